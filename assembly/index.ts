@@ -1,0 +1,2 @@
+// The kernels module: every family file's exports, compiled by asc into build/kernels.wasm.
+export * from './agg';

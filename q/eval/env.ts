@@ -1,0 +1,35 @@
+// The global state one q process evaluates against: its variables by full name, the current namespace,
+// and the host's services. The session owns one; the evaluator reads it through `env`.
+import type { Q } from '../value/value.js';
+
+export interface Host {
+  /** Wall clock in nanoseconds since 1970 (UTC), and the local offset in minutes. */
+  now(): bigint;
+  tzOffsetMinutes(): number;
+  /** Write text to standard output (`-1`) or error (`-2`). */
+  write(fd: number, s: string): void;
+  /** Read a text file (for \l), or null when the host has no files. */
+  readFile?(path: string): string | null;
+  /** End the process (\\ and exit). */
+  exit?(code: number): void;
+}
+
+export class Env {
+  globals = new Map<string, Q>();
+  ns = '';                 // '' is the root namespace; otherwise '.foo'
+  console: [number, number] = [25, 80];   // \c rows cols
+  http: [number, number] = [36, 2000];    // \C
+  precision = 7;           // \P
+  seed = -314159;          // \S
+  interrupted = false;
+  constructor(public host: Host) {}
+
+  /** The full name of a name written in namespace ns. */
+  full(name: string): string {
+    if (name[0] === '.' || !this.ns) return name;
+    return this.ns + '.' + name;
+  }
+}
+
+export let env: Env;
+export function setEnv(e: Env) { env = e; }

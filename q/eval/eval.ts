@@ -1,0 +1,157 @@
+// The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
+import type { Node } from '../parse/ast.js';
+import { T } from '../value/types.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { PRIMS } from '../prims/registry.js';
+import { apply, apply1, setLambdaCaller } from '../prims/apply.js';
+import { derive, truthy } from '../prims/iter.js';
+import { amend } from '../prims/amend.js';
+import { env } from './env.js';
+import { Return } from './signal.js';
+import { getGlobal, setGlobal } from './names.js';
+import { evalSql } from './sql.js';
+import { system } from './system.js';
+
+type Frame = (Q | undefined)[] | null;
+
+let depth = 0;
+export function callLambda(f: Lambda, args: Q[]): Q {
+  const frame: (Q | undefined)[] = new Array(f.locals.length);
+  for (let i = 0; i < args.length; i++) frame[i] = args[i];
+  if (++depth > 2000) { depth = 0; throw new QError('stack'); }
+  const savedNs = env.ns;
+  if (f.ns !== savedNs) env.ns = f.ns;
+  try {
+    return ev(f.body, frame);
+  } catch (e) {
+    if (e instanceof Return) return e.v;
+    throw e;
+  } finally { depth--; env.ns = savedNs; }
+}
+setLambdaCaller(callLambda);
+
+/** Evaluate a parse tree; frame holds the locals of the lambda being run (null at top level). */
+export function ev(n: Node, fr: Frame): Q {
+  switch (n.k) {
+    case 'lit': {
+      const v = n.v;
+      if (v.t === T.Lambda && (v as Lambda).ns !== env.ns) return { ...(v as Lambda), ns: env.ns };
+      return v;
+    }
+    case 'name': {
+      if (n.slot !== undefined && fr) {
+        const v = fr[n.slot];
+        if (v === undefined) throw new QError(n.n);
+        return v;
+      }
+      return getGlobal(n.n);
+    }
+    case 'prim': return primValue(n.n);
+    case 'mon': {
+      const x = ev(n.x, fr);
+      const f = n.f.k === 'prim' ? primValue(n.f.n) : ev(n.f, fr);
+      return apply1(f, x);
+    }
+    case 'app': {
+      const a = n.a;
+      // arguments evaluate right to left, as q does
+      const args: (Q | undefined)[] = new Array(a.length);
+      for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; args[i] = x ? ev(x, fr) : undefined; }
+      if (n.f.k === 'prim') {
+        const nm = n.f.n;
+        if (nm === '.table') return PRIMS['.table'].n!(args as Q[]);
+        // f[] applies f to the generic null
+        if (args.length === 1 && args[0] === undefined && a[0] === null) return apply(primValue(nm), [NIL]);
+        return apply(primValue(nm), args);
+      }
+      const f = ev(n.f, fr);
+      if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
+      return apply(f, args);
+    }
+    case 'adv': {
+      const f = n.f.k === 'prim' ? primValue(n.f.n) : ev(n.f, fr);
+      return derive(n.a, f);
+    }
+    case 'lam': return n.v;
+    case 'list': {
+      const a = n.a, r = new Array<Q>(a.length);
+      for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; r[i] = x ? ev(x, fr) : NIL; }
+      return fromItems(r);
+    }
+    case 'seq': {
+      let r: Q = NIL;
+      for (const s of n.a) r = ev(s, fr);
+      return r;
+    }
+    case 'nil': return NIL;
+    case 'asg': return assign(n, fr);
+    case 'ret': throw new Return(ev(n.x, fr));
+    case 'sig': {
+      const x = ev(n.x, fr);
+      throw new QError(x.t === -T.Sym ? (x as Atom).v : x.t === T.Char || x.t === -T.Char ? text(x) : 'type');
+    }
+    case 'ctl': return control(n.c, n.a, fr);
+    case 'sys': return system(n.s);
+    case 'sql': return evalSql(n, fr, ev);
+  }
+}
+
+const primCache = new Map<string, Q>();
+export function primValue(name: string): Q {
+  let p = primCache.get(name);
+  if (!p) {
+    if (!PRIMS[name] && name !== '::') throw new QError(name);
+    p = { t: /^[a-z.]/.test(name) ? T.Unary : T.Op, name } as Prim;
+    primCache.set(name, p);
+  }
+  return p;
+}
+
+function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
+  let r = ev(n.r, fr);
+  const local = n.slot !== undefined && fr && !n.g;
+  const cur = (): Q => local ? (fr![n.slot!] ?? (() => { throw new QError(n.n); })()) : getGlobal(n.n);
+  if (n.idx) {
+    const idx = n.idx.map(i => i ? ev(i, fr) : NIL);
+    const op = n.op ? primValue(n.op.n) : null;
+    r = amend(cur(), idx, op, r);
+  } else if (n.op) {
+    r = apply(primValue(n.op.n), [cur(), r]);
+  }
+  if (local) fr![n.slot!] = r; else setGlobal(n.n, r);
+  return n.idx || n.op ? r : r;
+}
+
+function control(c: string, a: Node[], fr: Frame): Q {
+  switch (c) {
+    case '$': {
+      let i = 0;
+      for (; i + 1 < a.length; i += 2) if (truthy(condValue(ev(a[i], fr)))) return ev(a[i + 1], fr);
+      return i < a.length ? ev(a[i], fr) : NIL;
+    }
+    case 'if': {
+      if (truthy(condValue(ev(a[0], fr)))) for (let i = 1; i < a.length; i++) ev(a[i], fr);
+      return NIL;
+    }
+    case 'do': {
+      const c0 = ev(a[0], fr);
+      if (!(c0.t === -T.Long || c0.t === -T.Int || c0.t === -T.Short || c0.t === -T.Byte || c0.t === -T.Bool)) throw new QError('type');
+      const k = Number((c0 as Atom).v);
+      for (let j = 0; j < k; j++) { if (env.interrupted) throw new QError('stop'); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
+      return NIL;
+    }
+    case 'while': {
+      while (truthy(condValue(ev(a[0], fr)))) { if (env.interrupted) throw new QError('stop'); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
+      return NIL;
+    }
+  }
+  throw new QError('nyi');
+}
+/** Conditions take atoms; kdb+ also accepts a one-item list and treats null and zero as false. */
+function condValue(x: Q): Q {
+  if (x.t < 0) return x;
+  if (count(x) === 1 && x.t > 0 && x.t < 20) return apply1(primValue('first'), x);
+  throw new QError('type');
+}
+export { str, list, isNil };

@@ -1,0 +1,59 @@
+// Global names: variables by full name (`a`, `.ns.a`), namespaces as dictionaries, and dotted access
+// into dictionaries, tables and temporal values (`d.key`, `t.col`, `x.month`).
+import { T } from '../value/types.js';
+import { Q, Atom, dict, symVec, list, sym, NIL } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { PRIMS } from '../prims/registry.js';
+import { index } from '../prims/index.js';
+import { env } from './env.js';
+
+export function lookup(name: string): Q | undefined {
+  const g = env.globals;
+  let v = g.get(env.full(name));
+  if (v === undefined && env.ns && name[0] !== '.') v = g.get(name);
+  return v;
+}
+
+export function getGlobal(name: string): Q {
+  const v = lookup(name);
+  if (v !== undefined) return v;
+  if (PRIMS[name]) return { t: T.Unary, name } as Q;
+  const ns = namespace(name);
+  if (ns) return ns;
+  // dotted access: a.b is a[`b] (dictionaries, tables, temporal parts via the `.` accessors)
+  const dot = name.lastIndexOf('.');
+  if (dot > 0) {
+    const base = getGlobal(name.slice(0, dot));
+    const part = name.slice(dot + 1);
+    return dotPart(base, part);
+  }
+  throw new QError(name);
+}
+
+/** Extended by the time primitives to give `x.year`, `x.month` and the other temporal parts. */
+export let temporalPart: (x: Q, part: string) => Q | null = () => null;
+export function setTemporalPart(f: typeof temporalPart) { temporalPart = f; }
+
+export function dotPart(base: Q, part: string): Q {
+  if (base.t === T.Dict || base.t === T.Table) return index(base, sym(part));
+  const r = temporalPart(base, part);
+  if (r) return r;
+  throw new QError(part);
+}
+
+/** A namespace (`.z`, `.foo`) as the dictionary of its members, or null. */
+export function namespace(name: string): Q | null {
+  const full = name[0] === '.' ? name : env.full(name);
+  const pre = full + '.';
+  const names: string[] = [], vals: Q[] = [];
+  for (const [k, v] of env.globals) if (k.startsWith(pre) && !k.slice(pre.length).includes('.')) { names.push(k.slice(pre.length)); vals.push(v); }
+  // namespaces that hold only sub-namespaces still exist
+  if (!names.length && ![...env.globals.keys()].some(k => k.startsWith(pre))) return null;
+  return dict(symVec(['', ...names]), list([NIL, ...vals]));
+}
+
+export function setGlobal(name: string, v: Q): void {
+  if (PRIMS[name] && !name.startsWith('.')) throw new QError('assign');
+  env.globals.set(env.full(name), v);
+}
+export type { Atom };

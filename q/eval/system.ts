@@ -1,0 +1,65 @@
+// System commands (\c \P \t \l …) and `system "…"`. The session registers the ones that need a host.
+import { T } from '../value/types.js';
+import { Q, NIL, long, list, str, intVec, symVec, fromItems, int } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { env } from './env.js';
+
+export type SysCmd = (arg: string) => Q;
+export const SYSTEM: Record<string, SysCmd> = Object.create(null);
+
+/** Run a system command given without its backslash: "c 25 80", "t sum til 100". */
+export function system(cmd: string): Q {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(cmd.trim());
+  if (!m) return NIL;
+  const [, name, arg] = m;
+  const f = SYSTEM[name];
+  if (!f) throw new QError('nyi');
+  return f(arg.trim());
+}
+
+const pair = (arg: string, set: (a: [number, number]) => void, get: () => [number, number]): Q => {
+  if (!arg) return intVec(get());
+  const p = arg.split(/\s+/).map(Number);
+  if (p.length !== 2 || p.some(v => !Number.isInteger(v) || v < 0)) throw new QError('domain');
+  // kdb+ clamps console sizes to its limits
+  set([Math.min(Math.max(p[0], 10), 2000), Math.min(Math.max(p[1], 10), 2000)]);
+  return NIL;
+};
+SYSTEM.c = arg => pair(arg, a => { env.console = a; }, () => env.console);
+SYSTEM.C = arg => pair(arg, a => { env.http = a; }, () => env.http);
+SYSTEM.P = arg => {
+  if (!arg) return int(env.precision);
+  const p = Number(arg);
+  if (!Number.isInteger(p) || p < 0) throw new QError('domain');
+  env.precision = Math.min(p, 17);
+  return NIL;
+};
+SYSTEM.S = arg => { if (!arg) return int(env.seed); env.seed = Number(arg); return NIL; };
+SYSTEM.d = arg => {
+  if (!arg) return { t: -T.Sym, v: env.ns || '.' } as Q;
+  if (arg === '.') { env.ns = ''; return NIL; }
+  if (!arg.startsWith('.')) throw new QError('domain');
+  env.ns = arg;
+  return NIL;
+};
+/** Names of the root (or a namespace) that satisfy a test on their values. */
+const names = (arg: string, test: (v: Q) => boolean): Q => {
+  const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
+  const pre = ns ? ns + '.' : '';
+  const out: string[] = [];
+  for (const [k, v] of env.globals) {
+    if (pre ? !k.startsWith(pre) : k.startsWith('.')) continue;
+    const rest = k.slice(pre.length);
+    if (rest.includes('.')) continue;
+    if (test(v)) out.push(rest);
+  }
+  return symVec(out.sort());
+};
+SYSTEM.v = arg => names(arg, () => true);
+SYSTEM.f = arg => names(arg, v => v.t === T.Lambda);
+SYSTEM.a = arg => names(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));
+SYSTEM.e = () => int(0);
+SYSTEM.o = () => int(0);
+SYSTEM.z = () => int(0);
+SYSTEM.W = () => int(0);
+export { long, list, str, fromItems };

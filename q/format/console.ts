@@ -1,0 +1,239 @@
+// Console display, byte for byte as kdb+ prints it: atoms and vectors on one line, general lists one
+// item a line, dictionaries as `key| value`, tables with a header and a rule, all cut to \c with `..`.
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, count, item, items, isNil, vecItem } from '../value/value.js';
+import { symName } from '../value/sym.js';
+import { ATTR_CHARS } from '../value/value.js';
+import { itemText, isSpecial, SUFFIX } from './text.js';
+import { TYPE_NAMES } from '../value/types.js';
+
+export interface Opts { rows: number; cols: number; P: number }
+
+/** Display text of an atom with its type marker (1i, 2f, `a, "c", 0x01 …). */
+export function atomText(x: Atom, P: number): string {
+  const t = -x.t, v = x.v;
+  if (t === T.Enum) return `${x.dom}$${'`'}${v}`;
+  const s = itemText(t, v, P);
+  switch (t) {
+    case T.Bool: return s + 'b';
+    case T.Byte: return '0x' + s;
+    case T.Char: return '"' + escChar(v) + '"';
+    case T.Sym: return '`' + s;
+    case T.Float: return /[.en]|w/.test(s) ? s : s + 'f';
+    case T.Real: return isSpecial(t, v) ? (s === '0n' ? '0Ne' : s === '0w' ? '0we' : '-0we') : s + 'e';
+    case T.Guid: return isNullGuid(v) ? '0Ng' : s;
+    case T.Month: return isSpecial(t, v) ? s + 'm' : s + 'm';
+    case T.Short: return s + 'h';
+    case T.Int: return s + 'i';
+    case T.Long: return s;
+  }
+  if (isSpecial(t, v)) return s + 'pmdznuvt'[[T.Timestamp, T.Month, T.Date, T.Datetime, T.Timespan, T.Minute, T.Second, T.Time].indexOf(t)];
+  return s;
+}
+const isNullGuid = (v: Uint8Array) => v.every(b => b === 0);
+function escChar(c: number): string {
+  if (c === 34) return '\\"';
+  if (c === 92) return '\\\\';
+  if (c === 10) return '\\n';
+  if (c === 13) return '\\r';
+  if (c === 9) return '\\t';
+  if (c < 32 || c === 127) return '\\' + c.toString(8).padStart(3, '0');
+  return String.fromCharCode(c);
+}
+const bytesToStr = (d: Uint8Array) => Buffer_from(d);
+function Buffer_from(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.length; i++) s += escChar(d[i]); return s; }
+/** Raw text of a char vector: q writes the bytes as they are (UTF-8 passes through). */
+export function rawText(d: Uint8Array): string { return new TextDecoder().decode(d); }
+function quoteStr(d: Uint8Array): string {
+  let s = '';
+  let i = 0;
+  // keep multi-byte UTF-8 sequences intact; escape control bytes and quotes
+  const txt = new TextDecoder().decode(d);
+  for (const ch of txt) { const c = ch.codePointAt(0)!; s += c < 128 ? escChar(c) : ch; i++; }
+  return '"' + s + '"';
+}
+
+/** One-line text of a vector, as kdb+ shows it (`1 2 3`, `1 2 3i`, `,1`, `` `long$() ``). */
+export function vecText(x: Vec, P: number): string {
+  const t = x.t, n = count(x);
+  const attr = x.a ? ATTR_CHARS[x.a] + '#' : '';
+  if (n === 0) {
+    if (t === T.Char) return attr + '""';
+    if (t === T.Enum) return attr + '`' + x.dom + '$`symbol$()';
+    return attr + '`' + TYPE_NAMES[t] + '$()';
+  }
+  const pre = attr + (n === 1 ? ',' : '');
+  if (t === T.Char) return pre + quoteStr(x.d as Uint8Array);
+  if (t === T.Sym) { let s = ''; const d = x.d as Int32Array; for (let i = 0; i < n; i++) s += '`' + symName(d[i]); return pre + s; }
+  if (t === T.Bool) { let s = ''; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i] ? '1' : '0'; return pre + s + 'b'; }
+  if (t === T.Byte) { let s = '0x'; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i].toString(16).padStart(2, '0'); return pre + s; }
+  if (t === T.Enum) { return pre + '`' + x.dom + '$' + Array.from(x.d as Int32Array, String).join(' '); }
+  if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(isNullGuid(v) ? '0Ng' : itemText(t, v, P)); } return pre + parts.join(' '); }
+  const parts = new Array<string>(n);
+  const d = x.d as any;
+  let special = false, plain = true;
+  for (let i = 0; i < n; i++) {
+    const s = itemText(t, d[i], P);
+    parts[i] = s;
+    if (isSpecial(t, d[i])) special = true; else if (/[.e]/.test(s)) plain = false;
+  }
+  let s = parts.join(' ');
+  if (t === T.Float) { if (plain && !special) s += 'f'; }
+  else if (SUFFIX[t]) s += SUFFIX[t];
+  else if (special && parts.every((p, i) => isSpecial(t, d[i])) && t >= T.Timestamp) s += 'pmdznuvt'[t - T.Timestamp];
+  return pre + s;
+}
+
+/** The one-line form of any value (what -3! and .Q.s1 give). */
+export function s1(x: Q, P: number): string {
+  if (x.t < 0 && x.t >= -T.Enum) return atomText(x as Atom, P);
+  if (x.t > 0 && x.t <= T.Enum) return vecText(x as Vec, P);
+  switch (x.t) {
+    case T.List: {
+      const d = (x as List).d;
+      if (d.length === 0) return '()';
+      if (d.length === 1) return ',' + s1(d[0], P);
+      return '(' + d.map(e => s1(e, P)).join(';') + ')';
+    }
+    case T.Dict: {
+      const dd = x as Dict;
+      const k = s1(dd.k, P), v = s1(dd.v, P);
+      const wrap = (s: string, q: Q) => q.t === T.Dict || (q.t === T.Table) || (q.t < 0 && false) ? '(' + s + ')' : s;
+      return (dd.k.t === T.Table ? '(' + k + ')' : wrap(k, dd.k)) + '!' + v;
+    }
+    case T.Table: {
+      const t = x as Table;
+      const keys = t.c.length === 1 ? ',`' + t.c[0] : t.c.map(c => '`' + c).join('');
+      const vals = t.c.length === 1 ? ',' + s1(t.d[0], P) : '(' + t.d.map(c => s1(c, P)).join(';') + ')';
+      return '+' + keys + '!' + vals;
+    }
+    case T.Lambda: return (x as Lambda).src;
+    case T.Unary: case T.Op: return isNil(x) ? '::' : (x as Prim).name;
+    case T.Proj: {
+      const p = x as Proj;
+      return s1(p.f, P) + '[' + p.args.map(a => a === undefined ? '' : s1(a, P)).join(';') + ']';
+    }
+    case T.Comp: return (x as Comp).fs.map(f => s1(f, P)).join('');
+    case T.Iter: return (x as any).adv;
+  }
+  if (x.t >= T.Each && x.t <= T.EachLeft) { const g = x as IterFn; const f = s1(g.f, P); return (g.f.t === T.Proj ? '(' + f + ')' : f) + g.adv; }
+  return '?';
+}
+
+// ---- multi-line display ---------------------------------------------------------------------------
+
+/** Text of one cell in a table column or a dictionary's value column: symbols bare, strings raw. */
+function cell(x: Q, P: number): string {
+  if (x.t < 0) {
+    const a = x as Atom;
+    if (x.t === -T.Sym) return a.v;
+    if (x.t === -T.Char) return String.fromCharCode(a.v);
+    if (x.t === -T.Enum) return String(a.v);
+    const s = atomText(a, P);
+    // inside a column the type marker is dropped: 1i shows as 1, 2f as 2
+    return x.t === -T.Float ? itemText(T.Float, a.v, P) : x.t === -T.Int || x.t === -T.Short || x.t === -T.Long || x.t === -T.Real || x.t === -T.Month ? itemText(-x.t, a.v, P) : x.t === -T.Bool ? String(a.v) : x.t === -T.Byte ? '0x' + itemText(T.Byte, a.v, P) : s;
+  }
+  if (x.t === T.Char) return rawText((x as Vec).d as Uint8Array);
+  return s1(x, P);
+}
+
+/** Cells of a column (vector or list). */
+function colCells(c: Q, P: number): string[] {
+  if (c.t > 0 && c.t <= T.Enum) {
+    const v = c as Vec, n = count(v), r = new Array<string>(n);
+    if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
+    if (v.t === T.Enum) { return Array.from({ length: n }, (_, i) => cell(vecItem(v, i), P)); }
+    for (let i = 0; i < n; i++) r[i] = cell(vecItem(v, i), P);
+    return r;
+  }
+  return items(c).map(e => cell(e, P));
+}
+
+function cut(line: string, cols: number): string {
+  return line.length > cols ? line.slice(0, cols - 2) + '..' : line;
+}
+
+/** Lines of a table: header, rule, rows. Key columns (when keyed) sit left of a `|`. */
+function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
+  const n = count(t);
+  const maxRows = Math.max(0, o.rows - 4);
+  const shown = Math.min(n, maxRows);
+  const colsOf = (tb: Table) => tb.c.map((name, j) => {
+    const src = tb.d[j];
+    const part = shown < n ? sliceQ(src, shown) : src;
+    const cells = colCells(part, o.P);
+    const w = Math.max(name.length, ...cells.map(s => s.length));
+    return { name, cells, w };
+  });
+  const kc = kt ? colsOf(kt) : [], vc = colsOf(t);
+  const row = (f: (c: { name: string; cells: string[]; w: number }) => string) => {
+    const k = kc.map(c => f(c).padEnd(c.w)).join(' ');
+    const v = vc.map(c => f(c).padEnd(c.w)).join(' ');
+    return kt ? k + '| ' + v : v;
+  };
+  const lines = [row(c => c.name)];
+  if (kt) lines.push('-'.repeat(kc.reduce((a, c) => a + c.w + 1, 0) - 1) + '| ' + '-'.repeat(Math.max(0, vc.reduce((a, c) => a + c.w + 1, 0) - 1)));
+  else lines.push('-'.repeat(Math.max(0, vc.reduce((a, c) => a + c.w + 1, 0) - 1)));
+  for (let i = 0; i < shown; i++) lines.push(row(c => c.cells[i]));
+  if (shown < n) lines.push('..');
+  return lines.map(l => cut(l, o.cols));
+}
+function sliceQ(x: Q, n: number): Q {
+  if (x.t > 0 && x.t <= T.Enum) { const v = x as Vec; return { ...v, d: v.t === T.Guid ? v.d.slice(0, 16 * n) : v.d.slice(0, n) } as Vec; }
+  if (x.t === T.List) return { ...(x as List), d: (x as List).d.slice(0, n) };
+  return x;
+}
+
+/** A list of equal-length simple vectors shows as a grid (kdb+'s matrix display). */
+function isGrid(xs: Q[]): boolean {
+  if (xs.length === 0) return false;
+  const n = count(xs[0]);
+  return n > 0 && xs.every(e => e.t > 0 && e.t < 20 && e.t !== T.Char && count(e) === n);
+}
+function gridLines(xs: Q[], o: Opts): string[] {
+  const cells = xs.map(e => colCells(e, o.P));
+  const n = cells[0].length;
+  const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => r[j].length)));
+  return cells.map(r => r.map((c, j) => j === n - 1 ? c : c.padEnd(w[j])).join(' '));
+}
+
+function dictLines(d: Dict, o: Opts): string[] {
+  if (d.k.t === T.Table && d.v.t === T.Table) return tableLines(d.v as Table, d.k as Table, o);
+  const keys = d.k.t === T.Table ? tableRowsAsText(d.k as Table, o) : colCells(d.k, o.P);
+  let vals: string[];
+  if (d.v.t === T.Table) vals = tableRowsAsText(d.v as Table, o);
+  else if (d.v.t === T.List && isGrid((d.v as List).d)) vals = gridLines((d.v as List).d, o);
+  else if (d.v.t > 0 && d.v.t <= T.Enum) vals = colCells(d.v, o.P);
+  else vals = items(d.v).map(v => v.t === T.Char ? s1(v, o.P) : v.t === T.Dict || v.t === T.Table ? s1(v, o.P) : s1(v, o.P));
+  const w = Math.max(0, ...keys.map(k => k.length));
+  const n = keys.length;
+  const maxRows = Math.max(0, o.rows - 2);
+  const lines: string[] = [];
+  for (let i = 0; i < Math.min(n, maxRows); i++) lines.push(keys[i].padEnd(w) + '| ' + (vals[i] ?? ''));
+  if (n > maxRows) lines.push('..');
+  return lines.map(l => cut(l, o.cols));
+}
+function tableRowsAsText(t: Table, o: Opts): string[] {
+  const n = count(t), cols = t.d.map(c => colCells(c, o.P));
+  const w = cols.map(c => Math.max(0, ...c.map(s => s.length)));
+  return Array.from({ length: n }, (_, i) => cols.map((c, j) => c[i].padEnd(w[j])).join(' '));
+}
+
+/** The console display of a value, as lines joined by newlines (no trailing newline). */
+export function show(x: Q, o: Opts): string {
+  if (x.t === T.Table) return tableLines(x as Table, null, o).join('\n');
+  if (x.t === T.Dict) return dictLines(x as Dict, o).join('\n');
+  if (x.t === T.List) {
+    const d = (x as List).d;
+    if (d.length === 0) return '()';
+    let lines: string[];
+    if (isGrid(d)) lines = gridLines(d, o);
+    else lines = d.map(e => (e.t === T.Table || e.t === T.Dict ? s1(e, o.P) : s1(e, o.P)));
+    if (d.length === 1) lines[0] = ',' + lines[0];
+    const maxRows = Math.max(0, o.rows - 2);
+    if (lines.length > maxRows) lines = [...lines.slice(0, maxRows), '..'];
+    return lines.map(l => cut(l, o.cols)).join('\n');
+  }
+  return cut(s1(x, o.P), o.cols);
+}
+export { bytesToStr };

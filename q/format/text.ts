@@ -1,0 +1,88 @@
+// The one number and temporal formatter: the text of one item of any basic type, used by the console,
+// `string`, HTML, CSV and JSON.
+import { T } from '../value/types.js';
+import { NJ, WJ, NI, WI, NH, WH, Q } from '../value/value.js';
+import { daysToYmd } from '../value/time.js';
+
+const pad = (n: number | bigint, w: number) => String(n).padStart(w, '0');
+
+/** C's %.{p}g, as kdb+ prints floats: p significant digits, exponent form outside [1e-5, 10^p). */
+export function fmtG(x: number, p: number): string {
+  if (x !== x) return '0n';
+  if (x === Infinity) return '0w';
+  if (x === -Infinity) return '-0w';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  if (p <= 0 || p > 17) p = 17;
+  const e = x.toExponential(p - 1);          // d.ddde±x, correctly rounded
+  const [mant, expS] = e.split('e');
+  const X = +expS;
+  if (X < -5 || X >= p) {
+    let m = mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant;
+    return m + 'e' + (X < 0 ? '-' : '+') + String(Math.abs(X)).padStart(2, '0');
+  }
+  let f = x.toFixed(Math.max(0, p - 1 - X));
+  if (f.includes('.')) f = f.replace(/0+$/, '').replace(/\.$/, '');
+  return f;
+}
+
+function date(d: number): string {
+  const [y, m, dd] = daysToYmd(d);
+  return `${pad(y, 4)}.${pad(m, 2)}.${pad(dd, 2)}`;
+}
+function clock(ms: number, withMs: boolean): string {
+  const neg = ms < 0; if (neg) ms = -ms;
+  const h = Math.floor(ms / 3600000), mi = Math.floor(ms / 60000) % 60, s = Math.floor(ms / 1000) % 60, f = ms % 1000;
+  return (neg ? '-' : '') + `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}` + (withMs ? '.' + pad(f, 3) : '');
+}
+function nanos(ns: bigint, withDays: boolean): string {
+  const neg = ns < 0n; if (neg) ns = -ns;
+  const day = 86400000000000n;
+  const d = ns / day, r = ns % day;
+  const h = r / 3600000000000n, mi = (r / 60000000000n) % 60n, s = (r / 1000000000n) % 60n, f = r % 1000000000n;
+  return (neg ? '-' : '') + (withDays ? `${d}D` : '') + `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(f, 9)}`;
+}
+
+/** Null and infinity texts without type suffix ('0N', '0W', '-0W', '0n', '0w', '-0w'), or null. */
+function special(t: number, v: any): string | null {
+  switch (t) {
+    case T.Long: case T.Timestamp: case T.Timespan: return v === NJ ? '0N' : v === WJ ? '0W' : v === -WJ ? '-0W' : null;
+    case T.Int: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: return v === NI ? '0N' : v === WI ? '0W' : v === -WI ? '-0W' : null;
+    case T.Short: return v === NH ? '0N' : v === WH ? '0W' : v === -WH ? '-0W' : null;
+    case T.Real: case T.Float: return v !== v ? '0n' : v === Infinity ? '0w' : v === -Infinity ? '-0w' : null;
+    case T.Datetime: return v !== v ? '0N' : v === Infinity ? '0W' : v === -Infinity ? '-0W' : null;
+  }
+  return null;
+}
+
+/** Text of one item of type t (abs) with payload v, as `string` gives it (no type suffix). */
+export function itemText(t: number, v: any, P: number): string {
+  const sp = special(t, v);
+  if (sp !== null) return sp;
+  switch (t) {
+    case T.Bool: return v ? '1' : '0';
+    case T.Guid: { const h = Array.from(v as Uint8Array, b => b.toString(16).padStart(2, '0')).join(''); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; }
+    case T.Byte: return v.toString(16).padStart(2, '0');
+    case T.Short: case T.Int: case T.Long: return String(v);
+    case T.Real: return fmtG(v, Math.min(P, 7) || 7 );
+    case T.Float: return fmtG(v, P);
+    case T.Char: return String.fromCharCode(v);
+    case T.Sym: return v;
+    case T.Timestamp: { const day = 86400000000000n; let d = (v as bigint) / day; if ((v as bigint) % day < 0n) d -= 1n; return date(Number(d)) + 'D' + nanos((v as bigint) - d * day, false); }
+    case T.Month: { const y = 2000 + Math.floor(v / 12), m = ((v % 12) + 12) % 12 + 1; return `${pad(y, 4)}.${pad(m, 2)}`; }
+    case T.Date: return date(v);
+    case T.Datetime: { const d = Math.floor(v), ms = Math.round((v - d) * 86400000); return date(d) + 'T' + clock(ms, true); }
+    case T.Timespan: return nanos(v as bigint, true);
+    case T.Minute: { const neg = v < 0; const a = Math.abs(v); return (neg ? '-' : '') + `${pad(Math.floor(a / 60), 2)}:${pad(a % 60, 2)}`; }
+    case T.Second: { const neg = v < 0; const a = Math.abs(v); return (neg ? '-' : '') + `${pad(Math.floor(a / 3600), 2)}:${pad(Math.floor(a / 60) % 60, 2)}:${pad(a % 60, 2)}`; }
+    case T.Time: return clock(v, true);
+    case T.Enum: return String(v);
+  }
+  return String(v);
+}
+
+/** Is v the null of type t (for display choices)? */
+export const isSpecial = (t: number, v: any) => special(t, v) !== null;
+
+/** The suffix char kdb+ appends when displaying a vector or atom of type t. */
+export const SUFFIX: Record<number, string> = { [T.Bool]: 'b', [T.Short]: 'h', [T.Int]: 'i', [T.Real]: 'e', [T.Month]: 'm' };
+export type { Q };

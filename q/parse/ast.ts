@@ -1,0 +1,20 @@
+// The q parse tree. Application nodes follow kdb+'s parse trees: a function and its arguments.
+import type { Q } from '../value/value.js';
+
+export type Node =
+  | { k: 'lit'; v: Q }                                   // a constant
+  | { k: 'name'; n: string; slot?: number }              // a variable; slot when it is a lambda's local
+  | { k: 'prim'; n: string }                             // an operator glyph or keyword, as a verb
+  | { k: 'app'; f: Node; a: (Node | null)[] }           // f[a;b] or infix a f b; null is an elided argument
+  | { k: 'mon'; f: Node; x: Node }                       // prefix application: f x, -x, count x
+  | { k: 'adv'; a: string; f: Node }                     // f' f/ f\ f': f/: f\:
+  | { k: 'lam'; v: Q }                                   // a lambda value, made at parse time
+  | { k: 'list'; a: (Node | null)[] }                    // (a;b;c)
+  | { k: 'asg'; n: string; slot?: number; idx: (Node | null)[] | null; op: { k: 'prim'; n: string } | null; g: boolean; r: Node }
+  | { k: 'ret'; x: Node }                                // :x in a lambda
+  | { k: 'sig'; x: Node }                                // 'x
+  | { k: 'ctl'; c: string; a: Node[] }                   // $[..] if[..] do[..] while[..]
+  | { k: 'seq'; a: Node[] }                              // statements separated by ;
+  | { k: 'sys'; s: string }                              // \cmd
+  | { k: 'sql'; q: string; cols: [string, Node][] | null; by: [string, Node][] | null; from: Node; where: Node[]; lim?: Node | null; sort?: string }
+  | { k: 'nil' };                                        // empty statement (value ::)

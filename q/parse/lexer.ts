@@ -1,0 +1,118 @@
+// q text → tokens. Whitespace before a token is recorded because q's meaning depends on it:
+// `x -1` indexes x at -1 while `x-1` subtracts, and `/` after a space starts a comment.
+import { QError } from '../value/error.js';
+
+export type TokKind = 'num' | 'str' | 'sym' | 'name' | 'op' | 'adv' | 'punct' | 'bool' | 'byte' | 'nl';
+export interface Tok { k: TokKind; s: string; pos: number; sp: boolean; words?: string[]; syms?: string[]; colon?: boolean }
+
+const OPS = '+-*%!&|^=<>~,#_$?@.:';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isAlpha = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isIdent = (c: string | undefined) => isAlpha(c) || isDigit(c) || c === '_';
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+// A literal word ends at whitespace or punctuation; inside it q allows digits, letters, '.', ':' and '-' (as a sign)
+const WORD = /^-?(?:0x[0-9a-fA-F]*|[01]+b(?![\w.:])|(?:\d[\d.]*|\.\d[\d.]*)(?:[eE][+-]?\d+)?[\d.:DTa-zA-Z]*)/;
+
+/** Tokenize q text. Comments are dropped; newlines are kept as 'nl' tokens only where statements end. */
+export function lex(src: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  const n = src.length;
+  const prevNoun = () => {
+    const p = out[out.length - 1];
+    if (!p) return false;
+    if (p.k === 'num' || p.k === 'str' || p.k === 'sym' || p.k === 'name' || p.k === 'bool' || p.k === 'byte') return true;
+    return p.k === 'punct' && (p.s === ')' || p.s === ']' || p.s === '}');
+  };
+  while (i < n) {
+    const c = src[i];
+    const start = i;
+    let sp = i === 0 || isSpace(src[i - 1]);
+    if (isSpace(c)) { i++; continue; }
+    // comments: '/' at the start or after white space runs to the end of the line
+    if (c === '/' && sp) { while (i < n && src[i] !== '\n') i++; continue; }
+    if (c === '"') {
+      let j = i + 1, s = '';
+      while (j < n && src[j] !== '"') {
+        if (src[j] === '\\') {
+          const e = src[j + 1];
+          if (e === 'n') s += '\n'; else if (e === 't') s += '\t'; else if (e === 'r') s += '\r';
+          else if (e === '\\') s += '\\'; else if (e === '"') s += '"';
+          else if (isDigit(e) && isDigit(src[j + 2]) && isDigit(src[j + 3])) { s += String.fromCharCode(parseInt(src.slice(j + 1, j + 4), 8)); j += 2; }
+          else s += e ?? '';
+          j += 2;
+        } else s += src[j++];
+      }
+      if (j >= n) throw new QError('"', start);
+      out.push({ k: 'str', s, pos: start, sp });
+      i = j + 1;
+      continue;
+    }
+    if (c === '`') {
+      const syms: string[] = [];
+      while (src[i] === '`') {
+        let j = i + 1;
+        // symbols take letters, digits, '.', '_' and, for file handles, ':' and '/'
+        const file = src[j] === ':';
+        while (j < n && (isIdent(src[j]) || src[j] === '.' || (file && (src[j] === ':' || src[j] === '/' || src[j] === '-')) || (src[j] === ':' && j > i + 1 && (isIdent(src[j + 1]) || src[j + 1] === '/')))) j++;
+        syms.push(src.slice(i + 1, j));
+        i = j;
+      }
+      out.push({ k: 'sym', s: src.slice(start, i), pos: start, sp, syms });
+      continue;
+    }
+    // numbers, including a leading '-' where it cannot be subtraction (after space or a verb or bracket)
+    if (isDigit(c) || (c === '.' && isDigit(src[i + 1])) || (c === '-' && (isDigit(src[i + 1]) || (src[i + 1] === '.' && isDigit(src[i + 2]))) && (sp || !prevNoun()))) {
+      const words: string[] = [];
+      let j = i, kind: TokKind = 'num';
+      for (;;) {
+        const m = WORD.exec(src.slice(j));
+        if (!m) break;
+        const w = m[0];
+        if (/^-?0x/.test(w)) { if (words.length) break; kind = 'byte'; words.push(w); j += w.length; break; }
+        if (/^[01]+b$/.test(w)) { if (words.length) break; kind = 'bool'; words.push(w); j += w.length; break; }
+        words.push(w); j += w.length;
+        // a vector continues over single spaces to another literal word
+        let k = j;
+        while (src[k] === ' ' || src[k] === '\t') k++;
+        if (k === j || k >= n) break;
+        const next = src[k];
+        if (!(isDigit(next) || (next === '-' && (isDigit(src[k + 1]) || src[k + 1] === '.')) || (next === '.' && isDigit(src[k + 1])))) break;
+        const m2 = WORD.exec(src.slice(k));
+        if (!m2 || /^-?0x|^[01]+b$/.test(m2[0])) break;
+        j = k;
+      }
+      if (!words.length) throw new QError(c, start);
+      out.push({ k: kind, s: src.slice(i, j), pos: start, sp, words });
+      i = j;
+      continue;
+    }
+    if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]))) {
+      let j = i + 1;
+      while (j < n && (isIdent(src[j]) || (src[j] === '.' && isAlpha(src[j + 1])))) j++;
+      out.push({ k: 'name', s: src.slice(i, j), pos: start, sp });
+      i = j;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === '[' || c === ']' || c === '{' || c === '}' || c === ';') {
+      out.push({ k: 'punct', s: c, pos: start, sp }); i++; continue;
+    }
+    if (c === '\\' || c === '/' || c === "'") {
+      const two = src.slice(i, i + 2);
+      if (two === "':" || two === '/:' || two === '\\:') { out.push({ k: 'adv', s: two, pos: start, sp }); i += 2; continue; }
+      out.push({ k: 'adv', s: c, pos: start, sp }); i++; continue;
+    }
+    if (OPS.includes(c)) {
+      if (c === ':' && src[i + 1] === ':') { out.push({ k: 'op', s: '::', pos: start, sp }); i += 2; continue; }
+      const two = src.slice(i, i + 2);
+      if (two === '<=' || two === '>=' || two === '<>') {
+        const colon = src[i + 2] === ':';
+        out.push({ k: 'op', s: two, pos: start, sp, colon }); i += colon ? 3 : 2; continue;
+      }
+      if (c !== ':' && src[i + 1] === ':' && src[i + 2] !== ':') { out.push({ k: 'op', s: c, pos: start, sp, colon: true }); i += 2; continue; }
+      out.push({ k: 'op', s: c, pos: start, sp }); i++; continue;
+    }
+    throw new QError(c, start);
+  }
+  return out;
+}

@@ -1,0 +1,403 @@
+// Tokens → parse tree. q reads right to left: within an expression the rightmost verb applies first,
+// and `f x` (juxtaposition) applies or indexes f at x.
+import { lex, Tok } from './lexer.js';
+import type { Node } from './ast.js';
+import { literal, boolLiteral, byteLiteral } from './literal.js';
+import { QError } from '../value/error.js';
+import { T } from '../value/types.js';
+import { str, sym, symVec, char, Lambda, Q, list, NIL } from '../value/value.js';
+
+/** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
+export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean }
+
+interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string }
+
+const SQL = new Set(['select', 'exec', 'update', 'delete']);
+const CTL = new Set(['if', 'do', 'while']);
+
+export class Parser {
+  private toks: Tok[] = [];
+  private i = 0;
+  private lambdaDepth = 0;
+  constructor(private src: string, private kw: Keywords) {}
+
+  /** Parse a whole text (one console line or a joined script statement) into a sequence. */
+  parse(): Node {
+    this.toks = lex(this.src);
+    this.i = 0;
+    const seq = this.sequence(null);
+    if (this.i < this.toks.length) throw this.err(this.toks[this.i].s, this.toks[this.i].pos);
+    return seq.length === 1 ? seq[0] : { k: 'seq', a: seq };
+  }
+
+  private err(s: string, pos?: number) { return new QError(s, pos); }
+  private peek(o = 0): Tok | undefined { return this.toks[this.i + o]; }
+  private isPunct(t: Tok | undefined, s: string) { return !!t && t.k === 'punct' && t.s === s; }
+
+  /** Statements separated by ';' up to a closing bracket (not consumed). Empty statements are nil. */
+  private sequence(close: string | null): Node[] {
+    const out: Node[] = [];
+    for (;;) {
+      const e = this.expr();
+      out.push(e ?? { k: 'nil' });
+      const t = this.peek();
+      if (!t) { if (close) throw this.err(close); return out; }
+      if (this.isPunct(t, ';')) { this.i++; continue; }
+      if (close && this.isPunct(t, close)) return out;
+      throw this.err(t.s, t.pos);
+    }
+  }
+
+  /** Bracketed arguments after '[' (consumed here), with elisions as null. */
+  private args(): (Node | null)[] {
+    this.i++;
+    const a: (Node | null)[] = [];
+    for (;;) {
+      const e = this.expr();
+      a.push(e);
+      const t = this.peek();
+      if (this.isPunct(t, ';')) { this.i++; continue; }
+      if (this.isPunct(t, ']')) { this.i++; break; }
+      throw this.err(t ? t.s : ']', t?.pos);
+    }
+    // f[] is f applied to nothing: one elided argument, as kdb+ has it
+    return a;
+  }
+
+  private atEnd(): boolean {
+    const t = this.peek();
+    return !t || (t.k === 'punct' && (t.s === ';' || t.s === ')' || t.s === ']' || t.s === '}'));
+  }
+
+  /** One expression: a run of terms, reduced right to left. */
+  private expr(): Node | null {
+    const items: Item[] = [];
+    while (!this.atEnd()) {
+      const t = this.peek()!;
+      // :x returns from a lambda; a lone ':' elsewhere is the assign verb
+      if (t.k === 'op' && t.s === ':' && !t.colon && items.length === 0 && !this.atEndAt(1)) {
+        this.i++;
+        const x = this.expr();
+        items.push({ n: { k: 'ret', x: x ?? { k: 'nil' } }, verb: false });
+        break;
+      }
+      // ' is a signal unless it is glued to the term before it (then it is each)
+      if (t.k === 'adv' && t.s === "'" && (items.length === 0 || t.sp)) {
+        this.i++;
+        const x = this.expr();
+        items.push({ n: { k: 'sig', x: x ?? { k: 'nil' } }, verb: false });
+        break;
+      }
+      const it = this.term();
+      // assignment: name: e, name[i]: e, name op: e, name:: e
+      const nx = this.peek();
+      const target = it.n.k === 'name' ? it.n : it.n.k === 'app' && it.n.f.k === 'name' ? it.n.f : null;
+      if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb) {
+        this.i++;
+        const r = this.expr();
+        if (!r && nx.s !== '::') throw this.err('assign', nx.pos);
+        const idx = it.n.k === 'app' ? it.n.a : null;
+        let op: { k: 'prim'; n: string } | null = null;
+        if (nx.colon) op = { k: 'prim', n: nx.s };
+        items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::', r: r ?? { k: 'lit', v: NIL } }, verb: false });
+        break;
+      }
+      items.push(it);
+    }
+    if (!items.length) return null;
+    return this.reduce(items, 0);
+  }
+
+  private atEndAt(o: number): boolean {
+    const t = this.peek(o);
+    return !t || (t.k === 'punct' && (t.s === ';' || t.s === ')' || t.s === ']' || t.s === '}'));
+  }
+
+  private reduce(items: Item[], s: number): Node | null {
+    if (s >= items.length) return null;
+    const a = items[s];
+    if (s === items.length - 1) return a.n;
+    const b = items[s + 1];
+    if (!a.verb) {
+      if (b.verb) {
+        const r = this.reduce(items, s + 2);
+        return { k: 'app', f: b.n, a: [a.n, r] };
+      }
+      return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
+    }
+    // a keyword verb before a dyadic keyword or derived verb is that verb's left argument: count each x
+    if (a.kw && b.verb && !b.glyph && (b.n.k === 'adv' || (b.kw && this.kw.isDyadic(b.kw)))) {
+      const r = this.reduce(items, s + 2);
+      return { k: 'app', f: b.n, a: [a.n, r] };
+    }
+    return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
+  }
+
+  /** One term with its postfix brackets and iterators. */
+  private term(): Item {
+    const t = this.peek()!;
+    let it: Item;
+    this.i++;
+    switch (t.k) {
+      case 'num': {
+        const v = literal(t.words!);
+        if (!v) throw this.err(t.s, t.pos);
+        it = { n: { k: 'lit', v }, verb: false };
+        break;
+      }
+      case 'bool': it = { n: { k: 'lit', v: boolLiteral(t.words![0]) }, verb: false }; break;
+      case 'byte': it = { n: { k: 'lit', v: byteLiteral(t.words![0]) }, verb: false }; break;
+      case 'str': {
+        const bytes = new TextEncoder().encode(t.s);
+        it = { n: { k: 'lit', v: bytes.length === 1 ? char(bytes[0]) : str(t.s) }, verb: false };
+        break;
+      }
+      case 'sym': it = { n: { k: 'lit', v: t.syms!.length === 1 ? sym(t.syms![0]) : symVec(t.syms!) }, verb: false }; break;
+      case 'name': it = this.nameTerm(t); break;
+      case 'op': {
+        if (t.s === '::') { it = { n: { k: 'lit', v: NIL }, verb: false }; break; }
+        if (t.s === '$' && this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
+          const a = this.args();
+          if (a.length >= 3) { it = { n: { k: 'ctl', c: '$', a: a.map(x => x ?? { k: 'nil' }) }, verb: false }; break; }
+          it = { n: { k: 'app', f: { k: 'prim', n: '$' }, a }, verb: false };
+          break;
+        }
+        // op with a glued colon and no assignment target: the monadic form, e.g. #: is count
+        if (t.colon) { it = { n: { k: 'prim', n: t.s + ':' }, verb: true, glyph: true }; break; }
+        it = { n: { k: 'prim', n: t.s }, verb: true, glyph: true };
+        break;
+      }
+      case 'adv': it = { n: { k: 'lit', v: { t: T.Iter, adv: t.s } as Q }, verb: false }; break;
+      case 'punct': {
+        if (t.s === '(') it = this.paren(t);
+        else if (t.s === '{') it = this.lambda(t);
+        else if (t.s === '[') { // a bare block [a;b]: its value is the last
+          this.i--;
+          const a = this.args();
+          it = { n: { k: 'seq', a: a.map(x => x ?? { k: 'nil' }) }, verb: false };
+        } else throw this.err(t.s, t.pos);
+        break;
+      }
+      default: throw this.err(t.s, t.pos);
+    }
+    return this.postfix(it);
+  }
+
+  private postfix(it: Item): Item {
+    for (;;) {
+      const t = this.peek();
+      if (!t) return it;
+      if (t.k === 'adv' && !t.sp) {
+        this.i++;
+        it = { n: { k: 'adv', a: t.s, f: it.n }, verb: true };
+        continue;
+      }
+      if (this.isPunct(t, '[') && !(t.sp && it.verb && it.glyph)) {
+        const a = this.args();
+        it = { n: { k: 'app', f: it.n, a }, verb: false };
+        continue;
+      }
+      return it;
+    }
+  }
+
+  private nameTerm(t: Tok): Item {
+    const n = t.s;
+    if (SQL.has(n)) return { n: this.sql(n, t), verb: false };
+    if (CTL.has(n) && this.isPunct(this.peek(), '[')) {
+      const a = this.args();
+      return { n: { k: 'ctl', c: n, a: a.map(x => x ?? { k: 'nil' }) }, verb: false };
+    }
+    if (this.kw.isVerb(n)) return { n: { k: 'prim', n }, verb: true, kw: n };
+    return { n: { k: 'name', n }, verb: false };
+  }
+
+  private paren(open: Tok): Item {
+    // table literal: ([] a:..; b:..) or ([k:..] v:..)
+    if (this.isPunct(this.peek(), '[')) return { n: this.tableLit(), verb: false };
+    if (this.isPunct(this.peek(), ')')) { this.i++; return { n: { k: 'lit', v: list([]) }, verb: false }; }
+    const seq = this.sequence(')');
+    this.i++;
+    if (seq.length === 1) {
+      const e = seq[0];
+      // a verb in parentheses is a noun: (+), (count), (+/)
+      return { n: seq[0], verb: false };
+    }
+    return { n: { k: 'list', a: seq.map(x => x.k === 'nil' ? null : x) }, verb: false };
+  }
+
+  private tableLit(): Node {
+    const keys = this.args().filter((x): x is Node => x !== null);
+    const cols: Node[] = [];
+    if (!this.isPunct(this.peek(), ')')) for (const e of this.sequence(')')) if (e.k !== 'nil') cols.push(e);
+    this.i++;
+    const named = (e: Node, i: number, pre: string[]): [string, Node] => {
+      if (e.k === 'asg' && !e.idx && !e.op) return [e.n, e.r];
+      if (e.k === 'name') return [e.n.split('.').pop()!, e];
+      return [i === 0 && !pre.length ? 'x' : 'x' + (pre.length + i), e];
+    };
+    const kc = keys.map((e, i) => named(e, i, []));
+    const vc = cols.map((e, i) => named(e, i, kc.map(c => c[0])));
+    return { k: 'app', f: { k: 'prim', n: '.table' }, a: [{ k: 'lit', v: symVec(kc.map(c => c[0])) }, { k: 'list', a: kc.map(c => c[1]) }, { k: 'lit', v: symVec(vc.map(c => c[0])) }, { k: 'list', a: vc.map(c => c[1]) }] };
+  }
+
+  private lambda(open: Tok): Item {
+    let params: string[] | null = null;
+    if (this.isPunct(this.peek(), '[')) {
+      this.i++;
+      params = [];
+      while (!this.isPunct(this.peek(), ']')) {
+        const p = this.peek();
+        if (!p) throw this.err('[', open.pos);
+        if (p.k === 'name') params.push(p.s);
+        else if (!this.isPunct(p, ';')) throw this.err(p.s, p.pos);
+        this.i++;
+      }
+      this.i++;
+    }
+    this.lambdaDepth++;
+    const body = this.sequence('}');
+    this.lambdaDepth--;
+    const close = this.peek()!;
+    this.i++;
+    const src = this.src.slice(open.pos, close.pos + 1);
+    return { n: { k: 'lit', v: makeLambda(src, params, body) }, verb: false };
+  }
+
+  /** qSQL: the clauses are split at top-level commas, as kdb+ does. */
+  private sql(q: string, start: Tok): Node {
+    let lim: Node | null = null, sort: string | undefined;
+    if (this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
+      const a = this.args();
+      const e = a[0];
+      // select[>col] / select[<col] sorts; select[n] or select[m n] limits
+      if (e && e.k === 'app' && e.f.k === 'prim' && (e.f.n === '<' || e.f.n === '>') && e.a[0] === null) { sort = e.f.n; lim = e.a[1]; }
+      else if (e && e.k === 'mon' && e.f.k === 'prim' && (e.f.n === '<' || e.f.n === '>')) { sort = e.f.n; lim = e.x; }
+      else lim = e;
+      if (a.length > 1 && a[1]) { const s2 = a[1]; if (s2.k === 'mon' && s2.f.k === 'prim') { sort = s2.f.n; (lim as any) = { k: 'list', a: [lim, s2.x] }; } }
+    }
+    let distinct = false;
+    if (q === 'select' && this.peek()?.k === 'name' && this.peek()!.s === 'distinct') { distinct = true; this.i++; }
+    const cols = this.clauses(['by', 'from']);
+    let by: [string, Node][] | null = null;
+    if (this.peek()?.k === 'name' && this.peek()!.s === 'by') { this.i++; by = this.clauses(['from']); }
+    const f = this.peek();
+    if (!f || f.k !== 'name' || f.s !== 'from') throw this.err('from', start.pos);
+    this.i++;
+    const from = this.exprUntil(['where']);
+    if (!from) throw this.err('from', start.pos);
+    let where: Node[] = [];
+    if (this.peek()?.k === 'name' && this.peek()!.s === 'where') { this.i++; where = this.clauses([]).map(c => c[1]); }
+    return { k: 'sql', q: distinct ? 'select distinct' : q, cols: cols.length ? cols : null, by, from, where, lim, sort };
+  }
+
+  /** Comma-separated clauses up to one of the stop words or the end of the expression. */
+  private clauses(stop: string[]): [string, Node][] {
+    const out: [string, Node][] = [];
+    for (;;) {
+      const e = this.exprUntil(stop, true);
+      if (e) out.push([clauseName(e), e.k === 'asg' && !e.idx && !e.op ? e.r : e]);
+      const t = this.peek();
+      if (t && t.k === 'op' && t.s === ',') { this.i++; continue; }
+      return out;
+    }
+  }
+
+  /** An expression that ends at a stop word (or, for clauses, a top-level comma). */
+  private exprUntil(stop: string[], comma = false): Node | null {
+    // find the extent of the expression at this nesting level, then parse just those tokens
+    let j = this.i, depth = 0;
+    for (; j < this.toks.length; j++) {
+      const t = this.toks[j];
+      if (t.k === 'punct' && '([{'.includes(t.s)) depth++;
+      else if (t.k === 'punct' && ')]}'.includes(t.s)) { if (depth === 0) break; depth--; }
+      else if (depth === 0 && t.k === 'punct' && t.s === ';') break;
+      else if (depth === 0 && t.k === 'name' && stop.includes(t.s)) break;
+      else if (depth === 0 && comma && t.k === 'op' && t.s === ',' && !t.colon) break;
+    }
+    const saved = this.toks;
+    const end = j;
+    this.toks = saved.slice(0, end);
+    const e = this.expr();
+    this.toks = saved;
+    if (this.i !== end) throw this.err(this.toks[this.i]?.s ?? 'from');
+    return e;
+  }
+}
+
+/** kdb+'s column name for a select clause: the assigned name, else the last name in the expression. */
+function clauseName(e: Node): string {
+  if (e.k === 'asg' && !e.idx && !e.op) return e.n;
+  const names: string[] = [];
+  const walk = (n: Node | null): void => {
+    if (!n) return;
+    switch (n.k) {
+      case 'name': names.push(n.n.split('.').pop()!.includes('.') ? n.n : n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n); return;
+      case 'app': n.a.forEach(walk); walk(n.f); return;
+      case 'mon': walk(n.x); walk(n.f); return;
+      case 'adv': walk(n.f); return;
+      case 'list': n.a.forEach(walk); return;
+    }
+  };
+  // kdb+ names the column after the leftmost... in practice the first name met reading left to right
+  const first = (n: Node | null): string | null => {
+    if (!n) return null;
+    switch (n.k) {
+      case 'name': return n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n;
+      case 'app': { for (const a of n.a) { const r = first(a); if (r) return r; } return null; }
+      case 'mon': return first(n.x) ?? first(n.f);
+      case 'list': { for (const a of n.a) { const r = first(a); if (r) return r; } return null; }
+    }
+    return null;
+  };
+  walk(e);
+  return first(e) ?? 'x';
+}
+
+/** Build a lambda value: parameters (explicit, or x y z as used), locals, and slot numbers for both. */
+export function makeLambda(src: string, params: string[] | null, body: Node[]): Lambda {
+  const used = new Set<string>();
+  const assigned: string[] = [];
+  const walk = (n: Node | null): void => {
+    if (!n) return;
+    switch (n.k) {
+      case 'name': used.add(n.n); return;
+      case 'app': walk(n.f); n.a.forEach(walk); return;
+      case 'mon': walk(n.f); walk(n.x); return;
+      case 'adv': walk(n.f); return;
+      case 'list': n.a.forEach(walk); return;
+      case 'asg': if (!n.g && !n.idx && !n.op && !n.n.includes('.') && !assigned.includes(n.n)) assigned.push(n.n); used.add(n.n); n.idx?.forEach(walk); walk(n.r); return;
+      case 'ret': case 'sig': walk(n.x); return;
+      case 'ctl': n.a.forEach(walk); return;
+      case 'seq': n.a.forEach(walk); return;
+      case 'sql': n.cols?.forEach(c => walk(c[1])); n.by?.forEach(c => walk(c[1])); walk(n.from); n.where.forEach(walk); walk(n.lim ?? null); return;
+    }
+  };
+  body.forEach(walk);
+  if (!params) params = used.has('z') ? ['x', 'y', 'z'] : used.has('y') ? ['x', 'y'] : ['x'];
+  const locals = [...params, ...assigned.filter(a => !params!.includes(a))];
+  const slots = new Map(locals.map((n, i) => [n, i]));
+  const bind = (n: Node | null): void => {
+    if (!n) return;
+    switch (n.k) {
+      case 'name': { const s = slots.get(n.n); if (s !== undefined) n.slot = s; return; }
+      case 'app': bind(n.f); n.a.forEach(bind); return;
+      case 'mon': bind(n.f); bind(n.x); return;
+      case 'adv': bind(n.f); return;
+      case 'list': n.a.forEach(bind); return;
+      case 'asg': { if (!n.g) { const s = slots.get(n.n); if (s !== undefined) n.slot = s; } n.idx?.forEach(bind); bind(n.r); return; }
+      case 'ret': case 'sig': bind(n.x); return;
+      case 'ctl': n.a.forEach(bind); return;
+      case 'seq': n.a.forEach(bind); return;
+      case 'sql': n.cols?.forEach(c => bind(c[1])); n.by?.forEach(c => bind(c[1])); bind(n.from); n.where.forEach(bind); bind(n.lim ?? null); return;
+    }
+  };
+  body.forEach(bind);
+  const rank = params.length === 0 ? 1 : params.length;
+  if (params.length > 8) throw new QError('params');
+  return { t: T.Lambda, src, params, locals, body: body.length === 1 ? body[0] : { k: 'seq', a: body }, ns: '', rank };
+}
+
+export function parse(src: string, kw: Keywords): Node {
+  return new Parser(src, kw).parse();
+}

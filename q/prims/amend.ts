@@ -1,0 +1,124 @@
+// Amend: x[i]:v, x[i]+:v, @[x;i;f;y] and .[x;i;f;y]. Items are replaced with f[item;y] (or y when f is
+// ::/assign). A vector stays typed, so an item of another type is a 'type error, as in kdb+.
+import { T } from '../value/types.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { intern } from '../value/sym.js';
+import { positions } from './index.js';
+import { find1 } from './find.js';
+import { apply } from './apply.js';
+import { join } from './join.js';
+
+type F = ((cur: Q, y: Q | undefined) => Q);
+
+/** Amend x at depth idx with op (null for plain assignment) and value v. */
+export function amend(x: Q, idx: Q[], op: Q | null, v: Q): Q {
+  const f: F = op ? (cur, y) => apply(op, [cur, y!]) : (_cur, y) => y!;
+  return amendDeep(x, idx, f, v);
+}
+
+/** @[x;i;f] and @[x;i;f;y]: amend at one level, where i may be a list of indices. */
+export function amendAt(x: Q, i: Q, fn: Q, y: Q | undefined): Q {
+  const f: F = isAssign(fn) ? (_c, yy) => yy! : y === undefined ? (c) => apply(fn, [c]) : (c, yy) => apply(fn, [c, yy!]);
+  return at(x, i, f, y);
+}
+/** .[x;i;f] and .[x;i;f;y]: amend at depth, one index per level. */
+export function amendDot(x: Q, i: Q, fn: Q, y: Q | undefined): Q {
+  const f: F = isAssign(fn) ? (_c, yy) => yy! : y === undefined ? (c) => apply(fn, [c]) : (c, yy) => apply(fn, [c, yy!]);
+  const idx = i.t < 0 || isNil(i) ? [i] : items(i);
+  if (!idx.length) return f(x, y);
+  return amendDeep(x, idx, f, y);
+}
+const isAssign = (f: Q) => (f.t === T.Op || f.t === T.Unary) && ((f as any).name === ':' || (f as any).name === '::');
+
+function amendDeep(x: Q, idx: Q[], f: F, v: Q | undefined): Q {
+  if (idx.length === 1) return at(x, idx[0], f, v);
+  const [i, ...rest] = idx;
+  if (x.t === T.Table && rest.length === 1 && (i.t < 0 || isNil(i))) {
+    // t[row;`col] or t[;`col]
+    return amendDeep(x, [rest[0], i], f, v);
+  }
+  return at(x, i, (cur, y) => amendDeep(cur, rest, f, y), v);
+}
+
+/** Apply f to the items of x at index i (atom, vector, list or nil for all), pairing y's items when i is a list. */
+function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
+  if (isNil(i)) {
+    const n = count(x);
+    const ys = y === undefined || isAtom(y) || y.t > T.Dict ? null : y;
+    if (ys && count(ys) !== n) throw new QError('length');
+    if (x.t === T.Dict) { const d = x as Dict; return dict(d.k, at(d.v, i, f, y)); }
+    const r = new Array<Q>(n);
+    for (let k = 0; k < n; k++) r[k] = f(item(x, k), ys ? item(ys, k) : y);
+    return rebuild(x, r);
+  }
+  if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym)) {
+    // a list of indices: each gets the matching item of y (or all of y when y is an atom)
+    const n = count(i);
+    const pairY = y !== undefined && !(y.t < 0) && y.t < T.Table;
+    if (pairY && count(y!) !== n) throw new QError('length');
+    let r = x;
+    for (let k = 0; k < n; k++) r = at(r, item(i, k), f, pairY ? item(y!, k) : y);
+    return r;
+  }
+  switch (x.t) {
+    case T.Dict: {
+      const d = x as Dict;
+      if (d.k.t === T.Table) throw new QError('nyi');
+      const p = find1(d.k, i);
+      const n = count(d.k);
+      if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
+      // a new key appends
+      return dict(join(d.k, i.t < 0 ? i : list([i])), join(d.v, wrap(d.v, f(nullOf(d.v), y))));
+    }
+    case T.Table: {
+      const t = x as Table;
+      if (i.t === -T.Sym) {
+        const c = t.c.indexOf((i as Atom).v);
+        const cur = c >= 0 ? t.d[c] : null;
+        const nv = f(cur ?? fromItems([]), y);
+        if (c >= 0) return table(t.c, t.d.map((d, k) => k === c ? nv : d));
+        return table([...t.c, (i as Atom).v], [...t.d, nv]);
+      }
+      const p = Number((i as Atom).v);
+      const row = item(t, p) as Dict;
+      const nr = f(row, y) as Dict;
+      return table(t.c, t.d.map((col, k) => setItem(col, p, item(nr.v, k))));
+    }
+  }
+  if (x.t < 0 || x.t > T.Enum && x.t !== T.List) throw new QError('type');
+  const p = i.t === -T.Long ? Number((i as Atom).v) : i.t === -T.Int || i.t === -T.Short || i.t === -T.Byte || i.t === -T.Bool ? (i as Atom).v : NaN;
+  if (p !== p) throw new QError('type');
+  if (p < 0 || p >= count(x)) throw new QError('index');
+  return setItem(x, p, f(item(x, p), y));
+}
+
+function nullOf(v: Q): Q { return count(v) ? item(v, 0) && { ...(item(v, 0) as any) } : list([]); }
+function wrap(v: Q, x: Q): Q { return v.t === T.List || x.t >= 0 ? list([x]) : x; }
+
+/** A copy of list x with item p replaced; a vector stays a vector of its type or signals 'type. */
+export function setItem(x: Q, p: number, v: Q): Q {
+  if (x.t === T.List) { const d = (x as List).d.slice(); d[p] = v; return fromItems(d).t === T.List ? list(d) : collapse(d); }
+  const xv = x as Vec;
+  if (v.t !== -xv.t && !(xv.t === T.Enum && v.t === -T.Enum)) {
+    if (count(x) === 1) return fromItems([v]);
+    throw new QError('type');
+  }
+  const d = xv.d.slice() as any;
+  if (xv.t === T.Sym) d[p] = intern((v as Atom).v);
+  else if (xv.t === T.Guid) d.set((v as Atom).v, 16 * p);
+  else d[p] = (v as Atom).v;
+  const r = vec(xv.t, d);
+  if (xv.dom) r.dom = xv.dom;
+  return r;
+}
+const collapse = (d: Q[]) => fromItems(d);
+
+function rebuild(x: Q, r: Q[]): Q {
+  if (x.t > 0 && x.t <= T.Enum) {
+    for (const v of r) if (v.t !== -x.t) throw new QError('type');
+    return fromItems(r);
+  }
+  return fromItems(r);
+}
+export { items };

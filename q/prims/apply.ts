@@ -1,0 +1,109 @@
+// Application of any q value to arguments: functions are called, data is indexed. The evaluator
+// registers how to call a lambda, so primitives (each, over, @, .) can apply functions without
+// depending on the evaluator.
+import { T } from '../value/types.js';
+import { Q, Lambda, Prim, Proj, Comp, IterFn, Dict, Table, Vec, Atom, List, isNil, NIL } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { PRIMS } from './registry.js';
+import { index, indexDeep } from './index.js';
+import { iterApply } from './iter.js';
+
+let callLambda: (f: Lambda, args: Q[]) => Q = () => { throw new QError('nyi'); };
+export function setLambdaCaller(f: (f: Lambda, args: Q[]) => Q) { callLambda = f; }
+/** Applying an int to data writes to that handle (1 and 2 the console, others files and sockets). */
+let handleApply: (h: number, x: Q) => Q = () => { throw new QError('type'); };
+export function setHandleApply(f: (h: number, x: Q) => Q) { handleApply = f; }
+
+/** Rank (valence) of a function value, used by iterators and projections. */
+export function rankOf(f: Q): number {
+  switch (f.t) {
+    case T.Lambda: return (f as Lambda).rank;
+    case T.Unary: case T.Op: { const d = PRIMS[(f as Prim).name]; return d ? d.rank : 1; }
+    case T.Proj: { const p = f as Proj; return p.args.filter(a => a === undefined).length + Math.max(0, rankOf(p.f) - p.args.length); }
+    case T.Comp: return rankOf((f as Comp).fs[(f as Comp).fs.length - 1]);
+    case T.Each: case T.EachLeft: case T.EachRight: case T.Prior: return rankOf((f as IterFn).f) === 1 ? 1 : 2;
+    case T.Over: case T.Scan: { const r = rankOf((f as IterFn).f); return r; }
+  }
+  return 1;
+}
+
+/** Apply f to args as with f[a;b;…]. Missing (undefined) args make a projection. */
+export function apply(f: Q, args: (Q | undefined)[]): Q {
+  if (args.some(a => a === undefined)) return project(f, args);
+  switch (f.t) {
+    case T.Lambda: {
+      const l = f as Lambda;
+      if (args.length === 1 && l.rank > 1) return project(f, args);
+      if (args.length < l.rank) return project(f, args);
+      if (args.length > l.rank) throw new QError('rank');
+      return callLambda(l, args as Q[]);
+    }
+    case T.Unary: case T.Op: {
+      const p = f as Prim;
+      const d = PRIMS[p.name];
+      if (!d) throw new QError('nyi');
+      const a = args as Q[];
+      if (a.length === 1) {
+        if (d.m && !(d.d && f.t === T.Op && p.name.length <= 2 && !p.name.endsWith(':'))) return d.m(a[0]);
+        if (d.d || d.n) return project(f, args);
+        throw new QError('rank');
+      }
+      if (a.length === 2 && d.d) return d.d(a[0], a[1]);
+      if (d.n && a.length <= d.rank) { if (a.length < d.rank && d.minRank !== undefined && a.length < d.minRank) return project(f, args); return d.n(a); }
+      if (a.length < d.rank) return project(f, args);
+      throw new QError('rank');
+    }
+    case T.Proj: {
+      const p = f as Proj;
+      const full: (Q | undefined)[] = [];
+      let j = 0;
+      for (const a of p.args) full.push(a === undefined ? args[j++] : a);
+      while (j < args.length) full.push(args[j++]);
+      return apply(p.f, full);
+    }
+    case T.Comp: {
+      const c = f as Comp;
+      let r = apply(c.fs[c.fs.length - 1], args);
+      for (let i = c.fs.length - 2; i >= 0; i--) r = apply1(c.fs[i], r);
+      return r;
+    }
+    case T.Each: case T.Over: case T.Scan: case T.Prior: case T.EachLeft: case T.EachRight:
+      return iterApply(f as IterFn, args as Q[]);
+    case T.Iter: throw new QError('nyi');
+  }
+  if ((f.t === -T.Int || f.t === -T.Long) && args.length === 1) return handleApply(Number((f as Atom).v), args[0]!);
+  // data: index at depth
+  if (args.length === 1) return index(f, args[0]!);
+  return indexDeep(f, args as Q[]);
+}
+
+/** Apply with one argument as juxtaposition does (`f x`, `-x`): operators use their monadic form. */
+export function apply1(f: Q, x: Q): Q {
+  if (f.t === T.Op || f.t === T.Unary) {
+    const d = PRIMS[(f as Prim).name];
+    if (d?.m) return d.m(x);
+    if (d && (d.d || d.n)) return project(f, [x, undefined]);
+    if (isNil(f)) return x;
+    throw new QError('nyi');
+  }
+  if (f.t === T.Lambda && (f as Lambda).rank === 1) return callLambda(f as Lambda, [x]);
+  if (f.t >= T.Each && f.t <= T.EachLeft) return iterApply(f as IterFn, [x]);
+  return apply(f, [x]);
+}
+
+/** Apply with two arguments (infix `x f y`). */
+export function apply2(f: Q, x: Q, y: Q): Q {
+  if (f.t === T.Op || f.t === T.Unary) {
+    const d = PRIMS[(f as Prim).name];
+    if (d?.d) return d.d(x, y);
+  }
+  return apply(f, [x, y]);
+}
+
+export function project(f: Q, args: (Q | undefined)[]): Q {
+  const n = args.length;
+  // f[x] for a rank-2 function leaves the second argument open
+  return { t: T.Proj, f, args: n === 1 && rankOf(f) > 1 ? [args[0], undefined] : args } as Proj;
+}
+export { NIL };
+export type { Dict, Table, Vec, Atom, List };

@@ -1,0 +1,110 @@
+// Comparison (= <> < > <= >=) and lesser/greater (& |). Floats compare within kdb+'s tolerance; nulls
+// are the smallest values of their type; symbols compare as text.
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { symName } from '../value/sym.js';
+import { atomic2 } from './atomic.js';
+import { Dom, view, store, atomOf, scale } from './numeric.js';
+import { feq, TOL } from './match.js';
+import { resultType, ADD } from './arith.js';
+
+const DATE_LIKE = new Set([T.Timestamp, T.Date, T.Datetime, T.Month]);
+const TIME_LIKE = new Set([T.Timespan, T.Minute, T.Second, T.Time]);
+
+/** The domain and scale factors for comparing item types tx and ty. */
+function plan(tx: number, ty: number): [Dom, number, number] {
+  tx = Math.abs(tx); ty = Math.abs(ty);
+  if (tx === ty) return [tx === T.Float || tx === T.Real || tx === T.Datetime ? Dom.F : tx === T.Long || tx === T.Timestamp || tx === T.Timespan ? Dom.J : Dom.I, 1, 1];
+  if ((DATE_LIKE.has(tx) && DATE_LIKE.has(ty)) || (TIME_LIKE.has(tx) && TIME_LIKE.has(ty))) {
+    if (tx === T.Month || ty === T.Month) return [Dom.F, tx === T.Month ? 1 : 1, 1];
+    return [Dom.F, scale(tx, T.Timestamp), scale(ty, T.Timestamp)];
+  }
+  const fl = (t: number) => t === T.Float || t === T.Real || t === T.Datetime;
+  if (fl(tx) || fl(ty)) return [Dom.F, 1, 1];
+  const wide = (t: number) => t === T.Long || t === T.Timestamp || t === T.Timespan;
+  if (wide(tx) || wide(ty)) return [Dom.J, 1, 1];
+  return [Dom.I, 1, 1];
+}
+
+/** -1, 0 or 1 for two items; the one ordering every comparison primitive uses. */
+type Cmp = (a: any, b: any) => number;
+const cmpF: Cmp = (a, b) => a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : feq(a, b) ? 0 : a < b ? -1 : 1;
+const cmpN: Cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+
+function compareWith(test: (c: number) => boolean) {
+  return atomic2((x: Q, y: Q): Q => {
+    const tx = Math.abs(x.t), ty = Math.abs(y.t);
+    let a: any, b: any, cmp: Cmp;
+    if (tx === T.Sym || ty === T.Sym || tx === T.Enum || ty === T.Enum) {
+      if (!((tx === T.Sym || tx === T.Enum) && (ty === T.Sym || ty === T.Enum))) throw new QError('type');
+      a = symView(x); b = symView(y); cmp = cmpN;
+    } else if (tx === T.Guid || ty === T.Guid) {
+      if (tx !== ty) throw new QError('type');
+      a = guidView(x); b = guidView(y); cmp = cmpN;
+    } else {
+      if (!cmpable(tx) || !cmpable(ty)) throw new QError('type');
+      const [dom, kx, ky] = plan(tx, ty);
+      a = view(x, dom, kx); b = view(y, dom, ky); cmp = dom === Dom.F ? cmpF : cmpN;
+    }
+    if (x.t < 0 && y.t < 0) return { t: -T.Bool, v: test(cmp(a, b)) ? 1 : 0 };
+    const n = x.t > 0 ? countV(x) : countV(y), r = new Uint8Array(n);
+    const av = isScalar(a), bv = isScalar(b);
+    for (let i = 0; i < n; i++) r[i] = test(cmp(av ? a : a[i], bv ? b : b[i])) ? 1 : 0;
+    return { t: T.Bool, d: r, a: 0 } as Vec;
+  });
+}
+const isScalar = (v: any) => typeof v !== 'object' || v === null;
+const countV = (x: Q) => x.t === T.Guid ? (x as Vec).d.length / 16 : (x as Vec).d.length;
+const cmpable = (t: number) => t === 1 || (t >= 4 && t <= 10) || (t >= 12 && t <= 19);
+function symView(x: Q): any {
+  if (x.t < 0) return (x as Atom).t === -T.Enum ? String((x as Atom).v) : (x as Atom).v;
+  return Array.from((x as Vec).d as Int32Array, id => symName(id));
+}
+function guidView(x: Q): any {
+  const hex = (b: Uint8Array) => Array.from(b, v => v.toString(16).padStart(2, '0')).join('');
+  if (x.t < 0) return hex((x as Atom).v);
+  const d = (x as Vec).d as Uint8Array, r: string[] = [];
+  for (let i = 0; i < d.length; i += 16) r.push(hex(d.subarray(i, i + 16)));
+  return r;
+}
+
+export const eq = compareWith(c => c === 0);
+export const ne = compareWith(c => c !== 0);
+export const lt = compareWith(c => c < 0);
+export const gt = compareWith(c => c > 0);
+export const le = compareWith(c => c <= 0);
+export const ge = compareWith(c => c >= 0);
+
+/** & and |: the lesser or greater of two items, in the wider type; booleans stay boolean. */
+function pick(greater: boolean) {
+  return atomic2((x: Q, y: Q): Q => {
+    const tx = Math.abs(x.t), ty = Math.abs(y.t);
+    if (tx === T.Bool && ty === T.Bool) {
+      if (x.t < 0 && y.t < 0) return { t: -T.Bool, v: greater ? (x as Atom).v | (y as Atom).v : (x as Atom).v & (y as Atom).v };
+    }
+    if (tx === T.Sym && ty === T.Sym) {
+      const a = symView(x), b = symView(y);
+      const f = (p: string, q: string) => (greater ? p > q : p < q) ? p : q;
+      if (x.t < 0 && y.t < 0) return { t: -T.Sym, v: f(a, b) };
+      throw new QError('nyi');
+    }
+    let rt = tx === ty ? tx : resultType(ADD, tx, ty);
+    if (tx === T.Bool && ty === T.Bool) rt = T.Bool;
+    if (tx === T.Char && ty === T.Char) rt = T.Char;
+    const [dom] = plan(rt, rt);
+    const a = view(x, dom, scale(tx, rt)), b = view(y, dom, scale(ty, rt));
+    const f = dom === Dom.F
+      ? (p: number, q: number) => p !== p ? (greater ? q : p) : q !== q ? (greater ? p : q) : greater ? Math.max(p, q) : Math.min(p, q)
+      : (p: any, q: any) => greater ? (p > q ? p : q) : (p < q ? p : q);
+    if (x.t < 0 && y.t < 0) return atomOf(rt, f(a as any, b as any));
+    const n = x.t > 0 ? countV(x) : countV(y);
+    const r = dom === Dom.F ? new Float64Array(n) : dom === Dom.J ? new BigInt64Array(n) : new Int32Array(n);
+    const av = isScalar(a), bv = isScalar(b);
+    for (let i = 0; i < n; i++) (r as any)[i] = f(av ? a : (a as any)[i], bv ? b : (b as any)[i]);
+    return store(rt, r as any);
+  });
+}
+export const lesser = pick(false);
+export const greater = pick(true);
+export { NJ, NI, TOL };

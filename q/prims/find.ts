@@ -1,0 +1,39 @@
+// Find (?): the first position of an item in a list, or the count when absent. Hash lookups for symbol
+// and integer vectors; match for everything else.
+import { T } from '../value/types.js';
+import { Q, Vec, List, Atom, count, item } from '../value/value.js';
+import { intern } from '../value/sym.js';
+import { match } from './match.js';
+
+/** Position of atom (or item) y in list x; count x when absent. */
+export function find1(x: Q, y: Q): number {
+  const n = count(x);
+  if (x.t > 0 && x.t <= T.Enum && y.t === -x.t) {
+    const d = (x as Vec).d as any;
+    let v = (y as Atom).v;
+    if (x.t === T.Sym) v = intern(v);
+    if (x.t === T.Guid) { for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i; return n; }
+    if (x.t === T.Float || x.t === T.Real || x.t === T.Datetime) { for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i; return n; }
+    for (let i = 0; i < n; i++) if (d[i] === v) return i;
+    return n;
+  }
+  if (x.t === T.List) { const d = (x as List).d; for (let i = 0; i < n; i++) if (match(d[i], y)) return i; return n; }
+  for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i;
+  return n;
+}
+
+/** Positions of each item of y in x, using a hash map when x is a vector. */
+export function findMany(x: Q, y: Q): Int32Array | number[] {
+  const m = count(y);
+  if (x.t > 0 && x.t <= T.Enum && y.t === x.t && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real && x.t !== T.Datetime) {
+    const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = xd.length;
+    const h = new Map<any, number>();
+    for (let i = n - 1; i >= 0; i--) h.set(xd[i], i);
+    const r = new Int32Array(m);
+    for (let i = 0; i < m; i++) { const p = h.get(yd[i]); r[i] = p === undefined ? n : p; }
+    return r;
+  }
+  const r = new Array<number>(m);
+  for (let i = 0; i < m; i++) r[i] = find1(x, item(y, i));
+  return r;
+}

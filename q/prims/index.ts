@@ -1,0 +1,150 @@
+// Indexing data: x[i] for vectors, lists, dictionaries, tables and keyed tables, at depth for x[i;j].
+// An index out of range gives the null of x's type, as kdb+ does.
+import { T } from '../value/types.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, items, symVec, vecItem } from '../value/value.js';
+import { gather } from '../value/storage.js';
+import { QError } from '../value/error.js';
+import { symName, intern } from '../value/sym.js';
+import { find1 } from './find.js';
+
+/** The int positions named by an index value, or null when it is not an integer index. */
+export function positions(i: Q): number[] | Int32Array | null {
+  switch (i.t) {
+    case T.Long: { const d = (i as Vec).d as BigInt64Array, r = new Array<number>(d.length); for (let k = 0; k < d.length; k++) r[k] = Number(d[k]); return r; }
+    case T.Int: case T.Short: return Array.from((i as Vec).d as Int32Array);
+    case T.Byte: case T.Bool: return Array.from((i as Vec).d as Uint8Array);
+  }
+  return null;
+}
+const intAtom = (i: Q): number | null => {
+  switch (i.t) {
+    case -T.Long: return Number((i as Atom).v);
+    case -T.Int: case -T.Short: case -T.Byte: case -T.Bool: return (i as Atom).v;
+  }
+  return null;
+};
+
+/** x[i] with one index. */
+export function index(x: Q, i: Q): Q {
+  if (isNil(i)) return x;
+  if (x.t === T.Dict) return dictIndex(x as Dict, i);
+  if (x.t === T.Table) return tableIndex(x as Table, i);
+  if (x.t > 0 && x.t <= T.Enum || x.t === T.List) {
+    const n = count(x);
+    const k = intAtom(i);
+    if (k !== null) return k >= 0 && k < n ? item(x, k) : nullItem(x);
+    const p = positions(i);
+    if (p) {
+      if (x.t === T.List) {
+        const d = (x as List).d, r = new Array<Q>(p.length);
+        for (let j = 0; j < p.length; j++) r[j] = p[j] >= 0 && p[j] < n ? d[p[j]] : nullItem(x);
+        return fromItems(r).t === T.List ? list(r) : fromItems(r);
+      }
+      const v = x as Vec;
+      let inRange = true;
+      for (let j = 0; j < p.length; j++) if (!(p[j] >= 0 && p[j] < n)) { inRange = false; break; }
+      if (inRange) { const r = vec(v.t, gather(v.t, v.d, p)); if (v.dom) r.dom = v.dom; return r; }
+      return fromItems(Array.from(p, j => j >= 0 && j < n ? vecItem(v, j) : nullItem(v))) ;
+    }
+    if (i.t === T.List || i.t === T.Dict || i.t === T.Table) return mapIndex(x, i);
+    if (i.t > 0 && i.t < 20 || i.t < 0) throw new QError('type');
+  }
+  if (x.t < 0) throw new QError('type');
+  throw new QError('type');
+}
+
+/** Index by each item of a general list (or dict values), keeping the shape of the index. */
+function mapIndex(x: Q, i: Q): Q {
+  if (i.t === T.Dict) return dict((i as Dict).k, index(x, (i as Dict).v));
+  if (i.t === T.Table) throw new QError('type');
+  return fromItems((i as List).d.map(j => index(x, j)));
+}
+
+function dictIndex(d: Dict, i: Q): Q {
+  if (d.k.t === T.Table) return keyedIndex(d, i);
+  const k = d.k;
+  if (i.t < 0 || (k.t === T.List && (i.t > 0 || i.t === T.List) && (k as List).d.some(e => e.t === i.t))) {
+    // an atom (or one whole key of a list of keys) looks up one value
+    const p = find1(k, i);
+    return p < count(k) ? item(d.v, p) : nullItem(d.v);
+  }
+  if (i.t > 0 && i.t <= T.Enum || i.t === T.List) {
+    const n = count(i), r = new Array<Q>(n);
+    let simple = true;
+    for (let j = 0; j < n; j++) { r[j] = dictIndex(d, item(i, j)); if (r[j].t >= 0) simple = false; }
+    return fromItems(r);
+  }
+  if (i.t === T.Dict) return dict((i as Dict).k, dictIndex(d, (i as Dict).v));
+  throw new QError('type');
+}
+
+function keyedIndex(d: Dict, i: Q): Q {
+  const kt = d.k as Table;
+  // a keyed table is indexed by a key row: an atom for one key column, a list or dict for several
+  if (i.t === T.Table) {
+    const it = i as Table, n = count(it), rows = new Array<Q>(n);
+    for (let j = 0; j < n; j++) rows[j] = keyedIndex(d, dict(symVec(it.c), fromItems(it.d.map(c => item(c, j)))));
+    return rowsToTable(d.v as Table, rows);
+  }
+  let key: Q[];
+  if (i.t === T.Dict) key = kt.c.map(c => dictIndex(i as Dict, { t: -T.Sym, v: c }));
+  else if (kt.c.length === 1 && (i.t < 0)) key = [i];
+  else if (kt.c.length === 1 && i.t > 0) { const n = count(i); return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => keyedIndex(d, item(i, j)))); }
+  else key = items(i);
+  if (key.length !== kt.c.length) throw new QError('length');
+  const n = count(kt);
+  outer: for (let r = 0; r < n; r++) {
+    for (let c = 0; c < key.length; c++) if (!matchAtom(item(kt.d[c], r), key[c])) continue outer;
+    return item(d.v, r);
+  }
+  return nullItem(d.v);
+}
+function matchAtom(a: Q, b: Q): boolean {
+  if (a.t !== b.t && !(a.t === -T.Enum && b.t === -T.Sym) && !(a.t === -T.Sym && b.t === -T.Enum)) return false;
+  return (a as Atom).v === (b as Atom).v || (typeof (a as Atom).v === 'bigint' && (a as Atom).v === (b as Atom).v);
+}
+
+function rowsToTable(proto: Table, rows: Q[]): Table {
+  return table(proto.c, proto.c.map((_, c) => fromItems(rows.map(r => item((r as Dict).v, c)))));
+}
+
+function tableIndex(t: Table, i: Q): Q {
+  if (i.t === -T.Sym) {
+    const c = t.c.indexOf((i as Atom).v);
+    if (c < 0) throw new QError((i as Atom).v);
+    return t.d[c];
+  }
+  if (i.t === T.Sym) {
+    const d = (i as Vec).d as Int32Array;
+    return list(Array.from(d, id => { const c = t.c.indexOf(symName(id)); if (c < 0) throw new QError(symName(id)); return t.d[c]; }));
+  }
+  const k = intAtom(i);
+  if (k !== null) return item(t, k) ;
+  const p = positions(i);
+  if (p) return table(t.c, t.d.map(col => index(col, i)));
+  throw new QError('type');
+}
+
+/** x[i;j;…]: index at depth; an elided (nil) index takes every item at that level. */
+export function indexDeep(x: Q, idx: Q[]): Q {
+  if (!idx.length) return x;
+  const [i, ...rest] = idx;
+  if (x.t === T.Table && rest.length) {
+    // t[rows;cols]
+    const rows = isNil(i) ? x : index(x, i);
+    return indexDeep(rows, rest.length === 1 && rows.t === T.Table ? [rest[0]] : rest) as Q;
+  }
+  const top = isNil(i) ? x : index(x, i);
+  if (!rest.length) return top;
+  if (i.t < 0 && !isNil(i) || (x.t === T.Dict && i.t < 0)) return indexDeep(top, rest);
+  // a list index at this level: go deeper in each item picked
+  if (top.t === T.Dict) return dict((top as Dict).k, indexEach((top as Dict).v, rest));
+  return indexEach(top, rest);
+}
+function indexEach(x: Q, rest: Q[]): Q {
+  if (x.t === T.Table) return indexDeep(x, [{ t: T.Unary, name: '::' } as Q, ...rest]);
+  const n = count(x), r = new Array<Q>(n);
+  for (let j = 0; j < n; j++) r[j] = indexDeep(item(x, j), rest);
+  return fromItems(r);
+}
+export { intern };

@@ -1,0 +1,166 @@
+// The iterators: each ('), over (/), scan (\), each-prior (':), each-right (/:), each-left (\:).
+// Unary values converge, repeat or loop while; binary values fold; higher ranks fold over several lists.
+import { T } from '../value/types.js';
+import { Q, IterFn, Prim, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { apply, apply1, apply2, rankOf } from './apply.js';
+import { match } from './match.js';
+
+const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
+export const derive = (adv: string, f: Q): IterFn => ({ t: ADV_T[adv], adv, f });
+
+/** Items of x for iteration; an atom is one item. Tables iterate by rows, dicts by values. */
+const isListy = (x: Q) => (x.t >= 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict;
+
+/** Collect results into a vector when uniform; keep dict keys when iterating a dict. */
+function collect(src: Q, rs: Q[]): Q {
+  if (src.t === T.Dict) return dict((src as Dict).k, fromItems(rs));
+  return fromItems(rs);
+}
+
+function each(f: Q, args: Q[]): Q {
+  if (args.length === 1) {
+    const x = args[0];
+    if (!isListy(x)) return apply1(f, x);
+    const n = count(x), r = new Array<Q>(n);
+    if (x.t === T.Dict) { const v = (x as Dict).v; for (let i = 0; i < n; i++) r[i] = apply1(f, item(v, i)); return collect(x, r); }
+    for (let i = 0; i < n; i++) r[i] = apply1(f, item(x, i));
+    return x.t === T.Table ? fromItems(r) : fromItems(r);
+  }
+  // several arguments: atoms extend, lists must agree in length
+  let n = -1, dictSrc: Q | null = null;
+  for (const a of args) if (isListy(a)) { const c = count(a); if (n >= 0 && c !== n) throw new QError('length'); n = c; if (a.t === T.Dict) dictSrc = a; }
+  if (n < 0) return apply(f, args);
+  const r = new Array<Q>(n);
+  for (let i = 0; i < n; i++) r[i] = apply(f, args.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a));
+  return dictSrc ? collect(dictSrc, r) : fromItems(r);
+}
+
+/** kdb+'s identity elements for folds of the operators. */
+function identity(f: Q): Q | null {
+  if (f.t !== T.Op) return null;
+  switch ((f as Prim).name) {
+    case '+': case '-': return { t: -T.Long, v: 0n };
+    case '*': case '%': return { t: -T.Long, v: 1n };
+    case ',': return list([]);
+  }
+  return null;
+}
+
+function over(f: Q, args: Q[], scan: boolean): Q {
+  const r = rankOf(f);
+  if (r === 1 || (args.length === 2 && r === 1)) return unaryOver(f, args, scan);
+  if (args.length === 1) {
+    const x = args[0];
+    if (!isListy(x)) return x;
+    let n = count(x);
+    const src = x.t === T.Dict ? (x as Dict).v : x;
+    if (n === 0) { if (scan) return x; const id = identity(f); return id ?? (x.t === T.List ? list([]) : nullItem(x)); }
+    let acc = item(src, 0);
+    if (!scan) { for (let i = 1; i < n; i++) acc = apply2(f, acc, item(src, i)); return acc; }
+    const out = new Array<Q>(n); out[0] = acc;
+    for (let i = 1; i < n; i++) out[i] = acc = apply2(f, acc, item(src, i));
+    return collect(x, out);
+  }
+  // seeded: x f/ y, or f/[x;y;z] folding several lists together
+  let acc = args[0];
+  const rest = args.slice(1);
+  let n = -1;
+  for (const a of rest) if (isListy(a)) { const c = count(a); if (n >= 0 && c !== n) throw new QError('length'); n = c; }
+  if (n < 0) { const v = apply(f, [acc, ...rest]); return scan ? v : v; }
+  const out: Q[] = [];
+  for (let i = 0; i < n; i++) {
+    acc = apply(f, [acc, ...rest.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a)]);
+    if (scan) out.push(acc);
+  }
+  if (!scan) return acc;
+  const d = rest.find(a => a.t === T.Dict);
+  return d ? collect(d, out) : fromItems(out);
+}
+
+/** A unary value with over/scan: converge, repeat n times, or while a condition holds. */
+function unaryOver(f: Q, args: Q[], scan: boolean): Q {
+  const out: Q[] = [];
+  if (args.length === 1) {
+    let x = args[0];
+    const first = x;
+    if (scan) out.push(x);
+    for (;;) {
+      const y = apply1(f, x);
+      if (match(y, x) || match(y, first)) { if (scan && !match(y, x) && !match(y, first)) out.push(y); break; }
+      if (scan) out.push(y);
+      x = y;
+    }
+    return scan ? fromItems(out) : x;
+  }
+  const [c, x0] = args;
+  let x = x0;
+  if (scan) out.push(x);
+  if (c.t === -T.Long || c.t === -T.Int || c.t === -T.Short) {
+    const n = Number((c as Atom).v);
+    if (n < 0) throw new QError('domain');
+    for (let i = 0; i < n; i++) { x = apply1(f, x); if (scan) out.push(x); }
+  } else {
+    for (;;) {
+      const ok = apply1(c, x);
+      if (!truthy(ok)) break;
+      x = apply1(f, x);
+      if (scan) out.push(x);
+    }
+  }
+  return scan ? fromItems(out) : x;
+}
+
+export function truthy(x: Q): boolean {
+  if (!isAtom(x)) throw new QError('type');
+  const v = (x as Atom).v;
+  return typeof v === 'bigint' ? v !== 0n : typeof v === 'number' ? v !== 0 : !!v;
+}
+
+function prior(f: Q, args: Q[]): Q {
+  let seed: Q | undefined, x: Q;
+  if (args.length === 2) { seed = args[0]; x = args[1]; } else x = args[0];
+  const src = x.t === T.Dict ? (x as Dict).v : x;
+  const n = count(src);
+  if (!isListy(x)) return seed ? apply2(f, x, seed) : x;
+  const out = new Array<Q>(n);
+  for (let i = 0; i < n; i++) {
+    const cur = item(src, i);
+    if (i === 0) {
+      if (seed) out[0] = apply2(f, cur, seed);
+      else if (identity(f)) out[0] = cur;
+      else out[0] = apply2(f, cur, n ? nullItem(src) : cur);
+    } else out[i] = apply2(f, cur, item(src, i - 1));
+  }
+  return collect(x, out);
+}
+
+export function iterApply(g: IterFn, args: Q[]): Q {
+  const f = g.f;
+  switch (g.t) {
+    case T.Each: return each(f, args);
+    case T.Over: return over(f, args, false);
+    case T.Scan: return over(f, args, true);
+    case T.Prior: return prior(f, args);
+    case T.EachRight: {
+      if (args.length !== 2) throw new QError('rank');
+      const [x, y] = args;
+      if (!isListy(y)) return apply2(f, x, y);
+      const src = y.t === T.Dict ? (y as Dict).v : y;
+      const n = count(src), r = new Array<Q>(n);
+      for (let i = 0; i < n; i++) r[i] = apply2(f, x, item(src, i));
+      return collect(y, r);
+    }
+    case T.EachLeft: {
+      if (args.length !== 2) throw new QError('rank');
+      const [x, y] = args;
+      if (!isListy(x)) return apply2(f, x, y);
+      const src = x.t === T.Dict ? (x as Dict).v : x;
+      const n = count(src), r = new Array<Q>(n);
+      for (let i = 0; i < n; i++) r[i] = apply2(f, item(src, i), y);
+      return collect(x, r);
+    }
+  }
+  throw new QError('nyi');
+}
+export { symVec, table, items, empty };

@@ -1,0 +1,293 @@
+// List primitives: til count first last reverse enlist raze where take drop key value type null …
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long } from '../value/value.js';
+import { alloc, gather, slice as sliceItems, concat } from '../value/storage.js';
+import { QError } from '../value/error.js';
+import { symName } from '../value/sym.js';
+import { join } from './join.js';
+import { index, positions } from './index.js';
+import { findMany, find1 } from './find.js';
+
+/** An integer atom's value as a JS number, or a q 'type signal. */
+export function intOf(x: Q): number {
+  switch (x.t) {
+    case -T.Long: return Number((x as Atom).v);
+    case -T.Int: case -T.Short: case -T.Byte: case -T.Bool: return (x as Atom).v;
+  }
+  throw new QError('type');
+}
+
+export function til(x: Q): Q {
+  const n = intOf(x);
+  if (n < 0) throw new QError('domain');
+  if (n > 2 ** 31) throw new QError('limit');
+  const d = new BigInt64Array(n);
+  for (let i = 0; i < n; i++) d[i] = BigInt(i);
+  return vec(T.Long, d);
+}
+export const qcount = (x: Q): Q => long(count(x));
+export function first(x: Q): Q {
+  if (x.t < 0 || x.t >= T.Lambda) return x;
+  if (x.t === T.Dict) return count(x) ? item((x as Dict).v, 0) : nullItem((x as Dict).v);
+  if (x.t === T.Table) return item(x, 0);
+  return count(x) ? item(x, 0) : nullItem(x);
+}
+export function last(x: Q): Q {
+  if (x.t < 0 || x.t >= T.Lambda) return x;
+  const n = count(x);
+  if (x.t === T.Dict) return n ? item((x as Dict).v, n - 1) : nullItem((x as Dict).v);
+  return n ? item(x, n - 1) : nullItem(x);
+}
+export function reverse(x: Q): Q {
+  if (x.t < 0) return x;
+  if (x.t === T.Dict) return dict(reverse((x as Dict).k), reverse((x as Dict).v));
+  if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(reverse)); }
+  const n = count(x), idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = n - 1 - i;
+  return x.t === T.List ? list(idx.map(i => (x as List).d[i])) : { ...(x as Vec), d: gather(x.t, (x as Vec).d, idx), a: 0 };
+}
+export function enlist(x: Q): Q {
+  if (x.t < 0 && x.t >= -T.Enum) return fromItems([x]);
+  if (x.t === T.Dict && (x as Dict).k.t === T.Sym) return table(items((x as Dict).k).map(k => (k as Atom).v), items((x as Dict).v).map(v => fromItems([v])));
+  return list([x]);
+}
+export function raze(x: Q): Q {
+  if (x.t === T.Dict) return raze((x as Dict).v);
+  if (x.t !== T.List) return x.t < 0 ? enlist(x) : x;
+  const d = (x as List).d;
+  if (!d.length) return x;
+  let r: Q = d[0].t < 0 ? enlist(d[0]) : d[0];
+  for (let i = 1; i < d.length; i++) r = join(r, d[i]);
+  return r;
+}
+export function where(x: Q): Q {
+  if (x.t === T.Dict) return index((x as Dict).k, where((x as Dict).v));
+  if (x.t === -T.Bool || x.t === -T.Long || x.t === -T.Int) { const n = intOf(x); return where(vec(T.Long, BigInt64Array.of(BigInt(n)))); }
+  if (x.t === T.Bool) {
+    const d = (x as Vec).d as Uint8Array; let n = 0;
+    for (let i = 0; i < d.length; i++) n += d[i];
+    const r = new BigInt64Array(n); let j = 0;
+    for (let i = 0; i < d.length; i++) if (d[i]) r[j++] = BigInt(i);
+    return vec(T.Long, r);
+  }
+  if (x.t === T.Long || x.t === T.Int || x.t === T.Short || x.t === T.Byte) {
+    const p = positions(x)!; const out: bigint[] = [];
+    for (let i = 0; i < p.length; i++) { if (p[i] < 0) throw new QError('domain'); for (let k = 0; k < p[i]; k++) out.push(BigInt(i)); }
+    return vec(T.Long, BigInt64Array.from(out));
+  }
+  if (x.t === T.List && count(x) === 0) return vec(T.Long, new BigInt64Array(0));
+  throw new QError('type');
+}
+
+/** x#y: take (cyclic, from the end when negative), reshape with two counts, or take keys from a dict/table. */
+export function take(x: Q, y: Q): Q {
+  if (x.t === T.Sym || x.t === -T.Sym) {
+    if (y.t === T.Table) { const t = y as Table; const cs = x.t === -T.Sym ? [(x as Atom).v] : items(x).map(a => (a as Atom).v); return table(cs, cs.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; })); }
+    if (y.t === T.Dict) { const d = y as Dict; if (d.v.t === T.Table) { return dict(d.k, take(x, d.v)); } const ks = x.t === -T.Sym ? x : x; return dict(x.t === -T.Sym ? fromItems([x]) : x, index(d, ks)); }
+  }
+  if (x.t === T.Dict || x.t === T.Table) { /* x#y with a table on the left: rows of y matching keys */ }
+  if (y.t === T.Dict && x.t > 0) { const d = y as Dict; return dict(x, index(d, x)); }
+  if (x.t === T.Long || x.t === T.Int) {
+    // reshape: 2 3#til 6, and 0N 3# to fill rows
+    const dims = positions(x)!;
+    if (dims.length !== 2) throw new QError('nyi');
+    const src = y.t < 0 ? enlist(y) : y, n = count(src);
+    let [r, c] = dims;
+    if (r === -2147483648 || Number.isNaN(r) || r < 0 && (x as Vec).d[0] === -(2n ** 63n)) r = Math.ceil(n / c);
+    if (c < 0 && (x as Vec).d[1] === -(2n ** 63n)) c = Math.ceil(n / r);
+    const rows: Q[] = [];
+    for (let i = 0; i < r; i++) rows.push(take(long(c), dropN(src, i * c % Math.max(n, 1), n)));
+    return list(rows);
+  }
+  const k = intOf(x);
+  if (y.t === T.Table) { const t = y as Table; return table(t.c, t.d.map(c => take(x, c))); }
+  if (y.t === T.Dict) { const d = y as Dict; return dict(take(x, d.k), take(x, d.v)); }
+  const src = y.t < 0 ? enlist(y) : y;
+  const n = count(src), m = Math.abs(k);
+  if (m > 2 ** 31) throw new QError('limit');
+  const idx = new Array<number>(m);
+  if (n === 0) { if (m === 0) return src; if (src.t === T.List) return list(new Array(m).fill(NIL)); const nl = nullItem(src); return fromItems(new Array(m).fill(nl)); }
+  if (k >= 0) for (let i = 0; i < m; i++) idx[i] = i % n;
+  else for (let i = 0; i < m; i++) idx[i] = ((n - m + i) % n + n) % n;
+  if (src.t === T.List) return list(idx.map(i => (src as List).d[i]));
+  const v = src as Vec;
+  const r = vec(v.t, gather(v.t, v.d, idx));
+  if (v.dom) r.dom = v.dom;
+  return r;
+}
+function dropN(x: Q, from: number, n: number): Q {
+  if (from === 0) return x;
+  const idx = Array.from({ length: n }, (_, i) => (i + from) % n);
+  return x.t === T.List ? list(idx.map(i => (x as List).d[i])) : { ...(x as Vec), d: gather(x.t, (x as Vec).d, idx), a: 0 };
+}
+
+/** x _ y: drop from the front (or back when negative); with a list on the left, cut at those indices. */
+export function drop(x: Q, y: Q): Q {
+  if (x.t === T.Dict && (y.t < 0 || y.t > 0)) return dropKeys(x as Dict, y);
+  if (y.t === T.Dict && (x.t === -T.Sym || x.t === T.Sym)) return dropKeys(y as Dict, x);
+  if (x.t < 0 && y.t >= 0) {
+    const k = intOf(x);
+    if (y.t === T.Table) { const t = y as Table; return table(t.c, t.d.map(c => drop(x, c))); }
+    if (y.t === T.Dict) { const d = y as Dict; return dict(drop(x, d.k), drop(x, d.v)); }
+    const n = count(y);
+    const [a, b] = k >= 0 ? [Math.min(k, n), n] : [0, Math.max(0, n + k)];
+    return sliceQ(y, a, b);
+  }
+  if (x.t > 0 && x.t !== T.Sym && y.t >= 0) {
+    // cut: x _ y splits y at the indices x
+    const p = positions(x)!;
+    const n = count(y), out: Q[] = [];
+    for (let i = 0; i < p.length; i++) { const e = i + 1 < p.length ? p[i + 1] : n; if (p[i] > e || p[i] < 0) throw new QError('domain'); out.push(sliceQ(y, p[i], e)); }
+    return list(out);
+  }
+  if (x.t >= 0 && y.t < 0) {
+    // drop the item at index y
+    const k = intOf(y);
+    const n = count(x);
+    if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(c => drop(c, y))); }
+    if (k < 0 || k >= n) return x;
+    return join(sliceQ(x, 0, k), sliceQ(x, k + 1, n));
+  }
+  throw new QError('type');
+}
+function dropKeys(d: Dict, k: Q): Q {
+  const ks = k.t < 0 ? fromItems([k]) : k;
+  if (d.k.t === T.Table) throw new QError('nyi');
+  const pos = new Set(Array.from(findMany(d.k, ks) as ArrayLike<number>));
+  const keep: number[] = [];
+  for (let i = 0; i < count(d.k); i++) if (!pos.has(i)) keep.push(i);
+  const ix = longVec(keep);
+  return dict(index(d.k, ix), index(d.v, ix));
+}
+export function sliceQ(x: Q, a: number, b: number): Q {
+  if (x.t === T.List) return list((x as List).d.slice(a, b));
+  if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(c => sliceQ(c, a, b))); }
+  if (x.t === T.Dict) { const d = x as Dict; return dict(sliceQ(d.k, a, b), sliceQ(d.v, a, b)); }
+  const v = x as Vec;
+  const r = vec(v.t, sliceItems(v.t, v.d, a, b));
+  if (v.dom) r.dom = v.dom;
+  return r;
+}
+
+export function qtype(x: Q): Q {
+  const t = x.t === -T.Enum ? -T.Enum : x.t;
+  return { t: -T.Short, v: t };
+}
+
+export function key(x: Q): Q {
+  if (x.t === T.Dict) return (x as Dict).k;
+  if (x.t === T.Table) return symVec((x as Table).c);
+  if (x.t > 0 && x.t <= T.Enum) return x.t === T.Enum ? sym((x as Vec).dom!) : sym(['', 'boolean', 'guid', '', 'byte', 'short', 'int', 'long', 'real', 'float', 'char', 'symbol', 'timestamp', 'month', 'date', 'datetime', 'timespan', 'minute', 'second', 'time'][x.t]);
+  if (x.t < 0 && x.t !== -T.Sym) return til(x);
+  throw new QError('type');
+}
+export function value(x: Q): Q {
+  if (x.t === T.Dict) return (x as Dict).v;
+  if (x.t === T.Table) return x;
+  throw new QError('type');
+}
+
+export function qnull(x: Q): Q {
+  if (x.t < 0 && x.t >= -T.Enum) return { t: -T.Bool, v: isNullV(-x.t, (x as Atom).v) ? 1 : 0 };
+  if (x.t > 0 && x.t <= T.Enum) {
+    const v = x as Vec, n = count(v), r = new Uint8Array(n);
+    if (v.t === T.Guid) { for (let i = 0; i < n; i++) r[i] = isNullV(T.Guid, (v.d as Uint8Array).subarray(16 * i, 16 * i + 16)) ? 1 : 0; }
+    else if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = d[i] === 0 ? 1 : 0; }
+    else { const d = v.d as any; for (let i = 0; i < n; i++) r[i] = isNullV(v.t, d[i]) ? 1 : 0; }
+    return vec(T.Bool, r);
+  }
+  if (x.t === T.List) return fromItems((x as List).d.map(qnull));
+  if (x.t === T.Dict) return dict((x as Dict).k, qnull((x as Dict).v));
+  if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(qnull)); }
+  return { t: -T.Bool, v: isNil(x) ? 1 : 0 };
+}
+
+/** x!y: a dictionary from keys and values; an int on the left with a table keys its first x columns. */
+export function bang(x: Q, y: Q): Q {
+  if ((x.t === -T.Long || x.t === -T.Int) && (y.t === T.Table || (y.t === T.Dict && (y as Dict).k.t === T.Table))) {
+    const n = intOf(x);
+    const t = y.t === T.Table ? y as Table : unkey(y as Dict);
+    if (n === 0) return t;
+    return dict(table(t.c.slice(0, n), t.d.slice(0, n)), table(t.c.slice(n), t.d.slice(n)));
+  }
+  if (x.t < 0 && y.t < 0) return dict(fromItems([x]), fromItems([y]));
+  if (x.t === T.Table && y.t === T.Table) { if (count(x) !== count(y)) throw new QError('length'); return dict(x, y); }
+  const nx = x.t < 0 ? 1 : count(x), ny = y.t < 0 ? 1 : count(y);
+  if (nx !== ny && !(x.t < 0 && y.t >= 0) && !(y.t < 0 && x.t >= 0)) throw new QError('length');
+  return dict(x.t < 0 ? fromItems([x]) : x, y.t < 0 && x.t >= 0 ? fromItems(new Array(nx).fill(y)) : y);
+}
+export function unkey(d: Dict): Table {
+  const k = d.k as Table, v = d.v as Table;
+  return table([...k.c, ...v.c], [...k.d, ...v.d]);
+}
+
+/** flip: dict of equal-length columns ⇄ table; a list of equal-length lists transposes. */
+export function flip(x: Q): Q {
+  if (x.t === T.Table) { const t = x as Table; return dict(symVec(t.c), list(t.d)); }
+  if (x.t === T.Dict) {
+    const d = x as Dict;
+    if (d.k.t !== T.Sym) throw new QError('type');
+    const cols = items(d.v);
+    let n = -1;
+    for (const c of cols) if (c.t >= 0) { const m = count(c); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
+    if (n < 0) n = 1;
+    return table(items(d.k).map(k => (k as Atom).v), cols.map(c => c.t < 0 ? fromItems(new Array(n).fill(c)) : c));
+  }
+  if (x.t === T.List) {
+    const rows = (x as List).d;
+    let n = -1;
+    for (const r of rows) if (r.t >= 0) { const m = count(r); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
+    if (n < 0) return x;
+    const out: Q[] = [];
+    for (let j = 0; j < n; j++) out.push(fromItems(rows.map(r => r.t < 0 ? r : item(r, j))));
+    return list(out);
+  }
+  if (x.t > 0) return x;
+  throw new QError('rank');
+}
+
+export function distinct(x: Q): Q {
+  if (x.t === T.Table) { const t = x as Table; const n = count(t); const seen = new Map<string, number>(); const keep: number[] = []; for (let i = 0; i < n; i++) { const k = JSON.stringify(t.d.map(c => keyText(item(c, i)))); if (!seen.has(k)) { seen.set(k, i); keep.push(i); } } return index(x, longVec(keep)); }
+  if (x.t < 0) throw new QError('type');
+  if (x.t === T.Dict) return distinct((x as Dict).v);
+  const n = count(x), keep: number[] = [];
+  if (x.t > 0 && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real) {
+    const d = (x as Vec).d as any, seen = new Set<any>();
+    for (let i = 0; i < n; i++) { const v = d[i]; const k = v !== v ? 'NaN' : v; if (!seen.has(k)) { seen.add(k); keep.push(i); } }
+  } else {
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) { const k = keyText(item(x, i)); if (!seen.has(k)) { seen.add(k); keep.push(i); } }
+  }
+  const r = index(x, longVec(keep));
+  return r;
+}
+/** A string key for hashing any value (used where items are not simple). */
+export function keyText(x: Q): string {
+  if (x.t < 0) { const v = (x as Atom).v; return x.t + ':' + (v instanceof Uint8Array ? Array.from(v).join(',') : v !== v ? 'NaN' : String(v)); }
+  if (x.t > 0 && x.t <= T.Enum) return x.t + ':[' + items(x).map(keyText).join(',') + ']';
+  if (x.t === T.List) return '0:[' + (x as List).d.map(keyText).join(',') + ']';
+  if (x.t === T.Dict) return '99:' + keyText((x as Dict).k) + '!' + keyText((x as Dict).v);
+  return String(x.t) + JSON.stringify(x, (_k, v) => typeof v === 'bigint' ? String(v) : v);
+}
+
+export function group(x: Q): Q {
+  if (x.t < 0) throw new QError('type');
+  const n = count(x), order: string[] = [], groups = new Map<string, number[]>(), firsts: Q[] = [];
+  for (let i = 0; i < n; i++) {
+    const it = item(x, i), k = keyText(it);
+    let g = groups.get(k);
+    if (!g) { g = []; groups.set(k, g); order.push(k); firsts.push(it); }
+    g.push(i);
+  }
+  return dict(fromItems(firsts).t === T.List && x.t > 0 ? index(x, longVec(order.map(k => groups.get(k)![0]))) : x.t === T.Table ? index(x, longVec(order.map(k => groups.get(k)![0]))) : fromItems(firsts), list(order.map(k => longVec(groups.get(k)!))));
+}
+
+/** x?y on lists: positions of y's items in x (count x where absent). */
+export function find(x: Q, y: Q): Q {
+  if (x.t === T.Dict) { const d = x as Dict; const p = find(d.v, y); return index(d.k, p); }
+  if (y.t < 0) return long(find1(x, y));
+  if (x.t === T.List && y.t > 0 && (x as List).d.every(e => e.t > 0)) { /* list of vectors: find the whole vector */ return long(find1(x, y)); }
+  const p = findMany(x, y);
+  return longVec(p as ArrayLike<number>);
+}
+export { empty, concat, alloc, atomsToVec, symName, NIL };

@@ -1,0 +1,20 @@
+// Table literals ([] a:..; b:..) and ([k:..] v:..): atoms extend to the common length.
+import { T } from '../value/types.js';
+import { Q, Vec, List, count, fromItems, table, dict, items } from '../value/value.js';
+import { symName } from '../value/sym.js';
+import { QError } from '../value/error.js';
+
+export function tableLiteral(a: Q[]): Q {
+  const [kn, kv, vn, vv] = a;
+  const names = (x: Q) => Array.from((x as Vec).d as Int32Array, symName);
+  const knames = names(kn), vnames = names(vn);
+  const kcols = items(kv), vcols = items(vv);
+  let n = -1;
+  for (const c of [...kcols, ...vcols]) if (c.t >= 0 && c.t < T.Table) { const m = count(c); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
+  if (n < 0) n = 1;
+  const fix = (c: Q): Q => c.t < 0 ? fromItems(new Array(n).fill(c)) : c;
+  const vals = table(vnames, vcols.map(fix));
+  if (!knames.length) return vals;
+  return dict(table(knames, kcols.map(fix)), vals);
+}
+export type { List };

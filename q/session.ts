@@ -1,0 +1,145 @@
+// One q process: globals, console settings, system commands and script loading. Hosts (the CLI, the
+// server, the web worker) drive a session through these few verbs and get plain data back.
+import { T } from './value/types.js';
+import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
+import { QError } from './value/error.js';
+import { Env, Host, env, setEnv } from './eval/env.js';
+import { parse } from './parse/parser.js';
+import type { Node } from './parse/ast.js';
+import { ev } from './eval/eval.js';
+import { SYSTEM, system } from './eval/system.js';
+import { PRIMS } from './prims/registry.js';
+import './prims/table.js';
+import { setHandleApply } from './prims/apply.js';
+import { show, s1 } from './format/console.js';
+import { bootstrap } from './boot.js';
+
+/** What evaluating one input gives: console text (may be empty) and whether it was an error. */
+export interface Result { out: string; error: boolean }
+
+const KEYWORDS = {
+  isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n),
+  isDyadic: (n: string) => { const d = PRIMS[n]; return !!d && (!!d.d || (!!d.n && d.rank >= 2 && !d.m)); },
+};
+
+export class Session {
+  readonly env: Env;
+  constructor(host: Host) {
+    this.env = new Env(host);
+    this.activate();
+    bootstrap(this);
+  }
+  private activate() { setEnv(this.env); }
+
+  /** Parse q text with this session's keywords. */
+  parse(src: string): Node { return parse(src, KEYWORDS); }
+
+  /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
+  evaluate(src: string): Result {
+    this.activate();
+    try {
+      const v = this.run(src);
+      if (v === null) return { out: '', error: false };
+      return { out: this.display(v), error: false };
+    } catch (e) {
+      return { out: "'" + errorText(e), error: true };
+    } finally { this.env.interrupted = false; }
+  }
+
+  /** Evaluate q text; null when the console would show nothing (assignment, ::, trailing ;). */
+  run(src: string): Q | null {
+    this.activate();
+    const line = src.replace(/\s+$/, '');
+    if (!line.trim()) return null;
+    if (/^\\/.test(line)) {
+      const r = this.sys(line.slice(1));
+      return isNil(r) ? null : r;
+    }
+    if (/^[kq]\)/.test(line)) {
+      if (line[0] === 'k') throw new QError('nyi');
+      return this.run(line.slice(2));
+    }
+    const tree = this.parse(line);
+    const v = ev(tree, null);
+    const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
+    if (last.k === 'asg' || last.k === 'nil' || isNil(v)) return null;
+    return v;
+  }
+
+  /** The console display of a value under the current \c and \P. */
+  display(v: Q): string {
+    return show(v, { rows: this.env.console[0], cols: this.env.console[1], P: this.env.precision });
+  }
+
+  /** Run a system command (without the backslash). */
+  sys(cmd: string): Q {
+    this.activate();
+    const m = /^(\S*)\s*([\s\S]*)$/.exec(cmd)!;
+    const [, name, arg] = m;
+    if (name === 't' || name === 'ts') {
+      // \t expr or \t:n expr
+      const t0 = performance.now();
+      this.run(arg);
+      const ms = BigInt(Math.round(performance.now() - t0));
+      return name === 't' ? long(ms) : { t: T.Long, d: BigInt64Array.of(ms, 0n), a: 0 } as Q;
+    }
+    if (/^t:\d+$/.test(name)) {
+      const n = Number(name.slice(2));
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) this.run(arg);
+      return long(BigInt(Math.round(performance.now() - t0)));
+    }
+    if (name === 'l') return this.loadFile(arg.trim());
+    if (name === '\\' || name === '') { this.env.host.exit?.(0); return NIL; }
+    return system(cmd);
+  }
+
+  /** Load a script file through the host's file system. */
+  loadFile(path: string): Q {
+    const read = this.env.host.readFile;
+    const txt = read ? read(path) : null;
+    if (txt === null) throw new QError(path);
+    this.load(txt, (s) => this.env.host.write(1, s + '\n'));
+    return NIL;
+  }
+
+  /**
+   * Load a script: statements are lines, continuation lines start with white space, `/` and `\` alone
+   * open and close block comments, and a lone `\` ends the script. Results that q would show are passed
+   * to `echo`; the first error stops the load, as in kdb+.
+   */
+  load(src: string, echo: (s: string) => void): boolean {
+    for (const stmt of statements(src)) {
+      const r = this.evaluate(stmt);
+      if (r.out) echo(r.out);
+      if (r.error) return false;
+    }
+    return true;
+  }
+}
+
+/** Split a script into statements by kdb+'s line rules. */
+export function statements(src: string): string[] {
+  const lines = src.split(/\r?\n/);
+  const out: string[] = [];
+  let inBlock = false;
+  for (const raw of lines) {
+    const line = raw.replace(/\s+$/, '');
+    if (inBlock) { if (line === '\\') inBlock = false; continue; }
+    if (line === '/') { inBlock = true; continue; }
+    if (line === '\\') break;
+    if (!line.trim()) continue;
+    if (/^\//.test(line)) continue;
+    if (/^\s/.test(line) && out.length) { out[out.length - 1] += '\n' + line; continue; }
+    out.push(line);
+  }
+  return out;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof QError) return e.q;
+  if (e instanceof RangeError) return /Invalid (array|typed array) length|Array buffer allocation|wsfull/.test(e.message) ? 'wsfull' : 'stack';
+  return 'internal: ' + String((e as Error)?.message ?? e);
+}
+export { text, str, int, list, s1, env };
+export type { Atom, Host };

@@ -1,0 +1,11 @@
+// The symbol pool: symbol vectors hold int ids into it, as kdb+ interns every symbol once.
+// Ids are never freed (kdb+ keeps its sym pool for the life of the process too).
+const names: string[] = [''];
+const ids = new Map<string, number>([['', 0]]);
+
+export function intern(s: string): number {
+  let i = ids.get(s);
+  if (i === undefined) { i = names.length; names.push(s); ids.set(s, i); }
+  return i;
+}
+export const symName = (id: number): string => names[id];

@@ -1,0 +1,22 @@
+// The one place for calendar arithmetic. kdb+ counts days, months and nanoseconds from 2000.01.01.
+
+/** Days from 2000.01.01 to y.m.d (proleptic Gregorian). */
+export function ymdToDays(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400), yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 730425; // 730425 = days from 0000.03.01 to 2000.01.01
+}
+
+/** [year, month, day] of a day count from 2000.01.01. */
+export function daysToYmd(n: number): [number, number, number] {
+  const z = n + 730425, era = Math.floor(z / 146097), doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153), d = doy - Math.floor((153 * mp + 2) / 5) + 1, m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+export const NS_PER_DAY = 86400000000000n;
+export const MS_PER_DAY = 86400000;

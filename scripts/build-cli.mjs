@@ -1,0 +1,7 @@
+// Bundle the wasq command (server/cli.ts and the q core it imports) into dist/wasq.mjs with esbuild.
+import { build } from 'esbuild';
+await build({
+  entryPoints: ['server/cli.ts'], outfile: 'dist/wasq.mjs', bundle: true, platform: 'node', format: 'esm',
+  target: 'node20', sourcemap: true, logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});

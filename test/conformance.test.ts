@@ -1,0 +1,18 @@
+// The conformance corpus (real kdb+ console output) must pass at least the floor kept in the repo.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const runner = join(process.cwd(), '..', 'shared', 'conformance', 'run.mjs');
+
+test('conformance pass count is at or above the floor', { timeout: 900_000 }, () => {
+  const floor = JSON.parse(readFileSync('test/conformance-floor.json', 'utf8')).passed as number;
+  const out = join(mkdtempSync(join(tmpdir(), 'wasq-conf-')), 'result.json');
+  execFileSync('node', [runner, '--cmd', `node ${join(process.cwd(), 'bin', 'wasq.mjs')}`, '--json', out], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  console.log(`conformance: ${r.passed} passed, ${r.failed} failed (floor ${floor})`);
+  assert.ok(r.passed >= floor, `conformance fell to ${r.passed}, below the floor ${floor}`);
+});
