@@ -1,7 +1,8 @@
 // Bundle the wasq command (server/cli.ts and the q core it imports) into dist/wasq.mjs with esbuild.
+// `node scripts/build-cli.mjs dist/mine.mjs` writes a private bundle (run it with WASQ_DIST=dist/mine.mjs).
 import { build } from 'esbuild';
 await build({
-  entryPoints: ['server/cli.ts'], outfile: 'dist/wasq.mjs', bundle: true, platform: 'node', format: 'esm',
+  entryPoints: ['server/cli.ts'], outfile: process.argv[2] ?? 'dist/wasq.mjs', bundle: true, platform: 'node', format: 'esm',
   target: 'node20', sourcemap: true, logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

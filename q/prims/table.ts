@@ -77,6 +77,16 @@ const table: Record<string, PrimDef> = {
   log: { m: A.floatFn(Math.log), rank: 1 },
   reciprocal: { m: A.floatFn(v => 1 / v), rank: 1 },
 
+  // ---- list and set functions (list.ts, sort.ts, sets.ts) ---------------------------------------
+
+  // ---- strings, casts and tok (string.ts, cast.ts) -------------------------------------------------
+
+  // ---- maths, aggregates and statistics (math.ts, agg.ts, stats.ts) -----------------------------
+
+  // ---- tables and qSQL (tables.ts, joins.ts) ------------------------------------------------------
+
+  // ---- evaluation and introspection (value get parse eval show, .Q .z) ----------------------------
+
   // ---- iterators as keywords ------------------------------------------------------------------------
   each: { d: (f, x) => apply(derive("'", f), [x]), rank: 2 },
   over: { d: (f, x) => apply(derive('/', f), [x]), rank: 2 },
