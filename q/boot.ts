@@ -24,6 +24,11 @@ export function bootstrap(s: Session) {
   g.set('.z.o', sym(typeof process !== 'undefined' ? 'l64' : 'w64'));
   g.set('.z.x', { t: T.List, d: [], a: 0 } as Q);
   g.set('.z.f', sym(''));
+  g.set('.Q.a', str('abcdefghijklmnopqrstuvwxyz'));
+  g.set('.Q.A', str('ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
+  g.set('.Q.n', str('0123456789'));
+  g.set('.Q.an', str('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789'));
+  g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
 }
 export { long, str, isNil };
 export type { Atom };

@@ -13,6 +13,9 @@ import './prims/table.js';
 import { setHandleApply } from './prims/apply.js';
 import { show, s1 } from './format/console.js';
 import { bootstrap } from './boot.js';
+import { hooks } from './prims/hooks.js';
+import { toTree, evalTree } from './eval/parsetree.js';
+import { getGlobal, setGlobal } from './eval/names.js';
 
 /** What evaluating one input gives: console text (may be empty) and whether it was an error. */
 export interface Result { out: string; error: boolean }
@@ -29,7 +32,17 @@ export class Session {
     this.activate();
     bootstrap(this);
   }
-  private activate() { setEnv(this.env); }
+  private activate() {
+    setEnv(this.env);
+    hooks.display = x => this.display(x);
+    hooks.s1 = x => s1(x, this.env.precision);
+    hooks.write = (fd, s) => this.env.host.write(fd, s);
+    hooks.evalText = s => this.value(s).v;
+    hooks.parse = s => toTree(this.parse(s));
+    hooks.evalTree = evalTree;
+    hooks.getGlobal = getGlobal;
+    hooks.setGlobal = setGlobal;
+  }
 
   /** Parse q text with this session's keywords. */
   parse(src: string): Node { return parse(src, KEYWORDS); }
@@ -48,22 +61,27 @@ export class Session {
 
   /** Evaluate q text; null when the console would show nothing (assignment, ::, trailing ;). */
   run(src: string): Q | null {
+    const r = this.value(src);
+    return r.quiet ? null : r.v;
+  }
+
+  /** Evaluate q text to its value, and whether the console would stay quiet about it. */
+  value(src: string): { v: Q; quiet: boolean } {
     this.activate();
     const line = src.replace(/\s+$/, '');
-    if (!line.trim()) return null;
+    if (!line.trim()) return { v: NIL, quiet: true };
     if (/^\\/.test(line)) {
-      const r = this.sys(line.slice(1));
-      return isNil(r) ? null : r;
+      const v = this.sys(line.slice(1));
+      return { v, quiet: isNil(v) };
     }
     if (/^[kq]\)/.test(line)) {
       if (line[0] === 'k') throw new QError('nyi');
-      return this.run(line.slice(2));
+      return this.value(line.slice(2));
     }
     const tree = this.parse(line);
     const v = ev(tree, null);
     const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
-    if (last.k === 'asg' || last.k === 'nil' || isNil(v)) return null;
-    return v;
+    return { v, quiet: last.k === 'asg' || last.k === 'nil' || isNil(v) };
   }
 
   /** The console display of a value under the current \c and \P. */

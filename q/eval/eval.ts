@@ -4,7 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
-import { apply, apply1, setLambdaCaller } from '../prims/apply.js';
+import { apply, apply1, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
 import { env } from './env.js';
@@ -30,6 +30,7 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   } finally { depth--; env.ns = savedNs; }
 }
 setLambdaCaller(callLambda);
+setSymResolver(name => getGlobal(name));
 
 /** Evaluate a parse tree; frame holds the locals of the lambda being run (null at top level). */
 export function ev(n: Node, fr: Frame): Q {

@@ -119,12 +119,14 @@ export class Parser {
     if (s === items.length - 1) return a.n;
     const b = items[s + 1];
     if (!a.verb) {
-      if (b.verb) {
+      if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
         const r = this.reduce(items, s + 2);
         return { k: 'app', f: b.n, a: [a.n, r] };
       }
       return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
     }
+    // a noun before a keyword that has no dyadic form is juxtaposition: (+/)til 5
+    if (!a.verb && b.kw && !this.kw.isDyadic(b.kw)) return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
     // a keyword verb before a dyadic keyword or derived verb is that verb's left argument: count each x
     if (a.kw && b.verb && !b.glyph && (b.n.k === 'adv' || (b.kw && this.kw.isDyadic(b.kw)))) {
       const r = this.reduce(items, s + 2);
@@ -223,7 +225,9 @@ export class Parser {
       // a verb in parentheses is a noun: (+), (count), (+/)
       return { n: seq[0], verb: false };
     }
-    return { n: { k: 'list', a: seq.map(x => x.k === 'nil' ? null : x) }, verb: false };
+    // a list with an empty item is a projection of enlist: ("a";;"c")
+    if (seq.some(x => x.k === 'nil')) return { n: { k: 'app', f: { k: 'prim', n: 'enlist' }, a: seq.map(x => x.k === 'nil' ? null : x) }, verb: false };
+    return { n: { k: 'list', a: seq }, verb: false };
   }
 
   private tableLit(): Node {

@@ -18,7 +18,7 @@ export function setHandleApply(f: (h: number, x: Q) => Q) { handleApply = f; }
 export function rankOf(f: Q): number {
   switch (f.t) {
     case T.Lambda: return (f as Lambda).rank;
-    case T.Unary: case T.Op: { const d = PRIMS[(f as Prim).name]; return d ? d.rank : 1; }
+    case T.Unary: case T.Op: { const d = PRIMS[(f as Prim).name]; return !d ? 1 : d.m && !d.d && (f.t === T.Unary || (f as Prim).name.endsWith(':')) ? 1 : d.rank; }
     case T.Proj: { const p = f as Proj; return p.args.filter(a => a === undefined).length + Math.max(0, rankOf(p.f) - p.args.length); }
     case T.Comp: return rankOf((f as Comp).fs[(f as Comp).fs.length - 1]);
     case T.Each: case T.EachLeft: case T.EachRight: case T.Prior: return rankOf((f as IterFn).f) === 1 ? 1 : 2;
@@ -28,8 +28,19 @@ export function rankOf(f: Q): number {
 }
 
 /** Apply f to args as with f[a;b;…]. Missing (undefined) args make a projection. */
+/** A symbol applied names a global: `f[5;3] is f[5;3]. The evaluator registers the lookup. */
+let resolveSym: (name: string) => Q = (n) => { throw new QError(n); };
+export function setSymResolver(f: (name: string) => Q) { resolveSym = f; }
+
+const isFnT = (t: number) => t >= T.Lambda && t <= T.EachLeft;
+
 export function apply(f: Q, args: (Q | undefined)[]): Q {
-  if (args.some(a => a === undefined)) return project(f, args);
+  if (f.t === -T.Sym) return apply(resolveSym((f as Atom).v), args);
+  if (args.some(a => a === undefined)) {
+    // data with elided indices takes everything at that level: m[;1]
+    if (!isFnT(f.t)) return indexDeep(f, args.map(a => a ?? NIL));
+    return project(f, args);
+  }
   switch (f.t) {
     case T.Lambda: {
       const l = f as Lambda;
@@ -102,6 +113,7 @@ export function apply2(f: Q, x: Q, y: Q): Q {
 
 export function project(f: Q, args: (Q | undefined)[]): Q {
   const n = args.length;
+  if (f.t === T.Lambda && n > (f as Lambda).rank) throw new QError('rank');
   // f[x] for a rank-2 function leaves the second argument open
   return { t: T.Proj, f, args: n === 1 && rankOf(f) > 1 ? [args[0], undefined] : args } as Proj;
 }

@@ -18,7 +18,22 @@ function collect(src: Q, rs: Q[]): Q {
   return fromItems(rs);
 }
 
+/** An int vector with each picks, item by item, from the argument its value names: 0 1 0'[x;y]. */
+function caseOf(f: Q, args: Q[]): Q {
+  const sel = items(f), n = sel.length;
+  for (const a of args) if (isListy(a) && a.t !== T.Dict && count(a) !== n) throw new QError('length');
+  const r = new Array<Q>(n);
+  for (let i = 0; i < n; i++) {
+    const k = Number((sel[i] as Atom).v);
+    if (k < 0 || k >= args.length) throw new QError('index');
+    const a = args[k];
+    r[i] = isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a;
+  }
+  return fromItems(r);
+}
+
 function each(f: Q, args: Q[]): Q {
+  if (f.t === T.Long || f.t === T.Int || f.t === T.Short) return caseOf(f, args);
   if (args.length === 1) {
     const x = args[0];
     if (!isListy(x)) return apply1(f, x);
@@ -57,6 +72,8 @@ function over(f: Q, args: Q[], scan: boolean): Q {
     const src = x.t === T.Dict ? (x as Dict).v : x;
     if (n === 0) { if (scan) return x; const id = identity(f); return id ?? (x.t === T.List ? list([]) : nullItem(x)); }
     let acc = item(src, 0);
+    // join starts from the empty list, so a first atom is enlisted: (,\)2 3 4 begins ,2
+    if (f.t === T.Op && (f as Prim).name === ',' && acc.t < 0) acc = fromItems([acc]);
     if (!scan) { for (let i = 1; i < n; i++) acc = apply2(f, acc, item(src, i)); return acc; }
     const out = new Array<Q>(n); out[0] = acc;
     for (let i = 1; i < n; i++) out[i] = acc = apply2(f, acc, item(src, i));

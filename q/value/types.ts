@@ -11,7 +11,7 @@ export const enum T {
 }
 
 /** Type char by type number (index = abs type). ' ' where q has none. */
-export const TYPE_CHARS = ' b g xhijefcspmdznuvt';
+export const TYPE_CHARS = ' bg xhijefcspmdznuvt';
 /** The symbol used by `key` on a vector, and by `$` with a symbol on the left. */
 export const TYPE_NAMES = ['', 'boolean', 'guid', '', 'byte', 'short', 'int', 'long', 'real', 'float',
   'char', 'symbol', 'timestamp', 'month', 'date', 'datetime', 'timespan', 'minute', 'second', 'time'];

@@ -1,0 +1,73 @@
+// kdb+ parse trees as q data: `parse` turns text into them and `eval` runs them. A function call is a
+// list (f;a;b), a name is a symbol, and quoted data (a symbol constant) is enlisted.
+import type { Node } from '../parse/ast.js';
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, List, NIL, list, sym, fromItems, count, item, isFn, symVec } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { apply } from '../prims/apply.js';
+import { derive } from '../prims/iter.js';
+import { primValue } from './eval.js';
+import { getGlobal, setGlobal } from './names.js';
+
+/** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
+const quote = (v: Q): Q => v.t === -T.Sym ? fromItems([v]) : v.t === T.Sym ? list([v]) : v;
+
+/** The kdb+ parse tree of a parsed node. */
+export function toTree(n: Node): Q {
+  switch (n.k) {
+    case 'lit': return quote(n.v);
+    case 'name': return sym(n.n);
+    case 'prim': return primValue(n.n);
+    case 'mon': {
+      const f = n.f.k === 'prim' && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);
+      return list([f, toTree(n.x)]);
+    }
+    case 'app': return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : NIL)]);
+    case 'adv': return derive(n.a, toTree(n.f));
+    case 'lam': return n.v;
+    case 'list': return list([primValue('enlist'), ...n.a.map(a => a ? toTree(a) : NIL)]);
+    case 'seq': return list([sym(';'), ...n.a.map(toTree)]);
+    case 'nil': return NIL;
+    case 'asg': {
+      const op = n.op ? primValue(n.op.n) : primValue(n.g ? '::' : ':');
+      const target = n.idx ? list([sym(n.n), ...n.idx.map(a => a ? toTree(a) : NIL)]) : sym(n.n);
+      return list([op, target, toTree(n.r)]);
+    }
+    case 'ret': return list([primValue(':'), toTree(n.x)]);
+    case 'sig': return list([sym("'"), toTree(n.x)]);
+    case 'ctl': return list([n.c === '$' ? primValue('$') : sym(n.c), ...n.a.map(toTree)]);
+    case 'sys': return list([sym('\\'), sym(n.s)]);
+    case 'sql': return sqlTree(n);
+  }
+}
+
+/** qSQL trees are built by the tables code; until it registers, they are not available. */
+let sqlTreeImpl: ((n: Extract<Node, { k: 'sql' }>, tree: (n: Node) => Q) => Q) | null = null;
+export function setSqlTree(f: typeof sqlTreeImpl) { sqlTreeImpl = f; }
+function sqlTree(n: Extract<Node, { k: 'sql' }>): Q {
+  if (!sqlTreeImpl) throw new QError('nyi');
+  return sqlTreeImpl(n, toTree);
+}
+
+/** Evaluate a parse tree: (f;a;b) applies f to the evaluated arguments, a symbol is a name, ,x is x. */
+export function evalTree(x: Q): Q {
+  if (x.t === -T.Sym) return getGlobal((x as Atom).v);
+  if (x.t === T.List) {
+    const d = (x as List).d;
+    if (!d.length) return x;
+    if (d.length === 1) return d[0].t === T.List ? evalTree(d[0]) : d[0];
+    const head = d[0];
+    if (head.t === -T.Sym && (head as Atom).v === ';') { let r: Q = NIL; for (let i = 1; i < d.length; i++) r = evalTree(d[i]); return r; }
+    if ((head.t === T.Op || head.t === T.Unary) && ((head as any).name === ':' || (head as any).name === '::') && d.length === 3 && d[1].t === -T.Sym) {
+      const v = evalTree(d[2]); setGlobal((d[1] as Atom).v, v); return v;
+    }
+    const f = head.t === -T.Sym ? getGlobal((head as Atom).v) : head.t === T.List ? evalTree(head) : head;
+    const args = new Array<Q>(d.length - 1);
+    for (let i = d.length - 1; i >= 1; i--) args[i - 1] = evalTree(d[i]);
+    return apply(f, args);
+  }
+  if ((x.t === T.Sym || x.t > 0 && x.t < 20) && count(x) === 1 && x.t === T.Sym) return item(x, 0);
+  return x;
+}
+export { symVec, isFn };
+export type { Vec };

@@ -1,0 +1,27 @@
+// value get parse eval show: primitives that reach back into the session through hooks.
+import { T } from '../value/types.js';
+import { Q, Atom, Dict, Proj, List, NIL, text, list } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { hooks } from './hooks.js';
+import { apply } from './apply.js';
+
+export function value(x: Q): Q {
+  switch (x.t) {
+    case T.Dict: return (x as Dict).v;
+    case -T.Sym: return hooks.getGlobal((x as Atom).v);
+    case T.Char: case -T.Char: return hooks.evalText(text(x));
+    case T.List: {
+      const d = (x as List).d;
+      if (!d.length) return x;
+      const f = d[0].t === -T.Sym ? hooks.getGlobal((d[0] as Atom).v) : d[0];
+      return apply(f, d.slice(1));
+    }
+    case T.Proj: { const p = x as Proj; return list([p.f, ...p.args.map(a => a ?? NIL)]); }
+    case T.Lambda: throw new QError('nyi');
+  }
+  return x;
+}
+export const get = (x: Q): Q => x.t === -T.Sym ? hooks.getGlobal((x as Atom).v) : value(x);
+export const parse = (x: Q): Q => { if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type'); return hooks.parse(text(x)); };
+export const evalQ = (x: Q): Q => hooks.evalTree(x);
+export const show = (x: Q): Q => { hooks.write(1, hooks.display(x) + '\n'); return NIL; };

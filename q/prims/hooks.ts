@@ -1,0 +1,23 @@
+// Services the evaluator and session lend to primitives (which sit below them): printing a value,
+// evaluating text, looking up a global. Set once at start-up by the session.
+import type { Q } from '../value/value.js';
+import { QError } from '../value/error.js';
+
+const unset = (): never => { throw new QError('nyi'); };
+export const hooks = {
+  /** the console display of x under the session's \c and \P */
+  display: unset as (x: Q) => string,
+  /** the one-line form (-3!) */
+  s1: unset as (x: Q) => string,
+  /** write text to the console (fd 1) or error (2) */
+  write: unset as (fd: number, s: string) => void,
+  /** evaluate q text as `value "…"` does */
+  evalText: unset as (s: string) => Q,
+  /** evaluate a parse tree as `eval` does */
+  evalTree: unset as (x: Q) => Q,
+  /** the parse tree of q text */
+  parse: unset as (s: string) => Q,
+  /** the value of a global by name */
+  getGlobal: unset as (name: string) => Q,
+  setGlobal: unset as (name: string, v: Q) => void,
+};

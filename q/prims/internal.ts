@@ -1,0 +1,26 @@
+// Internal functions n!x (negative n, and 0N!x): kdb+'s numbered built-ins. Families register theirs.
+import { T } from '../value/types.js';
+import { Q, Atom, str } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { hooks } from './hooks.js';
+
+export const INTERNAL: Record<string, (x: Q) => Q> = Object.create(null);
+
+/** 0N!x writes x's one-line form to the console and returns x (a debugging tap). */
+INTERNAL['0N'] = x => { hooks.write(1, hooks.s1(x) + '\n'); return x; };
+/** -3!x is the one-line form as a string. */
+INTERNAL['-3'] = x => str(hooks.s1(x));
+
+/** Is x (the left of !) an internal-function number? */
+export function isInternal(x: Q): boolean {
+  if (x.t !== -T.Long && x.t !== -T.Int) return false;
+  const v = (x as Atom).v;
+  return x.t === -T.Long ? v < 0n || v === -(2n ** 63n) : v < 0;
+}
+export function internal(x: Q, y: Q): Q {
+  const v = (x as Atom).v;
+  const key = x.t === -T.Long && v === -(2n ** 63n) || x.t === -T.Int && v === -2147483648 ? '0N' : String(v);
+  const f = INTERNAL[key];
+  if (!f) throw new QError('nyi');
+  return f(y);
+}

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from './q.js';
+
+test('assignments show nothing and values display as the console does', () => {
+  const { q } = makeSession();
+  assert.equal(q('a:1 2 3'), '');
+  assert.equal(q('a'), '1 2 3');
+  assert.equal(q('a+1'), '2 3 4');
+  assert.equal(q('`a`b!1 2'), 'a| 1\nb| 2');
+});
+
+test('errors are signals and the session keeps its globals', () => {
+  const { q } = makeSession();
+  q('x:42');
+  assert.equal(q('1+`a'), "'type");
+  assert.equal(q('undefinedname'), "'undefinedname");
+  assert.equal(q('x'), '42');
+});
+
+test('lambdas, projections and early return', () => {
+  const { q } = makeSession();
+  assert.equal(q('{x+y}[1;2]'), '3');
+  assert.equal(q('f:{x*y};g:f[2];g 5'), '10');
+  assert.equal(q('{:x+1;x+2}1'), '2');
+  assert.equal(q('{[a;b]c:a+b;c*2}[1;2]'), '6');
+});
