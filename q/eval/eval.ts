@@ -90,7 +90,8 @@ export function ev(n: Node, fr: Frame): Q {
     case 'ret': throw new Return(ev(n.x, fr));
     case 'sig': {
       const x = ev(n.x, fr);
-      throw new QError(x.t === -T.Sym ? (x as Atom).v : x.t === T.Char || x.t === -T.Char ? text(x) : 'type');
+      // only symbols and strings can be signalled
+      throw new QError(x.t === -T.Sym ? (x as Atom).v : x.t === T.Char ? text(x) : 'stype');
     }
     case 'ctl': return control(n.c, n.a, fr);
     case 'sys': return system(n.s);
@@ -111,14 +112,18 @@ export function primValue(name: string): Q {
 
 function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   let r = ev(n.r, fr);
-  const local = n.slot !== undefined && fr && !n.g;
+  // inside a lambda, name::v sets the local of that name when there is one
+  const local = n.slot !== undefined && fr;
   const cur = (): Q => local ? (fr![n.slot!] ?? (() => { throw new QError(n.n); })()) : getGlobal(n.n);
   if (n.idx) {
     const idx = n.idx.map(i => i ? ev(i, fr) : NIL);
     const op = n.op ? primValue(n.op.n) : null;
     r = amend(cur(), idx, op, r);
   } else if (n.op) {
-    r = apply(primValue(n.op.n), [cur(), r]);
+    const c = cur();
+    r = apply(primValue(n.op.n), [c, r]);
+    // x op: y amends x in place, so a typed vector must keep its type
+    if (c.t > 0 && c.t < 20 && r.t !== c.t) throw new QError('type');
   }
   if (local) fr![n.slot!] = r; else setGlobal(n.n, r);
   return n.idx || n.op ? r : r;

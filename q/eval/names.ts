@@ -18,6 +18,8 @@ export function getGlobal(name: string): Q {
   const v = lookup(name);
   if (v !== undefined) return v;
   if (PRIMS[name]) return { t: T.Unary, name } as Q;
+  // .q.neg is the keyword neg
+  if (name.startsWith('.q.') && PRIMS[name.slice(3)]) return { t: T.Unary, name: name.slice(3) } as Q;
   const ns = namespace(name);
   if (ns) return ns;
   // dotted access: a.b is a[`b] (dictionaries, tables, temporal parts via the `.` accessors)

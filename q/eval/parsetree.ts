@@ -23,7 +23,7 @@ export function toTree(n: Node): Q {
       return list([f, toTree(n.x)]);
     }
     case 'app': return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : NIL)]);
-    case 'adv': return derive(n.a, toTree(n.f));
+    case 'adv': return list([{ t: T.Iter, adv: n.a } as Q, toTree(n.f)]);
     case 'lam': return n.v;
     case 'list': return list([primValue('enlist'), ...n.a.map(a => a ? toTree(a) : NIL)]);
     case 'seq': return list([sym(';'), ...n.a.map(toTree)]);

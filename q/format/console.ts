@@ -21,7 +21,6 @@ export function atomText(x: Atom, P: number): string {
     case T.Sym: return '`' + s;
     case T.Float: return /[.en]|w/.test(s) ? s : s + 'f';
     case T.Real: return isSpecial(t, v) ? (s === '0n' ? '0Ne' : s === '0w' ? '0we' : '-0we') : s + 'e';
-    case T.Guid: return isNullGuid(v) ? '0Ng' : s;
     case T.Month: return isSpecial(t, v) ? s + 'm' : s + 'm';
     case T.Short: return s + 'h';
     case T.Int: return s + 'i';
@@ -68,7 +67,7 @@ export function vecText(x: Vec, P: number): string {
   if (t === T.Bool) { let s = ''; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i] ? '1' : '0'; return pre + s + 'b'; }
   if (t === T.Byte) { let s = '0x'; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i].toString(16).padStart(2, '0'); return pre + s; }
   if (t === T.Enum) { return pre + '`' + x.dom + '$' + Array.from(x.d as Int32Array, String).join(' '); }
-  if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(isNullGuid(v) ? '0Ng' : itemText(t, v, P)); } return pre + parts.join(' '); }
+  if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(itemText(t, v, P)); } return pre + parts.join(' '); }
   const parts = new Array<string>(n);
   const d = x.d as any;
   let special = false, plain = true;

@@ -26,6 +26,7 @@ function nullWord(c: string, neg: boolean): Word | null {
   const wide = t === T.Long || t === T.Timestamp || t === T.Timespan;
   let v: number | bigint;
   if (isNull) v = fl ? NaN : wide ? NJ : t === T.Short ? NH : t === T.Guid ? 0 : NI;
+  if (t === T.Guid) return isNull ? { t, v: new Uint8Array(16) as any, explicit: true } : null;
   else v = fl ? Infinity : wide ? WJ : t === T.Short ? WH : WI;
   if (neg && !isNull) v = typeof v === 'bigint' ? -v : -v;
   // untyped 0N and 0W are longs that give way to another type in a vector; 0n and 0w are floats
@@ -140,6 +141,7 @@ export function literal(words: string[]): Q | null {
       if (ws.some(w => !w.explicit && w.t === T.Float)) t = T.Float;
     }
   }
+  if (t === T.Guid) { if (ws.length === 1) return atom(t, ws[0].v); const g = new Uint8Array(16 * ws.length); return vec(t, g); }
   if (ws.length === 1) return atom(t, t === T.Real ? Math.fround(Number(cast(ws[0], t))) : cast(ws[0], t));
   const d = alloc(t, ws.length) as any;
   for (let i = 0; i < ws.length; i++) d[i] = cast(ws[i], t);

@@ -81,6 +81,14 @@ export class Parser {
         items.push({ n: { k: 'ret', x: x ?? { k: 'nil' } }, verb: false });
         break;
       }
+      // '[f;g] composes and '[f] is f each
+      if (t.k === 'adv' && t.s === "'" && this.isPunct(this.peek(1), '[') && !this.peek(1)!.sp) {
+        this.i++;
+        const a = this.args().map(x => x ?? { k: 'nil' } as Node);
+        const n: Node = a.length === 1 ? { k: 'adv', a: "'", f: a[0] } : { k: 'app', f: { k: 'prim', n: "'" }, a };
+        items.push(this.postfix({ n, verb: a.length === 1 }));
+        continue;
+      }
       // ' is a signal unless it is glued to the term before it (then it is each)
       if (t.k === 'adv' && t.s === "'" && (items.length === 0 || t.sp)) {
         this.i++;
@@ -120,6 +128,10 @@ export class Parser {
     const b = items[s + 1];
     if (!a.verb) {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
+        if (s + 2 === items.length - 1 && items[s + 2].verb) {
+          // x f g with g a bare verb composes the projection f[x] with g: (0|+)
+          return { k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, items[s + 2].n] };
+        }
         const r = this.reduce(items, s + 2);
         return { k: 'app', f: b.n, a: [a.n, r] };
       }
@@ -389,7 +401,7 @@ export function makeLambda(src: string, params: string[] | null, body: Node[]): 
       case 'mon': bind(n.f); bind(n.x); return;
       case 'adv': bind(n.f); return;
       case 'list': n.a.forEach(bind); return;
-      case 'asg': { if (!n.g) { const s = slots.get(n.n); if (s !== undefined) n.slot = s; } n.idx?.forEach(bind); bind(n.r); return; }
+      case 'asg': { const s = slots.get(n.n); if (s !== undefined) n.slot = s; n.idx?.forEach(bind); bind(n.r); return; }
       case 'ret': case 'sig': bind(n.x); return;
       case 'ctl': n.a.forEach(bind); return;
       case 'seq': n.a.forEach(bind); return;

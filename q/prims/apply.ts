@@ -2,11 +2,11 @@
 // registers how to call a lambda, so primitives (each, over, @, .) can apply functions without
 // depending on the evaluator.
 import { T } from '../value/types.js';
-import { Q, Lambda, Prim, Proj, Comp, IterFn, Dict, Table, Vec, Atom, List, isNil, NIL } from '../value/value.js';
+import { Q, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Dict, Table, Vec, Atom, List, isNil, NIL } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from './registry.js';
 import { index, indexDeep } from './index.js';
-import { iterApply } from './iter.js';
+import { iterApply, derive } from './iter.js';
 
 let callLambda: (f: Lambda, args: Q[]) => Q = () => { throw new QError('nyi'); };
 export function setLambdaCaller(f: (f: Lambda, args: Q[]) => Q) { callLambda = f; }
@@ -80,7 +80,11 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
     }
     case T.Each: case T.Over: case T.Scan: case T.Prior: case T.EachLeft: case T.EachRight:
       return iterApply(f as IterFn, args as Q[]);
-    case T.Iter: throw new QError('nyi');
+    case T.Iter: {
+      // an iterator applied to a value derives a function: (/)[+] is +/
+      if (args.length !== 1) throw new QError('rank');
+      return derive((f as IterPrim).adv, args[0]!);
+    }
   }
   if ((f.t === -T.Int || f.t === -T.Long) && args.length === 1) return handleApply(Number((f as Atom).v), args[0]!);
   // data: index at depth

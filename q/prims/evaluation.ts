@@ -13,10 +13,14 @@ export function value(x: Q): Q {
     case T.List: {
       const d = (x as List).d;
       if (!d.length) return x;
-      const f = d[0].t === -T.Sym ? hooks.getGlobal((d[0] as Atom).v) : d[0];
+      const f = d[0].t === -T.Sym ? hooks.getGlobal((d[0] as Atom).v) : d[0].t === T.Char ? hooks.evalText(text(d[0])) : d[0];
       return apply(f, d.slice(1));
     }
-    case T.Proj: { const p = x as Proj; return list([p.f, ...p.args.map(a => a ?? NIL)]); }
+    case T.Proj: {
+      const p = x as Proj, a = p.args.slice();
+      while (a.length && a[a.length - 1] === undefined) a.pop();
+      return list([p.f, ...a.map(v => v ?? NIL)]);
+    }
     case T.Lambda: throw new QError('nyi');
   }
   return x;

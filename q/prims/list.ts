@@ -7,6 +7,7 @@ import { symName } from '../value/sym.js';
 import { join } from './join.js';
 import { index, positions } from './index.js';
 import { findMany, find1 } from './find.js';
+import { isInternal, internal } from './internal.js';
 
 /** An integer atom's value as a JS number, or a q 'type signal. */
 export function intOf(x: Q): number {
@@ -204,6 +205,7 @@ export function qnull(x: Q): Q {
 
 /** x!y: a dictionary from keys and values; an int on the left with a table keys its first x columns. */
 export function bang(x: Q, y: Q): Q {
+  if (isInternal(x)) return internal(x, y);
   if ((x.t === -T.Long || x.t === -T.Int) && (y.t === T.Table || (y.t === T.Dict && (y as Dict).k.t === T.Table))) {
     const n = intOf(x);
     const t = y.t === T.Table ? y as Table : unkey(y as Dict);

@@ -8,6 +8,7 @@ import { QError } from '../value/error.js';
 import * as A from './arith.js';
 import * as C from './compare.js';
 import * as L from './list.js';
+import * as E from './evaluation.js';
 import { match } from './match.js';
 import { join } from './join.js';
 import { at, dot } from './apply-prims.js';
@@ -62,7 +63,6 @@ const table: Record<string, PrimDef> = {
   raze: { m: L.raze, rank: 1 },
   where: { m: L.where, rank: 1 },
   key: { m: L.key, rank: 1 },
-  value: { m: L.value, rank: 1 },
   type: { m: L.qtype, rank: 1 },
   null: { m: L.qnull, rank: 1 },
   flip: { m: L.flip, rank: 1 },
@@ -86,6 +86,12 @@ const table: Record<string, PrimDef> = {
   // ---- tables and qSQL (tables.ts, joins.ts) ------------------------------------------------------
 
   // ---- evaluation and introspection (value get parse eval show, .Q .z) ----------------------------
+  value: { m: E.value, rank: 1 },
+  get: { m: E.get, rank: 1 },
+  parse: { m: E.parse, rank: 1 },
+  eval: { m: E.evalQ, rank: 1 },
+  show: { m: E.show, rank: 1 },
+  "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },
 
   // ---- iterators as keywords ------------------------------------------------------------------------
   each: { d: (f, x) => apply(derive("'", f), [x]), rank: 2 },
