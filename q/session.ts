@@ -15,7 +15,7 @@ import { show, s1 } from './format/console.js';
 import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
-import { getGlobal, setGlobal } from './eval/names.js';
+import { getGlobal, setGlobal, namespaceKeys } from './eval/names.js';
 
 /** What evaluating one input gives: console text (may be empty) and whether it was an error. */
 export interface Result { out: string; error: boolean }
@@ -42,6 +42,7 @@ export class Session {
     hooks.evalTree = evalTree;
     hooks.getGlobal = getGlobal;
     hooks.setGlobal = setGlobal;
+    hooks.namespaceKeys = namespaceKeys;
   }
 
   /** Parse q text with this session's keywords. */

@@ -16,6 +16,8 @@ export interface Host {
 
 export class Env {
   globals = new Map<string, Q>();
+  /** views (name::expr at the top level): recomputed from their expression when read */
+  views = new Map<string, { node: import('../parse/ast.js').Node; src?: string }>();
   ns = '';                 // '' is the root namespace; otherwise '.foo'
   console: [number, number] = [25, 80];   // \c rows cols
   http: [number, number] = [36, 2000];    // \C

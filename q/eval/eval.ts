@@ -9,7 +9,7 @@ import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
 import { env } from './env.js';
 import { Return } from './signal.js';
-import { getGlobal, setGlobal } from './names.js';
+import { getGlobal, setGlobal, setViewRunner } from './names.js';
 import { evalSql } from './sql.js';
 import { system } from './system.js';
 
@@ -31,6 +31,7 @@ export function callLambda(f: Lambda, args: Q[]): Q {
 }
 setLambdaCaller(callLambda);
 setSymResolver(name => getGlobal(name));
+setViewRunner(n => ev(n, null));
 
 /** Evaluate a parse tree; frame holds the locals of the lambda being run (null at top level). */
 export function ev(n: Node, fr: Frame): Q {
@@ -111,6 +112,13 @@ export function primValue(name: string): Q {
 }
 
 function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
+  // name::expr at the top level defines a view: its value follows the globals it reads
+  if (!fr && n.g && !n.idx && !n.op && n.r.k !== 'lit' && n.r.k !== 'lam') {
+    const full = env.full(n.n);
+    env.views.set(full, { node: n.r });
+    env.globals.delete(full);
+    return NIL;
+  }
   let r = ev(n.r, fr);
   // inside a lambda, name::v sets the local of that name when there is one
   const local = n.slot !== undefined && fr;

@@ -7,7 +7,12 @@ import { PRIMS } from '../prims/registry.js';
 import { index } from '../prims/index.js';
 import { env } from './env.js';
 
+/** The evaluator registers how a view's expression is run. */
+let runView: (n: import('../parse/ast.js').Node) => Q = () => { throw new QError('nyi'); };
+export function setViewRunner(f: typeof runView) { runView = f; }
+
 export function lookup(name: string): Q | undefined {
+  if (env.views.size) { const vw = env.views.get(env.full(name)); if (vw) return runView(vw.node); }
   const g = env.globals;
   let v = g.get(env.full(name));
   if (v === undefined && env.ns && name[0] !== '.') v = g.get(name);
@@ -56,6 +61,23 @@ export function namespace(name: string): Q | null {
 
 export function setGlobal(name: string, v: Q): void {
   if (PRIMS[name] && !name.startsWith('.')) throw new QError('assign');
-  env.globals.set(env.full(name), v);
+  const full = env.full(name);
+  if (env.views.size) env.views.delete(full);
+  env.globals.set(full, v);
 }
 export type { Atom };
+
+/** key `.ns: the members of a namespace; key ` lists the namespaces of the root. */
+export function namespaceKeys(ns: string): Q {
+  const out = new Set<string>();
+  if (ns === '' || ns === '.') {
+    for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
+    for (const k of env.views.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
+    // the built-in namespaces exist in every session
+    return symVec(['q', 'Q', 'h', 'j', 'o', ...[...out].filter(n => !['q', 'Q', 'h', 'j', 'o', 'z'].includes(n))]);
+  }
+  const pre = ns + '.';
+  for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
+  if (!out.size) return symVec([]);
+  return symVec(['', ...out]);
+}

@@ -148,15 +148,20 @@ function colCells(c: Q, P: number): string[] {
   return items(c).map(e => cell(e, P));
 }
 
+/** kdb+ keeps a line within \c's width less one, ending a cut line with `..`. */
 function cut(line: string, cols: number): string {
-  return line.length > cols ? line.slice(0, cols - 2) + '..' : line;
+  return line.length > cols - 1 ? line.slice(0, cols - 3) + '..' : line;
+}
+/** At most \c's height less two lines; when more, the last shown is `..`. */
+function clip(lines: string[], rows: number): string[] {
+  return lines.length > rows - 2 ? [...lines.slice(0, Math.max(0, rows - 3)), '..'] : lines;
 }
 
 /** Lines of a table: header, rule, rows. Key columns (when keyed) sit left of a `|`. */
 function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
   const n = count(t);
-  const maxRows = Math.max(0, o.rows - 4);
-  const shown = Math.min(n, maxRows);
+  // header and rule take two of the console's lines
+  const shown = n + 2 > o.rows - 2 ? Math.max(0, o.rows - 5) : n;
   const colsOf = (tb: Table) => tb.c.map((name, j) => {
     const src = tb.d[j];
     const part = shown < n ? sliceQ(src, shown) : src;
@@ -206,10 +211,10 @@ function dictLines(d: Dict, o: Opts): string[] {
   else vals = items(d.v).map(v => v.t === T.Char ? s1(v, o.P) : v.t === T.Dict || v.t === T.Table ? s1(v, o.P) : s1(v, o.P));
   const w = Math.max(0, ...keys.map(k => k.length));
   const n = keys.length;
-  const maxRows = Math.max(0, o.rows - 2);
   const lines: string[] = [];
-  for (let i = 0; i < Math.min(n, maxRows); i++) lines.push(keys[i].padEnd(w) + '| ' + (vals[i] ?? ''));
-  if (n > maxRows) lines.push('..');
+  const shown = n > o.rows - 2 ? Math.max(0, o.rows - 3) : n;
+  for (let i = 0; i < shown; i++) lines.push(keys[i].padEnd(w) + '| ' + (vals[i] ?? ''));
+  if (shown < n) lines.push('..');
   return lines.map(l => cut(l, o.cols));
 }
 function tableRowsAsText(t: Table, o: Opts): string[] {
@@ -229,9 +234,7 @@ export function show(x: Q, o: Opts): string {
     if (isGrid(d)) lines = gridLines(d, o);
     else lines = d.map(e => (e.t === T.Table || e.t === T.Dict ? s1(e, o.P) : s1(e, o.P)));
     if (d.length === 1) lines[0] = ',' + lines[0];
-    const maxRows = Math.max(0, o.rows - 2);
-    if (lines.length > maxRows) lines = [...lines.slice(0, maxRows), '..'];
-    return lines.map(l => cut(l, o.cols)).join('\n');
+    return clip(lines, o.rows).map(l => cut(l, o.cols)).join('\n');
   }
   return cut(s1(x, o.P), o.cols);
 }

@@ -24,10 +24,8 @@ function nullWord(c: string, neg: boolean): Word | null {
   if (m[1] === 'n' || m[1] === 'w') { if (m[2] && m[2] !== 'f' && m[2] !== 'e') return null; }
   const fl = t === T.Real || t === T.Float || t === T.Datetime;
   const wide = t === T.Long || t === T.Timestamp || t === T.Timespan;
-  let v: number | bigint;
-  if (isNull) v = fl ? NaN : wide ? NJ : t === T.Short ? NH : t === T.Guid ? 0 : NI;
   if (t === T.Guid) return isNull ? { t, v: new Uint8Array(16) as any, explicit: true } : null;
-  else v = fl ? Infinity : wide ? WJ : t === T.Short ? WH : WI;
+  let v: number | bigint = isNull ? (fl ? NaN : wide ? NJ : t === T.Short ? NH : NI) : (fl ? Infinity : wide ? WJ : t === T.Short ? WH : WI);
   if (neg && !isNull) v = typeof v === 'bigint' ? -v : -v;
   // untyped 0N and 0W are longs that give way to another type in a vector; 0n and 0w are floats
   return { t, v, explicit: !!m[2] || m[1] === 'n' || m[1] === 'w' };

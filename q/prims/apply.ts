@@ -22,7 +22,8 @@ export function rankOf(f: Q): number {
     case T.Proj: { const p = f as Proj; return p.args.filter(a => a === undefined).length + Math.max(0, rankOf(p.f) - p.args.length); }
     case T.Comp: return rankOf((f as Comp).fs[(f as Comp).fs.length - 1]);
     case T.Each: case T.EachLeft: case T.EachRight: case T.Prior: return rankOf((f as IterFn).f) === 1 ? 1 : 2;
-    case T.Over: case T.Scan: { const r = rankOf((f as IterFn).f); return r; }
+    // a derived over or scan is variadic; as a value handed to an iterator it acts as unary (raze is ,/)
+    case T.Over: case T.Scan: return 1;
   }
   return 1;
 }

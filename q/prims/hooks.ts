@@ -20,4 +20,6 @@ export const hooks = {
   /** the value of a global by name */
   getGlobal: unset as (name: string) => Q,
   setGlobal: unset as (name: string, v: Q) => void,
+  /** key `ns: the names in a namespace (` for the root's namespaces) */
+  namespaceKeys: unset as (ns: string) => Q,
 };

@@ -8,6 +8,7 @@ import { join } from './join.js';
 import { index, positions } from './index.js';
 import { findMany, find1 } from './find.js';
 import { isInternal, internal } from './internal.js';
+import { hooks } from './hooks.js';
 
 /** An integer atom's value as a JS number, or a q 'type signal. */
 export function intOf(x: Q): number {
@@ -179,7 +180,8 @@ export function key(x: Q): Q {
   if (x.t === T.Dict) return (x as Dict).k;
   if (x.t === T.Table) return symVec((x as Table).c);
   if (x.t > 0 && x.t <= T.Enum) return x.t === T.Enum ? sym((x as Vec).dom!) : sym(['', 'boolean', 'guid', '', 'byte', 'short', 'int', 'long', 'real', 'float', 'char', 'symbol', 'timestamp', 'month', 'date', 'datetime', 'timespan', 'minute', 'second', 'time'][x.t]);
-  if (x.t < 0 && x.t !== -T.Sym) return til(x);
+  if (x.t === -T.Sym) return hooks.namespaceKeys((x as Atom).v);
+  if (x.t < 0) return til(x);
   throw new QError('type');
 }
 export function value(x: Q): Q {
