@@ -10,6 +10,7 @@ import { ev } from './eval/eval.js';
 import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
 import './prims/table.js';
+import './prims/ipc-prims.js';
 import { setHandleApply } from './prims/apply.js';
 import { show, s1 } from './format/console.js';
 import { bootstrap } from './boot.js';

@@ -30,6 +30,8 @@ export function getGlobal(name: string): Q {
   // dotted access: a.b is a[`b] (dictionaries, tables, temporal parts via the `.` accessors)
   const dot = name.lastIndexOf('.');
   if (dot > 0) {
+    // a missing member of a namespace is an undefined name, not a null
+    if (name[0] === '.' && namespace(name.slice(0, dot))) throw new QError(name);
     const base = getGlobal(name.slice(0, dot));
     const part = name.slice(dot + 1);
     return dotPart(base, part);

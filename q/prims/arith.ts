@@ -1,10 +1,12 @@
-// Arithmetic operators + - * % and their relatives, with result types from kdb+'s Range and domains
-// tables (ref/add, ref/subtract, ref/multiply): rows are x's type, columns y's, '.' is a type error.
-import { T, TYPE_CHARS, typeOfChar } from '../value/types.js';
+// Arithmetic operators + - * % and div mod, with result types from kdb+'s Range and domains tables
+// (ref/add, ref/subtract, ref/multiply, ref/divide, ref/div, ref/mod): rows are x's type, columns y's,
+// '.' is a type error. Integer arithmetic wraps and only checks nulls: infinities are ordinary values
+// (basics/datatypes.md), so 0W+1 is 0N and 0Wi+5 is 2147483652.
+import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { atomic2, atomic1 } from './atomic.js';
-import { Dom, domOf, scale, view, store, atomOf, f1 } from './numeric.js';
+import { atomic2 } from './atomic.js';
+import { Dom, domOf, scale, view, store, atomOf, f1, floatsTo, floatTo } from './numeric.js';
 
 const COLS = 'bgxhijefcspmdznuvt';
 const parseTable = (rows: string[]) => rows.map(r => r.split(' '));
@@ -29,6 +31,19 @@ const MUL = parseTable([
   '. . . . . . . . . . . . . . . . . .', 'p . p p p p p f p . . . . . . . . .', 'm . m m m m m f m . . . . . . . . .',
   'd . d d d d d z d . . . . . . . . .', 'z . z z z z z z z . . . . . . . . .', 'n . n n n n n f n . . . . . . . . .',
   'u . u u u u u f u . . . . . . . . .', 'v . v v v v v f v . . . . . . . . .', 't . t t t t t f t . . . . . . . . .']);
+// div keeps x's type, except that boolean, byte, short and char give int and real gives float.
+const DIV = parseTable(('i . i i i i i i i . i i i i i i i i|. . . . . . . . . . . . . . . . . .|i . i i i i i i i . i i i i i i i i|' +
+  'i . i i i i i i i . i i i i i i i i|i . i i i i i i i . i i i i i i i i|j . j j j j j j j . j j j j j j j j|' +
+  'f . f f f f f f f . f f f f f f f f|f . f f f f f f f . f f f f f f f f|i . i i i i i i i . i i i i i i i i|' +
+  '. . . . . . . . . . . . . . . . . .|p . p p p p p p p . p p p p p p p p|m . m m m m m m m . m m m m m m m m|' +
+  'd . d d d d d d d . d d d d d d d d|z . z z z z z z z . z z z z z z z z|n . n n n n n n n . n n n n n n n n|' +
+  'u . u u u u u u u . u u u u u u u u|v . v v v v v v v . v v v v v v v v|t . t t t t t t t . t t t t t t t t').split('|'));
+const MOD = parseTable(('i . i i i j e f . . p m d z n u v t|. . . . . . . . . . . . . . . . . .|i . i i i j e f . . p m d z n u v t|' +
+  'i . i i i j e f . . p m d z n u v t|i . i i i j e f . . p m d z n u v t|j . j j j j e f . . p m d z n u v t|' +
+  'f . f f f f f f f . f f z z f f f f|f . f f f f f f f . f f z z f f f f|. . . . . . . f . . p m d z n u v t|' +
+  '. . . . . . . . . . . . . . . . . .|n . n n n n n f n . . . . . . . . .|i . i i i i i f i . . . . . . . . .|' +
+  'i . i i i i i . i . . . . . . . . .|f . f f f f f f f . . . . . . . . .|n . n n n n n f n . . . . . . . . .|' +
+  'u . u u u u u f u . . . . . . . . .|v . v v v v v f v . . . . . . . . .|t . t t t t t f t . . . . . . . . .').split('|'));
 
 /** Result type of op table tbl for item types tx, ty; signals 'type where kdb+ does. */
 export function resultType(tbl: string[][], tx: number, ty: number): number {
@@ -42,123 +57,111 @@ export function resultType(tbl: string[][], tx: number, ty: number): number {
 type FOp = (a: number, b: number) => number;
 type JOp = (a: bigint, b: bigint) => bigint;
 type IOp = (a: number, b: number) => number;
+type Side = Float64Array | BigInt64Array | Int32Array | number | bigint;
 
-/** The one arithmetic loop: views both sides in the result's domain and applies the op item-wise. */
+/** Number of items of the vector side of a simple pair. */
+const countOf = (x: Q, y: Q) => x.t > 0 ? (x as Vec).d.length : (y as Vec).d.length;
+
+// The three loops per domain: vector with vector, atom with vector, vector with atom. Floats need no null
+// test (NaN propagates); ints and longs test for their null.
+function loopF(a: Side, b: Side, n: number, f: FOp): Float64Array {
+  const r = new Float64Array(n);
+  if (typeof a === 'number') { const q = b as Float64Array; for (let i = 0; i < n; i++) r[i] = f(a, q[i]); }
+  else if (typeof b === 'number') { const p = a as Float64Array; for (let i = 0; i < n; i++) r[i] = f(p[i], b); }
+  else { const p = a as Float64Array, q = b as Float64Array; for (let i = 0; i < n; i++) r[i] = f(p[i], q[i]); }
+  return r;
+}
+function loopJ(a: Side, b: Side, n: number, f: JOp): BigInt64Array {
+  const r = new BigInt64Array(n);
+  if (typeof a === 'bigint') { const q = b as BigInt64Array; if (a === NJ) r.fill(NJ); else for (let i = 0; i < n; i++) { const v = q[i]; r[i] = v === NJ ? NJ : f(a, v); } }
+  else if (typeof b === 'bigint') { const p = a as BigInt64Array; if (b === NJ) r.fill(NJ); else for (let i = 0; i < n; i++) { const v = p[i]; r[i] = v === NJ ? NJ : f(v, b); } }
+  else { const p = a as BigInt64Array, q = b as BigInt64Array; for (let i = 0; i < n; i++) { const u = p[i], v = q[i]; r[i] = u === NJ || v === NJ ? NJ : f(u, v); } }
+  return r;
+}
+function loopI(a: Side, b: Side, n: number, f: IOp): Int32Array {
+  const r = new Int32Array(n);
+  if (typeof a === 'number') { const q = b as Int32Array; if (a === NI) r.fill(NI); else for (let i = 0; i < n; i++) { const v = q[i]; r[i] = v === NI ? NI : f(a, v); } }
+  else if (typeof b === 'number') { const p = a as Int32Array; if (b === NI) r.fill(NI); else for (let i = 0; i < n; i++) { const v = p[i]; r[i] = v === NI ? NI : f(v, b); } }
+  else { const p = a as Int32Array, q = b as Int32Array; for (let i = 0; i < n; i++) { const u = p[i], v = q[i]; r[i] = u === NI || v === NI ? NI : f(u, v); } }
+  return r;
+}
+
+/** Apply an op in domain dom to two views; atoms give an atom of type rt, else a vector. */
+function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: JOp, iop: IOp): Q {
+  if (x.t < 0 && y.t < 0) {
+    if (dom === Dom.F) return atomOf(rt, fop(a as number, b as number));
+    if (dom === Dom.J) { const p = a as bigint, q = b as bigint; return atomOf(rt, p === NJ || q === NJ ? NJ : BigInt.asIntN(64, jop(p, q))); }
+    const p = a as number, q = b as number; return atomOf(rt, p === NI || q === NI ? NI : iop(p, q) | 0);
+  }
+  const n = countOf(x, y);
+  return store(rt, dom === Dom.F ? loopF(a, b, n, fop) : dom === Dom.J ? loopJ(a, b, n, jop) : loopI(a, b, n, iop));
+}
+
+/** An arithmetic operator: views both sides in the result's domain (temporals scaled to its unit). */
 export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp) {
   return atomic2((x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     const rt = resultType(tbl, tx, ty);
     const dom = domOf(rt);
-    const a = view(x, dom, scale(tx, rt)), b = view(y, dom, scale(ty, rt));
-    if (x.t < 0 && y.t < 0) {
-      if (dom === Dom.F) return atomOf(rt, fop(a as number, b as number));
-      if (dom === Dom.J) { const p = a as bigint, q = b as bigint; return atomOf(rt, p === NJ || q === NJ ? NJ : BigInt.asIntN(64, jop(p, q))); }
-      const p = a as number, q = b as number; return atomOf(rt, p === NI || q === NI ? NI : iop(p, q) | 0);
-    }
-    const n = x.t > 0 ? (x as Vec).d.length : (y as Vec).d.length;
-    if (dom === Dom.F) {
-      const r = new Float64Array(n);
-      if (typeof a === 'number') { const bb = b as Float64Array; for (let i = 0; i < n; i++) r[i] = fop(a, bb[i]); }
-      else if (typeof b === 'number') { const aa = a as Float64Array; for (let i = 0; i < n; i++) r[i] = fop(aa[i], b); }
-      else { const aa = a as Float64Array, bb = b as Float64Array; for (let i = 0; i < n; i++) r[i] = fop(aa[i], bb[i]); }
-      return store(rt, r);
-    }
-    if (dom === Dom.J) {
-      const r = new BigInt64Array(n);
-      for (let i = 0; i < n; i++) {
-        const p = typeof a === 'bigint' ? a : (a as BigInt64Array)[i], q = typeof b === 'bigint' ? b : (b as BigInt64Array)[i];
-        r[i] = p === NJ || q === NJ ? NJ : jop(p, q);
-      }
-      return store(rt, r);
-    }
-    const r = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const p = typeof a === 'number' ? a : (a as Int32Array)[i], q = typeof b === 'number' ? b : (b as Int32Array)[i];
-      r[i] = p === NI || q === NI ? NI : iop(p, q) | 0;
-    }
-    return store(rt, r);
+    return run(x, y, rt, dom, view(x, dom, scale(tx, rt)), view(y, dom, scale(ty, rt)), fop, jop, iop);
   });
 }
 
-export const add = arith(ADD, (a, b) => a + b, (a, b) => a + b, (a, b) => a + b);
-export const subtract = arith(SUB, (a, b) => a - b, (a, b) => a - b, (a, b) => a - b);
+export const add = arith(ADD, (a, b) => a + b, (a, b) => a + b, (a, b) => (a + b) | 0);
+export const subtract = arith(SUB, (a, b) => a - b, (a, b) => a - b, (a, b) => (a - b) | 0);
 export const multiply = arith(MUL, (a, b) => a * b, (a, b) => a * b, (a, b) => Math.imul(a, b));
 
-/** % always gives floats; x%0 is ±0w, 0%0 is 0n. */
+const divisible = (t: number) => { t = Math.abs(t); return t === 1 || (t >= 4 && t <= 10) || (t >= 12 && t <= 19); };
+
+/** % gives floats of the underlying values; x%0 is ±0w and 0%0 is 0n (IEEE). */
 export const divide = atomic2((x: Q, y: Q): Q => {
-  resultType(MUL, Math.abs(x.t) === T.Char ? T.Float : x.t, Math.abs(y.t) === T.Char ? T.Float : y.t);
+  if (!divisible(x.t) || !divisible(y.t)) throw new QError('type');
   const a = view(x, Dom.F), b = view(y, Dom.F);
   if (x.t < 0 && y.t < 0) return { t: -T.Float, v: (a as number) / (b as number) };
-  const n = x.t > 0 ? (x as Vec).d.length : (y as Vec).d.length, r = new Float64Array(n);
-  const av = a as Float64Array | number, bv = b as Float64Array | number;
-  for (let i = 0; i < n; i++) r[i] = (typeof av === 'number' ? av : av[i]) / (typeof bv === 'number' ? bv : bv[i]);
-  return { t: T.Float, d: r, a: 0 } as Vec;
+  return { t: T.Float, d: loopF(a, b, countOf(x, y), (p, q) => p / q), a: 0 } as Vec;
 });
 
-/** Unary maths on floats: every numeric type in, floats out (sqrt, exp, log, sin …). */
-export function floatFn(f: (v: number) => number) {
-  return atomic1((x: Q): Q => {
-    const t = Math.abs(x.t);
-    if (!(t === 1 || (t >= 4 && t <= 9) || (t >= 12 && t <= 19))) throw new QError('type');
-    const a = view(x, Dom.F);
-    if (x.t < 0) return { t: -T.Float, v: f(a as number) };
-    const src = a as Float64Array, r = new Float64Array(src.length);
-    for (let i = 0; i < src.length; i++) r[i] = f(src[i]);
-    return { t: T.Float, d: r, a: 0 } as Vec;
-  });
-}
-
-/** A unary map that keeps the type: neg, abs, signum-like operations per domain. */
-export function sameType(fop: (v: number) => number, jop: (v: bigint) => bigint, resT?: (t: number) => number) {
-  return atomic1((x: Q): Q => {
-    const t0 = Math.abs(x.t);
-    if (!(t0 === 1 || (t0 >= 4 && t0 <= 9) || (t0 >= 12 && t0 <= 19))) throw new QError('type');
-    const rt = resT ? resT(t0) : t0 === T.Bool || t0 === T.Byte || t0 === T.Short ? T.Int : t0;
-    const dom = domOf(rt);
-    const a = view(x, dom);
-    if (x.t < 0) {
-      if (dom === Dom.J) return atomOf(rt, a === NJ ? NJ : BigInt.asIntN(64, jop(a as bigint)));
-      if (dom === Dom.I) return atomOf(rt, a === NI ? NI : fop(a as number) | 0);
-      return atomOf(rt, fop(a as number));
+/**
+ * div and mod work on underlying values (no temporal scaling). With a float on either side the
+ * result is computed in floats, then stored in the result type (nulls to nulls).
+ */
+function integral(tbl: string[][], fop: FOp, jop: JOp, iop: IOp) {
+  return atomic2((x: Q, y: Q): Q => {
+    const rt = resultType(tbl, x.t, y.t);
+    if (isFloating(x.t) || isFloating(y.t) || isFloating(rt)) {
+      const a = view(x, Dom.F), b = view(y, Dom.F);
+      if (x.t < 0 && y.t < 0) return isFloating(rt) ? atomOf(rt, fop(a as number, b as number)) : atomOf(rt, floatTo(rt, fop(a as number, b as number)));
+      return floatsTo(rt, loopF(a, b, countOf(x, y), fop));
     }
-    if (dom === Dom.J) { const s = a as BigInt64Array, r = new BigInt64Array(s.length); for (let i = 0; i < s.length; i++) r[i] = s[i] === NJ ? NJ : BigInt.asIntN(64, jop(s[i])); return store(rt, r); }
-    if (dom === Dom.I) { const s = a as Int32Array, r = new Int32Array(s.length); for (let i = 0; i < s.length; i++) r[i] = s[i] === NI ? NI : fop(s[i]) | 0; return store(rt, r); }
-    const s = a as Float64Array, r = new Float64Array(s.length); for (let i = 0; i < s.length; i++) r[i] = fop(s[i]); return store(rt, r);
+    const dom = domOf(rt) === Dom.J || domOf(x.t) === Dom.J || domOf(y.t) === Dom.J ? Dom.J : Dom.I;
+    const r = run(x, y, dom === Dom.J ? T.Long : T.Int, dom, view(x, dom), view(y, dom), fop, jop, iop);
+    return dom === domOf(rt) ? retype(r, rt) : convert(r, rt);
   });
 }
-
-export const neg = sameType(v => -v, v => -v);
-export const abs = sameType(v => Math.abs(v), v => v < 0n ? -v : v);
-
-/** x div y: integer division rounding down; floats give floor(x%y). */
-export const div = atomic2((x: Q, y: Q): Q => {
-  const rt0 = resultType(ADD, x.t, y.t);
-  const rt = rt0 === T.Real || rt0 === T.Float ? T.Float : rt0 === T.Long || Math.abs(x.t) === T.Long || Math.abs(y.t) === T.Long ? T.Long : T.Int;
-  const dom = domOf(rt);
-  const f = (p: number, q: number) => Math.floor(p / q);
-  const j = (p: bigint, q: bigint) => { if (q === 0n) return NJ; const d = p / q; return (p % q !== 0n) && ((p < 0n) !== (q < 0n)) ? d - 1n : d; };
-  return binDom(x, y, rt, dom, f, j, (p, q) => q === 0 ? NI : Math.floor(p / q));
-});
-/** x mod y: the remainder with the sign of y. */
-export const mod = atomic2((x: Q, y: Q): Q => {
-  const rt = resultType(ADD, x.t, y.t);
-  const dom = domOf(rt);
-  const f = (p: number, q: number) => p - q * Math.floor(p / q);
-  const j = (p: bigint, q: bigint) => { if (q === 0n) return p; const r = p % q; return r !== 0n && ((r < 0n) !== (q < 0n)) ? r + q : r; };
-  return binDom(x, y, rt, dom, f, j, (p, q) => q === 0 ? p : p - q * Math.floor(p / q));
-});
-
-function binDom(x: Q, y: Q, rt: number, dom: Dom, f: FOp, j: JOp, i: IOp): Q {
-  const a = view(x, dom), b = view(y, dom);
-  const get = (v: any, k: number) => typeof v === 'number' || typeof v === 'bigint' ? v : v[k];
-  const one = (p: any, q: any) => dom === Dom.F ? f(p, q) : dom === Dom.J ? (p === NJ || q === NJ ? NJ : BigInt.asIntN(64, j(p, q))) : (p === NI || q === NI ? NI : i(p, q) | 0);
-  if (x.t < 0 && y.t < 0) return atomOf(rt, one(a, b));
-  const n = x.t > 0 ? (x as Vec).d.length : (y as Vec).d.length;
-  const r = dom === Dom.F ? new Float64Array(n) : dom === Dom.J ? new BigInt64Array(n) : new Int32Array(n);
-  for (let k = 0; k < n; k++) (r as any)[k] = one(get(a, k), get(b, k));
-  return store(rt, r);
+const retype = (r: Q, rt: number): Q => (r.t < 0 ? { t: -rt, v: (r as Atom).v } : { t: rt, d: (r as Vec).d, a: 0 }) as Q;
+/** A long result narrowed to an int-based type (an int x divided by a long y keeps x's type). */
+function convert(r: Q, rt: number): Q {
+  if (r.t < 0) { const v = (r as Atom).v as bigint; return atomOf(rt, v === NJ ? NI : Number(BigInt.asIntN(32, v))); }
+  return store(rt, view(r, Dom.I) as Int32Array);
 }
+
+// q's div rounds toward negative infinity; division by zero follows floor x%y (±0W, 0N for 0 div 0).
+const fdiv: FOp = (p, q) => Math.floor(p / q);
+const jdiv: JOp = (p, q) => {
+  if (q === 0n) return p > 0n ? 2n ** 63n - 1n : p < 0n ? -(2n ** 63n - 1n) : NJ;
+  const d = p / q; return p % q !== 0n && (p < 0n) !== (q < 0n) ? d - 1n : d;
+};
+const idiv: IOp = (p, q) => q === 0 ? (p > 0 ? 2147483647 : p < 0 ? -2147483647 : NI) : Math.floor(p / q);
+/** x div y: the greatest whole number not above x%y. */
+export const div = integral(DIV, fdiv, jdiv, idiv);
+
+// mod takes the sign of y; x mod 0 is x.
+const fmod: FOp = (p, q) => q === 0 ? p : p - q * Math.floor(p / q);
+const jmod: JOp = (p, q) => { if (q === 0n) return p; const r = p % q; return r !== 0n && (r < 0n) !== (q < 0n) ? r + q : r; };
+const imod: IOp = (p, q) => { if (q === 0) return p; const r = p % q; return r !== 0 && (r < 0) !== (q < 0) ? r + q : r; };
+/** x mod y: the remainder of x%y. */
+export const mod = integral(MOD, fmod, jmod, imod);
 
 /** Float view of one numeric atom, for primitives that take a number. */
 export const asFloat = (x: Atom) => f1(x.t, x.v);
-export { ADD, SUB, MUL };
+export { ADD, SUB, MUL, DIV, MOD };

@@ -1,7 +1,7 @@
 // Atomic extension, written once: a primitive defined on atoms and simple vectors reaches through
 // general lists, dictionaries and tables item by item, with kdb+'s length rules.
 import { T } from '../value/types.js';
-import { Q, Dict, Table, List, count, item, items, fromItems, dict, table, list, isFn } from '../value/value.js';
+import { Q, Dict, Table, List, count, item, items, fromItems, dict, table, list, isFn, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 
 /** A kernel on atoms or simple vectors (either side may be an atom). */
@@ -26,6 +26,7 @@ export function atomic2(k: Kernel2): Kernel2 {
       const b = y as Table; return table(b.c, b.d.map(c => go(x, c)));
     }
     if (x.t === T.Dict || y.t === T.Dict) {
+      if (isKeyed(x) && isKeyed(y)) return keyedPair(x as Dict, y as Dict, go);
       if (x.t === T.Dict && y.t === T.Dict) return dictPair(x as Dict, y as Dict, go);
       if (x.t === T.Dict) { const d = x as Dict; return dict(d.k, go(d.v, y)); }
       const d = y as Dict; return dict(d.k, go(x, d.v));
@@ -59,6 +60,41 @@ function dictPair(a: Dict, b: Dict, go: Kernel2): Q {
   return dict(fromItems(keys), fromItems(vals));
 }
 import * as matchMod from './match.js';
+
+/**
+ * Two keyed tables combine row by key, as two dictionaries do (ref/add "upsert semantics"): a key in both
+ * combines the value columns they share; a key only in y is appended with y's values.
+ */
+function keyedPair(a: Dict, b: Dict, go: Kernel2): Q {
+  const ka = a.k as Table, kb = b.k as Table, va = a.v as Table, vb = b.v as Table;
+  const na = count(ka), nb = count(kb);
+  const rowKey = (t: Table, i: number) => t.d.map(c => item(c, i));
+  const aKeys = Array.from({ length: na }, (_, i) => rowKey(ka, i));
+  const same = (p: Q[], q: Q[]) => p.length === q.length && p.every((v, k) => matchMod.match(v, q[k]));
+  const extra: number[] = [];
+  const hit = new Map<number, number>();
+  for (let j = 0; j < nb; j++) {
+    const kj = kb.c.map(c => { const i = ka.c.indexOf(c); return i; });
+    const row = rowKey(kb, j), ordered = ka.c.map((_, i) => row[kj.indexOf(i)]);
+    const i = aKeys.findIndex(r => same(r, ordered));
+    if (i >= 0) hit.set(i, j); else extra.push(j);
+  }
+  const keyCols = ka.c.map((c, i) => fromItems([...items(ka.d[i]), ...extra.map(j => item(kb.d[kb.c.indexOf(c)], j))]));
+  const cols = va.c.slice();
+  for (const c of vb.c) if (!cols.includes(c)) cols.push(c);
+  const valCols = cols.map(c => {
+    const ia = va.c.indexOf(c), ib = vb.c.indexOf(c);
+    const out: Q[] = [];
+    for (let i = 0; i < na; i++) {
+      const j = hit.get(i);
+      const av = ia >= 0 ? item(va.d[ia], i) : undefined, bv = j !== undefined && ib >= 0 ? item(vb.d[ib], j) : undefined;
+      out.push(av && bv ? go(av, bv) : (av ?? bv ?? nullItem(vb.d[ib])));
+    }
+    for (const j of extra) out.push(ib >= 0 ? item(vb.d[ib], j) : nullItem(va.d[ia]));
+    return fromItems(out);
+  });
+  return dict(table(ka.c, keyCols), table(cols, valCols));
+}
 
 export function atomic1(k: Kernel1): Kernel1 {
   const go = (x: Q): Q => {

@@ -7,7 +7,7 @@ import { symName } from '../value/sym.js';
 import { atomic2 } from './atomic.js';
 import { Dom, view, store, atomOf, scale } from './numeric.js';
 import { feq, TOL } from './match.js';
-import { resultType, ADD } from './arith.js';
+import { resultType } from './arith.js';
 
 const DATE_LIKE = new Set([T.Timestamp, T.Date, T.Datetime, T.Month]);
 const TIME_LIKE = new Set([T.Timespan, T.Minute, T.Second, T.Time]);
@@ -76,7 +76,15 @@ export const gt = compareWith(c => c > 0);
 export const le = compareWith(c => c <= 0);
 export const ge = compareWith(c => c >= 0);
 
-/** & and |: the lesser or greater of two items, in the wider type; booleans stay boolean. */
+// Result types of & and | (ref/lesser): the higher of the two types, chars above the numbers.
+const PICK = ('b . x h i j e f c . p m d z n u v t|. . . . . . . . . . . . . . . . . .|x . x h i j e f c . p m d z n u v t|' +
+  'h . h h i j e f c . p m d z n u v t|i . i i i j e f c . p m d z n u v t|j . j j j j e f c . p m d z n u v t|' +
+  'e . e e e e e f c . p m d z n u v t|f . f f f f f f c . p m d z n u v t|c . c c c c c c c . p m d z n u v t|' +
+  '. . . . . . . . . . . . . . . . . .|p . p p p p p p p . p p p p n u v t|m . m m m m m m m . p m d . . . . .|' +
+  'd . d d d d d d d . p d d z . . . .|z . z z z z z z z . p . z z n u v t|n . n n n n n n n . n . . n n n n n|' +
+  'u . u u u u u u u . u . . u n u v t|v . v v v v v v v . v . . v n v v t|t . t t t t t t t . t . . t n t t t').split('|').map(r => r.split(' '));
+
+/** & and |: the lesser or greater of two items, in the higher of the two types; booleans stay boolean. */
 function pick(greater: boolean) {
   return atomic2((x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
@@ -89,9 +97,7 @@ function pick(greater: boolean) {
       if (x.t < 0 && y.t < 0) return { t: -T.Sym, v: f(a, b) };
       throw new QError('nyi');
     }
-    let rt = tx === ty ? tx : resultType(ADD, tx, ty);
-    if (tx === T.Bool && ty === T.Bool) rt = T.Bool;
-    if (tx === T.Char && ty === T.Char) rt = T.Char;
+    const rt = resultType(PICK, tx, ty);
     const [dom] = plan(rt, rt);
     const a = view(x, dom, scale(tx, rt)), b = view(y, dom, scale(ty, rt));
     const f = dom === Dom.F

@@ -129,7 +129,8 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
 }
 
 export function truthy(x: Q): boolean {
-  if (!isAtom(x)) throw new QError('type');
+  // conditions are numeric or temporal atoms: zero is false; symbols, guids and lists are 'type
+  if (!isAtom(x) || x.t === -T.Sym || x.t === -T.Guid) throw new QError('type');
   const v = (x as Atom).v;
   return typeof v === 'bigint' ? v !== 0n : typeof v === 'number' ? v !== 0 : !!v;
 }

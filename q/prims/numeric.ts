@@ -27,30 +27,42 @@ export function scale(from: number, to: number): number {
 
 const isIntT = (t: number) => t === T.Short || t === T.Int || t === T.Month || t === T.Date || t === T.Minute || t === T.Second || t === T.Time || t === T.Enum;
 
-/** One item (atom payload) as a float: nulls are NaN, integer infinities are ±Infinity. */
+// kdb+ maps nulls between integer types, but not infinities: 0Wi is just 2147483647 when widened
+// (basics/datatypes.md "Infinities", ref/cast.md), so `0Wi+5` is 2147483652 and `sqrt 0Wh` is 181.0166.
+/** One item (atom payload) as a float: nulls are NaN. */
 export function f1(t: number, v: any): number {
   t = Math.abs(t);
-  if (typeof v === 'bigint') return v === NJ ? NaN : v === WJ ? Infinity : v === -WJ ? -Infinity : Number(v);
-  if (t === T.Short) return v === NH ? NaN : v === WH ? Infinity : v === -WH ? -Infinity : v;
-  if (isIntT(t)) return v === NI ? NaN : v === WI ? Infinity : v === -WI ? -Infinity : v;
+  if (typeof v === 'bigint') return v === NJ ? NaN : Number(v);
+  if (t === T.Short) return v === NH ? NaN : v;
+  if (isIntT(t)) return v === NI ? NaN : v;
   return v;
 }
-/** One item as a bigint: nulls are 0N, infinities 0W. */
+/** One item as a bigint: nulls are 0N; float infinities become ±0W. */
 export function j1(t: number, v: any): bigint {
   t = Math.abs(t);
   if (typeof v === 'bigint') return v;
-  if (t === T.Short) return v === NH ? NJ : v === WH ? WJ : v === -WH ? -WJ : BigInt(v);
-  if (isIntT(t)) return v === NI ? NJ : v === WI ? WJ : v === -WI ? -WJ : BigInt(v);
-  if (t === T.Float || t === T.Real || t === T.Datetime) return v !== v ? NJ : v === Infinity ? WJ : v === -Infinity ? -WJ : BigInt(Math.trunc(v));
+  if (t === T.Short) return v === NH ? NJ : BigInt(v);
+  if (isIntT(t)) return v === NI ? NJ : BigInt(v);
+  if (t === T.Float || t === T.Real || t === T.Datetime) return v !== v ? NJ : v >= 9223372036854775807 ? WJ : v <= -9223372036854775807 ? -WJ : BigInt(Math.trunc(v));
   return BigInt(v);
 }
-/** One item as an int: nulls 0Ni. */
+/** One item as an int: nulls 0Ni; longs wrap to 32 bits. */
 export function i1(t: number, v: any): number {
   t = Math.abs(t);
-  if (typeof v === 'bigint') return v === NJ ? NI : v === WJ ? WI : v === -WJ ? -WI : Number(BigInt.asIntN(32, v));
-  if (t === T.Short) return v === NH ? NI : v === WH ? WI : v === -WH ? -WI : v;
-  if (t === T.Float || t === T.Real || t === T.Datetime) return v !== v ? NI : v === Infinity ? WI : v === -Infinity ? -WI : Math.trunc(v) | 0;
+  if (typeof v === 'bigint') return v === NJ ? NI : Number(BigInt.asIntN(32, v));
+  if (t === T.Short) return v === NH ? NI : v;
+  if (t === T.Float || t === T.Real || t === T.Datetime) return v !== v ? NI : v >= WI ? WI : v <= -WI ? -WI : Math.trunc(v) | 0;
   return v;
+}
+
+/** A long vector as floats without a bigint per item: each item is read as two 32-bit halves. */
+export function longsToFloats(d: BigInt64Array, k = 1): Float64Array {
+  const n = d.length, r = new Float64Array(n), u = new Int32Array(d.buffer, d.byteOffset, 2 * n);
+  for (let i = 0, j = 0; i < n; i++, j += 2) {
+    const lo = u[j], hi = u[j + 1];
+    r[i] = hi === -2147483648 && lo === 0 ? NaN : (hi * 4294967296 + (lo >>> 0)) * k;
+  }
+  return r;
 }
 
 /** All items of an atom or vector in domain dom, scaled by k: Float64Array, BigInt64Array or Int32Array. */
@@ -66,9 +78,11 @@ export function view(x: Q, dom: Dom, k = 1): Float64Array | BigInt64Array | Int3
   const n = d.length;
   if (dom === Dom.F) {
     if (d instanceof Float64Array && k === 1) return d;
+    if (d instanceof BigInt64Array) return longsToFloats(d, k);
     const r = new Float64Array(n);
-    if (d instanceof Float64Array || d instanceof Float32Array || d instanceof Uint8Array) { for (let i = 0; i < n; i++) r[i] = d[i] * k; if (!(d instanceof Uint8Array)) return r; return r; }
-    for (let i = 0; i < n; i++) r[i] = f1(t, d[i]) * k;
+    if (d instanceof Float64Array || d instanceof Float32Array || d instanceof Uint8Array) { for (let i = 0; i < n; i++) r[i] = d[i] * k; return r; }
+    const nul = d instanceof Int16Array ? NH : NI;
+    for (let i = 0; i < n; i++) { const v = d[i]; r[i] = v === nul ? NaN : v * k; }
     return r;
   }
   if (dom === Dom.J) {
@@ -109,3 +123,22 @@ export function needNumeric(t: number) {
   if (!(t === 1 || (t >= 4 && t <= 9) || (t >= 12 && t <= 19) || t === T.Char)) throw new QError('type');
 }
 export { NJ, WJ, NI, WI };
+
+/** A float stored as an atom payload of integral or temporal type t: NaN is null, ±∞ beyond range is ±0W. */
+export function floatTo(t: number, v: number): number | bigint {
+  t = Math.abs(t);
+  if (t === T.Float || t === T.Real || t === T.Datetime) return v;
+  const dom = domOf(t);
+  if (dom === Dom.J) return v !== v ? NJ : v >= 9223372036854775807 ? WJ : v <= -9223372036854775807 ? -WJ : BigInt(Math.trunc(v));
+  const [nul, max] = t === T.Short ? [NH, WH] : t === T.Bool || t === T.Byte || t === T.Char ? [0, 255] : [NI, WI];
+  return v !== v ? nul : v >= max ? max : v <= -max ? -max : Math.trunc(v);
+}
+/** Floats stored as a vector of type t, converting each as floatTo does. */
+export function floatsTo(t: number, a: Float64Array): Vec {
+  const n = a.length;
+  if (t === T.Float || t === T.Datetime) return { t, d: a, a: 0 };
+  const r = alloc(t, n) as any;
+  if (t === T.Real) { r.set(a); return { t, d: r, a: 0 }; }
+  for (let i = 0; i < n; i++) r[i] = floatTo(t, a[i]);
+  return { t, d: r, a: 0 };
+}

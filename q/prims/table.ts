@@ -8,6 +8,9 @@ import { QError } from '../value/error.js';
 import * as A from './arith.js';
 import * as C from './compare.js';
 import * as L from './list.js';
+import * as M from './math.js';
+import * as G from './agg.js';
+import * as S from './stats.js';
 import * as E from './evaluation.js';
 import { match } from './match.js';
 import { join } from './join.js';
@@ -22,9 +25,9 @@ const ident = (x: Q) => x;
 const table: Record<string, PrimDef> = {
   // ---- operators (glyphs) ----------------------------------------------------------------------------
   '+': { m: L.flip, d: A.add, rank: 2, atomic: true },
-  '-': { m: A.neg, d: A.subtract, rank: 2, atomic: true },
+  '-': { m: M.neg, d: A.subtract, rank: 2, atomic: true },
   '*': { m: L.first, d: A.multiply, rank: 2, atomic: true },
-  '%': { m: A.floatFn(v => 1 / v), d: A.divide, rank: 2, atomic: true },
+  '%': { m: M.reciprocal, d: A.divide, rank: 2, atomic: true },
   '&': { m: L.where, d: C.lesser, rank: 2, atomic: true },
   '|': { m: L.reverse, d: C.greater, rank: 2, atomic: true },
   '=': { m: L.group, d: C.eq, rank: 2, atomic: true },
@@ -46,7 +49,7 @@ const table: Record<string, PrimDef> = {
   ':': { d: (_x, y) => y, rank: 2 },
   '::': { m: ident, rank: 1 },
   // the k monadic forms, x op: with a glued colon
-  '+:': { m: L.flip, rank: 1 }, '-:': { m: A.neg, rank: 1 }, '*:': { m: L.first, rank: 1 }, '%:': { m: A.floatFn(v => 1 / v), rank: 1 },
+  '+:': { m: L.flip, rank: 1 }, '-:': { m: M.neg, rank: 1 }, '*:': { m: L.first, rank: 1 }, '%:': { m: M.reciprocal, rank: 1 },
   '&:': { m: L.where, rank: 1 }, '|:': { m: L.reverse, rank: 1 }, '=:': { m: L.group, rank: 1 }, ',:': { m: L.enlist, rank: 1 },
   '#:': { m: L.qcount, rank: 1 }, '!:': { m: L.key, rank: 1 }, '^:': { m: L.qnull, rank: 1 }, '?:': { m: L.distinct, rank: 1 },
 
@@ -68,20 +71,31 @@ const table: Record<string, PrimDef> = {
   flip: { m: L.flip, rank: 1 },
   distinct: { m: L.distinct, rank: 1 },
   group: { m: L.group, rank: 1 },
-  neg: { m: A.neg, rank: 1 },
-  abs: { m: A.abs, rank: 1 },
-  div: { d: A.div, rank: 2 },
-  mod: { d: A.mod, rank: 2 },
-  sqrt: { m: A.floatFn(Math.sqrt), rank: 1 },
-  exp: { m: A.floatFn(Math.exp), rank: 1 },
-  log: { m: A.floatFn(Math.log), rank: 1 },
-  reciprocal: { m: A.floatFn(v => 1 / v), rank: 1 },
 
   // ---- list and set functions (list.ts, sort.ts, sets.ts) ---------------------------------------
 
   // ---- strings, casts and tok (string.ts, cast.ts) -------------------------------------------------
 
   // ---- maths, aggregates and statistics (math.ts, agg.ts, stats.ts) -----------------------------
+  neg: { m: M.neg, rank: 1 }, abs: { m: M.abs, rank: 1 }, signum: { m: M.signum, rank: 1 },
+  floor: { m: M.floor, rank: 1 }, ceiling: { m: M.ceiling, rank: 1 }, not: { m: M.not, rank: 1 },
+  sqrt: { m: M.sqrt, rank: 1 }, exp: { m: M.exp, rank: 1 }, log: { m: M.log, rank: 1 },
+  sin: { m: M.sin, rank: 1 }, cos: { m: M.cos, rank: 1 }, tan: { m: M.tan, rank: 1 },
+  asin: { m: M.asin, rank: 1 }, acos: { m: M.acos, rank: 1 }, atan: { m: M.atan, rank: 1 },
+  reciprocal: { m: M.reciprocal, rank: 1 },
+  div: { d: A.div, rank: 2, atomic: true }, mod: { d: A.mod, rank: 2, atomic: true },
+  xexp: { d: M.xexp, rank: 2, atomic: true }, xlog: { d: M.xlog, rank: 2, atomic: true }, xbar: { d: M.xbar, rank: 2, atomic: true },
+  and: { d: C.lesser, rank: 2, atomic: true }, or: { d: C.greater, rank: 2, atomic: true },
+  sum: { m: G.sum, rank: 1 }, prd: { m: G.prd, rank: 1 }, min: { m: G.min, rank: 1 }, max: { m: G.max, rank: 1 },
+  avg: { m: G.avg, rank: 1 }, all: { m: G.all, rank: 1 }, any: { m: G.any, rank: 1 },
+  sums: { m: G.sums, rank: 1 }, prds: { m: G.prds, rank: 1 }, mins: { m: G.mins, rank: 1 }, maxs: { m: G.maxs, rank: 1 },
+  avgs: { m: G.avgs, rank: 1 }, deltas: { m: G.deltas, rank: 1 }, ratios: { m: G.ratios, rank: 1 },
+  msum: { d: G.msum, rank: 2 }, mavg: { d: G.mavg, rank: 2 }, mcount: { d: G.mcount, rank: 2 },
+  mmax: { d: G.mmax, rank: 2 }, mmin: { d: G.mmin, rank: 2 }, mdev: { d: S.mdev, rank: 2 },
+  wsum: { d: G.wsum, rank: 2 }, wavg: { d: G.wavg, rank: 2 },
+  var: { m: S.qvar, rank: 1 }, svar: { m: S.svar, rank: 1 }, dev: { m: S.dev, rank: 1 }, sdev: { m: S.sdev, rank: 1 },
+  med: { m: S.med, rank: 1 }, cov: { d: S.cov, rank: 2 }, scov: { d: S.scov, rank: 2 }, cor: { d: S.cor, rank: 2 },
+  ema: { d: S.ema, rank: 2 }, mmu: { d: S.mmu, rank: 2 }, inv: { m: S.inv, rank: 1 }, lsq: { d: S.lsq, rank: 2 },
 
   // ---- tables and qSQL (tables.ts, joins.ts) ------------------------------------------------------
 

@@ -1,0 +1,45 @@
+// The IPC internal functions: -8!x (to bytes), -9!x (from bytes), -18!x (compressed bytes) and -22!x
+// (length of -8!x). They register themselves in the internal-function table when imported.
+import { T } from '../value/types.js';
+import { Q, Vec, Lambda, long, vec } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { encodeMessage, SerializeOptions } from '../ipc/serialize.js';
+import { deserialize, DeserializeOptions } from '../ipc/deserialize.js';
+import { maybeCompress } from '../ipc/compress.js';
+import { MsgType } from '../ipc/header.js';
+import { hooks } from './hooks.js';
+import { INTERNAL } from './internal.js';
+
+/** Enumerations go out as values: their domain is the global of that name. */
+export const serializeOptions = (): SerializeOptions => ({ resolveEnum: dom => hooks.getGlobal(dom) });
+
+/** A lambda's source is parsed, never evaluated: text from a peer must not run. */
+export const deserializeOptions = (): DeserializeOptions => ({
+  parseLambda: src => {
+    const f = hooks.parse(src);
+    if (f.t !== T.Lambda) throw new QError('badmsg');
+    return f as Lambda;
+  },
+});
+
+const bytes = (b: Uint8Array): Vec => vec(T.Byte, b);
+
+/** -8!x: the IPC message kdb+ would send for x (header included, async type, never compressed). */
+export const toBytes = (x: Q): Q => bytes(encodeMessage(x, MsgType.Async, serializeOptions()));
+
+/** -9!x: the value of a byte vector holding one whole message, compressed or not. */
+export function fromBytes(x: Q): Q {
+  if (x.t !== T.Byte) throw new QError('type');
+  return deserialize((x as Vec).d as Uint8Array, deserializeOptions());
+}
+
+/** -18!x: -8!x compressed by kdb+'s size rules (over 2000 bytes, and at most half as long). */
+export const toCompressedBytes = (x: Q): Q => bytes(maybeCompress(encodeMessage(x, MsgType.Async, serializeOptions())));
+
+/** -22!x: count -8!x. */
+export const serializedLength = (x: Q): Q => long(encodeMessage(x, MsgType.Async, serializeOptions()).length);
+
+INTERNAL['-8'] = toBytes;
+INTERNAL['-9'] = fromBytes;
+INTERNAL['-18'] = toCompressedBytes;
+INTERNAL['-22'] = serializedLength;

@@ -1,0 +1,39 @@
+// Bad input answers a q error and changes nothing else: the session keeps running and keeps its globals.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from './q.js';
+
+const BAD = [
+  'til -1', '10000000000#0', '-10000000000#0', '1+`a', '(1;2', '{', '"abc', ')', ']', '}', '1 2+1 2 3',
+  '`a+1', "'`custom", "'\"text\"", 'undefinedname', '{x}[1;2]', '{[a;b]a+b}[1;2;3]', '.[+;1 2 3]',
+  '@[1;2;3;4;5]', '"a"+"b"', 'til `a', 'til 1.5', 'count[1;2]', 'x:', '1 2 3[', '`a`b!1 2 3',
+  '([]a:1 2;b:1 2 3)', 'flip 1 2!3 4', 'neg`a', 'do[`a;1]',
+  'while[`a;1]', 'if[1 2;3]', '1 2 3 4 5 6 7 8 9[10;11]', 'a b c d', '.z.nonexistent', '`:no/such/file 0: ()',
+  '0x0g', '\\nosuchcommand', '\\c -1 -1', '\\P -3', '{a;b;c}[]',
+  'parse"1+("', '`s#3 2 1', '`u#1 1', '1 2 3 rotate`a',
+];
+
+test('every bad input gives a q error and the globals survive', () => {
+  const { q } = makeSession();
+  q('keep:42; t:([]a:1 2 3); f:{x*2}');
+  for (const src of BAD) {
+    let out = '';
+    assert.doesNotThrow(() => { out = q(src); }, `input ${src} threw`);
+    assert.ok(out.startsWith("'"), `input ${src} gave ${out}`);
+    assert.ok(!out.includes('internal:'), `input ${src} escaped as a JavaScript error: ${out}`);
+    assert.equal(q('keep'), '42', `keep changed after ${src}`);
+    assert.equal(q('f 21'), '42', `f changed after ${src}`);
+  }
+  assert.equal(q('count t'), '3');
+});
+
+test('errors are signalled with kdb+ names', () => {
+  const { q } = makeSession();
+  assert.equal(q('til -1'), "'domain");
+  assert.equal(q('1 2+1 2 3'), "'length");
+  assert.equal(q('1+`a'), "'type");
+  assert.equal(q('{x}[1;2]'), "'rank");
+  assert.equal(q('nosuch'), "'nosuch");
+  assert.equal(q("'`custom"), "'custom");
+  assert.equal(q('{\'"err"}[]'), "'err");
+});

@@ -1,0 +1,41 @@
+// The IPC internal functions as q sees them: -8! -9! -18! -22!.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from '../q.js';
+import '../../q/prims/ipc-prims.js';
+
+test('-8! gives the documented bytes and -9! reads them back', () => {
+  const { q } = makeSession();
+  assert.equal(q('-8!1 2 3i'), '0x010000001a000000060003000000010000000200000003000000');
+  assert.equal(q('-9!-8!1 2 3i'), '1 2 3i');
+  assert.equal(q('x:(1;`a;"bc";2.5 0n;`a`b!1 2)'), '');
+  assert.equal(q('x~-9!-8!x'), '1b');
+  assert.equal(q('-9!-8!{x+y}'), '{x+y}');
+  assert.equal(q('(-9!-8!{x+y})[2;3]'), '5');
+});
+
+test('-18! compresses by kdb+\'s rules and -9! accepts the result', () => {
+  const { q } = makeSession();
+  assert.equal(q('count -8!til 1000'), '8014');
+  assert.equal(q('count -18!til 1000'), '3276');
+  assert.equal(q('(til 1000)~-9!-18!til 1000'), '1b');
+  // too small to compress: the same bytes as -8!
+  assert.equal(q('(-8!til 10)~-18!til 10'), '1b');
+});
+
+test('-22! is the length of -8!', () => {
+  const { q } = makeSession();
+  assert.equal(q('-22!til 1000'), '8014');
+  assert.equal(q('(-22!`a`b!1 2)=count -8!`a`b!1 2'), '1b');
+});
+
+test('-9! signals on bad input and never runs lambda text', () => {
+  const { q } = makeSession();
+  assert.equal(q('-9!1 2'), "'type");
+  assert.equal(q('-9!0x0100'), "'badmsg");
+  assert.equal(q('-9!0x010000000e000000000001000000'), "'badmsg");
+  // a lambda message whose text is `y:1;{x}`: parsed, refused, never evaluated
+  assert.equal(q('y:0'), '');
+  assert.equal(q('-9!0x0100000017000000' + '64000a0007000000' + '793a313b7b787d'), "'badmsg");
+  assert.equal(q('y'), '0');
+});
