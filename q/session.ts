@@ -7,6 +7,7 @@ import { Env, Host, env, setEnv } from './eval/env.js';
 import { parse } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
 import { ev } from './eval/eval.js';
+import { Return } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
 import './prims/table.js';
@@ -81,7 +82,9 @@ export class Session {
       return this.value(line.slice(2));
     }
     const tree = this.parse(line);
-    const v = ev(tree, null);
+    let v: Q;
+    // :x at the top level (outside any lambda) just gives x
+    try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else throw e; }
     const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
     return { v, quiet: last.k === 'asg' || last.k === 'nil' || isNil(v) };
   }

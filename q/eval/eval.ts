@@ -52,8 +52,8 @@ export function ev(n: Node, fr: Frame): Q {
     case 'prim': return primValue(n.n);
     case 'mon': {
       const x = ev(n.x, fr);
-      const f = n.f.k === 'prim' ? primValue(n.f.n) : ev(n.f, fr);
-      return apply1(f, x);
+      if (n.f.k === 'prim') { const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x); }
+      return apply1(ev(n.f, fr), x);
     }
     case 'app': {
       const a = n.a;
@@ -62,6 +62,11 @@ export function ev(n: Node, fr: Frame): Q {
       for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; args[i] = x ? ev(x, fr) : undefined; }
       if (n.f.k === 'prim') {
         const nm = n.f.n;
+        // infix x op y: straight to the primitive's dyadic form
+        if (args.length === 2 && args[0] !== undefined && args[1] !== undefined) {
+          const d = PRIMS[nm]?.d;
+          if (d) return d(args[0], args[1]);
+        }
         if (nm === '.table') return PRIMS['.table'].n!(args as Q[]);
         // f[] applies f to the generic null
         if (args.length === 1 && args[0] === undefined && a[0] === null) return apply(primValue(nm), [NIL]);

@@ -22,6 +22,8 @@ export function lookup(name: string): Q | undefined {
 export function getGlobal(name: string): Q {
   const v = lookup(name);
   if (v !== undefined) return v;
+  // `. is the root namespace as a dictionary
+  if (name === '.' || name === '') return rootDict();
   if (PRIMS[name]) return { t: T.Unary, name } as Q;
   // .q.neg is the keyword neg
   if (name.startsWith('.q.') && PRIMS[name.slice(3)]) return { t: T.Unary, name: name.slice(3) } as Q;
@@ -82,4 +84,11 @@ export function namespaceKeys(ns: string): Q {
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
   if (!out.size) return symVec([]);
   return symVec(['', ...out]);
+}
+
+/** The root namespace as a dictionary of its variables. */
+function rootDict(): Q {
+  const names: string[] = [], vals: Q[] = [];
+  for (const [k, v] of env.globals) if (k[0] !== '.') { names.push(k); vals.push(v); }
+  return dict(symVec(names), list(vals));
 }

@@ -192,10 +192,13 @@ function sliceQ(x: Q, n: number): Q {
 function isGrid(xs: Q[]): boolean {
   if (xs.length === 0) return false;
   const n = count(xs[0]);
-  return n > 0 && xs.every(e => e.t > 0 && e.t < 20 && e.t !== T.Char && count(e) === n);
+  // simple vectors of one length, or general lists of one length (their items become the cells)
+  return n > 0 && (xs.every(e => e.t > 0 && e.t < 20 && e.t !== T.Char && count(e) === n)
+    || (xs.every(e => e.t === T.List && count(e) === n) && n > 1));
 }
 function gridLines(xs: Q[], o: Opts): string[] {
-  const cells = xs.map(e => colCells(e, o.P));
+  // rows of a general list show their items in one-line form; rows of a simple vector show bare cells
+  const cells = xs.map(e => e.t === T.List ? (e as List).d.map(x => s1(x, o.P)) : colCells(e, o.P));
   const n = cells[0].length;
   const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => r[j].length)));
   return cells.map(r => r.map((c, j) => j === n - 1 ? c : c.padEnd(w[j])).join(' '));

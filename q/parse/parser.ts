@@ -75,7 +75,7 @@ export class Parser {
     while (!this.atEnd()) {
       const t = this.peek()!;
       // :x returns from a lambda; a lone ':' elsewhere is the assign verb
-      if (t.k === 'op' && t.s === ':' && !t.colon && items.length === 0 && !this.atEndAt(1)) {
+      if (t.k === 'op' && t.s === ':' && !t.colon && items.length === 0 && !this.atEndAt(1) && !(this.peek(1)!.k === 'adv' && !this.peek(1)!.sp)) {
         this.i++;
         const x = this.expr();
         items.push({ n: { k: 'ret', x: x ?? { k: 'nil' } }, verb: false });

@@ -3,6 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, IterFn, Prim, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
+import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf } from './apply.js';
 import { match } from './match.js';
 
@@ -39,8 +40,9 @@ function each(f: Q, args: Q[]): Q {
     if (!isListy(x)) return apply1(f, x);
     const n = count(x), r = new Array<Q>(n);
     if (x.t === T.Dict) { const v = (x as Dict).v; for (let i = 0; i < n; i++) r[i] = apply1(f, item(v, i)); return collect(x, r); }
-    for (let i = 0; i < n; i++) r[i] = apply1(f, item(x, i));
-    return x.t === T.Table ? fromItems(r) : fromItems(r);
+    const c = new Collector(n);
+    for (let i = 0; i < n; i++) c.push(apply1(f, item(x, i)));
+    return c.done();
   }
   // several arguments: atoms extend, lists must agree in length
   let n = -1, dictSrc: Q | null = null;
@@ -112,12 +114,17 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
   }
   const [c, x0] = args;
   let x = x0;
-  if (scan) out.push(x);
   if (c.t === -T.Long || c.t === -T.Int || c.t === -T.Short) {
     const n = Number((c as Atom).v);
     if (n < 0) throw new QError('domain');
-    for (let i = 0; i < n; i++) { x = apply1(f, x); if (scan) out.push(x); }
-  } else {
+    if (!scan) { for (let i = 0; i < n; i++) x = apply1(f, x); return x; }
+    const col = new Collector(n + 1);
+    col.push(x);
+    for (let i = 0; i < n; i++) { x = apply1(f, x); col.push(x); }
+    return col.done();
+  }
+  if (scan) out.push(x);
+  {
     for (;;) {
       const ok = apply1(c, x);
       if (!truthy(ok)) break;
