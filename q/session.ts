@@ -45,6 +45,7 @@ export class Session {
     hooks.getGlobal = getGlobal;
     hooks.setGlobal = setGlobal;
     hooks.namespaceKeys = namespaceKeys;
+    hooks.system = cmd => this.sys(cmd);
   }
 
   /** Parse q text with this session's keywords. */

@@ -57,6 +57,11 @@ export function ev(n: Node, fr: Frame): Q {
     }
     case 'app': {
       const a = n.a;
+      // infix x op y: right then left, straight to the primitive's dyadic form
+      if (a.length === 2 && n.f.k === 'prim' && a[0] && a[1]) {
+        const d = PRIMS[n.f.n]?.d;
+        if (d) { const y = ev(a[1], fr); return d(ev(a[0], fr), y); }
+      }
       // arguments evaluate right to left, as q does
       const args: (Q | undefined)[] = new Array(a.length);
       for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; args[i] = x ? ev(x, fr) : undefined; }

@@ -29,3 +29,6 @@ export const get = (x: Q): Q => x.t === -T.Sym ? hooks.getGlobal((x as Atom).v) 
 export const parse = (x: Q): Q => { if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type'); return hooks.parse(text(x)); };
 export const evalQ = (x: Q): Q => hooks.evalTree(x);
 export const show = (x: Q): Q => { hooks.write(1, hooks.display(x) + '\n'); return NIL; };
+
+/** system "c 25 80": run a system command; its result, or :: for commands that only act. */
+export const system = (x: Q): Q => { if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type'); return hooks.system(text(x)); };

@@ -20,6 +20,8 @@ export const hooks = {
   /** the value of a global by name */
   getGlobal: unset as (name: string) => Q,
   setGlobal: unset as (name: string, v: Q) => void,
+  /** system "cmd": a system command without its backslash */
+  system: unset as (cmd: string) => Q,
   /** key `ns: the names in a namespace (` for the root's namespaces) */
   namespaceKeys: unset as (ns: string) => Q,
 };

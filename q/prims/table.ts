@@ -105,6 +105,7 @@ const table: Record<string, PrimDef> = {
   parse: { m: E.parse, rank: 1 },
   eval: { m: E.evalQ, rank: 1 },
   show: { m: E.show, rank: 1 },
+  system: { m: E.system, rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },
 
   // ---- iterators as keywords ------------------------------------------------------------------------

@@ -1,0 +1,18 @@
+// Interpreter overhead and vector throughput, as `\t` reports them in the wasq command (the bundle
+// that users run). Run: node --import tsx bench/interp.ts   (part of `npm run bench`)
+import { execFileSync } from 'node:child_process';
+
+const REPS = 5;
+const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000', 'yj:10000000?100'];
+const cases: [string, number][] = [
+  ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
+  ['sum xf', 8e7], ['xf+yf', 2.4e8], ['xf*2.5', 1.6e8], ['sum xj', 8e7], ['xj+yj', 2.4e8], ['xj*2', 1.6e8],
+];
+const input = [...setup, ...cases.flatMap(([q]) => Array(REPS).fill('\\t ' + q))].join('\n') + '\n';
+const out = execFileSync('node', ['bin/wasq.mjs'], { input, encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n');
+if (out.length !== cases.length * REPS) throw new Error('unexpected output:\n' + out.join('\n'));
+console.log('| query | median ms | throughput |\n| --- | ---: | ---: |');
+cases.forEach(([q, bytes], i) => {
+  const ms = out.slice(i * REPS, i * REPS + REPS).map(Number).sort((a, b) => a - b)[REPS >> 1];
+  console.log(`| \`${q}\` | ${ms} | ${bytes && ms ? (bytes / ms / 1e6).toFixed(2) + ' GB/s' : ''} |`);
+});
