@@ -8,13 +8,13 @@ import type { Session } from './session.js';
 
 export function bootstrap(s: Session) {
   const env = s.env;
-  setHandleApply((h, x) => {
+  setHandleApply((h, x, handle) => {
     if (h === 0) { const v = s.run(text(x)); return v ?? NIL; }
     if (h === 1 || h === -1 || h === 2 || h === -2) {
       if (x.t !== T.Char && x.t !== -T.Char && x.t !== T.List) throw new QError('type');
       const lines = x.t === T.List ? (x as any).d.map((e: Q) => text(e)).join('\n') : text(x);
       env.host.write(Math.abs(h), lines + (h < 0 ? '\n' : ''));
-      return int(h);
+      return handle;
     }
     throw new QError('nyi');
   });

@@ -63,7 +63,9 @@ export async function main(argv: string[]) {
   for await (const line of rl) {
     const r = session.evaluate(line);
     if (r.out) write(1, r.out + '\n');
-    if (tty) { flush(); rl.prompt(); }
+    // flush per line, so a later runaway line cannot hold back what was already shown
+    flush();
+    if (tty) rl.prompt();
   }
   flush();
   if (o.port === undefined) process.exit(0);

@@ -5,6 +5,7 @@ import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, coun
 import { symName } from '../value/sym.js';
 import { ATTR_CHARS } from '../value/value.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
+import { isNullV } from '../value/value.js';
 import { TYPE_NAMES } from '../value/types.js';
 
 export interface Opts { rows: number; cols: number; P: number }
@@ -132,20 +133,23 @@ function cell(x: Q, P: number): string {
     // inside a column the type marker is dropped: 1i shows as 1, 2f as 2
     return x.t === -T.Float ? itemText(T.Float, a.v, P) : x.t === -T.Int || x.t === -T.Short || x.t === -T.Long || x.t === -T.Real || x.t === -T.Month ? itemText(-x.t, a.v, P) : x.t === -T.Bool ? String(a.v) : x.t === -T.Byte ? '0x' + itemText(T.Byte, a.v, P) : s;
   }
-  if (x.t === T.Char) return rawText((x as Vec).d as Uint8Array);
   return s1(x, P);
+}
+/** A table cell: as a column cell, but a null shows as blank, as kdb+ prints tables. */
+function tcell(x: Q, P: number): string {
+  if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && isNullV(-x.t, (x as Atom).v)) return '';
+  return cell(x, P);
 }
 
 /** Cells of a column (vector or list). */
-function colCells(c: Q, P: number): string[] {
+function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): string[] {
   if (c.t > 0 && c.t <= T.Enum) {
     const v = c as Vec, n = count(v), r = new Array<string>(n);
     if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
-    if (v.t === T.Enum) { return Array.from({ length: n }, (_, i) => cell(vecItem(v, i), P)); }
-    for (let i = 0; i < n; i++) r[i] = cell(vecItem(v, i), P);
+    for (let i = 0; i < n; i++) r[i] = f(vecItem(v, i), P);
     return r;
   }
-  return items(c).map(e => cell(e, P));
+  return items(c).map(e => f(e, P));
 }
 
 /** kdb+ keeps a line within \c's width less one, ending a cut line with `..`. */
@@ -165,7 +169,7 @@ function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
   const colsOf = (tb: Table) => tb.c.map((name, j) => {
     const src = tb.d[j];
     const part = shown < n ? sliceQ(src, shown) : src;
-    const cells = colCells(part, o.P);
+    const cells = colCells(part, o.P, tcell);
     const w = Math.max(name.length, ...cells.map(s => s.length));
     return { name, cells, w };
   });
@@ -193,7 +197,8 @@ function isGrid(xs: Q[]): boolean {
   if (xs.length === 0) return false;
   const n = count(xs[0]);
   // simple vectors of one length, or general lists of one length (their items become the cells)
-  return n > 0 && (xs.every(e => e.t > 0 && e.t < 20 && e.t !== T.Char && count(e) === n)
+  // booleans keep their own form (01b); a list of strings alone shows each string quoted
+  return n > 0 && (xs.every(e => e.t > 0 && e.t < 20 && e.t !== T.Bool && count(e) === n) && !xs.every(e => e.t === T.Char)
     || (xs.every(e => e.t === T.List && count(e) === n) && n > 1));
 }
 function gridLines(xs: Q[], o: Opts): string[] {
@@ -235,7 +240,8 @@ export function show(x: Q, o: Opts): string {
     if (d.length === 0) return '()';
     let lines: string[];
     if (isGrid(d)) lines = gridLines(d, o);
-    else lines = d.map(e => (e.t === T.Table || e.t === T.Dict ? s1(e, o.P) : s1(e, o.P)));
+    // a float vector on its own line drops the f that marks it at the top level
+    else lines = d.map(e => e.t === T.Float && count(e) > 1 ? vecText(e as Vec, o.P).replace(/f$/, '') : s1(e, o.P));
     if (d.length === 1) lines[0] = ',' + lines[0];
     return clip(lines, o.rows).map(l => cut(l, o.cols)).join('\n');
   }

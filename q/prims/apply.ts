@@ -11,8 +11,8 @@ import { iterApply, derive } from './iter.js';
 let callLambda: (f: Lambda, args: Q[]) => Q = () => { throw new QError('nyi'); };
 export function setLambdaCaller(f: (f: Lambda, args: Q[]) => Q) { callLambda = f; }
 /** Applying an int to data writes to that handle (1 and 2 the console, others files and sockets). */
-let handleApply: (h: number, x: Q) => Q = () => { throw new QError('type'); };
-export function setHandleApply(f: (h: number, x: Q) => Q) { handleApply = f; }
+let handleApply: (h: number, x: Q, handle: Q) => Q = () => { throw new QError('type'); };
+export function setHandleApply(f: (h: number, x: Q, handle: Q) => Q) { handleApply = f; }
 
 /** Rank (valence) of a function value, used by iterators and projections. */
 export function rankOf(f: Q): number {
@@ -87,7 +87,7 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
       return derive((f as IterPrim).adv, args[0]!);
     }
   }
-  if ((f.t === -T.Int || f.t === -T.Long) && args.length === 1) return handleApply(Number((f as Atom).v), args[0]!);
+  if ((f.t === -T.Int || f.t === -T.Long) && args.length === 1) return handleApply(Number((f as Atom).v), args[0]!, f);
   // data: index at depth
   if (args.length === 1) return index(f, args[0]!);
   return indexDeep(f, args as Q[]);

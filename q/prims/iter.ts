@@ -104,9 +104,14 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
     let x = args[0];
     const first = x;
     if (scan) out.push(x);
+    // kdb+ stops when a result matches the previous one or the first. A value that cycles without
+    // either would run forever in kdb+ ((not/)42); wasq finds the cycle (Brent's method) and signals.
+    let saved = first, power = 1, lam = 0;
     for (;;) {
       const y = apply1(f, x);
-      if (match(y, x) || match(y, first)) { if (scan && !match(y, x) && !match(y, first)) out.push(y); break; }
+      if (match(y, x) || match(y, first)) break;
+      if (match(y, saved)) throw new QError('cycle');
+      if (++lam === power) { saved = y; power *= 2; lam = 0; }
       if (scan) out.push(y);
       x = y;
     }

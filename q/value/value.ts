@@ -152,6 +152,7 @@ export function fromItems(xs: Q[]): Q {
   const n = xs.length;
   if (!n) return list([]);
   const t = xs[0].t;
+  if (t === T.Dict) return dictsToTable(xs) ?? list(xs);
   if (!(t < 0 && t >= -T.Enum)) return list(xs);
   for (let i = 1; i < n; i++) if (xs[i].t !== t) return list(xs);
   if (t === -T.Enum) { const dom = (xs[0] as Atom).dom; for (let i = 1; i < n; i++) if ((xs[i] as Atom).dom !== dom) return list(xs); }
@@ -184,3 +185,22 @@ export function items(x: Q): Q[] {
 /** A long atom's payload as a JS number (exact below 2^53). */
 export const num = (a: Atom): number => typeof a.v === 'bigint' ? Number(a.v) : a.v;
 export { isWide };
+
+/** A list of dictionaries with the same symbol keys is a table (kdb+ collapses it so). */
+function dictsToTable(xs: Q[]): Q | null {
+  const k0 = (xs[0] as Dict).k;
+  if (k0.t !== T.Sym) return null;
+  const kd = (k0 as Vec).d as Int32Array;
+  for (const x of xs) {
+    if (x.t !== T.Dict) return null;
+    const k = (x as Dict).k;
+    if (k.t !== T.Sym) return null;
+    const d = (k as Vec).d as Int32Array;
+    if (d.length !== kd.length) return null;
+    for (let i = 0; i < d.length; i++) if (d[i] !== kd[i]) return null;
+    if ((x as Dict).v.t === T.Table || (x as Dict).v.t === T.Dict) return null;
+  }
+  const cols = Array.from(kd, symName);
+  const vals = xs.map(x => items((x as Dict).v));
+  return table(cols, cols.map((_, j) => fromItems(vals.map(v => v[j]))));
+}
