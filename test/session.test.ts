@@ -25,3 +25,17 @@ test('lambdas, projections and early return', () => {
   assert.equal(q('{:x+1;x+2}1'), '2');
   assert.equal(q('{[a;b]c:a+b;c*2}[1;2]'), '6');
 });
+
+test('pattern matching: destructuring, type checks, filters and the pattern conditional', () => {
+  const { q } = makeSession();
+  assert.equal(q('(b;c):2 3'), '');
+  assert.equal(q('b,c'), '2 3');
+  assert.equal(q('(b;c):2 3 4'), "'length");
+  assert.equal(q('(1):2'), "'match");
+  assert.equal(q('b'), '2', 'a failed match changes nothing');
+  assert.equal(q('{[(a;b);c]a+b+c}[1 2;3]'), '6');
+  assert.equal(q('{[x:`j]x}1.5'), "'type");
+  assert.equal(q('(a:3+):4;a'), '7');
+  assert.equal(q(':[1i;r:`f;"float";r:`i;"int";"other"]'), '"int"');
+  assert.equal(q('([four:d]):`one`four!1 4;d'), '4');
+});

@@ -12,6 +12,7 @@ import { Return } from './signal.js';
 import { getGlobal, setGlobal, setViewRunner } from './names.js';
 import { evalSql } from './sql.js';
 import { system } from './system.js';
+import { matchPat, Binding } from './pattern.js';
 
 type Frame = (Q | undefined)[] | null;
 
@@ -19,6 +20,12 @@ let depth = 0;
 export function callLambda(f: Lambda, args: Q[]): Q {
   const frame: (Q | undefined)[] = new Array(f.locals.length);
   for (let i = 0; i < args.length; i++) frame[i] = args[i];
+  if (f.pats) {
+    // pattern parameters: match each argument, binding into this call's locals
+    const out: Binding[] = [];
+    f.pats.forEach((p, i) => { if (p) matchPat(p, args[i], frame, ev, out); });
+    bindAll(out, frame);
+  }
   if (++depth > 2000) { depth = 0; throw new QError('stack'); }
   const savedNs = env.ns;
   if (f.ns !== savedNs) env.ns = f.ns;
@@ -107,6 +114,23 @@ export function ev(n: Node, fr: Frame): Q {
     case 'ctl': return control(n.c, n.a, fr);
     case 'sys': return system(n.s);
     case 'sql': return evalSql(n, fr, ev);
+    case 'pat': {
+      const out: Binding[] = [];
+      const v = matchPat(n.p, ev(n.r, fr), fr, ev, out);
+      bindAll(out, fr);
+      return v;
+    }
+    case 'pcond': {
+      const v = ev(n.v, fr);
+      for (let i = 0; i < n.ps.length; i++) {
+        const out: Binding[] = [];
+        try { matchPat(n.ps[i], v, fr, ev, out); }
+        catch (e) { if (e instanceof QError && (e.q === 'match' || e.q === 'type' || e.q === 'length')) continue; throw e; }
+        bindAll(out, fr);
+        return ev(n.rs[i], fr);
+      }
+      return n.rs.length > n.ps.length ? ev(n.rs[n.rs.length - 1], fr) : NIL;
+    }
   }
 }
 
@@ -121,7 +145,22 @@ export function primValue(name: string): Q {
   return p;
 }
 
+/** Make a successful match's bindings: locals where the lambda has them, else globals. */
+function bindAll(out: Binding[], fr: Frame) {
+  for (const { p, v } of out) {
+    const local = p.slot !== undefined && fr;
+    let r = v;
+    if (p.idx) {
+      const cur = local ? fr![p.slot!] : getGlobal(p.n);
+      if (cur === undefined) throw new QError(p.n);
+      r = amend(cur, p.idx.map(i => i ? ev(i, fr) : NIL), null, v);
+    }
+    if (local) fr![p.slot!] = r; else setGlobal(p.n, r);
+  }
+}
+
 function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
+  if (n.r.k === 'nil') throw new QError('assign');
   // name::expr at the top level defines a view: its value follows the globals it reads
   if (!fr && n.g && !n.idx && !n.op && n.r.k !== 'lit' && n.r.k !== 'lam') {
     const full = env.full(n.n);

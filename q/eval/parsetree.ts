@@ -38,6 +38,7 @@ export function toTree(n: Node): Q {
     case 'ctl': return list([n.c === '$' ? primValue('$') : sym(n.c), ...n.a.map(toTree)]);
     case 'sys': return list([sym('\\'), sym(n.s)]);
     case 'sql': return sqlTree(n);
+    case 'pat': case 'pcond': throw new QError('nyi');
   }
 }
 

@@ -17,4 +17,19 @@ export type Node =
   | { k: 'seq'; a: Node[] }                              // statements separated by ;
   | { k: 'sys'; s: string }                              // \cmd
   | { k: 'sql'; q: string; cols: [string, Node][] | null; by: [string, Node][] | null; from: Node; where: Node[]; lim?: Node | null; sort?: string }
+  | { k: 'pat'; p: Pat; r: Node }                        // (pattern):value
+  | { k: 'pcond'; v: Node; ps: Pat[]; rs: Node[] }       // :[v;p1;r1;…;default]
   | { k: 'nil' };                                        // empty statement (value ::)
+
+/** A pattern (kdb+ 4.1 pattern matching). */
+export type Pat =
+  | { k: 'null' }
+  | { k: 'const'; v: Q }
+  | { k: 'name'; n: string; slot?: number; idx?: (Node | null)[] }
+  | { k: 'list'; ps: Pat[] }
+  | { k: 'dict'; keys: Q; ps: Pat[] }
+  | { k: 'cols'; names: string[]; ps: Pat[]; table: boolean }
+  | { k: 'bang'; kp: Pat | null; vp: Pat | null }
+  | { k: 'flip'; p: Pat }
+  | { k: 'type'; p: Pat; c: string }
+  | { k: 'filter'; p: Pat; f: Node };

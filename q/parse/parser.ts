@@ -1,7 +1,8 @@
 // Tokens → parse tree. q reads right to left: within an expression the rightmost verb applies first,
 // and `f x` (juxtaposition) applies or indexes f at x.
 import { lex, Tok } from './lexer.js';
-import type { Node } from './ast.js';
+import type { Node, Pat } from './ast.js';
+import { toPat, patNames } from './pattern.js';
 import { literal, boolLiteral, byteLiteral } from './literal.js';
 import { QError } from '../value/error.js';
 import { T } from '../value/types.js';
@@ -10,7 +11,7 @@ import { str, sym, symVec, char, Lambda, Q, list, NIL } from '../value/value.js'
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
 export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean }
 
-interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string }
+interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string; paren?: boolean }
 
 const SQL = new Set(['select', 'exec', 'update', 'delete']);
 const CTL = new Set(['if', 'do', 'while']);
@@ -74,6 +75,18 @@ export class Parser {
     const items: Item[] = [];
     while (!this.atEnd()) {
       const t = this.peek()!;
+      // :[v;p1;r1;…] is the pattern conditional
+      if (t.k === 'op' && t.s === ':' && !t.colon && items.length === 0 && this.isPunct(this.peek(1), '[') && !this.peek(1)!.sp) {
+        this.i++;
+        const a = this.args();
+        if (a.length < 2 || !a[0]) throw this.err(':', t.pos);
+        const ps: Pat[] = [], rs: Node[] = [];
+        for (let k = 1; k < a.length; k++) {
+          if (k % 2 === 1 && k + 1 < a.length) ps.push(toPat(a[k])); else rs.push(a[k] ?? { k: 'nil' });
+        }
+        items.push(this.postfix({ n: { k: 'pcond', v: a[0], ps, rs }, verb: false }));
+        continue;
+      }
       // :x returns from a lambda; a lone ':' elsewhere is the assign verb
       if (t.k === 'op' && t.s === ':' && !t.colon && items.length === 0 && !this.atEndAt(1) && !(this.peek(1)!.k === 'adv' && !this.peek(1)!.sp)) {
         this.i++;
@@ -99,15 +112,23 @@ export class Parser {
       const it = this.term();
       // assignment: name: e, name[i]: e, name op: e, name:: e
       const nx = this.peek();
+      // (pattern):e destructures (kdb+ 4.1)
+      if (it.paren && nx && nx.k === 'op' && nx.s === ':' && !nx.colon && it.n.k !== 'name' && !(it.n.k === 'app' && it.n.f.k === 'name')) {
+        this.i++;
+        const r = this.expr();
+        if (!r) throw this.err('assign', nx.pos);
+        items.push({ n: { k: 'pat', p: toPat(it.n), r }, verb: false });
+        break;
+      }
       const target = it.n.k === 'name' ? it.n : it.n.k === 'app' && it.n.f.k === 'name' ? it.n.f : null;
       if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb) {
         this.i++;
         const r = this.expr();
-        if (!r && nx.s !== '::') throw this.err('assign', nx.pos);
+        if (!r && nx.s !== '::' && !this.atEnd()) throw this.err('assign', nx.pos);
         const idx = it.n.k === 'app' ? it.n.a : null;
         let op: { k: 'prim'; n: string } | null = null;
         if (nx.colon) op = { k: 'prim', n: nx.s };
-        items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::', r: r ?? { k: 'lit', v: NIL } }, verb: false });
+        items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::', r: r ?? (nx.s === '::' ? { k: 'lit', v: NIL } : { k: 'nil' }) }, verb: false });
         break;
       }
       items.push(it);
@@ -183,7 +204,7 @@ export class Parser {
       }
       case 'adv': it = { n: { k: 'lit', v: { t: T.Iter, adv: t.s } as Q }, verb: false }; break;
       case 'punct': {
-        if (t.s === '(') it = this.paren(t);
+        if (t.s === '(') { it = this.paren(t); it.paren = true; }
         else if (t.s === '{') it = this.lambda(t);
         else if (t.s === '[') { // a bare block [a;b]: its value is the last
           this.i--;
@@ -259,17 +280,17 @@ export class Parser {
 
   private lambda(open: Tok): Item {
     let params: string[] | null = null;
+    let pats: (Pat | null)[] | null = null;
     if (this.isPunct(this.peek(), '[')) {
-      this.i++;
+      // parameters are names, or patterns (kdb+ 4.1): [(a;b);c], [x:`f], [x;] with an unused second
+      const a = this.args();
       params = [];
-      while (!this.isPunct(this.peek(), ']')) {
-        const p = this.peek();
-        if (!p) throw this.err('[', open.pos);
-        if (p.k === 'name') params.push(p.s);
-        else if (!this.isPunct(p, ';')) throw this.err(p.s, p.pos);
-        this.i++;
-      }
-      this.i++;
+      a.forEach((p, i) => {
+        if (p && p.k === 'name') { params!.push(p.n); return; }
+        if (!p && a.length === 1) return;
+        (pats ??= [])[i] = toPat(p);
+        params!.push(p ? '.p' + i : '');
+      });
     }
     this.lambdaDepth++;
     const body = this.sequence('}');
@@ -277,7 +298,8 @@ export class Parser {
     const close = this.peek()!;
     this.i++;
     const src = this.src.slice(open.pos, close.pos + 1);
-    return { n: { k: 'lit', v: makeLambda(src, params, body) }, verb: false };
+    const lam = makeLambda(src, params, body, pats);
+    return { n: { k: 'lit', v: lam }, verb: false };
   }
 
   /** qSQL: the clauses are split at top-level commas, as kdb+ does. */
@@ -371,7 +393,7 @@ function clauseName(e: Node): string {
 }
 
 /** Build a lambda value: parameters (explicit, or x y z as used), locals, and slot numbers for both. */
-export function makeLambda(src: string, params: string[] | null, body: Node[]): Lambda {
+export function makeLambda(src: string, params: string[] | null, body: Node[], pats: (Pat | null)[] | null = null): Lambda {
   const used = new Set<string>();
   const assigned: string[] = [];
   const walk = (n: Node | null): void => {
@@ -387,8 +409,20 @@ export function makeLambda(src: string, params: string[] | null, body: Node[]): 
       case 'ctl': n.a.forEach(walk); return;
       case 'seq': n.a.forEach(walk); return;
       case 'sql': n.cols?.forEach(c => walk(c[1])); n.by?.forEach(c => walk(c[1])); walk(n.from); n.where.forEach(walk); walk(n.lim ?? null); return;
+      case 'pat': for (const nm of patNames(n.p)) if (!assigned.includes(nm)) assigned.push(nm); walkPat(n.p); walk(n.r); return;
+      case 'pcond': walk(n.v); n.ps.forEach(p => { for (const nm of patNames(p)) if (!assigned.includes(nm)) assigned.push(nm); walkPat(p); }); n.rs.forEach(walk); return;
     }
   };
+  const walkPat = (p: Pat): void => {
+    switch (p.k) {
+      case 'name': p.idx?.forEach(walk); return;
+      case 'list': case 'dict': case 'cols': p.ps.forEach(walkPat); return;
+      case 'bang': if (p.kp) walkPat(p.kp); if (p.vp) walkPat(p.vp); return;
+      case 'flip': case 'type': walkPat(p.p); return;
+      case 'filter': walkPat(p.p); walk(p.f); return;
+    }
+  };
+  pats?.forEach(p => { if (p) { for (const nm of patNames(p)) if (!assigned.includes(nm)) assigned.push(nm); walkPat(p); } });
   body.forEach(walk);
   if (!params) params = used.has('z') ? ['x', 'y', 'z'] : used.has('y') ? ['x', 'y'] : ['x'];
   const locals = [...params, ...assigned.filter(a => !params!.includes(a))];
@@ -406,12 +440,26 @@ export function makeLambda(src: string, params: string[] | null, body: Node[]): 
       case 'ctl': n.a.forEach(bind); return;
       case 'seq': n.a.forEach(bind); return;
       case 'sql': n.cols?.forEach(c => bind(c[1])); n.by?.forEach(c => bind(c[1])); bind(n.from); n.where.forEach(bind); bind(n.lim ?? null); return;
+      case 'pat': bindPat(n.p); bind(n.r); return;
+      case 'pcond': bind(n.v); n.ps.forEach(bindPat); n.rs.forEach(bind); return;
     }
   };
+  const bindPat = (p: Pat): void => {
+    switch (p.k) {
+      case 'name': { const s = slots.get(p.n); if (s !== undefined) p.slot = s; p.idx?.forEach(bind); return; }
+      case 'list': case 'dict': case 'cols': p.ps.forEach(bindPat); return;
+      case 'bang': if (p.kp) bindPat(p.kp); if (p.vp) bindPat(p.vp); return;
+      case 'flip': case 'type': bindPat(p.p); return;
+      case 'filter': bindPat(p.p); bind(p.f); return;
+    }
+  };
+  pats?.forEach(p => { if (p) bindPat(p); });
   body.forEach(bind);
   const rank = params.length === 0 ? 1 : params.length;
   if (params.length > 8) throw new QError('params');
-  return { t: T.Lambda, src, params, locals, body: body.length === 1 ? body[0] : { k: 'seq', a: body }, ns: '', rank };
+  const lam: Lambda = { t: T.Lambda, src, params, locals, body: body.length === 1 ? body[0] : { k: 'seq', a: body }, ns: '', rank };
+  if (pats) lam.pats = pats;
+  return lam;
 }
 
 export function parse(src: string, kw: Keywords): Node {
