@@ -87,7 +87,7 @@ export class Session {
     // :x at the top level (outside any lambda) just gives x
     try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else throw e; }
     const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
-    return { v, quiet: last.k === 'asg' || last.k === 'nil' || isNil(v) };
+    return { v, quiet: last.k === 'asg' || last.k === 'pat' || last.k === 'nil' || isNil(v) };
   }
 
   /** The console display of a value under the current \c and \P. */
