@@ -4,6 +4,8 @@ import { Q, Atom, Dict, Proj, List, NIL, text, list } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { hooks } from './hooks.js';
 import { apply } from './apply.js';
+import { primCode } from '../ipc/prims.js';
+import { long } from '../value/value.js';
 
 export function value(x: Q): Q {
   switch (x.t) {
@@ -22,6 +24,8 @@ export function value(x: Q): Q {
       return list([p.f, ...a.map(v => v ?? NIL)]);
     }
     case T.Lambda: throw new QError('nyi');
+    // a primitive's value is its index in kdb+'s primitive table (its wire code)
+    case T.Unary: case T.Op: { const c = primCode((x as any).name); if (c) return long(c[1]); break; }
   }
   return x;
 }

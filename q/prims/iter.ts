@@ -1,6 +1,7 @@
 // The iterators: each ('), over (/), scan (\), each-prior (':), each-right (/:), each-left (\:).
 // Unary values converge, repeat or loop while; binary values fold; higher ranks fold over several lists.
 import { T } from '../value/types.js';
+import { infOf } from '../value/value.js';
 import { Q, IterFn, Prim, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { Collector } from '../value/collect.js';
@@ -72,7 +73,17 @@ function over(f: Q, args: Q[], scan: boolean): Q {
     if (!isListy(x)) return x;
     let n = count(x);
     const src = x.t === T.Dict ? (x as Dict).v : x;
-    if (n === 0) { if (scan) return x; const id = identity(f); return id ?? (x.t === T.List ? list([]) : nullItem(x)); }
+    if (n === 0) {
+      if (scan) return x;
+      const id = identity(f);
+      if (id) return id;
+      // | and & over an empty vector give the type's smallest and largest values; other folds give ()
+      if (f.t === T.Op && x.t > 0 && x.t < 20 && ((f as Prim).name === '|' || (f as Prim).name === '&')) {
+        const inf = infOf(x.t);
+        if (inf !== undefined) return { t: -x.t, v: (f as Prim).name === '&' ? inf : typeof inf === 'bigint' ? -inf : -inf } as Atom;
+      }
+      return list([]);
+    }
     let acc = item(src, 0);
     // join starts from the empty list, so a first atom is enlisted: (,\)2 3 4 begins ,2
     if (f.t === T.Op && (f as Prim).name === ',' && acc.t < 0) acc = fromItems([acc]);

@@ -1,7 +1,7 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long } from '../value/value.js';
-import { alloc, gather, slice as sliceItems, concat } from '../value/storage.js';
+import { alloc, gather, slice as sliceItems, concat, iota } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { join } from './join.js';
@@ -23,9 +23,7 @@ export function til(x: Q): Q {
   const n = intOf(x);
   if (n < 0) throw new QError('domain');
   if (n > 2 ** 31) throw new QError('limit');
-  const d = new BigInt64Array(n);
-  for (let i = 0; i < n; i++) d[i] = BigInt(i);
-  return vec(T.Long, d);
+  return vec(T.Long, iota(n));
 }
 export const qcount = (x: Q): Q => long(count(x));
 export function first(x: Q): Q {

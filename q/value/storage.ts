@@ -52,3 +52,26 @@ export function concat(t: number, parts: Items[]): Items {
   for (const p of parts) { (r as any).set(p, o); o += p.length; }
   return r;
 }
+
+// Longs are exact 64-bit integers, but reading a BigInt64Array item makes a BigInt object. For bulk
+// conversion we read and write the two 32-bit halves instead (little-endian, as every wasm host is).
+
+/** Long items as floats: nulls become NaN and ±0W become ±Infinity, as kdb+ converts them. */
+export function longsToF64(d: BigInt64Array): Float64Array {
+  const n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const lo = w[2 * i], hi = w[2 * i + 1];
+    if (hi === -2147483648 && lo === 0) r[i] = NaN;
+    else if (hi === 2147483647 && lo === -1) r[i] = Infinity;
+    else if (hi === -2147483648 && lo === 1) r[i] = -Infinity;
+    else r[i] = hi * 4294967296 + (lo >>> 0);
+  }
+  return r;
+}
+
+/** 0 1 … n-1 as longs, written half by half. */
+export function iota(n: number): BigInt64Array {
+  const d = new BigInt64Array(n), w = new Int32Array(d.buffer, 0, 2 * n);
+  for (let i = 0; i < n; i++) w[2 * i] = i;
+  return d;
+}
