@@ -3,6 +3,7 @@ import { T } from '../value/types.js';
 import { Q, NIL, long, list, str, intVec, symVec, fromItems, int } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { env } from './env.js';
+import { seed } from '../prims/random.js';
 
 export type SysCmd = (arg: string) => Q;
 export const SYSTEM: Record<string, SysCmd> = Object.create(null);
@@ -34,7 +35,7 @@ SYSTEM.P = arg => {
   env.precision = Math.min(p, 17);
   return NIL;
 };
-SYSTEM.S = arg => { if (!arg) return int(env.seed); env.seed = Number(arg); return NIL; };
+SYSTEM.S = arg => { if (!arg) return int(env.seed); env.seed = Number(arg); seed(env.seed); return NIL; };
 SYSTEM.d = arg => {
   if (!arg) return { t: -T.Sym, v: env.ns || '.' } as Q;
   if (arg === '.') { env.ns = ''; return NIL; }

@@ -12,6 +12,10 @@ import * as M from './math.js';
 import * as G from './agg.js';
 import * as S from './stats.js';
 import * as E from './evaluation.js';
+import * as O from './order.js';
+import * as SO from './setops.js';
+import * as H from './shifts.js';
+import * as R from './random.js';
 import { match } from './match.js';
 import { join } from './join.js';
 import { at, dot } from './apply-prims.js';
@@ -21,6 +25,8 @@ import { tableLiteral } from './tablelit.js';
 
 const nyi = (): never => { throw new QError('nyi'); };
 const ident = (x: Q) => x;
+/** x?y: roll or deal with a number on the left, else find. */
+const query = (x: Q, y: Q): Q => (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 0 || y.t < 20) ? R.roll(x, y) : L.find(x, y);
 
 const table: Record<string, PrimDef> = {
   // ---- operators (glyphs) ----------------------------------------------------------------------------
@@ -41,8 +47,8 @@ const table: Record<string, PrimDef> = {
   '#': { m: L.qcount, d: L.take, rank: 2 },
   '_': { m: nyi, d: L.drop, rank: 2 },
   '!': { m: L.key, d: L.bang, rank: 2 },
-  '^': { m: L.qnull, d: nyi, rank: 2 },
-  '?': { m: L.distinct, d: L.find, n: nyi, rank: 4 },
+  '^': { m: L.qnull, d: H.fill, rank: 2 },
+  '?': { m: L.distinct, d: query, n: (a) => a.length === 3 ? R.vcond(a[0], a[1], a[2]) : nyi(), rank: 4 },
   '$': { m: nyi, d: nyi, rank: 2 },
   '@': { m: (x) => { throw new QError('nyi'); }, d: (x, y) => apply(x, [y]), n: at, rank: 4, minRank: 2 },
   '.': { m: nyi, d: (x, y) => dot([x, y]), n: dot, rank: 4, minRank: 2 },
@@ -72,7 +78,30 @@ const table: Record<string, PrimDef> = {
   distinct: { m: L.distinct, rank: 1 },
   group: { m: L.group, rank: 1 },
 
-  // ---- list and set functions (list.ts, sort.ts, sets.ts) ---------------------------------------
+  // ---- list and set functions (list.ts, order.ts, setops.ts, shifts.ts, random.ts) ------------------
+  asc: { m: O.asc, rank: 1 },
+  desc: { m: O.desc, rank: 1 },
+  iasc: { m: O.iasc, rank: 1 },
+  idesc: { m: O.idesc, rank: 1 },
+  rank: { m: O.rank, rank: 1 },
+  xrank: { d: O.xrank, rank: 2 },
+  bin: { d: O.bin, rank: 2 },
+  binr: { d: O.binr, rank: 2 },
+  in: { d: SO.qin, rank: 2 },
+  within: { d: SO.within, rank: 2 },
+  except: { d: SO.except, rank: 2 },
+  inter: { d: SO.inter, rank: 2 },
+  union: { d: SO.union, rank: 2 },
+  cross: { d: SO.cross, rank: 2 },
+  prev: { m: H.prev, rank: 1 },
+  next: { m: H.next, rank: 1 },
+  xprev: { d: H.xprev, rank: 2 },
+  differ: { m: H.differ, rank: 1 },
+  fills: { m: H.fills, rank: 1 },
+  fill: { d: H.fill, rank: 2 },
+  rotate: { d: H.rotate, rank: 2 },
+  sublist: { d: H.sublist, rank: 2 },
+  cut: { d: H.cut, rank: 2 },
 
   // ---- strings, casts and tok (string.ts, cast.ts) -------------------------------------------------
 

@@ -1,0 +1,139 @@
+// Ordering: asc desc iasc idesc rank xrank, and binary search bin binr. Sorting is stable and follows
+// kdb+'s order: nulls first (they are each type's smallest value), symbols by their text.
+import { T } from '../value/types.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr } from '../value/value.js';
+import { gather } from '../value/storage.js';
+import { QError } from '../value/error.js';
+import { symName } from '../value/sym.js';
+import { index } from './index.js';
+import { intOf } from './list.js';
+import { f1 } from './numeric.js';
+
+type Cmp = (i: number, j: number) => number;
+
+/** A comparator over item positions of x, in kdb+'s ascending order. */
+export function comparator(x: Q): Cmp {
+  const t = x.t;
+  if (t === T.Sym) { const d = (x as Vec).d as Int32Array; const s = Array.from(d, symName); return (i, j) => s[i] < s[j] ? -1 : s[i] > s[j] ? 1 : 0; }
+  if (t === T.Guid) { const d = (x as Vec).d as Uint8Array; return (i, j) => { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }; }
+  if (t === T.Real || t === T.Float || t === T.Datetime) {
+    const d = (x as Vec).d as Float64Array;
+    // NaN (null) sorts first
+    return (i, j) => { const a = d[i], b = d[j]; return a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : a < b ? -1 : a > b ? 1 : 0; };
+  }
+  if (t > 0 && t <= T.Enum) { const d = (x as Vec).d as any; return (i, j) => d[i] < d[j] ? -1 : d[i] > d[j] ? 1 : 0; }
+  if (t === T.List) { const d = (x as List).d; return (i, j) => compareQ(d[i], d[j]); }
+  if (t === T.Table) { const cs = (x as Table).d.map(comparator); return (i, j) => { for (const c of cs) { const r = c(i, j); if (r) return r; } return 0; }; }
+  throw new QError('type');
+}
+
+/** Order of two values: by type for atoms of different types, item by item for lists. */
+export function compareQ(a: Q, b: Q): number {
+  if (a.t < 0 && b.t < 0) {
+    let x = (a as Atom).v, y = (b as Atom).v;
+    if (a.t !== b.t) {
+      // numbers of different types compare by value; other atoms by type
+      if (typeof x === 'string' || typeof y === 'string' || x instanceof Uint8Array || y instanceof Uint8Array) return b.t - a.t;
+      x = f1(a.t, x); y = f1(b.t, y);
+    }
+    if (x !== x) return y !== y ? 0 : -1;
+    if (y !== y) return 1;
+    if (x instanceof Uint8Array) { for (let k = 0; k < 16; k++) if (x[k] !== y[k]) return x[k] - y[k]; return 0; }
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (a.t < 0) return -1;
+  if (b.t < 0) return 1;
+  const n = Math.min(count(a), count(b));
+  for (let i = 0; i < n; i++) { const r = compareQ(item(a, i), item(b, i)); if (r) return r; }
+  return count(a) - count(b);
+}
+
+/** Positions that sort x ascending (stable), or descending (stable among equals). */
+export function grade(x: Q, desc = false): number[] {
+  const n = count(x), idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const c = comparator(x);
+  idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j);
+  return idx;
+}
+
+const sortable = (x: Q) => x.t >= 0 && x.t <= T.Enum || x.t === T.Table || x.t === T.Dict;
+
+export function iasc(x: Q): Q {
+  if (x.t === T.Dict) return index((x as Dict).k, iasc((x as Dict).v));
+  if (!sortable(x)) throw new QError('rank');
+  return longVec(grade(x));
+}
+export function idesc(x: Q): Q {
+  if (x.t === T.Dict) return index((x as Dict).k, idesc((x as Dict).v));
+  if (!sortable(x)) throw new QError('rank');
+  return longVec(grade(x, true));
+}
+
+function reorder(x: Q, idx: number[]): Q {
+  if (x.t === T.List) return list(idx.map(i => (x as List).d[i]));
+  if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(c => reorder(c, idx)));
+  const v = x as Vec, r = vec(v.t, gather(v.t, v.d, idx));
+  if (v.dom) r.dom = v.dom;
+  return r;
+}
+
+/** asc x: sorted ascending, marked `s# (a dictionary sorts by value; a table by its columns). */
+export function asc(x: Q): Q {
+  if (x.t < 0) throw new QError('rank');
+  if (x.t === T.Dict) { const d = x as Dict, g = grade(d.v); return dict(reorder(d.k, g), withAttr(reorder(d.v, g), Attr.S)); }
+  if (!sortable(x)) throw new QError('type');
+  const r = reorder(x, grade(x));
+  return x.t === T.Table ? r : withAttr(r, Attr.S);
+}
+export function desc(x: Q): Q {
+  if (x.t < 0) throw new QError('rank');
+  if (x.t === T.Dict) { const d = x as Dict, g = grade(d.v, true); return dict(reorder(d.k, g), reorder(d.v, g)); }
+  if (!sortable(x)) throw new QError('type');
+  const r = reorder(x, grade(x, true));
+  if (r.t > 0 && r.t <= T.Enum) (r as Vec).a = Attr.None;
+  return r;
+}
+function withAttr(x: Q, a: Attr): Q {
+  if (x.t > 0 && x.t <= T.Enum) return { ...(x as Vec), a };
+  return x;
+}
+
+/** rank x: each item's position in the sorted list. */
+export function rank(x: Q): Q {
+  if (x.t === T.Dict) return dict((x as Dict).k, rank((x as Dict).v));
+  if (!sortable(x)) throw new QError('rank');
+  const g = grade(x), r = new Array<number>(g.length);
+  g.forEach((p, i) => { r[p] = i; });
+  return longVec(r);
+}
+/** n xrank x: x's items put into n buckets of (near) equal size. */
+export function xrank(n: Q, x: Q): Q {
+  const k = intOf(n);
+  if (k < 0) throw new QError('domain');
+  const g = grade(x), c = g.length, r = new Array<number>(c);
+  g.forEach((p, i) => { r[p] = Math.floor((k * i) / c); });
+  return longVec(r);
+}
+
+/** x bin y: the last position in sorted x whose item is at or below y (-1 below the first); binr the first at or above. */
+function search(right: boolean) {
+  return (x: Q, y: Q): Q => {
+    if (x.t < 0 && x.t !== -T.Sym) throw new QError('type');
+    const n = count(x);
+    const one = (v: Q): number => {
+      let lo = 0, hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1, c = compareQ(item(x, mid), v);
+        if (right ? c < 0 : c <= 0) lo = mid + 1; else hi = mid;
+      }
+      return right ? lo : lo - 1;
+    };
+    if (y.t < 0 || (x.t === T.List && y.t >= 0 && y.t < 20 && count(x) && item(x, 0).t === y.t)) return long(one(y));
+    if (y.t === T.Dict) return dict((y as Dict).k, search(right)(x, (y as Dict).v));
+    return longVec(items(y).map(one));
+  };
+}
+export const bin = search(false);
+export const binr = search(true);
+export type { Atom };

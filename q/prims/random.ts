@@ -1,0 +1,91 @@
+// Random values for ? (roll, deal, shuffle). kdb+'s own generator cannot be reproduced; wasq uses a
+// seedable xorshift128+, reset by \S, so a session with the same seed gives the same numbers.
+import { T } from '../value/types.js';
+import { Q, Vec, Atom, count, item, vec, fromItems, list, NJ } from '../value/value.js';
+import { alloc } from '../value/storage.js';
+import { QError } from '../value/error.js';
+import { index } from './index.js';
+import { longVec } from '../value/value.js';
+
+let s0 = 0, s1 = 0;
+/** Reset the generator from a seed (\S n). */
+export function seed(n: number) {
+  s0 = (n | 0) ^ 0x9e3779b9; s1 = Math.imul(n | 0, 0x85ebca6b) ^ 0x6a09e667;
+  for (let i = 0; i < 8; i++) next32();
+}
+function next32(): number {
+  let x = s0, y = s1;
+  s0 = y; x ^= x << 23; x ^= x >>> 17; x ^= y ^ (y >>> 26); s1 = x;
+  return (s1 + y) >>> 0;
+}
+/** A float in [0,1) with 53 random bits. */
+const unit = () => (next32() * 2 ** 21 + (next32() >>> 11)) / 2 ** 53;
+seed(-314159);
+
+/** n?y roll (with repeats), -n?y deal (distinct), 0N?y shuffle. */
+export function roll(n: Q, y: Q): Q {
+  const k0 = n.t === -T.Long ? (n as Atom).v : n.t === -T.Int || n.t === -T.Short ? BigInt((n as Atom).v) : null;
+  if (k0 === null) throw new QError('type');
+  if (k0 === NJ || k0 === -2147483648n) return shuffle(y);
+  const k = Number(k0);
+  if (k < 0) return deal(-k, y);
+  if (k > 2 ** 31) throw new QError('limit');
+  if (y.t >= 0) { // items of a list
+    const c = count(y);
+    if (!c) throw new QError('length');
+    const idx = new Array<number>(k);
+    for (let i = 0; i < k; i++) idx[i] = Math.floor(unit() * c);
+    return index(y, longVec(idx));
+  }
+  const t = -y.t, v = (y as Atom).v;
+  const d = alloc(t, k) as any;
+  switch (t) {
+    case T.Float: case T.Real: case T.Datetime: { const m = v; for (let i = 0; i < k; i++) d[i] = unit() * m; break; }
+    case T.Long: case T.Timestamp: case T.Timespan: { const m = Number(v); if (m <= 0) throw new QError('domain'); for (let i = 0; i < k; i++) d[i] = BigInt(Math.floor(unit() * m)); break; }
+    case T.Int: case T.Short: case T.Byte: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: { if (v <= 0) throw new QError('domain'); for (let i = 0; i < k; i++) d[i] = Math.floor(unit() * v); break; }
+    case T.Bool: { for (let i = 0; i < k; i++) d[i] = next32() & 1; break; }
+    case T.Char: { for (let i = 0; i < k; i++) d[i] = 97 + Math.floor(unit() * 26); break; }
+    default: throw new QError('type');
+  }
+  return vec(t, d);
+}
+
+function deal(k: number, y: Q): Q {
+  if (y.t >= 0) { const c = count(y); if (k > c) throw new QError('length'); return index(y, longVec(sample(k, c))); }
+  const m = Number((y as Atom).v);
+  if (!(y.t === -T.Long || y.t === -T.Int || y.t === -T.Short)) throw new QError('type');
+  if (k > m) throw new QError('length');
+  const r = sample(k, m);
+  return y.t === -T.Long ? longVec(r) : vec(-y.t, Int32Array.from(r));
+}
+/** k distinct numbers from 0..m-1 in random order (partial Fisher–Yates, sparse for large m). */
+function sample(k: number, m: number): number[] {
+  const swap = new Map<number, number>(), out = new Array<number>(k);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(unit() * (m - i));
+    const vi = swap.get(i) ?? i, vj = swap.get(j) ?? j;
+    out[i] = vj; swap.set(j, vi);
+  }
+  return out;
+}
+function shuffle(y: Q): Q {
+  if (y.t < 0) { const m = Number((y as Atom).v); return longVec(sample(m, m)); }
+  const c = count(y);
+  return index(y, longVec(sample(c, c)));
+}
+export { item, fromItems, list };
+export type { Vec };
+
+/** ?[c;a;b]: items of a where c is true, else of b (vector conditional). */
+export function vcond(c: Q, a: Q, b: Q): Q {
+  if (c.t !== T.Bool && c.t !== -T.Bool) throw new QError('type');
+  const n = count(c);
+  if ((a.t >= 0 && count(a) !== n) || (b.t >= 0 && count(b) !== n)) throw new QError('length');
+  const out = new Array<Q>(n), cd = c.t === T.Bool ? (c as Vec).d : null;
+  for (let i = 0; i < n; i++) {
+    const pick = cd ? cd[i] : (c as Atom).v;
+    const src = pick ? a : b;
+    out[i] = src.t < 0 ? src : item(src, i);
+  }
+  return fromItems(out);
+}

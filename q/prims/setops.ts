@@ -1,0 +1,73 @@
+// Membership and set operations: in within except inter union cross, and distinct's relatives.
+// Lookups hash the right argument once (find.ts), so x in y is linear in both.
+import { T } from '../value/types.js';
+import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { findMany, find1 } from './find.js';
+import { index } from './index.js';
+import { join } from './join.js';
+import { distinct } from './list.js';
+import { le, ge } from './compare.js';
+import { atomic2 } from './atomic.js';
+import { match } from './match.js';
+
+/** x in y: is each item of x (an atom: x itself) an item of y? */
+export function qin(x: Q, y: Q): Q {
+  if (y.t < 0) y = fromItems([y]);
+  if (x.t < 0) return { t: -T.Bool, v: find1(y, x) < count(y) ? 1 : 0 };
+  if (x.t === T.Dict) return dict((x as Dict).k, qin((x as Dict).v, y));
+  if (x.t === T.Table) throw new QError('nyi');
+  if (x.t === T.List && y.t === T.List && (y as List).d.some(e => match(e, x))) return { t: -T.Bool, v: 1 };
+  const p = findMany(y, x), n = count(y);
+  return boolVec(Array.from(p as ArrayLike<number>, i => i < n));
+}
+
+/** x within (lo;hi): lo <= x <= hi, atomic in x. */
+export function within(x: Q, y: Q): Q {
+  if (count(y) !== 2 || y.t < 0) throw new QError('length');
+  const lo = item(y, 0), hi = item(y, 1);
+  const r1 = ge(x, lo), r2 = le(x, hi);
+  return and(r1, r2);
+}
+const and = atomic2((a: Q, b: Q): Q => {
+  if (a.t < 0) return { t: -T.Bool, v: (a as Atom).v & (b as Atom).v };
+  const x = (a as Vec).d as Uint8Array, y = (b as Vec).d as Uint8Array, r = new Uint8Array(x.length);
+  for (let i = 0; i < x.length; i++) r[i] = x[i] & y[i];
+  return vec(T.Bool, r);
+});
+
+/** x except y: the items of x not in y, in x's order. */
+export function except(x: Q, y: Q): Q {
+  if (x.t < 0) throw new QError('type');
+  const ys = y.t < 0 ? fromItems([y]) : y;
+  const p = findMany(ys, x), n = count(ys), keep: number[] = [];
+  (Array.from(p as ArrayLike<number>)).forEach((k, i) => { if (k >= n) keep.push(i); });
+  return index(x, longVec(keep));
+}
+/** x inter y: the items of x that are also in y. */
+export function inter(x: Q, y: Q): Q {
+  if (x.t === T.Dict && y.t === T.Dict) throw new QError('nyi');
+  const xs = x.t < 0 ? fromItems([x]) : x, ys = y.t < 0 ? fromItems([y]) : y;
+  const p = findMany(ys, xs), n = count(ys), keep: number[] = [];
+  (Array.from(p as ArrayLike<number>)).forEach((k, i) => { if (k < n) keep.push(i); });
+  return index(xs, longVec(keep));
+}
+/** x union y: distinct items of x then y. */
+export function union(x: Q, y: Q): Q {
+  if (x.t === T.Table && y.t === T.Table) return distinct(join(x, y));
+  return distinct(join(x.t < 0 ? fromItems([x]) : x, y.t < 0 ? fromItems([y]) : y));
+}
+/** x cross y: every pair, x varying slowest. */
+export function cross(x: Q, y: Q): Q {
+  if (x.t === T.Table && y.t === T.Table) {
+    const nx = count(x), ny = count(y), ix: number[] = [], iy: number[] = [];
+    for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) { ix.push(i); iy.push(j); }
+    const a = index(x, longVec(ix)) as Table, b = index(y, longVec(iy)) as Table;
+    return table([...a.c, ...b.c], [...a.d, ...b.d]);
+  }
+  const xs = x.t < 0 ? fromItems([x]) : x, ys = y.t < 0 ? fromItems([y]) : y;
+  const out: Q[] = [];
+  for (const a of items(xs)) for (const b of items(ys)) out.push(join(a.t < 0 ? fromItems([a]) : a, b.t < 0 ? fromItems([b]) : b));
+  return list(out);
+}
+export type { Vec };
