@@ -46,6 +46,8 @@ export class Session {
     hooks.setGlobal = setGlobal;
     hooks.namespaceKeys = namespaceKeys;
     hooks.system = cmd => this.sys(cmd);
+    hooks.precision = () => this.env.precision;
+    hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);
   }
 
   /** Parse q text with this session's keywords. */

@@ -20,6 +20,12 @@ export const hooks = {
   /** the value of a global by name */
   getGlobal: unset as (name: string) => Q,
   setGlobal: unset as (name: string, v: Q) => void,
+  /** the session's \P precision, for `string` of floats */
+  precision: (() => 7) as () => number,
+  /** `dom$x: enumerate x against the domain named dom (the tables code registers it) */
+  enumerate: unset as (dom: string, x: Q) => Q,
+  /** x$y with float matrices: matrix multiply (the maths code registers it) */
+  mmu: unset as (x: Q, y: Q) => Q,
   /** system "cmd": a system command without its backslash */
   system: unset as (cmd: string) => Q,
   /** key `ns: the names in a namespace (` for the root's namespaces) */

@@ -16,6 +16,8 @@ import * as O from './order.js';
 import * as SO from './setops.js';
 import * as H from './shifts.js';
 import * as R from './random.js';
+import * as ST from './strings.js';
+import * as CV from './conv.js';
 import { match } from './match.js';
 import { join } from './join.js';
 import { at, dot } from './apply-prims.js';
@@ -49,7 +51,7 @@ const table: Record<string, PrimDef> = {
   '!': { m: L.key, d: L.bang, rank: 2 },
   '^': { m: L.qnull, d: H.fill, rank: 2 },
   '?': { m: L.distinct, d: query, n: (a) => a.length === 3 ? R.vcond(a[0], a[1], a[2]) : nyi(), rank: 4 },
-  '$': { m: nyi, d: nyi, rank: 2 },
+  '$': { m: nyi, d: CV.dollar, rank: 2 },
   '@': { m: (x) => { throw new QError('nyi'); }, d: (x, y) => apply(x, [y]), n: at, rank: 4, minRank: 2 },
   '.': { m: nyi, d: (x, y) => dot([x, y]), n: dot, rank: 4, minRank: 2 },
   ':': { d: (_x, y) => y, rank: 2 },
@@ -103,7 +105,18 @@ const table: Record<string, PrimDef> = {
   sublist: { d: H.sublist, rank: 2 },
   cut: { d: H.cut, rank: 2 },
 
-  // ---- strings, casts and tok (string.ts, cast.ts) -------------------------------------------------
+  // ---- strings, casts and tok (strings.ts, conv.ts) -------------------------------------------------
+  string: { m: ST.qstring, rank: 1 },
+  like: { d: ST.like, rank: 2 },
+  ss: { d: ST.ss, rank: 2 },
+  ssr: { n: ST.ssr, rank: 3 },
+  sv: { d: ST.sv, rank: 2 },
+  vs: { d: ST.vs, rank: 2 },
+  upper: { m: ST.upper, rank: 1 },
+  lower: { m: ST.lower, rank: 1 },
+  trim: { m: ST.trim, rank: 1 },
+  ltrim: { m: ST.ltrim, rank: 1 },
+  rtrim: { m: ST.rtrim, rank: 1 },
 
   // ---- maths, aggregates and statistics (math.ts, agg.ts, stats.ts) -----------------------------
   neg: { m: M.neg, rank: 1 }, abs: { m: M.abs, rank: 1 }, signum: { m: M.signum, rank: 1 },

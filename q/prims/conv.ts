@@ -1,0 +1,222 @@
+// The $ operator: cast (lower-case type char, type name, type number), tok (upper-case char or negative
+// type number: parse strings), symbol from string (`$), and pad (n$string).
+import { T, TYPE_NAMES, TYPE_CHARS, typeOfChar } from '../value/types.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, atomsToVec, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { symName, intern } from '../value/sym.js';
+import { daysToYmd } from '../value/time.js';
+import { scanWord } from '../parse/literal.js';
+import { f1, j1 } from './numeric.js';
+import { hooks } from './hooks.js';
+
+const DAY = 86400000000000n;
+const PARTS = ['year', 'mm', 'dd', 'hh', 'uu', 'ss'];
+
+/** x$y. */
+export function dollar(x: Q, y: Q): Q {
+  if (x.t === -T.Char) {
+    const c = String.fromCharCode((x as Atom).v);
+    if (c === '*') return y;
+    if (c >= 'A' && c <= 'Z') return tok(typeOfChar(c), y);
+    const t = typeOfChar(c);
+    if (t < 0) throw new QError('type');
+    return castTo(t, y);
+  }
+  if (x.t === -T.Sym) {
+    const name = (x as Atom).v as string;
+    if (name === '') return tok(T.Sym, y);
+    const t = TYPE_NAMES.indexOf(name);
+    if (t > 0) return castTo(t, y);
+    if (PARTS.includes(name)) return part(name, y);
+    return hooks.enumerate(name, y);
+  }
+  if (x.t === -T.Short) {
+    const t = (x as Atom).v as number;
+    if (t === 0) return y;
+    return t > 0 ? castTo(t, y) : tok(-t, y);
+  }
+  if (x.t === -T.Long || x.t === -T.Int) return pad(Number((x as Atom).v), y);
+  if (x.t === T.Char || x.t === T.Sym || x.t === T.Short || x.t === T.List) {
+    // one type per item of y, or every type for an atom y
+    const xs = items(x);
+    if (y.t >= 0 && y.t < T.Table) {
+      if (count(y) !== xs.length) throw new QError('length');
+      return fromItems(xs.map((t, i) => dollar(t, item(y, i))));
+    }
+    return fromItems(xs.map(t => dollar(t, y)));
+  }
+  if (x.t === T.Float && y.t === T.Float) return hooks.mmu(x, y);
+  if ((x.t === T.List || x.t === T.Float) && hooks.mmu) return hooks.mmu(x, y);
+  throw new QError('type');
+}
+
+// ---- cast -----------------------------------------------------------------------------------------
+
+/** Each item of y as type t. */
+export function castTo(t: number, y: Q): Q {
+  if (t === T.Sym || t === T.Guid) {
+    if (t === T.Sym && (y.t === T.Char || y.t === -T.Char)) return sym(text(y));
+    if (Math.abs(y.t) === t) return y;
+    if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e)));
+    throw new QError('type');
+  }
+  if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e)));
+  if (y.t === T.Dict) return dict((y as Dict).k, castTo(t, (y as Dict).v));
+  if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(c => castTo(t, c)));
+  if (y.t === -T.Enum || y.t === T.Enum) { if (t === T.Long || t === T.Int) return castTo(t, { ...(y as any), t: y.t < 0 ? -T.Int : T.Int }); throw new QError('type'); }
+  if (y.t < 0) return { t: -t, v: one(t, -y.t, (y as Atom).v) } as Atom;
+  if (y.t > 0 && y.t < 20) {
+    if (y.t === t) return y;
+    const src = (y as Vec).d as any, n = count(y);
+    if (y.t === T.Sym || y.t === T.Guid) throw new QError('type');
+    const out: Atom[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = { t: -t, v: one(t, y.t, src[i]) };
+    return atomsToVec(t, out);
+  }
+  throw new QError('type');
+}
+
+const NSU: Record<number, bigint> = { [T.Minute]: 60000000000n, [T.Second]: 1000000000n, [T.Time]: 1000000n, [T.Timespan]: 1n };
+const isDateLike = (t: number) => t === T.Timestamp || t === T.Date || t === T.Datetime || t === T.Month;
+const isTimeLike = (t: number) => t === T.Timespan || t === T.Minute || t === T.Second || t === T.Time;
+
+/** One payload v of type from, converted to type to (kdb+ truncates to narrower temporal types). */
+function one(to: number, from: number, v: any): any {
+  if (from === T.Sym || from === T.Guid) throw new QError('type');
+  if (isNullV(from, v) && from !== T.Bool && from !== T.Byte && from !== T.Char) return nullOf(to);
+  if (isDateLike(to) && isDateLike(from) || isTimeLike(to) && isTimeLike(from) || (isTimeLike(to) && (from === T.Timestamp || from === T.Datetime))) {
+    const inf = infinite(from, v);
+    if (inf) return inf > 0 ? infOf(to) : negInf(to);
+    return fromNs(to, toNs(from, v));
+  }
+  switch (to) {
+    case T.Bool: return f1(from, v) ? 1 : 0;
+    case T.Char: return Number(j1(from, v)) & 255;
+    case T.Byte: return Number(BigInt.asUintN(8, rounded(from, v)));
+    case T.Short: return narrow(from, v, 16, NH, WH);
+    case T.Int: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: return narrow(from, v, 32, NI, WI);
+    case T.Long: case T.Timestamp: case T.Timespan: { const b = rounded(from, v); return b; }
+    case T.Real: return Math.fround(raw(from, v));
+    case T.Float: case T.Datetime: return raw(from, v);
+  }
+  throw new QError('type');
+}
+/** A number's value as a float; infinities of integer types become float infinities. */
+const raw = (from: number, v: any): number => f1(from, v);
+/** Round half away from zero, as kdb+ does when a float becomes an integer. */
+function rounded(from: number, v: any): bigint {
+  if (from === T.Float || from === T.Real || from === T.Datetime) {
+    if (v !== v) return NJ;
+    if (v === Infinity) return WJ;
+    if (v === -Infinity) return -WJ;
+    return BigInt(Math.sign(v) * Math.round(Math.abs(v)));
+  }
+  return j1(from, v);
+}
+function narrow(from: number, v: any, bits: number, nul: number, inf: number): number {
+  const b = rounded(from, v);
+  if (b === NJ) return nul;
+  if (b === WJ) return inf;
+  if (b === -WJ) return -inf;
+  const m = BigInt.asIntN(bits, b);
+  return m === b ? Number(m) : nul;
+}
+function infinite(t: number, v: any): number {
+  if (typeof v === 'bigint') return v === WJ ? 1 : v === -WJ ? -1 : 0;
+  if (t === T.Datetime) return v === Infinity ? 1 : v === -Infinity ? -1 : 0;
+  return v === WI ? 1 : v === -WI ? -1 : 0;
+}
+const infOf = (t: number) => t === T.Timestamp || t === T.Timespan ? WJ : t === T.Datetime ? Infinity : WI;
+const negInf = (t: number) => t === T.Timestamp || t === T.Timespan ? -WJ : t === T.Datetime ? -Infinity : -WI;
+
+/** Nanoseconds since 2000.01.01 (date-like) or nanoseconds (time-like). */
+function toNs(t: number, v: any): bigint {
+  switch (t) {
+    case T.Timestamp: case T.Timespan: return v;
+    case T.Date: return BigInt(v) * DAY;
+    case T.Datetime: return BigInt(Math.round(v * 86400000)) * 1000000n;
+    case T.Month: { const y = 2000 + Math.floor(v / 12), m = ((v % 12) + 12) % 12; return BigInt(daysFromYm(y, m)) * DAY; }
+  }
+  return BigInt(v) * NSU[t];
+}
+function fromNs(t: number, ns: bigint): any {
+  const floorDiv = (a: bigint, b: bigint) => { const q = a / b; return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q; };
+  switch (t) {
+    case T.Timestamp: case T.Timespan: return ns;
+    case T.Date: return Number(floorDiv(ns, DAY));
+    case T.Datetime: return Number(ns / 1000000n) / 86400000;
+    case T.Month: { const [y, m] = daysToYmd(Number(floorDiv(ns, DAY))); return (y - 2000) * 12 + m - 1; }
+  }
+  // time-like from a timestamp keeps the time of day
+  const day = ns % DAY < 0n ? ns % DAY + DAY : ns % DAY;
+  return Number(floorDiv(ns > DAY || ns < 0n ? day : ns, NSU[t]));
+}
+function daysFromYm(y: number, m0: number): number {
+  const r = scanWord(`${String(y).padStart(4, '0')}.${String(m0 + 1).padStart(2, '0')}.01`);
+  return r ? Number(r.v) : 0;
+}
+
+/** `year`mm`dd`hh`uu`ss$x: parts of a temporal value, as ints. */
+function part(name: string, y: Q): Q {
+  if (y.t >= 0) return fromItems(items(y).map(e => part(name, e)));
+  const t = -y.t, v = (y as Atom).v;
+  const ns = isDateLike(t) || isTimeLike(t) ? toNs(t, v) : null;
+  if (ns === null) throw new QError('type');
+  const days = Number(ns / DAY), tod = Number((ns % DAY) / 1000000000n);
+  const [yy, mm, dd] = daysToYmd(isTimeLike(t) ? 0 : days);
+  const r = { year: yy, mm, dd, hh: Math.floor(tod / 3600), uu: Math.floor(tod / 60) % 60, ss: tod % 60 }[name]!;
+  return { t: -T.Int, v: r };
+}
+
+// ---- tok --------------------------------------------------------------------------------------------
+
+/** Parse each string of y as type t (a bad string gives the type's null). */
+export function tok(t: number, y: Q): Q {
+  if (y.t === T.List) return fromItems((y as List).d.map(e => tok(t, e)));
+  if (y.t === T.Dict) return dict((y as Dict).k, tok(t, (y as Dict).v));
+  if (y.t === T.Sym && t === T.Sym) return y;
+  if (y.t !== T.Char && y.t !== -T.Char) throw new QError('type');
+  const s = text(y);
+  if (t === T.Sym) return sym(s);
+  if (t === T.Char) return y;
+  return { t: -t, v: parse1(t, s) } as Atom;
+}
+function parse1(t: number, s0: string): any {
+  const s = s0.trim();
+  switch (t) {
+    case T.Bool: return /^[1tTyY]/.test(s) ? 1 : 0;
+    case T.Guid: { const h = s.replace(/-/g, ''); if (!/^[0-9a-fA-F]{32}$/.test(h)) return new Uint8Array(16); return Uint8Array.from(h.match(/../g)!, b => parseInt(b, 16)); }
+    case T.Byte: { const v = parseInt(s, 16); return Number.isNaN(v) ? 0 : v & 255; }
+    case T.Short: case T.Int: case T.Long: {
+      if (!/^[-+]?\d+$/.test(s)) return nullOf(t);
+      const b = BigInt(s), bits = t === T.Short ? 16 : t === T.Int ? 32 : 64;
+      if (BigInt.asIntN(bits, b) !== b || b === -(2n ** BigInt(bits - 1))) return nullOf(t);
+      return t === T.Long ? b : Number(b);
+    }
+    case T.Real: case T.Float: { const v = s === '' ? NaN : Number(s); return t === T.Real ? Math.fround(v) : v; }
+  }
+  // temporals: the literal scanner, after normalising the separators kdb+ accepts
+  let w = s.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1.$2.$3');
+  if (/^\d{8}$/.test(w) && (t === T.Date || t === T.Timestamp)) w = `${w.slice(0, 4)}.${w.slice(4, 6)}.${w.slice(6)}`;
+  if (/^\d{9}$/.test(w) && t === T.Time) w = `${w.slice(0, 2)}:${w.slice(2, 4)}:${w.slice(4, 6)}.${w.slice(6)}`;
+  const r = scanWord(w);
+  if (!r) return nullOf(t);
+  const from = r.t === T.Long || r.t === T.Float ? t : r.t;
+  try { return one(t, from, r.v); } catch { return nullOf(t); }
+}
+
+// ---- pad --------------------------------------------------------------------------------------------
+
+/** n$s: s padded with blanks (or cut) to n chars, on the left when n is negative. */
+export function pad(n: number, y: Q): Q {
+  if (y.t === T.List) return list((y as List).d.map(e => pad(n, e)));
+  if (y.t === T.Dict) return dict((y as Dict).k, pad(n, (y as Dict).v));
+  if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(c => pad(n, c)));
+  if (y.t === -T.Sym) return pad(n, str((y as Atom).v));
+  if (y.t !== T.Char && y.t !== -T.Char) throw new QError('type');
+  const d = y.t === T.Char ? (y as Vec).d as Uint8Array : Uint8Array.of((y as Atom).v);
+  const k = Math.abs(n), r = new Uint8Array(k).fill(32);
+  if (n >= 0) r.set(d.subarray(0, k)); else r.set(d.subarray(Math.max(0, d.length - k)), Math.max(0, k - d.length));
+  return vec(T.Char, r);
+}
+export { TYPE_CHARS, symName, intern, vec };

@@ -1,0 +1,226 @@
+// Strings: string like ss ssr sv vs upper lower trim ltrim rtrim. q strings are char vectors (bytes);
+// patterns (like, ss, ssr) use q's ? * [abc] [^a] [a-z], translated once to a RegExp.
+import { T } from '../value/types.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { symName, intern } from '../value/sym.js';
+import { itemText } from '../format/text.js';
+import { hooks } from './hooks.js';
+import { apply1 } from './apply.js';
+import { atomic1 } from './atomic.js';
+
+const isStr = (x: Q) => x.t === T.Char || x.t === -T.Char;
+const chars = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : latin((x as Vec).d as Uint8Array);
+/** Bytes as a one-char-per-byte JS string, so positions are byte positions as in kdb+. */
+function latin(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192)); return s; }
+const unlatin = (s: string): Vec => { const d = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) d[i] = s.charCodeAt(i) & 255; return vec(T.Char, d); };
+
+/** string x: the text of each atom (a char vector), through the one formatter. */
+export function qstring(x: Q): Q {
+  if (x.t === -T.Char) return vec(T.Char, Uint8Array.of((x as Atom).v));
+  if (x.t === -T.Sym) return str((x as Atom).v);
+  if (x.t === -T.Enum) return str(symName((x as Atom).v));
+  if (x.t < 0) return str(itemText(-x.t, (x as Atom).v, hooks.precision()));
+  if (x.t === T.Char) return list(Array.from((x as Vec).d as Uint8Array, c => vec(T.Char, Uint8Array.of(c))));
+  if (x.t > 0 && x.t <= T.Enum) return list(items(x).map(qstring));
+  if (x.t === T.List) return list((x as List).d.map(qstring));
+  if (x.t === T.Dict) return dict((x as Dict).k, qstring((x as Dict).v));
+  if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(qstring));
+  return str(hooks.s1(x));
+}
+
+const reCache = new Map<string, RegExp>();
+/** A q pattern as a RegExp source: ? one char, * any run, [..] a class; everything else literal. */
+function patternSource(p: string, star: boolean): string {
+  let r = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '?') r += '[\\s\\S]';
+    else if (c === '*' && star) r += '[\\s\\S]*';
+    else if (c === '[') {
+      const j = p.indexOf(']', i + 2);
+      if (j < 0) { r += '\\['; continue; }
+      let body = p.slice(i + 1, j);
+      const neg = body[0] === '^';
+      if (neg) body = body.slice(1);
+      r += '[' + (neg ? '^' : '') + body.replace(/[\\\]]/g, '\\$&') + ']';
+      i = j;
+    } else r += c.replace(/[.*+^${}()|\\\/]/g, '\\$&');
+  }
+  return r;
+}
+function likeRe(p: string): RegExp {
+  let re = reCache.get(p);
+  if (!re) { re = new RegExp('^' + patternSource(p, true) + '$', 's'); reCache.set(p, re); }
+  return re;
+}
+
+/** x like p: does the string or symbol x match the pattern? */
+export function like(x: Q, p: Q): Q {
+  if (!isStr(p)) throw new QError('type');
+  const re = likeRe(chars(p));
+  if (x.t === T.Char || x.t === -T.Char) return { t: -T.Bool, v: re.test(chars(x)) ? 1 : 0 };
+  if (x.t === -T.Sym) return { t: -T.Bool, v: re.test((x as Atom).v) ? 1 : 0 };
+  if (x.t === T.Sym) return boolVec(Array.from((x as Vec).d as Int32Array, id => re.test(symName(id))));
+  if (x.t === T.List) {
+    const r = (x as List).d.map(e => { if (e.t !== T.Char && e.t !== -T.Char && e.t !== -T.Sym) throw new QError('type'); return like(e, p); });
+    return fromItems(r);
+  }
+  if (x.t === T.Dict) return dict((x as Dict).k, like((x as Dict).v, p));
+  if (x.t === -T.Enum || x.t === T.Enum) throw new QError('type');
+  throw new QError('type');
+}
+
+function findAll(s: string, p: string): number[] {
+  const out: number[] = [];
+  if (!/[?\[]/.test(p)) { if (!p) return out; let i = s.indexOf(p); while (i >= 0) { out.push(i); i = s.indexOf(p, i + p.length); } return out; }
+  const re = new RegExp(patternSource(p, false), 'gs');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) { out.push(m.index); if (!m[0].length) re.lastIndex++; }
+  return out;
+}
+/** x ss y: positions in x where the pattern y matches. */
+export function ss(x: Q, y: Q): Q {
+  if (x.t === -T.Sym) x = str((x as Atom).v);
+  if (!isStr(x) || !isStr(y)) throw new QError('type');
+  return longVec(findAll(chars(x), chars(y)));
+}
+/** ssr[x;y;z]: x with each match of pattern y replaced by z, or by z applied to the match. */
+export function ssr(a: Q[]): Q {
+  const [x, y, z] = a;
+  if (!isStr(x) || !isStr(y)) throw new QError('type');
+  if (x.t === -T.Char) throw new QError('type');
+  const s = chars(x), p = chars(y);
+  const rep = (m: string): string => isFn(z) ? chars(apply1(z, unlatin(m))) : isStr(z) ? chars(z) : (() => { throw new QError('type'); })();
+  let out = '', last = 0;
+  if (!/[?\[]/.test(p)) {
+    if (!p) return x;
+    let i = s.indexOf(p);
+    while (i >= 0) { out += s.slice(last, i) + rep(p); last = i + p.length; i = s.indexOf(p, last); }
+  } else {
+    const re = new RegExp(patternSource(p, false), 'gs');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) { out += s.slice(last, m.index) + rep(m[0]); last = m.index + m[0].length; if (!m[0].length) re.lastIndex++; }
+  }
+  return unlatin(out + s.slice(last));
+}
+
+/** x sv y: join strings with a separator, symbols into a name or path, or digits in a base. */
+export function sv(x: Q, y: Q): Q {
+  if (x.t === -T.Char || x.t === T.Char) {
+    const sep = chars(x);
+    const parts = items(y).map(e => { if (!isStr(e)) throw new QError('type'); return chars(e); });
+    return unlatin(parts.join(sep));
+  }
+  if (x.t === -T.Sym && (x as Atom).v === '') {
+    if (y.t === T.Sym) {
+      const ss_ = Array.from((y as Vec).d as Int32Array, symName);
+      // a file handle joins with /, other names with .
+      return sym(ss_[0]?.startsWith(':') ? ss_.join('/') : ss_.join('.'));
+    }
+    const parts = items(y).map(e => { if (!isStr(e)) throw new QError('type'); return chars(e) + '\n'; });
+    return unlatin(parts.join(''));
+  }
+  // base decode: 10 sv 1 2 3, 24 60 60 sv 1 2 3, 2 sv 101b, 0x0 sv bytes
+  if (x.t === -T.Byte && y.t === T.Byte) {
+    const d = (y as Vec).d as Uint8Array;
+    let v = 0n;
+    for (const b of d) v = (v << 8n) | BigInt(b);
+    return d.length <= 4 ? { t: -T.Int, v: Number(BigInt.asIntN(32, v)) } : long(BigInt.asIntN(64, v));
+  }
+  if (x.t === -T.Bool && y.t === T.Bool) return sv(long(2), y);
+  const digits = items(y).map(e => toBig(e));
+  if (x.t < 0) {
+    const b = toBig(x);
+    let v = 0n;
+    for (const d of digits) v = v * b + d;
+    return long(v);
+  }
+  const bases = items(x).map(toBig);
+  if (bases.length !== digits.length) throw new QError('length');
+  let v = 0n;
+  digits.forEach((d, i) => { v = v * bases[i] + d; });
+  return long(v);
+}
+function toBig(x: Q): bigint {
+  const v = (x as Atom).v;
+  if (x.t === -T.Long) return v;
+  if (x.t === -T.Int || x.t === -T.Short || x.t === -T.Byte || x.t === -T.Bool) return BigInt(v);
+  throw new QError('type');
+}
+
+/** x vs y: split a string at a separator, a symbol into parts, or a number into digits of a base. */
+export function vs(x: Q, y: Q): Q {
+  if (x.t === -T.Char || x.t === T.Char) {
+    if (!isStr(y)) throw new QError('type');
+    const sep = chars(x), s = chars(y);
+    return list(s.split(sep).map(unlatin));
+  }
+  if (x.t === -T.Sym && (x as Atom).v === '') {
+    if (y.t === -T.Sym) {
+      const s = (y as Atom).v as string;
+      if (s.startsWith(':')) { const k = s.lastIndexOf('/'); return symVec(k < 0 ? ['', s] : [s.slice(0, k), s.slice(k + 1)]); }
+      return symVec(s.split('.'));
+    }
+    if (isStr(y)) { const s = chars(y).replace(/\r?\n$/, ''); return list(s.split(/\r?\n/).map(unlatin)); }
+    throw new QError('type');
+  }
+  if (x.t === -T.Bool) return bits(y, 1);
+  if (x.t === -T.Byte) return bits(y, 8);
+  if (x.t < 0) {
+    // digits of y in base x, as many as needed
+    const b = toBig(x);
+    if (b <= 0n) throw new QError('domain');
+    if (y.t > 0) return list(items(y).map(e => vs(x, e)));
+    let v = toBig(y);
+    const out: bigint[] = [];
+    if (v === 0n) out.push(0n);
+    while (v > 0n) { out.push(v % b); v /= b; }
+    return vec(T.Long, BigInt64Array.from(out.reverse()));
+  }
+  const bases = items(x).map(toBig);
+  if (y.t > 0) return list(items(y).map(e => vs(x, e)));
+  let v = toBig(y);
+  const out = new Array<bigint>(bases.length);
+  for (let i = bases.length - 1; i >= 0; i--) { out[i] = v % bases[i]; v /= bases[i]; }
+  return vec(T.Long, BigInt64Array.from(out));
+}
+/** 0b vs x and 0x0 vs x: the bits or bytes of an integer, most significant first. */
+function bits(y: Q, w: number): Q {
+  const size = y.t === -T.Long ? 64 : y.t === -T.Int ? 32 : y.t === -T.Short ? 16 : y.t === -T.Byte ? 8 : 0;
+  if (!size) throw new QError('type');
+  const v = BigInt.asUintN(size, toBig(y));
+  const n = size / w, d = new Uint8Array(n), mask = (1n << BigInt(w)) - 1n;
+  for (let i = 0; i < n; i++) d[n - 1 - i] = Number((v >> BigInt(i * w)) & mask);
+  return vec(w === 1 ? T.Bool : T.Byte, d);
+}
+
+function caseMap(f: (s: string) => string) {
+  return atomic1((x: Q): Q => {
+    if (x.t === -T.Char) return { t: -T.Char, v: f(String.fromCharCode((x as Atom).v)).charCodeAt(0) };
+    if (x.t === T.Char) return unlatin(f(chars(x)));
+    if (x.t === -T.Sym) return sym(f((x as Atom).v));
+    if (x.t === T.Sym) return vec(T.Sym, Int32Array.from((x as Vec).d as Int32Array, id => intern(f(symName(id)))));
+    throw new QError('type');
+  });
+}
+// only ASCII letters change case, as in kdb+ (bytes, not Unicode)
+export const upper = caseMap(s => s.replace(/[a-z]+/g, m => m.toUpperCase()));
+export const lower = caseMap(s => s.replace(/[A-Z]+/g, m => m.toLowerCase()));
+
+function trimmer(re: RegExp) {
+  const go = (x: Q): Q => {
+    if (x.t === T.Char) return unlatin(chars(x).replace(re, ''));
+    if (x.t === -T.Char) return x.t === -T.Char && (x as Atom).v === 32 ? vec(T.Char, new Uint8Array(0)) : x;
+    if (x.t === -T.Sym) return sym(((x as Atom).v as string).replace(re, ''));
+    if (x.t === T.List) return list((x as List).d.map(go));
+    if (x.t === T.Dict) return dict((x as Dict).k, go((x as Dict).v));
+    if (x.t === T.Sym) return vec(T.Sym, Int32Array.from((x as Vec).d as Int32Array, id => intern(symName(id).replace(re, ''))));
+    throw new QError('type');
+  };
+  return go;
+}
+export const trim = trimmer(/^ +| +$/g);
+export const ltrim = trimmer(/^ +/);
+export const rtrim = trimmer(/ +$/);
+export { text, count, item };
