@@ -27,7 +27,7 @@ export function bootstrap(s: Session) {
   g.set('.Q.a', str('abcdefghijklmnopqrstuvwxyz'));
   g.set('.Q.A', str('ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
   g.set('.Q.n', str('0123456789'));
-  g.set('.Q.an', str('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789'));
+  g.set('.Q.an', str('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789'));
   g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
 }
 export { long, str, isNil };

@@ -74,7 +74,9 @@ export type { Atom };
 /** key `.ns: the members of a namespace; key ` lists the namespaces of the root. */
 export function namespaceKeys(ns: string): Q {
   const out = new Set<string>();
-  if (ns === '' || ns === '.') {
+  if (ns === '.') return symVec([...env.globals.keys()].filter(k => k[0] !== '.'));
+  if (ns === '.q') return symVec(['', ...Object.keys(PRIMS).filter(k => /^[a-z]/.test(k))]);
+  if (ns === '') {
     for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
     for (const k of env.views.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
     // the built-in namespaces exist in every session
@@ -82,8 +84,12 @@ export function namespaceKeys(ns: string): Q {
   }
   const pre = ns + '.';
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
-  if (!out.size) return symVec([]);
-  return symVec(['', ...out]);
+  if (out.size) return symVec(['', ...out]);
+  // not a namespace: a dictionary's keys, the name itself for another variable, else ()
+  const v = lookup(ns);
+  if (v === undefined) return list([]);
+  if (v.t === T.Dict) return (v as any).k;
+  return sym(ns);
 }
 
 /** The root namespace as a dictionary of its variables. */

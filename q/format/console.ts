@@ -56,7 +56,7 @@ function quoteStr(d: Uint8Array): string {
 /** One-line text of a vector, as kdb+ shows it (`1 2 3`, `1 2 3i`, `,1`, `` `long$() ``). */
 export function vecText(x: Vec, P: number): string {
   const t = x.t, n = count(x);
-  const attr = x.a ? ATTR_CHARS[x.a] + '#' : '';
+  const attr = x.a ? '`' + ATTR_CHARS[x.a] + '#' : '';
   if (n === 0) {
     if (t === T.Char) return attr + '""';
     if (t === T.Enum) return attr + '`' + x.dom + '$`symbol$()';
@@ -240,8 +240,7 @@ export function show(x: Q, o: Opts): string {
     if (d.length === 0) return '()';
     let lines: string[];
     if (isGrid(d)) lines = gridLines(d, o);
-    // a float vector on its own line drops the f that marks it at the top level
-    else lines = d.map(e => e.t === T.Float && count(e) > 1 ? vecText(e as Vec, o.P).replace(/f$/, '') : s1(e, o.P));
+    else lines = d.map(e => s1(e, o.P));
     if (d.length === 1) lines[0] = ',' + lines[0];
     return clip(lines, o.rows).map(l => cut(l, o.cols)).join('\n');
   }

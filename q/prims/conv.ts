@@ -177,14 +177,15 @@ export function tok(t: number, y: Q): Q {
   if (y.t === T.Sym && t === T.Sym) return y;
   if (y.t !== T.Char && y.t !== -T.Char) throw new QError('type');
   const s = text(y);
-  if (t === T.Sym) return sym(s);
+  // `$ drops the blanks around a name
+  if (t === T.Sym) return sym(s.replace(/^ +| +$/g, ''));
   if (t === T.Char) return y;
   return { t: -t, v: parse1(t, s) } as Atom;
 }
 function parse1(t: number, s0: string): any {
   const s = s0.trim();
   switch (t) {
-    case T.Bool: return /^[1tTyY]/.test(s) ? 1 : 0;
+    case T.Bool: return /^[1tTyYxX]/.test(s) ? 1 : 0;
     case T.Guid: { const h = s.replace(/-/g, ''); if (!/^[0-9a-fA-F]{32}$/.test(h)) return new Uint8Array(16); return Uint8Array.from(h.match(/../g)!, b => parseInt(b, 16)); }
     case T.Byte: { const v = parseInt(s, 16); return Number.isNaN(v) ? 0 : v & 255; }
     case T.Short: case T.Int: case T.Long: {
@@ -196,6 +197,8 @@ function parse1(t: number, s0: string): any {
     case T.Real: case T.Float: { const v = s === '' ? NaN : Number(s); return t === T.Real ? Math.fround(v) : v; }
   }
   // temporals: the literal scanner, after normalising the separators kdb+ accepts
+  // a run of digits is a date only as yyyymmdd; other digit runs are not dates
+  if (/^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);
   let w = s.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1.$2.$3');
   if (/^\d{8}$/.test(w) && (t === T.Date || t === T.Timestamp)) w = `${w.slice(0, 4)}.${w.slice(4, 6)}.${w.slice(6)}`;
   if (/^\d{9}$/.test(w) && t === T.Time) w = `${w.slice(0, 2)}:${w.slice(2, 4)}:${w.slice(4, 6)}.${w.slice(6)}`;

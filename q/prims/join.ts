@@ -25,10 +25,9 @@ export function join(x: Q, y: Q): Q {
   const ys = ty >= 0 && ty < T.Table ? items(y) : [y];
   if (tx === T.List && count(x) === 0 && vy) return y;
   if (ty === T.List && count(y) === 0 && vx) return x;
-  const all = [...xs, ...ys];
-  const r = fromItems(all);
-  // a join of two typed lists of different types is a general list even when items collapse
-  return r.t === T.List ? r : (vx || vy || (isAtom(x) && isAtom(y))) ? r : list(all);
+  // an atom or list joined to a dictionary is a type error
+  if ((tx === T.Dict) !== (ty === T.Dict)) throw new QError('type');
+  return fromItems([...xs, ...ys]);
 }
 
 function dataOf(x: Q, t: number) {

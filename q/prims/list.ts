@@ -81,24 +81,14 @@ export function where(x: Q): Q {
 
 /** x#y: take (cyclic, from the end when negative), reshape with two counts, or take keys from a dict/table. */
 export function take(x: Q, y: Q): Q {
+  if (x.t === -T.Sym && y.t >= 0 && y.t <= T.Enum) return setAttr((x as Atom).v, y);
   if (x.t === T.Sym || x.t === -T.Sym) {
     if (y.t === T.Table) { const t = y as Table; const cs = x.t === -T.Sym ? [(x as Atom).v] : items(x).map(a => (a as Atom).v); return table(cs, cs.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; })); }
     if (y.t === T.Dict) { const d = y as Dict; if (d.v.t === T.Table) { return dict(d.k, take(x, d.v)); } const ks = x.t === -T.Sym ? x : x; return dict(x.t === -T.Sym ? fromItems([x]) : x, index(d, ks)); }
   }
   if (x.t === T.Dict || x.t === T.Table) { /* x#y with a table on the left: rows of y matching keys */ }
   if (y.t === T.Dict && x.t > 0) { const d = y as Dict; return dict(x, index(d, x)); }
-  if (x.t === T.Long || x.t === T.Int) {
-    // reshape: 2 3#til 6, and 0N 3# to fill rows
-    const dims = positions(x)!;
-    if (dims.length !== 2) throw new QError('nyi');
-    const src = y.t < 0 ? enlist(y) : y, n = count(src);
-    let [r, c] = dims;
-    if (r === -2147483648 || Number.isNaN(r) || r < 0 && (x as Vec).d[0] === -(2n ** 63n)) r = Math.ceil(n / c);
-    if (c < 0 && (x as Vec).d[1] === -(2n ** 63n)) c = Math.ceil(n / r);
-    const rows: Q[] = [];
-    for (let i = 0; i < r; i++) rows.push(take(long(c), dropN(src, i * c % Math.max(n, 1), n)));
-    return list(rows);
-  }
+  if (x.t === T.Long || x.t === T.Int || x.t === T.Short) return reshape(x, y);
   const k = intOf(x);
   if (y.t === T.Table) { const t = y as Table; return table(t.c, t.d.map(c => take(x, c))); }
   if (y.t === T.Dict) { const d = y as Dict; return dict(take(x, d.k), take(x, d.v)); }
@@ -115,6 +105,65 @@ export function take(x: Q, y: Q): Q {
   if (v.dom) r.dom = v.dom;
   return r;
 }
+/** r c#y: r rows of c items, cycling through y; 0N for one count makes rows from all of y, the last
+ * row taking what is left (3 0N#til 10 is 0 1 2/3 4 5/6 7 8 9). More counts nest deeper. */
+function reshape(x: Q, y: Q): Q {
+  const NN = -2147483648;
+  const dims = Array.from(positions(x)!, (v, i) => x.t === T.Long && (x as Vec).d[i] === -(2n ** 63n) ? NN : v);
+  const src = y.t < 0 ? enlist(y) : y, n = count(src);
+  if (dims.length === 2 && (dims[0] === NN || dims[1] === NN)) {
+    const [r0, c0] = dims;
+    if (r0 === NN && c0 === NN) throw new QError('domain');
+    if (r0 === NN) { // rows of c0, the last shorter
+      if (c0 < 0) throw new QError('domain');
+      const rows: Q[] = [];
+      for (let i = 0; i < n || (i === 0 && !rows.length && false); i += c0 || 1) rows.push(sliceQ(src, i, Math.min(i + c0, n)));
+      return list(rows);
+    }
+    if (r0 < 0) throw new QError('domain');
+    const c = Math.floor(n / Math.max(r0, 1)), rows: Q[] = [];
+    for (let i = 0; i < r0; i++) rows.push(sliceQ(src, i * c, i === r0 - 1 ? n : (i + 1) * c));
+    return list(rows);
+  }
+  if (dims.some(d => d < 0)) throw new QError('domain');
+  // fill the shape in order, cycling through y
+  let pos = 0;
+  const build = (k: number): Q => {
+    if (k === dims.length - 1) {
+      const m = dims[k], idx = new Array<number>(m);
+      for (let i = 0; i < m; i++) idx[i] = n ? (pos + i) % n : 0;
+      pos += m;
+      return n ? index(src, longVec(idx)) : take(long(m), src);
+    }
+    const out: Q[] = [];
+    for (let i = 0; i < dims[k]; i++) out.push(build(k + 1));
+    return list(out);
+  };
+  return build(0);
+}
+
+/** `s#x `u#x `p#x `g#x: set (or with ` remove) an attribute, checking what it promises. */
+function setAttr(a: string, y: Q): Q {
+  const code = ['', 's', 'u', 'p', 'g'].indexOf(a);
+  if (code < 0) throw new QError('domain');
+  if (y.t === T.List || y.t === T.Table || y.t === T.Dict) { if (code === 0) return y; throw new QError('nyi'); }
+  const v = y as Vec, n = count(v);
+  if (code === 1) { const g = Array.from({ length: n }, (_, i) => i); for (let i = 1; i < n; i++) if (compareItems(v, i - 1, i) > 0) throw new QError('s-fail'); }
+  if (code === 2) { if (count(distinct(v)) !== n) throw new QError('u-fail'); }
+  if (code === 3) {
+    // parted: equal items are contiguous
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) { const k = keyText(item(v, i)); if (i && k === keyText(item(v, i - 1))) continue; if (seen.has(k)) throw new QError('u-fail'); seen.add(k); }
+  }
+  return { ...v, a: code };
+}
+function compareItems(v: Vec, i: number, j: number): number {
+  const a = (v.d as any)[i], b = (v.d as any)[j];
+  if (v.t === T.Sym) { const x = symName(a), y = symName(b); return x < y ? -1 : x > y ? 1 : 0; }
+  if (v.t === T.Float || v.t === T.Real) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function dropN(x: Q, from: number, n: number): Q {
   if (from === 0) return x;
   const idx = Array.from({ length: n }, (_, i) => (i + from) % n);
@@ -123,7 +172,8 @@ function dropN(x: Q, from: number, n: number): Q {
 
 /** x _ y: drop from the front (or back when negative); with a list on the left, cut at those indices. */
 export function drop(x: Q, y: Q): Q {
-  if (x.t === T.Dict && (y.t < 0 || y.t > 0)) return dropKeys(x as Dict, y);
+  if (x.t === T.Dict && y.t > 0) throw new QError('type');
+  if (x.t === T.Dict && y.t < 0) return dropKeys(x as Dict, y);
   if (y.t === T.Dict && (x.t === -T.Sym || x.t === T.Sym)) return dropKeys(y as Dict, x);
   if (x.t < 0 && y.t >= 0) {
     const k = intOf(x);

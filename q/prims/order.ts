@@ -28,12 +28,13 @@ export function comparator(x: Q): Cmp {
 }
 
 /** Order of two values: by type for atoms of different types, item by item for lists. */
-export function compareQ(a: Q, b: Q): number {
+export function compareQ(a: Q, b: Q, byType = true): number {
   if (a.t < 0 && b.t < 0) {
     let x = (a as Atom).v, y = (b as Atom).v;
     if (a.t !== b.t) {
       // numbers of different types compare by value; other atoms by type
-      if (typeof x === 'string' || typeof y === 'string' || x instanceof Uint8Array || y instanceof Uint8Array) return b.t - a.t;
+      // sorting orders atoms of different types by type; searching compares numbers by value
+      if (byType || typeof x === 'string' || typeof y === 'string' || x instanceof Uint8Array || y instanceof Uint8Array) return b.t - a.t;
       x = f1(a.t, x); y = f1(b.t, y);
     }
     if (x !== x) return y !== y ? 0 : -1;
@@ -44,7 +45,7 @@ export function compareQ(a: Q, b: Q): number {
   if (a.t < 0) return -1;
   if (b.t < 0) return 1;
   const n = Math.min(count(a), count(b));
-  for (let i = 0; i < n; i++) { const r = compareQ(item(a, i), item(b, i)); if (r) return r; }
+  for (let i = 0; i < n; i++) { const r = compareQ(item(a, i), item(b, i), byType); if (r) return r; }
   return count(a) - count(b);
 }
 
@@ -119,12 +120,14 @@ export function xrank(n: Q, x: Q): Q {
 /** x bin y: the last position in sorted x whose item is at or below y (-1 below the first); binr the first at or above. */
 function search(right: boolean) {
   return (x: Q, y: Q): Q => {
+    // a dictionary searches its values and answers with keys
+    if (x.t === T.Dict) return index((x as Dict).k, search(right)((x as Dict).v, y));
     if (x.t < 0 && x.t !== -T.Sym) throw new QError('type');
     const n = count(x);
     const one = (v: Q): number => {
       let lo = 0, hi = n;
       while (lo < hi) {
-        const mid = (lo + hi) >> 1, c = compareQ(item(x, mid), v);
+        const mid = (lo + hi) >> 1, c = compareQ(item(x, mid), v, false);
         if (right ? c < 0 : c <= 0) lo = mid + 1; else hi = mid;
       }
       return right ? lo : lo - 1;

@@ -17,7 +17,9 @@ export function qin(x: Q, y: Q): Q {
   if (x.t < 0) return { t: -T.Bool, v: find1(y, x) < count(y) ? 1 : 0 };
   if (x.t === T.Dict) return dict((x as Dict).k, qin((x as Dict).v, y));
   if (x.t === T.Table) throw new QError('nyi');
-  if (x.t === T.List && y.t === T.List && (y as List).d.some(e => match(e, x))) return { t: -T.Bool, v: 1 };
+  // with a general list on the right, x is one item to look for; with a vector, x goes item by item
+  if (y.t === T.List) return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
+  if (x.t === T.List) return fromItems((x as List).d.map(e => qin(e, y)));
   const p = findMany(y, x), n = count(y);
   return boolVec(Array.from(p as ArrayLike<number>, i => i < n));
 }

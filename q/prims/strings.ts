@@ -128,7 +128,18 @@ export function sv(x: Q, y: Q): Q {
     for (const b of d) v = (v << 8n) | BigInt(b);
     return d.length <= 4 ? { t: -T.Int, v: Number(BigInt.asIntN(32, v)) } : long(BigInt.asIntN(64, v));
   }
-  if (x.t === -T.Bool && y.t === T.Bool) return sv(long(2), y);
+  if (x.t === -T.Bool && y.t === T.Bool) {
+    // bits to an integer of that width: 8 a byte, 16 a short, 32 an int, 64 a long, 128 a guid
+    const d = (y as Vec).d as Uint8Array, n = d.length;
+    let v = 0n;
+    for (const b of d) v = (v << 1n) | BigInt(b);
+    if (n === 8) return { t: -T.Byte, v: Number(v) };
+    if (n === 16) return { t: -T.Short, v: Number(BigInt.asIntN(16, v)) };
+    if (n === 32) return { t: -T.Int, v: Number(BigInt.asIntN(32, v)) };
+    if (n === 64) return long(BigInt.asIntN(64, v));
+    if (n === 128) { const g = new Uint8Array(16); for (let i = 15; i >= 0; i--) { g[i] = Number(v & 255n); v >>= 8n; } return { t: -T.Guid, v: g }; }
+    throw new QError('length');
+  }
   const digits = items(y).map(e => toBig(e));
   if (x.t < 0) {
     const b = toBig(x);
