@@ -17,7 +17,11 @@ import { show, s1 } from './format/console.js';
 import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
-import { getGlobal, setGlobal, namespaceKeys } from './eval/names.js';
+import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup } from './eval/names.js';
+import { temporalPart } from './prims/temporal.js';
+setTemporalPart(temporalPart);
+import { setEnumResolver } from './value/enums.js';
+import { enumerate } from './prims/enum.js';
 
 /** What evaluating one input gives: console text (may be empty) and whether it was an error. */
 export interface Result { out: string; error: boolean }
@@ -47,6 +51,8 @@ export class Session {
     hooks.namespaceKeys = namespaceKeys;
     hooks.system = cmd => this.sys(cmd);
     hooks.precision = () => this.env.precision;
+    hooks.enumerate = enumerate;
+    setEnumResolver(name => lookup(name));
     hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);
   }
 

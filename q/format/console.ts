@@ -6,6 +6,7 @@ import { symName } from '../value/sym.js';
 import { ATTR_CHARS } from '../value/value.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
 import { isNullV } from '../value/value.js';
+import { deenum } from '../value/enums.js';
 import { TYPE_NAMES } from '../value/types.js';
 
 export interface Opts { rows: number; cols: number; P: number }
@@ -13,7 +14,7 @@ export interface Opts { rows: number; cols: number; P: number }
 /** Display text of an atom with its type marker (1i, 2f, `a, "c", 0x01 …). */
 export function atomText(x: Atom, P: number): string {
   const t = -x.t, v = x.v;
-  if (t === T.Enum) return `${x.dom}$${'`'}${v}`;
+  if (t === T.Enum) return '`' + x.dom + '$' + atomText(deenum(x) as Atom, P);
   const s = itemText(t, v, P);
   switch (t) {
     case T.Bool: return s + 'b';
@@ -67,7 +68,7 @@ export function vecText(x: Vec, P: number): string {
   if (t === T.Sym) { let s = ''; const d = x.d as Int32Array; for (let i = 0; i < n; i++) s += '`' + symName(d[i]); return pre + s; }
   if (t === T.Bool) { let s = ''; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i] ? '1' : '0'; return pre + s + 'b'; }
   if (t === T.Byte) { let s = '0x'; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i].toString(16).padStart(2, '0'); return pre + s; }
-  if (t === T.Enum) { return pre + '`' + x.dom + '$' + Array.from(x.d as Int32Array, String).join(' '); }
+  if (t === T.Enum) return attr + '`' + x.dom + '$' + vecText({ ...(deenum(x) as Vec), a: 0 }, P);
   if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(itemText(t, v, P)); } return pre + parts.join(' '); }
   const parts = new Array<string>(n);
   const d = x.d as any;
@@ -128,7 +129,7 @@ function cell(x: Q, P: number): string {
     const a = x as Atom;
     if (x.t === -T.Sym) return a.v;
     if (x.t === -T.Char) return String.fromCharCode(a.v);
-    if (x.t === -T.Enum) return String(a.v);
+    if (x.t === -T.Enum) return ((deenum(x) as Atom).v);
     const s = atomText(a, P);
     // inside a column the type marker is dropped: 1i shows as 1, 2f as 2
     return x.t === -T.Float ? itemText(T.Float, a.v, P) : x.t === -T.Int || x.t === -T.Short || x.t === -T.Long || x.t === -T.Real || x.t === -T.Month ? itemText(-x.t, a.v, P) : x.t === -T.Bool ? String(a.v) : x.t === -T.Byte ? '0x' + itemText(T.Byte, a.v, P) : s;
@@ -145,7 +146,7 @@ function tcell(x: Q, P: number): string {
 function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): string[] {
   if (c.t > 0 && c.t <= T.Enum) {
     const v = c as Vec, n = count(v), r = new Array<string>(n);
-    if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
+    if (v.t === T.Sym || v.t === T.Enum) { const d = (deenum(v) as Vec).d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
     for (let i = 0; i < n; i++) r[i] = f(vecItem(v, i), P);
     return r;
   }

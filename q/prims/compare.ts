@@ -4,6 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
+import { deenum } from '../value/enums.js';
 import { atomic2 } from './atomic.js';
 import { Dom, view, store, atomOf, scale } from './numeric.js';
 import { feq, TOL } from './match.js';
@@ -58,7 +59,8 @@ const isScalar = (v: any) => typeof v !== 'object' || v === null;
 const countV = (x: Q) => x.t === T.Guid ? (x as Vec).d.length / 16 : (x as Vec).d.length;
 const cmpable = (t: number) => t === 1 || (t >= 4 && t <= 10) || (t >= 12 && t <= 19);
 function symView(x: Q): any {
-  if (x.t < 0) return (x as Atom).t === -T.Enum ? String((x as Atom).v) : (x as Atom).v;
+  x = deenum(x);
+  if (x.t < 0) return (x as Atom).v;
   return Array.from((x as Vec).d as Int32Array, id => symName(id));
 }
 function guidView(x: Q): any {

@@ -256,6 +256,13 @@ export function qnull(x: Q): Q {
 /** x!y: a dictionary from keys and values; an int on the left with a table keys its first x columns. */
 export function bang(x: Q, y: Q): Q {
   if (isInternal(x)) return internal(x, y);
+  // `dom!indices is an enumeration made from its indices
+  if (x.t === -T.Sym && (y.t === T.Long || y.t === T.Int || y.t === -T.Long || y.t === -T.Int)) {
+    const dom = (x as Atom).v as string;
+    if (y.t < 0) return { t: -T.Enum, v: Number((y as Atom).v), dom } as Atom;
+    const p = positions(y)!;
+    return { t: T.Enum, d: Int32Array.from(p), a: 0, dom } as Vec;
+  }
   if ((x.t === -T.Long || x.t === -T.Int) && (y.t === T.Table || (y.t === T.Dict && (y as Dict).k.t === T.Table))) {
     const n = intOf(x);
     const t = y.t === T.Table ? y as Table : unkey(y as Dict);

@@ -18,6 +18,7 @@ import * as H from './shifts.js';
 import * as R from './random.js';
 import * as ST from './strings.js';
 import * as CV from './conv.js';
+import * as EN from './enum.js';
 import { match } from './match.js';
 import { join } from './join.js';
 import { at, dot } from './apply-prims.js';
@@ -28,7 +29,7 @@ import { tableLiteral } from './tablelit.js';
 const nyi = (): never => { throw new QError('nyi'); };
 const ident = (x: Q) => x;
 /** x?y: roll or deal with a number on the left, else find. */
-const query = (x: Q, y: Q): Q => (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 0 || y.t < 20) ? R.roll(x, y) : L.find(x, y);
+const query = (x: Q, y: Q): Q => x.t === -T.Sym && (y.t === -T.Sym || y.t === T.Sym) ? EN.enumExtend((x as any).v, y) : (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 0 || y.t < 20) ? R.roll(x, y) : L.find(x, y);
 
 const table: Record<string, PrimDef> = {
   // ---- operators (glyphs) ----------------------------------------------------------------------------

@@ -1,0 +1,51 @@
+// Parts of temporal values: x.year x.month x.mm x.week x.dd x.hh x.uu x.ss and the typed parts
+// x.date x.time x.minute x.second, for atoms and vectors (and qSQL's date.week on a column).
+import { T } from '../value/types.js';
+import { Q, Vec, Atom, count, vec, NI } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { castTo } from './conv.js';
+import { daysToYmd } from '../value/time.js';
+
+const TYPED: Record<string, number> = { month: T.Month, date: T.Date, time: T.Time, minute: T.Minute, second: T.Second, timestamp: T.Timestamp, timespan: T.Timespan, datetime: T.Datetime };
+const DATE_LIKE = new Set([T.Timestamp, T.Date, T.Datetime, T.Month]);
+const TEMPORAL = new Set([T.Timestamp, T.Date, T.Datetime, T.Month, T.Timespan, T.Minute, T.Second, T.Time]);
+
+/** The named part of x, or null when x is not temporal or the part is unknown. */
+export function temporalPart(x: Q, part: string): Q | null {
+  const t = Math.abs(x.t);
+  if (!TEMPORAL.has(t) || (x.t > 0 && x.t > 19)) return null;
+  if (TYPED[part] !== undefined) return castTo(TYPED[part], x);
+  if (part === 'week') {
+    if (!DATE_LIKE.has(t) || t === T.Month) throw new QError('type');
+    // Monday of the week: 2000.01.01 was a Saturday
+    const d = castTo(T.Date, x);
+    const mon = (v: number) => v === NI ? NI : v - (((v + 5) % 7) + 7) % 7;
+    if (d.t < 0) return { t: -T.Date, v: mon((d as Atom).v) };
+    return vec(T.Date, (((d as Vec).d as Int32Array).map(mon)));
+  }
+  const intPart = (f: (days: number, secs: number) => number, needDate: boolean) => {
+    if (needDate && !DATE_LIKE.has(t)) throw new QError('type');
+    const ns = castTo(T.Timestamp, DATE_LIKE.has(t) ? x : castTo(T.Timespan, x));
+    const one = (v: bigint) => {
+      if (v === -(2n ** 63n)) return NI;
+      const day = 86400000000000n;
+      let dd = v / day, r = v % day;
+      if (r < 0n) { r += day; dd -= 1n; }
+      return f(Number(dd), Number(r / 1000000000n));
+    };
+    if (ns.t < 0) return { t: -T.Int, v: one((ns as Atom).v) } as Atom;
+    const src = (ns as Vec).d as BigInt64Array, out = new Int32Array(src.length);
+    for (let i = 0; i < src.length; i++) out[i] = one(src[i]);
+    return vec(T.Int, out);
+  };
+  switch (part) {
+    case 'year': return intPart(d => daysToYmd(d)[0], true);
+    case 'mm': return intPart(d => daysToYmd(d)[1], true);
+    case 'dd': return intPart(d => daysToYmd(d)[2], true);
+    case 'hh': return intPart((_d, s) => Math.floor(s / 3600), false);
+    case 'uu': return intPart((_d, s) => Math.floor(s / 60) % 60, false);
+    case 'ss': return intPart((_d, s) => s % 60, false);
+  }
+  return null;
+}
+export { count };
