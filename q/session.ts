@@ -52,6 +52,7 @@ export class Session {
     hooks.system = cmd => this.sys(cmd);
     hooks.precision = () => this.env.precision;
     hooks.enumerate = enumerate;
+    hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };
     setEnumResolver(name => lookup(name));
     hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);
   }

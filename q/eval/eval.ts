@@ -16,6 +16,9 @@ import { matchPat, Binding } from './pattern.js';
 
 type Frame = (Q | undefined)[] | null;
 
+/** The column scope of the query being evaluated (qSQL sets it; lambdas clear it). */
+export const scope: { cols: ((name: string) => Q | undefined) | null } = { cols: null };
+
 let depth = 0;
 export function callLambda(f: Lambda, args: Q[]): Q {
   const frame: (Q | undefined)[] = new Array(f.locals.length);
@@ -27,14 +30,16 @@ export function callLambda(f: Lambda, args: Q[]): Q {
     bindAll(out, frame);
   }
   if (++depth > 2000) { depth = 0; throw new QError('stack'); }
-  const savedNs = env.ns;
+  const savedNs = env.ns, savedCols = scope.cols;
   if (f.ns !== savedNs) env.ns = f.ns;
+  // a lambda called from a query sees its own names, not the query's columns
+  scope.cols = null;
   try {
     return ev(f.body, frame);
   } catch (e) {
     if (e instanceof Return) return e.v;
     throw e;
-  } finally { depth--; env.ns = savedNs; }
+  } finally { depth--; env.ns = savedNs; scope.cols = savedCols; }
 }
 setLambdaCaller(callLambda);
 setSymResolver(name => getGlobal(name));
@@ -49,6 +54,8 @@ export function ev(n: Node, fr: Frame): Q {
       return v;
     }
     case 'name': {
+      // inside a query, column names come first
+      if (scope.cols) { const c = scope.cols(n.n); if (c !== undefined) return c; }
       if (n.slot !== undefined && fr) {
         const v = fr[n.slot];
         if (v === undefined) throw new QError(n.n);

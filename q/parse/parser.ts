@@ -363,33 +363,24 @@ export class Parser {
   }
 }
 
-/** kdb+'s column name for a select clause: the assigned name, else the last name in the expression. */
+/** kdb+'s column name for a select clause: the assigned name, else the last column name the
+ * expression mentions (`amount wavg price` is price, `date.week` is week), else x. The virtual
+ * column i does not name a column (`count i` is x). */
 function clauseName(e: Node): string {
   if (e.k === 'asg' && !e.idx && !e.op) return e.n;
   const names: string[] = [];
   const walk = (n: Node | null): void => {
     if (!n) return;
     switch (n.k) {
-      case 'name': names.push(n.n.split('.').pop()!.includes('.') ? n.n : n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n); return;
-      case 'app': n.a.forEach(walk); walk(n.f); return;
-      case 'mon': walk(n.x); walk(n.f); return;
+      case 'name': if (n.n !== 'i') names.push(n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n); return;
+      case 'app': walk(n.f); n.a.forEach(walk); return;
+      case 'mon': walk(n.f); walk(n.x); return;
       case 'adv': walk(n.f); return;
       case 'list': n.a.forEach(walk); return;
     }
   };
-  // kdb+ names the column after the leftmost... in practice the first name met reading left to right
-  const first = (n: Node | null): string | null => {
-    if (!n) return null;
-    switch (n.k) {
-      case 'name': return n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n;
-      case 'app': { for (const a of n.a) { const r = first(a); if (r) return r; } return null; }
-      case 'mon': return first(n.x) ?? first(n.f);
-      case 'list': { for (const a of n.a) { const r = first(a); if (r) return r; } return null; }
-    }
-    return null;
-  };
   walk(e);
-  return first(e) ?? 'x';
+  return names.length ? names[names.length - 1] : 'x';
 }
 
 /** Build a lambda value: parameters (explicit, or x y z as used), locals, and slot numbers for both. */

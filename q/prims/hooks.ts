@@ -26,6 +26,8 @@ export const hooks = {
   enumerate: unset as (dom: string, x: Q) => Q,
   /** x$y with float matrices: matrix multiply (the maths code registers it) */
   mmu: unset as (x: Q, y: Q) => Q,
+  /** the names of the tables in a namespace ('' for the root) */
+  tables: unset as (ns: string) => Q,
   /** system "cmd": a system command without its backslash */
   system: unset as (cmd: string) => Q,
   /** key `ns: the names in a namespace (` for the root's namespaces) */

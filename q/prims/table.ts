@@ -19,6 +19,7 @@ import * as R from './random.js';
 import * as ST from './strings.js';
 import * as CV from './conv.js';
 import * as EN from './enum.js';
+import * as TB from './tables.js';
 import { match } from './match.js';
 import { join } from './join.js';
 import { at, dot } from './apply-prims.js';
@@ -141,6 +142,19 @@ const table: Record<string, PrimDef> = {
   ema: { d: S.ema, rank: 2 }, mmu: { d: S.mmu, rank: 2 }, inv: { m: S.inv, rank: 1 }, lsq: { d: S.lsq, rank: 2 },
 
   // ---- tables and qSQL (tables.ts, joins.ts) ------------------------------------------------------
+  cols: { m: TB.cols, rank: 1 },
+  keys: { m: TB.keys, rank: 1 },
+  xkey: { d: TB.xkey, rank: 2 },
+  meta: { m: TB.meta, rank: 1 },
+  xasc: { d: TB.xasc, rank: 2 },
+  xdesc: { d: TB.xdesc, rank: 2 },
+  xcol: { d: TB.xcol, rank: 2 },
+  xcols: { d: TB.xcols, rank: 2 },
+  insert: { d: TB.insert, rank: 2 },
+  upsert: { d: TB.upsert, rank: 2 },
+  tables: { m: TB.tables, rank: 1 },
+  ungroup: { m: TB.ungroup, rank: 1 },
+  xgroup: { d: TB.xgroup, rank: 2 },
 
   // ---- evaluation and introspection (value get parse eval show, .Q .z) ----------------------------
   value: { m: E.value, rank: 1 },

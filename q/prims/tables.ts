@@ -1,0 +1,157 @@
+// Table functions: cols keys xkey meta xasc xdesc xcol xcols insert upsert tables ungroup xgroup.
+// Functions that take a table by name (`t insert …, `c xasc `t) amend the global and return the name.
+import { T, TYPE_CHARS } from '../value/types.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { isForeignKey } from '../value/enums.js';
+import { hooks } from './hooks.js';
+import { index } from './index.js';
+import { join } from './join.js';
+import { unkey, keyText } from './list.js';
+import { compareQ } from './order.js';
+
+/** A table or keyed table given directly or by name; put writes a result back when given by name. */
+function resolve(x: Q): { v: Q; put: (r: Q) => Q } {
+  if (x.t === -T.Sym) { const name = (x as Atom).v as string; return { v: hooks.getGlobal(name), put: r => { hooks.setGlobal(name, r); return x; } }; }
+  return { v: x, put: r => r };
+}
+const names = (x: Q): string[] => x.t === -T.Sym ? [(x as Atom).v] : x.t === T.Sym ? items(x).map(a => (a as Atom).v) : (() => { throw new QError('type'); })();
+const plain = (x: Q): Table => x.t === T.Table ? x as Table : isKeyed(x) ? unkey(x as Dict) : (() => { throw new QError('type'); })();
+const keyNames = (x: Q): string[] => isKeyed(x) ? ((x as Dict).k as Table).c : [];
+
+export const cols = (x: Q): Q => symVec(plain(resolve(x).v).c);
+export const keys = (x: Q): Q => symVec(keyNames(resolve(x).v));
+
+/** k xkey t: key t by the columns k (moving them to the front). */
+export function xkey(k: Q, x: Q): Q {
+  const { v, put } = resolve(x);
+  const t = plain(v), ks = names(k);
+  for (const c of ks) if (!t.c.includes(c)) throw new QError(c);
+  if (!ks.length) return put(t);
+  const rest = t.c.filter(c => !ks.includes(c));
+  return put(dict(table(ks, ks.map(c => t.d[t.c.indexOf(c)])), table(rest, rest.map(c => t.d[t.c.indexOf(c)]))));
+}
+
+/** meta t: a keyed table of column, type char, foreign key and attribute. */
+export function meta(x: Q): Q {
+  const v = resolve(x).v, t = plain(v);
+  const tc = t.d.map(c => {
+    if (c.t === T.Enum) return 's';
+    if (c.t > 0 && c.t < 20) return TYPE_CHARS[c.t];
+    if (c.t === T.List) { const d = (c as List).d; const f = d[0]; return f && f.t > 0 && f.t < 20 && d.every(e => e.t === f.t) ? TYPE_CHARS[f.t].toUpperCase() : ' '; }
+    return ' ';
+  });
+  const fk = t.d.map(c => c.t === T.Enum && isForeignKey((c as Vec).dom!) ? (c as Vec).dom! : '');
+  const at = t.d.map(c => c.t > 0 && c.t <= T.Enum && (c as Vec).a ? ' supg'[(c as Vec).a] : '');
+  return dict(table(['c'], [symVec(t.c)]), table(['t', 'f', 'a'], [vec(T.Char, Uint8Array.from(tc, ch => ch.charCodeAt(0))), symVec(fk), symVec(at)]));
+}
+
+function sortBy(desc: boolean) {
+  return (k: Q, x: Q): Q => {
+    const { v, put } = resolve(x);
+    const ks = names(k), t = plain(v);
+    const cs = ks.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; });
+    const n = count(t), idx = Array.from({ length: n }, (_, i) => i);
+    const sign = desc ? -1 : 1;
+    idx.sort((a, b) => { for (const c of cs) { const r = compareQ(item(c, a), item(c, b)); if (r) return sign * r; } return a - b; });
+    const ix = longVec(idx);
+    const sorted = table(t.c, t.d.map((c, j) => {
+      const r = index(c, ix);
+      // the first sort column of an ascending sort is marked sorted
+      return !desc && t.c[j] === ks[0] && r.t > 0 && r.t <= T.Enum ? { ...(r as Vec), a: Attr.S } : r;
+    }));
+    const kn = keyNames(v);
+    return put(kn.length ? xkeyOf(kn, sorted) : sorted);
+  };
+}
+const xkeyOf = (ks: string[], t: Table) => xkey(symVec(ks), t);
+export const xasc = sortBy(false);
+export const xdesc = sortBy(true);
+
+/** new xcol t: rename the first columns (or a dict old!new). */
+export function xcol(k: Q, x: Q): Q {
+  const { v, put } = resolve(x);
+  const t = plain(v), kn = keyNames(v), c = [...t.c];
+  if (k.t === T.Dict) { const d = k as Dict; items(d.k).forEach((o, i) => { const j = c.indexOf((o as Atom).v); if (j >= 0) c[j] = (item(d.v, i) as Atom).v; }); }
+  else names(k).forEach((nm, i) => { if (i < c.length) c[i] = nm; });
+  const r = table(c, t.d);
+  return put(kn.length ? xkeyOf(c.slice(0, kn.length), r) : r);
+}
+/** k xcols t: the columns k first. */
+export function xcols(k: Q, x: Q): Q {
+  const { v, put } = resolve(x);
+  const t = plain(v), ks = names(k);
+  for (const c of ks) if (!t.c.includes(c)) throw new QError(c);
+  const order = [...ks, ...t.c.filter(c => !ks.includes(c))];
+  return put(table(order, order.map(c => t.d[t.c.indexOf(c)])));
+}
+
+/** Rows to append, from a table, a dictionary, or a list of column values. */
+function rowsOf(t: Table, y: Q): Table {
+  if (y.t === T.Table) return y as Table;
+  if (y.t === T.Dict && (y as Dict).k.t === T.Sym) { const d = y as Dict; return table(items(d.k).map(k => (k as Atom).v), items(d.v).map(v => fromItems([v]))); }
+  if (isKeyed(y)) return unkey(y as Dict);
+  const vals = y.t === T.List ? (y as List).d : items(y);
+  if (vals.length !== t.c.length) throw new QError('length');
+  const one = vals.every(v => v.t < 0);
+  return table(t.c, vals.map(v => one ? fromItems([v]) : v));
+}
+
+/** `t insert rows: append to the global t, returning the new rows' indices. */
+export function insert(x: Q, y: Q): Q {
+  if (x.t !== -T.Sym) throw new QError('type');
+  const { v, put } = resolve(x);
+  const kn = keyNames(v), t = plain(v), r = rowsOf(t, y);
+  const n0 = count(t), m = count(r);
+  const cols = t.c.map((c, j) => {
+    const k = r.c.indexOf(c);
+    if (k < 0) throw new QError(c);
+    const col = t.d[j], add = r.d[k];
+    if (col.t > 0 && add.t > 0 && col.t !== add.t && !(col.t === T.Enum && add.t === T.Sym)) throw new QError('type');
+    return join(col, col.t === T.Enum && add.t === T.Sym ? hooks.enumerate((col as Vec).dom!, add) : add);
+  });
+  const merged = table(t.c, cols);
+  if (kn.length) {
+    // a keyed table refuses a key it already has
+    const seen = new Set<string>();
+    for (let i = 0; i < n0 + m; i++) { const k = kn.map(c => keyText(item(merged.d[merged.c.indexOf(c)], i))).join('|'); if (seen.has(k)) throw new QError('insert'); seen.add(k); }
+    put(xkeyOf(kn, merged));
+  } else put(merged);
+  return longVec(Array.from({ length: m }, (_, i) => n0 + i));
+}
+
+/** t upsert rows: insert, or replace rows whose keys a keyed table already has. */
+export function upsert(x: Q, y: Q): Q {
+  const { v, put } = resolve(x);
+  if (isKeyed(v)) {
+    const r = isKeyed(y) ? y : xkeyOf(keyNames(v), rowsOf(plain(v), y));
+    return put(join(v, r));
+  }
+  const t = plain(v);
+  return put(join(t, rowsOf(t, y)));
+}
+
+/** The names of the tables in the root (or a namespace). */
+export function tables(x: Q): Q { return hooks.tables(x.t === -T.Sym ? (x as Atom).v : ''); }
+
+/** ungroup: a table whose cells are lists becomes one row per item. */
+export function ungroup(x: Q): Q {
+  const t = plain(x);
+  const n = count(t), listCols = t.d.map(c => c.t === T.List);
+  const outIdx: number[] = [], pos: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = Math.max(...t.d.map((c, j) => listCols[j] ? count(item(c, i)) : 0));
+    for (let k = 0; k < m; k++) { outIdx.push(i); pos.push(k); }
+  }
+  return table(t.c, t.d.map((c, j) => listCols[j] ? fromItems(outIdx.map((r, k) => item(item(c, r), pos[k]))) : index(c, longVec(outIdx))));
+}
+/** k xgroup t: t keyed by k with the other columns collected per key. */
+export function xgroup(k: Q, x: Q): Q {
+  const t = plain(x), ks = names(k);
+  const n = count(t), groups = new Map<string, number[]>(), order: string[] = [];
+  for (let i = 0; i < n; i++) { const key = ks.map(c => keyText(item(t.d[t.c.indexOf(c)], i))).join('|'); let g = groups.get(key); if (!g) { g = []; groups.set(key, g); order.push(key); } g.push(i); }
+  const firsts = longVec(order.map(g => groups.get(g)![0]));
+  const rest = t.c.filter(c => !ks.includes(c));
+  return dict(table(ks, ks.map(c => index(t.d[t.c.indexOf(c)], firsts))), table(rest, rest.map(c => list(order.map(g => index(t.d[t.c.indexOf(c)], longVec(groups.get(g)!)))))));
+}
+export { str, sym, Attr };
