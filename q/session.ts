@@ -22,6 +22,7 @@ import { temporalPart } from './prims/temporal.js';
 setTemporalPart(temporalPart);
 import { setEnumResolver } from './value/enums.js';
 import { enumerate } from './prims/enum.js';
+import { fselect, fupdate, fexec } from './eval/funsql.js';
 
 /** What evaluating one input gives: console text (may be empty) and whether it was an error. */
 export interface Result { out: string; error: boolean }
@@ -52,6 +53,9 @@ export class Session {
     hooks.system = cmd => this.sys(cmd);
     hooks.precision = () => this.env.precision;
     hooks.enumerate = enumerate;
+    hooks.fselect = fselect;
+    hooks.fupdate = fupdate;
+    hooks.fexec = fexec;
     hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };
     setEnumResolver(name => lookup(name));
     hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);

@@ -2,11 +2,11 @@
 // list (f;a;b), a name is a symbol, and quoted data (a symbol constant) is enlisted.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, NIL, list, sym, fromItems, count, item, isFn, symVec } from '../value/value.js';
+import { Q, Atom, Vec, List, NIL, list, sym, fromItems, count, item, isFn, symVec, dict } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { apply } from '../prims/apply.js';
 import { derive } from '../prims/iter.js';
-import { primValue } from './eval.js';
+import { primValue, scope } from './eval.js';
 import { getGlobal, setGlobal } from './names.js';
 
 /** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
@@ -45,18 +45,41 @@ export function toTree(n: Node): Q {
 /** qSQL trees are built by the tables code; until it registers, they are not available. */
 let sqlTreeImpl: ((n: Extract<Node, { k: 'sql' }>, tree: (n: Node) => Q) => Q) | null = null;
 export function setSqlTree(f: typeof sqlTreeImpl) { sqlTreeImpl = f; }
+/** kdb+'s functional form of a query: (?;t;c;b;a) for select and exec, (!;t;c;b;a) for update and delete. */
 function sqlTree(n: Extract<Node, { k: 'sql' }>): Q {
-  if (!sqlTreeImpl) throw new QError('nyi');
-  return sqlTreeImpl(n, toTree);
+  if (sqlTreeImpl) return sqlTreeImpl(n, toTree);
+  const where = n.where.length ? list([list(n.where.map(toTree))]) : list([]);
+  const named = (cs: [string, Node][]) => dict(symVec(cs.map(c => c[0])), fromItems(cs.map(c => toTree(c[1]))));
+  const by = n.by ? named(n.by) : { t: -T.Bool, v: n.q === 'select distinct' ? 1 : 0 } as Q;
+  const from = toTree(n.from);
+  switch (n.q) {
+    case 'select': case 'select distinct': {
+      const out = [primValue('?'), from, where, by, n.cols ? named(n.cols) : list([])];
+      if (n.lim) out.push(toTree(n.lim));
+      return list(out);
+    }
+    case 'exec': {
+      const a = !n.cols ? list([]) : n.cols.length === 1 && !n.by ? toTree(n.cols[0][1]) : named(n.cols);
+      return list([primValue('?'), from, where, n.by ? named(n.by) : list([]), a]);
+    }
+    case 'update': return list([primValue('!'), from, where, by, n.cols ? named(n.cols) : list([])]);
+    case 'delete': return list([primValue('!'), from, where, { t: -T.Bool, v: 0 } as Q, n.cols ? fromItems(n.cols.map(c => sym(c[0]))) : { t: T.Sym, d: new Int32Array(0), a: 0 } as Q]);
+  }
+  throw new QError('nyi');
 }
 
 /** Evaluate a parse tree: (f;a;b) applies f to the evaluated arguments, a symbol is a name, ,x is x. */
 export function evalTree(x: Q): Q {
-  if (x.t === -T.Sym) return getGlobal((x as Atom).v);
+  if (x.t === -T.Sym) {
+    // in a functional query, a symbol names a column first
+    if (scope.cols) { const c = scope.cols((x as Atom).v); if (c !== undefined) return c; }
+    return getGlobal((x as Atom).v);
+  }
   if (x.t === T.List) {
     const d = (x as List).d;
     if (!d.length) return x;
-    if (d.length === 1) return d[0].t === T.List ? evalTree(d[0]) : d[0];
+    // ,x quotes x
+    if (d.length === 1) return d[0];
     const head = d[0];
     if (head.t === -T.Sym && (head as Atom).v === ';') { let r: Q = NIL; for (let i = 1; i < d.length; i++) r = evalTree(d[i]); return r; }
     if ((head.t === T.Op || head.t === T.Unary) && ((head as any).name === ':' || (head as any).name === '::') && d.length === 3 && d[1].t === -T.Sym) {

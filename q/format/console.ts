@@ -100,7 +100,8 @@ export function s1(x: Q, P: number): string {
       const dd = x as Dict;
       const k = s1(dd.k, P), v = s1(dd.v, P);
       const wrap = (s: string, q: Q) => q.t === T.Dict || (q.t === T.Table) || (q.t < 0 && false) ? '(' + s + ')' : s;
-      return (dd.k.t === T.Table ? '(' + k + ')' : wrap(k, dd.k)) + '!' + v;
+      // a key that starts with , (one item) or is itself keyed is parenthesised
+      return (dd.k.t === T.Table || k[0] === ',' ? '(' + k + ')' : wrap(k, dd.k)) + '!' + v;
     }
     case T.Table: {
       const t = x as Table;

@@ -26,6 +26,10 @@ export const hooks = {
   enumerate: unset as (dom: string, x: Q) => Q,
   /** x$y with float matrices: matrix multiply (the maths code registers it) */
   mmu: unset as (x: Q, y: Q) => Q,
+  /** ?[t;c;b;a] and ![t;c;b;a]: the functional query forms (the evaluator registers them) */
+  fselect: unset as (a: Q[]) => Q,
+  fupdate: unset as (a: Q[]) => Q,
+  fexec: unset as (t: Q, i: Q, p: Q) => Q,
   /** the names of the tables in a namespace ('' for the root) */
   tables: unset as (ns: string) => Q,
   /** system "cmd": a system command without its backslash */

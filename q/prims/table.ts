@@ -20,6 +20,7 @@ import * as ST from './strings.js';
 import * as CV from './conv.js';
 import * as EN from './enum.js';
 import * as TB from './tables.js';
+import { hooks } from './hooks.js';
 import { match } from './match.js';
 import { join } from './join.js';
 import { at, dot } from './apply-prims.js';
@@ -50,9 +51,9 @@ const table: Record<string, PrimDef> = {
   ',': { m: L.enlist, d: join, rank: 2 },
   '#': { m: L.qcount, d: L.take, rank: 2 },
   '_': { m: nyi, d: L.drop, rank: 2 },
-  '!': { m: L.key, d: L.bang, rank: 2 },
+  '!': { m: L.key, d: L.bang, n: (a) => a.length === 4 ? hooks.fupdate(a) : nyi(), rank: 4 },
   '^': { m: L.qnull, d: H.fill, rank: 2 },
-  '?': { m: L.distinct, d: query, n: (a) => a.length === 3 ? R.vcond(a[0], a[1], a[2]) : nyi(), rank: 4 },
+  '?': { m: L.distinct, d: query, n: (a) => a.length === 3 ? (a[0].t === T.Table || a[0].t === -T.Sym || a[0].t === T.Dict ? hooks.fexec(a[0], a[1], a[2]) : R.vcond(a[0], a[1], a[2])) : hooks.fselect(a), rank: 6 },
   '$': { m: nyi, d: CV.dollar, rank: 2 },
   '@': { m: (x) => { throw new QError('nyi'); }, d: (x, y) => apply(x, [y]), n: at, rank: 4, minRank: 2 },
   '.': { m: nyi, d: (x, y) => dot([x, y]), n: dot, rank: 4, minRank: 2 },
