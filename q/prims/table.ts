@@ -20,6 +20,7 @@ import * as ST from './strings.js';
 import * as CV from './conv.js';
 import * as EN from './enum.js';
 import * as TB from './tables.js';
+import * as J from './joins.js';
 import { hooks } from './hooks.js';
 import { match } from './match.js';
 import { join } from './join.js';
@@ -156,6 +157,17 @@ const table: Record<string, PrimDef> = {
   tables: { m: TB.tables, rank: 1 },
   ungroup: { m: TB.ungroup, rank: 1 },
   xgroup: { d: TB.xgroup, rank: 2 },
+  lj: { d: J.lj, rank: 2 },
+  ljf: { d: J.ljf, rank: 2 },
+  ij: { d: J.ij, rank: 2 },
+  ijf: { d: J.ij, rank: 2 },
+  uj: { d: J.uj, rank: 2 },
+  ujf: { d: J.uj, rank: 2 },
+  pj: { d: J.pj, rank: 2 },
+  ej: { n: J.ej, rank: 3 },
+  aj: { n: J.aj, rank: 3 },
+  aj0: { n: J.aj0, rank: 3 },
+  fby: { d: J.fby, rank: 2 },
 
   // ---- evaluation and introspection (value get parse eval show, .Q .z) ----------------------------
   value: { m: E.value, rank: 1 },

@@ -1,0 +1,178 @@
+// Joins: lj ljf ij ijf uj ujf pj ej aj aj0 asof, and fby. Rows are matched on their key values (hashed
+// through keyText); a missing match gives nulls, as kdb+ does.
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { index } from './index.js';
+import { join } from './join.js';
+import { unkey, keyText } from './list.js';
+import { compareQ } from './order.js';
+import { add } from './arith.js';
+import { apply1 } from './apply.js';
+import { deenum } from '../value/enums.js';
+
+const col = (t: Table, c: string) => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; };
+/** A hashable text of row r over the given columns (enumerations compare by their symbols). */
+const rowKey = (cs: Q[], r: number) => cs.length === 1 ? keyText(item(cs[0], r)) : cs.map(c => keyText(item(c, r))).join('\u0001');
+const plainCols = (cs: Q[]) => cs.map(c => c.t === T.Enum ? deenum(c) : c);
+
+function lookupKeyed(t: Table, kt: Dict): { rows: number[]; vt: Table } {
+  const kk = kt.k as Table, vt = kt.v as Table;
+  const kcols = plainCols(kk.d), tcols = plainCols(kk.c.map(c => col(t, c)));
+  const pos = new Map<string, number>();
+  for (let r = count(kk) - 1; r >= 0; r--) pos.set(rowKey(kcols, r), r);
+  const rows = new Array<number>(count(t));
+  for (let r = 0; r < rows.length; r++) rows[r] = pos.get(rowKey(tcols, r)) ?? -1;
+  return { rows, vt };
+}
+
+/** t lj kt: t with kt's value columns for the matching key (ljf: kt's nulls do not overwrite). */
+function leftJoin(fill: boolean) {
+  return (x: Q, y: Q): Q => {
+    if (!isKeyed(y)) throw new QError('type');
+    const keyedX = isKeyed(x);
+    const t = keyedX ? unkey(x as Dict) : x as Table;
+    if (t.t !== T.Table) throw new QError('type');
+    const { rows, vt } = lookupKeyed(t, y as Dict);
+    const c = [...t.c], d = [...t.d];
+    vt.c.forEach((name, j) => {
+      const src = vt.d[j];
+      const picked = index(src, longVec(rows.map(r => r < 0 ? count(src) : r)));
+      const k = c.indexOf(name);
+      if (k < 0) { c.push(name); d.push(picked); return; }
+      // matched rows take kt's value; unmatched keep t's
+      const old = d[k], out = new Array<Q>(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const v = item(picked, r);
+        out[r] = rows[r] < 0 || (fill && v.t < 0 && isNullV(-v.t, (v as Atom).v)) ? item(old, r) : v;
+      }
+      d[k] = fromItems(out);
+    });
+    const r = table(c, d);
+    return keyedX ? dict((x as Dict).k, table(c.slice((((x as Dict).k) as Table).c.length), d.slice((((x as Dict).k) as Table).c.length))) : r;
+  };
+}
+export const lj = leftJoin(false);
+export const ljf = leftJoin(true);
+
+/** t ij kt: only the rows of t whose key kt has, with kt's columns. */
+export function ij(x: Q, y: Q): Q {
+  if (!isKeyed(y)) throw new QError('type');
+  const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
+  const { rows } = lookupKeyed(t, y as Dict);
+  const keep = rows.map((r, i) => r >= 0 ? i : -1).filter(i => i >= 0);
+  return lj(index(t, longVec(keep)), y);
+}
+
+/** t1 uj t2: all rows and all columns; keyed tables merge by key. */
+export function uj(x: Q, y: Q): Q {
+  if (isKeyed(x) && isKeyed(y)) {
+    const kx = x as Dict, ky = y as Dict;
+    const a = unkey(kx), b = unkey(ky);
+    const allCols = [...a.c, ...b.c.filter(c => !a.c.includes(c))];
+    const widen = (t: Table) => table(allCols, allCols.map(c => t.c.includes(c) ? col(t, c) : fromItems(new Array(count(t)).fill(nullOfCol(c, a, b)))));
+    const ka = (kx.k as Table).c;
+    const wa = widen(a), wb = widen(b);
+    return join(keyBy(ka, wa), keyBy(ka, wb));
+  }
+  const a = x as Table, b = y as Table;
+  if (a.t !== T.Table || b.t !== T.Table) throw new QError('type');
+  const allCols = [...a.c, ...b.c.filter(c => !a.c.includes(c))];
+  return table(allCols, allCols.map(c => {
+    const ca = a.c.includes(c) ? col(a, c) : fromItems(new Array(count(a)).fill(nullOfCol(c, a, b)));
+    const cb = b.c.includes(c) ? col(b, c) : fromItems(new Array(count(b)).fill(nullOfCol(c, a, b)));
+    return count(ca) ? (count(cb) ? join(ca, cb) : ca) : cb;
+  }));
+}
+function nullOfCol(c: string, a: Table, b: Table): Q {
+  const src = a.c.includes(c) ? col(a, c) : col(b, c);
+  return nullItem(src);
+}
+function keyBy(ks: string[], t: Table): Q {
+  const rest = t.c.filter(c => !ks.includes(c));
+  return dict(table(ks, ks.map(k => col(t, k))), table(rest, rest.map(c => col(t, c))));
+}
+
+/** t pj kt: kt's values added to t's matching rows (a missing match adds nothing). */
+export function pj(x: Q, y: Q): Q {
+  if (!isKeyed(y)) throw new QError('type');
+  const t = x as Table;
+  const { rows, vt } = lookupKeyed(t, y as Dict);
+  const c = [...t.c], d = [...t.d];
+  vt.c.forEach((name, j) => {
+    const src = vt.d[j];
+    const zero = (v: Q): Q => v.t === -T.Float ? { t: -T.Float, v: 0 } : v.t === -T.Long ? { t: -T.Long, v: 0n } : { t: v.t, v: 0 } as Q;
+    const picked = fromItems(rows.map(r => r < 0 ? zero(item(src, 0)) : item(src, r)));
+    const k = c.indexOf(name);
+    if (k < 0) { c.push(name); d.push(picked); } else d[k] = add(d[k], picked);
+  });
+  return table(c, d);
+}
+
+/** ej[c;t1;t2]: every pair of rows of t1 and t2 that agree on the columns c. */
+export function ej(a: Q[]): Q {
+  const [cs, x, y] = a;
+  const names = cs.t === -T.Sym ? [(cs as Atom).v as string] : items(cs).map(s => (s as Atom).v as string);
+  const t1 = x as Table, t2 = isKeyed(y) ? unkey(y as Dict) : y as Table;
+  const k1 = plainCols(names.map(c => col(t1, c))), k2 = plainCols(names.map(c => col(t2, c)));
+  const pos = new Map<string, number[]>();
+  for (let r = 0; r < count(t2); r++) { const k = rowKey(k2, r); const l = pos.get(k); if (l) l.push(r); else pos.set(k, [r]); }
+  const left: number[] = [], right: number[] = [];
+  for (let r = 0; r < count(t1); r++) for (const m of pos.get(rowKey(k1, r)) ?? []) { left.push(r); right.push(m); }
+  const lt = index(t1, longVec(left)) as Table, rt = index(t2, longVec(right)) as Table;
+  const extra = rt.c.filter(c => !lt.c.includes(c));
+  return table([...lt.c, ...extra], [...lt.d.map((d, i) => rt.c.includes(lt.c[i]) && !names.includes(lt.c[i]) ? col(rt, lt.c[i]) : d), ...extra.map(c => col(rt, c))]);
+}
+
+/** aj[c;t1;t2]: each row of t1 with the values of t2's last row at or before it (aj0: t2's time too). */
+function asofJoin(keepOwnTime: boolean) {
+  return (a: Q[]): Q => {
+    const [cs, x, y] = a;
+    const names = items(cs).map(s => (s as Atom).v as string);
+    const t1 = x as Table, t2 = isKeyed(y) ? unkey(y as Dict) : y as Table;
+    const eqNames = names.slice(0, -1), tn = names[names.length - 1];
+    const e1 = plainCols(eqNames.map(c => col(t1, c))), e2 = plainCols(eqNames.map(c => col(t2, c)));
+    const time1 = col(t1, tn), time2 = col(t2, tn);
+    const byKey = new Map<string, number[]>();
+    for (let r = 0; r < count(t2); r++) { const k = eqNames.length ? rowKey(e2, r) : ''; const l = byKey.get(k); if (l) l.push(r); else byKey.set(k, [r]); }
+    const match = new Array<number>(count(t1));
+    for (let r = 0; r < match.length; r++) {
+      const cand = byKey.get(eqNames.length ? rowKey(e1, r) : '') ?? [];
+      const tv = item(time1, r);
+      let lo = 0, hi = cand.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (compareQ(item(time2, cand[mid]), tv, false) <= 0) lo = mid + 1; else hi = mid; }
+      match[r] = lo > 0 ? cand[lo - 1] : -1;
+    }
+    const c = [...t1.c], d = [...t1.d];
+    t2.c.forEach((name, j) => {
+      if (eqNames.includes(name) || (name === tn && keepOwnTime)) return;
+      const src = t2.d[j];
+      const picked = index(src, longVec(match.map(r => r < 0 ? count(src) : r)));
+      const k = c.indexOf(name);
+      if (k < 0) { c.push(name); d.push(picked); }
+      else d[k] = fromItems(match.map((r, i) => r < 0 ? item(d[k], i) : item(picked, i)));
+    });
+    return table(c, d);
+  };
+}
+export const aj = asofJoin(true);
+export const aj0 = asofJoin(false);
+
+/** (f;x) fby g: f applied to x within each group of g, spread back over the rows. */
+export function fby(fx: Q, g: Q): Q {
+  if (fx.t !== T.List || count(fx) !== 2) throw new QError('type');
+  const [f, x] = (fx as List).d;
+  const n = count(g);
+  if (count(x) !== n) throw new QError('length');
+  const gp = g.t === T.Enum ? deenum(g) : g;
+  const groups = new Map<string, number[]>();
+  for (let r = 0; r < n; r++) { const k = keyText(item(gp, r)); const l = groups.get(k); if (l) l.push(r); else groups.set(k, [r]); }
+  const out = new Array<Q>(n);
+  for (const rows of groups.values()) {
+    const v = apply1(f, index(x, longVec(rows)));
+    rows.forEach((r, i) => { out[r] = v.t < 0 ? v : item(v, i); });
+  }
+  return fromItems(out);
+}
+export { symVec, list };
+export type { Vec };
