@@ -29,6 +29,26 @@ export function bootstrap(s: Session) {
   g.set('.Q.n', str('0123456789'));
   g.set('.Q.an', str('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789'));
   g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
+  g.set('.Q.t', str(' bg xhijefcspmdznuvt'));
+  // the clock: .z.p .z.P (timestamp), .z.d .z.D, .z.t .z.T, .z.n .z.N, .z.z .z.Z; upper case is local time
+  const nowNs = (local: boolean) => env.host.now() - 946684800000000000n + (local ? BigInt(env.host.tzOffsetMinutes()) * 60000000000n : 0n);
+  const DAY = 86400000000000n;
+  const tod = (ns: bigint) => ((ns % DAY) + DAY) % DAY;
+  for (const local of [false, true]) {
+    const c = (ch: string) => '.z.' + (local ? ch.toUpperCase() : ch);
+    env.computed.set(c('p'), () => ({ t: -T.Timestamp, v: nowNs(local) }));
+    env.computed.set(c('d'), () => ({ t: -T.Date, v: Number((nowNs(local) - tod(nowNs(local))) / DAY) }));
+    env.computed.set(c('t'), () => ({ t: -T.Time, v: Number(tod(nowNs(local)) / 1000000n) }));
+    env.computed.set(c('n'), () => ({ t: -T.Timespan, v: tod(nowNs(local)) }));
+    env.computed.set(c('z'), () => ({ t: -T.Datetime, v: Number(nowNs(local) / 1000000n) / 86400000 }));
+  }
+  // q-defined members, written in q as kdb+ defines them in q.k
+  for (const [name, src] of Object.entries(Q_LAMBDAS)) g.set(name, s.value(src).v);
 }
 export { long, str, isNil };
 export type { Atom };
+
+/** .Q members kdb+ writes in q itself; the definitions here are wasq's own. */
+const Q_LAMBDAS: Record<string, string> = {
+  '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
+};

@@ -16,6 +16,8 @@ export interface Host {
 
 export class Env {
   globals = new Map<string, Q>();
+  /** values computed when read (the clock: .z.p, .z.t …) */
+  computed = new Map<string, () => Q>();
   /** views (name::expr at the top level): recomputed from their expression when read */
   views = new Map<string, { node: import('../parse/ast.js').Node; src?: string }>();
   ns = '';                 // '' is the root namespace; otherwise '.foo'

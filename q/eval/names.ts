@@ -22,6 +22,8 @@ export function lookup(name: string): Q | undefined {
 export function getGlobal(name: string): Q {
   const v = lookup(name);
   if (v !== undefined) return v;
+  const c = env.computed.get(name);
+  if (c) return c();
   // `. is the root namespace as a dictionary
   if (name === '.' || name === '') return rootDict();
   if (PRIMS[name]) return { t: T.Unary, name } as Q;

@@ -87,7 +87,8 @@ export function lex(src: string): Tok[] {
       i = j;
       continue;
     }
-    if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]))) {
+    // a dot starts a namespaced name (.z.p) unless it follows a noun: (!).flip x is (!) . flip x
+    if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]) && !(prevNoun() && !sp))) {
       let j = i + 1;
       while (j < n && (isIdent(src[j]) || (src[j] === '.' && isAlpha(src[j + 1])))) j++;
       out.push({ k: 'name', s: src.slice(i, j), pos: start, sp });

@@ -122,7 +122,13 @@ function cast(w: Word, t: number): number | bigint {
 /** The value of a run of literal words: an atom for one word, a vector for several. */
 export function literal(words: string[]): Q | null {
   const ws: Word[] = [];
-  for (const w of words) { const s = scanWord(w); if (!s) return null; ws.push(s); }
+  // a trailing type char types every word of the vector: 2017.05 2017.09m, 13:30 20:00t
+  const tail = words.length > 1 ? /[a-z]$/.exec(words[words.length - 1])?.[0] : undefined;
+  for (const w of words) {
+    let s = tail && !/[a-zA-Z]$/.test(w) ? scanWord(w + tail) ?? scanWord(w) : scanWord(w);
+    if (!s) return null;
+    ws.push(s);
+  }
   let t: number;
   const last = words[words.length - 1];
   const suffix = /[a-z]$/.exec(last)?.[0];

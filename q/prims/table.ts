@@ -3,7 +3,7 @@
 // entries point into the family modules.
 import { PRIMS, PrimDef } from './registry.js';
 import { T } from '../value/types.js';
-import { Q, NIL, bool, long, isNil, fromItems } from '../value/value.js';
+import { Q, NIL, bool, long, isNil, fromItems, str } from '../value/value.js';
 import { QError } from '../value/error.js';
 import * as A from './arith.js';
 import * as C from './compare.js';
@@ -176,6 +176,8 @@ const table: Record<string, PrimDef> = {
   eval: { m: E.evalQ, rank: 1 },
   show: { m: E.show, rank: 1 },
   system: { m: E.system, rank: 1 },
+  '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
+  '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },
 
   // ---- iterators as keywords ------------------------------------------------------------------------

@@ -40,7 +40,8 @@ export function temporalPart(x: Q, part: string): Q | null {
   };
   switch (part) {
     case 'year': return intPart(d => daysToYmd(d)[0], true);
-    case 'mm': return intPart(d => daysToYmd(d)[1], true);
+    // on a time, mm is the minutes (as uu); on a date, the month
+    case 'mm': return DATE_LIKE.has(t) ? intPart(d => daysToYmd(d)[1], true) : intPart((_d, s) => Math.floor(s / 60) % 60, false);
     case 'dd': return intPart(d => daysToYmd(d)[2], true);
     case 'hh': return intPart((_d, s) => Math.floor(s / 3600), false);
     case 'uu': return intPart((_d, s) => Math.floor(s / 60) % 60, false);
