@@ -100,3 +100,9 @@ function rootDict(): Q {
   for (const [k, v] of env.globals) if (k[0] !== '.') { names.push(k); vals.push(v); }
   return dict(symVec(names), list(vals));
 }
+
+/** Remove a global (delete x from `.). */
+export function deleteGlobal(name: string): void {
+  env.globals.delete(env.full(name));
+  env.views.delete(env.full(name));
+}

@@ -13,7 +13,7 @@ import { compareQ } from '../prims/order.js';
 import { distinct, keyText, enlist, unkey } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
 import { scope } from './eval.js';
-import { getGlobal, setGlobal } from './names.js';
+import { getGlobal, setGlobal, deleteGlobal } from './names.js';
 
 export type Evaluator = (n: Node, fr: (Q | undefined)[] | null) => Q;
 type Expr = () => Q;
@@ -154,7 +154,18 @@ function groups(t: Table, rows: number[] | null, by: Cols): { keys: Q[]; members
 
 export function runQuery(q: Query): Q {
   const byName = q.from.t === -T.Sym ? (q.from as Atom).v as string : null;
+  // delete x from `. removes globals; delete k from d removes a dictionary's keys
+  if (q.kind === 'delete' && q.delCols && (byName === '.' || byName === '')) {
+    for (const c of q.delCols) deleteGlobal(c);
+    return q.from;
+  }
   const src = byName ? getGlobal(byName) : q.from;
+  if (q.kind === 'delete' && q.delCols && src.t === T.Dict && (src as Dict).k.t !== T.Table) {
+    const d = src as Dict, ks = items(d.k), keep = ks.map((k, i) => q.delCols!.includes(k.t === -T.Sym ? (k as Atom).v : '') ? -1 : i).filter(i => i >= 0);
+    const r = dict(index(d.k, longVec(keep)), index(d.v, longVec(keep)));
+    if (byName) { setGlobal(byName, r); return q.from; }
+    return r;
+  }
   const { t, keys } = asTable(src);
   const rows = filter(t, q.where);
   let result: Q;

@@ -92,6 +92,9 @@ function rowsOf(t: Table, y: Q): Table {
   if (y.t === T.Dict && (y as Dict).k.t === T.Sym) { const d = y as Dict; return table(items(d.k).map(k => (k as Atom).v), items(d.v).map(v => fromItems([v]))); }
   if (isKeyed(y)) return unkey(y as Dict);
   const vals = y.t === T.List ? (y as List).d : items(y);
+  // a list of rows, each a list with one item per column
+  if (vals.length && vals.every(r => (r.t === T.List || r.t > 0) && count(r) === t.c.length) && !vals.every(v => count(v) === vals.length && vals.length === t.c.length && v.t > 0))
+    return table(t.c, t.c.map((_, j) => fromItems(vals.map(r => item(r, j)))));
   if (vals.length !== t.c.length) throw new QError('length');
   const one = vals.every(v => v.t < 0);
   return table(t.c, vals.map(v => one ? fromItems([v]) : v));
@@ -100,6 +103,14 @@ function rowsOf(t: Table, y: Q): Table {
 /** `t insert rows: append to the global t, returning the new rows' indices. */
 export function insert(x: Q, y: Q): Q {
   if (x.t !== -T.Sym) throw new QError('type');
+  // inserting into a name that holds nothing yet creates the table
+  let exists = true;
+  try { hooks.getGlobal((x as Atom).v); } catch { exists = false; }
+  if (!exists) {
+    if (y.t !== T.Table && !isKeyed(y)) throw new QError((x as Atom).v);
+    hooks.setGlobal((x as Atom).v, y);
+    return longVec(Array.from({ length: count(y) }, (_, i) => i));
+  }
   const { v, put } = resolve(x);
   const kn = keyNames(v), t = plain(v), r = rowsOf(t, y);
   const n0 = count(t), m = count(r);
