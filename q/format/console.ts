@@ -137,8 +137,12 @@ function cell(x: Q, P: number): string {
   }
   return s1(x, P);
 }
-/** A table cell: as a column cell, but a null shows as blank, as kdb+ prints tables. */
+/** A table cell: as a column cell, but a null shows as blank, as kdb+ prints tables; a numeric or
+ * temporal vector in a cell shows its items without the type letter. */
 function tcell(x: Q, P: number): string {
+  if (x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid && count(x) > 1) {
+    return vecText(x as Vec, P).replace(/[a-z]$/, '');
+  }
   if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && isNullV(-x.t, (x as Atom).v)) return '';
   return cell(x, P);
 }

@@ -268,10 +268,11 @@ export class Parser {
     const cols: Node[] = [];
     if (!this.isPunct(this.peek(), ')')) for (const e of this.sequence(')')) if (e.k !== 'nil') cols.push(e);
     this.i++;
+    // a column is named by its assignment, else by the last name in its expression (as select does)
     const named = (e: Node, i: number, pre: string[]): [string, Node] => {
       if (e.k === 'asg' && !e.idx && !e.op) return [e.n, e.r];
-      if (e.k === 'name') return [e.n.split('.').pop()!, e];
-      return [i === 0 && !pre.length ? 'x' : 'x' + (pre.length + i), e];
+      const nm = clauseName(e);
+      return [nm !== 'x' ? nm : i === 0 && !pre.length ? 'x' : 'x' + (pre.length + i), e];
     };
     const kc = keys.map((e, i) => named(e, i, []));
     const vc = cols.map((e, i) => named(e, i, kc.map(c => c[0])));
@@ -377,6 +378,7 @@ function clauseName(e: Node): string {
       case 'mon': walk(n.f); walk(n.x); return;
       case 'adv': walk(n.f); return;
       case 'list': n.a.forEach(walk); return;
+      case 'asg': names.push(n.n); return;
     }
   };
   walk(e);

@@ -6,6 +6,7 @@ import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { daysToYmd } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
+import { alloc } from '../value/storage.js';
 import { f1, j1 } from './numeric.js';
 import { hooks } from './hooks.js';
 
@@ -54,6 +55,8 @@ export function dollar(x: Q, y: Q): Q {
 
 /** Each item of y as type t. */
 export function castTo(t: number, y: Q): Q {
+  // an empty list cast is an empty vector of the type: `float$()
+  if (y.t === T.List && count(y) === 0) return { t, d: alloc(t, 0), a: 0 } as Vec;
   if (t === T.Sym || t === T.Guid) {
     if (t === T.Sym && (y.t === T.Char || y.t === -T.Char)) return sym(text(y));
     if (Math.abs(y.t) === t) return y;
@@ -199,7 +202,7 @@ function parse1(t: number, s0: string): any {
   // temporals: the literal scanner, after normalising the separators kdb+ accepts
   // a run of digits is a date only as yyyymmdd; other digit runs are not dates
   if (/^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);
-  let w = s.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1.$2.$3');
+  let w = s.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1.$2.$3').replace(/^(\d{4})(\d\d)(\d\d)-(?=\d)/, (_m, y, mo, d) => `${y}.${mo}.${d}${t === T.Datetime ? 'T' : 'D'}`);
   if (/^\d{8}$/.test(w) && (t === T.Date || t === T.Timestamp)) w = `${w.slice(0, 4)}.${w.slice(4, 6)}.${w.slice(6)}`;
   if (/^\d{9}$/.test(w) && t === T.Time) w = `${w.slice(0, 2)}:${w.slice(2, 4)}:${w.slice(4, 6)}.${w.slice(6)}`;
   const r = scanWord(w);

@@ -18,6 +18,8 @@ export function join(x: Q, y: Q): Q {
     return r;
   }
   if (tx === T.Table && ty === T.Table) return joinTables(x as Table, y as Table);
+  // a table joined with a list of one value per column gains that row
+  if (tx === T.Table && (ty === T.List || (ty > 0 && ty < 20)) && count(y) === (x as Table).c.length) return joinTables(x as Table, { t: T.Table, c: (x as Table).c, d: items(y).map(v => v.t < 0 ? fromItems([v]) : list([v])) });
   if (tx === T.Dict && ty === T.Dict) return joinDicts(x as Dict, y as Dict);
   if (tx === T.Table && ty === T.Dict && (y as Dict).k.t === T.Sym) return joinTables(x as Table, { t: T.Table, c: items((y as Dict).k).map(k => (k as Atom).v), d: items((y as Dict).v).map(v => fromItems([v])) });
   // empty general list joins adopt the other side's type

@@ -83,6 +83,8 @@ function findAll(s: string, p: string): number[] {
 export function ss(x: Q, y: Q): Q {
   if (x.t === -T.Sym) x = str((x as Atom).v);
   if (!isStr(x) || !isStr(y)) throw new QError('type');
+  // ss takes no * and no empty pattern
+  if (!count(y) || chars(y).includes('*')) throw new QError('length');
   return longVec(findAll(chars(x), chars(y)));
 }
 /** ssr[x;y;z]: x with each match of pattern y replaced by z, or by z applied to the match. */
