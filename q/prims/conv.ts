@@ -175,6 +175,7 @@ function part(name: string, y: Q): Q {
 
 /** Parse each string of y as type t (a bad string gives the type's null). */
 export function tok(t: number, y: Q): Q {
+  if (y.t === T.List && count(y) === 0) return { t, d: alloc(t, 0), a: 0 } as Vec;
   if (y.t === T.List) return fromItems((y as List).d.map(e => tok(t, e)));
   if (y.t === T.Dict) return dict((y as Dict).k, tok(t, (y as Dict).v));
   if (y.t === T.Sym && t === T.Sym) return y;
