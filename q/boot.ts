@@ -16,8 +16,13 @@ export function bootstrap(s: Session) {
       env.host.write(Math.abs(h), lines + (h < 0 ? '\n' : ''));
       return handle;
     }
-    throw new QError('nyi');
+    // other handles belong to the host: sockets (neg h sends async) and files
+    if (!env.host.handle) throw new QError('nyi');
+    return env.host.handle(Math.abs(h), x, h > 0) ?? NIL;
   });
+  env.computed.set('.z.w', () => ({ t: -T.Int, v: env.conn.w }));
+  env.computed.set('.z.a', () => ({ t: -T.Int, v: env.conn.a }));
+  env.computed.set('.z.u', () => sym(env.conn.u));
   const g = env.globals;
   g.set('.z.K', { t: -T.Float, v: 4.1 });
   g.set('.z.k', { t: -T.Date, v: 9101 });

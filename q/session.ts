@@ -10,6 +10,7 @@ import { ev } from './eval/eval.js';
 import { Return } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
+import { apply } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
 import { setHandleApply } from './prims/apply.js';
@@ -130,6 +131,23 @@ export class Session {
     if (name === '\\' || name === '') { this.env.host.exit?.(0); return NIL; }
     return system(cmd);
   }
+
+  /**
+   * Run a message handler (.z.pg, .z.ps, .z.ph, .z.pw, .z.po, .z.pc, .z.ws …) for a connection: the
+   * user's function when the global is defined, else kdb+'s default behaviour `dflt`.
+   */
+  handler(name: string, args: Q[], conn: { w: number; a: number; u: string }, dflt: () => Q): Q {
+    this.activate();
+    const saved = this.env.conn;
+    this.env.conn = conn;
+    try {
+      const f = lookup(name);
+      return f === undefined ? dflt() : apply(f, args);
+    } finally { this.env.conn = saved; this.env.interrupted = false; }
+  }
+
+  /** Is a handler defined by the user? */
+  hasHandler(name: string): boolean { this.activate(); return lookup(name) !== undefined; }
 
   /** Load a script file through the host's file system. */
   loadFile(path: string): Q {

@@ -4,20 +4,32 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Session } from '../q/session.js';
+import { Port, readUsers } from './port.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; args: string[] }
+export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[] }
 
 export function parseArgs(argv: string[]): Options {
-  const o: Options = { args: [] };
+  const o: Options = { args: [], wsEval: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => { const v = Number(argv[++i]); if (!Number.isFinite(v)) throw new Error(`wasq: ${a} needs a number`); return v; };
     switch (a) {
-      case '-p': o.port = num(); break;
+      case '-p': {
+        // -p port or -p host:port (0W picks a free port)
+        const v = argv[++i] ?? '';
+        const m = /^(?:(.*):)?(\d+|0W)$/.exec(v);
+        if (!m) throw new Error(`wasq: -p needs a port`);
+        o.host = m[1] || undefined; o.port = m[2] === '0W' ? 0 : Number(m[2]);
+        break;
+      }
+      case '-u': case '-U': o.users = argv[++i]; break;
+      case '-b': o.blockWrites = true; break;
+      case '-T': o.timeout = num(); break;
+      case '--no-ws-eval': o.wsEval = false; break;
       case '-c': o.console = [num(), num()]; break;
       case '-C': o.http = [num(), num()]; break;
-      case '-u': case '-U': case '-T': case '-w': case '-s': case '-t': case '-P': case '-e': case '-g': case '-o': case '-q': i++; break;
+      case '-w': case '-s': case '-t': case '-P': case '-e': case '-g': case '-o': case '-q': i++; break;
       default:
         if (!o.script && !a.startsWith('-')) o.script = a; else o.args.push(a);
     }
@@ -49,7 +61,23 @@ function flush() { if (pending) { process.stdout.write(pending); pending = ''; }
 
 export async function main(argv: string[]) {
   const o = parseArgs(argv);
-  const session = new Session(nodeHost(write));
+  const host = nodeHost(write);
+  const session = new Session(host);
+  const port = new Port(session, { users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, wsEval: o.wsEval, host: o.host, webRoot: webRoot() });
+  host.handle = (h, x, sync) => port.send(h, x, sync);
+  let listening = false;
+  host.listen = p => {
+    if (p === null) return port.port;
+    if (p === 0) { void port.close(); listening = false; return 0; }
+    // \p at run time: listen, and keep the process alive for clients
+    void port.close().then(() => port.listen(p)).then(n => { listening = true; write(2, `wasq: listening on ${o.host ?? '127.0.0.1'}:${n}\n`); });
+    return p;
+  };
+  if (o.port !== undefined) {
+    const n = await port.listen(o.port);
+    listening = true;
+    process.stderr.write(`wasq: listening on ${o.host ?? '127.0.0.1'}:${n} (q IPC, HTTP, WebSocket; the workbench at http://${o.host ?? 'localhost'}:${n}/wasq/)\n`);
+  }
   if (o.console) session.sys(`c ${o.console[0]} ${o.console[1]}`);
   if (o.http) session.sys(`C ${o.http[0]} ${o.http[1]}`);
   if (o.script) {
@@ -68,5 +96,13 @@ export async function main(argv: string[]) {
     if (tty) rl.prompt();
   }
   flush();
-  if (o.port === undefined) process.exit(0);
+  // with a port open the process keeps serving after its console input ends, as q does
+  if (!listening) process.exit(0);
+}
+
+/** The built page (dist/web) next to this bundle, when it exists. */
+function webRoot(): string | undefined {
+  const here = new URL('.', import.meta.url).pathname;
+  for (const p of [here + 'web', here + '../dist/web']) if (existsSync(p + '/index.html')) return p;
+  return undefined;
 }

@@ -10,6 +10,13 @@ export interface Host {
   write(fd: number, s: string): void;
   /** Read a text file (for \l), or null when the host has no files. */
   readFile?(path: string): string | null;
+  /** Send x on handle h (a socket or file the host opened); sync waits for and returns the answer. */
+  handle?(h: number, x: Q, sync: boolean): Q;
+  /** Open a handle to `:host:port[:user:pass] (hopen), with a timeout in ms (0: none). */
+  open?(target: string, timeoutMs: number): number;
+  close?(h: number): void;
+  /** Listen on a port (\p), 0 to stop; returns the port now listened on (0 for none). */
+  listen?(port: number | null): number;
   /** End the process (\\ and exit). */
   exit?(code: number): void;
 }
@@ -26,6 +33,8 @@ export class Env {
   precision = 7;           // \P
   seed = -314159;          // \S
   interrupted = false;
+  /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
+  conn = { w: 0, a: 0, u: '' };
   constructor(public host: Host) {}
 
   /** The full name of a name written in namespace ns. */

@@ -60,6 +60,18 @@ SYSTEM.v = arg => names(arg, () => true);
 SYSTEM.f = arg => names(arg, v => v.t === T.Lambda);
 SYSTEM.a = arg => names(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));
 SYSTEM.e = () => int(0);
+/** \x .z.pg: expunge a handler (or any global), restoring kdb+'s default. */
+SYSTEM.x = arg => { const n = env.full(arg.trim()); env.globals.delete(n); env.views.delete(n); return NIL; };
+/** \p: the listening port; \p n listens on n, \p 0 stops. */
+SYSTEM.p = arg => {
+  const listen = env.host.listen;
+  if (!listen) throw new QError('nyi');
+  if (!arg) return int(listen(null));
+  const n = arg === '0W' ? 0 : Number(arg);
+  if (!Number.isInteger(n) || n < 0) throw new QError('domain');
+  listen(n);
+  return NIL;
+};
 SYSTEM.o = () => int(0);
 SYSTEM.z = () => int(0);
 SYSTEM.W = () => int(0);

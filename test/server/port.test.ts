@@ -1,0 +1,109 @@
+// The port as real clients see it: node-q (an independent kdb+ client), HTTP and WebSocket, against
+// `wasq examples/trade.q -p 0` running as its own process on loopback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import WebSocket from 'ws';
+import { encodeMessage } from '../../q/ipc/serialize.js';
+import { readMessage } from '../../q/ipc/deserialize.js';
+import { MsgType } from '../../q/ipc/header.js';
+import { str, text } from '../../q/value/value.js';
+
+const nodeq = createRequire(import.meta.url)('node-q');
+let child: ChildProcess, port = 0, out = '';
+
+/** Type a line on the server's console and wait until it has been evaluated. */
+async function consoleLine(line: string) {
+  const mark = `@@${Math.random().toString(36).slice(2)}@@`;
+  child.stdin!.write(`${line}\n-1"${mark}";\n`);
+  for (let i = 0; i < 200 && !out.includes(mark); i++) await new Promise(r => setTimeout(r, 25));
+  assert.ok(out.includes(mark), `server did not evaluate ${line}`);
+}
+const connect = (opts: object = {}): Promise<any> => new Promise((res, rej) => nodeq.connect({ host: '127.0.0.1', port, ...opts }, (e: Error, c: any) => e ? rej(e) : res(c)));
+const call = (con: any, q: string): Promise<any> => new Promise((res, rej) => con.k(q, (e: Error, r: any) => e ? rej(e) : res(r)));
+
+before(async () => {
+  child = spawn('node', ['bin/wasq.mjs', 'examples/trade.q', '-p', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdout!.on('data', d => { out += d; });
+  port = await new Promise<number>((res, rej) => {
+    let err = '';
+    child.stderr!.on('data', d => { err += d; const m = /listening on [^:]+:(\d+)/.exec(err); if (m) res(Number(m[1])); });
+    child.on('exit', c => rej(new Error(`wasq exited ${c}: ${err}`)));
+  });
+});
+after(() => { child.kill(); });
+
+test('the seed transcript: handlers redefined from the console change what clients get', async () => {
+  await consoleLine('myfunc:{x*3}');
+  const h = await connect();
+  await call(h, 'z:4');
+  assert.equal(await call(h, 'myfunc[z]'), 12);
+  await consoleLine('.z.pg:count');
+  assert.equal(await call(h, 'myfunc[z]'), 9);
+  await consoleLine('.z.pg:value');
+  await assert.rejects(call(h, 'myfunc[silly]'), (e: Error) => /silly/.test(e.message));
+  await consoleLine('.z.pg:{@[value;x;`$"Number please"]}');
+  assert.equal(await call(h, 'myfunc[silly]'), 'Number please');
+  await consoleLine('\\x .z.pg');
+  h.close();
+});
+
+test('node-q reads tables, dictionaries and typed values from the server', async () => {
+  await consoleLine('.z.pg:value');
+  const h = await connect();
+  assert.equal(await call(h, 'count trade'), 10000);
+  const t = await call(h, '3#select stock,price from trade');
+  assert.equal(t.length, 3);
+  assert.ok(typeof t[0].stock === 'string' && typeof t[0].price === 'number');
+  assert.deepEqual(await call(h, '`a`b!1 2'), { a: 1, b: 2 });
+  assert.equal(await call(h, '"abc"'), 'abc');
+  h.close();
+});
+
+test('a client error comes back as an error and the server keeps its data', async () => {
+  const h = await connect();
+  await assert.rejects(call(h, '1+`a'), (e: Error) => /type/.test(e.message));
+  assert.equal(await call(h, 'count trade'), 10000);
+  h.close();
+});
+
+test('a malformed message closes that connection only', async () => {
+  const net = await import('node:net');
+  const s = net.connect(port, '127.0.0.1');
+  await new Promise(r => s.on('connect', r));
+  s.write(Buffer.from([0x61, 3, 0]));
+  await new Promise(r => s.once('data', r));
+  s.write(Buffer.from([1, 1, 0, 0, 0xff, 0xff, 0xff, 0x7f, 0, 0, 0]));
+  s.end();
+  const h = await connect();
+  assert.equal(await call(h, '1+1'), 2);
+  h.close();
+});
+
+test('HTTP: GET /?expr answers an HTML table; csv, txt and json variants', async () => {
+  const base = `http://127.0.0.1:${port}`;
+  const page = await (await fetch(`${base}/?select%20avg%20price%20by%20stock%20from%20trade`)).text();
+  assert.match(page, /<table>/);
+  assert.match(page, /<th>stock<\/th><th>price<\/th>/);
+  assert.equal((page.match(/<tr>/g) ?? []).length, 7);
+  const tq = encodeURIComponent('([]a:1 2;b:`x`y)');
+  assert.equal(await (await fetch(base + '/.csv?' + tq)).text(), 'a,b\n1,x\n2,y\n');
+  assert.equal(await (await fetch(base + '/.json?' + tq)).text(), '[{"a":1,"b":"x"},{"a":2,"b":"y"}]');
+  assert.equal(await (await fetch(`${base}/.txt?til 3`)).text(), '0 1 2\n');
+  const home = await (await fetch(`${base}/`)).text();
+  assert.match(home, /href="\?trade"/);
+  assert.match(home, /href="\?stock"/);
+});
+
+test('WebSocket: the default .z.ws evaluates a serialized query and answers serialized', async () => {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
+  await new Promise((res, rej) => { ws.on('open', res); ws.on('error', rej); });
+  ws.send(encodeMessage(str('count trade'), MsgType.Sync));
+  const reply: Buffer = await new Promise(r => ws.once('message', r));
+  const m = readMessage(new Uint8Array(reply));
+  assert.equal(m.msgType, MsgType.Response);
+  assert.equal(String((m.value as any).v), '10000');
+  ws.close();
+  void text;
+});
