@@ -3,7 +3,7 @@
 import { T } from './value/types.js';
 import { Q, Atom, NIL, sym, str, text, int, long, isNil } from './value/value.js';
 import { QError } from './value/error.js';
-import { setHandleApply } from './prims/apply.js';
+import { setHandleApply, setOneShot } from './prims/apply.js';
 import type { Session } from './session.js';
 
 export function bootstrap(s: Session) {
@@ -19,6 +19,11 @@ export function bootstrap(s: Session) {
     // other handles belong to the host: sockets (neg h sends async) and files
     if (!env.host.handle) throw new QError('nyi');
     return env.host.handle(Math.abs(h), x, h > 0) ?? NIL;
+  });
+  setOneShot((target, x) => {
+    if (!env.host.open || !env.host.handle || !env.host.close) throw new QError('nyi');
+    const h = env.host.open(target, 0);
+    try { return env.host.handle(h, x, true); } finally { env.host.close(h); }
   });
   env.computed.set('.z.w', () => ({ t: -T.Int, v: env.conn.w }));
   env.computed.set('.z.a', () => ({ t: -T.Int, v: env.conn.a }));

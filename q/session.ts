@@ -57,6 +57,8 @@ export class Session {
     hooks.fselect = fselect;
     hooks.fupdate = fupdate;
     hooks.fexec = fexec;
+    hooks.open = (t, ms) => { if (!this.env.host.open) throw new QError('nyi'); return this.env.host.open(t, ms); };
+    hooks.close = h => { if (!this.env.host.close) throw new QError('nyi'); this.env.host.close(h); };
     hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };
     setEnumResolver(name => lookup(name));
     hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);

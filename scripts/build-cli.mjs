@@ -1,8 +1,11 @@
 // Bundle the wasq command (server/cli.ts and the q core it imports) into dist/wasq.mjs with esbuild.
 // `node scripts/build-cli.mjs dist/mine.mjs` writes a private bundle (run it with WASQ_DIST=dist/mine.mjs).
 import { build } from 'esbuild';
+const out = process.argv[2] ?? 'dist/wasq.mjs';
+// the client's socket thread is its own bundle beside the command
+await build({ entryPoints: ['server/client-worker.ts'], outfile: out.replace(/[^/]*$/, 'client-worker.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 await build({
-  entryPoints: ['server/cli.ts'], outfile: process.argv[2] ?? 'dist/wasq.mjs', bundle: true, platform: 'node', format: 'esm',
+  entryPoints: ['server/cli.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm',
   target: 'node20', sourcemap: true, logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Session } from '../q/session.js';
 import { Port, readUsers } from './port.js';
+import { Client } from './client.js';
 import type { Host } from '../q/eval/env.js';
 
 export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[] }
@@ -64,7 +65,10 @@ export async function main(argv: string[]) {
   const host = nodeHost(write);
   const session = new Session(host);
   const port = new Port(session, { users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, wsEval: o.wsEval, host: o.host, webRoot: webRoot() });
-  host.handle = (h, x, sync) => port.send(h, x, sync);
+  const client = new Client(session, new URL('./client-worker.mjs', import.meta.url));
+  host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
+  host.open = (target, ms) => client.open(target, ms);
+  host.close = h => port.conns.has(h) ? port.conns.get(h)!.close() : client.close(h);
   let listening = false;
   host.listen = p => {
     if (p === null) return port.port;

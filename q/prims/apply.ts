@@ -34,9 +34,15 @@ let resolveSym: (name: string) => Q = (n) => { throw new QError(n); };
 export function setSymResolver(f: (name: string) => Q) { resolveSym = f; }
 
 const isFnT = (t: number) => t >= T.Lambda && t <= T.EachLeft;
+let oneShot: (target: string, x: Q) => Q = () => { throw new QError('nyi'); };
+export function setOneShot(f: (target: string, x: Q) => Q) { oneShot = f; }
 
 export function apply(f: Q, args: (Q | undefined)[]): Q {
-  if (f.t === -T.Sym) return apply(resolveSym((f as Atom).v), args);
+  if (f.t === -T.Sym) {
+    // `::5001 "query" is a one-shot request: open, ask, close
+    if (/^:[^:]*:\d+/.test((f as Atom).v) && args.length === 1 && args[0]) return oneShot((f as Atom).v, args[0]);
+    return apply(resolveSym((f as Atom).v), args);
+  }
   if (args.some(a => a === undefined)) {
     // data with elided indices takes everything at that level: m[;1]
     if (!isFnT(f.t)) return indexDeep(f, args.map(a => a ?? NIL));

@@ -36,3 +36,18 @@ export const show = (x: Q): Q => { hooks.write(1, hooks.display(x) + '\n'); retu
 
 /** system "c 25 80": run a system command; its result, or :: for commands that only act. */
 export const system = (x: Q): Q => { if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type'); return hooks.system(text(x)); };
+
+/** hopen x: a handle to `:host:port[:user:pass], a port number, or (target;timeout ms). */
+export function hopen(x: Q): Q {
+  let target: Q = x, timeout = 0;
+  if (x.t === T.List) { const d = (x as List).d; target = d[0]; timeout = Number((d[1] as Atom).v); }
+  let s: string;
+  if (target.t === -T.Sym) s = (target as Atom).v;
+  else if (target.t === T.Char) s = text(target);
+  else if (target.t === -T.Long || target.t === -T.Int) s = '::' + String((target as Atom).v);
+  else throw new QError('type');
+  if (!/^:[^:]*:\d+/.test(s)) throw new QError('nyi');
+  const open = hooks.open;
+  return { t: -T.Int, v: open(s, timeout) } as Q;
+}
+export const hclose = (x: Q): Q => { if (x.t !== -T.Int && x.t !== -T.Long) throw new QError('type'); hooks.close(Number((x as Atom).v)); return NIL; };

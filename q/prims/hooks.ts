@@ -30,6 +30,9 @@ export const hooks = {
   fselect: unset as (a: Q[]) => Q,
   fupdate: unset as (a: Q[]) => Q,
   fexec: unset as (t: Q, i: Q, p: Q) => Q,
+  /** hopen / hclose through the host */
+  open: unset as (target: string, timeoutMs: number) => number,
+  close: unset as (h: number) => void,
   /** the names of the tables in a namespace ('' for the root) */
   tables: unset as (ns: string) => Q,
   /** system "cmd": a system command without its backslash */

@@ -176,6 +176,8 @@ const table: Record<string, PrimDef> = {
   eval: { m: E.evalQ, rank: 1 },
   show: { m: E.show, rank: 1 },
   system: { m: E.system, rank: 1 },
+  hopen: { m: E.hopen, rank: 1 },
+  hclose: { m: E.hclose, rank: 1 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },

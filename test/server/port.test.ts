@@ -107,3 +107,20 @@ test('WebSocket: the default .z.ws evaluates a serialized query and answers seri
   ws.close();
   void text;
 });
+
+test('a second wasq as the client: hopen, sync, async, one-shot, hclose, and .z.po/.z.pc on the server', async () => {
+  await consoleLine('opens:0;closes:0;.z.po:{opens+:1};.z.pc:{closes+:1}');
+  const { execFileSync } = await import('node:child_process');
+  const lines = [
+    `h:hopen \`::${port}`, 'h"count trade"', 'h(+;2;3)', '(neg h)"fromclient:42"', 'h"fromclient"', 'h"1+`a"',
+    'h"opens"', 'hclose h', `\`::${port} "2*21"`, 'hopen `::1',
+  ];
+  const got = execFileSync('node', ['bin/wasq.mjs'], { input: lines.join('\n') + '\n', encoding: 'utf8' }).trim().split('\n');
+  assert.deepEqual(got.slice(0, 5), ['10000', '5', '42', "'type", '1']);
+  assert.equal(got[5], '42');
+  assert.equal(got[6], "'hop");
+  await consoleLine('-1 "closes=",string closes;');
+  assert.match(out, /closes=2\n/, 'the server saw both connections close');
+  await consoleLine('\\x .z.po');
+  await consoleLine('\\x .z.pc');
+});
