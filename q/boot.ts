@@ -40,6 +40,10 @@ export function bootstrap(s: Session) {
   g.set('.Q.an', str('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789'));
   g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
   g.set('.Q.t', str(' bg xhijefcspmdznuvt'));
+  g.set('.h.sb', str('body{font:10pt verdana;text-align:justify}'));
+  g.set('.h.sc', str("$-.+!*'(),abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"));
+  g.set('.h.d', { t: -T.Char, v: 32 } as Q);
+  g.set('.h.ty', s.value('`htm`html`csv`txt`xml`xls`gif`json!("text/html";"text/html";"text/comma-separated-values";"text/plain";"text/plain";"application/msexcel";"image/gif";"application/json")').v);
   // the clock: .z.p .z.P (timestamp), .z.d .z.D, .z.t .z.T, .z.n .z.N, .z.z .z.Z; upper case is local time
   const nowNs = (local: boolean) => env.host.now() - 946684800000000000n + (local ? BigInt(env.host.tzOffsetMinutes()) * 60000000000n : 0n);
   const DAY = 86400000000000n;
@@ -60,5 +64,20 @@ export type { Atom };
 
 /** .Q members kdb+ writes in q itself; the definitions here are wasq's own. */
 const Q_LAMBDAS: Record<string, string> = {
+  '.h.htc': '{[t;v]"<",(string t),">",v,"</",(string t),">"}',
+  '.h.hta': '{[t;d]"<",(string t),(raze{" ",(string x),"=\\"",y,"\\""}\'[key d;value d]),">"}',
+  '.h.htac': '{[t;d;v](.h.hta[t;d]),v,"</",(string t),">"}',
+  '.h.ha': '{[x;y]"<a href=\\"",($[-11h=type x;1_string x;x]),"\\">",y,"</a>"}',
+  '.h.hb': '{[x;y]"<a target=v href=\\"",($[-11h=type x;1_string x;x]),"\\">",y,"</a>"}',
+  '.h.hc': '{ssr[x;"<";"&lt;"]}',
+  '.h.xs': '{ssr[ssr[ssr[x;"&";"&amp;"];"<";"&lt;"];">";"&gt;"]}',
+  '.h.hr': '{(count x)#"-"}',
+  '.h.nbr': '{"<nobr>",x,"</nobr>"}',
+  '.h.pre': '{"<pre>",(raze x,\\:"\\n"),"</pre>"}',
+  '.h.xmp': '{"<xmp>",(raze x,\\:"\\n"),"</xmp>"}',
+  '.h.text': '{raze{"<p>",x,"</p>\\n"}each x}',
+  '.h.code': '{raze{$[y mod 2;" <code><nobr>",x,"</nobr></code>";y;" ",x;x]}\\'[s;til count s:"\\t" vs x]}',
+  '.h.hu': '{raze{$[x in .h.sc;enlist x;"%",raze string"x"$x]}each x}',
+  '.h.xt': '{[t;x]$[t~`json;.j.k each x;\'nyi]}',
   '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
 };

@@ -204,8 +204,11 @@ function isGrid(xs: Q[]): boolean {
   const n = count(xs[0]);
   // simple vectors of one length, or general lists of one length (their items become the cells)
   // booleans keep their own form (01b); a list of strings alone shows each string quoted
-  return n > 0 && (xs.every(e => e.t > 0 && e.t < 20 && e.t !== T.Bool && count(e) === n) && !xs.every(e => e.t === T.Char)
-    || (xs.every(e => e.t === T.List && count(e) === n) && n > 1));
+  // lists of one length: vectors (not booleans, and not strings alone) and general lists mixed
+  const same = xs.every(e => ((e.t > 0 && e.t < 20 && e.t !== T.Bool) || e.t === T.List) && count(e) === n);
+  if (!same || n === 0) return false;
+  if (xs.every(e => e.t === T.Char)) return false;
+  return xs.some(e => e.t !== T.List) || n > 1;
 }
 function gridLines(xs: Q[], o: Opts): string[] {
   // rows of a general list show their items in one-line form; rows of a simple vector show bare cells

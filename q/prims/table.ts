@@ -21,6 +21,7 @@ import * as CV from './conv.js';
 import * as EN from './enum.js';
 import * as TB from './tables.js';
 import * as J from './joins.js';
+import * as JS from './json.js';
 import { hooks } from './hooks.js';
 import { match } from './match.js';
 import { join } from './join.js';
@@ -177,6 +178,8 @@ const table: Record<string, PrimDef> = {
   show: { m: E.show, rank: 1 },
   system: { m: E.system, rank: 1 },
   hopen: { m: E.hopen, rank: 1 },
+  '.j.j': { m: JS.jj, rank: 1 },
+  '.j.k': { m: JS.jk, rank: 1 },
   hclose: { m: E.hclose, rank: 1 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
