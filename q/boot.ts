@@ -76,7 +76,7 @@ const Q_LAMBDAS: Record<string, string> = {
   '.h.pre': '{"<pre>",(raze x,\\:"\\n"),"</pre>"}',
   '.h.xmp': '{"<xmp>",(raze x,\\:"\\n"),"</xmp>"}',
   '.h.text': '{raze{"<p>",x,"</p>\\n"}each x}',
-  '.h.code': '{raze{$[y mod 2;" <code><nobr>",x,"</nobr></code>";y;" ",x;x]}\\'[s;til count s:"\\t" vs x]}',
+  '.h.code': '{raze{$[y mod 2;" <code><nobr>",x,"</nobr></code>";y;" ",x;x]}\'[s;til count s:"\\t" vs x]}',
   '.h.hu': '{raze{$[x in .h.sc;enlist x;"%",raze string"x"$x]}each x}',
   '.h.xt': '{[t;x]$[t~`json;.j.k each x;\'nyi]}',
   '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
