@@ -73,7 +73,9 @@ export function ev(n: Node, fr: Frame): Q {
       const a = n.a;
       // infix x op y: right then left, straight to the primitive's dyadic form
       if (a.length === 2 && n.f.k === 'prim' && a[0] && a[1]) {
-        const d = PRIMS[n.f.n]?.d;
+        // the primitive's dyadic form, looked up once per node
+        const f = n.f as { k: 'prim'; n: string; dyad?: ((x: Q, y: Q) => Q) | null };
+        const d = f.dyad !== undefined ? f.dyad : (f.dyad = PRIMS[f.n]?.d ?? null);
         if (d) { const y = ev(a[1], fr); return d(ev(a[0], fr), y); }
       }
       // arguments evaluate right to left, as q does

@@ -45,13 +45,25 @@ const MOD = parseTable(('i . i i i j e f . . p m d z n u v t|. . . . . . . . . .
   'i . i i i i i . i . . . . . . . . .|f . f f f f f f f . . . . . . . . .|n . n n n n n f n . . . . . . . . .|' +
   'u . u u u u u f u . . . . . . . . .|v . v v v v v f v . . . . . . . . .|t . t t t t t f t . . . . . . . . .').split('|'));
 
+/** Each op table as numbers, indexed by abs type x*20+y (-1 where kdb+ signals 'type). */
+const numeric = new Map<string[][], Int8Array>();
+function typeTable(tbl: string[][]): Int8Array {
+  let r = numeric.get(tbl);
+  if (r) return r;
+  r = new Int8Array(400).fill(-1);
+  for (let x = 1; x < 20; x++) for (let y = 1; y < 20; y++) {
+    const i = COLS.indexOf(TYPE_CHARS[x]), j = COLS.indexOf(TYPE_CHARS[y]);
+    if (i >= 0 && j >= 0 && tbl[i][j] !== '.') r[x * 20 + y] = typeOfChar(tbl[i][j]);
+  }
+  numeric.set(tbl, r);
+  return r;
+}
 /** Result type of op table tbl for item types tx, ty; signals 'type where kdb+ does. */
 export function resultType(tbl: string[][], tx: number, ty: number): number {
-  const i = COLS.indexOf(TYPE_CHARS[Math.abs(tx)] ?? '?'), j = COLS.indexOf(TYPE_CHARS[Math.abs(ty)] ?? '?');
-  if (Math.abs(tx) > 19 || Math.abs(ty) > 19 || i < 0 || j < 0) throw new QError('type');
-  const c = tbl[i][j];
-  if (c === '.') throw new QError('type');
-  return typeOfChar(c);
+  tx = Math.abs(tx); ty = Math.abs(ty);
+  const r = tx < 20 && ty < 20 ? typeTable(tbl)[tx * 20 + ty] : -1;
+  if (r < 0) throw new QError('type');
+  return r;
 }
 
 type FOp = (a: number, b: number) => number;
@@ -99,12 +111,21 @@ function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: 
 
 /** An arithmetic operator: views both sides in the result's domain (temporals scaled to its unit). */
 export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp) {
-  return atomic2((x: Q, y: Q): Q => {
+  const k = atomic2((x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     const rt = resultType(tbl, tx, ty);
     const dom = domOf(rt);
     return run(x, y, rt, dom, view(x, dom, scale(tx, rt)), view(y, dom, scale(ty, rt)), fop, jop, iop);
   });
+  // two longs or two floats: the interpreter's commonest case, straight to the op
+  return (x: Q, y: Q): Q => {
+    if (x.t === -T.Long && y.t === -T.Long) {
+      const p = (x as Atom).v as bigint, q = (y as Atom).v as bigint;
+      return { t: -T.Long, v: p === NJ || q === NJ ? NJ : BigInt.asIntN(64, jop(p, q)) } as Atom;
+    }
+    if (x.t === -T.Float && y.t === -T.Float) return { t: -T.Float, v: fop((x as Atom).v, (y as Atom).v) } as Atom;
+    return k(x, y);
+  };
 }
 
 export const add = arith(ADD, (a, b) => a + b, (a, b) => a + b, (a, b) => (a + b) | 0);
