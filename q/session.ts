@@ -10,6 +10,9 @@ import { ev } from './eval/eval.js';
 import { Return } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
+import { cellText } from './format/html.js';
+import { count, item, isKeyed } from './value/value.js';
+import type { Table, Dict } from './value/value.js';
 import { apply } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
@@ -150,6 +153,38 @@ export class Session {
 
   /** Is a handler defined by the user? */
   hasHandler(name: string): boolean { this.activate(); return lookup(name) !== undefined; }
+
+  /**
+   * The session's variables for an explorer: name, kdb+ type, count, and for tables their columns
+   * (key columns first) — plain data that crosses a worker boundary.
+   */
+  list(): { name: string; type: number; count: number; cols?: string[]; keys?: number }[] {
+    this.activate();
+    const out: { name: string; type: number; count: number; cols?: string[]; keys?: number }[] = [];
+    for (const [name, v] of this.env.globals) {
+      if (name.startsWith('.')) continue;
+      const e: { name: string; type: number; count: number; cols?: string[]; keys?: number } = { name, type: v.t, count: count(v) };
+      if (v.t === T.Table) e.cols = (v as Table).c;
+      if (isKeyed(v)) { const d = v as Dict; e.cols = [...(d.k as Table).c, ...(d.v as Table).c]; e.keys = (d.k as Table).c.length; }
+      out.push(e);
+    }
+    return out.sort((a, b) => a.name < b.name ? -1 : 1);
+  }
+
+  /**
+   * Rows [from, from+n) of the table (or keyed table, or list) held by a global or given by a q
+   * expression, as display cells made by the one formatter — for a grid that fetches in slices.
+   */
+  slice(expr: string, from: number, n: number): { cols: string[]; keys: number; total: number; rows: string[][] } {
+    this.activate();
+    let v = this.value(expr).v;
+    let keys = 0;
+    if (isKeyed(v)) { const d = v as Dict; keys = (d.k as Table).c.length; v = { t: T.Table, c: [...(d.k as Table).c, ...(d.v as Table).c], d: [...(d.k as Table).d, ...(d.v as Table).d] } as Table; }
+    if (v.t !== T.Table) v = { t: T.Table, c: ['x'], d: [v.t >= 0 && v.t < T.Table ? v : list([v])] } as Table;
+    const t = v as Table, total = count(t), rows: string[][] = [];
+    for (let r = from; r < Math.min(total, from + n); r++) rows.push(t.d.map(c => cellText(item(c, r), this.env.precision)));
+    return { cols: t.c, keys, total, rows };
+  }
 
   /** Load a script file through the host's file system. */
   loadFile(path: string): Q {

@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build
 npm run typecheck
-mapfile -t files < <(find test -name '*.test.ts' | sort)
+bash scripts/ensure-chromium.sh
+mapfile -t files < <(find test e2e -name '*.test.ts' | sort)
 node --import tsx --test --test-reporter=spec "${files[@]}"

@@ -1,26 +1,131 @@
-// The workbench page: an editor, a Run button and the q console, over the interpreter worker.
+// The workbench page: a CodeMirror editor, the q console and an explorer, over the interpreter worker.
 import * as Comlink from 'comlink';
-import type { Api } from './worker.js';
+import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
+import { EditorState } from '@codemirror/state';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { autocompletion, CompletionContext } from '@codemirror/autocomplete';
+import { qLanguage } from './editor/q.js';
+import { KEYWORDS } from './editor/keywords.js';
+import { Grid } from './explorer/grid.js';
+import { chart } from './charts/chart.js';
+import type { Api, Output } from './worker.js';
 
-const worker = Comlink.wrap<Api>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
-const editor = document.getElementById('editor') as HTMLTextAreaElement;
-const consoleEl = document.getElementById('console')!;
-const status = document.getElementById('status')!;
-editor.value = localStorage.getItem('wasq.editor') ?? '';
+const $ = (id: string) => document.getElementById(id)!;
+const consoleEl = $('console'), status = $('status'), stopBtn = $('stop') as HTMLButtonElement;
+let worker: Worker, api: Comlink.Remote<Api>;
+let globals: string[] = [];
+const stopFlag = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
 
-async function run() {
-  const src = editor.selectionStart !== editor.selectionEnd ? editor.value.slice(editor.selectionStart, editor.selectionEnd) : editor.value;
-  localStorage.setItem('wasq.editor', editor.value);
-  status.textContent = 'running…';
-  const t0 = performance.now();
-  for (const o of await worker.run(src)) {
-    const line = document.createElement('div');
-    line.textContent = o.text;
-    if (o.error) line.className = 'err';
-    consoleEl.append(line);
+function startWorker() {
+  worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  worker.onerror = () => { append([{ input: '', text: 'the worker crashed; a fresh session was started', error: true }]); startWorker(); };
+  api = Comlink.wrap<Api>(worker);
+  if (stopFlag) void api.setStop(stopFlag.buffer as SharedArrayBuffer);
+}
+startWorker();
+
+// ---- editor -------------------------------------------------------------------------------------------
+const complete = (ctx: CompletionContext) => {
+  const w = ctx.matchBefore(/\.?[\w.]+/);
+  if (!w || (w.from === w.to && !ctx.explicit)) return null;
+  return { from: w.from, options: [...[...KEYWORDS].map(k => ({ label: k, type: 'keyword' })), ...globals.map(g => ({ label: g, type: 'variable' }))] };
+};
+const editor = new EditorView({
+  parent: $('editor'),
+  state: EditorState.create({
+    doc: localStorage.getItem('wasq.editor') ?? '',
+    extensions: [
+      lineNumbers(), highlightActiveLine(), history(), bracketMatching(), qLanguage, syntaxHighlighting(defaultHighlightStyle),
+      autocompletion({ override: [complete] }),
+      keymap.of([
+        { key: 'Mod-Shift-Enter', run: () => { void run(editor.state.doc.toString()); return true; } },
+        { key: 'Mod-Enter', run: () => { void run(currentText()); return true; } },
+        ...defaultKeymap, ...historyKeymap,
+      ]),
+      EditorView.updateListener.of(u => { if (u.docChanged) localStorage.setItem('wasq.editor', u.state.doc.toString()); }),
+    ],
+  }),
+});
+/** The selection, or the current line. */
+function currentText(): string {
+  const s = editor.state.selection.main;
+  return s.empty ? editor.state.doc.lineAt(s.head).text : editor.state.sliceDoc(s.from, s.to);
+}
+
+// ---- console ------------------------------------------------------------------------------------------
+const hist: string[] = JSON.parse(localStorage.getItem('wasq.history') ?? '[]');
+let hpos = hist.length;
+function append(outs: Output[]) {
+  for (const o of outs) {
+    if (o.input) { const i = document.createElement('div'); i.className = 'in'; i.textContent = 'q)' + o.input.split('\n')[0]; consoleEl.append(i); }
+    if (o.text) { const d = document.createElement('div'); d.textContent = o.text; if (o.error) d.className = 'err'; consoleEl.append(d); }
   }
   consoleEl.scrollTop = consoleEl.scrollHeight;
-  status.textContent = `${Math.round(performance.now() - t0)} ms`;
 }
-document.getElementById('run')!.addEventListener('click', run);
-editor.addEventListener('keydown', e => { if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); run(); } });
+
+let busy = false;
+async function run(src: string) {
+  if (busy || !src.trim()) return;
+  busy = true; stopBtn.disabled = false;
+  const t0 = performance.now();
+  const tick = setInterval(() => { status.textContent = `running… ${((performance.now() - t0) / 1000).toFixed(1)} s`; }, 200);
+  try {
+    const outs = await api.run(src);
+    append(outs);
+    status.textContent = `${Math.round(performance.now() - t0)} ms`;
+    status.dataset.state = outs.some(o => o.error) ? 'error' : 'ok';
+  } catch (e) {
+    append([{ input: src, text: String(e), error: true }]);
+  } finally {
+    clearInterval(tick); busy = false; stopBtn.disabled = true;
+    await refreshVars();
+  }
+}
+stopBtn.onclick = () => {
+  if (stopFlag) { Atomics.store(stopFlag, 0, 1); return; }
+  // without shared memory the only way to stop is a fresh worker: the session's globals are lost
+  worker.terminate(); startWorker(); busy = false; stopBtn.disabled = true;
+  append([{ input: '', text: 'stopped: a fresh session was started (globals were lost)', error: true }]);
+  void refreshVars();
+};
+$('run').onclick = () => void run(currentText());
+$('runall').onclick = () => void run(editor.state.doc.toString());
+const line = $('line') as HTMLInputElement;
+line.addEventListener('keydown', e => {
+  if (e.key === 'Enter') { const v = line.value; if (!v.trim()) return; hist.push(v); hpos = hist.length; localStorage.setItem('wasq.history', JSON.stringify(hist.slice(-500))); line.value = ''; void run(v); }
+  else if (e.key === 'ArrowUp') { if (hpos > 0) line.value = hist[--hpos]; e.preventDefault(); }
+  else if (e.key === 'ArrowDown') { line.value = hpos < hist.length - 1 ? hist[++hpos] : (hpos = hist.length, ''); e.preventDefault(); }
+});
+
+// ---- explorer -----------------------------------------------------------------------------------------
+const TYPES: Record<number, string> = { 98: 'table', 99: 'dict', 100: 'lambda', 0: 'list' };
+let current = '', grid: Grid | null = null;
+async function refreshVars() {
+  const vs = await api.list();
+  globals = vs.map(v => v.name);
+  $('vars').innerHTML = '<table>' + vs.map(v => `<tr data-name="${v.name}"><td>${v.name}</td><td>${v.keys ? 'keyed table' : TYPES[v.type] ?? (v.type < 0 ? 'atom' : 'vector')}</td><td>${v.type}h</td><td>${v.count}</td></tr>`).join('') + '</table>';
+  for (const tr of $('vars').querySelectorAll('tr')) (tr as HTMLElement).onclick = () => void open((tr as HTMLElement).dataset.name!);
+}
+async function open(expr: string) {
+  current = expr;
+  $('viewname').textContent = expr;
+  $('chart').innerHTML = '';
+  grid = new Grid($('grid'), (from, n) => api.slice(current, from, n));
+  let asc = true;
+  grid.onSort = col => { current = `${asc ? 'xasc' : 'xdesc'}[\`${col};0!${expr}]`; asc = !asc; void grid!.load(); };
+  await grid.load();
+}
+$('csv').onclick = async () => {
+  if (!current) return;
+  const s = await api.slice(current, 0, 10_000_000);
+  const q = (c: string) => /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
+  const blob = new Blob([[s.cols.join(','), ...s.rows.map(r => r.map(q).join(','))].join('\n') + '\n'], { type: 'text/csv' });
+  const a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = `${current.replace(/\W+/g, '_') || 'result'}.csv`; a.click();
+};
+const plot = async (bars: boolean) => { if (!current) return; const s = await api.series(current); if (s) chart($('chart'), s, bars); };
+$('line-chart').onclick = () => void plot(false);
+$('bar-chart').onclick = () => void plot(true);
+
+void refreshVars().then(() => { status.textContent = 'ready'; document.body.dataset.ready = '1'; });
+Object.assign(globalThis, { wasq: { open, run, grid: () => grid } });

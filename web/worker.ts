@@ -3,27 +3,42 @@ import * as Comlink from 'comlink';
 import { Session, statements } from '../q/session.js';
 
 let printed = '';
+let stop: Int32Array | null = null;
 const session = new Session({
   now: () => BigInt(Date.now()) * 1000000n,
   tzOffsetMinutes: () => -new Date().getTimezoneOffset(),
   write: (_fd, s) => { printed += s; },
 });
 
-export interface Output { text: string; error: boolean }
+export interface Output { input: string; text: string; error: boolean; pos?: number }
 
 const api = {
-  /** Run q text as a script (continuation lines, comments) and return each statement's console output. */
+  /** Share the page's Stop flag (needs cross-origin isolation); the evaluator polls it. */
+  setStop(buf: SharedArrayBuffer) { stop = new Int32Array(buf); session.env.poll = () => Atomics.exchange(stop!, 0, 0) !== 0; },
+  /** Run q text as a script (continuation lines, comments): each statement's console output. */
   run(src: string): Output[] {
     const out: Output[] = [];
     for (const stmt of statements(src)) {
       printed = '';
       const r = session.evaluate(stmt);
-      if (printed) out.push({ text: printed.replace(/\n$/, ''), error: false });
-      if (r.out) out.push({ text: r.out, error: r.error });
+      if (printed) out.push({ input: stmt, text: printed.replace(/\n$/, ''), error: false });
+      out.push({ input: stmt, text: r.out, error: r.error });
       if (r.error) break;
     }
     return out;
   },
+  list: () => session.list(),
+  slice: (expr: string, from: number, n: number) => session.slice(expr, from, n),
+  /** Columns of a table (or a vector) as numbers for a chart: x first, then the numeric columns. */
+  series(expr: string): { names: string[]; data: number[][] } | null {
+    const r = session.evaluate(`{$[98h=type x;x;99h=type x;0!x;([]x:til count x;y:x)]}${expr}`);
+    if (r.error) return null;
+    const s = session.slice(`{$[98h=type x;x;99h=type x;0!x;([]x:til count x;y:x)]}${expr}`, 0, 100000);
+    const cols = s.cols.map((_, j) => s.rows.map(r => Number(r[j].replace(/^(\d{4})\.(\d\d)\.(\d\d).*$/, (_m, y, mo, d) => String(Date.UTC(+y, +mo - 1, +d) / 1000)))));
+    const keep = cols.map((c, j) => j === 0 || c.every(v => !Number.isNaN(v)));
+    return { names: s.cols.filter((_, j) => keep[j]), data: cols.filter((_, j) => keep[j]) };
+  },
+  names: () => session.list().map(e => e.name),
 };
 export type Api = typeof api;
 Comlink.expose(api);

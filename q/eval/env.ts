@@ -1,6 +1,8 @@
 // The global state one q process evaluates against: its variables by full name, the current namespace,
 // and the host's services. The session owns one; the evaluator reads it through `env`.
 import type { Q } from '../value/value.js';
+import { QError } from '../value/error.js';
+class StopSignal extends QError { constructor() { super('stop'); } }
 
 export interface Host {
   /** Wall clock in nanoseconds since 1970 (UTC), and the local offset in minutes. */
@@ -33,6 +35,13 @@ export class Env {
   precision = 7;           // \P
   seed = -314159;          // \S
   interrupted = false;
+  /** a host's interrupt flag (the page's Stop button), polled now and then by long loops */
+  poll: (() => boolean) | null = null;
+  private ticks = 0;
+  /** Signal 'stop when the host asked for an interrupt; cheap enough to call in inner loops. */
+  check() {
+    if (this.interrupted || (this.poll && (++this.ticks & 1023) === 0 && this.poll())) { this.interrupted = false; throw new StopSignal(); }
+  }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
   conn = { w: 0, a: 0, u: '' };
   constructor(public host: Host) {}

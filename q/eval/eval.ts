@@ -30,6 +30,7 @@ export function callLambda(f: Lambda, args: Q[]): Q {
     bindAll(out, frame);
   }
   if (++depth > 2000) { depth = 0; throw new QError('stack'); }
+  if (env.poll) { try { env.check(); } catch (e) { depth--; throw e; } }
   const savedNs = env.ns, savedCols = scope.cols;
   if (f.ns !== savedNs) env.ns = f.ns;
   // a lambda called from a query sees its own names, not the query's columns
@@ -210,11 +211,11 @@ function control(c: string, a: Node[], fr: Frame): Q {
       const c0 = ev(a[0], fr);
       if (!(c0.t === -T.Long || c0.t === -T.Int || c0.t === -T.Short || c0.t === -T.Byte || c0.t === -T.Bool)) throw new QError('type');
       const k = Number((c0 as Atom).v);
-      for (let j = 0; j < k; j++) { if (env.interrupted) throw new QError('stop'); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
+      for (let j = 0; j < k; j++) { env.check(); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
       return NIL;
     }
     case 'while': {
-      while (truthy(condValue(ev(a[0], fr)))) { if (env.interrupted) throw new QError('stop'); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
+      while (truthy(condValue(ev(a[0], fr)))) { env.check(); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
       return NIL;
     }
   }

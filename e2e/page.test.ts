@@ -1,0 +1,95 @@
+// The workbench page in a real browser (Debian's chromium, driven by playwright-core): paste trade.q,
+// run it, explore and sort the table, query, fail, interrupt, chart — as a user would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, Server } from 'node:http';
+import { readFileSync, existsSync, statSync, mkdirSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { chromium, Browser, Page } from 'playwright-core';
+
+const ROOT = 'dist/web', SHOTS = 'e2e/artifacts';
+let server: Server, browser: Browser, page: Page, url = '';
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = createServer((req, res) => {
+    const p = join(ROOT, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : decodeURIComponent((req.url ?? '').split('?')[0]));
+    if (!existsSync(p) || !statSync(p).isFile()) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'Content-Type': types[extname(p)] ?? 'application/octet-stream', 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+    res.end(readFileSync(p));
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+const consoleText = () => page.locator('#console').innerText();
+async function typeLine(q: string) {
+  const before = (await page.locator('#console > div').count());
+  await page.fill('#line', q);
+  await page.press('#line', 'Enter');
+  await page.waitForFunction(n => document.querySelectorAll('#console > div').length > n, before);
+}
+
+test('the page starts, and trade.q pasted into the editor runs as in the command line', async () => {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="1"]');
+  console.log(`navigation to ready editor and worker: ${Date.now() - t0} ms; cross-origin isolated: ${await page.evaluate(() => crossOriginIsolated)}`);
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(readFileSync('examples/trade.q', 'utf8'));
+  await page.click('#runall');
+  await page.waitForFunction(() => document.getElementById('console')!.innerText.includes('10000'));
+  const text = await consoleText();
+  assert.match(text, /`trade\n[\s\S]*\n6\n[\s\S]*\n10000/);
+  await page.screenshot({ path: `${SHOTS}/1-trade-loaded.png` });
+});
+
+test('the explorer lists trade, scrolls to its last row and sorts by price', async () => {
+  await page.click('#vars tr[data-name="trade"]');
+  await page.waitForSelector('.grid-row');
+  await page.evaluate(() => (globalThis as any).wasq.grid().scrollTo(9999));
+  await page.waitForSelector('.grid-row[data-row="9999"]');
+  await page.screenshot({ path: `${SHOTS}/2-explorer-last-row.png` });
+  await page.click('.grid-head span:text-is("price")');
+  await page.waitForFunction(() => document.getElementById('viewname') && (globalThis as any).wasq.grid().total === 10000);
+  await page.evaluate(() => (globalThis as any).wasq.grid().scrollTo(0));
+  await page.waitForSelector('.grid-row[data-row="0"]');
+  const prices = await page.$$eval('.grid-row', rows => rows.slice(0, 5).map(r => Number(r.children[1].textContent)));
+  assert.deepEqual(prices, [...prices].sort((a, b) => a - b), 'rows come sorted by price');
+  await page.screenshot({ path: `${SHOTS}/3-sorted-by-price.png` });
+});
+
+test('a query shows its keyed table, a bad line its q error, and globals survive', async () => {
+  await typeLine('weekrollup 1998.02.28 1998.03.31');
+  assert.match(await consoleText(), /stock\s+week\s+\| date\s+date1\s+price/);
+  await typeLine('1+`a');
+  assert.equal(await page.locator('#console > div.err').last().innerText(), "'type");
+  await typeLine('count trade');
+  assert.match(await consoleText(), /\n10000$/);
+  await page.screenshot({ path: `${SHOTS}/4-query-and-error.png` });
+});
+
+test('Stop interrupts a runaway query and the session keeps working', async () => {
+  await page.fill('#line', 'do[1000000000;a:1]');
+  await page.press('#line', 'Enter');
+  await page.waitForFunction(() => /running/.test(document.getElementById('status')!.textContent!));
+  await page.click('#stop');
+  await page.waitForFunction(() => !/running/.test(document.getElementById('status')!.textContent!), undefined, { timeout: 20000 });
+  await typeLine('count trade');
+  assert.match(await consoleText(), /\n10000$/, 'the globals survived the interrupt');
+});
+
+test('a result charts with one click', async () => {
+  await page.evaluate(() => (globalThis as any).wasq.open('select sum amount by date from trade'));
+  await page.click('#line-chart');
+  await page.waitForSelector('#chart canvas');
+  await page.screenshot({ path: `${SHOTS}/5-chart.png` });
+});
