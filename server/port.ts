@@ -163,7 +163,13 @@ export class Port {
   }
 
   private run(c: Conn, handler: string, args: Q[], dflt: () => Q): Q {
-    return this.session.handler(handler, args, { w: c.w, a: c.addr, u: c.user }, dflt);
+    // -T: a client's query that runs past the limit is stopped with 'stop, as kdb+ does
+    const limit = this.opts.timeout;
+    if (!limit || (handler !== '.z.pg' && handler !== '.z.ps' && handler !== '.z.ph' && handler !== '.z.pp')) return this.session.handler(handler, args, { w: c.w, a: c.addr, u: c.user }, dflt);
+    const env = this.session.env, saved = env.poll, deadline = Date.now() + limit * 1000;
+    env.poll = () => Date.now() > deadline || !!saved?.();
+    try { return this.session.handler(handler, args, { w: c.w, a: c.addr, u: c.user }, dflt); }
+    finally { env.poll = saved; }
   }
 
   /** Credentials: the -u/-U file first, then .z.pw. */

@@ -21,9 +21,8 @@ export function at(a: Q[]): Q {
   if (a.length === 3) {
     const [x, i, f] = a;
     // with a function on the left and a non-function third argument, or a lambda handler, it's trap
-    if (x.t >= T.Lambda && x.t <= T.EachLeft && !(f.t >= T.Lambda && f.t <= T.EachLeft && i.t >= 0 && x.t !== T.Lambda && false)) {
-      if (!(f.t >= T.Lambda && f.t <= T.EachLeft) || true) return trap(() => apply(x, [i]), f);
-    }
+    // a function (or a handle, which applies like one) on the left traps; data on the left is amended
+    if ((x.t >= T.Lambda && x.t <= T.EachLeft) || x.t === -T.Int || x.t === -T.Long) return trap(() => apply(x, [i]), f);
     return amendAt(x, i, f, undefined);
   }
   if (a.length === 4) return amendAt(a[0], a[1], a[2], a[3]);

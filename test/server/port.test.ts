@@ -124,3 +124,14 @@ test('a second wasq as the client: hopen, sync, async, one-shot, hclose, and .z.
   await consoleLine('\\x .z.po');
   await consoleLine('\\x .z.pc');
 });
+
+test('-T stops a client query that runs too long, and -b refuses writes', async () => {
+  const { spawn: sp } = await import('node:child_process');
+  const srv = sp('node', ['bin/wasq.mjs', '-p', '0', '-T', '1', '-b'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const p = await new Promise<number>(res => { let e = ''; srv.stderr!.on('data', d => { e += d; const m = /listening on [^:]+:(\d+)/.exec(e); if (m) res(Number(m[1])); }); });
+  const h = await new Promise<any>((res, rej) => nodeq.connect({ host: '127.0.0.1', port: p }, (e: Error, c: any) => e ? rej(e) : res(c)));
+  await assert.rejects(call(h, 'do[1000000000;1+1]'), (e: Error) => /stop/.test(e.message));
+  await assert.rejects(call(h, 'x:1'), (e: Error) => /noupdate/.test(e.message));
+  assert.equal(await call(h, '2+2'), 4);
+  h.close(); srv.kill();
+});
