@@ -8,7 +8,8 @@ import { hooks } from './hooks.js';
 import { index } from './index.js';
 import { join } from './join.js';
 import { unkey, keyText } from './list.js';
-import { compareQ } from './order.js';
+import { compareQ, comparator } from './order.js';
+import { deenum } from '../value/enums.js';
 
 /** A table or keyed table given directly or by name; put writes a result back when given by name. */
 function resolve(x: Q): { v: Q; put: (r: Q) => Q } {
@@ -53,7 +54,9 @@ function sortBy(desc: boolean) {
     const cs = ks.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; });
     const n = count(t), idx = Array.from({ length: n }, (_, i) => i);
     const sign = desc ? -1 : 1;
-    idx.sort((a, b) => { for (const c of cs) { const r = compareQ(item(c, a), item(c, b)); if (r) return sign * r; } return a - b; });
+    // comparators read the columns' typed arrays directly (no atoms per comparison)
+    const cmp = cs.map(c => comparator(c.t === T.Enum ? deenum(c) : c));
+    idx.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return sign * r; } return a - b; });
     const ix = longVec(idx);
     const sorted = table(t.c, t.d.map((c, j) => {
       const r = index(c, ix);
