@@ -93,3 +93,20 @@ test('a result charts with one click', async () => {
   await page.waitForSelector('#chart canvas');
   await page.screenshot({ path: `${SHOTS}/5-chart.png` });
 });
+
+test('remote mode: the page runs a query on a wasq server over WebSocket and shows its answer', async () => {
+  const { spawn } = await import('node:child_process');
+  const srv = spawn('node', ['bin/wasq.mjs', 'examples/trade.q', '-p', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    const port = await new Promise<number>(res => { let e = ''; srv.stderr!.on('data', d => { e += d; const m = /listening on [^:]+:(\d+)/.exec(e); if (m) res(Number(m[1])); }); });
+    await page.fill('#remote-url', `ws://127.0.0.1:${port}/`);
+    await page.click('#connect');
+    await page.waitForFunction(() => document.getElementById('connect')!.textContent === 'Disconnect');
+    await typeLine('count trade');
+    await typeLine('select avg price by stock from trade');
+    const txt = await consoleText();
+    assert.match(txt, /q\)count trade\s*\n10000\s*\nq\)select avg price by stock from trade\s*\nstock\s+\| price\s*\n-+\| -+\s*\nAlcatel/);
+    await page.screenshot({ path: `${SHOTS}/6-remote.png` });
+    await page.click('#connect');
+  } finally { srv.kill(); }
+});

@@ -64,8 +64,40 @@ function append(outs: Output[]) {
   consoleEl.scrollTop = consoleEl.scrollHeight;
 }
 
+// ---- remote mode: run editor text on a kdb+ or wasq server over WebSocket (kdb+ IPC serialization) ----
+let remote: WebSocket | null = null;
+const remoteUrl = $('remote-url') as HTMLInputElement;
+remoteUrl.value = localStorage.getItem('wasq.remote') ?? '';
+async function connect(url: string) {
+  remote?.close();
+  if (!url) { remote = null; $('connect').textContent = 'Connect'; remoteUrl.parentElement!.classList.remove('on'); return; }
+  const ws = new WebSocket(url);
+  ws.binaryType = 'arraybuffer';
+  await new Promise((res, rej) => { ws.onopen = res; ws.onerror = () => rej(new Error(`cannot connect to ${url}`)); });
+  remote = ws; localStorage.setItem('wasq.remote', url);
+  $('connect').textContent = 'Disconnect'; remoteUrl.parentElement!.classList.add('on');
+  ws.onclose = () => { if (remote === ws) { remote = null; $('connect').textContent = 'Connect'; remoteUrl.parentElement!.classList.remove('on'); } };
+}
+$('connect').onclick = () => void (remote ? connect('') : connect(remoteUrl.value.trim()).catch(e => append([{ input: '', text: String(e.message ?? e), error: true }])));
+/** One query on the remote: its console display (the remote's value, formatted here). */
+async function ask(src: string): Promise<Output> {
+  const ws = remote!;
+  const reply = new Promise<ArrayBuffer>(res => ws.addEventListener('message', e => res(e.data as ArrayBuffer), { once: true }));
+  ws.send((await api.encode(src)) as Uint8Array<ArrayBuffer>);
+  const r = await api.decode(new Uint8Array(await reply));
+  return { input: src, text: r.text, error: r.error };
+}
+
 let busy = false;
 async function run(src: string) {
+  if (remote && src.trim()) {
+    busy = true;
+    try { for (const stmt of src.split('\n').filter(l => l.trim() && !l.startsWith('/'))) { const o = await ask(stmt); append([o]); if (o.error) break; } status.textContent = `remote ${remoteUrl.value}`; }
+    finally { busy = false; }
+    // the last remote answer can be explored like a local table
+    current = '.wasq.remote';
+    return;
+  }
   if (busy || !src.trim()) return;
   busy = true; stopBtn.disabled = false;
   const t0 = performance.now();
@@ -128,4 +160,5 @@ $('line-chart').onclick = () => void plot(false);
 $('bar-chart').onclick = () => void plot(true);
 
 void refreshVars().then(() => { status.textContent = 'ready'; document.body.dataset.ready = '1'; });
+if (remoteUrl.value) void connect(remoteUrl.value).catch(() => {});
 Object.assign(globalThis, { wasq: { open, run, grid: () => grid } });

@@ -1,6 +1,11 @@
 // The interpreter in a Web Worker behind Comlink: the same q core as the server, so the page never blocks.
 import * as Comlink from 'comlink';
 import { Session, statements } from '../q/session.js';
+import { encodeMessage } from '../q/ipc/serialize.js';
+import { readMessage } from '../q/ipc/deserialize.js';
+import { MsgType } from '../q/ipc/header.js';
+import { deserializeOptions } from '../q/prims/ipc-prims.js';
+import { str } from '../q/value/value.js';
 
 let printed = '';
 let stop: Int32Array | null = null;
@@ -39,6 +44,18 @@ const api = {
     return { names: s.cols.filter((_, j) => keep[j]), data: cols.filter((_, j) => keep[j]) };
   },
   names: () => session.list().map(e => e.name),
+  /** A query for a remote server (remote mode): the kdb+ message bytes to send over its WebSocket. */
+  encode: (src: string): Uint8Array => encodeMessage(str(src), MsgType.Sync),
+  /** A remote answer: its console display, made here by the same formatter. */
+  decode(bytes: Uint8Array): { text: string; error: boolean; value?: undefined } {
+    const m = readMessage(bytes, deserializeOptions());
+    if (m.error !== undefined) return { text: "'" + m.error, error: true };
+    session.env.globals.set('.wasq.remote', m.value!);
+    return { text: session.display(m.value!), error: false };
+  },
+  /** Rows of the last remote answer (a table), as display cells, for the explorer. */
+  remoteSlice: (from: number, n: number) => session.slice('.wasq.remote', from, n),
+
 };
 export type Api = typeof api;
 Comlink.expose(api);
