@@ -110,3 +110,13 @@ test('remote mode: the page runs a query on a wasq server over WebSocket and sho
     await page.click('#connect');
   } finally { srv.kill(); }
 });
+
+test('an error in the editor is marked where it happened', async () => {
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('ok:1\nnot ok:(1;2\n');
+  await page.click('#runall');
+  await page.waitForSelector('.cm-q-error');
+  assert.match(await page.locator('.cm-q-error').first().innerText(), /./);
+  await page.screenshot({ path: `${SHOTS}/7-error-marked.png` });
+});

@@ -29,7 +29,7 @@ import { enumerate } from './prims/enum.js';
 import { fselect, fupdate, fexec } from './eval/funsql.js';
 
 /** What evaluating one input gives: console text (may be empty) and whether it was an error. */
-export interface Result { out: string; error: boolean }
+export interface Result { out: string; error: boolean; /** where in the text a parse error was found */ pos?: number }
 
 const KEYWORDS = {
   isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n),
@@ -78,7 +78,7 @@ export class Session {
       if (v === null) return { out: '', error: false };
       return { out: this.display(v), error: false };
     } catch (e) {
-      return { out: "'" + errorText(e), error: true };
+      return { out: "'" + errorText(e), error: true, pos: e instanceof QError ? e.pos : undefined };
     } finally { this.env.interrupted = false; }
   }
 

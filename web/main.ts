@@ -1,7 +1,8 @@
 // The workbench page: a CodeMirror editor, the q console and an explorer, over the interpreter worker.
 import * as Comlink from 'comlink';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
-import { EditorState } from '@codemirror/state';
+import { EditorState, StateField, StateEffect } from '@codemirror/state';
+import { Decoration, DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { autocompletion, CompletionContext } from '@codemirror/autocomplete';
@@ -31,13 +32,32 @@ const complete = (ctx: CompletionContext) => {
   if (!w || (w.from === w.to && !ctx.explicit)) return null;
   return { from: w.from, options: [...[...KEYWORDS].map(k => ({ label: k, type: 'keyword' })), ...globals.map(g => ({ label: g, type: 'variable' }))] };
 };
+// the error's place in the editor: a wavy underline on the failing statement (at the parse position when known)
+const setError = StateEffect.define<{ from: number; to: number } | null>();
+const errorField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setError)) marks = e.value ? Decoration.set([Decoration.mark({ class: 'cm-q-error' }).range(e.value.from, e.value.to)]) : Decoration.none;
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: f => EditorView.decorations.from(f),
+});
+function markError(o: Output | undefined) {
+  if (!o || !o.error) { editor.dispatch({ effects: setError.of(null) }); return; }
+  const at = editor.state.doc.toString().indexOf(o.input);
+  if (at < 0) return;
+  const from = at + (o.pos !== undefined && o.pos < o.input.length ? o.pos : 0);
+  const to = o.pos !== undefined && o.pos < o.input.length ? Math.min(at + o.input.length, from + 1) : at + o.input.length;
+  editor.dispatch({ effects: setError.of({ from, to: Math.max(to, from + 1) }) });
+}
 const editor = new EditorView({
   parent: $('editor'),
   state: EditorState.create({
     doc: localStorage.getItem('wasq.editor') ?? '',
     extensions: [
       lineNumbers(), highlightActiveLine(), history(), bracketMatching(), qLanguage, syntaxHighlighting(defaultHighlightStyle),
-      autocompletion({ override: [complete] }),
+      autocompletion({ override: [complete] }), errorField,
       keymap.of([
         { key: 'Mod-Shift-Enter', run: () => { void run(editor.state.doc.toString()); return true; } },
         { key: 'Mod-Enter', run: () => { void run(currentText()); return true; } },
@@ -105,6 +125,7 @@ async function run(src: string) {
   try {
     const outs = await api.run(src);
     append(outs);
+    markError(outs.find(o => o.error));
     status.textContent = `${Math.round(performance.now() - t0)} ms`;
     status.dataset.state = outs.some(o => o.error) ? 'error' : 'ok';
   } catch (e) {

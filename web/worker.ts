@@ -27,7 +27,7 @@ const api = {
       printed = '';
       const r = session.evaluate(stmt);
       if (printed) out.push({ input: stmt, text: printed.replace(/\n$/, ''), error: false });
-      out.push({ input: stmt, text: r.out, error: r.error });
+      out.push({ input: stmt, text: r.out, error: r.error, pos: r.pos });
       if (r.error) break;
     }
     return out;
