@@ -8,7 +8,7 @@ import { join } from './join.js';
 import { unkey, keyText } from './list.js';
 import { compareQ } from './order.js';
 import { add } from './arith.js';
-import { apply1 } from './apply.js';
+import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 
 const col = (t: Table, c: string) => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; };
@@ -176,3 +176,56 @@ export function fby(fx: Q, g: Q): Q {
 }
 export { symVec, list };
 export type { Vec };
+
+/** wj[w;c;t;(q;(f0;c0);…)]: for each row of t, aggregates of q's rows in its window (wj1: without the
+ * quote prevailing on entry to the window). */
+function windowJoin(prevailing: boolean) {
+  return (a: Q[]): Q => {
+    const [w, cs, tq, spec] = a;
+    const names = items(cs).map(s => (s as Atom).v as string);
+    const t = tq as Table;
+    const parts = items(spec), q = parts[0] as Table, aggs = parts.slice(1).map(p => items(p));
+    const eq = names.slice(0, -1), tn = names[names.length - 1];
+    const ek = plainCols(eq.map(c => col(q, c))), tk = plainCols(eq.map(c => col(t, c)));
+    const qt = col(q, tn);
+    const byKey = new Map<string, number[]>();
+    for (let r = 0; r < count(q); r++) { const k = eq.length ? rowKey(ek, r) : ''; const l = byKey.get(k); if (l) l.push(r); else byKey.set(k, [r]); }
+    const [begins, ends] = items(w);
+    const n = count(t);
+    const results = aggs.map(() => new Array<Q>(n));
+    for (let r = 0; r < n; r++) {
+      const cand = byKey.get(eq.length ? rowKey(tk, r) : '') ?? [];
+      const b = item(begins, r), e = item(ends, r);
+      // first quote at or after the window's start, and one before it when it prevails on entry
+      let lo = 0, hi = cand.length;
+      while (lo < hi) { const m = (lo + hi) >> 1; if (compareQ(item(qt, cand[m]), b, false) < 0) lo = m + 1; else hi = m; }
+      let start = lo;
+      // the prevailing quote is the one in force at the start: unless a quote arrives exactly then
+      if (prevailing && start > 0 && !(start < cand.length && compareQ(item(qt, cand[start]), b, false) === 0)) start--;
+      let end = start;
+      while (end < cand.length && compareQ(item(qt, cand[end]), e, false) <= 0) end++;
+      const rows = longVec(cand.slice(start, end));
+      aggs.forEach((ag, k) => {
+        const f = ag[0], args = ag.slice(1).map(c => index(col(q, (c as Atom).v), rows));
+        results[k][r] = apply(f, args);
+      });
+    }
+    const extra = aggs.map(ag => (ag[ag.length - 1] as Atom).v as string);
+    const c = [...t.c], d = [...t.d];
+    extra.forEach((nm, k) => { const j = c.indexOf(nm); const v = fromItems(results[k]); if (j < 0) { c.push(nm); d.push(v); } else d[j] = v; });
+    return table(c, d);
+  };
+}
+export const wj = windowJoin(true);
+export const wj1 = windowJoin(false);
+
+/** t asof d: the values of t's other columns at the last row matching d's keys (the last being a time). */
+export function asof(x: Q, y: Q): Q {
+  const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
+  const one = y.t === T.Dict;
+  const yt = one ? table(items((y as Dict).k).map(k => (k as Atom).v), items((y as Dict).v).map(v => fromItems([v]))) : y as Table;
+  const r = aj([symVec(yt.c), yt, table(t.c, t.d)]) as Table;
+  const keep = r.c.map((c, i) => [c, i] as const).filter(([c]) => !yt.c.includes(c));
+  const out = table(keep.map(([c]) => c), keep.map(([, i]) => r.d[i]));
+  return one ? item(out, 0) : out;
+}

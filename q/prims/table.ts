@@ -169,6 +169,9 @@ const table: Record<string, PrimDef> = {
   aj: { n: J.aj, rank: 3 },
   aj0: { n: J.aj0, rank: 3 },
   fby: { d: J.fby, rank: 2 },
+  wj: { n: J.wj, rank: 4 },
+  wj1: { n: J.wj1, rank: 4 },
+  asof: { d: J.asof, rank: 2 },
 
   // ---- evaluation and introspection (value get parse eval show, .Q .z) ----------------------------
   value: { m: E.value, rank: 1 },
