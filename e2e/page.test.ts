@@ -120,3 +120,15 @@ test('an error in the editor is marked where it happened', async () => {
   assert.match(await page.locator('.cm-q-error').first().innerText(), /./);
   await page.screenshot({ path: `${SHOTS}/7-error-marked.png` });
 });
+
+test('the explorer scrolls to the last row of a ten-million-row table', async () => {
+  await typeLine('big:([]a:til 10000000;b:10000000#`x`y`z)');
+  await page.evaluate(() => (globalThis as any).wasq.open('big'));
+  await page.waitForSelector('.grid-row');
+  const t0 = Date.now();
+  await page.evaluate(() => (globalThis as any).wasq.grid().scrollTo(9999999));
+  await page.waitForSelector('.grid-row[data-row="9999999"]');
+  console.log(`scroll to row 9,999,999: ${Date.now() - t0} ms`);
+  assert.equal(await page.locator('.grid-row[data-row="9999999"] span').first().innerText(), '9999999');
+  await page.screenshot({ path: `${SHOTS}/8-ten-million-rows.png` });
+});

@@ -214,7 +214,7 @@ export class Port {
     let body = '';
     req.on('data', d => { body += d; });
     req.on('end', () => {
-      const raw = decodeURIComponent(url.replace(/\+/g, ' ').slice(1));
+      const raw = decodeURIComponent(url.slice(1));
       const respond = (status: number, type: string, out: string) => { res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' }); res.end(out); };
       try {
         if (req.method === 'POST') {

@@ -135,3 +135,44 @@ test('-T stops a client query that runs too long, and -b refuses writes', async 
   assert.equal(await call(h, '2+2'), 4);
   h.close(); srv.kill();
 });
+
+test('-u password file (plain and MD5) and .z.pw decide who gets in, over IPC and HTTP', async () => {
+  const { spawn: sp } = await import('node:child_process');
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'wasq-u-')), 'users');
+  writeFileSync(file, `alice:secret\nbob:${createHash('md5').update('hunter2').digest('hex')}`);
+  const srv = sp('node', ['bin/wasq.mjs', '-p', '0', '-u', file], { stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    const p = await new Promise<number>(res => { let e = ''; srv.stderr!.on('data', d => { e += d; const m = /listening on [^:]+:(\d+)/.exec(e); if (m) res(Number(m[1])); }); });
+    const open = (user: string, password: string) => new Promise<any>((res, rej) => nodeq.connect({ host: '127.0.0.1', port: p, user, password }, (e: Error, c: any) => e ? rej(e) : res(c)));
+    const a = await open('alice', 'secret');
+    assert.equal(await call(a, '.z.u'), 'alice');
+    a.close();
+    const b = await open('bob', 'hunter2');
+    b.close();
+    await assert.rejects(open('alice', 'wrong'));
+    await assert.rejects(open('mallory', 'x'));
+    assert.equal((await fetch(`http://127.0.0.1:${p}/?1+1`)).status, 401);
+    const ok = await fetch(`http://127.0.0.1:${p}/.txt?1+1`, { headers: { Authorization: 'Basic ' + Buffer.from('alice:secret').toString('base64') } });
+    assert.equal(await ok.text(), '2\n');
+  } finally { srv.kill(); }
+});
+
+test('WebSocket: text frames reach a user .z.ws, which answers with neg .z.w; .z.wo and .z.wc fire', async () => {
+  await consoleLine('wo:0;wc:0;.z.wo:{wo+:1};.z.wc:{wc+:1};.z.ws:{neg[.z.w] "echo:",x}');
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
+  await new Promise((res, rej) => { ws.on('open', res); ws.on('error', rej); });
+  ws.send('hello');
+  const reply = await new Promise<string>(r => ws.once('message', d => r(String(d))));
+  assert.equal(reply, 'echo:hello');
+  ws.close();
+  await new Promise(r => setTimeout(r, 200));
+  await consoleLine('-1 "ws=",string[wo],",",string wc;');
+  assert.match(out, /ws=1,1\n/);
+  await consoleLine('\\x .z.ws');
+  await consoleLine('\\x .z.wo');
+  await consoleLine('\\x .z.wc');
+});

@@ -3,6 +3,8 @@
 export type Fetch = (from: number, n: number) => Promise<{ cols: string[]; keys: number; total: number; rows: string[][] }>;
 
 const ROW = 22, SLICE = 200;
+/** Browsers cap an element's height (Chrome near 33 million px): beyond this the scroll bar is scaled. */
+const MAX_HEIGHT = 8_000_000;
 
 export class Grid {
   private cache = new Map<number, string[][]>();
@@ -37,7 +39,7 @@ export class Grid {
       h.onclick = () => this.onSort?.(c);
       this.head.append(h);
     });
-    this.spacer.style.height = `${this.total * ROW}px`;
+    this.spacer.style.height = `${Math.min(this.total * ROW, MAX_HEIGHT)}px`;
     await this.render();
   }
 
@@ -51,13 +53,26 @@ export class Grid {
     return out;
   }
 
+  private get scaled() { return this.total * ROW > MAX_HEIGHT; }
+  private visible() { return Math.ceil((this.body.clientHeight || 400) / ROW); }
+  /** The first row in view for a scroll position (proportional once the scroll bar is scaled). */
+  private firstRow(top: number): number {
+    if (!this.scaled) return Math.floor(top / ROW);
+    const range = Math.max(1, MAX_HEIGHT - this.body.clientHeight);
+    return Math.round(top / range * Math.max(0, this.total - this.visible()));
+  }
   /** Scroll so that row r is in view (and rendered). */
-  async scrollTo(r: number) { this.body.scrollTop = Math.max(0, r * ROW - this.body.clientHeight + ROW); await this.render(); }
+  async scrollTo(r: number) {
+    const first = Math.max(0, r - this.visible() + 1);
+    this.body.scrollTop = this.scaled ? first / Math.max(1, this.total - this.visible()) * (MAX_HEIGHT - this.body.clientHeight) : first * ROW;
+    await this.render();
+  }
 
   private seq = 0;
   private async render() {
-    const top = this.body.scrollTop, h = this.body.clientHeight || 400;
-    const from = Math.max(0, Math.floor(top / ROW) - 5), n = Math.ceil(h / ROW) + 10;
+    const top = this.body.scrollTop;
+    const first = this.firstRow(top);
+    const from = Math.max(0, first - 5), n = this.visible() + 10;
     // only the latest render draws: an older one still waiting on its slice would duplicate rows
     const mine = ++this.seq;
     const rows = await this.rows(from, Math.min(n, this.total - from));
@@ -65,7 +80,8 @@ export class Grid {
     for (const el of [...this.body.querySelectorAll('.grid-row')]) el.remove();
     rows.forEach((cells, i) => {
       const row = document.createElement('div');
-      row.className = 'grid-row'; row.style.top = `${(from + i) * ROW}px`; row.dataset.row = String(from + i);
+      // rows sit at the scroll position, so the scaled scroll bar never needs their true offset
+      row.className = 'grid-row'; row.style.top = `${top + (from + i - first) * ROW}px`; row.dataset.row = String(from + i);
       cells.forEach((c, j) => { const s = document.createElement('span'); s.textContent = c; if (j < this.keys) s.className = 'key'; row.append(s); });
       this.body.append(row);
     });
