@@ -7,7 +7,7 @@ import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, d
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { domainValue, isForeignKey } from '../value/enums.js';
-import { index } from '../prims/index.js';
+import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
 import { compareQ } from '../prims/order.js';
 import { distinct, keyText, enlist, unkey } from '../prims/list.js';
@@ -46,9 +46,9 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
 }
 
 /** The columns in scope while a clause runs over the given rows (null: all rows). */
-function withCols<R>(t: Table, rows: number[] | null, f: () => R): R {
+function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
   const cache = new Map<string, Q>();
-  const rowIdx = rows ? longVec(rows) : null;
+  const rowIdx = rows ? rowVec(rows) : null;
   const col = (name: string): Q | undefined => {
     let c = cache.get(name);
     if (c) return c;
@@ -96,7 +96,11 @@ function rekey(t: Table, keys: string[]): Q {
   if (kc.length !== keys.length) return t;
   return dict(table(kc, kc.map(k => t.d[t.c.indexOf(k)])), table(t.c.filter(c => !kc.includes(c)), t.c.map((c, i) => [c, t.d[i]] as const).filter(([c]) => !kc.includes(c)).map(([, d]) => d)));
 }
-const subset = (t: Table, rows: number[] | null): Table => rows ? table(t.c, t.d.map(c => index(c, longVec(rows)))) : t;
+/** Row positions: a JS array or, on the fast paths, an Int32Array. */
+type Rows = ArrayLike<number>;
+/** Row positions as an int vector for indexing (no BigInt per row). */
+const rowVec = (rows: Rows): Q => ({ t: T.Int, d: rows instanceof Int32Array ? rows : Int32Array.from(rows), a: 0 } as Q);
+const subset = (t: Table, rows: Rows | null): Table => rows ? table(t.c, t.d.map(c => index(c, rowVec(rows)))) : t;
 
 /** kdb+ names a repeated column by suffixing a number: date, date1, date2. */
 function dedupe(names: string[], taken: string[] = []): string[] {
@@ -110,46 +114,76 @@ function dedupe(names: string[], taken: string[] = []): string[] {
 }
 
 /** Rows kept by the where clauses, applied one after the other. */
-function filter(t: Table, where: Expr[]): number[] | null {
-  let rows: number[] | null = null;
+function filter(t: Table, where: Expr[]): Rows | null {
+  let rows: Rows | null = null;
   for (const w of where) {
     const r: Q = withCols(t, rows, w);
-    const cur: number[] = rows ?? Array.from({ length: count(t) }, (_, k) => k);
+    const cur: Rows = rows ?? rangeOf(0, count(t));
     if (r.t === -T.Bool) { if (!(r as Atom).v) rows = []; else rows = cur; continue; }
     if (r.t === T.Bool) {
       const d = (r as Vec).d as Uint8Array;
       if (d.length !== cur.length) throw new QError('length');
-      const next: number[] = [];
-      for (let k = 0; k < d.length; k++) if (d[k]) next.push(cur[k]);
+      let m = 0;
+      for (let k = 0; k < d.length; k++) m += d[k];
+      const next = new Int32Array(m);
+      for (let k = 0, j = 0; k < d.length; k++) if (d[k]) next[j++] = cur[k];
       rows = next;
       continue;
     }
-    if (r.t === T.Long || r.t === T.Int) { rows = Array.from(items(r), p => cur[Number((p as Atom).v)]); continue; }
+    if (r.t === T.Long || r.t === T.Int) { const p: ArrayLike<number> = positions(r)!; rows = Int32Array.from(p, (k: number) => cur[k]); continue; }
     throw new QError('type');
   }
   return rows;
 }
 
 /** Group the rows by the by-expressions' values; groups in ascending key order. */
-function groups(t: Table, rows: number[] | null, by: Cols): { keys: Q[]; members: number[][] } {
+function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Rows[] } {
   const keyCols = by.map(([, e]) => withCols(t, rows, e));
-  const all = rows ?? Array.from({ length: count(t) }, (_, k) => k);
+  const all: Rows = rows ?? rangeOf(0, count(t));
   const n = all.length;
   for (const k of keyCols) if (k.t >= 0 && count(k) !== n) throw new QError('length');
-  const map = new Map<any, number>(), members: number[][] = [], firsts: number[] = [];
-  const simple = keyCols.length === 1 && keyCols[0].t > 0 && keyCols[0].t < 20 && keyCols[0].t !== T.Guid || keyCols.length === 1 && keyCols[0].t === T.Enum;
+  // group ids per row: a direct-addressed table for small-range integer keys (enumerations, dates,
+  // ints), a hash of the item text otherwise
+  const gid = new Int32Array(n), firsts: number[] = [];
+  const ints = keyCols.map(c => c.t === T.Enum || c.t === T.Int || c.t === T.Date || c.t === T.Month || c.t === T.Minute || c.t === T.Second || c.t === T.Time || c.t === T.Sym ? (c as Vec).d as Int32Array : null);
+  if (ints.every(d => d !== null) && keyCols.length <= 2) {
+    const lo = ints.map(d => { let m = 0; for (let i = 0; i < d!.length; i++) if (d![i] < m) m = d![i]; return m; });
+    const span = ints.map((d, j) => { let m = lo[j]; for (let i = 0; i < d!.length; i++) if (d![i] > m) m = d![i]; return m - lo[j] + 1; });
+    const size = span.reduce((a, b) => a * b, 1);
+    if (size <= 1 << 22) {
+      const slot = new Int32Array(size).fill(-1);
+      for (let r = 0; r < n; r++) {
+        let k = 0;
+        for (let j = 0; j < ints.length; j++) k = k * span[j] + (ints[j]![r] - lo[j]);
+        let g = slot[k];
+        if (g < 0) { g = slot[k] = firsts.length; firsts.push(r); }
+        gid[r] = g;
+      }
+    } else hashGroups(keyCols, n, gid, firsts);
+  } else hashGroups(keyCols, n, gid, firsts);
+  // members of each group, in row order, as views of one array (a counting sort by group id)
+  const ng = firsts.length, start = new Int32Array(ng + 1);
+  for (let r = 0; r < n; r++) start[gid[r] + 1]++;
+  for (let g = 0; g < ng; g++) start[g + 1] += start[g];
+  const perm = new Int32Array(n), fill = start.slice(0, ng);
+  for (let r = 0; r < n; r++) perm[fill[gid[r]]++] = all[r];
+  const members = Array.from({ length: ng }, (_, g) => perm.subarray(start[g], start[g + 1]));
+  const keys = keyCols.map(c => c.t < 0 ? fromItems(firsts.map(() => c)) : index(c, rowVec(firsts)));
+  // sort the groups by their keys
+  const order = members.map((_, g) => g);
+  order.sort((a, b) => { for (const k of keys) { const r = compareQ(item(k, a), item(k, b)); if (r) return r; } return 0; });
+  return { keys: keys.map(k => index(k, rowVec(order))), members: order.map(g => members[g]) };
+}
+function hashGroups(keyCols: Q[], n: number, gid: Int32Array, firsts: number[]) {
+  const map = new Map<any, number>();
+  const simple = keyCols.length === 1 && keyCols[0].t > 0 && keyCols[0].t < 20 && keyCols[0].t !== T.Guid;
   const kd = simple ? (keyCols[0] as Vec).d as any : null;
   for (let r = 0; r < n; r++) {
     const key = kd ? kd[r] : keyCols.map(c => c.t < 0 ? keyText(c) : keyText(item(c, r))).join('\u0001');
     let g = map.get(key);
-    if (g === undefined) { g = members.length; map.set(key, g); members.push([]); firsts.push(r); }
-    members[g].push(all[r]);
+    if (g === undefined) { g = firsts.length; map.set(key, g); firsts.push(r); }
+    gid[r] = g;
   }
-  const keys = keyCols.map(c => c.t < 0 ? fromItems(firsts.map(() => c)) : index(c, longVec(firsts)));
-  // sort the groups by their keys
-  const order = members.map((_, g) => g);
-  order.sort((a, b) => { for (const k of keys) { const r = compareQ(item(k, a), item(k, b)); if (r) return r; } return 0; });
-  return { keys: keys.map(k => index(k, longVec(order))), members: order.map(g => members[g]) };
 }
 
 export function runQuery(q: Query): Q {
@@ -179,7 +213,7 @@ export function runQuery(q: Query): Q {
   return result;
 }
 
-function select(t: Table, keys: string[], rows: number[] | null, q: Query): Q {
+function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
   let r: Q;
   if (q.by && q.by.length) {
     const g = groups(t, rows, q.by);
@@ -221,9 +255,9 @@ function select(t: Table, keys: string[], rows: number[] | null, q: Query): Q {
   }
   return r;
 }
-const rangeOf = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+const rangeOf = (a: number, b: number): Int32Array => { const r = new Int32Array(Math.max(0, b - a)); for (let i = 0; i < r.length; i++) r[i] = a + i; return r; };
 
-function exec(t: Table, rows: number[] | null, q: Query): Q {
+function exec(t: Table, rows: Rows | null, q: Query): Q {
   const cols = q.cols ?? t.c.map(c => [c, () => withCols(t, rows, () => t.d[t.c.indexOf(c)])] as [string, Expr]);
   if (q.by && q.by.length) {
     const g = groups(t, rows, q.by);
@@ -236,11 +270,11 @@ function exec(t: Table, rows: number[] | null, q: Query): Q {
 }
 const isNamed = (_c: [string, Expr]) => false;
 
-function update(t: Table, rows: number[] | null, q: Query): Table {
+function update(t: Table, rows: Rows | null, q: Query): Table {
   if (!q.cols) throw new QError('nyi');
   const n = count(t);
   const names = [...t.c], data = [...t.d];
-  const put = (name: string, rowsOf: number[] | null, v: Q) => {
+  const put = (name: string, rowsOf: Rows | null, v: Q) => {
     const j = names.indexOf(name);
     const m = rowsOf ? rowsOf.length : n;
     const val = v.t < 0 ? fromItems(new Array(m).fill(v)) : v;
@@ -248,7 +282,7 @@ function update(t: Table, rows: number[] | null, q: Query): Table {
     if (!rowsOf) { if (j >= 0) data[j] = val; else { names.push(name); data.push(val); } return; }
     let base = j >= 0 ? data[j] : fromItems(new Array(n).fill(nullItem(val)));
     if (base.t > 0 && val.t > 0 && base.t !== val.t) base = list(items(base));
-    const updated = amend(base, [longVec(rowsOf)], null, val);
+    const updated = amend(base, [rowVec(rowsOf)], null, val);
     if (j >= 0) data[j] = updated; else { names.push(name); data.push(updated); }
   };
   if (q.by && q.by.length) {
@@ -257,7 +291,7 @@ function update(t: Table, rows: number[] | null, q: Query): Table {
       // each group's result goes back to that group's rows
       const all = rows ?? rangeOf(0, n);
       const vals = g.members.map(m => { const v = withCols(t, m, e); return v.t < 0 ? fromItems(new Array(m.length).fill(v)) : v; });
-      const order = g.members.flat();
+      const order = g.members.flatMap(m => Array.from(m));
       put(name, order.length === n && !rows ? null : order, reorderBack(vals, g.members, order, n, !rows && order.length === n));
       void all;
     }
@@ -268,7 +302,7 @@ function update(t: Table, rows: number[] | null, q: Query): Table {
   return table(names, data);
 }
 /** Group results laid back in row order (when every row is updated) or in group order. */
-function reorderBack(vals: Q[], members: number[][], order: number[], n: number, full: boolean): Q {
+function reorderBack(vals: Q[], members: Rows[], order: number[], n: number, full: boolean): Q {
   const flat: Q[] = [];
   vals.forEach(v => { for (const x of items(v)) flat.push(x); });
   if (!full) return fromItems(flat);
@@ -277,14 +311,14 @@ function reorderBack(vals: Q[], members: number[][], order: number[], n: number,
   return fromItems(out);
 }
 
-function del(t: Table, rows: number[] | null, q: Query): Table {
+function del(t: Table, rows: Rows | null, q: Query): Table {
   if (q.delCols) {
     for (const c of q.delCols) if (!t.c.includes(c)) throw new QError(c);
     const keep = t.c.map((c, i) => [c, i] as const).filter(([c]) => !q.delCols!.includes(c));
     return table(keep.map(([c]) => c), keep.map(([, i]) => t.d[i]));
   }
   if (!rows) return table(t.c, t.d.map(c => index(c, longVec([]))));
-  const drop = new Set(rows);
-  return subset(t, rangeOf(0, count(t)).filter(r => !drop.has(r)));
+  const drop = new Set(Array.from(rows));
+  return subset(t, Array.from(rangeOf(0, count(t))).filter(r => !drop.has(r)));
 }
 export { NIL, isNil, list, symName };

@@ -10,8 +10,14 @@ import { find1 } from './find.js';
 /** The int positions named by an index value, or null when it is not an integer index. */
 export function positions(i: Q): number[] | Int32Array | null {
   switch (i.t) {
-    case T.Long: { const d = (i as Vec).d as BigInt64Array, r = new Array<number>(d.length); for (let k = 0; k < d.length; k++) r[k] = Number(d[k]); return r; }
-    case T.Int: case T.Short: return Array.from((i as Vec).d as Int32Array);
+    case T.Long: {
+      // read the two 32-bit halves rather than making a BigInt per item
+      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = new Array<number>(n);
+      for (let k = 0; k < n; k++) { const lo = w[2 * k], hi = w[2 * k + 1]; r[k] = hi === 0 ? lo >>> 0 : hi === -1 && lo < 0 ? lo : Number(d[k]); }
+      return r;
+    }
+    case T.Int: return (i as Vec).d as Int32Array;
+    case T.Short: return Array.from((i as Vec).d as Int16Array);
     case T.Byte: case T.Bool: return Array.from((i as Vec).d as Uint8Array);
   }
   return null;
