@@ -35,6 +35,8 @@ export function toPat(n: Node | null): Pat {
     }
     case 'mon':
       if (n.f.k === 'prim' && n.f.n === 'flip') return { k: 'flip', p: toPat(n.x) };
+      // (x i):v is an indexed name: (x where x=0W):0N
+      if (n.f.k === 'name') return { k: 'name', n: n.f.n, idx: [n.x] };
       break;
   }
   throw new QError('nyi');

@@ -37,6 +37,9 @@ export function dollar(x: Q, y: Q): Q {
     return t > 0 ? castTo(t, y) : tok(-t, y);
   }
   if (x.t === -T.Long || x.t === -T.Int) return pad(Number((x as Atom).v), y);
+  // float vectors and matrices: x$y is matrix multiply (mmu)
+  const isMat = (v: Q) => v.t === T.Float || (v.t === T.List && (v as List).d.every(r => r.t === T.Float));
+  if (isMat(x) && isMat(y)) return hooks.mmu(x, y);
   if (x.t === T.Char || x.t === T.Sym || x.t === T.Short || x.t === T.List) {
     // one type per item of y, or every type for an atom y
     const xs = items(x);
@@ -46,8 +49,6 @@ export function dollar(x: Q, y: Q): Q {
     }
     return fromItems(xs.map(t => dollar(t, y)));
   }
-  if (x.t === T.Float && y.t === T.Float) return hooks.mmu(x, y);
-  if ((x.t === T.List || x.t === T.Float) && hooks.mmu) return hooks.mmu(x, y);
   throw new QError('type');
 }
 
@@ -193,6 +194,9 @@ function parse1(t: number, s0: string): any {
     case T.Guid: { const h = s.replace(/-/g, ''); if (!/^[0-9a-fA-F]{32}$/.test(h)) return new Uint8Array(16); return Uint8Array.from(h.match(/../g)!, b => parseInt(b, 16)); }
     case T.Byte: { const v = parseInt(s, 16); return Number.isNaN(v) ? 0 : v & 255; }
     case T.Short: case T.Int: case T.Long: {
+      // "I"$"192.168.1.34": an IPv4 address as an int
+      const ip = t === T.Int ? /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s) : null;
+      if (ip) return (+ip[1] << 24) | (+ip[2] << 16) | (+ip[3] << 8) | +ip[4];
       if (!/^[-+]?\d+$/.test(s)) return nullOf(t);
       const b = BigInt(s), bits = t === T.Short ? 16 : t === T.Int ? 32 : 64;
       if (BigInt.asIntN(bits, b) !== b || b === -(2n ** BigInt(bits - 1))) return nullOf(t);

@@ -109,6 +109,10 @@ export function ssr(a: Q[]): Q {
 
 /** x sv y: join strings with a separator, symbols into a name or path, or digits in a base. */
 export function sv(x: Q, y: Q): Q {
+  if ((x.t === -T.Byte || x.t === T.Byte) && y.t === T.List && (y as List).d.every(e => e.t === T.Byte)) {
+    const sep = latin(x.t < 0 ? Uint8Array.of((x as Atom).v) : (x as Vec).d as Uint8Array);
+    return vec(T.Byte, unlatin((y as List).d.map(e => latin((e as Vec).d as Uint8Array)).join(sep)).d);
+  }
   if (x.t === -T.Char || x.t === T.Char) {
     const sep = chars(x);
     const parts = items(y).map(e => { if (!isStr(e)) throw new QError('type'); return chars(e); });
@@ -164,6 +168,15 @@ function toBig(x: Q): bigint {
 
 /** x vs y: split a string at a separator, a symbol into parts, or a number into digits of a base. */
 export function vs(x: Q, y: Q): Q {
+  if ((x.t === -T.Byte || x.t === T.Byte) && y.t === T.Byte) {
+    const sep = latin(x.t < 0 ? Uint8Array.of((x as Atom).v) : (x as Vec).d as Uint8Array);
+    return list(latin((y as Vec).d as Uint8Array).split(sep).map(p => vec(T.Byte, unlatin(p).d)));
+  }
+  if (x.t === -T.Byte && y.t < 0) {
+    // 0x0 vs x: x's bytes, most significant first
+    const v = (y as Atom).v, t = -y.t;
+    if (t === T.Real || t === T.Float) { const b = new Uint8Array(t === T.Real ? 4 : 8), dv = new DataView(b.buffer); if (t === T.Real) dv.setFloat32(0, v); else dv.setFloat64(0, v); return vec(T.Byte, b); }
+  }
   if (x.t === -T.Char || x.t === T.Char) {
     if (!isStr(y)) throw new QError('type');
     const sep = chars(x), s = chars(y);
@@ -224,6 +237,9 @@ export const lower = caseMap(s => s.replace(/[A-Z]+/g, m => m.toLowerCase()));
 function trimmer(re: RegExp) {
   const go = (x: Q): Q => {
     if (x.t === T.Char) return unlatin(chars(x).replace(re, ''));
+    // other vectors lose their leading/trailing nulls; other atoms pass through
+    if (x.t > 0 && x.t < 20 && x.t !== T.Sym) return trimNulls(x, re);
+    if (x.t < 0 && x.t !== -T.Char && x.t !== -T.Sym) return x;
     if (x.t === -T.Char) return x.t === -T.Char && (x as Atom).v === 32 ? vec(T.Char, new Uint8Array(0)) : x;
     if (x.t === -T.Sym) return sym(((x as Atom).v as string).replace(re, ''));
     if (x.t === T.List) return list((x as List).d.map(go));
@@ -237,3 +253,14 @@ export const trim = trimmer(/^ +| +$/g);
 export const ltrim = trimmer(/^ +/);
 export const rtrim = trimmer(/ +$/);
 export { text, count, item };
+
+function trimNulls(x: Q, re: RegExp): Q {
+  const isNull = qnull(x) as Vec, d = isNull.d as Uint8Array, n = d.length;
+  const left = re.source.includes('^'), right = re.source.includes('$');
+  let a = 0, b = n;
+  if (left) while (a < b && d[a]) a++;
+  if (right) while (b > a && d[b - 1]) b--;
+  return index(x, longVec(Array.from({ length: b - a }, (_, i) => a + i)));
+}
+import { qnull } from './list.js';
+import { index } from './index.js';

@@ -136,7 +136,7 @@ const table: Record<string, PrimDef> = {
   sum: { m: G.sum, rank: 1 }, prd: { m: G.prd, rank: 1 }, min: { m: G.min, rank: 1 }, max: { m: G.max, rank: 1 },
   avg: { m: G.avg, rank: 1 }, all: { m: G.all, rank: 1 }, any: { m: G.any, rank: 1 },
   sums: { m: G.sums, rank: 1 }, prds: { m: G.prds, rank: 1 }, mins: { m: G.mins, rank: 1 }, maxs: { m: G.maxs, rank: 1 },
-  avgs: { m: G.avgs, rank: 1 }, deltas: { m: G.deltas, rank: 1 }, ratios: { m: G.ratios, rank: 1 },
+  avgs: { m: G.avgs, rank: 1 }, deltas: { m: G.deltas, d: (x, y) => apply(derive("':", { t: T.Op, name: '-' } as Q), [x, y]), rank: 2 }, ratios: { m: G.ratios, rank: 1 },
   msum: { d: G.msum, rank: 2 }, mavg: { d: G.mavg, rank: 2 }, mcount: { d: G.mcount, rank: 2 },
   mmax: { d: G.mmax, rank: 2 }, mmin: { d: G.mmin, rank: 2 }, mdev: { d: S.mdev, rank: 2 },
   wsum: { d: G.wsum, rank: 2 }, wavg: { d: G.wavg, rank: 2 },
