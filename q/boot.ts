@@ -25,6 +25,8 @@ export function bootstrap(s: Session) {
     const h = env.host.open(target, 0);
     try { return env.host.handle(h, x, true); } finally { env.host.close(h); }
   });
+  // csv is the comma, as q.k defines it
+  env.computed.set('csv', () => ({ t: -T.Char, v: 44 }) as Q);
   env.computed.set('.z.w', () => ({ t: -T.Int, v: env.conn.w }));
   env.computed.set('.z.a', () => ({ t: -T.Int, v: env.conn.a }));
   env.computed.set('.z.u', () => sym(env.conn.u));

@@ -56,6 +56,7 @@ export class Session {
     hooks.namespaceKeys = namespaceKeys;
     hooks.system = cmd => this.sys(cmd);
     hooks.precision = () => this.env.precision;
+    hooks.files = () => this.env.host.files ?? null;
     hooks.enumerate = enumerate;
     hooks.fselect = fselect;
     hooks.fupdate = fupdate;

@@ -1,7 +1,8 @@
 // The wasq command: `wasq [script.q] [-p port] [-c rows cols] …`, mirroring q's command line.
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Session } from '../q/session.js';
 import { Port, readUsers } from './port.js';
@@ -49,6 +50,13 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       return null;
     },
     exit: (code: number) => { flush(); process.exit(code); },
+    files: {
+      read: p => { try { return new Uint8Array(readFileSync(p)); } catch { return null; } },
+      write: (p, data, append) => { mkdirSync(dirname(p) || '.', { recursive: true }); (append ? appendFileSync : writeFileSync)(p, data); },
+      list: p => { try { return statSync(p).isDirectory() ? readdirSync(p) : null; } catch { return null; } },
+      remove: p => { try { rmSync(p); return true; } catch { return false; } },
+      size: p => { try { return statSync(p).size; } catch { return null; } },
+    },
   };
 }
 

@@ -19,6 +19,14 @@ export interface Host {
   close?(h: number): void;
   /** Listen on a port (\p), 0 to stop; returns the port now listened on (0 for none). */
   listen?(port: number | null): number;
+  /** The host's files (Node's file system; in the page, an in-memory or browser store). Paths have no leading ':'. */
+  files?: {
+    read(path: string): Uint8Array | null;
+    write(path: string, data: Uint8Array, append: boolean): void;
+    list(path: string): string[] | null;
+    remove(path: string): boolean;
+    size(path: string): number | null;
+  };
   /** End the process (\\ and exit). */
   exit?(code: number): void;
 }

@@ -5,6 +5,7 @@ import { Q, Atom, dict, symVec, list, sym, NIL } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
 import { index } from '../prims/index.js';
+import { dirKey } from '../prims/files.js';
 import { env } from './env.js';
 
 /** The evaluator registers how a view's expression is run. */
@@ -76,6 +77,7 @@ export type { Atom };
 /** key `.ns: the members of a namespace; key ` lists the namespaces of the root. */
 export function namespaceKeys(ns: string): Q {
   const out = new Set<string>();
+  if (ns.startsWith(':')) return dirKey(ns.slice(1));
   if (ns === '.') return symVec([...env.globals.keys()].filter(k => k[0] !== '.'));
   if (ns === '.q') return symVec(['', ...Object.keys(PRIMS).filter(k => /^[a-z]/.test(k))]);
   if (ns === '') {

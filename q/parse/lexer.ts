@@ -61,6 +61,10 @@ export function lex(src: string): Tok[] {
       out.push({ k: 'sym', s: src.slice(start, i), pos: start, sp, syms });
       continue;
     }
+    // 0: 1: 2: are the file verbs, not numbers
+    if ((c === '0' || c === '1' || c === '2') && src[i + 1] === ':' && !isDigit(src[i + 2]) && src[i + 2] !== ':') {
+      out.push({ k: 'op', s: c + ':', pos: start, sp }); i += 2; continue;
+    }
     // numbers, including a leading '-' where it cannot be subtraction (after space or a verb or bracket)
     if (isDigit(c) || (c === '.' && isDigit(src[i + 1])) || (c === '-' && (isDigit(src[i + 1]) || (src[i + 1] === '.' && isDigit(src[i + 2]))) && (sp || !prevNoun()))) {
       const words: string[] = [];

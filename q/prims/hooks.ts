@@ -30,6 +30,8 @@ export const hooks = {
   fselect: unset as (a: Q[]) => Q,
   fupdate: unset as (a: Q[]) => Q,
   fexec: unset as (t: Q, i: Q, p: Q) => Q,
+  /** the host's file system, when it has one */
+  files: (() => null) as () => import('../eval/env.js').Host['files'] | null,
   /** hopen / hclose through the host */
   open: unset as (target: string, timeoutMs: number) => number,
   close: unset as (h: number) => void,

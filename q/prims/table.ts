@@ -22,6 +22,7 @@ import * as EN from './enum.js';
 import * as TB from './tables.js';
 import * as J from './joins.js';
 import * as JS from './json.js';
+import * as FL from './files.js';
 import { hooks } from './hooks.js';
 import { match } from './match.js';
 import { join } from './join.js';
@@ -181,6 +182,13 @@ const table: Record<string, PrimDef> = {
   show: { m: E.show, rank: 1 },
   system: { m: E.system, rank: 1 },
   hopen: { m: E.hopen, rank: 1 },
+  '0:': { d: FL.fileText, rank: 2 },
+  read0: { m: FL.read0, rank: 1 },
+  read1: { m: FL.read1, rank: 1 },
+  hsym: { m: FL.hsym, rank: 1 },
+  hcount: { m: FL.hcount, rank: 1 },
+  hdel: { m: FL.hdel, rank: 1 },
+  save: { m: FL.save, rank: 1 },
   '.j.j': { m: JS.jj, rank: 1 },
   '.j.k': { m: JS.jk, rank: 1 },
   hclose: { m: E.hclose, rank: 1 },
