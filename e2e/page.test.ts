@@ -132,3 +132,18 @@ test('the explorer scrolls to the last row of a ten-million-row table', async ()
   assert.equal(await page.locator('.grid-row[data-row="9999999"] span').first().innerText(), '9999999');
   await page.screenshot({ path: `${SHOTS}/8-ten-million-rows.png` });
 });
+
+test('a CSV file chosen in the page becomes a table, is there for 0:, and survives a reload', async () => {
+  await page.setInputFiles('#file', { name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from('sym,px,qty,day\nab,1.5,10,2024-01-02\ncd,2.25,20,2024-01-03\n') });
+  await page.waitForSelector('#vars tr[data-name="prices"]');
+  await typeLine('meta prices');
+  assert.match(await consoleText(), /sym\s*\| s\s*\npx\s*\| f\s*\nqty\s*\| j\s*\nday\s*\| d/);
+  await typeLine('count read0 `:prices.csv');
+  assert.match(await consoleText(), /\n3$/);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  await typeLine('count read0 `:prices.csv');
+  assert.match(await consoleText(), /\n3$/, 'the file is still there after a reload');
+  await typeLine('read0 `:../outside');
+  assert.match(await consoleText(), /'/, 'a path outside the store is an error');
+});

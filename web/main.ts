@@ -14,7 +14,7 @@ import type { Api, Output } from './worker.js';
 
 const $ = (id: string) => document.getElementById(id)!;
 const consoleEl = $('console'), status = $('status'), stopBtn = $('stop') as HTMLButtonElement;
-let worker: Worker, api: Comlink.Remote<Api>;
+let worker!: Worker, api!: Comlink.Remote<Api>;
 let globals: string[] = [];
 const stopFlag = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
 
@@ -180,6 +180,23 @@ const plot = async (bars: boolean) => { if (!current) return; const s = await ap
 $('line-chart').onclick = () => void plot(false);
 $('bar-chart').onclick = () => void plot(true);
 
-void refreshVars().then(() => { status.textContent = 'ready'; document.body.dataset.ready = '1'; });
+// ---- files: drop a CSV onto the page or pick one; it is kept for 0: and loaded as a table in one click ----
+async function addFile(f: File) {
+  await api.putFile(f.name, new Uint8Array(await f.arrayBuffer()));
+  append([await api.loadCsv(f.name)]);
+  await refreshVars();
+}
+$('file').addEventListener('change', e => { for (const f of (e.target as HTMLInputElement).files ?? []) void addFile(f); });
+document.addEventListener('dragover', e => { e.preventDefault(); document.body.classList.add('dragging'); });
+document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+document.addEventListener('drop', e => { e.preventDefault(); document.body.classList.remove('dragging'); for (const f of e.dataTransfer?.files ?? []) void addFile(f); });
+$('kdb').onclick = async () => {
+  if (!current) return;
+  const b = await api.serialized(current);
+  if (!b) return;
+  const a = document.createElement('a'); a.href = URL.createObjectURL(new Blob([b as Uint8Array<ArrayBuffer>])); a.download = `${current.replace(/\W+/g, '_') || 'result'}.kdb`; a.click();
+};
+
+void api.ready().then(refreshVars).then(() => { status.textContent = 'ready'; document.body.dataset.ready = '1'; });
 if (remoteUrl.value) void connect(remoteUrl.value).catch(() => {});
 Object.assign(globalThis, { wasq: { open, run, grid: () => grid } });

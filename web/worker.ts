@@ -4,20 +4,58 @@ import { Session, statements } from '../q/session.js';
 import { encodeMessage } from '../q/ipc/serialize.js';
 import { readMessage } from '../q/ipc/deserialize.js';
 import { MsgType } from '../q/ipc/header.js';
-import { deserializeOptions } from '../q/prims/ipc-prims.js';
+import { deserializeOptions, serializeOptions } from '../q/prims/ipc-prims.js';
 import { str } from '../q/value/value.js';
 
+import { PageFiles } from './files.js';
+
 let printed = '';
+const files = new PageFiles();
+const ready = files.open();
 let stop: Int32Array | null = null;
 const session = new Session({
   now: () => BigInt(Date.now()) * 1000000n,
   tzOffsetMinutes: () => -new Date().getTimezoneOffset(),
   write: (_fd, s) => { printed += s; },
+  files,
 });
 
 export interface Output { input: string; text: string; error: boolean; pos?: number }
 
+/** Guess type chars for a CSV from its first rows: longs, floats, dates, times, else symbols. */
+function guessTypes(header: string[], rows: string[][]): string {
+  return header.map((_, j) => {
+    const vs = rows.map(r => r[j] ?? '').filter(v => v !== '');
+    if (!vs.length) return 'S';
+    if (vs.every(v => /^-?\d+$/.test(v))) return 'J';
+    if (vs.every(v => /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v))) return 'F';
+    if (vs.every(v => /^\d{4}[-.]\d\d[-.]\d\d$/.test(v))) return 'D';
+    if (vs.every(v => /^\d\d:\d\d:\d\d(\.\d+)?$/.test(v))) return 'T';
+    return vs.every(v => v.length < 30) ? 'S' : '*';
+  }).join('');
+}
+
 const api = {
+  /** Resolves when the stored files are loaded. */
+  ready: () => ready.then(() => true),
+  /** A file dropped onto the page or picked: stored at its name, ready for 0: and read0. */
+  putFile(name: string, data: Uint8Array) { files.write(name, data, false); },
+  /** Load a stored CSV into a global table (types guessed from its first rows); the q line it ran. */
+  loadCsv(name: string): Output {
+    const text = new TextDecoder().decode((files.read(name) ?? new Uint8Array()).subarray(0, 65536));
+    const lines = text.split(/\r?\n/).filter(Boolean);
+    const header = (lines[0] ?? '').split(',');
+    const types = guessTypes(header, lines.slice(1, 50).map(l => l.split(',')));
+    const table = name.replace(/\.[^.]*$/, '').replace(/\W/g, '_').replace(/^(\d)/, '_$1');
+    const q = `${table}:("${types}";enlist ",") 0: \`:${name}`;
+    const r = session.evaluate(q);
+    return { input: q, text: r.out, error: r.error };
+  },
+  /** A table as a kdb+ IPC message (the bytes of -8!), for download. */
+  serialized(expr: string): Uint8Array | null {
+    const v = session.value(expr).v;
+    return encodeMessage(v, MsgType.Async, serializeOptions());
+  },
   /** Share the page's Stop flag (needs cross-origin isolation); the evaluator polls it. */
   setStop(buf: SharedArrayBuffer) { stop = new Int32Array(buf); session.env.poll = () => Atomics.exchange(stop!, 0, 0) !== 0; },
   /** Run q text as a script (continuation lines, comments): each statement's console output. */
