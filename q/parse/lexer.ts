@@ -83,6 +83,8 @@ export function lex(src: string): Tok[] {
         const next = src[k];
         if (!(isDigit(next) || (next === '-' && (isDigit(src[k + 1]) || src[k + 1] === '.')) || (next === '.' && isDigit(src[k + 1])))) break;
         const m2 = WORD.exec(src.slice(k));
+        // 1 0 1b: single bits then a b-suffixed word make one boolean vector
+        if (m2 && /^[01]+b$/.test(m2[0]) && words.every(w => /^[01]$/.test(w))) { words.push(m2[0]); j = k + m2[0].length; kind = 'bool'; words.splice(0, words.length, words.join('').replace(/b/g, '') + 'b'); break; }
         if (!m2 || /^-?0x|^[01]+b$/.test(m2[0])) break;
         j = k;
       }
