@@ -62,6 +62,9 @@ export function scanWord(w: string): Word | null {
     const ms = ((+(hh ?? 0) * 60 + +(mm ?? 0)) * 60 + +(ss ?? 0)) * 1000 + fracMs(frac);
     return { t: T.Datetime, v: days + ms / 86400000, explicit: true };
   }
+  // 1D, 2D: whole days as a timespan
+  const days = /^(\d+)D$/.exec(s);
+  if (days) { const ns = BigInt(days[1]) * 86400000000000n; return { t: T.Timespan, v: neg ? -ns : ns, explicit: true }; }
   m = CLOCK.exec(s);
   if (m && (m[1] !== undefined || m[3] !== undefined)) {
     const [, dd, hh, mm, ss, frac, suf] = m;

@@ -53,6 +53,8 @@ export function fills(x: Q): Q {
 /** x^y: y with its nulls replaced by x (atomic), as kdb+'s fill. */
 export const fill = atomic2((x: Q, y: Q): Q => {
   const ty = Math.abs(y.t);
+  // a list of fillers against one item: each filler tried on it
+  if (y.t < 0 && x.t > 0) return fromItems(items(x).map(xi => isNullV(ty, (y as Atom).v) ? cast(xi, ty) : y));
   if (y.t < 0) return isNullV(ty, (y as Atom).v) ? cast(x, ty) : y;
   const v = y as Vec, n = count(v);
   const out = new Array<Q>(n);
