@@ -220,6 +220,8 @@ function gridLines(xs: Q[], o: Opts): string[] {
 
 function dictLines(d: Dict, o: Opts): string[] {
   if (d.k.t === T.Table && d.v.t === T.Table) return tableLines(d.v as Table, d.k as Table, o);
+  // a dictionary of table rows shows as a keyed table whose key column has no name
+  if (d.v.t === T.Table && d.k.t > 0 && d.k.t < 20) return tableLines(d.v as Table, { t: T.Table, c: [''], d: [d.k] } as Table, o);
   const keys = d.k.t === T.Table ? tableRowsAsText(d.k as Table, o) : colCells(d.k, o.P);
   let vals: string[];
   if (d.v.t === T.Table) vals = tableRowsAsText(d.v as Table, o);
