@@ -16,7 +16,7 @@ export function fmtG(x: number, p: number): string {
   const e = x.toExponential(p - 1);          // d.ddde±x, correctly rounded
   const [mant, expS] = e.split('e');
   const X = +expS;
-  if (X < -5 || X >= p) {
+  if (X < -4 || X >= p) {
     let m = mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant;
     return m + 'e' + (X < 0 ? '-' : '+') + String(Math.abs(X)).padStart(2, '0');
   }
