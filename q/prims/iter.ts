@@ -183,23 +183,15 @@ export function iterApply(g: IterFn, args: Q[]): Q {
     case T.Over: return over(f, args, false);
     case T.Scan: return over(f, args, true);
     case T.Prior: return prior(f, args);
-    case T.EachRight: {
+    case T.EachRight: case T.EachLeft: {
       if (args.length !== 2) throw new QError('rank');
-      const [x, y] = args;
-      if (!isListy(y)) return apply2(f, x, y);
-      const src = y.t === T.Dict ? (y as Dict).v : y;
+      // /: walks the right argument, \: the left; the other side stays whole
+      const right = g.t === T.EachRight, [x, y] = args, walk = right ? y : x;
+      if (!isListy(walk)) return apply2(f, x, y);
+      const src = walk.t === T.Dict ? (walk as Dict).v : walk;
       const n = count(src), r = new Array<Q>(n);
-      for (let i = 0; i < n; i++) r[i] = apply2(f, x, item(src, i));
-      return collect(y, r);
-    }
-    case T.EachLeft: {
-      if (args.length !== 2) throw new QError('rank');
-      const [x, y] = args;
-      if (!isListy(x)) return apply2(f, x, y);
-      const src = x.t === T.Dict ? (x as Dict).v : x;
-      const n = count(src), r = new Array<Q>(n);
-      for (let i = 0; i < n; i++) r[i] = apply2(f, item(src, i), y);
-      return collect(x, r);
+      for (let i = 0; i < n; i++) r[i] = right ? apply2(f, x, item(src, i)) : apply2(f, item(src, i), y);
+      return collect(walk, r);
     }
   }
   throw new QError('nyi');
