@@ -98,7 +98,7 @@ export async function main(argv: string[]) {
     else session.load(src, s => write(1, s + '\n'));
   }
   const tty = process.stdin.isTTY;
-  const rl = createInterface({ input: process.stdin, terminal: !!tty, prompt: 'q)' });
+  const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
   if (tty) { flush(); rl.prompt(); }
   for await (const line of rl) {
     const r = session.evaluate(line);
