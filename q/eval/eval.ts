@@ -9,7 +9,7 @@ import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
 import { env } from './env.js';
 import { Return } from './signal.js';
-import { getGlobal, setGlobal, setViewRunner } from './names.js';
+import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
 import { evalSql } from './sql.js';
 import { system } from './system.js';
 import { matchPat, Binding } from './pattern.js';
@@ -192,7 +192,12 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // x op: y amends x in place, so a typed vector must keep its type
     if (c.t > 0 && c.t < 20 && r.t !== c.t) throw new QError('type');
   }
-  if (local) fr![n.slot!] = r; else setGlobal(n.n, r);
+  if (local) fr![n.slot!] = r;
+  else {
+    setGlobal(n.n, r);
+    // .z.vs[name;indices] hears of every change to a global made at the top level
+    if (!fr && n.n !== '.z.vs') { const vs = lookupGlobal('.z.vs'); if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, n.idx ? (n.idx.length === 1 ? (n.idx[0] ? ev(n.idx[0], fr) : NIL) : fromItems(n.idx.map(i => i ? ev(i, fr) : NIL))) : list([])]); }
+  }
   return n.idx || n.op ? r : r;
 }
 

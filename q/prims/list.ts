@@ -256,6 +256,8 @@ export function qnull(x: Q): Q {
 /** x!y: a dictionary from keys and values; an int on the left with a table keys its first x columns. */
 export function bang(x: Q, y: Q): Q {
   if (isInternal(x)) return internal(x, y);
+  // n!`t keys (or unkeys) the global t in place
+  if ((x.t === -T.Long || x.t === -T.Int) && y.t === -T.Sym) { hooks.setGlobal((y as Atom).v, bang(x, hooks.getGlobal((y as Atom).v))); return y; }
   // `dom!indices is an enumeration made from its indices
   if (x.t === -T.Sym && (y.t === T.Long || y.t === T.Int || y.t === -T.Long || y.t === -T.Int)) {
     const dom = (x as Atom).v as string;
