@@ -4,7 +4,8 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
-import { deenum } from '../value/enums.js';
+import { deenum, domainIds } from '../value/enums.js';
+import { intern } from '../value/sym.js';
 import { atomic2 } from './atomic.js';
 import { Dom, view, store, atomOf, scale } from './numeric.js';
 import { feq, TOL } from './match.js';
@@ -71,8 +72,19 @@ function guidView(x: Q): any {
   return r;
 }
 
-export const eq = compareWith(c => c === 0);
-export const ne = compareWith(c => c !== 0);
+/** = and <> of a symbol or enumeration vector with one symbol: compare ids, not text. */
+function symEquality(x: Q, y: Q, want: number): Q | null {
+  if (y.t === T.Sym || y.t === T.Enum) [x, y] = [y, x];
+  if (y.t !== -T.Sym || (x.t !== T.Sym && x.t !== T.Enum)) return null;
+  const d = (x as Vec).d as Int32Array, n = d.length, r = new Uint8Array(n);
+  let id = intern((y as Atom).v);
+  if (x.t === T.Enum) { const dom = domainIds((x as Vec).dom!); id = dom.indexOf(id); }
+  for (let i = 0; i < n; i++) r[i] = (d[i] === id ? 1 : 0) ^ want;
+  return { t: T.Bool, d: r, a: 0 } as Vec;
+}
+const eqAll = compareWith(c => c === 0), neAll = compareWith(c => c !== 0);
+export const eq = (x: Q, y: Q): Q => symEquality(x, y, 0) ?? eqAll(x, y);
+export const ne = (x: Q, y: Q): Q => symEquality(x, y, 1) ?? neAll(x, y);
 export const lt = compareWith(c => c < 0);
 export const gt = compareWith(c => c > 0);
 export const le = compareWith(c => c <= 0);

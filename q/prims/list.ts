@@ -9,6 +9,7 @@ import { index, positions } from './index.js';
 import { findMany, find1 } from './find.js';
 import { isInternal, internal } from './internal.js';
 import { hooks } from './hooks.js';
+import { deenum } from '../value/enums.js';
 
 /** An integer atom's value as a JS number, or a q 'type signal. */
 export function intOf(x: Q): number {
@@ -345,6 +346,8 @@ export function group(x: Q): Q {
 
 /** x?y on lists: positions of y's items in x (count x where absent). */
 export function find(x: Q, y: Q): Q {
+  if (x.t === T.Enum) x = deenum(x);
+  if (y.t === T.Enum || y.t === -T.Enum) y = deenum(y);
   if (x.t === T.Dict) { const d = x as Dict; const p = find(d.v, y); return index(d.k, p); }
   if (y.t < 0) return long(find1(x, y));
   if (x.t === T.List && y.t > 0 && (x as List).d.every(e => e.t > 0)) { /* list of vectors: find the whole vector */ return long(find1(x, y)); }

@@ -10,9 +10,14 @@ import { distinct } from './list.js';
 import { le, ge } from './compare.js';
 import { atomic2 } from './atomic.js';
 import { match } from './match.js';
+import { deenum } from '../value/enums.js';
 
 /** x in y: is each item of x (an atom: x itself) an item of y? */
+/** Enumerations take part in membership by their symbols. */
+const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
+
 export function qin(x: Q, y: Q): Q {
+  x = plain(x); y = plain(y);
   if (y.t < 0) y = fromItems([y]);
   if (x.t < 0) return { t: -T.Bool, v: find1(y, x) < count(y) ? 1 : 0 };
   if (x.t === T.Dict) return dict((x as Dict).k, qin((x as Dict).v, y));
@@ -41,6 +46,8 @@ const and = atomic2((a: Q, b: Q): Q => {
 /** x except y: the items of x not in y, in x's order. */
 export function except(x: Q, y: Q): Q {
   if (x.t < 0) throw new QError('type');
+  y = plain(y);
+  if (x.t === T.Enum) { const keep = qin(x, y) as Vec; return index(x, longVec(Array.from(keep.d as Uint8Array).map((b, i) => b ? -1 : i).filter(i => i >= 0))); }
   const ys = y.t < 0 ? fromItems([y]) : y;
   const p = findMany(ys, x), n = count(ys), keep: number[] = [];
   (Array.from(p as ArrayLike<number>)).forEach((k, i) => { if (k >= n) keep.push(i); });

@@ -34,3 +34,14 @@ test('joins, and a join on keys the tables do not share is an error that changes
   assert.equal(q('select from t where v>`a'), "'type");
   assert.equal(q('t'), 'k v\n---\na 1\nb 2\nc 3');
 });
+
+test('enumerations compare, search and test membership by their symbols', () => {
+  const { q } = makeSession();
+  q('s:`a`b`c; e:`s$`a`c`a`b');
+  assert.equal(q('e=`a'), '1010b');
+  assert.equal(q('e<>`c'), '1011b');
+  assert.equal(q('e in `a`b'), '1011b');
+  assert.equal(q('e?`b'), '3');
+  assert.equal(q('e except `a'), '`s$`c`b');
+  assert.equal(q('`b=e'), '0001b');
+});
