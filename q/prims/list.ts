@@ -40,7 +40,7 @@ export function last(x: Q): Q {
   return n ? item(x, n - 1) : nullItem(x);
 }
 export function reverse(x: Q): Q {
-  if (x.t < 0) return x;
+  if (x.t < 0 || x.t >= T.Lambda) return x;
   if (x.t === T.Dict) return dict(reverse((x as Dict).k), reverse((x as Dict).v));
   if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(reverse)); }
   const n = count(x), idx = new Array<number>(n);
@@ -309,6 +309,7 @@ export function flip(x: Q): Q {
 }
 
 export function distinct(x: Q): Q {
+  if (x.t >= T.Lambda) throw new QError('type');
   if (x.t === T.Table) { const t = x as Table; const n = count(t); const seen = new Map<string, number>(); const keep: number[] = []; for (let i = 0; i < n; i++) { const k = JSON.stringify(t.d.map(c => keyText(item(c, i)))); if (!seen.has(k)) { seen.set(k, i); keep.push(i); } } return index(x, longVec(keep)); }
   if (x.t < 0) throw new QError('type');
   if (x.t === T.Dict) return distinct((x as Dict).v);

@@ -1,6 +1,7 @@
 // The one module that allocates vector memory. Every vector's items live in a typed array made here,
 // so that the storage strategy (plain heap today, wasm linear memory for the kernels) changes in one place.
 import { T } from './types.js';
+import { QError } from './error.js';
 
 export type Items = Uint8Array | Int16Array | Int32Array | BigInt64Array | Float32Array | Float64Array;
 
@@ -20,7 +21,8 @@ export function alloc(t: number, n: number): Items {
     case T.Real: return new Float32Array(n);
     case T.Float: case T.Datetime: return new Float64Array(n);
   }
-  throw new Error(`alloc: no storage for type ${t}`);
+  // only vectors have item storage: asking for another type is a q type error
+  throw new QError('type');
 }
 
 /** A typed array of vector type t holding the given items (numbers, bigints or byte codes). */
