@@ -96,7 +96,7 @@ test('a result charts with one click', async () => {
 
 test('remote mode: the page runs a query on a wasq server over WebSocket and shows its answer', async () => {
   const { spawn } = await import('node:child_process');
-  const srv = spawn('node', ['bin/wasq.mjs', 'examples/trade.q', '-p', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const srv = spawn('node', ['bin/wasq.mjs', 'examples/trade.q', '-p', '0W'], { stdio: ['pipe', 'pipe', 'pipe'] });
   try {
     const port = await new Promise<number>(res => { let e = ''; srv.stderr!.on('data', d => { e += d; const m = /listening on [^:]+:(\d+)/.exec(e); if (m) res(Number(m[1])); }); });
     await page.fill('#remote-url', `ws://127.0.0.1:${port}/`);

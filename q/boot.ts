@@ -5,11 +5,14 @@ import { Q, Atom, NIL, sym, str, text, int, long, isNil } from './value/value.js
 import { QError } from './value/error.js';
 import { setHandleApply, setOneShot } from './prims/apply.js';
 import type { Session } from './session.js';
+import { PRIMS } from './prims/registry.js';
+import { installWeb } from './eval/handlers.js';
 
 export function bootstrap(s: Session) {
   const env = s.env;
   setHandleApply((h, x, handle) => {
-    if (h === 0) { const v = s.run(text(x)); return v ?? NIL; }
+    // handle 0 is this process: .z.ps when defined (kdb+ prefers it to .z.pg there), else value
+    if (h === 0) return s.handler('.z.ps', [x], env.conn, () => x.t === T.Char || x.t === -T.Char ? s.run(text(x)) ?? NIL : PRIMS.value.m!(x));
     if (h === 1 || h === -1 || h === 2 || h === -2) {
       if (x.t !== T.Char && x.t !== -T.Char && x.t !== T.List) throw new QError('type');
       const lines = x.t === T.List ? (x as any).d.map((e: Q) => text(e)).join('\n') : text(x);
@@ -42,10 +45,6 @@ export function bootstrap(s: Session) {
   g.set('.Q.an', str('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789'));
   g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
   g.set('.Q.t', str(' bg xhijefcspmdznuvt'));
-  g.set('.h.sb', str('body{font:10pt verdana;text-align:justify}'));
-  g.set('.h.sc', str("$-.+!*'(),abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"));
-  g.set('.h.d', { t: -T.Char, v: 32 } as Q);
-  g.set('.h.ty', s.value('`htm`html`csv`txt`xml`xls`gif`json!("text/html";"text/html";"text/comma-separated-values";"text/plain";"text/plain";"application/msexcel";"image/gif";"application/json")').v);
   // the clock: .z.p .z.P (timestamp), .z.d .z.D, .z.t .z.T, .z.n .z.N, .z.z .z.Z; upper case is local time
   const nowNs = (local: boolean) => env.host.now() - 946684800000000000n + (local ? BigInt(env.host.tzOffsetMinutes()) * 60000000000n : 0n);
   const DAY = 86400000000000n;
@@ -60,26 +59,13 @@ export function bootstrap(s: Session) {
   }
   // q-defined members, written in q as kdb+ defines them in q.k
   for (const [name, src] of Object.entries(Q_LAMBDAS)) g.set(name, s.value(src).v);
+  // the .h namespace and kdb+'s default .z.ph
+  installWeb(s);
 }
 export { long, str, isNil };
 export type { Atom };
 
 /** .Q members kdb+ writes in q itself; the definitions here are wasq's own. */
 const Q_LAMBDAS: Record<string, string> = {
-  '.h.htc': '{[t;v]"<",(string t),">",v,"</",(string t),">"}',
-  '.h.hta': '{[t;d]"<",(string t),(raze{" ",(string x),"=\\"",y,"\\""}\'[key d;value d]),">"}',
-  '.h.htac': '{[t;d;v](.h.hta[t;d]),v,"</",(string t),">"}',
-  '.h.ha': '{[x;y]"<a href=\\"",($[-11h=type x;1_string x;x]),"\\">",y,"</a>"}',
-  '.h.hb': '{[x;y]"<a target=v href=\\"",($[-11h=type x;1_string x;x]),"\\">",y,"</a>"}',
-  '.h.hc': '{ssr[x;"<";"&lt;"]}',
-  '.h.xs': '{ssr[ssr[ssr[x;"&";"&amp;"];"<";"&lt;"];">";"&gt;"]}',
-  '.h.hr': '{(count x)#"-"}',
-  '.h.nbr': '{"<nobr>",x,"</nobr>"}',
-  '.h.pre': '{"<pre>",(raze x,\\:"\\n"),"</pre>"}',
-  '.h.xmp': '{"<xmp>",(raze x,\\:"\\n"),"</xmp>"}',
-  '.h.text': '{raze{"<p>",x,"</p>\\n"}each x}',
-  '.h.code': '{raze{$[y mod 2;" <code><nobr>",x,"</nobr></code>";y;" ",x;x]}\'[s;til count s:"\\t" vs x]}',
-  '.h.hu': '{raze{$[x in .h.sc;enlist x;"%",raze string"x"$x]}each x}',
-  '.h.xt': '{[t;x]$[t~`json;.j.k each x;\'nyi]}',
   '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
 };

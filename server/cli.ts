@@ -4,9 +4,15 @@
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Session } from '../q/session.js';
+import { isIP } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { Session, errorText } from '../q/session.js';
 import { Port, readUsers } from './port.js';
 import { Client } from './client.js';
+import { Handles } from './handles.js';
+import { installWsEval } from '../q/eval/handlers.js';
+import { T } from '../q/value/types.js';
+import { Q, list, str } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
 export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[] }
@@ -18,11 +24,13 @@ export function parseArgs(argv: string[]): Options {
     const num = () => { const v = Number(argv[++i]); if (!Number.isFinite(v)) throw new Error(`wasq: ${a} needs a number`); return v; };
     switch (a) {
       case '-p': {
-        // -p port or -p host:port (0W picks a free port)
+        // -p port or -p host:port; 0W picks a free port, 0 does not listen; a negative port (kdb+'s
+        // multithreaded input) is served like a positive one
         const v = argv[++i] ?? '';
-        const m = /^(?:(.*):)?(\d+|0W)$/.exec(v);
+        const m = /^(?:(.*):)?(-?\d+|0W)$/.exec(v);
         if (!m) throw new Error(`wasq: -p needs a port`);
-        o.host = m[1] || undefined; o.port = m[2] === '0W' ? 0 : Number(m[2]);
+        o.host = m[1] || undefined;
+        o.port = m[2] === '0W' ? 0 : Math.abs(Number(m[2])) || undefined;
         break;
       }
       case '-u': case '-U': o.users = argv[++i]; break;
@@ -69,37 +77,53 @@ function write(fd: number, s: string) {
 function flush() { if (pending) { process.stdout.write(pending); pending = ''; } }
 
 export async function main(argv: string[]) {
-  const o = parseArgs(argv);
+  let o: Options;
+  try { o = parseArgs(argv); } catch (e) { process.stderr.write(String((e as Error).message) + '\n'); process.exit(1); }
+  // -p localhost:5001 binds the loopback address; other names are resolved once, at start
+  if (o.host === 'localhost') o.host = '127.0.0.1';
+  if (o.host && !isIP(o.host)) {
+    try { o.host = (await lookup(o.host)).address; }
+    catch { process.stderr.write(`'${o.host}: Name or service not known\n`); process.exit(1); }
+  }
   const host = nodeHost(write);
   const session = new Session(host);
-  const port = new Port(session, { users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, wsEval: o.wsEval, host: o.host, webRoot: webRoot() });
-  const client = new Client(session, new URL('./client-worker.mjs', import.meta.url));
+  const log = (s: string) => write(2, s);
+  const handles = new Handles();
+  const port = new Port(session, { handles, users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, host: o.host, webRoot: webRoot(), log });
+  const client = new Client(session, workerUrl(), handles, log);
   host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
   host.open = (target, ms) => client.open(target, ms);
-  host.close = h => port.conns.has(h) ? port.conns.get(h)!.close() : client.close(h);
-  let listening = false;
+  host.close = h => port.conns.has(h) ? port.hclose(h) : client.close(h);
+  const announce = (n: number) => {
+    const where = `${o.host ?? '127.0.0.1'}:${n}`, web = `http://${o.host ?? 'localhost'}:${n}`;
+    write(2, `wasq: listening on ${where} (q IPC, HTTP, WebSocket)${port.hasPage ? `; the workbench is at ${web}/wasq/` : ''}\n`);
+  };
+  // \p n listens (0W: a free port), \p 0 stops, \p alone names the port
   host.listen = p => {
     if (p === null) return port.port;
-    if (p === 0) { void port.close(); listening = false; return 0; }
-    // \p at run time: listen, and keep the process alive for clients
-    void port.close().then(() => port.listen(p)).then(n => { listening = true; write(2, `wasq: listening on ${o.host ?? '127.0.0.1'}:${n}\n`); });
-    return p;
+    if (p === 0) { port.close(); return 0; }
+    port.listen(p < 0 ? 0 : p).then(announce, e => log(`'${errorText(e)}\n`));
+    return p < 0 ? 0 : p;
   };
-  if (o.port !== undefined) {
-    const n = await port.listen(o.port);
-    listening = true;
-    process.stderr.write(`wasq: listening on ${o.host ?? '127.0.0.1'}:${n} (q IPC, HTTP, WebSocket; the workbench at http://${o.host ?? 'localhost'}:${n}/wasq/)\n`);
-  }
+  // the script and its arguments, as q sets .z.f and .z.x
+  if (o.script) session.env.globals.set('.z.f', { t: -T.Sym, v: o.script } as Q);
+  session.env.globals.set('.z.x', list(o.args.map(a => str(a))));
+  if (o.wsEval) installWsEval(session);
   if (o.console) session.sys(`c ${o.console[0]} ${o.console[1]}`);
   if (o.http) session.sys(`C ${o.http[0]} ${o.http[1]}`);
+  if (o.port !== undefined) {
+    try { announce(await port.listen(o.port)); }
+    catch (e) { process.stderr.write(`'${errorText(e)}\n`); process.exit(1); }
+  }
   if (o.script) {
-    const src = nodeHost(write).readFile!(o.script);
+    const src = host.readFile!(o.script);
     if (src === null) { process.stderr.write(`'${o.script}\n`); }
     else session.load(src, s => write(1, s + '\n'));
   }
+  flush();
   const tty = process.stdin.isTTY;
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
-  if (tty) { flush(); rl.prompt(); }
+  if (tty) rl.prompt();
   for await (const line of rl) {
     const r = session.evaluate(line);
     if (r.out) write(1, r.out + '\n');
@@ -109,7 +133,12 @@ export async function main(argv: string[]) {
   }
   flush();
   // with a port open the process keeps serving after its console input ends, as q does
-  if (!listening) process.exit(0);
+  if (!port.listening) process.exit(0);
+}
+
+/** The client's socket thread, built beside this bundle under its name (wasq.mjs → wasq.client-worker.mjs). */
+function workerUrl(): URL {
+  return new URL(import.meta.url.replace(/\.mjs$/, '') + '.client-worker.mjs');
 }
 
 /** The built page (dist/web) next to this bundle, when it exists. */

@@ -1,70 +1,90 @@
 // wasq as a kdb+ client: hopen, h"…" (sync, blocking the evaluator as q does), neg h (async), hclose.
-// The sockets live in a worker thread (client-worker.ts); the main thread waits on shared memory.
-import { Worker } from 'node:worker_threads';
+// Node sockets are asynchronous, so they live in a worker thread (client-worker.ts); a synchronous call
+// posts the message there and blocks this thread in Atomics.wait on a shared flag until the worker has
+// put the answer on a message port, which this thread then reads synchronously (receiveMessageOnPort).
+import { Worker, MessageChannel, MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { T } from '../q/value/types.js';
-import { Q, NIL, vec } from '../q/value/value.js';
+import { Q, NIL } from '../q/value/value.js';
 import { QError } from '../q/value/error.js';
 import { readMessage } from '../q/ipc/deserialize.js';
 import { encodeMessage } from '../q/ipc/serialize.js';
+import { maybeCompress } from '../q/ipc/compress.js';
 import { MsgType } from '../q/ipc/header.js';
 import { serializeOptions, deserializeOptions } from '../q/prims/ipc-prims.js';
 import type { Session } from '../q/session.js';
+import { errorText } from '../q/session.js';
 import { PRIMS } from '../q/prims/registry.js';
+import type { Handles } from './handles.js';
 
-const CAPACITY = 256 * 1024 * 1024;
+interface Peer { local: boolean; cap: number }
 
 export class Client {
   private worker: Worker | null = null;
-  private ctl = new Int32Array(new SharedArrayBuffer(12));
-  private data = new Uint8Array(new SharedArrayBuffer(CAPACITY));
-  readonly handles = new Set<number>();
-  constructor(private session: Session, private workerUrl: URL) {}
+  /** 0 while waiting, 1 once the worker has posted an answer on `answers` */
+  private ctl = new Int32Array(new SharedArrayBuffer(4));
+  private answers: MessagePort | null = null;
+  private peers = new Map<number, Peer>();
+  constructor(private session: Session, private workerUrl: URL, private handles: Handles, private log: (s: string) => void = () => {}) {}
+
+  has(h: number) { return this.peers.has(h); }
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.workerUrl, { workerData: { ctl: this.ctl.buffer, data: this.data.buffer } });
+    const { port1, port2 } = new MessageChannel();
+    this.answers = port1;
+    const w = new Worker(this.workerUrl, { workerData: { ctl: this.ctl.buffer, answers: port2 }, transferList: [port2] });
+    // the thread alone does not keep the process alive; open sockets are ref'd in the worker
     w.unref();
-    w.on('message', (m: any) => {
+    w.on('message', (m: { op: string; h: number; bytes?: Uint8Array }) => {
       if (m.op === 'closed') {
-        this.handles.delete(m.h);
-        this.session.handler('.z.pc', [{ t: -T.Int, v: m.h } as Q], { w: m.h, a: 0, u: '' }, () => NIL);
+        // the server went away: the handle is gone and .z.pc runs, as in kdb+
+        if (!this.peers.delete(m.h)) return;
+        this.handles.free(m.h);
+        this.notify(() => this.session.handler('.z.pc', [{ t: -T.Int, v: m.h } as Q], { w: m.h, a: 0, u: '' }, () => NIL), '.z.pc');
       } else if (m.op === 'message') {
-        // a server's async message to us runs through .z.ps
-        const msg = readMessage(m.bytes, deserializeOptions());
-        if (msg.value !== undefined) this.session.handler('.z.ps', [msg.value], { w: m.h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
+        // a message from the server (async, or sync we cannot answer) runs through .z.ps
+        this.notify(() => {
+          const msg = readMessage(m.bytes!, deserializeOptions());
+          if (msg.value !== undefined) this.session.handler('.z.ps', [msg.value], { w: m.h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
+        }, '.z.ps');
       }
     });
+    w.on('error', (e: Error) => this.log(`wasq: client thread: ${e.message}\n`));
     this.worker = w;
     return w;
   }
+  private notify(f: () => void, what: string) { try { f(); } catch (e) { this.log(`${what}: '${errorText(e)}\n`); } }
 
-  /** Block until the worker answers; its bytes, or a q error. */
-  private wait(timeoutMs = 0): Uint8Array {
-    const r = Atomics.wait(this.ctl, 0, 0, timeoutMs > 0 ? timeoutMs : undefined);
-    if (r === 'timed-out') throw new QError('timeout');
+  /** Block until the worker answers: its bytes, or a q error. */
+  private wait(): Uint8Array {
+    Atomics.wait(this.ctl, 0, 0);
     Atomics.store(this.ctl, 0, 0);
-    const n = this.ctl[1], status = this.ctl[2];
-    const bytes = this.data.slice(0, n);
-    if (status) throw new QError(new TextDecoder().decode(bytes));
-    return bytes;
+    const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array };
+    if (a.error !== undefined) throw new QError(a.error);
+    return a.bytes!;
   }
 
-  /** hopen `:host:port[:user[:pass]] (or a port), with an optional timeout in ms. */
+  /** hopen `:host:port[:user[:password]] (host empty: this machine), with a connect timeout in ms (0: none). */
   open(target: string, timeoutMs: number): number {
+    if (/^:(unix|tcps|unixs|fifo):\/\//.test(target)) throw new QError('nyi');
     const m = /^:([^:]*):(\d+)(?::([^:]*)(?::(.*))?)?$/.exec(target);
     if (!m) throw new QError('hop');
     const [, host, port, user, pass] = m;
-    this.start().postMessage({ op: 'open', host: host || '127.0.0.1', port: Number(port), user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });
-    const b = this.wait();
-    const h = new Int32Array(b.buffer, b.byteOffset, 1)[0];
-    this.handles.add(h);
+    const h = this.handles.alloc();
+    const addr = host || '127.0.0.1';
+    this.start().postMessage({ op: 'open', h, host: addr, port: Number(port), user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });
+    let cap: number;
+    try { cap = this.wait()[0]; } catch (e) { this.handles.free(h); throw e; }
+    this.peers.set(h, { local: /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap });
     return h;
   }
 
-  /** h x (sync: wait for the answer) or neg h x (async). */
+  /** h x (sync: wait for the answer) or neg h x (async). Large messages to other machines are compressed, as kdb+ does. */
   send(h: number, x: Q, sync: boolean): Q {
-    if (!this.handles.has(h)) throw new QError('nyi');
-    const bytes = encodeMessage(x, sync ? MsgType.Sync : MsgType.Async, serializeOptions());
+    const p = this.peers.get(h);
+    if (!p) throw new QError(': Bad file descriptor');
+    let bytes = encodeMessage(x, sync ? MsgType.Sync : MsgType.Async, { ...serializeOptions(), cap: p.cap });
+    if (!p.local && p.cap >= 1) bytes = maybeCompress(bytes);
     this.worker!.postMessage({ op: 'send', h, bytes, sync });
     if (!sync) return NIL;
     const msg = readMessage(this.wait(), deserializeOptions());
@@ -72,10 +92,10 @@ export class Client {
     return msg.value!;
   }
 
+  /** hclose: the connection ends; .z.pc does not run for our own close, as in kdb+. */
   close(h: number) {
-    if (!this.handles.delete(h)) throw new QError('nyi');
+    if (!this.peers.delete(h)) throw new QError(': Bad file descriptor');
+    this.handles.free(h);
     this.worker?.postMessage({ op: 'close', h });
   }
 }
-
-export { vec };

@@ -1,15 +1,15 @@
 // One listening port, three protocols, as kdb+: the first bytes of a connection tell a kdb+ IPC handshake
-// from an HTTP request (a WebSocket upgrade is an HTTP GET). IPC is handled here on the raw socket; HTTP and
-// WebSocket go to node:http and `ws`.
+// from an HTTP request (a WebSocket upgrade is an HTTP GET). IPC is handled here on the raw socket; HTTP
+// requests are parsed by node:http and answered with the bytes the q handlers make; WebSocket framing is `ws`.
 import { createServer as netServer, Server as NetServer, Socket } from 'node:net';
 import { createServer as httpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, normalize, extname } from 'node:path';
 import { createHash } from 'node:crypto';
-import { WebSocketServer, WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { Session } from '../q/session.js';
 import { T } from '../q/value/types.js';
-import { Q, Atom, NIL, str, sym, list, text, isNil, vec } from '../q/value/value.js';
+import { Q, Atom, Vec, NIL, str, sym, vec } from '../q/value/value.js';
 import { QError } from '../q/value/error.js';
 import { sniffProtocol, parseHandshake, capabilityReply, FrameReader } from '../q/ipc/frame.js';
 import { readMessage } from '../q/ipc/deserialize.js';
@@ -18,66 +18,90 @@ import { maybeCompress } from '../q/ipc/compress.js';
 import { MsgType } from '../q/ipc/header.js';
 import { serializeOptions, deserializeOptions } from '../q/prims/ipc-prims.js';
 import { PRIMS } from '../q/prims/registry.js';
-import { toHtml, toCsv, toJson, esc } from '../q/format/html.js';
-import { symName } from '../q/value/sym.js';
 import { errorText } from '../q/session.js';
+import { httpRespond, httpAuth, HttpRequest, Caller } from '../q/eval/handlers.js';
+import { Handles } from './handles.js';
 
 export interface PortOptions {
+  /** connection handles, shared with the client side */
+  handles: Handles;
   /** users from -u/-U: name → password (plain, MD5 or SHA-1 hex) */
   users?: Map<string, string>;
-  /** -b: clients may not change globals */
+  /** -b: clients may not change globals ('noupdate) */
   blockWrites?: boolean;
-  /** -T: seconds a client query may run (checked between evaluation steps) */
+  /** -T: seconds a client query may run before 'stop */
   timeout?: number;
-  /** the workbench's remote mode: a default .z.ws that evaluates a serialized query (wasq's extension) */
-  wsEval?: boolean;
   /** folder of the built page, served under /wasq/ */
   webRoot?: string;
   /** bind address; wasq listens on loopback unless told otherwise */
   host?: string;
+  /** where to report what the port does on its own (a refused bind at run time) */
+  log?: (s: string) => void;
 }
 
-interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; send(b: Uint8Array | string): void; close(): void }
+interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; send(b: Uint8Array | string): void; close(): void; closing?: boolean }
 
 const ipv4 = (a: string | undefined) => {
   const m = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a ?? '');
   return m ? ((+m[1] << 24) | (+m[2] << 16) | (+m[3] << 8) | +m[4]) : 0;
 };
-const isLocal = (a: string | undefined) => !a || a === '::1' || /127\.\d+\.\d+\.\d+$/.test(a);
+/** kdb+ does not compress to peers on this machine. */
+const isLocal = (a: string | undefined) => !a || a === '::1' || /(^|:)127\.\d+\.\d+\.\d+$/.test(a);
+const int = (v: number): Q => ({ t: -T.Int, v }) as Q;
+/** An HTTP request body larger than this is refused (kdb+ has a similar bound). */
+const MAX_BODY = 256 * 1024 * 1024;
+/** The handlers that run a client's query: -b and -T apply to them. */
+const QUERY_HANDLERS = new Set(['.z.pg', '.z.ps', '.z.ph', '.z.pp', '.z.pm', '.z.ws']);
 
 /** The listening port of one session. */
 export class Port {
   private net: NetServer | null = null;
-  private http = httpServer((req, res) => this.onHttp(req, res));
-  private wss = new WebSocketServer({ noServer: true });
+  private http = httpServer({ maxHeaderSize: 64 * 1024 }, (req, res) => this.onHttp(req, res));
+  private wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
   readonly conns = new Map<number, Conn>();
-  private nextHandle = 4;
+  private guarding = false;
   port = 0;
 
-  constructor(private session: Session, private opts: PortOptions = {}) {
+  constructor(private session: Session, private opts: PortOptions) {
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket as Socket, head));
+    this.http.on('clientError', (_e, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'); else socket.destroy(); });
+    if (opts.blockWrites) this.guardWrites();
   }
 
-  /** Listen on port (0W or 0 picks a free one); resolves to the port number. */
+  /**
+   * Listen on a port (0 picks a free one); resolves to its number, or rejects with kdb+'s error text
+   * (Node binds asynchronously, so `\p 5001` at run time reports a taken port a moment later).
+   */
   listen(port: number): Promise<number> {
+    const host = this.opts.host ?? '127.0.0.1';
+    const srv = netServer(sock => this.onConnection(sock));
     return new Promise((resolve, reject) => {
-      const srv = netServer(sock => this.onConnection(sock));
-      srv.on('error', reject);
-      srv.listen(port, this.opts.host ?? '127.0.0.1', () => {
+      // a refused bind leaves the current port as it was
+      srv.once('error', (e: NodeJS.ErrnoException) => {
+        reject(new QError(`${port}: ${e.code === 'EADDRINUSE' ? 'Address already in use' : e.code === 'EACCES' ? 'Permission denied' : e.message}`));
+      });
+      srv.listen({ port, host, exclusive: true }, () => {
+        this.close();
         this.net = srv;
-        this.port = (srv.address() as { port: number }).port;
+        const a = srv.address();
+        this.port = a && typeof a !== 'string' ? a.port : port;
         resolve(this.port);
       });
     });
   }
-  close(): Promise<void> {
-    for (const c of this.conns.values()) c.close();
-    return new Promise(r => { if (!this.net) return r(); this.net.close(() => r()); this.net = null; this.port = 0; });
+  /** Stop listening (\p 0); connections already made stay open, as in kdb+. */
+  close() {
+    if (this.net) { this.net.close(); this.net = null; }
+    this.port = 0;
   }
+  get listening() { return this.net !== null; }
+  /** Is the workbench page built, to be served under /wasq/? */
+  get hasPage() { return !!this.opts.webRoot; }
 
   // ---- protocol sniffing -----------------------------------------------------------------------------
   private onConnection(sock: Socket) {
     let buf = new Uint8Array(0);
+    sock.on('error', () => sock.destroy());
     const first = (chunk: Buffer) => {
       const b = new Uint8Array(buf.length + chunk.length); b.set(buf); b.set(chunk, buf.length); buf = b;
       const kind = sniffProtocol(buf);
@@ -88,7 +112,6 @@ export class Port {
       else this.ipc(sock, buf);
     };
     sock.on('data', first);
-    sock.on('error', () => sock.destroy());
   }
 
   // ---- kdb+ IPC ------------------------------------------------------------------------------------
@@ -97,219 +120,253 @@ export class Port {
     let conn: Conn | null = null;
     const reader = new FrameReader(2 ** 31 - 1);
     const onData = (chunk: Uint8Array) => {
-      try {
-        if (!conn) {
+      if (!conn) {
+        let hs;
+        try {
           const b = new Uint8Array(pending.length + chunk.length); b.set(pending); b.set(chunk, pending.length); pending = b;
-          const hs = parseHandshake(pending);
-          if (!hs) return;
-          if (!this.allowed(hs.user, hs.password, sock.remoteAddress)) { sock.destroy(); return; }
-          const w = this.nextHandle++;
-          conn = {
-            w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress),
-            send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); }, close: () => sock.destroy(),
-          };
-          this.conns.set(w, conn);
-          // the one capability byte goes out alone, before anything else
-          sock.write(Uint8Array.of(conn.cap));
-          this.run(conn, '.z.po', [{ t: -T.Int, v: w } as Q], () => NIL);
-          const rest = pending.subarray(hs.length);
-          pending = new Uint8Array(0);
-          if (rest.length) onData(rest);
-          return;
-        }
-        for (const msg of reader.push(chunk)) this.onMessage(conn, msg);
-      } catch (e) {
-        // a malformed header or handshake: this connection ends, the server goes on
-        sock.destroy();
+          hs = parseHandshake(pending);
+        } catch { sock.destroy(); return; }
+        if (!hs) return;
+        // a refused client gets nothing back: it reports 'access
+        if (!this.allowed(hs.user, hs.password, sock.remoteAddress)) { sock.destroy(); return; }
+        const w = this.opts.handles.alloc();
+        const c: Conn = conn = {
+          w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress),
+          send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); }, close: () => { c.closing = true; sock.destroy(); },
+        };
+        this.conns.set(w, c);
+        // the one capability byte goes out alone, before anything else (node-q needs it in its own read)
+        sock.write(Uint8Array.of(c.cap));
+        this.quiet(c, '.z.po', [int(w)]);
+        const rest = pending.subarray(hs.length);
+        pending = new Uint8Array(0);
+        if (rest.length) onData(rest);
+        return;
       }
+      let msgs: Uint8Array[];
+      // a header that cannot be right (or a length past 2 GB) closes this connection; the server goes on
+      try { msgs = reader.push(chunk); } catch { sock.destroy(); return; }
+      for (const msg of msgs) if (!this.onMessage(conn, msg)) { sock.destroy(); return; }
     };
     sock.on('data', (c: Buffer) => onData(new Uint8Array(c.buffer, c.byteOffset, c.length)));
-    sock.on('close', () => { if (conn) { this.conns.delete(conn.w); this.run(conn, '.z.pc', [{ t: -T.Int, v: conn.w } as Q], () => NIL); } });
+    sock.on('close', () => {
+      if (!conn) return;
+      this.conns.delete(conn.w);
+      this.opts.handles.free(conn.w);
+      // .z.pc runs when the peer goes, not after the server's own hclose
+      if (!conn.closing) this.quiet(conn, '.z.pc', [int(conn.w)]);
+    });
     sock.resume();
     if (initial.length) { const i = initial; pending = new Uint8Array(0); onData(i); }
   }
 
-  private onMessage(c: Conn, msg: Uint8Array) {
-    const m = readMessage(msg, deserializeOptions());
-    if (m.msgType === MsgType.Response) return; // answers to the server's own sync calls are not used yet
+  /** Evaluate one message and answer a sync one; false when the message is malformed (close the connection). */
+  private onMessage(c: Conn, msg: Uint8Array): boolean {
+    let m;
+    try { m = readMessage(msg, deserializeOptions()); }
+    catch {
+      // kdb+: .z.bm gets (handle;bytes), then the handle is closed
+      this.quiet(c, '.z.bm', [{ t: T.List, d: [int(c.w), vec(T.Byte, msg.slice())], a: 0 } as Q]);
+      return false;
+    }
+    // a response with no request of ours waiting (deferred sync is not built): dropped
+    if (m.msgType === MsgType.Response) return true;
     const sync = m.msgType === MsgType.Sync;
     let reply: Uint8Array;
     try {
       if (m.error !== undefined) throw new QError(m.error);
       const v = this.run(c, sync ? '.z.pg' : '.z.ps', [m.value!], () => this.value(m.value!));
-      if (!sync) return;
-      reply = encodeMessage(v, MsgType.Response, { ...serializeOptions(), cap: c.cap } as any);
+      if (!sync) return true;
+      reply = encodeMessage(v, MsgType.Response, { ...serializeOptions(), cap: c.cap });
     } catch (e) {
-      if (!sync) return;
+      if (!sync) return true;
       reply = encodeError(errorText(e));
     }
-    // kdb+ compresses large messages, but not to peers on this machine
-    c.send(c.local ? reply : maybeCompress(reply));
+    c.send(this.wire(c, reply));
+    return true;
   }
+
+  /** kdb+ compresses large messages, but not to peers on this machine nor to peers that cannot read them. */
+  private wire(c: Conn, b: Uint8Array): Uint8Array { return c.local || c.cap < 1 ? b : maybeCompress(b); }
 
   /** kdb+'s default .z.pg/.z.ps: value the message (a string is evaluated, a list applied). */
-  private value(x: Q): Q {
-    if (this.opts.blockWrites) return this.readOnly(() => PRIMS.value.m!(x));
-    return PRIMS.value.m!(x);
-  }
-  /** -b: evaluate without letting the client change globals. */
-  private readOnly(f: () => Q): Q {
-    const g = this.session.env.globals, before = new Map(g);
-    try {
-      const r = f();
-      if (g.size !== before.size || [...g].some(([k, v]) => before.get(k) !== v)) { g.clear(); for (const [k, v] of before) g.set(k, v); throw new QError('noupdate'); }
-      return r;
-    } catch (e) { g.clear(); for (const [k, v] of before) g.set(k, v); throw e; }
+  private value(x: Q): Q { return PRIMS.value.m!(x); }
+
+  /**
+   * Run a handler for a connection, in the root namespace as kdb+ does. Queries (.z.pg .z.ps .z.ph .z.pp
+   * .z.pm .z.ws) are read-only under -b and stopped with 'stop after -T seconds.
+   */
+  private run(c: { w: number; addr: number; user: string }, handler: string, args: Q[], dflt: () => Q): Q {
+    const caller: Caller = { w: c.w, a: c.addr, u: c.user };
+    const f = () => this.session.handler(handler, args, caller, dflt);
+    return QUERY_HANDLERS.has(handler) ? this.asQuery(f) : this.inRoot(f);
   }
 
-  private run(c: Conn, handler: string, args: Q[], dflt: () => Q): Q {
-    // -T: a client's query that runs past the limit is stopped with 'stop, as kdb+ does
-    const limit = this.opts.timeout;
-    if (!limit || (handler !== '.z.pg' && handler !== '.z.ps' && handler !== '.z.ph' && handler !== '.z.pp')) return this.session.handler(handler, args, { w: c.w, a: c.addr, u: c.user }, dflt);
-    const env = this.session.env, saved = env.poll, deadline = Date.now() + limit * 1000;
-    env.poll = () => Date.now() > deadline || !!saved?.();
-    try { return this.session.handler(handler, args, { w: c.w, a: c.addr, u: c.user }, dflt); }
-    finally { env.poll = saved; }
+  /** f in the root namespace, whatever the console's \d. */
+  private inRoot<R>(f: () => R): R {
+    const env = this.session.env, ns = env.ns;
+    env.ns = '';
+    try { return f(); } finally { env.ns = ns; }
   }
 
-  /** Credentials: the -u/-U file first, then .z.pw. */
+  /** f as a client's query: in the root, under -b (no writes) and -T (a deadline the evaluator polls). */
+  private asQuery<R>(f: () => R): R {
+    const env = this.session.env, saved = env.poll, limit = this.opts.timeout;
+    if (limit) { const deadline = Date.now() + limit * 1000; env.poll = () => Date.now() > deadline || !!saved?.(); }
+    const guarding = this.guarding;
+    this.guarding = !!this.opts.blockWrites;
+    try { return this.inRoot(f); }
+    finally { env.poll = saved; this.guarding = guarding; }
+  }
+
+  /** Run a notification handler (.z.po .z.pc .z.wo .z.wc .z.bm): its errors are the handler's own business. */
+  private quiet(c: Conn, handler: string, args: Q[]) {
+    try { this.run(c, handler, args, () => NIL); }
+    catch (e) { this.opts.log?.(`${handler}: '${errorText(e)}\n`); }
+  }
+
+  /** -b: any change to a global while a client query runs is refused (the web console's .h.R aside). */
+  private guardWrites() {
+    const env = this.session.env, g = env.globals, set = g.set.bind(g), del = g.delete.bind(g);
+    const views = env.views, vset = views.set.bind(views);
+    g.set = (k, v) => { if (this.guarding && k !== '.h.R') throw new QError('noupdate'); return set(k, v); };
+    g.delete = k => { if (this.guarding) throw new QError('noupdate'); return del(k); };
+    views.set = (k, v) => { if (this.guarding) throw new QError('noupdate'); return vset(k, v); };
+  }
+
+  /** Credentials: the -u/-U file first, then .z.pw (default: everyone). */
   private allowed(user: string, password: string, addr: string | undefined): boolean {
     const users = this.opts.users;
     if (users) {
-      const want = users.get(user);
+      const want = users.get(user)?.toLowerCase();
       if (want === undefined) return false;
-      const ok = want === password || want.toLowerCase() === createHash('md5').update(password).digest('hex')
-        || want.toLowerCase() === createHash('sha1').update(password).digest('hex');
+      const ok = users.get(user) === password || want === createHash('md5').update(password).digest('hex')
+        || want === createHash('sha1').update(password).digest('hex');
       if (!ok) return false;
     }
-    const r = this.session.handler('.z.pw', [sym(user), str(password)], { w: 0, a: ipv4(addr), u: user }, () => ({ t: -T.Bool, v: 1 } as Q));
-    return r.t === -T.Bool && !!(r as Atom).v;
+    try {
+      const r = this.session.handler('.z.pw', [sym(user), str(password)], { w: 0, a: ipv4(addr), u: user }, () => ({ t: -T.Bool, v: 1 }) as Q);
+      return r.t === -T.Bool && !!(r as Atom).v;
+    } catch { return false; }
   }
 
-  /** neg h x / h x on a handle this port holds: send async (sync calls to clients are not supported). */
+  /**
+   * neg h x on a handle this port holds: an async message to an IPC client; to a WebSocket a string goes as
+   * a text frame, bytes as a binary frame. Synchronous calls to clients are not built.
+   */
   send(h: number, x: Q, sync: boolean): Q {
     const c = this.conns.get(h);
-    if (!c) throw new QError('nyi');
+    if (!c) throw new QError(': Bad file descriptor');
     if (sync) throw new QError('nyi');
-    if (c.kind === 'ws') { c.send(x.t === T.Char || x.t === -T.Char ? text(x) : x.t === T.Byte ? ((x as any).d as Uint8Array) : encodeMessage(x, MsgType.Async, serializeOptions())); return NIL; }
-    c.send(encodeMessage(x, MsgType.Async, serializeOptions()));
+    if (c.kind === 'ws') {
+      if (x.t === T.Char || x.t === -T.Char) {
+        const b = x.t === T.Char ? (x as Vec).d as Uint8Array : Uint8Array.of((x as Atom).v);
+        try { c.send(new TextDecoder('utf-8', { fatal: true }).decode(b)); } catch { throw new QError('utf8'); }
+      } else if (x.t === T.Byte) c.send(((x as Vec).d as Uint8Array).slice());
+      else throw new QError('type');
+      return NIL;
+    }
+    c.send(this.wire(c, encodeMessage(x, MsgType.Async, { ...serializeOptions(), cap: c.cap })));
     return NIL;
   }
 
+  /** hclose on a handle this port holds: the connection ends without .z.pc/.z.wc, as kdb+. */
+  hclose(h: number) { const c = this.conns.get(h); if (!c) throw new QError(': Bad file descriptor'); c.closing = true; c.close(); }
+
   // ---- HTTP ---------------------------------------------------------------------------------------
-  private basicAuth(req: IncomingMessage): string | null {
-    const needed = this.opts.users || this.session.hasHandler('.z.pw');
-    const hdr = req.headers.authorization;
-    const [user, pass] = hdr?.startsWith('Basic ') ? Buffer.from(hdr.slice(6), 'base64').toString().split(/:(.*)/s) : ['', ''];
-    if (!needed) return user ?? '';
-    return this.allowed(user ?? '', pass ?? '', req.socket.remoteAddress) ? user ?? '' : null;
+  private request(req: IncomingMessage, body: Uint8Array): HttpRequest {
+    const headers: [string, string][] = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
+    return { method: req.method ?? 'GET', target: (req.url ?? '/').replace(/^\//, ''), headers, body };
+  }
+
+  /** Who an HTTP request (or WebSocket upgrade) is from: a user, a response to send instead, or null (401). */
+  private authenticate(req: IncomingMessage, r: HttpRequest, w: number) {
+    const addr = req.socket.remoteAddress;
+    // with no password file and no .z.pw, kdb+ asks for no credentials
+    const needed = !!this.opts.users || this.session.hasHandler('.z.pw');
+    return httpAuth(this.session, r, { w, a: ipv4(addr), u: '' }, (u, p) => !needed || this.allowed(u, p, addr));
   }
 
   private onHttp(req: IncomingMessage, res: ServerResponse) {
-    const user = this.basicAuth(req);
-    if (user === null) { res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="wasq"' }); res.end(); return; }
-    const url = req.url ?? '/';
-    if (url.startsWith('/wasq/') || url === '/wasq') return this.serveStatic(url, res);
-    const conn: Conn = { w: 0, kind: 'ipc', user, addr: ipv4(req.socket.remoteAddress), cap: 3, local: true, send: () => {}, close: () => {} };
-    let body = '';
-    req.on('data', d => { body += d; });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (d: Buffer) => { size += d.length; if (size > MAX_BODY) { req.socket.destroy(); return; } chunks.push(d); });
     req.on('end', () => {
-      const raw = decodeURIComponent(url.slice(1));
-      const respond = (status: number, type: string, out: string) => { res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' }); res.end(out); };
+      const r = this.request(req, new Uint8Array(Buffer.concat(chunks)));
+      const w = this.opts.handles.alloc();
       try {
-        if (req.method === 'POST') {
-          const v = this.run(conn, '.z.pp', [list([str(body), NIL])], () => this.value(str(body)));
-          return respond(200, 'text/plain', v.t === T.Char ? text(v) : this.session.display(v));
-        }
-        const q = raw.startsWith('?') ? raw.slice(1) : raw.replace(/^\.(csv|txt|json)\?/, '');
-        const fmt = /^\.(csv|txt|json)\?/.exec(raw)?.[1];
-        if (fmt) {
-          const v = this.value(str(q));
-          const P = this.session.env.precision;
-          if (fmt === 'csv') return respond(200, 'text/csv', toCsv(v, P));
-          if (fmt === 'json') return respond(200, 'application/json', toJson(v, P));
-          return respond(200, 'text/plain', this.session.display(v) + '\n');
-        }
-        // .z.ph gets (request text; headers), as kdb+ passes it
-        const v = this.run(conn, '.z.ph', [list([str(raw), NIL])], () => str(raw === '' ? this.explorer() : this.page(q)));
-        respond(200, 'text/html; charset=utf-8', v.t === T.Char || v.t === -T.Char ? text(v) : this.session.display(v));
-      } catch (e) {
-        respond(400, 'text/plain', "'" + errorText(e));
-      }
+        const who = this.authenticate(req, r, w);
+        if (!who) return this.raw(req, UNAUTHORIZED);
+        if ('response' in who) return this.raw(req, who.response);
+        if (/^wasq(\/|$|\?)/.test(r.target)) return this.serveStatic(r.target, res);
+        const out = this.asQuery(() => httpRespond(this.session, r, { w, a: ipv4(req.socket.remoteAddress), u: who.user }));
+        this.raw(req, req.method === 'HEAD' ? headOnly(out) : out);
+      } finally { this.opts.handles.free(w); }
     });
   }
 
-  /** kdb+'s answer to GET /?expr: the value as an HTML table (or console text), in pages of \C rows. */
-  private page(q: string): string {
-    const m = /^(.*?)(?:&start=(\d+))?$/s.exec(q)!;
-    const expr = m[1], start = Number(m[2] ?? 0);
-    const v = this.value(str(expr));
-    const rows = this.session.env.http[0];
-    const display = this.session.display(v);
-    const P = this.session.env.precision;
-    const n = (v.t === T.Table || v.t === T.Dict) ? Number((PRIMS.count.m!(v) as Atom).v) : 0;
-    const nav = n > rows ? `<p>${start > 0 ? `<a href="?${esc(expr)}&start=${Math.max(0, start - rows)}">&lt;&lt; previous</a> ` : ''}rows ${start}–${Math.min(n, start + rows) - 1} of ${n}${start + rows < n ? ` <a href="?${esc(expr)}&start=${start + rows}">next &gt;&gt;</a>` : ''}</p>` : '';
-    return html(esc(expr), `<form><input name="" size="80" value="${esc(expr)}"></form>${nav}${toHtml(v, display, P, start, rows)}`);
-  }
+  /** Send a whole response the q handler made and close, as kdb+ does (Connection: close). */
+  private raw(req: IncomingMessage, bytes: Uint8Array) { req.socket.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)); }
 
-  /** GET /: the tables of the root, each a link to browse it. */
-  private explorer(): string {
-    const tabs = this.session.run('tables[]');
-    const names = tabs && tabs.t === T.Sym ? Array.from((tabs as any).d as Int32Array, symName) : [];
-    const links = names.map(s => `<li><a href="?${esc(s)}">${esc(s)}</a></li>`).join('');
-    return html('wasq', `<form><input name="" size="80" placeholder="q expression"></form><h3>tables</h3><ul>${links}</ul><p><a href="/wasq/">workbench</a></p>`);
-  }
-
-  private serveStatic(url: string, res: ServerResponse) {
+  /** The workbench's built files under /wasq/ (a prefix no q query starts with). */
+  private serveStatic(target: string, res: ServerResponse) {
     const root = this.opts.webRoot;
-    const rel = normalize(decodeURIComponent(url.replace(/^\/wasq\/?/, '').split('?')[0]) || 'index.html');
-    if (!root || rel.startsWith('..')) { res.writeHead(404); res.end(); return; }
-    const path = join(root, rel);
-    if (!existsSync(path) || !statSync(path).isFile()) { res.writeHead(404); res.end(); return; }
-    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+    const path = target.split('?')[0];
+    // relative asset paths need the trailing slash
+    if (path === 'wasq') { res.writeHead(301, { Location: '/wasq/' }); res.end(); return; }
+    let rel: string;
+    try { rel = normalize(decodeURIComponent(path.slice(5)) || 'index.html'); } catch { rel = '..'; }
+    const file = root && !rel.startsWith('..') ? join(root, rel) : '';
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end(root ? 'not found\n' : 'the workbench is not built: npm run build:web\n');
+      return;
+    }
+    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
     // cross-origin isolation lets the page's worker share memory with it (the Stop button)
-    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream', 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
-    res.end(readFileSync(path));
+    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+    res.end(readFileSync(file));
   }
 
   // ---- WebSocket ----------------------------------------------------------------------------------
   private onUpgrade(req: IncomingMessage, socket: Socket, head: Buffer) {
-    const user = this.basicAuth(req);
-    // kdb+ refuses the upgrade while .z.ws is undefined; wasq's remote mode supplies one unless turned off
-    if (user === null || (!this.session.hasHandler('.z.ws') && !this.opts.wsEval)) { socket.write('HTTP/1.1 403 Forbidden\r\n\r\n'); socket.destroy(); return; }
+    const r = this.request(req, new Uint8Array(0));
+    const who = this.authenticate(req, r, 0);
+    if (!who) { socket.end(Buffer.from(UNAUTHORIZED)); return; }
+    if ('response' in who) { socket.end(Buffer.from(who.response)); return; }
+    // kdb+ (since 3.6) refuses the upgrade while .z.ws is undefined
+    if (!this.session.hasHandler('.z.ws')) { socket.end('HTTP/1.1 501 Not Implemented\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'); return; }
     this.wss.handleUpgrade(req, socket, head, ws => {
-      const w = this.nextHandle++;
-      const conn: Conn = { w, kind: 'ws', user, addr: ipv4(req.socket.remoteAddress), cap: 3, local: isLocal(req.socket.remoteAddress), send: b => ws.send(b), close: () => ws.close() };
-      this.conns.set(w, conn);
-      this.run(conn, '.z.wo', [{ t: -T.Int, v: w } as Q], () => NIL);
-      ws.on('message', (data: Buffer, isBinary: boolean) => this.onWs(conn, ws, data, isBinary));
-      ws.on('close', () => { this.conns.delete(w); this.run(conn, '.z.wc', [{ t: -T.Int, v: w } as Q], () => NIL); });
+      const w = this.opts.handles.alloc();
+      const c: Conn = { w, kind: 'ws', user: who.user, addr: ipv4(req.socket.remoteAddress), cap: 3, local: isLocal(req.socket.remoteAddress), send: b => ws.send(b), close: () => ws.close() };
+      this.conns.set(w, c);
+      this.quiet(c, '.z.wo', [int(w)]);
+      ws.on('message', (data: Buffer, binary: boolean) => this.onWs(c, data, binary));
+      ws.on('error', () => ws.terminate());
+      ws.on('close', () => {
+        this.conns.delete(w);
+        this.opts.handles.free(w);
+        if (!c.closing) this.quiet(c, '.z.wc', [int(w)]);
+      });
     });
   }
 
-  private onWs(c: Conn, ws: WebSocket, data: Buffer, binary: boolean) {
+  /** A frame reaches .z.ws: text as a string, binary as bytes. The handler answers (or not) with neg .z.w. */
+  private onWs(c: Conn, data: Buffer, binary: boolean) {
     const x: Q = binary ? vec(T.Byte, new Uint8Array(data)) : str(data.toString());
-    try {
-      const r = this.run(c, '.z.ws', [x], () => {
-        // wasq's default: a serialized query in, the serialized result out (as c.js clients expect)
-        if (!binary) return this.value(x);
-        const m = readMessage(new Uint8Array(data), deserializeOptions());
-        let out: Uint8Array;
-        try { out = encodeMessage(this.value(m.value!), MsgType.Response, serializeOptions()); }
-        catch (e) { out = encodeError(errorText(e)); }
-        ws.send(out);
-        return NIL;
-      });
-      if (!binary && !isNil(r) && !this.session.hasHandler('.z.ws')) ws.send(this.session.display(r));
-    } catch (e) {
-      ws.send(binary ? encodeError(errorText(e)) : "'" + errorText(e));
-    }
+    try { this.run(c, '.z.ws', [x], () => NIL); }
+    catch (e) { this.opts.log?.(`.z.ws: '${errorText(e)}\n`); }
   }
 }
 
-const html = (title: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font:14px system-ui,sans-serif;margin:1em}table{border-collapse:collapse;font:13px ui-monospace,monospace}th,td{border:1px solid #ccc;padding:2px 6px;text-align:left}th{background:#f3f3f3}pre{font:13px ui-monospace,monospace}</style>
-</head><body>${body}</body></html>`;
+const UNAUTHORIZED = new TextEncoder().encode('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm="q"\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+
+/** A HEAD request gets the status line and headers only. */
+function headOnly(b: Uint8Array): Uint8Array {
+  for (let i = 0; i + 3 < b.length; i++) if (b[i] === 13 && b[i + 1] === 10 && b[i + 2] === 13 && b[i + 3] === 10) return b.subarray(0, i + 4);
+  return b;
+}
 
 /** Read a -u/-U password file: one user:password per line. */
 export function readUsers(path: string): Map<string, string> {
@@ -317,4 +374,3 @@ export function readUsers(path: string): Map<string, string> {
   for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) { const i = line.indexOf(':'); if (i > 0) m.set(line.slice(0, i), line.slice(i + 1)); }
   return m;
 }
-export { sym };

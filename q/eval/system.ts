@@ -67,8 +67,9 @@ SYSTEM.p = arg => {
   const listen = env.host.listen;
   if (!listen) throw new QError('nyi');
   if (!arg) return int(listen(null));
-  const n = arg === '0W' ? 0 : Number(arg);
-  if (!Number.isInteger(n) || n < 0) throw new QError('domain');
+  // 0W asks for any free port (-1 to the host); 0 stops listening
+  const n = arg === '0W' ? -1 : Number(arg);
+  if (!Number.isInteger(n) || n < -1) throw new QError('domain');
   listen(n);
   return NIL;
 };

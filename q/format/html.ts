@@ -1,13 +1,17 @@
-// HTML, CSV, text and JSON renderings of q values, as kdb+'s .h and .j give them (the HTTP port uses them).
+// The text kdb+'s .h namespace makes (ref/doth.md): cells of a table as text, HTTP responses, the web
+// console's pages (.h.hp, .h.jx's paging links, .h.fram), and XML rows. Bytes in, bytes out where a
+// response may carry any payload.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, isKeyed, text } from '../value/value.js';
-import { symName } from '../value/sym.js';
+import { Q, Atom, Table, count, item, items, text } from '../value/value.js';
 import { deenum } from '../value/enums.js';
 import { itemText, isSpecial } from './text.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** .h.hc: only `<` is escaped, as kdb+ does for the web console's preformatted text. */
+export const escLt = (s: string) => s.replace(/</g, '&lt;');
+/** .h.xs: XML escape of &, < and >. */
+export const escXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Text of one cell: symbols bare, strings raw, numbers through the one formatter. */
+/** Text of one cell: symbols bare, strings raw, numbers through the one formatter, nulls blank. */
 export function cellText(x: Q, P: number): string {
   if (x.t === -T.Enum || x.t === T.Enum) x = deenum(x);
   if (x.t === -T.Sym) return (x as Atom).v;
@@ -17,53 +21,67 @@ export function cellText(x: Q, P: number): string {
   return items(x).map(e => cellText(e, P)).join(';');
 }
 
-const plainTable = (x: Q): Table | null => {
-  if (x.t === T.Table) return x as Table;
-  if (isKeyed(x)) { const d = x as Dict, k = d.k as Table, v = d.v as Table; return { t: T.Table, c: [...k.c, ...v.c], d: [...k.d, ...v.d] }; }
-  return null;
-};
+const utf8 = new TextEncoder();
 
-/** An HTML table for a table or keyed table (rows [from, from+n)); other values as preformatted console text. */
-export function toHtml(x: Q, console: string, P: number, from = 0, n = Infinity): string {
-  const t = plainTable(x);
-  if (!t) return `<pre>${esc(console)}</pre>`;
-  const rows = Math.min(count(t), from + n);
-  let h = '<table><thead><tr>' + t.c.map(c => `<th>${esc(c)}</th>`).join('') + '</tr></thead><tbody>';
-  for (let r = from; r < rows; r++) h += '<tr>' + t.d.map(c => `<td>${esc(cellText(item(c, r), P))}</td>`).join('') + '</tr>';
-  return h + '</tbody></table>';
+/**
+ * .h.hn: a whole HTTP response with kdb+'s headers (status line, Content-Type, Connection: close,
+ * Content-Length) and the body bytes.
+ */
+export function httpResponse(status: string, mime: string, body: Uint8Array): Uint8Array {
+  const head = utf8.encode(`HTTP/1.1 ${status}\r\nContent-Type: ${mime}\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n`);
+  const r = new Uint8Array(head.length + body.length);
+  r.set(head); r.set(body, head.length);
+  return r;
 }
 
-/** CSV: a header row, then one line per row; fields with a comma or quote are quoted. */
-export function toCsv(x: Q, P: number, sep = ','): string {
-  const t = plainTable(x);
-  if (!t) return cellText(x, P) + '\n';
-  const q = (s: string) => /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  const lines = [t.c.join(sep)];
-  for (let r = 0; r < count(t); r++) lines.push(t.d.map(c => q(cellText(item(c, r), P))).join(sep));
-  return lines.join('\n') + '\n';
+/** .h.sb, the web console's body style. */
+export const BODY_STYLE = 'body{font:10pt verdana;text-align:justify}';
+/** .h.sa, the web console's link style (colours .h.c0 and .h.c1). */
+export const ANCHOR_STYLE = 'a{text-decoration:none}a:link{color:024C7E}a:visited{color:024C7E}a:active{color:958600}';
+
+/** The page .h.hp sends: the lines, one per line, in a pre element. */
+export const prePage = (lines: string[]) =>
+  `<html><head><style>${BODY_STYLE}</style></head><body><pre>${lines.map(l => l + '\n').join('')}</pre></body></html>`;
+
+/** .h.html: a body in a document with the web console's styles. */
+export const htmlDoc = (body: string) => `<html><head><style>${ANCHOR_STYLE}${BODY_STYLE}</style></head><body>${body}</body></html>`;
+
+/**
+ * .h.jx's first line for a table of n rows shown from row j, N rows a page: links to the first, previous,
+ * next and last pages (requests `?[row`), then `n[j]`.
+ */
+export function pagerLine(j: number, n: number, N: number): string {
+  const to = [0, Math.max(0, j - N), Math.min(j + N, n - N), n - N];
+  return ['home', 'up', 'down', 'end'].map((w, i) => `<a href="?[${to[i]}">${w}</a>`).join(' ') + ` ${n}[${j}]`;
 }
 
-/** JSON as .j.j writes it: tables are arrays of objects, dictionaries objects, nulls null. */
-export function toJson(x: Q, P: number): string {
-  const j = (v: Q): string => {
-    if (v.t === -T.Enum || v.t === T.Enum) v = deenum(v);
-    if (v.t < 0 && v.t > -20) {
-      const a = v as Atom, t = -v.t;
-      if (t === T.Bool) return a.v ? 'true' : 'false';
-      if (t === T.Sym) return JSON.stringify(a.v);
-      if (t === T.Char) return JSON.stringify(String.fromCharCode(a.v));
-      if (isSpecial(t, a.v)) return t === T.Float || t === T.Real ? (a.v !== a.v ? 'null' : a.v > 0 ? 'Infinity' : '-Infinity').replace(/Infinity/, 'null') : 'null';
-      if (t >= 4 && t <= 9) return itemText(t, a.v, 17);
-      return JSON.stringify(itemText(t, a.v, P));
-    }
-    if (v.t === T.Char) return JSON.stringify(text(v));
-    if (v.t > 0 && v.t < 20 || v.t === T.List) return '[' + items(v).map(j).join(',') + ']';
-    if (v.t === T.Dict && !isKeyed(v)) { const d = v as Dict; return '{' + items(d.k).map((k, i) => JSON.stringify(cellText(k, P)) + ':' + j(item(d.v, i))).join(',') + '}'; }
-    const t = plainTable(v);
-    if (t) return '[' + Array.from({ length: count(t) }, (_, r) => '{' + t.c.map((c, k) => JSON.stringify(c) + ':' + j(item(t.d[k], r))).join(',') + '}').join(',') + ']';
-    return JSON.stringify(String(v.t));
-  };
-  return j(x);
+/** .h.fram: a two-frame page, the left frame wide enough for the lines s. */
+export function framePage(title: string, s: string[], left: string, right: string): string {
+  const w = 26 + 10 * Math.max(0, ...s.map(l => l.length));
+  return `<html><head><title>${title}</title><frameset cols="${w},*"><frame src="${left}"><frame name=v src="${right}"></frameset></head></html>`;
 }
-export type { Vec, List };
-export { symName, esc };
+
+/** .h.xd: a table as XML, one <r> element a row, one element a column. */
+export function xmlRows(t: Table, P: number): string[] {
+  const out = ['<R>'];
+  for (let r = 0; r < count(t); r++) out.push('<r>' + t.c.map((c, k) => `<${c}>${escXml(cellText(item(t.d[k], r), P))}</${c}>`).join('') + '</r>');
+  out.push('</R>');
+  return out;
+}
+
+/** .h.uh: %xx escapes back to their bytes (the rest, `+` included, is kept). */
+export function unescapeUri(b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(b.length);
+  let n = 0;
+  const hex = (c: number) => c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 37 && i + 2 < b.length && hex(b[i + 1]) >= 0 && hex(b[i + 2]) >= 0) { out[n++] = hex(b[i + 1]) * 16 + hex(b[i + 2]); i += 2; }
+    else out[n++] = b[i];
+  }
+  return out.slice(0, n);
+}
+
+/** .h.iso8601: nanoseconds since 2000.01.01 as an ISO-8601 timestamp. */
+export function iso8601(ns: bigint): string {
+  return itemText(T.Timestamp, ns, 7).replace(/^(\d{4})\.(\d\d)\.(\d\d)D/, '$1-$2-$3T');
+}

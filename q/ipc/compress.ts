@@ -71,6 +71,8 @@ export function decompress(src: Uint8Array): Uint8Array {
   if (ulen < 9 || ulen > 2 ** 40) throw new QError('badmsg');
   const end = hd.length;
   let i = wide ? 16 : 12;
+  // a match item (2 bytes and a flag bit) gives at most 257 bytes: a larger claim is a lie, refused before allocating
+  if (ulen - 8 > (end - i) * 129) throw new QError('badmsg');
   const out = new Uint8Array(ulen);
   out.set(src.subarray(0, 8));
   out[2] = 0; out[3] = Math.floor(ulen / 2 ** 32);

@@ -1,34 +1,26 @@
-// .j.j and .j.k: q values to JSON text and back.
+// .j.j .j.jd .j.k: q values to JSON text and back (the text itself is made in q/format/json.ts).
 import { T } from '../value/types.js';
-import { Q, str, text, sym, symVec, dict, list, fromItems, floatVec, table, Dict } from '../value/value.js';
+import { Q, Atom, Dict, List, str, text, items } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { toJson } from '../format/html.js';
+import { toJson, fromJson } from '../format/json.js';
 import { hooks } from './hooks.js';
+import { def } from './registry.js';
 
-export const jj = (x: Q): Q => str(toJson(x, hooks.precision()));
+export const jj = (x: Q): Q => str(toJson(x, { P: hooks.precision() }));
 
-/** .j.k: numbers become floats, strings char vectors, objects dictionaries, arrays of like objects tables. */
+/** .j.jd (x;d): .j.j, with infinities written as null when d`null0w is true. */
+export function jd(x: Q): Q {
+  if (x.t !== T.List || (x as List).d.length !== 2) throw new QError('rank');
+  const [v, d] = (x as List).d;
+  if (d.t !== T.Dict) throw new QError('type');
+  const ks = items((d as Dict).k), i = ks.findIndex(k => k.t === -T.Sym && (k as Atom).v === 'null0w');
+  const flag = i >= 0 ? items((d as Dict).v)[i] : undefined;
+  return str(toJson(v, { P: hooks.precision(), null0w: !!flag && flag.t === -T.Bool && !!(flag as Atom).v }));
+}
+
 export function jk(x: Q): Q {
   if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type');
-  let v: unknown;
-  try { v = JSON.parse(text(x)); } catch { throw new QError('badjson'); }
-  return fromJs(v);
+  return fromJson(text(x));
 }
-function fromJs(v: unknown): Q {
-  if (v === null) return { t: -T.Float, v: NaN } as Q;
-  if (typeof v === 'number') return { t: -T.Float, v } as Q;
-  if (typeof v === 'boolean') return { t: -T.Bool, v: v ? 1 : 0 } as Q;
-  if (typeof v === 'string') return str(v);
-  if (Array.isArray(v)) {
-    if (v.length && v.every(e => typeof e === 'number' || e === null)) return floatVec(v.map(e => e === null ? NaN : e as number));
-    const items = v.map(fromJs);
-    if (items.length && items.every(e => e.t === T.Dict)) return fromItems(items);
-    return items.length && items.every(e => e.t === -T.Bool) ? fromItems(items) : list(items);
-  }
-  const o = v as Record<string, unknown>, ks = Object.keys(o);
-  const vals = ks.map(k => fromJs(o[k]));
-  const allAtoms = vals.every(e => e.t < 0 && e.t === vals[0].t);
-  return dict(symVec(ks), allAtoms && vals.length ? fromItems(vals) : list(vals));
-}
-export { sym, table };
-export type { Dict };
+
+def('.j.jd', { m: jd, rank: 1 });

@@ -1,0 +1,94 @@
+// JSON text of q values and q values of JSON text, as kdb+'s .j.j and .j.k (ref/dotj.md).
+import { T } from '../value/types.js';
+import { Q, Atom, Dict, Table, count, item, items, isKeyed, text, str, symVec, dict, list, fromItems, floatVec } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { deenum } from '../value/enums.js';
+import { itemText } from './text.js';
+import { s1 } from './console.js';
+
+export interface JsonOpts { /** \P: floats are written as `string` writes them */ P: number; /** .j.jd's null0w: infinities as null */ null0w?: boolean }
+
+/** A table with its key columns joined on (keyed tables are written as their rows, as .h.tx does). */
+export function unkeyed(x: Q): Table | null {
+  if (x.t === T.Table) return x as Table;
+  if (isKeyed(x)) { const d = x as Dict, k = d.k as Table, v = d.v as Table; return { t: T.Table, c: [...k.c, ...v.c], d: [...k.d, ...v.d] }; }
+  return null;
+}
+
+/** An ISO-8601 form of a temporal: kdb+'s dots in the date part become dashes, D becomes T. */
+const iso = (s: string) => s.replace(/^(-?\d{4})\.(\d\d)(?:\.(\d\d))?/, (_m, y, mo, d) => d ? `${y}-${mo}-${d}` : `${y}-${mo}`).replace(/^(\d{4}-\d\d-\d\d)D/, '$1T');
+
+/** One item of basic type t (abs) with payload v. */
+function itemJson(t: number, v: any, o: JsonOpts): string {
+  switch (t) {
+    case T.Bool: return v ? 'true' : 'false';
+    case T.Char: return JSON.stringify(String.fromCharCode(v));
+    case T.Sym: return JSON.stringify(v);
+  }
+  const s = itemText(t, v, o.P);
+  // nulls are JSON null; infinities inf/-inf, or null under .j.jd's null0w
+  if (s === '0n' || s === '0N') return 'null';
+  if (/^-?0[wW]$/.test(s)) return o.null0w ? 'null' : s[0] === '-' ? '-inf' : 'inf';
+  if (t === T.Short || t === T.Int || t === T.Long || t === T.Real || t === T.Float) return s;
+  if (t === T.Timestamp || t === T.Month || t === T.Date || t === T.Datetime) return JSON.stringify(iso(s));
+  return JSON.stringify(s);
+}
+
+/** .j.j: dictionaries are objects, tables arrays of row objects, lists arrays, :: null. */
+export function toJson(x: Q, o: JsonOpts): string {
+  if (x.t === -T.Enum || x.t === T.Enum) x = deenum(x);
+  if (x.t < 0 && x.t > -20) return itemJson(-x.t, (x as Atom).v, o);
+  if (x.t === T.Char) return JSON.stringify(text(x));
+  if (x.t > 0 && x.t < 20) {
+    const n = count(x), out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = itemJson(x.t, (item(x, i) as Atom).v, o);
+    return '[' + out.join(',') + ']';
+  }
+  if (x.t === T.List) return '[' + items(x).map(e => toJson(e, o)).join(',') + ']';
+  const t = unkeyed(x);
+  if (t) {
+    const rows = new Array<string>(count(t)), keys = t.c.map(c => JSON.stringify(c) + ':');
+    for (let r = 0; r < rows.length; r++) rows[r] = '{' + t.d.map((c, k) => keys[k] + toJson(item(c, r), o)).join(',') + '}';
+    return '[' + rows.join(',') + ']';
+  }
+  if (x.t === T.Dict) {
+    const d = x as Dict, ks = items(d.k);
+    return '{' + ks.map((k, i) => JSON.stringify(keyText(k, o)) + ':' + toJson(item(d.v, i), o)).join(',') + '}';
+  }
+  // :: is null; a function is written as its text
+  if (x.t === T.Unary && (x as any).name === '::') return 'null';
+  return JSON.stringify(s1(x, o.P));
+}
+const keyText = (k: Q, o: JsonOpts): string => {
+  if (k.t === -T.Enum) k = deenum(k);
+  if (k.t === -T.Sym) return (k as Atom).v;
+  if (k.t === T.Char || k.t === -T.Char) return text(k);
+  return k.t < 0 && k.t > -20 ? itemText(-k.t, (k as Atom).v, o.P) : s1(k, o.P);
+};
+
+/**
+ * .j.k: numbers become floats, strings char vectors, true/false booleans, null a float null, objects
+ * dictionaries with symbol keys, arrays of numbers float vectors, arrays of like objects tables.
+ */
+export function fromJson(src: string): Q {
+  let v: unknown;
+  try { v = JSON.parse(src); } catch { throw new QError('badjson'); }
+  return fromJs(v);
+}
+function fromJs(v: unknown): Q {
+  if (v === null) return { t: -T.Float, v: NaN } as Q;
+  if (typeof v === 'number') return { t: -T.Float, v } as Q;
+  if (typeof v === 'boolean') return { t: -T.Bool, v: v ? 1 : 0 } as Q;
+  if (typeof v === 'string') return str(v);
+  if (Array.isArray(v)) {
+    if (v.length && v.every(e => typeof e === 'number' || e === null)) return floatVec(v.map(e => e === null ? NaN : e as number));
+    const xs = v.map(fromJs);
+    // a list of dictionaries with the same keys is a table; of booleans a boolean vector
+    if (xs.length && (xs.every(e => e.t === T.Dict) || xs.every(e => e.t === -T.Bool))) return fromItems(xs);
+    return list(xs);
+  }
+  const o = v as Record<string, unknown>, ks = Object.keys(o);
+  const vals = ks.map(k => fromJs(o[k]));
+  const uniform = vals.length > 0 && vals.every(e => e.t < 0 && e.t === vals[0].t);
+  return dict(symVec(ks), uniform ? fromItems(vals) : list(vals));
+}

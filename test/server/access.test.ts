@@ -1,0 +1,125 @@
+// Who may use the port and how: -u/-U password files and .z.pw over IPC, HTTP and WebSocket; -b
+// (read-only clients); -T (query timeout); \p at run time; a server outliving its console input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import WebSocket from 'ws';
+import { startWasq, qconnect, qcall, freePort, sleep } from './helpers.js';
+
+const basic = (u: string, p: string) => ({ Authorization: 'Basic ' + Buffer.from(`${u}:${p}`).toString('base64') });
+const wsStatus = (url: string, headers: Record<string, string> = {}) => new Promise<number>(res => {
+  const ws = new WebSocket(url, { headers });
+  ws.on('unexpected-response', (_q, r) => res(r.statusCode!));
+  ws.on('open', () => { ws.close(); res(101); });
+  ws.on('error', () => {});
+});
+
+test('-u password file (plain, MD5, SHA-1) then .z.pw decide who gets in, over IPC, HTTP and WebSocket', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'wasq-u-')), 'users');
+  writeFileSync(file, `alice:secret\nbob:${createHash('md5').update('hunter2').digest('hex')}\ncarol:${createHash('sha1').update('pw3').digest('hex').toUpperCase()}`);
+  const srv = await startWasq(['-u', file]);
+  try {
+    const a = await qconnect(srv.port, { user: 'alice', password: 'secret' });
+    assert.equal(await qcall(a, '.z.u'), 'alice');
+    a.close();
+    (await qconnect(srv.port, { user: 'bob', password: 'hunter2' })).close();
+    (await qconnect(srv.port, { user: 'carol', password: 'pw3' })).close();
+    await assert.rejects(qconnect(srv.port, { user: 'alice', password: 'wrong' }));
+    await assert.rejects(qconnect(srv.port, { user: 'mallory', password: 'x' }));
+    // .z.pw runs after the file: it can refuse someone the file lets in
+    await srv.line('.z.pw:{[u;p] not u=`bob}');
+    await assert.rejects(qconnect(srv.port, { user: 'bob', password: 'hunter2' }));
+    const base = `http://127.0.0.1:${srv.port}`;
+    const no = await fetch(`${base}/.txt?1+1`);
+    assert.equal(no.status, 401);
+    assert.match(no.headers.get('www-authenticate') ?? '', /^Basic/);
+    const ok = await fetch(`${base}/.csv?([]a:1 2)`, { headers: basic('alice', 'secret') });
+    assert.equal(await ok.text(), 'a\n1\n2\n');
+    assert.equal((await fetch(`${base}/wasq/`)).status, 401, 'the page too');
+    assert.equal(await wsStatus(`ws://127.0.0.1:${srv.port}/`), 401);
+    assert.equal(await wsStatus(`ws://127.0.0.1:${srv.port}/`, basic('alice', 'secret')), 101);
+  } finally { await srv.stop(); }
+});
+
+test('without -u, .z.pw alone decides; .z.ac can take over HTTP authentication', async () => {
+  const srv = await startWasq([]);
+  try {
+    await srv.line('.z.pw:{[u;p] p~"open sesame"}');
+    await assert.rejects(qconnect(srv.port, { user: 'x', password: 'y' }));
+    (await qconnect(srv.port, { user: 'x', password: 'open sesame' })).close();
+    await srv.line('.z.ac:{$[(`$"X-Token") in key x 1;(1;"tok");(0;"")]}');
+    const base = `http://127.0.0.1:${srv.port}`;
+    assert.equal((await fetch(`${base}/.txt?([]u:enlist .z.u)`)).status, 401);
+    assert.equal(await (await fetch(`${base}/.txt?([]u:enlist .z.u)`, { headers: { 'X-Token': '1' } })).text(), 'u\ntok\n');
+  } finally { await srv.stop(); }
+});
+
+test('-b refuses writes from clients (the console still writes); -T stops a long client query', async () => {
+  const srv = await startWasq(['-b', '-T', '1']);
+  try {
+    await srv.line('x:1');
+    const h = await qconnect(srv.port);
+    await assert.rejects(qcall(h, 'x:2'), (e: Error) => e.message === 'noupdate');
+    await assert.rejects(qcall(h, 'x+:1'), (e: Error) => e.message === 'noupdate');
+    await assert.rejects(qcall(h, 'y::x+1'), (e: Error) => e.message === 'noupdate');
+    assert.equal(await qcall(h, 'x'), 1);
+    assert.equal(await qcall(h, '{a:x+1;a*2}x'), 4, 'locals are not globals');
+    const http = await fetch(`http://127.0.0.1:${srv.port}/?x:5`);
+    assert.equal(await http.text(), "'noupdate");
+    const t0 = Date.now();
+    await assert.rejects(qcall(h, 'do[100000000;1+1]'), (e: Error) => e.message === 'stop');
+    assert.ok(Date.now() - t0 < 5000);
+    assert.equal(await qcall(h, '2+2'), 4);
+    assert.match(await srv.line('x:7;x'), /^7/);
+    h.close();
+  } finally { await srv.stop(); }
+});
+
+test('\\p at run time opens and closes the port; the server outlives its console input', async () => {
+  const srv = await startWasq([], { listen: false });
+  try {
+    const free = await freePort();
+    await srv.line(`\\p ${free}`);
+    await sleep(100);
+    assert.match(await srv.line('\\p'), new RegExp(`^${free}i`));
+    const h = await qconnect(free);
+    assert.equal(await qcall(h, '6*7'), 42);
+    await srv.line('\\p 0');
+    assert.match(await srv.line('\\p'), /^0i/);
+    await assert.rejects(qconnect(free), 'no longer listening');
+    assert.equal(await qcall(h, '1+1'), 2, 'a connection made before stays open');
+    h.close();
+    await srv.line('\\p 0W');
+    await sleep(100);
+    const p = Number(/^(\d+)i/.exec(await srv.line('\\p'))![1]);
+    assert.ok(p > 0);
+    // end of console input: still serving
+    srv.child.stdin!.end();
+    await sleep(200);
+    assert.equal(srv.child.exitCode, null);
+    const h2 = await qconnect(p);
+    assert.equal(await qcall(h2, '2+3'), 5);
+    h2.close();
+  } finally { await srv.stop(); }
+});
+
+test('-p 0 does not listen and the process ends with its input; --no-ws-eval leaves .z.ws undefined', async () => {
+  const c = spawn('node', ['bin/wasq.mjs', '-p', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  c.stdout!.on('data', d => { out += d; });
+  c.stdin!.end('\\p\n');
+  const code = await new Promise(r => c.on('exit', r));
+  assert.equal(code, 0);
+  assert.equal(out, '0i\n');
+  const srv = await startWasq(['--no-ws-eval']);
+  try {
+    assert.equal(await wsStatus(`ws://127.0.0.1:${srv.port}/`), 501);
+    assert.match(await srv.line('.z.ws'), /^'\.z\.ws/);
+  } finally { await srv.stop(); }
+  void connect;
+});

@@ -1,0 +1,82 @@
+// wasq as a kdb+ client: a second `wasq` process opens handles to the first (hopen in its forms, sync and
+// async messages, one-shot requests, hclose), with .z.po/.z.pc on both sides.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { startWasq, Wasq, sleep } from './helpers.js';
+
+let srv: Wasq;
+before(async () => { srv = await startWasq(['examples/trade.q']); });
+after(async () => { await srv.stop(); });
+
+/** Run a wasq console (no port) over these lines; its output lines. */
+function client(lines: string[], ms = 20000): Promise<string[]> {
+  return new Promise((res, rej) => {
+    const c = spawn('node', ['bin/wasq.mjs'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    const timer = setTimeout(() => { c.kill(); rej(new Error(`client timed out: ${out}${err}`)); }, ms);
+    c.stdout!.on('data', d => { out += d; });
+    c.stderr!.on('data', d => { err += d; });
+    c.on('exit', () => { clearTimeout(timer); res(out.replace(/\n$/, '').split('\n')); });
+    c.stdin!.end(lines.join('\n') + '\n');
+  });
+}
+
+test('hopen in its forms, h"…" blocking, h(f;args), neg h async, hclose, one-shot; .z.po/.z.pc on the server', async () => {
+  await srv.line('opens:0;closes:0;.z.po:{opens+:1};.z.pc:{closes+:1};add:{x+y}');
+  const p = srv.port;
+  const got = await client([
+    `h:hopen \`::${p}`,
+    '1+h"count trade"',                  // the answer is there when the line goes on: the call blocked
+    'h(+;2;3)', 'h(`add;2;3)', 'h({x*y};6;7)',
+    '(neg h)"fromclient:42"', 'h"fromclient"',
+    'h"1+`a"',
+    `h2:hopen \`:127.0.0.1:${p}`, 'h2"opens"',
+    `h3:hopen (\`:localhost:${p};2000)`, 'h3"2*3"',
+    `h4:hopen ${p}`, 'h4"3*3"',
+    `h5:hopen ":127.0.0.1:${p}"`, 'h5"4*4"',
+    'hclose each (h2;h3;h4;h5);',
+    'hclose h', 'h"1+1"',
+    `\`::${p} "2*21"`,
+    `\`::${p}:bob:pw ".z.u"`,
+  ]);
+  assert.deepEqual(got, ['10001', '5', '5', '42', '42', "'type", '2', '6', '9', '16', "': Bad file descriptor", '42', '`bob']);
+  await sleep(200);
+  assert.match(await srv.line('-1 "opens=",string[opens]," closes=",string closes;'), /opens=7 closes=7/);
+  await srv.line('\\x .z.po');
+  await srv.line('\\x .z.pc');
+});
+
+test('hopen fails as kdb+ does: nothing listening, a timeout, refused credentials', async () => {
+  // a port that accepts connections but never answers the handshake
+  const silent = createServer(() => {});
+  await new Promise<void>(r => silent.listen(0, '127.0.0.1', () => r()));
+  const sp = (silent.address() as { port: number }).port;
+  try {
+    await srv.line('.z.pw:{[u;p] not u=`mallory}');
+    const got = await client([
+      'hopen `::1',
+      `@[hopen;(\`::${sp};300);{x}]`,
+      `hopen \`::${srv.port}:mallory:x`,
+      `hopen \`::${srv.port}:alice:x`,
+    ]);
+    assert.match(got[0], /^'hop\. OS reports: Connection refused/);
+    assert.equal(got[1], '"timeout"');
+    assert.equal(got[2], "'access");
+    assert.match(got[3], /^\d+i$/);
+  } finally { silent.close(); await srv.line('\\x .z.pw'); }
+});
+
+test('the client hears the server close: .z.pc runs on the client side too', async () => {
+  // .z.pc runs when the client's event loop is free: check in a client that waits for it
+  const c = spawn('node', ['bin/wasq.mjs'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  c.stdout!.on('data', d => { out += d; });
+  c.stdin!.write(`closed:0;.z.pc:{closed+:1;-1"pc ",string x}\nh:hopen \`::${srv.port}\n(neg h)"hclose .z.w"\n`);
+  for (let i = 0; i < 100 && !/pc \d+/.test(out); i++) await sleep(30);
+  c.stdin!.end('h"1+1"\n');
+  await new Promise(r => c.on('exit', r));
+  assert.match(out, /pc \d+\n/);
+  assert.match(out, /': Bad file descriptor/, 'the handle is gone');
+});
