@@ -52,9 +52,12 @@ export function lex(src: string): Tok[] {
       const syms: string[] = [];
       while (src[i] === '`') {
         let j = i + 1;
-        // symbols take letters, digits, '.', '_' and, for file handles, ':' and '/'
-        const file = src[j] === ':';
-        while (j < n && (isIdent(src[j]) || src[j] === '.' || (file && (src[j] === ':' || src[j] === '/' || src[j] === '-')) || (src[j] === ':' && j > i + 1 && (isIdent(src[j + 1]) || src[j + 1] === '/')))) j++;
+        // symbols take letters, digits, '.', '_'; after a ':' (handles, URLs) also ':' '/' and '-'
+        let file = src[j] === ':';
+        while (j < n && (isIdent(src[j]) || src[j] === '.' || (file && (src[j] === ':' || src[j] === '/' || src[j] === '-')) || (src[j] === ':' && j > i + 1 && (isIdent(src[j + 1]) || src[j + 1] === '/')))) {
+          if (src[j] === ':') file = true;
+          j++;
+        }
         syms.push(src.slice(i + 1, j));
         i = j;
       }

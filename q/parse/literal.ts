@@ -126,7 +126,9 @@ function cast(w: Word, t: number): number | bigint {
 export function literal(words: string[]): Q | null {
   const ws: Word[] = [];
   // a trailing type char types every word of the vector: 2017.05 2017.09m, 13:30 20:00t
-  const tail = words.length > 1 ? /[a-z]$/.exec(words[words.length - 1])?.[0] : undefined;
+  // (the w of 0w and the n of 0n are not type chars)
+  const lastWord = words[words.length - 1];
+  const tail = words.length > 1 && !/^-?0[NnWw]$/.test(lastWord) ? /[a-z]$/.exec(lastWord)?.[0] : undefined;
   for (const w of words) {
     let s = tail && !/[a-zA-Z]$/.test(w) ? scanWord(w + tail) ?? scanWord(w) : scanWord(w);
     if (!s) return null;

@@ -51,3 +51,12 @@ export function hopen(x: Q): Q {
   return { t: -T.Int, v: open(s, timeout) } as Q;
 }
 export const hclose = (x: Q): Q => { if (x.t !== -T.Int && x.t !== -T.Long) throw new QError('type'); hooks.close(Number((x as Atom).v)); return NIL; };
+
+/** `name set v: assign a global (a file path is kdb+'s binary file format, not built); the name back. */
+export function set(x: Q, y: Q): Q {
+  if (x.t !== -T.Sym) throw new QError('type');
+  const name = (x as Atom).v as string;
+  if (name.startsWith(':')) throw new QError('nyi');
+  hooks.setGlobal(name, y);
+  return x;
+}

@@ -181,6 +181,7 @@ const table: Record<string, PrimDef> = {
   eval: { m: E.evalQ, rank: 1 },
   show: { m: E.show, rank: 1 },
   system: { m: E.system, rank: 1 },
+  set: { d: E.set, rank: 2 },
   hopen: { m: E.hopen, rank: 1 },
   '0:': { d: FL.fileText, rank: 2 },
   read0: { m: FL.read0, rank: 1 },
