@@ -52,7 +52,8 @@ export function bootstrap(s: Session) {
   for (const local of [false, true]) {
     const c = (ch: string) => '.z.' + (local ? ch.toUpperCase() : ch);
     env.computed.set(c('p'), () => ({ t: -T.Timestamp, v: nowNs(local) }));
-    env.computed.set(c('d'), () => ({ t: -T.Date, v: Number((nowNs(local) - tod(nowNs(local))) / DAY) }));
+    // one reading of the clock per value: two readings can straddle a tick and give the previous day
+    env.computed.set(c('d'), () => { const ns = nowNs(local); return { t: -T.Date, v: Number((ns - tod(ns)) / DAY) }; });
     env.computed.set(c('t'), () => ({ t: -T.Time, v: Number(tod(nowNs(local)) / 1000000n) }));
     env.computed.set(c('n'), () => ({ t: -T.Timespan, v: tod(nowNs(local)) }));
     env.computed.set(c('z'), () => ({ t: -T.Datetime, v: Number(nowNs(local) / 1000000n) / 86400000 }));

@@ -23,9 +23,12 @@ import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
 import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
-setTemporalPart(temporalPart);
+// x.part on a global: a foreign key's target column, else a temporal part
+setTemporalPart((x, p) => followKey(x, p) ?? temporalPart(x, p));
+installSqlTree();
 import { setEnumResolver } from './value/enums.js';
-import { enumerate } from './prims/enum.js';
+import { installSqlTree } from './eval/sqltree.js';
+import { enumerate, followKey } from './prims/enum.js';
 import { fselect, fupdate, fexec } from './eval/funsql.js';
 
 /** What evaluating one input gives: console text (may be empty) and whether it was an error. */
@@ -34,6 +37,7 @@ export interface Result { out: string; error: boolean; /** where in the text a p
 const KEYWORDS = {
   isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n),
   isDyadic: (n: string) => { const d = PRIMS[n]; return !!d && (!!d.d || (!!d.n && d.rank >= 2 && !d.m)); },
+  isMonadic: (n: string) => !!PRIMS[n]?.m,
 };
 
 export class Session {

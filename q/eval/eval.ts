@@ -7,6 +7,7 @@ import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
+import { hooks } from '../prims/hooks.js';
 import { env } from './env.js';
 import { Return } from './signal.js';
 import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
@@ -188,9 +189,14 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     r = amend(cur(), idx, op, r);
   } else if (n.op) {
     const c = cur();
-    r = apply(primValue(n.op.n), [c, r]);
-    // x op: y amends x in place, so a typed vector must keep its type
-    if (c.t > 0 && c.t < 20 && r.t !== c.t) throw new QError('type');
+    // e,:syms on an enumeration enumerates the new symbols ('cast when the domain lacks one)
+    if (c.t === T.Enum && n.op.n === ',' && (r.t === T.Sym || r.t === -T.Sym)) r = hooks.enumerate((c as any).dom, r);
+    const y = r;
+    r = apply(primValue(n.op.n), [c, y]);
+    // x op: y amends x in place, so a typed vector (or a table's typed column) must keep its type
+    if (c.t > 0 && c.t <= T.Enum && r.t !== c.t) throw new QError('type');
+    if (c.t === T.Dict && r.t === T.Dict && (c as any).v.t > 0 && (c as any).v.t <= T.Enum && (r as any).v.t !== (c as any).v.t) throw new QError('type');
+    if (c.t === T.Table && r.t === T.Table && (c as any).d.some((col: Q, j: number) => col.t > 0 && col.t <= T.Enum && (r as any).d[j].t !== col.t)) throw new QError('type');
   }
   if (local) fr![n.slot!] = r;
   else {

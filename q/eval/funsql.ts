@@ -24,27 +24,38 @@ const colNames = (x: Q): string[] => x.t === -T.Sym ? [(x as Atom).v] : items(x)
 export function fselect(a: Q[]): Q {
   const [t, c, b, sel] = a;
   const q: Query = { kind: 'select', from: t, where: wheres(c), by: null, cols: null };
+  const colsOf = () => {
+    if (sel.t === T.Dict) { q.cols = named(sel as Dict); q.colsNamed = true; }
+    else if (!isEmptyList(sel)) q.cols = [['x', tree(sel)]];
+  };
   if (b.t === -T.Bool) {
+    // select (1b: distinct); a column or expression alone is an exec
     q.distinct = !!(b as Atom).v;
-    if (sel.t === T.Dict) q.cols = named(sel as Dict);
-    else if (!isEmptyList(sel)) { q.kind = 'exec'; q.cols = [['x', tree(sel)]]; }
+    colsOf();
+    if (q.cols && !q.colsNamed) q.kind = 'exec';
   } else if (isEmptyList(b)) {
     q.kind = 'exec';
-    if (sel.t === T.Dict) q.cols = named(sel as Dict);
-    else if (!isEmptyList(sel)) q.cols = [['x', tree(sel)]];
-    else q.cols = null;
-  } else {
-    q.by = b.t === T.Dict ? named(b as Dict) : colNames(b).map(n => [n, tree({ t: -T.Sym, v: n } as Q)] as [string, () => Q]);
-    if (sel.t === T.Dict) q.cols = named(sel as Dict);
-    else if (isEmptyList(sel)) q.cols = null;
-    else { q.kind = 'exec'; q.cols = [['x', tree(sel)]]; }
-    if (q.kind === 'select' && b.t !== T.Dict && sel.t === T.Dict) q.kind = 'select';
-  }
+    colsOf();
+  } else if (b.t === T.Dict) {
+    // grouped by named expressions: a select, unless a is one column or expression
+    q.by = named(b as Dict);
+    colsOf();
+    if (q.cols && !q.colsNamed) { q.kind = 'exec'; q.byKey = 'table'; }
+  } else if (b.t === -T.Sym || b.t === T.Sym) {
+    q.kind = 'exec';
+    q.by = colNames(b).map(n => [n, tree({ t: -T.Sym, v: n } as Q)] as [string, () => Q]);
+    q.byKey = b.t === -T.Sym ? 'value' : 'none';
+    colsOf();
+    // exec by one column with named columns keys them by a table whose column has no name
+    if (b.t === -T.Sym && q.colsNamed) { q.by = [['', q.by[0][1]]]; q.byKey = 'table'; }
+  } else throw new QError('type');
   if (a.length >= 5) q.limit = a[4];
   if (a.length >= 6) {
-    const [g, cn] = items(a[5]);
-    const dir = (g as any).name === 'idesc' || (g as any).name === '>' ? '>' : '<';
-    q.sort = { dir, col: (cn as Atom).v };
+    // (g;cn): a grading function on a column; kdb+'s parse gives it enlisted
+    let o = items(a[5]);
+    if (o.length === 1 && o[0].t === T.List) o = items(o[0]);
+    const [g, cn] = o;
+    q.sort = { g: evalTree(g), col: (cn as Atom).v };
   }
   return runQuery(q);
 }

@@ -12,12 +12,18 @@ import { getGlobal, setGlobal } from './names.js';
 /** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
 const quote = (v: Q): Q => v.t === -T.Sym ? fromItems([v]) : v.t === T.Sym ? list([v]) : v;
 
+/** Keywords that kdb+ defines as k primitives show as them in parse trees: parse "neg x" is (-:;`x). */
+const K_FORM: Record<string, string> = {
+  neg: '-:', not: '~:', null: '^:', string: '$:', reciprocal: '%:', floor: '_:', count: '#:', first: '*:',
+  where: '&:', reverse: '|:', group: '=:', flip: '+:', distinct: '?:', key: '!:', value: '.:', type: '@:',
+};
+
 /** The kdb+ parse tree of a parsed node. */
 export function toTree(n: Node): Q {
   switch (n.k) {
     case 'lit': return quote(n.v);
     case 'name': return sym(n.n);
-    case 'prim': return primValue(n.n);
+    case 'prim': return primValue(K_FORM[n.n] ?? n.n);
     case 'mon': {
       const f = n.f.k === 'prim' && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);
       return list([f, toTree(n.x)]);

@@ -6,12 +6,16 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
-import { domainValue, isForeignKey } from '../value/enums.js';
+import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
-import { compareQ } from '../prims/order.js';
+import { followKey } from '../prims/enum.js';
+import { comparator } from '../prims/order.js';
+import { groupRows } from '../prims/groupby.js';
 import { distinct, keyText, enlist, unkey } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
+import { concat } from '../value/storage.js';
+import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal } from './names.js';
 
@@ -24,10 +28,15 @@ export interface Query {
   from: Q;                       // a table, keyed table, or a symbol naming one
   where: Expr[];
   by: Cols | null;               // null: no by; []: by with nothing (exec/select by ())
+  /** how exec keys its groups: by the values of one unnamed column, by a table of the named
+   * columns, or (a list of column names in the functional form) by nothing at all */
+  byKey?: 'value' | 'table' | 'none';
   cols: Cols | null;             // null: every column
+  /** exec with named columns gives a dictionary even for one column */
+  colsNamed?: boolean;
   distinct?: boolean;
   limit?: Q | null;
-  sort?: { dir: '<' | '>'; col: string } | null;
+  sort?: { g: Q; col: string } | null;   // a grading function (iasc idesc) and the column it sorts on
   delCols?: string[];            // delete a,b from t
 }
 
@@ -37,10 +46,14 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   const kind = (n.q === 'select distinct' ? 'select' : n.q) as Query['kind'];
   const cols = n.cols ? n.cols.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
   let sort: Query['sort'] = null;
-  if (n.sort && n.lim && n.lim.k === 'name') sort = { dir: n.sort as '<' | '>', col: n.lim.n };
+  if (n.sort && n.sortBy) {
+    if (n.sortBy.k !== 'name') throw new QError('type');
+    sort = { g: { t: T.Unary, name: n.sort === '<' ? 'iasc' : 'idesc' } as Q, col: n.sortBy.n };
+  }
+  const by = n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
   return runQuery({
-    kind, from: ev(n.from, fr), where: n.where.map(mk), by: n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null,
-    cols, distinct: n.q === 'select distinct', limit: sort ? null : n.lim ? ev(n.lim, fr) : null, sort,
+    kind, from: ev(n.from, fr), where: n.where.map(mk), by, byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
+    cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
   });
 }
@@ -70,17 +83,9 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
   try { return f(); } finally { scope.cols = saved; }
 }
 
-/** col.part: a temporal part, or a column of the table a foreign key points at. */
+/** col.part: a column of the table a foreign key points at, or a temporal part. */
 function navigate(c: Q, part: string): Q {
-  if ((c.t === T.Enum || c.t === -T.Enum) && isForeignKey((c as Vec).dom!)) {
-    const kt = domainValue((c as Vec).dom!) as Dict;
-    const target = unkey(kt);
-    const j = target.c.indexOf(part);
-    if (j < 0) throw new QError(part);
-    const idx = c.t === T.Enum ? longVec(Array.from((c as Vec).d as Int32Array)) : { t: -T.Long, v: BigInt((c as Atom).v) } as Q;
-    return index(target.d[j], idx);
-  }
-  const r = temporalPart(c, part);
+  const r = followKey(c, part) ?? temporalPart(c, part);
   if (!r) throw new QError(part);
   return r;
 }
@@ -142,48 +147,14 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   const all: Rows = rows ?? rangeOf(0, count(t));
   const n = all.length;
   for (const k of keyCols) if (k.t >= 0 && count(k) !== n) throw new QError('length');
-  // group ids per row: a direct-addressed table for small-range integer keys (enumerations, dates,
-  // ints), a hash of the item text otherwise
-  const gid = new Int32Array(n), firsts: number[] = [];
-  const ints = keyCols.map(c => c.t === T.Enum || c.t === T.Int || c.t === T.Date || c.t === T.Month || c.t === T.Minute || c.t === T.Second || c.t === T.Time || c.t === T.Sym ? (c as Vec).d as Int32Array : null);
-  if (ints.every(d => d !== null) && keyCols.length <= 2) {
-    const lo = ints.map(d => { let m = 0; for (let i = 0; i < d!.length; i++) if (d![i] < m) m = d![i]; return m; });
-    const span = ints.map((d, j) => { let m = lo[j]; for (let i = 0; i < d!.length; i++) if (d![i] > m) m = d![i]; return m - lo[j] + 1; });
-    const size = span.reduce((a, b) => a * b, 1);
-    if (size <= 1 << 22) {
-      const slot = new Int32Array(size).fill(-1);
-      for (let r = 0; r < n; r++) {
-        let k = 0;
-        for (let j = 0; j < ints.length; j++) k = k * span[j] + (ints[j]![r] - lo[j]);
-        let g = slot[k];
-        if (g < 0) { g = slot[k] = firsts.length; firsts.push(r); }
-        gid[r] = g;
-      }
-    } else hashGroups(keyCols, n, gid, firsts);
-  } else hashGroups(keyCols, n, gid, firsts);
-  // members of each group, in row order, as views of one array (a counting sort by group id)
-  const ng = firsts.length, start = new Int32Array(ng + 1);
-  for (let r = 0; r < n; r++) start[gid[r] + 1]++;
-  for (let g = 0; g < ng; g++) start[g + 1] += start[g];
-  const perm = new Int32Array(n), fill = start.slice(0, ng);
-  for (let r = 0; r < n; r++) perm[fill[gid[r]]++] = all[r];
-  const members = Array.from({ length: ng }, (_, g) => perm.subarray(start[g], start[g + 1]));
-  const keys = keyCols.map(c => c.t < 0 ? fromItems(firsts.map(() => c)) : index(c, rowVec(firsts)));
-  // sort the groups by their keys
-  const order = members.map((_, g) => g);
-  order.sort((a, b) => { for (const k of keys) { const r = compareQ(item(k, a), item(k, b)); if (r) return r; } return 0; });
-  return { keys: keys.map(k => index(k, rowVec(order))), members: order.map(g => members[g]) };
-}
-function hashGroups(keyCols: Q[], n: number, gid: Int32Array, firsts: number[]) {
-  const map = new Map<any, number>();
-  const simple = keyCols.length === 1 && keyCols[0].t > 0 && keyCols[0].t < 20 && keyCols[0].t !== T.Guid;
-  const kd = simple ? (keyCols[0] as Vec).d as any : null;
-  for (let r = 0; r < n; r++) {
-    const key = kd ? kd[r] : keyCols.map(c => c.t < 0 ? keyText(c) : keyText(item(c, r))).join('\u0001');
-    let g = map.get(key);
-    if (g === undefined) { g = firsts.length; map.set(key, g); firsts.push(r); }
-    gid[r] = g;
-  }
+  const g = groupRows(keyCols.map(c => c.t < 0 ? fromItems(new Array(n).fill(c)) : c), n);
+  const members = g.members.map(m => { const r = new Int32Array(m.length); for (let i = 0; i < m.length; i++) r[i] = all[m[i]]; return r; });
+  const keys = keyCols.map(c => c.t < 0 ? fromItems(g.firsts.map(() => c)) : index(c, rowVec(g.firsts)));
+  // sort the groups by their keys (enumerations by their symbols)
+  const cmp = keys.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
+  const order = members.map((_, i) => i);
+  order.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return r; } return 0; });
+  return { keys: keys.map(k => index(k, rowVec(order))), members: order.map(i => members[i]) };
 }
 
 export function runQuery(q: Query): Q {
@@ -244,9 +215,7 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
     const tt = r.t === T.Table ? r as Table : unkey(r as Dict);
     const j = tt.c.indexOf(q.sort.col);
     if (j < 0) throw new QError(q.sort.col);
-    const c = tt.d[j], idx = items(c).map((_, k) => k);
-    idx.sort((a, b) => (q.sort!.dir === '<' ? 1 : -1) * compareQ(item(c, a), item(c, b)) || a - b);
-    r = index(r, longVec(idx));
+    r = index(r, apply1(q.sort.g, tt.d[j]));
   }
   if (q.limit) {
     const n = count(r);
@@ -258,17 +227,29 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
 const rangeOf = (a: number, b: number): Int32Array => { const r = new Int32Array(Math.max(0, b - a)); for (let i = 0; i < r.length; i++) r[i] = a + i; return r; };
 
 function exec(t: Table, rows: Rows | null, q: Query): Q {
-  const cols = q.cols ?? t.c.map(c => [c, () => withCols(t, rows, () => t.d[t.c.indexOf(c)])] as [string, Expr]);
-  if (q.by && q.by.length) {
+  const single = !!q.cols && q.cols.length === 1 && !q.colsNamed;
+  const names = q.cols ? dedupe(q.cols.map(c => c[0])) : [];
+  if (q.by && q.by.length && q.byKey !== 'none') {
     const g = groups(t, rows, q.by);
-    const key = q.by.length === 1 ? g.keys[0] : table(q.by.map(b => b[0]), g.keys);
-    if (cols.length === 1 && q.cols && !isNamed(q.cols[0])) return dict(key, fromItems(g.members.map(m => withCols(t, m, cols[0][1]))));
-    return dict(key, table(cols.map(c => c[0]), cols.map(([, e]) => fromItems(g.members.map(m => withCols(t, m, e))))));
+    const key = q.byKey === 'value' ? g.keys[0] : table(dedupe(q.by.map(b => b[0])), g.keys);
+    // no columns: the last record of each group
+    if (!q.cols) return dict(key, index(t, rowVec(g.members.map(m => m[m.length - 1]))));
+    if (single) return dict(key, fromItems(g.members.map(m => withCols(t, m, q.cols![0][1]))));
+    return dict(key, table(names, q.cols.map(([, e]) => fromItems(g.members.map(m => withCols(t, m, e))))));
   }
-  if (cols.length === 1 && q.cols) return withCols(t, rows, cols[0][1]);
-  return dict(symVec(dedupe(cols.map(c => c[0]))), fromItems(cols.map(([, e]) => withCols(t, rows, e))).t === T.List ? list(cols.map(([, e]) => withCols(t, rows, e))) : fromItems(cols.map(([, e]) => withCols(t, rows, e))));
+  const all = () => rows ?? rangeOf(0, count(t));
+  // no columns: the last record, as a dictionary
+  if (!q.cols) { const r = all(); return r.length ? item(t, r[r.length - 1]) : nullItem(t); }
+  const vals = q.cols.map(([, e]) => withCols(t, rows, e));
+  // by a list of column names (functional form): one group, keyed by the empty symbol
+  if (q.by && q.by.length) {
+    if (single) return dict(symVec(['']), list([vals[0]]));
+    throw new QError('nyi');
+  }
+  if (single) return vals[0];
+  const v = fromItems(vals);
+  return dict(symVec(names), v.t === T.List || vals.some(x => x.t >= 0) ? list(vals) : v);
 }
-const isNamed = (_c: [string, Expr]) => false;
 
 function update(t: Table, rows: Rows | null, q: Query): Table {
   if (!q.cols) throw new QError('nyi');
@@ -287,13 +268,24 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
   };
   if (q.by && q.by.length) {
     const g = groups(t, rows, q.by);
+    // the rows in group order, and where each row sits in that order
+    let total = 0;
+    for (const m of g.members) total += m.length;
+    const order = new Int32Array(total);
+    { let k = 0; for (const m of g.members) { order.set(m, k); k += m.length; } }
+    const full = !rows && total === n;
+    const at = full ? new Int32Array(n) : null;
+    if (at) for (let k = 0; k < n; k++) at[order[k]] = k;
     for (const [name, e] of q.cols) {
-      // each group's result goes back to that group's rows
-      const all = rows ?? rangeOf(0, n);
-      const vals = g.members.map(m => { const v = withCols(t, m, e); return v.t < 0 ? fromItems(new Array(m.length).fill(v)) : v; });
-      const order = g.members.flatMap(m => Array.from(m));
-      put(name, order.length === n && !rows ? null : order, reorderBack(vals, g.members, order, n, !rows && order.length === n));
-      void all;
+      // each group's result goes back to that group's rows (an atom fills its group)
+      const vals = g.members.map(m => {
+        const v = withCols(t, m, e);
+        if (v.t < 0) return fromItems(new Array(m.length).fill(v));
+        if (count(v) !== m.length) throw new QError('length');
+        return v;
+      });
+      const flat = razeVals(vals);
+      put(name, full ? null : order, at ? index(flat, rowVec(at)) : flat);
     }
   } else {
     const vals = q.cols.map(([name, e]) => [name, withCols(t, rows, e)] as const);
@@ -301,14 +293,13 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
   }
   return table(names, data);
 }
-/** Group results laid back in row order (when every row is updated) or in group order. */
-function reorderBack(vals: Q[], members: Rows[], order: number[], n: number, full: boolean): Q {
+/** Group results joined into one list: one vector when they share a type. */
+function razeVals(vals: Q[]): Q {
+  const t0 = vals.length ? vals[0].t : 0;
+  if (t0 > 0 && t0 < 20 && t0 !== T.Guid && vals.every(v => v.t === t0)) return { t: t0, d: concat(t0, vals.map(v => (v as Vec).d)), a: 0 } as Vec;
   const flat: Q[] = [];
-  vals.forEach(v => { for (const x of items(v)) flat.push(x); });
-  if (!full) return fromItems(flat);
-  const out = new Array<Q>(n);
-  order.forEach((r, k) => { out[r] = flat[k]; });
-  return fromItems(out);
+  for (const v of vals) for (const x of items(v)) flat.push(x);
+  return fromItems(flat);
 }
 
 function del(t: Table, rows: Rows | null, q: Query): Table {

@@ -6,7 +6,8 @@ import { symName } from '../value/sym.js';
 import { ATTR_CHARS } from '../value/value.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
 import { isNullV } from '../value/value.js';
-import { deenum } from '../value/enums.js';
+import { deenum, domainValues } from '../value/enums.js';
+const isLink = (x: Q) => domainValues((x as Vec).dom!) === null;
 import { TYPE_NAMES } from '../value/types.js';
 
 export interface Opts { rows: number; cols: number; P: number }
@@ -14,7 +15,7 @@ export interface Opts { rows: number; cols: number; P: number }
 /** Display text of an atom with its type marker (1i, 2f, `a, "c", 0x01 …). */
 export function atomText(x: Atom, P: number): string {
   const t = -x.t, v = x.v;
-  if (t === T.Enum) return '`' + x.dom + '$' + atomText(deenum(x) as Atom, P);
+  if (t === T.Enum) { const d = deenum(x) as Atom; return '`' + x.dom + (isLink(x) ? '!' + itemText(T.Int, d.v, P) : '$' + atomText(d, P)); }
   const s = itemText(t, v, P);
   switch (t) {
     case T.Bool: return s + 'b';
@@ -68,7 +69,8 @@ export function vecText(x: Vec, P: number): string {
   if (t === T.Sym) { let s = ''; const d = x.d as Int32Array; for (let i = 0; i < n; i++) s += '`' + symName(d[i]); return pre + s; }
   if (t === T.Bool) { let s = ''; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i] ? '1' : '0'; return pre + s + 'b'; }
   if (t === T.Byte) { let s = '0x'; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i].toString(16).padStart(2, '0'); return pre + s; }
-  if (t === T.Enum) return attr + '`' + x.dom + '$' + vecText({ ...(deenum(x) as Vec), a: 0 }, P);
+  // a link column (indices into a plain table) shows its indices: `t!0 1
+  if (t === T.Enum) return attr + '`' + x.dom + (isLink(x) ? '!' + Array.from(x.d as Int32Array, v => itemText(T.Int, v, P)).join(' ') : '$' + vecText({ ...(deenum(x) as Vec), a: 0 }, P));
   if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(itemText(t, v, P)); } return pre + parts.join(' '); }
   const parts = new Array<string>(n);
   const d = x.d as any;
@@ -130,7 +132,7 @@ function cell(x: Q, P: number): string {
     const a = x as Atom;
     if (x.t === -T.Sym) return a.v;
     if (x.t === -T.Char) return String.fromCharCode(a.v);
-    if (x.t === -T.Enum) return ((deenum(x) as Atom).v);
+    if (x.t === -T.Enum) return cell(deenum(x), P);
     const s = atomText(a, P);
     // inside a column the type marker is dropped: 1i shows as 1, 2f as 2
     return x.t === -T.Float ? itemText(T.Float, a.v, P) : x.t === -T.Int || x.t === -T.Short || x.t === -T.Long || x.t === -T.Real || x.t === -T.Month ? itemText(-x.t, a.v, P) : x.t === -T.Bool ? String(a.v) : x.t === -T.Byte ? '0x' + itemText(T.Byte, a.v, P) : s;
@@ -151,7 +153,8 @@ function tcell(x: Q, P: number): string {
 function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): string[] {
   if (c.t > 0 && c.t <= T.Enum) {
     const v = c as Vec, n = count(v), r = new Array<string>(n);
-    if (v.t === T.Sym || v.t === T.Enum) { const d = (deenum(v) as Vec).d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
+    if (v.t === T.Enum) return colCells(deenum(v), P, f);
+    if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
     for (let i = 0; i < n; i++) r[i] = f(vecItem(v, i), P);
     return r;
   }
@@ -222,7 +225,9 @@ function dictLines(d: Dict, o: Opts): string[] {
   if (d.k.t === T.Table && d.v.t === T.Table) return tableLines(d.v as Table, d.k as Table, o);
   // a dictionary of table rows shows as a keyed table whose key column has no name
   if (d.v.t === T.Table && d.k.t > 0 && d.k.t < 20) return tableLines(d.v as Table, { t: T.Table, c: [''], d: [d.k] } as Table, o);
-  const keys = d.k.t === T.Table ? tableRowsAsText(d.k as Table, o) : colCells(d.k, o.P);
+  // a table of keys over plain values keeps the key table's header, with a rule under both sides
+  const head = d.k.t === T.Table ? tableRowsAsText(d.k as Table, o, true) : null;
+  const keys = head ? head.slice(1) : colCells(d.k, o.P);
   let vals: string[];
   if (d.v.t === T.Table) vals = tableRowsAsText(d.v as Table, o);
   else if (d.v.t === T.List && isGrid((d.v as List).d)) vals = gridLines((d.v as List).d, o);
@@ -231,15 +236,18 @@ function dictLines(d: Dict, o: Opts): string[] {
   const w = Math.max(0, ...keys.map(k => k.length));
   const n = keys.length;
   const lines: string[] = [];
+  const kw = head ? Math.max(w, head[0].length) : w;
+  if (head) lines.push(head[0].padEnd(kw) + '|', '-'.repeat(kw) + '| ' + '-'.repeat(Math.max(0, ...vals.map(v => v.length))));
   const shown = n > o.rows - 2 ? Math.max(0, o.rows - 3) : n;
-  for (let i = 0; i < shown; i++) lines.push(keys[i].padEnd(w) + '| ' + (vals[i] ?? ''));
+  for (let i = 0; i < shown; i++) lines.push(keys[i].padEnd(kw) + '| ' + (vals[i] ?? ''));
   if (shown < n) lines.push('..');
   return lines.map(l => cut(l, o.cols));
 }
-function tableRowsAsText(t: Table, o: Opts): string[] {
+function tableRowsAsText(t: Table, o: Opts, header = false): string[] {
   const n = count(t), cols = t.d.map(c => colCells(c, o.P));
-  const w = cols.map(c => Math.max(0, ...c.map(s => s.length)));
-  return Array.from({ length: n }, (_, i) => cols.map((c, j) => c[i].padEnd(w[j])).join(' '));
+  const w = cols.map((c, j) => Math.max(header ? t.c[j].length : 0, ...c.map(s => s.length)));
+  const rows = Array.from({ length: n }, (_, i) => cols.map((c, j) => c[i].padEnd(w[j])).join(' '));
+  return header ? [t.c.map((c, j) => c.padEnd(w[j])).join(' '), ...rows] : rows;
 }
 
 /** The console display of a value, as lines joined by newlines (no trailing newline). */

@@ -16,7 +16,7 @@ export type Node =
   | { k: 'ctl'; c: string; a: Node[] }                   // $[..] if[..] do[..] while[..]
   | { k: 'seq'; a: Node[] }                              // statements separated by ;
   | { k: 'sys'; s: string }                              // \cmd
-  | { k: 'sql'; q: string; cols: [string, Node][] | null; by: [string, Node][] | null; from: Node; where: Node[]; lim?: Node | null; sort?: string }
+  | { k: 'sql'; q: string; cols: [string, Node][] | null; by: [string, Node][] | null; from: Node; where: Node[]; lim?: Node | null; sort?: string; sortBy?: Node; byNamed?: boolean; colsNamed?: boolean }
   | { k: 'pat'; p: Pat; r: Node }                        // (pattern):value
   | { k: 'pcond'; v: Node; ps: Pat[]; rs: Node[] }       // :[v;p1;r1;…;default]
   | { k: 'nil' };                                        // empty statement (value ::)

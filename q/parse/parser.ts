@@ -9,7 +9,7 @@ import { T } from '../value/types.js';
 import { str, sym, symVec, char, Lambda, Q, list, NIL } from '../value/value.js';
 
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
-export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean }
+export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean }
 
 interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string; paren?: boolean }
 
@@ -160,8 +160,9 @@ export class Parser {
     }
     // a noun before a keyword that has no dyadic form is juxtaposition: (+/)til 5
     if (!a.verb && b.kw && !this.kw.isDyadic(b.kw)) return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
-    // a keyword verb before a dyadic keyword or derived verb is that verb's left argument: count each x
-    if (a.kw && b.verb && !b.glyph && (b.n.k === 'adv' || (b.kw && this.kw.isDyadic(b.kw)))) {
+    // a keyword verb before a dyadic keyword or derived verb is that verb's left argument: count each x;
+    // but a keyword with a unary form applies to what follows it: signum deltas x
+    if (a.kw && b.verb && !b.glyph && (b.n.k === 'adv' || (b.kw && this.kw.isDyadic(b.kw) && !this.kw.isMonadic?.(b.kw)))) {
       const r = this.reduce(items, s + 2);
       return { k: 'app', f: b.n, a: [a.n, r] };
     }
@@ -305,21 +306,26 @@ export class Parser {
 
   /** qSQL: the clauses are split at top-level commas, as kdb+ does. */
   private sql(q: string, start: Tok): Node {
-    let lim: Node | null = null, sort: string | undefined;
+    let lim: Node | null = null, sort: string | undefined, sortBy: Node | null = null;
     if (this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
       const a = this.args();
       const e = a[0];
       // select[>col] / select[<col] sorts; select[n] or select[m n] limits
-      if (e && e.k === 'app' && e.f.k === 'prim' && (e.f.n === '<' || e.f.n === '>') && e.a[0] === null) { sort = e.f.n; lim = e.a[1]; }
-      else if (e && e.k === 'mon' && e.f.k === 'prim' && (e.f.n === '<' || e.f.n === '>')) { sort = e.f.n; lim = e.x; }
-      else lim = e;
-      if (a.length > 1 && a[1]) { const s2 = a[1]; if (s2.k === 'mon' && s2.f.k === 'prim') { sort = s2.f.n; (lim as any) = { k: 'list', a: [lim, s2.x] }; } }
+      const order = (e: Node | null): Node | null => {
+        if (e && e.k === 'app' && e.f.k === 'prim' && (e.f.n === '<' || e.f.n === '>') && e.a[0] === null) { sort = e.f.n; return e.a[1]; }
+        if (e && e.k === 'mon' && e.f.k === 'prim' && (e.f.n === '<' || e.f.n === '>')) { sort = e.f.n; return e.x; }
+        return null;
+      };
+      sortBy = order(e);
+      if (!sortBy) { lim = e; if (a.length > 1) sortBy = order(a[1]); }
     }
     let distinct = false;
     if (q === 'select' && this.peek()?.k === 'name' && this.peek()!.s === 'distinct') { distinct = true; this.i++; }
-    const cols = this.clauses(['by', 'from']);
+    const colsNamed: boolean[] = [];
+    const cols = this.clauses(['by', 'from'], colsNamed);
     let by: [string, Node][] | null = null;
-    if (this.peek()?.k === 'name' && this.peek()!.s === 'by') { this.i++; by = this.clauses(['from']); }
+    const byNamed: boolean[] = [];
+    if (this.peek()?.k === 'name' && this.peek()!.s === 'by') { this.i++; by = this.clauses(['from'], byNamed); }
     const f = this.peek();
     if (!f || f.k !== 'name' || f.s !== 'from') throw this.err('from', start.pos);
     this.i++;
@@ -327,15 +333,15 @@ export class Parser {
     if (!from) throw this.err('from', start.pos);
     let where: Node[] = [];
     if (this.peek()?.k === 'name' && this.peek()!.s === 'where') { this.i++; where = this.clauses([]).map(c => c[1]); }
-    return { k: 'sql', q: distinct ? 'select distinct' : q, cols: cols.length ? cols : null, by, from, where, lim, sort };
+    return { k: 'sql', q: distinct ? 'select distinct' : q, cols: cols.length ? cols : null, by, from, where, lim, sort, ...(sortBy ? { sortBy } : {}), ...(byNamed.some(b => b) ? { byNamed: true } : {}), ...(colsNamed.some(b => b) ? { colsNamed: true } : {}) };
   }
 
   /** Comma-separated clauses up to one of the stop words or the end of the expression. */
-  private clauses(stop: string[]): [string, Node][] {
+  private clauses(stop: string[], named?: boolean[]): [string, Node][] {
     const out: [string, Node][] = [];
     for (;;) {
       const e = this.exprUntil(stop, true);
-      if (e) out.push([clauseName(e), e.k === 'asg' && !e.idx && !e.op ? e.r : e]);
+      if (e) { out.push([clauseName(e), e.k === 'asg' && !e.idx && !e.op ? e.r : e]); named?.push(e.k === 'asg' && !e.idx && !e.op); }
       const t = this.peek();
       if (t && t.k === 'op' && t.s === ',') { this.i++; continue; }
       return out;

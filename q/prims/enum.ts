@@ -1,37 +1,65 @@
 // Enumerate (`dom$syms), enum extend (`dom?syms), and the ! form (`dom!indices).
 import { T } from '../value/types.js';
-import { Q, Vec, Atom, List, count, vec, items, fromItems, sym } from '../value/value.js';
+import { Q, Vec, Atom, List, Dict, Table, count, vec, items, fromItems, sym, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern } from '../value/sym.js';
-import { domainIds } from '../value/enums.js';
+import { domainValues, deenum, isForeignKey, domainValue } from '../value/enums.js';
+import { index } from './index.js';
+import { unkey } from './list.js';
+import { findMany } from './find.js';
 import { hooks } from './hooks.js';
 
-/** Index of each symbol of x in domain dom; a symbol missing from the domain is a 'cast error. */
+/** Index of each item of x in domain dom (a symbol list, or a keyed table's key column); an item
+ * missing from the domain is a 'cast error, as kdb+ signals it. */
 export function enumerate(dom: string, x: Q): Q {
-  const ids = domainIds(dom);
-  const pos = new Map<number, number>();
-  for (let i = ids.length - 1; i >= 0; i--) pos.set(ids[i], i);
-  const at = (id: number) => { const p = pos.get(id); if (p === undefined) throw new QError('cast'); return p; };
-  if (x.t === -T.Sym) return { t: -T.Enum, v: at(intern((x as Atom).v)), dom } as Atom;
-  if (x.t === T.Sym) { const src = (x as Vec).d as Int32Array; const r = new Int32Array(src.length); for (let i = 0; i < src.length; i++) r[i] = at(src[i]); return { t: T.Enum, d: r, a: 0, dom } as Vec; }
-  if (x.t === T.Enum || x.t === -T.Enum) return x;
+  const vals = domainValues(dom);
+  if (!vals) throw new QError('type');
+  if (x.t === T.Enum || x.t === -T.Enum) {
+    if ((x as Vec).dom === dom) return x;
+    x = deenum(x);
+  }
+  // an empty general list enumerates to an empty enumeration
+  if (x.t === T.List && !count(x)) return { t: T.Enum, d: new Int32Array(0), a: 0, dom } as Vec;
   if (x.t === T.List) return fromItems((x as List).d.map(e => enumerate(dom, e)));
-  throw new QError('type');
+  const atom = x.t < 0;
+  if (atom && x.t !== -vals.t || !atom && x.t !== vals.t) {
+    // a symbol domain takes only symbols; a keyed table's domain takes its key type
+    if (x.t >= T.Table || x.t === T.Dict) throw new QError('type');
+    throw new QError(vals.t === T.Sym ? 'type' : 'cast');
+  }
+  const xs = atom ? fromItems([x]) : x;
+  const p = findMany(vals, xs), n = count(vals), r = new Int32Array(p.length);
+  for (let i = 0; i < p.length; i++) { if (p[i] >= n) throw new QError('cast'); r[i] = p[i]; }
+  return atom ? { t: -T.Enum, v: r[0], dom } as Atom : { t: T.Enum, d: r, a: 0, dom } as Vec;
 }
 
 /** `dom?syms: enumerate, first appending missing symbols to the global symbol list dom. */
 export function enumExtend(dom: string, x: Q): Q {
-  let cur: Q;
-  try { cur = hooks.getGlobal(dom); } catch { cur = { t: T.Sym, d: new Int32Array(0), a: 0 } as Vec; }
+  let cur: Q, fresh = false;
+  try { cur = hooks.getGlobal(dom); } catch { cur = empty(T.Sym); fresh = true; }
+  if (cur.t === T.List && !count(cur)) { cur = empty(T.Sym); fresh = true; }
   if (cur.t !== T.Sym) throw new QError('type');
+  if (x.t === T.Enum || x.t === -T.Enum) x = deenum(x);
   const have = new Set((cur as Vec).d as Int32Array), add: number[] = [];
   const want = x.t === -T.Sym ? [intern((x as Atom).v)] : x.t === T.Sym ? Array.from((x as Vec).d as Int32Array) : (() => { throw new QError('type'); })();
   for (const id of want) if (!have.has(id)) { have.add(id); add.push(id); }
-  if (add.length) {
+  if (add.length || fresh) {
     const d = new Int32Array(count(cur) + add.length);
     d.set((cur as Vec).d as Int32Array); d.set(add, count(cur));
     hooks.setGlobal(dom, vec(T.Sym, d));
   }
   return enumerate(dom, x);
 }
+/** fk.col: the column col of the table a foreign key or link column points at, row by row; null when
+ * x is not such an enumeration. A column the table lacks is an error naming it. */
+export function followKey(x: Q, part: string): Q | null {
+  if ((x.t !== T.Enum && x.t !== -T.Enum) || !isForeignKey((x as Vec).dom!)) return null;
+  const d = domainValue((x as Vec).dom!)!;
+  const target = d.t === T.Table ? d as Table : unkey(d as Dict);
+  const j = target.c.indexOf(part);
+  if (j < 0) throw new QError(part);
+  const idx = x.t === T.Enum ? { t: T.Int, d: (x as Vec).d, a: 0 } as Q : { t: -T.Int, v: (x as Atom).v } as Q;
+  return index(target.d[j], idx);
+}
 export { sym, items };
+export type { Dict };

@@ -2,6 +2,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Dict, Proj, List, NIL, text, list } from '../value/value.js';
 import { QError } from '../value/error.js';
+import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
 import { apply } from './apply.js';
 import { primCode } from '../ipc/prims.js';
@@ -9,6 +10,8 @@ import { long } from '../value/value.js';
 
 export function value(x: Q): Q {
   switch (x.t) {
+    // value of an enumeration is what it stands for
+    case T.Enum: case -T.Enum: return deenum(x);
     case T.Dict: return (x as Dict).v;
     case -T.Sym: return hooks.getGlobal((x as Atom).v);
     case T.Char: case -T.Char: return hooks.evalText(text(x));

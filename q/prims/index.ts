@@ -125,7 +125,8 @@ function tableIndex(t: Table, i: Q): Q {
     return list(Array.from(d, id => { const c = t.c.indexOf(symName(id)); if (c < 0) throw new QError(symName(id)); return t.d[c]; }));
   }
   const k = intAtom(i);
-  if (k !== null) return item(t, k) ;
+  // a row past the end is a row of nulls
+  if (k !== null) return k >= 0 && k < count(t) ? item(t, k) : nullItem(t);
   const p = positions(i);
   if (p) return table(t.c, t.d.map(col => index(col, i)));
   throw new QError('type');

@@ -1,7 +1,7 @@
 // Joins: lj ljf ij ijf uj ujf pj ej aj aj0 asof, and fby. Rows are matched on their key values (hashed
 // through keyText); a missing match gives nulls, as kdb+ does.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, vec, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { join } from './join.js';
@@ -10,19 +10,34 @@ import { compareQ } from './order.js';
 import { add } from './arith.js';
 import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
+import { hooks } from './hooks.js';
+import { groupRows } from './groupby.js';
+import { alloc } from '../value/storage.js';
 
 const col = (t: Table, c: string) => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; };
 /** A hashable text of row r over the given columns (enumerations compare by their symbols). */
 const rowKey = (cs: Q[], r: number) => cs.length === 1 ? keyText(item(cs[0], r)) : cs.map(c => keyText(item(c, r))).join('\u0001');
 const plainCols = (cs: Q[]) => cs.map(c => c.t === T.Enum ? deenum(c) : c);
+/** Row keys for matching rows of two tables: one typed column of the same type on both sides keys by
+ * its raw items (symbol ids, ints, longs), with no text per row; otherwise by the rows' text. */
+function keyers(a: Q[], b: Q[]): [(r: number) => unknown, (r: number) => unknown] {
+  if (a.length === 1 && a[0].t === b[0].t && a[0].t > 0 && a[0].t < 20 && a[0].t !== T.Guid && a[0].t !== T.Float && a[0].t !== T.Real) {
+    const da = (a[0] as Vec).d as ArrayLike<unknown>, db = (b[0] as Vec).d as ArrayLike<unknown>;
+    return [r => da[r], r => db[r]];
+  }
+  return [r => rowKey(a, r), r => rowKey(b, r)];
+}
 
 function lookupKeyed(t: Table, kt: Dict): { rows: number[]; vt: Table } {
   const kk = kt.k as Table, vt = kt.v as Table;
   const kcols = plainCols(kk.d), tcols = plainCols(kk.c.map(c => col(t, c)));
-  const pos = new Map<string, number>();
-  for (let r = count(kk) - 1; r >= 0; r--) pos.set(rowKey(kcols, r), r);
+  // keys of different types never match: kdb+ signals a type error
+  kcols.forEach((k, j) => { const c = tcols[j]; if (k.t !== c.t && k.t > 0 && c.t > 0 && k.t < 20 && c.t < 20) throw new QError('type'); });
+  const [kk1, tk1] = keyers(kcols, tcols);
+  const pos = new Map<unknown, number>();
+  for (let r = count(kk) - 1; r >= 0; r--) pos.set(kk1(r), r);
   const rows = new Array<number>(count(t));
-  for (let r = 0; r < rows.length; r++) rows[r] = pos.get(rowKey(tcols, r)) ?? -1;
+  for (let r = 0; r < rows.length; r++) rows[r] = pos.get(tk1(r)) ?? -1;
   return { rows, vt };
 }
 
@@ -56,12 +71,30 @@ export const lj = leftJoin(false);
 export const ljf = leftJoin(true);
 
 /** t ij kt: only the rows of t whose key kt has, with kt's columns. */
-export function ij(x: Q, y: Q): Q {
-  if (!isKeyed(y)) throw new QError('type');
-  const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
-  const { rows } = lookupKeyed(t, y as Dict);
-  const keep = rows.map((r, i) => r >= 0 ? i : -1).filter(i => i >= 0);
-  return lj(index(t, longVec(keep)), y);
+function innerJoin(fill: boolean) {
+  return (x: Q, y: Q): Q => {
+    if (!isKeyed(y)) throw new QError('type');
+    const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
+    const { rows } = lookupKeyed(t, y as Dict);
+    const keep = rows.map((r, i) => r >= 0 ? i : -1).filter(i => i >= 0);
+    return (fill ? ljf : lj)(index(t, longVec(keep)), y);
+  };
+}
+export const ij = innerJoin(false);
+/** ijf: as ij before V3.0, a null in y leaves x's value. */
+export const ijf = innerJoin(true);
+
+/** ujf: as uj, but on keyed tables a null in y leaves x's value. */
+export function ujf(x: Q, y: Q): Q {
+  if (!isKeyed(x) || !isKeyed(y)) return uj(x, y);
+  const kx = x as Dict, ky = y as Dict;
+  const b = unkey(ky);
+  // x widened with y's new columns, y's matched rows laid over it, then y's new keys appended
+  const rowsOf = (d: Dict, r: number[]) => dict(index(d.k, longVec(r)), index(d.v, longVec(r)));
+  const wide = uj(kx, rowsOf(ky, []));
+  const hit = lookupKeyed(b, kx).rows;
+  const fresh = hit.map((r, i) => r < 0 ? i : -1).filter(i => i >= 0);
+  return uj(ljf(wide, ky), rowsOf(ky, fresh));
 }
 
 /** t1 uj t2: all rows and all columns; keyed tables merge by key. */
@@ -72,8 +105,8 @@ export function uj(x: Q, y: Q): Q {
     const allCols = [...a.c, ...b.c.filter(c => !a.c.includes(c))];
     const widen = (t: Table) => table(allCols, allCols.map(c => t.c.includes(c) ? col(t, c) : fromItems(new Array(count(t)).fill(nullOfCol(c, a, b)))));
     const ka = (kx.k as Table).c;
-    const wa = widen(a), wb = widen(b);
-    return join(keyBy(ka, wa), keyBy(ka, wb));
+    // y's rows replace only the columns y has: a matched row keeps x's values elsewhere
+    return join(keyBy(ka, widen(a)), ky);
   }
   const a = x as Table, b = y as Table;
   if (a.t !== T.Table || b.t !== T.Table) throw new QError('type');
@@ -124,54 +157,81 @@ export function ej(a: Q[]): Q {
   return table([...lt.c, ...extra], [...lt.d.map((d, i) => rt.c.includes(lt.c[i]) && !names.includes(lt.c[i]) ? col(rt, lt.c[i]) : d), ...extra.map(c => col(rt, c))]);
 }
 
-/** aj[c;t1;t2]: each row of t1 with the values of t2's last row at or before it (aj0: t2's time too). */
-function asofJoin(keepOwnTime: boolean) {
+/** aj[c;t1;t2]: each row of t1 with the values of t2's last row at or before it, matching on the other
+ * columns of c (aj0: t2's time too; ajf ajf0: t1's value where t2's is null). t1 may be given by name. */
+function asofJoin(ownTime: boolean, fill: boolean) {
   return (a: Q[]): Q => {
     const [cs, x, y] = a;
-    const names = items(cs).map(s => (s as Atom).v as string);
-    const t1 = x as Table, t2 = isKeyed(y) ? unkey(y as Dict) : y as Table;
+    const names = cs.t === -T.Sym ? [(cs as Atom).v as string] : items(cs).map(s => (s as Atom).v as string);
+    const byName = x.t === -T.Sym ? (x as Atom).v as string : null;
+    const xv = byName ? hooks.getGlobal(byName) : x;
+    const t1 = isKeyed(xv) ? unkey(xv as Dict) : xv as Table, t2 = isKeyed(y) ? unkey(y as Dict) : y as Table;
+    if (t1.t !== T.Table || t2.t !== T.Table) throw new QError('type');
     const eqNames = names.slice(0, -1), tn = names[names.length - 1];
     const e1 = plainCols(eqNames.map(c => col(t1, c))), e2 = plainCols(eqNames.map(c => col(t2, c)));
     const time1 = col(t1, tn), time2 = col(t2, tn);
-    const byKey = new Map<string, number[]>();
-    for (let r = 0; r < count(t2); r++) { const k = eqNames.length ? rowKey(e2, r) : ''; const l = byKey.get(k); if (l) l.push(r); else byKey.set(k, [r]); }
-    const match = new Array<number>(count(t1));
-    for (let r = 0; r < match.length; r++) {
-      const cand = byKey.get(eqNames.length ? rowKey(e1, r) : '') ?? [];
-      const tv = item(time1, r);
+    const [k2, k1] = eqNames.length ? keyers(e2, e1) : [() => 0, () => 0];
+    const byKey = new Map<unknown, number[]>();
+    for (let r = 0; r < count(t2); r++) { const k = k2(r); const l = byKey.get(k); if (l) l.push(r); else byKey.set(k, [r]); }
+    // compare times by their raw items when both columns share a type
+    const same = time1.t === time2.t && time1.t > 0 && time1.t < 20 && time1.t !== T.Sym && time1.t !== T.Guid;
+    const d1 = same ? (time1 as Vec).d as ArrayLike<number | bigint> : null, d2 = same ? (time2 as Vec).d as ArrayLike<number | bigint> : null;
+    const le = same ? (j: number, i: number) => d2![j] <= d1![i] : (j: number, i: number) => compareQ(item(time2, j), item(time1, i), false) <= 0;
+    const n1 = count(t1), match = new Int32Array(n1);
+    for (let r = 0; r < n1; r++) {
+      const cand = byKey.get(k1(r));
+      if (!cand) { match[r] = -1; continue; }
       let lo = 0, hi = cand.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (compareQ(item(time2, cand[mid]), tv, false) <= 0) lo = mid + 1; else hi = mid; }
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (le(cand[mid], r)) lo = mid + 1; else hi = mid; }
       match[r] = lo > 0 ? cand[lo - 1] : -1;
     }
+    const n2 = count(t2), at = new Int32Array(n1);
+    for (let r = 0; r < n1; r++) at[r] = match[r] < 0 ? n2 : match[r];
     const c = [...t1.c], d = [...t1.d];
     t2.c.forEach((name, j) => {
-      if (eqNames.includes(name) || (name === tn && keepOwnTime)) return;
-      const src = t2.d[j];
-      const picked = index(src, longVec(match.map(r => r < 0 ? count(src) : r)));
+      if (eqNames.includes(name) || (name === tn && ownTime)) return;
+      const picked = index(t2.d[j], { t: T.Int, d: at, a: 0 } as Q);
       const k = c.indexOf(name);
-      if (k < 0) { c.push(name); d.push(picked); }
-      else d[k] = fromItems(match.map((r, i) => r < 0 ? item(d[k], i) : item(picked, i)));
+      if (k < 0) { c.push(name); d.push(picked); return; }
+      // since 3.6 aj takes t2's value even when null; ajf keeps t1's where t2 has none or a null
+      if (!fill) { d[k] = picked; return; }
+      const out = new Array<Q>(n1);
+      for (let r = 0; r < n1; r++) {
+        const v = item(picked, r);
+        out[r] = match[r] < 0 || v.t < 0 && isNullV(-v.t, (v as Atom).v) ? item(d[k], r) : v;
+      }
+      d[k] = fromItems(out);
     });
-    return table(c, d);
+    const r = table(c, d);
+    if (byName) { hooks.setGlobal(byName, r); return x; }
+    return r;
   };
 }
-export const aj = asofJoin(true);
-export const aj0 = asofJoin(false);
+export const aj = asofJoin(true, false);
+export const aj0 = asofJoin(false, false);
+export const ajf = asofJoin(true, true);
+export const ajf0 = asofJoin(false, true);
 
-/** (f;x) fby g: f applied to x within each group of g, spread back over the rows. */
+/** (f;x) fby g: f applied to x within each group of g, spread back over the rows. g may be a table
+ * (several grouping columns). */
 export function fby(fx: Q, g: Q): Q {
   if (fx.t !== T.List || count(fx) !== 2) throw new QError('type');
   const [f, x] = (fx as List).d;
   const n = count(g);
   if (count(x) !== n) throw new QError('length');
-  const gp = g.t === T.Enum ? deenum(g) : g;
-  const groups = new Map<string, number[]>();
-  for (let r = 0; r < n; r++) { const k = keyText(item(gp, r)); const l = groups.get(k); if (l) l.push(r); else groups.set(k, [r]); }
-  const out = new Array<Q>(n);
-  for (const rows of groups.values()) {
-    const v = apply1(f, index(x, longVec(rows)));
-    rows.forEach((r, i) => { out[r] = v.t < 0 ? v : item(v, i); });
+  const keys = g.t === T.Table ? (g as Table).d : [g];
+  const gr = groupRows(keys, n);
+  const vals = gr.members.map(m => apply1(f, index(x, { t: T.Int, d: m, a: 0 } as Q)));
+  // one atom per group spreads over the group's rows; a uniform result lays its items back
+  const t0 = vals.length ? vals[0].t : 0;
+  if (t0 < 0 && t0 > -20 && t0 !== -T.Sym && t0 !== -T.Guid && vals.every(v => v.t === t0)) {
+    const d = alloc(-t0, n) as any, gid = gr.gid;
+    const per = vals.map(v => (v as Atom).v);
+    for (let r = 0; r < n; r++) d[r] = per[gid[r]];
+    return vec(-t0, d);
   }
+  const out = new Array<Q>(n);
+  gr.members.forEach((rows, k) => { const v = vals[k]; for (let i = 0; i < rows.length; i++) out[rows[i]] = v.t < 0 ? v : item(v, i); });
   return fromItems(out);
 }
 export { symVec, list };

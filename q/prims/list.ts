@@ -186,7 +186,8 @@ export function drop(x: Q, y: Q): Q {
   }
   if (x.t > 0 && x.t !== T.Sym && y.t >= 0) {
     // cut: x _ y splits y at the indices x
-    const p = positions(x)!;
+    const p = positions(x);
+    if (!p) throw new QError('type');
     const n = count(y), out: Q[] = [];
     for (let i = 0; i < p.length; i++) { const e = i + 1 < p.length ? p[i + 1] : n; if (p[i] > e || p[i] < 0) throw new QError('domain'); out.push(sliceQ(y, p[i], e)); }
     return list(out);
@@ -275,7 +276,8 @@ export function bang(x: Q, y: Q): Q {
   if (x.t < 0 && y.t < 0) return dict(fromItems([x]), fromItems([y]));
   if (x.t === T.Table && y.t === T.Table) { if (count(x) !== count(y)) throw new QError('length'); return dict(x, y); }
   const nx = x.t < 0 ? 1 : count(x), ny = y.t < 0 ? 1 : count(y);
-  if (nx !== ny && !(x.t < 0 && y.t >= 0) && !(y.t < 0 && x.t >= 0)) throw new QError('length');
+  // keys and values pair up one for one
+  if (nx !== ny || (x.t < 0) !== (y.t < 0 || y.t >= T.Lambda)) { if (!(x.t >= 0 && y.t < 0 && nx === 1)) throw new QError('length'); }
   return dict(x.t < 0 ? fromItems([x]) : x, y.t < 0 && x.t >= 0 ? fromItems(new Array(nx).fill(y)) : y);
 }
 export function unkey(d: Dict): Table {

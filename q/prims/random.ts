@@ -6,6 +6,7 @@ import { alloc } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { longVec } from '../value/value.js';
+import { intern } from '../value/sym.js';
 
 let s0 = 0, s1 = 0;
 /** Reset the generator from a seed (\S n). */
@@ -45,12 +46,23 @@ export function roll(n: Q, y: Q): Q {
     case T.Int: case T.Short: case T.Byte: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: { if (v <= 0) throw new QError('domain'); for (let i = 0; i < k; i++) d[i] = Math.floor(unit() * v); break; }
     case T.Bool: { for (let i = 0; i < k; i++) d[i] = next32() & 1; break; }
     case T.Char: { for (let i = 0; i < k; i++) d[i] = 97 + Math.floor(unit() * 26); break; }
+    case T.Sym: { const w = symWidth(v); for (let i = 0; i < k; i++) d[i] = intern(randomName(w)); break; }
     default: throw new QError('type');
   }
   return vec(t, d);
 }
 
+/** n?`4: symbols of 4 letters drawn from a to p, as kdb+ makes them. */
+function symWidth(v: string): number { const w = Number(v); if (!(w >= 1 && w <= 8 && Number.isInteger(w))) throw new QError('type'); return w; }
+function randomName(w: number): string { let s = ''; for (let j = 0; j < w; j++) s += String.fromCharCode(97 + Math.floor(unit() * 16)); return s; }
+
 function deal(k: number, y: Q): Q {
+  if (y.t === -T.Sym) {
+    const w = symWidth((y as Atom).v), seen = new Set<string>(), d = new Int32Array(k);
+    if (k > 16 ** w) throw new QError('length');
+    for (let i = 0; i < k; i++) { let s: string; do s = randomName(w); while (seen.has(s)); seen.add(s); d[i] = intern(s); }
+    return vec(T.Sym, d);
+  }
   if (y.t >= 0) { const c = count(y); if (k > c) throw new QError('length'); return index(y, longVec(sample(k, c))); }
   const m = Number((y as Atom).v);
   if (!(y.t === -T.Long || y.t === -T.Int || y.t === -T.Short)) throw new QError('type');
@@ -60,6 +72,13 @@ function deal(k: number, y: Q): Q {
 }
 /** k distinct numbers from 0..m-1 in random order (partial Fisher–Yates, sparse for large m). */
 function sample(k: number, m: number): number[] {
+  // a dense Fisher–Yates when most of 0..m-1 is drawn (a shuffle of millions of items)
+  if (k * 4 >= m) {
+    const a = new Int32Array(m);
+    for (let i = 0; i < m; i++) a[i] = i;
+    for (let i = 0; i < k; i++) { const j = i + Math.floor(unit() * (m - i)); const t = a[i]; a[i] = a[j]; a[j] = t; }
+    return Array.from(a.subarray(0, k));
+  }
   const swap = new Map<number, number>(), out = new Array<number>(k);
   for (let i = 0; i < k; i++) {
     const j = i + Math.floor(unit() * (m - i));

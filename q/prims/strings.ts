@@ -1,5 +1,6 @@
 // Strings: string like ss ssr sv vs upper lower trim ltrim rtrim. q strings are char vectors (bytes);
 // patterns (like, ss, ssr) use q's ? * [abc] [^a] [a-z], translated once to a RegExp.
+import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -19,7 +20,7 @@ const unlatin = (s: string): Vec => { const d = new Uint8Array(s.length); for (l
 export function qstring(x: Q): Q {
   if (x.t === -T.Char) return vec(T.Char, Uint8Array.of((x as Atom).v));
   if (x.t === -T.Sym) return str((x as Atom).v);
-  if (x.t === -T.Enum) return str(symName((x as Atom).v));
+  if (x.t === -T.Enum || x.t === T.Enum) return qstring(deenum(x));
   if (x.t < 0) return str(itemText(-x.t, (x as Atom).v, hooks.precision()));
   if (x.t === T.Char) return list(Array.from((x as Vec).d as Uint8Array, c => vec(T.Char, Uint8Array.of(c))));
   if (x.t > 0 && x.t <= T.Enum) return list(items(x).map(qstring));
@@ -196,7 +197,7 @@ export function vs(x: Q, y: Q): Q {
   if (x.t < 0) {
     // digits of y in base x, as many as needed
     const b = toBig(x);
-    if (b <= 0n) throw new QError('domain');
+    if (b <= 1n) throw new QError('domain');
     if (y.t > 0) return list(items(y).map(e => vs(x, e)));
     let v = toBig(y);
     const out: bigint[] = [];

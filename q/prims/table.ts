@@ -34,7 +34,7 @@ import { tableLiteral } from './tablelit.js';
 const nyi = (): never => { throw new QError('nyi'); };
 const ident = (x: Q) => x;
 /** x?y: roll or deal with a number on the left, else find. */
-const query = (x: Q, y: Q): Q => x.t === -T.Sym && (y.t === -T.Sym || y.t === T.Sym) ? EN.enumExtend((x as any).v, y) : (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 0 || y.t < 20) ? R.roll(x, y) : L.find(x, y);
+const query = (x: Q, y: Q): Q => x.t === -T.Sym && (y.t === -T.Sym || y.t === T.Sym) ? EN.enumExtend((x as any).v, y) : (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 20 || y.t === T.Table) ? R.roll(x, y) : L.find(x, y);
 
 const table: Record<string, PrimDef> = {
   // ---- operators (glyphs) ----------------------------------------------------------------------------
@@ -162,17 +162,24 @@ const table: Record<string, PrimDef> = {
   lj: { d: J.lj, rank: 2 },
   ljf: { d: J.ljf, rank: 2 },
   ij: { d: J.ij, rank: 2 },
-  ijf: { d: J.ij, rank: 2 },
+  ijf: { d: J.ijf, rank: 2 },
   uj: { d: J.uj, rank: 2 },
-  ujf: { d: J.uj, rank: 2 },
+  ujf: { d: J.ujf, rank: 2 },
   pj: { d: J.pj, rank: 2 },
   ej: { n: J.ej, rank: 3 },
   aj: { n: J.aj, rank: 3 },
   aj0: { n: J.aj0, rank: 3 },
+  ajf: { n: J.ajf, rank: 3 },
+  ajf0: { n: J.ajf0, rank: 3 },
   fby: { d: J.fby, rank: 2 },
   wj: { n: J.wj, rank: 4 },
   wj1: { n: J.wj1, rank: 4 },
   asof: { d: J.asof, rank: 2 },
+  // the k forms of iasc and idesc, as kdb+'s parse trees of select[<c] and select[>c] show them
+  '<:': { m: O.iasc, rank: 1 }, '>:': { m: O.idesc, rank: 1 },
+  // and the k forms of keywords that parse trees show (parsetree.ts K_FORM)
+  '~:': { m: M.not, rank: 1 }, '$:': { m: ST.qstring, rank: 1 }, '_:': { m: M.floor, rank: 1 },
+  '.:': { m: E.value, rank: 1 }, '@:': { m: L.qtype, rank: 1 },
 
   // ---- evaluation and introspection (value get parse eval show, .Q .z) ----------------------------
   value: { m: E.value, rank: 1 },

@@ -9,6 +9,8 @@ export function tableLiteral(a: Q[]): Q {
   const names = (x: Q) => Array.from((x as Vec).d as Int32Array, symName);
   const knames = names(kn), vnames = names(vn);
   const kcols = items(kv), vcols = items(vv);
+  // kdb+ 4.1: ([a:1;b:2]) with no value columns is a dictionary literal
+  if (knames.length && !vnames.length) return dict(kn, fromItems(kcols));
   let n = -1;
   for (const c of [...kcols, ...vcols]) if (c.t >= 0 && c.t < T.Table) { const m = count(c); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
   if (n < 0) n = 1;

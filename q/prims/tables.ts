@@ -1,10 +1,11 @@
 // Table functions: cols keys xkey meta xasc xdesc xcol xcols insert upsert tables ungroup xgroup.
 // Functions that take a table by name (`t insert …, `c xasc `t) amend the global and return the name.
 import { T, TYPE_CHARS } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
 import { hooks } from './hooks.js';
+import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
 import { unkey, keyText } from './list.js';
@@ -37,7 +38,8 @@ export function xkey(k: Q, x: Q): Q {
 export function meta(x: Q): Q {
   const v = resolve(x).v, t = plain(v);
   const tc = t.d.map(c => {
-    if (c.t === T.Enum) return 's';
+    // an enumeration shows the type of what it stands for: s for symbols, i for a link's indices
+    if (c.t === T.Enum) { const d = deenum({ ...(c as Vec), d: new Int32Array(0) }); return d.t > 0 && d.t < 20 ? TYPE_CHARS[d.t] : ' '; }
     if (c.t > 0 && c.t < 20) return TYPE_CHARS[c.t];
     if (c.t === T.List) { const d = (c as List).d; const f = d[0]; return f && f.t > 0 && f.t < 20 && d.every(e => e.t === f.t) ? TYPE_CHARS[f.t].toUpperCase() : ' '; }
     return ' ';
@@ -134,16 +136,23 @@ export function insert(x: Q, y: Q): Q {
   return longVec(Array.from({ length: m }, (_, i) => n0 + i));
 }
 
-/** t upsert rows: insert, or replace rows whose keys a keyed table already has. */
+/** t upsert rows: append to a table, or replace the rows of a keyed table whose keys it already has.
+ * A table of rows may leave columns out: they fill with nulls. */
 export function upsert(x: Q, y: Q): Q {
-  const { v, put } = resolve(x);
-  if (isKeyed(v)) {
-    const r = isKeyed(y) ? y : xkeyOf(keyNames(v), rowsOf(plain(v), y));
-    return put(join(v, r));
+  if (x.t === -T.Sym && !exists((x as Atom).v)) {
+    if (y.t !== T.Table && !isKeyed(y)) throw new QError((x as Atom).v);
+    hooks.setGlobal((x as Atom).v, y);
+    return x;
   }
-  const t = plain(v);
-  return put(join(t, rowsOf(t, y)));
+  const { v, put } = resolve(x);
+  if (v.t === T.Table && y.t === T.Table) {
+    const t = v as Table, r = y as Table, n = count(r);
+    for (const c of r.c) if (!t.c.includes(c)) throw new QError('mismatch');
+    return put(join(t, table(t.c, t.c.map((c, j) => r.c.includes(c) ? r.d[r.c.indexOf(c)] : fromItems(new Array(n).fill(nullItem(t.d[j])))))));
+  }
+  return put(join(v, y));
 }
+const exists = (name: string) => { try { hooks.getGlobal(name); return true; } catch { return false; } };
 
 /** The names of the tables in the root (or a namespace). */
 export function tables(x: Q): Q { return hooks.tables(x.t === -T.Sym ? (x as Atom).v : ''); }
@@ -159,13 +168,13 @@ export function ungroup(x: Q): Q {
   }
   return table(t.c, t.d.map((c, j) => listCols[j] ? fromItems(outIdx.map((r, k) => item(item(c, r), pos[k]))) : index(c, longVec(outIdx))));
 }
-/** k xgroup t: t keyed by k with the other columns collected per key. */
+/** k xgroup t: t keyed by k (groups in order of first appearance) with the other columns collected per key. */
 export function xgroup(k: Q, x: Q): Q {
   const t = plain(x), ks = names(k);
-  const n = count(t), groups = new Map<string, number[]>(), order: string[] = [];
-  for (let i = 0; i < n; i++) { const key = ks.map(c => keyText(item(t.d[t.c.indexOf(c)], i))).join('|'); let g = groups.get(key); if (!g) { g = []; groups.set(key, g); order.push(key); } g.push(i); }
-  const firsts = longVec(order.map(g => groups.get(g)![0]));
+  for (const c of ks) if (!t.c.includes(c)) throw new QError(c);
+  const g = groupRows(ks.map(c => t.d[t.c.indexOf(c)]), count(t));
+  const firsts = { t: T.Int, d: Int32Array.from(g.firsts), a: 0 } as Q;
   const rest = t.c.filter(c => !ks.includes(c));
-  return dict(table(ks, ks.map(c => index(t.d[t.c.indexOf(c)], firsts))), table(rest, rest.map(c => list(order.map(g => index(t.d[t.c.indexOf(c)], longVec(groups.get(g)!)))))));
+  return dict(table(ks, ks.map(c => index(t.d[t.c.indexOf(c)], firsts))), table(rest, rest.map(c => list(g.members.map(m => index(t.d[t.c.indexOf(c)], { t: T.Int, d: m, a: 0 } as Q))))));
 }
 export { str, sym, Attr };

@@ -183,7 +183,7 @@ test('HTTP: GET / is the web console frameset, ? the list of variables, ?expr th
   assert.match(list.body, /<a target=v href="\?stock">stock<\/a>/);
   const page = await get('/?select%20avg%20price%20by%20stock%20from%20trade');
   assert.equal(page.type, 'text/html');
-  assert.match(page.body, /<pre>stock        \| price   \n-------------\| --------\nAlcatel      \| \d/);
+  assert.match(page.body, /<pre>stock        \| price   \n-------------\| --------\nAirFrance    \| \d/);
   const trade = await get('/?trade');
   assert.match(trade.body, /<pre><a href="\?\[0">home<\/a> <a href="\?\[0">up<\/a> <a href="\?\[32">down<\/a> <a href="\?\[9968">end<\/a> 10000\[0\]\n\nstock +price/);
   const next = await get('/?[32');

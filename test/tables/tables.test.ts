@@ -45,3 +45,112 @@ test('enumerations compare, search and test membership by their symbols', () => 
   assert.equal(q('e except `a'), '`s$`c`b');
   assert.equal(q('`b=e'), '0001b');
 });
+
+test('link columns: an enumeration over a plain table shows its indices and follows the link', () => {
+  const { q } = makeSession();
+  q('t:([] id:101 102 103 104; v:1.1 2.2 3.3 4.4)');
+  assert.equal(q('update parent:`t!id?101 101 102 102 from `t'), '`t');
+  assert.equal(q('t'), 'id  v   parent\n--------------\n101 1.1 0     \n102 2.2 0     \n103 3.3 1     \n104 4.4 1     ');
+  assert.equal(q('select id, parentid:parent.id from t'), 'id  parentid\n------------\n101 101     \n102 101     \n103 102     \n104 102     ');
+  assert.equal(q('exec t from meta t'), '"jfi"');
+  assert.equal(q('exec f from meta t'), '```t');
+  assert.equal(q('`t!0 1'), '`t!0 1');
+});
+
+test('enumerations: empty domains, extend, joins across domains, in-place join checks the domain', () => {
+  const { q } = makeSession();
+  q('sym:()');
+  assert.equal(q('`sym?`c`b`a'), '`sym$`c`b`a');
+  assert.equal(q('sym'), '`c`b`a');
+  assert.equal(q('`sym$()'), '`sym$`symbol$()');
+  q('s2:`x`y');
+  assert.equal(q('(`sym$`a`b),`s2$`x'), '`a`b`x');
+  assert.equal(q('(`sym$`a),`s2$`y'), '`sym$`a\n`s2$`y');
+  q('e:`sym$`a`b');
+  assert.equal(q('e,:`z'), "'cast");
+  assert.equal(q('e'), '`sym$`a`b');
+  q('e,:`c');
+  assert.equal(q('e'), '`sym$`a`b`c');
+  q('kt:([id:1 2 3] v:`a`b`c)');
+  assert.equal(q('`kt$2 3'), '`kt$2 3');
+  assert.equal(q('`kt$4'), "'cast");
+});
+
+test('join on tables: columns in any order, rows as lists, keyed tables upsert with nulls for missing columns', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:3 4)');
+  assert.equal(q('t,([]b:5 6;a:7 8)'), 'a b\n---\n1 3\n2 4\n7 5\n8 6');
+  assert.equal(q('t,(7 8;9 10)'), 'a b \n----\n1 3 \n2 4 \n7 8 \n9 10');
+  assert.equal(q('t,([]c:1 2)'), "'mismatch");
+  q('k:([k:`a`b]a:1 2;b:3 4)');
+  q('k,:([k:`c`a]a:10 11)');
+  assert.equal(q('k'), 'k| a  b\n-| ----\na| 11 3\nb| 2  4\nc| 10  ');
+  assert.equal(q('k,((`d;5;6);(`e;7;8))'), 'k| a  b\n-| ----\na| 11 3\nb| 2  4\nc| 10  \nd| 5  6\ne| 7  8');
+  assert.equal(q('([a:1;b:2])'), 'a| 1\nb| 2');
+  q('t2:([]a:1 2i)');
+  assert.equal(q('t2,:([]a:3 4f)'), "'type");
+  assert.equal(q('t2'), 'a\n-\n1\n2');
+});
+
+test('upsert fills the columns a table of rows leaves out; insert returns new row indices', () => {
+  const { q } = makeSession();
+  q('t:([]name:`tom`dick;age:28 29;sex:`M`M)');
+  assert.equal(q('`t upsert ([]age:49 23;name:`dick`jane)'), '`t');
+  assert.equal(q('t'), 'name age sex\n------------\ntom  28  M  \ndick 29  M  \ndick 49     \njane 23     ');
+  assert.equal(q('`t insert (`bob;50;`M)'), ',4');
+  assert.equal(q('`t insert (`bob;50.5;`M)'), "'type");
+  assert.equal(q('count t'), '5');
+});
+
+test('exec forms: by one column keys by values, by a named column keys by a table, functional forms', () => {
+  const { q } = makeSession();
+  q('t:([] c1:`a`b`c`c`a`a; c2:10 20 30 30 40 40; c3:1.1 2.2 3.3 3.3 4.4 3.14159)');
+  assert.equal(q('exec c2 by c1 from t'), 'a| 10 40 40\nb| ,20\nc| 30 30');
+  assert.equal(q('exec c2 by one:c1 from t'), 'one|\n---| --------\na  | 10 40 40\nb  | ,20\nc  | 30 30');
+  assert.equal(q('?[t; (); `c1; enlist[`c2]!enlist`c2]'), ' | c2      \n-| --------\na| 10 40 40\nb| ,20     \nc| 30 30   ');
+  assert.equal(q('?[t; (); (); ()]'), 'c1| `a\nc2| 40\nc3| 3.14159');
+  assert.equal(q('?[t; (); (); `one`two!(`c1;(sum;`c2))]'), 'one| `a`b`c`c`a`a\ntwo| 170');
+  assert.equal(q('?[t; (); 0b; `c1`c2!`c1`c2; 2; (idesc;`c2)]'), 'c1 c2\n-----\na  40\na  40');
+  assert.equal(q('select[2;>c2] from t'), 'c1 c2 c3     \n-------------\na  40 4.4    \na  40 3.14159');
+});
+
+test('parse gives kdb+\'s trees for qSQL', () => {
+  const { q } = makeSession();
+  assert.equal(q('parse"select[10;<price] from trade"'), '?\n`trade\n()\n0b\n()\n10\n,(<:;`price)');
+  assert.equal(q('parse "select count i from trade where 140>(count;i) fby sym"'), '?\n`trade\n,,(>;140;(fby;(enlist;#:;`i);`sym))\n0b\n(,`x)!,(#:;`i)');
+  assert.equal(q('parse "exec c2 by c1 from t"'), '?\n`t\n()\n`c1\n`c2');
+  assert.equal(q('t:([]a:1 2 3);eval parse "select from t where a>1"'), 'a\n-\n2\n3');
+});
+
+test('update by writes each group\'s values back to its rows; signum deltas by group', () => {
+  const { q } = makeSession();
+  q('t:([]sym:`G`A`A`G`A`G;price:51 54 54 52 53 53)');
+  assert.equal(q('select movement:signum deltas price by sym from t'), 'sym| movement\n---| --------\nA  | 1 0 -1  \nG  | 1 1 1   ');
+  assert.equal(q('update d:deltas price by sym from t'), 'sym price d \n------------\nG   51    51\nA   54    54\nA   54    0 \nG   52    1 \nA   53    -1\nG   53    1 ');
+  assert.equal(q('update m:max price by sym from t where price<54'), 'sym price m \n------------\nG   51    53\nA   54      \nA   54      \nG   52    53\nA   53    53\nG   53    53');
+});
+
+test('as-of and fill joins: aj takes t2 values, ajf keeps t1 where t2 is null; ijf ujf', () => {
+  const { q } = makeSession();
+  q('t0:([]time:2#00:00:01;sym:`a`b;p:1 1;n:`r`s)');
+  q('t1:([]time:2#00:00:01;sym:`a`b;p:0 1)');
+  q('t2:([]time:2#00:00:00;sym:`a`b;p:1 0N;n:`r`s)');
+  assert.equal(q('t0~ajf[`sym`time;t1;t2]'), '1b');
+  assert.equal(q('aj[`sym`time;t1;t2]'), 'time     sym p n\n----------------\n00:00:01 a   1 r\n00:00:01 b     s');
+  q('x:([a:1 2]b:`x`y;c:10 20); y:([a:1 2 3]b:``z`w;c:1 0N 5)');
+  assert.equal(q('x ujf y'), 'a| b c \n-| ----\n1| x 1 \n2| z 20\n3| w 5 ');
+  assert.equal(q('(1!([]k:1 2;v:3 4)) uj 1!([]k:2 3;w:5 6)'), 'k| v w\n-| ---\n1| 3  \n2| 4 5\n3|   6');
+  assert.equal(q('([]a:1 2;b:`x`y) lj ([a:1 2i] c:3 4)'), "'type");
+});
+
+test('bad input leaves tables unchanged: a foreign key missing from its domain, incompatible join keys', () => {
+  const { q } = makeSession();
+  q('s:([name:`a`b] v:1 2); t:([]k:`s$`a`b; x:1 2)');
+  assert.equal(q('`t insert (`z;3)'), "'cast");
+  assert.equal(q('update k:`s$`z from t'), "'cast");
+  assert.equal(q('t lj ([k:1 2] w:3 4)'), "'type");
+  assert.equal(q('select from t where nosuch>1'), "'nosuch");
+  assert.equal(q('t'), 'k x\n---\na 1\nb 2');
+  assert.equal(q('`t insert (`b;3)'), ',2');
+  assert.equal(q('value t`k'), '`a`b`b');
+});

@@ -1,0 +1,61 @@
+// Grouping rows by the values of key columns, for qSQL's by, fby and xgroup. Group ids come from the
+// columns' typed arrays: a direct-addressed table for small-range int-backed keys (symbols, enumerations,
+// dates, ints), a hash of raw items for one other typed column, and row text only for anything else.
+import { T } from '../value/types.js';
+import { Q, Vec, count, item } from '../value/value.js';
+import { keyText } from './list.js';
+
+export interface Groups {
+  /** each group's rows (positions into the key columns), in row order, as views of one array */
+  members: Int32Array[];
+  /** the first row of each group; groups are numbered in order of first appearance */
+  firsts: number[];
+  /** the group of each row */
+  gid: Int32Array;
+}
+
+const INT_BACKED = new Set([T.Enum, T.Int, T.Date, T.Month, T.Minute, T.Second, T.Time, T.Sym, T.Short, T.Bool, T.Byte, T.Char]);
+
+/** Rows 0..n-1 grouped by equal values across the key columns (each a vector or list of n items). */
+export function groupRows(keyCols: Q[], n: number): Groups {
+  const gid = new Int32Array(n), firsts: number[] = [];
+  const ints = keyCols.map(c => INT_BACKED.has(c.t) ? (c as Vec).d as ArrayLike<number> : null);
+  let done = false;
+  if (keyCols.length && ints.every(d => d !== null) && keyCols.length <= 3) {
+    const lo = ints.map(d => { let m = Infinity; for (let i = 0; i < n; i++) if (d![i] < m) m = d![i]; return n ? m : 0; });
+    const span = ints.map((d, j) => { let m = lo[j]; for (let i = 0; i < n; i++) if (d![i] > m) m = d![i]; return m - lo[j] + 1; });
+    const size = span.reduce((a, b) => a * b, 1);
+    if (size <= Math.max(1 << 16, 4 * n) && size <= 1 << 24) {
+      const slot = new Int32Array(size).fill(-1);
+      for (let r = 0; r < n; r++) {
+        let k = 0;
+        for (let j = 0; j < ints.length; j++) k = k * span[j] + (ints[j]![r] - lo[j]);
+        let g = slot[k];
+        if (g < 0) { g = slot[k] = firsts.length; firsts.push(r); }
+        gid[r] = g;
+      }
+      done = true;
+    }
+  }
+  if (!done) {
+    const map = new Map<unknown, number>();
+    const one = keyCols.length === 1 && keyCols[0].t > 0 && keyCols[0].t < 20 && keyCols[0].t !== T.Guid && keyCols[0].t !== T.Float && keyCols[0].t !== T.Real;
+    const kd = one ? (keyCols[0] as Vec).d as ArrayLike<unknown> : null;
+    for (let r = 0; r < n; r++) {
+      const key = kd ? kd[r] : keyCols.map(c => keyText(item(c, r))).join('\u0001');
+      let g = map.get(key);
+      if (g === undefined) { g = firsts.length; map.set(key, g); firsts.push(r); }
+      gid[r] = g;
+    }
+  }
+  // members by a counting sort on the group ids
+  const ng = firsts.length, start = new Int32Array(ng + 1);
+  for (let r = 0; r < n; r++) start[gid[r] + 1]++;
+  for (let g = 0; g < ng; g++) start[g + 1] += start[g];
+  const perm = new Int32Array(n), fill = start.slice(0, ng);
+  for (let r = 0; r < n; r++) perm[fill[gid[r]]++] = r;
+  const members = new Array<Int32Array>(ng);
+  for (let g = 0; g < ng; g++) members[g] = perm.subarray(start[g], start[g + 1]);
+  return { members, firsts, gid };
+}
+export { count };

@@ -1,0 +1,80 @@
+// Join (,) on tables: a table gains rows (from a table with the same columns in any order, a
+// dictionary row, one row as a list of column values, or a list of such rows); a keyed table upserts
+// (matching keys replace the value columns given, new keys append with nulls for the columns not given).
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, nullItem, isKeyed } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { index } from './index.js';
+import { join } from './join.js';
+import { keyText } from './list.js';
+import { amend } from './amend.js';
+
+const ints = (xs: ArrayLike<number>): Q => ({ t: T.Int, d: Int32Array.from(xs), a: 0 } as Q);
+const symKeys = (d: Dict) => d.k.t === T.Sym;
+const col = (t: Table, c: string) => t.d[t.c.indexOf(c)];
+
+/** y as rows with the columns c: a table, a dictionary row, one row of values, or a list of rows. */
+export function asRows(c: string[], y: Q): Table {
+  if (y.t === T.Table) return y as Table;
+  if (isKeyed(y)) { const d = y as Dict, k = d.k as Table, v = d.v as Table; return table([...k.c, ...v.c], [...k.d, ...v.d]); }
+  if (y.t === T.Dict && symKeys(y as Dict)) {
+    const d = y as Dict;
+    return table(items(d.k).map(k => (k as Atom).v), items(d.v).map(v => wrap1(v)));
+  }
+  if (y.t === T.List || y.t > 0 && y.t < 20) {
+    const vals = items(y);
+    // a list of rows: every item a list of one value per column, as (7 8;9 10) is to a two-column table
+    if (vals.length && vals.every(r => (r.t === T.List || r.t > 0 && r.t < 20) && count(r) === c.length))
+      return table(c, c.map((_, j) => fromItems(vals.map(r => item(r, j)))));
+    if (vals.length !== c.length) throw new QError('length');
+    return table(c, vals.map(wrap1));
+  }
+  throw new QError('type');
+}
+const wrap1 = (v: Q): Q => v.t < 0 ? fromItems([v]) : list([v]);
+
+/** t , rows: append by column name. */
+export function appendRows(a: Table, y: Q): Table {
+  const b = asRows(a.c, y);
+  if (a.c.length !== b.c.length || !a.c.every(c => b.c.includes(c))) throw new QError('mismatch');
+  return table(a.c, a.c.map((c, i) => join(a.d[i], col(b, c))));
+}
+
+/** kt , rows: upsert by key. */
+export function upsertKeyed(x: Dict, y: Q): Q {
+  const kx = x.k as Table, vx = x.v as Table;
+  const all = [...kx.c, ...vx.c];
+  const r = asRows(all, y);
+  for (const c of r.c) if (!all.includes(c)) throw new QError('mismatch');
+  for (const c of kx.c) if (!r.c.includes(c)) throw new QError('mismatch');
+  const n = count(kx), m = count(r);
+  const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
+  const rowKey = (cs: Q[], i: number) => cs.length === 1 ? keyText(item(cs[0], i)) : cs.map(c => keyText(item(c, i))).join('\u0001');
+  const pos = new Map<string, number>();
+  for (let i = 0; i < n; i++) { const k = rowKey(kxc, i); if (!pos.has(k)) pos.set(k, i); }
+  // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)
+  const hitX: number[] = [], hitY: number[] = [], newY: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const k = rowKey(kyc, i), p = pos.get(k);
+    if (p !== undefined) { hitX.push(p); hitY.push(i); }
+    else { pos.set(k, n + newY.length); newY.push(i); }
+  }
+  const keys = table(kx.c, kxc.map((c, j) => newY.length ? join(c, index(kyc[j], ints(newY))) : c));
+  const vals = table(vx.c, vx.d.map((c, j) => {
+    const name = vx.c[j], src = r.c.includes(name) ? col(r, name) : null;
+    let out = c;
+    const old = hitX.map((p, k) => [p, hitY[k]] as const).filter(([p]) => p < n);
+    if (src && old.length) out = amendRows(out, old.map(o => o[0]), index(src, ints(old.map(o => o[1]))));
+    if (newY.length) out = join(out, src ? index(src, ints(newY)) : fromItems(newY.map(() => nullItem(c))));
+    const later = hitX.map((p, k) => [p, hitY[k]] as const).filter(([p]) => p >= n);
+    if (src && later.length) out = amendRows(out, later.map(o => o[0]), index(src, ints(later.map(o => o[1]))));
+    return out;
+  }));
+  return dict(keys, vals);
+}
+function amendRows(c: Q, rows: number[], v: Q): Q {
+  // a column of one type amended with another type becomes a general list, as kdb+'s upsert does
+  const base = c.t > 0 && c.t < 20 && v.t !== c.t && !(c.t === T.Enum) ? list(items(c)) : c;
+  return amend(base, [ints(rows)], null, v);
+}
+export type { Vec, List };
