@@ -1,5 +1,6 @@
 // Interpreter overhead and vector throughput, as `\t` reports them in the wasq command (the bundle
 // that users run). Run: node --import tsx bench/interp.ts   (part of `npm run bench`)
+import '../server/kernels.js';
 import { execFileSync } from 'node:child_process';
 
 const REPS = 5;

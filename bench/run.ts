@@ -2,6 +2,7 @@
 // (examples/trade.q's shape, deterministic), 1M and 10M rows. Prints median ms and ratios; writes
 // bench/results.json. Also the interpreter overhead figures (bench/interp.ts) and a column scan beside a
 // plain SIMD wasm loop.
+import '../server/kernels.js';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';

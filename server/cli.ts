@@ -1,6 +1,7 @@
 // The wasq command: `wasq [script.q] [-p port] [-c rows cols] …`, mirroring q's command line.
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
+import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';

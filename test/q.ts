@@ -1,4 +1,5 @@
 // Test helper: a fresh session and a function that returns what the q console would print for a line.
+import '../server/kernels.js';
 import { Session } from '../q/session.js';
 
 export function makeSession() {

@@ -8,10 +8,14 @@ import { deserializeOptions, serializeOptions } from '../q/prims/ipc-prims.js';
 import { str } from '../q/value/value.js';
 
 import { PageFiles } from './files.js';
+import { install } from '../q/kernels/runtime.js';
+import kernelsUrl from '../build/kernels.wasm?url';
 
 let printed = '';
 const files = new PageFiles();
-const ready = files.open();
+// the same kernels module as the server's, fetched; if it cannot load, the q core runs its TypeScript paths
+const kernels = fetch(kernelsUrl).then(r => r.arrayBuffer()).then(b => install(b)).catch(() => false);
+const ready = Promise.all([files.open(), kernels]);
 let stop: Int32Array | null = null;
 const session = new Session({
   now: () => BigInt(Date.now()) * 1000000n,

@@ -5,7 +5,7 @@ import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, coun
 import { symName } from '../value/sym.js';
 import { ATTR_CHARS } from '../value/value.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
-import { isNullV } from '../value/value.js';
+import { isNullV, bytesText } from '../value/value.js';
 import { deenum, domainValues } from '../value/enums.js';
 const isLink = (x: Q) => domainValues((x as Vec).dom!) === null;
 import { TYPE_NAMES } from '../value/types.js';
@@ -45,12 +45,12 @@ function escChar(c: number): string {
 const bytesToStr = (d: Uint8Array) => Buffer_from(d);
 function Buffer_from(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.length; i++) s += escChar(d[i]); return s; }
 /** Raw text of a char vector: q writes the bytes as they are (UTF-8 passes through). */
-export function rawText(d: Uint8Array): string { return new TextDecoder().decode(d); }
+export function rawText(d: Uint8Array): string { return bytesText(d); }
 function quoteStr(d: Uint8Array): string {
   let s = '';
   let i = 0;
   // keep multi-byte UTF-8 sequences intact; escape control bytes and quotes
-  const txt = new TextDecoder().decode(d);
+  const txt = bytesText(d);
   for (const ch of txt) { const c = ch.codePointAt(0)!; s += c < 128 ? escChar(c) : ch; i++; }
   return '"' + s + '"';
 }

@@ -4,7 +4,7 @@
 import { T } from '../value/types.js';
 import { WIDTH, alloc } from '../value/storage.js';
 import { intern, symName } from '../value/sym.js';
-import { Q, Vec, List, Table, Lambda, Prim, Attr, NIL } from '../value/value.js';
+import { Q, Vec, List, Table, Lambda, Prim, Attr, NIL, bytesText } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, readHeader } from './header.js';
 import { primName, ITERATORS, NEGATED } from './prims.js';
@@ -105,7 +105,7 @@ class Reader {
         const src = this.value();
         if (src.t !== T.Char) bad();
         if (!this.opts.parseLambda) throw new QError('nyi');
-        const f = this.opts.parseLambda(utf8.decode((src as Vec).d as Uint8Array));
+        const f = this.opts.parseLambda(bytesText((src as Vec).d as Uint8Array));
         return { ...f, ns: ctx ? '.' + ctx : '' };
       }
       case 101: case 102: {

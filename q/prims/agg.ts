@@ -2,6 +2,7 @@
 // deltas ratios) and moving forms (msum mavg mcount mmax mmin). On simple vectors they are typed-array
 // loops; nulls are skipped as SQL92 does (ref/sum "Aggregating nulls"). A general list folds item by item
 // with the atomic operator, so nested nulls are kept: sum (1 2;0N 4) is 0N 6.
+import * as kernels from '../kernels/index.js';
 import { T, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, NJ, WJ, NI, WI, NH, WH, dict, table, list, count, item, items, fromItems, isNullV, isKeyed, symVec } from '../value/value.js';
 import { alloc } from '../value/storage.js';
@@ -133,7 +134,11 @@ function sumVec(x: Vec): Q {
   const rt = rangeOf(SUM_RANGE, x.t), dom = domOf(rt);
   const a = view(x, dom);
   if (dom === Dom.J) return atomOf(rt, sumLongs(a as BigInt64Array));
-  if (dom === Dom.F) { const d = a as Float64Array; let s = 0; for (let i = 0; i < d.length; i++) { const v = d[i]; if (v === v) s += v; } return atomOf(rt, s); }
+  if (dom === Dom.F) {
+    const d = a as Float64Array, k = kernels.sumF64(d);
+    if (k !== null) return atomOf(rt, k);
+    let s = 0; for (let i = 0; i < d.length; i++) { const v = d[i]; if (v === v) s += v; } return atomOf(rt, s);
+  }
   const d = a as Int32Array; let s = 0;
   for (let i = 0; i < d.length; i++) { const v = d[i]; if (v !== NI) s = (s + v) | 0; }
   return atomOf(rt, s);

@@ -2,6 +2,7 @@
 // so that the storage strategy (plain heap today, wasm linear memory for the kernels) changes in one place.
 import { T } from './types.js';
 import { QError } from './error.js';
+import { MIN_BYTES, take, own, wasmMemory } from './heap.js';
 
 export type Items = Uint8Array | Int16Array | Int32Array | BigInt64Array | Float32Array | Float64Array;
 
@@ -10,20 +11,39 @@ export const WIDTH = [0, 1, 16, 0, 1, 2, 4, 8, 4, 8, 1, 4, 8, 4, 4, 8, 8, 4, 4, 
 
 /** A fresh zeroed typed array for n items of vector type t (t > 0, or 20 for enumerations). */
 export function alloc(t: number, n: number): Items {
-  if (!(n >= 0) || n > 2 ** 31 - 1) throw new RangeError('wsfull');
-  switch (t >= 20 && t < 77 ? T.Enum : t) {
-    case T.Bool: case T.Byte: case T.Char: return new Uint8Array(n);
-    case T.Guid: return new Uint8Array(16 * n);
-    case T.Short: return new Int16Array(n);
-    case T.Int: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: case T.Sym: case T.Enum:
-      return new Int32Array(n);
-    case T.Long: case T.Timestamp: case T.Timespan: return new BigInt64Array(n);
-    case T.Real: return new Float32Array(n);
-    case T.Float: case T.Datetime: return new Float64Array(n);
-  }
-  // only vectors have item storage: asking for another type is a q type error
-  throw new QError('type');
+  const a = allocRaw(t, n);
+  if (a.buffer instanceof SharedArrayBuffer) new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(0);
+  return a;
 }
+
+/** Like alloc, but a recycled block keeps its old contents: for results a kernel writes in full. */
+export function allocRaw(t: number, n: number): Items {
+  if (!(n >= 0) || n > 2 ** 31 - 1) throw new RangeError('wsfull');
+  const k = t >= 20 && t < 77 ? T.Enum : t, C = CTOR[k];
+  // only vectors have item storage: asking for another type is a q type error
+  if (!C) throw new QError('type');
+  const len = k === T.Guid ? 16 * n : n, bytes = len * C.BYTES_PER_ELEMENT;
+  if (bytes >= MIN_BYTES) {
+    const mem = wasmMemory();
+    if (mem) {
+      const p = take(bytes);
+      if (p >= 0) { const a = new C(mem.buffer, p, len); own(a, p, bytes); return a; }
+    }
+  }
+  return new C(len);
+}
+
+type Ctor = { new (b: ArrayBufferLike, off: number, n: number): Items; new (n: number): Items; BYTES_PER_ELEMENT: number };
+const CTOR: (Ctor | undefined)[] = [];
+for (const t of [T.Bool, T.Byte, T.Char, T.Guid]) CTOR[t] = Uint8Array as unknown as Ctor;
+CTOR[T.Short] = Int16Array as unknown as Ctor;
+for (const t of [T.Int, T.Month, T.Date, T.Minute, T.Second, T.Time, T.Sym, T.Enum]) CTOR[t] = Int32Array as unknown as Ctor;
+for (const t of [T.Long, T.Timestamp, T.Timespan]) CTOR[t] = BigInt64Array as unknown as Ctor;
+CTOR[T.Real] = Float32Array as unknown as Ctor;
+for (const t of [T.Float, T.Datetime]) CTOR[t] = Float64Array as unknown as Ctor;
+
+/** True when the items live in wasm memory, where kernels read them in place. */
+export const inWasm = (a: Items): boolean => a.buffer instanceof SharedArrayBuffer && a.buffer.byteLength > 0 && wasmMemory() !== null;
 
 /** A typed array of vector type t holding the given items (numbers, bigints or byte codes). */
 export function from(t: number, items: ArrayLike<number> | ArrayLike<bigint>): Items {
@@ -73,7 +93,7 @@ export function longsToF64(d: BigInt64Array): Float64Array {
 
 /** 0 1 … n-1 as longs, written half by half. */
 export function iota(n: number): BigInt64Array {
-  const d = new BigInt64Array(n), w = new Int32Array(d.buffer, 0, 2 * n);
-  for (let i = 0; i < n; i++) w[2 * i] = i;
+  const d = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(d.buffer, d.byteOffset, 2 * n);
+  for (let i = 0; i < n; i++) { w[2 * i] = i; w[2 * i + 1] = 0; }
   return d;
 }

@@ -87,8 +87,9 @@ const enc = new TextEncoder(), dec = new TextDecoder();
 /** A char vector from JS text, as UTF-8 bytes (q strings are bytes). */
 export const str = (s: string): Vec => ({ t: T.Char, d: enc.encode(s), a: Attr.None });
 /** The JS text of a char vector or char atom. */
-export const text = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : dec.decode((x as Vec).d as Uint8Array);
-export const bytesText = (b: Uint8Array): string => dec.decode(b);
+export const text = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : bytesText((x as Vec).d as Uint8Array);
+/** UTF-8 text of bytes; TextDecoder refuses views of shared memory (where large vectors live), so those are copied. */
+export const bytesText = (b: Uint8Array): string => dec.decode(b.buffer instanceof SharedArrayBuffer ? b.slice() : b);
 export const symVec = (ss: string[]): Vec => { const d = new Int32Array(ss.length); for (let i = 0; i < ss.length; i++) d[i] = intern(ss[i]); return vec(T.Sym, d); };
 export const longVec = (xs: ArrayLike<number>): Vec => { const d = alloc(T.Long, xs.length) as BigInt64Array; for (let i = 0; i < xs.length; i++) d[i] = BigInt(xs[i]); return vec(T.Long, d); };
 export const boolVec = (xs: ArrayLike<number | boolean>): Vec => { const d = new Uint8Array(xs.length); for (let i = 0; i < xs.length; i++) d[i] = xs[i] ? 1 : 0; return vec(T.Bool, d); };

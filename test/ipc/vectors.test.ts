@@ -2,6 +2,7 @@
 // the bytes deserialize to a value that matches it. Values come from evaluating the line's q text in a
 // session; where that needs a primitive wasq does not have yet, the value is built here in TypeScript and
 // the test name says so (the session's own value must then match it for the line to go back to q).
+import '../../server/kernels.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

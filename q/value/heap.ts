@@ -1,0 +1,70 @@
+// Vector memory in wasm linear memory, so that kernels read columns where they live.
+//
+// The memory is shared (a SharedArrayBuffer underneath): when it grows, typed arrays made on the old
+// buffer stay valid, which a plain wasm memory does not allow (growing detaches its buffer). Blocks
+// come from size classes four to a doubling (at most 25% slack), are recycled through free lists —
+// writing into memory already touched is several times cheaper than into fresh pages — and are
+// returned when the JavaScript view over them is collected (FinalizationRegistry). Small vectors stay
+// on the JavaScript heap: there allocation is cheapest and a kernel's copy of them costs nothing.
+
+/** Vectors of fewer bytes than this live on the JavaScript heap. */
+export const MIN_BYTES = 1 << 14;
+const PAGE = 65536, MAX_PAGES = 65536;
+
+let memory: WebAssembly.Memory | null = null;
+let top = 0;                                   // first byte never handed out
+const free: number[][] = [];                   // by size class: block offsets ready for reuse
+let inUse = 0;                                 // bytes in live blocks
+
+/** The shared memory, made on first use; null where shared wasm memory is not allowed (a page without
+ *  cross-origin isolation): then every vector lives on the JavaScript heap and kernels copy. */
+export function wasmMemory(): WebAssembly.Memory | null {
+  if (memory === null && !failed) {
+    try { memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true }); top = 1024; }
+    catch { failed = true; }
+  }
+  return memory;
+}
+let failed = false;
+
+/** Size class of a block of b bytes (b >= MIN_BYTES): four classes per power of two. */
+function classOf(b: number): number {
+  const e = 31 - Math.clz32(b - 1);           // 2^e < b <= 2^(e+1)
+  const q = Math.ceil((b - 2 ** e) / 2 ** (e - 2));   // quarter steps above 2^e: 1..4
+  return 4 * e + q;
+}
+function sizeOf(c: number): number { const e = Math.floor((c - 1) / 4), q = c - 4 * e; return 2 ** e + q * 2 ** (e - 2); }
+
+// what a collected view gives back: its block's offset and class, packed in one number
+const registry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry<number>(held => release(Math.floor(held / 256), held % 256)) : null;
+
+function release(p: number, c: number) { (free[c] ??= []).push(p); inUse -= sizeOf(c); }
+
+/** A block of at least `bytes` bytes in wasm memory, its offset, or -1 when the memory is full. Its
+ *  contents are whatever was there before; `own` must then name the view whose collection frees it. */
+export function take(bytes: number): number {
+  const mem = wasmMemory();
+  if (!mem || !registry) return -1;
+  const c = classOf(bytes), size = sizeOf(c);
+  let p = free[c]?.pop();
+  if (p === undefined) {
+    const end = top + size;
+    if (end > mem.buffer.byteLength) {
+      const pages = Math.ceil((end - mem.buffer.byteLength) / PAGE);
+      if (mem.buffer.byteLength / PAGE + pages > MAX_PAGES) return -1;
+      // grow by at least an eighth, so that many small growths do not each pay for a new buffer object
+      try { mem.grow(Math.min(MAX_PAGES - mem.buffer.byteLength / PAGE, Math.max(pages, mem.buffer.byteLength / PAGE >> 3))); }
+      catch { return -1; }
+    }
+    p = top; top = end;
+  }
+  inUse += size;
+  return p;
+}
+
+/** Free the block at p (of `bytes` bytes, as asked of take) when `view` is collected. */
+export function own(view: object, p: number, bytes: number) { registry!.register(view, p * 256 + classOf(bytes)); }
+
+/** Bytes handed out and not yet collected, and the size of the memory (for \w and the memory test). */
+export function heapStats() { return { used: inUse, heap: memory ? memory.buffer.byteLength : 0, top }; }
