@@ -1,5 +1,6 @@
 // One q process: globals, console settings, system commands and script loading. Hosts (the CLI, the
 // server, the web worker) drive a session through these few verbs and get plain data back.
+import { settle } from './value/heap.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
@@ -48,6 +49,7 @@ export class Session {
     bootstrap(this);
   }
   private activate() {
+    settle();
     setEnv(this.env);
     hooks.display = x => this.display(x);
     hooks.s1 = x => s1(x, this.env.precision);

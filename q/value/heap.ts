@@ -68,3 +68,15 @@ export function own(view: object, p: number, bytes: number) { registry!.register
 
 /** Bytes handed out and not yet collected, and the size of the memory (for \w and the memory test). */
 export function heapStats() { return { used: inUse, heap: memory ? memory.buffer.byteLength : 0, top }; }
+
+// Blocks come back only when the engine collects their views, and a collection that finds them only hands
+// them back in a later task. A host that can ask for a collection (Node, through v8's gc) lends it here;
+// sessions call settle() before each query, so what the last queries dropped is back for the next ones.
+let collector: (() => void) | null = null, mark = 0;
+/** Lend a function that runs a full garbage collection. */
+export function setCollector(gc: () => void) { collector = gc; }
+/** Collect when live blocks grew by 256 MiB or half since the last collection. */
+export function settle() {
+  if (collector && inUse - mark > Math.max(256 * 2 ** 20, mark / 2)) { collector(); mark = inUse; }
+  else if (inUse < mark) mark = inUse;
+}
