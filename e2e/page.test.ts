@@ -2,29 +2,18 @@
 // run it, explore and sort the table, query, fail, interrupt, chart — as a user would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, Server } from 'node:http';
-import { readFileSync, existsSync, statSync, mkdirSync } from 'node:fs';
-import { join, extname } from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { servePage, launch } from './browser.js';
 
-const ROOT = 'dist/web', SHOTS = 'e2e/artifacts';
+const SHOTS = 'e2e/artifacts';
 let server: Server, browser: Browser, page: Page, url = '';
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = createServer((req, res) => {
-    const p = join(ROOT, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : decodeURIComponent((req.url ?? '').split('?')[0]));
-    if (!existsSync(p) || !statSync(p).isFile()) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'Content-Type': types[extname(p)] ?? 'application/octet-stream', 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
-    res.end(readFileSync(p));
-  });
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ url, server } = await servePage());
+  browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 });
 after(async () => { await browser?.close(); server?.close(); });
@@ -41,6 +30,9 @@ test('the page starts, and trade.q pasted into the editor runs as in the command
   const t0 = Date.now();
   await page.goto(url);
   await page.waitForSelector('body[data-ready="1"]');
+  // the worker runs the same kernels.wasm as the server, on shared memory (the page is cross-origin isolated)
+  assert.equal(await page.evaluate(() => (globalThis as any).wasq.kernels()), true);
+  assert.equal(await page.evaluate(() => (globalThis as any).wasq.evaluate("sum 1000000#1.5").then((o: any[]) => o[o.length - 1].text)), "1500000f");
   console.log(`navigation to ready editor and worker: ${Date.now() - t0} ms; cross-origin isolated: ${await page.evaluate(() => crossOriginIsolated)}`);
   await page.click('#editor .cm-content');
   await page.keyboard.press('Control+A');

@@ -199,4 +199,5 @@ $('kdb').onclick = async () => {
 
 void api.ready().then(refreshVars).then(() => { status.textContent = 'ready'; document.body.dataset.ready = '1'; });
 if (remoteUrl.value) void connect(remoteUrl.value).catch(() => {});
-Object.assign(globalThis, { wasq: { open, run, grid: () => grid } });
+// for automation (the browser tests and the benchmark): run q in the worker and get its outputs back
+Object.assign(globalThis, { wasq: { open, run, grid: () => grid, evaluate: (src: string) => api.run(src), kernels: () => api.kernels() } });

@@ -42,6 +42,8 @@ function guessTypes(header: string[], rows: string[][]): string {
 const api = {
   /** Resolves when the stored files are loaded. */
   ready: () => ready.then(() => true),
+  /** Whether the wasm kernels are installed (else the TypeScript paths run). */
+  kernels: () => kernels,
   /** A file dropped onto the page or picked: stored at its name, ready for 0: and read0. */
   putFile(name: string, data: Uint8Array) { files.write(name, data, false); },
   /** Load a stored CSV into a global table (types guessed from its first rows); the q line it ran. */

@@ -1,0 +1,65 @@
+// The benchmark's queries inside the page's worker (Debian chromium through playwright-core) beside the
+// same queries in Node: the same q script builds the same trade table in both, and `\t` times each query
+// inside the interpreter, so the ratio is the engine's, not the message passing's. Adds the figures to
+// bench/results.json.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import '../server/kernels.js';
+import { Session } from '../q/session.js';
+import { servePage, launch } from '../e2e/browser.js';
+
+const N = Number(process.env.BENCH_ROWS ?? 10_000_000), REPS = Number(process.env.BENCH_REPS ?? 5);
+export const QUERIES: [string, string][] = [
+  ['Q1', 'select avg price by stock from trade'],
+  ['Q2', 'select first date, last date, amount wavg price by stock, date.week from trade where date within 1998.02.28 1998.03.31'],
+  ['Q3', '`price xasc trade'],
+  ['Q4', 'select count i by stock, date from trade'],
+  ['Q5', 'exec sum price*amount from trade where price within 10 20'],
+  ['Q6', 'select from trade where stock=`Alcatel, price>50'],
+  ['scan', 'sum trade`price'],
+];
+const SETUP = [
+  'stock:([name:`Alcatel`Alstom`AirFrance`FranceTelecom`Snecma`Supra] industry:`telecom`engineering`aviation`telecom`aviation`consulting)',
+  `n:${N}; trade:([]stock:\`stock$n?exec name from stock; price:n?100.0; amount:100*10+n?20; exchange:5+n?2.0; date:1998.01.01+n?449)`,
+  '`date xasc `trade',
+];
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
+type Run = (q: string) => Promise<string>;
+
+async function measure(run: Run): Promise<Record<string, number>> {
+  for (const l of SETUP) await run(l);
+  const out: Record<string, number> = {};
+  for (const [id, q] of QUERIES) {
+    const ms: number[] = [];
+    // \t:10 for the quick ones: \t answers whole milliseconds
+    for (let i = 0; i < REPS; i++) ms.push(Number(await run(`\\t:10 ${q}`)) / 10);
+    out[id] = median(ms);
+  }
+  return out;
+}
+
+const session = new Session({ now: () => BigInt(Date.now()) * 1000000n, tzOffsetMinutes: () => 0, write: () => {} });
+const node = await measure(async q => { const r = session.evaluate(q); if (r.error) throw new Error(`${q}: ${r.out}`); return r.out; });
+
+const { url, server } = await servePage();
+const browser = await launch();
+let web: Record<string, number>;
+try {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 60_000 });
+  if (!await page.evaluate(() => (globalThis as any).wasq.kernels())) throw new Error('the page did not install the kernels');
+  web = await measure(async q => {
+    const outs = await page.evaluate(src => (globalThis as any).wasq.evaluate(src), q) as { text: string; error: boolean }[];
+    const last = outs[outs.length - 1];
+    if (last?.error) throw new Error(`${q}: ${last.text}`);
+    return last?.text ?? '';
+  });
+} finally { await browser.close(); server.close(); }
+
+console.log(`\n## the queries in the browser's worker and in Node, ${N.toLocaleString('en')} rows (median ms of ${REPS} × \\t:10)\n`);
+console.log('| query | Node ms | browser ms | browser/Node |\n| --- | ---: | ---: | ---: |');
+const fmt = (x: number) => x < 10 ? x.toFixed(1) : String(Math.round(x));
+for (const [id] of QUERIES) console.log(`| ${id} | ${fmt(node[id])} | ${fmt(web[id])} | ${(web[id] / node[id]).toFixed(2)} |`);
+const file = 'bench/results.json', results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+results.browser = { rows: N, node, browser: web };
+writeFileSync(file, JSON.stringify(results, null, 1));
