@@ -11,24 +11,11 @@ import * as aq from 'arquero';
 import { Session } from '../q/session.js';
 import { T } from '../q/value/types.js';
 import { Q, vec, table } from '../q/value/value.js';
+import { STOCKS, generate, writeCsv, Cols } from './data.js';
 
-const STOCKS = ['Alcatel', 'Alstom', 'AirFrance', 'FranceTelecom', 'Snecma', 'Supra'];
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const D0 = 10227; // 1998.01.01 as days since 2000.01.01 is -730; kdb+ dates count from 2000, DuckDB from 1970
-
-/** The trade columns, deterministic (xorshift), sorted by date. */
-function generate(n: number) {
-  let s = 88172645463325252n;
-  const rnd = () => { s ^= s << 13n; s &= (1n << 64n) - 1n; s ^= s >> 7n; s ^= s << 17n; s &= (1n << 64n) - 1n; return Number(s >> 11n) / 2 ** 53; };
-  const rows = Array.from({ length: n }, () => ({ stock: Math.floor(rnd() * 6), price: rnd() * 100, amount: 100 * (10 + Math.floor(rnd() * 20)), exchange: 5 + rnd() * 2, date: Math.floor(rnd() * 449) }));
-  rows.sort((a, b) => a.date - b.date);
-  return {
-    stock: Int32Array.from(rows, r => r.stock), price: Float64Array.from(rows, r => r.price), amount: BigInt64Array.from(rows, r => BigInt(r.amount)),
-    exchange: Float64Array.from(rows, r => r.exchange), date: Int32Array.from(rows, r => r.date - 730),
-  };
-}
-type Cols = ReturnType<typeof generate>;
 
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
 async function time(f: () => unknown | Promise<unknown>): Promise<[number, unknown]> {
@@ -116,9 +103,7 @@ for (const n of SIZES) {
   console.log(`\n## trade with ${n.toLocaleString('en')} rows (median of ${REPS})\n`);
   const cols = generate(n);
   const dir = mkdtempSync(join(tmpdir(), 'wasq-bench-')), csv = join(dir, 'trade.csv');
-  const lines = ['stock,price,amount,exchange,date'];
-  for (let i = 0; i < n; i++) { const d = new Date(Date.UTC(2000, 0, 1 + cols.date[i])); lines.push(`${STOCKS[cols.stock[i]]},${cols.price[i]},${cols.amount[i]},${cols.exchange[i]},${d.toISOString().slice(0, 10)}`); if (lines.length >= 1e6) { writeFileSync(csv, lines.join('\n') + '\n', { flag: i < 1e6 ? 'w' : 'a' }); lines.length = 0; } }
-  if (lines.length) writeFileSync(csv, lines.join('\n') + '\n', { flag: n < 1e6 ? 'w' : 'a' });
+  writeCsv(cols, csv);
   const w = await wasq(cols), d1 = await duck(cols, 1, csv), d2 = await duck(cols, 2, csv), a = arquero(cols);
   // the systems must agree
   const q5w = Number(w.check.Q5), q6w = Number(w.check.Q6);

@@ -60,7 +60,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     },
     exit: (code: number) => { flush(); process.exit(code); },
     files: {
-      read: p => { try { return new Uint8Array(readFileSync(p)); } catch { return null; } },
+      read: p => { try { const b = readFileSync(p); return new Uint8Array(b.buffer, b.byteOffset, b.length); } catch { return null; } },
       write: (p, data, append) => { mkdirSync(dirname(p) || '.', { recursive: true }); (append ? appendFileSync : writeFileSync)(p, data); },
       list: p => { try { return statSync(p).isDirectory() ? readdirSync(p) : null; } catch { return null; } },
       remove: p => { try { rmSync(p); return true; } catch { return false; } },

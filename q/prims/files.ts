@@ -1,14 +1,15 @@
 // Text and files: 0: (prepare, save, load CSV, load fixed, key-value pairs), read0 read1 hsym hcount
 // hdel, key on a directory, save and load with .csv/.txt. The host lends the file system (hooks.files).
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, table, str, sym, symVec, text, long, isKeyed, atomsToVec, nullOf } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, table, str, sym, symVec, text, long, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { tok } from './conv.js';
 import { itemText } from '../format/text.js';
 import { unkey } from './list.js';
 import { deenum } from '../value/enums.js';
+import { tok } from './conv.js';
+import { Source, loadDelimited, loadFixed, loadRecord } from './csv.js';
 
 const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
 /** The path of a file symbol `:dir/file (or a string). */
@@ -34,8 +35,8 @@ function readBytes(x: Q): Uint8Array {
 /** Lines of text (a trailing newline ends the last line; \r\n is one line end). */
 const lines = (b: Uint8Array): string[] => { const s = dec.decode(b); const l = s.split(/\r?\n/); if (l.length && l[l.length - 1] === '') l.pop(); return l; };
 
-export const read0 = (x: Q): Q => list(lines(readBytes(x)).map(l => str(l)));
-export const read1 = (x: Q): Q => vec(T.Byte, readBytes(x).slice());
+export const read0 = (x: Q): Q => list(lines(fileBytes(x)).map(l => str(l)));
+export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
 export const hcount = (x: Q): Q => { const n = files().size(pathOf(x)); if (n === null) throw new QError(pathOf(x)); return long(n); };
 export const hdel = (x: Q): Q => { if (!files().remove(pathOf(x))) throw new QError(pathOf(x)); return x; };
 /** key `:dir — the entries of a directory, sorted. */
@@ -74,67 +75,66 @@ function prepare(delim: string, x: Q): Q {
   return list(out);
 }
 
-/** Split one delimited line, honouring "quoted" fields with doubled quotes. */
-function splitLine(line: string, d: string): string[] {
-  if (!line.includes('"')) return line.split(d);
-  const out: string[] = [];
-  let cur = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) { if (c === '"') { if (line[i + 1] === '"') { cur += '"'; i++; } else q = false; } else cur += c; }
-    else if (c === '"') q = true;
-    else if (c === d) { out.push(cur); cur = ''; }
-    else cur += c;
+/** The bytes of a file or of (file;offset[;length]). */
+const fileBytes = (x: Q): Uint8Array => { if (x.t !== -T.Sym && x.t !== T.List) throw new QError('type'); return source(x).b; };
+
+/** The bytes y names for Load CSV/Fixed and read0/read1: a file, (file;offset), (file;offset;length), or text. */
+function source(y: Q): Source {
+  if (y.t === -T.Sym) return { b: readBytes(y), name: pathOf(y) };
+  if (y.t === T.List && count(y) >= 2 && count(y) <= 3 && (y as List).d[0].t === -T.Sym) {
+    const [f, o, l] = (y as List).d, b = readBytes(f), off = Number((o as Atom).v), len = l ? Number((l as Atom).v) : b.length - off;
+    if (!(off >= 0 && len >= 0) || off > b.length) throw new QError('domain');
+    return { b: b.subarray(off, Math.min(b.length, off + len)), name: pathOf(f) };
   }
-  out.push(cur);
-  return out;
+  if (y.t === T.Char) return { b: ((y as Vec).d as Uint8Array).slice(), name: '' };
+  if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return { b: enc.encode(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), name: '' };
+  throw new QError('type');
 }
 
-/** Columns of text fields parsed by type chars (" " skips a column, "*" keeps strings). */
-function parseColumns(types: string, fields: string[][], ncol: number): Q[] {
-  const out: Q[] = [];
-  for (let j = 0; j < types.length && j < ncol; j++) {
-    const tc = types[j];
-    if (tc === ' ') continue;
-    const col = fields.map(f => f[j] ?? '');
-    if (tc === '*') { out.push(list(col.map(s => str(s)))); continue; }
-    const t = 'BGXHIJEFCSPMDZNUVT'.indexOf(tc.toUpperCase());
-    if (t < 0) throw new QError(tc);
-    const code = [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19][t];
-    if (code === T.Char) { out.push(vec(T.Char, Uint8Array.from(col, s => s.charCodeAt(0) || 32))); continue; }
-    if (code === T.Sym) { out.push(symVec(col)); continue; }
-    out.push(atomsToVec(code, col.map(s => s === '' ? { t: -code, v: nullOf(code) } : tok(code, str(s)) as Atom)));
-  }
-  return out;
-}
-
-/** (types;delim) 0: text, or (types;enlist delim) with a header line giving column names. */
-function loadCsv(spec: List, src: Q): Q {
-  const [tq, dq] = spec.d;
+/** (types;delim) 0: y, (types;enlist delim) with a header line of column names, (types;delim;1) with newlines inside quotes. */
+function loadCsv(spec: List, y: Q): Q {
+  const [tq, dq, fq] = spec.d;
   const types = text(tq);
+  if (dq.t === T.Int || dq.t === T.Long) return list(loadFixed(types, items(dq).map(w => Number((w as Atom).v)), source(y)));
   const header = dq.t === T.Char && count(dq) === 1;
-  const d = header ? String.fromCharCode(((dq as Vec).d as Uint8Array)[0]) : dq.t === -T.Char ? String.fromCharCode((dq as Atom).v) : null;
-  let ls: string[] = src.t === -T.Sym ? lines(readBytes(src)) : src.t === T.Char ? [text(src)] : items(src).map(l => text(l));
-  if (d === null) return loadFixed(types, items(dq).map(w => Number((w as Atom).v)), ls);
-  let names: string[] = [];
-  if (header) { names = splitLine(ls[0] ?? '', d); ls = ls.slice(1); }
-  const fields = ls.map((l, i) => { try { return splitLine(l, d); } catch { throw new QError(`line ${i + 1}`); } });
-  const cols = parseColumns(types, fields, types.length);
-  if (!header) return list(cols);
-  return table(names.filter((_, j) => types[j] !== ' ' && j < types.length).map(n => n.trim()), cols);
+  if (!header && dq.t !== -T.Char) throw new QError('type');
+  const d = header ? ((dq as Vec).d as Uint8Array)[0] : (dq as Atom).v as number;
+  if (!header && y.t === T.Char) return loadRecord(types, d, ((y as Vec).d as Uint8Array).slice());
+  const embedded = fq !== undefined && Number((fq as Atom).v) === 1;
+  const { names, cols } = loadDelimited(types, d, header, embedded, source(y));
+  return names ? table(names, cols) : list(cols);
 }
 
-/** (types;widths) 0: lines — fixed-width fields. */
-function loadFixed(types: string, widths: number[], ls: string[]): Q {
-  const fields = ls.map(l => { let o = 0; return widths.map(w => { const s = l.slice(o, o + w).trim(); o += w; return s; }); });
-  return list(parseColumns(types, fields, widths.length));
-}
-
-/** "S=;" 0: "a=1;b=2" — key-value pairs: keys as symbols (type S), values as strings. */
+/** "S=;" 0: "a=1;b=2" — key-value pairs: keys as symbols, ints or longs; values as strings. A third
+ * char "*" ("S=*;") lets quoted values hold the record separator. */
 function keyValues(spec: string, src: Q): Q {
-  const [, kv, pair] = spec;
-  const pairs = text(src).split(pair).filter(Boolean).map(p => { const i = p.indexOf(kv); return i < 0 ? [p, ''] : [p.slice(0, i), p.slice(i + 1)]; });
-  return list([symVec(pairs.map(p => p[0])), list(pairs.map(p => str(p[1])))]);
+  const quoted = spec.length === 4 && spec[2] === '*';
+  if (spec.length !== 3 && !quoted) throw new QError('length');
+  const kt = { S: T.Sym, I: T.Int, J: T.Long }[spec[0]];
+  if (!kt) throw new QError(`${spec[0]}: key type of 0: is S, I or J`);
+  const kv = spec[1], sep = spec[spec.length - 1], s = text(src), keys: string[] = [], vals: Q[] = [];
+  let i = 0;
+  while (i < s.length) {
+    let e = s.indexOf(kv, i);
+    if (e < 0) break;
+    const k = s.slice(i, e);
+    let v = '';
+    e++;
+    if (quoted && s[e] === '"') {
+      const close = s.indexOf('"', e + 1);
+      v = s.slice(e + 1, close < 0 ? s.length : close);
+      e = close < 0 ? s.length : close + 1;
+      const n = s.indexOf(sep, e);
+      i = n < 0 ? s.length : n + 1;
+    } else {
+      const n = s.indexOf(sep, e);
+      v = s.slice(e, n < 0 ? s.length : n);
+      i = n < 0 ? s.length : n + 1;
+    }
+    keys.push(k); vals.push(str(v));
+  }
+  const kq = kt === T.Sym ? symVec(keys) : tok(kt, list(keys.map(k => str(k))));
+  return list([kq, list(vals)]);
 }
 
 /** The 0: operator. */
@@ -146,8 +146,8 @@ export function fileText(x: Q, y: Q): Q {
     return x;
   }
   if (x.t === -T.Char) return prepare(String.fromCharCode((x as Atom).v), y);
-  if (x.t === T.Char && count(x) === 3 && y.t === T.Char) return keyValues(text(x), y);
-  if (x.t === T.List && count(x) === 2) return loadCsv(x as List, y);
+  if (x.t === T.Char && y.t === T.Char) return keyValues(text(x), y);
+  if (x.t === T.List && (count(x) === 2 || count(x) === 3)) return loadCsv(x as List, y);
   throw new QError('type');
 }
 
