@@ -60,7 +60,7 @@ function cellOut(x: Q, delim: string): string {
     if (t === T.Date || t === T.Timestamp || t === T.Datetime || t === T.Month) s = s.replace(/^(\d{4})\.(\d\d)(?:\.(\d\d))?/, (_m, y, mo, d) => d ? `${y}-${mo}-${d}` : `${y}-${mo}`);
     if (/^0[Nn]/.test(s)) s = '';
   } else throw new QError('type');
-  return s.includes(delim) || s.includes('"') || s.includes('\n') ? '"' + s.replace(/"/g, '""') + '"' : s;
+  return s.includes(delim) || s.includes('\n') ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
 /** delimiter 0: t — a table (or a list of columns with names first) as delimited lines. */
@@ -146,6 +146,8 @@ export function fileText(x: Q, y: Q): Q {
     return x;
   }
   if (x.t === -T.Char) return prepare(String.fromCharCode((x as Atom).v), y);
+  // ("J";",") is the string "J,": one type char and its delimiter
+  if (x.t === T.Char && count(x) === 2) { const [t, d] = ((x as Vec).d as Uint8Array); return loadCsv(list([{ t: -T.Char, v: t } as Atom, { t: -T.Char, v: d } as Atom]), y); }
   if (x.t === T.Char && y.t === T.Char) return keyValues(text(x), y);
   if (x.t === T.List && (count(x) === 2 || count(x) === 3)) return loadCsv(x as List, y);
   throw new QError('type');

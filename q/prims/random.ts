@@ -1,5 +1,5 @@
 // Random values for ? (roll, deal, shuffle). kdb+'s own generator cannot be reproduced; wasq uses a
-// seedable xorshift128+, reset by \S, so a session with the same seed gives the same numbers.
+// seedable xoshiro128**, reset by \S, so a session with the same seed gives the same numbers.
 import { T } from '../value/types.js';
 import { Q, Vec, Atom, count, item, vec, fromItems, list, NJ } from '../value/value.js';
 import { alloc } from '../value/storage.js';
@@ -8,17 +8,27 @@ import { index } from './index.js';
 import { longVec } from '../value/value.js';
 import { intern } from '../value/sym.js';
 
-let s0 = 0, s1 = 0;
-/** Reset the generator from a seed (\S n). */
+// xoshiro128** (Blackman and Vigna): four 32-bit words of state, period 2^128 - 1. (The two-word
+// generator that was here before repeated after a few thousand draws.)
+const st = new Uint32Array(4);
+/** Reset the generator from a seed (\S n): splitmix32 spreads the seed over the state. */
 export function seed(n: number) {
-  s0 = (n | 0) ^ 0x9e3779b9; s1 = Math.imul(n | 0, 0x85ebca6b) ^ 0x6a09e667;
-  for (let i = 0; i < 8; i++) next32();
+  let z = n | 0;
+  for (let i = 0; i < 4; i++) {
+    z = (z + 0x9e3779b9) | 0;
+    let x = z;
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b); x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    st[i] = x ^ (x >>> 16);
+  }
+  if (!(st[0] | st[1] | st[2] | st[3])) st[0] = 1;
 }
 function next32(): number {
-  let x = s0, y = s1;
-  s0 = y; x ^= x << 23; x ^= x >>> 17; x ^= y ^ (y >>> 26); s1 = x;
-  return (s1 + y) >>> 0;
+  const r = Math.imul(rotl(Math.imul(st[1], 5), 7), 9) >>> 0, t = st[1] << 9;
+  st[2] ^= st[0]; st[3] ^= st[1]; st[1] ^= st[2]; st[0] ^= st[3];
+  st[2] ^= t; st[3] = rotl(st[3], 11);
+  return r;
 }
+const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
 /** A float in [0,1) with 53 random bits. */
 const unit = () => (next32() * 2 ** 21 + (next32() >>> 11)) / 2 ** 53;
 seed(-314159);
@@ -47,6 +57,8 @@ export function roll(n: Q, y: Q): Q {
     case T.Bool: { for (let i = 0; i < k; i++) d[i] = next32() & 1; break; }
     case T.Char: { for (let i = 0; i < k; i++) d[i] = 97 + Math.floor(unit() * 26); break; }
     case T.Sym: { const w = symWidth(v); for (let i = 0; i < k; i++) d[i] = intern(randomName(w)); break; }
+    // n?0Ng: random guids (only the null guid may be the right argument)
+    case T.Guid: { if ((v as Uint8Array).some(b => b !== 0)) throw new QError('type'); for (let i = 0; i < 16 * k; i++) d[i] = next32() & 255; break; }
     default: throw new QError('type');
   }
   return vec(t, d);
@@ -57,6 +69,8 @@ function symWidth(v: string): number { const w = Number(v); if (!(w >= 1 && w <=
 function randomName(w: number): string { let s = ''; for (let j = 0; j < w; j++) s += String.fromCharCode(97 + Math.floor(unit() * 16)); return s; }
 
 function deal(k: number, y: Q): Q {
+  // -n?0Ng: distinct guids; 128 random bits do not repeat in practice
+  if (y.t === -T.Guid) return roll({ t: -T.Long, v: BigInt(k) } as Atom, y);
   if (y.t === -T.Sym) {
     const w = symWidth((y as Atom).v), seen = new Set<string>(), d = new Int32Array(k);
     if (k > 16 ** w) throw new QError('length');

@@ -1,0 +1,131 @@
+// 0: in its reading and writing forms, against the results the kdb+ reference gives for its examples,
+// plus the loader's own promises: exact floats, errors that name file and line, a large round trip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import '../../server/kernels.js';
+import { Session } from '../../q/session.js';
+import { nodeHost } from '../../server/cli.js';
+import { float } from '../../q/prims/csv.js';
+
+function session() {
+  let out = '';
+  const s = new Session(nodeHost((_fd, t) => { out += t; }));
+  return (src: string) => { out = ''; const r = s.evaluate(src); return (out + r.out).replace(/\n$/, ''); };
+}
+const dir = () => mkdtempSync(join(tmpdir(), 'wasq-text-'));
+
+test('Load CSV: the reference examples', () => {
+  const q = session();
+  assert.equal(q('("DT";",")0:"20130315,185540686"'), '2013.03.15\n18:55:40.686');
+  assert.equal(q('("I*";",";1)0:("0,\\"ab\\nc\\"";"1,\\"def\\"")'), '0       1\n"ab\\nc" "def"');
+  const d = dir();
+  writeFileSync(join(d, 'data.csv'), '0,hea,481\n10,dfi,579\n20,oil,77\n');
+  assert.equal(q(`("ISI";",") 0:\`:${d}/data.csv`), '0   10  20\nhea dfi oil\n481 579 77');
+  assert.equal(q(`meta flip \`a\`b\`c!("ISI";",") 0:\`:${d}/data.csv`), 'c| t f a\n-| -----\na| i    \nb| s    \nc| i    ');
+  writeFileSync(join(d, 'txt'), 'a b\nx y\nz w\n');
+  assert.equal(q(`("SS";enlist" ")0:\`:${d}/txt`), 'a b\n---\nx y\nz w');
+});
+
+test('Load CSV: types, skipped columns, quoting, empty and unparsable cells', () => {
+  const q = session();
+  assert.equal(q('("SFJ";enlist ",") 0: ("s,p,a";"a,1.5,3";"b,,";"c,2e3,-7")'), 's p    a \n---------\na 1.5  3 \nb        \nc 2000 -7');
+  // a skipped column drops its name too; a quoted field keeps its delimiter and doubled quotes
+  assert.equal(q('cols ("S J";enlist ",") 0: ("s,p,a";"\\"x,y\\",1.5,3")'), '`s`a');
+  assert.equal(q('first ("*J";enlist ",") 0: ("s,a";"\\"say \\"\\"hi\\"\\"\\",3")'), 's| "say \\"hi\\""\na| 3');
+  // kdb+ makes a null of a cell that does not parse; the load goes on
+  assert.equal(q('(0N 7;0n 2.5;0N 0Nd)~("JFD";",") 0: ("x,y,z";"7,2.5,2020.02.30")'), '1b');
+  assert.equal(q('("BXHIEDC";",") 0: enlist "t,ff,12,99999999999,1.25,2020-01-02,xyz"'), ',1b\n,0xff\n,12h\n,0Ni\n,1.25e\n,2020.01.02\n,"x"');
+  assert.equal(q('(enlist 2020.01.31 2020.02.29 0N 0Nd)~("D";",") 0: ("2020.01.31";"20200229";"2021-02-29";"")'), '1b');
+  assert.equal(q('("PNUVT";",") 0: enlist "2020.01.02D03:04:05.123456789,0D01:02:03.000000004,12:34,12:34:56,12:34:56.789"'),
+    '2020.01.02D03:04:05.123456789\n0D01:02:03.000000004\n12:34\n12:34:56\n12:34:56.789');
+  assert.equal(q('("G";",") 0: enlist "8c680a01-5a49-5aab-5a65-d4bfddb6a661"'), ',8c680a01-5a49-5aab-5a65-d4bfddb6a661');
+  assert.equal(q('(enlist`ab`b`ab)~("S";",") 0: ("ab";"b";"ab")'), '1b');
+});
+
+test('Load Fixed: the reference examples', () => {
+  const q = session();
+  assert.equal(q('sum("DT";8 9)0:enlist"20130315185540686"'), ',2013.03.15D18:55:40.686000000');
+  assert.equal(q('("DT";8 9)0:("20130315185540686";"20130315185540686")'), '2013.03.15   2013.03.15\n18:55:40.686 18:55:40.686');
+  const d = dir();
+  // with no newline at all, records follow each other every sum(widths) bytes
+  writeFileSync(join(d, 'fixed'), '  12abc  34def');
+  assert.equal(q(`("JS";4 3) 0: \`:${d}/fixed`), '12  34\nabc def');
+});
+
+test('Key-value pairs: the reference examples', () => {
+  const q = session();
+  assert.equal(q('"S=;"0:"one=1;two=2;three=3"'), 'one  two  three\n,"1" ,"2" ,"3"');
+  assert.equal(q('"S:/"0:"one:1/two:2/three:3"'), 'one  two  three\n,"1" ,"2" ,"3"');
+  assert.equal(q('"I=;"0:"1=first;2=second;3=third"'), '1       2        3\n"first" "second" "third"');
+  assert.equal(q('s:"8=FIX.4.2\\0019=339\\00135=D";(!/)"I=\\001"0:s'), '8 | "FIX.4.2"\n9 | "339"\n35| ,"D"');
+  assert.equal(q('0N!"I=*,"0:"5=\\"hello,world\\",6=1";'), '(5 6i;("hello,world";,"1"))');
+  assert.equal(q('0N!"J=*,"0:"5=\\"hello,world\\",6=1";'), '(5 6;("hello,world";,"1"))');
+  assert.equal(q('0N!"S=*,"0:"a=\\"hello,world\\",b=1";'), '(`a`b;("hello,world";,"1"))');
+});
+
+test('Prepare Text and Save Text: the reference examples', () => {
+  const q = session();
+  assert.equal(q('csv 0: ([]a:1 2 3;b:`x`y`z)'), '"a,b"\n"1,x"\n"2,y"\n"3,z"');
+  assert.equal(q('"|" 0: (`a`b`c;1 2 3;"xyz")'), '"a|1|x"\n"b|2|y"\n"c|3|z"');
+  assert.equal(q('-1@","0:([]x:("foo";"bar,baz";"qu\\"ux";"fred\\",barney"));'), 'x\nfoo\n"bar,baz"\nqu"ux\n"fred"",barney"');
+  assert.equal(q('csv 0:([]("foo\\nbar";"baz"))'), ',"x"\n"\\"foo\\nbar\\""\n"baz"');
+  assert.equal(q('csv 0:([]d:2022.03.14 2022.03.15;t:16:12:57.427 00:00:00.001)'), '"d,t"\n"2022-03-14,16:12:57.427"\n"2022-03-15,00:00:00.001"');
+  const d = dir();
+  assert.equal(q(`\`:${d}/sub/test.txt 0: enlist "text to save"`), `\`:${d}/sub/test.txt`);
+  assert.equal(readFileSync(join(d, 'sub/test.txt'), 'utf8'), 'text to save\n');
+});
+
+test('read0 and read1 with offset and length; hcount, hdel, key', () => {
+  const q = session(), d = dir();
+  writeFileSync(join(d, 'f.txt'), 'abc\ndef\r\nghi\n');
+  assert.equal(q(`read0 \`:${d}/f.txt`), '"abc"\n"def"\n"ghi"');
+  assert.equal(q(`read0 (\`:${d}/f.txt;4;5)`), ',"def"');
+  assert.equal(q(`read1 (\`:${d}/f.txt;1;2)`), '0x6263');
+  assert.equal(q(`(enlist\`def\`ghi)~("S";",") 0: (\`:${d}/f.txt;4)`), '1b');
+  assert.equal(q(`hcount \`:${d}/f.txt`), '13');
+  assert.equal(q(`key \`:${d}`), ',`f.txt');
+  assert.equal(q(`hdel \`:${d}/f.txt`), `\`:${d}/f.txt`);
+  assert.equal(q(`key \`:${d}`), '`symbol$()');
+});
+
+test('bad input: the file and line are named, and nothing loaded changes', () => {
+  const q = session(), d = dir();
+  writeFileSync(join(d, 'bad.csv'), 'a,b,c\n1,2,3\n4,5\n');
+  q('t:([]a:1 2)');
+  assert.equal(q(`t:("JJJ";enlist ",") 0: \`:${d}/bad.csv`), `'${d}/bad.csv:3: 2 fields where the types ask for 3`);
+  assert.equal(q('t'), 'a\n-\n1\n2');
+  assert.match(q(`("JQ";enlist ",") 0: \`:${d}/bad.csv`), /^'Q: not a type char of 0:/);
+  assert.equal(q(`("J";",") 0: \`:${d}/nosuch.csv`), `'${d}/nosuch.csv`);
+  assert.equal(q('("JJ";",") 0: ("1,2";"3")'), "'line 2: 1 field where the types ask for 2");
+});
+
+test('floats parse exactly as the host parses them, digit for digit', () => {
+  const enc = new TextEncoder();
+  let seed = 7;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const cases: string[] = ['0', '-0', '1e308', '1e-300', '4.9406564584124654e-324', '123456789012345678', '9007199254740993', '0.1', '.5', '5.', '1E5'];
+  for (let i = 0; i < 20000; i++) cases.push(String(rnd() * 100), String(rnd() * 10 ** Math.floor(rnd() * 40 - 20)));
+  for (let i = 0; i < 20000; i++) {
+    let d = ''; const L = 1 + Math.floor(rnd() * 19);
+    for (let j = 0; j < L; j++) d += Math.floor(rnd() * 10);
+    const p = Math.floor(rnd() * (L + 1));
+    cases.push((rnd() < .3 ? '-' : '') + d.slice(0, p) + '.' + d.slice(p) + (rnd() < .2 ? 'e' + (Math.floor(rnd() * 20) - 10) : ''));
+  }
+  // neighbours of ties: the midpoint of two adjacent doubles, written with 17 to 19 digits
+  const f = new Float64Array(1), u = new BigUint64Array(f.buffer);
+  for (let i = 0; i < 5000; i++) { f[0] = rnd() * 100; const a = f[0]; u[0] += 1n; cases.push(((a + f[0]) / 2).toPrecision(17 + (i % 3))); }
+  for (const s of cases) { const b = enc.encode(s); assert.ok(Object.is(float(b, 0, b.length), Number(s)), s); }
+});
+
+test('a 100,000-row table survives csv 0: and 0: unchanged', () => {
+  const q = session(), d = dir();
+  q('n:100000;t:([]s:n?`IBM`MSFT`AAPL;p:n?100f;a:n?1000;d:2000.01.01+n?9000;z:n?0Ng;c:n?"xyz";b:n?01b)');
+  q('t:update p:0n from t where 0=i mod 97');
+  assert.equal(q(`\`:${d}/t.csv 0: csv 0: t`), `\`:${d}/t.csv`);
+  assert.equal(q(`u:("SFJDGCB";enlist csv) 0: \`:${d}/t.csv`), '');
+  assert.equal(q('u~t'), '1b');
+  assert.equal(q('count u'), '100000');
+});
