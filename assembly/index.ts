@@ -1,2 +1,3 @@
 // The kernels module: every family file's exports, compiled by asc into build/kernels.wasm.
 export * from './agg';
+export * from './group';

@@ -11,10 +11,11 @@ import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
 import { followKey } from '../prims/enum.js';
 import { comparator } from '../prims/order.js';
-import { groupRows } from '../prims/groupby.js';
+import { groupRows, groupIds } from '../prims/groupby.js';
+import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
-import { concat } from '../value/storage.js';
+import { concat, iota } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal } from './names.js';
@@ -38,6 +39,18 @@ export interface Query {
   limit?: Q | null;
   sort?: { g: Q; col: string } | null;   // a grading function (iasc idesc) and the column it sorts on
   delCols?: string[];            // delete a,b from t
+  /** for each column, the aggregate it is (avg price, a wavg b …) with its arguments, when it is one */
+  aggs?: (Agg | null)[];
+}
+/** A column that applies an aggregate to expressions over the rows: select by runs these in one pass. */
+interface Agg { op: string; args: Expr[]; rows?: boolean }
+const AGGS = new Set(['sum', 'avg', 'count', 'min', 'max', 'first', 'last']);
+function aggOf(e: Node, mk: (e: Node) => Expr): Agg | null {
+  // count i (or count of any column) is the group's size: its argument need not be made
+  if (e.k === 'mon' && e.f.k === 'prim' && e.f.n === 'count' && e.x.k === 'name' && e.x.n === 'i') return { op: 'count', args: [], rows: true };
+  if (e.k === 'mon' && e.f.k === 'prim' && AGGS.has(e.f.n)) return { op: e.f.n, args: [mk(e.x)] };
+  if (e.k === 'app' && e.f.k === 'prim' && (e.f.n === 'wavg' || e.f.n === 'wsum') && e.a.length === 2 && e.a[0] && e.a[1]) return { op: e.f.n, args: [mk(e.a[0]), mk(e.a[1])] };
+  return null;
 }
 
 /** Run a parsed qSQL node. */
@@ -55,6 +68,7 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
     kind, from: ev(n.from, fr), where: n.where.map(mk), by, byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
     cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
+    aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined,
   });
 }
 
@@ -67,7 +81,7 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
     if (c) return c;
     const j = t.c.indexOf(name);
     if (j >= 0) c = rowIdx ? index(t.d[j], rowIdx) : t.d[j];
-    else if (name === 'i') c = rowIdx ?? longVec(Array.from({ length: count(t) }, (_, k) => k));
+    else if (name === 'i') c = rowIdx ?? { t: T.Long, d: iota(count(t)), a: 0 } as Vec;
     else {
       const dot = name.indexOf('.');
       if (dot <= 0) return undefined;
@@ -157,6 +171,47 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   return { keys: keys.map(k => index(k, rowVec(order))), members: order.map(i => members[i]) };
 }
 
+/** select aggregates by keys, where every column is an aggregate the kernels compute from group ids in
+ *  one pass (no per-group gathering), or null to take the general path. Same results: sums run in row
+ *  order within each group, nulls skipped as q's aggregates skip them. */
+function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
+  if (!q.aggs || q.aggs.some(a => !a)) return null;
+  const n = rows ? rows.length : count(t);
+  if (n < kernels.SMALL) return null;
+  const keyCols = q.by!.map(([, e]) => withCols(t, rows, e));
+  if (keyCols.some(k => k.t <= 0 || k.t > T.Enum || count(k) !== n)) return null;
+  const args = q.aggs.map(a => a!.args.map(e => withCols(t, rows, e)));
+  if (args.some(xs => xs.some(x => x.t <= 0 || x.t > T.Enum || count(x) !== n))) return null;
+  const { gid, firsts, ng } = groupIds(keyCols, n);
+  const vals: Q[] = [];
+  let lasts: Int32Array | null = null;
+  for (let j = 0; j < q.aggs.length; j++) {
+    const { op } = q.aggs[j]!, [x, y] = args[j] as Vec[];
+    let v: Q | null = null;
+    if (op === 'count') { const c = kernels.gcount(gid, ng); v = c && longVec(c); }
+    else if (op === 'first') v = index(x, rowVec(firsts));
+    else if (op === 'last') { lasts ??= kernels.glast(gid, ng); v = lasts && index(x, rowVec(lasts)); }
+    else if ((op === 'sum' || op === 'avg') && x.t === T.Float) {
+      const r = kernels.gsumcount(x.d as Float64Array, gid, ng);
+      v = r && { t: T.Float, d: op === 'sum' ? r.sum : r.sum.map((s, g) => s / r.cnt[g]), a: 0 } as Vec;
+    } else if (op === 'sum' && x.t === T.Long) { const r = kernels.gsumLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: r, a: 0 } as Vec; }
+    else if ((op === 'min' || op === 'max') && x.t === T.Float) { const r = kernels.gminmax(x.d as Float64Array, gid, ng); v = r && { t: T.Float, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
+    else if ((op === 'wavg' || op === 'wsum') && (x.t === T.Float || x.t === T.Long) && (y.t === T.Float || y.t === T.Long)) {
+      const r = kernels.gwavg(x.d as Float64Array | BigInt64Array, y.d as Float64Array | BigInt64Array, gid, ng);
+      v = r && { t: T.Float, d: op === 'wsum' ? r.num : r.num.map((s, g) => s / r.den[g]), a: 0 } as Vec;
+    }
+    if (!v) return null;
+    vals.push(v);
+  }
+  // groups in ascending key order (enumerations by their symbols), as the general path orders them
+  const keyVals = keyCols.map(c => index(c, rowVec(firsts)));
+  const cmp = keyVals.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
+  const order = Array.from({ length: ng }, (_, i) => i);
+  order.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return r; } return 0; });
+  const o = rowVec(order);
+  return dict(table(dedupe(q.by!.map(b => b[0])), keyVals.map(k => index(k, o))), table(dedupe(q.cols!.map(c => c[0]), dedupe(q.by!.map(b => b[0]))), vals.map(v => index(v, o))));
+}
+
 export function runQuery(q: Query): Q {
   const byName = q.from.t === -T.Sym ? (q.from as Atom).v as string : null;
   // delete x from `. removes globals; delete k from d removes a dictionary's keys
@@ -185,8 +240,9 @@ export function runQuery(q: Query): Q {
 }
 
 function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
-  let r: Q;
-  if (q.by && q.by.length) {
+  let r: Q | null;
+  if (q.by && q.by.length && q.cols && (r = groupedAggs(t, rows, q))) { /* one pass per aggregate */ }
+  else if (q.by && q.by.length) {
     const g = groups(t, rows, q.by);
     const byNames = dedupe(q.by.map(b => b[0]));
     let vnames: string[], vcols: Q[];

@@ -4,7 +4,7 @@
 // every function here checks the kinds it is given.
 import { T } from '../value/types.js';
 import { allocRaw, Items } from '../value/storage.js';
-import { K, begin, ptr, tmp, view } from './runtime.js';
+import { K, begin, ptr, tmp, view, lastingInts } from './runtime.js';
 
 /** Below this many items the TypeScript loops win (a call and a copy cost more than the loop). */
 export const SMALL = 2048;
@@ -100,44 +100,94 @@ export function within(t: number, d: Items, lo: number | bigint, hi: number | bi
 // ---- grouping ----------------------------------------------------------------------------------------------
 
 export interface Grouping {
-  /** the group of each row, groups numbered in order of first appearance */
+  /** the group of each row, groups numbered in order of first appearance; a lasting buffer, valid
+   *  until the next call of group() (copy it to keep it) */
   gid: Int32Array;
   /** the first row of each group */
   first: Int32Array;
   ng: number;
 }
 
-/** Rows grouped by equal values across key columns (items of int-backed, long or float kinds), or null. */
+/** Rows grouped by equal values across int-backed key columns (symbols, enumerations, dates, ints …) whose
+ *  values span a small range, or null. One direct-addressed pass per column, then one per extra column. */
 export function group(keys: { t: number; d: Items }[], n: number): Grouping | null {
-  if (!on(n) || !keys.length || !has('groupPair')) return null;
-  const ks = keys.map(c => ({ k: c.t >= 20 && c.t < 77 || c.t === T.Sym ? 'i32' as Kind : kindOf(c.t), d: c.d }));
-  if (ks.some(c => !c.k || c.k === 'f32' || !has(`group_${c.k}`))) return null;
+  if (!on(n) || !keys.length || !has('groupRange_i32')) return null;
+  if (keys.some(c => !(kindOf(c.t) === 'i32' || c.t === T.Sym || (c.t >= 20 && c.t < 77)))) return null;
   let g: Grouping | null = null;
-  for (const c of ks) {
+  const which: 0 | 1 = 0;
+  for (const c of keys) {
     begin();
-    const one = groupOne(c.k!, c.d, n);
+    // the running grouping and the new column's alternate between the two lasting buffers
+    const one = groupOne(c.d as Int32Array, n, g ? 1 - (which as number) as 0 | 1 : which);
+    if (!one) return null;
     if (!g) { g = one; continue; }
+    if (g.ng * one.ng > Math.max(1 << 20, n)) return null;
     begin();
-    const [gid, done] = output(T.Int, n), first = tmp(4 * n), scratch = tmp(K!.groupPairScratch ? K!.groupPairScratch(n, g.ng, one.ng) : 16 * n + 4096);
-    const ng: number = K!.groupPair(ptr(g.gid), g.ng, ptr(one.gid), one.ng, n, gid, first, scratch);
-    g = { gid: done() as Int32Array, first: ints(first, ng), ng };
+    const gid = lastingInts(which, n), first = tmp(4 * n), slot = tmp(4 * g.ng * one.ng);
+    const ng: number = K!.groupPair(ptr(g.gid), g.ng, ptr(one.gid), one.ng, n, gid.byteOffset, first, slot);
+    g = { gid, first: ints(first, ng), ng };
   }
   return g;
 }
-function groupOne(k: Kind, d: Items, n: number): Grouping {
-  const src = ptr(d), [gid, done] = output(T.Int, n), first = tmp(4 * n);
-  let ng: number;
-  if (k === 'i32' && has('minmax_i32') && has('groupRange_i32')) {
-    const mm = tmp(8);
-    K!.minmax_i32(src, n, mm);
-    const [lo, hi] = view(Int32Array, mm, 2);
-    if (hi - lo < Math.max(1 << 16, 2 * n)) {
-      const scratch = tmp(K!.groupRange_i32Scratch ? K!.groupRange_i32Scratch(n, lo, hi) : 4 * (hi - lo + 1) + 4096);
-      ng = K!.groupRange_i32(src, n, lo, hi, gid, first, scratch);
-      return { gid: done() as Int32Array, first: ints(first, ng), ng };
-    }
-  }
-  const scratch = tmp(K![`group_${k}Scratch`] ? K![`group_${k}Scratch`](n) : 32 * n + 4096);
-  ng = K![`group_${k}`](src, n, gid, first, scratch);
-  return { gid: done() as Int32Array, first: ints(first, ng), ng };
+function groupOne(d: Int32Array, n: number, buf: 0 | 1): Grouping | null {
+  const src = ptr(d), mm = tmp(8);
+  K!.minmax_i32(src, n, mm);
+  const [lo, hi] = view(Int32Array, mm, 2);
+  if (hi - lo >= Math.max(1 << 16, 2 * n)) return null;
+  const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * (hi - lo + 1));
+  const ng: number = K!.groupRange_i32(src, n, lo, hi - lo + 1, gid.byteOffset, first, slot);
+  return { gid, first: ints(first, ng), ng };
+}
+
+// ---- grouped aggregates: one pass over (values, group ids) ------------------------------------------------
+
+const f64s = (p: number, m: number) => view(Float64Array, p, m).slice();
+/** Per group: the sum of non-null floats and their count. */
+export function gsumcount(d: Float64Array, gid: Int32Array, ng: number): { sum: Float64Array; cnt: Float64Array } | null {
+  if (!on(d.length) || !has('gsumcount_f64') || d.length !== gid.length) return null;
+  begin();
+  const v = ptr(d), g = ptr(gid), s = tmp(8 * ng), c = tmp(8 * ng);
+  K!.gsumcount_f64(v, g, d.length, ng, s, c);
+  return { sum: f64s(s, ng), cnt: f64s(c, ng) };
+}
+/** Per group: the exact sum of non-null longs. */
+export function gsumLong(d: BigInt64Array, gid: Int32Array, ng: number): BigInt64Array | null {
+  if (!on(d.length) || !has('gsum_i64') || d.length !== gid.length) return null;
+  begin();
+  const v = ptr(d), g = ptr(gid), s = tmp(8 * ng);
+  K!.gsum_i64(v, g, d.length, ng, s);
+  return view(BigInt64Array, s, ng).slice();
+}
+/** Rows per group. */
+export function gcount(gid: Int32Array, ng: number): Float64Array | null {
+  if (!on(gid.length) || !has('gcount')) return null;
+  begin();
+  const g = ptr(gid), c = tmp(8 * ng);
+  K!.gcount(g, gid.length, ng, c);
+  return f64s(c, ng);
+}
+/** Per group: sums of w*v and of w over the pairs with no null (w and v float or long). */
+export function gwavg(w: Float64Array | BigInt64Array, v: Float64Array | BigInt64Array, gid: Int32Array, ng: number): { num: Float64Array; den: Float64Array } | null {
+  const name = `gwavg_${w instanceof Float64Array ? 'f64' : 'i64'}_${v instanceof Float64Array ? 'f64' : 'i64'}`;
+  if (!on(gid.length) || !has(name) || w.length !== gid.length || v.length !== gid.length) return null;
+  begin();
+  const a = ptr(w), b = ptr(v), g = ptr(gid), num = tmp(8 * ng), den = tmp(8 * ng);
+  K![name](a, b, g, gid.length, ng, num, den);
+  return { num: f64s(num, ng), den: f64s(den, ng) };
+}
+/** Per group: the smallest and largest non-null float. */
+export function gminmax(d: Float64Array, gid: Int32Array, ng: number): { min: Float64Array; max: Float64Array } | null {
+  if (!on(d.length) || !has('gminmax_f64') || d.length !== gid.length) return null;
+  begin();
+  const v = ptr(d), g = ptr(gid), mn = tmp(8 * ng), mx = tmp(8 * ng);
+  K!.gminmax_f64(v, g, d.length, ng, mn, mx);
+  return { min: f64s(mn, ng), max: f64s(mx, ng) };
+}
+/** The last row of each group. */
+export function glast(gid: Int32Array, ng: number): Int32Array | null {
+  if (!on(gid.length) || !has('glast')) return null;
+  begin();
+  const g = ptr(gid), out = tmp(4 * ng);
+  K!.glast(g, gid.length, ng, out);
+  return view(Int32Array, out, ng).slice();
 }

@@ -64,3 +64,22 @@ export function ptr(a: Items): number {
 export function view<A>(C: { new (b: ArrayBufferLike, o: number, n: number): A }, p: number, n: number): A {
   return new C(wasmMemory()!.buffer, p, n);
 }
+
+// ---- lasting scratch: buffers that outlive begin(), reused from call to call ----------------------------
+// Group ids are written by one kernel and read by the next few (grouping, then each aggregate), so they
+// cannot live in the per-call arena; nor should each query take fresh blocks for them, since writing
+// memory never touched costs page faults (several times the kernel's own time). Two buffers, so that
+// pairing two groupings reads one and writes the other.
+const lasting: (Int32Array | null)[] = [null, null];
+/** Lasting buffer k (0 or 1) with room for n i32, valid until the next call for the same k. */
+export function lastingInts(k: 0 | 1, n: number): Int32Array {
+  let b = lasting[k];
+  if (!b || b.length < n) {
+    const bytes = Math.max(4 * n, 1 << 16), p = take(bytes);
+    if (p < 0) throw new RangeError('wsfull');
+    b = new Int32Array(wasmMemory()!.buffer, p, bytes >> 2);
+    own(b, p, bytes);
+    lasting[k] = b;
+  }
+  return new Int32Array(wasmMemory()!.buffer, b.byteOffset, n);
+}

@@ -4,6 +4,7 @@
 import { T } from '../value/types.js';
 import { Q, Vec, count, item } from '../value/value.js';
 import { keyText } from './list.js';
+import * as kernels from '../kernels/index.js';
 
 export interface Groups {
   /** each group's rows (positions into the key columns), in row order, as views of one array */
@@ -16,8 +17,13 @@ export interface Groups {
 
 const INT_BACKED = new Set([T.Enum, T.Int, T.Date, T.Month, T.Minute, T.Second, T.Time, T.Sym, T.Short, T.Bool, T.Byte, T.Char]);
 
-/** Rows 0..n-1 grouped by equal values across the key columns (each a vector or list of n items). */
-export function groupRows(keyCols: Q[], n: number): Groups {
+/** Group ids of rows 0..n-1 by equal values across the key columns: the wasm kernels for small-range
+ *  int-backed keys, else the TypeScript paths below. Kernel group ids are valid until the next call. */
+export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: ArrayLike<number>; ng: number } {
+  if (keyCols.every(c => c.t > 0 && c.t <= T.Enum)) {
+    const k = kernels.group(keyCols.map(c => ({ t: c.t, d: (c as Vec).d })), n);
+    if (k) return { gid: k.gid, firsts: k.first, ng: k.ng };
+  }
   const gid = new Int32Array(n), firsts: number[] = [];
   const ints = keyCols.map(c => INT_BACKED.has(c.t) ? (c as Vec).d as ArrayLike<number> : null);
   let done = false;
@@ -48,8 +54,16 @@ export function groupRows(keyCols: Q[], n: number): Groups {
       gid[r] = g;
     }
   }
+  return { gid, firsts, ng: firsts.length };
+}
+
+/** Rows 0..n-1 grouped by equal values across the key columns (each a vector or list of n items). */
+export function groupRows(keyCols: Q[], n: number): Groups {
+  const ids = groupIds(keyCols, n), firsts = Array.from(ids.firsts), ng = ids.ng;
+  // the kernels' group ids live in a buffer the next grouping reuses: keep a copy
+  const gid = ids.gid.buffer instanceof SharedArrayBuffer ? ids.gid.slice() : ids.gid;
   // members by a counting sort on the group ids
-  const ng = firsts.length, start = new Int32Array(ng + 1);
+  const start = new Int32Array(ng + 1);
   for (let r = 0; r < n; r++) start[gid[r] + 1]++;
   for (let g = 0; g < ng; g++) start[g + 1] += start[g];
   const perm = new Int32Array(n), fill = start.slice(0, ng);

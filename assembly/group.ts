@@ -1,0 +1,106 @@
+// Grouping and grouped aggregates: rows numbered by group (in order of first appearance), then one
+// pass per aggregate over (value, group id). Vectors are (pointer, length) pairs in the shared memory;
+// scratch and outputs are the caller's. q's null rules: nulls are skipped by sum, avg, wavg.
+
+const NJ: i64 = i64.MIN_VALUE;
+
+/** Smallest and largest of n i32 at p, written to out[0] and out[1]. */
+export function minmax_i32(p: usize, n: i32, out: usize): void {
+  let lo = i32.MAX_VALUE, hi = i32.MIN_VALUE;
+  for (let i = 0; i < n; i++) { const v = load<i32>(p + (<usize>i << 2)); if (v < lo) lo = v; if (v > hi) hi = v; }
+  store<i32>(out, lo); store<i32>(out, hi, 4);
+}
+
+/** Group ids of n i32 keys in [lo, lo+span) by direct addressing; slot is scratch of span i32.
+ *  Writes gid[i] and first[g]; returns the number of groups. */
+export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usize, first: usize, slot: usize): i32 {
+  memory.fill(slot, 0xff, <usize>span << 2);
+  let ng = 0;
+  for (let i = 0; i < n; i++) {
+    const s = slot + (<usize>(load<i32>(keys + (<usize>i << 2)) - lo) << 2);
+    let g = load<i32>(s);
+    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
+    store<i32>(gid + (<usize>i << 2), g);
+  }
+  return ng;
+}
+
+/** Regroup rows by a pair of groupings (a, b) with na*nb slots of scratch: the groups of a composite key. */
+export function groupPair(ga: usize, na: i32, gb: usize, nb: i32, n: i32, gid: usize, first: usize, slot: usize): i32 {
+  memory.fill(slot, 0xff, <usize>na * <usize>nb << 2);
+  let ng = 0;
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const s = slot + ((<usize>load<i32>(ga + o) * <usize>nb + <usize>load<i32>(gb + o)) << 2);
+    let g = load<i32>(s);
+    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
+    store<i32>(gid + o, g);
+  }
+  return ng;
+}
+
+/** Rows per group: out[g] (f64 counts, exact below 2^53). */
+export function gcount(gid: usize, n: i32, ng: i32, out: usize): void {
+  memory.fill(out, 0, <usize>ng << 3);
+  for (let i = 0; i < n; i++) { const p = out + (<usize>load<i32>(gid + (<usize>i << 2)) << 3); store<f64>(p, load<f64>(p) + 1); }
+}
+
+/** Per group: the sum of the non-null values and how many there were (f64 both), values of type V. */
+function gsumcount<V>(val: usize, gid: usize, n: i32, ng: i32, sum: usize, cnt: usize): void {
+  memory.fill(sum, 0, <usize>ng << 3);
+  memory.fill(cnt, 0, <usize>ng << 3);
+  for (let i = 0; i < n; i++) {
+    const v = load<V>(val + (<usize>i << alignof<V>()));
+    if (isFloat<V>() ? v != v : <i64>v == NJ) continue;
+    const g = <usize>load<i32>(gid + (<usize>i << 2)) << 3;
+    store<f64>(sum + g, load<f64>(sum + g) + <f64>v);
+    store<f64>(cnt + g, load<f64>(cnt + g) + 1);
+  }
+}
+export function gsumcount_f64(val: usize, gid: usize, n: i32, ng: i32, sum: usize, cnt: usize): void { gsumcount<f64>(val, gid, n, ng, sum, cnt); }
+
+/** Per group: the exact i64 sum of the non-null longs (q's sum of a long column). */
+export function gsum_i64(val: usize, gid: usize, n: i32, ng: i32, sum: usize): void {
+  memory.fill(sum, 0, <usize>ng << 3);
+  for (let i = 0; i < n; i++) {
+    const v = load<i64>(val + (<usize>i << 3));
+    if (v == NJ) continue;
+    const g = sum + (<usize>load<i32>(gid + (<usize>i << 2)) << 3);
+    store<i64>(g, load<i64>(g) + v);
+  }
+}
+
+/** Per group: the sums of w*v and of w over the pairs where neither is null (wavg is num%den, wsum num). */
+function gwavg<W, V>(w: usize, val: usize, gid: usize, n: i32, ng: i32, num: usize, den: usize): void {
+  memory.fill(num, 0, <usize>ng << 3);
+  memory.fill(den, 0, <usize>ng << 3);
+  for (let i = 0; i < n; i++) {
+    const a = load<W>(w + (<usize>i << alignof<W>())), b = load<V>(val + (<usize>i << alignof<V>()));
+    if (isFloat<W>() ? a != a : <i64>a == NJ) continue;
+    if (isFloat<V>() ? b != b : <i64>b == NJ) continue;
+    const x = <f64>a, y = <f64>b, g = <usize>load<i32>(gid + (<usize>i << 2)) << 3;
+    store<f64>(num + g, load<f64>(num + g) + x * y);
+    store<f64>(den + g, load<f64>(den + g) + x);
+  }
+}
+export function gwavg_f64_f64(w: usize, v: usize, gid: usize, n: i32, ng: i32, num: usize, den: usize): void { gwavg<f64, f64>(w, v, gid, n, ng, num, den); }
+export function gwavg_i64_f64(w: usize, v: usize, gid: usize, n: i32, ng: i32, num: usize, den: usize): void { gwavg<i64, f64>(w, v, gid, n, ng, num, den); }
+export function gwavg_f64_i64(w: usize, v: usize, gid: usize, n: i32, ng: i32, num: usize, den: usize): void { gwavg<f64, i64>(w, v, gid, n, ng, num, den); }
+export function gwavg_i64_i64(w: usize, v: usize, gid: usize, n: i32, ng: i32, num: usize, den: usize): void { gwavg<i64, i64>(w, v, gid, n, ng, num, den); }
+
+/** Per group: smallest and largest non-null float (0w and -0w for a group of nulls, as q's min and max). */
+export function gminmax_f64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, mx: usize): void {
+  for (let g = 0; g < ng; g++) { store<f64>(mn + (<usize>g << 3), Infinity); store<f64>(mx + (<usize>g << 3), -Infinity); }
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(val + (<usize>i << 3));
+    if (v != v) continue;
+    const g = <usize>load<i32>(gid + (<usize>i << 2)) << 3;
+    if (v < load<f64>(mn + g)) store<f64>(mn + g, v);
+    if (v > load<f64>(mx + g)) store<f64>(mx + g, v);
+  }
+}
+
+/** Last row of each group (the first rows come from grouping). */
+export function glast(gid: usize, n: i32, ng: i32, out: usize): void {
+  for (let i = 0; i < n; i++) store<i32>(out + (<usize>load<i32>(gid + (<usize>i << 2)) << 2), i);
+}
