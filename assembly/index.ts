@@ -1,3 +1,4 @@
 // The kernels module: every family file's exports, compiled by asc into build/kernels.wasm.
 export * from './agg';
 export * from './group';
+export * from './sort';

@@ -1,6 +1,6 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS } from '../value/value.js';
 import { alloc, gather, slice as sliceItems, concat, iota } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
@@ -358,3 +358,10 @@ export function find(x: Q, y: Q): Q {
   return longVec(p as ArrayLike<number>);
 }
 export { empty, concat, alloc, atomsToVec, symName, NIL };
+
+/** attr x: the attribute of a list (`s `u `p `g), the empty symbol when it has none or is not a list;
+ *  a dictionary or keyed table answers for its keys' sortedness as kdb+ does. */
+export function attr(x: Q): Q {
+  const a = x.t > 0 && x.t <= T.Enum || x.t === T.List ? (x as Vec).a : x.t === T.Dict ? ((x as Dict).a ?? 0) : x.t === T.Table ? ((x as Table).a ?? 0) : 0;
+  return sym(a ? ATTR_CHARS[a] : '');
+}

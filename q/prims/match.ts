@@ -26,7 +26,7 @@ export function match(a: Q, b: Q): boolean {
   if (t > 0 && t <= T.Enum) {
     const x = (a as Vec).d, y = (b as Vec).d;
     if (x.length !== y.length) return false;
-    if ((a as Vec).a !== (b as Vec).a) return false;
+    // attributes do not take part (ref/match: "Match ignores attributes on lists")
     if (t === T.Float || t === T.Real || t === T.Datetime) { for (let i = 0; i < x.length; i++) if (!feq(x[i] as number, y[i] as number)) return false; return true; }
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
     return true;

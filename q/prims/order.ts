@@ -3,6 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr } from '../value/value.js';
 import { gather } from '../value/storage.js';
+import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { index } from './index.js';
@@ -50,7 +51,9 @@ export function compareQ(a: Q, b: Q, byType = true): number {
 }
 
 /** Positions that sort x ascending (stable), or descending (stable among equals). */
-export function grade(x: Q, desc = false): number[] {
+export function grade(x: Q, desc = false): ArrayLike<number> {
+  // fixed-width numbers and temporals: a radix grade in wasm
+  if (x.t > 0 && x.t < 20 && x.t !== T.Sym) { const g = kernels.grade(x.t, (x as Vec).d, desc); if (g) return g; }
   const n = count(x), idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const c = comparator(x);
@@ -71,10 +74,10 @@ export function idesc(x: Q): Q {
   return longVec(grade(x, true));
 }
 
-function reorder(x: Q, idx: number[]): Q {
-  if (x.t === T.List) return list(idx.map(i => (x as List).d[i]));
+function reorder(x: Q, idx: ArrayLike<number>): Q {
+  if (x.t === T.List) return list(Array.from(idx, i => (x as List).d[i]));
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(c => reorder(c, idx)));
-  const v = x as Vec, r = vec(v.t, gather(v.t, v.d, idx));
+  const v = x as Vec, r = vec(v.t, (idx instanceof Int32Array ? kernels.gather(v.t, v.d, idx) : null) ?? gather(v.t, v.d, idx));
   if (v.dom) r.dom = v.dom;
   return r;
 }
@@ -105,7 +108,7 @@ export function rank(x: Q): Q {
   if (x.t === T.Dict) return dict((x as Dict).k, rank((x as Dict).v));
   if (!sortable(x)) throw new QError('rank');
   const g = grade(x), r = new Array<number>(g.length);
-  g.forEach((p, i) => { r[p] = i; });
+  for (let i = 0; i < g.length; i++) r[g[i]] = i;
   return longVec(r);
 }
 /** n xrank x: x's items put into n buckets of (near) equal size. */
@@ -113,7 +116,7 @@ export function xrank(n: Q, x: Q): Q {
   const k = intOf(n);
   if (k < 0) throw new QError('domain');
   const g = grade(x), c = g.length, r = new Array<number>(c);
-  g.forEach((p, i) => { r[p] = Math.floor((k * i) / c); });
+  for (let i = 0; i < c; i++) r[g[i]] = Math.floor((k * i) / c);
   return longVec(r);
 }
 

@@ -72,6 +72,7 @@ const table: Record<string, PrimDef> = {
 
   // ---- list ---------------------------------------------------------------------------------------
   til: { m: L.til, rank: 1 },
+  attr: { m: L.attr, rank: 1 },
   count: { m: L.qcount, rank: 1 },
   first: { m: L.first, rank: 1 },
   last: { m: L.last, rank: 1 },

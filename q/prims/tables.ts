@@ -1,6 +1,7 @@
 // Table functions: cols keys xkey meta xasc xdesc xcol xcols insert upsert tables ungroup xgroup.
 // Functions that take a table by name (`t insert …, `c xasc `t) amend the global and return the name.
 import { T, TYPE_CHARS } from '../value/types.js';
+import * as kernels from '../kernels/index.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
@@ -54,14 +55,19 @@ function sortBy(desc: boolean) {
     const { v, put } = resolve(x);
     const ks = names(k), t = plain(v);
     const cs = ks.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; });
-    const n = count(t), idx = Array.from({ length: n }, (_, i) => i);
-    const sign = desc ? -1 : 1;
-    // comparators read the columns' typed arrays directly (no atoms per comparison)
-    const cmp = cs.map(c => comparator(c.t === T.Enum ? deenum(c) : c));
-    idx.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return sign * r; } return a - b; });
-    const ix = longVec(idx);
+    const n = count(t);
+    let ix: Q, kix = kernelGrade(cs, desc);
+    if (kix) ix = { t: T.Int, d: kix, a: 0 } as Q;
+    else {
+      const idx = Array.from({ length: n }, (_, i) => i), sign = desc ? -1 : 1;
+      // comparators read the columns' typed arrays directly (no atoms per comparison)
+      const cmp = cs.map(c => comparator(c.t === T.Enum ? deenum(c) : c));
+      idx.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return sign * r; } return a - b; });
+      ix = longVec(idx);
+    }
     const sorted = table(t.c, t.d.map((c, j) => {
-      const r = index(c, ix);
+      const kd = kix && c.t > 0 && c.t <= T.Enum ? kernels.gather(c.t, (c as Vec).d, kix) : null;
+      const r: Q = kd ? { t: c.t, d: kd, a: 0, ...((c as Vec).dom ? { dom: (c as Vec).dom } : {}) } as Vec : index(c, ix);
       // the first sort column of an ascending sort is marked sorted
       return !desc && t.c[j] === ks[0] && r.t > 0 && r.t <= T.Enum ? { ...(r as Vec), a: Attr.S } : r;
     }));
@@ -70,6 +76,22 @@ function sortBy(desc: boolean) {
   };
 }
 const xkeyOf = (ks: string[], t: Table) => xkey(symVec(ks), t);
+
+/** The order of rows sorted by numeric or temporal key columns, by wasm radix grades: the last key
+ *  first, then each earlier key stably in the order so far (LSD over columns); null for other keys. */
+function kernelGrade(cs: Q[], desc: boolean): Int32Array | null {
+  let idx: Int32Array | null = null;
+  for (let j = cs.length - 1; j >= 0; j--) {
+    const c = cs[j];
+    if (!(c.t > 0 && c.t < 20 && c.t !== T.Sym)) return null;
+    const d: import("../value/storage.js").Items | null = idx ? kernels.gather(c.t, (c as Vec).d, idx) : (c as Vec).d;
+    const g: Int32Array | null = d && kernels.grade(c.t, d, desc);
+    if (!g) return null;
+    idx = idx ? kernels.gather(T.Int, idx, g) as Int32Array | null : g;
+    if (!idx) return null;
+  }
+  return idx;
+}
 export const xasc = sortBy(false);
 export const xdesc = sortBy(true);
 

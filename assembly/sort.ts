@@ -1,0 +1,86 @@
+// Stable grades (iasc/idesc) by LSD radix sort on order-preserving unsigned keys, 11 bits a pass, with
+// passes skipped where every key has the same digit; and gathers (x[i] for a vector of indices).
+// q's order: integer nulls are the type's minimum and so sort first already; a float null (NaN) sorts
+// before -0w; -0.0 equals 0.0. A descending grade sorts complemented keys, which keeps ties in order.
+
+const BITS = 11, RADIX = 1 << BITS, MASK = RADIX - 1;
+
+/** Scratch bytes grade_<kind> needs for n items: two key buffers, one index buffer, the histograms. */
+export function gradeScratch(n: i32, width: i32): i32 {
+  const w = width > 4 ? 8 : 4;
+  return 2 * w * n + 4 * n + (w == 8 ? 6 : 3) * RADIX * 4 + 64;
+}
+
+/** Radix grade of n keys of type U already written at ka; writes indices to dst. */
+function radix<U>(ka: usize, n: i32, dst: usize, scratch: usize): void {
+  const W = sizeof<U>(), passes = (<i32>W * 8 + BITS - 1) / BITS;
+  const kb = ka + (<usize>n * W), ib = kb + (<usize>n * W), hist = ib + (<usize>n << 2);
+  memory.fill(hist, 0, <usize>passes * RADIX * 4);
+  for (let i = 0; i < n; i++) {
+    const k = load<U>(ka + <usize>i * W);
+    for (let p = 0; p < passes; p++) {
+      const h = hist + ((<usize>p * RADIX + <usize>(<u32>(k >> <U>(p * BITS)) & MASK)) << 2);
+      store<u32>(h, load<u32>(h) + 1);
+    }
+  }
+  let ia = dst;
+  for (let i = 0; i < n; i++) store<i32>(ia + (<usize>i << 2), i);
+  let srcK = ka, dstK = kb, srcI = ia, dstI = ib;
+  for (let p = 0; p < passes; p++) {
+    const h = hist + (<usize>p * RADIX << 2);
+    // a digit every key shares leaves the order as it is
+    let skip = false;
+    for (let d = 0; d < RADIX; d++) { const c = load<u32>(h + (<usize>d << 2)); if (c == <u32>n) { skip = true; break; } if (c != 0) break; }
+    if (skip) continue;
+    let sum: u32 = 0;
+    for (let d = 0; d < RADIX; d++) { const c = load<u32>(h + (<usize>d << 2)); store<u32>(h + (<usize>d << 2), sum); sum += c; }
+    const shift = <U>(p * BITS);
+    for (let i = 0; i < n; i++) {
+      const k = load<U>(srcK + <usize>i * W);
+      const slot = h + (<usize>(<u32>(k >> shift) & MASK) << 2), at = load<u32>(slot);
+      store<u32>(slot, at + 1);
+      store<U>(dstK + <usize>at * W, k);
+      store<i32>(dstI + (<usize>at << 2), load<i32>(srcI + (<usize>i << 2)));
+    }
+    const tk = srcK; srcK = dstK; dstK = tk;
+    const ti = srcI; srcI = dstI; dstI = ti;
+  }
+  if (srcI != dst) memory.copy(dst, srcI, <usize>n << 2);
+}
+
+/** Grade of n doubles at src (q order, stable; desc != 0 for idesc) into dst (i32 indices). */
+export function grade_f64(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: u64 = desc ? <u64>-1 : 0;
+  for (let i = 0; i < n; i++) {
+    let v = load<f64>(src + (<usize>i << 3));
+    let b: u64;
+    if (v != v) b = 0;                 // null first
+    else {
+      if (v == 0) v = 0;               // -0.0 is 0.0
+      b = reinterpret<u64>(v);
+      b = (b >> 63) ? ~b : b | (<u64>1 << 63);
+      if (b == 0) b = 1;               // keep 0 for nulls (no double maps to it otherwise)
+    }
+    store<u64>(scratch + (<usize>i << 3), b ^ flip);
+  }
+  radix<u64>(scratch, n, dst, scratch);
+}
+/** Grade of n longs (or timestamps, timespans): signed order is q's order, nulls first. */
+export function grade_i64(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: u64 = desc ? <u64>-1 : 0;
+  for (let i = 0; i < n; i++) store<u64>(scratch + (<usize>i << 3), (load<u64>(src + (<usize>i << 3)) ^ (<u64>1 << 63)) ^ flip);
+  radix<u64>(scratch, n, dst, scratch);
+}
+/** Grade of n ints (dates, times, months …). */
+export function grade_i32(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: u32 = desc ? <u32>-1 : 0;
+  for (let i = 0; i < n; i++) store<u32>(scratch + (<usize>i << 2), (load<u32>(src + (<usize>i << 2)) ^ 0x80000000) ^ flip);
+  radix<u32>(scratch, n, dst, scratch);
+}
+
+/** dst[i] = src[idx[i]] for items of 1, 2, 4, 8 or 16 bytes. */
+export function gather_w1(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(src + <usize>load<i32>(idx + (<usize>i << 2)))); }
+export function gather_w2(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u16>(dst + (<usize>i << 1), load<u16>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 1))); }
+export function gather_w4(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u32>(dst + (<usize>i << 2), load<u32>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 2))); }
+export function gather_w8(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u64>(dst + (<usize>i << 3), load<u64>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 3))); }
+export function gather_w16(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) v128.store(dst + (<usize>i << 4), v128.load(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 4))); }

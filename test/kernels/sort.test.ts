@@ -1,0 +1,53 @@
+// Radix grades and gathers against plain TypeScript references: stable, in q's order (nulls first,
+// -0w … 0w, -0.0 equal to 0.0), both directions, on data with nulls, infinities, ties, empty and one item.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { k, alloc, put, view, reset } from './harness.js';
+
+let seed = 99;
+const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+const SIZES = [0, 1, 2, 3, 10, 257, 2048, 50_001];
+const NJ = -(2n ** 63n), WJ = 2n ** 63n - 1n, NI = -(2 ** 31), WI = 2 ** 31 - 1;
+
+/** Stable reference grade with q's comparison. */
+function ref<V>(xs: ArrayLike<V>, cmp: (a: V, b: V) => number, desc: boolean): Int32Array {
+  const idx = Array.from({ length: xs.length }, (_, i) => i);
+  idx.sort((i, j) => (desc ? cmp(xs[j], xs[i]) : cmp(xs[i], xs[j])) || i - j);
+  return Int32Array.from(idx);
+}
+const fcmp = (a: number, b: number) => (a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : a < b ? -1 : a > b ? 1 : 0);
+const ncmp = <V extends number | bigint>(a: V, b: V) => (a < b ? -1 : a > b ? 1 : 0);
+
+function check<V>(name: string, make: (n: number) => ArrayLike<V> & ArrayBufferView & { length: number }, cmp: (a: V, b: V) => number) {
+  for (const n of SIZES) for (const desc of [false, true]) {
+    reset();
+    const xs = make(n), src = put(xs), dst = alloc(4 * n), scratch = alloc(k.gradeScratch(n, (xs as any).BYTES_PER_ELEMENT));
+    k[name](src, n, dst, scratch, desc ? 1 : 0);
+    assert.deepEqual(view(Int32Array, dst, n), ref(xs, cmp, desc), `${name} n=${n} desc=${desc}`);
+  }
+}
+
+test('grade_f64: nulls first, infinities, -0.0 ties with 0.0, stable both ways', () => {
+  check('grade_f64', n => Float64Array.from({ length: n }, () => { const r = rnd(); return r < .1 ? NaN : r < .15 ? Infinity : r < .2 ? -Infinity : r < .25 ? -0 : r < .3 ? 0 : r < .5 ? Math.floor(rnd() * 10) : (rnd() - .5) * 1e6; }), fcmp);
+});
+test('grade_i64: 0N first, 0W and -0W, ties', () => {
+  check('grade_i64', n => BigInt64Array.from({ length: n }, () => { const r = rnd(); return r < .1 ? NJ : r < .15 ? WJ : r < .2 ? -WJ : r < .5 ? BigInt(Math.floor(rnd() * 10)) : BigInt(Math.floor((rnd() - .5) * 2 ** 52)) * 1024n; }), ncmp);
+});
+test('grade_i32: 0Ni first, 0Wi and -0Wi, ties', () => {
+  check('grade_i32', n => Int32Array.from({ length: n }, () => { const r = rnd(); return r < .1 ? NI : r < .15 ? WI : r < .2 ? -WI : r < .5 ? Math.floor(rnd() * 10) : Math.floor((rnd() - .5) * 2 ** 31); }), ncmp);
+});
+
+test('gather moves items of every width by an index vector', () => {
+  for (const n of SIZES) {
+    reset();
+    const m = Math.max(1, n), idx = Int32Array.from({ length: n }, () => Math.floor(rnd() * m)), ip = put(idx);
+    for (const [w, C] of [[1, Uint8Array], [2, Int16Array], [4, Int32Array], [8, Float64Array]] as const) {
+      const src = new (C as any)(m).map(() => Math.floor(rnd() * 100)), sp = put(src), dp = alloc(w * n);
+      k[`gather_w${w}`](sp, ip, n, dp);
+      assert.deepEqual(Array.from(view(C as any, dp, n) as ArrayLike<number>), Array.from(idx, i => src[i]));
+    }
+    const g = Uint8Array.from({ length: 16 * m }, () => Math.floor(rnd() * 256)), gp = put(g), dp = alloc(16 * n);
+    k.gather_w16(gp, ip, n, dp);
+    assert.deepEqual(Array.from(view(Uint8Array, dp, 16 * n)), Array.from(idx).flatMap(i => Array.from(g.subarray(16 * i, 16 * i + 16))));
+  }
+});
