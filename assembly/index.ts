@@ -2,3 +2,4 @@
 export * from './agg';
 export * from './group';
 export * from './sort';
+export * from './search';

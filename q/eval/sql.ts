@@ -137,11 +137,14 @@ function filter(t: Table, where: Expr[]): Rows | null {
   let rows: Rows | null = null;
   for (const w of where) {
     const r: Q = withCols(t, rows, w);
-    const cur: Rows = rows ?? rangeOf(0, count(t));
-    if (r.t === -T.Bool) { if (!(r as Atom).v) rows = []; else rows = cur; continue; }
+    if (r.t === -T.Bool) { if (!(r as Atom).v) rows = []; continue; }
     if (r.t === T.Bool) {
       const d = (r as Vec).d as Uint8Array;
-      if (d.length !== cur.length) throw new QError('length');
+      if (d.length !== (rows ? rows.length : count(t))) throw new QError('length');
+      // positions of the true items by the kernel, mapped through the rows so far
+      const at = kernels.where(d);
+      if (at) { rows = rows ? kernels.gather(T.Int, rows instanceof Int32Array ? rows : Int32Array.from(rows), at) as Int32Array ?? Int32Array.from(at, k => rows![k]) : at; continue; }
+      const cur: Rows = rows ?? rangeOf(0, count(t));
       let m = 0;
       for (let k = 0; k < d.length; k++) m += d[k];
       const next = new Int32Array(m);
@@ -149,7 +152,7 @@ function filter(t: Table, where: Expr[]): Rows | null {
       rows = next;
       continue;
     }
-    if (r.t === T.Long || r.t === T.Int) { const p: ArrayLike<number> = positions(r)!; rows = Int32Array.from(p, (k: number) => cur[k]); continue; }
+    if (r.t === T.Long || r.t === T.Int) { const cur: Rows = rows ?? rangeOf(0, count(t)), p: ArrayLike<number> = positions(r)!; rows = Int32Array.from(p, (k: number) => cur[k]); continue; }
     throw new QError('type');
   }
   return rows;

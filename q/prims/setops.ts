@@ -1,7 +1,8 @@
 // Membership and set operations: in within except inter union cross, and distinct's relatives.
 // Lookups hash the right argument once (find.ts), so x in y is linear in both.
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table } from '../value/value.js';
+import * as kernels from '../kernels/index.js';
+import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table, NJ, NI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { findMany, find1 } from './find.js';
 import { index } from './index.js';
@@ -33,8 +34,22 @@ export function qin(x: Q, y: Q): Q {
 export function within(x: Q, y: Q): Q {
   if (count(y) !== 2 || y.t < 0) throw new QError('length');
   const lo = item(y, 0), hi = item(y, 1);
+  const k = withinKernel(x, y);
+  if (k) return vec(T.Bool, k);
   const r1 = ge(x, lo), r2 = le(x, hi);
   return and(r1, r2);
+}
+/** within by the wasm kernel: a float, long or int-backed vector with bounds of its own type (or, for
+ *  floats, any numbers); null for everything else. */
+function withinKernel(x: Q, y: Q): Uint8Array | null {
+  if (x.t <= 0 || x.t >= T.Enum || y.t <= 0 || y.t >= T.Enum || x.t === T.Sym) return null;
+  const b = (y as Vec).d, xt = x.t, yt = y.t;
+  if ((xt === T.Float || xt === T.Datetime) && (yt === xt || yt === T.Long || yt === T.Int || yt === T.Float)) {
+    const num = (v: number | bigint) => typeof v === 'bigint' ? (v === NJ ? NaN : Number(v)) : yt === T.Int && v === NI ? NaN : v;
+    return kernels.within(xt, (x as Vec).d, num(b[0]), num(b[1]));
+  }
+  if (yt !== xt) return null;
+  return kernels.within(xt, (x as Vec).d, b[0], b[1]);
 }
 const and = atomic2((a: Q, b: Q): Q => {
   if (a.t < 0) return { t: -T.Bool, v: (a as Atom).v & (b as Atom).v };

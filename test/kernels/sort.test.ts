@@ -51,3 +51,30 @@ test('gather moves items of every width by an index vector', () => {
     assert.deepEqual(Array.from(view(Uint8Array, dp, 16 * n)), Array.from(idx).flatMap(i => Array.from(g.subarray(16 * i, 16 * i + 16))));
   }
 });
+
+test('within in q order and where of booleans', () => {
+  for (const n of SIZES) {
+    reset();
+    const f = Float64Array.from({ length: n }, () => { const r = rnd(); return r < .1 ? NaN : r < .15 ? Infinity : r < .2 ? -Infinity : Math.floor(rnd() * 40); });
+    const fp = put(f), out = alloc(n);
+    for (const [lo, hi] of [[10, 20], [NaN, 5], [5, NaN], [-Infinity, Infinity], [NaN, NaN], [20, 10]]) {
+      k.within_f64(fp, n, lo, hi, out);
+      // q order: null below everything, null equal to null
+      const le = (a: number, b: number) => (a !== a ? true : b !== b ? false : a <= b);
+      assert.deepEqual(Array.from(view(Uint8Array, out, n)), Array.from(f, x => +(le(lo, x) && le(x, hi))), `within ${lo} ${hi}`);
+    }
+    const j = BigInt64Array.from({ length: n }, () => rnd() < .1 ? NJ : BigInt(Math.floor(rnd() * 40)));
+    k.within_i64(put(j), n, 10n, 20n, out);
+    assert.deepEqual(Array.from(view(Uint8Array, out, n)), Array.from(j, x => +(x >= 10n && x <= 20n)));
+    k.within_i64(put(j), n, NJ, 5n, out);
+    assert.deepEqual(Array.from(view(Uint8Array, out, n)), Array.from(j, x => +(x <= 5n)));
+    const i32 = Int32Array.from({ length: n }, () => rnd() < .1 ? NI : Math.floor(rnd() * 40));
+    k.within_i32(put(i32), n, 10, 20, out);
+    assert.deepEqual(Array.from(view(Uint8Array, out, n)), Array.from(i32, x => +(x >= 10 && x <= 20)));
+    for (const density of [0, .01, .5, 1]) {
+      const b = Uint8Array.from({ length: n }, () => +(rnd() < density)), dst = alloc(4 * n);
+      const m = k.where_i8(put(b), n, dst);
+      assert.deepEqual(Array.from(view(Int32Array, dst, m)), Array.from(b).flatMap((x, i) => x ? [i] : []));
+    }
+  }
+});
