@@ -35,3 +35,28 @@ export function where_i8(src: usize, n: i32, dst: usize): i32 {
   for (; i < n; i++) { store<i32>(dst + (<usize>m << 2), i); m += <i32>(load<u8>(src + <usize>i) != 0); }
   return m;
 }
+
+const TOL: f64 = 1.0 / 8796093022208.0; // 2^-43, q's comparison tolerance
+/** q order of two doubles: null lowest, null equal to null, and equal within the comparison tolerance
+ *  (|a-b| <= 2^-43 max(|a|,|b|) for finite a, b), as q's = < > compare floats (-1, 0, 1). */
+@inline function cmpF(a: f64, b: f64): i32 {
+  if (a == b) return 0;
+  if (a != a) return b != b ? 0 : -1;
+  if (b != b) return 1;
+  if (isFinite(a) && isFinite(b) && Math.abs(a - b) <= TOL * Math.max(Math.abs(a), Math.abs(b))) return 0;
+  return a < b ? -1 : 1;
+}
+@inline function test(c: i32, op: i32): u8 {
+  // op: 0 =, 1 <>, 2 <, 3 >, 4 <=, 5 >=
+  return <u8>(op == 0 ? c == 0 : op == 1 ? c != 0 : op == 2 ? c < 0 : op == 3 ? c > 0 : op == 4 ? c <= 0 : c >= 0);
+}
+/** dst[i] = x[i] op s for n doubles and a double scalar, in q order. */
+export function cmpS_f64(src: usize, n: i32, s: f64, op: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, test(cmpF(load<f64>(src + (<usize>i << 3)), s), op));
+}
+function cmpInt<V>(src: usize, n: i32, s: V, op: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) { const x = load<V>(src + (<usize>i << alignof<V>())); store<u8>(dst + <usize>i, test(<i32>(x > s) - <i32>(x < s), op)); }
+}
+/** The same for longs and for ints (and int-backed: dates, symbols' and enumerations' ids for = and <>). */
+export function cmpS_i64(src: usize, n: i32, s: i64, op: i32, dst: usize): void { cmpInt<i64>(src, n, s, op, dst); }
+export function cmpS_i32(src: usize, n: i32, s: i32, op: i32, dst: usize): void { cmpInt<i32>(src, n, s, op, dst); }

@@ -11,6 +11,7 @@ import * as aq from 'arquero';
 import { Session } from '../q/session.js';
 import { T } from '../q/value/types.js';
 import { Q, vec, table } from '../q/value/value.js';
+import { from } from '../q/value/storage.js';
 import { STOCKS, generate, writeCsv, Cols } from './data.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
@@ -45,7 +46,9 @@ async function wasq(c: Cols) {
   const s = new Session({ now: () => 0n, tzOffsetMinutes: () => 0, write: () => {} });
   s.evaluate('stock:([name:`Alcatel`Alstom`AirFrance`FranceTelecom`Snecma`Supra] industry:`telecom`engineering`aviation`telecom`aviation`consulting)');
   s.env.globals.set('trade', table(['stock', 'price', 'amount', 'exchange', 'date'], [
-    { t: T.Enum, d: c.stock, a: 0, dom: 'stock' } as Q, vec(T.Float, c.price), vec(T.Long, c.amount), vec(T.Float, c.exchange), vec(T.Date, c.date, 1),
+    // the columns move into vector storage (wasm memory), where a q table's columns live
+    { t: T.Enum, d: from(T.Enum, c.stock), a: 0, dom: 'stock' } as Q, vec(T.Float, from(T.Float, c.price)), vec(T.Long, from(T.Long, c.amount)),
+    vec(T.Float, from(T.Float, c.exchange)), vec(T.Date, from(T.Date, c.date), 1),
   ]));
   const out: Record<string, number> = {}, check: Record<string, string> = {};
   for (const [id, q] of QUERIES) {

@@ -97,6 +97,16 @@ export function within(t: number, d: Items, lo: number | bigint, hi: number | bi
   return done() as Uint8Array;
 }
 
+/** x op s item by item in q order (op: 0 =, 1 <>, 2 <, 3 >, 4 <=, 5 >=), s of the items' kind; or null. */
+export function cmpS(t: number, d: Items, s: number | bigint, op: number): Uint8Array | null {
+  const k = t === T.Sym || (t >= 20 && t < 77) ? 'i32' : kindOf(t);
+  if (!k || !on(d.length) || !has(`cmpS_${k}`)) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(T.Bool, d.length);
+  K![`cmpS_${k}`](src, d.length, s, op, dst);
+  return done() as Uint8Array;
+}
+
 // ---- grouping ----------------------------------------------------------------------------------------------
 
 export interface Grouping {

@@ -1,7 +1,8 @@
 // Comparison (= <> < > <= >=) and lesser/greater (& |). Floats compare within kdb+'s tolerance; nulls
 // are the smallest values of their type; symbols compare as text.
+import * as kernels from '../kernels/index.js';
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
+import { Q, Atom, Vec, NJ, NI, WJ, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { deenum, domainIds } from '../value/enums.js';
@@ -76,19 +77,40 @@ function guidView(x: Q): any {
 function symEquality(x: Q, y: Q, want: number): Q | null {
   if (y.t === T.Sym || y.t === T.Enum) [x, y] = [y, x];
   if (y.t !== -T.Sym || (x.t !== T.Sym && x.t !== T.Enum)) return null;
-  const d = (x as Vec).d as Int32Array, n = d.length, r = new Uint8Array(n);
+  const d = (x as Vec).d as Int32Array, n = d.length;
   let id = intern((y as Atom).v);
   if (x.t === T.Enum) { const dom = domainIds((x as Vec).dom!); id = dom.indexOf(id); }
+  const k = kernels.cmpS(x.t, d, id, want);
+  if (k) return { t: T.Bool, d: k, a: 0 } as Vec;
+  const r = new Uint8Array(n);
   for (let i = 0; i < n; i++) r[i] = (d[i] === id ? 1 : 0) ^ want;
   return { t: T.Bool, d: r, a: 0 } as Vec;
 }
+/** A float, long or int-backed vector against one number, by the wasm kernel; null otherwise. With the
+ *  atom on the left the comparison turns round (1<x is x>1). */
+const FLIP = [0, 1, 3, 2, 5, 4];
+function scalarCompare(x: Q, y: Q, op: number): Q | null {
+  if (x.t < 0 && y.t > 0) { [x, y] = [y, x]; op = FLIP[op]; }
+  if (!(x.t > 0 && x.t < T.Sym && y.t < 0 && y.t > -T.Sym) || x.t === T.Bool || x.t === T.Real || x.t === T.Byte || x.t === T.Short || x.t === T.Char) return null;
+  const xt = x.t, yt = -y.t, v = (y as Atom).v;
+  let s: number | bigint;
+  if (xt === T.Float) {
+    if (yt === T.Float) s = v; else if (yt === T.Long) s = v === NJ ? NaN : v === WJ ? Infinity : v === -WJ ? -Infinity : Number(v);
+    else if (yt === T.Int) s = v === NI ? NaN : v === WI ? Infinity : v === -WI ? -Infinity : v; else return null;
+  } else if (xt === T.Long) { if (yt !== T.Long) return null; s = v; }
+  else if (yt === xt && (xt === T.Int || xt === T.Date || xt === T.Month || xt === T.Minute || xt === T.Second || xt === T.Time)) s = v;
+  else return null;
+  const r = kernels.cmpS(xt, (x as Vec).d, s, op);
+  return r && { t: T.Bool, d: r, a: 0 } as Vec;
+}
 const eqAll = compareWith(c => c === 0), neAll = compareWith(c => c !== 0);
-export const eq = (x: Q, y: Q): Q => symEquality(x, y, 0) ?? eqAll(x, y);
-export const ne = (x: Q, y: Q): Q => symEquality(x, y, 1) ?? neAll(x, y);
-export const lt = compareWith(c => c < 0);
-export const gt = compareWith(c => c > 0);
-export const le = compareWith(c => c <= 0);
-export const ge = compareWith(c => c >= 0);
+const ltAll = compareWith(c => c < 0), gtAll = compareWith(c => c > 0), leAll = compareWith(c => c <= 0), geAll = compareWith(c => c >= 0);
+export const eq = (x: Q, y: Q): Q => symEquality(x, y, 0) ?? scalarCompare(x, y, 0) ?? eqAll(x, y);
+export const ne = (x: Q, y: Q): Q => symEquality(x, y, 1) ?? scalarCompare(x, y, 1) ?? neAll(x, y);
+export const lt = (x: Q, y: Q): Q => scalarCompare(x, y, 2) ?? ltAll(x, y);
+export const gt = (x: Q, y: Q): Q => scalarCompare(x, y, 3) ?? gtAll(x, y);
+export const le = (x: Q, y: Q): Q => scalarCompare(x, y, 4) ?? leAll(x, y);
+export const ge = (x: Q, y: Q): Q => scalarCompare(x, y, 5) ?? geAll(x, y);
 
 // Result types of & and | (ref/lesser): the higher of the two types, chars above the numbers.
 const PICK = ('b . x h i j e f c . p m d z n u v t|. . . . . . . . . . . . . . . . . .|x . x h i j e f c . p m d z n u v t|' +

@@ -3,6 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, items, symVec, vecItem } from '../value/value.js';
 import { gather } from '../value/storage.js';
+import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { find1 } from './find.js';
@@ -49,7 +50,7 @@ export function index(x: Q, i: Q): Q {
       const v = x as Vec;
       let inRange = true;
       for (let j = 0; j < p.length; j++) if (!(p[j] >= 0 && p[j] < n)) { inRange = false; break; }
-      if (inRange) { const r = vec(v.t, gather(v.t, v.d, p)); if (v.dom) r.dom = v.dom; return r; }
+      if (inRange) { const r = vec(v.t, (p instanceof Int32Array ? kernels.gather(v.t, v.d, p) : null) ?? gather(v.t, v.d, p)); if (v.dom) r.dom = v.dom; return r; }
       return fromItems(Array.from(p, j => j >= 0 && j < n ? vecItem(v, j) : nullItem(v))) ;
     }
     if (i.t === T.List || i.t === T.Dict || i.t === T.Table) return mapIndex(x, i);

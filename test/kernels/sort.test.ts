@@ -78,3 +78,24 @@ test('within in q order and where of booleans', () => {
     }
   }
 });
+
+test('comparisons with a scalar in q order', () => {
+  // q compares floats with a tolerance of 2^-43 relative
+  const feq = (a: number, b: number) => a === b || (isFinite(a) && isFinite(b) && Math.abs(a - b) <= 2 ** -43 * Math.max(Math.abs(a), Math.abs(b)));
+  const fcmp = (a: number, b: number) => (a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : feq(a, b) ? 0 : a < b ? -1 : 1);
+  const ops = [(c: number) => c === 0, (c: number) => c !== 0, (c: number) => c < 0, (c: number) => c > 0, (c: number) => c <= 0, (c: number) => c >= 0];
+  for (const n of SIZES) {
+    reset();
+    const f = Float64Array.from({ length: n }, () => { const r = rnd(); return r < .1 ? NaN : r < .15 ? Infinity : r < .2 ? -Infinity : r < .25 ? -0 : r < .3 ? 5 * (1 + (rnd() - .5) * 2 ** -42) : Math.floor(rnd() * 10); });
+    const j = BigInt64Array.from({ length: n }, () => rnd() < .1 ? NJ : BigInt(Math.floor(rnd() * 10)));
+    const fp = put(f), jp = put(j), out = alloc(n);
+    for (let op = 0; op < 6; op++) for (const s of [5, NaN, 0, -Infinity]) {
+      k.cmpS_f64(fp, n, s, op, out);
+      assert.deepEqual(Array.from(view(Uint8Array, out, n)), Array.from(f, x => +ops[op](fcmp(x, s))), `f64 op ${op} ${s}`);
+    }
+    for (let op = 0; op < 6; op++) for (const s of [5n, NJ]) {
+      k.cmpS_i64(jp, n, s, op, out);
+      assert.deepEqual(Array.from(view(Uint8Array, out, n)), Array.from(j, x => +ops[op](x < s ? -1 : x > s ? 1 : 0)), `i64 op ${op} ${s}`);
+    }
+  }
+});
