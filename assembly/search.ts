@@ -20,6 +20,14 @@ function withinInt<V>(src: usize, n: i32, lo: V, hi: V, dst: usize): void {
 export function within_i64(src: usize, n: i32, lo: i64, hi: i64, dst: usize): void { withinInt<i64>(src, n, lo, hi, dst); }
 export function within_i32(src: usize, n: i32, lo: i32, hi: i32, dst: usize): void { withinInt<i32>(src, n, lo, hi, dst); }
 
+/** How many of n bytes at src are nonzero (the length of where's result). */
+export function count_i8(src: usize, n: i32): i32 {
+  let m = 0, i = 0;
+  for (; i + 8 <= n; i += 8) { const w = load<u64>(src + <usize>i); if (w != 0) for (let j: u64 = 0; j < 64; j += 8) m += <i32>(((w >> j) & 0xff) != 0); }
+  for (; i < n; i++) m += <i32>(load<u8>(src + <usize>i) != 0);
+  return m;
+}
+
 /** Positions (i32) of the nonzero bytes of n at src, written to dst; returns how many. Eight bytes are
  *  tested at once, so runs of false cost little. */
 export function where_i8(src: usize, n: i32, dst: usize): i32 {
@@ -46,16 +54,28 @@ const TOL: f64 = 1.0 / 8796093022208.0; // 2^-43, q's comparison tolerance
   if (isFinite(a) && isFinite(b) && Math.abs(a - b) <= TOL * Math.max(Math.abs(a), Math.abs(b))) return 0;
   return a < b ? -1 : 1;
 }
-@inline function test(c: i32, op: i32): u8 {
-  // op: 0 =, 1 <>, 2 <, 3 >, 4 <=, 5 >=
-  return <u8>(op == 0 ? c == 0 : op == 1 ? c != 0 : op == 2 ? c < 0 : op == 3 ? c > 0 : op == 4 ? c <= 0 : c >= 0);
-}
-/** dst[i] = x[i] op s for n doubles and a double scalar, in q order. */
+// an op as the set of outcomes (-1, 0, 1) it accepts, one bit each: = <> < > <= >=
+// (no static arrays: the module keeps no data of its own in the memory the heap hands out)
+@inline function opMask(op: i32): u32 { return op == 0 ? 0b010 : op == 1 ? 0b101 : op == 2 ? 0b001 : op == 3 ? 0b100 : op == 4 ? 0b011 : 0b110; }
+@inline function test(c: i32, mask: u32): u8 { return <u8>((mask >> <u32>(c + 1)) & 1); }
+/** dst[i] = x[i] op s for n doubles and a double scalar, in q order. Only items within twice the
+ *  tolerance of s need the exact tolerant test; the rest compare plainly. */
 export function cmpS_f64(src: usize, n: i32, s: f64, op: i32, dst: usize): void {
-  for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, test(cmpF(load<f64>(src + (<usize>i << 3)), s), op));
+  const mask = opMask(op);
+  if (s != s) {
+    for (let i = 0; i < n; i++) { const x = load<f64>(src + (<usize>i << 3)); store<u8>(dst + <usize>i, test(x != x ? 0 : 1, mask)); }
+    return;
+  }
+  const band = isFinite(s) ? 2 * TOL * Math.abs(s) : 0, lo = s - band, hi = s + band;
+  for (let i = 0; i < n; i++) {
+    const x = load<f64>(src + (<usize>i << 3));
+    const c = x < lo ? -1 : x > hi ? 1 : cmpF(x, s);
+    store<u8>(dst + <usize>i, test(c, mask));
+  }
 }
 function cmpInt<V>(src: usize, n: i32, s: V, op: i32, dst: usize): void {
-  for (let i = 0; i < n; i++) { const x = load<V>(src + (<usize>i << alignof<V>())); store<u8>(dst + <usize>i, test(<i32>(x > s) - <i32>(x < s), op)); }
+  const mask = opMask(op);
+  for (let i = 0; i < n; i++) { const x = load<V>(src + (<usize>i << alignof<V>())); store<u8>(dst + <usize>i, test(<i32>(x > s) - <i32>(x < s), mask)); }
 }
 /** The same for longs and for ints (and int-backed: dates, symbols' and enumerations' ids for = and <>). */
 export function cmpS_i64(src: usize, n: i32, s: i64, op: i32, dst: usize): void { cmpInt<i64>(src, n, s, op, dst); }

@@ -80,11 +80,12 @@ export function gather(t: number, d: Items, idx: Int32Array): Items | null {
 
 /** Positions of the true items of a boolean vector, or null. */
 export function where(d: Uint8Array): Int32Array | null {
-  if (!on(d.length) || !has('where_i8')) return null;
+  if (!on(d.length) || !has('where_i8') || !has('count_i8')) return null;
   begin();
-  const src = ptr(d), dst = tmp(4 * d.length);
-  const m = K!.where_i8(src, d.length, dst);
-  return ints(dst, m);
+  // count first, so the positions go straight into a block of the right size
+  const src = ptr(d), m: number = K!.count_i8(src, d.length), [dst, done] = output(T.Int, m);
+  K!.where_i8(src, d.length, dst);
+  return done() as Int32Array;
 }
 
 /** lo <= x <= hi item by item (q order: nulls lowest), or null; lo and hi are of the items' kind. */

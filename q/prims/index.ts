@@ -13,8 +13,9 @@ export function positions(i: Q): number[] | Int32Array | null {
   switch (i.t) {
     case T.Long: {
       // read the two 32-bit halves rather than making a BigInt per item
-      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = new Array<number>(n);
-      for (let k = 0; k < n; k++) { const lo = w[2 * k], hi = w[2 * k + 1]; r[k] = hi === 0 ? lo >>> 0 : hi === -1 && lo < 0 ? lo : Number(d[k]); }
+      // positions past 2^31 are out of range of any list: they become -1, which is out of range too
+      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = new Int32Array(n);
+      for (let k = 0; k < n; k++) { const lo = w[2 * k], hi = w[2 * k + 1]; r[k] = (hi === 0 && lo >= 0) || (hi === -1 && lo < 0) ? lo : -1; }
       return r;
     }
     case T.Int: return (i as Vec).d as Int32Array;
