@@ -3,3 +3,4 @@ export * from './agg';
 export * from './group';
 export * from './sort';
 export * from './search';
+export * from './arith';

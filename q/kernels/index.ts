@@ -50,6 +50,18 @@ export function sumF64(d: Float64Array): number | null {
   return K!.sumF64(ptr(d), d.length);
 }
 
+// ---- element-wise arithmetic ---------------------------------------------------------------------------
+
+/** a op b item by item as floats (op: 0 +, 1 -, 2 *, 3 %), a and b float or long vectors of one length. */
+export function fop(op: number, a: Float64Array | BigInt64Array, b: Float64Array | BigInt64Array): Float64Array | null {
+  const name = `fop_${a instanceof Float64Array ? 'f64' : 'i64'}_${b instanceof Float64Array ? 'f64' : 'i64'}`;
+  if (!on(a.length) || a.length !== b.length || !has(name)) return null;
+  begin();
+  const pa = ptr(a), pb = ptr(b), [dst, done] = output(T.Float, a.length);
+  K![name](op, pa, pb, a.length, dst);
+  return done() as Float64Array;
+}
+
 // ---- order ----------------------------------------------------------------------------------------------
 
 /** Positions that sort items of type t (stable; descending keeps equal items in order), or null. For

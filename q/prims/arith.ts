@@ -2,6 +2,7 @@
 // (ref/add, ref/subtract, ref/multiply, ref/divide, ref/div, ref/mod): rows are x's type, columns y's,
 // '.' is a type error. Integer arithmetic wraps and only checks nulls: infinities are ordinary values
 // (basics/datatypes.md), so 0W+1 is 0N and 0Wi+5 is 2147483652.
+import * as kernels from '../kernels/index.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -110,7 +111,7 @@ function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: 
 }
 
 /** An arithmetic operator: views both sides in the result's domain (temporals scaled to its unit). */
-export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp) {
+export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp, code = -1) {
   const k = atomic2((x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     const rt = resultType(tbl, tx, ty);
@@ -124,19 +125,28 @@ export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp) {
       return { t: -T.Long, v: p === NJ || q === NJ ? NJ : BigInt.asIntN(64, jop(p, q)) } as Atom;
     }
     if (x.t === -T.Float && y.t === -T.Float) return { t: -T.Float, v: fop((x as Atom).v, (y as Atom).v) } as Atom;
+    // float with float or long vectors of one length: the wasm loop (a result of floats)
+    if (code >= 0 && (x.t === T.Float || y.t === T.Float) && (x.t === T.Float || x.t === T.Long) && (y.t === T.Float || y.t === T.Long)) {
+      const r = kernels.fop(code, (x as Vec).d as Float64Array | BigInt64Array, (y as Vec).d as Float64Array | BigInt64Array);
+      if (r) return { t: T.Float, d: r, a: 0 } as Vec;
+    }
     return k(x, y);
   };
 }
 
-export const add = arith(ADD, (a, b) => a + b, (a, b) => a + b, (a, b) => (a + b) | 0);
-export const subtract = arith(SUB, (a, b) => a - b, (a, b) => a - b, (a, b) => (a - b) | 0);
-export const multiply = arith(MUL, (a, b) => a * b, (a, b) => a * b, (a, b) => Math.imul(a, b));
+export const add = arith(ADD, (a, b) => a + b, (a, b) => a + b, (a, b) => (a + b) | 0, 0);
+export const subtract = arith(SUB, (a, b) => a - b, (a, b) => a - b, (a, b) => (a - b) | 0, 1);
+export const multiply = arith(MUL, (a, b) => a * b, (a, b) => a * b, (a, b) => Math.imul(a, b), 2);
 
 const divisible = (t: number) => { t = Math.abs(t); return t === 1 || (t >= 4 && t <= 10) || (t >= 12 && t <= 19); };
 
 /** % gives floats of the underlying values; x%0 is ±0w and 0%0 is 0n (IEEE). */
 export const divide = atomic2((x: Q, y: Q): Q => {
   if (!divisible(x.t) || !divisible(y.t)) throw new QError('type');
+  if ((x.t === T.Float || x.t === T.Long) && (y.t === T.Float || y.t === T.Long)) {
+    const r = kernels.fop(3, (x as Vec).d as Float64Array | BigInt64Array, (y as Vec).d as Float64Array | BigInt64Array);
+    if (r) return { t: T.Float, d: r, a: 0 } as Vec;
+  }
   const a = view(x, Dom.F), b = view(y, Dom.F);
   if (x.t < 0 && y.t < 0) return { t: -T.Float, v: (a as number) / (b as number) };
   return { t: T.Float, d: loopF(a, b, countOf(x, y), (p, q) => p / q), a: 0 } as Vec;
