@@ -6,6 +6,8 @@ import { QError } from './value/error.js';
 import { setHandleApply, setOneShot } from './prims/apply.js';
 import type { Session } from './session.js';
 import { PRIMS } from './prims/registry.js';
+import { hooks } from './prims/hooks.js';
+import { isFileHandle, writeHandle } from './prims/disk.js';
 import { installWeb } from './eval/handlers.js';
 
 export function bootstrap(s: Session) {
@@ -19,10 +21,13 @@ export function bootstrap(s: Session) {
       env.host.write(Math.abs(h), lines + (h < 0 ? '\n' : ''));
       return handle;
     }
-    // other handles belong to the host: sockets (neg h sends async) and files
+    // a file opened with hopen appends; other handles belong to the host (sockets: neg h sends async)
+    if (isFileHandle(Math.abs(h))) { writeHandle(Math.abs(h), x, h < 0); return handle; }
     if (!env.host.handle) throw new QError('nyi');
     return env.host.handle(Math.abs(h), x, h > 0) ?? NIL;
   });
+  // a log chunk runs as a message on handle 0 would
+  hooks.ps = x => s.handler('.z.ps', [x], env.conn, () => x.t === T.Char || x.t === -T.Char ? s.run(text(x)) ?? NIL : PRIMS.value.m!(x));
   setOneShot((target, x) => {
     if (!env.host.open || !env.host.handle || !env.host.close) throw new QError('nyi');
     const h = env.host.open(target, 0);

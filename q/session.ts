@@ -22,6 +22,7 @@ import { show, s1 } from './format/console.js';
 import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
+import { loadDb } from './prims/disk.js';
 import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
 // x.part on a global: a foreign key's target column, else a temporal part
@@ -63,6 +64,9 @@ export class Session {
     hooks.system = cmd => this.sys(cmd);
     hooks.precision = () => this.env.precision;
     hooks.files = () => this.env.host.files ?? null;
+    hooks.computed = (name, f) => { this.env.globals.delete(name); this.env.computed.set(name, f); };
+    hooks.reserveHandle = () => this.env.host.reserveHandle?.();
+    hooks.releaseHandle = h => this.env.host.releaseHandle?.(h);
     hooks.enumerate = enumerate;
     hooks.fselect = fselect;
     hooks.fupdate = fupdate;
@@ -195,6 +199,9 @@ export class Session {
 
   /** Load a script file through the host's file system. */
   loadFile(path: string): Q {
+    // a directory is a database: its files, splayed tables and partitions (disk.ts)
+    const fs = this.env.host.files, dir = path.replace(/^:/, '').replace(/\/+$/, '') || '.';
+    if (fs && fs.list(dir) !== null) { loadDb(dir); return NIL; }
     const read = this.env.host.readFile;
     const txt = read ? read(path) : null;
     if (txt === null) throw new QError(path);

@@ -2,7 +2,7 @@
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
 import './kernels.js';
-import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
@@ -65,6 +65,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       list: p => { try { return statSync(p).isDirectory() ? readdirSync(p) : null; } catch { return null; } },
       remove: p => { try { rmSync(p); return true; } catch { return false; } },
       size: p => { try { return statSync(p).size; } catch { return null; } },
+      patch: (p, offset, data) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } },
     },
   };
 }
@@ -92,6 +93,8 @@ export async function main(argv: string[]) {
   const handles = new Handles();
   const port = new Port(session, { handles, users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, host: o.host, webRoot: webRoot(), log });
   const client = new Client(session, workerUrl(), handles, log);
+  host.reserveHandle = () => handles.alloc();
+  host.releaseHandle = h => handles.free(h);
   host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
   host.open = (target, ms) => client.open(target, ms);
   host.close = h => port.conns.has(h) ? port.hclose(h) : client.close(h);

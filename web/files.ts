@@ -41,7 +41,8 @@ export class PageFiles {
   read = (p: string) => this.map.get(this.norm(p)) ?? null;
   write = (p: string, data: Uint8Array, append: boolean) => {
     const k = this.norm(p), old = append ? this.map.get(k) : undefined;
-    const v = old ? new Uint8Array([...old, ...data]) : data.slice();
+    let v: Uint8Array;
+    if (old) { v = new Uint8Array(old.length + data.length); v.set(old); v.set(data, old.length); } else v = data.slice();
     this.map.set(k, v); this.persist(k, v);
   };
   list = (p: string) => {

@@ -180,10 +180,11 @@ const plot = async (bars: boolean) => { if (!current) return; const s = await ap
 $('line-chart').onclick = () => void plot(false);
 $('bar-chart').onclick = () => void plot(true);
 
-// ---- files: drop a CSV onto the page or pick one; it is kept for 0: and loaded as a table in one click ----
+// ---- files: drop a CSV (or a kdb+ data file) onto the page or pick one; it is kept for 0: and get, and
+// loaded as a table in one click ----
 async function addFile(f: File) {
   await api.putFile(f.name, new Uint8Array(await f.arrayBuffer()));
-  append([await api.loadCsv(f.name)]);
+  append([await (/\.(csv|txt)$/i.test(f.name) ? api.loadCsv(f.name) : api.loadKdb(f.name))]);
   await refreshVars();
 }
 $('file').addEventListener('change', e => { for (const f of (e.target as HTMLInputElement).files ?? []) void addFile(f); });

@@ -8,6 +8,7 @@ import { deserializeOptions, serializeOptions } from '../q/prims/ipc-prims.js';
 import { str } from '../q/value/value.js';
 
 import { PageFiles } from './files.js';
+import { encodeFile } from '../q/prims/kfile.js';
 import { install } from '../q/kernels/runtime.js';
 import kernelsUrl from '../build/kernels.wasm?url';
 
@@ -57,10 +58,17 @@ const api = {
     const r = session.evaluate(q);
     return { input: q, text: r.out, error: r.error };
   },
-  /** A table as a kdb+ IPC message (the bytes of -8!), for download. */
+  /** A kdb+ data file dropped or picked (anything not .csv/.txt): read with get into a global. */
+  loadKdb(name: string): Output {
+    const table = name.replace(/\.[^.]*$/, '').replace(/\W/g, '_').replace(/^(\d)/, '_$1');
+    const q = `${table}:get \`:${name}`;
+    const r = session.evaluate(q);
+    return { input: q, text: r.out, error: r.error };
+  },
+  /** A value as a kdb+ data file (the bytes `set` writes, which kdb+'s get reads), for download. */
   serialized(expr: string): Uint8Array | null {
     const v = session.value(expr).v;
-    return encodeMessage(v, MsgType.Async, serializeOptions());
+    return encodeFile(v, serializeOptions());
   },
   /** Share the page's Stop flag (needs cross-origin isolation); the evaluator polls it. */
   setStop(buf: SharedArrayBuffer) { stop = new Int32Array(buf); session.env.poll = () => Atomics.exchange(stop!, 0, 0) !== 0; },

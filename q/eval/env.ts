@@ -26,7 +26,12 @@ export interface Host {
     list(path: string): string[] | null;
     remove(path: string): boolean;
     size(path: string): number | null;
+    /** overwrite bytes at an offset in place (a log's count); without it the file is rewritten */
+    patch?(path: string, offset: number, data: Uint8Array): void;
   };
+  /** a handle number from the same pool as sockets, for a file opened with hopen */
+  reserveHandle?(): number;
+  releaseHandle?(h: number): void;
   /** End the process (\\ and exit). */
   exit?(code: number): void;
 }

@@ -18,7 +18,8 @@ import { amend } from '../prims/amend.js';
 import { concat, iota } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
-import { getGlobal, setGlobal, deleteGlobal } from './names.js';
+import { getGlobal, setGlobal, deleteGlobal, lookup } from './names.js';
+import { parted, partTable } from '../prims/disk.js';
 
 export type Evaluator = (n: Node, fr: (Q | undefined)[] | null) => Q;
 type Expr = () => Q;
@@ -65,11 +66,45 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   }
   const by = n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
   return runQuery({
-    kind, from: ev(n.from, fr), where: n.where.map(mk), by, byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
+    kind, from: partitioned(n, fr, ev) ?? ev(n.from, fr), where: n.where.map(mk), by, byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
     cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
     aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined,
   });
+}
+
+/**
+ * A partitioned table (\l of a database) read for a query: only the partitions that the where clauses on
+ * the partition column (date within …, date=…) keep are read from disk. Null when the source is not one.
+ */
+function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q | null {
+  if (n.from.k !== 'name' || lookup(n.from.n) !== undefined) return null;
+  const pt = parted.get(n.from.n);
+  if (!pt) return null;
+  const pv = { t: pt.type, d: Int32Array.from(pt.vals), a: 0 } as Vec;
+  const keep = new Uint8Array(pt.vals.length).fill(1);
+  for (const w of n.where) {
+    const names = namesIn(w);
+    if (!names.has(pt.pf) || [...names].some(nm => nm !== pt.pf && (pt.cols.includes(nm) || nm === 'i'))) continue;
+    const saved = scope.cols;
+    scope.cols = nm => nm === pt.pf ? pv : undefined;
+    let m: Q;
+    try { m = ev(w, fr); } finally { scope.cols = saved; }
+    if (m.t === -T.Bool) { if (!(m as Atom).v) keep.fill(0); continue; }
+    if (m.t !== T.Bool || count(m) !== keep.length) continue;
+    const b = (m as Vec).d as Uint8Array;
+    for (let i = 0; i < keep.length; i++) keep[i] &= b[i];
+  }
+  return partTable(pt, keep);
+}
+/** The names a clause mentions (columns, globals), wherever they sit in its tree. */
+function namesIn(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) { for (const e of node) namesIn(e, out); return out; }
+  if (!node || typeof node !== 'object') return out;
+  const o = node as { k?: string; n?: unknown };
+  if (o.k === 'name' && typeof o.n === 'string') out.add(o.n);
+  for (const v of Object.values(o)) if (v && typeof v === 'object') namesIn(v, out);
+  return out;
 }
 
 /** The columns in scope while a clause runs over the given rows (null: all rows). */

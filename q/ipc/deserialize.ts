@@ -48,6 +48,18 @@ export function deserialize(msg: Uint8Array, opts: DeserializeOptions = {}): Q {
   return m.value;
 }
 
+/**
+ * One object serialized at b[p…] (a body without the 8-byte message header, as kdb+ files hold them):
+ * the value and where it ends. Malformed or truncated bytes are 'badmsg.
+ */
+export function readObject(b: Uint8Array, p: number, opts: DeserializeOptions = {}): { value: Q; end: number } {
+  const r = new Reader(b, true, opts);
+  r.p = p;
+  const value = r.obj();
+  if (value === ELIDED) bad();
+  return { value, end: r.p };
+}
+
 class Reader {
   p = 0;
   dv: DataView;

@@ -1,9 +1,11 @@
 // @ and . as primitives: apply, index, amend and trap (protected evaluation), by rank.
 import { T } from '../value/types.js';
-import { Q, Atom, items, isNil, str, text } from '../value/value.js';
+import { Q, Atom, items, isNil, str, text, count, list } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
+import { hooks } from './hooks.js';
+import { getFile, setFile, appendItems, isLogFile } from './disk.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
@@ -23,10 +25,27 @@ export function at(a: Q[]): Q {
     // with a function on the left and a non-function third argument, or a lambda handler, it's trap
     // a function (or a handle, which applies like one) on the left traps; data on the left is amended
     if ((x.t >= T.Lambda && x.t <= T.EachLeft) || x.t === -T.Int || x.t === -T.Long) return trap(() => apply(x, [i]), f);
-    return amendAt(x, i, f, undefined);
+    return byName(x, v => amendAt(v, i, f, undefined));
   }
-  if (a.length === 4) return amendAt(a[0], a[1], a[2], a[3]);
+  if (a.length === 4) return byName(a[0], v => amendAt(v, a[1], a[2], a[3]));
   throw new QError('rank');
+}
+
+/**
+ * Amend by name: `x amends the global x, `:path the file (read, amended, written back); the name is the
+ * result. Anything else is amended as a value.
+ */
+function byName(x: Q, amend: (v: Q) => Q): Q {
+  if (x.t !== -T.Sym) return amend(x);
+  const name = (x as Atom).v as string;
+  if (name.startsWith(':')) {
+    const p = name.slice(1), f = hooks.files();
+    const cur = f && f.size(p.replace(/\/+$/, '')) !== null || f && f.list(p.replace(/\/+$/, '')) !== null ? getFile(p) : list([]);
+    setFile(p, amend(cur));
+    return x;
+  }
+  hooks.setGlobal(name, amend(hooks.getGlobal(name)));
+  return x;
 }
 
 /** .[f;args] .[f;args;h] .[x;i;f] .[x;i;f;y]; x . y applies f to a list of arguments or indexes at depth. */
@@ -40,9 +59,17 @@ export function dot(a: Q[]): Q {
   if (a.length === 3) {
     const [x, i, f] = a;
     if (x.t >= T.Lambda && x.t <= T.EachLeft) return trap(() => dot([x, i]), f);
-    return amendDot(x, i, f, undefined);
+    return byName(x, v => amendDot(v, i, f, undefined));
   }
-  if (a.length === 4) return amendDot(a[0], a[1], a[2], a[3]);
+  if (a.length === 4) {
+    const [x, i, f, y] = a;
+    // .[`:log;();,;items] appends to a log file in place (its count patched), as a tickerplant does
+    if (x.t === -T.Sym && ((x as Atom).v as string).startsWith(':') && count(i) === 0 && i.t >= 0 && (f as { name?: string }).name === ',' && isLogFile(((x as Atom).v as string).slice(1))) {
+      appendItems(((x as Atom).v as string).slice(1), items(y));
+      return x;
+    }
+    return byName(x, v => amendDot(v, i, f, y));
+  }
   throw new QError('rank');
 }
 export type { Atom };

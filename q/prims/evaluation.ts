@@ -3,6 +3,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, Dict, Proj, List, NIL, text, list } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { deenum } from '../value/enums.js';
+import * as D from './disk.js';
 import { hooks } from './hooks.js';
 import { apply } from './apply.js';
 import { primCode } from '../ipc/prims.js';
@@ -32,7 +33,7 @@ export function value(x: Q): Q {
   }
   return x;
 }
-export const get = (x: Q): Q => x.t === -T.Sym ? hooks.getGlobal((x as Atom).v) : value(x);
+export const get = (x: Q): Q => x.t === -T.Sym ? (((x as Atom).v as string).startsWith(':') ? D.getFile(((x as Atom).v as string).slice(1)) : hooks.getGlobal((x as Atom).v)) : value(x);
 export const parse = (x: Q): Q => { if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type'); return hooks.parse(text(x)); };
 export const evalQ = (x: Q): Q => hooks.evalTree(x);
 export const show = (x: Q): Q => { hooks.write(1, hooks.display(x) + '\n'); return NIL; };
@@ -49,17 +50,19 @@ export function hopen(x: Q): Q {
   else if (target.t === T.Char) s = text(target);
   else if (target.t === -T.Long || target.t === -T.Int) s = '::' + String((target as Atom).v);
   else throw new QError('type');
+  // a path that names no host:port (and no unix://, tcp:// …) is a file to append to
+  if (s.startsWith(':') && !/^:[^:/]*:\d+/.test(s) && !/^:[a-z]+:\/\//.test(s)) return { t: -T.Int, v: D.openFile(s.slice(1)) } as Q;
   if (!/^:[^:]*:\d+/.test(s)) throw new QError('nyi');
   const open = hooks.open;
   return { t: -T.Int, v: open(s, timeout) } as Q;
 }
-export const hclose = (x: Q): Q => { if (x.t !== -T.Int && x.t !== -T.Long) throw new QError('type'); hooks.close(Number((x as Atom).v)); return NIL; };
+export const hclose = (x: Q): Q => { if (x.t !== -T.Int && x.t !== -T.Long) throw new QError('type'); const h = Number((x as Atom).v); if (!D.closeFile(h)) hooks.close(h); return NIL; };
 
-/** `name set v: assign a global (a file path is kdb+'s binary file format, not built); the name back. */
+/** `name set v: assign a global; `:path set v writes a kdb+ data file (`:dir/t/ a splayed table). */
 export function set(x: Q, y: Q): Q {
   if (x.t !== -T.Sym) throw new QError('type');
   const name = (x as Atom).v as string;
-  if (name.startsWith(':')) throw new QError('nyi');
+  if (name.startsWith(':')) return D.setFile(name.slice(1), y);
   hooks.setGlobal(name, y);
   return x;
 }

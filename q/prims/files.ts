@@ -10,6 +10,7 @@ import { unkey } from './list.js';
 import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord } from './csv.js';
+import { saveBinary } from './disk.js';
 
 const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
 /** The path of a file symbol `:dir/file (or a string). */
@@ -153,11 +154,12 @@ export function fileText(x: Q, y: Q): Q {
   throw new QError('type');
 }
 
-/** save `:t.csv (or .txt) writes the global t as text; other suffixes are kdb+ binary files ('nyi). */
+/** save `:t.csv (or .txt) writes the global t as text; without a suffix, a kdb+ data file (`:t/ splayed). */
 export function save(x: Q): Q {
-  const p = pathOf(hsym(x)), m = /([^/]+?)(\.(csv|txt))?$/.exec(p)!;
+  const p = pathOf(hsym(x)), m = /([^/]+?)(\.(csv|txt))?\/?$/.exec(p);
+  if (!m) throw new QError('type');
   const name = m[1];
-  if (!m[3]) throw new QError('nyi');
+  if (!m[3]) return saveBinary(p, name);
   const t = hooks.getGlobal(name);
   files().write(p, enc.encode((items(prepare(m[3] === 'csv' ? ',' : '\t', t)).map(l => text(l) + '\n')).join('')), false);
   return hsym(x);

@@ -32,6 +32,13 @@ export const hooks = {
   fexec: unset as (t: Q, i: Q, p: Q) => Q,
   /** the host's file system, when it has one */
   files: (() => null) as () => import('../eval/env.js').Host['files'] | null,
+  /** define a global computed when read (a partitioned table), replacing any value of that name */
+  computed: unset as (name: string, f: () => Q) => void,
+  /** run a message as the process would run one from handle 0 (.z.ps, else value): log replay */
+  ps: unset as (x: Q) => Q,
+  /** handle numbers shared with the host's sockets, so a file handle never takes a socket's number */
+  reserveHandle: (() => undefined) as () => number | undefined,
+  releaseHandle: (() => {}) as (h: number) => void,
   /** hopen / hclose through the host */
   open: unset as (target: string, timeoutMs: number) => number,
   close: unset as (h: number) => void,

@@ -10,6 +10,7 @@ export const INTERNAL: Record<string, (x: Q) => Q> = Object.create(null);
 INTERNAL['0N'] = x => { hooks.write(1, hooks.s1(x) + '\n'); return x; };
 /** -3!x is the one-line form as a string. */
 INTERNAL['-3'] = x => str(hooks.s1(x));
+/** -11! replays a log file (disk.ts registers it). */
 
 /** Is x (the left of !) an internal-function number? */
 export function isInternal(x: Q): boolean {

@@ -23,6 +23,7 @@ import * as TB from './tables.js';
 import * as J from './joins.js';
 import * as JS from './json.js';
 import * as FL from './files.js';
+import * as D from './disk.js';
 import { hooks } from './hooks.js';
 import { match } from './match.js';
 import { join } from './join.js';
@@ -201,6 +202,12 @@ const table: Record<string, PrimDef> = {
   '.j.j': { m: JS.jj, rank: 1 },
   '.j.k': { m: JS.jk, rank: 1 },
   hclose: { m: E.hclose, rank: 1 },
+  load: { m: D.load, rank: 1 },
+  rload: { m: D.rload, rank: 1 },
+  rsave: { m: D.rsave, rank: 1 },
+  '.Q.en': { d: D.qen, rank: 2 },
+  '.Q.dpft': { n: D.dpft, rank: 4 },
+  '.Q.par': { n: D.qpar, rank: 3 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },

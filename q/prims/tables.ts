@@ -5,6 +5,7 @@ import * as kernels from '../kernels/index.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
+import { getFile, setFile } from './disk.js';
 import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
@@ -15,7 +16,12 @@ import { deenum } from '../value/enums.js';
 
 /** A table or keyed table given directly or by name; put writes a result back when given by name. */
 function resolve(x: Q): { v: Q; put: (r: Q) => Q } {
-  if (x.t === -T.Sym) { const name = (x as Atom).v as string; return { v: hooks.getGlobal(name), put: r => { hooks.setGlobal(name, r); return x; } }; }
+  if (x.t === -T.Sym) {
+    const name = (x as Atom).v as string;
+    // `:file and `:dir/t/ (splayed): read, changed, written back
+    if (name.startsWith(':')) return { get v() { return getFile(name.slice(1)); }, put: r => { setFile(name.slice(1), r); return x; } };
+    return { get v() { return hooks.getGlobal(name); }, put: r => { hooks.setGlobal(name, r); return x; } };
+  }
   return { v: x, put: r => r };
 }
 const names = (x: Q): string[] => x.t === -T.Sym ? [(x as Atom).v] : x.t === T.Sym ? items(x).map(a => (a as Atom).v) : (() => { throw new QError('type'); })();
@@ -131,11 +137,9 @@ function rowsOf(t: Table, y: Q): Table {
 export function insert(x: Q, y: Q): Q {
   if (x.t !== -T.Sym) throw new QError('type');
   // inserting into a name that holds nothing yet creates the table
-  let exists = true;
-  try { hooks.getGlobal((x as Atom).v); } catch { exists = false; }
-  if (!exists) {
+  if (!exists((x as Atom).v)) {
     if (y.t !== T.Table && !isKeyed(y)) throw new QError((x as Atom).v);
-    hooks.setGlobal((x as Atom).v, y);
+    resolve(x).put(y);
     return longVec(Array.from({ length: count(y) }, (_, i) => i));
   }
   const { v, put } = resolve(x);
@@ -163,8 +167,7 @@ export function insert(x: Q, y: Q): Q {
 export function upsert(x: Q, y: Q): Q {
   if (x.t === -T.Sym && !exists((x as Atom).v)) {
     if (y.t !== T.Table && !isKeyed(y)) throw new QError((x as Atom).v);
-    hooks.setGlobal((x as Atom).v, y);
-    return x;
+    return resolve(x).put(y);
   }
   const { v, put } = resolve(x);
   if (v.t === T.Table && y.t === T.Table) {
@@ -174,7 +177,10 @@ export function upsert(x: Q, y: Q): Q {
   }
   return put(join(v, y));
 }
-const exists = (name: string) => { try { hooks.getGlobal(name); return true; } catch { return false; } };
+const exists = (name: string) => {
+  if (name.startsWith(':')) { const f = hooks.files(); return !!f && (f.size(name.slice(1).replace(/\/+$/, '')) !== null || f.list(name.slice(1).replace(/\/+$/, '')) !== null); }
+  try { hooks.getGlobal(name); return true; } catch { return false; }
+};
 
 /** The names of the tables in the root (or a namespace). */
 export function tables(x: Q): Q { return hooks.tables(x.t === -T.Sym ? (x as Atom).v : ''); }

@@ -1,0 +1,279 @@
+// Data on disk: set and get of kdb+ data files, splayed tables (a directory of column files and .d),
+// .Q.en and the sym file, date-partitioned databases (.Q.dpft, \l db, .Q.par/.Q.PV/.Q.pf/.Q.pt),
+// save/load/rsave/rload, file handles (hopen on a file, h x, neg[h] x, hclose) and -11! log replay.
+// The host lends the file system (hooks.files); paths here never carry the leading ':'.
+import { T } from '../value/types.js';
+import { concat } from '../value/storage.js';
+import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, isKeyed, NIL } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { symName } from '../value/sym.js';
+import { hooks } from './hooks.js';
+import { encodeFile, decodeFile, logCount, logChunks, logReplay } from './kfile.js';
+import { serializeOptions, deserializeOptions } from './ipc-prims.js';
+import { enumExtend } from './enum.js';
+import { iasc } from './order.js';
+import { index } from './index.js';
+import { qstring } from './strings.js';
+import { pathOf, hsym } from './files.js';
+import { INTERNAL } from './internal.js';
+
+const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
+const enc = new TextEncoder();
+const trim = (p: string) => p.replace(/\/+$/, '');
+const join = (dir: string, name: string) => (dir === '' || dir === '.' ? '' : trim(dir) + '/') + name;
+const isDir = (p: string) => files().list(trim(p) || '.') !== null;
+
+// ---- one file -----------------------------------------------------------------------------------
+
+export function writeFile(path: string, x: Q): void { files().write(path, encodeFile(x, serializeOptions()), false); }
+export function readFile(path: string): Q {
+  const b = files().read(path);
+  if (!b) throw new QError(path);
+  return decodeFile(b, path, deserializeOptions());
+}
+
+// ---- splayed tables -----------------------------------------------------------------------------
+
+/** `:dir/t/ set t: one file per column and .d with the column names; symbols must be enumerated. */
+export function splay(dir: string, x: Q): void {
+  if (x.t !== T.Table) throw new QError('type');
+  const t = x as Table;
+  // kdb+ will not splay a symbol column that is not enumerated (.Q.en does that)
+  t.d.forEach(c => { if (c.t === T.Sym) throw new QError('type'); });
+  t.c.forEach((c, j) => writeFile(join(dir, c), t.d[j]));
+  // .d last: a reader never sees the names of columns not yet written
+  writeFile(join(dir, '.d'), symVec(t.c));
+}
+export function readSplayed(dir: string): Table {
+  const d = readFile(join(dir, '.d'));
+  if (d.t !== T.Sym) throw new QError(join(dir, '.d') + ': not a column list');
+  const names = Array.from((d as Vec).d as Int32Array, symName);
+  const cols = names.map(c => readFile(join(dir, c)));
+  const n = cols.length ? count(cols[0]) : 0;
+  cols.forEach((c, j) => { if (count(c) !== n) throw new QError(join(dir, names[j]) + ': length'); });
+  return table(names, cols);
+}
+
+// ---- set get save load ---------------------------------------------------------------------------
+
+/** `:path set x — a file, or a splayed table when the path ends in '/'. */
+export function setFile(p: string, x: Q): Q {
+  if (p.endsWith('/')) { splay(trim(p), x); return sym(':' + p); }
+  writeFile(p, x);
+  return sym(':' + p);
+}
+/** get `:path — a file's object, a splayed table's directory, or a directory of files as a dictionary. */
+export function getFile(p: string): Q {
+  const path = trim(p) || '.';
+  const ls = files().list(path);
+  if (ls === null) return readFile(path);
+  if (ls.includes('.d')) return readSplayed(path);
+  throw new QError(path + ': not a splayed table');
+}
+/** load `:dir/name — the global named like the file (a directory of files: a dictionary of them). */
+export function load(x: Q): Q {
+  const p = x.t === -T.Sym && !((x as Atom).v as string).startsWith(':') ? (x as Atom).v as string : pathOf(hsym(x));
+  const name = trim(p).split('/').pop()!;
+  hooks.setGlobal(name, loadPath(trim(p)));
+  return sym(name);
+}
+function loadPath(path: string): Q {
+  const ls = files().list(path);
+  if (ls === null) return readFile(path);
+  if (ls.includes('.d')) return readSplayed(path);
+  const names = ls.filter(n => !n.startsWith('.')).sort();
+  return { t: T.Dict, k: symVec(names), v: list(names.map(n => loadPath(join(path, n)))) } as Dict;
+}
+/** save `:dir/t (binary; .csv/.txt are text, in files.ts) and rsave `t (splayed). */
+export function saveBinary(p: string, name: string): Q {
+  return setFile(p, hooks.getGlobal(name));
+}
+export const rsave = (x: Q): Q => { const n = symArg(x); return setFile(n + '/', hooks.getGlobal(n.split('/').pop()!)); };
+export const rload = (x: Q): Q => { const n = symArg(x); hooks.setGlobal(n.split('/').pop()!, readSplayed(n)); return sym(n.split('/').pop()!); };
+const symArg = (x: Q): string => { if (x.t !== -T.Sym) throw new QError('type'); const s = (x as Atom).v as string; return s.startsWith(':') ? s.slice(1) : s; };
+
+// ---- .Q.en .Q.dpft .Q.par -----------------------------------------------------------------------
+
+/** .Q.en[`:dir;t]: symbol columns enumerated against `sym, kept in dir/sym (read first if it exists). */
+export function qen(d: Q, x: Q): Q {
+  if (x.t !== T.Table) throw new QError('type');
+  const dir = pathOf(d), symPath = join(dir, 'sym'), t = x as Table;
+  if (!t.d.some(c => c.t === T.Sym)) return t;
+  // the file is the domain: it may hold symbols another process added since this one last looked
+  if (files().size(symPath) !== null) hooks.setGlobal('sym', readFile(symPath));
+  const cols = t.d.map(c => c.t === T.Sym ? enumExtend('sym', c) : c);
+  writeFile(symPath, hooks.getGlobal('sym'));
+  return table(t.c, cols);
+}
+
+/** .Q.dpft[d;p;f;t]: the global table t enumerated, sorted by f with `p#, f first, splayed to d/p/t/. */
+export function dpft(a: Q[]): Q {
+  const [d, p, f, tn] = a;
+  if (tn.t !== -T.Sym || f.t !== -T.Sym) throw new QError('type');
+  const name = (tn as Atom).v as string, fld = (f as Atom).v as string;
+  let t = hooks.getGlobal(name);
+  if (isKeyed(t)) throw new QError('type');
+  t = qen(d, t);
+  let tb = t as Table;
+  if (fld) {
+    const j = tb.c.indexOf(fld);
+    if (j < 0) throw new QError(fld);
+    const g = iasc(tb.d[j]);
+    const cols = tb.d.map(c => index(c, g));
+    cols[j] = { ...(cols[j] as Vec), a: Attr.P };
+    const order = [j, ...tb.c.map((_, k) => k).filter(k => k !== j)];
+    tb = table(order.map(k => tb.c[k]), order.map(k => cols[k]));
+  }
+  splay(join(pathOf(d), join(partDir(p), name)), tb);
+  return sym(name);
+}
+const partDir = (p: Q): string => text(qstring(p));
+/** .Q.par[dir;part;table]: where a partition's table lives. */
+export const qpar = (a: Q[]): Q => sym(':' + join(join(pathOf(a[0]), partDir(a[1])), (a[2] as Atom).v as string));
+
+// ---- partitioned databases ------------------------------------------------------------------------
+
+/** A table spread over partition directories: read only when a query asks for partitions. */
+export interface Parted { root: string; name: string; pf: string; type: number; dirs: string[]; vals: number[]; cols: string[] }
+export const parted = new Map<string, Parted>();
+
+const PARTS: [RegExp, string, number, (s: string) => number][] = [
+  [/^\d{4}\.\d\d\.\d\d$/, 'date', T.Date, s => { const [y, m, d] = s.split('.').map(Number); return (Date.UTC(y, m - 1, d) - Date.UTC(2000, 0, 1)) / 86400000; }],
+  [/^\d{4}\.\d\d$/, 'month', T.Month, s => { const [y, m] = s.split('.').map(Number); return (y - 2000) * 12 + m - 1; }],
+  [/^\d+$/, 'int', T.Int, Number],
+];
+
+/** \l dir: its data files become globals, its splayed tables are read, and partitions are mapped. */
+export function loadDb(root: string): void {
+  root = trim(root) || '.';
+  const ls = (files().list(root) ?? []).filter(n => !n.startsWith('.')).sort();
+  const kind = PARTS.find(([re]) => ls.some(n => re.test(n) && isDir(join(root, n))));
+  for (const n of ls) {
+    const p = join(root, n);
+    if (!isDir(p)) { if (!n.endsWith('.q') && !n.endsWith('.txt') && !n.endsWith('.csv')) hooks.setGlobal(n, readFile(p)); continue; }
+    if (kind && kind[0].test(n)) continue;
+    if ((files().list(p) ?? []).includes('.d')) hooks.setGlobal(n, readSplayed(p));
+  }
+  if (!kind) return;
+  const [re, pf, type, parse] = kind;
+  const dirs = ls.filter(n => re.test(n) && isDir(join(root, n)));
+  const vals = dirs.map(parse), order = vals.map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
+  const sd = order.map(i => dirs[i]), sv = order.map(i => vals[i]);
+  // the tables are those of the last partition, as kdb+ reads them
+  const last = join(root, sd[sd.length - 1]);
+  const names = (files().list(last) ?? []).filter(n => (files().list(join(last, n)) ?? []).includes('.d')).sort();
+  for (const name of names) {
+    const d = readFile(join(join(last, name), '.d'));
+    const cols = Array.from((d as Vec).d as Int32Array, symName);
+    const pt: Parted = { root, name, pf, type, dirs: sd, vals: sv, cols };
+    parted.set(name, pt);
+    hooks.computed(name, () => partTable(pt, null));
+  }
+  const pv = vec(type, Int32Array.from(sv));
+  hooks.setGlobal(pf, pv);
+  hooks.setGlobal('.Q.pf', sym(pf));
+  hooks.setGlobal('.Q.pv', pv);
+  hooks.setGlobal('.Q.PV', pv);
+  hooks.setGlobal('.Q.pt', symVec(names));
+  hooks.setGlobal('.Q.PD', symVec(sd.map(() => ':' + root)));
+}
+
+/** The rows of the partitions the mask keeps (null: all), with the partition column first. */
+export function partTable(pt: Parted, keep: Uint8Array | null): Table {
+  const parts: Table[] = [], pvals: number[] = [];
+  pt.dirs.forEach((dir, i) => {
+    if (keep && !keep[i]) return;
+    const path = join(join(pt.root, dir), pt.name);
+    // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); here it is an error naming it
+    if (files().list(path) === null) throw new QError(path + ': missing partition');
+    parts.push(readSplayed(path)); pvals.push(pt.vals[i]);
+  });
+  parts.forEach((p, k) => {
+    const missing = pt.cols.find(c => !p.c.includes(c));
+    if (missing) throw new QError(join(join(pt.root, pt.dirs[k]), pt.name) + ': no column ' + missing);
+  });
+  // no partition kept: the last one's columns with no rows, so the result keeps its types
+  if (!parts.length) {
+    const t = readSplayed(join(join(pt.root, pt.dirs[pt.dirs.length - 1]), pt.name)), none = vec(T.Int, new Int32Array(0));
+    parts.push(table(t.c, t.d.map(c => index(c, none))));
+    pvals.push(0);
+  }
+  const cols = pt.cols.map(c => joinCols(parts.map(p => p.d[p.c.indexOf(c)])));
+  const n = parts.map(p => count(p));
+  const pcol = new Int32Array(n.reduce((a, b) => a + b, 0));
+  let o = 0;
+  n.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
+  return table([pt.pf, ...pt.cols], [vec(pt.type, pcol), ...cols]);
+}
+function joinCols(cs: Q[]): Q {
+  const t = cs[0].t;
+  if (t > 0 && t <= T.Enum && cs.every(c => c.t === t && (c as Vec).dom === (cs[0] as Vec).dom)) {
+    const r = { t, d: concat(t, cs.map(c => (c as Vec).d)), a: 0 } as Vec;
+    if ((cs[0] as Vec).dom) r.dom = (cs[0] as Vec).dom;
+    return r;
+  }
+  return list(cs.flatMap(c => items(c)));
+}
+
+// ---- file handles ----------------------------------------------------------------------------------
+
+const handles = new Map<number, string>();
+let nextLocal = 1000;
+/** hopen `:path: a handle that appends to the file, created (with its directories) if missing. */
+export function openFile(path: string): number {
+  if (files().size(path) === null) files().write(path, new Uint8Array(0), true);
+  const h = hooks.reserveHandle() ?? nextLocal++;
+  handles.set(h, path);
+  return h;
+}
+export const isFileHandle = (h: number) => handles.has(h);
+export function closeFile(h: number): boolean {
+  if (!handles.delete(h)) return false;
+  hooks.releaseHandle(h);
+  return true;
+}
+/** h x (neg: lines): text or bytes are appended as they are; other objects are appended as log items. */
+export function writeHandle(h: number, x: Q, lines: boolean): void {
+  const path = handles.get(h)!, f = files();
+  if (x.t === T.Char || x.t === -T.Char) { f.write(path, enc.encode(text(x) + (lines ? '\n' : '')), true); return; }
+  if (x.t === T.Byte) { f.write(path, (x as Vec).d as Uint8Array, true); return; }
+  if (lines && x.t === T.List && (x as List).d.every(e => e.t === T.Char || e.t === -T.Char)) {
+    f.write(path, enc.encode((x as List).d.map(e => text(e) + '\n').join('')), true); return;
+  }
+  if (lines) throw new QError('type');
+  appendItems(path, items(x));
+}
+/** Is the file a general list in kdb+'s file form (a log that items can be appended to)? */
+export function isLogFile(path: string): boolean {
+  const b = files().read(path);
+  return !!b && logCount(b) !== null;
+}
+/** Append items to a general-list file (a log): their serializations, and the count at byte 4 raised. */
+export function appendItems(path: string, xs: Q[]): void {
+  const f = files(), b = f.read(path) ?? new Uint8Array(0);
+  let n: number;
+  if (b.length === 0) { f.write(path, Uint8Array.of(0xff, 1, 0, 0, 0, 0, 0, 0), false); n = 0; }
+  else { const c = logCount(b); if (c === null) throw new QError(path + ': not a kdb+ list file'); n = c; }
+  f.write(path, logChunks(xs, serializeOptions()), true);
+  const cnt = new Uint8Array(4);
+  new DataView(cnt.buffer).setUint32(0, n + xs.length, true);
+  if (f.patch) f.patch(path, 4, cnt);
+  else { const all = f.read(path)!.slice(); all.set(cnt, 4); f.write(path, all, false); }
+}
+
+/** -11!x, -11!(-1;x), -11!(-2;x), -11!(n;x): replay a log's chunks through .z.ps (or value). */
+export function replay(x: Q): Q {
+  let n = -1, target = x;
+  if (x.t === T.List && count(x) === 2) { const [a, b] = (x as List).d; n = Number((a as Atom).v); target = b; }
+  const path = pathOf(target), b = files().read(path);
+  if (!b) throw new QError(path);
+  if (logCount(b) === null) throw new QError('badtail');
+  // -2 counts: a valid log gives its chunk count, a corrupt one the valid chunks and where they end
+  if (n === -2) { const r = logReplay(b, Infinity, () => {}, deserializeOptions()); return r.bad ? { t: T.Long, d: BigInt64Array.of(BigInt(r.chunks), BigInt(r.end)), a: 0 } as Vec : long(r.chunks); }
+  const r = logReplay(b, n < 0 ? Infinity : n, c => { hooks.ps(c); }, deserializeOptions());
+  if (r.bad && n < 0) throw new QError('badtail');
+  return long(r.chunks);
+}
+
+
+INTERNAL['-11'] = replay;
