@@ -29,8 +29,8 @@ export function join(x: Q, y: Q): Q {
   // empty general list joins adopt the other side's type
   const xs = tx >= 0 && tx < T.Table ? items(x) : [x];
   const ys = ty >= 0 && ty < T.Table ? items(y) : [y];
-  if (tx === T.List && count(x) === 0 && vy) return y;
-  if (ty === T.List && count(y) === 0 && vx) return x;
+  if (tx === T.List && count(x) === 0 && (vy || ty === T.Table)) return y;
+  if (ty === T.List && count(y) === 0 && (vx || tx === T.Table)) return x;
   // an atom or list joined to a dictionary is a type error
   if ((tx === T.Dict) !== (ty === T.Dict)) throw new QError('type');
   return fromItems([...xs, ...ys]);

@@ -1,5 +1,6 @@
 // Ordering: asc desc iasc idesc rank xrank, and binary search bin binr. Sorting is stable and follows
 // kdb+'s order: nulls first (they are each type's smallest value), symbols by their text.
+import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr } from '../value/value.js';
 import { gather } from '../value/storage.js';
@@ -15,6 +16,8 @@ type Cmp = (i: number, j: number) => number;
 /** A comparator over item positions of x, in kdb+'s ascending order. */
 export function comparator(x: Q): Cmp {
   const t = x.t;
+  // an enumeration sorts by what it stands for (its symbols), as xasc and group-by order it
+  if (t === T.Enum) return comparator(deenum(x));
   if (t === T.Sym) { const d = (x as Vec).d as Int32Array; const s = Array.from(d, symName); return (i, j) => s[i] < s[j] ? -1 : s[i] > s[j] ? 1 : 0; }
   if (t === T.Guid) { const d = (x as Vec).d as Uint8Array; return (i, j) => { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }; }
   if (t === T.Real || t === T.Float || t === T.Datetime) {

@@ -1,0 +1,201 @@
+// kdb+ data files, splayed tables, partitioned databases, file handles and log replay: what wasq writes
+// reads back, files laid out as kdb+ lays them out read, a database written here answers the same
+// queries in a fresh process, and a query reads only the partitions it needs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, truncateSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import '../../server/kernels.js';
+import { Session } from '../../q/session.js';
+import { nodeHost } from '../../server/cli.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+/** A session whose file paths are under dir, with a record of the files it reads. */
+function session(dir: string) {
+  let out = '';
+  const host = nodeHost((_fd, t) => { out += t; });
+  const reads: string[] = [];
+  const f = host.files!, under = (p: string) => join(dir, p);
+  host.files = {
+    read: p => { reads.push(p); return f.read(under(p)); },
+    write: (p, d, a) => f.write(under(p), d, a),
+    list: p => f.list(under(p)),
+    remove: p => f.remove(under(p)),
+    size: p => f.size(under(p)),
+    patch: (p, o, d) => f.patch!(under(p), o, d),
+  };
+  host.readFile = () => null;
+  const s = new Session(host);
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return (out + r.out).replace(/\n$/, ''); };
+  return { q, reads };
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'wasq-bin-'));
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+test('set and get: every type of value comes back as it went', () => {
+  const dir = tmp(), { q } = session(dir);
+  const values = [
+    '0b', '0x2a', '-5h', '7i', '42', '0N', '1.5e', '2.25', '0n', '-0w', '"c"', '`sym', '2024.01.02', '2024.01m',
+    '2024.01.02D03:04:05.123456789', '0D01:02:03.000000001', '12:34:56.789', '12:34', '12:34:56', '2024.01.02T03:04:05.006',
+    '"G"$"0a369037-75d3-b24d-6721-5a1d44d4bed5"',
+    '0101b', '0x00ff', '1 0N 3h', '1 0N -0W 0Wi', '1 0N 0W -0W', '1.5 0n 0w -0w', '1 0n 2e', '"text"', '`a`bc`', '2024.01.02 0Nd',
+    '2024.01 2024.02m', '0 1 2D00:00:01', '00:00:01 0N 23:59:59.999t', '2#"G"$"0a369037-75d3-b24d-6721-5a1d44d4bed5"',
+    '`s#1 2 3', '`u#`a`b', '`p#1 1 2', '`g#3 1 3',
+    '()', '(1;`a;"bc";2.5)', '(1 2;`a`b)', '`a`b!1 2', '([]a:1 2;b:`x`y;c:("s";"tt"))', '([k:`a`b]v:1.5 2.5)',
+    '{x+y}', '`a`b!(1 2;"cd")',
+  ];
+  values.forEach((v, i) => {
+    q(`v${i}:${v}`);
+    assert.equal(q(`\`:v${i} set v${i}`), `\`:v${i}`);
+    assert.equal(q(`v${i}~get \`:v${i}`), '1b', `${v} round-trips`);
+    assert.equal(q(`type[v${i}]~type get \`:v${i}`), '1b');
+  });
+  assert.equal(q('`:sa set `s#1 2 3; attr get `:sa'), '`s');
+  assert.equal(q('`:pa set `p#1 1 2; attr get `:pa'), '`p');
+});
+
+test('the bytes are kdb+\'s: a long vector maps, symbols and atoms are serialized after ff 01', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:j set 1 2 3');
+  // fe 20, type 7, attribute 0, four zero bytes, the count as 8 bytes, then the items
+  assert.equal(hex(readFileSync(join(dir, 'j'))), 'fe20070000000000' + '0300000000000000' + '010000000000000002000000000000000300000000000000');
+  q('`:s set `a`bc');
+  assert.equal(hex(readFileSync(join(dir, 's'))), 'ff01' + '0b00' + '02000000' + '6100' + '626300');
+  q('`:x set 42');
+  assert.equal(hex(readFileSync(join(dir, 'x'))), 'ff01' + 'f9' + '2a00000000000000');
+  q('`:f set 1.5 0n');
+  // kdb+'s float null is the NaN with the sign bit set
+  assert.equal(hex(readFileSync(join(dir, 'f'))), 'fe20090000000000' + '0200000000000000' + '000000000000f83f' + '000000000000f8ff');
+});
+
+test('files laid out as kdb+ writes them are read: a mapped vector, a serialized object, an enumeration', () => {
+  const dir = tmp(), { q } = session(dir);
+  const ints = Buffer.alloc(16 + 12);
+  ints.set([0xfe, 0x20, 6, 1]); ints.writeBigInt64LE(3n, 8);
+  ints.writeInt32LE(-5, 16); ints.writeInt32LE(-2147483648, 20); ints.writeInt32LE(9, 24);
+  writeFileSync(join(dir, 'ints'), ints);
+  assert.equal(q('get `:ints'), '`s#-5 0N 9i');
+  // a dictionary `a`b!1 2 as -8! would send it, behind ff 01
+  writeFileSync(join(dir, 'd'), Buffer.from('ff01' + '63' + '0b0002000000610062' + '00' + '070002000000' + '0100000000000000' + '0200000000000000', 'hex'));
+  assert.equal(q('get `:d'), 'a| 1\nb| 2');
+  // an enumeration over `sym: the domain's name after fd 20, the vector header at 4080, long indices at 4096
+  const e = Buffer.alloc(4096 + 24);
+  e.set([0xfd, 0x20]); e.write('sym', 2);
+  e.set([0xfd, 0x20, 20, 0], 4080); e.writeBigInt64LE(3n, 4088);
+  e.writeBigInt64LE(1n, 4096); e.writeBigInt64LE(0n, 4104); e.writeBigInt64LE(1n, 4112);
+  writeFileSync(join(dir, 'e'), e);
+  q('sym:`ibm`msft');
+  assert.equal(q('get `:e'), '`sym$`msft`ibm`msft');
+  assert.equal(q('x:get `:e; (type x;value x)'), '20h\n`msft`ibm`msft');
+});
+
+test('splayed tables: .Q.en keeps the sym file, .d names the columns, upsert appends', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('t:([]sym:`ibm`msft`ibm;px:1.5 2.5 3.5;n:1 2 3)');
+  assert.equal(q('`:db/t/ set t'), "'type", 'a symbol column must be enumerated first');
+  assert.equal(q('`:db/t/ set .Q.en[`:db] t'), '`:db/t/');
+  assert.deepEqual(readdirSync(join(dir, 'db/t')).sort(), ['.d', 'n', 'px', 'sym']);
+  assert.equal(q('get `:db/t/.d'), '`sym`px`n');
+  assert.equal(q('get `:db/sym'), '`ibm`msft');
+  assert.equal(q('(get `:db/t/)~update sym:`sym$sym from t'), '1b');
+  q('`:db/t/ upsert .Q.en[`:db] ([]sym:`goog`ibm;px:4 5f;n:4 5)');
+  assert.equal(q('get `:db/sym'), '`ibm`msft`goog');
+  assert.equal(q('select from get `:db/t/ where n>2'), 'sym  px  n\n----------\nibm  3.5 3\ngoog 4   4\nibm  5   5');
+  assert.equal(q('rload `:db/t'), '`t');
+  assert.equal(q('count t'), '5');
+});
+
+test('a partitioned database written with .Q.dpft answers the same queries in a fresh process', () => {
+  const dir = tmp(), { q } = session(dir);
+  const days = ['2007.07.23', '2007.07.24', '2007.07.25'];
+  q('mem:()');
+  q('mk:{([]sym:x?`ibm`msft`goog;time:09:30:00.000+til x;price:x?100f;size:x?1000)}');
+  for (const d of days) {
+    q('trade:mk 500');
+    assert.equal(q(`.Q.dpft[\`:db;${d};\`sym;\`trade]`), '`trade');
+    q(`mem,:\`date xcols update date:${d} from \`sym xasc trade`);
+  }
+  assert.equal(q('attr get[`:db/2007.07.24/trade/]`sym'), '`p');
+  const queries = [
+    'select from T where date=2007.07.24',
+    'select sum size, avg price by sym from T where date within 2007.07.24 2007.07.25',
+    'count T',
+    'exec max price from T where date=2007.07.23, sym=`ibm',
+    'select count i by date from T',
+    'select from T where date=2007.07.26',
+  ];
+  const expected = queries.map(s => q(s.replace(/\bT\b/g, 'mem')));
+  const script = ['\\l db', 'date', ...queries.map(s => s.replace(/\bT\b/g, 'trade'))].join('\n') + '\n';
+  const r = spawnSync(process.execPath, [join(root, 'bin/wasq.mjs')], { cwd: dir, input: script, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), [days.join(' '), ...expected].join('\n'));
+});
+
+test('a query reads only the partitions its where clause keeps', () => {
+  const dir = tmp(), { q, reads } = session(dir);
+  for (const d of ['2020.01.01', '2020.01.02', '2020.01.03']) {
+    q(`trade:([]sym:\`a\`b;px:1 2f)`);
+    q(`.Q.dpft[\`:hdb;${d};\`sym;\`trade]`);
+  }
+  q('\\l hdb');
+  reads.length = 0;
+  assert.equal(q('select px from trade where date=2020.01.02'), 'px\n--\n1 \n2 ');
+  assert.ok(reads.length > 0);
+  assert.deepEqual(reads.filter(p => !p.includes('2020.01.02')), [], 'only the kept partition is read');
+  reads.length = 0;
+  assert.equal(q('count select from trade where date within 2020.01.02 2020.01.03'), '4');
+  assert.deepEqual(reads.filter(p => p.includes('2020.01.01')), []);
+  assert.equal(q('.Q.pf'), '`date');
+  assert.equal(q('.Q.pt'), ',`trade');
+  assert.equal(q('.Q.par[`:hdb;2020.01.02;`trade]'), '`:hdb/2020.01.02/trade');
+});
+
+test('file handles append text, bytes and log items; -11! replays the log', () => {
+  const dir = tmp(), { q } = session(dir);
+  // the reference example for h x and neg[h] x on a file
+  q('h:hopen `:tmp.txt');
+  q('h "quick brown fox"');
+  q('neg[h] ("quick";"brown";"fox")');
+  q('hclose h');
+  assert.equal(q('read0 `:tmp.txt'), '"quick brown foxquick"\n"brown"\n"fox"');
+  // a log: set (), then items appended through a handle and by amend
+  q('`:log set ()');
+  q('h:hopen `:log');
+  q('h enlist (`f;`a;10)');
+  q('h enlist (`f;`b;20)');
+  q('hclose h');
+  q('.[`:log;();,;enlist (`f;`c;30)]');
+  q('f:{`seen set seen,enlist (x;y)}; seen:()');
+  assert.equal(q('-11!`:log'), '3');
+  assert.equal(q('seen'), '`a 10\n`b 20\n`c 30');
+  assert.equal(q('-11!(-2;`:log)'), '3');
+  assert.equal(q('seen:(); -11!(2;`:log)'), '2');
+  assert.equal(q('count seen'), '2');
+  assert.equal(q('count get `:log'), '3');
+  // a torn last chunk: the good ones run, then 'badtail; -2 tells how far the log is good
+  const size = statSync(join(dir, 'log')).size;
+  truncateSync(join(dir, 'log'), size - 3);
+  assert.equal(q('seen:(); -11!`:log'), "'badtail");
+  assert.equal(q('count seen'), '2');
+  assert.match(q('-11!(-2;`:log)'), /^2 \d+$/);
+});
+
+test('bad files: a truncated or foreign file, a missing one or a missing partition names the path and changes nothing', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('x:1 2 3; `:good set 10 20 30');
+  const good = readFileSync(join(dir, 'good'));
+  writeFileSync(join(dir, 'short'), good.subarray(0, good.length - 4));
+  writeFileSync(join(dir, 'text'), 'a,b\n1,2\n');
+  assert.match(q('x:get `:short'), /^'short: truncated/);
+  assert.match(q('x:get `:text'), /^'text: not a kdb\+ data file/);
+  assert.match(q('x:get `:nowhere'), /^'nowhere/);
+  assert.equal(q('x'), '1 2 3');
+  for (const d of ['2021.01.01', '2021.01.02']) { q('t:([]a:1 2)'); q(`.Q.dpft[\`:p;${d};\`;\`t]`); }
+  q('\\l p');
+  spawnSync('rm', ['-r', join(dir, 'p/2021.01.01/t')]);
+  assert.match(q('select from t where date=2021.01.01'), /^'p\/2021.01.01\/t: missing partition/);
+  assert.equal(q('select from t where date=2021.01.02'), 'date       a\n------------\n2021.01.02 1\n2021.01.02 2');
+});
