@@ -139,3 +139,31 @@ test('a CSV file chosen in the page becomes a table, is there for 0:, and surviv
   await typeLine('read0 `:../outside');
   assert.match(await consoleText(), /'/, 'a path outside the store is an error');
 });
+
+test('kdb+ files in the page: a splayed and a partitioned database survive a reload, a table downloads as a kdb+ file and a kdb+ file dropped in loads', async () => {
+  await typeLine('pg:([]sym:`a`b`a;px:1.5 2.5 3.5)');
+  await typeLine('`:pdb/pg/ set .Q.en[`:pdb] pg');
+  await typeLine('{pt::([]sym:`x`y;n:1 2); .Q.dpft[`:phdb;x;`sym;`pt]} each 2024.01.01 2024.01.02');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  await typeLine('\\l pdb');
+  await typeLine('select from pg where px>2');
+  assert.match(await consoleText(), /\nb\s+2.5\s*\na\s+3.5\s*$/);
+  await typeLine('\\l phdb');
+  await typeLine('select from pt where date=2024.01.02');
+  assert.match(await consoleText(), /\n2024.01.02 x\s+1\s*\n2024.01.02 y\s+2\s*$/);
+  // the kdb+ button gives the bytes `set` writes, which get reads back
+  await page.evaluate(() => (globalThis as any).wasq.open('select from pt'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#kdb')]);
+  const bytes = readFileSync((await download.path())!);
+  const { decodeFile } = await import('../q/prims/kfile.js');
+  const t = decodeFile(new Uint8Array(bytes), 'download') as any;
+  assert.deepEqual(t.c, ['date', 'sym', 'n']);
+  // a kdb+ data file chosen in the page becomes a global
+  const { encodeFile } = await import('../q/prims/kfile.js');
+  const file = encodeFile({ t: 7, d: BigInt64Array.of(5n, 6n, 7n), a: 0 } as any);
+  await page.setInputFiles('#file', { name: 'nums', mimeType: 'application/octet-stream', buffer: Buffer.from(file) });
+  await page.waitForSelector('#vars tr[data-name="nums"]');
+  await typeLine('sum nums');
+  assert.match(await consoleText(), /\n18$/);
+});
