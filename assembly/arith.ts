@@ -1,11 +1,12 @@
 // Element-wise arithmetic with a float result: + - * % of float and long vectors, item by item. Longs
-// become floats as q converts them (0N to 0n, 0W and -0W to 0w and -0w); float nulls propagate as NaN.
+// become floats as q converts them: 0N is 0n, and 0W/-0W are plain large numbers (`float$0Wj is
+// 9.223372e+18: integer infinities are not infinite in float arithmetic); float nulls propagate as NaN.
 
-const NJ: i64 = i64.MIN_VALUE, WJ: i64 = i64.MAX_VALUE;
+const NJ: i64 = i64.MIN_VALUE;
 @inline function toF<V>(v: V): f64 {
   if (isFloat<V>()) return <f64>v;
   const j = <i64>v;
-  return j == NJ ? NaN : j == WJ ? Infinity : j == -WJ ? -Infinity : <f64>j;
+  return j == NJ ? NaN : <f64>j;
 }
 /** dst[i] = a[i] op b[i] (op: 0 +, 1 -, 2 *, 3 %), each side float or long. */
 function fop<A, B>(op: i32, a: usize, b: usize, n: i32, dst: usize): void {

@@ -4,3 +4,4 @@ export * from './group';
 export * from './sort';
 export * from './search';
 export * from './arith';
+export * from './hash';

@@ -214,3 +214,52 @@ export function glast(gid: Int32Array, ng: number): Int32Array | null {
   K!.glast(g, gid.length, ng, out);
   return view(Int32Array, out, ng).slice();
 }
+
+// ---- hashing: find (?), in, distinct over integer items ---------------------------------------------------
+
+/** The hash kernels' kind for items of type t: integers, temporals, symbols (ids), enumerations (indices);
+ *  floats and guids stay in TypeScript (their equality is not their bits). */
+function hashKind(t: number): 'i8' | 'i16' | 'i32' | 'i64' | null {
+  if (t === T.Sym || t === T.Enum) return 'i32';
+  const k = kindOf(t);
+  return k === 'f32' || k === 'f64' ? null : k;
+}
+/** log2 of a table with room for n items at most half full. */
+const bitsFor = (n: number) => Math.max(4, 32 - Math.clz32(Math.max(1, 2 * n - 1)));
+/** Run a hash kernel with a table that starts small (few distinct values are the usual case, and a big
+ *  table costs fresh pages) and grows eightfold each time the kernel finds it too small. */
+function hashed(n: number, run: (tab: number, bits: number) => number): number {
+  const most = bitsFor(n);
+  for (let bits = Math.min(most, 12); ; bits = Math.min(most, bits + 3)) {
+    const r = run(tmp(4 << bits), bits);
+    if (r >= 0 || bits === most) return r;
+  }
+}
+
+/** Positions of y's items in x (x's count when absent), x and y of one type t; or null. */
+export function find(t: number, x: Items, y: Items): Int32Array | null {
+  const k = hashKind(t);
+  if (!k || !on(Math.max(x.length, y.length)) || !has(`find_${k}`) || x.length >= 2 ** 30) return null;
+  begin();
+  const px = ptr(x), py = ptr(y), [dst, done] = output(T.Int, y.length);
+  hashed(x.length, (tab, bits) => K![`find_${k}`](px, x.length, tab, bits, py, y.length, dst));
+  return done() as Int32Array;
+}
+/** y's items that are items of x, as booleans; or null. */
+export function isin(t: number, x: Items, y: Items): Uint8Array | null {
+  const k = hashKind(t);
+  if (!k || !on(Math.max(x.length, y.length)) || !has(`in_${k}`) || x.length >= 2 ** 30) return null;
+  begin();
+  const px = ptr(x), py = ptr(y), [dst, done] = output(T.Bool, y.length);
+  hashed(x.length, (tab, bits) => K![`in_${k}`](px, x.length, tab, bits, py, y.length, dst));
+  return done() as Uint8Array;
+}
+/** Positions of the first appearance of each distinct item, in order; or null. */
+export function distinctAt(t: number, x: Items): Int32Array | null {
+  const k = hashKind(t);
+  if (!k || !on(x.length) || !has(`distinct_${k}`) || x.length >= 2 ** 30) return null;
+  begin();
+  const px = ptr(x), out = tmp(4 * x.length);
+  const m = hashed(x.length, (tab, bits) => K![`distinct_${k}`](px, x.length, tab, bits, out));
+  return ints(out, m);
+}

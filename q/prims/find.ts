@@ -4,6 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Vec, List, Atom, count, item } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { match } from './match.js';
+import * as kernels from '../kernels/index.js';
 
 /** Position of atom (or item) y in list x; count x when absent. */
 export function find1(x: Q, y: Q): number {
@@ -27,6 +28,9 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
   if (x.t > 0 && x.t <= T.Enum && y.t === x.t && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real && x.t !== T.Datetime) {
     const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = xd.length;
+    // a hash table in wasm when the kernels are in and y is long enough to pay for the call
+    const k = (x.t !== T.Enum || (x as Vec).dom === (y as Vec).dom) ? kernels.find(x.t, xd, yd) : null;
+    if (k) return k;
     const h = new Map<any, number>();
     for (let i = n - 1; i >= 0; i--) h.set(xd[i], i);
     const r = new Int32Array(m);

@@ -320,6 +320,7 @@ export function distinct(x: Q): Q {
   if (x.t < 0) throw new QError('type');
   if (x.t === T.Dict) return distinct((x as Dict).v);
   const n = count(x), keep: number[] = [];
+  if (x.t > 0 && x.t <= T.Enum) { const at = kernels.distinctAt(x.t, (x as Vec).d); if (at) return index(x, { t: T.Int, d: at, a: 0 } as Vec); }
   if (x.t > 0 && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real) {
     const d = (x as Vec).d as any, seen = new Set<any>();
     for (let i = 0; i < n; i++) { const v = d[i]; const k = v !== v ? 'NaN' : v; if (!seen.has(k)) { seen.add(k); keep.push(i); } }

@@ -26,6 +26,7 @@ export function qin(x: Q, y: Q): Q {
   // with a general list on the right, x is one item to look for; with a vector, x goes item by item
   if (y.t === T.List) return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
   if (x.t === T.List) return fromItems((x as List).d.map(e => qin(e, y)));
+  if (x.t === y.t && x.t > 0 && x.t < T.Enum) { const k = kernels.isin(x.t, (y as Vec).d, (x as Vec).d); if (k) return vec(T.Bool, k); }
   const p = findMany(y, x), n = count(y);
   return boolVec(Array.from(p as ArrayLike<number>, i => i < n));
 }

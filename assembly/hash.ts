@@ -1,0 +1,68 @@
+// Hash tables over integer items (bool to long, symbols by id, enumerations by index): find (?), in,
+// and distinct. Open addressing with linear probing; the table holds item positions (-1 empty) in a
+// block the caller provides, 2^bits i32. The table may be smaller than the items: when it fills past half,
+// the call gives up (-1) and the caller tries again with a bigger one, so that few distinct values (the
+// usual case) touch little memory.
+
+// Fibonacci hashing: the top bits of the product spread consecutive keys over the table
+@inline function slot(v: i64, bits: i32): i32 { return <i32>((<u64>v * 0x9E3779B97F4A7C15) >> (64 - bits)); }
+@inline function at<T>(x: usize, i: i32): i64 { return <i64>load<T>(x + <usize>i * sizeof<T>()); }
+
+/** Put the first position of each distinct item of x in the table; with out, also list those positions
+ *  in order of first appearance there; the count of distinct items, or -1 when the table is too small. */
+function build<T>(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 {
+  const mask = (1 << bits) - 1, limit = 1 << (bits - 1);
+  memory.fill(tab, 0xff, <usize>4 << bits);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const v = at<T>(x, i);
+    let h = slot(v, bits);
+    while (true) {
+      const p = load<i32>(tab + (<usize>h << 2));
+      if (p < 0) {
+        if (k == limit) return -1;
+        store<i32>(tab + (<usize>h << 2), i); if (out) store<i32>(out + (<usize>k << 2), i); k++; break;
+      }
+      if (at<T>(x, p) == v) break;
+      h = (h + 1) & mask;
+    }
+  }
+  return k;
+}
+/** The position in x (as built into tab) of v, or n when absent. */
+@inline function probe<T>(x: usize, n: i32, tab: usize, bits: i32, v: i64): i32 {
+  const mask = (1 << bits) - 1;
+  let h = slot(v, bits);
+  while (true) {
+    const p = load<i32>(tab + (<usize>h << 2));
+    if (p < 0) return n;
+    if (at<T>(x, p) == v) return p;
+    h = (h + 1) & mask;
+  }
+}
+/** dst[j] = first position of y[j] in x, or n (i32); -1 when the table is too small, else 0. */
+function find<T>(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 {
+  if (build<T>(x, n, tab, bits, 0) < 0) return -1;
+  for (let j = 0; j < m; j++) store<i32>(dst + (<usize>j << 2), probe<T>(x, n, tab, bits, at<T>(y, j)));
+  return 0;
+}
+/** dst[j] = 1 when y[j] is an item of x (u8). */
+function isin<T>(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 {
+  if (build<T>(x, n, tab, bits, 0) < 0) return -1;
+  for (let j = 0; j < m; j++) store<u8>(dst + <usize>j, probe<T>(x, n, tab, bits, at<T>(y, j)) < n ? 1 : 0);
+  return 0;
+}
+
+export function find_i8(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return find<i8>(x, n, tab, bits, y, m, dst); }
+export function find_i16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return find<i16>(x, n, tab, bits, y, m, dst); }
+export function find_i32(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return find<i32>(x, n, tab, bits, y, m, dst); }
+export function find_i64(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return find<i64>(x, n, tab, bits, y, m, dst); }
+export function in_i8(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return isin<i8>(x, n, tab, bits, y, m, dst); }
+export function in_i16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return isin<i16>(x, n, tab, bits, y, m, dst); }
+export function in_i32(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return isin<i32>(x, n, tab, bits, y, m, dst); }
+export function in_i64(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return isin<i64>(x, n, tab, bits, y, m, dst); }
+/** The positions of first appearances of x's items, in order, into out; their count. */
+export function distinct_i8(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<i8>(x, n, tab, bits, out); }
+export function distinct_i16(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<i16>(x, n, tab, bits, out); }
+export function distinct_i32(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<i32>(x, n, tab, bits, out); }
+export function distinct_i64(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<i64>(x, n, tab, bits, out); }
