@@ -5,3 +5,4 @@ export * from './sort';
 export * from './search';
 export * from './arith';
 export * from './hash';
+export * from './scan';

@@ -140,7 +140,7 @@ export class Session {
     if (/^t:\d+$/.test(name)) {
       const n = Number(name.slice(2));
       const t0 = performance.now();
-      for (let i = 0; i < n; i++) this.run(arg);
+      for (let i = 0; i < n; i++) { settle(); this.run(arg); }
       return long(BigInt(Math.round(performance.now() - t0)));
     }
     if (name === 'l') return this.loadFile(arg.trim());

@@ -7,7 +7,8 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
-import { Session, errorText } from '../q/session.js';
+import { Session, errorText, statements } from '../q/session.js';
+import { shouldYield } from '../q/value/heap.js';
 import { Port, readUsers } from './port.js';
 import { Client } from './client.js';
 import { Handles } from './handles.js';
@@ -122,7 +123,7 @@ export async function main(argv: string[]) {
   if (o.script) {
     const src = host.readFile!(o.script);
     if (src === null) { process.stderr.write(`'${o.script}\n`); }
-    else session.load(src, s => write(1, s + '\n'));
+    else await loadScript(session, src);
   }
   flush();
   const tty = process.stdin.isTTY;
@@ -131,6 +132,7 @@ export async function main(argv: string[]) {
   for await (const line of rl) {
     const r = session.evaluate(line);
     if (r.out) write(1, r.out + '\n');
+    await turn();
     // flush per line, so a later runaway line cannot hold back what was already shown
     flush();
     if (tty) rl.prompt();
@@ -138,6 +140,20 @@ export async function main(argv: string[]) {
   flush();
   // with a port open the process keeps serving after its console input ends, as q does
   if (!port.listening) process.exit(0);
+}
+
+/** Let the event loop turn when vector memory has grown, so that blocks the last statements dropped are
+ *  handed back (a collection's callbacks run only in a later task) and the next ones reuse them. */
+const turn = () => shouldYield() ? new Promise<void>(r => setImmediate(r)) : undefined;
+/** Run a script's statements as q loads a script (the first error stops it), turning the event loop as
+ *  memory grows. */
+async function loadScript(session: Session, src: string) {
+  for (const stmt of statements(src)) {
+    const r = session.evaluate(stmt);
+    if (r.out) write(1, r.out + '\n');
+    if (r.error) return;
+    await turn();
+  }
 }
 
 /** The client's socket thread, built beside this bundle under its name (wasq.mjs → wasq.client-worker.mjs). */

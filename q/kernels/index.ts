@@ -263,3 +263,25 @@ export function distinctAt(t: number, x: Items): Int32Array | null {
   const m = hashed(x.length, (tab, bits) => K![`distinct_${k}`](px, x.length, tab, bits, out));
   return ints(out, m);
 }
+
+// ---- running and neighbouring loops: sums, deltas, xbar ------------------------------------------------
+
+const SCAN: Record<number, 'f64' | 'i64' | 'i32'> = { [T.Float]: 'f64', [T.Long]: 'i64', [T.Int]: 'i32' };
+/** sums or deltas of a float, long or int vector into a vector of its type; or null. */
+export function scan(op: 'sums' | 'deltas', t: number, d: Items): Items | null {
+  const k = SCAN[t];
+  if (!k || !on(d.length) || !has(`${op}_${k}`)) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(t, d.length);
+  K![`${op}_${k}`](src, d.length, dst);
+  return done();
+}
+/** x xbar y for a positive atom x and a vector y of its type (float, long or int); or null. */
+export function xbar(t: number, x: number | bigint, d: Items): Items | null {
+  const k = SCAN[t];
+  if (!k || !on(d.length) || !has(`xbar_${k}`)) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(t, d.length);
+  K![`xbar_${k}`](x, src, d.length, dst);
+  return done();
+}

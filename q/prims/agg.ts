@@ -162,6 +162,7 @@ export const prd = aggregate(prdVec, x => foldList(x, multiply, { t: -T.Long, v:
 function runningVec(isSum: boolean) {
   return (x: Vec): Q => {
     const rt = rangeOf(SUM_RANGE, x.t), dom = domOf(rt);
+    if (isSum && rt === x.t) { const k = kernels.scan('sums', x.t, x.d); if (k) return { t: rt, d: k, a: 0 } as Vec; }
     const a = view(x, dom), n = (a as ArrayLike<unknown>).length;
     if (dom === Dom.J) {
       const d = a as BigInt64Array, r = new BigInt64Array(n); let s = isSum ? 0n : 1n;
@@ -308,7 +309,11 @@ function eachPrior(x: List, op: (a: Q, b: Q) => Q, first: (v: Q) => Q): Q {
   return fromItems(x.d.map((v, i) => i ? op(v, x.d[i - 1]) : first(v)));
 }
 // deltas x is x - prior x with 0 before the first item, so its type is x-x (a timestamp gives a timespan).
-export const deltas = uniform(x => { if (x.t === T.Sym || x.t === T.Guid || x.t === T.Char) throw new QError('type'); return subtract(x, prior(x, 0)); },
+export const deltas = uniform(x => {
+  if (x.t === T.Sym || x.t === T.Guid || x.t === T.Char) throw new QError('type');
+  const k = x.t === T.Float || x.t === T.Long || x.t === T.Int ? kernels.scan('deltas', x.t, x.d) : null;
+  return k ? { t: x.t, d: k, a: 0 } as Vec : subtract(x, prior(x, 0));
+},
   x => eachPrior(x, subtract, v => v), x => { resultType(SUB, x.t, x.t); return x; });
 export const ratios = uniform(x => { if (x.t === T.Sym || x.t === T.Guid) throw new QError('type'); return divide(x, prior(x, 1)); },
   x => eachPrior(x, divide, v => divide(v, { t: -T.Long, v: 1n } as Atom)), x => divide(x, { t: -T.Long, v: 1n } as Atom));

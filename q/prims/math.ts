@@ -1,6 +1,7 @@
 // Unary maths (neg abs signum floor ceiling not, sqrt exp log and the trigonometric functions,
 // reciprocal) and the binary xexp xlog xbar. Result types follow the domain/range lines of each
 // keyword's reference page; temporals work on their underlying values (basics/math.md).
+import * as kernels from '../kernels/index.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI, NH } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -152,6 +153,11 @@ export const xlog = floatMap2((a, b) => Math.log(b) / Math.log(a), t => numT(t) 
 
 /** x xbar y: y rounded down to a multiple of x, i.e. x*y div x; a timespan x counts nanoseconds. */
 export const xbar = atomic2((x: Q, y: Q): Q => {
+  // a positive atom over a vector of its own type (float, long, int): one loop in wasm
+  if (x.t < 0 && y.t === -x.t && (y.t === T.Float || y.t === T.Long || y.t === T.Int) && (x as Atom).v > 0) {
+    const k = kernels.xbar(y.t, (x as Atom).v, (y as Vec).d);
+    if (k) return { t: y.t, d: k, a: 0 } as Vec;
+  }
   if (Math.abs(x.t) === T.Timespan) x = x.t < 0 ? { t: -T.Long, v: (x as Atom).v } as Atom : { t: T.Long, d: (x as Vec).d, a: 0 } as Vec;
   return multiply(x, div(y, x));
 });

@@ -75,8 +75,19 @@ export function heapStats() { return { used: inUse, heap: memory ? memory.buffer
 let collector: (() => void) | null = null, mark = 0;
 /** Lend a function that runs a full garbage collection. */
 export function setCollector(gc: () => void) { collector = gc; }
-/** Collect when live blocks grew by 256 MiB or half since the last collection. */
+/**
+ * Should a long synchronous run (a script's statements, console lines read ahead) let the event loop turn?
+ * Blocks freed by a collection come back only in a later task; a host that runs many statements in one
+ * task asks this after each, and yields when blocks worth 64 MiB have been handed out since it last did.
+ */
+let yielded = 0;
+export function shouldYield(): boolean {
+  if (inUse - yielded < 64 * 2 ** 20 && inUse >= yielded) { return false; }
+  yielded = inUse;
+  return true;
+}
+/** Collect when live blocks grew by 64 MiB or a quarter since the last collection (a full collection of a heap of few JavaScript objects costs milliseconds; writing 64 MiB of fresh pages costs far more). */
 export function settle() {
-  if (collector && inUse - mark > Math.max(256 * 2 ** 20, mark / 2)) { collector(); mark = inUse; }
+  if (collector && inUse - mark > Math.max(64 * 2 ** 20, mark / 4)) { collector(); mark = inUse; }
   else if (inUse < mark) mark = inUse;
 }
