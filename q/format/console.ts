@@ -258,11 +258,16 @@ export function show(x: Q, o: Opts): string {
     const d = (x as List).d;
     if (d.length === 0) return '()';
     let lines: string[];
-    if (isGrid(d)) lines = gridLines(d, o);
-    else lines = d.map(e => s1(e, o.P));
+    // only the lines that can show are made (clip keeps rows-3 of a longer list and adds '..')
+    const shown = d.length > o.rows ? d.slice(0, o.rows) : d;
+    if (isGrid(d)) lines = gridLines(shown, o);
+    else lines = shown.map(e => s1(e, o.P));
     if (d.length === 1) lines[0] = ',' + lines[0];
     return clip(lines, o.rows).map(l => cut(l, o.cols)).join('\n');
   }
+  // a long vector: its first cols items already make a line longer than the console, whose cut is the
+  // same as the whole vector's; formatting ten million items to show eighty characters would take seconds
+  if (x.t > 0 && x.t <= T.Enum && count(x) > o.cols + 1) return cut(s1(sliceQ(x, o.cols + 1), o.P), o.cols);
   return cut(s1(x, o.P), o.cols);
 }
 export { bytesToStr };

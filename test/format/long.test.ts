@@ -1,0 +1,27 @@
+// The console shows a long vector or list from its first items only: what it shows must be exactly the
+// first line (cut with '..') or rows of the whole value's form.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from '../q.js';
+import { s1 } from '../../q/format/console.js';
+
+test('a long vector shows the cut of its whole one-line form, whatever its type', () => {
+  const { q, session } = makeSession();
+  for (const v of ['5000?100f', '5000#1.5 2', '5000?0b', '5000?0x0f', '5000#`ab`c', '`s#til 5000', '5000?2000.01.01', '`sym$5000#sym:`x`y', '5000#"ab"', '(4999#1f),0n']) {
+    q(`v:${v}`);
+    const full = s1(session.value('v').v, 7);
+    const shown = q('v');
+    assert.equal(shown, full.length > 79 ? full.slice(0, 77) + '..' : full, v);
+  }
+});
+
+test('a long list shows its first rows as the whole list would', () => {
+  const { q } = makeSession();
+  q('l:5000#(1 2;3 4)');
+  const lines = q('l').split('\n');
+  assert.equal(lines.length, 23);
+  assert.equal(lines[22], '..');
+  assert.deepEqual(lines.slice(0, 22), Array.from({ length: 22 }, (_, i) => i % 2 ? '3 4' : '1 2'));
+  q('m:5000#(1;`a)');
+  assert.deepEqual(q('m').split('\n').slice(0, 3), ['1', '`a', '1']);
+});
