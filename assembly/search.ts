@@ -80,3 +80,26 @@ function cmpInt<V>(src: usize, n: i32, s: V, op: i32, dst: usize): void {
 /** The same for longs and for ints (and int-backed: dates, symbols' and enumerations' ids for = and <>). */
 export function cmpS_i64(src: usize, n: i32, s: i64, op: i32, dst: usize): void { cmpInt<i64>(src, n, s, op, dst); }
 export function cmpS_i32(src: usize, n: i32, s: i32, op: i32, dst: usize): void { cmpInt<i32>(src, n, s, op, dst); }
+
+// ---- bin and binr: binary search of each y in sorted x (q order: nulls lowest), positions as longs ----
+
+@inline function below<T>(a: T, b: T): bool {
+  if (isFloat<T>()) return a != a ? b == b : b == b && a < b;   // NaN (null) first
+  return a < b;
+}
+/** dst[j] = bin: the last i with x[i] <= y[j] (-1 when none); binr: the first i with x[i] >= y[j] (n when none). */
+function bsearch<T>(x: usize, n: i32, y: usize, m: i32, right: bool, dst: usize): void {
+  for (let j = 0; j < m; j++) {
+    const v = load<T>(y + <usize>j * sizeof<T>());
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1, a = load<T>(x + <usize>mid * sizeof<T>());
+      // bin moves right past items at or below v; binr past items strictly below
+      if (right ? below<T>(a, v) : !below<T>(v, a)) lo = mid + 1; else hi = mid;
+    }
+    store<i64>(dst + (<usize>j << 3), right ? <i64>lo : <i64>lo - 1);
+  }
+}
+export function bin_i32(x: usize, n: i32, y: usize, m: i32, right: bool, dst: usize): void { bsearch<i32>(x, n, y, m, right, dst); }
+export function bin_i64(x: usize, n: i32, y: usize, m: i32, right: bool, dst: usize): void { bsearch<i64>(x, n, y, m, right, dst); }
+export function bin_f64(x: usize, n: i32, y: usize, m: i32, right: bool, dst: usize): void { bsearch<f64>(x, n, y, m, right, dst); }

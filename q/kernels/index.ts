@@ -285,3 +285,16 @@ export function xbar(t: number, x: number | bigint, d: Items): Items | null {
   K![`xbar_${k}`](x, src, d.length, dst);
   return done();
 }
+
+// ---- bin, binr ------------------------------------------------------------------------------------------
+
+/** Each y's position in sorted x (bin: last at or below, -1 for none; binr: first at or above), as longs;
+ *  x and y of one type t (int-like, long-like or float); or null. */
+export function bin(t: number, x: Items, y: Items, right: boolean): BigInt64Array | null {
+  const k = kindOf(t);
+  if ((k !== 'i32' && k !== 'i64' && k !== 'f64') || !on(y.length) || !has(`bin_${k}`)) return null;
+  begin();
+  const px = ptr(x), py = ptr(y), [dst, done] = output(T.Long, y.length);
+  K![`bin_${k}`](px, x.length, py, y.length, right ? 1 : 0, dst);
+  return done() as BigInt64Array;
+}

@@ -140,6 +140,8 @@ function search(right: boolean) {
     };
     if (y.t < 0 || (x.t === T.List && y.t >= 0 && y.t < 20 && count(x) && item(x, 0).t === y.t)) return long(one(y));
     if (y.t === T.Dict) return dict((y as Dict).k, search(right)(x, (y as Dict).v));
+    // a vector searched in a vector of its type: a binary search per item in wasm
+    if (x.t === y.t && x.t > 0 && x.t < T.Sym) { const k = kernels.bin(x.t, (x as Vec).d, (y as Vec).d, right); if (k) return { t: T.Long, d: k, a: 0 } as Vec; }
     return longVec(items(y).map(one));
   };
 }
