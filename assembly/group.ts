@@ -104,3 +104,15 @@ export function gminmax_f64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, 
 export function glast(gid: usize, n: i32, ng: i32, out: usize): void {
   for (let i = 0; i < n; i++) store<i32>(out + (<usize>load<i32>(gid + (<usize>i << 2)) << 2), i);
 }
+
+/** Per group: the sum of squared distances of the non-null floats from the group's mean (the second
+ *  pass of var/dev, after gsumcount gave the means), summed in row order as the TypeScript path does. */
+export function gsqdev_f64(val: usize, gid: usize, n: i32, ng: i32, mean: usize, out: usize): void {
+  memory.fill(out, 0, <usize>ng << 3);
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(val + (<usize>i << 3));
+    if (v != v) continue;
+    const g = <usize>load<i32>(gid + (<usize>i << 2)) << 3, d = v - load<f64>(mean + g);
+    store<f64>(out + g, load<f64>(out + g) + d * d);
+  }
+}

@@ -173,6 +173,20 @@ export function gsumcount(d: Float64Array, gid: Int32Array, ng: number): { sum: 
   K!.gsumcount_f64(v, g, d.length, ng, s, c);
   return { sum: f64s(s, ng), cnt: f64s(c, ng) };
 }
+/** Per group: population variance of the non-null floats and their count (two passes: means, then squared
+ *  distances, in row order as the TypeScript path sums them). */
+export function gvariance(d: Float64Array, gid: Int32Array, ng: number): { v: Float64Array; cnt: Float64Array } | null {
+  if (!on(d.length) || !has('gsumcount_f64') || !has('gsqdev_f64') || d.length !== gid.length) return null;
+  begin();
+  const v = ptr(d), g = ptr(gid), s = tmp(8 * ng), c = tmp(8 * ng), q = tmp(8 * ng);
+  K!.gsumcount_f64(v, g, d.length, ng, s, c);
+  const sum = view(Float64Array, s, ng), cnt = view(Float64Array, c, ng);
+  for (let k = 0; k < ng; k++) sum[k] = sum[k] / cnt[k];
+  K!.gsqdev_f64(v, g, d.length, ng, s, q);
+  const sq = f64s(q, ng), n = f64s(c, ng);
+  for (let k = 0; k < ng; k++) sq[k] = sq[k] / n[k];
+  return { v: sq, cnt: n };
+}
 /** Per group: the exact sum of non-null longs. */
 export function gsumLong(d: BigInt64Array, gid: Int32Array, ng: number): BigInt64Array | null {
   if (!on(d.length) || !has('gsum_i64') || d.length !== gid.length) return null;

@@ -102,3 +102,18 @@ test('float arithmetic of float and long vectors: longs convert as q converts th
     }
   }
 });
+
+test('gsqdev sums squared distances from each group\'s mean, nulls skipped, in row order', () => {
+  for (const n of SIZES) {
+    reset();
+    const keys = Int32Array.from({ length: n }, () => Math.floor(rnd() * 5)), { gid, ng } = refGroup(keys);
+    const f = floats(n).map(v => Number.isFinite(v) || v !== v ? v : 1), mean = new Float64Array(ng), cnt = new Float64Array(ng);
+    f.forEach((v, i) => { if (v === v) { mean[gid[i]] += v; cnt[gid[i]]++; } });
+    mean.forEach((s, g) => { mean[g] = s / cnt[g]; });
+    const want = new Float64Array(ng);
+    f.forEach((v, i) => { if (v === v) want[gid[i]] += (v - mean[gid[i]]) ** 2; });
+    const out = alloc(8 * ng);
+    k.gsqdev_f64(put(f), put(gid), n, ng, put(mean), out);
+    assert.deepEqual(view(Float64Array, out, ng), want);
+  }
+});
