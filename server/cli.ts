@@ -120,7 +120,11 @@ export async function main(argv: string[]) {
     try { announce(await port.listen(o.port)); }
     catch (e) { process.stderr.write(`'${errorText(e)}\n`); process.exit(1); }
   }
-  if (o.script) {
+  // q db: a database directory is loaded as \l db would
+  if (o.script && host.files!.list(o.script) !== null) {
+    const r = session.evaluate('\\l ' + o.script);
+    if (r.error) process.stderr.write(r.out + '\n');
+  } else if (o.script) {
     const src = host.readFile!(o.script);
     if (src === null) { process.stderr.write(`'${o.script}\n`); }
     else await loadScript(session, src);

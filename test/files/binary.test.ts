@@ -132,6 +132,9 @@ test('a partitioned database written with .Q.dpft answers the same queries in a 
   const r = spawnSync(process.execPath, [join(root, 'bin/wasq.mjs')], { cwd: dir, input: script, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout.trim(), [days.join(' '), ...expected].join('\n'));
+  // `wasq db` loads the database as `q db` does
+  const r2 = spawnSync(process.execPath, [join(root, 'bin/wasq.mjs'), 'db'], { cwd: dir, input: 'count trade\n', encoding: 'utf8' });
+  assert.equal(r2.stdout.trim(), '1500');
 });
 
 test('a query reads only the partitions its where clause keeps', () => {
