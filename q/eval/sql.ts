@@ -3,7 +3,7 @@
 // only the rows the clauses before it kept. One engine serves parsed queries and parse trees.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem } from '../value/value.js';
+import { Attr, Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { domainValue, isForeignKey, deenum } from '../value/enums.js';
@@ -29,6 +29,9 @@ export interface Query {
   kind: 'select' | 'exec' | 'update' | 'delete';
   from: Q;                       // a table, keyed table, or a symbol naming one
   where: Expr[];
+  /** for each where clause that is `col within <literal>`, the column and the bounds: on a column marked
+   *  `s# the first such clause is two binary searches instead of a pass over the rows */
+  within?: ({ col: string; lim: Q } | null)[];
   by: Cols | null;               // null: no by; []: by with nothing (exec/select by ())
   /** how exec keys its groups: by the values of one unnamed column, by a table of the named
    * columns, or (a list of column names in the functional form) by nothing at all */
@@ -66,7 +69,8 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   }
   const by = n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
   return runQuery({
-    kind, from: partitioned(n, fr, ev) ?? ev(n.from, fr), where: n.where.map(mk), by, byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
+    kind, from: partitioned(n, fr, ev) ?? ev(n.from, fr), where: n.where.map(mk), by,
+    within: n.where.map(w => w.k === 'app' && w.f.k === 'prim' && w.f.n === 'within' && w.a.length === 2 && w.a[0]?.k === 'name' && w.a[1]?.k === 'lit' ? { col: w.a[0].n, lim: w.a[1].v } : null), byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
     cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
     aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined,
@@ -168,9 +172,11 @@ function dedupe(names: string[], taken: string[] = []): string[] {
 }
 
 /** Rows kept by the where clauses, applied one after the other. */
-function filter(t: Table, where: Expr[]): Rows | null {
+function filter(t: Table, where: Expr[], within?: ({ col: string; lim: Q } | null)[]): Rows | null {
   let rows: Rows | null = null;
-  for (const w of where) {
+  for (let j = 0; j < where.length; j++) {
+    const w = where[j], range: Rows | null = !rows && within?.[j] ? sortedRange(t, within[j]!) : null;
+    if (range) { rows = range; continue; }
     const r: Q = withCols(t, rows, w);
     if (r.t === -T.Bool) { if (!(r as Atom).v) rows = []; continue; }
     if (r.t === T.Bool) {
@@ -191,6 +197,25 @@ function filter(t: Table, where: Expr[]): Rows | null {
     throw new QError('type');
   }
   return rows;
+}
+
+const RANGED = new Set<number>([T.Long, T.Float, T.Int, T.Month, T.Date, T.Minute, T.Second, T.Time, T.Timestamp, T.Timespan]);
+/** The rows of `col within (lo;hi)` when col is marked sorted and lo, hi are of its type: [first at or
+ *  above lo, last at or below hi], found by binary search (q's order: nulls first). Null otherwise. */
+function sortedRange(t: Table, w: { col: string; lim: Q }): Rows | null {
+  const j = t.c.indexOf(w.col);
+  if (j < 0) return null;
+  const c = t.d[j] as Vec, lim = w.lim as Vec;
+  if (c.a !== Attr.S || lim.t !== c.t || count(lim) !== 2 || !RANGED.has(c.t)) return null;
+  const d = c.d as ArrayLike<number | bigint>, n = d.length, [lo, hi] = [lim.d[0], lim.d[1]] as (number | bigint)[];
+  const nul = (v: number | bigint) => v !== v;
+  const less = (a: number | bigint, b: number | bigint) => nul(a) ? !nul(b) : !nul(b) && a < b;
+  let a = 0, b = n;
+  while (a < b) { const m = (a + b) >>> 1; if (less(d[m], lo)) a = m + 1; else b = m; }
+  const first = a;
+  a = first; b = n;
+  while (a < b) { const m = (a + b) >>> 1; if (less(hi, d[m])) b = m; else a = m + 1; }
+  return rangeOf(first, a);
 }
 
 /** Group the rows by the by-expressions' values; groups in ascending key order. */
@@ -268,7 +293,7 @@ export function runQuery(q: Query): Q {
     return r;
   }
   const { t, keys } = asTable(src);
-  const rows = filter(t, q.where);
+  const rows = filter(t, q.where, q.within);
   let result: Q;
   switch (q.kind) {
     case 'select': result = select(t, keys, rows, q); break;

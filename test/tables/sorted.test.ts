@@ -1,0 +1,19 @@
+// A where clause `col within (lo;hi)` on a column marked `s# is answered by binary search: the rows must
+// be exactly those a pass over the unmarked column keeps, at the edges, outside the range and with nulls.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from '../q.js';
+
+test('within on a sorted column keeps the same rows as on an unsorted one', () => {
+  const { q } = makeSession();
+  q('t:`d xasc ([]d:2000.01.01+20000?100;p:20000?1f)');
+  q('u:update `#d from t');
+  assert.equal(q('attr t`d'), '`s');
+  assert.equal(q('attr u`d'), '`');
+  for (const r of ['2000.01.10 2000.01.20', '2000.01.01 2000.01.01', '2000.04.09 2000.04.09', '2000.02.10 2000.01.20', '1999.01.01 1999.12.31', '1999.01.01 2001.12.31', '0N 2000.01.05'])
+    assert.equal(q(`(select from t where d within ${r})~select from u where d within ${r}`), '1b', r);
+  q('f:`p xasc ([]p:0n 0n,5000?10f;j:til 5002)');
+  for (const r of ['2 3f', '0n 3f', '0n 0n', '9.5 20f'])
+    assert.equal(q(`(select j from f where p within ${r})~select j from (update \`#p from f) where p within ${r}`), '1b', r);
+  assert.equal(q('(exec count i from t where d within 2000.01.10 2000.01.20, p>0.5)=exec count i from u where d within 2000.01.10 2000.01.20, p>0.5'), '1b');
+});
