@@ -80,7 +80,8 @@ function gradeScratch(k: Kind, n: number): number {
 
 /** Items idx of d (every index in range: the caller checked), or null. */
 export function gather(t: number, d: Items, idx: Int32Array): Items | null {
-  const w = t === T.Guid ? 16 : t >= 20 && t < 77 ? 4 : kindOf(t) ? WIDTH[kindOf(t)!] : 0;
+  // symbols (ids) and enumerations (indices) are 4-byte items like ints
+  const w = t === T.Guid ? 16 : t === T.Sym || t >= 20 && t < 77 ? 4 : kindOf(t) ? WIDTH[kindOf(t)!] : 0;
   if (!w || !on(idx.length) || !has(`gather_w${w}`)) return null;
   begin();
   const src = ptr(d), ix = ptr(idx), [dst, done] = output(t >= 20 && t < 77 ? T.Int : t, idx.length);
