@@ -119,7 +119,7 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
     let c = cache.get(name);
     if (c) return c;
     const j = t.c.indexOf(name);
-    if (j >= 0) c = rowIdx ? index(t.d[j], rowIdx) : t.d[j];
+    if (j >= 0) c = rowIdx ? rangeView(t.d[j], rows!) ?? index(t.d[j], rowIdx) : t.d[j];
     else if (name === 'i') c = rowIdx ?? { t: T.Long, d: iota(count(t)), a: 0 } as Vec;
     else {
       const dot = name.indexOf('.');
@@ -158,7 +158,20 @@ function rekey(t: Table, keys: string[]): Q {
 type Rows = ArrayLike<number>;
 /** Row positions as an int vector for indexing (no BigInt per row). */
 const rowVec = (rows: Rows): Q => ({ t: T.Int, d: rows instanceof Int32Array ? rows : Int32Array.from(rows), a: 0 } as Q);
-const subset = (t: Table, rows: Rows | null): Table => rows ? table(t.c, t.d.map(c => index(c, rowVec(rows)))) : t;
+const subset = (t: Table, rows: Rows | null): Table => rows ? table(t.c, t.d.map(c => rangeView(c, rows) ?? index(c, rowVec(rows)))) : t;
+/** Row positions that are one contiguous run [a, b) (a sorted column's within), by the array holding them. */
+const runs = new WeakMap<object, [number, number]>();
+/** The items of a vector at a contiguous run of rows, as a view sharing its memory (vectors are never
+ *  changed in place: amends copy), so a sorted range costs no gather; null when rows are not a run. */
+function rangeView(c: Q, rows: Rows): Q | null {
+  const r = runs.get(rows as object);
+  if (!r || c.t <= 0 || c.t > T.Enum) return null;
+  const v = c as Vec, [a, b] = r, w = v.t === T.Guid ? 16 : 1, d = v.d.subarray(a * w, b * w);
+  // the view holds the vector's own array: its block goes back to the heap only when that array is
+  // collected (heap.ts), which must not happen while a view still reads the block
+  Object.defineProperty(d, 'owner', { value: v.d });
+  return { ...v, d } as Vec;
+}
 
 /** kdb+ names a repeated column by suffixing a number: date, date1, date2. */
 function dedupe(names: string[], taken: string[] = []): string[] {
@@ -215,7 +228,9 @@ function sortedRange(t: Table, w: { col: string; lim: Q }): Rows | null {
   const first = a;
   a = first; b = n;
   while (a < b) { const m = (a + b) >>> 1; if (less(hi, d[m])) b = m; else a = m + 1; }
-  return rangeOf(first, a);
+  const rows = rangeOf(first, a);
+  runs.set(rows, [first, a]);
+  return rows;
 }
 
 /** Group the rows by the by-expressions' values; groups in ascending key order. */

@@ -17,3 +17,19 @@ test('within on a sorted column keeps the same rows as on an unsorted one', () =
     assert.equal(q(`(select j from f where p within ${r})~select j from (update \`#p from f) where p within ${r}`), '1b', r);
   assert.equal(q('(exec count i from t where d within 2000.01.10 2000.01.20, p>0.5)=exec count i from u where d within 2000.01.10 2000.01.20, p>0.5'), '1b');
 });
+
+test('rows of a sorted range share the table\'s memory safely: dropping the table does not free it under them', async () => {
+  const { q } = makeSession();
+  q('t:`d xasc ([]d:2000.01.01+2000000?100;p:2000000?1f)');
+  q('x:select from t where d within 2000.01.10 2000.01.20');
+  q('y:select from (update `#d from t) where d within 2000.01.10 2000.01.20');
+  q('delete t from `.');
+  // collections and task turns hand dropped blocks back; new vectors then reuse them
+  // (vectors of the same sizes as t's columns, kept, so that they take t's blocks if those are freed)
+  for (let i = 0; i < 16; i++) {
+    q(`z${i}:2000000?1f`);
+    q(`k${i}:2000000?100i`);
+    await new Promise(r => setImmediate(r));
+  }
+  assert.equal(q('x~y'), '1b');
+});
