@@ -1,51 +1,41 @@
 // Running and neighbouring loops: sums (nulls add nothing), deltas (each item less the one before, the
 // first less zero; a null on either side gives null, integers wrap) and xbar by a positive atom
-// (x * floor y % x; nulls stay null).
+// (x * floor y % x; nulls stay null). One generic body each, for f64, i64 and i32.
 
-const NJ: i64 = i64.MIN_VALUE, NI: i32 = i32.MIN_VALUE;
+/** An integer type's null (its lowest value). */
+@inline function intNull<T>(): T { return sizeof<T>() == 8 ? <T>i64.MIN_VALUE : <T>i32.MIN_VALUE; }
+@inline function isNull<T>(v: T): bool { return isFloat<T>() ? v != v : v == intNull<T>(); }
+@inline function at<T>(p: usize, i: i32): usize { return p + <usize>i * sizeof<T>(); }
 
-export function sums_f64(src: usize, n: i32, dst: usize): void {
-  let s: f64 = 0;
-  for (let i = 0; i < n; i++) { const v = load<f64>(src + (<usize>i << 3)); if (v == v) s += v; store<f64>(dst + (<usize>i << 3), s); }
+function sums<T>(src: usize, n: i32, dst: usize): void {
+  let s: T = <T>0;
+  for (let i = 0; i < n; i++) { const v = load<T>(at<T>(src, i)); if (!isNull<T>(v)) s += v; store<T>(at<T>(dst, i), s); }
 }
-export function sums_i64(src: usize, n: i32, dst: usize): void {
-  let s: i64 = 0;
-  for (let i = 0; i < n; i++) { const v = load<i64>(src + (<usize>i << 3)); if (v != NJ) s += v; store<i64>(dst + (<usize>i << 3), s); }
-}
-export function sums_i32(src: usize, n: i32, dst: usize): void {
-  let s: i32 = 0;
-  for (let i = 0; i < n; i++) { const v = load<i32>(src + (<usize>i << 2)); if (v != NI) s += v; store<i32>(dst + (<usize>i << 2), s); }
-}
-
-export function deltas_f64(src: usize, n: i32, dst: usize): void {
-  let p: f64 = 0;
-  for (let i = 0; i < n; i++) { const v = load<f64>(src + (<usize>i << 3)); store<f64>(dst + (<usize>i << 3), v - p); p = v; }
-}
-export function deltas_i64(src: usize, n: i32, dst: usize): void {
-  let p: i64 = 0;
-  for (let i = 0; i < n; i++) { const v = load<i64>(src + (<usize>i << 3)); store<i64>(dst + (<usize>i << 3), v == NJ || p == NJ ? NJ : v - p); p = v; }
-}
-export function deltas_i32(src: usize, n: i32, dst: usize): void {
-  let p: i32 = 0;
-  for (let i = 0; i < n; i++) { const v = load<i32>(src + (<usize>i << 2)); store<i32>(dst + (<usize>i << 2), v == NI || p == NI ? NI : v - p); p = v; }
-}
-
-export function xbar_f64(x: f64, src: usize, n: i32, dst: usize): void {
-  for (let i = 0; i < n; i++) store<f64>(dst + (<usize>i << 3), x * Math.floor(load<f64>(src + (<usize>i << 3)) / x));
-}
-export function xbar_i64(x: i64, src: usize, n: i32, dst: usize): void {
+function deltas<T>(src: usize, n: i32, dst: usize): void {
+  let p: T = <T>0;
   for (let i = 0; i < n; i++) {
-    const v = load<i64>(src + (<usize>i << 3));
-    let q = v / x;
-    if (v % x != 0 && v < 0) q--;
-    store<i64>(dst + (<usize>i << 3), v == NJ ? NJ : q * x);
+    const v = load<T>(at<T>(src, i));
+    // floats: NaN propagates by itself; integers: a null on either side is null
+    store<T>(at<T>(dst, i), !isFloat<T>() && (isNull<T>(v) || isNull<T>(p)) ? intNull<T>() : v - p);
+    p = v;
   }
 }
-export function xbar_i32(x: i32, src: usize, n: i32, dst: usize): void {
+function xbar<T>(x: T, src: usize, n: i32, dst: usize): void {
   for (let i = 0; i < n; i++) {
-    const v = load<i32>(src + (<usize>i << 2));
+    const v = load<T>(at<T>(src, i));
+    if (isFloat<T>()) { store<T>(at<T>(dst, i), x * <T>Math.floor(<f64>v / <f64>x)); continue; }
     let q = v / x;
-    if (v % x != 0 && v < 0) q--;
-    store<i32>(dst + (<usize>i << 2), v == NI ? NI : q * x);
+    if (v % x != <T>0 && v < <T>0) q--;
+    store<T>(at<T>(dst, i), isNull<T>(v) ? v : q * x);
   }
 }
+
+export function sums_f64(src: usize, n: i32, dst: usize): void { sums<f64>(src, n, dst); }
+export function sums_i64(src: usize, n: i32, dst: usize): void { sums<i64>(src, n, dst); }
+export function sums_i32(src: usize, n: i32, dst: usize): void { sums<i32>(src, n, dst); }
+export function deltas_f64(src: usize, n: i32, dst: usize): void { deltas<f64>(src, n, dst); }
+export function deltas_i64(src: usize, n: i32, dst: usize): void { deltas<i64>(src, n, dst); }
+export function deltas_i32(src: usize, n: i32, dst: usize): void { deltas<i32>(src, n, dst); }
+export function xbar_f64(x: f64, src: usize, n: i32, dst: usize): void { xbar<f64>(x, src, n, dst); }
+export function xbar_i64(x: i64, src: usize, n: i32, dst: usize): void { xbar<i64>(x, src, n, dst); }
+export function xbar_i32(x: i32, src: usize, n: i32, dst: usize): void { xbar<i32>(x, src, n, dst); }

@@ -12,9 +12,11 @@ import { installWeb } from './eval/handlers.js';
 
 export function bootstrap(s: Session) {
   const env = s.env;
+  // handle 0 is this process: .z.ps when defined (kdb+ prefers it to .z.pg there), else value; a log
+  // chunk replayed by -11! runs the same way
+  hooks.ps = x => s.handler('.z.ps', [x], env.conn, () => x.t === T.Char || x.t === -T.Char ? s.run(text(x)) ?? NIL : PRIMS.value.m!(x));
   setHandleApply((h, x, handle) => {
-    // handle 0 is this process: .z.ps when defined (kdb+ prefers it to .z.pg there), else value
-    if (h === 0) return s.handler('.z.ps', [x], env.conn, () => x.t === T.Char || x.t === -T.Char ? s.run(text(x)) ?? NIL : PRIMS.value.m!(x));
+    if (h === 0) return hooks.ps(x);
     if (h === 1 || h === -1 || h === 2 || h === -2) {
       if (x.t !== T.Char && x.t !== -T.Char && x.t !== T.List) throw new QError('type');
       const lines = x.t === T.List ? (x as any).d.map((e: Q) => text(e)).join('\n') : text(x);
@@ -26,8 +28,6 @@ export function bootstrap(s: Session) {
     if (!env.host.handle) throw new QError('nyi');
     return env.host.handle(Math.abs(h), x, h > 0) ?? NIL;
   });
-  // a log chunk runs as a message on handle 0 would
-  hooks.ps = x => s.handler('.z.ps', [x], env.conn, () => x.t === T.Char || x.t === -T.Char ? s.run(text(x)) ?? NIL : PRIMS.value.m!(x));
   setOneShot((target, x) => {
     if (!env.host.open || !env.host.handle || !env.host.close) throw new QError('nyi');
     const h = env.host.open(target, 0);

@@ -10,7 +10,7 @@ import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
 import { followKey } from '../prims/enum.js';
-import { comparator } from '../prims/order.js';
+import { comparator, bin, binr } from '../prims/order.js';
 import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey } from '../prims/list.js';
@@ -220,16 +220,10 @@ function sortedRange(t: Table, w: { col: string; lim: Q }): Rows | null {
   if (j < 0) return null;
   const c = t.d[j] as Vec, lim = w.lim as Vec;
   if (c.a !== Attr.S || lim.t !== c.t || count(lim) !== 2 || !RANGED.has(c.t)) return null;
-  const d = c.d as ArrayLike<number | bigint>, n = d.length, [lo, hi] = [lim.d[0], lim.d[1]] as (number | bigint)[];
-  const nul = (v: number | bigint) => v !== v;
-  const less = (a: number | bigint, b: number | bigint) => nul(a) ? !nul(b) : !nul(b) && a < b;
-  let a = 0, b = n;
-  while (a < b) { const m = (a + b) >>> 1; if (less(d[m], lo)) a = m + 1; else b = m; }
-  const first = a;
-  a = first; b = n;
-  while (a < b) { const m = (a + b) >>> 1; if (less(hi, d[m])) b = m; else a = m + 1; }
-  const rows = rangeOf(first, a);
-  runs.set(rows, [first, a]);
+  // binr: the first item at or above lo; bin: the last at or below hi (q's order, nulls first)
+  const first = Number((binr(c, item(lim, 0)) as Atom).v), last = Number((bin(c, item(lim, 1)) as Atom).v) + 1;
+  const end = Math.max(first, last), rows = rangeOf(first, end);
+  runs.set(rows, [first, end]);
   return rows;
 }
 

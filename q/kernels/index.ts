@@ -251,24 +251,20 @@ function hashed(n: number, run: (tab: number, bits: number) => number): number {
   }
 }
 
-/** Positions of y's items in x (x's count when absent), x and y of one type t; or null. */
-export function find(t: number, x: Items, y: Items): Int32Array | null {
+/** Look y's items up in a hash table of x's: `find_` writes positions (x's count when absent) as ints,
+ *  `in_` booleans; x and y of one type t. Null when no kernel applies. */
+function lookup(op: 'find' | 'in', t: number, x: Items, y: Items): Items | null {
   const k = hashKind(t);
-  if (!k || !on(Math.max(x.length, y.length)) || !has(`find_${k}`) || x.length >= 2 ** 30) return null;
+  if (!k || !on(Math.max(x.length, y.length)) || !has(`${op}_${k}`) || x.length >= 2 ** 30) return null;
   begin();
-  const px = ptr(x), py = ptr(y), [dst, done] = output(T.Int, y.length);
-  hashed(x.length, (tab, bits) => K![`find_${k}`](px, x.length, tab, bits, py, y.length, dst));
-  return done() as Int32Array;
+  const px = ptr(x), py = ptr(y), [dst, done] = output(op === 'find' ? T.Int : T.Bool, y.length);
+  hashed(x.length, (tab, bits) => K![`${op}_${k}`](px, x.length, tab, bits, py, y.length, dst));
+  return done();
 }
+/** Positions of y's items in x (x's count when absent); or null. */
+export const find = (t: number, x: Items, y: Items) => lookup('find', t, x, y) as Int32Array | null;
 /** y's items that are items of x, as booleans; or null. */
-export function isin(t: number, x: Items, y: Items): Uint8Array | null {
-  const k = hashKind(t);
-  if (!k || !on(Math.max(x.length, y.length)) || !has(`in_${k}`) || x.length >= 2 ** 30) return null;
-  begin();
-  const px = ptr(x), py = ptr(y), [dst, done] = output(T.Bool, y.length);
-  hashed(x.length, (tab, bits) => K![`in_${k}`](px, x.length, tab, bits, py, y.length, dst));
-  return done() as Uint8Array;
-}
+export const isin = (t: number, x: Items, y: Items) => lookup('in', t, x, y) as Uint8Array | null;
 /** Positions of the first appearance of each distinct item, in order; or null. */
 export function distinctAt(t: number, x: Items): Int32Array | null {
   const k = hashKind(t);
@@ -282,22 +278,14 @@ export function distinctAt(t: number, x: Items): Int32Array | null {
 // ---- running and neighbouring loops: sums, deltas, xbar ------------------------------------------------
 
 const SCAN: Record<number, 'f64' | 'i64' | 'i32'> = { [T.Float]: 'f64', [T.Long]: 'i64', [T.Int]: 'i32' };
-/** sums or deltas of a float, long or int vector into a vector of its type; or null. */
-export function scan(op: 'sums' | 'deltas', t: number, d: Items): Items | null {
+/** sums or deltas (args: none) or xbar (args: the atom) of a float, long or int vector into a vector of
+ *  its type; or null. */
+export function scan(op: 'sums' | 'deltas' | 'xbar', t: number, d: Items, ...args: (number | bigint)[]): Items | null {
   const k = SCAN[t];
   if (!k || !on(d.length) || !has(`${op}_${k}`)) return null;
   begin();
   const src = ptr(d), [dst, done] = output(t, d.length);
-  K![`${op}_${k}`](src, d.length, dst);
-  return done();
-}
-/** x xbar y for a positive atom x and a vector y of its type (float, long or int); or null. */
-export function xbar(t: number, x: number | bigint, d: Items): Items | null {
-  const k = SCAN[t];
-  if (!k || !on(d.length) || !has(`xbar_${k}`)) return null;
-  begin();
-  const src = ptr(d), [dst, done] = output(t, d.length);
-  K![`xbar_${k}`](x, src, d.length, dst);
+  K![`${op}_${k}`](...args, src, d.length, dst);
   return done();
 }
 

@@ -5,7 +5,7 @@ import { QError } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
 import { hooks } from './hooks.js';
-import { getFile, setFile, appendItems, isLogFile } from './disk.js';
+import { getFile, setFile, appendItems, isLogFile, fileExists } from './disk.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
@@ -39,8 +39,7 @@ function byName(x: Q, amend: (v: Q) => Q): Q {
   if (x.t !== -T.Sym) return amend(x);
   const name = (x as Atom).v as string;
   if (name.startsWith(':')) {
-    const p = name.slice(1), f = hooks.files();
-    const cur = f && f.size(p.replace(/\/+$/, '')) !== null || f && f.list(p.replace(/\/+$/, '')) !== null ? getFile(p) : list([]);
+    const p = name.slice(1), cur = fileExists(p) ? getFile(p) : list([]);
     setFile(p, amend(cur));
     return x;
   }

@@ -14,14 +14,18 @@ import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
 import { index } from './index.js';
 import { qstring } from './strings.js';
-import { pathOf, hsym } from './files.js';
+import { pathOf, hsym, files } from './files.js';
 import { INTERNAL } from './internal.js';
 
-const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
 const enc = new TextEncoder();
 const trim = (p: string) => p.replace(/\/+$/, '');
 const join = (dir: string, name: string) => (dir === '' || dir === '.' ? '' : trim(dir) + '/') + name;
 const isDir = (p: string) => files().list(trim(p) || '.') !== null;
+/** Is there a file or a directory (a splayed table) at the path? False where the host has no files. */
+export function fileExists(p: string): boolean {
+  const f = hooks.files(), path = trim(p) || '.';
+  return !!f && (f.size(path) !== null || f.list(path) !== null);
+}
 
 // ---- one file -----------------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord } from './csv.js';
 import { saveBinary } from './disk.js';
 
-const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
+/** The host's file system; 'nyi where the host has none. */
+export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
 /** The path of a file symbol `:dir/file (or a string). */
 export function pathOf(x: Q): string {
   const s = x.t === -T.Sym ? (x as Atom).v as string : x.t === T.Char ? text(x) : (() => { throw new QError('type'); })();

@@ -155,7 +155,7 @@ export const xlog = floatMap2((a, b) => Math.log(b) / Math.log(a), t => numT(t) 
 export const xbar = atomic2((x: Q, y: Q): Q => {
   // a positive atom over a vector of its own type (float, long, int): one loop in wasm
   if (x.t < 0 && y.t === -x.t && (y.t === T.Float || y.t === T.Long || y.t === T.Int) && (x as Atom).v > 0) {
-    const k = kernels.xbar(y.t, (x as Atom).v, (y as Vec).d);
+    const k = kernels.scan('xbar', y.t, (y as Vec).d, (x as Atom).v);
     if (k) return { t: y.t, d: k, a: 0 } as Vec;
   }
   if (Math.abs(x.t) === T.Timespan) x = x.t < 0 ? { t: -T.Long, v: (x as Atom).v } as Atom : { t: T.Long, d: (x as Vec).d, a: 0 } as Vec;

@@ -5,7 +5,7 @@ import * as kernels from '../kernels/index.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
-import { getFile, setFile } from './disk.js';
+import { getFile, setFile, fileExists } from './disk.js';
 import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
@@ -178,7 +178,7 @@ export function upsert(x: Q, y: Q): Q {
   return put(join(v, y));
 }
 const exists = (name: string) => {
-  if (name.startsWith(':')) { const f = hooks.files(); return !!f && (f.size(name.slice(1).replace(/\/+$/, '')) !== null || f.list(name.slice(1).replace(/\/+$/, '')) !== null); }
+  if (name.startsWith(':')) return fileExists(name.slice(1));
   try { hooks.getGlobal(name); return true; } catch { return false; }
 };
 
