@@ -1,21 +1,92 @@
-// Element-wise arithmetic with a float result: + - * % of float and long vectors, item by item. Longs
-// become floats as q converts them: 0N is 0n, and 0W/-0W are plain large numbers (`float$0Wj is
-// 9.223372e+18: integer infinities are not infinite in float arithmetic); float nulls propagate as NaN.
+// Element-wise arithmetic and conversion, item by item. Either side of an operation may be one number
+// instead of a vector: the caller writes it to memory and gives that side a stride of 0, so one loop
+// serves vector op vector, number op vector and vector op number.
+//
+// Float results (+ - * % with a float side, and % always): longs and ints become floats as q converts
+// them: a null is 0n, and 0W/-0W are plain large numbers (`float$0Wj is 9.223372e+18: integer
+// infinities are not infinite in float arithmetic); float nulls propagate as NaN.
+// Integer results (+ - * of longs, of ints): a null on either side gives null, and otherwise the
+// operation wraps, so 0W+1 is 0N (ref/add: infinities are ordinary values).
 
-const NJ: i64 = i64.MIN_VALUE;
+@inline function intNull<V>(): V { return sizeof<V>() == 8 ? <V>i64.MIN_VALUE : <V>i32.MIN_VALUE; }
 @inline function toF<V>(v: V): f64 {
   if (isFloat<V>()) return <f64>v;
-  const j = <i64>v;
-  return j == NJ ? NaN : <f64>j;
+  return v == intNull<V>() ? NaN : <f64>v;
 }
-/** dst[i] = a[i] op b[i] (op: 0 +, 1 -, 2 *, 3 %), each side float or long. */
-function fop<A, B>(op: i32, a: usize, b: usize, n: i32, dst: usize): void {
+
+/** dst[i] = a[i] op b[i] as floats (op: 0 +, 1 -, 2 *, 3 %); sa, sb: each side's stride in bytes. */
+function fop<A, B>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void {
   for (let i = 0; i < n; i++) {
-    const x = toF<A>(load<A>(a + (<usize>i << 3))), y = toF<B>(load<B>(b + (<usize>i << 3)));
+    const x = toF<A>(load<A>(a + <usize>i * sa)), y = toF<B>(load<B>(b + <usize>i * sb));
     store<f64>(dst + (<usize>i << 3), op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : x / y);
   }
 }
-export function fop_f64_f64(op: i32, a: usize, b: usize, n: i32, dst: usize): void { fop<f64, f64>(op, a, b, n, dst); }
-export function fop_f64_i64(op: i32, a: usize, b: usize, n: i32, dst: usize): void { fop<f64, i64>(op, a, b, n, dst); }
-export function fop_i64_f64(op: i32, a: usize, b: usize, n: i32, dst: usize): void { fop<i64, f64>(op, a, b, n, dst); }
-export function fop_i64_i64(op: i32, a: usize, b: usize, n: i32, dst: usize): void { fop<i64, i64>(op, a, b, n, dst); }
+export function fop_f64_f64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<f64, f64>(op, a, sa, b, sb, n, dst); }
+export function fop_f64_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<f64, i64>(op, a, sa, b, sb, n, dst); }
+export function fop_i64_f64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<i64, f64>(op, a, sa, b, sb, n, dst); }
+export function fop_i64_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<i64, i64>(op, a, sa, b, sb, n, dst); }
+export function fop_f64_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<f64, i32>(op, a, sa, b, sb, n, dst); }
+export function fop_i32_f64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<i32, f64>(op, a, sa, b, sb, n, dst); }
+export function fop_i32_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<i32, i32>(op, a, sa, b, sb, n, dst); }
+
+/** dst[i] = a[i] op b[i] in one integer type (op: 0 +, 1 -, 2 *): null if either is null, else wrapped. */
+function iop<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void {
+  const N = intNull<V>();
+  for (let i = 0; i < n; i++) {
+    const x = load<V>(a + <usize>i * sa), y = load<V>(b + <usize>i * sb);
+    const r: V = op == 0 ? x + y : op == 1 ? x - y : x * y;
+    store<V>(dst + <usize>i * sizeof<V>(), x == N || y == N ? N : r);
+  }
+}
+export function iop_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { iop<i64>(op, a, sa, b, sb, n, dst); }
+export function iop_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { iop<i32>(op, a, sa, b, sb, n, dst); }
+
+// ---- casts between booleans, ints, longs and floats (ref/cast) ---------------------------------------
+// To a float: nulls are 0n, integer infinities plain numbers. To an integer from a float: rounded half
+// away from zero; 0n is null, ±0w are the type's infinities, and a finite value beyond its range is null.
+// To an int from a long: null stays null, ±0W become ±0Wi, and a value out of the int range is null. Booleans are
+// 0 and 1.
+
+/** Round half away from zero, exactly (floor(|v| + 0.5) is wrong just below 0.5). */
+@inline function roundAway(v: f64): f64 {
+  const a = Math.abs(v), f = Math.floor(a), r = a - f >= 0.5 ? f + 1 : f;
+  return v < 0 ? -r : r;
+}
+@inline function castOne<F, T>(v: F): T {
+  if (isFloat<T>()) return <T>(sizeof<F>() == 1 ? <f64>v : toF<F>(v));
+  if (sizeof<F>() == 1) return <T>v;                                    // boolean
+  const NT = intNull<T>(), WT: T = sizeof<T>() == 8 ? <T>i64.MAX_VALUE : <T>i32.MAX_VALUE;
+  if (isFloat<F>()) {
+    const f = <f64>v;
+    if (f != f) return NT;
+    if (f == Infinity) return WT;
+    if (f == -Infinity) return -WT;
+    // a finite value beyond the range is null (as x86's conversion makes it in kdb+)
+    const r = roundAway(f);
+    if (sizeof<T>() == 8) return r >= 9223372036854775808.0 || r < -9223372036854775808.0 ? NT : <T><i64>r;
+    return r > 2147483647.0 || r < -2147483648.0 ? NT : <T><i32>r;
+  }
+  if (v == intNull<F>()) return NT;
+  if (sizeof<T>() >= sizeof<F>()) return <T>v;                          // int to long: widening keeps the value
+  const j = <i64>v;                                                     // long to int
+  if (j == i64.MAX_VALUE) return WT;
+  if (j == -i64.MAX_VALUE) return -WT;
+  return j > <i64>i32.MAX_VALUE || j < <i64>i32.MIN_VALUE ? NT : <T>j;
+}
+function cast<F, T>(src: usize, n: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) store<T>(dst + <usize>i * sizeof<T>(), castOne<F, T>(load<F>(src + <usize>i * sizeof<F>())));
+}
+export function cast_i8_i32(src: usize, n: i32, dst: usize): void { cast<u8, i32>(src, n, dst); }
+export function cast_i8_i64(src: usize, n: i32, dst: usize): void { cast<u8, i64>(src, n, dst); }
+export function cast_i8_f64(src: usize, n: i32, dst: usize): void { cast<u8, f64>(src, n, dst); }
+export function cast_i32_i64(src: usize, n: i32, dst: usize): void { cast<i32, i64>(src, n, dst); }
+export function cast_i32_f64(src: usize, n: i32, dst: usize): void { cast<i32, f64>(src, n, dst); }
+export function cast_i64_i32(src: usize, n: i32, dst: usize): void { cast<i64, i32>(src, n, dst); }
+export function cast_i64_f64(src: usize, n: i32, dst: usize): void { cast<i64, f64>(src, n, dst); }
+export function cast_f64_i32(src: usize, n: i32, dst: usize): void { cast<f64, i32>(src, n, dst); }
+export function cast_f64_i64(src: usize, n: i32, dst: usize): void { cast<f64, i64>(src, n, dst); }
+
+/** dst[i] = start + i for n longs (til, and a range's positions). */
+export function iota_i64(start: i64, n: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) store<i64>(dst + (<usize>i << 3), start + <i64>i);
+}

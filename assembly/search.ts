@@ -81,6 +81,21 @@ function cmpInt<V>(src: usize, n: i32, s: V, op: i32, dst: usize): void {
 export function cmpS_i64(src: usize, n: i32, s: i64, op: i32, dst: usize): void { cmpInt<i64>(src, n, s, op, dst); }
 export function cmpS_i32(src: usize, n: i32, s: i32, op: i32, dst: usize): void { cmpInt<i32>(src, n, s, op, dst); }
 
+/** dst[i] = a[i] op b[i] for two vectors of n items, in q order (floats with the comparison tolerance). */
+export function cmpV_f64(a: usize, b: usize, n: i32, op: i32, dst: usize): void {
+  const mask = opMask(op);
+  for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, test(cmpF(load<f64>(a + (<usize>i << 3)), load<f64>(b + (<usize>i << 3))), mask));
+}
+function cmpVInt<V>(a: usize, b: usize, n: i32, op: i32, dst: usize): void {
+  const mask = opMask(op);
+  for (let i = 0; i < n; i++) {
+    const x = load<V>(a + <usize>i * sizeof<V>()), y = load<V>(b + <usize>i * sizeof<V>());
+    store<u8>(dst + <usize>i, test(<i32>(x > y) - <i32>(x < y), mask));
+  }
+}
+export function cmpV_i64(a: usize, b: usize, n: i32, op: i32, dst: usize): void { cmpVInt<i64>(a, b, n, op, dst); }
+export function cmpV_i32(a: usize, b: usize, n: i32, op: i32, dst: usize): void { cmpVInt<i32>(a, b, n, op, dst); }
+
 // ---- bin and binr: binary search of each y in sorted x (q order: nulls lowest), positions as longs ----
 
 @inline function below<T>(a: T, b: T): bool {

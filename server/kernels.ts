@@ -22,6 +22,10 @@ const file = process.env.WASQ_NO_KERNELS ? null : find();
 export const kernels = file ? install(readFileSync(file)) : false;
 
 // vector blocks are freed when their views are collected: let the heap ask for a collection when many
-// blocks are waiting (v8 does not count views of shared memory as memory pressure)
+// blocks are waiting (v8 does not count views of shared memory as memory pressure). A registry with cleanupSome
+// (a v8 flag; a fresh context sees it) hands blocks back during the same task, so a query reuses the
+// memory the one before it dropped instead of writing fresh pages. Where the flag is gone, the heap falls
+// back on its registry's callbacks, which run between tasks.
 setFlagsFromString('--expose-gc');
-setCollector(runInNewContext('gc') as () => void);
+setFlagsFromString('--harmony-weak-refs-with-cleanup-some');
+setCollector(runInNewContext('gc') as () => void, runInNewContext('FinalizationRegistry') as typeof FinalizationRegistry);

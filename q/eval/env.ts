@@ -1,6 +1,7 @@
 // The global state one q process evaluates against: its variables by full name, the current namespace,
 // and the host's services. The session owns one; the evaluator reads it through `env`.
 import type { Q } from '../value/value.js';
+import { settle } from '../value/heap.js';
 import { QError } from '../value/error.js';
 class StopSignal extends QError { constructor() { super('stop'); } }
 
@@ -51,8 +52,10 @@ export class Env {
   /** a host's interrupt flag (the page's Stop button), polled now and then by long loops */
   poll: (() => boolean) | null = null;
   private ticks = 0;
-  /** Signal 'stop when the host asked for an interrupt; cheap enough to call in inner loops. */
+  /** Signal 'stop when the host asked for an interrupt; cheap enough to call in inner loops. Loops call it
+   *  each iteration, so it is also where memory dropped by earlier iterations is collected (settle). */
   check() {
+    settle();
     if (this.interrupted || (this.poll && (++this.ticks & 1023) === 0 && this.poll())) { this.interrupted = false; throw new StopSignal(); }
   }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */

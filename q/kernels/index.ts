@@ -52,14 +52,62 @@ export function sumF64(d: Float64Array): number | null {
 
 // ---- element-wise arithmetic ---------------------------------------------------------------------------
 
-/** a op b item by item as floats (op: 0 +, 1 -, 2 *, 3 %), a and b float or long vectors of one length. */
-export function fop(op: number, a: Float64Array | BigInt64Array, b: Float64Array | BigInt64Array): Float64Array | null {
-  const name = `fop_${a instanceof Float64Array ? 'f64' : 'i64'}_${b instanceof Float64Array ? 'f64' : 'i64'}`;
-  if (!on(a.length) || a.length !== b.length || !has(name)) return null;
+/** One side of an element-wise operation: a vector where it lives, or one number as a stride-0 vector. */
+type Side = Float64Array | BigInt64Array | Int32Array | number | bigint;
+const arrayKind = (a: Side): 'f64' | 'i64' | 'i32' | null =>
+  a instanceof Float64Array ? 'f64' : a instanceof BigInt64Array ? 'i64' : a instanceof Int32Array ? 'i32' : null;
+/** Pointer and stride of side a; a number is written to scratch as kind k. */
+function sidePtr(a: Side, k: 'f64' | 'i64' | 'i32'): [number, number] {
+  if (typeof a === 'object') return [ptr(a), a.BYTES_PER_ELEMENT];
+  const p = tmp(8);
+  if (k === 'f64') view(Float64Array, p, 1)[0] = Number(a);
+  else if (k === 'i64') view(BigInt64Array, p, 1)[0] = BigInt(a);
+  else view(Int32Array, p, 1)[0] = Number(a);
+  return [p, 0];
+}
+
+/** a op b item by item as floats (op: 0 +, 1 -, 2 *, 3 %) over n items: each side a float, long or int
+ *  vector of n items, or one float; or null. */
+export function fop(op: number, a: Side, b: Side, n: number): Float64Array | null {
+  const ka = typeof a === 'number' ? 'f64' : arrayKind(a), kb = typeof b === 'number' ? 'f64' : arrayKind(b);
+  if (!ka || !kb || !on(n) || (typeof a === 'object' && a.length !== n) || (typeof b === 'object' && b.length !== n)) return null;
+  const name = `fop_${ka}_${kb}`;
+  if (!has(name)) return null;
   begin();
-  const pa = ptr(a), pb = ptr(b), [dst, done] = output(T.Float, a.length);
-  K![name](op, pa, pb, a.length, dst);
+  const [pa, sa] = sidePtr(a, ka), [pb, sb] = sidePtr(b, kb), [dst, done] = output(T.Float, n);
+  K![name](op, pa, sa, pb, sb, n, dst);
   return done() as Float64Array;
+}
+
+/** a op b item by item in integer kind k (op: 0 +, 1 -, 2 *): nulls give null, the rest wraps; each side a
+ *  vector of n items of kind k or one number; or null. */
+export function iop(op: number, k: 'i64' | 'i32', a: Side, b: Side, n: number): BigInt64Array | Int32Array | null {
+  const ok = (x: Side) => typeof x === 'object' ? arrayKind(x) === k && x.length === n : (typeof x === 'bigint') === (k === 'i64');
+  if (!on(n) || !ok(a) || !ok(b) || !has(`iop_${k}`)) return null;
+  begin();
+  const [pa, sa] = sidePtr(a, k), [pb, sb] = sidePtr(b, k), [dst, done] = output(k === 'i64' ? T.Long : T.Int, n);
+  K![`iop_${k}`](op, pa, sa, pb, sb, n, dst);
+  return done() as BigInt64Array | Int32Array;
+}
+
+/** Items of a boolean (Uint8Array), int, long or float vector cast to int, long or float (to: its kind),
+ *  or null. */
+export function cast(d: Items, to: 'i32' | 'i64' | 'f64'): Items | null {
+  const from = d instanceof Uint8Array ? 'i8' : arrayKind(d as Side);
+  if (!from || from === to || !on(d.length) || !has(`cast_${from}_${to}`)) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(to === 'f64' ? T.Float : to === 'i64' ? T.Long : T.Int, d.length);
+  K![`cast_${from}_${to}`](src, d.length, dst);
+  return done();
+}
+
+/** start, start+1, … (n longs), or null. */
+export function iota(start: bigint, n: number): BigInt64Array | null {
+  if (!on(n) || !has('iota_i64')) return null;
+  begin();
+  const [dst, done] = output(T.Long, n);
+  K!.iota_i64(start, n, dst);
+  return done() as BigInt64Array;
 }
 
 // ---- order ----------------------------------------------------------------------------------------------
@@ -118,6 +166,16 @@ export function cmpS(t: number, d: Items, s: number | bigint, op: number): Uint8
   begin();
   const src = ptr(d), [dst, done] = output(T.Bool, d.length);
   K![`cmpS_${k}`](src, d.length, s, op, dst);
+  return done() as Uint8Array;
+}
+
+/** a op b item by item in q order for two vectors of one kind (f64, i64 or i32) and length; or null. */
+export function cmpV(a: Side, b: Side, op: number): Uint8Array | null {
+  const k = arrayKind(a);
+  if (!k || typeof a !== 'object' || typeof b !== 'object' || arrayKind(b) !== k || a.length !== b.length || !on(a.length) || !has(`cmpV_${k}`)) return null;
+  begin();
+  const pa = ptr(a as Items), pb = ptr(b), [dst, done] = output(T.Bool, b.length);
+  K![`cmpV_${k}`](pa, pb, b.length, op, dst);
   return done() as Uint8Array;
 }
 

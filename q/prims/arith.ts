@@ -99,15 +99,36 @@ function loopI(a: Side, b: Side, n: number, f: IOp): Int32Array {
   return r;
 }
 
-/** Apply an op in domain dom to two views; atoms give an atom of type rt, else a vector. */
-function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: JOp, iop: IOp): Q {
+/** Apply an op in domain dom to two views; atoms give an atom of type rt, else a vector. A vector result
+ *  comes from the wasm loop when there is one for the op (code: 0 + 1 - 2 * 3 %, -1 none). */
+function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: JOp, iop: IOp, code = -1): Q {
   if (x.t < 0 && y.t < 0) {
     if (dom === Dom.F) return atomOf(rt, fop(a as number, b as number));
     if (dom === Dom.J) { const p = a as bigint, q = b as bigint; return atomOf(rt, p === NJ || q === NJ ? NJ : BigInt.asIntN(64, jop(p, q))); }
     const p = a as number, q = b as number; return atomOf(rt, p === NI || q === NI ? NI : iop(p, q) | 0);
   }
   const n = countOf(x, y);
+  if (code >= 0) {
+    const r = dom === Dom.F ? kernels.fop(code, a, b, n) : code < 3 ? kernels.iop(code, dom === Dom.J ? 'i64' : 'i32', a, b, n) : null;
+    if (r) return store(rt, r);
+  }
   return store(rt, dom === Dom.F ? loopF(a, b, n, fop) : dom === Dom.J ? loopJ(a, b, n, jop) : loopI(a, b, n, iop));
+}
+
+/** A float, long or int vector as it lives, or a float, long or int atom as a float: what the float
+ *  kernel takes without a conversion in JavaScript; undefined for anything else. */
+function floatSide(x: Q): Float64Array | BigInt64Array | Int32Array | number | undefined {
+  if (x.t === T.Float || x.t === T.Long || x.t === T.Int) return (x as Vec).d as Float64Array | BigInt64Array | Int32Array;
+  if (x.t === -T.Float || x.t === -T.Long || x.t === -T.Int) return f1(x.t, (x as Atom).v);
+  return undefined;
+}
+/** x op y as floats by the wasm loop, when both sides are plain numbers and one is a vector; or null. */
+function floatKernel(code: number, x: Q, y: Q): Q | null {
+  if (x.t < 0 && y.t < 0) return null;
+  const a = floatSide(x), b = floatSide(y);
+  if (a === undefined || b === undefined) return null;
+  const r = kernels.fop(code, a, b, countOf(x, y));
+  return r && { t: T.Float, d: r, a: 0 } as Vec;
 }
 
 /** An arithmetic operator: views both sides in the result's domain (temporals scaled to its unit). */
@@ -116,7 +137,7 @@ export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp, code = -1) 
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     const rt = resultType(tbl, tx, ty);
     const dom = domOf(rt);
-    return run(x, y, rt, dom, view(x, dom, scale(tx, rt)), view(y, dom, scale(ty, rt)), fop, jop, iop);
+    return run(x, y, rt, dom, view(x, dom, scale(tx, rt)), view(y, dom, scale(ty, rt)), fop, jop, iop, code);
   });
   // two longs or two floats: the interpreter's commonest case, straight to the op
   return (x: Q, y: Q): Q => {
@@ -125,10 +146,10 @@ export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp, code = -1) 
       return { t: -T.Long, v: p === NJ || q === NJ ? NJ : BigInt.asIntN(64, jop(p, q)) } as Atom;
     }
     if (x.t === -T.Float && y.t === -T.Float) return { t: -T.Float, v: fop((x as Atom).v, (y as Atom).v) } as Atom;
-    // float with float or long vectors of one length: the wasm loop (a result of floats)
-    if (code >= 0 && (x.t === T.Float || y.t === T.Float) && (x.t === T.Float || x.t === T.Long) && (y.t === T.Float || y.t === T.Long)) {
-      const r = kernels.fop(code, (x as Vec).d as Float64Array | BigInt64Array, (y as Vec).d as Float64Array | BigInt64Array);
-      if (r) return { t: T.Float, d: r, a: 0 } as Vec;
+    // a float with floats, longs or ints: straight to the wasm loop, which converts as it reads
+    if (code >= 0 && (Math.abs(x.t) === T.Float || Math.abs(y.t) === T.Float)) {
+      const r = floatKernel(code, x, y);
+      if (r) return r;
     }
     return k(x, y);
   };
@@ -143,10 +164,8 @@ const divisible = (t: number) => { t = Math.abs(t); return t === 1 || (t >= 4 &&
 /** % gives floats of the underlying values; x%0 is ±0w and 0%0 is 0n (IEEE). */
 export const divide = atomic2((x: Q, y: Q): Q => {
   if (!divisible(x.t) || !divisible(y.t)) throw new QError('type');
-  if ((x.t === T.Float || x.t === T.Long) && (y.t === T.Float || y.t === T.Long)) {
-    const r = kernels.fop(3, (x as Vec).d as Float64Array | BigInt64Array, (y as Vec).d as Float64Array | BigInt64Array);
-    if (r) return { t: T.Float, d: r, a: 0 } as Vec;
-  }
+  const r = floatKernel(3, x, y);
+  if (r) return r;
   const a = view(x, Dom.F), b = view(y, Dom.F);
   if (x.t < 0 && y.t < 0) return { t: -T.Float, v: (a as number) / (b as number) };
   return { t: T.Float, d: loopF(a, b, countOf(x, y), (p, q) => p / q), a: 0 } as Vec;

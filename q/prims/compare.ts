@@ -35,7 +35,8 @@ type Cmp = (a: any, b: any) => number;
 const cmpF: Cmp = (a, b) => a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : feq(a, b) ? 0 : a < b ? -1 : 1;
 const cmpN: Cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
-function compareWith(test: (c: number) => boolean) {
+/** A comparison (op: 0 = 1 <> 2 < 3 > 4 <= 5 >=, as the kernels number them) by the test of cmp's result. */
+function compareWith(test: (c: number) => boolean, op: number) {
   return atomic2((x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     let a: any, b: any, cmp: Cmp;
@@ -49,6 +50,12 @@ function compareWith(test: (c: number) => boolean) {
       if (!cmpable(tx) || !cmpable(ty)) throw new QError('type');
       const [dom, kx, ky] = plan(tx, ty);
       a = view(x, dom, kx); b = view(y, dom, ky); cmp = dom === Dom.F ? cmpF : cmpN;
+      if (x.t > 0 || y.t > 0) {
+        // the wasm loops: vector with vector, or (turned round when the vector is on the right) with one number
+        const t = dom === Dom.F ? T.Float : dom === Dom.J ? T.Long : T.Int;
+        const r = !isScalar(a) && !isScalar(b) ? kernels.cmpV(a, b, op) : isScalar(b) ? kernels.cmpS(t, a, b, op) : kernels.cmpS(t, b, a, FLIP[op]);
+        if (r) return { t: T.Bool, d: r, a: 0 } as Vec;
+      }
     }
     if (x.t < 0 && y.t < 0) return { t: -T.Bool, v: test(cmp(a, b)) ? 1 : 0 };
     const n = x.t > 0 ? countV(x) : countV(y), r = new Uint8Array(n);
@@ -103,8 +110,8 @@ function scalarCompare(x: Q, y: Q, op: number): Q | null {
   const r = kernels.cmpS(xt, (x as Vec).d, s, op);
   return r && { t: T.Bool, d: r, a: 0 } as Vec;
 }
-const eqAll = compareWith(c => c === 0), neAll = compareWith(c => c !== 0);
-const ltAll = compareWith(c => c < 0), gtAll = compareWith(c => c > 0), leAll = compareWith(c => c <= 0), geAll = compareWith(c => c >= 0);
+const eqAll = compareWith(c => c === 0, 0), neAll = compareWith(c => c !== 0, 1);
+const ltAll = compareWith(c => c < 0, 2), gtAll = compareWith(c => c > 0, 3), leAll = compareWith(c => c <= 0, 4), geAll = compareWith(c => c >= 0, 5);
 export const eq = (x: Q, y: Q): Q => symEquality(x, y, 0) ?? scalarCompare(x, y, 0) ?? eqAll(x, y);
 export const ne = (x: Q, y: Q): Q => symEquality(x, y, 1) ?? scalarCompare(x, y, 1) ?? neAll(x, y);
 export const lt = (x: Q, y: Q): Q => scalarCompare(x, y, 2) ?? ltAll(x, y);

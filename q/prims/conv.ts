@@ -9,6 +9,7 @@ import { scanWord } from '../parse/literal.js';
 import { alloc } from '../value/storage.js';
 import { f1, j1 } from './numeric.js';
 import { hooks } from './hooks.js';
+import * as kernels from '../kernels/index.js';
 
 const DAY = 86400000000000n;
 const PARTS = ['year', 'mm', 'dd', 'hh', 'uu', 'ss'];
@@ -73,6 +74,9 @@ export function castTo(t: number, y: Q): Q {
     if (y.t === t) return y;
     const src = (y as Vec).d as any, n = count(y);
     if (y.t === T.Sym || y.t === T.Guid) throw new QError('type');
+    // booleans, ints, longs and floats among themselves: the wasm loop
+    const to = KIND[t];
+    if (to && (y.t === T.Bool || KIND[y.t])) { const r = kernels.cast(src, to); if (r) return { t, d: r, a: 0 } as Vec; }
     const out: Atom[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = { t: -t, v: one(t, y.t, src[i]) };
     return atomsToVec(t, out);
@@ -80,6 +84,7 @@ export function castTo(t: number, y: Q): Q {
   throw new QError('type');
 }
 
+const KIND: Record<number, 'i32' | 'i64' | 'f64' | undefined> = { [T.Int]: 'i32', [T.Long]: 'i64', [T.Float]: 'f64' };
 const NSU: Record<number, bigint> = { [T.Minute]: 60000000000n, [T.Second]: 1000000000n, [T.Time]: 1000000n, [T.Timespan]: 1n };
 const isDateLike = (t: number) => t === T.Timestamp || t === T.Date || t === T.Datetime || t === T.Month;
 const isTimeLike = (t: number) => t === T.Timespan || t === T.Minute || t === T.Second || t === T.Time;
@@ -113,7 +118,9 @@ function rounded(from: number, v: any): bigint {
     if (v !== v) return NJ;
     if (v === Infinity) return WJ;
     if (v === -Infinity) return -WJ;
-    return BigInt(Math.sign(v) * Math.round(Math.abs(v)));
+    // a finite value beyond the long range is null, as x86's conversion makes it in kdb+
+    const r = Math.sign(v) * Math.round(Math.abs(v));
+    return r >= 2 ** 63 || r < -(2 ** 63) ? NJ : BigInt(r);
   }
   return j1(from, v);
 }

@@ -25,7 +25,7 @@ export function til(x: Q): Q {
   const n = intOf(x);
   if (n < 0) throw new QError('domain');
   if (n > 2 ** 31) throw new QError('limit');
-  return vec(T.Long, iota(n));
+  return vec(T.Long, kernels.iota(0n, n) ?? iota(n));
 }
 export const qcount = (x: Q): Q => long(count(x));
 export function first(x: Q): Q {

@@ -5,6 +5,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, WJ, NI, WI, NH, WH } from '../value/value.js';
 import { alloc } from '../value/storage.js';
 import { QError } from '../value/error.js';
+import * as kernels from '../kernels/index.js';
 
 export const enum Dom { F, J, I }
 
@@ -76,6 +77,8 @@ export function view(x: Q, dom: Dom, k = 1): Float64Array | BigInt64Array | Int3
   }
   const d = (x as Vec).d;
   const n = d.length;
+  // ints (and int-backed temporals) widened without scaling: the wasm loop (nulls to nulls, as below)
+  if (k === 1 && d instanceof Int32Array && dom !== Dom.I) { const r = kernels.cast(d, dom === Dom.F ? 'f64' : 'i64'); if (r) return r as Float64Array | BigInt64Array; }
   if (dom === Dom.F) {
     if (d instanceof Float64Array && k === 1) return d;
     if (d instanceof BigInt64Array) return longsToFloats(d, k);

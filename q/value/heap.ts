@@ -35,9 +35,11 @@ function classOf(b: number): number {
 }
 function sizeOf(c: number): number { const e = Math.floor((c - 1) / 4), q = c - 4 * e; return 2 ** e + q * 2 ** (e - 2); }
 
-// what a collected view gives back: its block's offset and class, packed in one number
-const registry = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry<number>(held => release(Math.floor(held / 256), held % 256)) : null;
+// what a collected view gives back: its block's offset and class, packed in one number. The registry is
+// made on first use, so that a host can first lend a constructor whose registries can be emptied on demand.
+let Registry: typeof FinalizationRegistry | null = typeof FinalizationRegistry === 'function' ? FinalizationRegistry : null;
+let registry: FinalizationRegistry<number> | null = null;
+const reg = () => registry ??= Registry && new Registry<number>(held => release(Math.floor(held / 256), held % 256));
 
 function release(p: number, c: number) { (free[c] ??= []).push(p); inUse -= sizeOf(c); }
 
@@ -45,9 +47,11 @@ function release(p: number, c: number) { (free[c] ??= []).push(p); inUse -= size
  *  contents are whatever was there before; `own` must then name the view whose collection frees it. */
 export function take(bytes: number): number {
   const mem = wasmMemory();
-  if (!mem || !registry) return -1;
-  const c = classOf(bytes), size = sizeOf(c);
-  let p = free[c]?.pop();
+  if (!mem || !reg()) return -1;
+  let c = classOf(bytes), p = free[c]?.pop();
+  // none of its size free: a free block up to twice the size (memory already touched) before fresh pages
+  for (let k = c + 1; p === undefined && k <= c + 4; k++) if ((p = free[k]?.pop()) !== undefined) { larger.set(p, k); c = k; }
+  const size = sizeOf(c);
   if (p === undefined) {
     const end = top + size;
     if (end > mem.buffer.byteLength) {
@@ -64,30 +68,49 @@ export function take(bytes: number): number {
 }
 
 /** Free the block at p (of `bytes` bytes, as asked of take) when `view` is collected. */
-export function own(view: object, p: number, bytes: number) { registry!.register(view, p * 256 + classOf(bytes)); }
+export function own(view: object, p: number, bytes: number) {
+  const c = larger.get(p) ?? classOf(bytes);
+  larger.delete(p);
+  reg()!.register(view, p * 256 + c);
+}
+/** Blocks handed out from a larger class than asked for, until own() registers them with their class. */
+const larger = new Map<number, number>();
 
 /** Bytes handed out and not yet collected, and the size of the memory (for \w and the memory test). */
 export function heapStats() { return { used: inUse, heap: memory ? memory.buffer.byteLength : 0, top }; }
 
-// Blocks come back only when the engine collects their views, and a collection that finds them only hands
-// them back in a later task. A host that can ask for a collection (Node, through v8's gc) lends it here;
-// sessions call settle() before each query, so what the last queries dropped is back for the next ones.
+// Blocks come back only when the engine collects their views. A collection that finds them hands them back
+// in a later task, unless the registry can be emptied on demand (cleanupSome: Node lends a constructor that
+// has it, see server/kernels.ts); then they are back at once, even between the iterations of one statement.
+// A host that can ask for a collection (Node, through v8's gc) lends it here; sessions call settle() before
+// each query and each iteration of a loop, so what was dropped is back for what comes next.
 let collector: (() => void) | null = null, mark = 0;
-/** Lend a function that runs a full garbage collection. */
-export function setCollector(gc: () => void) { collector = gc; }
+/** Lend a function that runs a full garbage collection, and a FinalizationRegistry constructor whose
+ *  registries have cleanupSome (taken only if no block has been handed out yet). */
+export function setCollector(gc: () => void, R?: typeof FinalizationRegistry) {
+  collector = gc;
+  if (R && !registry) Registry = R;
+}
 /**
  * Should a long synchronous run (a script's statements, console lines read ahead) let the event loop turn?
- * Blocks freed by a collection come back only in a later task; a host that runs many statements in one
- * task asks this after each, and yields when blocks worth 64 MiB have been handed out since it last did.
+ * Without cleanupSome, blocks freed by a collection come back only in a later task; a host that runs many
+ * statements in one task asks this after each, and yields when blocks worth 64 MiB have been handed out
+ * since it last did.
  */
 let yielded = 0;
 export function shouldYield(): boolean {
-  if (inUse - yielded < 64 * 2 ** 20 && inUse >= yielded) { return false; }
+  if (sweeps() || inUse - yielded < 64 * 2 ** 20 && inUse >= yielded) { return false; }
   yielded = inUse;
   return true;
 }
-/** Collect when live blocks grew by 64 MiB or a quarter since the last collection (a full collection of a heap of few JavaScript objects costs milliseconds; writing 64 MiB of fresh pages costs far more). */
+const sweeps = () => typeof (registry as { cleanupSome?: unknown } | null)?.cleanupSome === 'function';
+/** Collect when live blocks grew by SETTLE bytes since the last collection. A full collection of a heap
+ *  of few JavaScript objects costs about a millisecond; writing 16 MiB into fresh pages costs far more. */
 export function settle() {
-  if (collector && inUse - mark > Math.max(64 * 2 ** 20, mark / 4)) { collector(); mark = inUse; }
-  else if (inUse < mark) mark = inUse;
+  if (collector && inUse - mark > SETTLE) {
+    collector();
+    if (sweeps()) (registry as unknown as { cleanupSome(): void }).cleanupSome();
+    mark = inUse;
+  } else if (inUse < mark) mark = inUse;
 }
+const SETTLE = 16 * 2 ** 20;

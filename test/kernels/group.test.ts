@@ -85,24 +85,6 @@ test('grouped aggregates: sum, count, avg, min, max, wavg, last — nulls skippe
   }
 });
 
-test('float arithmetic of float and long vectors: longs convert as q converts them', () => {
-  // 0N is 0n; 0W and -0W are ordinary large numbers (`float$0Wj is 9.223372e+18, basics/datatypes.md)
-  const toF = (v: number | bigint) => typeof v === 'number' ? v : v === NJ ? NaN : Number(v);
-  const ops = [(a: number, b: number) => a + b, (a: number, b: number) => a - b, (a: number, b: number) => a * b, (a: number, b: number) => a / b];
-  for (const n of SIZES) {
-    reset();
-    const f = floats(n), g = floats(n), j = longs(n), j2 = longs(n), out = alloc(8 * n);
-    const pairs: [string, ArrayLike<number | bigint>, ArrayLike<number | bigint>][] = [['f64_f64', f, g], ['f64_i64', f, j], ['i64_f64', j, f], ['i64_i64', j, j2]];
-    for (const [name, a, b] of pairs) {
-      const pa = put(a as any), pb = put(b as any);
-      for (let op = 0; op < 4; op++) {
-        k[`fop_${name}`](op, pa, pb, n, out);
-        assert.deepEqual(view(Float64Array, out, n), Float64Array.from({ length: n }, (_, i) => ops[op](toF(a[i]), toF(b[i]))), `${name} op ${op}`);
-      }
-    }
-  }
-});
-
 test('gsqdev sums squared distances from each group\'s mean, nulls skipped, in row order', () => {
   for (const n of SIZES) {
     reset();

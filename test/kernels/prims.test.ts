@@ -1,0 +1,54 @@
+// The primitives that hand long vectors to the wasm loops (arithmetic, comparison, cast, til) must give
+// what the same primitive gives item by item, where each call takes the TypeScript path: the two paths
+// are compared on vectors long enough for the kernels, with nulls, infinities, ties and overflow.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from '../q.js';
+
+const N = 5000;
+function setup() {
+  const { q } = makeSession();
+  // longs, ints and floats with nulls and infinities at random places, and values that overflow when added
+  q(`j:(-50+${N}?100),0N 0W -0W 9223372036854775000 -9223372036854775000; j:j neg[${N}]?count j`);
+  q(`k:(-50+${N}?100),0N 0W -0W 9223372036854775000 -9223372036854775000; k:k neg[${N}]?count k`);
+  q(`i:(-50i+${N}?100i),0Ni 0Wi -0Wi 2147483000i; i:i neg[${N}]?count i`);
+  q(`m:(-50i+${N}?100i),0Ni 0Wi -0Wi 2147483000i; m:m neg[${N}]?count m`);
+  q(`f:(-50+${N}?100f),0n 0w -0w 2.5 -2.5 0.5 1e30 -1e30; f:f neg[${N}]?count f`);
+  q(`g:(-50+${N}?100f),0n 0w -0w 2.5 -2.5 0.5 1e30 -1e30; g:g neg[${N}]?count g`);
+  q(`g[til 100]:f[til 100]`); // ties
+  q(`b:${N}?01b`);
+  return q;
+}
+
+test('+ - * % of long, int and float vectors (and with atoms) match the item-by-item results', () => {
+  const q = setup();
+  assert.equal(q('count j'), `${N}`);
+  const pairs = ['j k', 'i m', 'f g', 'j f', 'f j', 'i f', 'f i', 'j i', 'i j', 'j 7', '7 j', 'i 7i', 'f 2.5', '2.5 f', 'j 2.5', '0N j', 'f 0n', 'i 0Ni'];
+  for (const op of ['+', '-', '*', '%']) for (const p of pairs) {
+    const [x, y] = p.split(' ');
+    assert.equal(q(`(${x}${op}${y})~${x}${op}'${y}`), '1b', `${x}${op}${y}`);
+    assert.equal(q(`type ${x}${op}${y}`), q(`type ${x}${op}'${y}`), `${x}${op}${y} type`);
+  }
+  // the result is a value like any other: kept, and reused by the next expression
+  assert.equal(q('r:j+k; (r-k)~(j+k)-k'), '1b');
+});
+
+test('= <> < > <= >= of vectors (and with atoms) match the item-by-item results', () => {
+  const q = setup();
+  const pairs = ['j k', 'i m', 'f g', 'j f', 'i j', 'j i', 'i f', 'j 0', '0 j', 'f 2.5', '2.5 f', 'f 0n', 'j 0N', 'i 0Ni'];
+  for (const op of ['=', '<>', '<', '>', '<=', '>=']) for (const p of pairs) {
+    const [x, y] = p.split(' ');
+    assert.equal(q(`(${x}${op}${y})~${x}${op}'${y}`), '1b', `${x}${op}${y}`);
+  }
+});
+
+test('casts among booleans, ints, longs and floats match the item-by-item results; til counts', () => {
+  const q = setup();
+  for (const x of ['b', 'i', 'j', 'f']) for (const t of ['int', 'long', 'float']) {
+    assert.equal(q(`(\`${t}$${x})~\`${t}$'${x}`), '1b', `${t} of ${x}`);
+    assert.equal(q(`type \`${t}$${x}`), q(`type \`${t}$'${x}`), `${t} of ${x} type`);
+  }
+  assert.equal(q('`long$2.5 -2.5 0.5 1e30 0w -0w 0n'), '3 -3 1 0N 0W -0W 0N');
+  assert.equal(q('(til 5000)~{x,count x}/[5000;0#0]'), '1b');
+  assert.equal(q('sum til 100000'), '4999950000');
+});
