@@ -4,10 +4,19 @@
 
 const NJ: i64 = i64.MIN_VALUE;
 
-/** Smallest and largest of n i32 at p, written to out[0] and out[1]. */
+/** Smallest and largest of n i32 at p, written to out[0] and out[1]; eight lanes at a time. */
 export function minmax_i32(p: usize, n: i32, out: usize): void {
-  let lo = i32.MAX_VALUE, hi = i32.MIN_VALUE;
-  for (let i = 0; i < n; i++) { const v = load<i32>(p + (<usize>i << 2)); if (v < lo) lo = v; if (v > hi) hi = v; }
+  let lo0 = i32x4.splat(i32.MAX_VALUE), hi0 = i32x4.splat(i32.MIN_VALUE), lo1 = lo0, hi1 = hi0;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const a = v128.load(p + (<usize>i << 2)), b = v128.load(p + (<usize>i << 2), 16);
+    lo0 = i32x4.min_s(lo0, a); hi0 = i32x4.max_s(hi0, a);
+    lo1 = i32x4.min_s(lo1, b); hi1 = i32x4.max_s(hi1, b);
+  }
+  lo0 = i32x4.min_s(lo0, lo1); hi0 = i32x4.max_s(hi0, hi1);
+  let lo = min(min(i32x4.extract_lane(lo0, 0), i32x4.extract_lane(lo0, 1)), min(i32x4.extract_lane(lo0, 2), i32x4.extract_lane(lo0, 3)));
+  let hi = max(max(i32x4.extract_lane(hi0, 0), i32x4.extract_lane(hi0, 1)), max(i32x4.extract_lane(hi0, 2), i32x4.extract_lane(hi0, 3)));
+  for (; i < n; i++) { const v = load<i32>(p + (<usize>i << 2)); if (v < lo) lo = v; if (v > hi) hi = v; }
   store<i32>(out, lo); store<i32>(out, hi, 4);
 }
 
@@ -21,6 +30,22 @@ export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usi
     let g = load<i32>(s);
     if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
     store<i32>(gid + (<usize>i << 2), g);
+  }
+  return ng;
+}
+
+/** Group ids of n rows keyed by two i32 columns in [lo1, lo1+span1) and [lo2, lo2+span2), by direct
+ *  addressing of the pair in one pass (slot: scratch of span1*span2 i32). Writes gid[i] and first[g];
+ *  returns the number of groups, numbered in order of first appearance. */
+export function groupRange2_i32(k1: usize, lo1: i32, k2: usize, lo2: i32, span1: i32, span2: i32, n: i32, gid: usize, first: usize, slot: usize): i32 {
+  memory.fill(slot, 0xff, <usize>span1 * <usize>span2 << 2);
+  let ng = 0;
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const s = slot + ((<usize>(load<i32>(k1 + o) - lo1) * <usize>span2 + <usize>(load<i32>(k2 + o) - lo2)) << 2);
+    let g = load<i32>(s);
+    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
+    store<i32>(gid + o, g);
   }
   return ng;
 }

@@ -1,14 +1,27 @@
 // Filters: within (q's order: nulls lowest, so a null is within only a range that starts at null) and
 // where (positions of the true items of a boolean vector).
 
-/** dst[i] = lo <= x[i] <= hi for n doubles (bool bytes). */
+/** dst[i] = lo <= x[i] <= hi for n doubles (bool bytes), compared as q's <= does (with the tolerance). */
 export function within_f64(src: usize, n: i32, lo: f64, hi: f64, dst: usize): void {
   const loNull = lo != lo, hiNull = hi != hi;
+  if (!loNull && !hiNull) {
+    const loA = lo - edge(lo), loB = lo + edge(lo), hiA = hi - edge(hi), hiB = hi + edge(hi);
+    for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, <u8>inBand(load<f64>(src + (<usize>i << 3)), lo, hi, loA, loB, hiA, hiB));
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const x = load<f64>(src + (<usize>i << 3));
-    const r = x != x ? loNull : (loNull || x >= lo) && !hiNull && x <= hi;
+    const r = x != x ? loNull : (loNull || cmpF(x, lo) >= 0) && !hiNull && cmpF(x, hi) <= 0;
     store<u8>(dst + <usize>i, <u8>r);
   }
+}
+/** lo <= x <= hi for non-null bounds, as q compares floats: outside [loA, hiB] clearly not, inside [loB, hiA]
+ *  clearly so (the bounds widened and narrowed by twice the tolerance, edge()), and only in between the
+ *  exact test. (No objects: the module allocates nothing in the memory the heap hands out.) */
+@inline function edge(b: f64): f64 { return isFinite(b) ? 2 * TOL * Math.abs(b) : 0; }
+@inline function inBand(x: f64, lo: f64, hi: f64, loA: f64, loB: f64, hiA: f64, hiB: f64): i32 {
+  const inner = <i32>(x >= loB) & <i32>(x <= hiA), outer = <i32>(x >= loA) & <i32>(x <= hiB);
+  return inner == outer ? inner : <i32>(cmpF(x, lo) >= 0 && cmpF(x, hi) <= 0);
 }
 function withinInt<V>(src: usize, n: i32, lo: V, hi: V, dst: usize): void {
   for (let i = 0; i < n; i++) {
@@ -68,8 +81,9 @@ export function cmpS_f64(src: usize, n: i32, s: f64, op: i32, dst: usize): void 
   }
   const band = isFinite(s) ? 2 * TOL * Math.abs(s) : 0, lo = s - band, hi = s + band;
   for (let i = 0; i < n; i++) {
-    const x = load<f64>(src + (<usize>i << 3));
-    const c = x < lo ? -1 : x > hi ? 1 : cmpF(x, s);
+    const x = load<f64>(src + (<usize>i << 3)), lt = <i32>(x < lo), gt = <i32>(x > hi);
+    // clearly below or above s without branching; the exact test only near s, or for nulls
+    const c = lt | gt ? gt - lt : cmpF(x, s);
     store<u8>(dst + <usize>i, test(c, mask));
   }
 }
@@ -95,6 +109,93 @@ function cmpVInt<V>(a: usize, b: usize, n: i32, op: i32, dst: usize): void {
 }
 export function cmpV_i64(a: usize, b: usize, n: i32, op: i32, dst: usize): void { cmpVInt<i64>(a, b, n, op, dst); }
 export function cmpV_i32(a: usize, b: usize, n: i32, op: i32, dst: usize): void { cmpVInt<i32>(a, b, n, op, dst); }
+
+// ---- selection: the positions of the items that pass a test, written straight out (no boolean vector) --
+// Over all items from `base` (rows = 0, m items), or over the positions listed at rows (m of them). dst
+// has room for m positions; returns how many it wrote. These serve qSQL where clauses, each applied to
+// the rows the clauses before it kept.
+
+@inline function rowAt(rows: usize, base: i32, i: i32): i32 { return rows ? load<i32>(rows + (<usize>i << 2)) : base + i; }
+
+/** Positions p with lo <= x[p] <= hi, in q order (nulls lowest, with the tolerance), doubles. */
+export function selW_f64(src: usize, rows: usize, base: i32, m: i32, lo: f64, hi: f64, dst: usize): i32 {
+  const loNull = lo != lo, hiNull = hi != hi;
+  let k = 0;
+  if (!loNull && !hiNull) {
+    const loA = lo - edge(lo), loB = lo + edge(lo), hiA = hi - edge(hi), hiB = hi + edge(hi);
+    let i = 0;
+    if (!rows) {
+      // a run of items: four at a time against the inner and outer bounds; the exact test only when an
+      // item lies between them (within the tolerance of a bound); each position is written, then counted in
+      const iA = f64x2.splat(loB), iB = f64x2.splat(hiA), oA = f64x2.splat(loA), oB = f64x2.splat(hiB);
+      for (; i + 4 <= m; i += 4) {
+        const q = src + (<usize>(base + i) << 3), a = v128.load(q), b = v128.load(q, 16);
+        let bits = i64x2.bitmask(v128.and(f64x2.ge(a, iA), f64x2.le(a, iB))) | i64x2.bitmask(v128.and(f64x2.ge(b, iA), f64x2.le(b, iB))) << 2;
+        const outer = i64x2.bitmask(v128.and(f64x2.ge(a, oA), f64x2.le(a, oB))) | i64x2.bitmask(v128.and(f64x2.ge(b, oA), f64x2.le(b, oB))) << 2;
+        if (bits != outer) {
+          bits = 0;
+          for (let j = 0; j < 4; j++) bits |= inBand(load<f64>(q + (<usize>j << 3)), lo, hi, loA, loB, hiA, hiB) << j;
+        }
+        const p = base + i;
+        store<i32>(dst + (<usize>k << 2), p); k += bits & 1;
+        store<i32>(dst + (<usize>k << 2), p + 1); k += (bits >> 1) & 1;
+        store<i32>(dst + (<usize>k << 2), p + 2); k += (bits >> 2) & 1;
+        store<i32>(dst + (<usize>k << 2), p + 3); k += (bits >> 3) & 1;
+      }
+    }
+    for (; i < m; i++) {
+      const p = rowAt(rows, base, i);
+      store<i32>(dst + (<usize>k << 2), p);
+      k += inBand(load<f64>(src + (<usize>p << 3)), lo, hi, loA, loB, hiA, hiB);
+    }
+    return k;
+  }
+  for (let i = 0; i < m; i++) {
+    const p = rowAt(rows, base, i), x = load<f64>(src + (<usize>p << 3));
+    store<i32>(dst + (<usize>k << 2), p);
+    k += <i32>(x != x ? loNull : (loNull || cmpF(x, lo) >= 0) && !hiNull && cmpF(x, hi) <= 0);
+  }
+  return k;
+}
+function selWInt<V>(src: usize, rows: usize, base: i32, m: i32, lo: V, hi: V, dst: usize): i32 {
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    const p = rowAt(rows, base, i), x = load<V>(src + <usize>p * sizeof<V>());
+    store<i32>(dst + (<usize>k << 2), p);
+    k += <i32>(x >= lo && x <= hi);
+  }
+  return k;
+}
+export function selW_i64(src: usize, rows: usize, base: i32, m: i32, lo: i64, hi: i64, dst: usize): i32 { return selWInt<i64>(src, rows, base, m, lo, hi, dst); }
+export function selW_i32(src: usize, rows: usize, base: i32, m: i32, lo: i32, hi: i32, dst: usize): i32 { return selWInt<i32>(src, rows, base, m, lo, hi, dst); }
+
+/** Positions p with x[p] op s (op: 0 = 1 <> 2 < 3 > 4 <= 5 >=), doubles, in q order with the tolerance. */
+export function selS_f64(src: usize, rows: usize, base: i32, m: i32, s: f64, op: i32, dst: usize): i32 {
+  const mask = opMask(op), sNull = s != s;
+  const band = !sNull && isFinite(s) ? 2 * TOL * Math.abs(s) : 0, lo = s - band, hi = s + band;
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    const p = rowAt(rows, base, i), x = load<f64>(src + (<usize>p << 3));
+    // clearly below or above s without branching; the exact test only near s, or for nulls
+    const lt = <i32>(x < lo), gt = <i32>(x > hi);
+    const c = lt | gt ? gt - lt : sNull ? (x != x ? 0 : 1) : cmpF(x, s);
+    store<i32>(dst + (<usize>k << 2), p);
+    k += <i32>test(c, mask);
+  }
+  return k;
+}
+function selSInt<V>(src: usize, rows: usize, base: i32, m: i32, s: V, op: i32, dst: usize): i32 {
+  const mask = opMask(op);
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    const p = rowAt(rows, base, i), x = load<V>(src + <usize>p * sizeof<V>());
+    store<i32>(dst + (<usize>k << 2), p);
+    k += <i32>test(<i32>(x > s) - <i32>(x < s), mask);
+  }
+  return k;
+}
+export function selS_i64(src: usize, rows: usize, base: i32, m: i32, s: i64, op: i32, dst: usize): i32 { return selSInt<i64>(src, rows, base, m, s, op, dst); }
+export function selS_i32(src: usize, rows: usize, base: i32, m: i32, s: i32, op: i32, dst: usize): i32 { return selSInt<i32>(src, rows, base, m, s, op, dst); }
 
 // ---- bin and binr: binary search of each y in sorted x (q order: nulls lowest), positions as longs ----
 

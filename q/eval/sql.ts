@@ -20,6 +20,8 @@ import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup } from './names.js';
 import { parted, partTable } from '../prims/disk.js';
+import { withinBounds } from '../prims/setops.js';
+import { symKey, scalarKey, FLIP } from '../prims/compare.js';
 
 export type Evaluator = (n: Node, fr: (Q | undefined)[] | null) => Q;
 type Expr = () => Q;
@@ -29,9 +31,10 @@ export interface Query {
   kind: 'select' | 'exec' | 'update' | 'delete';
   from: Q;                       // a table, keyed table, or a symbol naming one
   where: Expr[];
-  /** for each where clause that is `col within <literal>`, the column and the bounds: on a column marked
-   *  `s# the first such clause is two binary searches instead of a pass over the rows */
-  within?: ({ col: string; lim: Q } | null)[];
+  /** for each where clause that tests a column against a literal (`col within <literal>`, `col > <literal>`
+   *  …), the column, the test and the literal: the rows kept come straight from a kernel, without a
+   *  boolean vector; on a column marked `s#, a first `within` is two binary searches */
+  tests?: (Simple | null)[];
   by: Cols | null;               // null: no by; []: by with nothing (exec/select by ())
   /** how exec keys its groups: by the values of one unnamed column, by a table of the named
    * columns, or (a list of column names in the functional form) by nothing at all */
@@ -45,6 +48,18 @@ export interface Query {
   delCols?: string[];            // delete a,b from t
   /** for each column, the aggregate it is (avg price, a wavg b …) with its arguments, when it is one */
   aggs?: (Agg | null)[];
+}
+/** A where clause `col op literal` (op: within = <> < > <= >=), or `literal op col` turned round. */
+interface Simple { col: string; op: string; lim: Q }
+const CMP = ['=', '<>', '<', '>', '<=', '>='];
+function simpleOf(w: Node): Simple | null {
+  if (w.k !== 'app' || w.f.k !== 'prim' || w.a.length !== 2 || !w.a[0] || !w.a[1]) return null;
+  const [a, b] = w.a, op = w.f.n;
+  if (op === 'within') return a.k === 'name' && b.k === 'lit' ? { col: a.n, op, lim: b.v } : null;
+  if (!CMP.includes(op)) return null;
+  if (a.k === 'name' && b.k === 'lit') return { col: a.n, op, lim: b.v };
+  if (a.k === 'lit' && b.k === 'name') return { col: b.n, op: CMP[FLIP[CMP.indexOf(op)]], lim: a.v };
+  return null;
 }
 /** A column that applies an aggregate to expressions over the rows: select by runs these in one pass. */
 interface Agg { op: string; args: Expr[]; rows?: boolean }
@@ -70,7 +85,7 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   const by = n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
   return runQuery({
     kind, from: partitioned(n, fr, ev) ?? ev(n.from, fr), where: n.where.map(mk), by,
-    within: n.where.map(w => w.k === 'app' && w.f.k === 'prim' && w.f.n === 'within' && w.a.length === 2 && w.a[0]?.k === 'name' && w.a[1]?.k === 'lit' ? { col: w.a[0].n, lim: w.a[1].v } : null), byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
+    tests: n.where.map(simpleOf), byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
     cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
     aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined,
@@ -185,11 +200,14 @@ function dedupe(names: string[], taken: string[] = []): string[] {
 }
 
 /** Rows kept by the where clauses, applied one after the other. */
-function filter(t: Table, where: Expr[], within?: ({ col: string; lim: Q } | null)[]): Rows | null {
+function filter(t: Table, where: Expr[], tests?: (Simple | null)[]): Rows | null {
   let rows: Rows | null = null;
   for (let j = 0; j < where.length; j++) {
-    const w = where[j], range: Rows | null = !rows && within?.[j] ? sortedRange(t, within[j]!) : null;
+    const w = where[j], simple = tests?.[j];
+    const range: Rows | null = !rows && simple?.op === 'within' ? sortedRange(t, simple) : null;
     if (range) { rows = range; continue; }
+    const fused: Int32Array | null = simple ? selectRows(t, rows, simple) : null;
+    if (fused) { rows = fused; continue; }
     const r: Q = withCols(t, rows, w);
     if (r.t === -T.Bool) { if (!(r as Atom).v) rows = []; continue; }
     if (r.t === T.Bool) {
@@ -212,10 +230,32 @@ function filter(t: Table, where: Expr[], within?: ({ col: string; lim: Q } | nul
   return rows;
 }
 
+/** The rows a clause `col op literal` keeps of those kept so far, straight from a kernel that tests the
+ *  column where it lives (no boolean vector, no gather of the column first); null when no kernel serves
+ *  the column's type and the literal's, and the clause then runs as any other. */
+function selectRows(t: Table, rows: Rows | null, w: Simple): Int32Array | null {
+  const j = t.c.indexOf(w.col);
+  if (j < 0) return null;
+  const c = t.d[j] as Vec;
+  let test: kernels.Test | null = null;
+  if (w.op === 'within') { const b = withinBounds(c.t, w.lim); if (b) test = { lo: b[0], hi: b[1] }; }
+  else {
+    const op = CMP.indexOf(w.op);
+    const sym = (c.t === T.Sym || c.t === T.Enum) && op < 2 && w.lim.t === -T.Sym;
+    const s = sym ? symKey(c, w.lim as Atom) : c.t === T.Sym || c.t === T.Enum ? null : scalarKey(c.t, w.lim);
+    if (s !== null) test = { s, op };
+  }
+  if (!test) return null;
+  if (!rows) return kernels.select(c.t, c.d, null, 0, count(t), test);
+  const run = runs.get(rows as object);
+  if (run) return kernels.select(c.t, c.d, null, run[0], run[1] - run[0], test);
+  return rows instanceof Int32Array ? kernels.select(c.t, c.d, rows, 0, rows.length, test) : null;
+}
+
 const RANGED = new Set<number>([T.Long, T.Float, T.Int, T.Month, T.Date, T.Minute, T.Second, T.Time, T.Timestamp, T.Timespan]);
 /** The rows of `col within (lo;hi)` when col is marked sorted and lo, hi are of its type: [first at or
  *  above lo, last at or below hi], found by binary search (q's order: nulls first). Null otherwise. */
-function sortedRange(t: Table, w: { col: string; lim: Q }): Rows | null {
+function sortedRange(t: Table, w: Simple): Rows | null {
   const j = t.c.indexOf(w.col);
   if (j < 0) return null;
   const c = t.d[j] as Vec, lim = w.lim as Vec;
@@ -302,7 +342,7 @@ export function runQuery(q: Query): Q {
     return r;
   }
   const { t, keys } = asTable(src);
-  const rows = filter(t, q.where, q.within);
+  const rows = filter(t, q.where, q.tests);
   let result: Q;
   switch (q.kind) {
     case 'select': result = select(t, keys, rows, q); break;

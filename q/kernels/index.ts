@@ -179,6 +179,32 @@ export function cmpV(a: Side, b: Side, op: number): Uint8Array | null {
   return done() as Uint8Array;
 }
 
+/** A where clause's test on one column: lo <= x <= hi, or x op s (op numbered as cmpS's). */
+export type Test = { lo: number | bigint; hi: number | bigint } | { s: number | bigint; op: number };
+/**
+ * Ascending positions of the items of d (type t) that pass a test, without a boolean vector: over all
+ * items (rows null, m = the count, base 0), over the positions kept so far (rows), or over the run of
+ * m items from base. Null when there is no kernel for it.
+ */
+export function select(t: number, d: Items, rows: Int32Array | null, base: number, m: number, test: Test): Int32Array | null {
+  const k = t === T.Sym || (t >= 20 && t < 77) ? 'i32' : kindOf(t), name = 'op' in test ? 'selS' : 'selW';
+  if (!k || k === 'i8' || k === 'i16' || k === 'f32' || !on(m) || !has(`${name}_${k}`)) return null;
+  begin();
+  const src = ptr(d), r = rows ? ptr(rows) : 0, dst = tmp(4 * m);
+  const n: number = 'op' in test ? K![`selS_${k}`](src, r, base, m, test.s, test.op, dst) : K![`selW_${k}`](src, r, base, m, test.lo, test.hi, dst);
+  return ints(dst, n);
+}
+
+/** The smallest and largest of an int vector, or null (too short for a kernel call to pay). */
+export function bounds(d: Int32Array): [number, number] | null {
+  if (!on(d.length) || !has('minmax_i32')) return null;
+  begin();
+  const src = ptr(d), mm = tmp(8);
+  K!.minmax_i32(src, d.length, mm);
+  const [lo, hi] = view(Int32Array, mm, 2);
+  return [lo, hi];
+}
+
 // ---- grouping ----------------------------------------------------------------------------------------------
 
 export interface Grouping {
@@ -195,6 +221,16 @@ export interface Grouping {
 export function group(keys: { t: number; d: Items }[], n: number): Grouping | null {
   if (!on(n) || !keys.length || !has('groupRange_i32')) return null;
   if (keys.some(c => !(kindOf(c.t) === 'i32' || c.t === T.Sym || (c.t >= 20 && c.t < 77)))) return null;
+  // two keys whose ranges multiply to a small table: one pass over both (by stock, date …)
+  if (keys.length === 2 && has('groupRange2_i32')) {
+    begin();
+    const [a, b] = keys.map(c => range(c.d as Int32Array, n));
+    if (a && b && a.span * b.span <= Math.max(1 << 20, n)) {
+      const gid = lastingInts(0, n), first = tmp(4 * n), slot = tmp(4 * a.span * b.span);
+      const ng: number = K!.groupRange2_i32(a.p, a.lo, b.p, b.lo, a.span, b.span, n, gid.byteOffset, first, slot);
+      return { gid, first: ints(first, ng), ng };
+    }
+  }
   let g: Grouping | null = null;
   const which: 0 | 1 = 0;
   for (const c of keys) {
@@ -211,13 +247,19 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
   }
   return g;
 }
-function groupOne(d: Int32Array, n: number, buf: 0 | 1): Grouping | null {
-  const src = ptr(d), mm = tmp(8);
-  K!.minmax_i32(src, n, mm);
+/** Where an int key column lives, its lowest value and the span of its values; null when the span is too
+ *  large for a direct-addressed table. */
+function range(d: Int32Array, n: number): { p: number; lo: number; span: number } | null {
+  const p = ptr(d), mm = tmp(8);
+  K!.minmax_i32(p, n, mm);
   const [lo, hi] = view(Int32Array, mm, 2);
-  if (hi - lo >= Math.max(1 << 16, 2 * n)) return null;
-  const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * (hi - lo + 1));
-  const ng: number = K!.groupRange_i32(src, n, lo, hi - lo + 1, gid.byteOffset, first, slot);
+  return hi - lo >= Math.max(1 << 16, 2 * n) ? null : { p, lo, span: hi - lo + 1 };
+}
+function groupOne(d: Int32Array, n: number, buf: 0 | 1): Grouping | null {
+  const r = range(d, n);
+  if (!r) return null;
+  const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * r.span);
+  const ng: number = K!.groupRange_i32(r.p, n, r.lo, r.span, gid.byteOffset, first, slot);
   return { gid, first: ints(first, ng), ng };
 }
 

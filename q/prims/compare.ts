@@ -84,31 +84,43 @@ function guidView(x: Q): any {
 function symEquality(x: Q, y: Q, want: number): Q | null {
   if (y.t === T.Sym || y.t === T.Enum) [x, y] = [y, x];
   if (y.t !== -T.Sym || (x.t !== T.Sym && x.t !== T.Enum)) return null;
-  const d = (x as Vec).d as Int32Array, n = d.length;
-  let id = intern((y as Atom).v);
-  if (x.t === T.Enum) { const dom = domainIds((x as Vec).dom!); id = dom.indexOf(id); }
+  const d = (x as Vec).d as Int32Array, n = d.length, id = symKey(x as Vec, y as Atom);
   const k = kernels.cmpS(x.t, d, id, want);
   if (k) return { t: T.Bool, d: k, a: 0 } as Vec;
   const r = new Uint8Array(n);
   for (let i = 0; i < n; i++) r[i] = (d[i] === id ? 1 : 0) ^ want;
   return { t: T.Bool, d: r, a: 0 } as Vec;
 }
+/** What a symbol or enumeration vector's items hold for symbol y: its id, or its index in the domain
+ *  (-1, which no item holds, when it is not there). */
+export function symKey(x: Vec, y: Atom): number {
+  const id = intern(y.v);
+  return x.t === T.Enum ? domainIds(x.dom!).indexOf(id) : id;
+}
 /** A float, long or int-backed vector against one number, by the wasm kernel; null otherwise. With the
  *  atom on the left the comparison turns round (1<x is x>1). */
 const FLIP = [0, 1, 3, 2, 5, 4];
 function scalarCompare(x: Q, y: Q, op: number): Q | null {
   if (x.t < 0 && y.t > 0) { [x, y] = [y, x]; op = FLIP[op]; }
-  if (!(x.t > 0 && x.t < T.Sym && y.t < 0 && y.t > -T.Sym) || x.t === T.Bool || x.t === T.Real || x.t === T.Byte || x.t === T.Short || x.t === T.Char) return null;
-  const xt = x.t, yt = -y.t, v = (y as Atom).v;
-  let s: number | bigint;
-  if (xt === T.Float) {
-    if (yt === T.Float) s = v; else if (yt === T.Long) s = v === NJ ? NaN : v === WJ ? Infinity : v === -WJ ? -Infinity : Number(v);
-    else if (yt === T.Int) s = v === NI ? NaN : v === WI ? Infinity : v === -WI ? -Infinity : v; else return null;
-  } else if (xt === T.Long) { if (yt !== T.Long) return null; s = v; }
-  else if (yt === xt && (xt === T.Int || xt === T.Date || xt === T.Month || xt === T.Minute || xt === T.Second || xt === T.Time)) s = v;
-  else return null;
-  const r = kernels.cmpS(xt, (x as Vec).d, s, op);
+  if (!(x.t > 0 && y.t < 0)) return null;
+  const s = scalarKey(x.t, y);
+  const r = s === null ? null : kernels.cmpS(x.t, (x as Vec).d, s, op);
   return r && { t: T.Bool, d: r, a: 0 } as Vec;
+}
+/** The number a kernel compares the items of a vector of type xt with for atom y: floats with a float,
+ *  long or int (nulls as 0n, infinities as ±0w); longs with a long; int-backed types with their own type.
+ *  Null for anything else. */
+export function scalarKey(xt: number, y: Q): number | bigint | null {
+  if (!(xt > 0 && xt < T.Sym && y.t < 0 && y.t > -T.Sym) || xt === T.Bool || xt === T.Real || xt === T.Byte || xt === T.Short || xt === T.Char) return null;
+  const yt = -y.t, v = (y as Atom).v;
+  if (xt === T.Float) {
+    if (yt === T.Float) return v;
+    if (yt === T.Long) return v === NJ ? NaN : v === WJ ? Infinity : v === -WJ ? -Infinity : Number(v);
+    if (yt === T.Int) return v === NI ? NaN : v === WI ? Infinity : v === -WI ? -Infinity : v;
+    return null;
+  }
+  if (xt === T.Long) return yt === T.Long ? v : null;
+  return yt === xt && (xt === T.Int || xt === T.Date || xt === T.Month || xt === T.Minute || xt === T.Second || xt === T.Time) ? v : null;
 }
 const eqAll = compareWith(c => c === 0, 0), neAll = compareWith(c => c !== 0, 1);
 const ltAll = compareWith(c => c < 0, 2), gtAll = compareWith(c => c > 0, 3), leAll = compareWith(c => c <= 0, 4), geAll = compareWith(c => c >= 0, 5);
@@ -156,4 +168,4 @@ function pick(greater: boolean) {
 }
 export const lesser = pick(false);
 export const greater = pick(true);
-export { NJ, NI, TOL };
+export { NJ, NI, TOL, FLIP };

@@ -49,8 +49,9 @@ export function index(x: Q, i: Q): Q {
         return fromItems(r).t === T.List ? list(r) : fromItems(r);
       }
       const v = x as Vec;
-      let inRange = true;
-      for (let j = 0; j < p.length; j++) if (!(p[j] >= 0 && p[j] < n)) { inRange = false; break; }
+      const b = p instanceof Int32Array ? kernels.bounds(p) : null;
+      let inRange = b ? b[0] >= 0 && b[1] < n : true;
+      if (!b) for (let j = 0; j < p.length; j++) if (!(p[j] >= 0 && p[j] < n)) { inRange = false; break; }
       if (inRange) { const r = vec(v.t, (p instanceof Int32Array ? kernels.gather(v.t, v.d, p) : null) ?? gather(v.t, v.d, p)); if (v.dom) r.dom = v.dom; return r; }
       return fromItems(Array.from(p, j => j >= 0 && j < n ? vecItem(v, j) : nullItem(v))) ;
     }

@@ -40,17 +40,21 @@ export function within(x: Q, y: Q): Q {
   const r1 = ge(x, lo), r2 = le(x, hi);
   return and(r1, r2);
 }
-/** within by the wasm kernel: a float, long or int-backed vector with bounds of its own type (or, for
- *  floats, any numbers); null for everything else. */
+/** within by the wasm kernel, or null. */
 function withinKernel(x: Q, y: Q): Uint8Array | null {
-  if (x.t <= 0 || x.t >= T.Enum || y.t <= 0 || y.t >= T.Enum || x.t === T.Sym) return null;
-  const b = (y as Vec).d, xt = x.t, yt = y.t;
+  const b = withinBounds(x.t, y);
+  return b && kernels.within(x.t, (x as Vec).d, b[0], b[1]);
+}
+/** The bounds a kernel takes for a vector of type xt within y: a float, long or int-backed type with bounds
+ *  of its own type (or, for floats, any numbers, nulls as 0n); null for everything else. */
+export function withinBounds(xt: number, y: Q): [number | bigint, number | bigint] | null {
+  if (xt <= 0 || xt >= T.Enum || y.t <= 0 || y.t >= T.Enum || xt === T.Sym || count(y) !== 2) return null;
+  const b = (y as Vec).d, yt = y.t;
   if ((xt === T.Float || xt === T.Datetime) && (yt === xt || yt === T.Long || yt === T.Int || yt === T.Float)) {
     const num = (v: number | bigint) => typeof v === 'bigint' ? (v === NJ ? NaN : Number(v)) : yt === T.Int && v === NI ? NaN : v;
-    return kernels.within(xt, (x as Vec).d, num(b[0]), num(b[1]));
+    return [num(b[0]), num(b[1])];
   }
-  if (yt !== xt) return null;
-  return kernels.within(xt, (x as Vec).d, b[0], b[1]);
+  return yt === xt ? [b[0], b[1]] : null;
 }
 const and = atomic2((a: Q, b: Q): Q => {
   if (a.t < 0) return { t: -T.Bool, v: (a as Atom).v & (b as Atom).v };

@@ -1,0 +1,34 @@
+// A where clause `col op literal` takes its rows straight from a selection kernel (no boolean vector);
+// it must keep exactly the rows the same clause keeps when it runs as an ordinary expression (written
+// here with `+0`, which makes it one), alone, after other clauses, after a sorted range, and on every
+// column type the kernels serve; with nulls, infinities and floats within the comparison tolerance.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from '../q.js';
+
+test('selection kernels keep the rows the ordinary where clause keeps', () => {
+  const { q } = makeSession();
+  q('n:20000; m:n+8; sym:`a`b`c');
+  q('t:`d xasc ([]d:2000.01.01+m?100; s:m?`a`b`c; e:`sym$m?`a`b`c; p:(n?10f),0n 0w -0w 5 5.000000000000001 4.999999999999999 10 20; j:(n?10),0N 0W -0W 5 5 5 10 20; i:(n?10i),0Ni 0Wi -0Wi 5 5 5 10 20i; z:m?0D00:00:10)');
+  assert.equal(q('count t'), '20008');
+  const same = (where: string, plain: string) => assert.equal(q(`(select from t where ${where})~select from t where ${plain}`), '1b', where);
+  for (const op of ['=', '<>', '<', '>', '<=', '>=']) {
+    same(`p${op}5`, `p${op}5+0`); same(`p${op}5f`, `p${op}5f+0`); same(`p${op}0n`, `p${op}0n+0`); same(`p${op}0w`, `p${op}0w+0`);
+    same(`j${op}5`, `j${op}5+0`); same(`j${op}0N`, `j${op}0N+0`);
+    same(`i${op}5i`, `i${op}5i+0`); same(`d${op}2000.02.01`, `d${op}2000.02.01+0`);
+    same(`5${op}p`, `(5+0)${op}p`); same(`5${op}j`, `(5+0)${op}j`);
+  }
+  for (const op of ['=', '<>']) { same(`s${op}\`b`, `s${op}first\`b`); same(`e${op}\`b`, `e${op}first\`b`); same(`e${op}\`zz`, `e${op}first\`zz`); }
+  for (const r of ['2 5', '2 5f', '0n 3', '5 5', '7 2', '-0w 0w', '0n 0n']) same(`p within ${r}`, `p within ${r}+0`);
+  for (const r of ['2 5', '0N 3', '5 5']) same(`j within ${r}`, `j within ${r}+0`);
+  same('d within 2000.01.10 2000.01.20', 'd within 2000.01.10 2000.01.20+0');
+  // clauses one after another, each on the rows the ones before kept; after a sorted range (d is `s#)
+  same('p>2, j<5, i>=3i, s=`a', 'p>2+0, j<5+0, i>=3i+0, s=first`a');
+  same('d within 2000.01.10 2000.01.20, p within 2 5, e<>`c', 'd within 2000.01.10 2000.01.20+0, p within 2 5+0, e<>first`c');
+  assert.equal(q('attr t`d'), '`s');
+  // a column that is not there, or a literal of another type, runs as before (here: errors and all)
+  assert.equal(q('select from t where p=`a'), "'type");
+  assert.equal(q('exec count i from t where z>0D00:00:05'), q('exec count i from t where z>0D00:00:05+0'));
+  // exec and aggregates over the kept rows
+  assert.equal(q('(exec sum p*j from t where p within 2 5)~exec sum p*j from t where p within 2 5+0'), '1b');
+});
