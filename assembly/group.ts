@@ -34,6 +34,39 @@ export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usi
   return ng;
 }
 
+/** Smallest and largest of n i64 at p, written to out[0] and out[1]. */
+export function minmax_i64(p: usize, n: i32, out: usize): void {
+  let lo = i64.MAX_VALUE, hi = i64.MIN_VALUE;
+  for (let i = 0; i < n; i++) { const v = load<i64>(p + (<usize>i << 3)); lo = select(v, lo, v < lo); hi = select(v, hi, v > hi); }
+  store<i64>(out, lo); store<i64>(out, hi, 8);
+}
+/** groupRange_i32 for i64 keys in [lo, lo+span) (a long column whose values span a small range). */
+export function groupRange_i64(keys: usize, n: i32, lo: i64, span: i32, gid: usize, first: usize, slot: usize): i32 {
+  memory.fill(slot, 0xff, <usize>span << 2);
+  let ng = 0;
+  for (let i = 0; i < n; i++) {
+    const s = slot + (<usize>(load<i64>(keys + (<usize>i << 3)) - lo) << 2);
+    let g = load<i32>(s);
+    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
+    store<i32>(gid + (<usize>i << 2), g);
+  }
+  return ng;
+}
+
+/** The rows of each group, by a counting sort of the group ids: perm lists rows group by group (in row
+ *  order within each), start[g] is where group g begins (ng+1 i32); cursor is scratch of ng i32. */
+export function gmembers(gid: usize, n: i32, ng: i32, start: usize, cursor: usize, perm: usize): void {
+  memory.fill(start, 0, <usize>(ng + 1) << 2);
+  for (let i = 0; i < n; i++) { const c = start + (<usize>(load<i32>(gid + (<usize>i << 2)) + 1) << 2); store<i32>(c, load<i32>(c) + 1); }
+  for (let g = 0; g < ng; g++) store<i32>(start + (<usize>(g + 1) << 2), load<i32>(start + (<usize>(g + 1) << 2)) + load<i32>(start + (<usize>g << 2)));
+  memory.copy(cursor, start, <usize>ng << 2);
+  for (let i = 0; i < n; i++) {
+    const c = cursor + (<usize>load<i32>(gid + (<usize>i << 2)) << 2), at = load<i32>(c);
+    store<i32>(perm + (<usize>at << 2), i);
+    store<i32>(c, at + 1);
+  }
+}
+
 /** Group ids of n rows keyed by two i32 columns in [lo1, lo1+span1) and [lo2, lo2+span2), by direct
  *  addressing of the pair in one pass (slot: scratch of span1*span2 i32). Writes gid[i] and first[g];
  *  returns the number of groups, numbered in order of first appearance. */

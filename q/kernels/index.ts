@@ -220,9 +220,10 @@ export interface Grouping {
  *  values span a small range, or null. One direct-addressed pass per column, then one per extra column. */
 export function group(keys: { t: number; d: Items }[], n: number): Grouping | null {
   if (!on(n) || !keys.length || !has('groupRange_i32')) return null;
-  if (keys.some(c => !(kindOf(c.t) === 'i32' || c.t === T.Sym || (c.t >= 20 && c.t < 77)))) return null;
+  const int = (c: { t: number }) => kindOf(c.t) === 'i32' || c.t === T.Sym || (c.t >= 20 && c.t < 77);
+  if (keys.some(c => !int(c) && !(kindOf(c.t) === 'i64' && has('groupRange_i64')))) return null;
   // two keys whose ranges multiply to a small table: one pass over both (by stock, date …)
-  if (keys.length === 2 && has('groupRange2_i32')) {
+  if (keys.length === 2 && keys.every(int) && has('groupRange2_i32')) {
     begin();
     const [a, b] = keys.map(c => range(c.d as Int32Array, n));
     if (a && b && a.span * b.span <= Math.max(1 << 20, n)) {
@@ -236,7 +237,8 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
   for (const c of keys) {
     begin();
     // the running grouping and the new column's alternate between the two lasting buffers
-    const one = groupOne(c.d as Int32Array, n, g ? 1 - (which as number) as 0 | 1 : which);
+    const buf: 0 | 1 = g ? 1 - (which as number) as 0 | 1 : which;
+    const one: Grouping | null = int(c) ? groupOne(c.d as Int32Array, n, buf) : groupOneLong(c.d as BigInt64Array, n, buf);
     if (!one) return null;
     if (!g) { g = one; continue; }
     if (g.ng * one.ng > Math.max(1 << 20, n)) return null;
@@ -261,6 +263,32 @@ function groupOne(d: Int32Array, n: number, buf: 0 | 1): Grouping | null {
   const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * r.span);
   const ng: number = K!.groupRange_i32(r.p, n, r.lo, r.span, gid.byteOffset, first, slot);
   return { gid, first: ints(first, ng), ng };
+}
+
+/** groupOne for a long column whose values span a small range (longs, timestamps, timespans). */
+function groupOneLong(d: BigInt64Array, n: number, buf: 0 | 1): Grouping | null {
+  const p = ptr(d), mm = tmp(16);
+  K!.minmax_i64(p, n, mm);
+  const [lo, hi] = view(BigInt64Array, mm, 2);
+  // the span as a number only once it is known to be small (hi - lo may not fit one)
+  if (hi - lo >= BigInt(Math.max(1 << 16, 2 * n))) return null;
+  const span = Number(hi - lo) + 1, gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * span);
+  const ng: number = K!.groupRange_i64(p, n, lo, span, gid.byteOffset, first, slot);
+  return { gid, first: ints(first, ng), ng };
+}
+
+/** Each group's rows, in row order: perm lists them group by group and start[g] is where group g begins
+ *  (ng+1 items); null when there is no kernel or n is small. */
+export function members(gid: Int32Array, ng: number): { perm: Int32Array; start: Int32Array } | null {
+  const n = gid.length;
+  if (!on(n) || !has('gmembers')) return null;
+  begin();
+  const perm = allocRaw(T.Int, n) as Int32Array;
+  const g = ptr(gid), st = tmp(4 * (ng + 1)), cur = tmp(4 * ng + 4), pp = ptr(perm);
+  K!.gmembers(g, n, ng, st, cur, pp);
+  // a kernel writing into a JavaScript-heap perm (no shared memory) wrote a scratch copy: bring it back
+  if (pp !== perm.byteOffset || !(perm.buffer instanceof SharedArrayBuffer)) perm.set(view(Int32Array, pp, n));
+  return { perm, start: view(Int32Array, st, ng + 1).slice() };
 }
 
 // ---- grouped aggregates: one pass over (values, group ids) ------------------------------------------------

@@ -5,6 +5,7 @@ import { T } from '../value/types.js';
 import { Q, Vec, count, item } from '../value/value.js';
 import { keyText } from './list.js';
 import * as kernels from '../kernels/index.js';
+import { allocRaw } from '../value/storage.js';
 
 export interface Groups {
   /** each group's rows (positions into the key columns), in row order, as views of one array */
@@ -60,9 +61,17 @@ export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: Ar
 /** Rows 0..n-1 grouped by equal values across the key columns (each a vector or list of n items). */
 export function groupRows(keyCols: Q[], n: number): Groups {
   const ids = groupIds(keyCols, n), firsts = Array.from(ids.firsts), ng = ids.ng;
+  // members by a counting sort on the group ids: in wasm, into vector memory (recycled, where a fresh
+  // JavaScript array of n ints would cost page faults); each member list a view that holds the array
+  const k = kernels.members(ids.gid, ng);
   // the kernels' group ids live in a buffer the next grouping reuses: keep a copy
-  const gid = ids.gid.buffer instanceof SharedArrayBuffer ? ids.gid.slice() : ids.gid;
-  // members by a counting sort on the group ids
+  const gid = ids.gid.buffer instanceof SharedArrayBuffer ? (allocRaw(T.Int, n) as Int32Array) : ids.gid;
+  if (gid !== ids.gid) gid.set(ids.gid.subarray(0, n));
+  if (k) {
+    const members = new Array<Int32Array>(ng), { perm, start } = k;
+    for (let g = 0; g < ng; g++) { const m = perm.subarray(start[g], start[g + 1]); (m as { owner?: object }).owner = perm; members[g] = m; }
+    return { members, firsts, gid };
+  }
   const start = new Int32Array(ng + 1);
   for (let r = 0; r < n; r++) start[gid[r] + 1]++;
   for (let g = 0; g < ng; g++) start[g + 1] += start[g];

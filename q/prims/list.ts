@@ -11,6 +11,7 @@ import { findMany, find1 } from './find.js';
 import { isInternal, internal } from './internal.js';
 import { hooks } from './hooks.js';
 import { deenum } from '../value/enums.js';
+import { groupRows } from './groupby.js';
 
 /** An integer atom's value as a JS number, or a q 'type signal. */
 export function intOf(x: Q): number {
@@ -342,6 +343,12 @@ export function keyText(x: Q): string {
 
 export function group(x: Q): Q {
   if (x.t < 0) throw new QError('type');
+  // a vector whose items compare as raw values: the typed grouping (kernels for small-range int-backed
+  // items, a hash of raw items otherwise); floats (tolerant), guids and lists go by each item's text
+  if (x.t > 0 && x.t <= T.Enum && x.t !== T.Float && x.t !== T.Real && x.t !== T.Guid) {
+    const { members, firsts } = groupRows([x], count(x));
+    return dict(index(x, longVec(firsts)), list(members.map(m => vec(T.Long, widen(m)))));
+  }
   const n = count(x), order: string[] = [], groups = new Map<string, number[]>(), firsts: Q[] = [];
   for (let i = 0; i < n; i++) {
     const it = item(x, i), k = keyText(it);
@@ -350,6 +357,15 @@ export function group(x: Q): Q {
     g.push(i);
   }
   return dict(fromItems(firsts).t === T.List && x.t > 0 ? index(x, longVec(order.map(k => groups.get(k)![0]))) : x.t === T.Table ? index(x, longVec(order.map(k => groups.get(k)![0]))) : fromItems(firsts), list(order.map(k => longVec(groups.get(k)!))));
+}
+
+/** Row positions as a long vector's items. */
+function widen(m: Int32Array): BigInt64Array {
+  const k = kernels.cast(m, 'i64') as BigInt64Array | null;
+  if (k) return k;
+  const r = allocRaw(T.Long, m.length) as BigInt64Array, w = new Int32Array(r.buffer, r.byteOffset, 2 * m.length);
+  for (let i = 0; i < m.length; i++) { w[2 * i] = m[i]; w[2 * i + 1] = 0; }
+  return r;
 }
 
 /** x?y on lists: positions of y's items in x (count x where absent). */

@@ -52,3 +52,14 @@ test('casts among booleans, ints, longs and floats match the item-by-item result
   assert.equal(q('(til 5000)~{x,count x}/[5000;0#0]'), '1b');
   assert.equal(q('sum til 100000'), '4999950000');
 });
+
+test('group gives each distinct item (first-appearance order) and the positions where it occurs', () => {
+  const { q } = makeSession();
+  q('sym:`a`b`c`d');
+  for (const x of ['5000?`a`b`c`d', '`sym$5000?`a`b`c`d', '(5000?100),0N 0N', '-50+5000?100', '(5000?2000000000000),0N', '5000?100i', '2000.01.01+5000?30',
+    '5000?0D00:00:01', '5000?"abc"', '5000?01b', '`a`b`a', '0#0', '(3000?3),3000?100000']) {
+    q(`x:${x}`);
+    assert.equal(q('(group x)~(distinct x)!{where x=y}[x] each distinct x'), '1b', x);
+  }
+  assert.equal(q('group 0N 1 0N 2'), '0N| 0 2\n1 | ,1\n2 | ,3');
+});
