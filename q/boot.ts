@@ -74,4 +74,8 @@ export type { Atom };
 /** .Q members kdb+ writes in q itself; the definitions here are wasq's own. */
 const Q_LAMBDAS: Record<string, string> = {
   '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
+  // ref/dotq: x is applied to each run of complete lines read in chunks of about z bytes; the result is
+  // the file's size. A line longer than a chunk is read whole.
+  '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',
+  '.Q.fs': '{.Q.fsn[x;y;131000]}',
 };

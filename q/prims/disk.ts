@@ -132,13 +132,26 @@ export function dpft(a: Q[]): Q {
   return sym(name);
 }
 const partDir = (p: Q): string => text(qstring(p));
-/** .Q.par[dir;part;table]: where a partition's table lives. */
-export const qpar = (a: Q[]): Q => sym(':' + join(join(pathOf(a[0]), partDir(a[1])), (a[2] as Atom).v as string));
+/** .Q.par[dir;part;table]: where a partition's table lives. In a segmented database (dir/par.txt) the
+ *  segment is picked round-robin by the partition's value, as kdb+ documents; no segment is looked into. */
+export function qpar(a: Q[]): Q {
+  const dir = pathOf(a[0]), segs = segments(dir), v = Number((a[1] as Atom).v);
+  const at = segs.length ? segs[((v % segs.length) + segs.length) % segs.length] : dir;
+  return sym(':' + join(join(at, partDir(a[1])), (a[2] as Atom).v as string));
+}
+/** The segments a database's par.txt lists (relative to the database, unless absolute); none without it. */
+function segments(root: string): string[] {
+  const p = join(root, 'par.txt');
+  if (!fileExists(p)) return [];
+  const txt = new TextDecoder().decode(files().read(p) ?? new Uint8Array(0));
+  return txt.split(/\r?\n/).map(l => l.trim()).filter(Boolean).map(l => l.startsWith('/') ? trim(l) : join(root, l));
+}
 
 // ---- partitioned databases ------------------------------------------------------------------------
 
-/** A table spread over partition directories: read only when a query asks for partitions. */
-export interface Parted { root: string; name: string; pf: string; type: number; dirs: string[]; vals: number[]; cols: string[] }
+/** A table spread over partition directories (each partition's directory in paths, its value in vals,
+ *  ascending): read only when a query asks for partitions. */
+export interface Parted { name: string; pf: string; type: number; paths: string[]; vals: number[]; cols: string[] }
 export const parted = new Map<string, Parted>();
 
 const PARTS: [RegExp, string, number, (s: string) => number][] = [
@@ -147,11 +160,17 @@ const PARTS: [RegExp, string, number, (s: string) => number][] = [
   [/^\d+$/, 'int', T.Int, Number],
 ];
 
-/** \l dir: its data files become globals, its splayed tables are read, and partitions are mapped. */
+/** \l dir: its data files become globals, its splayed tables are read, and partitions are mapped; in a
+ *  segmented database (par.txt) the partitions are those of every segment it lists. */
 export function loadDb(root: string): void {
   root = trim(root) || '.';
+  const dirsOf = (d: string) => (files().list(d || '.') ?? []).filter(n => !n.startsWith('.') && isDir(join(d, n))).sort();
   const ls = (files().list(root) ?? []).filter(n => !n.startsWith('.')).sort();
-  const kind = PARTS.find(([re]) => ls.some(n => re.test(n) && isDir(join(root, n))));
+  const segs = segments(root);
+  for (const s of segs) if (!isDir(s)) throw new QError(s + ': missing segment');
+  // (segment or root, partition directory) pairs
+  const cands: [string, string][] = segs.length ? segs.flatMap(s => dirsOf(s).map(n => [s, n] as [string, string])) : ls.filter(n => isDir(join(root, n))).map(n => [root, n]);
+  const kind = PARTS.find(([re]) => cands.some(([, n]) => re.test(n)));
   for (const n of ls) {
     const p = join(root, n);
     if (!isDir(p)) { if (!n.endsWith('.q') && !n.endsWith('.txt') && !n.endsWith('.csv')) hooks.setGlobal(n, readFile(p)); continue; }
@@ -160,45 +179,49 @@ export function loadDb(root: string): void {
   }
   if (!kind) return;
   const [re, pf, type, parse] = kind;
-  const dirs = ls.filter(n => re.test(n) && isDir(join(root, n)));
-  const vals = dirs.map(parse), order = vals.map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
-  const sd = order.map(i => dirs[i]), sv = order.map(i => vals[i]);
+  const parts = cands.filter(([, n]) => re.test(n)).map(([s, n]) => ({ seg: s, path: join(s, n), v: parse(n) }));
+  parts.sort((a, b) => a.v - b.v);
   // the tables are those of the last partition, as kdb+ reads them
-  const last = join(root, sd[sd.length - 1]);
+  const last = parts[parts.length - 1].path;
   const names = (files().list(last) ?? []).filter(n => (files().list(join(last, n)) ?? []).includes('.d')).sort();
   for (const name of names) {
     const d = readFile(join(join(last, name), '.d'));
     const cols = Array.from((d as Vec).d as Int32Array, symName);
-    const pt: Parted = { root, name, pf, type, dirs: sd, vals: sv, cols };
+    const pt: Parted = { name, pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v), cols };
     parted.set(name, pt);
     hooks.computed(name, () => partTable(pt, null));
   }
-  const pv = vec(type, Int32Array.from(sv));
+  const pv = vec(type, Int32Array.from(parts, p => p.v));
   hooks.setGlobal(pf, pv);
   hooks.setGlobal('.Q.pf', sym(pf));
   hooks.setGlobal('.Q.pv', pv);
   hooks.setGlobal('.Q.PV', pv);
   hooks.setGlobal('.Q.pt', symVec(names));
-  hooks.setGlobal('.Q.PD', symVec(sd.map(() => ':' + root)));
+  hooks.setGlobal('.Q.PD', symVec(parts.map(p => ':' + p.seg)));
+  if (segs.length) {
+    // the segments, and the partitions in each (conformant to .Q.P)
+    hooks.setGlobal('.Q.P', symVec(segs.map(s => ':' + s)));
+    hooks.setGlobal('.Q.D', list(segs.map(s => vec(type, Int32Array.from(parts.filter(p => p.seg === s), p => p.v)))));
+  }
 }
 
 /** The rows of the partitions the mask keeps (null: all), with the partition column first. */
 export function partTable(pt: Parted, keep: Uint8Array | null): Table {
-  const parts: Table[] = [], pvals: number[] = [];
-  pt.dirs.forEach((dir, i) => {
+  const parts: Table[] = [], pvals: number[] = [], paths: string[] = [];
+  pt.paths.forEach((dir, i) => {
     if (keep && !keep[i]) return;
-    const path = join(join(pt.root, dir), pt.name);
+    const path = join(dir, pt.name);
     // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); here it is an error naming it
     if (files().list(path) === null) throw new QError(path + ': missing partition');
-    parts.push(readSplayed(path)); pvals.push(pt.vals[i]);
+    parts.push(readSplayed(path)); pvals.push(pt.vals[i]); paths.push(path);
   });
   parts.forEach((p, k) => {
     const missing = pt.cols.find(c => !p.c.includes(c));
-    if (missing) throw new QError(join(join(pt.root, pt.dirs[k]), pt.name) + ': no column ' + missing);
+    if (missing) throw new QError(paths[k] + ': no column ' + missing);
   });
   // no partition kept: the last one's columns with no rows, so the result keeps its types
   if (!parts.length) {
-    const t = readSplayed(join(join(pt.root, pt.dirs[pt.dirs.length - 1]), pt.name)), none = vec(T.Int, new Int32Array(0));
+    const t = readSplayed(join(pt.paths[pt.paths.length - 1], pt.name)), none = vec(T.Int, new Int32Array(0));
     parts.push(table(t.c, t.d.map(c => index(c, none))));
     pvals.push(0);
   }

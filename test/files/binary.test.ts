@@ -156,6 +156,55 @@ test('a query reads only the partitions its where clause keeps', () => {
   assert.equal(q('.Q.par[`:hdb;2020.01.02;`trade]'), '`:hdb/2020.01.02/trade');
 });
 
+test('a segmented database (par.txt) spreads its partitions over segments; a fresh process loads them all', () => {
+  const dir = tmp(), { q, reads } = session(dir);
+  q('mem:()');
+  const days = ['2021.03.01', '2021.03.02', '2021.03.03', '2021.03.04'];
+  days.forEach((d, i) => {
+    q(`trade:([]sym:${i + 2}?\`a\`b\`c;px:${i + 2}?10f)`);
+    // .Q.dpft enumerates against db/sym, which the segments' partitions share
+    q(`.Q.dpft[\`:db;${d};\`sym;\`trade]`);
+    q(`mem,:update date:${d} from \`sym xasc trade`);
+  });
+  // move the partitions into two segments, round-robin as .Q.par places them, and list them in par.txt
+  q('`:db/par.txt 0: ("../s1";"../s2")');
+  for (const d of days) {
+    const seg = q(`.Q.par[\`:db;${d};\`trade]`).includes('s1') ? 's1' : 's2';
+    spawnSync('mkdir', ['-p', join(dir, seg)]);
+    spawnSync('mv', [join(dir, 'db', d), join(dir, seg, d)]);
+  }
+  assert.deepEqual(readdirSync(join(dir, 'db')).sort(), ['par.txt', 'sym']);
+  q('\\l db');
+  assert.equal(q('date'), days.join(' '));
+  assert.equal(q('count .Q.P'), '2');
+  assert.equal(q('(asc raze .Q.D)~asc date'), '1b');
+  // (the partitions' sym column is enumerated, mem's is not: compare what the console shows)
+  assert.equal(q('select from trade'), q('`date xcols mem'));
+  reads.length = 0;
+  assert.equal(q('select from trade where date=2021.03.02'), q('`date xcols select from mem where date=2021.03.02'));
+  assert.deepEqual(reads.filter(p => /2021\.03\.0[134]/.test(p)), [], 'only the kept partition is read');
+  const r = spawnSync(process.execPath, [join(root, 'bin/wasq.mjs'), 'db'], { cwd: dir, input: 'count trade\nexec sum px from trade where date=2021.03.04\n', encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), ['14', q('exec sum px from mem where date=2021.03.04')].join('\n'));
+  // a segment that is not there is an error naming it
+  q('`:db/par.txt 0: ("../s1";"../s9")');
+  assert.match(q('\\l db'), /s9: missing segment/);
+});
+
+test('.Q.fs and .Q.fsn apply a function to runs of complete lines and return the file size', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('t:([]s:1000?`a`b`c;p:1000?100f;n:1000?1000)');
+  q('`:t.csv 0: csv 0: t');
+  q('r:0#t; k:0');
+  for (const size of [100, 777, 131000]) {
+    q('r:0#t; k:0');
+    assert.equal(q(`.Q.fsn[{k+:1; \`r insert ("SFJ";",")0:x where not x like "s,p,n"};\`:t.csv;${size}]`), q('hcount `:t.csv'));
+    assert.equal(q('r~("SFJ";enlist",")0:`:t.csv'), '1b', `chunks of ${size}`);
+    assert.equal(q('k>1'), size < 131000 ? '1b' : '0b');
+  }
+  assert.equal(q('n:0; .Q.fs[{n+:count x}]`:t.csv; n'), '1001');
+});
+
 test('file handles append text, bytes and log items; -11! replays the log', () => {
   const dir = tmp(), { q } = session(dir);
   // the reference example for h x and neg[h] x on a file
