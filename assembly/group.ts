@@ -174,3 +174,44 @@ export function gsqdev_f64(val: usize, gid: usize, n: i32, ng: i32, mean: usize,
     store<f64>(out + g, load<f64>(out + g) + d * d);
   }
 }
+
+/** Per group: the median of the non-null values (the mean of the middle one or two; NaN for none), the
+ *  rows of each group listed by gmembers (perm from start[g] to start[g+1]); w is scratch of the largest
+ *  group's size. The selection is the TypeScript path's (q/prims/stats.ts), so results are identical. */
+export function gmed_f64(val: usize, perm: usize, start: usize, ng: i32, out: usize, w: usize): void {
+  for (let g = 0; g < ng; g++) {
+    const a = load<i32>(start + (<usize>g << 2)), b = load<i32>(start + (<usize>(g + 1) << 2));
+    let n = 0;
+    for (let i = a; i < b; i++) {
+      const v = load<f64>(val + (<usize>load<i32>(perm + (<usize>i << 2)) << 3));
+      if (v == v) { store<f64>(w + (<usize>n << 3), v); n++; }
+    }
+    let r: f64 = NaN;
+    if (n) {
+      const k = n >> 1, hi = selectK(w, n, k);
+      if (n & 1) r = hi;
+      else {
+        // after selecting k, items before k are all <= w[k]: the lower middle is their maximum
+        let lo = -Infinity;
+        for (let i = 0; i < k; i++) { const v = load<f64>(w + (<usize>i << 3)); if (v > lo) lo = v; }
+        r = (lo + hi) / 2;
+      }
+    }
+    store<f64>(out + (<usize>g << 3), r);
+  }
+}
+/** The k-th smallest of n doubles at v (Hoare's selection, in place). */
+function selectK(v: usize, n: i32, k: i32): f64 {
+  let l = 0, r = n - 1;
+  while (l < r) {
+    const p = load<f64>(v + (<usize>((l + r) >> 1) << 3));
+    let i = l, j = r;
+    while (i <= j) {
+      while (load<f64>(v + (<usize>i << 3)) < p) i++;
+      while (load<f64>(v + (<usize>j << 3)) > p) j--;
+      if (i <= j) { const t = load<f64>(v + (<usize>i << 3)); store<f64>(v + (<usize>i << 3), load<f64>(v + (<usize>j << 3))); store<f64>(v + (<usize>j << 3), t); i++; j--; }
+    }
+    if (k <= j) r = j; else if (k >= i) l = i; else break;
+  }
+  return load<f64>(v + (<usize>k << 3));
+}

@@ -63,7 +63,7 @@ function simpleOf(w: Node): Simple | null {
 }
 /** A column that applies an aggregate to expressions over the rows: select by runs these in one pass. */
 interface Agg { op: string; args: Expr[]; rows?: boolean }
-const AGGS = new Set(['sum', 'avg', 'count', 'min', 'max', 'first', 'last', 'var', 'svar', 'dev', 'sdev']);
+const AGGS = new Set(['sum', 'avg', 'count', 'min', 'max', 'first', 'last', 'var', 'svar', 'dev', 'sdev', 'med']);
 function aggOf(e: Node, mk: (e: Node) => Expr): Agg | null {
   // count i (or count of any column) is the group's size: its argument need not be made
   if (e.k === 'mon' && e.f.k === 'prim' && e.f.n === 'count' && e.x.k === 'name' && e.x.n === 'i') return { op: 'count', args: [], rows: true };
@@ -311,7 +311,8 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
     else if ((op === 'var' || op === 'svar' || op === 'dev' || op === 'sdev') && x.t === T.Float) {
       const r = kernels.gvariance(x.d as Float64Array, gid, ng);
       v = r && { t: T.Float, d: r.v.map((q, g) => { const c = r.cnt[g], s = op[0] === 's' ? q * c / (c - 1) : q; return op.endsWith('dev') ? Math.sqrt(s) : s; }), a: 0 } as Vec;
-    } else if ((op === 'wavg' || op === 'wsum') && (x.t === T.Float || x.t === T.Long) && (y.t === T.Float || y.t === T.Long)) {
+    } else if (op === 'med' && x.t === T.Float) { const r = kernels.gmed(x.d as Float64Array, gid, ng); v = r && { t: T.Float, d: r, a: 0 } as Vec; }
+    else if ((op === 'wavg' || op === 'wsum') && (x.t === T.Float || x.t === T.Long) && (y.t === T.Float || y.t === T.Long)) {
       const r = kernels.gwavg(x.d as Float64Array | BigInt64Array, y.d as Float64Array | BigInt64Array, gid, ng);
       v = r && { t: T.Float, d: op === 'wsum' ? r.num : r.num.map((s, g) => s / r.den[g]), a: 0 } as Vec;
     }

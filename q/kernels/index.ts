@@ -291,6 +291,19 @@ export function members(gid: Int32Array, ng: number): { perm: Int32Array; start:
   return { perm, start: view(Int32Array, st, ng + 1).slice() };
 }
 
+/** Per group: the median of the non-null floats (NaN for none), or null. */
+export function gmed(d: Float64Array, gid: Int32Array, ng: number): Float64Array | null {
+  if (!on(d.length) || !has('gmed_f64') || d.length !== gid.length) return null;
+  const m = members(gid, ng);
+  if (!m) return null;
+  let big = 0;
+  for (let g = 0; g < ng; g++) big = Math.max(big, m.start[g + 1] - m.start[g]);
+  begin();
+  const v = ptr(d), p = ptr(m.perm), st = ptr(m.start), out = tmp(8 * ng), w = tmp(8 * big + 8);
+  K!.gmed_f64(v, p, st, ng, out, w);
+  return f64s(out, ng);
+}
+
 // ---- grouped aggregates: one pass over (values, group ids) ------------------------------------------------
 
 const f64s = (p: number, m: number) => view(Float64Array, p, m).slice();

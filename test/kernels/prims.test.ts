@@ -63,3 +63,12 @@ test('group gives each distinct item (first-appearance order) and the positions 
   }
   assert.equal(q('group 0N 1 0N 2'), '0N| 0 2\n1 | ,1\n2 | ,3');
 });
+
+test('med by group in wasm gives what med gives each group', () => {
+  const { q } = makeSession();
+  q('t:([]k:20000?`a`b`c`d`e; g:20000?3; p:(19990?100f),10#0n)');
+  q('t:update p:0n from t where k=`e');   // a group with no values: med is 0n
+  assert.equal(q('(select med p by k from t)~select {med x} p by k from t'), '1b');
+  assert.equal(q('(select m:med p, a:avg p by k, g from t)~select m:{med x} p, a:{avg x} p by k, g from t'), '1b');
+  assert.equal(q('exec med p from select med p by k from t where k=`e'), '0n');
+});
