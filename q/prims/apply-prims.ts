@@ -1,11 +1,10 @@
 // @ and . as primitives: apply, index, amend and trap (protected evaluation), by rank.
 import { T } from '../value/types.js';
-import { Q, Atom, items, isNil, str, text, count, list } from '../value/value.js';
+import { Q, Atom, items, isNil, str, text, count } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
-import { hooks } from './hooks.js';
-import { getFile, setFile, appendItems, isLogFile, fileExists } from './disk.js';
+import { appendItems, isLogFile, named } from './disk.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
@@ -35,16 +34,10 @@ export function at(a: Q[]): Q {
  * Amend by name: `x amends the global x, `:path the file (read, amended, written back); the name is the
  * result. Anything else is amended as a value.
  */
+/** Amend a value given as itself or by name (a global, or a file, created when not there). */
 function byName(x: Q, amend: (v: Q) => Q): Q {
-  if (x.t !== -T.Sym) return amend(x);
-  const name = (x as Atom).v as string;
-  if (name.startsWith(':')) {
-    const p = name.slice(1), cur = fileExists(p) ? getFile(p) : list([]);
-    setFile(p, amend(cur));
-    return x;
-  }
-  hooks.setGlobal(name, amend(hooks.getGlobal(name)));
-  return x;
+  const r = named(x, true);
+  return r.put(amend(r.v));
 }
 
 /** .[f;args] .[f;args;h] .[x;i;f] .[x;i;f;y]; x . y applies f to a list of arguments or indexes at depth. */

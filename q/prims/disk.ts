@@ -96,6 +96,23 @@ export const rsave = (x: Q): Q => { const n = symArg(x); return setFile(n + '/',
 export const rload = (x: Q): Q => { const n = symArg(x); hooks.setGlobal(n.split('/').pop()!, readSplayed(n)); return sym(n.split('/').pop()!); };
 const symArg = (x: Q): string => { if (x.t !== -T.Sym) throw new QError('type'); const s = (x as Atom).v as string; return s.startsWith(':') ? s.slice(1) : s; };
 
+// ---- values given by name ----------------------------------------------------------------------------
+
+/**
+ * A value given as itself or by name, to read and replace: `name (a global) or `:path (a file or splayed
+ * table: read, changed, written back). A file that is not there reads as an empty list when `create`
+ * (amending creates it), else it is an error naming it.
+ */
+export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q } {
+  if (x.t !== -T.Sym) return { v: x, put: r => r };
+  const name = (x as Atom).v as string;
+  if (name.startsWith(':')) {
+    const p = name.slice(1);
+    return { get v() { return create && !fileExists(p) ? list([]) : getFile(p); }, put: r => { setFile(p, r); return x; } };
+  }
+  return { get v() { return hooks.getGlobal(name); }, put: r => { hooks.setGlobal(name, r); return x; } };
+}
+
 // ---- .Q.en .Q.dpft .Q.par -----------------------------------------------------------------------
 
 /** .Q.en[`:dir;t]: symbol columns enumerated against `sym, kept in dir/sym (read first if it exists). */

@@ -5,7 +5,7 @@ import * as kernels from '../kernels/index.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
-import { getFile, setFile, fileExists } from './disk.js';
+import { fileExists, named } from './disk.js';
 import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
@@ -15,15 +15,7 @@ import { compareQ, comparator } from './order.js';
 import { deenum } from '../value/enums.js';
 
 /** A table or keyed table given directly or by name; put writes a result back when given by name. */
-function resolve(x: Q): { v: Q; put: (r: Q) => Q } {
-  if (x.t === -T.Sym) {
-    const name = (x as Atom).v as string;
-    // `:file and `:dir/t/ (splayed): read, changed, written back
-    if (name.startsWith(':')) return { get v() { return getFile(name.slice(1)); }, put: r => { setFile(name.slice(1), r); return x; } };
-    return { get v() { return hooks.getGlobal(name); }, put: r => { hooks.setGlobal(name, r); return x; } };
-  }
-  return { v: x, put: r => r };
-}
+const resolve = (x: Q) => named(x);
 const names = (x: Q): string[] => x.t === -T.Sym ? [(x as Atom).v] : x.t === T.Sym ? items(x).map(a => (a as Atom).v) : (() => { throw new QError('type'); })();
 const plain = (x: Q): Table => x.t === T.Table ? x as Table : isKeyed(x) ? unkey(x as Dict) : (() => { throw new QError('type'); })();
 const keyNames = (x: Q): string[] => isKeyed(x) ? ((x as Dict).k as Table).c : [];
