@@ -21,15 +21,17 @@ export function minmax_i32(p: usize, n: i32, out: usize): void {
 }
 
 /** Group ids of n i32 keys in [lo, lo+span) by direct addressing; slot is scratch of span i32.
- *  Writes gid[i] and first[g]; returns the number of groups. */
-export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usize, first: usize, slot: usize): i32 {
+ *  Writes gid[i], first[g] and, unless cnt is 0, the rows in each group cnt[g]; returns the number of
+ *  groups. */
+export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usize, first: usize, slot: usize, cnt: usize): i32 {
   memory.fill(slot, 0xff, <usize>span << 2);
   let ng = 0;
   for (let i = 0; i < n; i++) {
     const s = slot + (<usize>(load<i32>(keys + (<usize>i << 2)) - lo) << 2);
     let g = load<i32>(s);
-    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
+    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); if (cnt) store<i32>(cnt + (<usize>g << 2), 0); }
     store<i32>(gid + (<usize>i << 2), g);
+    if (cnt) { const c = cnt + (<usize>g << 2); store<i32>(c, load<i32>(c) + 1); }
   }
   return ng;
 }
@@ -68,17 +70,18 @@ export function gmembers(gid: usize, n: i32, ng: i32, start: usize, cursor: usiz
 }
 
 /** Group ids of n rows keyed by two i32 columns in [lo1, lo1+span1) and [lo2, lo2+span2), by direct
- *  addressing of the pair in one pass (slot: scratch of span1*span2 i32). Writes gid[i] and first[g];
- *  returns the number of groups, numbered in order of first appearance. */
-export function groupRange2_i32(k1: usize, lo1: i32, k2: usize, lo2: i32, span1: i32, span2: i32, n: i32, gid: usize, first: usize, slot: usize): i32 {
+ *  addressing of the pair in one pass (slot: scratch of span1*span2 i32). Writes gid[i], first[g] and,
+ *  unless cnt is 0, cnt[g]; returns the number of groups, numbered in order of first appearance. */
+export function groupRange2_i32(k1: usize, lo1: i32, k2: usize, lo2: i32, span1: i32, span2: i32, n: i32, gid: usize, first: usize, slot: usize, cnt: usize): i32 {
   memory.fill(slot, 0xff, <usize>span1 * <usize>span2 << 2);
   let ng = 0;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 2;
     const s = slot + ((<usize>(load<i32>(k1 + o) - lo1) * <usize>span2 + <usize>(load<i32>(k2 + o) - lo2)) << 2);
     let g = load<i32>(s);
-    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
+    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); if (cnt) store<i32>(cnt + (<usize>g << 2), 0); }
     store<i32>(gid + o, g);
+    if (cnt) { const c = cnt + (<usize>g << 2); store<i32>(c, load<i32>(c) + 1); }
   }
   return ng;
 }

@@ -294,13 +294,14 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   if (keyCols.some(k => k.t <= 0 || k.t > T.Enum || count(k) !== n)) return null;
   const args = q.aggs.map(a => a!.args.map(e => withCols(t, rows, e)));
   if (args.some(xs => xs.some(x => x.t <= 0 || x.t > T.Enum || count(x) !== n))) return null;
-  const { gid, firsts, ng } = groupIds(keyCols, n);
+  const { gid, firsts, ng, counts } = groupIds(keyCols, n);
   const vals: Q[] = [];
   let lasts: Int32Array | null = null;
   for (let j = 0; j < q.aggs.length; j++) {
     const { op } = q.aggs[j]!, [x, y] = args[j] as Vec[];
     let v: Q | null = null;
-    if (op === 'count') { const c = kernels.gcount(gid, ng); v = c && longVec(c); }
+    // count: from the grouping pass when it counted, else one pass over the group ids
+    if (op === 'count') { const c = counts ?? kernels.gcount(gid, ng); v = c && longVec(c); }
     else if (op === 'first') v = index(x, rowVec(firsts));
     else if (op === 'last') { lasts ??= kernels.glast(gid, ng); v = lasts && index(x, rowVec(lasts)); }
     else if ((op === 'sum' || op === 'avg') && x.t === T.Float) {

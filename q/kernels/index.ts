@@ -214,6 +214,8 @@ export interface Grouping {
   /** the first row of each group */
   first: Int32Array;
   ng: number;
+  /** the rows in each group, when the grouping pass counted them (one or two int-backed keys) */
+  counts?: Int32Array;
 }
 
 /** Rows grouped by equal values across int-backed key columns (symbols, enumerations, dates, ints …) whose
@@ -227,9 +229,9 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
     begin();
     const [a, b] = keys.map(c => range(c.d as Int32Array, n));
     if (a && b && a.span * b.span <= Math.max(1 << 20, n)) {
-      const gid = lastingInts(0, n), first = tmp(4 * n), slot = tmp(4 * a.span * b.span);
-      const ng: number = K!.groupRange2_i32(a.p, a.lo, b.p, b.lo, a.span, b.span, n, gid.byteOffset, first, slot);
-      return { gid, first: ints(first, ng), ng };
+      const gid = lastingInts(0, n), first = tmp(4 * n), slot = tmp(4 * a.span * b.span), cnt = tmp(4 * Math.min(n, a.span * b.span));
+      const ng: number = K!.groupRange2_i32(a.p, a.lo, b.p, b.lo, a.span, b.span, n, gid.byteOffset, first, slot, cnt);
+      return { gid, first: ints(first, ng), ng, counts: view(Int32Array, cnt, ng).slice() };
     }
   }
   let g: Grouping | null = null;
@@ -260,9 +262,9 @@ function range(d: Int32Array, n: number): { p: number; lo: number; span: number 
 function groupOne(d: Int32Array, n: number, buf: 0 | 1): Grouping | null {
   const r = range(d, n);
   if (!r) return null;
-  const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * r.span);
-  const ng: number = K!.groupRange_i32(r.p, n, r.lo, r.span, gid.byteOffset, first, slot);
-  return { gid, first: ints(first, ng), ng };
+  const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * r.span), cnt = tmp(4 * Math.min(n, r.span));
+  const ng: number = K!.groupRange_i32(r.p, n, r.lo, r.span, gid.byteOffset, first, slot, cnt);
+  return { gid, first: ints(first, ng), ng, counts: view(Int32Array, cnt, ng).slice() };
 }
 
 /** groupOne for a long column whose values span a small range (longs, timestamps, timespans). */

@@ -20,10 +20,10 @@ const INT_BACKED = new Set([T.Enum, T.Int, T.Date, T.Month, T.Minute, T.Second, 
 
 /** Group ids of rows 0..n-1 by equal values across the key columns: the wasm kernels for small-range
  *  int-backed keys, else the TypeScript paths below. Kernel group ids are valid until the next call. */
-export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: ArrayLike<number>; ng: number } {
+export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: ArrayLike<number>; ng: number; counts?: Int32Array } {
   if (keyCols.every(c => c.t > 0 && c.t <= T.Enum)) {
     const k = kernels.group(keyCols.map(c => ({ t: c.t, d: (c as Vec).d })), n);
-    if (k) return { gid: k.gid, firsts: k.first, ng: k.ng };
+    if (k) return { gid: k.gid, firsts: k.first, ng: k.ng, counts: k.counts };
   }
   const gid = new Int32Array(n), firsts: number[] = [];
   const ints = keyCols.map(c => INT_BACKED.has(c.t) ? (c as Vec).d as ArrayLike<number> : null);

@@ -28,11 +28,30 @@ test('groupRange_i32 numbers groups by first appearance, minmax_i32 finds the ra
       const [lo, hi] = view(Int32Array, mm, 2);
       assert.deepEqual([lo, hi], [Math.min(...keys), Math.max(...keys)]);
     }
-    const gid = alloc(4 * n), first = alloc(4 * n), slot = alloc(4 * span);
-    const ng = k.groupRange_i32(p, n, -50, span, gid, first, slot), r = refGroup(keys);
+    const gid = alloc(4 * n), first = alloc(4 * n), slot = alloc(4 * span), cnt = alloc(4 * span);
+    const ng = k.groupRange_i32(p, n, -50, span, gid, first, slot, cnt), r = refGroup(keys);
     assert.equal(ng, r.ng);
     assert.deepEqual(view(Int32Array, gid, n), r.gid);
     assert.deepEqual(Array.from(view(Int32Array, first, ng)), r.first);
+    assert.deepEqual(Array.from(view(Int32Array, cnt, ng)), refCounts(r.gid, ng));
+    // and without counting (cnt 0)
+    assert.equal(k.groupRange_i32(p, n, -50, span, gid, first, slot, 0), r.ng);
+  }
+});
+
+const refCounts = (gid: ArrayLike<number>, ng: number) => { const c = new Array(ng).fill(0); for (let i = 0; i < gid.length; i++) c[gid[i]]++; return c; };
+
+test('groupRange2_i32 groups rows by a pair of int keys in one pass, counting each group', () => {
+  for (const n of SIZES) {
+    reset();
+    const a = Int32Array.from({ length: n }, () => 3 + Math.floor(rnd() * 6)), b = Int32Array.from({ length: n }, () => -7 + Math.floor(rnd() * 40));
+    const gid = alloc(4 * n), first = alloc(4 * n), slot = alloc(4 * 6 * 40), cnt = alloc(4 * 6 * 40);
+    const ng = k.groupRange2_i32(put(a), 3, put(b), -7, 6, 40, n, gid, first, slot, cnt);
+    const r = refGroup(Array.from(a, (x, i) => x * 1000 + b[i]));
+    assert.equal(ng, r.ng);
+    assert.deepEqual(view(Int32Array, gid, n), r.gid);
+    assert.deepEqual(Array.from(view(Int32Array, first, ng)), r.first);
+    assert.deepEqual(Array.from(view(Int32Array, cnt, ng)), refCounts(r.gid, ng));
   }
 });
 
