@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import { Session, errorText, statements } from '../q/session.js';
 import { shouldYield } from '../q/value/heap.js';
+import { clockNs } from '../q/value/time.js';
 import { Port, readUsers } from './port.js';
 import { Client } from './client.js';
 import { Handles } from './handles.js';
@@ -51,7 +52,7 @@ export function parseArgs(argv: string[]): Options {
 
 export function nodeHost(out: (fd: number, s: string) => void): Host {
   return {
-    now: () => BigInt(Date.now()) * 1000000n,
+    now: clockNs,
     tzOffsetMinutes: () => -new Date().getTimezoneOffset(),
     write: out,
     readFile: (p: string) => {

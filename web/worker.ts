@@ -6,6 +6,7 @@ import { readMessage } from '../q/ipc/deserialize.js';
 import { MsgType } from '../q/ipc/header.js';
 import { deserializeOptions, serializeOptions } from '../q/prims/ipc-prims.js';
 import { str } from '../q/value/value.js';
+import { clockNs } from '../q/value/time.js';
 
 import { PageFiles } from './files.js';
 import { encodeFile } from '../q/prims/kfile.js';
@@ -19,7 +20,7 @@ const kernels = fetch(kernelsUrl).then(r => r.arrayBuffer()).then(b => install(b
 const ready = Promise.all([files.open(), kernels]);
 let stop: Int32Array | null = null;
 const session = new Session({
-  now: () => BigInt(Date.now()) * 1000000n,
+  now: clockNs,
   tzOffsetMinutes: () => -new Date().getTimezoneOffset(),
   write: (_fd, s) => { printed += s; },
   files,

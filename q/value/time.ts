@@ -20,3 +20,17 @@ export function daysToYmd(n: number): [number, number, number] {
 
 export const NS_PER_DAY = 86400000000000n;
 export const MS_PER_DAY = 86400000;
+
+/** The wall clock in nanoseconds since the Unix epoch, finer than a millisecond where the platform has a
+ *  monotonic clock (a host's `now`: .z.p, .z.n and timing in q read it). The monotonic clock is anchored to
+ *  the wall clock, and anchored again when they drift more than a millisecond apart (a clock step). */
+export function clockNs(): bigint {
+  const p = globalThis.performance;
+  if (!p) return BigInt(Date.now()) * 1000000n;
+  const t = p.now(), drift = Date.now() - (anchor + t);
+  if (Math.abs(drift) > 1) anchor += drift;
+  // whole microseconds, then the rest: a double holds epoch milliseconds to about 0.25 microseconds
+  const us = (anchor + t) * 1000, whole = Math.floor(us);
+  return BigInt(whole) * 1000n + BigInt(Math.floor((us - whole) * 1000));
+}
+let anchor = 0;
