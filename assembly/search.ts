@@ -117,8 +117,9 @@ export function cmpV_i32(a: usize, b: usize, n: i32, op: i32, dst: usize): void 
 
 @inline function rowAt(rows: usize, base: i32, i: i32): i32 { return rows ? load<i32>(rows + (<usize>i << 2)) : base + i; }
 
-/** Positions p with lo <= x[p] <= hi, in q order (nulls lowest, with the tolerance), doubles. */
-export function selW_f64(src: usize, rows: usize, base: i32, m: i32, lo: f64, hi: f64, dst: usize): i32 {
+/** Positions p with lo <= x[p] <= hi, in q order (nulls lowest, with the tolerance), doubles; unless vals
+ *  is 0, the items kept are written there too (the column at the rows kept, without a second pass). */
+export function selW_f64(src: usize, rows: usize, base: i32, m: i32, lo: f64, hi: f64, dst: usize, vals: usize): i32 {
   const loNull = lo != lo, hiNull = hi != hi;
   let k = 0;
   if (!loNull && !hiNull) {
@@ -137,6 +138,13 @@ export function selW_f64(src: usize, rows: usize, base: i32, m: i32, lo: f64, hi
           for (let j = 0; j < 4; j++) bits |= inBand(load<f64>(q + (<usize>j << 3)), lo, hi, loA, loB, hiA, hiB) << j;
         }
         const p = base + i;
+        if (vals) {
+          store<i32>(dst + (<usize>k << 2), p); store<f64>(vals + (<usize>k << 3), f64x2.extract_lane(a, 0)); k += bits & 1;
+          store<i32>(dst + (<usize>k << 2), p + 1); store<f64>(vals + (<usize>k << 3), f64x2.extract_lane(a, 1)); k += (bits >> 1) & 1;
+          store<i32>(dst + (<usize>k << 2), p + 2); store<f64>(vals + (<usize>k << 3), f64x2.extract_lane(b, 0)); k += (bits >> 2) & 1;
+          store<i32>(dst + (<usize>k << 2), p + 3); store<f64>(vals + (<usize>k << 3), f64x2.extract_lane(b, 1)); k += (bits >> 3) & 1;
+          continue;
+        }
         store<i32>(dst + (<usize>k << 2), p); k += bits & 1;
         store<i32>(dst + (<usize>k << 2), p + 1); k += (bits >> 1) & 1;
         store<i32>(dst + (<usize>k << 2), p + 2); k += (bits >> 2) & 1;
@@ -144,15 +152,17 @@ export function selW_f64(src: usize, rows: usize, base: i32, m: i32, lo: f64, hi
       }
     }
     for (; i < m; i++) {
-      const p = rowAt(rows, base, i);
+      const p = rowAt(rows, base, i), x = load<f64>(src + (<usize>p << 3));
       store<i32>(dst + (<usize>k << 2), p);
-      k += inBand(load<f64>(src + (<usize>p << 3)), lo, hi, loA, loB, hiA, hiB);
+      if (vals) store<f64>(vals + (<usize>k << 3), x);
+      k += inBand(x, lo, hi, loA, loB, hiA, hiB);
     }
     return k;
   }
   for (let i = 0; i < m; i++) {
     const p = rowAt(rows, base, i), x = load<f64>(src + (<usize>p << 3));
     store<i32>(dst + (<usize>k << 2), p);
+    if (vals) store<f64>(vals + (<usize>k << 3), x);
     k += <i32>(x != x ? loNull : (loNull || cmpF(x, lo) >= 0) && !hiNull && cmpF(x, hi) <= 0);
   }
   return k;
@@ -169,8 +179,9 @@ function selWInt<V>(src: usize, rows: usize, base: i32, m: i32, lo: V, hi: V, ds
 export function selW_i64(src: usize, rows: usize, base: i32, m: i32, lo: i64, hi: i64, dst: usize): i32 { return selWInt<i64>(src, rows, base, m, lo, hi, dst); }
 export function selW_i32(src: usize, rows: usize, base: i32, m: i32, lo: i32, hi: i32, dst: usize): i32 { return selWInt<i32>(src, rows, base, m, lo, hi, dst); }
 
-/** Positions p with x[p] op s (op: 0 = 1 <> 2 < 3 > 4 <= 5 >=), doubles, in q order with the tolerance. */
-export function selS_f64(src: usize, rows: usize, base: i32, m: i32, s: f64, op: i32, dst: usize): i32 {
+/** Positions p with x[p] op s (op: 0 = 1 <> 2 < 3 > 4 <= 5 >=), doubles, in q order with the tolerance;
+ *  unless vals is 0, the items kept are written there too. */
+export function selS_f64(src: usize, rows: usize, base: i32, m: i32, s: f64, op: i32, dst: usize, vals: usize): i32 {
   const mask = opMask(op), sNull = s != s;
   const band = !sNull && isFinite(s) ? 2 * TOL * Math.abs(s) : 0, lo = s - band, hi = s + band;
   let k = 0;
@@ -180,6 +191,7 @@ export function selS_f64(src: usize, rows: usize, base: i32, m: i32, s: f64, op:
     const lt = <i32>(x < lo), gt = <i32>(x > hi);
     const c = lt | gt ? gt - lt : sNull ? (x != x ? 0 : 1) : cmpF(x, s);
     store<i32>(dst + (<usize>k << 2), p);
+    if (vals) store<f64>(vals + (<usize>k << 3), x);
     k += <i32>test(c, mask);
   }
   return k;

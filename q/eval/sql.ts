@@ -129,6 +129,8 @@ function namesIn(node: unknown, out = new Set<string>()): Set<string> {
 /** The columns in scope while a clause runs over the given rows (null: all rows). */
 function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
   const cache = new Map<string, Q>();
+  // the column the last where clause tested, already at these rows (selectRows)
+  if (seed && rows !== null && rows === seed.rows) cache.set(seed.col, seed.v);
   const rowIdx = rows ? rowVec(rows) : null;
   const col = (name: string): Q | undefined => {
     let c = cache.get(name);
@@ -199,9 +201,13 @@ function dedupe(names: string[], taken: string[] = []): string[] {
   return out;
 }
 
+/** The column a selection kernel tested, at the rows it kept: what the query's columns read next. */
+let seed: { rows: Rows; col: string; v: Q } | null = null;
+
 /** Rows kept by the where clauses, applied one after the other. */
 function filter(t: Table, where: Expr[], tests?: (Simple | null)[]): Rows | null {
   let rows: Rows | null = null;
+  seed = null;
   for (let j = 0; j < where.length; j++) {
     const w = where[j], simple = tests?.[j];
     const range: Rows | null = !rows && simple?.op === 'within' ? sortedRange(t, simple) : null;
@@ -246,10 +252,13 @@ function selectRows(t: Table, rows: Rows | null, w: Simple): Int32Array | null {
     if (s !== null) test = { s, op };
   }
   if (!test) return null;
-  if (!rows) return kernels.select(c.t, c.d, null, 0, count(t), test);
-  const run = runs.get(rows as object);
-  if (run) return kernels.select(c.t, c.d, null, run[0], run[1] - run[0], test);
-  return rows instanceof Int32Array ? kernels.select(c.t, c.d, rows, 0, rows.length, test) : null;
+  const run = rows && runs.get(rows as object);
+  const r = !rows ? kernels.select(c.t, c.d, null, 0, count(t), test)
+    : run ? kernels.select(c.t, c.d, null, run[0], run[1] - run[0], test)
+    : rows instanceof Int32Array ? kernels.select(c.t, c.d, rows, 0, rows.length, test) : null;
+  if (!r) return null;
+  if (r.vals && c.t === T.Float) seed = { rows: r.rows, col: w.col, v: { t: T.Float, d: r.vals, a: 0 } as Vec };
+  return r.rows;
 }
 
 const RANGED = new Set<number>([T.Long, T.Float, T.Int, T.Month, T.Date, T.Minute, T.Second, T.Time, T.Timestamp, T.Timespan]);
@@ -346,12 +355,14 @@ export function runQuery(q: Query): Q {
   const { t, keys } = asTable(src);
   const rows = filter(t, q.where, q.tests);
   let result: Q;
-  switch (q.kind) {
-    case 'select': result = select(t, keys, rows, q); break;
-    case 'exec': result = exec(t, rows, q); break;
-    case 'update': result = rekey(update(t, rows, q), keys); break;
-    case 'delete': result = rekey(del(t, rows, q), keys); break;
-  }
+  try {
+    switch (q.kind) {
+      case 'select': result = select(t, keys, rows, q); break;
+      case 'exec': result = exec(t, rows, q); break;
+      case 'update': result = rekey(update(t, rows, q), keys); break;
+      case 'delete': result = rekey(del(t, rows, q), keys); break;
+    }
+  } finally { seed = null; }
   if (byName && (q.kind === 'update' || q.kind === 'delete')) { setGlobal(byName, result); return sym(byName); }
   return result;
 }

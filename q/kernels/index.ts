@@ -186,13 +186,16 @@ export type Test = { lo: number | bigint; hi: number | bigint } | { s: number | 
  * items (rows null, m = the count, base 0), over the positions kept so far (rows), or over the run of
  * m items from base. Null when there is no kernel for it.
  */
-export function select(t: number, d: Items, rows: Int32Array | null, base: number, m: number, test: Test): Int32Array | null {
+export function select(t: number, d: Items, rows: Int32Array | null, base: number, m: number, test: Test): { rows: Int32Array; vals: Float64Array | null } | null {
   const k = t === T.Sym || (t >= 20 && t < 77) ? 'i32' : kindOf(t), name = 'op' in test ? 'selS' : 'selW';
   if (!k || k === 'i8' || k === 'i16' || k === 'f32' || !on(m) || !has(`${name}_${k}`)) return null;
   begin();
-  const src = ptr(d), r = rows ? ptr(rows) : 0, dst = tmp(4 * m);
-  const n: number = 'op' in test ? K![`selS_${k}`](src, r, base, m, test.s, test.op, dst) : K![`selW_${k}`](src, r, base, m, test.lo, test.hi, dst);
-  return ints(dst, n);
+  // floats: the items kept come out too, so a query reading the column next need not gather it
+  const src = ptr(d), r = rows ? ptr(rows) : 0, dst = tmp(4 * m), vals = k === 'f64' ? tmp(8 * m) : 0;
+  const n: number = 'op' in test ? K![`selS_${k}`](src, r, base, m, test.s, test.op, dst, vals) : K![`selW_${k}`](src, r, base, m, test.lo, test.hi, dst, vals);
+  let v: Float64Array | null = null;
+  if (vals) { v = allocRaw(T.Float, n) as Float64Array; v.set(view(Float64Array, vals, n)); }
+  return { rows: ints(dst, n), vals: v };
 }
 
 /** The smallest and largest of an int vector, or null (too short for a kernel call to pay). */

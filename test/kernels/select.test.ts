@@ -30,12 +30,15 @@ function ways(n: number): { rows: number; base: number; m: number; at: number[] 
 test('selW keeps the positions of items within [lo, hi] in q order (nulls lowest)', () => {
   for (const n of SIZES) {
     reset();
-    const f = floats(n), j = longs(n), i = ints(n), pf = put(f), pj = put(j), pi = put(i), out = alloc(4 * n + 16);
+    const f = floats(n), j = longs(n), i = ints(n), pf = put(f), pj = put(j), pi = put(i), out = alloc(4 * n + 16), vals = alloc(8 * n + 16);
     for (const w of ways(n)) {
       for (const [lo, hi] of [[2, 5], [5, 5], [NaN, 3], [NaN, NaN], [4, NaN], [-Infinity, Infinity], [7, 2]]) {
-        const c = k.selW_f64(pf, w.rows, w.base, w.m, lo, hi, out);
+        const c = k.selW_f64(pf, w.rows, w.base, w.m, lo, hi, out, vals);
         const want = w.at.filter(p => fcmp(f[p], lo) >= 0 && fcmp(f[p], hi) <= 0);
         assert.deepEqual(Array.from(view(Int32Array, out, c)), want, `f64 [${lo}, ${hi}] n ${n} base ${w.base} rows ${!!w.rows}`);
+        // the items kept, written beside their positions
+        assert.deepEqual(view(Float64Array, vals, c), Float64Array.from(want, p => f[p]));
+        assert.equal(k.selW_f64(pf, w.rows, w.base, w.m, lo, hi, out, 0), c);
       }
       for (const [lo, hi] of [[2n, 5n], [NJ, 3n], [4n, 4n]]) {
         const c = k.selW_i64(pj, w.rows, w.base, w.m, lo, hi, out);
@@ -52,11 +55,12 @@ test('selW keeps the positions of items within [lo, hi] in q order (nulls lowest
 test('selS keeps the positions of items x with x op s, floats with the comparison tolerance', () => {
   for (const n of SIZES) {
     reset();
-    const f = floats(n), j = longs(n), i = ints(n), pf = put(f), pj = put(j), pi = put(i), out = alloc(4 * n + 16);
+    const f = floats(n), j = longs(n), i = ints(n), pf = put(f), pj = put(j), pi = put(i), out = alloc(4 * n + 16), vals = alloc(8 * n + 16);
     for (const w of ways(n)) for (let op = 0; op < 6; op++) {
       for (const s of [5, NaN, 0, Infinity, -Infinity]) {
-        const c = k.selS_f64(pf, w.rows, w.base, w.m, s, op, out);
-        assert.deepEqual(Array.from(view(Int32Array, out, c)), w.at.filter(p => OPS[op](fcmp(f[p], s))), `f64 op ${op} ${s}`);
+        const c = k.selS_f64(pf, w.rows, w.base, w.m, s, op, out, vals), want = w.at.filter(p => OPS[op](fcmp(f[p], s)));
+        assert.deepEqual(Array.from(view(Int32Array, out, c)), want, `f64 op ${op} ${s}`);
+        assert.deepEqual(view(Float64Array, vals, c), Float64Array.from(want, p => f[p]));
       }
       for (const s of [5n, NJ]) {
         const c = k.selS_i64(pj, w.rows, w.base, w.m, s, op, out);
