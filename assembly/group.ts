@@ -20,14 +20,14 @@ export function minmax_i32(p: usize, n: i32, out: usize): void {
   store<i32>(out, lo); store<i32>(out, hi, 4);
 }
 
-/** Group ids of n i32 keys in [lo, lo+span) by direct addressing; slot is scratch of span i32.
+/** Group ids of n keys of type T in [lo, lo+span) by direct addressing; slot is scratch of span i32.
  *  Writes gid[i], first[g] and, unless cnt is 0, the rows in each group cnt[g]; returns the number of
  *  groups. */
-export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usize, first: usize, slot: usize, cnt: usize): i32 {
+function groupRange<T>(keys: usize, n: i32, lo: T, span: i32, gid: usize, first: usize, slot: usize, cnt: usize): i32 {
   memory.fill(slot, 0xff, <usize>span << 2);
   let ng = 0;
   for (let i = 0; i < n; i++) {
-    const s = slot + (<usize>(load<i32>(keys + (<usize>i << 2)) - lo) << 2);
+    const s = slot + (<usize>(load<T>(keys + <usize>i * sizeof<T>()) - lo) << 2);
     let g = load<i32>(s);
     if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); if (cnt) store<i32>(cnt + (<usize>g << 2), 0); }
     store<i32>(gid + (<usize>i << 2), g);
@@ -35,6 +35,9 @@ export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usi
   }
   return ng;
 }
+export function groupRange_i32(keys: usize, n: i32, lo: i32, span: i32, gid: usize, first: usize, slot: usize, cnt: usize): i32 { return groupRange<i32>(keys, n, lo, span, gid, first, slot, cnt); }
+/** The same for i64 keys (a long column whose values span a small range). */
+export function groupRange_i64(keys: usize, n: i32, lo: i64, span: i32, gid: usize, first: usize, slot: usize, cnt: usize): i32 { return groupRange<i64>(keys, n, lo, span, gid, first, slot, cnt); }
 
 /** Smallest and largest of n i64 at p, written to out[0] and out[1]. */
 export function minmax_i64(p: usize, n: i32, out: usize): void {
@@ -42,19 +45,6 @@ export function minmax_i64(p: usize, n: i32, out: usize): void {
   for (let i = 0; i < n; i++) { const v = load<i64>(p + (<usize>i << 3)); lo = select(v, lo, v < lo); hi = select(v, hi, v > hi); }
   store<i64>(out, lo); store<i64>(out, hi, 8);
 }
-/** groupRange_i32 for i64 keys in [lo, lo+span) (a long column whose values span a small range). */
-export function groupRange_i64(keys: usize, n: i32, lo: i64, span: i32, gid: usize, first: usize, slot: usize): i32 {
-  memory.fill(slot, 0xff, <usize>span << 2);
-  let ng = 0;
-  for (let i = 0; i < n; i++) {
-    const s = slot + (<usize>(load<i64>(keys + (<usize>i << 3)) - lo) << 2);
-    let g = load<i32>(s);
-    if (g < 0) { g = ng++; store<i32>(s, g); store<i32>(first + (<usize>g << 2), i); }
-    store<i32>(gid + (<usize>i << 2), g);
-  }
-  return ng;
-}
-
 /** The rows of each group, by a counting sort of the group ids: perm lists rows group by group (in row
  *  order within each), start[g] is where group g begins (ng+1 i32); cursor is scratch of ng i32. */
 export function gmembers(gid: usize, n: i32, ng: i32, start: usize, cursor: usize, perm: usize): void {

@@ -11,9 +11,12 @@ export function within_f64(src: usize, n: i32, lo: f64, hi: f64, dst: usize): vo
   }
   for (let i = 0; i < n; i++) {
     const x = load<f64>(src + (<usize>i << 3));
-    const r = x != x ? loNull : (loNull || cmpF(x, lo) >= 0) && !hiNull && cmpF(x, hi) <= 0;
-    store<u8>(dst + <usize>i, <u8>r);
+    store<u8>(dst + <usize>i, <u8>withinNullBound(x, lo, hi, loNull, hiNull));
   }
+}
+/** lo <= x <= hi when a bound may be null (q's order: a null item is within only a range from null). */
+@inline function withinNullBound(x: f64, lo: f64, hi: f64, loNull: bool, hiNull: bool): i32 {
+  return <i32>(x != x ? loNull : (loNull || cmpF(x, lo) >= 0) && !hiNull && cmpF(x, hi) <= 0);
 }
 /** lo <= x <= hi for non-null bounds, as q compares floats: outside [loA, hiB] clearly not, inside [loB, hiA]
  *  clearly so (the bounds widened and narrowed by twice the tolerance, edge()), and only in between the
@@ -163,7 +166,7 @@ export function selW_f64(src: usize, rows: usize, base: i32, m: i32, lo: f64, hi
     const p = rowAt(rows, base, i), x = load<f64>(src + (<usize>p << 3));
     store<i32>(dst + (<usize>k << 2), p);
     if (vals) store<f64>(vals + (<usize>k << 3), x);
-    k += <i32>(x != x ? loNull : (loNull || cmpF(x, lo) >= 0) && !hiNull && cmpF(x, hi) <= 0);
+    k += withinNullBound(x, lo, hi, loNull, hiNull);
   }
   return k;
 }

@@ -8,11 +8,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as aq from 'arquero';
-import { Session } from '../q/session.js';
-import { T } from '../q/value/types.js';
-import { Q, vec, table } from '../q/value/value.js';
-import { from } from '../q/value/storage.js';
 import { STOCKS, generate, writeCsv, Cols } from './data.js';
+import { tradeSession } from './session.js';
+import type { Session } from '../q/session.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
@@ -51,13 +49,7 @@ const SQL: Record<string, string> = {
 };
 
 async function wasq(c: Cols) {
-  const s = new Session({ now: () => 0n, tzOffsetMinutes: () => 0, write: () => {} });
-  s.evaluate('stock:([name:`Alcatel`Alstom`AirFrance`FranceTelecom`Snecma`Supra] industry:`telecom`engineering`aviation`telecom`aviation`consulting)');
-  s.env.globals.set('trade', table(['stock', 'price', 'amount', 'exchange', 'date'], [
-    // the columns move into vector storage (wasm memory), where a q table's columns live
-    { t: T.Enum, d: from(T.Enum, c.stock), a: 0, dom: 'stock' } as Q, vec(T.Float, from(T.Float, c.price)), vec(T.Long, from(T.Long, c.amount)),
-    vec(T.Float, from(T.Float, c.exchange)), vec(T.Date, from(T.Date, c.date), 1),
-  ]));
+  const s = tradeSession(c);
   const out: Record<string, number> = {}, check: Record<string, string> = {};
   for (const [id, q] of QUERIES) {
     const [ms] = await time(() => { const r = s.evaluate(q); if (r.error) throw new Error(`${id}: ${r.out}`); return r; });

@@ -212,7 +212,8 @@ function filter(t: Table, where: Expr[], tests?: (Simple | null)[]): Rows | null
     const w = where[j], simple = tests?.[j];
     const range: Rows | null = !rows && simple?.op === 'within' ? sortedRange(t, simple) : null;
     if (range) { rows = range; continue; }
-    const fused: Int32Array | null = simple ? selectRows(t, rows, simple) : null;
+    // the last clause's column comes out at the rows kept: the query's columns read it next
+    const fused: Int32Array | null = simple ? selectRows(t, rows, simple, j === where.length - 1) : null;
     if (fused) { rows = fused; continue; }
     const r: Q = withCols(t, rows, w);
     if (r.t === -T.Bool) { if (!(r as Atom).v) rows = []; continue; }
@@ -239,7 +240,7 @@ function filter(t: Table, where: Expr[], tests?: (Simple | null)[]): Rows | null
 /** The rows a clause `col op literal` keeps of those kept so far, straight from a kernel that tests the
  *  column where it lives (no boolean vector, no gather of the column first); null when no kernel serves
  *  the column's type and the literal's, and the clause then runs as any other. */
-function selectRows(t: Table, rows: Rows | null, w: Simple): Int32Array | null {
+function selectRows(t: Table, rows: Rows | null, w: Simple, last: boolean): Int32Array | null {
   const j = t.c.indexOf(w.col);
   if (j < 0) return null;
   const c = t.d[j] as Vec;
@@ -253,11 +254,12 @@ function selectRows(t: Table, rows: Rows | null, w: Simple): Int32Array | null {
   }
   if (!test) return null;
   const run = rows && runs.get(rows as object);
-  const r = !rows ? kernels.select(c.t, c.d, null, 0, count(t), test)
-    : run ? kernels.select(c.t, c.d, null, run[0], run[1] - run[0], test)
-    : rows instanceof Int32Array ? kernels.select(c.t, c.d, rows, 0, rows.length, test) : null;
+  const vals = last && c.t === T.Float;
+  const r = !rows ? kernels.select(c.t, c.d, null, 0, count(t), test, vals)
+    : run ? kernels.select(c.t, c.d, null, run[0], run[1] - run[0], test, vals)
+    : rows instanceof Int32Array ? kernels.select(c.t, c.d, rows, 0, rows.length, test, vals) : null;
   if (!r) return null;
-  if (r.vals && c.t === T.Float) seed = { rows: r.rows, col: w.col, v: { t: T.Float, d: r.vals, a: 0 } as Vec };
+  if (r.vals) seed = { rows: r.rows, col: w.col, v: { t: T.Float, d: r.vals, a: 0 } as Vec };
   return r.rows;
 }
 

@@ -184,14 +184,14 @@ export type Test = { lo: number | bigint; hi: number | bigint } | { s: number | 
 /**
  * Ascending positions of the items of d (type t) that pass a test, without a boolean vector: over all
  * items (rows null, m = the count, base 0), over the positions kept so far (rows), or over the run of
- * m items from base. Null when there is no kernel for it.
+ * m items from base; with wantVals, a float column's items kept too. Null when there is no kernel for it.
  */
-export function select(t: number, d: Items, rows: Int32Array | null, base: number, m: number, test: Test): { rows: Int32Array; vals: Float64Array | null } | null {
+export function select(t: number, d: Items, rows: Int32Array | null, base: number, m: number, test: Test, wantVals = false): { rows: Int32Array; vals: Float64Array | null } | null {
   const k = t === T.Sym || (t >= 20 && t < 77) ? 'i32' : kindOf(t), name = 'op' in test ? 'selS' : 'selW';
   if (!k || k === 'i8' || k === 'i16' || k === 'f32' || !on(m) || !has(`${name}_${k}`)) return null;
   begin();
-  // floats: the items kept come out too, so a query reading the column next need not gather it
-  const src = ptr(d), r = rows ? ptr(rows) : 0, dst = tmp(4 * m), vals = k === 'f64' ? tmp(8 * m) : 0;
+  // floats, when asked: the items kept come out too, so a query reading the column next need not gather it
+  const src = ptr(d), r = rows ? ptr(rows) : 0, dst = tmp(4 * m), vals = wantVals && k === 'f64' ? tmp(8 * m) : 0;
   const n: number = 'op' in test ? K![`selS_${k}`](src, r, base, m, test.s, test.op, dst, vals) : K![`selW_${k}`](src, r, base, m, test.lo, test.hi, dst, vals);
   let v: Float64Array | null = null;
   if (vals) { v = allocRaw(T.Float, n) as Float64Array; v.set(view(Float64Array, vals, n)); }
@@ -202,8 +202,12 @@ export function select(t: number, d: Items, rows: Int32Array | null, base: numbe
 export function bounds(d: Int32Array): [number, number] | null {
   if (!on(d.length) || !has('minmax_i32')) return null;
   begin();
-  const src = ptr(d), mm = tmp(8);
-  K!.minmax_i32(src, d.length, mm);
+  return minmax(ptr(d), d.length);
+}
+/** minmax_i32 of n ints at p (within a kernel call's begin()). */
+function minmax(p: number, n: number): [number, number] {
+  const mm = tmp(8);
+  K!.minmax_i32(p, n, mm);
   const [lo, hi] = view(Int32Array, mm, 2);
   return [lo, hi];
 }
@@ -217,7 +221,7 @@ export interface Grouping {
   /** the first row of each group */
   first: Int32Array;
   ng: number;
-  /** the rows in each group, when the grouping pass counted them (one or two int-backed keys) */
+  /** the rows in each group, when the grouping pass counted them (one or two keys) */
   counts?: Int32Array;
 }
 
@@ -238,17 +242,16 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
     }
   }
   let g: Grouping | null = null;
-  const which: 0 | 1 = 0;
   for (const c of keys) {
     begin();
-    // the running grouping and the new column's alternate between the two lasting buffers
-    const buf: 0 | 1 = g ? 1 - (which as number) as 0 | 1 : which;
-    const one: Grouping | null = int(c) ? groupOne(c.d as Int32Array, n, buf) : groupOneLong(c.d as BigInt64Array, n, buf);
+    // the running grouping lives in lasting buffer 0, each further column's in 1; pairing reads row i of
+    // both before it writes row i of 0, so it can write in place
+    const one = groupOne(c, n, g ? 1 : 0);
     if (!one) return null;
     if (!g) { g = one; continue; }
     if (g.ng * one.ng > Math.max(1 << 20, n)) return null;
     begin();
-    const gid = lastingInts(which, n), first = tmp(4 * n), slot = tmp(4 * g.ng * one.ng);
+    const gid = lastingInts(0, n), first = tmp(4 * n), slot = tmp(4 * g.ng * one.ng);
     const ng: number = K!.groupPair(ptr(g.gid), g.ng, ptr(one.gid), one.ng, n, gid.byteOffset, first, slot);
     g = { gid, first: ints(first, ng), ng };
   }
@@ -257,29 +260,24 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
 /** Where an int key column lives, its lowest value and the span of its values; null when the span is too
  *  large for a direct-addressed table. */
 function range(d: Int32Array, n: number): { p: number; lo: number; span: number } | null {
-  const p = ptr(d), mm = tmp(8);
-  K!.minmax_i32(p, n, mm);
-  const [lo, hi] = view(Int32Array, mm, 2);
+  const p = ptr(d), [lo, hi] = minmax(p, n);
   return hi - lo >= Math.max(1 << 16, 2 * n) ? null : { p, lo, span: hi - lo + 1 };
 }
-function groupOne(d: Int32Array, n: number, buf: 0 | 1): Grouping | null {
-  const r = range(d, n);
-  if (!r) return null;
-  const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * r.span), cnt = tmp(4 * Math.min(n, r.span));
-  const ng: number = K!.groupRange_i32(r.p, n, r.lo, r.span, gid.byteOffset, first, slot, cnt);
-  return { gid, first: ints(first, ng), ng, counts: view(Int32Array, cnt, ng).slice() };
-}
-
-/** groupOne for a long column whose values span a small range (longs, timestamps, timespans). */
-function groupOneLong(d: BigInt64Array, n: number, buf: 0 | 1): Grouping | null {
+/** The same for a long key column (longs, timestamps, timespans): lo as a bigint. */
+function rangeLong(d: BigInt64Array, n: number): { p: number; lo: bigint; span: number } | null {
   const p = ptr(d), mm = tmp(16);
   K!.minmax_i64(p, n, mm);
   const [lo, hi] = view(BigInt64Array, mm, 2);
   // the span as a number only once it is known to be small (hi - lo may not fit one)
-  if (hi - lo >= BigInt(Math.max(1 << 16, 2 * n))) return null;
-  const span = Number(hi - lo) + 1, gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * span);
-  const ng: number = K!.groupRange_i64(p, n, lo, span, gid.byteOffset, first, slot);
-  return { gid, first: ints(first, ng), ng };
+  return hi - lo >= BigInt(Math.max(1 << 16, 2 * n)) ? null : { p, lo, span: Number(hi - lo) + 1 };
+}
+/** One key column's grouping, counted, into lasting buffer buf; null when its span is too large. */
+function groupOne(c: { t: number; d: Items }, n: number, buf: 0 | 1): Grouping | null {
+  const long = kindOf(c.t) === 'i64', r = long ? rangeLong(c.d as BigInt64Array, n) : range(c.d as Int32Array, n);
+  if (!r) return null;
+  const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * r.span), cnt = tmp(4 * Math.min(n, r.span));
+  const ng: number = K![long ? 'groupRange_i64' : 'groupRange_i32'](r.p, n, r.lo, r.span, gid.byteOffset, first, slot, cnt);
+  return { gid, first: ints(first, ng), ng, counts: view(Int32Array, cnt, ng).slice() };
 }
 
 /** Each group's rows, in row order: perm lists them group by group and start[g] is where group g begins
