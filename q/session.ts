@@ -1,10 +1,10 @@
 // One q process: globals, console settings, system commands and script loading. Hosts (the CLI, the
 // server, the web worker) drive a session through these few verbs and get plain data back.
-import { settle } from './value/heap.js';
+import { settle, openScope, closeScope } from './value/heap.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
-import { Env, Host, env, setEnv } from './eval/env.js';
+import { Env, Host, env, setEnv, writes } from './eval/env.js';
 import { parse } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
 import { ev } from './eval/eval.js';
@@ -84,13 +84,18 @@ export class Session {
   /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
   evaluate(src: string): Result {
     this.activate();
+    // once shown, nothing the statement made is reachable unless it changed a global: its memory is free
+    openScope();
+    const w = writes;
+    let done = false;
     try {
       const v = this.run(src);
-      if (v === null) return { out: '', error: false };
-      return { out: this.display(v), error: false };
+      const out = v === null ? '' : this.display(v);
+      done = true;
+      return { out, error: false };
     } catch (e) {
       return { out: "'" + errorText(e), error: true, pos: e instanceof QError ? e.pos : undefined };
-    } finally { this.env.interrupted = false; }
+    } finally { this.env.interrupted = false; closeScope(done && writes === w); }
   }
 
   /** Evaluate q text; null when the console would show nothing (assignment, ::, trailing ;). */
@@ -140,7 +145,14 @@ export class Session {
     if (/^t:\d+$/.test(name)) {
       const n = Number(name.slice(2));
       const t0 = performance.now();
-      for (let i = 0; i < n; i++) { settle(); this.run(arg); }
+      for (let i = 0; i < n; i++) {
+        settle();
+        // an iteration's value is dropped: what it made is free at once unless it changed a global
+        openScope();
+        const w = writes;
+        let done = false;
+        try { this.run(arg); done = true; } finally { closeScope(done && writes === w); }
+      }
       return long(BigInt(Math.round(performance.now() - t0)));
     }
     if (name === 'l') return this.loadFile(arg.trim());

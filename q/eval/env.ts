@@ -37,12 +37,21 @@ export interface Host {
   exit?(code: number): void;
 }
 
+/** Changes to the global state so far: a statement that made none left nothing it made reachable but its
+ *  result (vectors are never changed in place), which lets a host give its memory back at once (heap.ts). */
+export let writes = 0;
+class Counted<K, V> extends Map<K, V> {
+  set(k: K, v: V) { writes++; return super.set(k, v); }
+  delete(k: K) { writes++; return super.delete(k); }
+  clear() { writes++; super.clear(); }
+}
+
 export class Env {
-  globals = new Map<string, Q>();
+  globals: Map<string, Q> = new Counted();
   /** values computed when read (the clock: .z.p, .z.t …) */
-  computed = new Map<string, () => Q>();
+  computed: Map<string, () => Q> = new Counted();
   /** views (name::expr at the top level): recomputed from their expression when read */
-  views = new Map<string, { node: import('../parse/ast.js').Node; src?: string }>();
+  views: Map<string, { node: import('../parse/ast.js').Node; src?: string }> = new Counted();
   ns = '';                 // '' is the root namespace; otherwise '.foo'
   console: [number, number] = [25, 80];   // \c rows cols
   http: [number, number] = [36, 2000];    // \C

@@ -38,7 +38,7 @@ function open(bytes: number) {
   const size = Math.max(bytes, 1 << 20), p = take(size);
   if (p < 0) throw new RangeError('wsfull');
   const v = new Uint8Array(wasmMemory()!.buffer, p, size);
-  own(v, p, size);
+  own(v, p, size, true);
   blocks.push(v); cur = p; curEnd = p + size;
 }
 
@@ -78,7 +78,7 @@ export function lastingInts(k: 0 | 1, n: number): Int32Array {
     const bytes = Math.max(4 * n, 1 << 16), p = take(bytes);
     if (p < 0) throw new RangeError('wsfull');
     b = new Int32Array(wasmMemory()!.buffer, p, bytes >> 2);
-    own(b, p, bytes);
+    own(b, p, bytes, true);
     lasting[k] = b;
   }
   return new Int32Array(wasmMemory()!.buffer, b.byteOffset, n);

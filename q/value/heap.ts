@@ -67,14 +67,39 @@ export function take(bytes: number): number {
   return p;
 }
 
-/** Free the block at p (of `bytes` bytes, as asked of take) when `view` is collected. */
-export function own(view: object, p: number, bytes: number) {
+/** Free the block at p (of `bytes` bytes, as asked of take) when `view` is collected, or when the scope
+ *  open now closes and gives its blocks back; a `lasting` block (a module's reused buffer) only the former. */
+export function own(view: object, p: number, bytes: number, lasting = false) {
   const c = larger.get(p) ?? classOf(bytes);
   larger.delete(p);
-  reg()!.register(view, p * 256 + c);
+  if (scoped && !lasting) { const token = {}; reg()!.register(view, p * 256 + c, token); scoped.push(token, p * 256 + c); }
+  else reg()!.register(view, p * 256 + c);
 }
 /** Blocks handed out from a larger class than asked for, until own() registers them with their class. */
 const larger = new Map<number, number>();
+
+// Scopes: a host that knows nothing made during a statement is reachable once the statement is done (its
+// result shown, no global changed) gives the statement's blocks back at once, without waiting for the
+// engine to collect their views. A page cannot ask for a collection, so without this each query's
+// temporaries would land in fresh pages until the engine collects on its own. The list holds small tokens,
+// not the views, so a long statement's dropped vectors are still collected as usual meanwhile.
+let scoped: (object | number)[] | null = null;   // token, packed block, token, packed block …
+const marks: number[] = [];
+/** Start listing the blocks taken from now on. Scopes nest. */
+export function openScope() { marks.push(scoped?.length ?? 0); scoped ??= []; }
+/** End the newest scope: with `drop`, every block taken since it opened (and not yet collected) is free
+ *  again, so nothing may still read one; without, they stay with the enclosing scope. */
+export function closeScope(drop: boolean) {
+  const from = marks.pop() ?? 0, list = scoped!;
+  if (drop) {
+    for (let i = from; i < list.length; i += 2) {
+      const held = list[i + 1] as number;
+      if (registry!.unregister(list[i] as object)) release(Math.floor(held / 256), held % 256);
+    }
+    list.length = from;
+  }
+  if (!marks.length) scoped = null;
+}
 
 /** Bytes handed out and not yet collected, and the size of the memory (for \w and the memory test). */
 export function heapStats() { return { used: inUse, heap: memory ? memory.buffer.byteLength : 0, top }; }
