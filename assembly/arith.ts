@@ -86,7 +86,9 @@ export function cast_i64_f64(src: usize, n: i32, dst: usize): void { cast<i64, f
 export function cast_f64_i32(src: usize, n: i32, dst: usize): void { cast<f64, i32>(src, n, dst); }
 export function cast_f64_i64(src: usize, n: i32, dst: usize): void { cast<f64, i64>(src, n, dst); }
 
-/** dst[i] = start + i for n longs (til, and a range's positions). */
-export function iota_i64(start: i64, n: i32, dst: usize): void {
-  for (let i = 0; i < n; i++) store<i64>(dst + (<usize>i << 3), start + <i64>i);
+/** dst[i] = start + i for n items (til, and the positions of a run of rows). */
+function iota<T>(start: T, n: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) store<T>(dst + (<usize>i << alignof<T>()), start + <T>i);
 }
+export function iota_i64(start: i64, n: i32, dst: usize): void { iota<i64>(start, n, dst); }
+export function iota_i32(start: i32, n: i32, dst: usize): void { iota<i32>(start, n, dst); }

@@ -6,3 +6,4 @@ export * from './search';
 export * from './arith';
 export * from './hash';
 export * from './scan';
+export * from './temporal';

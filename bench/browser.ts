@@ -1,28 +1,17 @@
 // The benchmark's queries inside the page's worker (Debian chromium through playwright-core) beside the
-// same queries in Node: the same q script builds the same trade table in both, and `\t` times each query
-// inside the interpreter, so the ratio is the engine's, not the message passing's. Adds the figures to
+// same queries in Node: the same q script builds the same trade table in both, and the clock is read
+// inside the interpreter around each query, so the ratio is the engine's, not the message passing's. Adds the figures to
 // bench/results.json.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import '../server/kernels.js';
 import { Session } from '../q/session.js';
 import { clockNs } from '../q/value/time.js';
 import { servePage, launch } from '../e2e/browser.js';
+import { QUERIES as SIX, tradeScript } from './queries.js';
 
 const N = Number(process.env.BENCH_ROWS ?? 10_000_000), REPS = Number(process.env.BENCH_REPS ?? 5);
-export const QUERIES: [string, string][] = [
-  ['Q1', 'select avg price by stock from trade'],
-  ['Q2', 'select first date, last date, amount wavg price by stock, date.week from trade where date within 1998.02.28 1998.03.31'],
-  ['Q3', '`price xasc trade'],
-  ['Q4', 'select count i by stock, date from trade'],
-  ['Q5', 'exec sum price*amount from trade where price within 10 20'],
-  ['Q6', 'select from trade where stock=`Alcatel, price>50'],
-  ['scan', 'sum trade`price'],
-];
-const SETUP = [
-  'stock:([name:`Alcatel`Alstom`AirFrance`FranceTelecom`Snecma`Supra] industry:`telecom`engineering`aviation`telecom`aviation`consulting)',
-  `n:${N}; trade:([]stock:\`stock$n?exec name from stock; price:n?100.0; amount:100*10+n?20; exchange:5+n?2.0; date:1998.01.01+n?449)`,
-  '`date xasc `trade',
-];
+const QUERIES: [string, string][] = [...SIX, ['scan', 'sum trade`price']];
+const SETUP = tradeScript(N);
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
 type Run = (q: string) => Promise<string>;
 

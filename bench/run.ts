@@ -10,6 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import { STOCKS, generate, writeCsv, Cols } from './data.js';
 import { tradeSession } from './session.js';
+import { QUERIES } from './queries.js';
 import type { Session } from '../q/session.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
@@ -31,14 +32,6 @@ async function time(f: () => unknown | Promise<unknown>): Promise<[number, unkno
   return [median(ms), last];
 }
 
-const QUERIES: [string, string][] = [
-  ['Q1', 'select avg price by stock from trade'],
-  ['Q2', 'select first date, last date, amount wavg price by stock, date.week from trade where date within 1998.02.28 1998.03.31'],
-  ['Q3', '`price xasc trade'],
-  ['Q4', 'select count i by stock, date from trade'],
-  ['Q5', 'exec sum price*amount from trade where price within 10 20'],
-  ['Q6', 'select from trade where stock=`Alcatel, price>50'],
-];
 const SQL: Record<string, string> = {
   Q1: 'select stock, avg(price) from trade group by stock',
   Q2: "select stock, date_trunc('week', date) as week, min(date), max(date), sum(amount*price)/sum(amount) from trade where date between DATE '1998-02-28' and DATE '1998-03-31' group by all",

@@ -410,7 +410,13 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
   }
   return r;
 }
-const rangeOf = (a: number, b: number): Int32Array => { const r = new Int32Array(Math.max(0, b - a)); for (let i = 0; i < r.length; i++) r[i] = a + i; return r; };
+/** Positions a, a+1, … b-1 (in vector memory when long enough: a fresh JavaScript array of them costs
+ *  more in page faults than the query around it). */
+const rangeOf = (a: number, b: number): Int32Array => {
+  const n = Math.max(0, b - a), k = kernels.iota32(a, n);
+  if (k) return k;
+  const r = new Int32Array(n); for (let i = 0; i < n; i++) r[i] = a + i; return r;
+};
 
 function exec(t: Table, rows: Rows | null, q: Query): Q {
   const single = !!q.cols && q.cols.length === 1 && !q.colsNamed;

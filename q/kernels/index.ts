@@ -109,6 +109,24 @@ export function iota(start: bigint, n: number): BigInt64Array | null {
   K!.iota_i64(start, n, dst);
   return done() as BigInt64Array;
 }
+/** A calendar part of each date (0 year, 1 month, 2 day of the month, 3 the Monday of its week), nulls
+ *  kept, or null. */
+export function datePart(d: Int32Array, part: 0 | 1 | 2 | 3): Int32Array | null {
+  if (!on(d.length) || !has('datePart_i32')) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(T.Int, d.length);
+  K!.datePart_i32(src, d.length, part, dst);
+  return done() as Int32Array;
+}
+
+/** start, start+1, … (n ints: row positions), or null. */
+export function iota32(start: number, n: number): Int32Array | null {
+  if (!on(n) || !has('iota_i32')) return null;
+  begin();
+  const [dst, done] = output(T.Int, n);
+  K!.iota_i32(start, n, dst);
+  return done() as Int32Array;
+}
 
 // ---- order ----------------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // The $ operator: cast (lower-case type char, type name, type number), tok (upper-case char or negative
 // type number: parse strings), symbol from string (`$), and pad (n$string).
+import { temporalPart } from './temporal.js';
 import { T, TYPE_NAMES, TYPE_CHARS, typeOfChar } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, atomsToVec, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -167,16 +168,12 @@ function daysFromYm(y: number, m0: number): number {
   return r ? Number(r.v) : 0;
 }
 
-/** `year`mm`dd`hh`uu`ss$x: parts of a temporal value, as ints. */
+/** `year`mm`dd`hh`uu`ss$x: parts of a temporal value, as ints (what x.year … give). */
 function part(name: string, y: Q): Q {
-  if (y.t >= 0) return fromItems(items(y).map(e => part(name, e)));
-  const t = -y.t, v = (y as Atom).v;
-  const ns = isDateLike(t) || isTimeLike(t) ? toNs(t, v) : null;
-  if (ns === null) throw new QError('type');
-  const days = Number(ns / DAY), tod = Number((ns % DAY) / 1000000000n);
-  const [yy, mm, dd] = daysToYmd(isTimeLike(t) ? 0 : days);
-  const r = { year: yy, mm, dd, hh: Math.floor(tod / 3600), uu: Math.floor(tod / 60) % 60, ss: tod % 60 }[name]!;
-  return { t: -T.Int, v: r };
+  if (y.t === 0) return fromItems(items(y).map(e => part(name, e)));
+  const r = temporalPart(y, name);
+  if (!r) throw new QError('type');
+  return r;
 }
 
 // ---- tok --------------------------------------------------------------------------------------------

@@ -72,3 +72,21 @@ test('med by group in wasm gives what med gives each group', () => {
   assert.equal(q('(select m:med p, a:avg p by k, g from t)~select m:{med x} p, a:{avg x} p by k, g from t'), '1b');
   assert.equal(q('exec med p from select med p by k from t where k=`e'), '0n');
 });
+
+test('year, mm, dd and week of a date column match the item-by-item parts', () => {
+  const { q } = makeSession();
+  // centuries either side of 2000 (leap rules), dates in runs as a sorted column has them, nulls, infinities
+  q('x:(-800000+5000?1600000),(2000.02.28 2000.02.29 2000.03.01 1900.02.28 1900.03.01 2100.02.28 2100.03.01 1999.12.31 2000.01.01 2000.01.03),0N 0W -0W');
+  q('x:`date$asc[5000?x],x');
+  for (const p of ['year', 'mm', 'dd']) {
+    assert.equal(q(`(x.${p})~\`${p}$'x`), '1b', p);
+    assert.equal(q(`(x.${p})~\`${p}$x`), '1b', p);   // the same vector path, named the other way
+  }
+  // the Monday of each date's week: a Monday, at most 6 days before
+  q('w:`int$x.week; xi:`int$x; k:where (not null xi) & 2147483647>abs xi');
+  assert.equal(q('all (2=(w k) mod 7), (0<=d) & 6>=d:(xi k)-w k'), '1b');
+  assert.equal(q('-3#x.week'), '0N 0W -0Wd');
+  assert.equal(q('-13#x.year'), '2000 2000 2000 1900 1900 2100 2100 1999 2000 2000 0N 0W -0Wi');
+  q('\\c 25 200');
+  assert.equal(q('y:2000.02.28 2000.02.29 2000.03.01 1900.02.28 1900.03.01 2100.02.28 2100.03.01 1999.12.31 2000.01.01 2000.01.03; y.week'), '2000.02.28 2000.02.28 2000.02.28 1900.02.26 1900.02.26 2100.02.22 2100.03.01 1999.12.27 1999.12.27 2000.01.03');
+});

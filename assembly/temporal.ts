@@ -1,0 +1,31 @@
+// Calendar parts of dates (days since 2000.01.01, q's date): x.year, x.mm, x.dd and x.week over a
+// column, which a query's `by date.year` computes for every row. Civil-from-days in 64-bit integers,
+// so nothing wraps; the null and the infinities stay what they are (0Wd.year is 0Wi).
+
+const NI: i32 = i32.MIN_VALUE;
+// @ts-ignore: decorator
+@inline function floorDiv(a: i64, b: i64): i64 { return (a >= 0 ? a : a - b + 1) / b; }
+
+// @ts-ignore: decorator
+@inline function partOf(v: i32, part: i32): i32 {
+  if (v == NI || v == i32.MAX_VALUE || v == -i32.MAX_VALUE) return v;
+  const d = <i64>v;
+  if (part == 3) return <i32>(d - (((d + 5) % 7) + 7) % 7);
+  const z = d + 730425, era = floorDiv(z, 146097), doe = z - era * 146097;
+  const yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const mp = (5 * doy + 2) / 153, m = mp < 10 ? mp + 3 : mp - 9;
+  return <i32>(part == 0 ? yoe + era * 400 + (m <= 2 ? 1 : 0) : part == 1 ? m : doy - (153 * mp + 2) / 5 + 1);
+}
+
+/** part of each of n dates at src, to dst: 0 year, 1 month of the year, 2 day of the month, 3 the Monday
+ *  of its week (a date; 2000.01.01 was a Saturday). */
+export function datePart_i32(src: usize, n: i32, part: i32, dst: usize): void {
+  // a column of dates repeats each date over many rows (sorted, or in runs): compute each run once
+  let prev = NI, r = NI;
+  for (let i = 0; i < n; i++) {
+    const v = load<i32>(src + (<usize>i << 2));
+    if (v != prev) { prev = v; r = partOf(v, part); }
+    store<i32>(dst + (<usize>i << 2), r);
+  }
+}
