@@ -96,19 +96,22 @@ export function gcount(gid: usize, n: i32, ng: i32, out: usize): void {
   for (let i = 0; i < n; i++) { const p = out + (<usize>load<i32>(gid + (<usize>i << 2)) << 3); store<f64>(p, load<f64>(p) + 1); }
 }
 
-/** Per group: the sum of the non-null values and how many there were (f64 both), values of type V. */
-function gsumcount<V>(val: usize, gid: usize, n: i32, ng: i32, sum: usize, cnt: usize): void {
+/** Per group: the sum of the non-null values and how many there were (f64 both), values of type V; and,
+ *  unless rows is 0, how many rows (f64), in the same pass. */
+function gsumcount<V>(val: usize, gid: usize, n: i32, ng: i32, sum: usize, cnt: usize, rows: usize): void {
   memory.fill(sum, 0, <usize>ng << 3);
   memory.fill(cnt, 0, <usize>ng << 3);
+  if (rows) memory.fill(rows, 0, <usize>ng << 3);
   for (let i = 0; i < n; i++) {
     const v = load<V>(val + (<usize>i << alignof<V>()));
-    if (isFloat<V>() ? v != v : <i64>v == NJ) continue;
     const g = <usize>load<i32>(gid + (<usize>i << 2)) << 3;
+    if (rows) store<f64>(rows + g, load<f64>(rows + g) + 1);
+    if (isFloat<V>() ? v != v : <i64>v == NJ) continue;
     store<f64>(sum + g, load<f64>(sum + g) + <f64>v);
     store<f64>(cnt + g, load<f64>(cnt + g) + 1);
   }
 }
-export function gsumcount_f64(val: usize, gid: usize, n: i32, ng: i32, sum: usize, cnt: usize): void { gsumcount<f64>(val, gid, n, ng, sum, cnt); }
+export function gsumcount_f64(val: usize, gid: usize, n: i32, ng: i32, sum: usize, cnt: usize, rows: usize): void { gsumcount<f64>(val, gid, n, ng, sum, cnt, rows); }
 
 /** Per group: the exact i64 sum of the non-null longs (q's sum of a long column). */
 export function gsum_i64(val: usize, gid: usize, n: i32, ng: i32, sum: usize): void {

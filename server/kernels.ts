@@ -17,6 +17,10 @@ function find(): string | null {
   }
 }
 
+// compile the kernels optimised from the start: v8 otherwise runs each first in its baseline tier, several
+// times slower, until it has run long enough to be optimised in the background, so a server's first
+// queries (and a benchmark's) would take their slow path (the module is small: compiling costs milliseconds)
+setFlagsFromString('--no-liftoff');
 const file = process.env.WASQ_NO_KERNELS ? null : find();
 /** Whether the kernels are in use (WASQ_NO_KERNELS=1 runs the TypeScript paths, for comparison). */
 export const kernels = file ? install(readFileSync(file)) : false;

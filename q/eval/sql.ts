@@ -305,18 +305,26 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   if (keyCols.some(k => k.t <= 0 || k.t > T.Enum || count(k) !== n)) return null;
   const args = q.aggs.map(a => a!.args.map(e => withCols(t, rows, e)));
   if (args.some(xs => xs.some(x => x.t <= 0 || x.t > T.Enum || count(x) !== n))) return null;
-  const { gid, firsts, ng, counts } = groupIds(keyCols, n);
-  const vals: Q[] = [];
+  // one key whose values can be the group ids themselves (an enumeration): no grouping pass; each id
+  // that has rows is a group, and its id is its key value
+  const key = keyCols.length === 1 && keyCols[0].t > 0 ? keyCols[0] as Vec : null;
+  const ids = key && key.d instanceof Int32Array && !q.aggs.some(a => a!.op === 'first' || a!.op === 'last') ? kernels.directIds(key.d, n) : 0;
+  let gid: Int32Array, firsts: ArrayLike<number> = [], ng: number, counts: ArrayLike<number> | null | undefined;
+  if (ids) { gid = key!.d as Int32Array; ng = ids; }
+  else ({ gid, firsts, ng, counts } = groupIds(keyCols, n));
+  let vals: Q[] = [];
   let lasts: Int32Array | null = null;
   for (let j = 0; j < q.aggs.length; j++) {
     const { op } = q.aggs[j]!, [x, y] = args[j] as Vec[];
     let v: Q | null = null;
     // count: from the grouping pass when it counted, else one pass over the group ids
-    if (op === 'count') { const c = counts ?? kernels.gcount(gid, ng); v = c && longVec(c); }
+    if (op === 'count') { counts ??= kernels.gcount(gid, ng); v = counts && longVec(counts); }
     else if (op === 'first') v = index(x, rowVec(firsts));
     else if (op === 'last') { lasts ??= kernels.glast(gid, ng); v = lasts && index(x, rowVec(lasts)); }
     else if ((op === 'sum' || op === 'avg') && x.t === T.Float) {
-      const r = kernels.gsumcount(x.d as Float64Array, gid, ng);
+      // (the rows of each id, when the grouping pass did not count them, in the same pass)
+      const r = kernels.gsumcount(x.d as Float64Array, gid, ng, !counts);
+      if (r?.rows) counts = r.rows;
       v = r && { t: T.Float, d: op === 'sum' ? r.sum : r.sum.map((s, g) => s / r.cnt[g]), a: 0 } as Vec;
     } else if (op === 'sum' && x.t === T.Long) { const r = kernels.gsumLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: r, a: 0 } as Vec; }
     else if ((op === 'min' || op === 'max') && x.t === T.Float) { const r = kernels.gminmax(x.d as Float64Array, gid, ng); v = r && { t: T.Float, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
@@ -331,8 +339,16 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
     if (!v) return null;
     vals.push(v);
   }
+  let keyVals: Q[];
+  if (gid === key?.d) {
+    if (!(counts ??= kernels.gcount(gid, ng))) return null;
+    const had: number[] = [];
+    for (let g = 0; g < ng; g++) if (counts![g]) had.push(g);
+    keyVals = [{ ...key, d: Int32Array.from(had), a: 0 } as Vec];
+    vals = vals.map(v => index(v, rowVec(had)));
+    ng = had.length;
+  } else keyVals = keyCols.map(c => index(c, rowVec(firsts)));
   // groups in ascending key order (enumerations by their symbols), as the general path orders them
-  const keyVals = keyCols.map(c => index(c, rowVec(firsts)));
   const cmp = keyVals.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
   const order = Array.from({ length: ng }, (_, i) => i);
   order.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return r; } return 0; });

@@ -275,6 +275,15 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
   }
   return g;
 }
+/** When the values of an int key column are small and none is negative (an enumeration's indices, dates
+ *  after 2000), they can serve as group ids as they are, with no grouping pass: how many ids that makes
+ *  (the largest value + 1), or 0. */
+export function directIds(d: Int32Array, n: number): number {
+  if (!on(n) || !has('minmax_i32') || d.length !== n) return 0;
+  begin();
+  const [lo, hi] = minmax(ptr(d), n);
+  return lo >= 0 && hi < Math.max(1 << 16, n >> 2) ? hi + 1 : 0;
+}
 /** Where an int key column lives, its lowest value and the span of its values; null when the span is too
  *  large for a direct-addressed table. */
 function range(d: Int32Array, n: number): { p: number; lo: number; span: number } | null {
@@ -328,13 +337,13 @@ export function gmed(d: Float64Array, gid: Int32Array, ng: number): Float64Array
 // ---- grouped aggregates: one pass over (values, group ids) ------------------------------------------------
 
 const f64s = (p: number, m: number) => view(Float64Array, p, m).slice();
-/** Per group: the sum of non-null floats and their count. */
-export function gsumcount(d: Float64Array, gid: Int32Array, ng: number): { sum: Float64Array; cnt: Float64Array } | null {
+/** Per group: the sum of non-null floats and their count; with `rows`, also each group's rows. */
+export function gsumcount(d: Float64Array, gid: Int32Array, ng: number, rows = false): { sum: Float64Array; cnt: Float64Array; rows?: Float64Array } | null {
   if (!on(d.length) || !has('gsumcount_f64') || d.length !== gid.length) return null;
   begin();
-  const v = ptr(d), g = ptr(gid), s = tmp(8 * ng), c = tmp(8 * ng);
-  K!.gsumcount_f64(v, g, d.length, ng, s, c);
-  return { sum: f64s(s, ng), cnt: f64s(c, ng) };
+  const v = ptr(d), g = ptr(gid), s = tmp(8 * ng), c = tmp(8 * ng), r = rows ? tmp(8 * ng) : 0;
+  K!.gsumcount_f64(v, g, d.length, ng, s, c, r);
+  return { sum: f64s(s, ng), cnt: f64s(c, ng), rows: r ? f64s(r, ng) : undefined };
 }
 /** Per group: population variance of the non-null floats and their count (two passes: means, then squared
  *  distances, in row order as the TypeScript path sums them). */
@@ -342,7 +351,7 @@ export function gvariance(d: Float64Array, gid: Int32Array, ng: number): { v: Fl
   if (!on(d.length) || !has('gsumcount_f64') || !has('gsqdev_f64') || d.length !== gid.length) return null;
   begin();
   const v = ptr(d), g = ptr(gid), s = tmp(8 * ng), c = tmp(8 * ng), q = tmp(8 * ng);
-  K!.gsumcount_f64(v, g, d.length, ng, s, c);
+  K!.gsumcount_f64(v, g, d.length, ng, s, c, 0);
   const sum = view(Float64Array, s, ng), cnt = view(Float64Array, c, ng);
   for (let k = 0; k < ng; k++) sum[k] = sum[k] / cnt[k];
   K!.gsqdev_f64(v, g, d.length, ng, s, q);

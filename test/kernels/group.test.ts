@@ -74,7 +74,7 @@ test('grouped aggregates: sum, count, avg, min, max, wavg, last — nulls skippe
     const gid = Int32Array.from({ length: n }, () => Math.floor(rnd() * ng));
     const f = floats(n), w = floats(n), j = longs(n);
     const G = put(gid), F = put(f), W = put(w), J = put(j);
-    const o1 = alloc(8 * ng), o2 = alloc(8 * ng);
+    const o1 = alloc(8 * ng), o2 = alloc(8 * ng), o3 = alloc(8 * ng);
     // reference sums in row order within each group, as q's sum of each group would run
     const sum = new Float64Array(ng), cnt = new Float64Array(ng), rows = new Float64Array(ng), mn = new Float64Array(ng).fill(Infinity), mx = new Float64Array(ng).fill(-Infinity);
     const lsum = new BigInt64Array(ng), num = new Float64Array(ng), den = new Float64Array(ng), nj = new Float64Array(ng), dj = new Float64Array(ng), last = new Int32Array(ng);
@@ -86,8 +86,11 @@ test('grouped aggregates: sum, count, avg, min, max, wavg, last — nulls skippe
       if (v === v && w[i] === w[i]) { num[g] += w[i] * v; den[g] += w[i]; }
       if (v === v && j[i] !== NJ) { nj[g] += Number(j[i]) * v; dj[g] += Number(j[i]); }
     }
-    k.gsumcount_f64(F, G, n, ng, o1, o2);
+    k.gsumcount_f64(F, G, n, ng, o1, o2, 0);
     assert.deepEqual(view(Float64Array, o1, ng), sum); assert.deepEqual(view(Float64Array, o2, ng), cnt);
+    k.gsumcount_f64(F, G, n, ng, o1, o2, o3);   // and the rows, in the same pass
+    assert.deepEqual(view(Float64Array, o1, ng), sum); assert.deepEqual(view(Float64Array, o2, ng), cnt);
+    assert.deepEqual(view(Float64Array, o3, ng), rows);
     k.gcount(G, n, ng, o1);
     assert.deepEqual(view(Float64Array, o1, ng), rows);
     k.gminmax_f64(F, G, n, ng, o1, o2);
@@ -98,9 +101,9 @@ test('grouped aggregates: sum, count, avg, min, max, wavg, last — nulls skippe
     assert.deepEqual(view(Float64Array, o1, ng), num); assert.deepEqual(view(Float64Array, o2, ng), den);
     k.gwavg_i64_f64(J, F, G, n, ng, o1, o2);
     assert.deepEqual(view(Float64Array, o1, ng), nj); assert.deepEqual(view(Float64Array, o2, ng), dj);
-    const o3 = alloc(4 * ng);
-    view(Int32Array, o3, ng).set(last);
-    if (n >= ng) { k.glast(G, n, ng, o3); assert.deepEqual(view(Int32Array, o3, ng), last); }
+    const o4 = alloc(4 * ng);
+    view(Int32Array, o4, ng).set(last);
+    if (n >= ng) { k.glast(G, n, ng, o4); assert.deepEqual(view(Int32Array, o4, ng), last); }
   }
 });
 

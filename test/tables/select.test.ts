@@ -32,3 +32,17 @@ test('selection kernels keep the rows the ordinary where clause keeps', () => {
   // exec and aggregates over the kept rows
   assert.equal(q('(exec sum p*j from t where p within 2 5)~exec sum p*j from t where p within 2 5+0'), '1b');
 });
+
+test('aggregates by a key whose values are the group ids give what the general path gives', () => {
+  const { q } = makeSession();
+  // an enumeration over a domain some of whose symbols never occur (no empty groups may appear), in an
+  // order that is not alphabetical; small non-negative ints; dates after 2000; null prices
+  q('sym:`z`y`q`a`m`unused; n:20000');
+  q('t:([]e:`sym$n?`z`y`q`a`m; k:n?50i; d:2001.01.01+n?30; p:((n-5)?100f),5#0n)');
+  q('t:update p:0n from t where e=`m');   // a group whose values are all null
+  for (const by of ['e', 'k', 'd']) {
+    assert.equal(q(`(select avg p, sum p, count i, n:count p, max p by ${by} from t)~select {avg x} p, {sum x} p, {count x} i, n:{count x} p, {max x} p by ${by} from t`), '1b', by);
+  }
+  assert.equal(q('exec e from select count i by e from t'), '`sym$`a`m`q`y`z');
+  assert.equal(q('exec p from select avg p by e from t where e=`m'), ',0n');
+});
