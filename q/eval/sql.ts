@@ -114,7 +114,11 @@ function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
     const b = (m as Vec).d as Uint8Array;
     for (let i = 0; i < keep.length; i++) keep[i] &= b[i];
   }
-  return partTable(pt, keep);
+  // only the columns the query mentions are read (kdb+ maps a partition, and pages in what a query touches);
+  // a query that names no columns (select from, select by, update, delete) takes them all
+  const named = n.cols?.length && (n.q === 'select' || n.q === 'exec') ? namesIn([n.cols, n.by, n.where, n.sortBy]) : null;
+  const stems = named && new Set([...named].map(nm => nm.split('.')[0]));
+  return partTable(pt, keep, stems ? pt.cols.filter(c => stems.has(c)) : null);
 }
 /** The names a clause mentions (columns, globals), wherever they sit in its tree. */
 function namesIn(node: unknown, out = new Set<string>()): Set<string> {

@@ -8,7 +8,7 @@ import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, 
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, logCount, logChunks, logReplay } from './kfile.js';
+import { encodeFile, decodeFile, encodeNested, logCount, logChunks, logReplay } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -33,7 +33,8 @@ export function writeFile(path: string, x: Q): void { files().write(path, encode
 export function readFile(path: string): Q {
   const b = files().read(path);
   if (!b) throw new QError(path);
-  return decodeFile(b, path, deserializeOptions());
+  // a nested column's items are in its companion file, col#
+  return decodeFile(b, path, deserializeOptions(), () => files().read(path + '#'));
 }
 
 // ---- splayed tables -----------------------------------------------------------------------------
@@ -44,14 +45,21 @@ export function splay(dir: string, x: Q): void {
   const t = x as Table;
   // kdb+ will not splay a symbol column that is not enumerated (.Q.en does that)
   t.d.forEach(c => { if (c.t === T.Sym) throw new QError('type'); });
-  t.c.forEach((c, j) => writeFile(join(dir, c), t.d[j]));
+  t.c.forEach((c, j) => {
+    // a column of strings (or other vectors) as kdb+ lays it out: col and its items in col#
+    const nested = t.d[j].t === T.List ? encodeNested(t.d[j] as List) : null;
+    if (!nested) return writeFile(join(dir, c), t.d[j]);
+    files().write(join(dir, c + '#'), nested[1], false);
+    files().write(join(dir, c), nested[0], false);
+  });
   // .d last: a reader never sees the names of columns not yet written
   writeFile(join(dir, '.d'), symVec(t.c));
 }
-export function readSplayed(dir: string): Table {
+export function readSplayed(dir: string, only: string[] | null = null): Table {
   const d = readFile(join(dir, '.d'));
   if (d.t !== T.Sym) throw new QError(join(dir, '.d') + ': not a column list');
-  const names = Array.from((d as Vec).d as Int32Array, symName);
+  const all = Array.from((d as Vec).d as Int32Array, symName);
+  const names = only ? all.filter(c => only.includes(c)) : all;
   const cols = names.map(c => readFile(join(dir, c)));
   const n = cols.length ? count(cols[0]) : 0;
   cols.forEach((c, j) => { if (count(c) !== n) throw new QError(join(dir, names[j]) + ': length'); });
@@ -222,32 +230,34 @@ export function loadDb(root: string): void {
   }
 }
 
-/** The rows of the partitions the mask keeps (null: all), with the partition column first. */
-export function partTable(pt: Parted, keep: Uint8Array | null): Table {
+/** The rows of the partitions the mask keeps (null: all), with the partition column first; only the
+ *  columns listed, when a list is given (at least one is read, for the partitions' row counts). */
+export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | null = null): Table {
+  const want = only ? (only.length ? only : pt.cols.slice(0, 1)) : pt.cols;
   const parts: Table[] = [], pvals: number[] = [], paths: string[] = [];
   pt.paths.forEach((dir, i) => {
     if (keep && !keep[i]) return;
     const path = join(dir, pt.name);
     // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); here it is an error naming it
     if (files().list(path) === null) throw new QError(path + ': missing partition');
-    parts.push(readSplayed(path)); pvals.push(pt.vals[i]); paths.push(path);
+    parts.push(readSplayed(path, only && want)); pvals.push(pt.vals[i]); paths.push(path);
   });
   parts.forEach((p, k) => {
-    const missing = pt.cols.find(c => !p.c.includes(c));
+    const missing = want.find(c => !p.c.includes(c));
     if (missing) throw new QError(paths[k] + ': no column ' + missing);
   });
   // no partition kept: the last one's columns with no rows, so the result keeps its types
   if (!parts.length) {
-    const t = readSplayed(join(pt.paths[pt.paths.length - 1], pt.name)), none = vec(T.Int, new Int32Array(0));
+    const t = readSplayed(join(pt.paths[pt.paths.length - 1], pt.name), only && want), none = vec(T.Int, new Int32Array(0));
     parts.push(table(t.c, t.d.map(c => index(c, none))));
     pvals.push(0);
   }
-  const cols = pt.cols.map(c => joinCols(parts.map(p => p.d[p.c.indexOf(c)])));
+  const cols = want.map(c => joinCols(parts.map(p => p.d[p.c.indexOf(c)])));
   const n = parts.map(p => count(p));
   const pcol = new Int32Array(n.reduce((a, b) => a + b, 0));
   let o = 0;
   n.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
-  return table([pt.pf, ...pt.cols], [vec(pt.type, pcol), ...cols]);
+  return table([pt.pf, ...want], [vec(pt.type, pcol), ...cols]);
 }
 function joinCols(cs: Q[]): Q {
   const t = cs[0].t;

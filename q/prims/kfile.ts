@@ -1,15 +1,21 @@
-// kdb+ data files: the bytes `set` writes and `get` reads. Three layouts, told apart by the first two bytes:
+// kdb+ data files: the bytes `set` writes and `get` reads. The layouts, told apart by the first two bytes
+// (as kdb+ 4.x writes them; checked against files kdb+ wrote):
 //   fe 20  a vector of fixed-width items, mappable: type, attribute, 4 zero bytes, an 8-byte count, then
 //          the items from byte 16;
-//   fd 20  an enumerated (64-bit, kdb+ 3.6+) symbol vector: the domain's name after the magic, the same
-//          16-byte vector header at 4080, the long indices from 4096;
+//   fd 20  a vector whose items are found through a 4096-byte header (so that they start page-aligned):
+//          bytes 2-15 zero; from byte 16 an enumeration's domain name (NUL-ended); at 4080 a second header
+//          `fd 00|01, type, attribute`, 4 zero bytes and the count; the items from 4096. Type 20 is an
+//          enumeration (8-byte indices); type 77 a nested column, whose items live in the companion file
+//          `col#` (see decodeNested);
+// Files kdb+ wrote for splayed tables have been seen with 0 in every count field (the items run to the
+// end of the file); wasq reads those, and writes the count, which a reader that ignores it does not mind.
 //   ff 01  anything else (atoms, symbol vectors, general lists, dictionaries, tables): the IPC
 //          serialization of the object without its message header.
 // A general list in ff 01 form is also a log file: appending an item writes its serialization and raises
 // the count at byte 4.
 import { T } from '../value/types.js';
 import { WIDTH } from '../value/storage.js';
-import { Q, Vec } from '../value/value.js';
+import { Q, Vec, List, item, list, symVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
@@ -25,20 +31,17 @@ export function encodeFile(x: Q, opts: SerializeOptions = {}): Uint8Array {
   if (mappable(x.t)) {
     // the body after type, attribute and 4-byte count is the items as kdb+ lays them out (NaNs included)
     const body = serialize(x, opts), v = x as Vec;
-    const n = x.t === T.Guid ? v.d.length / 16 : v.d.length;
     const out = new Uint8Array(16 + body.length - 6);
     out[0] = 0xfe; out[1] = 0x20; out[2] = x.t; out[3] = v.a ?? 0;
-    new DataView(out.buffer).setBigInt64(8, BigInt(n), true);
+    new DataView(out.buffer).setBigInt64(8, BigInt((body.length - 6) / width(x.t)), true);
     out.set(body.subarray(6), 16);
     return out;
   }
   if (x.t === T.Enum && (x as Vec).dom) {
     const v = x as Vec, idx = v.d as Int32Array, name = utf8.encode(v.dom!);
-    if (name.length > 4000) throw new QError('length');
-    const out = new Uint8Array(ENUM_HEADER + 8 * idx.length), dv = new DataView(out.buffer);
-    out[0] = 0xfd; out[1] = 0x20; out.set(name, 2);
-    out[4080] = 0xfd; out[4081] = 0x20; out[4082] = T.Enum; out[4083] = v.a ?? 0;
-    dv.setBigInt64(4088, BigInt(idx.length), true);
+    if (name.length >= 4080 - 16) throw new QError('length');
+    const out = paged(0, T.Enum, v.a ?? 0, 8 * idx.length, idx.length), dv = new DataView(out.buffer);
+    out.set(name, 16);
     for (let i = 0; i < idx.length; i++) dv.setBigInt64(ENUM_HEADER + 8 * i, BigInt(idx[i]), true);
     return out;
   }
@@ -47,14 +50,103 @@ export function encodeFile(x: Q, opts: SerializeOptions = {}): Uint8Array {
   return out;
 }
 
+/** An fd 20 file of `bytes` bytes of items after its 4096-byte header: second header `fd m t a`. */
+function paged(m: number, t: number, a: number, bytes: number, n: number): Uint8Array {
+  const out = new Uint8Array(ENUM_HEADER + bytes);
+  out[0] = 0xfd; out[1] = 0x20;
+  out[4080] = 0xfd; out[4081] = m; out[4082] = t; out[4083] = a;
+  new DataView(out.buffer).setBigInt64(4088, BigInt(n), true);
+  return out;
+}
+
+/** The items of a vector of type t from their bytes as kdb+ lays them out (a copy: aligned, owned). */
+function vecOf(t: number, a: number, src: Uint8Array): Vec {
+  const bytes = src.slice();
+  const d = t === T.Guid || WIDTH[t] === 1 ? bytes : t === T.Short ? new Int16Array(bytes.buffer)
+    : WIDTH[t] === 4 ? (t === T.Real ? new Float32Array(bytes.buffer) : new Int32Array(bytes.buffer))
+    : (t === T.Float || t === T.Datetime ? new Float64Array(bytes.buffer) : new BigInt64Array(bytes.buffer));
+  return { t, d, a } as Vec;
+}
+const width = (t: number) => t === T.Guid ? 16 : WIDTH[t];
+
+// Nested columns (type 77). The column file holds one 8-byte entry per row: the item's byte offset in the
+// companion file `col#` (whose items start at its byte 4096; its second header says bytes, `fd 00 04 00`),
+// in the low 7 bytes, and in the top byte how the item is laid out there: 1, compact (a type byte, the
+// type plus 127; for a vector a count byte; the items), for small items; 0, a full object (the 16-byte
+// header `fb, 0, type, attribute, refcount (4), count (8)` and the items, 16-byte aligned).
+/** Small items take the compact layout: atoms, and vectors of fewer than this many bytes. kdb+ wrote 24
+ *  bytes compact and 240 bytes full in the files this was checked against; where between it switches is
+ *  not known, so a file of wasq's may differ from kdb+'s there (kdb+ reads both layouts). */
+const COMPACT = 64;
+/** The two files of a nested column (a general list of fixed-width vectors and atoms), or null when an
+ *  item has no such layout (symbols, nested lists: those columns are written as one general list). */
+export function encodeNested(x: List): [Uint8Array, Uint8Array] | null {
+  const fixed = (t: number) => t !== T.Sym && t !== 0 && Math.abs(t) < 20 && width(Math.abs(t)) > 0;
+  if (!x.d.every(e => fixed(e.t))) return null;
+  const body = x.d.map(e => e.t < 0 ? serialize(e).subarray(1) : serialize(e).subarray(6));   // items' bytes
+  const parts: [number, number][] = [];   // [offset, compact?] of each item
+  let end = 0;
+  x.d.forEach((e, i) => {
+    const n = e.t < 0 ? 1 : (e as Vec).d.length / (e.t === T.Guid ? 16 : 1);
+    const compact = e.t < 0 || (n < 128 && body[i].length < COMPACT);
+    if (!compact) end = (end + 15) & ~15;
+    parts.push([end, compact ? 1 : 0]);
+    end += (compact ? (e.t < 0 ? 1 : 2) : 16) + body[i].length;
+  });
+  const col = paged(1, 77, 0, 8 * x.d.length, x.d.length), hash = paged(0, T.Byte, 0, end, end);
+  const cv = new DataView(col.buffer), hv = new DataView(hash.buffer);
+  x.d.forEach((e, i) => {
+    const [o, compact] = parts[i], p = ENUM_HEADER + o;
+    cv.setBigUint64(ENUM_HEADER + 8 * i, BigInt(o) | BigInt(compact) << 56n, true);
+    if (compact) {
+      hash[p] = e.t + 127;
+      if (e.t > 0) { hash[p + 1] = body[i].length / width(e.t); hash.set(body[i], p + 2); } else hash.set(body[i], p + 1);
+    } else {
+      hash[p] = 0xfb; hash[p + 2] = e.t; hash[p + 3] = (e as Vec).a ?? 0; hv.setUint32(p + 4, 1, true);
+      hv.setBigInt64(p + 8, BigInt(body[i].length / width(e.t)), true);
+      hash.set(body[i], p + 16);
+    }
+  });
+  return [col, hash];
+}
+/** A nested column from its file and its `#` companion. */
+function decodeNested(b: Uint8Array, h: Uint8Array | null, path: string): Q {
+  if (!h) return bad(path + '#', 'missing (the items of the nested column ' + path + ')');
+  if (h.length < ENUM_HEADER) bad(path + '#', 'truncated kdb+ data file');
+  const dv = new DataView(b.buffer, b.byteOffset, b.length), n = count(dv, 4088, b.length - ENUM_HEADER, 8, 0, path), out: Q[] = [];
+  const trunc = () => bad(path + '#', 'truncated kdb+ data file');
+  for (let i = 0; i < n; i++) {
+    const e = dv.getBigUint64(ENUM_HEADER + 8 * i, true), p = ENUM_HEADER + Number(e & 0xffffffffffffffn), compact = e >> 56n;
+    if (p >= h.length) trunc();
+    let t: number, at: number, k: number;
+    if (compact) { t = h[p] - 127; k = t < 0 ? 1 : h[p + 1]; at = p + (t < 0 ? 1 : 2); }
+    else { t = h[p + 2]; at = p + 16; k = Number(new DataView(h.buffer, h.byteOffset).getBigInt64(p + 8, true)); }
+    const w = t === 0 || Math.abs(t) >= 20 || Math.abs(t) === T.Sym ? 0 : width(Math.abs(t));
+    if (!w) bad(path + '#', `nyi: items of type ${t} in a nested column`);
+    if (at + k * w > h.length) trunc();
+    const v = vecOf(Math.abs(t), compact ? 0 : h[p + 3], h.subarray(at, at + k * w));
+    out.push(t < 0 ? item(v, 0) : v);
+  }
+  return list(out);
+}
+
 /** An error naming the file: what kdb+ would call it, with the path so the user knows which. */
 const bad = (path: string, why: string): never => { throw new QError(`${path}: ${why}`); };
 
 /** The q object held in a kdb+ data file; a truncated or foreign file is an error naming it. */
-export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}): Q {
+export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}, companion: () => Uint8Array | null = () => null): Q {
   if (b.length < 2) bad(path, 'not a kdb+ data file');
   const m0 = b[0], m1 = b[1];
   if (m0 === 0xff && m1 === 0x01) {
+    // a symbol vector (a table's .d, a sym file): its names run to the end of the file. kdb+'s files have
+    // been seen with 0 in the count (.d) and with fewer than the names that follow (a sym file appended to)
+    if (b[2] === T.Sym && b.length > 8) {
+      const n = new DataView(b.buffer, b.byteOffset).getUint32(4, true);
+      if (b[b.length - 1] !== 0) bad(path, 'truncated or corrupt kdb+ data file');
+      const names = fromUtf8.decode(b.subarray(8, b.length - 1)).split('\0');
+      if (names.length < n) bad(path, 'truncated or corrupt kdb+ data file');
+      return { ...symVec(names), a: b[3] } as Vec;
+    }
     let r: { value: Q; end: number };
     try { r = readObject(b, 2, opts); } catch { return bad(path, 'truncated or corrupt kdb+ data file'); }
     if (r.end !== b.length) bad(path, 'truncated or corrupt kdb+ data file');
@@ -65,28 +157,34 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
     if (b.length < 16) bad(path, 'truncated kdb+ data file');
     const t = b[2], a = b[3];
     if (!mappable(t)) bad(path, 'not a kdb+ data file');
-    const n = Number(dv.getBigInt64(8, true)), w = t === T.Guid ? 16 : WIDTH[t];
-    if (n < 0 || 16 + n * w !== b.length) bad(path, 'truncated kdb+ data file');
-    // a copy, so the vector owns aligned memory whatever buffer the host read into
-    const bytes = b.slice(16, 16 + n * w);
-    const d = t === T.Guid || w === 1 ? bytes : t === T.Short ? new Int16Array(bytes.buffer)
-      : w === 4 ? (t === T.Real ? new Float32Array(bytes.buffer) : new Int32Array(bytes.buffer))
-      : (t === T.Float || t === T.Datetime ? new Float64Array(bytes.buffer) : new BigInt64Array(bytes.buffer));
-    return { t, d, a } as Vec;
+    const n = count(dv, 8, b.length - 16, width(t), a, path);
+    return vecOf(t, a, b.subarray(16, 16 + n * width(t)));
   }
   if (m0 === 0xfd && m1 === 0x20) {
     if (b.length < ENUM_HEADER) bad(path, 'truncated kdb+ data file');
-    const e = b.indexOf(0, 2);
+    if (b[4082] === 77) return decodeNested(b, companion(), path);
+    if (b[4082] !== T.Enum) bad(path, 'not a kdb+ data file');
+    // the domain's name from byte 16 (wasq before 2026-12 wrote it from byte 2 and its count at 4088)
+    const from = b[2] ? 2 : 16, e = b.indexOf(0, from);
     if (e < 0 || e >= 4080) bad(path, 'not a kdb+ data file');
-    const dom = fromUtf8.decode(b.subarray(2, e));
-    if (b[4082] !== T.Enum) return bad(path, 'nyi: this kind of kdb+ file (a nested column) is not read yet');
-    const n = Number(dv.getBigInt64(4088, true));
-    if (n < 0 || ENUM_HEADER + 8 * n !== b.length) bad(path, 'truncated kdb+ data file');
+    const dom = fromUtf8.decode(b.subarray(from, e)), a = b[4083];
+    const n = count(dv, 4088, b.length - ENUM_HEADER, 8, a, path);
     const d = new Int32Array(n);
     for (let i = 0; i < n; i++) d[i] = Number(dv.getBigInt64(ENUM_HEADER + 8 * i, true));
-    return { t: T.Enum, d, a: b[4083], dom } as Vec;
+    return { t: T.Enum, d, a, dom } as Vec;
   }
   return bad(path, 'not a kdb+ data file');
+}
+
+/** How many items of w bytes a vector file holds: its count field when set (wasq wrote one before
+ *  2026-12), else what the bytes after the header make. A u#, p# or g# attribute's index may follow the
+ *  items, which wasq does not read. */
+function count(dv: DataView, at: number, bytes: number, w: number, attr: number, path: string): number {
+  const n = Number(dv.getBigInt64(at, true));
+  if (n) { if (n < 0 || n * w !== bytes) bad(path, 'truncated kdb+ data file'); return n; }
+  if (attr > 1) bad(path, 'nyi: a vector file with its ' + 'supg'[attr - 1] + "# attribute's index");
+  if (bytes % w) bad(path, 'truncated kdb+ data file');
+  return bytes / w;
 }
 
 /** The number of items of a general-list file (a log), or null when the file is not one. */

@@ -3,7 +3,7 @@
 // queries in a fresh process, and a query reads only the partitions it needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, truncateSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, truncateSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -81,15 +81,58 @@ test('files laid out as kdb+ writes them are read: a mapped vector, a serialized
   // a dictionary `a`b!1 2 as -8! would send it, behind ff 01
   writeFileSync(join(dir, 'd'), Buffer.from('ff01' + '63' + '0b0002000000610062' + '00' + '070002000000' + '0100000000000000' + '0200000000000000', 'hex'));
   assert.equal(q('get `:d'), 'a| 1\nb| 2');
-  // an enumeration over `sym: the domain's name after fd 20, the vector header at 4080, long indices at 4096
+  // an enumeration over `sym as kdb+ 4 writes a splayed table's column: fd 20, the domain's name from
+  // byte 16, the vector header `fd 00 14 00` at 4080 with no count (the indices run to the end), long
+  // indices from 4096
   const e = Buffer.alloc(4096 + 24);
-  e.set([0xfd, 0x20]); e.write('sym', 2);
-  e.set([0xfd, 0x20, 20, 0], 4080); e.writeBigInt64LE(3n, 4088);
+  e.set([0xfd, 0x20]); e.write('sym', 16);
+  e.set([0xfd, 0x00, 20, 0], 4080);
   e.writeBigInt64LE(1n, 4096); e.writeBigInt64LE(0n, 4104); e.writeBigInt64LE(1n, 4112);
   writeFileSync(join(dir, 'e'), e);
   q('sym:`ibm`msft');
   assert.equal(q('get `:e'), '`sym$`msft`ibm`msft');
   assert.equal(q('x:get `:e; (type x;value x)'), '20h\n`msft`ibm`msft');
+  // (wasq wrote the name from byte 2 and the count at 4088 before: those files still read)
+  const old = Buffer.alloc(4096 + 8);
+  old.set([0xfd, 0x20]); old.write('sym', 2); old.set([0xfd, 0x20, 20, 0], 4080); old.writeBigInt64LE(1n, 4088); old.writeBigInt64LE(1n, 4096);
+  writeFileSync(join(dir, 'e0'), old);
+  assert.equal(q('x:get `:e0; (type x;value x)'), '20h\n,`msft');
+  // a mapped vector and a table's .d with 0 in the count field, as kdb+ 4 has written them: the items
+  // run to the end of the file
+  writeFileSync(join(dir, 'j0'), Buffer.from('fe20070000000000' + '0000000000000000' + '0500000000000000' + '0600000000000000', 'hex'));
+  assert.equal(q('get `:j0'), '5 6');
+  writeFileSync(join(dir, 'd0'), Buffer.from('ff01' + '0b00' + '00000000' + '696400' + '6e6d00', 'hex'));
+  assert.equal(q('get `:d0'), '`id`nm');
+  // a nested column: col holds an 8-byte entry per row, the item's offset in col# (items from 4096) in the
+  // low 7 bytes and in the top byte 1 for the compact layout (type+127, a count byte for a vector, the
+  // items) or 0 for a full object (16-byte header, aligned to 16)
+  const col = Buffer.alloc(4096 + 32), hash = Buffer.alloc(4096 + 0x30 + 16 + 16);
+  col.set([0xfd, 0x20]); col.set([0xfd, 0x01, 77, 0], 4080);
+  hash.set([0xfd, 0x20]); hash.set([0xfd, 0x00, 4, 0], 4080);
+  hash.set([10 + 127, 2, 0x61, 0x62, -10 + 127, 0x63, 10 + 127, 0], 4096);          // "ab", "c", ""
+  hash.set([0xfb, 0, 7, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], 4096 + 0x30);        // 2 longs, full
+  hash.writeBigInt64LE(7n, 4096 + 0x40); hash.writeBigInt64LE(-1n, 4096 + 0x48);
+  [[0, 1], [4, 1], [6, 1], [0x30, 0]].forEach(([o, c], i) => col.writeBigUInt64LE(BigInt(o) | BigInt(c) << 56n, 4096 + 8 * i));
+  writeFileSync(join(dir, 'nc'), col); writeFileSync(join(dir, 'nc#'), hash);
+  assert.equal(q('get `:nc'), '"ab"\n"c"\n""\n7 -1');
+  assert.equal(q('type each get `:nc'), '10 -10 10 7h');
+  rmSync(join(dir, 'nc#'));
+  assert.match(q('get `:nc'), /^'nc#: missing/);
+});
+
+test('a column of strings is splayed as kdb+ lays it out (col and col#) and read back', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('t:([]id:1 2 3 4; s:("ab";"c";"";"a longer string than sixty-four bytes, which goes in full, aligned."); n:(1 2;,3;3#0N;`long$()))');
+  assert.equal(q('`:db/t/ set t'), '`:db/t/');
+  assert.deepEqual(readdirSync(join(dir, 'db/t')).sort(), ['.d', 'id', 'n', 'n#', 's', 's#']);
+  const s = readFileSync(join(dir, 'db/t/s')), h = readFileSync(join(dir, 'db/t/s#'));
+  assert.equal(hex(s.subarray(4080, 4096)), 'fd014d00000000000400000000000000');
+  // offsets 0, 4 ("c" is a char atom), 6 compact; the long string full at 16
+  assert.equal(hex(s.subarray(4096)), '0000000000000001' + '0400000000000001' + '0600000000000001' + '1000000000000000');
+  assert.equal(hex(h.subarray(4096, 4096 + 8)), '89026162' + '7563' + '8900');
+  assert.equal(hex(h.subarray(4096 + 16, 4096 + 32)), 'fb000a00010000004300000000000000');
+  assert.equal(q('(get `:db/t/)~t'), '1b');
+  assert.equal(q('exec s from get `:db/t/'), '"ab"\n"c"\n""\n"a longer string than sixty-four bytes, which goes in full, aligned."');
 });
 
 test('splayed tables: .Q.en keeps the sym file, .d names the columns, upsert appends', () => {
@@ -148,6 +191,13 @@ test('a query reads only the partitions its where clause keeps', () => {
   assert.equal(q('select px from trade where date=2020.01.02'), 'px\n--\n1 \n2 ');
   assert.ok(reads.length > 0);
   assert.deepEqual(reads.filter(p => !p.includes('2020.01.02')), [], 'only the kept partition is read');
+  // and of it only the columns the query names (with the column list)
+  assert.deepEqual(reads.filter(p => !/\/(px|\.d)$/.test(p)), [], 'only px is read');
+  reads.length = 0;
+  assert.equal(q('select count i by date from trade'), 'date      | x\n----------| -\n2020.01.01| 2\n2020.01.02| 2\n2020.01.03| 2');
+  assert.deepEqual(reads.filter(p => !/\/(sym|\.d)$/.test(p)), [], 'one column read, for the row counts');
+  assert.equal(q('select last sym by px from trade where px>1'), 'px| sym\n--| ---\n2 | b  ');
+  assert.equal(q('select from trade where date=2020.01.03'), 'date       sym px\n-----------------\n2020.01.03 a   1 \n2020.01.03 b   2 ');
   reads.length = 0;
   assert.equal(q('count select from trade where date within 2020.01.02 2020.01.03'), '4');
   assert.deepEqual(reads.filter(p => p.includes('2020.01.01')), []);
