@@ -11,6 +11,7 @@
 // end of the file); wasq reads those, and writes the count, which a reader that ignores it does not mind.
 //   ff 01  anything else (atoms, symbol vectors, general lists, dictionaries, tables): the IPC
 //          serialization of the object without its message header.
+// Any of them may come compressed (kdb+'s -19!, .z.zd): see unzip.
 // A general list in ff 01 form is also a log file: appending an item writes its serialization and raises
 // the count at byte 4.
 import { T } from '../value/types.js';
@@ -19,6 +20,7 @@ import { Q, Vec, List, item, list, symVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
+import { unzlibSync } from 'fflate';
 
 const utf8 = new TextEncoder(), fromUtf8 = new TextDecoder();
 export const ENUM_HEADER = 4096;
@@ -112,6 +114,7 @@ export function encodeNested(x: List): [Uint8Array, Uint8Array] | null {
 /** A nested column from its file and its `#` companion. */
 function decodeNested(b: Uint8Array, h: Uint8Array | null, path: string): Q {
   if (!h) return bad(path + '#', 'missing (the items of the nested column ' + path + ')');
+  if (zipped(h)) h = unzip(h, path + '#');
   if (h.length < ENUM_HEADER) bad(path + '#', 'truncated kdb+ data file');
   const dv = new DataView(b.buffer, b.byteOffset, b.length), n = count(dv, 4088, b.length - ENUM_HEADER, 8, 0, path), out: Q[] = [];
   const trunc = () => bad(path + '#', 'truncated kdb+ data file');
@@ -130,11 +133,43 @@ function decodeNested(b: Uint8Array, h: Uint8Array | null, path: string): Q {
   return list(out);
 }
 
+// Compressed files, as kdb+ writes them (checked against files kdb+ compressed): `kxzipped`, the blocks,
+// then a trailer: u32 3, the algorithm and level bytes, 2 zero bytes, u64 uncompressed length, u64 where
+// the trailer starts, u32 logical block size, u32 0, for each block its compressed length and algorithm
+// (u32 each), and u64 the number of blocks. Each block holds a logical block of the file (the last one
+// less). Algorithms: 0 stored, 2 gzip (a zlib stream); 1 (q's IPC), 3 snappy, 4 lz4hc, 5 zstd are not read.
+const ZIPPED = [0x6b, 0x78, 0x7a, 0x69, 0x70, 0x70, 0x65, 0x64];
+const zipped = (b: Uint8Array) => b.length >= 8 && ZIPPED.every((c, i) => b[i] === c);
+function unzip(b: Uint8Array, path: string): Uint8Array {
+  const corrupt = () => bad(path, 'corrupt compressed kdb+ file');
+  if (b.length < 56) corrupt();
+  const dv = new DataView(b.buffer, b.byteOffset, b.length), nb = Number(dv.getBigUint64(b.length - 8, true));
+  const at = b.length - 40 - 8 * nb;
+  if (!(nb >= 0 && at >= 8) || Number(dv.getBigUint64(at + 16, true)) !== at) corrupt();
+  const ulen = Number(dv.getBigUint64(at + 8, true)), lbs = dv.getUint32(at + 24, true);
+  if (ulen > 2 ** 40 || lbs < 4096 || nb !== Math.ceil(ulen / lbs)) corrupt();
+  const out = new Uint8Array(ulen);
+  for (let i = 0, src = 8, dst = 0; i < nb; i++) {
+    const clen = dv.getUint32(at + 32 + 8 * i, true), alg = dv.getUint32(at + 36 + 8 * i, true), size = Math.min(lbs, ulen - dst);
+    if (src + clen > at) corrupt();
+    const part = b.subarray(src, src + clen);
+    if (alg === 0) { if (clen !== size) corrupt(); out.set(part, dst); }
+    else if (alg === 2) {
+      let u: Uint8Array;
+      try { u = unzlibSync(part, { out: out.subarray(dst, dst + size) }); } catch { return corrupt(); }
+      if (u.length !== size) corrupt();
+    } else bad(path, `nyi: compression algorithm ${alg} (${['', 'q IPC', '', 'snappy', 'lz4hc', 'zstd'][alg] ?? 'unknown'})`);
+    src += clen; dst += size;
+  }
+  return out;
+}
+
 /** An error naming the file: what kdb+ would call it, with the path so the user knows which. */
 const bad = (path: string, why: string): never => { throw new QError(`${path}: ${why}`); };
 
 /** The q object held in a kdb+ data file; a truncated or foreign file is an error naming it. */
 export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}, companion: () => Uint8Array | null = () => null): Q {
+  if (zipped(b)) b = unzip(b, path);
   if (b.length < 2) bad(path, 'not a kdb+ data file');
   const m0 = b[0], m1 = b[1];
   if (m0 === 0xff && m1 === 0x01) {
@@ -176,13 +211,14 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
   return bad(path, 'not a kdb+ data file');
 }
 
-/** How many items of w bytes a vector file holds: its count field when set (wasq wrote one before
- *  2026-12), else what the bytes after the header make. A u#, p# or g# attribute's index may follow the
- *  items, which wasq does not read. */
+/** How many items of w bytes a vector file holds: its count field when set, else what the bytes after the
+ *  header make (kdb+ has been seen to leave it 0 unless an attribute's index follows the items). The index
+ *  of a u#, p# or g# attribute is not read: the attribute is rebuilt from the items. */
 function count(dv: DataView, at: number, bytes: number, w: number, attr: number, path: string): number {
   const n = Number(dv.getBigInt64(at, true));
-  if (n) { if (n < 0 || n * w !== bytes) bad(path, 'truncated kdb+ data file'); return n; }
-  if (attr > 1) bad(path, 'nyi: a vector file with its ' + 'supg'[attr - 1] + "# attribute's index");
+  if (n) { if (n < 0 || (attr > 1 ? n * w > bytes : n * w !== bytes)) bad(path, 'truncated kdb+ data file'); return n; }
+  // with an attribute's index after the items, the count is always written: 0 is no items
+  if (attr > 1) return 0;
   if (bytes % w) bad(path, 'truncated kdb+ data file');
   return bytes / w;
 }

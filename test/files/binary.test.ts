@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync, truncateSync, st
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import '../../server/kernels.js';
 import { Session } from '../../q/session.js';
@@ -97,6 +98,15 @@ test('files laid out as kdb+ writes them are read: a mapped vector, a serialized
   old.set([0xfd, 0x20]); old.write('sym', 2); old.set([0xfd, 0x20, 20, 0], 4080); old.writeBigInt64LE(1n, 4088); old.writeBigInt64LE(1n, 4096);
   writeFileSync(join(dir, 'e0'), old);
   assert.equal(q('x:get `:e0; (type x;value x)'), '20h\n,`msft');
+  // with a g# (or u#, p#) attribute kdb+ writes the count, and the attribute's index after the items
+  const g = Buffer.alloc(4096 + 16 + 40, 0xee);
+  g.fill(0, 0, 4096); g.set([0xfd, 0x20]); g.write('sym', 16); g.set([0xfd, 0x00, 20, 4], 4080); g.writeBigInt64LE(2n, 4088);
+  g.writeBigInt64LE(0n, 4096); g.writeBigInt64LE(1n, 4104);
+  writeFileSync(join(dir, 'g'), g);
+  assert.equal(q('x:get `:g; (attr x;value x)'), '`g\n`g#`ibm`msft');
+  g.writeBigInt64LE(0n, 4088);   // 0 with an index after: no items
+  writeFileSync(join(dir, 'g0'), g);
+  assert.equal(q('count get `:g0'), '0');
   // a mapped vector and a table's .d with 0 in the count field, as kdb+ 4 has written them: the items
   // run to the end of the file
   writeFileSync(join(dir, 'j0'), Buffer.from('fe20070000000000' + '0000000000000000' + '0500000000000000' + '0600000000000000', 'hex'));
@@ -118,6 +128,39 @@ test('files laid out as kdb+ writes them are read: a mapped vector, a serialized
   assert.equal(q('type each get `:nc'), '10 -10 10 7h');
   rmSync(join(dir, 'nc#'));
   assert.match(q('get `:nc'), /^'nc#: missing/);
+});
+
+/** A file compressed as kdb+ compresses one: kxzipped, blocks of 128 KiB (zlib, or stored where the block's
+ *  algorithm says 0), the trailer. Built here with node:zlib, independently of wasq's reader. */
+function kxzip(file: Buffer, algs: (b: number) => number = () => 2): Buffer {
+  const lbs = 131072, blocks: Buffer[] = [], algOf: number[] = [];
+  for (let o = 0, i = 0; o < file.length; o += lbs, i++) {
+    const a = algs(i), part = file.subarray(o, o + lbs);
+    blocks.push(a === 2 ? deflateSync(part) : Buffer.from(part)); algOf.push(a);
+  }
+  const at = 8 + blocks.reduce((n, b) => n + b.length, 0), t = Buffer.alloc(40 + 8 * blocks.length);
+  t.writeUInt32LE(3, 0); t[4] = 2; t[5] = 6;
+  t.writeBigUInt64LE(BigInt(file.length), 8); t.writeBigUInt64LE(BigInt(at), 16); t.writeUInt32LE(lbs, 24);
+  blocks.forEach((b, i) => { t.writeUInt32LE(b.length, 32 + 8 * i); t.writeUInt32LE(algOf[i], 36 + 8 * i); });
+  t.writeBigUInt64LE(BigInt(blocks.length), 32 + 8 * blocks.length);
+  return Buffer.concat([Buffer.from('kxzipped'), ...blocks, t]);
+}
+
+test('compressed files (kxzipped, gzip or stored blocks) read as the files they hold', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('x:til 40000; `:x set x; t:([]a:til 3; s:("ab";"c";"")); `:t/ set t');
+  // 320016 bytes: three blocks, the second stored
+  writeFileSync(join(dir, 'xz'), kxzip(readFileSync(join(dir, 'x')), i => i === 1 ? 0 : 2));
+  assert.equal(q('x~get `:xz'), '1b');
+  for (const f of ['a', 's', 's#', '.d']) writeFileSync(join(dir, 't', f), kxzip(readFileSync(join(dir, 't', f))));
+  assert.equal(q('t~get `:t/'), '1b');
+  const bad = kxzip(readFileSync(join(dir, 'x')));
+  bad.writeUInt32LE(99, bad.length - 8 - 8 * 3 + 4);   // an algorithm kdb+ does not have
+  writeFileSync(join(dir, 'xbad'), bad);
+  assert.match(q('y:get `:xbad'), /^'xbad: nyi: compression algorithm 99/);
+  writeFileSync(join(dir, 'xcut'), kxzip(readFileSync(join(dir, 'x'))).subarray(0, 300));
+  assert.match(q('y:get `:xcut'), /^'xcut: corrupt compressed kdb\+ file/);
+  assert.equal(q('y'), "'y");
 });
 
 test('a column of strings is splayed as kdb+ lays it out (col and col#) and read back', () => {
