@@ -4,11 +4,11 @@
 // The host lends the file system (hooks.files); paths here never carry the leading ':'.
 import { T } from '../value/types.js';
 import { concat } from '../value/storage.js';
-import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, isKeyed, NIL } from '../value/value.js';
+import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, encodeNested, logCount, logChunks, logReplay } from './kfile.js';
+import { encodeFile, decodeFile, encodeNested, zipFile, zipInfo, logCount, logChunks, logReplay } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -29,7 +29,25 @@ export function fileExists(p: string): boolean {
 
 // ---- one file -----------------------------------------------------------------------------------
 
-export function writeFile(path: string, x: Q): void { files().write(path, encodeFile(x, serializeOptions()), false); }
+/** Compression for the files a write makes: logical block size (a power of 2), algorithm, level; from
+ *  set's left argument `(`:f;17;2;6)`, else .z.zd for files with no extension; null: none. */
+export type Zip = [number, number, number] | null;
+function zipDefault(path: string): Zip {
+  const base = path.split('/').pop() ?? '';
+  if (base.slice(1).includes('.')) return null;
+  let z: Q;
+  try { z = hooks.getGlobal('.z.zd'); } catch { return null; }
+  const v = zipArgs(z);
+  return v && v[1] ? v : null;
+}
+/** Three integers (an int or long vector, or a list of them) as compression parameters, or null. */
+export function zipArgs(z: Q): Zip {
+  const v = z.t === T.Int || z.t === T.Long ? Array.from((z as Vec).d as ArrayLike<number | bigint>, Number)
+    : z.t === T.List ? (z as List).d.map(e => e.t === -T.Int || e.t === -T.Long ? Number((e as Atom).v) : NaN) : [];
+  return v.length === 3 && v.every(Number.isInteger) ? v as [number, number, number] : null;
+}
+function put(path: string, b: Uint8Array, zip: Zip) { files().write(path, zip ? zipFile(b, zip[0], zip[1], zip[2], path) : b, false); }
+export function writeFile(path: string, x: Q, zip: Zip = zipDefault(path)): void { put(path, encodeFile(x, serializeOptions()), zip); }
 export function readFile(path: string): Q {
   const b = files().read(path);
   if (!b) throw new QError(path);
@@ -40,7 +58,7 @@ export function readFile(path: string): Q {
 // ---- splayed tables -----------------------------------------------------------------------------
 
 /** `:dir/t/ set t: one file per column and .d with the column names; symbols must be enumerated. */
-export function splay(dir: string, x: Q): void {
+export function splay(dir: string, x: Q, zip?: Zip): void {
   if (x.t !== T.Table) throw new QError('type');
   const t = x as Table;
   // kdb+ will not splay a symbol column that is not enumerated (.Q.en does that)
@@ -48,12 +66,14 @@ export function splay(dir: string, x: Q): void {
   t.c.forEach((c, j) => {
     // a column of strings (or other vectors) as kdb+ lays it out: col and its items in col#
     const nested = t.d[j].t === T.List ? encodeNested(t.d[j] as List) : null;
-    if (!nested) return writeFile(join(dir, c), t.d[j]);
-    files().write(join(dir, c + '#'), nested[1], false);
-    files().write(join(dir, c), nested[0], false);
+    const p = join(dir, c);
+    if (!nested) return writeFile(p, t.d[j], zip === undefined ? zipDefault(p) : zip);
+    // (a nested column's companion is compressed with it)
+    put(p + '#', nested[1], zip === undefined ? zipDefault(p) : zip);
+    put(p, nested[0], zip === undefined ? zipDefault(p) : zip);
   });
   // .d last: a reader never sees the names of columns not yet written
-  writeFile(join(dir, '.d'), symVec(t.c));
+  writeFile(join(dir, '.d'), symVec(t.c), zip === undefined ? zipDefault(join(dir, '.d')) : zip);
 }
 export function readSplayed(dir: string, only: string[] | null = null): Table {
   const d = readFile(join(dir, '.d'));
@@ -69,9 +89,9 @@ export function readSplayed(dir: string, only: string[] | null = null): Table {
 // ---- set get save load ---------------------------------------------------------------------------
 
 /** `:path set x — a file, or a splayed table when the path ends in '/'. */
-export function setFile(p: string, x: Q): Q {
-  if (p.endsWith('/')) { splay(trim(p), x); return sym(':' + p); }
-  writeFile(p, x);
+export function setFile(p: string, x: Q, zip?: Zip): Q {
+  if (p.endsWith('/')) { splay(trim(p), x, zip); return sym(':' + p); }
+  writeFile(p, x, zip === undefined ? zipDefault(p) : zip);
   return sym(':' + p);
 }
 /** get `:path — a file's object, a splayed table's directory, or a directory of files as a dictionary. */
@@ -331,3 +351,12 @@ export function replay(x: Q): Q {
 
 
 INTERNAL['-11'] = replay;
+/** -21!`:f: a compressed file's statistics (an empty dictionary for a file not compressed). */
+INTERNAL['-21'] = x => {
+  const p = pathOf(x), b = files().read(p);
+  if (!b) throw new QError(p);
+  const z = zipInfo(b);
+  if (!z) return dict(symVec([]), list([]));
+  return dict(symVec(['compressedLength', 'uncompressedLength', 'algorithm', 'logicalBlockSize', 'zipLevel']),
+    list([long(BigInt(z.clen)), long(BigInt(z.ulen)), { t: -T.Int, v: z.alg } as Atom, { t: -T.Int, v: z.lbs } as Atom, { t: -T.Int, v: z.lvl } as Atom]));
+};

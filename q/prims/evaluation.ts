@@ -60,6 +60,13 @@ export const hclose = (x: Q): Q => { if (x.t !== -T.Int && x.t !== -T.Long) thro
 
 /** `name set v: assign a global; `:path set v writes a kdb+ data file (`:dir/t/ a splayed table). */
 export function set(x: Q, y: Q): Q {
+  // (`:file;lbs;alg;lvl) set y: the file compressed
+  if (x.t === T.List && (x as List).d.length === 4 && (x as List).d[0].t === -T.Sym) {
+    const [f, ...z] = (x as List).d, name = (f as Atom).v as string, zip = D.zipArgs(list(z));
+    if (!name.startsWith(':') || !zip) throw new QError('type');
+    D.setFile(name.slice(1), y, zip);
+    return f;
+  }
   if (x.t !== -T.Sym) throw new QError('type');
   const name = (x as Atom).v as string;
   if (name.startsWith(':')) return D.setFile(name.slice(1), y);

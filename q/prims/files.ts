@@ -11,6 +11,7 @@ import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord } from './csv.js';
 import { saveBinary } from './disk.js';
+import { zipInfo } from './kfile.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
@@ -39,7 +40,13 @@ const lines = (b: Uint8Array): string[] => { const s = dec.decode(b); const l = 
 
 export const read0 = (x: Q): Q => list(lines(fileBytes(x)).map(l => str(l)));
 export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
-export const hcount = (x: Q): Q => { const n = files().size(pathOf(x)); if (n === null) throw new QError(pathOf(x)); return long(n); };
+/** hcount: a file's length; a compressed file's uncompressed length, as kdb+ gives it. */
+export const hcount = (x: Q): Q => {
+  const p = pathOf(x), n = files().size(p);
+  if (n === null) throw new QError(p);
+  const z = n >= 56 ? zipInfo(files().read(p) ?? new Uint8Array()) : null;
+  return long(z ? z.ulen : n);
+};
 export const hdel = (x: Q): Q => { if (!files().remove(pathOf(x))) throw new QError(pathOf(x)); return x; };
 /** key `:dir — the entries of a directory, sorted. */
 export function dirKey(path: string): Q {

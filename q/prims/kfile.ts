@@ -20,7 +20,7 @@ import { Q, Vec, List, item, list, symVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
-import { unzlibSync } from 'fflate';
+import { unzlibSync, zlibSync } from 'fflate';
 
 const utf8 = new TextEncoder(), fromUtf8 = new TextDecoder();
 export const ENUM_HEADER = 4096;
@@ -162,6 +162,38 @@ function unzip(b: Uint8Array, path: string): Uint8Array {
     src += clen; dst += size;
   }
   return out;
+}
+
+/** The bytes of a file compressed as kdb+ compresses it: logical blocks of 2^lbs bytes, algorithm alg (0
+ *  none: the file as it is; 2 gzip at level lvl; a block that does not shrink is stored), the trailer. */
+export function zipFile(b: Uint8Array, lbs: number, alg: number, lvl: number, path: string): Uint8Array {
+  if (alg === 0) return b;
+  if (alg !== 2) bad(path, `nyi: compression algorithm ${alg} (${['', 'q IPC', '', 'snappy', 'lz4hc', 'zstd'][alg] ?? 'unknown'}); wasq writes 0 and 2`);
+  if (!(lbs >= 12 && lbs <= 20)) bad(path, 'bad logicalBlockSize (a power of 2 from 12 to 20)');
+  if (!(lvl >= 0 && lvl <= 9)) bad(path, 'bad zipLevel (gzip: 0 to 9)');
+  const size = 2 ** lbs, blocks: Uint8Array[] = [], algs: number[] = [];
+  for (let o = 0; o < b.length; o += size) {
+    const part = b.subarray(o, o + size), z = zlibSync(part, { level: lvl as 0 });
+    const packed = z.length < part.length;
+    blocks.push(packed ? z : part); algs.push(packed ? 2 : 0);
+  }
+  const at = 8 + blocks.reduce((n, x) => n + x.length, 0), out = new Uint8Array(at + 40 + 8 * blocks.length);
+  const dv = new DataView(out.buffer);
+  out.set(ZIPPED);
+  blocks.reduce((o, x) => { out.set(x, o); return o + x.length; }, 8);
+  dv.setUint32(at, 3, true); out[at + 4] = alg; out[at + 5] = lvl;
+  dv.setBigUint64(at + 8, BigInt(b.length), true); dv.setBigUint64(at + 16, BigInt(at), true); dv.setUint32(at + 24, size, true);
+  blocks.forEach((x, i) => { dv.setUint32(at + 32 + 8 * i, x.length, true); dv.setUint32(at + 36 + 8 * i, algs[i], true); });
+  dv.setBigUint64(at + 32 + 8 * blocks.length, BigInt(blocks.length), true);
+  return out;
+}
+/** What -21! tells of a compressed file: its length, the uncompressed length, algorithm, logical block
+ *  size (as a power of 2) and level; null when the file is not compressed. */
+export function zipInfo(b: Uint8Array): { clen: number; ulen: number; alg: number; lbs: number; lvl: number } | null {
+  if (!zipped(b) || b.length < 56) return null;
+  const dv = new DataView(b.buffer, b.byteOffset, b.length), nb = Number(dv.getBigUint64(b.length - 8, true)), at = b.length - 40 - 8 * nb;
+  if (!(at >= 8)) return null;
+  return { clen: b.length, ulen: Number(dv.getBigUint64(at + 8, true)), alg: b[at + 4], lbs: Math.log2(dv.getUint32(at + 24, true)), lvl: b[at + 5] };
 }
 
 /** An error naming the file: what kdb+ would call it, with the path so the user knows which. */

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync, truncateSync, st
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import '../../server/kernels.js';
 import { Session } from '../../q/session.js';
@@ -161,6 +161,35 @@ test('compressed files (kxzipped, gzip or stored blocks) read as the files they 
   writeFileSync(join(dir, 'xcut'), kxzip(readFileSync(join(dir, 'x'))).subarray(0, 300));
   assert.match(q('y:get `:xcut'), /^'xcut: corrupt compressed kdb\+ file/);
   assert.equal(q('y'), "'y");
+});
+
+test('set writes compressed files (left argument or .z.zd) that -21! describes and node:zlib reads', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('x:asc 300000?100');
+  assert.equal(q('(`:zx;17;2;6) set x'), '`:zx');
+  assert.equal(q('x~get `:zx'), '1b');
+  assert.equal(q('-21!`:zx'), `compressedLength  | ${statSync(join(dir, 'zx')).size}\nuncompressedLength| 2400016\nalgorithm         | 2i\nlogicalBlockSize  | 17i\nzipLevel          | 6i`);
+  assert.equal(q('hcount `:zx'), '2400016');
+  assert.equal(q('-21!`:nowhere'), "'nowhere");
+  q('`:x set x');
+  assert.equal(q('count -21!`:x'), '0');
+  // the blocks are zlib streams a reader other than wasq's inflates to the file set writes uncompressed
+  const z = readFileSync(join(dir, 'zx')), nb = Number(z.readBigUInt64LE(z.length - 8)), at = z.length - 40 - 8 * nb;
+  assert.equal(nb, Math.ceil(2400016 / 131072));
+  let o = 8; const parts: Buffer[] = [];
+  for (let i = 0; i < nb; i++) { const n = z.readUInt32LE(at + 32 + 8 * i); parts.push(z.readUInt32LE(at + 36 + 8 * i) === 2 ? inflateSync(z.subarray(o, o + n)) : z.subarray(o, o + n)); o += n; }
+  assert.deepEqual(Buffer.concat(parts), readFileSync(join(dir, 'x')));
+  // .z.zd: every file set writes without an extension, a splayed table's columns and their companions too
+  q('.z.zd:17 2 9; t:([]a:til 5000; s:5000#("ab";"cde"))');
+  q('`:zt/ set t; `:zt.csv 0: csv 0: 2#t');
+  for (const f of ['a', 's', 's#', '.d']) assert.equal(readFileSync(join(dir, 'zt', f)).subarray(0, 8).toString(), 'kxzipped', f);
+  assert.equal(readFileSync(join(dir, 'zt.csv'), 'utf8').slice(0, 4), 'a,s\n');
+  assert.equal(q('t~get `:zt/'), '1b');
+  q('\\x .z.zd');
+  q('`:zt/ set t');
+  assert.equal(readFileSync(join(dir, 'zt', 'a')).subarray(0, 2).toString('hex'), 'fe20');
+  assert.match(q('(`:zy;17;3;0) set x'), /^'zy: nyi: compression algorithm 3 \(snappy\)/);
+  assert.match(q('(`:zy;30;2;6) set x'), /^'zy: bad logicalBlockSize/);
 });
 
 test('a column of strings is splayed as kdb+ lays it out (col and col#) and read back', () => {
