@@ -4,6 +4,7 @@ import { Q, NIL, long, list, str, intVec, symVec, fromItems, int } from '../valu
 import { QError } from '../value/error.js';
 import { env } from './env.js';
 import { seed } from '../prims/random.js';
+import { parted } from '../prims/disk.js';
 
 export type SysCmd = (arg: string) => Q;
 export const SYSTEM: Record<string, SysCmd> = Object.create(null);
@@ -44,7 +45,8 @@ SYSTEM.d = arg => {
   return NIL;
 };
 /** Names of the root (or a namespace) that satisfy a test on their values. */
-const names = (arg: string, test: (v: Q) => boolean): Q => {
+const names = (arg: string, test: (v: Q) => boolean): Q => symVec(nameList(arg, test));
+const nameList = (arg: string, test: (v: Q) => boolean): string[] => {
   const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
   const pre = ns ? ns + '.' : '';
   const out: string[] = [];
@@ -54,11 +56,16 @@ const names = (arg: string, test: (v: Q) => boolean): Q => {
     if (rest.includes('.')) continue;
     if (test(v)) out.push(rest);
   }
-  return symVec(out.sort());
+  return out.sort();
 };
 SYSTEM.v = arg => names(arg, () => true);
 SYSTEM.f = arg => names(arg, v => v.t === T.Lambda);
-SYSTEM.a = arg => names(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));
+SYSTEM.a = arg => {
+  const r = nameList(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));
+  // the partitioned tables of a database \l loaded, read only when queried, are tables too
+  const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
+  return symVec(ns ? r : [...new Set([...r, ...parted.keys()])].sort());
+};
 SYSTEM.e = () => int(0);
 /** \x .z.pg: expunge a handler (or any global), restoring kdb+'s default. */
 SYSTEM.x = arg => { const n = env.full(arg.trim()); env.globals.delete(n); env.views.delete(n); return NIL; };

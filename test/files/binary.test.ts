@@ -275,6 +275,7 @@ test('a query reads only the partitions its where clause keeps', () => {
   assert.deepEqual(reads.filter(p => p.includes('2020.01.01')), []);
   assert.equal(q('.Q.pf'), '`date');
   assert.equal(q('.Q.pt'), ',`trade');
+  assert.equal(q('tables[]'), ',`trade');
   assert.equal(q('.Q.par[`:hdb;2020.01.02;`trade]'), '`:hdb/2020.01.02/trade');
 });
 
