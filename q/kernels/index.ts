@@ -101,14 +101,6 @@ export function cast(d: Items, to: 'i32' | 'i64' | 'f64'): Items | null {
   return done();
 }
 
-/** start, start+1, … (n longs), or null. */
-export function iota(start: bigint, n: number): BigInt64Array | null {
-  if (!on(n) || !has('iota_i64')) return null;
-  begin();
-  const [dst, done] = output(T.Long, n);
-  K!.iota_i64(start, n, dst);
-  return done() as BigInt64Array;
-}
 /** A calendar part of each date (0 year, 1 month, 2 day of the month, 3 the Monday of its week), nulls
  *  kept, or null. */
 export function datePart(d: Int32Array, part: 0 | 1 | 2 | 3): Int32Array | null {
@@ -119,14 +111,17 @@ export function datePart(d: Int32Array, part: 0 | 1 | 2 | 3): Int32Array | null 
   return done() as Int32Array;
 }
 
-/** start, start+1, … (n ints: row positions), or null. */
-export function iota32(start: number, n: number): Int32Array | null {
-  if (!on(n) || !has('iota_i32')) return null;
+/** start, start+1, … : n longs (til), or n ints (row positions); or null. */
+function iotaOf(t: T.Long | T.Int, start: number | bigint, n: number): Items | null {
+  const name = t === T.Long ? 'iota_i64' : 'iota_i32';
+  if (!on(n) || !has(name)) return null;
   begin();
-  const [dst, done] = output(T.Int, n);
-  K!.iota_i32(start, n, dst);
-  return done() as Int32Array;
+  const [dst, done] = output(t, n);
+  K![name](start, n, dst);
+  return done();
 }
+export const iota = (start: bigint, n: number) => iotaOf(T.Long, start, n) as BigInt64Array | null;
+export const iota32 = (start: number, n: number) => iotaOf(T.Int, start, n) as Int32Array | null;
 
 // ---- order ----------------------------------------------------------------------------------------------
 
