@@ -211,3 +211,17 @@ function selectK(v: usize, n: i32, k: i32): f64 {
   }
   return load<f64>(v + (<usize>k << 3));
 }
+
+/** Rows per value of an i32 key in [lo, lo+span) within each of nruns runs of rows (starts: nruns+1 i32,
+ *  the runs' bounds; a sorted column's runs of equal values): out[r*span + key-lo], zeroed here. */
+export function runCounts_i32(keys: usize, lo: i32, span: i32, starts: usize, nruns: i32, out: usize): void {
+  memory.fill(out, 0, <usize>nruns * <usize>span << 2);
+  for (let r = 0; r < nruns; r++) {
+    const a = load<i32>(starts + (<usize>r << 2)), b = load<i32>(starts + (<usize>(r + 1) << 2));
+    const base = out + (<usize>r * <usize>span << 2);
+    for (let i = a; i < b; i++) {
+      const c = base + (<usize>(load<i32>(keys + (<usize>i << 2)) - lo) << 2);
+      store<i32>(c, load<i32>(c) + 1);
+    }
+  }
+}

@@ -309,6 +309,24 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   if (keyCols.some(k => k.t <= 0 || k.t > T.Enum || count(k) !== n)) return null;
   const args = q.aggs.map(a => a!.args.map(e => withCols(t, rows, e)));
   if (args.some(xs => xs.some(x => x.t <= 0 || x.t > T.Enum || count(x) !== n))) return null;
+  // count i by k, d where d is sorted (s#, as a partitioned or date-sorted table's date is): k's values
+  // counted within each run of equal d, whose bounds binary searches find; no group ids, no pass over d
+  if (keyCols.length === 2 && q.aggs.every(a => a!.op === 'count')) {
+    const js = (keyCols[1] as Vec).a === Attr.S ? 1 : (keyCols[0] as Vec).a === Attr.S ? 0 : -1;
+    const sd = js >= 0 && keyCols[js] as Vec, kd = js >= 0 && keyCols[1 - js] as Vec;
+    const r = sd && kd && sd.d instanceof Int32Array && kd.d instanceof Int32Array ? kernels.runCounts(sd.d, kd.d, n) : null;
+    if (r) {
+      const sv: number[] = [], kv: number[] = [], c: number[] = [];
+      for (let run = 0; run + 1 < r.starts.length; run++) for (let v = 0; v < r.span; v++) {
+        const m = r.counts[run * r.span + v];
+        if (m) { sv.push((sd as Vec).d[r.starts[run]] as number); kv.push(r.lo + v); c.push(m); }
+      }
+      const keyed: Q[] = [];
+      keyed[js] = { ...(sd as Vec), d: Int32Array.from(sv), a: 0 } as Vec;
+      keyed[1 - js] = { ...(kd as Vec), d: Int32Array.from(kv), a: 0 } as Vec;
+      return groupedResult(q, keyed, q.aggs.map(() => longVec(c)), c.length);
+    }
+  }
   // one key whose values can be the group ids themselves (an enumeration): no grouping pass; each id
   // that has rows is a group, and its id is its key value
   const key = keyCols.length === 1 && keyCols[0].t > 0 ? keyCols[0] as Vec : null;
@@ -352,7 +370,11 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
     vals = vals.map(v => index(v, rowVec(had)));
     ng = had.length;
   } else keyVals = keyCols.map(c => index(c, rowVec(firsts)));
-  // groups in ascending key order (enumerations by their symbols), as the general path orders them
+  return groupedResult(q, keyVals, vals, ng);
+}
+/** The keyed table of a grouped select: groups in ascending key order (enumerations by their symbols), as
+ *  the general path orders them. */
+function groupedResult(q: Query, keyVals: Q[], vals: Q[], ng: number): Q {
   const cmp = keyVals.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
   const order = Array.from({ length: ng }, (_, i) => i);
   order.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return r; } return 0; });

@@ -270,6 +270,28 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
   }
   return g;
 }
+/** Rows per value of an int key within each run of a sorted column's equal values: the runs' bounds
+ *  (found by binary search, no pass over the sorted column), the key's lowest value and span, and the
+ *  counts (run by run, span values each); null when the runs times the span are too many. */
+export function runCounts(sorted: Int32Array, key: Int32Array, n: number): { starts: Int32Array; lo: number; span: number; counts: Int32Array } | null {
+  if (!on(n) || !has('runCounts_i32') || sorted.length !== n || key.length !== n) return null;
+  begin();
+  const k = ptr(key), [lo, hi] = minmax(k, n), span = hi - lo + 1;
+  const bounds = [0];
+  for (let p = 0; p < n;) {
+    // the first row past the run of sorted[p]
+    const v = sorted[p];
+    let a = p + 1, b = n;
+    while (a < b) { const m = (a + b) >>> 1; if (sorted[m] === v) a = m + 1; else b = m; }
+    bounds.push(p = a);
+    if ((bounds.length - 1) * span > Math.max(1 << 20, n)) return null;
+  }
+  const nruns = bounds.length - 1, starts = Int32Array.from(bounds), st = tmp(4 * (nruns + 1)), out = tmp(4 * nruns * span);
+  view(Int32Array, st, nruns + 1).set(starts);
+  K!.runCounts_i32(k, lo, span, st, nruns, out);
+  return { starts, lo, span, counts: view(Int32Array, out, nruns * span).slice() };
+}
+
 /** When the values of an int key column are small and none is negative (an enumeration's indices, dates
  *  after 2000), they can serve as group ids as they are, with no grouping pass: how many ids that makes
  *  (the largest value + 1), or 0. */

@@ -46,3 +46,13 @@ test('aggregates by a key whose values are the group ids give what the general p
   assert.equal(q('exec e from select count i by e from t'), '`sym$`a`m`q`y`z');
   assert.equal(q('exec p from select avg p by e from t where e=`m'), ',0n');
 });
+
+test('count by a key and a sorted column counts within the sorted column\'s runs as the general path does', () => {
+  const { q } = makeSession();
+  q('sym:`x`y`z; n:20000');
+  q('t:`d xasc ([]d:2001.01.01+n?30; k:n?`a`b`c; e:`sym$n?`z`x; i:((n-1)?7i),0Ni; j:n?5)');
+  assert.equal(q('attr t`d'), '`s');
+  for (const by of ['k, d', 'd, k', 'e, d', 'd, i', 'i, d', 'j, d'])
+    assert.equal(q(`(select count i, m:count i by ${by} from t)~select {count x} i, m:{count x} i by ${by} from t`), '1b', by);
+  assert.equal(q('exec sum x from select count i by e, d from t'), '20000');
+});
