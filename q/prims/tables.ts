@@ -40,7 +40,8 @@ export function meta(x: Q): Q {
     // an enumeration shows the type of what it stands for: s for symbols, i for a link's indices
     if (c.t === T.Enum) { const d = deenum({ ...(c as Vec), d: new Int32Array(0) }); return d.t > 0 && d.t < 20 ? TYPE_CHARS[d.t] : ' '; }
     if (c.t > 0 && c.t < 20) return TYPE_CHARS[c.t];
-    if (c.t === T.List) { const d = (c as List).d; const f = d[0]; return f && f.t > 0 && f.t < 20 && d.every(e => e.t === f.t) ? TYPE_CHARS[f.t].toUpperCase() : ' '; }
+    // a nested column: the type of its first item, the only one kdb+ examines
+    if (c.t === T.List) { const f = (c as List).d[0]; return f && f.t > 0 && f.t < 20 ? TYPE_CHARS[f.t].toUpperCase() : ' '; }
     return ' ';
   });
   const fk = t.d.map(c => c.t === T.Enum && isForeignKey((c as Vec).dom!) ? (c as Vec).dom! : '');

@@ -204,6 +204,8 @@ test('a column of strings is splayed as kdb+ lays it out (col and col#) and read
   assert.equal(hex(h.subarray(4096, 4096 + 8)), '89026162' + '7563' + '8900');
   assert.equal(hex(h.subarray(4096 + 16, 4096 + 32)), 'fb000a00010000004300000000000000');
   assert.equal(q('(get `:db/t/)~t'), '1b');
+  // meta looks at a nested column's first item only, as kdb+'s does ("c" is an atom)
+  assert.equal(q('exec t from meta get `:db/t/'), '"jCJ"');
   assert.equal(q('exec s from get `:db/t/'), '"ab"\n"c"\n""\n"a longer string than sixty-four bytes, which goes in full, aligned."');
 });
 
