@@ -78,6 +78,36 @@ export function grade_i32(src: usize, n: i32, dst: usize, scratch: usize, desc: 
   radix<u32>(scratch, n, dst, scratch);
 }
 
+/** Grade of n reals: as floats, in 32 bits. */
+export function grade_f32(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: u32 = desc ? <u32>-1 : 0;
+  for (let i = 0; i < n; i++) {
+    let v = load<f32>(src + (<usize>i << 2));
+    let b: u32;
+    if (v != v) b = 0;                 // null first
+    else {
+      if (v == 0) v = 0;               // -0.0 is 0.0
+      b = reinterpret<u32>(v);
+      b = (b >> 31) ? ~b : b | 0x80000000;
+      if (b == 0) b = 1;
+    }
+    store<u32>(scratch + (<usize>i << 2), b ^ flip);
+  }
+  radix<u32>(scratch, n, dst, scratch);
+}
+/** Grade of n shorts (signed: the null, the minimum, first); the radix skips the constant high digits. */
+export function grade_i16(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: u32 = desc ? <u32>-1 : 0;
+  for (let i = 0; i < n; i++) store<u32>(scratch + (<usize>i << 2), (<u32>(<i32>load<i16>(src + (<usize>i << 1)) + 32768)) ^ flip);
+  radix<u32>(scratch, n, dst, scratch);
+}
+/** Grade of n booleans, bytes or chars (unsigned, as q orders them). */
+export function grade_i8(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: u32 = desc ? <u32>-1 : 0;
+  for (let i = 0; i < n; i++) store<u32>(scratch + (<usize>i << 2), (<u32>load<u8>(src + <usize>i)) ^ flip);
+  radix<u32>(scratch, n, dst, scratch);
+}
+
 /** dst[i] = src[idx[i]] for items of 1, 2, 4, 8 or 16 bytes. */
 export function gather_w1(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(src + <usize>load<i32>(idx + (<usize>i << 2)))); }
 export function gather_w2(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u16>(dst + (<usize>i << 1), load<u16>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 1))); }

@@ -90,3 +90,16 @@ test('year, mm, dd and week of a date column match the item-by-item parts', () =
   q('\\c 25 200');
   assert.equal(q('y:2000.02.28 2000.02.29 2000.03.01 1900.02.28 1900.03.01 2100.02.28 2100.03.01 1999.12.31 2000.01.01 2000.01.03; y.week'), '2000.02.28 2000.02.28 2000.02.28 1900.02.26 1900.02.26 2100.02.22 2100.03.01 1999.12.27 1999.12.27 2000.01.03');
 });
+
+test('grades of booleans, bytes, chars, shorts and reals match the grades of the same values widened', () => {
+  const { q } = makeSession();
+  q('n:5000; b:n?01b; x:`byte$n?256; c:n?"abcXYZ \\377"; h:(`short$-300+n?600),0Nh 0Wh -0Wh; e:(`real$-50+n?100e),0Ne 0we -0we -0e 0e');
+  for (const [v, wide] of [['b', '`int$b'], ['x', '`int$x'], ['c', '`int$c'], ['h', '`int$h'], ['e', '`float$e']]) {
+    assert.equal(q(`(iasc ${v})~iasc ${wide}`), '1b', `iasc ${v}`);
+    assert.equal(q(`(idesc ${v})~idesc ${wide}`), '1b', `idesc ${v}`);
+    assert.equal(q(`(asc ${v})~\`s#${v} iasc ${wide}`), '1b', `asc ${v}`);
+  }
+  // nulls first, then the negative infinity, as q orders them
+  assert.equal(q('2#asc h'), '0N -0Wh');
+  assert.equal(q('(2#asc e)~0Ne,-0we'), '1b');
+});
