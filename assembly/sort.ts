@@ -48,65 +48,42 @@ function radix<U>(ka: usize, n: i32, dst: usize, scratch: usize): void {
   if (srcI != dst) memory.copy(dst, srcI, <usize>n << 2);
 }
 
-/** Grade of n doubles at src (q order, stable; desc != 0 for idesc) into dst (i32 indices). */
-export function grade_f64(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
-  const flip: u64 = desc ? <u64>-1 : 0;
+/** Grade of n floats of type F (q order, stable; desc != 0 for idesc) into dst (i32 indices), on keys U
+ *  of the same width: the null (NaN) 0, -0.0 as 0.0, the rest in order above it. */
+function gradeFloat<F, U>(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: U = desc ? <U>-1 : 0, top: U = <U>1 << <U>(sizeof<U>() * 8 - 1);
   for (let i = 0; i < n; i++) {
-    let v = load<f64>(src + (<usize>i << 3));
-    let b: u64;
-    if (v != v) b = 0;                 // null first
-    else {
+    let v = load<F>(src + <usize>i * sizeof<F>());
+    let b: U = 0;                      // null first
+    if (v == v) {
       if (v == 0) v = 0;               // -0.0 is 0.0
-      b = reinterpret<u64>(v);
-      b = (b >> 63) ? ~b : b | (<u64>1 << 63);
-      if (b == 0) b = 1;               // keep 0 for nulls (no double maps to it otherwise)
+      b = reinterpret<U>(v);
+      b = (b & top) ? ~b : b | top;
+      if (b == 0) b = 1;               // keep 0 for nulls (no float maps to it otherwise)
     }
-    store<u64>(scratch + (<usize>i << 3), b ^ flip);
+    store<U>(scratch + <usize>i * sizeof<U>(), b ^ flip);
   }
-  radix<u64>(scratch, n, dst, scratch);
+  radix<U>(scratch, n, dst, scratch);
 }
-/** Grade of n longs (or timestamps, timespans): signed order is q's order, nulls first. */
-export function grade_i64(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
-  const flip: u64 = desc ? <u64>-1 : 0;
-  for (let i = 0; i < n; i++) store<u64>(scratch + (<usize>i << 3), (load<u64>(src + (<usize>i << 3)) ^ (<u64>1 << 63)) ^ flip);
-  radix<u64>(scratch, n, dst, scratch);
-}
-/** Grade of n ints (dates, times, months …). */
-export function grade_i32(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
-  const flip: u32 = desc ? <u32>-1 : 0;
-  for (let i = 0; i < n; i++) store<u32>(scratch + (<usize>i << 2), (load<u32>(src + (<usize>i << 2)) ^ 0x80000000) ^ flip);
-  radix<u32>(scratch, n, dst, scratch);
-}
-
-/** Grade of n reals: as floats, in 32 bits. */
-export function grade_f32(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
-  const flip: u32 = desc ? <u32>-1 : 0;
+/** Grade of n integers of type S on keys U: the value less the type's minimum (q's order, nulls, the
+ *  minimum, first; booleans, bytes and chars unsigned), so a narrow type's high digits stay constant
+ *  and the radix skips them. */
+function gradeInt<S, U>(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: U = desc ? <U>-1 : 0;
+  const min: U = isSigned<S>() ? (sizeof<U>() == 8 ? <U>(<i64>(<S>1 << <S>(sizeof<S>() * 8 - 1))) : <U>(<i32>(<S>1 << <S>(sizeof<S>() * 8 - 1)))) : 0;
   for (let i = 0; i < n; i++) {
-    let v = load<f32>(src + (<usize>i << 2));
-    let b: u32;
-    if (v != v) b = 0;                 // null first
-    else {
-      if (v == 0) v = 0;               // -0.0 is 0.0
-      b = reinterpret<u32>(v);
-      b = (b >> 31) ? ~b : b | 0x80000000;
-      if (b == 0) b = 1;
-    }
-    store<u32>(scratch + (<usize>i << 2), b ^ flip);
+    const v = load<S>(src + <usize>i * sizeof<S>());
+    const k: U = sizeof<U>() == 8 ? <U>(<i64>v) : <U>(<i32>v);
+    store<U>(scratch + <usize>i * sizeof<U>(), (k - min) ^ flip);
   }
-  radix<u32>(scratch, n, dst, scratch);
+  radix<U>(scratch, n, dst, scratch);
 }
-/** Grade of n shorts (signed: the null, the minimum, first); the radix skips the constant high digits. */
-export function grade_i16(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
-  const flip: u32 = desc ? <u32>-1 : 0;
-  for (let i = 0; i < n; i++) store<u32>(scratch + (<usize>i << 2), (<u32>(<i32>load<i16>(src + (<usize>i << 1)) + 32768)) ^ flip);
-  radix<u32>(scratch, n, dst, scratch);
-}
-/** Grade of n booleans, bytes or chars (unsigned, as q orders them). */
-export function grade_i8(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
-  const flip: u32 = desc ? <u32>-1 : 0;
-  for (let i = 0; i < n; i++) store<u32>(scratch + (<usize>i << 2), (<u32>load<u8>(src + <usize>i)) ^ flip);
-  radix<u32>(scratch, n, dst, scratch);
-}
+export function grade_f64(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeFloat<f64, u64>(src, n, dst, scratch, desc); }
+export function grade_f32(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeFloat<f32, u32>(src, n, dst, scratch, desc); }
+export function grade_i64(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeInt<i64, u64>(src, n, dst, scratch, desc); }
+export function grade_i32(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeInt<i32, u32>(src, n, dst, scratch, desc); }
+export function grade_i16(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeInt<i16, u32>(src, n, dst, scratch, desc); }
+export function grade_i8(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeInt<u8, u32>(src, n, dst, scratch, desc); }
 
 /** dst[i] = src[idx[i]] for items of 1, 2, 4, 8 or 16 bytes. */
 export function gather_w1(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(src + <usize>load<i32>(idx + (<usize>i << 2)))); }
