@@ -2,7 +2,7 @@
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
 import './kernels.js';
-import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
@@ -67,6 +67,11 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       list: p => { try { return statSync(p).isDirectory() ? readdirSync(p) : null; } catch { return null; } },
       remove: p => { try { rmSync(p); return true; } catch { return false; } },
       size: p => { try { return statSync(p).size; } catch { return null; } },
+      readAt: (p, offset, length) => {
+        let fd: number;
+        try { fd = openSync(p, 'r'); } catch { return null; }
+        try { const b = new Uint8Array(Math.max(0, length)), k = readSync(fd, b, 0, b.length, offset); return b.subarray(0, k); } finally { closeSync(fd); }
+      },
       patch: (p, offset, data) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } },
     },
   };

@@ -39,6 +39,7 @@ export class PageFiles {
     return parts.join('/');
   }
   read = (p: string) => this.map.get(this.norm(p)) ?? null;
+  readAt = (p: string, offset: number, length: number) => this.map.get(this.norm(p))?.subarray(offset, offset + length) ?? null;
   write = (p: string, data: Uint8Array, append: boolean) => {
     const k = this.norm(p), old = append ? this.map.get(k) : undefined;
     let v: Uint8Array;

@@ -14,7 +14,7 @@ import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
 import { index } from './index.js';
 import { qstring } from './strings.js';
-import { pathOf, hsym, files } from './files.js';
+import { pathOf, hsym, files, readPart } from './files.js';
 import { INTERNAL } from './internal.js';
 
 const enc = new TextEncoder();
@@ -353,9 +353,9 @@ export function replay(x: Q): Q {
 INTERNAL['-11'] = replay;
 /** -21!`:f: a compressed file's statistics (an empty dictionary for a file not compressed). */
 INTERNAL['-21'] = x => {
-  const p = pathOf(x), b = files().read(p);
-  if (!b) throw new QError(p);
-  const z = zipInfo(b);
+  const p = pathOf(x), size = files().size(p);
+  if (size === null) throw new QError(p);
+  const z = zipInfo((off, len) => readPart(p, off, len), size);
   if (!z) return dict(symVec([]), list([]));
   return dict(symVec(['compressedLength', 'uncompressedLength', 'algorithm', 'logicalBlockSize', 'zipLevel']),
     list([long(BigInt(z.clen)), long(BigInt(z.ulen)), { t: -T.Int, v: z.alg } as Atom, { t: -T.Int, v: z.lbs } as Atom, { t: -T.Int, v: z.lvl } as Atom]));

@@ -35,6 +35,12 @@ function readBytes(x: Q): Uint8Array {
   if (!b) throw new QError(p);
   return b;
 }
+/** Up to len bytes of file p from off, reading only them where the host can. */
+export function readPart(p: string, off: number, len: number): Uint8Array {
+  const f = files(), b = f.readAt ? f.readAt(p, off, len) : f.read(p)?.subarray(off, off + len);
+  if (!b) throw new QError(p);
+  return b;
+}
 /** Lines of text (a trailing newline ends the last line; \r\n is one line end). */
 const lines = (b: Uint8Array): string[] => { const s = dec.decode(b); const l = s.split(/\r?\n/); if (l.length && l[l.length - 1] === '') l.pop(); return l; };
 
@@ -44,7 +50,7 @@ export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
 export const hcount = (x: Q): Q => {
   const p = pathOf(x), n = files().size(p);
   if (n === null) throw new QError(p);
-  const z = n >= 56 ? zipInfo(files().read(p) ?? new Uint8Array()) : null;
+  const z = zipInfo((off, len) => readPart(p, off, len), n);
   return long(z ? z.ulen : n);
 };
 export const hdel = (x: Q): Q => { if (!files().remove(pathOf(x))) throw new QError(pathOf(x)); return x; };
@@ -91,9 +97,12 @@ const fileBytes = (x: Q): Uint8Array => { if (x.t !== -T.Sym && x.t !== T.List) 
 function source(y: Q): Source {
   if (y.t === -T.Sym) return { b: readBytes(y), name: pathOf(y) };
   if (y.t === T.List && count(y) >= 2 && count(y) <= 3 && (y as List).d[0].t === -T.Sym) {
-    const [f, o, l] = (y as List).d, b = readBytes(f), off = Number((o as Atom).v), len = l ? Number((l as Atom).v) : b.length - off;
-    if (!(off >= 0 && len >= 0) || off > b.length) throw new QError('domain');
-    return { b: b.subarray(off, Math.min(b.length, off + len)), name: pathOf(f) };
+    // (a chunk of a long file: only its bytes are read)
+    const [f, o, l] = (y as List).d, p = pathOf(f), size = files().size(p), off = Number((o as Atom).v);
+    if (size === null) throw new QError(p);
+    const len = l ? Number((l as Atom).v) : size - off;
+    if (!(off >= 0 && len >= 0) || off > size) throw new QError('domain');
+    return { b: readPart(p, off, Math.min(len, size - off)), name: p };
   }
   if (y.t === T.Char) return { b: ((y as Vec).d as Uint8Array).slice(), name: '' };
   if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return { b: enc.encode(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), name: '' };

@@ -189,11 +189,15 @@ export function zipFile(b: Uint8Array, lbs: number, alg: number, lvl: number, pa
 }
 /** What -21! tells of a compressed file: its length, the uncompressed length, algorithm, logical block
  *  size (as a power of 2) and level; null when the file is not compressed. */
-export function zipInfo(b: Uint8Array): { clen: number; ulen: number; alg: number; lbs: number; lvl: number } | null {
-  if (!zipped(b) || b.length < 56) return null;
-  const dv = new DataView(b.buffer, b.byteOffset, b.length), nb = Number(dv.getBigUint64(b.length - 8, true)), at = b.length - 40 - 8 * nb;
+export function zipInfo(read: (off: number, len: number) => Uint8Array, size: number): { clen: number; ulen: number; alg: number; lbs: number; lvl: number } | null {
+  // only the magic and the trailer are read, not the blocks
+  if (size < 56 || !zipped(read(0, 8))) return null;
+  const le = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.length);
+  const nb = Number(le(read(size - 8, 8)).getBigUint64(0, true)), at = size - 40 - 8 * nb;
   if (!(at >= 8)) return null;
-  return { clen: b.length, ulen: Number(dv.getBigUint64(at + 8, true)), alg: b[at + 4], lbs: Math.log2(dv.getUint32(at + 24, true)), lvl: b[at + 5] };
+  const t = read(at, 32), dv = le(t);
+  if (t.length < 32) return null;
+  return { clen: size, ulen: Number(dv.getBigUint64(8, true)), alg: t[4], lbs: Math.log2(dv.getUint32(24, true)), lvl: t[5] };
 }
 
 /** An error naming the file: what kdb+ would call it, with the path so the user knows which. */

@@ -27,6 +27,7 @@ function session(dir: string) {
     remove: p => f.remove(under(p)),
     size: p => f.size(under(p)),
     patch: (p, o, d) => f.patch!(under(p), o, d),
+    readAt: (p, o, n) => { reads.push(`${p}@${o}`); return f.readAt!(under(p), o, n); },
   };
   host.readFile = () => null;
   const s = new Session(host);
@@ -317,7 +318,7 @@ test('a segmented database (par.txt) spreads its partitions over segments; a fre
 });
 
 test('.Q.fs and .Q.fsn apply a function to runs of complete lines and return the file size', () => {
-  const dir = tmp(), { q } = session(dir);
+  const dir = tmp(), { q, reads } = session(dir);
   q('t:([]s:1000?`a`b`c;p:1000?100f;n:1000?1000)');
   q('`:t.csv 0: csv 0: t');
   q('r:0#t; k:0');
@@ -328,6 +329,11 @@ test('.Q.fs and .Q.fsn apply a function to runs of complete lines and return the
     assert.equal(q('k>1'), size < 131000 ? '1b' : '0b');
   }
   assert.equal(q('n:0; .Q.fs[{n+:count x}]`:t.csv; n'), '1001');
+  // each chunk reads only its own bytes, not the whole file again
+  reads.length = 0;
+  q('.Q.fsn[{x};`:t.csv;777]');
+  assert.ok(reads.length > 3);
+  assert.deepEqual(reads.filter(r => !r.includes('@')), [], 'no whole-file reads');
 });
 
 test('file handles append text, bytes and log items; -11! replays the log', () => {
