@@ -7,3 +7,4 @@ export * from './arith';
 export * from './hash';
 export * from './scan';
 export * from './temporal';
+export * from './csv';

@@ -67,10 +67,15 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       list: p => { try { return statSync(p).isDirectory() ? readdirSync(p) : null; } catch { return null; } },
       remove: p => { try { rmSync(p); return true; } catch { return false; } },
       size: p => { try { return statSync(p).size; } catch { return null; } },
-      readAt: (p, offset, length) => {
+      readAt: (p, offset, length, into) => {
         let fd: number;
         try { fd = openSync(p, 'r'); } catch { return null; }
-        try { const b = new Uint8Array(Math.max(0, length)), k = readSync(fd, b, 0, b.length, offset); return b.subarray(0, k); } finally { closeSync(fd); }
+        try {
+          const b = into ? into.subarray(0, Math.max(0, length)) : new Uint8Array(Math.max(0, length));
+          let k = 0, r: number;
+          while (k < b.length && (r = readSync(fd, b, k, b.length - k, offset + k)) > 0) k += r;
+          return b.subarray(0, k);
+        } finally { closeSync(fd); }
       },
       patch: (p, offset, data) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } },
     },

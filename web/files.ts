@@ -39,7 +39,12 @@ export class PageFiles {
     return parts.join('/');
   }
   read = (p: string) => this.map.get(this.norm(p)) ?? null;
-  readAt = (p: string, offset: number, length: number) => this.map.get(this.norm(p))?.subarray(offset, offset + length) ?? null;
+  readAt = (p: string, offset: number, length: number, into?: Uint8Array) => {
+    const b = this.map.get(this.norm(p))?.subarray(offset, offset + length);
+    if (!b || !into) return b ?? null;
+    into.set(b);
+    return into.subarray(0, b.length);
+  };
   write = (p: string, data: Uint8Array, append: boolean) => {
     const k = this.norm(p), old = append ? this.map.get(k) : undefined;
     let v: Uint8Array;

@@ -30,8 +30,9 @@ export interface Host {
     /** overwrite bytes at an offset in place (a log's count); without it the file is rewritten */
     patch?(path: string, offset: number, data: Uint8Array): void;
     /** up to length bytes from an offset, without reading the rest (read1 chunks, a compressed file's
-     *  trailer); without it the whole file is read */
-    readAt?(path: string, offset: number, length: number): Uint8Array | null;
+     *  trailer, a CSV load's chunks), into `into` when given (then the answer is a view of it); without
+     *  it the whole file is read */
+    readAt?(path: string, offset: number, length: number, into?: Uint8Array): Uint8Array | null;
   };
   /** a handle number from the same pool as sockets, for a file opened with hopen */
   reserveHandle?(): number;

@@ -7,13 +7,21 @@ import { allocRaw, Items } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { intern } from '../value/sym.js';
 import { tok } from './conv.js';
+import { CELL, CsvRows, wasmBlock, newlines } from '../kernels/csv.js';
 
 /** Type chars of 0: and their type codes; ' ' skips a field and '*' keeps it as a string. */
 const CODES: Record<string, number> = { B: T.Bool, G: T.Guid, X: T.Byte, H: T.Short, I: T.Int, J: T.Long, E: T.Real, F: T.Float, C: T.Char, S: T.Sym, P: T.Timestamp, M: T.Month, D: T.Date, Z: T.Datetime, N: T.Timespan, U: T.Minute, V: T.Second, T: T.Time };
 const SKIP = -1, STRING = 0;
 
 /** Bytes to load and the name that errors give (the file, or '' for text in memory). */
-export interface Source { b: Uint8Array; name: string }
+export interface Source {
+  name: string;
+  size: number;
+  /** bytes from offset `off` into `into`, as many as fit; how many */
+  read(off: number, into: Uint8Array): number;
+  /** all the bytes at once */
+  all(): Uint8Array;
+}
 
 /** The type code of each type char, SKIP for ' ', STRING for '*'; an unknown char is an error naming it. */
 export function typeCodes(types: string): number[] {
@@ -250,22 +258,17 @@ export function fields(b: Uint8Array, s: number, e: number, d: number): string[]
   return out;
 }
 
-/** Delimited records as columns, with the header's names when there is one. */
-export function loadDelimited(types: string, delim: number, header: boolean, embedded: boolean, src: Source): { names: string[] | null; cols: Q[] } {
-  const codes = typeCodes(types), b = src.b, syms = new SymTable(b);
-  const { st, en, n: all } = records(b, embedded);
-  let first = 0, names: string[] | null = null;
-  if (header) {
-    if (all === 0) throw new QError(`${src.name || 'text'}: no header line`);
-    const hs = fields(b, st[0], en[0], delim);
-    if (hs.length < codes.length) throw new QError(`${where(src, 1)}: header has ${hs.length} fields, the types ask for ${codes.length}`);
-    names = hs.slice(0, codes.length).filter((_, j) => codes[j] !== SKIP).map(s => s.trim());
-    first = 1;
-  }
-  const n = all - first, m = codes.length;
-  const cols = codes.map(t => t === SKIP ? null : makeCol(t, n));
-  for (let r = 0; r < n; r++) {
-    const s0 = st[r + first], e = en[r + first];
+/** The header line's column names, one per type char that is not a skip. */
+function headerNames(b: Uint8Array, s: number, e: number, delim: number, codes: number[], src: Source): string[] {
+  const hs = fields(b, s, e, delim);
+  if (hs.length < codes.length) throw new QError(`${where(src, 1)}: header has ${hs.length} fields, the types ask for ${codes.length}`);
+  return hs.slice(0, codes.length).filter((_, j) => codes[j] !== SKIP).map(s => s.trim());
+}
+
+/** A parser of one record [s0,e) of b into row r of cols, whose errors name its line. */
+function rowParser(b: Uint8Array, delim: number, cols: (Col | null)[], syms: SymTable, src: Source) {
+  const m = cols.length;
+  return (r: number, s0: number, e: number, line: number) => {
     let p = s0, j = 0;
     for (; j < m; j++) {
       if (p > e) break;
@@ -288,14 +291,86 @@ export function loadDelimited(types: string, delim: number, header: boolean, emb
       if (c) put(c, r, b, p, q, syms);
       p = q + 1;
     }
-    if (j < m) throw new QError(`${where(src, r + first + 1)}: ${j} field${j === 1 ? '' : 's'} where the types ask for ${m}`);
+    if (j < m) throw new QError(`${where(src, line)}: ${j} field${j === 1 ? '' : 's'} where the types ask for ${m}`);
+  };
+}
+
+/** Delimited records as columns, with the header's names when there is one. */
+export function loadDelimited(types: string, delim: number, header: boolean, embedded: boolean, src: Source): { names: string[] | null; cols: Q[] } {
+  const codes = typeCodes(types);
+  const fast = embedded ? null : kernelLoad(codes, delim, header, src);
+  if (fast) return fast;
+  const b = src.all(), syms = new SymTable(b);
+  const { st, en, n: all } = records(b, embedded);
+  let first = 0, names: string[] | null = null;
+  if (header) {
+    if (all === 0) throw new QError(`${src.name || 'text'}: no header line`);
+    names = headerNames(b, st[0], en[0], delim, codes, src);
+    first = 1;
   }
+  const n = all - first;
+  const cols = codes.map(t => t === SKIP ? null : makeCol(t, n)), row = rowParser(b, delim, cols, syms, src);
+  for (let r = 0; r < n; r++) row(r, st[r + first], en[r + first], r + first + 1);
+  return { names, cols: cols.filter(c => c !== null).map(c => finish(c!)) };
+}
+
+/** Text goes to the kernel this many bytes at a time (a record longer than that gets a bigger chunk). */
+const CHUNK = 1 << 23;
+/** Below this many bytes a load is quick anyway, and its columns would not all sit in vector memory. */
+const KERNEL_BYTES = 1 << 19;
+
+/** Load CSV through the kernel (assembly/csv.ts) when every type is one it parses. The text is read a
+ *  chunk at a time into one recycled block, twice: once to count the records (so that each column is
+ *  allocated once, at its size), once to parse them. The kernel parses the plain records; the odd ones
+ *  come back to rowParser. Null when the kernel cannot take the load. */
+function kernelLoad(codes: number[], delim: number, header: boolean, src: Source): { names: string[] | null; cols: Q[] } | null {
+  const cells = codes.map(t => t === SKIP ? 0 : CELL[t]);
+  if (cells.some(c => c === undefined) || src.size < KERNEL_BYTES) return null;
+  let buf = wasmBlock(T.Byte, Math.min(CHUNK, src.size)) as Uint8Array | null;
+  if (!buf) return null;
+  // the header line, and the records after it: newlines, and one more when the text does not end in one
+  let from = 0, names: string[] | null = null, lines = 0, last = 0;
+  for (let off = 0; off < src.size;) {
+    const k = src.read(off, buf);
+    if (k <= 0) throw new QError(`${src.name}: shorter than its size`);
+    const b = buf.subarray(0, k);
+    if (off === 0 && header) {
+      const nl = b.indexOf(10);
+      if (nl < 0) return null; // a header line longer than a chunk: the plain path copes
+      names = headerNames(b, 0, nl > 0 && b[nl - 1] === 13 ? nl - 1 : nl, delim, codes, src);
+      from = nl + 1;
+    }
+    lines += newlines(b); last = b[k - 1]; off += k;
+  }
+  const n = lines + (last === 10 ? 0 : 1) - (header ? 1 : 0);
+  const cols = codes.map(t => t === SKIP ? null : makeCol(t, n));
+  const kernel = CsvRows.make(cells as number[], cols.map(c => c?.d ?? null), n);
+  if (!kernel) return null;
+  const ids: number[] = [], first = header ? 1 : 0;
+  // each chunk: the kernel parses its whole records; the rest of the last one starts the next chunk
+  for (let off = 0, keep = 0; off + keep < src.size;) {
+    const k = src.read(off + keep, buf.subarray(keep));
+    if (k <= 0) throw new QError(`${src.name}: shorter than its size`);
+    const len = keep + k, end = off + len >= src.size ? len : buf.lastIndexOf(10, len - 1) + 1;
+    if (end === 0) { const wider = wasmBlock(T.Byte, 2 * buf.length) as Uint8Array; if (!wider) throw new RangeError('wsfull'); wider.set(buf.subarray(0, len)); buf = wider; keep = len; continue; }
+    const b = buf.subarray(0, end), r0 = kernel.row, odd = kernel.rows(b, from, delim);
+    // symbols new in this chunk become q symbols; the chunk's symbol cells turn from entries into them
+    for (let j = ids.length; j < kernel.used; j++) { const at = kernel.ents[3 * j + 1]; ids.push(intern(latin(kernel.store, at, at + kernel.ents[3 * j + 2]))); }
+    for (const c of cols) if (c && c.t === T.Sym) { const d = c.d as Int32Array; for (let r = r0; r < kernel.row; r++) d[r] = ids[d[r]]; }
+    if (odd.length) {
+      const row = rowParser(b, delim, cols, new SymTable(b), src);
+      for (let j = 0; j < odd.length; j += 3) row(odd[j], odd[j + 1], odd[j + 2], odd[j] + first + 1);
+    }
+    buf.copyWithin(0, end, len);
+    off += end; keep = len - end; from = 0;
+  }
+  if (kernel.row !== n) throw new QError(`${src.name || 'text'}: changed while it was loaded`);
   return { names, cols: cols.filter(c => c !== null).map(c => finish(c!)) };
 }
 
 /** Fixed-width records: each line (or, with no newlines, each run of sum(widths) bytes) cut by widths. */
 export function loadFixed(types: string, widths: number[], src: Source): Q[] {
-  const codes = typeCodes(types), b = src.b, syms = new SymTable(b);
+  const codes = typeCodes(types), b = src.all(), syms = new SymTable(b);
   if (codes.length !== widths.length) throw new QError('length');
   const size = widths.reduce((a, w) => a + w, 0);
   let st: Int32Array, en: Int32Array, n: number;
@@ -321,6 +396,11 @@ export function loadFixed(types: string, widths: number[], src: Source): Q[] {
 
 /** One record with an atom delimiter: a list of atoms, one per type char. */
 export function loadRecord(types: string, delim: number, b: Uint8Array): Q {
-  const { cols } = loadDelimited(types, delim, false, false, { b, name: '' });
+  const { cols } = loadDelimited(types, delim, false, false, memorySource(b, ''));
   return list(cols.map(c => item(c, 0)));
+}
+
+/** Bytes already in memory as a Source. */
+export function memorySource(b: Uint8Array, name: string): Source {
+  return { name, size: b.length, all: () => b, read: (off, into) => { const k = Math.max(0, Math.min(into.length, b.length - off)); into.set(b.subarray(off, off + k)); return k; } };
 }

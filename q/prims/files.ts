@@ -9,7 +9,7 @@ import { itemText } from '../format/text.js';
 import { unkey } from './list.js';
 import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
-import { Source, loadDelimited, loadFixed, loadRecord } from './csv.js';
+import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './csv.js';
 import { saveBinary } from './disk.js';
 import { zipInfo } from './kfile.js';
 
@@ -30,8 +30,8 @@ export const hsym = (x: Q): Q => {
   throw new QError('type');
 };
 
-function readBytes(x: Q): Uint8Array {
-  const p = pathOf(x), b = files().read(p);
+function readBytes(p: string): Uint8Array {
+  const b = files().read(p);
   if (!b) throw new QError(p);
   return b;
 }
@@ -91,22 +91,39 @@ function prepare(delim: string, x: Q): Q {
 }
 
 /** The bytes of a file or of (file;offset[;length]). */
-const fileBytes = (x: Q): Uint8Array => { if (x.t !== -T.Sym && x.t !== T.List) throw new QError('type'); return source(x).b; };
+const fileBytes = (x: Q): Uint8Array => { if (x.t !== -T.Sym && x.t !== T.List) throw new QError('type'); return source(x).all(); };
 
 /** The bytes y names for Load CSV/Fixed and read0/read1: a file, (file;offset), (file;offset;length), or text. */
 function source(y: Q): Source {
-  if (y.t === -T.Sym) return { b: readBytes(y), name: pathOf(y) };
+  if (y.t === -T.Sym) { const p = pathOf(y), size = files().size(p); if (size === null) throw new QError(p); return fileSource(p, 0, size, true); }
   if (y.t === T.List && count(y) >= 2 && count(y) <= 3 && (y as List).d[0].t === -T.Sym) {
     // (a chunk of a long file: only its bytes are read)
     const [f, o, l] = (y as List).d, p = pathOf(f), size = files().size(p), off = Number((o as Atom).v);
     if (size === null) throw new QError(p);
     const len = l ? Number((l as Atom).v) : size - off;
     if (!(off >= 0 && len >= 0) || off > size) throw new QError('domain');
-    return { b: readPart(p, off, Math.min(len, size - off)), name: p };
+    return fileSource(p, off, Math.min(len, size - off), false);
   }
-  if (y.t === T.Char) return { b: ((y as Vec).d as Uint8Array).slice(), name: '' };
-  if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return { b: enc.encode(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), name: '' };
+  if (y.t === T.Char) return memorySource(((y as Vec).d as Uint8Array).slice(), '');
+  if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return memorySource(enc.encode(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), '');
   throw new QError('type');
+}
+/** len bytes of file p from byte base (all of it: whole): read at once when asked, or a part at a time
+ *  into a given block. */
+function fileSource(p: string, base: number, len: number, whole: boolean): Source {
+  let bytes: Uint8Array | null = null;
+  const all = () => bytes ??= whole ? readBytes(p) : readPart(p, base, len);
+  return {
+    name: p, size: len, all,
+    read: (off, into) => {
+      const k = Math.max(0, Math.min(into.length, len - off)), f = files();
+      if (!f.readAt) { into.set(all().subarray(off, off + k)); return k; }
+      const b = f.readAt(p, base + off, k, into);
+      if (!b) throw new QError(p);
+      if (b.buffer !== into.buffer || b.byteOffset !== into.byteOffset) into.set(b);
+      return b.length;
+    },
+  };
 }
 
 /** (types;delim) 0: y, (types;enlist delim) with a header line of column names, (types;delim;1) with newlines inside quotes. */

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import '../../server/kernels.js';
 import { Session } from '../../q/session.js';
 import { nodeHost } from '../../server/cli.js';
-import { float } from '../../q/prims/csv.js';
+import { float, loadDelimited, memorySource } from '../../q/prims/csv.js';
+import type { Q, Vec } from '../../q/value/value.js';
 
 function session() {
   let out = '';
@@ -128,4 +129,85 @@ test('a 100,000-row table survives csv 0: and 0: unchanged', () => {
   assert.equal(q(`u:("SFJDGCB";enlist csv) 0: \`:${d}/t.csv`), '');
   assert.equal(q('u~t'), '1b');
   assert.equal(q('count u'), '100000');
+});
+
+// ---- the CSV kernel (assembly/csv.ts): loads of half a megabyte and more go through it --------------------
+
+/** Columns loaded from text through the kernel, and the same text loaded in pieces too small for it
+ *  (the TypeScript parser), each piece's rows after the last's. */
+function bothWays(types: string, text: string, header: boolean) {
+  const b = new TextEncoder().encode(text), whole = loadDelimited(types, 44, header, false, memorySource(b, ''));
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const head = header ? lines.shift()! + '\n' : '', parts: Q[][] = [];
+  for (let i = 0; i < lines.length; i += 2000) parts.push(loadDelimited(types, 44, header, false, memorySource(new TextEncoder().encode(head + lines.slice(i, i + 2000).join('\n') + '\n'), '')).cols);
+  return { whole, pieces: whole.cols.map((_, j) => parts.map(p => p[j])) };
+}
+const bytesOf = (x: Q) => { const d = (x as Vec).d; return Buffer.from(d.buffer, d.byteOffset, d.byteLength); };
+
+test('the CSV kernel reads what the TypeScript parser reads, odd cells and all', () => {
+  let seed = 11;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const rows = ['s,b,c,h,i,j,e,f,d'];
+  for (let r = 0; r < 60000; r++) {
+    const odd = rnd() < .03; // a record with something the kernel hands back
+    rows.push([
+      odd && rnd() < .3 ? '"q,uoted"' : rnd() < .5 ? pick(['IBM', 'MSFT', '', 'A']) : 'sym' + Math.floor(rnd() * 5000),
+      pick(['1', '0', 't', 'f', 'Y', '', 'x']), pick(['a', 'bc', '', ' ']),
+      odd ? pick(['0N', '99999', '-32768', '+4']) : String(Math.floor(rnd() * 65535) - 32767),
+      odd ? pick(['0W', '2147483648', '1e3']) : rnd() < .05 ? '' : String(Math.floor((rnd() - .5) * 4e9) | 0),
+      odd ? pick(['1234567890123456789', '0Wj', '1.5']) : rnd() < .05 ? '' : String(Math.floor((rnd() - .5) * 1e15)),
+      String(Math.fround((rnd() - .5) * 1e3)),
+      odd ? pick(['0n', '-0w', '1e-400', '3.14159265358979323846', '1e23']) : rnd() < .05 ? '' : pick([String(rnd() * 100), (rnd() * 1e6).toFixed(2), '-0', '1e-5', '.5', '5.']),
+      odd ? pick(['2020.02.30', '2020.13.01', '0000.01.01', '2020.1.1', '0Nd']) : pick(['1999.12.31', '2000-01-01', '2004/02/29', '20240229', '', '2100.03.01']),
+    ].join(',') + (rnd() < .01 ? ',extra,fields' : '') + (rnd() < .1 ? '\r' : ''));
+  }
+  const { whole, pieces } = bothWays('SBCHIJEFD', rows.join('\n'), true);
+  assert.deepEqual(whole.names, ['s', 'b', 'c', 'h', 'i', 'j', 'e', 'f', 'd']);
+  whole.cols.forEach((c, j) => {
+    assert.equal(c.t, pieces[j][0].t);
+    const ref = Buffer.concat(pieces[j].map(bytesOf));
+    // symbols are ids into one table, so the same text is the same id whichever way it was loaded
+    assert.ok(bytesOf(c).equals(ref), `column ${whole.names![j]}`);
+  });
+});
+
+test('the CSV kernel parses floats exactly as the host does, digit for digit', () => {
+  let seed = 5;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const cases: string[] = ['0', '-0', '1e22', '1e-22', '123456789012345678', '9007199254740993', '0.1', '.5', '5.', '1E5', '+2.5'];
+  for (let i = 0; i < 30000; i++) cases.push(String(rnd() * 100), String(rnd() * 10 ** Math.floor(rnd() * 30 - 15)));
+  for (let i = 0; i < 20000; i++) {
+    let d = ''; const L = 1 + Math.floor(rnd() * 19);
+    for (let j = 0; j < L; j++) d += Math.floor(rnd() * 10);
+    const p = Math.floor(rnd() * (L + 1));
+    cases.push((rnd() < .3 ? '-' : '') + d.slice(0, p) + '.' + d.slice(p) + (rnd() < .2 ? 'e' + (Math.floor(rnd() * 20) - 10) : ''));
+  }
+  const f = new Float64Array(1), u = new BigUint64Array(f.buffer);
+  for (let i = 0; i < 5000; i++) { f[0] = rnd() * 100; const a = f[0]; u[0] += 1n; cases.push(((a + f[0]) / 2).toPrecision(17 + (i % 3))); }
+  const col = loadDelimited('F', 44, false, false, memorySource(new TextEncoder().encode(cases.join('\n')), '')).cols[0] as Vec, d = col.d as Float64Array;
+  assert.equal(d.length, cases.length);
+  cases.forEach((s, i) => assert.ok(Object.is(d[i], Number(s)), s));
+});
+
+test('the CSV kernel: chunk boundaries, a record longer than a chunk, errors naming the line', () => {
+  const q = session(), dir0 = dir();
+  // 15 MiB: more than one chunk, so records straddle a boundary (and a field past the types' is ignored)
+  const rows = ['a,b'];
+  for (let r = 0; rows.length < 700000; r++) rows.push(`s${r % 977},${r},0123456789`);
+  writeFileSync(join(dir0, 'big.csv'), rows.join('\n'));
+  assert.equal(q(`t:("SJ";enlist csv) 0: \`:${dir0}/big.csv`), '');
+  const n = rows.length - 1;
+  assert.equal(q('(count t; sum t`b; last t`a; t[`a]~`$"s",/:string (til count t) mod 977)'), `${n}\n${n * (n - 1) / 2}\n\`s${(n - 1) % 977}\n1b`);
+  // one symbol of 9 MiB: the chunk and the symbol table's text both grow
+  writeFileSync(join(dir0, 'long.csv'), 'a,b\n' + 'x'.repeat(9 << 20) + ',1\ny,2\n');
+  assert.equal(q(`u:("SJ";enlist csv) 0: \`:${dir0}/long.csv`), '');
+  assert.equal(q('count each string u`a'), `${9 << 20} 1`);
+  assert.equal(q('u`b'), '1 2');
+  // a short record on line 500,001: named, and t keeps what it held
+  rows.splice(500000, 1, 's7');
+  writeFileSync(join(dir0, 'bad.csv'), rows.join('\n'));
+  assert.equal(q(`t:("SJ";enlist csv) 0: \`:${dir0}/bad.csv`), `'${dir0}/bad.csv:500001: 1 field where the types ask for 2`);
+  assert.equal(q('count t'), '699999');
 });
