@@ -14,11 +14,12 @@
   return v == intNull<V>() ? NaN : <f64>v;
 }
 
-/** dst[i] = a[i] op b[i] as floats (op: 0 +, 1 -, 2 *, 3 %); sa, sb: each side's stride in bytes. */
+/** dst[i] = a[i] op b[i] as floats (op: 0 +, 1 -, 2 *, 3 %, 4 div, 5 mod); sa, sb: each side's stride in
+ *  bytes. div is the floor of x%y; mod is x - y·(x div y), and x mod 0 is x. */
 function fop<A, B>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void {
   for (let i = 0; i < n; i++) {
     const x = toF<A>(load<A>(a + <usize>i * sa)), y = toF<B>(load<B>(b + <usize>i * sb));
-    store<f64>(dst + (<usize>i << 3), op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : x / y);
+    store<f64>(dst + (<usize>i << 3), op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : op == 3 ? x / y : op == 4 ? Math.floor(x / y) : y == 0 ? x : x - y * Math.floor(x / y));
   }
 }
 export function fop_f64_f64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<f64, f64>(op, a, sa, b, sb, n, dst); }
@@ -38,8 +39,27 @@ function iop<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: 
     store<V>(dst + <usize>i * sizeof<V>(), x == N || y == N ? N : r);
   }
 }
-export function iop_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { iop<i64>(op, a, sa, b, sb, n, dst); }
-export function iop_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { iop<i32>(op, a, sa, b, sb, n, dst); }
+/** dst[i] = a[i] div b[i] (op 4) or a[i] mod b[i] (op 5) in one integer type, null if either is null.
+ *  div rounds toward negative infinity, and x div 0 is 0W, -0W or 0N as x is above, below or at 0; mod
+ *  takes y's sign, and x mod 0 is x. (Neither side is null when dividing, so nothing traps: the one
+ *  quotient that overflows, the smallest value by -1, has the null as its dividend.) */
+function idivmod<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void {
+  const N = intNull<V>(), W: V = sizeof<V>() == 8 ? <V>i64.MAX_VALUE : <V>i32.MAX_VALUE;
+  for (let i = 0; i < n; i++) {
+    const x = load<V>(a + <usize>i * sa), y = load<V>(b + <usize>i * sb);
+    let r: V;
+    if (x == N || y == N) r = N;
+    else if (y == 0) r = op == 5 ? x : x > 0 ? W : x < 0 ? -W : N;
+    else {
+      const q: V = x / y, m: V = x % y, off = m != 0 && (m < 0) != (y < 0);
+      r = op == 4 ? (off ? q - 1 : q) : off ? m + y : m;
+    }
+    store<V>(dst + <usize>i * sizeof<V>(), r);
+  }
+}
+
+export function iop_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 4) idivmod<i64>(op, a, sa, b, sb, n, dst); else iop<i64>(op, a, sa, b, sb, n, dst); }
+export function iop_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 4) idivmod<i32>(op, a, sa, b, sb, n, dst); else iop<i32>(op, a, sa, b, sb, n, dst); }
 
 // ---- casts between booleans, ints, longs and floats (ref/cast) ---------------------------------------
 // To a float: nulls are 0n, integer infinities plain numbers. To an integer from a float: rounded half

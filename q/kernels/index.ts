@@ -66,7 +66,7 @@ function sidePtr(a: Side, k: 'f64' | 'i64' | 'i32'): [number, number] {
   return [p, 0];
 }
 
-/** a op b item by item as floats (op: 0 +, 1 -, 2 *, 3 %) over n items: each side a float, long or int
+/** a op b item by item as floats (op: 0 +, 1 -, 2 *, 3 %, 4 div, 5 mod) over n items: each side a float, long or int
  *  vector of n items, or one float; or null. */
 export function fop(op: number, a: Side, b: Side, n: number): Float64Array | null {
   const ka = typeof a === 'number' ? 'f64' : arrayKind(a), kb = typeof b === 'number' ? 'f64' : arrayKind(b);
@@ -79,7 +79,8 @@ export function fop(op: number, a: Side, b: Side, n: number): Float64Array | nul
   return done() as Float64Array;
 }
 
-/** a op b item by item in integer kind k (op: 0 +, 1 -, 2 *): nulls give null, the rest wraps; each side a
+/** a op b item by item in integer kind k (op: 0 +, 1 -, 2 *, 4 div, 5 mod): nulls give null, the rest
+ *  wraps (div and mod as q defines them at 0); each side a
  *  vector of n items of kind k or one number; or null. */
 export function iop(op: number, k: 'i64' | 'i32', a: Side, b: Side, n: number): BigInt64Array | Int32Array | null {
   const ok = (x: Side) => typeof x === 'object' ? arrayKind(x) === k && x.length === n : (typeof x === 'bigint') === (k === 'i64');

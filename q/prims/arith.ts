@@ -100,7 +100,7 @@ function loopI(a: Side, b: Side, n: number, f: IOp): Int32Array {
 }
 
 /** Apply an op in domain dom to two views; atoms give an atom of type rt, else a vector. A vector result
- *  comes from the wasm loop when there is one for the op (code: 0 + 1 - 2 * 3 %, -1 none). */
+ *  comes from the wasm loop when there is one for the op (code: 0 + 1 - 2 * 3 % 4 div 5 mod, -1 none). */
 function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: JOp, iop: IOp, code = -1): Q {
   if (x.t < 0 && y.t < 0) {
     if (dom === Dom.F) return atomOf(rt, fop(a as number, b as number));
@@ -109,7 +109,7 @@ function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: 
   }
   const n = countOf(x, y);
   if (code >= 0) {
-    const r = dom === Dom.F ? kernels.fop(code, a, b, n) : code < 3 ? kernels.iop(code, dom === Dom.J ? 'i64' : 'i32', a, b, n) : null;
+    const r = dom === Dom.F ? kernels.fop(code, a, b, n) : code !== 3 ? kernels.iop(code, dom === Dom.J ? 'i64' : 'i32', a, b, n) : null;
     if (r) return store(rt, r);
   }
   return store(rt, dom === Dom.F ? loopF(a, b, n, fop) : dom === Dom.J ? loopJ(a, b, n, jop) : loopI(a, b, n, iop));
@@ -175,16 +175,18 @@ export const divide = atomic2((x: Q, y: Q): Q => {
  * div and mod work on underlying values (no temporal scaling). With a float on either side the
  * result is computed in floats, then stored in the result type (nulls to nulls).
  */
-function integral(tbl: string[][], fop: FOp, jop: JOp, iop: IOp) {
+function integral(tbl: string[][], fop: FOp, jop: JOp, iop: IOp, code: number) {
   return atomic2((x: Q, y: Q): Q => {
     const rt = resultType(tbl, x.t, y.t);
     if (isFloating(x.t) || isFloating(y.t) || isFloating(rt)) {
+      const k = floatKernel(code, x, y);
+      if (k) return floatsTo(rt, (k as Vec).d as Float64Array);
       const a = view(x, Dom.F), b = view(y, Dom.F);
       if (x.t < 0 && y.t < 0) return isFloating(rt) ? atomOf(rt, fop(a as number, b as number)) : atomOf(rt, floatTo(rt, fop(a as number, b as number)));
       return floatsTo(rt, loopF(a, b, countOf(x, y), fop));
     }
     const dom = domOf(rt) === Dom.J || domOf(x.t) === Dom.J || domOf(y.t) === Dom.J ? Dom.J : Dom.I;
-    const r = run(x, y, dom === Dom.J ? T.Long : T.Int, dom, view(x, dom), view(y, dom), fop, jop, iop);
+    const r = run(x, y, dom === Dom.J ? T.Long : T.Int, dom, view(x, dom), view(y, dom), fop, jop, iop, code);
     return dom === domOf(rt) ? retype(r, rt) : convert(r, rt);
   });
 }
@@ -203,14 +205,14 @@ const jdiv: JOp = (p, q) => {
 };
 const idiv: IOp = (p, q) => q === 0 ? (p > 0 ? 2147483647 : p < 0 ? -2147483647 : NI) : Math.floor(p / q);
 /** x div y: the greatest whole number not above x%y. */
-export const div = integral(DIV, fdiv, jdiv, idiv);
+export const div = integral(DIV, fdiv, jdiv, idiv, 4);
 
 // mod takes the sign of y; x mod 0 is x.
 const fmod: FOp = (p, q) => q === 0 ? p : p - q * Math.floor(p / q);
 const jmod: JOp = (p, q) => { if (q === 0n) return p; const r = p % q; return r !== 0n && (r < 0n) !== (q < 0n) ? r + q : r; };
 const imod: IOp = (p, q) => { if (q === 0) return p; const r = p % q; return r !== 0 && (r < 0) !== (q < 0) ? r + q : r; };
 /** x mod y: the remainder of x%y. */
-export const mod = integral(MOD, fmod, jmod, imod);
+export const mod = integral(MOD, fmod, jmod, imod, 5);
 
 /** Float view of one numeric atom, for primitives that take a number. */
 export const asFloat = (x: Atom) => f1(x.t, x.v);

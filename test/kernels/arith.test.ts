@@ -17,9 +17,17 @@ const bools = (n: number) => Uint8Array.from({ length: n }, () => rnd() < .5 ? 1
 
 // references: q's conversions and operations, written plainly
 const toF = (v: number | bigint, int: boolean) => typeof v === 'bigint' ? (v === NJ ? NaN : Number(v)) : int && v === NI ? NaN : v;
-const FOPS = [(a: number, b: number) => a + b, (a: number, b: number) => a - b, (a: number, b: number) => a * b, (a: number, b: number) => a / b];
-const jop = (op: number, a: bigint, b: bigint) => a === NJ || b === NJ ? NJ : BigInt.asIntN(64, op === 0 ? a + b : op === 1 ? a - b : a * b);
-const iop = (op: number, a: number, b: number) => a === NI || b === NI ? NI : op === 0 ? (a + b) | 0 : op === 1 ? (a - b) | 0 : Math.imul(a, b);
+// div and mod (ops 4 and 5): the floor of x%y, and the remainder with y's sign; by 0, div gives the
+// infinity of x's sign (0N for 0) and mod gives x (ref/div, ref/mod)
+const FOPS = [(a: number, b: number) => a + b, (a: number, b: number) => a - b, (a: number, b: number) => a * b, (a: number, b: number) => a / b,
+  (a: number, b: number) => Math.floor(a / b), (a: number, b: number) => b === 0 ? a : a - b * Math.floor(a / b)];
+const byZero = <V,>(op: number, a: V, zero: V, W: V, minusW: V, N: V) => op === 5 ? a : a > zero ? W : a < zero ? minusW : N;
+const jop = (op: number, a: bigint, b: bigint) => a === NJ || b === NJ ? NJ
+  : op >= 4 ? (b === 0n ? byZero(op, a, 0n, WJ, -WJ, NJ) : op === 4 ? (a - ((a % b) + b) % b) / b : ((a % b) + b) % b)
+  : BigInt.asIntN(64, op === 0 ? a + b : op === 1 ? a - b : a * b);
+const iop = (op: number, a: number, b: number) => a === NI || b === NI ? NI
+  : op >= 4 ? (b === 0 ? byZero(op, a, 0, WI, -WI, NI) : op === 4 ? Math.floor(a / b) : a - b * Math.floor(a / b))
+  : op === 0 ? (a + b) | 0 : op === 1 ? (a - b) | 0 : Math.imul(a, b);
 const away = (v: number) => Math.sign(v) * Math.round(Math.abs(v));
 function castRef(from: string, to: string, v: number | bigint): number | bigint {
   if (from === 'i8') return to === 'i64' ? BigInt(v) : Number(v);
@@ -46,13 +54,13 @@ function side(a: Arr, scalar: boolean): [number, number] {
   return [put(a.slice(0, 1) as Arr), 0];
 }
 
-test('fop: + - * % as floats of float, long and int sides, vector or one number', () => {
+test('fop: + - * % div mod as floats of float, long and int sides, vector or one number', () => {
   for (const n of SIZES) for (const [ka, kb] of [['f64', 'f64'], ['f64', 'i64'], ['i64', 'f64'], ['i64', 'i64'], ['f64', 'i32'], ['i32', 'f64'], ['i32', 'i32']] as const) {
     reset();
     const a = make(ka, Math.max(n, 1)), b = make(kb, Math.max(n, 1)), out = alloc(8 * n);
     for (const [sa, sb] of [[false, false], [true, false], [false, true]]) {
       const [pa, da] = side(a, sa), [pb, db] = side(b, sb);
-      for (let op = 0; op < 4; op++) {
+      for (let op = 0; op < 6; op++) {
         k[`fop_${ka}_${kb}`](op, pa, da, pb, db, n, out);
         const want = Float64Array.from({ length: n }, (_, i) => FOPS[op](toF(a[sa ? 0 : i], ka === 'i32'), toF(b[sb ? 0 : i], kb === 'i32')));
         assert.deepEqual(view(Float64Array, out, n), want, `${ka} ${kb} op ${op} scalars ${sa} ${sb}`);
@@ -61,13 +69,13 @@ test('fop: + - * % as floats of float, long and int sides, vector or one number'
   }
 });
 
-test('iop: + - * of longs and of ints: a null on either side is null, the rest wraps (0W+1 is 0N)', () => {
+test('iop: + - * div mod of longs and of ints: a null on either side is null, the rest wraps (0W+1 is 0N)', () => {
   for (const n of SIZES) for (const kind of ['i64', 'i32'] as const) {
     reset();
     const a = make(kind, Math.max(n, 1)), b = make(kind, Math.max(n, 1)), out = alloc(8 * n);
     for (const [sa, sb] of [[false, false], [true, false], [false, true]]) {
       const [pa, da] = side(a, sa), [pb, db] = side(b, sb);
-      for (let op = 0; op < 3; op++) {
+      for (const op of [0, 1, 2, 4, 5]) {
         k[`iop_${kind}`](op, pa, da, pb, db, n, out);
         const want = kind === 'i64'
           ? BigInt64Array.from({ length: n }, (_, i) => jop(op, (a as BigInt64Array)[sa ? 0 : i], (b as BigInt64Array)[sb ? 0 : i]))
@@ -81,6 +89,17 @@ test('iop: + - * of longs and of ints: a null on either side is null, the rest w
   const p = put(BigInt64Array.of(WJ, NJ, -WJ, 5n)), q = put(BigInt64Array.of(1n, 1n, -1n, NJ)), out = alloc(32);
   k.iop_i64(0, p, 8, q, 8, 4, out);
   assert.deepEqual(Array.from(view(BigInt64Array, out, 4)), [NJ, NJ, NJ, NJ]);
+  // by zero, by -1 at the extremes, and signs both ways
+  const x = [7, -7, 0, 7, -7, 7, -7, 2147483647, -2147483647], y = [0, 0, 0, 2, 2, -2, -2, -1, -1], m = x.length;
+  const xj = put(BigInt64Array.from(x, BigInt)), yj = put(BigInt64Array.from(y, BigInt)), xi = put(Int32Array.from(x)), yi = put(Int32Array.from(y)), o = alloc(8 * m);
+  k.iop_i64(4, xj, 8, yj, 8, m, o);
+  assert.deepEqual(Array.from(view(BigInt64Array, o, m)), [WJ, -WJ, NJ, 3n, -4n, -4n, 3n, -2147483647n, 2147483647n]);
+  k.iop_i64(5, xj, 8, yj, 8, m, o);
+  assert.deepEqual(Array.from(view(BigInt64Array, o, m)), [7n, -7n, 0n, 1n, 1n, -1n, -1n, 0n, 0n]);
+  k.iop_i32(4, xi, 4, yi, 4, m, o);
+  assert.deepEqual(Array.from(view(Int32Array, o, m)), [WI, -WI, NI, 3, -4, -4, 3, -2147483647, 2147483647]);
+  k.iop_i32(5, xi, 4, yi, 4, m, o);
+  assert.deepEqual(Array.from(view(Int32Array, o, m)), [7, -7, 0, 1, 1, -1, -1, 0, 0]);
 });
 
 test('casts among booleans, ints, longs and floats: nulls, infinities, rounding half away from zero, out of range', () => {
