@@ -66,3 +66,51 @@ export function distinct_i8(x: usize, n: i32, tab: usize, bits: i32, out: usize)
 export function distinct_i16(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<i16>(x, n, tab, bits, out); }
 export function distinct_i32(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<i32>(x, n, tab, bits, out); }
 export function distinct_i64(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<i64>(x, n, tab, bits, out); }
+
+// ---- floats as keys --------------------------------------------------------------------------------------
+// find, in, distinct and group compare floats exactly (kdb+ applies comparison tolerance only to = < > ~
+// and their kin), with every null one value and -0 the same as 0: each float becomes the integer of its
+// bits with those two rules applied, and the integer kernels do the rest.
+
+/** dst[i] (i64) = the bits of src[i] (f64), 0 for -0 and one pattern for every NaN. */
+export function canon_f64(src: usize, n: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(src + (<usize>i << 3));
+    store<i64>(dst + (<usize>i << 3), v != v ? 0x7ff8000000000000 : v == 0 ? 0 : reinterpret<i64>(v));
+  }
+}
+/** dst[i] (i32) = the bits of src[i] (f32), by the same rules. */
+export function canon_f32(src: usize, n: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) {
+    const v = load<f32>(src + (<usize>i << 2));
+    store<i32>(dst + (<usize>i << 2), v != v ? 0x7fc00000 : v == 0 ? 0 : reinterpret<i32>(v));
+  }
+}
+
+/** Group ids of n items at x (in order of first appearance) by hashing, for keys whose range is too wide
+ *  to address directly; the table (2^bits i32) holds group ids, first[g] the first row of group g. The
+ *  count of groups, or -1 when the table is too small. */
+function groupHash<T>(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first: usize): i32 {
+  const mask = (1 << bits) - 1, limit = 1 << (bits - 1);
+  memory.fill(tab, 0xff, <usize>4 << bits);
+  let ng = 0;
+  for (let i = 0; i < n; i++) {
+    const v = at<T>(x, i);
+    let h = slot(v, bits), g: i32;
+    while (true) {
+      g = load<i32>(tab + (<usize>h << 2));
+      if (g < 0) {
+        if (ng == limit) return -1;
+        g = ng++;
+        store<i32>(tab + (<usize>h << 2), g); store<i32>(first + (<usize>g << 2), i);
+        break;
+      }
+      if (at<T>(x, load<i32>(first + (<usize>g << 2))) == v) break;
+      h = (h + 1) & mask;
+    }
+    store<i32>(gid + (<usize>i << 2), g);
+  }
+  return ng;
+}
+export function groupHash_i32(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first: usize): i32 { return groupHash<i32>(x, n, tab, bits, gid, first); }
+export function groupHash_i64(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first: usize): i32 { return groupHash<i64>(x, n, tab, bits, gid, first); }

@@ -239,10 +239,12 @@ export interface Grouping {
   counts?: Int32Array;
 }
 
-/** Rows grouped by equal values across int-backed key columns (symbols, enumerations, dates, ints …) whose
- *  values span a small range, or null. One direct-addressed pass per column, then one per extra column. */
+/** Rows grouped by equal values across key columns of ints, longs, floats (exactly), symbols,
+ *  enumerations, temporals, or null. One pass per column (direct-addressed when the values span a small
+ *  range, else hashed), then one per extra column. */
 export function group(keys: { t: number; d: Items }[], n: number): Grouping | null {
   if (!on(n) || !keys.length || !has('groupRange_i32')) return null;
+  keys = keys.map(c => exactKeys(c.t, c.d));
   const int = (c: { t: number }) => kindOf(c.t) === 'i32' || c.t === T.Sym || (c.t >= 20 && c.t < 77);
   if (keys.some(c => !int(c) && !(kindOf(c.t) === 'i64' && has('groupRange_i64')))) return null;
   // two keys whose ranges multiply to a small table: one pass over both (by stock, date …)
@@ -316,10 +318,17 @@ function rangeLong(d: BigInt64Array, n: number): { p: number; lo: bigint; span: 
   // the span as a number only once it is known to be small (hi - lo may not fit one)
   return hi - lo >= BigInt(Math.max(1 << 16, 2 * n)) ? null : { p, lo, span: Number(hi - lo) + 1 };
 }
-/** One key column's grouping, counted, into lasting buffer buf; null when its span is too large. */
+/** One key column's grouping into lasting buffer buf: direct-addressed and counted when its values span a
+ *  small range, else by hashing. */
 function groupOne(c: { t: number; d: Items }, n: number, buf: 0 | 1): Grouping | null {
   const long = kindOf(c.t) === 'i64', r = long ? rangeLong(c.d as BigInt64Array, n) : range(c.d as Int32Array, n);
-  if (!r) return null;
+  if (!r) {
+    const name = long ? 'groupHash_i64' : 'groupHash_i32';
+    if (!has(name)) return null;
+    const gid = lastingInts(buf, n), first = tmp(4 * n), p = ptr(c.d);
+    const ng = hashed(n, (tab, bits) => K![name](p, n, tab, bits, gid.byteOffset, first));
+    return { gid, first: ints(first, ng), ng };
+  }
   const gid = lastingInts(buf, n), first = tmp(4 * n), slot = tmp(4 * r.span), cnt = tmp(4 * Math.min(n, r.span));
   const ng: number = K![long ? 'groupRange_i64' : 'groupRange_i32'](r.p, n, r.lo, r.span, gid.byteOffset, first, slot, cnt);
   return { gid, first: ints(first, ng), ng, counts: view(Int32Array, cnt, ng).slice() };
@@ -422,11 +431,30 @@ export function glast(gid: Int32Array, ng: number): Int32Array | null {
 // ---- hashing: find (?), in, distinct over integer items ---------------------------------------------------
 
 /** The hash kernels' kind for items of type t: integers, temporals, symbols (ids), enumerations (indices);
- *  floats and guids stay in TypeScript (their equality is not their bits). */
+ *  floats go as exactKeys; guids stay in TypeScript. */
 function hashKind(t: number): 'i8' | 'i16' | 'i32' | 'i64' | null {
   if (t === T.Sym || t === T.Enum) return 'i32';
   const k = kindOf(t);
   return k === 'f32' || k === 'f64' ? null : k;
+}
+
+/** Items as find, in, distinct and group compare them: floats, reals and datetimes exactly (kdb+ applies
+ *  comparison tolerance only to = < > ~ and their kin), with every null one value and -0 the same as 0,
+ *  as the integers of their bits (a long or int vector); anything else as it is. */
+export function exactKeys(t: number, d: Items): { t: number; d: Items } {
+  const k = kindOf(t);
+  if (k !== 'f64' && k !== 'f32') return { t, d };
+  const n = d.length, to = k === 'f64' ? T.Long : T.Int;
+  if (on(n) && has(`canon_${k}`)) {
+    begin();
+    const src = ptr(d), [dst, done] = output(to, n);
+    K![`canon_${k}`](src, n, dst);
+    return { t: to, d: done() };
+  }
+  const r = allocRaw(to, n), f = k === 'f64' ? new Float64Array(r.buffer, r.byteOffset, n) : new Float32Array(r.buffer, r.byteOffset, n);
+  f.set(d as Float64Array | Float32Array);
+  for (let i = 0; i < n; i++) { const v = f[i]; if (v !== v) f[i] = NaN; else if (v === 0) f[i] = 0; }
+  return { t: to, d: r };
 }
 /** log2 of a table with room for n items at most half full. */
 const bitsFor = (n: number) => Math.max(4, 32 - Math.clz32(Math.max(1, 2 * n - 1)));
@@ -443,8 +471,11 @@ function hashed(n: number, run: (tab: number, bits: number) => number): number {
 /** Look y's items up in a hash table of x's: `find_` writes positions (x's count when absent) as ints,
  *  `in_` booleans; x and y of one type t. Null when no kernel applies. */
 function lookup(op: 'find' | 'in', t: number, x: Items, y: Items): Items | null {
+  if (!on(Math.max(x.length, y.length))) return null;
+  const as = t;
+  ({ t, d: x } = exactKeys(as, x)); y = exactKeys(as, y).d;
   const k = hashKind(t);
-  if (!k || !on(Math.max(x.length, y.length)) || !has(`${op}_${k}`) || x.length >= 2 ** 30) return null;
+  if (!k || !has(`${op}_${k}`) || x.length >= 2 ** 30) return null;
   begin();
   const px = ptr(x), py = ptr(y), [dst, done] = output(op === 'find' ? T.Int : T.Bool, y.length);
   hashed(x.length, (tab, bits) => K![`${op}_${k}`](px, x.length, tab, bits, py, y.length, dst));
@@ -456,8 +487,10 @@ export const find = (t: number, x: Items, y: Items) => lookup('find', t, x, y) a
 export const isin = (t: number, x: Items, y: Items) => lookup('in', t, x, y) as Uint8Array | null;
 /** Positions of the first appearance of each distinct item, in order; or null. */
 export function distinctAt(t: number, x: Items): Int32Array | null {
+  if (!on(x.length)) return null;
+  ({ t, d: x } = exactKeys(t, x));
   const k = hashKind(t);
-  if (!k || !on(x.length) || !has(`distinct_${k}`) || x.length >= 2 ** 30) return null;
+  if (!k || !has(`distinct_${k}`) || x.length >= 2 ** 30) return null;
   begin();
   const px = ptr(x), out = tmp(4 * x.length);
   const m = hashed(x.length, (tab, bits) => K![`distinct_${k}`](px, x.length, tab, bits, out));

@@ -1,5 +1,6 @@
-// Find (?): the first position of an item in a list, or the count when absent. Hash lookups for symbol
-// and integer vectors; match for everything else.
+// Find (?): the first position of an item in a list, or the count when absent. Hash lookups for symbol,
+// integer and float vectors (floats compare exactly: kdb+'s find applies no comparison tolerance);
+// match for everything else.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Atom, count, item } from '../value/value.js';
 import { intern } from '../value/sym.js';
@@ -14,7 +15,8 @@ export function find1(x: Q, y: Q): number {
     let v = (y as Atom).v;
     if (x.t === T.Sym) v = intern(v);
     if (x.t === T.Guid) { for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i; return n; }
-    if (x.t === T.Float || x.t === T.Real || x.t === T.Datetime) { for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i; return n; }
+    // floats exactly, as kdb+ finds them (no comparison tolerance); a null finds a null
+    if (x.t === T.Float || x.t === T.Real || x.t === T.Datetime) { const nan = v !== v; for (let i = 0; i < n; i++) { const u = d[i]; if (u === v || (nan && u !== u)) return i; } return n; }
     for (let i = 0; i < n; i++) if (d[i] === v) return i;
     return n;
   }
@@ -26,11 +28,12 @@ export function find1(x: Q, y: Q): number {
 /** Positions of each item of y in x, using a hash map when x is a vector. */
 export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
-  if (x.t > 0 && x.t <= T.Enum && y.t === x.t && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real && x.t !== T.Datetime) {
+  if (x.t > 0 && x.t <= T.Enum && y.t === x.t && x.t !== T.Guid) {
     const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = xd.length;
     // a hash table in wasm when the kernels are in and y is long enough to pay for the call
     const k = (x.t !== T.Enum || (x as Vec).dom === (y as Vec).dom) ? kernels.find(x.t, xd, yd) : null;
     if (k) return k;
+    // (a Map's keys compare as find does: a null finds a null, -0 finds 0, floats exactly)
     const h = new Map<any, number>();
     for (let i = n - 1; i >= 0; i--) h.set(xd[i], i);
     const r = new Int32Array(m);

@@ -46,7 +46,7 @@ export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: Ar
   }
   if (!done) {
     const map = new Map<unknown, number>();
-    const one = keyCols.length === 1 && keyCols[0].t > 0 && keyCols[0].t < 20 && keyCols[0].t !== T.Guid && keyCols[0].t !== T.Float && keyCols[0].t !== T.Real;
+    const one = keyCols.length === 1 && keyCols[0].t > 0 && keyCols[0].t < 20 && keyCols[0].t !== T.Guid;
     const kd = one ? (keyCols[0] as Vec).d as ArrayLike<unknown> : null;
     for (let r = 0; r < n; r++) {
       const key = kd ? kd[r] : keyCols.map(c => keyText(item(c, r))).join('\u0001');

@@ -322,7 +322,8 @@ export function distinct(x: Q): Q {
   if (x.t === T.Dict) return distinct((x as Dict).v);
   const n = count(x), keep: number[] = [];
   if (x.t > 0 && x.t <= T.Enum) { const at = kernels.distinctAt(x.t, (x as Vec).d); if (at) return index(x, { t: T.Int, d: at, a: 0 } as Vec); }
-  if (x.t > 0 && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real) {
+  if (x.t > 0 && x.t !== T.Guid) {
+    // (a Set compares floats exactly, with -0 as 0, as kdb+'s distinct does: no comparison tolerance)
     const d = (x as Vec).d as any, seen = new Set<any>();
     for (let i = 0; i < n; i++) { const v = d[i]; const k = v !== v ? 'NaN' : v; if (!seen.has(k)) { seen.add(k); keep.push(i); } }
   } else {
@@ -343,9 +344,9 @@ export function keyText(x: Q): string {
 
 export function group(x: Q): Q {
   if (x.t < 0) throw new QError('type');
-  // a vector whose items compare as raw values: the typed grouping (kernels for small-range int-backed
-  // items, a hash of raw items otherwise); floats (tolerant), guids and lists go by each item's text
-  if (x.t > 0 && x.t <= T.Enum && x.t !== T.Float && x.t !== T.Real && x.t !== T.Guid) {
+  // a vector whose items compare as raw values (floats too: group applies no comparison tolerance): the
+  // typed grouping; guids and lists go by each item's text
+  if (x.t > 0 && x.t <= T.Enum && x.t !== T.Guid) {
     const { members, firsts } = groupRows([x], count(x));
     return dict(index(x, longVec(firsts)), list(members.map(m => vec(T.Long, widen(m)))));
   }

@@ -33,3 +33,35 @@ test('find, in and distinct agree with a Map on every integer width', () => {
     assert.deepEqual(Array.from(view(Int32Array, out, m)), [...first.values()], `distinct ${kind} ${n}`);
   }
 });
+
+test('groupHash numbers groups by first appearance, like a Map, for ints and longs of any range', () => {
+  for (const kind of ['i32', 'i64'] as K[]) for (const n of SIZES) for (const span of [3, 1e6, 2 ** 31]) {
+    reset();
+    const x = items(kind, n, span), want = new Map<number | bigint, number>(), firsts: number[] = [];
+    const gids = Array.from(x as any, (v: number | bigint, i: number) => { if (!want.has(v)) { want.set(v, want.size); firsts.push(i); } return want.get(v)!; });
+    const bits = Math.max(4, 32 - Math.clz32(Math.max(1, 2 * n - 1)));
+    const px = put(x as any), tab = alloc(4 << bits), gid = alloc(4 * n), first = alloc(4 * n);
+    if (want.size > 8) assert.equal(k[`groupHash_${kind}`](px, n, tab, 4, gid, first), -1);
+    const ng = k[`groupHash_${kind}`](px, n, tab, bits, gid, first);
+    assert.equal(ng, want.size, `${kind} ${n} ${span}`);
+    assert.deepEqual(Array.from(view(Int32Array, gid, n)), gids);
+    assert.deepEqual(Array.from(view(Int32Array, first, ng)), firsts);
+  }
+});
+
+test('canon_f64 and canon_f32: the bits of each float, -0 as 0 and every NaN as one', () => {
+  const specials = [0, -0, NaN, -NaN, Infinity, -Infinity, 1, -1, 5e-324, 1.5];
+  for (const n of SIZES) {
+    reset();
+    const f = Float64Array.from({ length: n }, (_, i) => i < specials.length ? specials[i] : (rnd() - .5) * 10 ** Math.floor(rnd() * 20 - 10));
+    // a NaN with a payload of its own, which must come out as the one NaN
+    if (n > 3) new BigInt64Array(f.buffer)[3] = 0x7ff0000000000abcn;
+    const r = Float32Array.from(f), out = alloc(8 * n);
+    const ref64 = (v: number) => v !== v ? 0x7ff8000000000000n : v === 0 ? 0n : new BigInt64Array(Float64Array.of(v).buffer)[0];
+    const ref32 = (v: number) => v !== v ? 0x7fc00000 : v === 0 ? 0 : new Int32Array(Float32Array.of(v).buffer)[0];
+    k.canon_f64(put(f), n, out);
+    assert.deepEqual(Array.from(view(BigInt64Array, out, n)), Array.from(f, ref64));
+    k.canon_f32(put(r), n, out);
+    assert.deepEqual(Array.from(view(Int32Array, out, n)), Array.from(r, ref32));
+  }
+});

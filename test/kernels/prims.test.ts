@@ -20,14 +20,14 @@ function setup() {
   return q;
 }
 
-test('+ - * % of long, int and float vectors (and with atoms) match the item-by-item results', () => {
+test('+ - * % div mod of long, int and float vectors (and with atoms) match the item-by-item results', () => {
   const q = setup();
   assert.equal(q('count j'), `${N}`);
   const pairs = ['j k', 'i m', 'f g', 'j f', 'f j', 'i f', 'f i', 'j i', 'i j', 'j 7', '7 j', 'i 7i', 'f 2.5', '2.5 f', 'j 2.5', '0N j', 'f 0n', 'i 0Ni'];
-  for (const op of ['+', '-', '*', '%']) for (const p of pairs) {
+  for (const op of ['+', '-', '*', '%', ' div ', ' mod ']) for (const p of pairs) {
     const [x, y] = p.split(' ');
-    assert.equal(q(`(${x}${op}${y})~${x}${op}'${y}`), '1b', `${x}${op}${y}`);
-    assert.equal(q(`type ${x}${op}${y}`), q(`type ${x}${op}'${y}`), `${x}${op}${y} type`);
+    assert.equal(q(`(${x}${op}${y})~${x} ${op.trim()}'${y}`), '1b', `${x}${op}${y}`);
+    assert.equal(q(`type ${x}${op}${y}`), q(`type ${x} ${op.trim()}'${y}`), `${x}${op}${y} type`);
   }
   // the result is a value like any other: kept, and reused by the next expression
   assert.equal(q('r:j+k; (r-k)~(j+k)-k'), '1b');
@@ -102,4 +102,21 @@ test('grades of booleans, bytes, chars, shorts and reals match the grades of the
   // nulls first, then the negative infinity, as q orders them
   assert.equal(q('2#asc h'), '0N -0Wh');
   assert.equal(q('(2#asc e)~0Ne,-0we'), '1b');
+});
+
+test('find, in, distinct, except and group compare floats exactly (no comparison tolerance), long or short', () => {
+  const q = setup();
+  // f with ties, nulls, -0 and near neighbours that = calls equal
+  q('h:f,0n -0.0 0.0 1,(1-1e-13),1+1e-13; h:h neg[count h]?count h; p:{h?x} each h');
+  assert.equal(q('(h?h)~p'), '1b');
+  assert.equal(q('(distinct h)~h where p=til count h'), '1b');
+  assert.equal(q('(group h)~(h d)!{where p=x} each d:distinct p'), '1b');
+  // (0=x-y is exact equality, as the reference on comparison tolerance says)
+  assert.equal(q('(h in 1 0n 0.0)~{any (0=x-1 0n 0.0) or null[x] and null 1 0n 0.0} each h'), '1b');
+  for (const n of [3, 5000]) {
+    q(`a:1f; b:a-10 xexp -13; x:(${n}#a),b,0n,-0.0`);
+    assert.equal(q('(x?b; x?0n; x?0.0; b in -1_x; count distinct x; count group x)'), `${n}\n${n + 1}\n${n + 2}\n1b\n4\n4`, `${n} items`);
+    assert.equal(q('count x except b'), `${n + 2}`);
+    assert.equal(q('a=b'), '1b'); // (= is tolerant)
+  }
 });
