@@ -85,6 +85,20 @@ export function grade_i32(src: usize, n: i32, dst: usize, scratch: usize, desc: 
 export function grade_i16(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeInt<i16, u32>(src, n, dst, scratch, desc); }
 export function grade_i8(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void { gradeInt<u8, u32>(src, n, dst, scratch, desc); }
 
+/** Scratch bytes grade_guid needs for n guids: the 64-bit radix's, and the first pass's order. */
+export function grade_guidScratch(n: i32): i32 { return gradeScratch(n, 8) + 4 * n; }
+/** Grade of n guids (16 bytes each, q's order: byte by byte, unsigned) into dst: stable radix passes on
+ *  the last eight bytes, then, in that order, on the first eight (each read big-endian). */
+export function grade_guid(src: usize, n: i32, dst: usize, scratch: usize, desc: i32): void {
+  const flip: u64 = desc ? <u64>-1 : 0, keys = scratch, first = scratch + <usize>gradeScratch(n, 8);
+  for (let i = 0; i < n; i++) store<u64>(keys + (<usize>i << 3), bswap<u64>(load<u64>(src + (<usize>i << 4), 8)) ^ flip);
+  radix<u64>(keys, n, first, scratch);
+  for (let i = 0; i < n; i++) store<u64>(keys + (<usize>i << 3), bswap<u64>(load<u64>(src + (<usize>load<i32>(first + (<usize>i << 2)) << 4))) ^ flip);
+  radix<u64>(keys, n, dst, scratch);
+  // dst holds positions in the first pass's order: turn them into rows
+  for (let i = 0; i < n; i++) store<i32>(dst + (<usize>i << 2), load<i32>(first + (<usize>load<i32>(dst + (<usize>i << 2)) << 2)));
+}
+
 /** dst[i] = src[idx[i]] for items of 1, 2, 4, 8 or 16 bytes. */
 export function gather_w1(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(src + <usize>load<i32>(idx + (<usize>i << 2)))); }
 export function gather_w2(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u16>(dst + (<usize>i << 1), load<u16>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 1))); }

@@ -129,14 +129,15 @@ export const iota32 = (start: number, n: number) => iotaOf(T.Int, start, n) as I
 /** Positions that sort items of type t (stable; descending keeps equal items in order), or null. For
  *  symbols, pass each item's rank in text order as an int vector (symRanks). */
 export function grade(t: number, d: Items, desc: boolean): Int32Array | null {
-  const k = kindOf(t), n = d.length / (t === T.Guid ? 16 : 1);
+  const k = t === T.Guid ? 'guid' : kindOf(t), n = d.length / (t === T.Guid ? 16 : 1);
   if (!k || !on(n) || !has(`grade_${k}`)) return null;
   begin();
   const src = ptr(d), [dst, done] = output(T.Int, n), scratch = tmp(gradeScratch(k, n));
   K![`grade_${k}`](src, n, dst, scratch, desc ? 1 : 0);
   return done() as Int32Array;
 }
-function gradeScratch(k: Kind, n: number): number {
+function gradeScratch(k: Kind | 'guid', n: number): number {
+  if (k === 'guid') return K!.grade_guidScratch(n);
   return has(`grade_${k}Scratch`) ? K![`grade_${k}Scratch`](n) : has('gradeScratch') ? K!.gradeScratch(n, WIDTH[k]) : 16 * n + 4096;
 }
 

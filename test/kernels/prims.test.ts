@@ -102,6 +102,12 @@ test('grades of booleans, bytes, chars, shorts and reals match the grades of the
   // nulls first, then the negative infinity, as q orders them
   assert.equal(q('2#asc h'), '0N -0Wh');
   assert.equal(q('(2#asc e)~0Ne,-0we'), '1b');
+  // guids in byte order, as their text sorts (a general list, graded in TypeScript); ties and the null
+  // (and guids that share their first eight bytes, so that the last eight decide)
+  q('u:(n?0Ng),(n?300?0Ng),0Ng,"G"$"ffffffff-ffff-ffff-ffff-ffffffffffff"; u,:"G"$\'(("00000000-0000-0000-";"12345678-0000-0000-") n?2),\'19_\'string n?0Ng; u:u neg[count u]?count u');
+  assert.equal(q('(iasc u)~iasc string u'), '1b', 'iasc guid');
+  assert.equal(q('(idesc u)~idesc string u'), '1b', 'idesc guid');
+  assert.equal(q('(first asc u;last asc u)'), '00000000-0000-0000-0000-000000000000 ffffffff-ffff-ffff-ffff-ffffffffffff');
 });
 
 test('find, in, distinct, except and group compare floats exactly (no comparison tolerance), long or short', () => {
