@@ -114,3 +114,80 @@ function groupHash<T>(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first
 }
 export function groupHash_i32(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first: usize): i32 { return groupHash<i32>(x, n, tab, bits, gid, first); }
 export function groupHash_i64(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first: usize): i32 { return groupHash<i64>(x, n, tab, bits, gid, first); }
+
+// ---- guids: the same tables over 16-byte items, compared as two 64-bit halves ------------------------------
+
+// @ts-ignore: decorator
+@inline function gslot(x: usize, i: i32, bits: i32): i32 {
+  const p = x + (<usize>i << 4);
+  return slot(load<i64>(p) ^ (load<i64>(p, 8) * 0xC2B2AE3D27D4EB4F), bits);
+}
+// @ts-ignore: decorator
+@inline function geq(x: usize, i: i32, y: usize, j: i32): bool {
+  const a = x + (<usize>i << 4), b = y + (<usize>j << 4);
+  return load<u64>(a) == load<u64>(b) && load<u64>(a, 8) == load<u64>(b, 8);
+}
+/** build<T> for guids: the first position of each distinct guid in the table (and in out, in order). */
+function gbuild(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 {
+  const mask = (1 << bits) - 1, limit = 1 << (bits - 1);
+  memory.fill(tab, 0xff, <usize>4 << bits);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let h = gslot(x, i, bits);
+    while (true) {
+      const p = load<i32>(tab + (<usize>h << 2));
+      if (p < 0) {
+        if (k == limit) return -1;
+        store<i32>(tab + (<usize>h << 2), i); if (out) store<i32>(out + (<usize>k << 2), i); k++; break;
+      }
+      if (geq(x, p, x, i)) break;
+      h = (h + 1) & mask;
+    }
+  }
+  return k;
+}
+/** The position in x of guid j of y, or n. */
+// @ts-ignore: decorator
+@inline function gprobe(x: usize, n: i32, tab: usize, bits: i32, y: usize, j: i32): i32 {
+  const mask = (1 << bits) - 1;
+  let h = gslot(y, j, bits);
+  while (true) {
+    const p = load<i32>(tab + (<usize>h << 2));
+    if (p < 0) return n;
+    if (geq(x, p, y, j)) return p;
+    h = (h + 1) & mask;
+  }
+}
+export function find_g16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 {
+  if (gbuild(x, n, tab, bits, 0) < 0) return -1;
+  for (let j = 0; j < m; j++) store<i32>(dst + (<usize>j << 2), gprobe(x, n, tab, bits, y, j));
+  return 0;
+}
+export function in_g16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 {
+  if (gbuild(x, n, tab, bits, 0) < 0) return -1;
+  for (let j = 0; j < m; j++) store<u8>(dst + <usize>j, gprobe(x, n, tab, bits, y, j) < n ? 1 : 0);
+  return 0;
+}
+export function distinct_g16(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return gbuild(x, n, tab, bits, out); }
+/** groupHash for guids. */
+export function groupHash_g16(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first: usize): i32 {
+  const mask = (1 << bits) - 1, limit = 1 << (bits - 1);
+  memory.fill(tab, 0xff, <usize>4 << bits);
+  let ng = 0;
+  for (let i = 0; i < n; i++) {
+    let h = gslot(x, i, bits), g: i32;
+    while (true) {
+      g = load<i32>(tab + (<usize>h << 2));
+      if (g < 0) {
+        if (ng == limit) return -1;
+        g = ng++;
+        store<i32>(tab + (<usize>h << 2), g); store<i32>(first + (<usize>g << 2), i);
+        break;
+      }
+      if (geq(x, load<i32>(first + (<usize>g << 2)), x, i)) break;
+      h = (h + 1) & mask;
+    }
+    store<i32>(gid + (<usize>i << 2), g);
+  }
+  return ng;
+}

@@ -247,7 +247,7 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
   if (!on(n) || !keys.length || !has('groupRange_i32')) return null;
   keys = keys.map(c => exactKeys(c.t, c.d));
   const int = (c: { t: number }) => kindOf(c.t) === 'i32' || c.t === T.Sym || (c.t >= 20 && c.t < 77);
-  if (keys.some(c => !int(c) && !(kindOf(c.t) === 'i64' && has('groupRange_i64')))) return null;
+  if (keys.some(c => !int(c) && !(kindOf(c.t) === 'i64' && has('groupRange_i64')) && !(c.t === T.Guid && has('groupHash_g16')))) return null;
   // two keys whose ranges multiply to a small table: one pass over both (by stock, date …)
   if (keys.length === 2 && keys.every(int) && has('groupRange2_i32')) {
     begin();
@@ -322,9 +322,10 @@ function rangeLong(d: BigInt64Array, n: number): { p: number; lo: bigint; span: 
 /** One key column's grouping into lasting buffer buf: direct-addressed and counted when its values span a
  *  small range, else by hashing. */
 function groupOne(c: { t: number; d: Items }, n: number, buf: 0 | 1): Grouping | null {
-  const long = kindOf(c.t) === 'i64', r = long ? rangeLong(c.d as BigInt64Array, n) : range(c.d as Int32Array, n);
+  const long = kindOf(c.t) === 'i64', guid = c.t === T.Guid;
+  const r = guid ? null : long ? rangeLong(c.d as BigInt64Array, n) : range(c.d as Int32Array, n);
   if (!r) {
-    const name = long ? 'groupHash_i64' : 'groupHash_i32';
+    const name = guid ? 'groupHash_g16' : long ? 'groupHash_i64' : 'groupHash_i32';
     if (!has(name)) return null;
     const gid = lastingInts(buf, n), first = tmp(4 * n), p = ptr(c.d);
     const ng = hashed(n, (tab, bits) => K![name](p, n, tab, bits, gid.byteOffset, first));
@@ -431,10 +432,11 @@ export function glast(gid: Int32Array, ng: number): Int32Array | null {
 
 // ---- hashing: find (?), in, distinct over integer items ---------------------------------------------------
 
-/** The hash kernels' kind for items of type t: integers, temporals, symbols (ids), enumerations (indices);
- *  floats go as exactKeys; guids stay in TypeScript. */
-function hashKind(t: number): 'i8' | 'i16' | 'i32' | 'i64' | null {
+/** The hash kernels' kind for items of type t: integers, temporals, symbols (ids), enumerations (indices),
+ *  guids (two 64-bit halves); floats go as exactKeys. */
+function hashKind(t: number): 'i8' | 'i16' | 'i32' | 'i64' | 'g16' | null {
   if (t === T.Sym || t === T.Enum) return 'i32';
+  if (t === T.Guid) return 'g16';
   const k = kindOf(t);
   return k === 'f32' || k === 'f64' ? null : k;
 }
@@ -472,14 +474,15 @@ function hashed(n: number, run: (tab: number, bits: number) => number): number {
 /** Look y's items up in a hash table of x's: `find_` writes positions (x's count when absent) as ints,
  *  `in_` booleans; x and y of one type t. Null when no kernel applies. */
 function lookup(op: 'find' | 'in', t: number, x: Items, y: Items): Items | null {
-  if (!on(Math.max(x.length, y.length))) return null;
+  const nx = itemCount(t, x), ny = itemCount(t, y);
+  if (!on(Math.max(nx, ny))) return null;
   const as = t;
   ({ t, d: x } = exactKeys(as, x)); y = exactKeys(as, y).d;
   const k = hashKind(t);
-  if (!k || !has(`${op}_${k}`) || x.length >= 2 ** 30) return null;
+  if (!k || !has(`${op}_${k}`) || nx >= 2 ** 30) return null;
   begin();
-  const px = ptr(x), py = ptr(y), [dst, done] = output(op === 'find' ? T.Int : T.Bool, y.length);
-  hashed(x.length, (tab, bits) => K![`${op}_${k}`](px, x.length, tab, bits, py, y.length, dst));
+  const px = ptr(x), py = ptr(y), [dst, done] = output(op === 'find' ? T.Int : T.Bool, ny);
+  hashed(nx, (tab, bits) => K![`${op}_${k}`](px, nx, tab, bits, py, ny, dst));
   return done();
 }
 /** Positions of y's items in x (x's count when absent); or null. */
@@ -488,15 +491,18 @@ export const find = (t: number, x: Items, y: Items) => lookup('find', t, x, y) a
 export const isin = (t: number, x: Items, y: Items) => lookup('in', t, x, y) as Uint8Array | null;
 /** Positions of the first appearance of each distinct item, in order; or null. */
 export function distinctAt(t: number, x: Items): Int32Array | null {
-  if (!on(x.length)) return null;
+  const n = itemCount(t, x);
+  if (!on(n)) return null;
   ({ t, d: x } = exactKeys(t, x));
   const k = hashKind(t);
-  if (!k || !has(`distinct_${k}`) || x.length >= 2 ** 30) return null;
+  if (!k || !has(`distinct_${k}`) || n >= 2 ** 30) return null;
   begin();
-  const px = ptr(x), out = tmp(4 * x.length);
-  const m = hashed(x.length, (tab, bits) => K![`distinct_${k}`](px, x.length, tab, bits, out));
+  const px = ptr(x), out = tmp(4 * n);
+  const m = hashed(n, (tab, bits) => K![`distinct_${k}`](px, n, tab, bits, out));
   return ints(out, m);
 }
+/** The number of items of type t in d (a guid is 16 bytes). */
+const itemCount = (t: number, d: Items) => t === T.Guid ? d.length >> 4 : d.length;
 
 // ---- running and neighbouring loops: sums, deltas, xbar ------------------------------------------------
 

@@ -25,14 +25,25 @@ export function find1(x: Q, y: Q): number {
   return n;
 }
 
+/** Positions of guids y in guids x (16 bytes each) by a Map of their bytes as text. */
+function guidFind(x: Uint8Array, y: Uint8Array): Int32Array {
+  const n = x.length >> 4, m = y.length >> 4, key = (d: Uint8Array, i: number) => String.fromCharCode(...d.subarray(16 * i, 16 * i + 16));
+  const h = new Map<string, number>();
+  for (let i = n - 1; i >= 0; i--) h.set(key(x, i), i);
+  const r = new Int32Array(m);
+  for (let i = 0; i < m; i++) r[i] = h.get(key(y, i)) ?? n;
+  return r;
+}
+
 /** Positions of each item of y in x, using a hash map when x is a vector. */
 export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
-  if (x.t > 0 && x.t <= T.Enum && y.t === x.t && x.t !== T.Guid) {
-    const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = xd.length;
+  if (x.t > 0 && x.t <= T.Enum && y.t === x.t) {
+    const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = count(x);
     // a hash table in wasm when the kernels are in and y is long enough to pay for the call
     const k = (x.t !== T.Enum || (x as Vec).dom === (y as Vec).dom) ? kernels.find(x.t, xd, yd) : null;
     if (k) return k;
+    if (x.t === T.Guid) return guidFind(xd, yd);
     // (a Map's keys compare as find does: a null finds a null, -0 finds 0, floats exactly)
     const h = new Map<any, number>();
     for (let i = n - 1; i >= 0; i--) h.set(xd[i], i);

@@ -345,8 +345,8 @@ export function keyText(x: Q): string {
 export function group(x: Q): Q {
   if (x.t < 0) throw new QError('type');
   // a vector whose items compare as raw values (floats too: group applies no comparison tolerance): the
-  // typed grouping; guids and lists go by each item's text
-  if (x.t > 0 && x.t <= T.Enum && x.t !== T.Guid) {
+  // typed grouping (guids by their bytes); lists go by each item's text
+  if (x.t > 0 && x.t <= T.Enum) {
     const { members, firsts } = groupRows([x], count(x));
     return dict(index(x, longVec(firsts)), list(members.map(m => vec(T.Long, widen(m)))));
   }

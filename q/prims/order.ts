@@ -53,10 +53,29 @@ export function compareQ(a: Q, b: Q, byType = true): number {
   return count(a) - count(b);
 }
 
+/** Each item's rank in text order among the distinct symbols of d, as ints, so that a radix grade of the
+ *  ranks sorts the symbols (an enumeration's items first become its symbols); null when d is too short
+ *  for the kernels. Only the distinct symbols are compared as text. */
+export function symRanks(x: Q): Int32Array | null {
+  if (x.t === T.Enum) x = deenum(x);
+  const d = (x as Vec).d as Int32Array;
+  if (x.t !== T.Sym || d.length < kernels.SMALL) return null;
+  const at = kernels.distinctAt(T.Sym, d);
+  if (!at) return null;
+  const ids = Array.from(at, p => d[p]), names = new Map(ids.map(id => [id, symName(id)]));
+  ids.sort((a, b) => { const s = names.get(a)!, t = names.get(b)!; return s < t ? -1 : s > t ? 1 : 0; });
+  let top = 0;
+  for (const id of ids) if (id > top) top = id;
+  const rank = new Int32Array(top + 1);
+  ids.forEach((id, r) => { rank[id] = r; });
+  return kernels.gather(T.Int, rank, d) as Int32Array | null;
+}
+
 /** Positions that sort x ascending (stable), or descending (stable among equals). */
 export function grade(x: Q, desc = false): ArrayLike<number> {
-  // fixed-width numbers and temporals: a radix grade in wasm
+  // fixed-width numbers and temporals: a radix grade in wasm; symbols by their ranks in text order
   if (x.t > 0 && x.t < 20 && x.t !== T.Sym) { const g = kernels.grade(x.t, (x as Vec).d, desc); if (g) return g; }
+  if (x.t === T.Sym || x.t === T.Enum) { const r = symRanks(x), g = r && kernels.grade(T.Int, r, desc); if (g) return g; }
   const n = count(x), idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const c = comparator(x);

@@ -11,7 +11,7 @@ import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
 import { unkey, keyText } from './list.js';
-import { compareQ, comparator } from './order.js';
+import { compareQ, comparator, symRanks } from './order.js';
 import { deenum } from '../value/enums.js';
 
 /** A table or keyed table given directly or by name; put writes a result back when given by name. */
@@ -76,13 +76,15 @@ function sortBy(desc: boolean) {
 }
 const xkeyOf = (ks: string[], t: Table) => xkey(symVec(ks), t);
 
-/** The order of rows sorted by numeric or temporal key columns, by wasm radix grades: the last key
- *  first, then each earlier key stably in the order so far (LSD over columns); null for other keys. */
+/** The order of rows sorted by numeric, temporal or symbol key columns, by wasm radix grades: the last
+ *  key first, then each earlier key stably in the order so far (LSD over columns); null for other keys. */
 function kernelGrade(cs: Q[], desc: boolean): Int32Array | null {
   let idx: Int32Array | null = null;
   for (let j = cs.length - 1; j >= 0; j--) {
-    const c = cs[j];
-    if (!(c.t > 0 && c.t < 20 && c.t !== T.Sym)) return null;
+    let c = cs[j];
+    // symbols (and enumerations) sort as their ranks in text order
+    if (c.t === T.Sym || c.t === T.Enum) { const r = symRanks(c); if (!r) return null; c = { t: T.Int, d: r, a: 0 } as Vec; }
+    if (!(c.t > 0 && c.t < 20)) return null;
     const d: import("../value/storage.js").Items | null = idx ? kernels.gather(c.t, (c as Vec).d, idx) : (c as Vec).d;
     const g: Int32Array | null = d && kernels.grade(c.t, d, desc);
     if (!g) return null;

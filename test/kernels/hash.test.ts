@@ -65,3 +65,31 @@ test('canon_f64 and canon_f32: the bits of each float, -0 as 0 and every NaN as 
     assert.deepEqual(Array.from(view(Int32Array, out, n)), Array.from(r, ref32));
   }
 });
+
+test('find, in, distinct and groupHash over guids agree with a Map of their bytes', () => {
+  for (const n of SIZES) {
+    reset();
+    // few distinct guids, many repeats; most share their first eight bytes, the rest their last eight
+    const pool = Array.from({ length: 50 }, (_, j) => Uint8Array.from({ length: 16 }, (_, b) => j < 40 ? (b < 8 ? 7 : b === 15 ? j : Math.floor(rnd() * 256)) : b >= 8 ? 9 : Math.floor(rnd() * 256)));
+    const guids = (m: number) => { const d = new Uint8Array(16 * m); for (let i = 0; i < m; i++) d.set(pool[Math.floor(rnd() * 50)], 16 * i); return d; };
+    const x = guids(n), m = Math.max(1, n >> 1) + 5, y = guids(m);
+    for (let j = 0; j < m; j += 11) y[16 * j + 5] ^= 0x55; // guids not in x
+    const key = (d: Uint8Array, i: number) => Array.from(d.subarray(16 * i, 16 * i + 16)).join(',');
+    const first = new Map<string, number>(), firsts: number[] = [];
+    const gids = Array.from({ length: n }, (_, i) => { const k = key(x, i); if (!first.has(k)) { first.set(k, first.size); firsts.push(i); } return first.get(k)!; });
+    // the table sized for n, and the tightest that holds the distinct guids (collisions everywhere)
+    for (const bits of [Math.max(4, 32 - Math.clz32(Math.max(1, 2 * n - 1))), Math.max(4, 33 - Math.clz32(Math.max(1, first.size - 1)))]) {
+      const px = put(x), py = put(y), tab = alloc(4 << bits), dst = alloc(4 * m), flags = alloc(m), gid = alloc(4 * n), out = alloc(4 * n);
+      if (first.size > 8) assert.equal(k.find_g16(px, n, tab, 3, py, m, dst), -1);
+      assert.equal(k.find_g16(px, n, tab, bits, py, m, dst), 0);
+      const want = Array.from({ length: m }, (_, j) => { const g = first.get(key(y, j)); return g === undefined ? n : firsts[g]; });
+      assert.deepEqual(Array.from(view(Int32Array, dst, m)), want, `find ${n} ${bits}`);
+      k.in_g16(px, n, tab, bits, py, m, flags);
+      assert.deepEqual(Array.from(view(Uint8Array, flags, m)), want.map(p => p < n ? 1 : 0));
+      assert.equal(k.distinct_g16(px, n, tab, bits, out), first.size);
+      assert.deepEqual(Array.from(view(Int32Array, out, first.size)), firsts);
+      assert.equal(k.groupHash_g16(px, n, tab, bits, gid, out), first.size);
+      assert.deepEqual(Array.from(view(Int32Array, gid, n)), gids);
+    }
+  }
+});

@@ -108,6 +108,13 @@ test('grades of booleans, bytes, chars, shorts and reals match the grades of the
   assert.equal(q('(iasc u)~iasc string u'), '1b', 'iasc guid');
   assert.equal(q('(idesc u)~idesc string u'), '1b', 'idesc guid');
   assert.equal(q('(first asc u;last asc u)'), '00000000-0000-0000-0000-000000000000 ffffffff-ffff-ffff-ffff-ffffffffffff');
+  // symbols (and an enumeration over them, whose indices are not in text order) as their text sorts
+  q('s:(n?`IBM`MSFT`a`B`zz`),`$string n?3000; dom:reverse distinct s; en:`dom$s; t:([]s;j:(2*n)?5)');
+  assert.equal(q('(iasc s)~iasc string s'), '1b', 'iasc sym');
+  assert.equal(q('(idesc s)~idesc string s'), '1b', 'idesc sym');
+  assert.equal(q('(iasc en)~iasc string s'), '1b', 'iasc enum');
+  assert.equal(q('(`s`j xasc t)~t iasc flip (string t`s;t`j)'), '1b', 'xasc by sym and long');
+  assert.equal(q('(`j`s xdesc t)~t idesc flip (t`j;string t`s)'), '1b', 'xdesc by long and sym');
 });
 
 test('find, in, distinct, except and group compare floats exactly (no comparison tolerance), long or short', () => {
@@ -125,4 +132,14 @@ test('find, in, distinct, except and group compare floats exactly (no comparison
     assert.equal(q('count x except b'), `${n + 2}`);
     assert.equal(q('a=b'), '1b'); // (= is tolerant)
   }
+});
+
+test('find, in, distinct and group of guids match item-by-item results', () => {
+  const { q } = makeSession();
+  q('g:(3000?50?0Ng),0Ng; h:(2000?g),100?0Ng; p:{g?x} each h');
+  assert.equal(q('(g?h)~p'), '1b');
+  assert.equal(q('(h in g)~p<count g'), '1b');
+  assert.equal(q('(distinct g)~g where ({g?x} each g)=til count g'), '1b');
+  assert.equal(q('(group g)~(g d)!{where x~/:g} each g d:distinct {g?x} each g'), '1b');
+  assert.equal(q('count select count i by g from ([]g)'), q('count distinct g'));
 });
