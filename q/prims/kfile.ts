@@ -20,7 +20,7 @@ import { Q, Vec, List, item, list, symVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
-import { unzlibSync, zlibSync } from 'fflate';
+import { inflate, deflate, unwritable } from './zblock.js';
 
 const utf8 = new TextEncoder(), fromUtf8 = new TextDecoder();
 export const ENUM_HEADER = 4096;
@@ -137,7 +137,7 @@ function decodeNested(b: Uint8Array, h: Uint8Array | null, path: string): Q {
 // then a trailer: u32 3, the algorithm and level bytes, 2 zero bytes, u64 uncompressed length, u64 where
 // the trailer starts, u32 logical block size, u32 0, for each block its compressed length and algorithm
 // (u32 each), and u64 the number of blocks. Each block holds a logical block of the file (the last one
-// less). Algorithms: 0 stored, 2 gzip (a zlib stream); 1 (q's IPC), 3 snappy, 4 lz4hc, 5 zstd are not read.
+// less), in the algorithm its trailer entry names (zblock.ts).
 const ZIPPED = [0x6b, 0x78, 0x7a, 0x69, 0x70, 0x70, 0x65, 0x64];
 const zipped = (b: Uint8Array) => b.length >= 8 && ZIPPED.every((c, i) => b[i] === c);
 function unzip(b: Uint8Array, path: string): Uint8Array {
@@ -152,30 +152,26 @@ function unzip(b: Uint8Array, path: string): Uint8Array {
   for (let i = 0, src = 8, dst = 0; i < nb; i++) {
     const clen = dv.getUint32(at + 32 + 8 * i, true), alg = dv.getUint32(at + 36 + 8 * i, true), size = Math.min(lbs, ulen - dst);
     if (src + clen > at) corrupt();
-    const part = b.subarray(src, src + clen);
-    if (alg === 0) { if (clen !== size) corrupt(); out.set(part, dst); }
-    else if (alg === 2) {
-      let u: Uint8Array;
-      try { u = unzlibSync(part, { out: out.subarray(dst, dst + size) }); } catch { return corrupt(); }
-      if (u.length !== size) corrupt();
-    } else bad(path, `nyi: compression algorithm ${alg} (${['', 'q IPC', '', 'snappy', 'lz4hc', 'zstd'][alg] ?? 'unknown'})`);
+    let ok: boolean;
+    try { ok = inflate(alg, b.subarray(src, src + clen), out.subarray(dst, dst + size)); } catch (e) { return bad(path, (e as Error).message); }
+    if (!ok) corrupt();
     src += clen; dst += size;
   }
   return out;
 }
 
 /** The bytes of a file compressed as kdb+ compresses it: logical blocks of 2^lbs bytes, algorithm alg (0
- *  none: the file as it is; 2 gzip at level lvl; a block that does not shrink is stored), the trailer. */
+ *  none: the file as it is; 2 gzip, 3 snappy, 4 lz4hc at level lvl; a block that does not shrink is
+ *  stored), the trailer. */
 export function zipFile(b: Uint8Array, lbs: number, alg: number, lvl: number, path: string): Uint8Array {
   if (alg === 0) return b;
-  if (alg !== 2) bad(path, `nyi: compression algorithm ${alg} (${['', 'q IPC', '', 'snappy', 'lz4hc', 'zstd'][alg] ?? 'unknown'}); wasq writes 0 and 2`);
+  const why = unwritable(alg, lvl);
+  if (why) bad(path, why);
   if (!(lbs >= 12 && lbs <= 20)) bad(path, 'bad logicalBlockSize (a power of 2 from 12 to 20)');
-  if (!(lvl >= 0 && lvl <= 9)) bad(path, 'bad zipLevel (gzip: 0 to 9)');
   const size = 2 ** lbs, blocks: Uint8Array[] = [], algs: number[] = [];
   for (let o = 0; o < b.length; o += size) {
-    const part = b.subarray(o, o + size), z = zlibSync(part, { level: lvl as 0 });
-    const packed = z.length < part.length;
-    blocks.push(packed ? z : part); algs.push(packed ? 2 : 0);
+    const part = b.subarray(o, o + size), z = deflate(alg, part, lvl);
+    blocks.push(z ?? part); algs.push(z ? alg : 0);
   }
   const at = 8 + blocks.reduce((n, x) => n + x.length, 0), out = new Uint8Array(at + 40 + 8 * blocks.length);
   const dv = new DataView(out.buffer);

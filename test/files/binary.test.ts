@@ -131,20 +131,55 @@ test('files laid out as kdb+ writes them are read: a mapped vector, a serialized
   assert.match(q('get `:nc'), /^'nc#: missing/);
 });
 
-/** A file compressed as kdb+ compresses one: kxzipped, blocks of 128 KiB (zlib, or stored where the block's
- *  algorithm says 0), the trailer. Built here with node:zlib, independently of wasq's reader. */
+/** Blocks as each algorithm's format defines them, built here by hand (stored content only: literals),
+ *  independently of the libraries wasq reads them with. */
+const BLOCKS: Record<number, (part: Buffer) => Buffer> = {
+  0: part => Buffer.from(part),
+  2: part => deflateSync(part),
+  // snappy: the length as a varint, then literals of up to 64 KiB (tag 61<<2: a 2-byte length-1 follows)
+  3: part => {
+    const out: Buffer[] = [], v: number[] = [];
+    for (let n = part.length; ; n >>>= 7) { if (n < 128) { v.push(n); break; } v.push((n & 127) | 128); }
+    out.push(Buffer.from(v));
+    for (let o = 0; o < part.length; o += 65536) { const c = part.subarray(o, o + 65536), h = Buffer.alloc(3); h[0] = 61 << 2; h.writeUInt16LE(c.length - 1, 1); out.push(h, c); }
+    return Buffer.concat(out);
+  },
+  // LZ4 block: one sequence of literals only (token 15<<4, the length past 15 in 255s and a remainder)
+  4: part => { const l: number[] = [0xf0]; let k = part.length - 15; for (; k >= 255; k -= 255) l.push(255); l.push(k); return Buffer.concat([Buffer.from(l), part]); },
+  // zstd frame: magic, single-segment header with a 4-byte content size, one raw last block
+  5: part => { const h = Buffer.alloc(12); h.writeUInt32LE(0xfd2fb528, 0); h[4] = 0xa0; h.writeUInt32LE(part.length, 5); h.writeUIntLE(1 | (part.length << 3), 9, 3); return Buffer.concat([h, part]); },
+};
+
+/** A file compressed as kdb+ compresses one: kxzipped, blocks of 128 KiB in the algorithm algs gives each
+ *  (gzip by default), the trailer. Built here independently of wasq's reader. */
 function kxzip(file: Buffer, algs: (b: number) => number = () => 2): Buffer {
   const lbs = 131072, blocks: Buffer[] = [], algOf: number[] = [];
   for (let o = 0, i = 0; o < file.length; o += lbs, i++) {
     const a = algs(i), part = file.subarray(o, o + lbs);
-    blocks.push(a === 2 ? deflateSync(part) : Buffer.from(part)); algOf.push(a);
+    blocks.push(BLOCKS[a](part)); algOf.push(a);
   }
   const at = 8 + blocks.reduce((n, b) => n + b.length, 0), t = Buffer.alloc(40 + 8 * blocks.length);
-  t.writeUInt32LE(3, 0); t[4] = 2; t[5] = 6;
+  t.writeUInt32LE(3, 0); t[4] = algOf[0]; t[5] = 6;
   t.writeBigUInt64LE(BigInt(file.length), 8); t.writeBigUInt64LE(BigInt(at), 16); t.writeUInt32LE(lbs, 24);
   blocks.forEach((b, i) => { t.writeUInt32LE(b.length, 32 + 8 * i); t.writeUInt32LE(algOf[i], 36 + 8 * i); });
   t.writeBigUInt64LE(BigInt(blocks.length), 32 + 8 * blocks.length);
   return Buffer.concat([Buffer.from('kxzipped'), ...blocks, t]);
+}
+
+/** An LZ4 block decoded by the format's rules (an independent reader for what wasq writes). */
+function unlz4(src: Buffer, size: number): Buffer {
+  const out = Buffer.alloc(size);
+  let s = 0, d = 0;
+  const len = (n: number) => { if (n === 15) for (let b = 255; b === 255;) { b = src[s++]; n += b; } return n; };
+  while (s < src.length) {
+    const tok = src[s++], lit = len(tok >> 4);
+    src.copy(out, d, s, s + lit); s += lit; d += lit;
+    if (s >= src.length) break;
+    const off = src.readUInt16LE(s); s += 2;
+    for (let m = len(tok & 15) + 4; m > 0; m--, d++) out[d] = out[d - off];
+  }
+  assert.equal(d, size);
+  return out;
 }
 
 test('compressed files (kxzipped, gzip or stored blocks) read as the files they hold', () => {
@@ -159,6 +194,16 @@ test('compressed files (kxzipped, gzip or stored blocks) read as the files they 
   bad.writeUInt32LE(99, bad.length - 8 - 8 * 3 + 4);   // an algorithm kdb+ does not have
   writeFileSync(join(dir, 'xbad'), bad);
   assert.match(q('y:get `:xbad'), /^'xbad: nyi: compression algorithm 99/);
+  // snappy, LZ4 and zstd blocks, and all five algorithms in one file
+  for (const a of [3, 4, 5]) { writeFileSync(join(dir, 'x' + a), kxzip(readFileSync(join(dir, 'x')), () => a)); assert.equal(q(`x~get \`:x${a}`), '1b', `algorithm ${a}`); }
+  writeFileSync(join(dir, 'xmix'), kxzip(readFileSync(join(dir, 'x')), i => [5, 3, 4][i]));
+  assert.equal(q('x~get `:xmix'), '1b');
+  const short = kxzip(readFileSync(join(dir, 'x')), () => 4);
+  // the last block one byte short (its trailer entry and the trailer's place moved to match)
+  const nb = 3, at = short.length - 40 - 8 * nb, cut = Buffer.concat([short.subarray(0, at - 1), short.subarray(at)]);
+  cut.writeBigUInt64LE(BigInt(at - 1), at - 1 + 16); cut.writeUInt32LE(short.readUInt32LE(at + 32 + 16) - 1, at - 1 + 32 + 16);
+  writeFileSync(join(dir, 'xshort'), cut);
+  assert.match(q('y:get `:xshort'), /^'xshort: corrupt compressed kdb\+ file/);
   writeFileSync(join(dir, 'xcut'), kxzip(readFileSync(join(dir, 'x'))).subarray(0, 300));
   assert.match(q('y:get `:xcut'), /^'xcut: corrupt compressed kdb\+ file/);
   assert.equal(q('y'), "'y");
@@ -189,7 +234,17 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
   q('\\x .z.zd');
   q('`:zt/ set t');
   assert.equal(readFileSync(join(dir, 'zt', 'a')).subarray(0, 2).toString('hex'), 'fe20');
-  assert.match(q('(`:zy;17;3;0) set x'), /^'zy: nyi: compression algorithm 3 \(snappy\)/);
+  // snappy and lz4hc are written too (the LZ4 blocks read back by the format's rules, not by the library)
+  for (const [a, l] of [[3, 0], [4, 5]]) {
+    assert.equal(q(`(\`:z${a};17;${a};${l}) set x`), `\`:z${a}`);
+    assert.equal(q(`x~get \`:z${a}`), '1b', `algorithm ${a}`);
+    assert.equal(q(`(-21!\`:z${a})\`algorithm`), `${a}i`);
+  }
+  const z4 = readFileSync(join(dir, 'z4')), n4 = Number(z4.readBigUInt64LE(z4.length - 8)), at4 = z4.length - 40 - 8 * n4, l4: Buffer[] = [];
+  for (let i = 0, o4 = 8; i < n4; i++) { const n = z4.readUInt32LE(at4 + 32 + 8 * i), size = Math.min(131072, 2400016 - 131072 * i); l4.push(z4.readUInt32LE(at4 + 36 + 8 * i) === 4 ? unlz4(z4.subarray(o4, o4 + n), size) : z4.subarray(o4, o4 + n)); o4 += n; }
+  assert.deepEqual(Buffer.concat(l4), readFileSync(join(dir, 'x')));
+  assert.match(q('(`:zy;17;5;1) set x'), /^'zy: nyi: compression algorithm 5 \(zstd\)/);
+  assert.match(q('(`:zy;17;3;1) set x'), /^'zy: bad zipLevel \(snappy: 0 to 0\)/);
   assert.match(q('(`:zy;30;2;6) set x'), /^'zy: bad logicalBlockSize/);
 });
 
