@@ -8,7 +8,7 @@
 // caller turns each into a q symbol once.
 //
 // Cell types, one i32 code per field: 0 skip, 1 bool, 2 char, 3 short, 4 int, 5 long, 6 real, 7 float,
-// 8 date, 9 symbol. outs holds one column pointer per field (0 for skipped fields).
+// 8 date, 9 symbol, 10 timestamp, 11 timespan, 12 time, 13 minute, 14 second. outs holds one column pointer per field (0 for skipped fields).
 // state (i32): [0] row, [1] byte position of the row's start, [2] symbols in the table, [3] bytes of
 // their text in the store.
 
@@ -161,6 +161,47 @@ function date(b: usize, s: usize, e: usize): i32 {
   return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 730425;
 }
 
+/** hh:mm:ss with up to `most` fraction digits after a point, as nanoseconds past midnight (hours below
+ *  24); any other form is odd. */
+function clock(b: usize, s: usize, e: usize, most: i32): i64 {
+  const n = <i32>(e - s);
+  if (n < 8 || load<u8>(b + s + 2) != 58 || load<u8>(b + s + 5) != 58) { odd = true; return 0; }
+  const d0 = digit(b, s), d1 = digit(b, s + 1), d3 = digit(b, s + 3), d4 = digit(b, s + 4), d6 = digit(b, s + 6), d7 = digit(b, s + 7);
+  if (<u32>d0 > 9 || <u32>d1 > 9 || <u32>d3 > 5 || <u32>d4 > 9 || <u32>d6 > 5 || <u32>d7 > 9 || d0 * 10 + d1 > 23) { odd = true; return 0; }
+  let ns = <i64>(((d0 * 10 + d1) * 60 + d3 * 10 + d4) * 60 + d6 * 10 + d7) * 1000000000;
+  if (n > 8) {
+    if (load<u8>(b + s + 8) != 46 || n == 9 || n - 9 > most) { odd = true; return 0; }
+    let f: i64 = 0;
+    for (let i = s + 9; i < e; i++) { const c = digit(b, i); if (<u32>c > 9) { odd = true; return 0; } f = f * 10 + c; }
+    for (let k = n - 9; k < 9; k++) f *= 10;
+    ns += f;
+  }
+  return ns;
+}
+/** A temporal cell (code 10 timestamp, 11 timespan, 12 time, 13 minute, 14 second) in its type's units, in
+ *  the plain forms only: yyyy.mm.ddDhh:mm:ss.fffffffff (a T or - . / date separators too), hh:mm:ss with
+ *  the type's fraction, hh:mm; empty is null; anything else is odd. */
+function temporal(code: i32, b: usize, s: usize, e: usize): i64 {
+  if (s == e) return code <= 11 ? i64.MIN_VALUE : <i64>i32.MIN_VALUE;
+  const n = e - s;
+  switch (code) {
+    case 10: {
+      const sep = n > 10 ? load<u8>(b + s + 10) : 0;
+      if (sep != 68 && sep != 84) { odd = true; return 0; }
+      const d = date(b, s, s + 10);
+      return <i64>d * 86400000000000 + clock(b, s + 11, e, 9);
+    }
+    case 11: return clock(b, s, e, 9);
+    case 12: return clock(b, s, e, 3) / 1000000;
+    case 13: {
+      const d0 = digit(b, s), d1 = digit(b, s + 1), d3 = digit(b, s + 3), d4 = digit(b, s + 4);
+      if (n != 5 || load<u8>(b + s + 2) != 58 || <u32>d0 > 9 || <u32>d1 > 9 || <u32>d3 > 5 || <u32>d4 > 9 || d0 * 10 + d1 > 23) { odd = true; return 0; }
+      return (d0 * 10 + d1) * 60 + d3 * 10 + d4;
+    }
+    default: return n == 8 ? clock(b, s, e, 0) / 1000000000 : (odd = true, 0);
+  }
+}
+
 // ---- symbols: open addressing over the distinct byte strings ------------------------------------------
 // tab: 2^bits i32 slots, each 0 or 1 + an entry's index; ents: 3 i32 per entry (hash, start in the
 // store, length); store: the entries' bytes, one after another.
@@ -243,6 +284,8 @@ export function csv_rows(b: usize, len: i32, delim: i32, codes: usize, m: i32, o
         case 6: store<f32>(o + (<usize>r << 2), <f32>float(b, p, e)); break;
         case 7: store<f64>(o + (<usize>r << 3), float(b, p, e)); break;
         case 8: store<i32>(o + (<usize>r << 2), date(b, p, e)); break;
+        case 10: case 11: store<i64>(o + (<usize>r << 3), temporal(code, b, p, e)); break;
+        case 12: case 13: case 14: store<i32>(o + (<usize>r << 2), <i32>temporal(code, b, p, e)); break;
         case 9: {
           const id = symbol(b, p, e, state);
           if (id < 0) { store<i32>(state, r); store<i32>(state, <i32>start, 4); return FULL; }

@@ -5,7 +5,8 @@ import { allocRaw, Items } from '../value/storage.js';
 import { K, begin, tmp, view } from './runtime.js';
 
 /** The kernel's code for each cell type it parses (a skipped field is 0). */
-export const CELL: Partial<Record<number, number>> = { [T.Bool]: 1, [T.Char]: 2, [T.Short]: 3, [T.Int]: 4, [T.Long]: 5, [T.Real]: 6, [T.Float]: 7, [T.Date]: 8, [T.Sym]: 9 };
+export const CELL: Partial<Record<number, number>> = { [T.Bool]: 1, [T.Char]: 2, [T.Short]: 3, [T.Int]: 4, [T.Long]: 5, [T.Real]: 6, [T.Float]: 7, [T.Date]: 8, [T.Sym]: 9,
+  [T.Timestamp]: 10, [T.Timespan]: 11, [T.Time]: 12, [T.Minute]: 13, [T.Second]: 14 };
 const DONE = 0, ODD = 1;
 
 /** Bytes or items in vector memory, where the kernel can reach them; null when they would not be. */

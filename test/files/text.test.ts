@@ -154,7 +154,9 @@ test('the CSV kernel reads what the TypeScript parser reads, odd cells and all',
   let seed = 11;
   const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
   const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-  const rows = ['s,b,c,h,i,j,e,f,d'];
+  const rows = ['s,b,c,h,i,j,e,f,d,p,n,t,u,v'];
+  const two = (k: number) => String(k).padStart(2, '0'), hms = () => `${two(Math.floor(rnd() * 24))}:${two(Math.floor(rnd() * 60))}:${two(Math.floor(rnd() * 60))}`;
+  const frac = (k: number) => k ? '.' + String(Math.floor(rnd() * 10 ** k)).padStart(k, '0') : '';
   for (let r = 0; r < 60000; r++) {
     const odd = rnd() < .03; // a record with something the kernel hands back
     rows.push([
@@ -166,10 +168,15 @@ test('the CSV kernel reads what the TypeScript parser reads, odd cells and all',
       String(Math.fround((rnd() - .5) * 1e3)),
       odd ? pick(['0n', '-0w', '1e-400', '3.14159265358979323846', '1e23']) : rnd() < .05 ? '' : pick([String(rnd() * 100), (rnd() * 1e6).toFixed(2), '-0', '1e-5', '.5', '5.']),
       odd ? pick(['2020.02.30', '2020.13.01', '0000.01.01', '2020.1.1', '0Nd']) : pick(['1999.12.31', '2000-01-01', '2004/02/29', '20240229', '', '2100.03.01']),
+      odd ? pick(['2020.01.02', '2020.01.02D03:04', '0Np', '2020.01.02D25:00:00', '2020.01.02D03:04:05.1234567891']) : rnd() < .05 ? '' : `${pick(['1987.03.04', '2000.01.01', '2031-12-31'])}${pick(['D', 'T'])}${hms()}${frac(Math.floor(rnd() * 10))}`,
+      odd ? pick(['1D03:04:05', '0Nn', '-03:04:05']) : rnd() < .05 ? '' : hms() + frac(Math.floor(rnd() * 10)),
+      odd ? pick(['03:04:05.1239', '25:00:00.000', '0Nt', '3:04:05']) : rnd() < .05 ? '' : hms() + frac(Math.floor(rnd() * 4)),
+      odd ? pick(['3:04', '24:00', '0Nu']) : rnd() < .05 ? '' : hms().slice(0, 5),
+      odd ? pick(['03:04:5', '0Nv', '03:60:00']) : rnd() < .05 ? '' : hms(),
     ].join(',') + (rnd() < .01 ? ',extra,fields' : '') + (rnd() < .1 ? '\r' : ''));
   }
-  const { whole, pieces } = bothWays('SBCHIJEFD', rows.join('\n'), true);
-  assert.deepEqual(whole.names, ['s', 'b', 'c', 'h', 'i', 'j', 'e', 'f', 'd']);
+  const { whole, pieces } = bothWays('SBCHIJEFDPNTUV', rows.join('\n'), true);
+  assert.deepEqual(whole.names, ['s', 'b', 'c', 'h', 'i', 'j', 'e', 'f', 'd', 'p', 'n', 't', 'u', 'v']);
   whole.cols.forEach((c, j) => {
     assert.equal(c.t, pieces[j][0].t);
     const ref = Buffer.concat(pieces[j].map(bytesOf));
