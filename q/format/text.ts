@@ -13,16 +13,29 @@ export function fmtG(x: number, p: number): string {
   if (x === -Infinity) return '-0w';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   if (p <= 0 || p > 17) p = 17;
+  // the usual case, a magnitude from 1e-4 up: toPrecision writes p digits in fixed notation unless the
+  // rounded exponent reaches p (then it writes an exponent, and the general path below decides)
+  const a = x < 0 ? -x : x;
+  if (a >= 1e-4) {
+    const f = x.toPrecision(p);
+    if (!f.includes('e')) return f.includes('.') ? trimZeros(f) : f;
+  }
   const e = x.toExponential(p - 1);          // d.ddde±x, correctly rounded
   const [mant, expS] = e.split('e');
   const X = +expS;
   if (X < -4 || X >= p) {
-    let m = mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant;
+    const m = mant.includes('.') ? trimZeros(mant) : mant;
     return m + 'e' + (X < 0 ? '-' : '+') + String(Math.abs(X)).padStart(2, '0');
   }
-  let f = x.toFixed(Math.max(0, p - 1 - X));
-  if (f.includes('.')) f = f.replace(/0+$/, '').replace(/\.$/, '');
-  return f;
+  const f = x.toFixed(Math.max(0, p - 1 - X));
+  return f.includes('.') ? trimZeros(f) : f;
+}
+/** A decimal with a point, without its trailing zeros (and without the point when nothing follows it). */
+function trimZeros(f: string): string {
+  let k = f.length;
+  while (f.charCodeAt(k - 1) === 48) k--;
+  if (f.charCodeAt(k - 1) === 46) k--;
+  return f.slice(0, k);
 }
 
 function date(d: number): string {
@@ -36,9 +49,9 @@ function clock(ms: number, withMs: boolean): string {
 }
 function nanos(ns: bigint, withDays: boolean): string {
   const neg = ns < 0n; if (neg) ns = -ns;
-  const day = 86400000000000n;
-  const d = ns / day, r = ns % day;
-  const h = r / 3600000000000n, mi = (r / 60000000000n) % 60n, s = (r / 1000000000n) % 60n, f = r % 1000000000n;
+  // whole days as a bigint; the rest of a day (below 2^47) in plain numbers, exactly
+  const d = ns / 86400000000000n, r = Number(ns - d * 86400000000000n), sec = Math.floor(r / 1e9), f = r - sec * 1e9;
+  const h = Math.floor(sec / 3600), mi = Math.floor(sec / 60) % 60, s = sec % 60;
   return (neg ? '-' : '') + (withDays ? `${d}D` : '') + `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(f, 9)}`;
 }
 

@@ -75,7 +75,32 @@ function cellOut(x: Q, delim: string): string {
     if (t === T.Date || t === T.Timestamp || t === T.Datetime || t === T.Month) s = s.replace(/^(\d{4})\.(\d\d)(?:\.(\d\d))?/, (_m, y, mo, d) => d ? `${y}-${mo}-${d}` : `${y}-${mo}`);
     if (/^0[Nn]/.test(s)) s = '';
   } else throw new QError('type');
-  return s.includes(delim) || s.includes('\n') ? '"' + s.replace(/"/g, '""') + '"' : s;
+  return quoted(s, delim);
+}
+/** A cell's text, quoted (quotes doubled) when it holds the delimiter or a newline. */
+const quoted = (s: string, delim: string) => s.includes(delim) || s.includes('\n') ? '"' + s.replace(/"/g, '""') + '"' : s;
+
+/** Row r's cell of column c as cellOut gives it, read from the column's storage without an atom per
+ *  cell; a run of equal values (a sorted date column) is formatted once. */
+function cellsOf(c: Q, delim: string): (r: number) => string {
+  if (c.t === T.Enum) c = deenum(c);
+  if (c.t === T.Sym) { const d = (c as Vec).d as Int32Array; return r => quoted(symName(d[r]), delim); }
+  if (c.t > 0 && c.t < T.Enum && c.t !== T.Guid) {
+    const t = -c.t, d = (c as Vec).d as ArrayLike<unknown>;
+    let last: unknown, lastText = '';
+    return r => { const v = d[r]; if (r === 0 || v !== last) { last = v; lastText = cellOut({ t, v } as Atom, delim); } return lastText; };
+  }
+  return r => cellOut(item(c, r), delim);
+}
+
+/** Lines of text as a list of strings: one encoding for all of them when they are ASCII (TextEncoder
+ *  per short line costs more than the formatting). */
+function strings(lines: string[]): List {
+  const all = lines.join('\n');
+  if (!/^[\x00-\x7f]*$/.test(all)) return list(lines.map(l => str(l)));
+  const b = enc.encode(all);
+  let o = 0;
+  return list(lines.map(l => { const v = vec(T.Char, b.slice(o, o + l.length)); o += l.length + 1; return v; }));
 }
 
 /** delimiter 0: t — a table (or a list of columns with names first) as delimited lines. */
@@ -83,11 +108,25 @@ function prepare(delim: string, x: Q): Q {
   let t: Table;
   if (x.t === T.Table) t = x as Table;
   else if (isKeyed(x)) t = unkey(x as Dict);
-  else if (x.t === T.List) { const cols = (x as List).d; return list(items(cols[0]).map((_, r) => str(cols.map(c => cellOut(item(c, r), delim)).join(delim)))); }
+  else if (x.t === T.List) { const cols = (x as List).d, cs = cols.map(c => cellsOf(c, delim)); return strings(items(cols[0]).map((_, r) => cs.map(f => f(r)).join(delim))); }
   else throw new QError('type');
-  const out = [str(t.c.join(delim))];
-  for (let r = 0; r < count(t); r++) out.push(str(t.d.map(c => cellOut(item(c, r), delim)).join(delim)));
-  return list(out);
+  const cs = t.d.map(c => cellsOf(c, delim)), n = count(t), out = new Array<string>(n + 1);
+  out[0] = t.c.join(delim);
+  for (let r = 0; r < n; r++) { let l = cs[0](r); for (let j = 1; j < cs.length; j++) l += delim + cs[j](r); out[r + 1] = l; }
+  return strings(out);
+}
+
+/** Strings (char vectors or chars) as the bytes of a text file, each line ended by a newline. */
+function linesBytes(ls: Q[]): Uint8Array {
+  let n = 0;
+  for (const l of ls) { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); n += (l.t === T.Char ? ((l as Vec).d as Uint8Array).length : 1) + 1; }
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const l of ls) {
+    if (l.t === T.Char) { const d = (l as Vec).d as Uint8Array; out.set(d, o); o += d.length; } else out[o++] = (l as Atom).v;
+    out[o++] = 10;
+  }
+  return out;
 }
 
 /** The bytes of a file or of (file;offset[;length]). */
@@ -176,8 +215,7 @@ function keyValues(spec: string, src: Q): Q {
 export function fileText(x: Q, y: Q): Q {
   if (x.t === -T.Sym) {
     // save text: each string a line
-    const ls = items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l); });
-    files().write(pathOf(x), enc.encode(ls.map(l => l + '\n').join('')), false);
+    files().write(pathOf(x), linesBytes(items(y)), false);
     return x;
   }
   if (x.t === -T.Char) return prepare(String.fromCharCode((x as Atom).v), y);
@@ -195,7 +233,7 @@ export function save(x: Q): Q {
   const name = m[1];
   if (!m[3]) return saveBinary(p, name);
   const t = hooks.getGlobal(name);
-  files().write(p, enc.encode((items(prepare(m[3] === 'csv' ? ',' : '\t', t)).map(l => text(l) + '\n')).join('')), false);
+  files().write(p, linesBytes(items(prepare(m[3] === 'csv' ? ',' : '\t', t))), false);
   return hsym(x);
 }
 export { fromItems };

@@ -85,7 +85,13 @@ export const isNil = (x: Q) => x.t === T.Unary && (x as Prim).name === '::';
 
 const enc = new TextEncoder(), dec = new TextDecoder();
 /** A char vector from JS text, as UTF-8 bytes (q strings are bytes). */
-export const str = (s: string): Vec => ({ t: T.Char, d: enc.encode(s), a: Attr.None });
+export const str = (s: string): Vec => ({ t: T.Char, d: (s.length <= 64 && ascii(s)) || enc.encode(s), a: Attr.None });
+/** The bytes of a short ASCII string, or null (TextEncoder costs more per call than a short string's loop). */
+function ascii(s: string): Uint8Array | null {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c > 127) return null; b[i] = c; }
+  return b;
+}
 /** The JS text of a char vector or char atom. */
 export const text = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : bytesText((x as Vec).d as Uint8Array);
 /** UTF-8 text of bytes; TextDecoder refuses views of shared memory (where large vectors live), so those are copied. */

@@ -77,6 +77,10 @@ test('Prepare Text and Save Text: the reference examples', () => {
   const d = dir();
   assert.equal(q(`\`:${d}/sub/test.txt 0: enlist "text to save"`), `\`:${d}/sub/test.txt`);
   assert.equal(readFileSync(join(d, 'sub/test.txt'), 'utf8'), 'text to save\n');
+  // text beyond ASCII, quoted cells and chars as lines: the file holds exactly their bytes
+  assert.equal(q(`\`:${d}/u.csv 0: csv 0: ([]s:\`$("é";"x");t:("a,b";"ü"))`), `\`:${d}/u.csv`);
+  assert.equal(readFileSync(join(d, 'u.csv'), 'utf8'), 's,t\né,"a,b"\nx,ü\n');
+  assert.equal(q(`\`:${d}/c.txt 0: ("ab";"c";"");read0 \`:${d}/c.txt`), '"ab"\n,"c"\n""');
 });
 
 test('read0 and read1 with offset and length; hcount, hdel, key', () => {
