@@ -35,7 +35,8 @@ export function encodeFile(x: Q, opts: SerializeOptions = {}): Uint8Array {
     const body = serialize(x, opts), v = x as Vec;
     const out = new Uint8Array(16 + body.length - 6);
     out[0] = 0xfe; out[1] = 0x20; out[2] = x.t; out[3] = v.a ?? 0;
-    new DataView(out.buffer).setBigInt64(8, BigInt((body.length - 6) / width(x.t)), true);
+    // kdb+ leaves the count 0 (the items run to the end of the file) unless an attribute's index follows them
+    if ((v.a ?? 0) > 1) new DataView(out.buffer).setBigInt64(8, BigInt((body.length - 6) / width(x.t)), true);
     out.set(body.subarray(6), 16);
     return out;
   }
@@ -49,6 +50,8 @@ export function encodeFile(x: Q, opts: SerializeOptions = {}): Uint8Array {
   }
   const body = serialize(x, opts), out = new Uint8Array(2 + body.length);
   out[0] = 0xff; out[1] = 0x01; out.set(body, 2);
+  // a symbol vector (a sym file, a table's .d) has 0 in its count, as kdb+ writes it
+  if (x.t === T.Sym) out.fill(0, 4, 8);
   return out;
 }
 

@@ -62,15 +62,20 @@ test('set and get: every type of value comes back as it went', () => {
 test('the bytes are kdb+\'s: a long vector maps, symbols and atoms are serialized after ff 01', () => {
   const dir = tmp(), { q } = session(dir);
   q('`:j set 1 2 3');
-  // fe 20, type 7, attribute 0, four zero bytes, the count as 8 bytes, then the items
-  assert.equal(hex(readFileSync(join(dir, 'j'))), 'fe20070000000000' + '0300000000000000' + '010000000000000002000000000000000300000000000000');
+  // fe 20, type 7, attribute 0, four zero bytes, an 8-byte count left 0 (the items run to the end of
+  // the file: kdb+ 3.6 and 4 write it so, unless an attribute's index follows), then the items
+  assert.equal(hex(readFileSync(join(dir, 'j'))), 'fe20070000000000' + '0000000000000000' + '010000000000000002000000000000000300000000000000');
   q('`:s set `a`bc');
-  assert.equal(hex(readFileSync(join(dir, 's'))), 'ff01' + '0b00' + '02000000' + '6100' + '626300');
+  // a symbol vector (a sym file, a .d) with 0 in its count too
+  assert.equal(hex(readFileSync(join(dir, 's'))), 'ff01' + '0b00' + '00000000' + '6100' + '626300');
   q('`:x set 42');
   assert.equal(hex(readFileSync(join(dir, 'x'))), 'ff01' + 'f9' + '2a00000000000000');
   q('`:f set 1.5 0n');
   // kdb+'s float null is the NaN with the sign bit set
-  assert.equal(hex(readFileSync(join(dir, 'f'))), 'fe20090000000000' + '0200000000000000' + '000000000000f83f' + '000000000000f8ff');
+  assert.equal(hex(readFileSync(join(dir, 'f'))), 'fe20090000000000' + '0000000000000000' + '000000000000f83f' + '000000000000f8ff');
+  // with a u#, p# or g# attribute the count is there
+  q('`:u set `u#1 2 3');
+  assert.equal(hex(readFileSync(join(dir, 'u')).subarray(0, 16)), 'fe20070200000000' + '0300000000000000');
 });
 
 test('files laid out as kdb+ writes them are read: a mapped vector, a serialized object, an enumeration', () => {
