@@ -2,7 +2,7 @@
 // type number: parse strings), symbol from string (`$), and pad (n$string).
 import { temporalPart } from './temporal.js';
 import { T, TYPE_NAMES, TYPE_CHARS, typeOfChar } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, atomsToVec, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { daysToYmd } from '../value/time.js';
@@ -78,9 +78,12 @@ export function castTo(t: number, y: Q): Q {
     // booleans, ints, longs and floats among themselves: the wasm loop
     const to = KIND[t];
     if (to && (y.t === T.Bool || KIND[y.t])) { const r = kernels.cast(src, to); if (r) return { t, d: r, a: 0 } as Vec; }
-    const out: Atom[] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = { t: -t, v: one(t, y.t, src[i]) };
-    return atomsToVec(t, out);
+    // booleans, bytes and chars as bytes or chars keep their bytes (vectors are never changed in place,
+    // so the two share them)
+    if ((t === T.Byte || t === T.Char) && (y.t === T.Byte || y.t === T.Char || y.t === T.Bool)) return { t, d: src, a: 0 } as Vec;
+    const d = alloc(t, n) as any;
+    for (let i = 0; i < n; i++) d[i] = one(t, y.t, src[i]);
+    return vec(t, d);
   }
   throw new QError('type');
 }

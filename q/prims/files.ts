@@ -11,6 +11,7 @@ import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './csv.js';
 import { saveBinary } from './disk.js';
+import { cutBytes } from './strings.js';
 import { zipInfo } from './kfile.js';
 
 /** The host's file system; 'nyi where the host has none. */
@@ -42,9 +43,15 @@ export function readPart(p: string, off: number, len: number): Uint8Array {
   return b;
 }
 /** Lines of text (a trailing newline ends the last line; \r\n is one line end). */
-const lines = (b: Uint8Array): string[] => { const s = dec.decode(b); const l = s.split(/\r?\n/); if (l.length && l[l.length - 1] === '') l.pop(); return l; };
+/** Lines of a file's bytes, as they are (a trailing newline ends the last line; \r\n is one line end). */
+function lines(b: Uint8Array): Uint8Array[] {
+  const l = cutBytes(b, NEWLINE);
+  if (l.length && l[l.length - 1].length === 0) l.pop();
+  return l.map(x => x.length && x[x.length - 1] === 13 ? x.subarray(0, x.length - 1) : x);
+}
+const NEWLINE = Uint8Array.of(10);
 
-export const read0 = (x: Q): Q => list(lines(fileBytes(x)).map(l => str(l)));
+export const read0 = (x: Q): Q => list(lines(fileBytes(x)).map(l => vec(T.Char, l)));
 export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
 /** hcount: a file's length; a compressed file's uncompressed length, as kdb+ gives it. */
 export const hcount = (x: Q): Q => {

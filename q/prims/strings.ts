@@ -11,6 +11,22 @@ import { apply1 } from './apply.js';
 import { atomic1 } from './atomic.js';
 
 const isStr = (x: Q) => x.t === T.Char || x.t === -T.Char;
+
+/** The pieces of bytes d between the occurrences of sep (non-empty; taken left to right, as q's vs cuts a
+ *  string). Each is a view of d, which it holds (a block of vector memory is freed when the view it was
+ *  handed out as is collected): a view costs a quarter of a copy, and vectors are never changed in place. */
+export function cutBytes(d: Uint8Array, sep: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [], k = sep.length;
+  const piece = (a: number, b: number) => { const v = d.subarray(a, b); (v as { owner?: object }).owner = d; out.push(v); };
+  let p = 0;
+  for (let i = d.indexOf(sep[0]); i >= 0 && i + k <= d.length; i = d.indexOf(sep[0], i)) {
+    let m = 1;
+    while (m < k && d[i + m] === sep[m]) m++;
+    if (m === k) { piece(p, i); p = i = i + k; } else i++;
+  }
+  piece(p, d.length);
+  return out;
+}
 const chars = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : latin((x as Vec).d as Uint8Array);
 /** Bytes as a one-char-per-byte JS string, so positions are byte positions as in kdb+. */
 function latin(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192)); return s; }
@@ -180,8 +196,9 @@ export function vs(x: Q, y: Q): Q {
   }
   if (x.t === -T.Char || x.t === T.Char) {
     if (!isStr(y)) throw new QError('type');
-    const sep = chars(x), s = chars(y);
-    return list(s.split(sep).map(unlatin));
+    const sep = x.t === -T.Char ? Uint8Array.of((x as Atom).v) : (x as Vec).d as Uint8Array;
+    if (sep.length && y.t === T.Char) return list(cutBytes((y as Vec).d as Uint8Array, sep).map(b => vec(T.Char, b)));
+    return list(chars(y).split(chars(x)).map(unlatin));
   }
   if (x.t === -T.Sym && (x as Atom).v === '') {
     if (y.t === -T.Sym) {

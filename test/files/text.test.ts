@@ -88,6 +88,11 @@ test('read0 and read1 with offset and length; hcount, hdel, key', () => {
   writeFileSync(join(d, 'f.txt'), 'abc\ndef\r\nghi\n');
   assert.equal(q(`read0 \`:${d}/f.txt`), '"abc"\n"def"\n"ghi"');
   assert.equal(q(`read0 (\`:${d}/f.txt;4;5)`), ',"def"');
+  // bytes as they are, not text: an invalid UTF-8 byte survives, an empty last line before the end too
+  const d2 = dir();
+  writeFileSync(join(d2, 'g.txt'), Buffer.from([0x61, 0xff, 10, 10, 0x62]));
+  assert.equal(q(`\`int$read0 \`:${d2}/g.txt`), '97 255i\n`int$()\n,98i');
+  assert.equal(q('("," vs "a,b,,c,"; "ab" vs "xabyabab"; "," vs ","; "\\n" vs "a\\r\\nb")'), '(,"a";,"b";"";,"c";"")\n(,"x";,"y";"";"")\n("";"")\n("a\\r";,"b")');
   assert.equal(q(`read1 (\`:${d}/f.txt;1;2)`), '0x6263');
   assert.equal(q(`(enlist\`def\`ghi)~("S";",") 0: (\`:${d}/f.txt;4)`), '1b');
   assert.equal(q(`hcount \`:${d}/f.txt`), '13');
