@@ -59,6 +59,10 @@ export function raze(x: Q): Q {
   if (x.t !== T.List) return x.t < 0 ? enlist(x) : x;
   const d = (x as List).d;
   if (!d.length) return x;
+  // vectors and atoms of one type (a list of strings, of long vectors …): one allocation, not a join per
+  // item (which copies what came before each time)
+  const t = Math.abs(d[0].t);
+  if (t > 0 && t < 20 && d.every(e => e.t === t || e.t === -t)) return vec(t, concat(t, d.map(e => (e.t < 0 ? enlist(e) as Vec : e as Vec).d)));
   let r: Q = d[0].t < 0 ? enlist(d[0]) : d[0];
   for (let i = 1; i < d.length; i++) r = join(r, d[i]);
   return r;

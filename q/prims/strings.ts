@@ -27,6 +27,16 @@ export function cutBytes(d: Uint8Array, sep: Uint8Array): Uint8Array[] {
   piece(p, d.length);
   return out;
 }
+/** Byte strings joined by sep (and ended by it too, with `after`), in one allocation. */
+function joinBytes(parts: Uint8Array[], sep: Uint8Array, after: boolean): Uint8Array {
+  let n = after ? parts.length * sep.length : Math.max(0, parts.length - 1) * sep.length;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  parts.forEach((p, i) => { out.set(p, o); o += p.length; if (after || i < parts.length - 1) { out.set(sep, o); o += sep.length; } });
+  return out;
+}
+const NL = Uint8Array.of(10);
 const chars = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : latin((x as Vec).d as Uint8Array);
 /** Bytes as a one-char-per-byte JS string, so positions are byte positions as in kdb+. */
 function latin(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192)); return s; }
@@ -131,9 +141,8 @@ export function sv(x: Q, y: Q): Q {
     return vec(T.Byte, unlatin((y as List).d.map(e => latin((e as Vec).d as Uint8Array)).join(sep)).d);
   }
   if (x.t === -T.Char || x.t === T.Char) {
-    const sep = chars(x);
-    const parts = items(y).map(e => { if (!isStr(e)) throw new QError('type'); return chars(e); });
-    return unlatin(parts.join(sep));
+    const sep = x.t === -T.Char ? Uint8Array.of((x as Atom).v) : (x as Vec).d as Uint8Array;
+    return vec(T.Char, joinBytes(items(y).map(e => { if (!isStr(e)) throw new QError('type'); return e.t === -T.Char ? Uint8Array.of((e as Atom).v) : (e as Vec).d as Uint8Array; }), sep, false));
   }
   if (x.t === -T.Sym && (x as Atom).v === '') {
     if (y.t === T.Sym) {
@@ -141,8 +150,7 @@ export function sv(x: Q, y: Q): Q {
       // a file handle joins with /, other names with .
       return sym(ss_[0]?.startsWith(':') ? ss_.join('/') : ss_.join('.'));
     }
-    const parts = items(y).map(e => { if (!isStr(e)) throw new QError('type'); return chars(e) + '\n'; });
-    return unlatin(parts.join(''));
+    return vec(T.Char, joinBytes(items(y).map(e => { if (!isStr(e)) throw new QError('type'); return e.t === -T.Char ? Uint8Array.of((e as Atom).v) : (e as Vec).d as Uint8Array; }), NL, true));
   }
   // base decode: 10 sv 1 2 3, 24 60 60 sv 1 2 3, 2 sv 101b, 0x0 sv bytes
   if (x.t === -T.Byte && y.t === T.Byte) {
