@@ -216,6 +216,8 @@ function parse1(t: number, s0: string): any {
   if (/^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);
   let w = s.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1.$2.$3').replace(/^(\d{4})(\d\d)(\d\d)-(?=\d)/, (_m, y, mo, d) => `${y}.${mo}.${d}${t === T.Datetime ? 'T' : 'D'}`);
   if (/^\d{8}$/.test(w) && (t === T.Date || t === T.Timestamp)) w = `${w.slice(0, 4)}.${w.slice(4, 6)}.${w.slice(6)}`;
+  // yyyy.mm (or yyyy-mm) is a month, which the literal scanner would take for a float
+  if (t === T.Month) { const m = /^(\d{4})[.-](\d\d)$/.exec(w); if (m) { const mo = +m[2]; return mo >= 1 && mo <= 12 ? (+m[1] - 2000) * 12 + mo - 1 : nullOf(t); } }
   // a timestamp written with T (ISO 8601) keeps its nanoseconds: read as D, not as a datetime (ms)
   if (t === T.Timestamp) w = w.replace(/^(\d{4}\.\d\d\.\d\d)T/, '$1D');
   if (/^\d{9}$/.test(w) && t === T.Time) w = `${w.slice(0, 2)}:${w.slice(2, 4)}:${w.slice(4, 6)}.${w.slice(6)}`;

@@ -39,6 +39,8 @@ test('Load CSV: types, skipped columns, quoting, empty and unparsable cells', ()
   // kdb+ makes a null of a cell that does not parse; the load goes on
   assert.equal(q('(0N 7;0n 2.5;0N 0Nd)~("JFD";",") 0: ("x,y,z";"7,2.5,2020.02.30")'), '1b');
   assert.equal(q('("BXHIEDC";",") 0: enlist "t,ff,12,99999999999,1.25,2020-01-02,xyz"'), ',1b\n,0xff\n,12h\n,0Ni\n,1.25e\n,2020.01.02\n,"x"');
+  // a month as yyyy.mm or yyyy-mm (the literal scanner alone would read a float)
+  assert.equal(q('"M"$("2020.01";"1999-12";"2020.13")'), '2020.01 1999.12 0Nm');
   assert.equal(q('(enlist 2020.01.31 2020.02.29 0N 0Nd)~("D";",") 0: ("2020.01.31";"20200229";"2021-02-29";"")'), '1b');
   assert.equal(q('("PNUVT";",") 0: enlist "2020.01.02D03:04:05.123456789,0D01:02:03.000000004,12:34,12:34:56,12:34:56.789"'),
     '2020.01.02D03:04:05.123456789\n0D01:02:03.000000004\n12:34\n12:34:56\n12:34:56.789');
