@@ -11,7 +11,7 @@ import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './csv.js';
 import { saveBinary } from './disk.js';
-import { cutBytes } from './strings.js';
+import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo } from './kfile.js';
 
 /** The host's file system; 'nyi where the host has none. */
@@ -45,11 +45,10 @@ export function readPart(p: string, off: number, len: number): Uint8Array {
 /** Lines of text (a trailing newline ends the last line; \r\n is one line end). */
 /** Lines of a file's bytes, as they are (a trailing newline ends the last line; \r\n is one line end). */
 function lines(b: Uint8Array): Uint8Array[] {
-  const l = cutBytes(b, NEWLINE);
+  const l = cutBytes(b, NL);
   if (l.length && l[l.length - 1].length === 0) l.pop();
   return l.map(x => x.length && x[x.length - 1] === 13 ? x.subarray(0, x.length - 1) : x);
 }
-const NEWLINE = Uint8Array.of(10);
 
 export const read0 = (x: Q): Q => list(lines(fileBytes(x)).map(l => vec(T.Char, l)));
 export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
@@ -123,18 +122,6 @@ function prepare(delim: string, x: Q): Q {
   return strings(out);
 }
 
-/** Strings (char vectors or chars) as the bytes of a text file, each line ended by a newline. */
-function linesBytes(ls: Q[]): Uint8Array {
-  let n = 0;
-  for (const l of ls) { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); n += (l.t === T.Char ? ((l as Vec).d as Uint8Array).length : 1) + 1; }
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const l of ls) {
-    if (l.t === T.Char) { const d = (l as Vec).d as Uint8Array; out.set(d, o); o += d.length; } else out[o++] = (l as Atom).v;
-    out[o++] = 10;
-  }
-  return out;
-}
 
 /** The bytes of a file or of (file;offset[;length]). */
 const fileBytes = (x: Q): Uint8Array => { if (x.t !== -T.Sym && x.t !== T.List) throw new QError('type'); return source(x).all(); };
@@ -222,7 +209,7 @@ function keyValues(spec: string, src: Q): Q {
 export function fileText(x: Q, y: Q): Q {
   if (x.t === -T.Sym) {
     // save text: each string a line
-    files().write(pathOf(x), linesBytes(items(y)), false);
+    files().write(pathOf(x), joinBytes(stringBytes(items(y)), NL, true), false);
     return x;
   }
   if (x.t === -T.Char) return prepare(String.fromCharCode((x as Atom).v), y);
@@ -240,7 +227,7 @@ export function save(x: Q): Q {
   const name = m[1];
   if (!m[3]) return saveBinary(p, name);
   const t = hooks.getGlobal(name);
-  files().write(p, linesBytes(items(prepare(m[3] === 'csv' ? ',' : '\t', t))), false);
+  files().write(p, joinBytes(stringBytes(items(prepare(m[3] === 'csv' ? ',' : '\t', t))), NL, true), false);
   return hsym(x);
 }
 export { fromItems };

@@ -28,7 +28,7 @@ export function cutBytes(d: Uint8Array, sep: Uint8Array): Uint8Array[] {
   return out;
 }
 /** Byte strings joined by sep (and ended by it too, with `after`), in one allocation. */
-function joinBytes(parts: Uint8Array[], sep: Uint8Array, after: boolean): Uint8Array {
+export function joinBytes(parts: Uint8Array[], sep: Uint8Array, after: boolean): Uint8Array {
   let n = after ? parts.length * sep.length : Math.max(0, parts.length - 1) * sep.length;
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);
@@ -36,7 +36,9 @@ function joinBytes(parts: Uint8Array[], sep: Uint8Array, after: boolean): Uint8A
   parts.forEach((p, i) => { out.set(p, o); o += p.length; if (after || i < parts.length - 1) { out.set(sep, o); o += sep.length; } });
   return out;
 }
-const NL = Uint8Array.of(10);
+export const NL = Uint8Array.of(10);
+/** The bytes of each string (char vector or char) of a list; anything else is a type error. */
+export const stringBytes = (ls: Q[]): Uint8Array[] => ls.map(e => { if (!isStr(e)) throw new QError('type'); return e.t === -T.Char ? Uint8Array.of((e as Atom).v) : (e as Vec).d as Uint8Array; });
 const chars = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : latin((x as Vec).d as Uint8Array);
 /** Bytes as a one-char-per-byte JS string, so positions are byte positions as in kdb+. */
 function latin(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192)); return s; }
@@ -142,7 +144,7 @@ export function sv(x: Q, y: Q): Q {
   }
   if (x.t === -T.Char || x.t === T.Char) {
     const sep = x.t === -T.Char ? Uint8Array.of((x as Atom).v) : (x as Vec).d as Uint8Array;
-    return vec(T.Char, joinBytes(items(y).map(e => { if (!isStr(e)) throw new QError('type'); return e.t === -T.Char ? Uint8Array.of((e as Atom).v) : (e as Vec).d as Uint8Array; }), sep, false));
+    return vec(T.Char, joinBytes(stringBytes(items(y)), sep, false));
   }
   if (x.t === -T.Sym && (x as Atom).v === '') {
     if (y.t === T.Sym) {
@@ -150,7 +152,7 @@ export function sv(x: Q, y: Q): Q {
       // a file handle joins with /, other names with .
       return sym(ss_[0]?.startsWith(':') ? ss_.join('/') : ss_.join('.'));
     }
-    return vec(T.Char, joinBytes(items(y).map(e => { if (!isStr(e)) throw new QError('type'); return e.t === -T.Char ? Uint8Array.of((e as Atom).v) : (e as Vec).d as Uint8Array; }), NL, true));
+    return vec(T.Char, joinBytes(stringBytes(items(y)), NL, true));
   }
   // base decode: 10 sv 1 2 3, 24 60 60 sv 1 2 3, 2 sv 101b, 0x0 sv bytes
   if (x.t === -T.Byte && y.t === T.Byte) {
