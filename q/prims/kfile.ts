@@ -7,8 +7,8 @@
 //          `fd 00|01, type, attribute`, 4 zero bytes and the count; the items from 4096. Type 20 is an
 //          enumeration (8-byte indices); type 77 a nested column, whose items live in the companion file
 //          `col#` (see decodeNested);
-// Files kdb+ wrote for splayed tables have been seen with 0 in every count field (the items run to the
-// end of the file); wasq reads those, and writes the count, which a reader that ignores it does not mind.
+// kdb+ leaves the count fields 0 (the items run to the end of the file) unless a u#, p# or g# attribute's
+// index follows the items (attrindex.ts); wasq writes them the same way, and reads either.
 //   ff 01  anything else (atoms, symbol vectors, general lists, dictionaries, tables): the IPC
 //          serialization of the object without its message header.
 // Any of them may come compressed (kdb+'s -19!, .z.zd): see unzip.
@@ -16,11 +16,12 @@
 // the count at byte 4.
 import { T } from '../value/types.js';
 import { WIDTH } from '../value/storage.js';
-import { Q, Vec, List, item, list, symVec } from '../value/value.js';
+import { Q, Vec, List, item, list, symVec, NI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
 import { inflate, deflate, unwritable } from './zblock.js';
+import { attrIndex, hasIndex } from './attrindex.js';
 
 const utf8 = new TextEncoder(), fromUtf8 = new TextDecoder();
 export const ENUM_HEADER = 4096;
@@ -32,20 +33,25 @@ const mappable = (t: number) => t > 0 && t < 20 && t !== T.Sym && t !== 3;
 export function encodeFile(x: Q, opts: SerializeOptions = {}): Uint8Array {
   if (mappable(x.t)) {
     // the body after type, attribute and 4-byte count is the items as kdb+ lays them out (NaNs included)
-    const body = serialize(x, opts), v = x as Vec;
-    const out = new Uint8Array(16 + body.length - 6);
-    out[0] = 0xfe; out[1] = 0x20; out[2] = x.t; out[3] = v.a ?? 0;
+    const body = serialize(x, opts), v = x as Vec, a = v.a ?? 0, items = body.subarray(6);
+    const tail = a > 1 && hasIndex(x.t) ? attrIndex(x.t, a, items) : null;
+    const out = new Uint8Array(16 + items.length + (tail?.length ?? 0));
+    out[0] = 0xfe; out[1] = 0x20; out[2] = x.t; out[3] = a;
     // kdb+ leaves the count 0 (the items run to the end of the file) unless an attribute's index follows them
-    if ((v.a ?? 0) > 1) new DataView(out.buffer).setBigInt64(8, BigInt((body.length - 6) / width(x.t)), true);
-    out.set(body.subarray(6), 16);
+    if (a > 1) new DataView(out.buffer).setBigInt64(8, BigInt(items.length / width(x.t)), true);
+    out.set(items, 16);
+    if (tail) out.set(tail, 16 + items.length);
     return out;
   }
   if (x.t === T.Enum && (x as Vec).dom) {
     const v = x as Vec, idx = v.d as Int32Array, name = utf8.encode(v.dom!);
     if (name.length >= 4080 - 16) throw new QError('length');
-    const out = paged(0, T.Enum, v.a ?? 0, 8 * idx.length, idx.length), dv = new DataView(out.buffer);
-    out.set(name, 16);
-    for (let i = 0; i < idx.length; i++) dv.setBigInt64(ENUM_HEADER + 8 * i, BigInt(idx[i]), true);
+    const a = v.a ?? 0, items = new Int32Array(2 * idx.length);
+    // 8-byte indices; a null index is the long null, as kdb+ writes it
+    for (let i = 0; i < idx.length; i++) { const k = idx[i]; items[2 * i] = k === NI ? 0 : k; items[2 * i + 1] = k === NI ? NI : k < 0 ? -1 : 0; }
+    const bytes = new Uint8Array(items.buffer), tail = a > 1 ? attrIndex(T.Enum, a, bytes) : new Uint8Array(0);
+    const out = paged(0, T.Enum, a, bytes.length + tail.length, a > 1 ? idx.length : 0);
+    out.set(name, 16); out.set(bytes, ENUM_HEADER); out.set(tail, ENUM_HEADER + bytes.length);
     return out;
   }
   const body = serialize(x, opts), out = new Uint8Array(2 + body.length);
@@ -98,7 +104,7 @@ export function encodeNested(x: List): [Uint8Array, Uint8Array] | null {
     parts.push([end, compact ? 1 : 0]);
     end += (compact ? (e.t < 0 ? 1 : 2) : 16) + body[i].length;
   });
-  const col = paged(1, 77, 0, 8 * x.d.length, x.d.length), hash = paged(0, T.Byte, 0, end, end);
+  const col = paged(1, 77, 0, 8 * x.d.length, 0), hash = paged(0, T.Byte, 0, end, 0);
   const cv = new DataView(col.buffer), hv = new DataView(hash.buffer);
   x.d.forEach((e, i) => {
     const [o, compact] = parts[i], p = ENUM_HEADER + o;
@@ -143,7 +149,7 @@ function decodeNested(b: Uint8Array, h: Uint8Array | null, path: string): Q {
 // less), in the algorithm its trailer entry names (zblock.ts).
 const ZIPPED = [0x6b, 0x78, 0x7a, 0x69, 0x70, 0x70, 0x65, 0x64];
 const zipped = (b: Uint8Array) => b.length >= 8 && ZIPPED.every((c, i) => b[i] === c);
-function unzip(b: Uint8Array, path: string): Uint8Array {
+export function unzip(b: Uint8Array, path: string): Uint8Array {
   const corrupt = () => bad(path, 'corrupt compressed kdb+ file');
   if (b.length < 56) corrupt();
   const dv = new DataView(b.buffer, b.byteOffset, b.length), nb = Number(dv.getBigUint64(b.length - 8, true));
@@ -239,16 +245,17 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
     if (e < 0 || e >= 4080) bad(path, 'not a kdb+ data file');
     const dom = fromUtf8.decode(b.subarray(from, e)), a = b[4083];
     const n = count(dv, 4088, b.length - ENUM_HEADER, 8, a, path);
-    const d = new Int32Array(n);
-    for (let i = 0; i < n; i++) d[i] = Number(dv.getBigInt64(ENUM_HEADER + 8 * i, true));
+    const d = new Int32Array(n), w = new Int32Array(b.slice(ENUM_HEADER, ENUM_HEADER + 8 * n).buffer);
+    // an index is under 2^31; the long null (and anything out of range) is the null index
+    for (let i = 0; i < n; i++) { const lo = w[2 * i], hi = w[2 * i + 1]; d[i] = (hi === 0 && lo >= 0) ? lo : NI; }
     return { t: T.Enum, d, a, dom } as Vec;
   }
   return bad(path, 'not a kdb+ data file');
 }
 
 /** How many items of w bytes a vector file holds: its count field when set, else what the bytes after the
- *  header make (kdb+ has been seen to leave it 0 unless an attribute's index follows the items). The index
- *  of a u#, p# or g# attribute is not read: the attribute is rebuilt from the items. */
+ *  header make (kdb+ leaves it 0 unless an attribute's index follows the items). The index of a u#, p# or
+ *  g# attribute is not read: the attribute is rebuilt from the items. */
 function count(dv: DataView, at: number, bytes: number, w: number, attr: number, path: string): number {
   const n = Number(dv.getBigInt64(at, true));
   if (n) { if (n < 0 || (attr > 1 ? n * w > bytes : n * w !== bytes)) bad(path, 'truncated kdb+ data file'); return n; }

@@ -1,6 +1,6 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI } from '../value/value.js';
 import { alloc, allocRaw, gather, slice as sliceItems, concat, iota } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
@@ -272,9 +272,10 @@ export function bang(x: Q, y: Q): Q {
   // `dom!indices is an enumeration made from its indices
   if (x.t === -T.Sym && (y.t === T.Long || y.t === T.Int || y.t === -T.Long || y.t === -T.Int)) {
     const dom = (x as Atom).v as string;
-    if (y.t < 0) return { t: -T.Enum, v: Number((y as Atom).v), dom } as Atom;
-    const p = positions(y)!;
-    return { t: T.Enum, d: Int32Array.from(p), a: 0, dom } as Vec;
+    // a null index (or one no list reaches) is the int null, the enumeration's null
+    const idx = (v: bigint | number) => v === NJ || Number(v) < 0 || Number(v) > WI ? NI : Number(v);
+    if (y.t < 0) return { t: -T.Enum, v: idx((y as Atom).v), dom } as Atom;
+    return { t: T.Enum, d: y.t === T.Int ? Int32Array.from((y as Vec).d as Int32Array, idx) : Int32Array.from((y as Vec).d as BigInt64Array, idx), a: 0, dom } as Vec;
   }
   if ((x.t === -T.Long || x.t === -T.Int) && (y.t === T.Table || (y.t === T.Dict && (y as Dict).k.t === T.Table))) {
     const n = intOf(x);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import '../../server/kernels.js';
 import { Session } from '../../q/session.js';
 import { nodeHost } from '../../server/cli.js';
+import { slot } from '../../q/prims/attrindex.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** A session whose file paths are under dir, with a record of the files it reads. */
@@ -76,6 +77,87 @@ test('the bytes are kdb+\'s: a long vector maps, symbols and atoms are serialize
   // with a u#, p# or g# attribute the count is there
   q('`:u set `u#1 2 3');
   assert.equal(hex(readFileSync(join(dir, 'u')).subarray(0, 16)), 'fe20070200000000' + '0300000000000000');
+});
+
+/** The index kdb+ writes after the items of a u#, p# or g# file, from its rules (attrindex.ts's header) and
+ *  the 8-byte values: made here with BigInt arithmetic, apart from the code under test. */
+function kdbIndex(t: number, a: number, vals: bigint[]): string {
+  const pow2 = (n: number) => { let m = 1; while (m < n) m *= 2; return m; };
+  const long = (x: bigint | number) => { const b = Buffer.alloc(8); b.writeBigInt64LE(BigInt(x)); return b.toString('hex'); };
+  const slots = (xs: bigint[]) => {
+    const m = pow2(Math.max(xs.length, 1)), tab = new Array<number>(2 * m).fill(-1);
+    xs.forEach((x, i) => {
+      let s = Number((BigInt.asUintN(64, x * 0x9e3779b1n) >> 11n) % BigInt(2 * m));
+      while (tab[s] !== -1) s = (s + 1) % (2 * m);
+      tab[s] = i;
+    });
+    return long(0).repeat(m - xs.length) + long(0) + tab.map(long).join('');
+  };
+  if (a === 2) return slots(vals);
+  const hdr = (size: number, type: number, attr: number, r: number, n: number) =>
+    Buffer.from([Math.ceil(Math.log2(size)) - 4, 0, type, attr, r, 0, 0, 0]).toString('hex') + long(n);
+  const firsts = vals.filter((x, i) => vals.indexOf(x) === i), groups = firsts.map(x => vals.flatMap((y, i) => y === x ? [i] : []));
+  const m = pow2(Math.max(firsts.length, 1)), starts = [0];
+  groups.forEach(g => starts.push(starts[starts.length - 1] + g.length));
+  let out = long(0) + hdr(16 + 8 * m + 8 + 16 * m, t, 2, a === 4 ? 1 : 0, firsts.length) + firsts.map(long).join('') + slots(firsts);
+  out += hdr(16 + 8 * starts.length, 7, 0, 0, starts.length) + starts.map(long).join('');
+  if (a === 4) out += hdr(16 + 8 * vals.length, 7, 0, 0, vals.length) + groups.flat().map(long).join('');
+  return out;
+}
+
+test('the u# hash takes every bit of the 64-bit product that a table of up to 2^30 slots needs', () => {
+  // tables of over 2^21 slots (u# on a million items) use bits of the product above the low 32
+  let seed = 12345n;
+  const next = () => (seed = BigInt.asUintN(64, seed * 6364136223846793005n + 1442695040888963407n));
+  for (let i = 0; i < 20000; i++) {
+    const v = next(), bits = 1 + i % 30, lo = Number(BigInt.asIntN(32, v)), hi = Number(BigInt.asIntN(32, v >> 32n));
+    const want = Number((BigInt.asUintN(64, v * 0x9e3779b1n) >> 11n) & ((1n << BigInt(bits)) - 1n));
+    assert.equal(slot(lo, hi, 2 ** bits - 1), want, `${v} in 2^${bits}`);
+  }
+});
+
+test('u#, p# and g# files carry the index kdb+ writes after the items, so kdb+ maps them as they are', () => {
+  const dir = tmp(), { q } = session(dir);
+  const file = (name: string) => readFileSync(join(dir, name));
+  // longs: a u# table with collisions (1 and 9 share a slot of 8 once multiplied), and nulls and
+  // infinities, whose high 32 bits take part in the hash
+  const cases: [string, number, bigint[]][] = [
+    ['`u#1 9 17 2 3', 2, [1n, 9n, 17n, 2n, 3n]],
+    ['`u#`long$()', 2, []],
+    ['`u#0N 0W -5 4294967296', 2, [-(2n ** 63n), 2n ** 63n - 1n, -5n, 2n ** 32n]],
+    ['`g#2 0N 2 0W -5 2 7', 4, [2n, -(2n ** 63n), 2n, 2n ** 63n - 1n, -5n, 2n, 7n]],
+    ['`p#1 1 1 5 5 3', 3, [1n, 1n, 1n, 5n, 5n, 3n]],
+    ['`p#`long$()', 3, []],
+    ['`u#123456789 987654321 1099511640000 -77777777777 5000000000', 2, [123456789n, 987654321n, 1099511640000n, -77777777777n, 5000000000n]],
+  ];
+  for (const [src, a, vals] of cases) {
+    q(`\`:v set ${src}`);
+    const b = file('v'), n = vals.length;
+    assert.equal(hex(b.subarray(0, 16)), 'fe2007' + `0${a}` + '00000000' + Buffer.from(new BigInt64Array([BigInt(n)]).buffer).toString('hex'), src);
+    assert.equal(hex(b.subarray(16 + 8 * n)), kdbIndex(7, a, vals), src);
+    assert.equal(q('get[`:v]~' + src), '1b', src);
+  }
+  // timestamps are 8-byte integers too
+  q('`:ts set `g#2020.01.01D0 2020.01.02D0 2020.01.01D0');
+  assert.equal(hex(file('ts').subarray(16 + 24)), kdbIndex(12, 4, [631152000000000000n, 631238400000000000n, 631152000000000000n]));
+  // an enumeration: the items from 4096, the index after them (the p# of a partition's sym column, the
+  // g# kdb+ users put on a column); the count is written only with an index
+  q('sym:`c`a`b; e:`sym$`a`a`c`b`b`b');
+  for (const [at, a] of [['p', 3], ['g', 4], ['u', 2]] as const) {
+    const src = a === 2 ? '`u#`sym$`a`c`b' : `\`${at}#e`, vals = a === 2 ? [1n, 0n, 2n] : [1n, 1n, 0n, 2n, 2n, 2n];
+    q(`\`:e set ${src}`);
+    const b = file('e');
+    assert.equal(hex(b.subarray(4080, 4096)), `fd0014${'0' + a}00000000` + Buffer.from(new BigInt64Array([BigInt(vals.length)]).buffer).toString('hex'));
+    assert.equal(hex(b.subarray(4096 + 8 * vals.length)), kdbIndex(20, a, vals), src);
+    assert.equal(q(`get[\`:e]~${src}`), '1b');
+  }
+  q('`:e set e');
+  assert.equal(hex(file('e').subarray(4080, 4096)), 'fd001400000000000000000000000000');
+  assert.equal(file('e').length, 4096 + 8 * 6);
+  // a null index is the long null on disk, and reads back null
+  q('`:en set `sym!0N 1');
+  assert.equal(hex(file('en').subarray(4096)), '0000000000000080' + '0100000000000000');
+  assert.equal(q('get `:en'), '`sym$``a');
 });
 
 test('files laid out as kdb+ writes them are read: a mapped vector, a serialized object, an enumeration', () => {
@@ -259,7 +341,8 @@ test('a column of strings is splayed as kdb+ lays it out (col and col#) and read
   assert.equal(q('`:db/t/ set t'), '`:db/t/');
   assert.deepEqual(readdirSync(join(dir, 'db/t')).sort(), ['.d', 'id', 'n', 'n#', 's', 's#']);
   const s = readFileSync(join(dir, 'db/t/s')), h = readFileSync(join(dir, 'db/t/s#'));
-  assert.equal(hex(s.subarray(4080, 4096)), 'fd014d00000000000400000000000000');
+  // the count left 0, as kdb+ leaves it (the entries run to the end of the file)
+  assert.equal(hex(s.subarray(4080, 4096)), 'fd014d00000000000000000000000000');
   // offsets 0, 4 ("c" is a char atom), 6 compact; the long string full at 16
   assert.equal(hex(s.subarray(4096)), '0000000000000001' + '0400000000000001' + '0600000000000001' + '1000000000000000');
   assert.equal(hex(h.subarray(4096, 4096 + 8)), '89026162' + '7563' + '8900');
