@@ -8,7 +8,7 @@ import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, 
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, encodeNested, zipFile, zipInfo, logCount, logChunks, logReplay } from './kfile.js';
+import { encodeFile, decodeFile, encodeNested, zipFile, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -253,6 +253,7 @@ export function loadDb(root: string): void {
 /** The rows of the partitions the mask keeps (null: all), with the partition column first; only the
  *  columns listed, when a list is given (at least one is read, for the partitions' row counts). */
 export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | null = null): Table {
+  if (!only && pt.cols.length && (!keep || keep.some(k => k))) return lazyPartTable(pt, keep);
   const want = only ? (only.length ? only : pt.cols.slice(0, 1)) : pt.cols;
   const parts: Table[] = [], pvals: number[] = [], paths: string[] = [];
   pt.paths.forEach((dir, i) => {
@@ -278,6 +279,82 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
   let o = 0;
   n.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
   return table([pt.pf, ...want], [vec(pt.type, pcol), ...cols]);
+}
+/** What a column file's first 4096 bytes tell (kfile's fileHead); null when they do not, or no file. */
+function headOf(path: string): ReturnType<typeof fileHead> {
+  const f = files(), size = f.size(path);
+  if (size === null) return null;
+  const b = f.readAt ? f.readAt(path, 0, Math.min(size, ENUM_HEADER)) : f.read(path)?.subarray(0, ENUM_HEADER);
+  return b ? fileHead(b, size) : null;
+}
+/** The count of a column file from its head alone, else from reading it. */
+const rowCount = (path: string) => headOf(path)?.n ?? count(readFile(path));
+/** A vector whose items are read the first time they are asked for. */
+function lazyVec(t: number, dom: string | undefined, load: () => Q): Vec {
+  let d: Vec['d'] | null = null;
+  const v = { t, a: 0 } as Vec;
+  if (dom) v.dom = dom;
+  Object.defineProperty(v, 'd', {
+    enumerable: true, configurable: true,
+    get() { return d ??= (load() as Vec).d; },
+    set(x: Vec['d']) { d = x; },
+  });
+  return v;
+}
+/** Per-partition row counts of the partitioned tables that name this table value made (.Q.cn). */
+const partCounts = new WeakMap<Table, () => number[]>();
+/** A partitioned table as kdb+ maps it: the partitions' directories are checked now, but a column is
+ *  read only when its items are first used, so `count t` reads the heads of one column's files and
+ *  `meta t` the heads of each column's files in the last partition. A column whose head says nothing
+ *  without reading (a compressed file, a serialized list) is read now. */
+function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
+  const kept = pt.paths.flatMap((dir, i) => keep && !keep[i] ? [] : [{ path: join(dir, pt.name), v: pt.vals[i] }]);
+  for (const { path } of kept) {
+    const ls = files().list(path);
+    // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); here it is an error naming it
+    if (ls === null) throw new QError(path + ': missing partition');
+    const missing = pt.cols.find(c => !ls.includes(c));
+    if (missing) throw new QError(path + ': no column ' + missing);
+  }
+  let counts: number[] | null = null;
+  const rows = () => counts ??= kept.map(p => rowCount(join(p.path, pt.cols[0])));
+  const pcol = lazyVec(pt.type, undefined, () => {
+    const n = rows(), d = new Int32Array(n.reduce((a, b) => a + b, 0));
+    let o = 0;
+    n.forEach((k, i) => { d.fill(kept[i].v, o, o + k); o += k; });
+    return vec(pt.type, d);
+  });
+  const last = kept[kept.length - 1].path;
+  const cols = pt.cols.map(c => {
+    const load = () => {
+      const cs = kept.map(p => readFile(join(p.path, c)));
+      cs.forEach((x, i) => { if (count(x) !== rows()[i]) throw new QError(join(kept[i].path, c) + ': length'); });
+      return joinCols(cs);
+    };
+    const h = headOf(join(last, c));
+    return h && h.t !== T.List ? lazyVec(h.t, h.dom, load) : load();
+  });
+  const t = table([pt.pf, ...pt.cols], [pcol, ...cols]);
+  partCounts.set(t, rows);
+  return t;
+}
+/** .Q.cn t: the rows in each partition of a partitioned table, from the heads of its first column's
+ *  files; kept in .Q.pn under the table's name. */
+export function qcn(x: Q): Q {
+  const rows = x.t === T.Table ? partCounts.get(x as Table) : undefined;
+  if (!rows) throw new QError('type');
+  const r = vec(T.Long, BigInt64Array.from(rows(), BigInt));
+  const name = [...parted.values()].find(pt => (x as Table).c[0] === pt.pf && (x as Table).c.slice(1).join() === pt.cols.join())?.name;
+  if (name) {
+    let pn: Q;
+    try { pn = hooks.getGlobal('.Q.pn'); } catch { pn = NIL; }
+    const keys = pn.t === T.Dict ? Array.from(((pn as Dict).k as Vec).d as Int32Array, symName) : [];
+    const vals = pn.t === T.Dict ? items((pn as Dict).v) : [];
+    const i = keys.indexOf(name);
+    if (i < 0) { keys.push(name); vals.push(r); } else vals[i] = r;
+    hooks.setGlobal('.Q.pn', dict(symVec(keys), list(vals)));
+  }
+  return r;
 }
 function joinCols(cs: Q[]): Q {
   const t = cs[0].t;

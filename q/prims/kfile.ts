@@ -253,6 +253,24 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
   return bad(path, 'not a kdb+ data file');
 }
 
+/** What the head of a vector file (its first 4096 bytes, or all of a shorter file) and its size tell
+ *  without reading the items: type, attribute, enumeration domain and count; null for any other file
+ *  (serialized objects, compressed files), which must be read to be counted. */
+export function fileHead(b: Uint8Array, size: number): { t: number; a: number; dom?: string; n: number } | null {
+  if (b.length < 16 || zipped(b)) return null;
+  const dv = new DataView(b.buffer, b.byteOffset, b.length);
+  const n = (at: number, from: number, w: number, a: number) => Number(dv.getBigInt64(at, true)) || (a > 1 ? 0 : Math.floor((size - from) / w));
+  if (b[0] === 0xfe && b[1] === 0x20 && mappable(b[2])) return { t: b[2], a: b[3], n: n(8, 16, width(b[2]), b[3]) };
+  if (b[0] === 0xfd && b[1] === 0x20 && b.length >= ENUM_HEADER && size >= ENUM_HEADER) {
+    const a = b[4083];
+    if (b[4082] === 77) return { t: T.List, a: 0, n: n(4088, ENUM_HEADER, 8, 0) };
+    if (b[4082] !== T.Enum) return null;
+    const from = b[2] ? 2 : 16, e = b.indexOf(0, from);
+    return e < 0 || e >= 4080 ? null : { t: T.Enum, a, dom: fromUtf8.decode(b.subarray(from, e)), n: n(4088, ENUM_HEADER, 8, a) };
+  }
+  return null;
+}
+
 /** How many items of w bytes a vector file holds: its count field when set, else what the bytes after the
  *  header make (kdb+ leaves it 0 unless an attribute's index follows the items). The index of a u#, p# or
  *  g# attribute is not read: the attribute is rebuilt from the items. */

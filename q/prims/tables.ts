@@ -38,7 +38,7 @@ export function meta(x: Q): Q {
   const v = resolve(x).v, t = plain(v);
   const tc = t.d.map(c => {
     // an enumeration shows the type of what it stands for: s for symbols, i for a link's indices
-    if (c.t === T.Enum) { const d = deenum({ ...(c as Vec), d: new Int32Array(0) }); return d.t > 0 && d.t < 20 ? TYPE_CHARS[d.t] : ' '; }
+    if (c.t === T.Enum) { const d = deenum({ t: T.Enum, a: 0, dom: (c as Vec).dom, d: new Int32Array(0) } as Vec); return d.t > 0 && d.t < 20 ? TYPE_CHARS[d.t] : ' '; }
     if (c.t > 0 && c.t < 20) return TYPE_CHARS[c.t];
     // a nested column: the type of its first item, the only one kdb+ examines
     if (c.t === T.List) { const f = (c as List).d[0]; return f && f.t > 0 && f.t < 20 ? TYPE_CHARS[f.t].toUpperCase() : ' '; }

@@ -419,6 +419,17 @@ test('a query reads only the partitions its where clause keeps', () => {
   reads.length = 0;
   assert.equal(q('count select from trade where date within 2020.01.02 2020.01.03'), '4');
   assert.deepEqual(reads.filter(p => p.includes('2020.01.01')), []);
+  // count, .Q.cn and meta read the heads of the column files (their first 4096 bytes), not the items
+  reads.length = 0;
+  assert.equal(q('count trade'), '6');
+  assert.equal(q('.Q.cn trade'), '2 2 2');
+  assert.equal(q('.Q.pn'), 'trade| 2 2 2');
+  assert.equal(q('exec t from meta trade'), '"dsf"');
+  assert.ok(reads.length > 0);
+  assert.deepEqual(reads.filter(p => !p.endsWith('@0')), [], 'only heads are read');
+  assert.equal(q('exec px from trade'), '1 2 1 2 1 2f');
+  assert.equal(q('exec sym from trade'), '`sym$`a`b`a`b`a`b');
+  assert.equal(q('.Q.cn 1 2'), "'type");
   assert.equal(q('.Q.pf'), '`date');
   assert.equal(q('.Q.pt'), ',`trade');
   assert.equal(q('tables[]'), ',`trade');
