@@ -396,12 +396,17 @@ export function writeHandle(h: number, x: Q, lines: boolean): void {
 }
 /** Is the file a general list in kdb+'s file form (a log that items can be appended to)? */
 export function isLogFile(path: string): boolean {
-  const b = files().read(path);
+  const b = head8(path);
   return !!b && logCount(b) !== null;
+}
+/** A file's first 8 bytes, read alone where the host can (a log's header: appending must not read it all). */
+function head8(path: string): Uint8Array | null {
+  const f = files();
+  return f.readAt ? f.readAt(path, 0, 8) : f.read(path)?.subarray(0, 8) ?? null;
 }
 /** Append items to a general-list file (a log): their serializations, and the count at byte 4 raised. */
 export function appendItems(path: string, xs: Q[]): void {
-  const f = files(), b = f.read(path) ?? new Uint8Array(0);
+  const f = files(), b = head8(path) ?? new Uint8Array(0);
   let n: number;
   if (b.length === 0) { f.write(path, Uint8Array.of(0xff, 1, 0, 0, 0, 0, 0, 0), false); n = 0; }
   else { const c = logCount(b); if (c === null) throw new QError(path + ': not a kdb+ list file'); n = c; }
