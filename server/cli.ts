@@ -82,6 +82,15 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
   };
 }
 
+/** The console size without -c, as kdb+ 4.1 takes it: LINES and COLUMNS when set, else the terminal's own
+ *  size; with neither (output to a pipe or a file) q's 25 80 stays. */
+function consoleSize(): [number, number] | null {
+  const env = (k: string) => { const v = Number(process.env[k]); return Number.isInteger(v) && v > 0 ? v : undefined; };
+  const tty = process.stdout.isTTY;
+  const rows = env('LINES') ?? (tty ? process.stdout.rows : undefined), cols = env('COLUMNS') ?? (tty ? process.stdout.columns : undefined);
+  return rows || cols ? [rows ?? 25, cols ?? 80] : null;
+}
+
 let pending = '';
 function write(fd: number, s: string) {
   if (fd === 2) { flush(); process.stderr.write(s); return; }
@@ -125,7 +134,8 @@ export async function main(argv: string[]) {
   if (o.script) session.env.globals.set('.z.f', { t: -T.Sym, v: o.script } as Q);
   session.env.globals.set('.z.x', list(o.args.map(a => str(a))));
   if (o.wsEval) installWsEval(session);
-  if (o.console) session.sys(`c ${o.console[0]} ${o.console[1]}`);
+  const size = o.console ?? consoleSize();
+  if (size) session.sys(`c ${size[0]} ${size[1]}`);
   if (o.http) session.sys(`C ${o.http[0]} ${o.http[1]}`);
   if (o.port !== undefined) {
     try { announce(await port.listen(o.port)); }

@@ -27,3 +27,11 @@ test('a table goes to CSV and comes back with its types', () => {
   assert.deepEqual(out.slice(4, 6), ['1 2', 'a 2b']);
   assert.deepEqual(out.slice(6), ['`:t.csv', '`symbol$()', "'nosuch.csv"]);
 });
+
+test('the console size comes from -c, else LINES and COLUMNS, else 25 80', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
+  const run = (args: string[], env: Record<string, string>) => execFileSync('node', [resolve('bin/wasq.mjs'), ...args], { cwd: dir, input: '\\c\n100#"x"\n', encoding: 'utf8', env: { ...process.env, LINES: '', COLUMNS: '', ...env } });
+  assert.equal(run([], {}), '25 80i\n' + '"' + 'x'.repeat(76) + '..\n');
+  assert.equal(run([], { COLUMNS: '120', LINES: '40' }), '40 120i\n"' + 'x'.repeat(100) + '"\n');
+  assert.equal(run(['-c', '30', '50'], { COLUMNS: '120' }), '30 50i\n"' + 'x'.repeat(46) + '..\n');
+});
