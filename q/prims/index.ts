@@ -7,6 +7,7 @@ import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { find1 } from './find.js';
+import { bin } from './order.js';
 
 /** The int positions named by an index value, or null when it is not an integer index. */
 export function positions(i: Q): number[] | Int32Array | null {
@@ -72,6 +73,13 @@ function mapIndex(x: Q, i: Q): Q {
 function dictIndex(d: Dict, i: Q): Q {
   if (d.k.t === T.Table) return keyedIndex(d, i);
   const k = d.k;
+  // keys with s# make a step function: a value is that of the last key at or below it
+  if ((k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) {
+    const p = bin(k, i);
+    if (p.t < 0) { const j = Number((p as Atom).v); return j < 0 ? nullItem(d.v) : item(d.v, j); }
+    const js = Array.from((p as Vec).d as BigInt64Array, Number);
+    return fromItems(js.map(j => j < 0 ? nullItem(d.v) : item(d.v, j)));
+  }
   if (i.t < 0 || (k.t === T.List && (i.t > 0 || i.t === T.List) && (k as List).d.some(e => e.t === i.t))) {
     // an atom (or one whole key of a list of keys) looks up one value
     const p = find1(k, i);

@@ -12,6 +12,7 @@ import { isInternal, internal } from './internal.js';
 import { hooks } from './hooks.js';
 import { deenum } from '../value/enums.js';
 import { groupRows } from './groupby.js';
+import { iasc } from './order.js';
 
 /** An integer atom's value as a JS number, or a q 'type signal. */
 export function intOf(x: Q): number {
@@ -91,7 +92,7 @@ export function where(x: Q): Q {
 
 /** x#y: take (cyclic, from the end when negative), reshape with two counts, or take keys from a dict/table. */
 export function take(x: Q, y: Q): Q {
-  if (x.t === -T.Sym && y.t >= 0 && y.t <= T.Enum) return setAttr((x as Atom).v, y);
+  if (x.t === -T.Sym && (y.t >= 0 && y.t <= T.Enum || ((y.t === T.Dict || y.t === T.Table) && ATTRS.includes((x as Atom).v)))) return setAttr((x as Atom).v, y);
   if (x.t === T.Sym || x.t === -T.Sym) {
     if (y.t === T.Table) { const t = y as Table; const cs = x.t === -T.Sym ? [(x as Atom).v] : items(x).map(a => (a as Atom).v); return table(cs, cs.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; })); }
     if (y.t === T.Dict) { const d = y as Dict; if (d.v.t === T.Table) { return dict(d.k, take(x, d.v)); } const ks = x.t === -T.Sym ? x : x; return dict(x.t === -T.Sym ? fromItems([x]) : x, index(d, ks)); }
@@ -152,11 +153,35 @@ function reshape(x: Q, y: Q): Q {
   return build(0);
 }
 
-/** `s#x `u#x `p#x `g#x: set (or with ` remove) an attribute, checking what it promises. */
+const ATTRS = ['', 's', 'u', 'p', 'g'];
+/** `s#x `u#x `p#x `g#x: set (or with ` remove) an attribute, checking what it promises. A dictionary
+ *  or keyed table takes only s (its keys sorted: a step function); a table's s puts p on its first column. */
 function setAttr(a: string, y: Q): Q {
-  const code = ['', 's', 'u', 'p', 'g'].indexOf(a);
+  const code = ATTRS.indexOf(a);
   if (code < 0) throw new QError('domain');
-  if (y.t === T.List || y.t === T.Table || y.t === T.Dict) { if (code === 0) return y; throw new QError('nyi'); }
+  if (y.t === T.Dict) {
+    const d = y as Dict;
+    if (code === 0) return { t: T.Dict, k: setAttr('', d.k), v: d.v };
+    if (code !== 1) throw new QError('type');
+    return { t: T.Dict, k: setAttr('s', d.k), v: d.v, a: 1 };
+  }
+  if (y.t === T.Table) {
+    const t = y as Table;
+    if (code === 0) return table(t.c, t.d.map(c => setAttr('', c)));
+    if (code !== 1) throw new QError('type');
+    if (!isSorted(y)) throw new QError('s-fail');
+    const r = table(t.c, t.d.map((c, j) => j ? c : setAttr('p', c)));
+    r.a = 1;
+    return r;
+  }
+  if (y.t === T.List) {
+    // a mixed list takes s (items in q's order) and u (items distinct)
+    if (code === 0) return { ...(y as List), a: 0 };
+    if (code > 2) throw new QError('type');
+    if (code === 1 && !isSorted(y)) throw new QError('s-fail');
+    if (code === 2 && count(distinct(y)) !== count(y)) throw new QError('u-fail');
+    return { ...(y as List), a: code };
+  }
   const v = y as Vec, n = count(v);
   if (code === 1) { const g = Array.from({ length: n }, (_, i) => i); for (let i = 1; i < n; i++) if (compareItems(v, i - 1, i) > 0) throw new QError('s-fail'); }
   if (code === 2) { if (count(distinct(v)) !== n) throw new QError('u-fail'); }
@@ -166,6 +191,12 @@ function setAttr(a: string, y: Q): Q {
     for (let i = 0; i < n; i++) { const k = keyText(item(v, i)); if (i && k === keyText(item(v, i - 1))) continue; if (seen.has(k)) throw new QError('u-fail'); seen.add(k); }
   }
   return { ...v, a: code };
+}
+/** Are the items (rows) of x in ascending order, as iasc puts them? */
+function isSorted(x: Q): boolean {
+  const g = iasc(x) as Vec, d = g.d as ArrayLike<number | bigint>;
+  for (let i = 0; i < d.length; i++) if (Number(d[i]) !== i) return false;
+  return true;
 }
 function compareItems(v: Vec, i: number, j: number): number {
   const a = (v.d as any)[i], b = (v.d as any)[j];

@@ -33,3 +33,28 @@ test('rows of a sorted range share the table\'s memory safely: dropping the tabl
   }
   assert.equal(q('x~y'), '1b');
 });
+
+test('s# on a dictionary makes a step function and a sorted dictionary on the wire; on a table, p# on its first column', () => {
+  const { q } = makeSession();
+  q('d:`s#1 2 4!7 8 9');
+  assert.equal(q('attr d'), '`s');
+  assert.equal(q('attr key d'), '`s');
+  // the value of the last key at or below the index; null below the first key
+  assert.equal(q('d 3'), '8');
+  assert.equal(q('d 0 1 3 4 10'), '0N 7 8 9 9');
+  assert.equal(q('((`s#`a`c)!1 2) `b'), '1');
+  // without s# it is an exact lookup
+  assert.equal(q('(1 2 4!7 8 9) 3'), '0N');
+  // type 127 on the wire, its keys with attribute byte 1 (kb/serialization)
+  assert.equal(q('-8!`s#`a`b!2 3i'), '0x01000000210000007f0b0102000000610062000600020000000200000003000000');
+  assert.equal(q('(-9!-8!d)~d'), '1b');
+  assert.equal(q('`s#`b`a!1 2'), "'s-fail");
+  assert.equal(q('`u#`a`b!1 2'), "'type");
+  assert.equal(q('attr `#d'), '`');
+  q('t:`s#([]ti:00:00:00 00:00:01 00:00:03;v:98 98 100.)');
+  assert.equal(q('exec a from meta t'), '`p`');
+  assert.equal(q('`s#([]a:2 1)'), "'s-fail");
+  assert.equal(q('attr `s#(1 2;1 3)'), '`s');
+  assert.equal(q('`s#(1 3;1 2)'), "'s-fail");
+  assert.equal(q('`u#(1 2;1 2)'), "'u-fail");
+});
