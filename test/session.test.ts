@@ -39,3 +39,12 @@ test('pattern matching: destructuring, type checks, filters and the pattern cond
   assert.equal(q(':[1i;r:`f;"float";r:`i;"int";"other"]'), '"int"');
   assert.equal(q('([four:d]):`one`four!1 4;d'), '4');
 });
+
+test('a keyword with no unary form before an operator is its left argument; one with a unary form applies', () => {
+  const { q } = makeSession();
+  assert.equal(q('ssr . ("Hello word!";"rd";"rld")'), '"Hello world!"');
+  assert.equal(q('sublist . (2;til 5)'), '0 1');
+  assert.equal(q('count , 1'), '1');
+  assert.equal(q('neg - 1'), '1');
+  assert.equal(q('parse "sublist . x"'), '.\nsublist\n`x');
+});

@@ -166,6 +166,12 @@ export class Parser {
       const r = this.reduce(items, s + 2);
       return { k: 'app', f: b.n, a: [a.n, r] };
     }
+    // a keyword with no unary form (a q function such as ssr or sublist) before an operator is that
+    // operator's left argument, as a named function would be: ssr . (s;a;b)
+    if (a.kw && b.verb && b.glyph && this.kw.isDyadic(a.kw) && !this.kw.isMonadic?.(a.kw)) {
+      const r = this.reduce(items, s + 2);
+      return { k: 'app', f: b.n, a: [a.n, r] };
+    }
     return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
   }
 
