@@ -44,7 +44,27 @@ test('a keyword with no unary form before an operator is its left argument; one 
   const { q } = makeSession();
   assert.equal(q('ssr . ("Hello word!";"rd";"rld")'), '"Hello world!"');
   assert.equal(q('sublist . (2;til 5)'), '0 1');
-  assert.equal(q('count , 1'), '1');
-  assert.equal(q('neg - 1'), '1');
+  assert.equal(q('count enlist 1'), '1');
+  assert.equal(q('neg -1'), '1');
   assert.equal(q('parse "sublist . x"'), '.\nsublist\n`x');
+});
+
+test('q disables an operator\'s unary form applied prefix; parenthesized or with its colon it is that form', () => {
+  const { q } = makeSession();
+  assert.equal(q('$42'), "'$");
+  assert.equal(q('+`a`b!(1 2;3 4)'), "'+");
+  assert.equal(q('x:3;-x'), "'-");
+  assert.equal(q('count ,1'), "',");
+  assert.equal(q('($)42'), '"42"');
+  assert.equal(q('(+)`a`b!(1 2;3 4)'), 'a b\n---\n1 3\n2 4');
+  assert.equal(q('(,)1'), ',1');
+  assert.equal(q('(<)3 1 2'), '1 2 0');
+  assert.equal(q('$:[42]'), '"42"');
+  assert.equal(q('-1'), '-1');
+  assert.equal(q('1-1'), '0');
+  assert.equal(q('(+) scan 1 2 3'), '1 3 6');
+  assert.equal(q('(-) prior 5 16 42'), '5 11 26');
+  assert.equal(q('+/[1 2 3]'), '6');
+  assert.equal(q('parse "$42"'), '$\n42');
+  assert.equal(q('parse "6(+)4"'), '6\n(+:;4)');
 });

@@ -68,7 +68,10 @@ export function ev(n: Node, fr: Frame): Q {
     case 'prim': return primValue(n.n);
     case 'mon': {
       const x = ev(n.x, fr);
-      if (n.f.k === 'prim') { const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x); }
+      if (n.f.k === 'prim') {
+        if (n.f.bare) throw new QError(n.f.n);
+        const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x);
+      }
       return apply1(ev(n.f, fr), x);
     }
     case 'app': {

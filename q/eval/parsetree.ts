@@ -25,7 +25,8 @@ export function toTree(n: Node): Q {
     case 'name': return sym(n.n);
     case 'prim': return primValue(K_FORM[n.n] ?? n.n);
     case 'mon': {
-      const f = n.f.k === 'prim' && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);
+      // a bare glyph stays the operator, as kdb+ parses $42 to ($;42); evaluating that signals '$
+      const f = n.f.k === 'prim' && !n.f.bare && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);
       return list([f, toTree(n.x)]);
     }
     case 'app': return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : NIL)]);

@@ -4,7 +4,8 @@ import type { Q } from '../value/value.js';
 export type Node =
   | { k: 'lit'; v: Q }                                   // a constant
   | { k: 'name'; n: string; slot?: number }              // a variable; slot when it is a lambda's local
-  | { k: 'prim'; n: string }                             // an operator glyph or keyword, as a verb
+  | { k: 'prim'; n: string; bare?: boolean }             // an operator glyph or keyword, as a verb (bare:
+                                                         // a glyph applied prefix, whose unary form q disables)
   | { k: 'app'; f: Node; a: (Node | null)[] }           // f[a;b] or infix a f b; null is an elided argument
   | { k: 'mon'; f: Node; x: Node }                       // prefix application: f x, -x, count x
   | { k: 'adv'; a: string; f: Node }                     // f' f/ f\ f': f/: f\:

@@ -147,6 +147,10 @@ export class Parser {
     const a = items[s];
     if (s === items.length - 1) return a.n;
     const b = items[s + 1];
+    // an operator applied prefix: parenthesized it is its unary form, ($)42 is $:[42]; bare, q disables that
+    // form and $42 signals '$ (a following verb makes it the operator's left argument: (+)/ x)
+    if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && !(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))))
+      return { k: 'mon', f: a.paren ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x: this.reduce(items, s + 1)! };
     if (!a.verb) {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
         if (s + 2 === items.length - 1 && items[s + 2].verb) {
@@ -172,6 +176,8 @@ export class Parser {
       const r = this.reduce(items, s + 2);
       return { k: 'app', f: b.n, a: [a.n, r] };
     }
+    // q disables an operator's unary form applied prefix ($42 signals '$); parenthesized, or with its
+    // colon, it is that unary form: ($)42, $:[42]
     return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
   }
 
@@ -198,7 +204,7 @@ export class Parser {
       case 'name': it = this.nameTerm(t); break;
       case 'op': {
         if (t.s === '::') { it = { n: { k: 'lit', v: NIL }, verb: false }; break; }
-        if (t.s === '$' && this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
+        if (t.s === '$' && !t.colon && this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
           const a = this.args();
           if (a.length >= 3) { it = { n: { k: 'ctl', c: '$', a: a.map(x => x ?? { k: 'nil' }) }, verb: false }; break; }
           it = { n: { k: 'app', f: { k: 'prim', n: '$' }, a }, verb: false };

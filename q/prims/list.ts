@@ -163,6 +163,8 @@ function setAttr(a: string, y: Q): Q {
     const d = y as Dict;
     if (code === 0) return { t: T.Dict, k: setAttr('', d.k), v: d.v };
     if (code !== 1) throw new QError('type');
+    // a keyed table's key table is marked sorted as it is (kdb+ sends its columns without attributes)
+    if (d.k.t === T.Table) { if (!isSorted(d.k)) throw new QError('s-fail'); return { t: T.Dict, k: { ...(d.k as Table), a: 1 }, v: d.v, a: 1 }; }
     return { t: T.Dict, k: setAttr('s', d.k), v: d.v, a: 1 };
   }
   if (y.t === T.Table) {

@@ -337,7 +337,7 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
 
 test('a column of strings is splayed as kdb+ lays it out (col and col#) and read back', () => {
   const dir = tmp(), { q } = session(dir);
-  q('t:([]id:1 2 3 4; s:("ab";"c";"";"a longer string than sixty-four bytes, which goes in full, aligned."); n:(1 2;,3;3#0N;`long$()))');
+  q('t:([]id:1 2 3 4; s:("ab";"c";"";"a longer string than sixty-four bytes, which goes in full, aligned."); n:(1 2;enlist 3;3#0N;`long$()))');
   assert.equal(q('`:db/t/ set t'), '`:db/t/');
   assert.deepEqual(readdirSync(join(dir, 'db/t')).sort(), ['.d', 'id', 'n', 'n#', 's', 's#']);
   const s = readFileSync(join(dir, 'db/t/s')), h = readFileSync(join(dir, 'db/t/s#'));
