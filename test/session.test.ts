@@ -68,3 +68,19 @@ test('q disables an operator\'s unary form applied prefix; parenthesized or with
   assert.equal(q('parse "$42"'), '$\n42');
   assert.equal(q('parse "6(+)4"'), '6\n(+:;4)');
 });
+
+test('different temporal types compare as kdb+\'s matrix says: a timestamp meets a time by its time of day', () => {
+  const { q } = makeSession();
+  assert.equal(q('2024.10.07D20:00:00.000603286 within 13:30 20:00t'), '1b');
+  assert.equal(q('20:00:00.000603286 within 13:30 20:00t'), '0b');
+  assert.equal(q('2024.10.07D09:29:15 = 09:29'), '1b');
+  assert.equal(q('2024.10.07D09:29:15 > 09:29 09:28'), '01b');
+  assert.equal(q('2024.10.07T12:00 > 11:00'), '1b');
+  assert.equal(q('2024.10m < 2024.10.07'), '1b');
+  assert.equal(q('2024.10m = 2024.10.01'), '1b');
+  assert.equal(q('2024.10.07D0 = 2024.10.07'), '1b');
+  assert.equal(q('0D01 = 01:00:00'), '1b');
+  assert.equal(q('2024.10.07 < 12:00'), "'type");
+  assert.equal(q('2024.10m < 0D01'), "'type");
+  assert.equal(q('count select from ([]ts:2016.09.06D09:15:37 2016.09.06D09:29:15 2016.09.06D09:30:01) where ts>09:29'), '1');
+});

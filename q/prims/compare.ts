@@ -11,6 +11,7 @@ import { atomic2 } from './atomic.js';
 import { Dom, view, store, atomOf, scale } from './numeric.js';
 import { feq, TOL } from './match.js';
 import { resultType } from './arith.js';
+import { castTo } from './conv.js';
 
 const DATE_LIKE = new Set([T.Timestamp, T.Date, T.Datetime, T.Month]);
 const TIME_LIKE = new Set([T.Timespan, T.Minute, T.Second, T.Time]);
@@ -35,10 +36,37 @@ type Cmp = (a: any, b: any) => number;
 const cmpF: Cmp = (a, b) => a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : feq(a, b) ? 0 : a < b ? -1 : 1;
 const cmpN: Cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
+/** The type two different temporal types compare as (kdb+'s matrix in basics/comparison): the wider of two
+ *  dates or two times; a time of day when a timestamp or datetime meets a time (20:00t and a timestamp
+ *  compare its time); null where kdb+ does not compare them (a date with a time). */
+const TEMPORAL = [T.Timestamp, T.Month, T.Date, T.Datetime, T.Timespan, T.Minute, T.Second, T.Time];
+const P = T.Timestamp, M = T.Month, D = T.Date, Z = T.Datetime, N = T.Timespan, U = T.Minute, V = T.Second, TT = T.Time;
+const MATRIX: (number | null)[][] = [
+  //  p  m     d     z     n     u     v     t
+  [P, P, P, P, N, U, V, TT],            // timestamp
+  [P, M, D, null, null, null, null, null], // month
+  [P, D, D, Z, null, null, null, null],    // date
+  [P, null, Z, Z, N, U, V, TT],         // datetime
+  [N, null, null, N, N, N, N, N],       // timespan
+  [U, null, null, U, N, U, V, TT],      // minute
+  [V, null, null, V, N, V, V, TT],      // second
+  [TT, null, null, TT, N, TT, TT, TT],  // time
+];
+function temporalCommon(tx: number, ty: number): number | null | undefined {
+  const i = TEMPORAL.indexOf(tx), j = TEMPORAL.indexOf(ty);
+  return i < 0 || j < 0 || i === j ? undefined : MATRIX[i][j];
+}
+
 /** A comparison (op: 0 = 1 <> 2 < 3 > 4 <= 5 >=, as the kernels number them) by the test of cmp's result. */
 function compareWith(test: (c: number) => boolean, op: number) {
-  return atomic2((x: Q, y: Q): Q => {
+  const self = atomic2((x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
+    // two temporal types meet in the one kdb+'s matrix names, each cast to it
+    const common = temporalCommon(tx, ty);
+    if (common === null) throw new QError('type');
+    if (common !== undefined && (common !== tx || common !== ty) && !(sameScale(tx, ty, common))) {
+      return self(tx === common ? x : castTo(common, x), ty === common ? y : castTo(common, y));
+    }
     let a: any, b: any, cmp: Cmp;
     if (tx === T.Sym || ty === T.Sym || tx === T.Enum || ty === T.Enum) {
       if (!((tx === T.Sym || tx === T.Enum) && (ty === T.Sym || ty === T.Enum))) throw new QError('type');
@@ -63,7 +91,12 @@ function compareWith(test: (c: number) => boolean, op: number) {
     for (let i = 0; i < n; i++) r[i] = test(cmp(av ? a : a[i], bv ? b : b[i])) ? 1 : 0;
     return { t: T.Bool, d: r, a: 0 } as Vec;
   });
+  return self;
 }
+/** Pairs the scaled comparison below already answers as the cast would: units of one kind of time (a date
+ *  as a timestamp is its midnight, a minute as a timespan its nanoseconds) with no month and no time of day. */
+const DATES = new Set([T.Timestamp, T.Date, T.Datetime]), SPANS = new Set([T.Timespan, T.Minute, T.Second, T.Time]);
+const sameScale = (tx: number, ty: number, to: number) => (DATES.has(tx) && DATES.has(ty) && DATES.has(to)) || (SPANS.has(tx) && SPANS.has(ty) && SPANS.has(to));
 const isScalar = (v: any) => typeof v !== 'object' || v === null;
 const countV = (x: Q) => x.t === T.Guid ? (x as Vec).d.length / 16 : (x as Vec).d.length;
 const cmpable = (t: number) => t === 1 || (t >= 4 && t <= 10) || (t >= 12 && t <= 19);
