@@ -84,3 +84,11 @@ test('different temporal types compare as kdb+\'s matrix says: a timestamp meets
   assert.equal(q('2024.10m < 0D01'), "'type");
   assert.equal(q('count select from ([]ts:2016.09.06D09:15:37 2016.09.06D09:29:15 2016.09.06D09:30:01) where ts>09:29'), '1');
 });
+
+test('-4! tokenizes q text and -5! parses it', () => {
+  const { q } = makeSession();
+  assert.equal(q('-4!"a variable named aa_bb"'), ',"a"\n," "\n"variable"\n," "\n"named"\n," "\n"aa_bb"');
+  assert.equal(q('-4!"f[x;\\"s t\\"]"'), ',"f"\n,"["\n,"x"\n,";"\n"\\"s t\\""\n,"]"');
+  assert.equal(q('(-5!"select this from that")~parse "select this from that"'), '1b');
+  assert.equal(q('-4!1'), "'type");
+});

@@ -7,7 +7,9 @@ import * as D from './disk.js';
 import { hooks } from './hooks.js';
 import { apply } from './apply.js';
 import { primCode } from '../ipc/prims.js';
-import { long } from '../value/value.js';
+import { long, str } from '../value/value.js';
+import { INTERNAL } from './internal.js';
+import { lex } from '../parse/lexer.js';
 
 export function value(x: Q): Q {
   switch (x.t) {
@@ -35,6 +37,22 @@ export function value(x: Q): Q {
 }
 export const get = (x: Q): Q => x.t === -T.Sym ? (((x as Atom).v as string).startsWith(':') ? D.getFile(((x as Atom).v as string).slice(1)) : hooks.getGlobal((x as Atom).v)) : value(x);
 export const parse = (x: Q): Q => { if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type'); return hooks.parse(text(x)); };
+/** -5!x is parse. */
+INTERNAL['-5'] = parse;
+/** -4!x: the tokens of q text as strings, each run of white space between them one more. */
+INTERNAL['-4'] = x => {
+  if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type');
+  const src = text(x), toks = lex(src).filter(t => t.k !== 'nl'), out: Q[] = [];
+  toks.forEach((t, i) => {
+    const next = i + 1 < toks.length ? toks[i + 1].pos : src.length;
+    // a token runs to the white space before the next one
+    let end = next;
+    while (end > t.pos + 1 && /\s/.test(src[end - 1])) end--;
+    out.push(str(src.slice(t.pos, end)));
+    if (end < next) out.push(str(src.slice(end, next)));
+  });
+  return list(out);
+};
 export const evalQ = (x: Q): Q => hooks.evalTree(x);
 export const show = (x: Q): Q => { hooks.write(1, hooks.display(x) + '\n'); return NIL; };
 
