@@ -92,3 +92,12 @@ test('-4! tokenizes q text and -5! parses it', () => {
   assert.equal(q('(-5!"select this from that")~parse "select this from that"'), '1b');
   assert.equal(q('-4!1'), "'type");
 });
+
+test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {
+  const { q } = makeSession();
+  assert.equal(q('prev\\[2;3 5 7 2]'), '3 5 7 2\n  3 5 7\n    3 5');
+  assert.equal(q('(0n 1.5;2 3f)'), '  1.5\n2 3');
+  assert.equal(q('(``a;`b`c)'), '  a\nb c');
+  assert.equal(q('x:3\u00a05\u00a07;x'), '3 5 7');
+  assert.equal(q('count\u00a0x'), '3');
+});

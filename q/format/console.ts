@@ -214,8 +214,9 @@ function isGrid(xs: Q[]): boolean {
   return xs.some(e => e.t !== T.List) || n > 1;
 }
 function gridLines(xs: Q[], o: Opts): string[] {
-  // rows of a general list show their items in one-line form; rows of a simple vector show bare cells
-  const cells = xs.map(e => e.t === T.List ? (e as List).d.map(x => s1(x, o.P)) : colCells(e, o.P));
+  // rows of a general list show their items in one-line form; rows of a simple vector show bare cells,
+  // nulls blank as in a table (prev\[2;x] shows its shifted rows indented)
+  const cells = xs.map(e => e.t === T.List ? (e as List).d.map(x => s1(x, o.P)) : colCells(e, o.P, tcell));
   const n = cells[0].length;
   const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => r[j].length)));
   return cells.map(r => r.map((c, j) => j === n - 1 ? c : c.padEnd(w[j])).join(' '));

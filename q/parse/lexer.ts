@@ -9,7 +9,8 @@ const OPS = '+-*%!&|^=<>~,#_$?@.:';
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isAlpha = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 const isIdent = (c: string | undefined) => isAlpha(c) || isDigit(c) || c === '_';
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+// a no-break space (pasted from a web page) separates tokens as a space does
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\u00a0';
 // A literal word ends at whitespace or punctuation; inside it q allows digits, letters, '.', ':' and '-' (as a sign)
 const WORD = /^-?(?:0x[0-9a-fA-F]*|[01]+b(?![\w.:])|(?:\d[\d.]*|\.\d[\d.]*)(?:[eE][+-]?\d+)?[\d.:DTa-zA-Z]*)/;
 
@@ -81,7 +82,7 @@ export function lex(src: string): Tok[] {
         words.push(w); j += w.length;
         // a vector continues over single spaces to another literal word
         let k = j;
-        while (src[k] === ' ' || src[k] === '\t') k++;
+        while (src[k] === ' ' || src[k] === '\t' || src[k] === '\u00a0') k++;
         if (k === j || k >= n) break;
         const next = src[k];
         if (!(isDigit(next) || (next === '-' && (isDigit(src[k + 1]) || src[k + 1] === '.')) || (next === '.' && isDigit(src[k + 1])))) break;
