@@ -2,13 +2,13 @@
 // kdb+'s order: nulls first (they are each type's smallest value), symbols by their text.
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr, NJ } from '../value/value.js';
 import { gather } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { index } from './index.js';
-import { intOf } from './list.js';
+import { intOf, keyText } from './list.js';
 import { f1 } from './numeric.js';
 
 type Cmp = (i: number, j: number) => number;
@@ -110,7 +110,7 @@ export function asc(x: Q): Q {
   if (x.t === T.Dict) { const d = x as Dict, g = grade(d.v); return dict(reorder(d.k, g), withAttr(reorder(d.v, g), Attr.S)); }
   if (!sortable(x)) throw new QError('type');
   const r = reorder(x, grade(x));
-  return x.t === T.Table ? r : withAttr(r, Attr.S);
+  return withAttr(r, Attr.S);
 }
 export function desc(x: Q): Q {
   if (x.t < 0) throw new QError('rank');
@@ -122,6 +122,11 @@ export function desc(x: Q): Q {
 }
 function withAttr(x: Q, a: Attr): Q {
   if (x.t > 0 && x.t <= T.Enum) return { ...(x as Vec), a };
+  // a table sorted by its columns: s# on its only column, else p# on its first (its runs are contiguous)
+  if (x.t === T.Table && a === Attr.S) {
+    const t = x as Table;
+    return table(t.c, t.d.map((c, j) => j ? c : withAttr(c, t.d.length === 1 ? Attr.S : Attr.P)));
+  }
   return x;
 }
 
@@ -145,7 +150,8 @@ export function xrank(n: Q, x: Q): Q {
 /** x bin y: the last position in sorted x whose item is at or below y (-1 below the first); binr the first at or above. */
 function search(right: boolean) {
   return (x: Q, y: Q): Q => {
-    // a dictionary searches its values and answers with keys
+    if (x.t === T.Table) return tableSearch(x as Table, y, right);
+    // a dictionary searches its values and answers with keys (a keyed table: its key rows)
     if (x.t === T.Dict) return index((x as Dict).k, search(right)((x as Dict).v, y));
     if (x.t < 0 && x.t !== -T.Sym) throw new QError('type');
     const n = count(x);
@@ -163,6 +169,43 @@ function search(right: boolean) {
     if (x.t === y.t && x.t > 0 && x.t < T.Sym) { const k = kernels.bin(x.t, (x as Vec).d, (y as Vec).d, right); if (k) return { t: T.Long, d: k, a: 0 } as Vec; }
     return longVec(items(y).map(one));
   };
+}
+/** t bin row: the last row of t whose first n-1 columns match the row's and whose last column is at or
+ *  below the row's last (binr: the first at or above); 0N when there is none. The last column need be
+ *  sorted only within each run of equal leading columns. y is a dictionary or list (one row) or a table. */
+function tableSearch(t: Table, y: Q, right: boolean): Q {
+  const n = t.c.length, rows = count(t);
+  if (!n) throw new QError('length');
+  const pick = (r: Q): Q[] => {
+    if (r.t === T.Dict) { const d = r as Dict, ks = items(d.k).map(k => (k as Atom).v as string), vs = items(d.v); return t.c.map(c => { const j = ks.indexOf(c); if (j < 0) throw new QError(c); return vs[j]; }); }
+    const vs = items(r);
+    if (vs.length !== n) throw new QError('length');
+    return vs;
+  };
+  const queries = y.t === T.Table ? Array.from({ length: count(y) }, (_, i) => pick(item(y, i))) : [pick(y)];
+  // rows by their leading columns, in order
+  const key = (vs: Q[]) => vs.slice(0, n - 1).map(v => keyText(deenum(v))).join('|');
+  const runs = new Map<string, number[]>();
+  for (let i = 0; i < rows; i++) {
+    const k = key(t.d.map(c => item(c, i)));
+    let g = runs.get(k);
+    if (!g) runs.set(k, g = []);
+    g.push(i);
+  }
+  const last = t.d[n - 1];
+  const one = (q: Q[]): bigint => {
+    const g = runs.get(key(q));
+    if (!g) return NJ;
+    let lo = 0, hi = g.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1, c = compareQ(item(last, g[mid]), q[n - 1], false);
+      if (right ? c < 0 : c <= 0) lo = mid + 1; else hi = mid;
+    }
+    const p = right ? lo : lo - 1;
+    return p < 0 || p >= g.length ? NJ : BigInt(g[p]);
+  };
+  const r = queries.map(one);
+  return y.t === T.Table ? vec(T.Long, BigInt64Array.from(r)) : { t: -T.Long, v: r[0] } as Atom;
 }
 export const bin = search(false);
 export const binr = search(true);

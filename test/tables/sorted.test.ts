@@ -58,3 +58,21 @@ test('s# on a dictionary makes a step function and a sorted dictionary on the wi
   assert.equal(q('`s#(1 3;1 2)'), "'s-fail");
   assert.equal(q('`u#(1 2;1 2)'), "'u-fail");
 });
+
+test('asc on a table marks its only column s#, or its first column p#; bin searches a table by its last column within its leading ones', () => {
+  const { q } = makeSession();
+  assert.equal(q('exec a from meta asc ([]a:3 4 1;b:`a`d`s)'), '`p`');
+  assert.equal(q('exec a from meta asc ([]a:3 4 1)'), ',`s');
+  assert.equal(q('exec a from meta asc ([c1:`a`b] c2:2 1; c3:01b)'), '``p`');
+  assert.equal(q('exec a from meta asc ([c1:`a`b] c2:2 1)'), '``s');
+  assert.equal(q('exec a from meta desc ([]a:3 4 1;b:`a`d`s)'), '``');
+  q('t:([]a:`p`p`p`q`q`q;b:0 2 4 0 2 4)');
+  assert.equal(q('t bin `a`b!(`p;3)'), '1');
+  assert.equal(q('t bin ([]a:`q;b:-1 1 3 5)'), '0N 3 4 5');
+  assert.equal(q('t bin `a`b!(`r;2)'), '0N');
+  assert.equal(q('t bin (`p;4)'), '2');
+  assert.equal(q('t binr (`p;3)'), '2');
+  assert.equal(q('t bin `a`c!(`p;3)'), "'c");
+  q('kt:([k:`c`d`e`f`g`h`j`l]a:`p`p`q`q`p`p`q`q;b:0 1 0 1 0 1 0 1;c:3 3 3 3 7 7 7 7)');
+  assert.equal(q('(kt bin ([]a:`p`q`q`r;b:1;c:4 8 2 4))`k'), '`d`l``');
+});
