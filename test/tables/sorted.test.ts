@@ -72,7 +72,7 @@ test('asc on a table marks its only column s#, or its first column p#; bin searc
   assert.equal(q('t bin `a`b!(`r;2)'), '0N');
   assert.equal(q('t bin (`p;4)'), '2');
   assert.equal(q('t binr (`p;3)'), '2');
-  assert.equal(q('t bin `a`c!(`p;3)'), "'c");
+  assert.equal(q('t bin `a`c!(`p;3)'), "'b");
   q('kt:([k:`c`d`e`f`g`h`j`l]a:`p`p`q`q`p`p`q`q;b:0 1 0 1 0 1 0 1;c:3 3 3 3 7 7 7 7)');
   assert.equal(q('(kt bin ([]a:`p`q`q`r;b:1;c:4 8 2 4))`k'), '`d`l``');
 });
