@@ -101,3 +101,11 @@ test('a grid of vectors shows nulls blank, as a table does; a no-break space sep
   assert.equal(q('x:3\u00a05\u00a07;x'), '3 5 7');
   assert.equal(q('count\u00a0x'), '3');
 });
+
+test('Subtract on dictionaries: a key only on the right is negated (upsert semantics), for keyed tables too', () => {
+  const { q } = makeSession();
+  q('d:`a`b!(10 -21 3;4 5 -6)');
+  assert.equal(q('d-`b`c!(10 20 30;1000*1 2 3)'), 'a| 10    -21   3\nb| -6    -15   -36\nc| -1000 -2000 -3000');
+  assert.equal(q('d+`b`c!(10 20 30;1000*1 2 3)'), 'a| 10   -21  3\nb| 14   25   24\nc| 1000 2000 3000');
+  assert.equal(q('([k:1 2]v:3 4)-([k:2 3]v:10 20)'), 'k| v  \n-| ---\n1| 3  \n2| -6 \n3| -20');
+});

@@ -2,6 +2,7 @@
 // (ref/add, ref/subtract, ref/multiply, ref/divide, ref/div, ref/mod): rows are x's type, columns y's,
 // '.' is a type error. Integer arithmetic wraps and only checks nulls: infinities are ordinary values
 // (basics/datatypes.md), so 0W+1 is 0N and 0Wi+5 is 2147483652.
+import { neg } from './math.js';
 import * as kernels from '../kernels/index.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
@@ -132,13 +133,13 @@ function floatKernel(code: number, x: Q, y: Q): Q | null {
 }
 
 /** An arithmetic operator: views both sides in the result's domain (temporals scaled to its unit). */
-export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp, code = -1) {
+export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp, code = -1, yOnly?: (y: Q) => Q) {
   const k = atomic2((x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     const rt = resultType(tbl, tx, ty);
     const dom = domOf(rt);
     return run(x, y, rt, dom, view(x, dom, scale(tx, rt)), view(y, dom, scale(ty, rt)), fop, jop, iop, code);
-  });
+  }, yOnly);
   // two longs or two floats: the interpreter's commonest case, straight to the op
   return (x: Q, y: Q): Q => {
     if (x.t === -T.Long && y.t === -T.Long) {
@@ -156,7 +157,7 @@ export function arith(tbl: string[][], fop: FOp, jop: JOp, iop: IOp, code = -1) 
 }
 
 export const add = arith(ADD, (a, b) => a + b, (a, b) => a + b, (a, b) => (a + b) | 0, 0);
-export const subtract = arith(SUB, (a, b) => a - b, (a, b) => a - b, (a, b) => (a - b) | 0, 1);
+export const subtract = arith(SUB, (a, b) => a - b, (a, b) => a - b, (a, b) => (a - b) | 0, 1, y => neg(y));
 export const multiply = arith(MUL, (a, b) => a * b, (a, b) => a * b, (a, b) => Math.imul(a, b), 2);
 
 const divisible = (t: number) => { t = Math.abs(t); return t === 1 || (t >= 4 && t <= 10) || (t >= 12 && t <= 19); };

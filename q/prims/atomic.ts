@@ -10,7 +10,9 @@ export type Kernel1 = (x: Q) => Q;
 
 const simple = (x: Q) => (x.t < 0 && x.t >= -T.Enum) || (x.t > 0 && x.t <= T.Enum);
 
-export function atomic2(k: Kernel2): Kernel2 {
+/** yOnly: what a value of y becomes under a key x lacks (the value itself unless given: Subtract negates
+ *  it, as kdb+'s "upsert semantics" show: d-`c!1 2 is `c!-1 -2 for a d without c). */
+export function atomic2(k: Kernel2, yOnly?: Kernel1): Kernel2 {
   const go = (x: Q, y: Q): Q => {
     if (simple(x) && simple(y)) {
       if (x.t > 0 && y.t > 0 && count(x) !== count(y)) throw new QError('length');
@@ -26,8 +28,8 @@ export function atomic2(k: Kernel2): Kernel2 {
       const b = y as Table; return table(b.c, b.d.map(c => go(x, c)));
     }
     if (x.t === T.Dict || y.t === T.Dict) {
-      if (isKeyed(x) && isKeyed(y)) return keyedPair(x as Dict, y as Dict, go);
-      if (x.t === T.Dict && y.t === T.Dict) return dictPair(x as Dict, y as Dict, go);
+      if (isKeyed(x) && isKeyed(y)) return keyedPair(x as Dict, y as Dict, go, yOnly);
+      if (x.t === T.Dict && y.t === T.Dict) return dictPair(x as Dict, y as Dict, go, yOnly);
       if (x.t === T.Dict) { const d = x as Dict; return dict(d.k, go(d.v, y)); }
       const d = y as Dict; return dict(d.k, go(x, d.v));
     }
@@ -48,14 +50,14 @@ export function atomic2(k: Kernel2): Kernel2 {
 }
 
 /** Two dictionaries combine on the union of their keys; a key in one only keeps its value. */
-function dictPair(a: Dict, b: Dict, go: Kernel2): Q {
+function dictPair(a: Dict, b: Dict, go: Kernel2, yOnly?: Kernel1): Q {
   const ak = items(a.k), bk = items(b.k);
   const { match } = matchMod;
   const keys = [...ak], vals = items(a.v).slice();
   const bv = items(b.v);
   for (let j = 0; j < bk.length; j++) {
     const i = keys.findIndex(k => match(k, bk[j]));
-    if (i >= 0) vals[i] = go(vals[i], bv[j]); else { keys.push(bk[j]); vals.push(bv[j]); }
+    if (i >= 0) vals[i] = go(vals[i], bv[j]); else { keys.push(bk[j]); vals.push(yOnly ? yOnly(bv[j]) : bv[j]); }
   }
   return dict(fromItems(keys), fromItems(vals));
 }
@@ -65,7 +67,7 @@ import * as matchMod from './match.js';
  * Two keyed tables combine row by key, as two dictionaries do (ref/add "upsert semantics"): a key in both
  * combines the value columns they share; a key only in y is appended with y's values.
  */
-function keyedPair(a: Dict, b: Dict, go: Kernel2): Q {
+function keyedPair(a: Dict, b: Dict, go: Kernel2, yOnly?: Kernel1): Q {
   const ka = a.k as Table, kb = b.k as Table, va = a.v as Table, vb = b.v as Table;
   const na = count(ka), nb = count(kb);
   const rowKey = (t: Table, i: number) => t.d.map(c => item(c, i));
@@ -88,9 +90,9 @@ function keyedPair(a: Dict, b: Dict, go: Kernel2): Q {
     for (let i = 0; i < na; i++) {
       const j = hit.get(i);
       const av = ia >= 0 ? item(va.d[ia], i) : undefined, bv = j !== undefined && ib >= 0 ? item(vb.d[ib], j) : undefined;
-      out.push(av && bv ? go(av, bv) : (av ?? bv ?? nullItem(vb.d[ib])));
+      out.push(av && bv ? go(av, bv) : av ?? (bv && yOnly ? yOnly(bv) : bv) ?? nullItem(vb.d[ib]));
     }
-    for (const j of extra) out.push(ib >= 0 ? item(vb.d[ib], j) : nullItem(va.d[ia]));
+    for (const j of extra) out.push(ib >= 0 ? (yOnly ? yOnly(item(vb.d[ib], j)) : item(vb.d[ib], j)) : nullItem(va.d[ia]));
     return fromItems(out);
   });
   return dict(table(ka.c, keyCols), table(cols, valCols));
