@@ -109,3 +109,14 @@ test('Subtract on dictionaries: a key only on the right is negated (upsert seman
   assert.equal(q('d+`b`c!(10 20 30;1000*1 2 3)'), 'a| 10   -21  3\nb| 14   25   24\nc| 1000 2000 3000');
   assert.equal(q('([k:1 2]v:3 4)-([k:2 3]v:10 20)'), 'k| v  \n-| ---\n1| 3  \n2| -6 \n3| -20');
 });
+
+test('0n and 0w take a vector\'s type char; fill gives the wider of its two types', () => {
+  const { q } = makeSession();
+  assert.equal(q('type 0n 2 3i'), '6h');
+  assert.equal(q('0w 1 2h'), '0W 1 2h');
+  assert.equal(q('0n 1 2e'), '0n 1 2e');
+  assert.equal(q('type 5^0n 2 3i'), '7h');
+  assert.equal(q('5^0n 2 3i'), '5 2 3');
+  assert.equal(q('type 10^11.0 2.1 0n'), '9h');
+  assert.equal(q('1.5^0N 2 3i'), '1.5 2 3');
+});

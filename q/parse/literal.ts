@@ -130,7 +130,9 @@ export function literal(words: string[]): Q | null {
   const lastWord = words[words.length - 1];
   const tail = words.length > 1 && !/^-?0[NnWw]$/.test(lastWord) ? /[a-z]$/.exec(lastWord)?.[0] : undefined;
   for (const w of words) {
-    let s = tail && !/[a-zA-Z]$/.test(w) ? scanWord(w + tail) ?? scanWord(w) : scanWord(w);
+    // under another type's char 0n and 0w are that type's null and infinity: 0n 2 3i is 0N 2 3i
+    const u = tail && /^-?0[nw]$/.test(w) && tail !== 'f' && tail !== 'e' ? w.toUpperCase() : w;
+    let s = tail && !/[a-zA-Z]$/.test(u) ? scanWord(u + tail) ?? scanWord(u) : scanWord(u);
     if (!s) return null;
     ws.push(s);
   }

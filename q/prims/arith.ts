@@ -11,7 +11,7 @@ import { atomic2 } from './atomic.js';
 import { Dom, domOf, scale, view, store, atomOf, f1, floatsTo, floatTo } from './numeric.js';
 
 const COLS = 'bgxhijefcspmdznuvt';
-const parseTable = (rows: string[]) => rows.map(r => r.split(' '));
+export const parseTable = (rows: string[]) => rows.map(r => r.split(' '));
 const ADD = parseTable([
   'i . i i i j e f . . p m d z n u v t', '. . . . . . . . . . . . . . . . . .', 'i . i i i j e f . . p m d z n u v t',
   'i . i i i j e f . . p m d z n u v t', 'i . i i i j e f . . p m d z n u v t', 'j . j j j j e f . . p m d z n u v t',

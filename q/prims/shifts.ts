@@ -7,6 +7,8 @@ import { intOf, sliceQ, drop } from './list.js';
 import { index } from './index.js';
 import { match } from './match.js';
 import { atomic2 } from './atomic.js';
+import { parseTable, resultType } from './arith.js';
+import { castTo } from './conv.js';
 
 /** Items moved by k places: xprev[k;x]; positions off the end hold nulls. */
 function shift(k: number, x: Q): Q {
@@ -50,9 +52,25 @@ export function fills(x: Q): Q {
   return r;
 }
 
+/** The type of x^y for numeric and temporal x (rows) and y (columns), from ref/fill: the wider of the two,
+ *  so 5^0N 2 3i is long. */
+const FILL = parseTable([
+  'b . x h i j e f c . p m d z n u v t', '. g . . . . . . . . . . . . . . . .', 'x . x h i j e f c . p m d z n u v t',
+  'h . h h i j e f c . p m d z n u v t', 'i . i i i j e f c . p m d z n u v t', 'j . j j j j e f c . p m d z n u v t',
+  'e . e e e e e f c . p m d z n u v t', 'f . f f f f f f c . p m d z n u v t', 'c . c c c c c c c . p m d z n u v t',
+  '. . . . . . . . . s . . . . . . . .', 'p . p p p p p p p . p p p p n u v t', 'm . m m m m m m m . p m d . . . . .',
+  'd . d d d d d d d . p d d z . . . .', 'z . z z z z z z z . p . z z n u v t', 'n . n n n n n n n . n . . n n n n n',
+  'u . u u u u u u u . u . . u n u v t', 'v . v v v v v v v . v . . v n v v t', 't . t t t t t t t . t . . t n t t t']);
+
 /** x^y: y with its nulls replaced by x (atomic), as kdb+'s fill. */
 export const fill = atomic2((x: Q, y: Q): Q => {
-  const ty = Math.abs(y.t);
+  let ty = Math.abs(y.t);
+  const tx = Math.abs(x.t);
+  // numbers and times: both sides in the wider type first
+  if (tx !== ty && tx < 20 && ty < 20 && tx !== T.Sym && ty !== T.Sym && tx !== T.Guid && ty !== T.Guid && x.t !== T.List) {
+    const rt = resultType(FILL, tx, ty);
+    if (rt !== ty) { y = castTo(rt, y); ty = rt; }
+  }
   // a list of fillers against one item: each filler tried on it
   if (y.t < 0 && x.t > 0) return fromItems(items(x).map(xi => isNullV(ty, (y as Atom).v) ? cast(xi, ty) : y));
   if (y.t < 0) return isNullV(ty, (y as Atom).v) ? cast(x, ty) : y;
