@@ -120,3 +120,13 @@ test('0n and 0w take a vector\'s type char; fill gives the wider of its two type
   assert.equal(q('type 10^11.0 2.1 0n'), '9h');
   assert.equal(q('1.5^0N 2 3i'), '1.5 2 3');
 });
+
+test('in with a general list on the right: x whole when its rank is one less than the list\'s, else item by item', () => {
+  const { q } = makeSession();
+  assert.equal(q('1 2 in (9;(1 2;3 4))'), '00b');
+  assert.equal(q('1 2 in (1 2;9)'), '1b');
+  assert.equal(q('1 2 in ((1 2;3 4);9)'), '0b');
+  assert.equal(q('(1 2;3 4) in ((1 2;3 4);9)'), '1b');
+  assert.equal(q('"wx" in ("acdexyz";"abcd";"wx")'), '1b');
+  assert.equal(q('`a`b in (`a;1)'), '10b');
+});

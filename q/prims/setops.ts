@@ -17,14 +17,22 @@ import { deenum } from '../value/enums.js';
 /** Enumerations take part in membership by their symbols. */
 const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
 
+/** The rank of a value as Find sees it: 0 for an atom, one more than its first item's for a list. */
+const rankOf = (x: Q): number =>
+  x.t === T.List ? (count(x) ? 1 + rankOf((x as List).d[0]) : 1) : (x.t > 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict ? 1 : 0;
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
   if (y.t < 0) y = fromItems([y]);
   if (x.t < 0) return { t: -T.Bool, v: find1(y, x) < count(y) ? 1 : 0 };
   if (x.t === T.Dict) return dict((x as Dict).k, qin((x as Dict).v, y));
   if (x.t === T.Table) throw new QError('nyi');
-  // with a general list on the right, x is one item to look for; with a vector, x goes item by item
-  if (y.t === T.List) return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
+  // with a general list on the right, x is one item to look for when its rank is one less than the list's
+  // (the rank of a list is one more than its first item's); of higher rank, x goes item by item:
+  // 1 2 in (1 2;9) is 1b, 1 2 in (9;(1 2;3 4)) is 00b (ref/in)
+  if (y.t === T.List) {
+    if (rankOf(x) > rankOf(y) - 1) return fromItems(items(x).map(e => qin(e, y)));
+    return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
+  }
   if (x.t === T.List) return fromItems((x as List).d.map(e => qin(e, y)));
   if (x.t === y.t && x.t > 0 && x.t < T.Enum) { const k = kernels.isin(x.t, (y as Vec).d, (x as Vec).d); if (k) return vec(T.Bool, k); }
   const p = findMany(y, x), n = count(y);
