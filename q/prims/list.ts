@@ -215,6 +215,12 @@ function dropN(x: Q, from: number, n: number): Q {
 
 /** x _ y: drop from the front (or back when negative); with a list on the left, cut at those indices. */
 export function drop(x: Q, y: Q): Q {
+  // a symbol vector of column names drops those columns from a table (an atom name does not)
+  if (x.t === T.Sym && y.t === T.Table) {
+    const t = y as Table, gone = new Set(items(x).map(c => (c as Atom).v as string));
+    const keep = t.c.flatMap((c, j) => gone.has(c) ? [] : [j]);
+    return table(keep.map(j => t.c[j]), keep.map(j => t.d[j]));
+  }
   if (x.t === T.Dict && y.t > 0) throw new QError('type');
   if (x.t === T.Dict && y.t < 0) return dropKeys(x as Dict, y);
   if (y.t === T.Dict && (x.t === -T.Sym || x.t === T.Sym)) return dropKeys(y as Dict, x);

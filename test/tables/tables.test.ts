@@ -154,3 +154,12 @@ test('bad input leaves tables unchanged: a foreign key missing from its domain, 
   assert.equal(q('`t insert (`b;3)'), ',2');
   assert.equal(q('value t`k'), '`a`b`b');
 });
+
+test('a symbol vector drops columns from a table; other forms of drop on a table are type errors', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3;b:4 5 6;c:`d`e`f)');
+  assert.equal(q('cols `a`b _ t'), ',`c');
+  assert.equal(q('t _ `a`b'), "'type");
+  assert.equal(q('`a _ t'), "'type");
+  assert.equal(q('cols t'), '`a`b`c');
+});
