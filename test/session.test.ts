@@ -130,3 +130,16 @@ test('in with a general list on the right: x whole when its rank is one less tha
   assert.equal(q('"wx" in ("acdexyz";"abcd";"wx")'), '1b');
   assert.equal(q('`a`b in (`a;1)'), '10b');
 });
+
+test('Tok reads IP addresses as guids, Unix seconds as timestamps, and HHMMSS digit runs as times', () => {
+  const { q } = makeSession();
+  assert.equal(q('"G"$"192.0.2.1"'), '00000000-0000-0000-0000-ffffc0000201');
+  assert.equal(q('"G"$"2001:0DB8:85A3::8A2E:0370:7334"'), '20010db8-85a3-0000-0000-8a2e03707334');
+  assert.equal(q('"G"$"::FFFF:c000:201"'), '00000000-0000-0000-0000-ffffc0000201');
+  assert.equal(q('"G"$"1::2::3"'), '00000000-0000-0000-0000-000000000000');
+  assert.equal(q('"P"$"10129708800.123456789"'), '2290.12.31D00:00:00.123456789');
+  assert.equal(q('"P"$"00000000000"'), '1970.01.01D00:00:00.000000000');
+  assert.equal(q('"N"$"123456123987654"'), '0D12:34:56.123987654');
+  assert.equal(q('"T"$"123456123987654"'), '12:34:56.123');
+  assert.equal(q('(enlist"P";",") 0: enlist "1600000000"'), ',2020.09.13D12:26:40.000000000');
+});

@@ -198,7 +198,12 @@ function parse1(t: number, s0: string): any {
   const s = s0.trim();
   switch (t) {
     case T.Bool: return /^[1tTyYxX]/.test(s) ? 1 : 0;
-    case T.Guid: { const h = s.replace(/-/g, ''); if (!/^[0-9a-fA-F]{32}$/.test(h)) return new Uint8Array(16); return Uint8Array.from(h.match(/../g)!, b => parseInt(b, 16)); }
+    case T.Guid: {
+      const h = s.replace(/-/g, '');
+      if (/^[0-9a-fA-F]{32}$/.test(h)) return Uint8Array.from(h.match(/../g)!, b => parseInt(b, 16));
+      // an IPv4 or IPv6 address, as kdb+ 3.6 reads one
+      return ipGuid(s) ?? new Uint8Array(16);
+    }
     case T.Byte: { const v = parseInt(s, 16); return Number.isNaN(v) ? 0 : v & 255; }
     case T.Short: case T.Int: case T.Long: {
       // "I"$"192.168.1.34": an IPv4 address as an int
@@ -210,6 +215,15 @@ function parse1(t: number, s0: string): any {
       return t === T.Long ? b : Number(b);
     }
     case T.Real: case T.Float: { const v = s === '' ? NaN : Number(s); return t === T.Real ? Math.fround(v) : v; }
+  }
+  // a timestamp of 9 to 11 digits is seconds since the Unix epoch, with any fraction after a dot
+  const unix = t === T.Timestamp ? /^(\d{9,11})(?:\.(\d*))?$/.exec(s) : null;
+  if (unix) return (BigInt(unix[1]) - 946684800n) * 1000000000n + BigInt(((unix[2] ?? '') + '000000000').slice(0, 9));
+  // a timespan or time of 6 digits or more is HHMMSS and then the fraction of a second
+  const raw = t === T.Timespan || t === T.Time ? /^(\d\d)(\d\d)(\d\d)(\d*)$/.exec(s) : null;
+  if (raw) {
+    const [, hh, mm, ss, f] = raw, secs = BigInt(+hh * 3600 + +mm * 60 + +ss);
+    return t === T.Timespan ? secs * 1000000000n + BigInt((f + '000000000').slice(0, 9)) : Number(secs) * 1000 + +(f + '000').slice(0, 3);
   }
   // temporals: the literal scanner, after normalising the separators kdb+ accepts
   // a run of digits is a date only as yyyymmdd; other digit runs are not dates
@@ -225,6 +239,34 @@ function parse1(t: number, s0: string): any {
   if (!r) return nullOf(t);
   const from = r.t === T.Long || r.t === T.Float ? t : r.t;
   try { return one(t, from, r.v); } catch { return nullOf(t); }
+}
+
+/** The 16 bytes of an IPv6 address (groups of hex, one :: for a run of zeros, an IPv4 address last), or of
+ *  an IPv4 address as IPv6 writes one (::ffff:a.b.c.d); null when s is neither. */
+function ipGuid(s: string): Uint8Array | null {
+  const v4 = (x: string) => { const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(x); return m && m.slice(1).every(b => +b < 256) ? m.slice(1).map(Number) : null; };
+  const four = v4(s);
+  if (four) return Uint8Array.from([...new Array(10).fill(0), 255, 255, ...four]);
+  const halves = s.split('::');
+  if (halves.length > 2) return null;
+  const groups = (part: string): number[] | null => {
+    if (!part) return [];
+    const gs = part.split(':'), out: number[] = [];
+    for (let i = 0; i < gs.length; i++) {
+      const ip = i === gs.length - 1 ? v4(gs[i]) : null;
+      if (ip) { out.push(ip[0] << 8 | ip[1], ip[2] << 8 | ip[3]); continue; }
+      if (!/^[0-9a-fA-F]{1,4}$/.test(gs[i])) return null;
+      out.push(parseInt(gs[i], 16));
+    }
+    return out;
+  };
+  const a = groups(halves[0]), b = halves.length === 2 ? groups(halves[1]) : [];
+  if (!a || !b) return null;
+  const fill = 8 - a.length - b.length;
+  if (halves.length === 2 ? fill < 1 : fill !== 0) return null;
+  const all = [...a, ...new Array(fill).fill(0), ...b], r = new Uint8Array(16);
+  all.forEach((g, i) => { r[2 * i] = g >> 8; r[2 * i + 1] = g & 255; });
+  return r;
 }
 
 // ---- pad --------------------------------------------------------------------------------------------
