@@ -216,6 +216,8 @@ export function vs(x: Q, y: Q): Q {
       if (s.startsWith(':')) { const k = s.lastIndexOf('/'); return symVec(k < 0 ? ['', s] : [s.slice(0, k), s.slice(k + 1)]); }
       return symVec(s.split('.'));
     }
+    // lines of a string, or of bytes (read1 of a text file) as strings
+    if (y.t === T.Byte) y = { t: T.Char, d: (y as Vec).d, a: 0 } as Vec;
     if (isStr(y)) { const s = chars(y).replace(/\r?\n$/, ''); return list(s.split(/\r?\n/).map(unlatin)); }
     throw new QError('type');
   }
