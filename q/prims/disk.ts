@@ -196,8 +196,10 @@ function segments(root: string): string[] {
 
 /** A table spread over partition directories (each partition's directory in paths, its value in vals,
  *  ascending): read only when a query asks for partitions. */
-export interface Parted { name: string; pf: string; type: number; paths: string[]; vals: number[]; cols: string[] }
+export interface Parted { name: string; pf: string; type: number; paths: string[]; vals: number[]; cols: string[]; home?: string; fill?: boolean }
 export const parted = new Map<string, Parted>();
+/** The partitions of the database \l mapped last: the directory of each, and its value. */
+let dbParts: { pf: string; type: number; paths: string[]; vals: number[] } | null = null;
 
 const PARTS: [RegExp, string, number, (s: string) => number][] = [
   [/^\d{4}\.\d\d\.\d\d$/, 'date', T.Date, s => { const [y, m, d] = s.split('.').map(Number); return (Date.UTC(y, m - 1, d) - Date.UTC(2000, 0, 1)) / 86400000; }],
@@ -236,6 +238,7 @@ export function loadDb(root: string): void {
     parted.set(name, pt);
     hooks.computed(name, () => partTable(pt, null));
   }
+  dbParts = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v) };
   const pv = vec(type, Int32Array.from(parts, p => p.v));
   hooks.setGlobal(pf, pv);
   hooks.setGlobal('.Q.pf', sym(pf));
@@ -259,8 +262,8 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
   pt.paths.forEach((dir, i) => {
     if (keep && !keep[i]) return;
     const path = join(dir, pt.name);
-    // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); here it is an error naming it
-    if (files().list(path) === null) throw new QError(path + ': missing partition');
+    // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); else it is an error naming it
+    if (files().list(path) === null) { if (pt.fill) return; throw new QError(path + ': missing partition'); }
     parts.push(readSplayed(path, only && want)); pvals.push(pt.vals[i]); paths.push(path);
   });
   parts.forEach((p, k) => {
@@ -269,7 +272,7 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
   });
   // no partition kept: the last one's columns with no rows, so the result keeps its types
   if (!parts.length) {
-    const t = readSplayed(join(pt.paths[pt.paths.length - 1], pt.name), only && want), none = vec(T.Int, new Int32Array(0));
+    const t = readSplayed(pt.home ?? join(pt.paths[pt.paths.length - 1], pt.name), only && want), none = vec(T.Int, new Int32Array(0));
     parts.push(table(t.c, t.d.map(c => index(c, none))));
     pvals.push(0);
   }
@@ -308,10 +311,13 @@ const partCounts = new WeakMap<Table, () => number[]>();
  *  `meta t` the heads of each column's files in the last partition. A column whose head says nothing
  *  without reading (a compressed file, a serialized list) is read now. */
 function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
-  const kept = pt.paths.flatMap((dir, i) => keep && !keep[i] ? [] : [{ path: join(dir, pt.name), v: pt.vals[i] }]);
+  let kept = pt.paths.flatMap((dir, i) => keep && !keep[i] ? [] : [{ path: join(dir, pt.name), v: pt.vals[i] }]);
+  // after .Q.bv a partition that lacks the table has no rows of it
+  if (pt.fill) kept = kept.filter(p => files().list(p.path) !== null);
+  if (!kept.length) return partTable(pt, new Uint8Array(pt.paths.length), pt.cols);
   for (const { path } of kept) {
     const ls = files().list(path);
-    // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); here it is an error naming it
+    // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); else it is an error naming it
     if (ls === null) throw new QError(path + ': missing partition');
     const missing = pt.cols.find(c => !ls.includes(c));
     if (missing) throw new QError(path + ': no column ' + missing);
@@ -337,6 +343,35 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
   const t = table([pt.pf, ...pt.cols], [pcol, ...cols]);
   partCounts.set(t, rows);
   return t;
+}
+/** .Q.bv[]: the tables of every partition, not only the last, become partitioned tables, and a partition
+ *  that lacks one has no rows of it (kdb+ fills those from .Q.vp, which this sets to each such table's
+ *  empty schema). */
+export function qbv(_x: Q): Q {
+  if (!dbParts) throw new QError('.Q.bv: no partitioned database loaded');
+  const { pf, type, paths, vals } = dbParts, homes = new Map<string, string>(), everywhere = new Map<string, number>();
+  for (const dir of paths) {
+    for (const n of (files().list(dir) ?? []).sort()) {
+      if (!(files().list(join(dir, n)) ?? []).includes('.d')) continue;
+      homes.set(n, join(dir, n));
+      everywhere.set(n, (everywhere.get(n) ?? 0) + 1);
+    }
+  }
+  const vpNames: string[] = [], vpTables: Q[] = [];
+  for (const [name, home] of homes) {
+    const d = readFile(join(home, '.d'));
+    const cols = Array.from((d as Vec).d as Int32Array, symName);
+    const pt: Parted = parted.get(name) ?? { name, pf, type, paths, vals, cols };
+    pt.home = home; pt.fill = true;
+    if (!parted.has(name)) { parted.set(name, pt); hooks.computed(name, () => partTable(pt, null)); }
+    if (everywhere.get(name)! < paths.length) {
+      const t = readSplayed(home), none = vec(T.Int, new Int32Array(0));
+      vpNames.push(name); vpTables.push(table([pf, ...t.c], [vec(type, new Int32Array(0)), ...t.d.map(c => index(c, none))]));
+    }
+  }
+  hooks.setGlobal('.Q.pt', symVec([...parted.keys()].sort()));
+  hooks.setGlobal('.Q.vp', vpNames.length ? dict(symVec(vpNames), list(vpTables)) : dict(symVec([]), list([])));
+  return NIL;
 }
 /** .Q.cn t: the rows in each partition of a partitioned table, from the heads of its first column's
  *  files; kept in .Q.pn under the table's name. */

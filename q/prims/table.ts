@@ -209,6 +209,7 @@ const table: Record<string, PrimDef> = {
   '.Q.dpft': { n: D.dpft, rank: 4 },
   '.Q.par': { n: D.qpar, rank: 3 },
   '.Q.cn': { m: D.qcn, rank: 1 },
+  '.Q.bv': { m: D.qbv, rank: 1 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },

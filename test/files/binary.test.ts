@@ -536,3 +536,25 @@ test('bad files: a truncated or foreign file, a missing one or a missing partiti
   assert.match(q('select from t where date=2021.01.01'), /^'p\/2021.01.01\/t: missing partition/);
   assert.equal(q('select from t where date=2021.01.02'), 'date       a\n------------\n2021.01.02 1\n2021.01.02 2');
 });
+
+test('.Q.bv makes the tables of every partition partitioned tables; a partition that lacks one has no rows of it', () => {
+  const dir = tmp();
+  {
+    const { q } = session(dir);
+    q('trade:([]sym:`a`b;px:1 2f)'); q('quote:([]sym:`a`a`b;bid:1 2 3f)');
+    q('.Q.dpft[`:hdb;2020.01.01;`sym;`trade]'); q('.Q.dpft[`:hdb;2020.01.01;`sym;`quote]');
+    q('.Q.dpft[`:hdb;2020.01.02;`sym;`trade]');
+  }
+  const { q } = session(dir);
+  q('\\l hdb');
+  // the last partition has no quote: kdb+ maps only the tables of the last partition
+  assert.equal(q('tables[]'), ',`trade');
+  assert.equal(q('.Q.bv[]'), '');
+  assert.equal(q('tables[]'), '`quote`trade');
+  assert.equal(q('count quote'), '3');
+  assert.equal(q('select count i by date from quote'), 'date      | x\n----------| -\n2020.01.01| 3');
+  assert.equal(q('count select from quote where date=2020.01.02'), '0');
+  assert.equal(q('exec sym from quote'), '`sym$`a`a`b');
+  assert.equal(q('key .Q.vp'), ',`quote');
+  assert.equal(q('count trade'), '4');
+});
