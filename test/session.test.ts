@@ -143,3 +143,12 @@ test('Tok reads IP addresses as guids, Unix seconds as timestamps, and HHMMSS di
   assert.equal(q('"T"$"123456123987654"'), '12:34:56.123');
   assert.equal(q('(enlist"P";",") 0: enlist "1600000000"'), ',2020.09.13D12:26:40.000000000');
 });
+
+test('md5, .Q.sha1 and -33! digest strings to bytes', () => {
+  const { q } = makeSession();
+  assert.equal(q('md5 ""'), '0xd41d8cd98f00b204e9800998ecf8427e');
+  assert.equal(q('md5 "abc"'), '0x900150983cd24fb0d6963f7d28e17f72');
+  assert.equal(q('.Q.sha1"Hello World!"'), '0x2ef7bde608ce5404e97d5f042f95f89f1c232871');
+  assert.equal(q('raze string -33!"mypassword"'), '"91dfd9ddb4198affc5c194cd8ce6d338fde470e2"');
+  assert.equal(q('md5 1'), "'type");
+});

@@ -23,6 +23,7 @@ import * as TB from './tables.js';
 import * as J from './joins.js';
 import * as JS from './json.js';
 import * as FL from './files.js';
+import * as DG from './digest.js';
 import * as D from './disk.js';
 import { hooks } from './hooks.js';
 import { match } from './match.js';
@@ -210,6 +211,8 @@ const table: Record<string, PrimDef> = {
   '.Q.par': { n: D.qpar, rank: 3 },
   '.Q.cn': { m: D.qcn, rank: 1 },
   '.Q.bv': { m: D.qbv, rank: 1 },
+  '.Q.sha1': { m: DG.qsha1, rank: 1 },
+  md5: { m: DG.md5, rank: 1 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },
