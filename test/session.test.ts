@@ -152,3 +152,14 @@ test('md5, .Q.sha1 and -33! digest strings to bytes', () => {
   assert.equal(q('raze string -33!"mypassword"'), '"91dfd9ddb4198affc5c194cd8ce6d338fde470e2"');
   assert.equal(q('md5 1'), "'type");
 });
+
+test('an expression ending in a verb with no right argument composes with what stands before it', () => {
+  const { q } = makeSession();
+  assert.equal(q('(1+2*)3'), '7');
+  assert.equal(q('(neg 1+)2'), '-3');
+  assert.equal(q('("And a", _[1] @)"A partridge"'), '"And a partridge"');
+  assert.equal(q('1("And a", _[1] @)\\"A partridge"'), '"A partridge"\n"And a partridge"');
+  assert.equal(q('g:1+2*;g 3'), '7');
+  assert.equal(q('{x 3}(1+)'), '4');
+  assert.equal(q('@[;1]\\[2;(1 2;3 4)]'), '(1 2;3 4)\n3 4\n4');
+});

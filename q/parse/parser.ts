@@ -155,9 +155,13 @@ export class Parser {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
         if (s + 2 === items.length - 1 && items[s + 2].verb) {
           // x f g with g a bare verb composes the projection f[x] with g: (0|+)
-          return { k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, items[s + 2].n] };
+          return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, items[s + 2].n] });
         }
         const r = this.reduce(items, s + 2);
+        // x f with nothing after is a projection waiting for its right argument; before such an open
+        // end, x f composes with it: (1+2*)3 is 1+2*3
+        if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n, null] });
+        if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, r] });
         return { k: 'app', f: b.n, a: [a.n, r] };
       }
       return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
@@ -176,10 +180,15 @@ export class Parser {
       const r = this.reduce(items, s + 2);
       return { k: 'app', f: b.n, a: [a.n, r] };
     }
-    // q disables an operator's unary form applied prefix ($42 signals '$); parenthesized, or with its
-    // colon, it is that unary form: ($)42, $:[42]
-    return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
+    const x = this.reduce(items, s + 1)!;
+    // a verb before an open end composes with it: (neg 1+)2 is neg 1+2
+    if (this.open.has(x)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [a.n, x] });
+    return { k: 'mon', f: a.n, x };
   }
+  /** Expressions that end in a verb with no right argument (a projection, or a composition ending in one):
+   *  what stands before them composes with them. A parenthesized one is closed (see term). */
+  private open = new WeakSet<Node>();
+  private opened(n: Node): Node { this.open.add(n); return n; }
 
   /** One term with its postfix brackets and iterators. */
   private term(): Item {
@@ -217,7 +226,7 @@ export class Parser {
       }
       case 'adv': it = { n: { k: 'lit', v: { t: T.Iter, adv: t.s } as Q }, verb: false }; break;
       case 'punct': {
-        if (t.s === '(') { it = this.paren(t); it.paren = true; }
+        if (t.s === '(') { it = this.paren(t); it.paren = true; this.open.delete(it.n); }
         else if (t.s === '{') it = this.lambda(t);
         else if (t.s === '[') { // a bare block [a;b]: its value is the last
           this.i--;

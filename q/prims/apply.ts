@@ -19,7 +19,12 @@ export function rankOf(f: Q): number {
   switch (f.t) {
     case T.Lambda: return (f as Lambda).rank;
     case T.Unary: case T.Op: { const d = PRIMS[(f as Prim).name]; return !d ? 1 : d.m && !d.d && (f.t === T.Unary || (f as Prim).name.endsWith(':')) ? 1 : d.rank; }
-    case T.Proj: { const p = f as Proj; return p.args.filter(a => a === undefined).length + Math.max(0, rankOf(p.f) - p.args.length); }
+    case T.Proj: {
+      const p = f as Proj, open = p.args.filter(a => a === undefined).length;
+      // an operator given two or more places (x@ is @[x;]) is fixed at those: @ . ? $ are variadic
+      if (p.f.t === T.Op && p.args.length >= 2) return open;
+      return open + Math.max(0, rankOf(p.f) - p.args.length);
+    }
     case T.Comp: return rankOf((f as Comp).fs[(f as Comp).fs.length - 1]);
     case T.Each: case T.EachLeft: case T.EachRight: case T.Prior: return rankOf((f as IterFn).f) === 1 ? 1 : 2;
     // a derived over or scan is variadic; as a value handed to an iterator it acts as unary (raze is ,/)

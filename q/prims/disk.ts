@@ -226,6 +226,8 @@ export function loadDb(root: string): void {
   }
   if (!kind) return;
   const [re, pf, type, parse] = kind;
+  // one partitioned database at a time, as a q process maps one: the tables of an earlier \l go
+  parted.clear();
   const parts = cands.filter(([, n]) => re.test(n)).map(([s, n]) => ({ seg: s, path: join(s, n), v: parse(n) }));
   parts.sort((a, b) => a.v - b.v);
   // the tables are those of the last partition, as kdb+ reads them
