@@ -163,3 +163,11 @@ test('an expression ending in a verb with no right argument composes with what s
   assert.equal(q('{x 3}(1+)'), '4');
   assert.equal(q('@[;1]\\[2;(1 2;3 4)]'), '(1 2;3 4)\n3 4\n4');
 });
+
+test('assigning past the end of a list is a length error and leaves it as it was', () => {
+  const { q } = makeSession();
+  q('v:1 2 3');
+  assert.equal(q('v[5 1]:42 100'), "'length");
+  assert.equal(q('v'), '1 2 3');
+  assert.equal(q('@[1 2 3;5;:;0]'), "'length");
+});

@@ -89,7 +89,7 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   if (x.t < 0 || x.t > T.Enum && x.t !== T.List) throw new QError('type');
   const p = i.t === -T.Long ? Number((i as Atom).v) : i.t === -T.Int || i.t === -T.Short || i.t === -T.Byte || i.t === -T.Bool ? (i as Atom).v : NaN;
   if (p !== p) throw new QError('type');
-  if (p < 0 || p >= count(x)) throw new QError('index');
+  if (p < 0 || p >= count(x)) throw new QError('length');
   return setItem(x, p, f(item(x, p), y));
 }
 
