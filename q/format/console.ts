@@ -39,7 +39,8 @@ function escChar(c: number): string {
   if (c === 10) return '\\n';
   if (c === 13) return '\\r';
   if (c === 9) return '\\t';
-  if (c < 32 || c === 127) return '\\' + c.toString(8).padStart(3, '0');
+  // control bytes and bytes past ASCII (UTF-8 sequences too) as octal escapes, as kdb+'s console shows them
+  if (c < 32 || c >= 127) return '\\' + c.toString(8).padStart(3, '0');
   return String.fromCharCode(c);
 }
 const bytesToStr = (d: Uint8Array) => Buffer_from(d);
@@ -48,10 +49,7 @@ function Buffer_from(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.
 export function rawText(d: Uint8Array): string { return bytesText(d); }
 function quoteStr(d: Uint8Array): string {
   let s = '';
-  let i = 0;
-  // keep multi-byte UTF-8 sequences intact; escape control bytes and quotes
-  const txt = bytesText(d);
-  for (const ch of txt) { const c = ch.codePointAt(0)!; s += c < 128 ? escChar(c) : ch; i++; }
+  for (let i = 0; i < d.length; i++) s += escChar(d[i]);
   return '"' + s + '"';
 }
 

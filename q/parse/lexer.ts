@@ -14,6 +14,20 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r'
 // A literal word ends at whitespace or punctuation; inside it q allows digits, letters, '.', ':' and '-' (as a sign)
 const WORD = /^-?(?:0x[0-9a-fA-F]*|[01]+b(?![\w.:])|(?:\d[\d.]*|\.\d[\d.]*)(?:[eE][+-]?\d+)?[\d.:DTa-zA-Z]*)/;
 
+/** Private-use code points standing for raw bytes 128-255 written as octal escapes ("\351"). */
+const RAW = 0xf700;
+const utf8 = new TextEncoder();
+/** The bytes of a string token: its text as UTF-8, but an escaped byte as itself. */
+export function strBytes(s: string): Uint8Array {
+  if (!/[\uf780-\uf7ff]/.test(s)) return utf8.encode(s);
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= RAW + 128 && c <= RAW + 255) out.push(c - RAW); else out.push(...utf8.encode(ch));
+  }
+  return Uint8Array.from(out);
+}
+
 /** Tokenize q text. Comments are dropped; newlines are kept as 'nl' tokens only where statements end. */
 export function lex(src: string): Tok[] {
   const out: Tok[] = [];
@@ -39,7 +53,11 @@ export function lex(src: string): Tok[] {
           const e = src[j + 1];
           if (e === 'n') s += '\n'; else if (e === 't') s += '\t'; else if (e === 'r') s += '\r';
           else if (e === '\\') s += '\\'; else if (e === '"') s += '"';
-          else if (isDigit(e) && isDigit(src[j + 2]) && isDigit(src[j + 3])) { s += String.fromCharCode(parseInt(src.slice(j + 1, j + 4), 8)); j += 2; }
+          else if (isDigit(e) && isDigit(src[j + 2]) && isDigit(src[j + 3])) {
+            // an octal escape is one byte: past ASCII it is marked (RAW + byte) so strBytes keeps it a byte
+            const b = parseInt(src.slice(j + 1, j + 4), 8) & 255;
+            s += String.fromCharCode(b < 128 ? b : RAW + b); j += 2;
+          }
           else s += e ?? '';
           j += 2;
         } else s += src[j++];

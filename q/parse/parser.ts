@@ -1,12 +1,12 @@
 // Tokens → parse tree. q reads right to left: within an expression the rightmost verb applies first,
 // and `f x` (juxtaposition) applies or indexes f at x.
-import { lex, Tok } from './lexer.js';
+import { lex, Tok, strBytes } from './lexer.js';
 import type { Node, Pat } from './ast.js';
 import { toPat, patNames } from './pattern.js';
 import { literal, boolLiteral, byteLiteral } from './literal.js';
 import { QError } from '../value/error.js';
 import { T } from '../value/types.js';
-import { str, sym, symVec, char, Lambda, Q, list, NIL } from '../value/value.js';
+import { str, sym, symVec, char, Lambda, Q, Vec, list, NIL } from '../value/value.js';
 
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
 export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean }
@@ -205,8 +205,8 @@ export class Parser {
       case 'bool': it = { n: { k: 'lit', v: boolLiteral(t.words![0]) }, verb: false }; break;
       case 'byte': it = { n: { k: 'lit', v: byteLiteral(t.words![0]) }, verb: false }; break;
       case 'str': {
-        const bytes = new TextEncoder().encode(t.s);
-        it = { n: { k: 'lit', v: bytes.length === 1 ? char(bytes[0]) : str(t.s) }, verb: false };
+        const bytes = strBytes(t.s);
+        it = { n: { k: 'lit', v: bytes.length === 1 ? char(bytes[0]) : { t: T.Char, d: bytes, a: 0 } as Vec }, verb: false };
         break;
       }
       case 'sym': it = { n: { k: 'lit', v: t.syms!.length === 1 ? sym(t.syms![0]) : symVec(t.syms!) }, verb: false }; break;

@@ -25,3 +25,13 @@ test('a long list shows its first rows as the whole list would', () => {
   q('m:5000#(1;`a)');
   assert.deepEqual(q('m').split('\n').slice(0, 3), ['1', '`a', '1']);
 });
+
+test('strings show bytes past ASCII as octal escapes, as kdb+\'s console does; \\ooo in a literal is one byte', () => {
+  const { q } = makeSession();
+  assert.equal(q('"香蕉"'), '"\\351\\246\\231\\350\\225\\211"');
+  assert.equal(q('count "香蕉"'), '6');
+  assert.equal(q('"\\351\\246\\231\\350\\225\\211"~"香蕉"'), '1b');
+  assert.equal(q('count "\\351"'), '1');
+  assert.equal(q('`$"香蕉"'), '`香蕉');
+  assert.equal(q('-1 "香蕉";'), '香蕉\n');
+});
