@@ -171,3 +171,14 @@ test('assigning past the end of a list is a length error and leaves it as it was
   assert.equal(q('v'), '1 2 3');
   assert.equal(q('@[1 2 3;5;:;0]'), "'length");
 });
+
+test('a view that needs itself signals loop', () => {
+  const { q } = makeSession();
+  q('v::$[b;1;v+1]');
+  q('b:1');
+  assert.equal(q('v'), '1');
+  q('b:0');
+  assert.equal(q('v'), "'loop");
+  q('b:1');
+  assert.equal(q('v'), '1');
+});

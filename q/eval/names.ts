@@ -12,8 +12,17 @@ import { env } from './env.js';
 let runView: (n: import('../parse/ast.js').Node) => Q = () => { throw new QError('nyi'); };
 export function setViewRunner(f: typeof runView) { runView = f; }
 
+/** Views being computed: one that needs itself signals 'loop, as kdb+ does, rather than overflowing. */
+const computing = new Set<string>();
 export function lookup(name: string): Q | undefined {
-  if (env.views.size) { const vw = env.views.get(env.full(name)); if (vw) return runView(vw.node); }
+  if (env.views.size) {
+    const full = env.full(name), vw = env.views.get(full);
+    if (vw) {
+      if (computing.has(full)) throw new QError('loop');
+      computing.add(full);
+      try { return runView(vw.node); } finally { computing.delete(full); }
+    }
+  }
   const g = env.globals;
   let v = g.get(env.full(name));
   if (v === undefined && env.ns && name[0] !== '.') v = g.get(name);
