@@ -206,7 +206,9 @@ function isGrid(xs: Q[]): boolean {
   // simple vectors of one length, or general lists of one length (their items become the cells)
   // booleans keep their own form (01b); a list of strings alone shows each string quoted
   // lists of one length: vectors (not booleans, and not strings alone) and general lists mixed
-  const same = xs.every(e => ((e.t > 0 && e.t < 20 && e.t !== T.Bool && e.t !== T.Byte) || e.t === T.List) && count(e) === n);
+  // (booleans and bytes join a grid only beside a general list: (011b;(1b;10b;0b)) shows 0 1 1 over 1b 10b 0b)
+  const mixed = xs.some(e => e.t === T.List);
+  const same = xs.every(e => ((e.t > 0 && e.t < 20 && ((e.t !== T.Bool && e.t !== T.Byte) || mixed)) || e.t === T.List) && count(e) === n);
   if (!same || n === 0) return false;
   if (xs.every(e => e.t === T.Char)) return false;
   return xs.some(e => e.t !== T.List) || n > 1;
