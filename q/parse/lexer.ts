@@ -84,7 +84,8 @@ export function lex(src: string): Tok[] {
       continue;
     }
     // 0: 1: 2: are the file verbs, not numbers
-    if ((c === '0' || c === '1' || c === '2') && src[i + 1] === ':' && !isDigit(src[i + 2]) && src[i + 2] !== ':') {
+    // (a byte literal may follow at once: (enlist"i";enlist 4)1:0x01000000)
+    if ((c === '0' || c === '1' || c === '2') && src[i + 1] === ':' && (!isDigit(src[i + 2]) || src.startsWith('0x', i + 2)) && src[i + 2] !== ':') {
       out.push({ k: 'op', s: c + ':', pos: start, sp }); i += 2; continue;
     }
     // numbers, including a leading '-' where it cannot be subtraction (after space or a verb or bracket)

@@ -46,6 +46,8 @@ export function zipArgs(z: Q): Zip {
     : z.t === T.List ? (z as List).d.map(e => e.t === -T.Int || e.t === -T.Long ? Number((e as Atom).v) : NaN) : [];
   return v.length === 3 && v.every(Number.isInteger) ? v as [number, number, number] : null;
 }
+/** Write bytes to a file (compressed when zip is given), as 1: writes raw bytes. */
+export const writeBytes = (path: string, b: Uint8Array, zip: Zip) => put(path, b, zip);
 function put(path: string, b: Uint8Array, zip: Zip) { files().write(path, zip ? zipFile(b, zip[0], zip[1], zip[2], path) : b, false); }
 export function writeFile(path: string, x: Q, zip: Zip = zipDefault(path)): void { put(path, encodeFile(x, serializeOptions()), zip); }
 export function readFile(path: string): Q {

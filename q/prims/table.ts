@@ -23,6 +23,7 @@ import * as TB from './tables.js';
 import * as J from './joins.js';
 import * as JS from './json.js';
 import * as FL from './files.js';
+import * as BF from './binfile.js';
 import * as DG from './digest.js';
 import * as D from './disk.js';
 import { hooks } from './hooks.js';
@@ -194,6 +195,7 @@ const table: Record<string, PrimDef> = {
   set: { d: E.set, rank: 2 },
   hopen: { m: E.hopen, rank: 1 },
   '0:': { d: FL.fileText, rank: 2 },
+  '1:': { d: BF.fileBinary, rank: 2 },
   read0: { m: FL.read0, rank: 1 },
   read1: { m: FL.read1, rank: 1 },
   hsym: { m: FL.hsym, rank: 1 },

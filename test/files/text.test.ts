@@ -223,3 +223,22 @@ test('the CSV kernel: chunk boundaries, a record longer than a chunk, errors nam
   assert.equal(q(`t:("SJ";enlist csv) 0: \`:${dir0}/bad.csv`), `'${dir0}/bad.csv:500001: 1 field where the types ask for 2`);
   assert.equal(q('count t'), '699999');
 });
+
+test('1: reads fixed-width binary records (little- or big-endian, from bytes, a string or a file range) and writes raw bytes', () => {
+  const q = session(), d = dir();
+  assert.equal(q('first first (enlist"i";enlist 4)1:0x01000000'), '1i');
+  assert.equal(q('first first (enlist 4;enlist"i")1:0x01000000'), '16777216i');
+  assert.equal(q('("ich";4 1 2)1:0x00000000410000FF00000042FFFF'), '0 255\nA B\n0 -1');
+  assert.equal(q('("ich";4 1 2)1:"arthur!"'), '1752461921\nu\n8562');
+  assert.equal(q(`\`:${d}/b1 1: \`int$til 10`), `\`:${d}/b1`);
+  assert.equal(q(`("ii";4 4) 1: \`:${d}/b1`), '0 2 4 6 8\n1 3 5 7 9');
+  assert.equal(q(`("ii";4 4) 1: (\`:${d}/b1;8;16)`), '2 4\n3 5');
+  assert.equal(q('("i j";4 4 8) 1: 16#0x01'), '16843009\n72340172838076673');
+  assert.equal(q('("j";4) 1: 8#0x01'), "'length");
+  assert.equal(q('first ("s";3) 1: "abcde "'), '`abc`de');
+  q(`\`:${d}/h 1: 1`);
+  assert.equal(q(`read1\`:${d}/h`), '0x0100000000000000');
+  q(`(\`:${d}/z;17;2;6) 1: 1000#0x00`);
+  assert.equal(q(`(-21!\`:${d}/z)\`algorithm`), '2i');
+  assert.equal(q(`\`:${d}/l 1: (1;\`a)`), "'nyi: 1: of this type (use set)");
+});
