@@ -45,6 +45,8 @@ export function bootstrap(s: Session) {
   g.set('.z.x', { t: T.List, d: [], a: 0 } as Q);
   g.set('.z.f', sym(''));
   g.set('.Q.a', str('abcdefghijklmnopqrstuvwxyz'));
+  // the rows .Q.dsftg loads at a time, at most (kdb+'s default: no limit of its own)
+  g.set('.Q.M', { t: -T.Long, v: 2n ** 63n - 1n } as Q);
   g.set('.Q.A', str('ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
   g.set('.Q.n', str('0123456789'));
   g.set('.Q.an', str('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789'));
@@ -78,4 +80,7 @@ const Q_LAMBDAS: Record<string, string> = {
   // the file's size. A line longer than a chunk is read whole.
   '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',
   '.Q.fs': '{.Q.fsn[x;y;131000]}',
+  // load fixed-width binary records (s: file, offset, length; a length of 0 or less stops that many bytes
+  // before the end) .Q.M&1000000 at a time, post-process each chunk with g, append it to the partition
+  '.Q.dsftg': '{[d;s;f;t;g]w:sum t 1;n:$[0<s 2;s 2;(hcount s 0)-(s 1)-s 2] div w;p:`$(string .Q.par . d),"/";m:.Q.M&1000000;i:0;while[i<n;k:m&n-i;p upsert .Q.en[d 0] g flip f!t 1:(s 0;(s 1)+i*w;k*w);i+:k];n}',
 };

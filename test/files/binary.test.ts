@@ -558,3 +558,18 @@ test('.Q.bv makes the tables of every partition partitioned tables; a partition 
   assert.equal(q('key .Q.vp'), ',`quote');
   assert.equal(q('count trade'), '4');
 });
+
+test('.Q.dsftg loads fixed-width binary records in chunks of .Q.M rows into a partition, post-processed', () => {
+  const dir = tmp(), { q } = session(dir);
+  // a 19-byte header, then 5 records: price (int, 1e-4), size (int), exchange (char), 3 bytes of padding
+  const b = Buffer.alloc(19 + 5 * 12);
+  b.write('HEADERHEADERHEADER!', 0);
+  for (let i = 0; i < 5; i++) { const o = 19 + i * 12; b.writeInt32LE(1000000 + i * 10000, o); b.writeInt32LE(100 * (i + 1), o + 4); b.write('NYQAB'[i], o + 8); }
+  writeFileSync(join(dir, 'src'), b);
+  q('.Q.M:2');
+  assert.equal(q('.Q.dsftg[(`:db;2000.10.02;`trade);(`:src;19;0);`price`size`ex;("iic ";4 4 1 3);{update price%1e4 from x}]'), '5');
+  assert.equal(q('get `:db/2000.10.02/trade/'), 'price size ex\n-------------\n100   100  N \n101   200  Y \n102   300  Q \n103   400  A \n104   500  B ');
+  // a length of 0 or less stops that many bytes before the end: 4 more records, appended
+  assert.equal(q('.Q.dsftg[(`:db;2000.10.02;`trade);(`:src;19;-12);`price`size`ex;("iic ";4 4 1 3);::]'), '4');
+  assert.equal(q('exec ex from get `:db/2000.10.02/trade/'), '"NYQABNYQA"');
+});
