@@ -19,7 +19,7 @@ import { concat, iota } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup } from './names.js';
-import { parted, partTable } from '../prims/disk.js';
+import { partedTables, partTable } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
 
@@ -98,7 +98,7 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
  */
 function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q | null {
   if (n.from.k !== 'name' || lookup(n.from.n) !== undefined) return null;
-  const pt = parted.get(n.from.n);
+  const pt = partedTables().get(n.from.n);
   if (!pt) return null;
   const pv = { t: pt.type, d: Int32Array.from(pt.vals), a: 0 } as Vec;
   const keep = new Uint8Array(pt.vals.length).fill(1);

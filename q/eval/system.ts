@@ -4,7 +4,7 @@ import { Q, NIL, long, list, str, intVec, symVec, fromItems, int } from '../valu
 import { QError } from '../value/error.js';
 import { env } from './env.js';
 import { seed } from '../prims/random.js';
-import { parted } from '../prims/disk.js';
+import { partedTables } from '../prims/disk.js';
 
 export type SysCmd = (arg: string) => Q;
 export const SYSTEM: Record<string, SysCmd> = Object.create(null);
@@ -64,7 +64,7 @@ SYSTEM.a = arg => {
   const r = nameList(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));
   // the partitioned tables of a database \l loaded, read only when queried, are tables too
   const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
-  return symVec(ns ? r : [...new Set([...r, ...parted.keys()])].sort());
+  return symVec(ns ? r : [...new Set([...r, ...partedTables().keys()])].sort());
 };
 SYSTEM.e = () => int(0);
 /** \x .z.pg: expunge a handler (or any global), restoring kdb+'s default. */

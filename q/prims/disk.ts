@@ -199,9 +199,19 @@ function segments(root: string): string[] {
 /** A table spread over partition directories (each partition's directory in paths, its value in vals,
  *  ascending): read only when a query asks for partitions. */
 export interface Parted { name: string; pf: string; type: number; paths: string[]; vals: number[]; cols: string[]; home?: string; fill?: boolean }
-export const parted = new Map<string, Parted>();
-/** The partitions of the database \l mapped last: the directory of each, and its value. */
-let dbParts: { pf: string; type: number; paths: string[]; vals: number[] } | null = null;
+/** What a session has mapped: its partitioned tables, and the partitions of the database \l mapped last
+ *  (the directory of each and its value). Kept per session, by the file system its host lends. */
+interface Mapped { tables: Map<string, Parted>; db: { pf: string; type: number; paths: string[]; vals: number[] } | null }
+const mappedBy = new WeakMap<object, Mapped>(), noFiles: Mapped = { tables: new Map(), db: null };
+function mapped(): Mapped {
+  const f = hooks.files();
+  if (!f) return noFiles;
+  let m = mappedBy.get(f);
+  if (!m) mappedBy.set(f, m = { tables: new Map(), db: null });
+  return m;
+}
+/** The session's partitioned tables, by name. */
+export const partedTables = () => mapped().tables;
 
 const PARTS: [RegExp, string, number, (s: string) => number][] = [
   [/^\d{4}\.\d\d\.\d\d$/, 'date', T.Date, s => { const [y, m, d] = s.split('.').map(Number); return (Date.UTC(y, m - 1, d) - Date.UTC(2000, 0, 1)) / 86400000; }],
@@ -229,6 +239,7 @@ export function loadDb(root: string): void {
   if (!kind) return;
   const [re, pf, type, parse] = kind;
   // one partitioned database at a time, as a q process maps one: the tables of an earlier \l go
+  const parted = partedTables();
   parted.clear();
   const parts = cands.filter(([, n]) => re.test(n)).map(([s, n]) => ({ seg: s, path: join(s, n), v: parse(n) }));
   parts.sort((a, b) => a.v - b.v);
@@ -242,7 +253,7 @@ export function loadDb(root: string): void {
     parted.set(name, pt);
     hooks.computed(name, () => partTable(pt, null));
   }
-  dbParts = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v) };
+  mapped().db = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v) };
   const pv = vec(type, Int32Array.from(parts, p => p.v));
   hooks.setGlobal(pf, pv);
   hooks.setGlobal('.Q.pf', sym(pf));
@@ -352,8 +363,9 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
  *  that lacks one has no rows of it (kdb+ fills those from .Q.vp, which this sets to each such table's
  *  empty schema). */
 export function qbv(_x: Q): Q {
-  if (!dbParts) throw new QError('.Q.bv: no partitioned database loaded');
-  const { pf, type, paths, vals } = dbParts, homes = new Map<string, string>(), everywhere = new Map<string, number>();
+  const db = mapped().db, parted = partedTables();
+  if (!db) throw new QError('.Q.bv: no partitioned database loaded');
+  const { pf, type, paths, vals } = db, homes = new Map<string, string>(), everywhere = new Map<string, number>();
   for (const dir of paths) {
     for (const n of (files().list(dir) ?? []).sort()) {
       if (!(files().list(join(dir, n)) ?? []).includes('.d')) continue;
@@ -383,7 +395,7 @@ export function qcn(x: Q): Q {
   const rows = x.t === T.Table ? partCounts.get(x as Table) : undefined;
   if (!rows) throw new QError('type');
   const r = vec(T.Long, BigInt64Array.from(rows(), BigInt));
-  const name = [...parted.values()].find(pt => (x as Table).c[0] === pt.pf && (x as Table).c.slice(1).join() === pt.cols.join())?.name;
+  const name = [...partedTables().values()].find(pt => (x as Table).c[0] === pt.pf && (x as Table).c.slice(1).join() === pt.cols.join())?.name;
   if (name) {
     let pn: Q;
     try { pn = hooks.getGlobal('.Q.pn'); } catch { pn = NIL; }

@@ -573,3 +573,12 @@ test('.Q.dsftg loads fixed-width binary records in chunks of .Q.M rows into a pa
   assert.equal(q('.Q.dsftg[(`:db;2000.10.02;`trade);(`:src;19;-12);`price`size`ex;("iic ";4 4 1 3);::]'), '4');
   assert.equal(q('exec ex from get `:db/2000.10.02/trade/'), '"NYQABNYQA"');
 });
+
+test('partitioned tables belong to the session that mapped them', () => {
+  const dir = tmp(), a = session(dir), b = session(dir);
+  a.q('trade:([]sym:`a`b;px:1 2f)'); a.q('.Q.dpft[`:hdb;2020.01.01;`sym;`trade]'); a.q('delete trade from `.');
+  a.q('\\l hdb');
+  assert.equal(a.q('tables[]'), ',`trade');
+  assert.equal(b.q('tables[]'), '`symbol$()');
+  assert.equal(b.q('.Q.bv[]'), "'.Q.bv: no partitioned database loaded");
+});
