@@ -6,7 +6,7 @@ import { toPat, patNames } from './pattern.js';
 import { literal, boolLiteral, byteLiteral } from './literal.js';
 import { QError } from '../value/error.js';
 import { T } from '../value/types.js';
-import { str, sym, symVec, char, Lambda, Q, Vec, list, NIL } from '../value/value.js';
+import { sym, symVec, char, Lambda, Q, Vec, list, NIL } from '../value/value.js';
 
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
 export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean }

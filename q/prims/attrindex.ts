@@ -69,11 +69,9 @@ export function attrIndex(t: number, a: number, items: Uint8Array): Uint8Array {
   if (items.byteOffset % 4) items = items.slice();
   const n = items.length / 8, w = new Int32Array(items.buffer, items.byteOffset, 2 * n);
   if (a === 2) {
+    // the tail starts where the items end: padding, the 0, the slots
     const out = new Uint8Array(uSize(n) - 8 * n);
-    // the padding sits before the table: write as if the items were there, then drop them
-    const all = new DataView(new ArrayBuffer(uSize(n)));
-    uTail(w, n, all, 8 * n);
-    out.set(new Uint8Array(all.buffer, 8 * n));
+    uTail(w, n, new DataView(out.buffer), 0);
     return out;
   }
   // the distinct values in order of first appearance, and each item's group

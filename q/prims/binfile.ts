@@ -4,7 +4,7 @@ import { Q, Atom, Vec, List, count, items, list, vec, symVec } from '../value/va
 import { QError } from '../value/error.js';
 import { alloc, WIDTH } from '../value/storage.js';
 import { serialize } from '../ipc/serialize.js';
-import { files, pathOf } from './files.js';
+import { files, pathOf, readPart } from './files.js';
 import { writeBytes, zipArgs } from './disk.js';
 
 /** The bytes y names: a file (all of it, or (file;offset;length)), a string or a byte vector. */
@@ -14,9 +14,7 @@ function source(y: Q): Uint8Array {
   if (y.t === T.List && count(y) === 3) {
     const [f, o, n] = (y as List).d, p = pathOf(f), off = Number((o as Atom).v), len = Number((n as Atom).v);
     if (!(off >= 0 && len >= 0)) throw new QError('domain');
-    const r = files().readAt ? files().readAt!(p, off, len) : files().read(p)?.subarray(off, off + len);
-    if (!r) throw new QError(p);
-    return r;
+    return readPart(p, off, len);
   }
   throw new QError('type');
 }
@@ -49,14 +47,13 @@ function readBinary(x: List, y: Q): Q {
     if (t <= 0 || t === T.Sym) throw new QError(c);
     const size = t === T.Guid ? 16 : WIDTH[t];
     if (w < size) throw new QError('length');
-    const d = alloc(t, n) as any, raw = new Uint8Array(size);
+    const d = alloc(t, n) as any, raw = new Uint8Array(size), r = new DataView(raw.buffer);
     for (let i = 0; i < n; i++) {
       const p = i * rec + off;
       // a wider field holds the value in its first bytes (its last, big-endian)
       const from = bigEndian ? p + w - size : p;
       if (t === T.Guid) { (d as Uint8Array).set(bytes.subarray(from, from + 16), 16 * i); continue; }
       for (let k = 0; k < size; k++) raw[k] = bytes[from + (bigEndian ? size - 1 - k : k)];
-      const r = new DataView(raw.buffer);
       d[i] = size === 1 ? raw[0] : size === 2 ? r.getInt16(0, true) : size === 8 ? (t === T.Float || t === T.Datetime ? r.getFloat64(0, true) : r.getBigInt64(0, true))
         : t === T.Real ? r.getFloat32(0, true) : r.getInt32(0, true);
     }

@@ -300,10 +300,9 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
 }
 /** What a column file's first 4096 bytes tell (kfile's fileHead); null when they do not, or no file. */
 function headOf(path: string): ReturnType<typeof fileHead> {
-  const f = files(), size = f.size(path);
+  const size = files().size(path);
   if (size === null) return null;
-  const b = f.readAt ? f.readAt(path, 0, Math.min(size, ENUM_HEADER)) : f.read(path)?.subarray(0, ENUM_HEADER);
-  return b ? fileHead(b, size) : null;
+  return fileHead(readPart(path, 0, Math.min(size, ENUM_HEADER)), size);
 }
 /** The count of a column file from its head alone, else from reading it. */
 const rowCount = (path: string) => headOf(path)?.n ?? count(readFile(path));
@@ -320,7 +319,7 @@ function lazyVec(t: number, dom: string | undefined, load: () => Q): Vec {
   return v;
 }
 /** Per-partition row counts of the partitioned tables that name this table value made (.Q.cn). */
-const partCounts = new WeakMap<Table, () => number[]>();
+const partCounts = new WeakMap<Table, { name: string; rows: () => number[] }>();
 /** A partitioned table as kdb+ maps it: the partitions' directories are checked now, but a column is
  *  read only when its items are first used, so `count t` reads the heads of one column's files and
  *  `meta t` the heads of each column's files in the last partition. A column whose head says nothing
@@ -356,7 +355,7 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
     return h && h.t !== T.List ? lazyVec(h.t, h.dom, load) : load();
   });
   const t = table([pt.pf, ...pt.cols], [pcol, ...cols]);
-  partCounts.set(t, rows);
+  partCounts.set(t, { name: pt.name, rows });
   return t;
 }
 /** .Q.bv[]: the tables of every partition, not only the last, become partitioned tables, and a partition
@@ -392,19 +391,16 @@ export function qbv(_x: Q): Q {
 /** .Q.cn t: the rows in each partition of a partitioned table, from the heads of its first column's
  *  files; kept in .Q.pn under the table's name. */
 export function qcn(x: Q): Q {
-  const rows = x.t === T.Table ? partCounts.get(x as Table) : undefined;
-  if (!rows) throw new QError('type');
-  const r = vec(T.Long, BigInt64Array.from(rows(), BigInt));
-  const name = [...partedTables().values()].find(pt => (x as Table).c[0] === pt.pf && (x as Table).c.slice(1).join() === pt.cols.join())?.name;
-  if (name) {
-    let pn: Q;
-    try { pn = hooks.getGlobal('.Q.pn'); } catch { pn = NIL; }
-    const keys = pn.t === T.Dict ? Array.from(((pn as Dict).k as Vec).d as Int32Array, symName) : [];
-    const vals = pn.t === T.Dict ? items((pn as Dict).v) : [];
-    const i = keys.indexOf(name);
-    if (i < 0) { keys.push(name); vals.push(r); } else vals[i] = r;
-    hooks.setGlobal('.Q.pn', dict(symVec(keys), list(vals)));
-  }
+  const p = x.t === T.Table ? partCounts.get(x as Table) : undefined;
+  if (!p) throw new QError('type');
+  const r = vec(T.Long, BigInt64Array.from(p.rows(), BigInt));
+  let pn: Q;
+  try { pn = hooks.getGlobal('.Q.pn'); } catch { pn = NIL; }
+  const keys = pn.t === T.Dict ? Array.from(((pn as Dict).k as Vec).d as Int32Array, symName) : [];
+  const vals = pn.t === T.Dict ? items((pn as Dict).v) : [];
+  const i = keys.indexOf(p.name);
+  if (i < 0) { keys.push(p.name); vals.push(r); } else vals[i] = r;
+  hooks.setGlobal('.Q.pn', dict(symVec(keys), list(vals)));
   return r;
 }
 function joinCols(cs: Q[]): Q {
@@ -452,8 +448,7 @@ export function isLogFile(path: string): boolean {
 }
 /** A file's first 8 bytes, read alone where the host can (a log's header: appending must not read it all). */
 function head8(path: string): Uint8Array | null {
-  const f = files();
-  return f.readAt ? f.readAt(path, 0, 8) : f.read(path)?.subarray(0, 8) ?? null;
+  return files().size(path) === null ? null : readPart(path, 0, 8);
 }
 /** Append items to a general-list file (a log): their serializations, and the count at byte 4 raised. */
 export function appendItems(path: string, xs: Q[]): void {

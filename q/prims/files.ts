@@ -42,7 +42,6 @@ export function readPart(p: string, off: number, len: number): Uint8Array {
   if (!b) throw new QError(p);
   return b;
 }
-/** Lines of text (a trailing newline ends the last line; \r\n is one line end). */
 /** Lines of a file's bytes, as they are (a trailing newline ends the last line; \r\n is one line end). */
 function lines(b: Uint8Array): Uint8Array[] {
   const l = cutBytes(b, NL);

@@ -18,8 +18,8 @@ import { deenum } from '../value/enums.js';
 const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
 
 /** The rank of a value as Find sees it: 0 for an atom, one more than its first item's for a list. */
-const rankOf = (x: Q): number =>
-  x.t === T.List ? (count(x) ? 1 + rankOf((x as List).d[0]) : 1) : (x.t > 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict ? 1 : 0;
+const depth = (x: Q): number =>
+  x.t === T.List ? (count(x) ? 1 + depth((x as List).d[0]) : 1) : (x.t > 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict ? 1 : 0;
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
   if (y.t < 0) y = fromItems([y]);
@@ -30,7 +30,7 @@ export function qin(x: Q, y: Q): Q {
   // (the rank of a list is one more than its first item's); of higher rank, x goes item by item:
   // 1 2 in (1 2;9) is 1b, 1 2 in (9;(1 2;3 4)) is 00b (ref/in)
   if (y.t === T.List) {
-    if (rankOf(x) > rankOf(y) - 1) return fromItems(items(x).map(e => qin(e, y)));
+    if (depth(x) > depth(y) - 1) return fromItems(items(x).map(e => qin(e, y)));
     return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
   }
   if (x.t === T.List) return fromItems((x as List).d.map(e => qin(e, y)));
