@@ -182,3 +182,20 @@ test('a view that needs itself signals loop', () => {
   q('b:1');
   assert.equal(q('v'), '1');
 });
+
+test('t,\'u joins two tables column by column, and rows past the end index as nulls of each type', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:3 4)');
+  q('u:([]b:5 6;c:`x`y)');
+  assert.equal(q("t,'u"), 'a b c\n-----\n1 5 x\n2 6 y');
+  assert.equal(q("(t,'u)~{x,y}'[t;u]"), '1b');
+  assert.equal(q("t,'1#u"), "'length");
+  q('v:([]f:1.5 2.5;s:`p`q;g:2?0Ng;c:"ab";e:`u#`m`n)');
+  q('w:v -1 1 5');
+  assert.equal(q('w`f'), '0n 2.5 0n');
+  assert.equal(q('w`s'), '``q`');
+  assert.equal(q('w`c'), '" b "');
+  assert.equal(q('null w`g'), '101b');
+  assert.equal(q('(type each flip w)~type each flip v'), '1b');
+  assert.equal(q('(2 3 4) 0 7'), '2 0N');
+});

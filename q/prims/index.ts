@@ -2,7 +2,7 @@
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, items, symVec, vecItem } from '../value/value.js';
-import { gather } from '../value/storage.js';
+import { gather, WIDTH } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
@@ -54,13 +54,28 @@ export function index(x: Q, i: Q): Q {
       let inRange = b ? b[0] >= 0 && b[1] < n : true;
       if (!b) for (let j = 0; j < p.length; j++) if (!(p[j] >= 0 && p[j] < n)) { inRange = false; break; }
       if (inRange) { const r = vec(v.t, (p instanceof Int32Array ? kernels.gather(v.t, v.d, p) : null) ?? gather(v.t, v.d, p)); if (v.dom) r.dom = v.dom; return r; }
-      return fromItems(Array.from(p, j => j >= 0 && j < n ? vecItem(v, j) : nullItem(v))) ;
+      return gatherOrNull(v, p, n);
     }
     if (i.t === T.List || i.t === T.Dict || i.t === T.Table) return mapIndex(x, i);
     if (i.t > 0 && i.t < 20 || i.t < 0) throw new QError('type');
   }
   if (x.t < 0) throw new QError('type');
   throw new QError('type');
+}
+
+/** v at positions p, the null of v's type where a position is out of range: gathered in range, then
+ *  the null's bytes written over the rest (an atom per item would cost a million objects a million rows). */
+function gatherOrNull(v: Vec, p: ArrayLike<number>, n: number): Q {
+  const nv = fromItems([nullItem(v)]) as Vec, w = WIDTH[v.t];
+  if (nv.t !== v.t || !w) return fromItems(Array.from(p, j => j >= 0 && j < n ? vecItem(v, j) : nullItem(v)));
+  const m = p.length, q = new Int32Array(m);
+  for (let j = 0; j < m; j++) { const k = p[j]; q[j] = k >= 0 && k < n ? k : 0; }
+  const src = n ? v.d : nv.d, d = kernels.gather(v.t, src, q) ?? gather(v.t, src, q), db = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+  const nb = new Uint8Array(nv.d.buffer, nv.d.byteOffset, w);
+  for (let j = 0; j < m; j++) { const k = p[j]; if (!(k >= 0 && k < n)) db.set(nb, j * w); }
+  const r = vec(v.t, d);
+  if (v.dom) r.dom = v.dom;
+  return r;
 }
 
 /** Index by each item of a general list (or dict values), keeping the shape of the index. */

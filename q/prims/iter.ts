@@ -45,6 +45,15 @@ function each(f: Q, args: Q[]): Q {
     for (let i = 0; i < n; i++) c.push(apply1(f, item(x, i)));
     return c.done();
   }
+  // t,'u joins row dictionaries, which for two tables is the union of their columns, u's winning:
+  // done column-wise, since row by row costs a dictionary per row
+  if (args.length === 2 && f.t === T.Op && (f as Prim).name === ',' && args[0].t === T.Table && args[1].t === T.Table) {
+    const [x, y] = args as [Table, Table];
+    if (count(x) !== count(y)) throw new QError('length');
+    const c = x.c.slice(), d = x.d.slice();
+    y.c.forEach((name, j) => { const i = c.indexOf(name); if (i < 0) { c.push(name); d.push(y.d[j]); } else d[i] = y.d[j]; });
+    return table(c, d);
+  }
   // several arguments: atoms extend, lists must agree in length
   let n = -1, dictSrc: Q | null = null;
   for (const a of args) if (isListy(a)) { const c = count(a); if (n >= 0 && c !== n) throw new QError('length'); n = c; if (a.t === T.Dict) dictSrc = a; }

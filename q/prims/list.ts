@@ -82,9 +82,13 @@ export function where(x: Q): Q {
     return vec(T.Long, r);
   }
   if (x.t === T.Long || x.t === T.Int || x.t === T.Short || x.t === T.Byte) {
-    const p = positions(x)!; const out: bigint[] = [];
-    for (let i = 0; i < p.length; i++) { if (p[i] < 0) throw new QError('domain'); for (let k = 0; k < p[i]; k++) out.push(BigInt(i)); }
-    return vec(T.Long, BigInt64Array.from(out));
+    // counts summed first, then positions written as low and high 32-bit halves (no BigInt per item)
+    const p = positions(x)!; let n = 0;
+    for (let i = 0; i < p.length; i++) { if (p[i] < 0) throw new QError('domain'); n += p[i]; }
+    if (n > 2 ** 31) throw new QError('limit');
+    const r = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(r.buffer, r.byteOffset, 2 * n);
+    for (let i = 0, j = 0; i < p.length; i++) for (let k = p[i]; k > 0; k--, j += 2) { w[j] = i; w[j + 1] = 0; }
+    return vec(T.Long, r);
   }
   if (x.t === T.List && count(x) === 0) return vec(T.Long, new BigInt64Array(0));
   throw new QError('type');
