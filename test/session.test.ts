@@ -199,3 +199,23 @@ test('t,\'u joins two tables column by column, and rows past the end index as nu
   assert.equal(q('(type each flip w)~type each flip v'), '1b');
   assert.equal(q('(2 3 4) 0 7'), '2 0N');
 });
+
+test('<= >= <> show in their k forms; a keyword before an operator is its left argument', () => {
+  const { q } = makeSession();
+  assert.equal(q('(<=;>=;<>)'), '~>\n~<\n~=');
+  assert.equal(q('-3!(<>)'), '"~="');
+  q('inc:1+');
+  assert.equal(q('inc\\[105>sum@;84 20]'), '84 20\n85 21');
+  assert.equal(q('neg @ 3'), '-3');
+  assert.equal(q('(sum@)1 2 3'), '6');
+  assert.equal(q('ssr . ("abc";"b";"x")'), '"axc"');
+});
+
+test('.[f;] is unary under an iterator, and a table\'s rows are found in another table', () => {
+  const { q } = makeSession();
+  assert.equal(q('2 .[{x,y};]\\1 0'), '1 0\n1 0\n1 0');
+  q('t:([]a:1 1 2;b:3 3 4)');
+  assert.equal(q('t in 1#t'), '110b');
+  assert.equal(q('t where t in -1#t'), 'a b\n---\n2 4');
+  assert.equal(q('t in ([]a:5 2;b:5 4)'), '001b');
+});

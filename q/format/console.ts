@@ -85,6 +85,9 @@ export function vecText(x: Vec, P: number): string {
   return pre + s;
 }
 
+// q's <= >= <> are k's "not greater", "not less" and "not equal", and kdb+ shows them so
+const K_FORM: Record<string, string> = { '<=': '~>', '>=': '~<', '<>': '~=' };
+
 /** The one-line form of any value (what -3! and .Q.s1 give). */
 export function s1(x: Q, P: number): string {
   if (x.t < 0 && x.t >= -T.Enum) return atomText(x as Atom, P);
@@ -110,7 +113,7 @@ export function s1(x: Q, P: number): string {
       return '+' + keys + '!' + vals;
     }
     case T.Lambda: return (x as Lambda).src;
-    case T.Unary: case T.Op: return isNil(x) ? '::' : (x as Prim).name;
+    case T.Unary: case T.Op: return isNil(x) ? '::' : K_FORM[(x as Prim).name] ?? (x as Prim).name;
     case T.Proj: {
       const p = x as Proj;
       return s1(p.f, P) + '[' + p.args.map(a => a === undefined ? '' : s1(a, P)).join(';') + ']';

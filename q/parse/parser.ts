@@ -174,10 +174,12 @@ export class Parser {
       const r = this.reduce(items, s + 2);
       return { k: 'app', f: b.n, a: [a.n, r] };
     }
-    // a keyword with no unary form (a q function such as ssr or sublist) before an operator is that
-    // operator's left argument, as a named function would be: ssr . (s;a;b)
-    if (a.kw && b.verb && b.glyph && this.kw.isDyadic(a.kw) && !this.kw.isMonadic?.(a.kw)) {
+    // a keyword before an operator is that operator's left argument, as any name is (q's keywords are
+    // names in .q): ssr . (s;a;b), and sum@ is @[sum;]
+    if (a.kw && b.verb && b.glyph) {
       const r = this.reduce(items, s + 2);
+      if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n, null] });
+      if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, r] });
       return { k: 'app', f: b.n, a: [a.n, r] };
     }
     const x = this.reduce(items, s + 1)!;

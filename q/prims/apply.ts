@@ -22,7 +22,7 @@ export function rankOf(f: Q): number {
     case T.Proj: {
       const p = f as Proj, open = p.args.filter(a => a === undefined).length;
       // an operator given two or more places (x@ is @[x;]) is fixed at those: @ . ? $ are variadic
-      if (p.f.t === T.Op && p.args.length >= 2) return open;
+      if ((p.f.t === T.Op || (p.f.t === T.Unary && (p.f as Prim).name === '.')) && p.args.length >= 2) return open;
       return open + Math.max(0, rankOf(p.f) - p.args.length);
     }
     case T.Comp: return rankOf((f as Comp).fs[(f as Comp).fs.length - 1]);

@@ -25,7 +25,12 @@ export function qin(x: Q, y: Q): Q {
   if (y.t < 0) y = fromItems([y]);
   if (x.t < 0) return { t: -T.Bool, v: find1(y, x) < count(y) ? 1 : 0 };
   if (x.t === T.Dict) return dict((x as Dict).k, qin((x as Dict).v, y));
-  if (x.t === T.Table) throw new QError('nyi');
+  // a table's rows are found among another table's rows (Find on tables matches whole rows)
+  if (x.t === T.Table) {
+    if (y.t !== T.Table) throw new QError('nyi');
+    const p = findMany(y, x), n = count(y);
+    return boolVec(Array.from(p as ArrayLike<number>, i => i < n));
+  }
   // with a general list on the right, x is one item to look for when its rank is one less than the list's
   // (the rank of a list is one more than its first item's); of higher rank, x goes item by item:
   // 1 2 in (1 2;9) is 1b, 1 2 in (9;(1 2;3 4)) is 00b (ref/in)
