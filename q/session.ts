@@ -38,7 +38,8 @@ export interface Result { out: string; error: boolean; /** where in the text a p
 
 const KEYWORDS = {
   isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n),
-  isDyadic: (n: string) => { const d = PRIMS[n]; return !!d && (!!d.d || (!!d.n && d.rank >= 2 && !d.m)); },
+  // a keyword with a unary form is never infix, even where it has a binary one: 10 deltas y applies 10
+  isDyadic: (n: string) => { const d = PRIMS[n]; return !!d && !d.m && (!!d.d || (!!d.n && d.rank >= 2)); },
   isMonadic: (n: string) => !!PRIMS[n]?.m,
 };
 
@@ -73,6 +74,7 @@ export class Session {
     hooks.fexec = fexec;
     hooks.open = (t, ms) => { if (!this.env.host.open) throw new QError('nyi'); return this.env.host.open(t, ms); };
     hooks.close = h => { if (!this.env.host.close) throw new QError('nyi'); this.env.host.close(h); };
+    hooks.viewSource = name => this.env.views.get(this.env.full(name))?.src;
     hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };
     setEnumResolver(name => lookup(name));
     hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);

@@ -82,7 +82,7 @@ export class Client {
   /** h x (sync: wait for the answer) or neg h x (async). Large messages to other machines are compressed, as kdb+ does. */
   send(h: number, x: Q, sync: boolean): Q {
     const p = this.peers.get(h);
-    if (!p) throw new QError(': Bad file descriptor');
+    if (!p) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
     let bytes = encodeMessage(x, sync ? MsgType.Sync : MsgType.Async, { ...serializeOptions(), cap: p.cap });
     if (!p.local && p.cap >= 1) bytes = maybeCompress(bytes);
     this.worker!.postMessage({ op: 'send', h, bytes, sync });

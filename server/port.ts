@@ -256,7 +256,7 @@ export class Port {
    */
   send(h: number, x: Q, sync: boolean): Q {
     const c = this.conns.get(h);
-    if (!c) throw new QError(': Bad file descriptor');
+    if (!c) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
     if (sync) throw new QError('nyi');
     if (c.kind === 'ws') {
       if (x.t === T.Char || x.t === -T.Char) {

@@ -54,7 +54,9 @@ test('q disables an operator\'s unary form applied prefix; parenthesized or with
   assert.equal(q('$42'), "'$");
   assert.equal(q('+`a`b!(1 2;3 4)'), "'+");
   assert.equal(q('x:3;-x'), "'-");
-  assert.equal(q('count ,1'), "',");
+  // a keyword is a name, so the operator after it takes it as its left argument: count ,1 is ,[count;1]
+  assert.equal(q('type count ,1'), '0h');
+  assert.equal(q('(count ,1) 1'), '1');
   assert.equal(q('($)42'), '"42"');
   assert.equal(q('(+)`a`b!(1 2;3 4)'), 'a b\n---\n1 3\n2 4');
   assert.equal(q('(,)1'), ',1');
@@ -218,4 +220,24 @@ test('.[f;] is unary under an iterator, and a table\'s rows are found in another
   assert.equal(q('t in 1#t'), '110b');
   assert.equal(q('t where t in -1#t'), 'a b\n---\n2 4');
   assert.equal(q('t in ([]a:5 2;b:5 4)'), '001b');
+});
+
+test('views keep their text: view, views[], \\b; a view takes the rest of its line', () => {
+  const { q } = makeSession();
+  q('v::2+a*3');
+  q('a:5');
+  assert.equal(q('v'), '17');
+  assert.equal(q('view `v'), '"2+a*3"');
+  q('w::b*10');
+  assert.equal(q('views[]'), '`s#`v`w');
+  assert.equal(q('\\b'), '`s#`v`w');
+  q('t:([]a:1 2 3)');
+  q('b:1 2');
+  q('u::a;b;select from t where a in b');
+  assert.equal(q('u'), 'a\n-\n1\n2');
+  assert.equal(q('view `u'), '"a;b;select from t where a in b"');
+  q('c::1;d::2');
+  assert.equal(q('c+d'), '3');
+  assert.equal(q('views[]'), '`s#`u`v`w');
+  assert.equal(q('{e::1;e:1}'), "'e");
 });

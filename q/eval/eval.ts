@@ -178,7 +178,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   // name::expr at the top level defines a view: its value follows the globals it reads
   if (!fr && n.g && !n.idx && !n.op && n.r.k !== 'lit' && n.r.k !== 'lam') {
     const full = env.full(n.n);
-    env.views.set(full, { node: n.r });
+    env.views.set(full, { node: n.r, src: n.src });
     env.globals.delete(full);
     return NIL;
   }

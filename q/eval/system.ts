@@ -66,6 +66,12 @@ SYSTEM.a = arg => {
   const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
   return symVec(ns ? r : [...new Set([...r, ...partedTables().keys()])].sort());
 };
+/** \b: the views of a namespace, sorted (kdb+ marks the list `s#). */
+SYSTEM.b = arg => {
+  const ns = arg ? (arg === '.' ? '' : arg) : env.ns, pre = ns ? ns + '.' : '';
+  const out = [...env.views.keys()].filter(k => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.')).map(k => k.slice(pre.length)).sort();
+  return { ...symVec(out), a: 1 } as Q;
+};
 SYSTEM.e = () => int(0);
 /** \x .z.pg: expunge a handler (or any global), restoring kdb+'s default. */
 SYSTEM.x = arg => { const n = env.full(arg.trim()); env.globals.delete(n); env.views.delete(n); return NIL; };

@@ -142,7 +142,8 @@ export function lex(src: string): Tok[] {
       if (c !== ':' && src[i + 1] === ':' && src[i + 2] !== ':') { out.push({ k: 'op', s: c, pos: start, sp, colon: true }); i += 2; continue; }
       out.push({ k: 'op', s: c, pos: start, sp }); i++; continue;
     }
-    throw new QError(c, start);
+    // a control character or one past ASCII outside a string is no token: 'char, as kdb+ says
+    throw new QError(c < ' ' || c > '~' ? 'char' : c, start);
   }
   return out;
 }

@@ -39,7 +39,9 @@ export class Parser {
   private sequence(close: string | null): Node[] {
     const out: Node[] = [];
     for (;;) {
+      const start = this.i;
       const e = this.expr();
+      if (e && close === null && this.lambdaDepth === 0 && this.isView(e, start)) { out.push(this.view(e, start)); return out; }
       out.push(e ?? { k: 'nil' });
       const t = this.peek();
       if (!t) { if (close) throw this.err(close); return out; }
@@ -47,6 +49,21 @@ export class Parser {
       if (close && this.isPunct(t, close)) return out;
       throw this.err(t.s, t.pos);
     }
+  }
+
+  /** name::e at the top of a line, e not a constant: a view (whose value follows what it reads) */
+  private isView(e: Node, start: number): e is Extract<Node, { k: 'asg' }> {
+    return e.k === 'asg' && e.g && !e.idx && !e.op && e.r.k !== 'lit' && e.r.k !== 'lam' && e.r.k !== 'nil' &&
+      this.toks[start]?.k === 'name' && this.toks[start + 1]?.s === '::';
+  }
+  /** A view takes the rest of its line, statements and all (v::a;b;select from t where a in b), and keeps
+   *  its text for view and value. */
+  private view(e: Extract<Node, { k: 'asg' }>, start: number): Node {
+    const from = this.toks[start + 2].pos;
+    let r = e.r;
+    if (this.isPunct(this.peek(), ';')) { this.i++; r = { k: 'seq', a: [r, ...this.sequence(null)] }; }
+    const end = this.i < this.toks.length ? this.toks[this.i].pos : this.src.length;
+    return { ...e, r, src: this.src.slice(from, end).trim() };
   }
 
   /** Bracketed arguments after '[' (consumed here), with elisions as null. */
@@ -417,7 +434,7 @@ function clauseName(e: Node): string {
 /** Build a lambda value: parameters (explicit, or x y z as used), locals, and slot numbers for both. */
 export function makeLambda(src: string, params: string[] | null, body: Node[], pats: (Pat | null)[] | null = null): Lambda {
   const used = new Set<string>();
-  const assigned: string[] = [];
+  const assigned: string[] = [], globals = new Set<string>();
   const walk = (n: Node | null): void => {
     if (!n) return;
     switch (n.k) {
@@ -426,7 +443,14 @@ export function makeLambda(src: string, params: string[] | null, body: Node[], p
       case 'mon': walk(n.f); walk(n.x); return;
       case 'adv': walk(n.f); return;
       case 'list': n.a.forEach(walk); return;
-      case 'asg': if (!n.g && !n.idx && !n.op && !n.n.includes('.') && !assigned.includes(n.n)) assigned.push(n.n); used.add(n.n); n.idx?.forEach(walk); walk(n.r); return;
+      case 'asg':
+        // a name set globally cannot then become a local: kdb+'s compiler signals it ({a::1;a:1} is 'a)
+        if (n.g) globals.add(n.n);
+        else if (!n.idx && !n.op && !n.n.includes('.') && !assigned.includes(n.n)) {
+          if (globals.has(n.n)) throw new QError(n.n);
+          assigned.push(n.n);
+        }
+        used.add(n.n); n.idx?.forEach(walk); walk(n.r); return;
       case 'ret': case 'sig': walk(n.x); return;
       case 'ctl': n.a.forEach(walk); return;
       case 'seq': n.a.forEach(walk); return;

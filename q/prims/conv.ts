@@ -23,20 +23,20 @@ export function dollar(x: Q, y: Q): Q {
     if (c >= 'A' && c <= 'Z') return tok(typeOfChar(c), y);
     const t = typeOfChar(c);
     if (t < 0) throw new QError('type');
-    return castTo(t, y);
+    return castTo(t, y, true);
   }
   if (x.t === -T.Sym) {
     const name = (x as Atom).v as string;
     if (name === '') return tok(T.Sym, y);
     const t = TYPE_NAMES.indexOf(name);
-    if (t > 0) return castTo(t, y);
+    if (t > 0) return castTo(t, y, true);
     if (PARTS.includes(name)) return part(name, y);
     return hooks.enumerate(name, y);
   }
   if (x.t === -T.Short) {
     const t = (x as Atom).v as number;
     if (t === 0) return y;
-    return t > 0 ? castTo(t, y) : tok(-t, y);
+    return t > 0 ? castTo(t, y, true) : tok(-t, y);
   }
   if (x.t === -T.Long || x.t === -T.Int) return pad(Number((x as Atom).v), y);
   // float vectors and matrices: x$y is matrix multiply (mmu)
@@ -56,21 +56,22 @@ export function dollar(x: Q, y: Q): Q {
 
 // ---- cast -----------------------------------------------------------------------------------------
 
-/** Each item of y as type t. */
-export function castTo(t: number, y: Q): Q {
+/** Each item of y as type t. asked: the cast a user wrote (x$y), where a date past a timestamp's range
+ *  is its infinity; inside, temporal parts of such dates still come out right. */
+export function castTo(t: number, y: Q, asked = false): Q {
   // an empty list cast is an empty vector of the type: `float$()
   if (y.t === T.List && count(y) === 0) return { t, d: alloc(t, 0), a: 0 } as Vec;
   if (t === T.Sym || t === T.Guid) {
     if (t === T.Sym && (y.t === T.Char || y.t === -T.Char)) return sym(text(y));
     if (Math.abs(y.t) === t) return y;
-    if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e)));
+    if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e, asked)));
     throw new QError('type');
   }
-  if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e)));
-  if (y.t === T.Dict) return dict((y as Dict).k, castTo(t, (y as Dict).v));
-  if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(c => castTo(t, c)));
+  if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e, asked)));
+  if (y.t === T.Dict) return dict((y as Dict).k, castTo(t, (y as Dict).v, asked));
+  if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(c => castTo(t, c, asked)));
   if (y.t === -T.Enum || y.t === T.Enum) { if (t === T.Long || t === T.Int) return castTo(t, { ...(y as any), t: y.t < 0 ? -T.Int : T.Int }); throw new QError('type'); }
-  if (y.t < 0) return { t: -t, v: one(t, -y.t, (y as Atom).v) } as Atom;
+  if (y.t < 0) return { t: -t, v: one(t, -y.t, (y as Atom).v, asked) } as Atom;
   if (y.t > 0 && y.t < 20) {
     if (y.t === t) return y;
     const src = (y as Vec).d as any, n = count(y);
@@ -82,7 +83,7 @@ export function castTo(t: number, y: Q): Q {
     // so the two share them)
     if ((t === T.Byte || t === T.Char) && (y.t === T.Byte || y.t === T.Char || y.t === T.Bool)) return { t, d: src, a: 0 } as Vec;
     const d = alloc(t, n) as any;
-    for (let i = 0; i < n; i++) d[i] = one(t, y.t, src[i]);
+    for (let i = 0; i < n; i++) d[i] = one(t, y.t, src[i], asked);
     return vec(t, d);
   }
   throw new QError('type');
@@ -94,13 +95,16 @@ const isDateLike = (t: number) => t === T.Timestamp || t === T.Date || t === T.D
 const isTimeLike = (t: number) => t === T.Timespan || t === T.Minute || t === T.Second || t === T.Time;
 
 /** One payload v of type from, converted to type to (kdb+ truncates to narrower temporal types). */
-function one(to: number, from: number, v: any): any {
+function one(to: number, from: number, v: any, asked = false): any {
   if (from === T.Sym || from === T.Guid) throw new QError('type');
   if (isNullV(from, v) && from !== T.Bool && from !== T.Byte && from !== T.Char) return nullOf(to);
   if (isDateLike(to) && isDateLike(from) || isTimeLike(to) && isTimeLike(from) || (isTimeLike(to) && (from === T.Timestamp || from === T.Datetime))) {
     const inf = infinite(from, v);
     if (inf) return inf > 0 ? infOf(to) : negInf(to);
-    return fromNs(to, toNs(from, v));
+    const ns = toNs(from, v);
+    // a date beyond a timestamp's range (1707 to 2292) is its infinity, as kdb+ gives
+    if (asked && (to === T.Timestamp || to === T.Timespan) && (ns >= WJ || ns <= -WJ)) return ns > 0n ? WJ : -WJ;
+    return fromNs(to, ns);
   }
   switch (to) {
     case T.Bool: return f1(from, v) ? 1 : 0;

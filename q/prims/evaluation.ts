@@ -11,6 +11,16 @@ import { long, str } from '../value/value.js';
 import { INTERNAL } from './internal.js';
 import { lex } from '../parse/lexer.js';
 
+/** view `v: the text that defines a view. */
+export function view(x: Q): Q {
+  if (x.t !== -T.Sym) throw new QError('type');
+  const src = hooks.viewSource((x as Atom).v);
+  if (src === undefined) throw new QError((x as Atom).v);
+  return str(src);
+}
+/** views[]: the views of the current namespace, sorted (\b). */
+export const views = (_: Q): Q => hooks.system('b');
+
 export function value(x: Q): Q {
   switch (x.t) {
     // value of an enumeration is what it stands for

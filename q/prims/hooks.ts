@@ -42,6 +42,8 @@ export const hooks = {
   /** hopen / hclose through the host */
   open: unset as (target: string, timeoutMs: number) => number,
   close: unset as (h: number) => void,
+  /** the text defining the view of that name, or undefined when there is none */
+  viewSource: unset as (name: string) => string | undefined,
   /** the names of the tables in a namespace ('' for the root) */
   tables: unset as (ns: string) => Q,
   /** system "cmd": a system command without its backslash */

@@ -191,6 +191,8 @@ const table: Record<string, PrimDef> = {
   parse: { m: E.parse, rank: 1 },
   eval: { m: E.evalQ, rank: 1 },
   show: { m: E.show, rank: 1 },
+  view: { m: E.view, rank: 1 },
+  views: { m: E.views, rank: 1 },
   system: { m: E.system, rank: 1 },
   set: { d: E.set, rank: 2 },
   hopen: { m: E.hopen, rank: 1 },

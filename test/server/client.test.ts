@@ -41,7 +41,9 @@ test('hopen in its forms, h"…" blocking, h(f;args), neg h async, hclose, one-s
     `\`::${p} "2*21"`,
     `\`::${p}:bob:pw ".z.u"`,
   ]);
-  assert.deepEqual(got, ['10001', '5', '5', '42', '42', "'type", '2', '6', '9', '16', "': Bad file descriptor", '42', '`bob']);
+  // a closed handle is written to as kdb+ says: 'Cannot write to handle N. OS reports: Bad file descriptor
+  assert.match(got[10], /^'Cannot write to handle \d+\. OS reports: Bad file descriptor$/);
+  assert.deepEqual([...got.slice(0, 10), ...got.slice(11)], ['10001', '5', '5', '42', '42', "'type", '2', '6', '9', '16', '42', '`bob']);
   await sleep(200);
   assert.match(await srv.line('-1 "opens=",string[opens]," closes=",string closes;'), /opens=7 closes=7/);
   await srv.line('\\x .z.po');
@@ -78,5 +80,5 @@ test('the client hears the server close: .z.pc runs on the client side too', asy
   c.stdin!.end('h"1+1"\n');
   await new Promise(r => c.on('exit', r));
   assert.match(out, /pc \d+\n/);
-  assert.match(out, /': Bad file descriptor/, 'the handle is gone');
+  assert.match(out, /'Cannot write to handle \d+\. OS reports: Bad file descriptor/, 'the handle is gone');
 });
