@@ -65,6 +65,7 @@ export class Session {
     hooks.system = cmd => this.sys(cmd);
     hooks.precision = () => this.env.precision;
     hooks.files = () => this.env.host.files ?? null;
+    hooks.readOnly = () => this.env.restricted > 0;
     hooks.computed = (name, f) => { this.env.globals.delete(name); this.env.computed.set(name, f); };
     hooks.reserveHandle = () => this.env.host.reserveHandle?.();
     hooks.releaseHandle = h => this.env.host.releaseHandle?.(h);
@@ -74,6 +75,11 @@ export class Session {
     hooks.fexec = fexec;
     hooks.open = (t, ms) => { if (!this.env.host.open) throw new QError('nyi'); return this.env.host.open(t, ms); };
     hooks.close = h => { if (!this.env.host.close) throw new QError('nyi'); this.env.host.close(h); };
+    hooks.getenv = name => this.env.host.getenv?.(name);
+    hooks.setenv = (name, value) => { if (!this.env.host.setenv) throw new QError('nyi'); this.env.host.setenv(name, value); };
+    hooks.exit = code => { if (this.env.restricted) throw new QError('access'); if (!this.env.host.exit) throw new QError('nyi'); this.env.host.exit(code); };
+    hooks.restricted = f => { this.env.restricted++; try { return f(); } finally { this.env.restricted--; } };
+    hooks.tzOffset = at => this.env.host.tzOffsetMinutes(at);
     hooks.viewSource = name => this.env.views.get(this.env.full(name))?.src;
     hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };
     setEnumResolver(name => lookup(name));
@@ -135,6 +141,7 @@ export class Session {
   /** Run a system command (without the backslash). */
   sys(cmd: string): Q {
     this.activate();
+    if (this.env.restricted) throw new QError('access');
     const m = /^(\S*)\s*([\s\S]*)$/.exec(cmd)!;
     const [, name, arg] = m;
     if (name === 't' || name === 'ts') {

@@ -53,7 +53,9 @@ export function parseArgs(argv: string[]): Options {
 export function nodeHost(out: (fd: number, s: string) => void): Host {
   return {
     now: clockNs,
-    tzOffsetMinutes: () => -new Date().getTimezoneOffset(),
+    tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
+    getenv: name => process.env[name],
+    setenv: (name, value) => { process.env[name] = value; },
     write: out,
     readFile: (p: string) => {
       const path = p.startsWith(':') ? p.slice(1) : p;

@@ -21,7 +21,7 @@ const ready = Promise.all([files.open(), kernels]);
 let stop: Int32Array | null = null;
 const session = new Session({
   now: clockNs,
-  tzOffsetMinutes: () => -new Date().getTimezoneOffset(),
+  tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
   write: (_fd, s) => { printed += s; },
   files,
 });

@@ -6,9 +6,13 @@ import { QError } from '../value/error.js';
 class StopSignal extends QError { constructor() { super('stop'); } }
 
 export interface Host {
-  /** Wall clock in nanoseconds since 1970 (UTC), and the local offset in minutes. */
+  /** Wall clock in nanoseconds since 1970 (UTC), and the local offset in minutes (now, or at an instant
+   *  given in ms since 1970, for ltime and gtime). */
   now(): bigint;
-  tzOffsetMinutes(): number;
+  tzOffsetMinutes(atMs?: number): number;
+  /** The process's environment variables (getenv, setenv); without them getenv sees none. */
+  getenv?(name: string): string | undefined;
+  setenv?(name: string, value: string): void;
   /** Write text to standard output (`-1`) or error (`-2`). */
   write(fd: number, s: string): void;
   /** Read a text file (for \l), or null when the host has no files. */
@@ -45,9 +49,11 @@ export interface Host {
  *  result (vectors are never changed in place), which lets a host give its memory back at once (heap.ts). */
 export let writes = 0;
 class Counted<K, V> extends Map<K, V> {
-  set(k: K, v: V) { writes++; return super.set(k, v); }
-  delete(k: K) { writes++; return super.delete(k); }
-  clear() { writes++; super.clear(); }
+  /** what refuses a change (reval's restriction), if anything */
+  guard: (() => void) | null = null;
+  set(k: K, v: V) { this.guard?.(); writes++; return super.set(k, v); }
+  delete(k: K) { this.guard?.(); writes++; return super.delete(k); }
+  clear() { this.guard?.(); writes++; super.clear(); }
 }
 
 export class Env {
@@ -73,7 +79,13 @@ export class Env {
   }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
   conn = { w: 0, a: 0, u: '' };
-  constructor(public host: Host) {}
+  /** reval's depth: while above 0, globals and views cannot change ('noupdate), nor files or the process */
+  restricted = 0;
+  constructor(public host: Host) {
+    const guard = () => { if (this.restricted) throw new QError('noupdate'); };
+    (this.globals as Counted<string, Q>).guard = guard;
+    (this.views as Counted<string, unknown>).guard = guard;
+  }
 
   /** The full name of a name written in namespace ns. */
   full(name: string): string {

@@ -13,6 +13,7 @@ import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
 import { index } from './index.js';
+import { setAttr } from './list.js';
 import { qstring } from './strings.js';
 import { pathOf, hsym, files, readPart } from './files.js';
 import { INTERNAL } from './internal.js';
@@ -179,6 +180,22 @@ export function dpft(a: Q[]): Q {
   return sym(name);
 }
 const partDir = (p: Q): string => text(qstring(p));
+
+/** x dsave y: the global tables named in y enumerated against x's sym file and splayed under x (a root, or
+ *  a root then a path within it such as a partition), each with `p# on its first column. */
+export function dsave(x: Q, y: Q): Q {
+  const at = x.t === -T.Sym ? [x] : x.t === T.Sym ? items(x) : null;
+  const names = y.t === -T.Sym ? [(y as Atom).v as string] : y.t === T.Sym ? items(y).map(n => (n as Atom).v as string) : null;
+  if (!at || !at.length || !names) throw new QError('type');
+  const root = at[0], dir = at.slice(1).reduce((d: string, p) => join(d, partDir(p)), pathOf(root));
+  for (const name of names) {
+    const v = hooks.getGlobal(name);
+    if (v.t !== T.Table) throw new QError('type');
+    const t = qen(root, v) as Table;
+    splay(join(dir, name), t.c.length ? table(t.c, [setAttr('p', t.d[0]), ...t.d.slice(1)]) : t);
+  }
+  return y;
+}
 /** .Q.par[dir;part;table]: where a partition's table lives. In a segmented database (dir/par.txt) the
  *  segment is picked round-robin by the partition's value, as kdb+ documents; no segment is looked into. */
 export function qpar(a: Q[]): Q {

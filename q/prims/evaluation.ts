@@ -64,6 +64,9 @@ INTERNAL['-4'] = x => {
   return list(out);
 };
 export const evalQ = (x: Q): Q => hooks.evalTree(x);
+/** reval x: eval as under -b, and more (ref/eval): no global changes ('noupdate), no file writes, no system
+ *  commands, no exit ('access). */
+export const reval = (x: Q): Q => hooks.restricted(() => hooks.evalTree(x));
 export const show = (x: Q): Q => { hooks.write(1, hooks.display(x) + '\n'); return NIL; };
 
 /** system "c 25 80": run a system command; its result, or :: for commands that only act. */
@@ -79,7 +82,10 @@ export function hopen(x: Q): Q {
   else if (target.t === -T.Long || target.t === -T.Int) s = '::' + String((target as Atom).v);
   else throw new QError('type');
   // a path that names no host:port (and no unix://, tcp:// …) is a file to append to
-  if (s.startsWith(':') && !/^:[^:/]*:\d+/.test(s) && !/^:[a-z]+:\/\//.test(s)) return { t: -T.Int, v: D.openFile(s.slice(1)) } as Q;
+  if (s.startsWith(':') && !/^:[^:/]*:\d+/.test(s) && !/^:[a-z]+:\/\//.test(s)) {
+    if (hooks.readOnly()) throw new QError('access');
+    return { t: -T.Int, v: D.openFile(s.slice(1)) } as Q;
+  }
   if (!/^:[^:]*:\d+/.test(s)) throw new QError('nyi');
   const open = hooks.open;
   return { t: -T.Int, v: open(s, timeout) } as Q;

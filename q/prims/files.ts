@@ -15,7 +15,16 @@ import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo } from './kfile.js';
 
 /** The host's file system; 'nyi where the host has none. */
-export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return f; };
+export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
+type Files = NonNullable<ReturnType<typeof hooks.files>>;
+/** The files as reval lends them: reading works, and anything that writes is refused ('access). */
+const readOnlyOf = new WeakMap<Files, Files>();
+function readOnly(f: Files): Files {
+  let r = readOnlyOf.get(f);
+  const deny = (): never => { throw new QError('access'); };
+  if (!r) readOnlyOf.set(f, r = { read: p => f.read(p), list: p => f.list(p), size: p => f.size(p), readAt: f.readAt && ((p, o, n, i) => f.readAt!(p, o, n, i)), write: deny, remove: deny, patch: deny });
+  return r;
+}
 /** The path of a file symbol `:dir/file (or a string). */
 export function pathOf(x: Q): string {
   const s = x.t === -T.Sym ? (x as Atom).v as string : x.t === T.Char ? text(x) : (() => { throw new QError('type'); })();

@@ -42,6 +42,17 @@ export const hooks = {
   /** hopen / hclose through the host */
   open: unset as (target: string, timeoutMs: number) => number,
   close: unset as (h: number) => void,
+  /** run f as reval does: globals, files, system commands and exit are refused meanwhile */
+  restricted: unset as <R>(f: () => R) => R,
+  /** whether reval's restriction is on now */
+  readOnly: (() => false) as () => boolean,
+  /** the process's environment variables (getenv, setenv) */
+  getenv: unset as (name: string) => string | undefined,
+  setenv: unset as (name: string, value: string) => void,
+  /** end the process (exit) */
+  exit: unset as (code: number) => void,
+  /** the local time zone's offset from UTC in minutes at an instant (ms since 1970) */
+  tzOffset: unset as (atMs: number) => number,
   /** the text defining the view of that name, or undefined when there is none */
   viewSource: unset as (name: string) => string | undefined,
   /** the names of the tables in a namespace ('' for the root) */

@@ -160,7 +160,7 @@ function reshape(x: Q, y: Q): Q {
 const ATTRS = ['', 's', 'u', 'p', 'g'];
 /** `s#x `u#x `p#x `g#x: set (or with ` remove) an attribute, checking what it promises. A dictionary
  *  or keyed table takes only s (its keys sorted: a step function); a table's s puts p on its first column. */
-function setAttr(a: string, y: Q): Q {
+export function setAttr(a: string, y: Q): Q {
   const code = ATTRS.indexOf(a);
   if (code < 0) throw new QError('domain');
   if (y.t === T.Dict) {

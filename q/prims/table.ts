@@ -12,6 +12,7 @@ import * as M from './math.js';
 import * as G from './agg.js';
 import * as S from './stats.js';
 import * as E from './evaluation.js';
+import * as ENV from './environment.js';
 import * as O from './order.js';
 import * as SO from './setops.js';
 import * as H from './shifts.js';
@@ -75,6 +76,7 @@ const table: Record<string, PrimDef> = {
 
   // ---- list ---------------------------------------------------------------------------------------
   til: { m: L.til, rank: 1 },
+  rand: { m: R.rand, rank: 1 },
   attr: { m: L.attr, rank: 1 },
   count: { m: L.qcount, rank: 1 },
   first: { m: L.first, rank: 1 },
@@ -161,6 +163,8 @@ const table: Record<string, PrimDef> = {
   insert: { d: TB.insert, rank: 2 },
   upsert: { d: TB.upsert, rank: 2 },
   tables: { m: TB.tables, rank: 1 },
+  fkeys: { m: TB.fkeys, rank: 1 },
+  dsave: { d: D.dsave, rank: 2 },
   ungroup: { m: TB.ungroup, rank: 1 },
   xgroup: { d: TB.xgroup, rank: 2 },
   lj: { d: J.lj, rank: 2 },
@@ -192,6 +196,12 @@ const table: Record<string, PrimDef> = {
   eval: { m: E.evalQ, rank: 1 },
   show: { m: E.show, rank: 1 },
   view: { m: E.view, rank: 1 },
+  reval: { m: E.reval, rank: 1 },
+  getenv: { m: ENV.getenv, rank: 1 },
+  setenv: { d: ENV.setenv, rank: 2 },
+  exit: { m: ENV.exit, rank: 1 },
+  gtime: { m: ENV.gtime, rank: 1 },
+  ltime: { m: ENV.ltime, rank: 1 },
   views: { m: E.views, rank: 1 },
   system: { m: E.system, rank: 1 },
   set: { d: E.set, rank: 2 },

@@ -49,6 +49,13 @@ export function meta(x: Q): Q {
   return dict(table(['c'], [symVec(t.c)]), table(['t', 'f', 'a'], [vec(T.Char, Uint8Array.from(tc, ch => ch.charCodeAt(0))), symVec(fk), symVec(at)]));
 }
 
+/** fkeys t: each foreign-key column (an enumeration over a keyed table) and the table it points to. */
+export function fkeys(x: Q): Q {
+  const t = plain(resolve(x).v), cs: string[] = [], fs: string[] = [];
+  t.d.forEach((c, j) => { if (c.t === T.Enum && isForeignKey((c as Vec).dom!)) { cs.push(t.c[j]); fs.push((c as Vec).dom!); } });
+  return dict(symVec(cs), symVec(fs));
+}
+
 function sortBy(desc: boolean) {
   return (k: Q, x: Q): Q => {
     const { v, put } = resolve(x);

@@ -1,0 +1,110 @@
+// The environment keywords against a host whose environment, time zone and exit the test controls;
+// reval's restriction; rand, fkeys and dsave.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import '../server/kernels.js';
+import { Session } from '../q/session.js';
+import { nodeHost } from '../server/cli.js';
+import { makeSession } from './q.js';
+
+/** A session whose host has a summer-time zone: +60 minutes before 2024.03.31, +120 from then on. */
+function zoned() {
+  let out = '';
+  const vars = new Map<string, string>([['HOME', '/home/q']]);
+  const exits: number[] = [];
+  const summer = Date.UTC(2024, 2, 31, 1);
+  const s = new Session({
+    now: () => 0n, write: (_fd, t) => { out += t; },
+    tzOffsetMinutes: at => (at ?? 0) >= summer ? 120 : 60,
+    getenv: n => vars.get(n), setenv: (n, v) => { vars.set(n, v); },
+    exit: code => { exits.push(code); },
+  });
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  return { q, vars, exits };
+}
+
+test('getenv and setenv read and write the host\'s environment; exit ends through the host', () => {
+  const { q, vars, exits } = zoned();
+  assert.equal(q('getenv `HOME'), '"/home/q"');
+  assert.equal(q('getenv `UNKNOWN'), '""');
+  assert.equal(q('`RTMP setenv "/tmp/x"'), '');
+  assert.equal(vars.get('RTMP'), '/tmp/x');
+  assert.equal(q('getenv `RTMP'), '"/tmp/x"');
+  assert.equal(q('getenv "HOME"'), "'type");
+  q('exit 42');
+  assert.deepEqual(exits, [42]);
+});
+
+test('ltime and gtime use the offset at each value\'s own instant', () => {
+  const { q } = zoned();
+  assert.equal(q('ltime 2024.01.15D12:00'), '2024.01.15D13:00:00.000000000');
+  assert.equal(q('ltime 2024.07.01D12:00'), '2024.07.01D14:00:00.000000000');
+  assert.equal(q('gtime 2024.07.01D14:00'), '2024.07.01D12:00:00.000000000');
+  assert.equal(q('ltime 2024.01.15T12:00:00.000 2024.07.01T12:00:00.000'), '2024.01.15T13:00:00.000 2024.07.01T14:00:00.000');
+  assert.equal(q('x:2024.01.01D00:00+10*til 40'), '');
+  assert.equal(q('x~gtime ltime x'), '1b');
+  assert.equal(q('ltime 0Np'), '0Np');
+  assert.equal(q('ltime 2024.01.01'), "'type");
+});
+
+test('reval evaluates a parse tree but changes no global, writes no file, runs no command and does not exit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-reval-'));
+  let out = '';
+  const exits: number[] = [];
+  const s = new Session({ ...nodeHost((_fd, t) => { out += t; }), exit: c => { exits.push(c); } });
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  try {
+    q('a:1');
+    assert.equal(q('reval (+;1;2)'), '3');
+    assert.equal(q('reval (value;"a:5")'), "'noupdate");
+    assert.equal(q('reval (set;enlist`a;2)'), "'noupdate");
+    assert.equal(q('reval parse "{b::3}[]"'), "'noupdate");
+    assert.equal(q('a'), '1');
+    assert.equal(q('b'), "'b");
+    assert.equal(q('reval ({x+a};10)'), '11');             // reading globals is allowed
+    assert.equal(q('reval ({[x] y:x*2; y+1};10)'), '21');  // and so are locals
+    assert.equal(q(`reval (hopen;enlist\`:${dir}/f)`), "'access");
+    assert.equal(q(`reval (set;enlist\`:${dir}/g;1 2 3)`), "'access");
+    assert.equal(existsSync(join(dir, 'f')) || existsSync(join(dir, 'g')), false);
+    assert.equal(q('reval (system;"c 10 10")'), "'access");
+    assert.equal(q('reval (exit;0)'), "'access");
+    assert.deepEqual(exits, []);
+    // afterwards all is allowed again
+    assert.equal(q('a:2;a'), '2');
+    assert.equal(q(`\`:${dir}/g set 1 2 3`), `\`:${dir}/g`);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('rand picks one item or value; fkeys names the foreign keys', () => {
+  const { q } = makeSession();
+  assert.equal(q('all (rand each 1000#6) within 0 5'), '1b');
+  assert.equal(q('asc distinct rand each 1000#6'), '`s#0 1 2 3 4 5');
+  assert.equal(q('type rand 3.5'), '-9h');
+  assert.equal(q('(rand `a`b`c) in `a`b`c'), '1b');
+  assert.equal(q('type rand ("abc";"def")'), '10h');
+  q('f:([x:1 2 3]y:10 20 30)');
+  q('t:([]a:`f$2 2 2;b:0;c:`f$1 1 1)');
+  assert.equal(q('fkeys t'), 'a| f\nc| f');
+  assert.equal(q('count fkeys ([]a:1 2)'), '0');
+});
+
+test('dsave splays global tables, enumerated, with `p# on the first column', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-dsave-'));
+  let out = '';
+  const s = new Session(nodeHost((_fd, t) => { out += t; }));
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  try {
+    q('t:([]sym:`a`a`b`c;price:1 2 3 4f)');
+    q('u:([]sym:`b`c`c;size:10 20 30)');
+    assert.equal(q(`\`:${dir}/db dsave \`t\`u`), '`t`u');
+    assert.equal(q(`\`:${dir}/db2\`2015.01.01 dsave \`t`), '`t');
+    assert.equal(existsSync(join(dir, 'db2', '2015.01.01', 't', '.d')), true);
+    q(`\\l ${dir}/db`);
+    assert.equal(q('exec sym from t'), '`p#`sym$`a`a`b`c');
+    assert.equal(q('exec sum size from u where sym=`c'), '50');
+    assert.equal(q('sym'), '`a`b`c');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
