@@ -9,6 +9,7 @@ import { PRIMS } from './prims/registry.js';
 import { hooks } from './prims/hooks.js';
 import { isFileHandle, writeHandle } from './prims/disk.js';
 import { installWeb } from './eval/handlers.js';
+import { self } from './eval/eval.js';
 
 export function bootstrap(s: Session) {
   const env = s.env;
@@ -38,6 +39,9 @@ export function bootstrap(s: Session) {
   env.computed.set('.z.w', () => ({ t: -T.Int, v: env.conn.w }));
   env.computed.set('.z.a', () => ({ t: -T.Int, v: env.conn.a }));
   env.computed.set('.z.u', () => sym(env.conn.u));
+  // the running function (recursion by .z.s x-1), and whether a change would be refused now (reval, -b)
+  env.computed.set('.z.s', () => self() ?? NIL);
+  env.computed.set('.z.r', () => ({ t: -T.Bool, v: env.restricted || env.blocked ? 1 : 0 }));
   const g = env.globals;
   g.set('.z.K', { t: -T.Float, v: 4.1 });
   g.set('.z.k', { t: -T.Date, v: 9101 });

@@ -1,6 +1,7 @@
 // The wasq command: `wasq [script.q] [-p port] [-c rows cols] …`, mirroring q's command line.
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
+import { availableParallelism } from 'node:os';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,7 +19,7 @@ import { T } from '../q/value/types.js';
 import { Q, list, str } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[] }
+export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean }
 
 export function parseArgs(argv: string[]): Options {
   const o: Options = { args: [], wsEval: true };
@@ -42,7 +43,9 @@ export function parseArgs(argv: string[]): Options {
       case '--no-ws-eval': o.wsEval = false; break;
       case '-c': o.console = [num(), num()]; break;
       case '-C': o.http = [num(), num()]; break;
-      case '-w': case '-s': case '-t': case '-P': case '-e': case '-g': case '-o': case '-q': i++; break;
+      // -q is quiet mode, a flag: no banner (.z.q is 1b)
+      case '-q': o.quiet = true; break;
+      case '-w': case '-s': case '-t': case '-P': case '-e': case '-g': case '-o': i++; break;
       default:
         if (!o.script && !a.startsWith('-')) o.script = a; else o.args.push(a);
     }
@@ -123,7 +126,7 @@ export async function main(argv: string[]) {
   host.close = h => port.conns.has(h) ? port.hclose(h) : client.close(h);
   const announce = (n: number) => {
     const where = `${o.host ?? '127.0.0.1'}:${n}`, web = `http://${o.host ?? 'localhost'}:${n}`;
-    write(2, `wasq: listening on ${where} (q IPC, HTTP, WebSocket)${port.hasPage ? `; the workbench is at ${web}/wasq/` : ''}\n`);
+    if (!o.quiet) write(2, `wasq: listening on ${where} (q IPC, HTTP, WebSocket)${port.hasPage ? `; the workbench is at ${web}/wasq/` : ''}\n`);
   };
   // \p n listens (0W: a free port), \p 0 stops, \p alone names the port
   host.listen = p => {
@@ -135,6 +138,11 @@ export async function main(argv: string[]) {
   // the script and its arguments, as q sets .z.f and .z.x
   if (o.script) session.env.globals.set('.z.f', { t: -T.Sym, v: o.script } as Q);
   session.env.globals.set('.z.x', list(o.args.map(a => str(a))));
+  // the raw command line (.z.X), the process id (.z.i), the cores (.z.c) and quiet mode (.z.q)
+  session.env.globals.set('.z.X', list(['wasq', ...argv].map(a => str(a))));
+  session.env.globals.set('.z.i', { t: -T.Int, v: process.pid } as Q);
+  session.env.globals.set('.z.c', { t: -T.Int, v: availableParallelism() } as Q);
+  session.env.globals.set('.z.q', { t: -T.Bool, v: o.quiet ? 1 : 0 } as Q);
   if (o.wsEval) installWsEval(session);
   const size = o.console ?? consoleSize();
   if (size) session.sys(`c ${size[0]} ${size[1]}`);

@@ -214,9 +214,9 @@ export class Port {
     const env = this.session.env, saved = env.poll, limit = this.opts.timeout;
     if (limit) { const deadline = Date.now() + limit * 1000; env.poll = () => Date.now() > deadline || !!saved?.(); }
     const guarding = this.guarding;
-    this.guarding = !!this.opts.blockWrites;
+    this.guarding = env.blocked = !!this.opts.blockWrites;
     try { return this.inRoot(f); }
-    finally { env.poll = saved; this.guarding = guarding; }
+    finally { env.poll = saved; this.guarding = env.blocked = guarding; }
   }
 
   /** Run a notification handler (.z.po .z.pc .z.wo .z.wc .z.bm): its errors are the handler's own business. */

@@ -108,3 +108,24 @@ test('dsave splays global tables, enumerated, with `p# on the first column', () 
     assert.equal(q('sym'), '`a`b`c');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('.z.s is the running function, .z.r says whether a change would be refused', () => {
+  const { q } = makeSession();
+  q('fact:{$[x<=0;1;x*.z.s x-1]}');
+  assert.equal(q('fact 5'), '120');
+  assert.equal(q('{.z.s}[]'), '{.z.s}');
+  assert.equal(q('{g:{.z.s}; g[]}[]'), '{.z.s}');
+  assert.equal(q('.z.r'), '0b');
+  assert.equal(q('reval (value;".z.r")'), '1b');
+});
+
+test('the command line: -q is a flag (quiet), .z.X is the raw command line, .z.i the process id', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('node', ['bin/wasq.mjs', '-q', 'x1', '-p', '0'], { input: '.z.q\n.z.X\n.z.x\n.z.i=`int$' + "0N!.z.i\n", encoding: 'utf8' });
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines[0], '1b');
+  assert.deepEqual(lines.slice(1, 6), ['"wasq"', '"-q"', '"x1"', '"-p"', ',"0"']);
+  assert.equal(lines[6], '()');          // x1 is the script: .z.x holds what follows it
+  assert.match(lines[7], /^\d+i$/);
+  assert.equal(lines[8], '1b');
+});

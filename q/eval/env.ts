@@ -81,6 +81,8 @@ export class Env {
   conn = { w: 0, a: 0, u: '' };
   /** reval's depth: while above 0, globals and views cannot change ('noupdate), nor files or the process */
   restricted = 0;
+  /** whether a host refuses clients' changes now (-b while a client's query runs) */
+  blocked = false;
   constructor(public host: Host) {
     const guard = () => { if (this.restricted) throw new QError('noupdate'); };
     (this.globals as Counted<string, Q>).guard = guard;

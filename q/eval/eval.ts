@@ -21,6 +21,9 @@ type Frame = (Q | undefined)[] | null;
 export const scope: { cols: ((name: string) => Q | undefined) | null } = { cols: null };
 
 let depth = 0;
+/** The lambda running now (.z.s), or null at the top. */
+let running: Lambda | null = null;
+export const self = (): Lambda | null => running;
 export function callLambda(f: Lambda, args: Q[]): Q {
   const frame: (Q | undefined)[] = new Array(f.locals.length);
   for (let i = 0; i < args.length; i++) frame[i] = args[i];
@@ -32,8 +35,9 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   }
   if (++depth > 2000) { depth = 0; throw new QError('stack'); }
   if (env.poll) { try { env.check(); } catch (e) { depth--; throw e; } }
-  const savedNs = env.ns, savedCols = scope.cols;
+  const savedNs = env.ns, savedCols = scope.cols, caller = running;
   if (f.ns !== savedNs) env.ns = f.ns;
+  running = f;
   // a lambda called from a query sees its own names, not the query's columns
   scope.cols = null;
   try {
@@ -41,7 +45,7 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   } catch (e) {
     if (e instanceof Return) return e.v;
     throw e;
-  } finally { depth--; env.ns = savedNs; scope.cols = savedCols; }
+  } finally { depth--; env.ns = savedNs; scope.cols = savedCols; running = caller; }
 }
 setLambdaCaller(callLambda);
 setSymResolver(name => getGlobal(name));
