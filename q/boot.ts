@@ -80,6 +80,7 @@ export type { Atom };
 /** .Q members kdb+ writes in q itself; the definitions here are wasq's own. */
 const Q_LAMBDAS: Record<string, string> = {
   '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
+  '.Q.w': '{`used`heap`peak`wmax`mmap`mphy`syms`symw!(system"w"),system"w 0"}',
   // ref/dotq: x is applied to each run of complete lines read in chunks of about z bytes; the result is
   // the file's size. A line longer than a chunk is read whole.
   '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',

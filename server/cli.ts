@@ -1,9 +1,9 @@
 // The wasq command: `wasq [script.q] [-p port] [-c rows cols] …`, mirroring q's command line.
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import './kernels.js';
-import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
@@ -57,6 +57,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
   return {
     now: clockNs,
     tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
+    memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
     write: out,
@@ -82,6 +83,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
           return b.subarray(0, k);
         } finally { closeSync(fd); }
       },
+      rename: (from, to) => { mkdirSync(dirname(to) || '.', { recursive: true }); renameSync(from, to); },
       patch: (p, offset, data) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } },
     },
   };
@@ -144,6 +146,7 @@ export async function main(argv: string[]) {
   session.env.globals.set('.z.c', { t: -T.Int, v: availableParallelism() } as Q);
   session.env.globals.set('.z.q', { t: -T.Bool, v: o.quiet ? 1 : 0 } as Q);
   if (o.wsEval) installWsEval(session);
+  if (o.timeout) session.env.timeout = o.timeout;
   const size = o.console ?? consoleSize();
   if (size) session.sys(`c ${size[0]} ${size[1]}`);
   if (o.http) session.sys(`C ${o.http[0]} ${o.http[1]}`);

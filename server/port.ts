@@ -211,7 +211,7 @@ export class Port {
 
   /** f as a client's query: in the root, under -b (no writes) and -T (a deadline the evaluator polls). */
   private asQuery<R>(f: () => R): R {
-    const env = this.session.env, saved = env.poll, limit = this.opts.timeout;
+    const env = this.session.env, saved = env.poll, limit = env.timeout || this.opts.timeout;
     if (limit) { const deadline = Date.now() + limit * 1000; env.poll = () => Date.now() > deadline || !!saved?.(); }
     const guarding = this.guarding;
     this.guarding = env.blocked = !!this.opts.blockWrites;

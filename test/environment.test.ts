@@ -129,3 +129,32 @@ test('the command line: -q is a flag (quiet), .z.X is the raw command line, .z.i
   assert.match(lines[7], /^\d+i$/);
   assert.equal(lines[8], '1b');
 });
+
+test('\\w \\g \\s \\T \\r and .Q.w', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-sys-'));
+  let out = '';
+  const s = new Session(nodeHost((_fd, t) => { out += t; }));
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  try {
+    assert.equal(q('type system "w"'), '7h');
+    assert.equal(q('count system "w"'), '6');
+    assert.equal(q('{(x[0]<=x 1)&x[1]<=x 2}system "w"'), '1b');
+    q('n:first system "w 0"');
+    q('`$string til 100');
+    assert.equal(q('(first system "w 0")>=n+100'), '1b');
+    assert.equal(q('\\w 3'), "'-w init via cmd line");
+    assert.equal(q('`used`heap`peak`wmax`mmap`mphy`syms`symw~key .Q.w[]'), '1b');
+    assert.equal(q('\\g'), '0i');
+    q('\\g 1');
+    assert.equal(q('\\g'), '1i');
+    assert.equal(q('\\s'), '0i');
+    assert.equal(q('\\T'), '0i');
+    q('\\T 5');
+    assert.equal(q('\\T'), '5i');
+    q(`\`:${dir}/a set 1 2 3`);
+    q(`\\r ${dir}/a ${dir}/b`);
+    assert.equal(q(`get \`:${dir}/b`), '1 2 3');
+    assert.equal(existsSync(join(dir, 'a')), false);
+    assert.equal(q(`\\r ${dir}/nope ${dir}/c`), `'${dir}/nope`);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});

@@ -10,6 +10,8 @@ export interface Host {
    *  given in ms since 1970, for ltime and gtime). */
   now(): bigint;
   tzOffsetMinutes(atMs?: number): number;
+  /** Memory beyond the wasm heap (the engine's own), and the machine's, for \w. */
+  memory?(): { used: number; heap: number; physical: number };
   /** The process's environment variables (getenv, setenv); without them getenv sees none. */
   getenv?(name: string): string | undefined;
   setenv?(name: string, value: string): void;
@@ -31,6 +33,8 @@ export interface Host {
     list(path: string): string[] | null;
     remove(path: string): boolean;
     size(path: string): number | null;
+    /** rename a file or directory (\r); without it a file is copied and removed */
+    rename?(from: string, to: string): void;
     /** overwrite bytes at an offset in place (a log's count); without it the file is rewritten */
     patch?(path: string, offset: number, data: Uint8Array): void;
     /** up to length bytes from an offset, without reading the rest (read1 chunks, a compressed file's
@@ -81,6 +85,8 @@ export class Env {
   conn = { w: 0, a: 0, u: '' };
   /** reval's depth: while above 0, globals and views cannot change ('noupdate), nor files or the process */
   restricted = 0;
+  /** \T: the seconds a client's query may run (-T), 0 for no limit */
+  timeout = 0;
   /** whether a host refuses clients' changes now (-b while a client's query runs) */
   blocked = false;
   constructor(public host: Host) {

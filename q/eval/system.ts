@@ -5,6 +5,8 @@ import { QError } from '../value/error.js';
 import { env } from './env.js';
 import { seed } from '../prims/random.js';
 import { partedTables } from '../prims/disk.js';
+import { heapStats } from '../value/heap.js';
+import { symCount } from '../value/sym.js';
 
 export type SysCmd = (arg: string) => Q;
 export const SYSTEM: Record<string, SysCmd> = Object.create(null);
@@ -84,6 +86,46 @@ SYSTEM.p = arg => {
   const n = arg === '0W' ? -1 : Number(arg);
   if (!Number.isInteger(n) || n < -1) throw new QError('domain');
   listen(n);
+  return NIL;
+};
+/** \w: memory as six longs (in use, heap, peak, -w limit, mapped, physical); \w 0 or 1: the interned
+ *  symbols and their bytes. wasq has no -w, so \w n says so, as kdb+ does without it. */
+let peak = 0;
+SYSTEM.w = arg => {
+  if (arg === '0' || arg === '1') { const n = symCount(); return fromItems([long(n.count), long(n.bytes)]); }
+  if (arg) throw new QError('-w init via cmd line');
+  const h = heapStats(), m = env.host.memory?.(), used = h.used + (m?.used ?? 0), heap = h.heap + (m?.heap ?? 0);
+  peak = Math.max(peak, heap);
+  return fromItems([used, heap, peak, 0, 0, m?.physical ?? 0].map(v => long(v)));
+};
+/** \g: the garbage-collection mode, kept for what reads it back (the engine collects as it will). */
+let gcMode = 0;
+SYSTEM.g = arg => {
+  if (!arg) return int(gcMode);
+  if (arg !== '0' && arg !== '1') throw new QError('domain');
+  gcMode = Number(arg);
+  return NIL;
+};
+/** \s: secondary threads; wasq evaluates on one. */
+SYSTEM.s = arg => { if (arg && arg !== '0') throw new QError('nyi'); return arg ? NIL : int(0); };
+/** \T: the limit in seconds on a client's query (-T), 0 for none. */
+SYSTEM.T = arg => {
+  if (!arg) return int(env.timeout);
+  const n = Number(arg);
+  if (!Number.isInteger(n) || n < 0) throw new QError('domain');
+  env.timeout = n;
+  return NIL;
+};
+/** \r src dst: rename a file. */
+SYSTEM.r = arg => {
+  const p = arg.split(/\s+/);
+  if (p.length !== 2 || !p[0]) throw new QError('nyi');   // \r alone is replication, not built
+  const f = env.host.files;
+  if (!f) throw new QError('nyi');
+  if (f.rename && (f.size(p[0]) !== null || f.list(p[0]) !== null)) { f.rename(p[0], p[1]); return NIL; }
+  const b = f.read(p[0]);
+  if (b === null) throw new QError(p[0]);
+  f.write(p[1], b, false); f.remove(p[0]);
   return NIL;
 };
 SYSTEM.o = () => int(0);

@@ -5,7 +5,10 @@ const ids = new Map<string, number>([['', 0]]);
 
 export function intern(s: string): number {
   let i = ids.get(s);
-  if (i === undefined) { i = names.length; names.push(s); ids.set(s, i); }
+  if (i === undefined) { i = names.length; names.push(s); ids.set(s, i); bytes += s.length; }
   return i;
 }
 export const symName = (id: number): string => names[id];
+/** How many symbols are interned, and their bytes (UTF-16 in the engine; kdb+ counts its own), for \w 0. */
+let bytes = 0;
+export const symCount = () => ({ count: names.length - 1, bytes: bytes + 8 * (names.length - 1) });
