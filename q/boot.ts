@@ -1,7 +1,7 @@
 // What a fresh session holds before any script runs: the .z, .Q and .h members that need no files or
 // sockets, and the console handles.
 import { T } from './value/types.js';
-import { Q, Atom, NIL, sym, str, text, int, long, isNil } from './value/value.js';
+import { Q, Atom, NIL, sym, str, text, int, long, isNil, symVec } from './value/value.js';
 import { QError } from './value/error.js';
 import { setHandleApply, setOneShot } from './prims/apply.js';
 import type { Session } from './session.js';
@@ -10,6 +10,7 @@ import { hooks } from './prims/hooks.js';
 import { isFileHandle, writeHandle } from './prims/disk.js';
 import { installWeb } from './eval/handlers.js';
 import { self } from './eval/eval.js';
+import { RES } from './prims/dotq.js';
 
 export function bootstrap(s: Session) {
   const env = s.env;
@@ -52,6 +53,8 @@ export function bootstrap(s: Session) {
   // the rows .Q.dsftg loads at a time, at most (kdb+'s default: no limit of its own)
   g.set('.Q.M', { t: -T.Long, v: 2n ** 63n - 1n } as Q);
   g.set('.Q.A', str('ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
+  g.set('.Q.b6', str('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'));
+  g.set('.Q.res', symVec(RES));
   g.set('.Q.n', str('0123456789'));
   g.set('.Q.an', str('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789'));
   g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
@@ -81,6 +84,22 @@ export type { Atom };
 const Q_LAMBDAS: Record<string, string> = {
   '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
   '.Q.w': '{`used`heap`peak`wmax`mmap`mphy`syms`symw!(system"w"),system"w 0"}',
+  // y's columns that x lacks, added to x as nulls of their types
+  '.Q.ff': "{c:cols[y] except cols x;$[count c;x,'flip c!(count x)#/:first each 0#/:y c;x]}",
+  // x applied to the distinct items of y only
+  '.Q.fu': '{$[0>type y;x y;(x u)(u:distinct y)?y]}',
+  // kdb+ spreads x over its secondary threads; wasq has one
+  '.Q.fc': '{x y}',
+  // x applied to a keyed table unkeyed, keyed again by as many columns
+  '.Q.ft': '{$[99h=type y;(count keys y)!x 0!y;x y]}',
+  '.Q.dd': '{` sv x,`$string y}',
+  '.Q.v': '{$[-11h<>type x;x;":"=first string x;get x;value x]}',
+  '.Q.qt': '{$[98h=type x;1b;99h=type x;98h=type key x;0b]}',
+  '.Q.ty': '{$[0h<t:type x;.Q.t t;(0h=t)&0<count x;$[all 0h<u:type each x;$[all u=first u;upper .Q.t first u;" "];" "];" "]}',
+  // -name values… on a command line as a dictionary; what comes before the first name is .Q.x
+  '.Q.opt': '{i:where x like "-*";.Q.x::(first i,count x)#x;p:i _ x;(`$1_\'first each p)!{$[1=count x;first x;x]}each 1_\'p}',
+  // defaults for the parameters .Q.opt read, each one given read as its default's type
+  '.Q.def': '{k:key[y] inter key x;x,k!{(upper .Q.t abs type x)$y}\'[x k;y k]}',
   // ref/dotq: x is applied to each run of complete lines read in chunks of about z bytes; the result is
   // the file's size. A line longer than a chunk is read whole.
   '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',

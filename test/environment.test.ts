@@ -158,3 +158,33 @@ test('\\w \\g \\s \\T \\r and .Q.w', () => {
     assert.equal(q(`\\r ${dir}/nope ${dir}/c`), `'${dir}/nope`);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('.Q utilities: f fmt id btoa atob ff fu ft dd ty opt def fk res, and n-ary primitives project', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.f[2;]each 9.996 34.3445 -0.0001'), '"10.00"\n"34.34"\n"-0.00"');
+  assert.equal(q('.Q.fmt[6;2]each 1 234'), '"  1.00"\n"234.00"');
+  assert.equal(q('.Q.fmt[3;2;1234]'), '"***"');
+  assert.equal(q('.Q.id each `$("ab";"a/b";"two words";"2drifters";"2+2")'), '`ab`ab`twowords`a2drifters`a22');
+  assert.equal(q('cols .Q.id flip (`in`within`a,`$"a/b")!4#enlist 1 2'), '`in1`within1`a`ab');
+  assert.equal(q('.Q.btoa"Hello World!"'), '"SGVsbG8gV29ybGQh"');
+  assert.equal(q('10h$.Q.atob "aGVsbG8="'), '"hello"');
+  assert.equal(q('.Q.atob "aGVsbG8"'), "'domain");
+  q('src:([]sym:`a`b;size:1 2)');
+  assert.equal(q('meta .Q.ff[src] enlist `sym`ratioA`ratioB!(`a;1;2f)'), 'c     | t f a\n------| -----\nsym   | s    \nsize  | j    \nratioA| j    \nratioB| f    ');
+  assert.equal(q('exec ratioB from .Q.ff[src] enlist `sym`ratioA`ratioB!(`a;1;2f)'), '0n 0n');
+  assert.equal(q('.Q.fu[{x*2};1 2 1 2]'), '2 4 2 4');
+  q('kt:([k:1 2 3]v:10 20 30)');
+  assert.equal(q('.Q.ft[{x 1 2};kt]'), 'k| v \n-| --\n2| 20\n3| 30');
+  assert.equal(q('.Q.dd[`:dir]`file'), '`:dir/file');
+  assert.equal(q('.Q.dd[`AAPL]"O"'), '`AAPL.O');
+  assert.equal(q('.Q.ty each ([]a:3 4 5;b:"abc";c:(3;"xy";`ab);d:3 2#3 4 5;e:("abc";"de";"fg"))`a`b`c`d`e'), '"jc JC"');
+  assert.equal(q('.Q.opt ("-param1";"-param2";"as";"asd";"-param3")'), 'param1| ()\nparam2| ("as";"asd")\nparam3| ()');
+  assert.equal(q('.Q.def[`abc`xyz`efg!(1;2.;`a)] .Q.opt ("-abc";"123";"-xyz";"321")'), 'abc| 123\nxyz| 321f\nefg| `a');
+  q('f:([x:1 2 3]y:10 20 30)');
+  assert.equal(q('.Q.fk ([]a:`f$2 2 2)`a'), '`f');
+  assert.equal(q('.Q.fk 1 2'), '`');
+  assert.equal(q('`in`like`select`while in .Q.res'), '1111b');
+  // a primitive of fixed rank given fewer arguments is a projection
+  assert.equal(q('ssr["abc";"b"] "x"'), '"axc"');
+  assert.equal(q('?[1b;2;3]'), '2');
+});

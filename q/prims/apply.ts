@@ -72,7 +72,9 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
         throw new QError('rank');
       }
       if (a.length === 2 && d.d) return d.d(a[0], a[1]);
-      if (d.n && a.length <= d.rank) { if (a.length < d.rank && d.minRank !== undefined && a.length < d.minRank) return project(f, args); return d.n(a); }
+      // fewer arguments than a fixed rank project (ssr["abc";"b"]); a variadic primitive (? enlist ')
+      // declares the fewest it takes
+      if (d.n && a.length <= d.rank) { if (a.length < (d.minRank ?? d.rank)) return project(f, args); return d.n(a); }
       if (a.length < d.rank) return project(f, args);
       throw new QError('rank');
     }

@@ -115,6 +115,8 @@ export type { Vec };
 /** ?[c;a;b]: items of a where c is true, else of b (vector conditional). */
 export function vcond(c: Q, a: Q, b: Q): Q {
   if (c.t !== T.Bool && c.t !== -T.Bool) throw new QError('type');
+  // an atom condition with atom branches picks one of them
+  if (c.t === -T.Bool && a.t < 0 && b.t < 0) return (c as Atom).v ? a : b;
   const n = count(c);
   if ((a.t >= 0 && count(a) !== n) || (b.t >= 0 && count(b) !== n)) throw new QError('length');
   const out = new Array<Q>(n), cd = c.t === T.Bool ? (c as Vec).d : null;

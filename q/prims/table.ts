@@ -13,6 +13,7 @@ import * as G from './agg.js';
 import * as S from './stats.js';
 import * as E from './evaluation.js';
 import * as ENV from './environment.js';
+import * as DQ from './dotq.js';
 import * as O from './order.js';
 import * as SO from './setops.js';
 import * as H from './shifts.js';
@@ -60,7 +61,7 @@ const table: Record<string, PrimDef> = {
   '_': { m: nyi, d: L.drop, rank: 2 },
   '!': { m: L.key, d: L.bang, n: (a) => a.length === 4 ? hooks.fupdate(a) : nyi(), rank: 4 },
   '^': { m: L.qnull, d: H.fill, rank: 2 },
-  '?': { m: L.distinct, d: query, n: (a) => a.length === 3 ? (a[0].t === T.Table || a[0].t === -T.Sym || a[0].t === T.Dict ? hooks.fexec(a[0], a[1], a[2]) : R.vcond(a[0], a[1], a[2])) : hooks.fselect(a), rank: 6 },
+  '?': { m: L.distinct, d: query, n: (a) => a.length === 3 ? (a[0].t === T.Table || a[0].t === -T.Sym || a[0].t === T.Dict ? hooks.fexec(a[0], a[1], a[2]) : R.vcond(a[0], a[1], a[2])) : hooks.fselect(a), rank: 6, minRank: 3 },
   '$': { m: nyi, d: CV.dollar, rank: 2 },
   '@': { m: (x) => { throw new QError('nyi'); }, d: (x, y) => apply(x, [y]), n: at, rank: 4, minRank: 2 },
   '.': { m: nyi, d: (x, y) => dot([x, y]), n: dot, rank: 4, minRank: 2 },
@@ -72,7 +73,7 @@ const table: Record<string, PrimDef> = {
   '#:': { m: L.qcount, rank: 1 }, '!:': { m: L.key, rank: 1 }, '^:': { m: L.qnull, rank: 1 }, '?:': { m: L.distinct, rank: 1 },
 
   // ---- table literals (parser-internal) ---------------------------------------------------------
-  '.table': { n: tableLiteral, rank: 4 },
+  '.table': { n: tableLiteral, rank: 4, minRank: 1 },
 
   // ---- list ---------------------------------------------------------------------------------------
   til: { m: L.til, rank: 1 },
@@ -82,7 +83,7 @@ const table: Record<string, PrimDef> = {
   first: { m: L.first, rank: 1 },
   last: { m: L.last, rank: 1 },
   reverse: { m: L.reverse, rank: 1 },
-  enlist: { m: L.enlist, n: (a) => fromItems(a), rank: 8 },
+  enlist: { m: L.enlist, n: (a) => fromItems(a), rank: 8, minRank: 1 },
   raze: { m: L.raze, rank: 1 },
   where: { m: L.where, rank: 1 },
   key: { m: L.key, rank: 1 },
@@ -226,10 +227,17 @@ const table: Record<string, PrimDef> = {
   '.Q.cn': { m: D.qcn, rank: 1 },
   '.Q.bv': { m: D.qbv, rank: 1 },
   '.Q.sha1': { m: DG.qsha1, rank: 1 },
+  '.Q.f': { d: DQ.qf, rank: 2 },
+  '.Q.fmt': { n: DQ.qfmt, rank: 3 },
+  '.Q.fk': { m: DQ.qfk, rank: 1 },
+  '.Q.id': { m: DQ.qid, rank: 1 },
+  '.Q.btoa': { m: DQ.btoa, rank: 1 },
+  '.Q.atob': { m: DQ.atob, rank: 1 },
+  '.Q.gc': { m: DQ.qgc, rank: 1 },
   md5: { m: DG.md5, rank: 1 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
-  "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8 },
+  "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8, minRank: 2 },
 
   // ---- iterators as keywords ------------------------------------------------------------------------
   each: { d: (f, x) => apply(derive("'", f), [x]), rank: 2 },

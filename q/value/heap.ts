@@ -139,3 +139,10 @@ export function settle() {
   } else if (inUse < mark) mark = inUse;
 }
 const SETTLE = 16 * 2 ** 20;
+/** A full collection now (.Q.gc), when the host lends one. */
+export function collectNow() {
+  if (!collector) return;
+  collector();
+  if (sweeps()) (registry as unknown as { cleanupSome(): void }).cleanupSome();
+  mark = inUse;
+}

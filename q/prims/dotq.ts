@@ -1,0 +1,93 @@
+// .Q utilities that are easier to get right in TypeScript than in q (ref/dotq): number formatting,
+// name sanitizing, base64, foreign keys, garbage collection.
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, Dict, Table, items, dict, table, str, sym, symVec, text, long, vec, isKeyed } from '../value/value.js';
+import { QError } from '../value/error.js';
+import { isForeignKey } from '../value/enums.js';
+import { collectNow } from '../value/heap.js';
+import { PRIMS } from './registry.js';
+import { f1 } from './numeric.js';
+
+const numberOf = (x: Q): number => {
+  if (x.t >= 0 || x.t < -T.Float || x.t === -T.Guid || x.t === -T.Char) throw new QError('type');
+  return f1(x.t, (x as Atom).v);
+};
+
+/** .Q.f[x;y]: y to x decimal places; beyond what a double holds exactly there, q's own float form. */
+export function qf(x: Q, y: Q): Q {
+  const d = Number(numberOf(x)), v = numberOf(y);
+  if (!Number.isInteger(d) || d < 0 || d > 100) throw new QError('domain');
+  if (!Number.isFinite(v)) return str(v !== v ? '0n' : v > 0 ? '0w' : '-0w');
+  if (Math.abs(v) * 10 ** d >= 1e17) return str(v.toExponential(d));
+  return str(v.toFixed(d));
+}
+/** .Q.fmt[x;y;z]: z to y decimal places, right-aligned in x characters; stars when it does not fit. */
+export function qfmt(a: Q[]): Q {
+  const w = Number(numberOf(a[0])), s = text(qf(a[1], a[2]));
+  return str(s.length > w ? '*'.repeat(w) : s.padStart(w));
+}
+
+/** .Q.fk x: the table a foreign-key column points to, else the null symbol. */
+export function qfk(x: Q): Q {
+  return sym(x.t === T.Enum && isForeignKey((x as Vec).dom!) ? (x as Vec).dom! : '');
+}
+
+/** The control words and keywords q reserves, which .Q.id keeps a column name from being. */
+export const RES = ['abs', 'acos', 'asin', 'atan', 'avg', 'bin', 'binr', 'cor', 'cos', 'cov', 'delete', 'dev', 'div', 'do',
+  'enlist', 'exec', 'exit', 'exp', 'getenv', 'hopen', 'if', 'in', 'insert', 'last', 'like', 'log', 'max', 'min', 'prd',
+  'select', 'setenv', 'sin', 'sqrt', 'ss', 'sum', 'tan', 'update', 'var', 'wavg', 'while', 'within', 'wsum', 'xexp'];
+
+/** One name made a valid q name: only letters, digits and _ kept, a leading digit or _ prefixed with a. */
+function sanitize(s: string): string {
+  let r = s.replace(/[^A-Za-z0-9_]/g, '');
+  if (!r && s) r = 'a';
+  if (/^[0-9_]/.test(r)) r = 'a' + r;
+  return r;
+}
+/** A column name sanitized, and suffixed 1 when it clashes with a reserved word or a .q keyword. */
+const column = (s: string): string => { const r = sanitize(s); return RES.includes(r) || (!!PRIMS[r] && /^[a-z]/.test(r)) ? r + '1' : r; };
+
+/** .Q.id x: a symbol made a valid name; a table's (or a dictionary's) column names made usable in qSQL. */
+export function qid(x: Q): Q {
+  if (x.t === -T.Sym) return sym(sanitize((x as Atom).v));
+  if (x.t === T.Sym) return symVec(items(x).map(e => sanitize((e as Atom).v)));
+  if (x.t === T.Table) return table((x as Table).c.map(column), (x as Table).d);
+  if (isKeyed(x)) { const d = x as Dict; return dict(qid(d.k), qid(d.v)); }
+  if (x.t === T.Dict && (x as Dict).k.t === T.Sym) return dict(symVec(items((x as Dict).k).map(e => column((e as Atom).v))), (x as Dict).v);
+  throw new QError('type');
+}
+
+/** The bytes of a string or byte vector. */
+function bytesOf(x: Q): Uint8Array {
+  if (x.t === T.Char || x.t === T.Byte) return (x as Vec).d as Uint8Array;
+  if (x.t === -T.Char || x.t === -T.Byte) return Uint8Array.of((x as Atom).v);
+  throw new QError('type');
+}
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** .Q.btoa x: base64 of a string's bytes. */
+export function btoa(x: Q): Q {
+  const b = bytesOf(x);
+  let s = '';
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    s += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < b.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < b.length ? B64[n & 63] : '=');
+  }
+  return str(s);
+}
+/** .Q.atob x: the bytes base64 text stands for; 'domain when it is not padded to whole quads. */
+export function atob(x: Q): Q {
+  const s = new TextDecoder().decode(bytesOf(x));
+  if (s.length % 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw new QError('domain');
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0, out = new Uint8Array(s.length / 4 * 3 - pad);
+  for (let i = 0, j = 0; i < s.length; i += 4) {
+    const n = (B64.indexOf(s[i]) << 18) | (B64.indexOf(s[i + 1]) << 12) | ((B64.indexOf(s[i + 2]) & 63) << 6) | (B64.indexOf(s[i + 3]) & 63);
+    for (const v of [n >> 16, (n >> 8) & 255, n & 255]) if (j < out.length) out[j++] = v & 255;
+  }
+  return vec(T.Byte, out);
+}
+
+/** .Q.gc[]: collect, and say what went back to the system: nothing, as a wasm memory never shrinks. */
+export function qgc(_: Q): Q {
+  collectNow();
+  return long(0);
+}
