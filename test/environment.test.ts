@@ -188,3 +188,18 @@ test('.Q utilities: f fmt id btoa atob ff fu ft dd ty opt def fk res, and n-ary 
   assert.equal(q('ssr["abc";"b"] "x"'), '"axc"');
   assert.equal(q('?[1b;2;3]'), '2');
 });
+
+test('.Q.f rounds as kdb+ does, -27! from the exact binary value; internal numbers that name keywords', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.f[2;.045]'), '"0.05"');
+  assert.equal(q('-27!(2i;.045)'), '"0.04"');
+  assert.equal(q('-27!(3i;0 1+123456789.4567)'), '"123456789.457"\n"123456790.457"');
+  assert.equal(q('.Q.f[2;0n]'), '""');
+  assert.equal(q('.Q.f[0;2.5]'), ',"3"');
+  assert.equal(q('-1!`a'), '`:a');
+  assert.equal(q('-2!`s#1 2'), '`s');
+  assert.equal(q('(-15!"a")~md5 "a"'), '1b');
+  assert.equal(q('-24!(+;1;2)'), '3');
+  assert.equal(q('-32!"ab"'), '"YWI="');
+  assert.equal(q('-29!"[1]"'), ',1f');
+});

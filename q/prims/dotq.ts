@@ -1,11 +1,12 @@
 // .Q utilities that are easier to get right in TypeScript than in q (ref/dotq): number formatting,
 // name sanitizing, base64, foreign keys, garbage collection.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, Dict, Table, items, dict, table, str, sym, symVec, text, long, vec, isKeyed } from '../value/value.js';
+import { Q, Atom, Vec, Dict, Table, List, count, list, items, dict, table, str, sym, symVec, text, long, vec, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
 import { collectNow } from '../value/heap.js';
 import { PRIMS } from './registry.js';
+import { INTERNAL } from './internal.js';
 import { f1 } from './numeric.js';
 
 const numberOf = (x: Q): number => {
@@ -13,14 +14,33 @@ const numberOf = (x: Q): number => {
   return f1(x.t, (x as Atom).v);
 };
 
-/** .Q.f[x;y]: y to x decimal places; beyond what a double holds exactly there, q's own float form. */
+/** .Q.f[x;y]: y to x decimal places, as kdb+ computes it: y times ten x times, rounded to a whole number,
+ *  whose last x digits are the decimals (so .Q.f[2;.045] is "0.05", where -27! gives the exact "0.04");
+ *  a number below 1 goes through 10+y, and past 9e15 the result is y's own string. */
 export function qf(x: Q, y: Q): Q {
   const d = Number(numberOf(x)), v = numberOf(y);
   if (!Number.isInteger(d) || d < 0 || d > 100) throw new QError('domain');
-  if (!Number.isFinite(v)) return str(v !== v ? '0n' : v > 0 ? '0w' : '-0w');
-  if (Math.abs(v) * 10 ** d >= 1e17) return str(v.toExponential(d));
-  return str(v.toFixed(d));
+  const f = (v: number): string => {
+    if (v !== v) return '';
+    if (v < 0 || Object.is(v, -0)) return '-' + f(-v);
+    if (v < 1) return f(10 + v).slice(1);
+    let m = v;
+    for (let i = 0; i < d; i++) m *= 10;
+    const j = Math.round(m);
+    if (!(j < 9e15)) return text(PRIMS.string.m!(y));
+    const a = String(j);
+    return d ? a.slice(0, a.length - d) + '.' + a.slice(a.length - d) : a;
+  };
+  return str(f(v));
 }
+/** -27!(x;y): y (atomic) to x decimal places, rounded from its exact binary value. */
+INTERNAL['-27'] = (a: Q): Q => {
+  if (a.t !== T.List || count(a) !== 2) throw new QError('type');
+  const [x, y] = (a as List).d, d = Number(numberOf(x));
+  if (!Number.isInteger(d) || d < 0 || d > 100) throw new QError('domain');
+  const one = (v: number) => str(v !== v ? '0n' : !Number.isFinite(v) ? (v > 0 ? '0w' : '-0w') : v.toFixed(d));
+  return y.t < 0 ? one(numberOf(y)) : list(items(y).map(e => one(numberOf(e))));
+};
 /** .Q.fmt[x;y;z]: z to y decimal places, right-aligned in x characters; stars when it does not fit. */
 export function qfmt(a: Q[]): Q {
   const w = Number(numberOf(a[0])), s = text(qf(a[1], a[2]));

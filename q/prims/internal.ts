@@ -3,6 +3,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, str } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { hooks } from './hooks.js';
+import { PRIMS } from './registry.js';
 
 export const INTERNAL: Record<string, (x: Q) => Q> = Object.create(null);
 
@@ -18,10 +19,15 @@ export function isInternal(x: Q): boolean {
   const v = (x as Atom).v;
   return x.t === -T.Long ? v < 0n || v === -(2n ** 63n) : v < 0;
 }
+/** Numbers that stand for a keyword (basics/internal's table): n!x is that keyword applied to x. */
+const KEYWORD: Record<string, string> = {
+  '-1': 'hsym', '-2': 'attr', '-6': 'eval', '-7': 'hcount', '-15': 'md5', '-20': '.Q.gc', '-24': 'reval',
+  '-29': '.j.k', '-32': '.Q.btoa',
+};
 export function internal(x: Q, y: Q): Q {
   const v = (x as Atom).v;
   const key = x.t === -T.Long && v === -(2n ** 63n) || x.t === -T.Int && v === -2147483648 ? '0N' : String(v);
-  const f = INTERNAL[key];
+  const f = INTERNAL[key] ?? PRIMS[KEYWORD[key]]?.m;
   if (!f) throw new QError('nyi');
   return f(y);
 }
