@@ -16,7 +16,7 @@ import { Client } from './client.js';
 import { Handles } from './handles.js';
 import { installWsEval } from '../q/eval/handlers.js';
 import { T } from '../q/value/types.js';
-import { Q, list, str } from '../q/value/value.js';
+import { Q, Attr, list, str, dict, intVec, longVec } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
 export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean }
@@ -137,6 +137,11 @@ export async function main(argv: string[]) {
     port.listen(p < 0 ? 0 : p).then(announce, e => log(`'${errorText(e)}\n`));
     return p < 0 ? 0 : p;
   };
+  // the open sockets (.z.H, sorted) and the bytes waiting on each (.z.W; a handle this process opened sends
+  // from its worker at once, so nothing waits on it here)
+  const sockets = (): [number, number][] => [...port.queues(), ...client.openHandles().map(h => [h, 0] as [number, number])].sort((a, b) => a[0] - b[0]);
+  session.env.computed.set('.z.H', () => ({ ...intVec(sockets().map(s => s[0])), a: Attr.S }) as Q);
+  session.env.computed.set('.z.W', () => { const s = sockets(); return dict(intVec(s.map(x => x[0])), longVec(s.map(x => x[1]))); });
   // the script and its arguments, as q sets .z.f and .z.x
   if (o.script) session.env.globals.set('.z.f', { t: -T.Sym, v: o.script } as Q);
   session.env.globals.set('.z.x', list(o.args.map(a => str(a))));

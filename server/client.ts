@@ -92,6 +92,9 @@ export class Client {
     return msg.value!;
   }
 
+  /** The handles this process opened to servers. */
+  openHandles(): number[] { return [...this.peers.keys()]; }
+
   /** hclose: the connection ends; .z.pc does not run for our own close, as in kdb+. */
   close(h: number) {
     if (!this.peers.delete(h)) throw new QError(': Bad file descriptor');

@@ -39,7 +39,7 @@ export interface PortOptions {
   log?: (s: string) => void;
 }
 
-interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; send(b: Uint8Array | string): void; close(): void; closing?: boolean }
+interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number }
 
 const ipv4 = (a: string | undefined) => {
   const m = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a ?? '');
@@ -133,6 +133,7 @@ export class Port {
         const c: Conn = conn = {
           w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress),
           send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); }, close: () => { c.closing = true; sock.destroy(); },
+          queued: () => sock.writableLength,
         };
         this.conns.set(w, c);
         // the one capability byte goes out alone, before anything else (node-q needs it in its own read)
@@ -271,6 +272,8 @@ export class Port {
   }
 
   /** hclose on a handle this port holds: the connection ends without .z.pc/.z.wc, as kdb+. */
+  /** The handles of this port's clients and the bytes waiting to go to each (.z.W). */
+  queues(): [number, number][] { return [...this.conns.values()].map(c => [c.w, c.queued()]); }
   hclose(h: number) { const c = this.conns.get(h); if (!c) throw new QError(': Bad file descriptor'); c.closing = true; c.close(); }
 
   // ---- HTTP ---------------------------------------------------------------------------------------
@@ -339,7 +342,7 @@ export class Port {
     if (!this.session.hasHandler('.z.ws')) { socket.end('HTTP/1.1 501 Not Implemented\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'); return; }
     this.wss.handleUpgrade(req, socket, head, ws => {
       const w = this.opts.handles.alloc();
-      const c: Conn = { w, kind: 'ws', user: who.user, addr: ipv4(req.socket.remoteAddress), cap: 3, local: isLocal(req.socket.remoteAddress), send: b => ws.send(b), close: () => ws.close() };
+      const c: Conn = { w, kind: 'ws', user: who.user, addr: ipv4(req.socket.remoteAddress), cap: 3, local: isLocal(req.socket.remoteAddress), send: b => ws.send(b), close: () => ws.close(), queued: () => ws.bufferedAmount };
       this.conns.set(w, c);
       this.quiet(c, '.z.wo', [int(w)]);
       ws.on('message', (data: Buffer, binary: boolean) => this.onWs(c, data, binary));

@@ -86,6 +86,19 @@ test('.z.w .z.a .z.u name the caller; .z.po and .z.pc run for it', async () => {
   await srv.line('\\x .z.pc');
 });
 
+test('.z.H lists the open sockets, sorted; .z.W the bytes waiting on each', async () => {
+  const h = await qconnect(srv.port);
+  const w = (await qcall(h, '.z.w')) as number;
+  assert.ok((await qcall(h, '.z.w in .z.H')) as boolean);
+  assert.ok((await qcall(h, '(key .z.W)~.z.H')) as boolean);
+  assert.equal(await qcall(h, 'type .z.W'), 99);
+  assert.equal(await qcall(h, 'type value .z.W'), 7);
+  assert.equal(await qcall(h, '`s=attr .z.H'), true);
+  h.close();
+  await sleep(150);
+  assert.doesNotMatch(await srv.line(`-1 .Q.s1 ${w} in .z.H;`), /1b/);
+});
+
 test('IPC bytes: capability min(client, 3); sync answered with type 2; async not answered; errors as -128', async () => {
   for (const [cap, want] of [[6, 3], [3, 3], [1, 1]]) {
     const c = await rawIpc(srv.port, Uint8Array.from([...Buffer.from('u:p'), cap, 0]));
