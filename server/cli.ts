@@ -125,6 +125,8 @@ export async function main(argv: string[]) {
   host.releaseHandle = h => handles.free(h);
   host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
   host.open = (target, ms) => client.open(target, ms);
+  host.defer = () => port.defer();
+  host.respond = (h, e, x) => port.respond(h, e, x);
   host.close = h => port.conns.has(h) ? port.hclose(h) : client.close(h);
   const announce = (n: number) => {
     const where = `${o.host ?? '127.0.0.1'}:${n}`, web = `http://${o.host ?? 'localhost'}:${n}`;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { Session } from '../q/session.js';
 import { T } from '../q/value/types.js';
-import { Q, Atom, Vec, NIL, str, sym, vec } from '../q/value/value.js';
+import { Q, Atom, Vec, NIL, str, sym, vec, text } from '../q/value/value.js';
 import { QError } from '../q/value/error.js';
 import { sniffProtocol, parseHandshake, capabilityReply, FrameReader } from '../q/ipc/frame.js';
 import { readMessage } from '../q/ipc/deserialize.js';
@@ -39,7 +39,7 @@ export interface PortOptions {
   log?: (s: string) => void;
 }
 
-interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number }
+interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number }
 
 const ipv4 = (a: string | undefined) => {
   const m = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a ?? '');
@@ -170,21 +170,42 @@ export class Port {
       this.quiet(c, '.z.bm', [{ t: T.List, d: [int(c.w), vec(T.Byte, msg.slice())], a: 0 } as Q]);
       return false;
     }
-    // a response with no request of ours waiting (deferred sync is not built): dropped
+    // a response with no request of ours waiting: dropped
     if (m.msgType === MsgType.Response) return true;
     const sync = m.msgType === MsgType.Sync;
     let reply: Uint8Array;
+    const outer = this.answering;
+    this.answering = sync ? { c, deferred: false } : null;
     try {
       if (m.error !== undefined) throw new QError(m.error);
       const v = this.run(c, sync ? '.z.pg' : '.z.ps', [m.value!], () => this.value(m.value!));
       if (!sync) return true;
+      // -30!(::) in the handler: the answer comes later, from -30!(h;isError;x)
+      if (this.answering!.deferred) { c.awaiting = (c.awaiting ?? 0) + 1; return true; }
       reply = encodeMessage(v, MsgType.Response, { ...serializeOptions(), cap: c.cap });
     } catch (e) {
       if (!sync) return true;
       reply = encodeError(errorText(e));
-    }
+    } finally { this.answering = outer; }
     c.send(this.wire(c, reply));
     return true;
+  }
+
+  /** The sync request being answered now, if any, and whether -30!(::) deferred its answer. */
+  private answering: { c: Conn; deferred: boolean } | null = null;
+  /** -30!(::): the sync request running now is answered later. */
+  defer() {
+    if (!this.answering) throw new QError('domain');
+    this.answering.deferred = true;
+  }
+  /** -30!(h;isError;x): answer the oldest deferred request of client h. */
+  respond(h: number, isError: boolean, x: Q) {
+    const c = this.conns.get(h);
+    if (!c || c.kind !== 'ipc') throw new QError('domain');
+    if (!c.awaiting) throw new QError(`Handle ${h} was not expecting a response msg`);
+    c.awaiting--;
+    const reply = isError ? encodeError(text(x.t === -T.Sym ? str((x as Atom).v) : x)) : encodeMessage(x, MsgType.Response, { ...serializeOptions(), cap: c.cap });
+    c.send(this.wire(c, reply));
   }
 
   /** kdb+ compresses large messages, but not to peers on this machine nor to peers that cannot read them. */

@@ -10,6 +10,9 @@ export interface Host {
    *  given in ms since 1970, for ltime and gtime). */
   now(): bigint;
   tzOffsetMinutes(atMs?: number): number;
+  /** -30!: defer the answer to the sync request being run (an error when none is), and answer one later. */
+  defer?(): void;
+  respond?(h: number, isError: boolean, x: Q): void;
   /** Memory beyond the wasm heap (the engine's own), and the machine's, for \w. */
   memory?(): { used: number; heap: number; physical: number };
   /** The process's environment variables (getenv, setenv); without them getenv sees none. */

@@ -46,6 +46,9 @@ export const hooks = {
   restricted: unset as <R>(f: () => R) => R,
   /** whether reval's restriction is on now */
   readOnly: (() => false) as () => boolean,
+  /** -30!: defer the answer to the sync request running now; answer a deferred one later */
+  defer: unset as () => void,
+  respond: unset as (h: number, isError: boolean, x: Q) => void,
   /** the process's environment variables (getenv, setenv) */
   getenv: unset as (name: string) => string | undefined,
   setenv: unset as (name: string, value: string) => void,

@@ -1,7 +1,7 @@
 // The IPC internal functions: -8!x (to bytes), -9!x (from bytes), -18!x (compressed bytes) and -22!x
 // (length of -8!x). They register themselves in the internal-function table when imported.
 import { T } from '../value/types.js';
-import { Q, Vec, Lambda, long, vec } from '../value/value.js';
+import { Q, Vec, List, Atom, Lambda, NIL, count, isNil, long, vec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { encodeMessage, SerializeOptions } from '../ipc/serialize.js';
 import { deserialize, DeserializeOptions } from '../ipc/deserialize.js';
@@ -39,7 +39,20 @@ export const toCompressedBytes = (x: Q): Q => bytes(maybeCompress(encodeMessage(
 /** -22!x: count -8!x. */
 export const serializedLength = (x: Q): Q => long(encodeMessage(x, MsgType.Async, serializeOptions()).length);
 
+/** -30!(::) leaves the sync request being answered unanswered for now; -30!(h;isError;x) answers the one
+ *  client h is waiting on: with x, or with the error x names. */
+export function deferred(x: Q): Q {
+  if (isNil(x)) { hooks.defer(); return NIL; }
+  if (x.t !== T.List || count(x) !== 3) throw new QError('type');
+  const [h, e, v] = (x as List).d;
+  if ((h.t !== -T.Int && h.t !== -T.Long) || e.t !== -T.Bool) throw new QError('type');
+  if ((e as Atom).v && v.t !== T.Char && v.t !== -T.Char && v.t !== -T.Sym) throw new QError('type');
+  hooks.respond(Number((h as Atom).v), !!(e as Atom).v, v);
+  return NIL;
+}
+
 INTERNAL['-8'] = toBytes;
+INTERNAL['-30'] = deferred;
 INTERNAL['-9'] = fromBytes;
 INTERNAL['-18'] = toCompressedBytes;
 INTERNAL['-22'] = serializedLength;

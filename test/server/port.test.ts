@@ -86,6 +86,31 @@ test('.z.w .z.a .z.u name the caller; .z.po and .z.pc run for it', async () => {
   await srv.line('\\x .z.pc');
 });
 
+test('-30! defers the answer to a sync request and gives it later, a value or an error', async () => {
+  await srv.line('waiting:();.z.pg:{$[x~"later";[waiting,:.z.w;-30!(::)];value x]}');
+  const h = await qconnect(srv.port);
+  let got: unknown = 'nothing yet';
+  const p = qcall(h, 'later').then(v => { got = v; }, e => { got = 'error: ' + e.message; });
+  await sleep(200);
+  assert.equal(got, 'nothing yet');
+  assert.equal(await srv.line('-1 string count waiting;'), '1\n');
+  await srv.line('-30!(first waiting;0b;42)');
+  await p;
+  assert.equal(got, 42);
+  // a second deferred call answered with an error
+  const p2 = qcall(h, 'later').then(v => { got = v; }, e => { got = 'error: ' + e.message; });
+  await sleep(200);
+  await srv.line('-30!(last waiting;1b;"too slow")');
+  await p2;
+  assert.equal(got, 'error: too slow');
+  // nothing waits now: kdb+'s message; and outside a sync request -30!(::) is a domain error
+  assert.match(await srv.line('-30!(last waiting;0b;1)'), /'Handle \d+ was not expecting a response msg/);
+  assert.match(await srv.line('-30!(::)'), /'domain/);
+  assert.equal(await qcall(h, '1+1'), 2);
+  h.close();
+  await srv.line('\\x .z.pg');
+});
+
 test('.z.H lists the open sockets, sorted; .z.W the bytes waiting on each', async () => {
   const h = await qconnect(srv.port);
   const w = (await qcall(h, '.z.w')) as number;
