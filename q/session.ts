@@ -75,6 +75,7 @@ export class Session {
     hooks.fexec = fexec;
     hooks.open = (t, ms) => { if (!this.env.host.open) throw new QError('nyi'); return this.env.host.open(t, ms); };
     hooks.close = h => { if (!this.env.host.close) throw new QError('nyi'); this.env.host.close(h); };
+    hooks.socket = h => this.env.host.socket?.(h) ?? null;
     hooks.defer = () => { if (!this.env.host.defer) throw new QError('domain'); this.env.host.defer(); };
     hooks.respond = (h, e, x) => { if (!this.env.host.respond) throw new QError('domain'); this.env.host.respond(h, e, x); };
     hooks.getenv = name => this.env.host.getenv?.(name);

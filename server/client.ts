@@ -92,6 +92,11 @@ export class Client {
     return msg.value!;
   }
 
+  /** A handle this process opened, as -38! describes it, or null. */
+  socket(h: number): { p: 'q'; z: boolean; m: number } | null {
+    const p = this.peers.get(h);
+    return p ? { p: 'q', z: !p.local && p.cap >= 1, m: 0 } : null;
+  }
   /** The handles this process opened to servers. */
   openHandles(): number[] { return [...this.peers.keys()]; }
 

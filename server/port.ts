@@ -293,6 +293,11 @@ export class Port {
   }
 
   /** hclose on a handle this port holds: the connection ends without .z.pc/.z.wc, as kdb+. */
+  /** A client's socket as -38! describes it, or null. */
+  socket(h: number): { p: 'q' | 'w'; z: boolean; m: number } | null {
+    const c = this.conns.get(h);
+    return c ? { p: c.kind === 'ipc' ? 'q' : 'w', z: c.kind === 'ipc' && !c.local && c.cap >= 1, m: c.queued() } : null;
+  }
   /** The handles of this port's clients and the bytes waiting to go to each (.z.W). */
   queues(): [number, number][] { return [...this.conns.values()].map(c => [c.w, c.queued()]); }
   hclose(h: number) { const c = this.conns.get(h); if (!c) throw new QError(': Bad file descriptor'); c.closing = true; c.close(); }

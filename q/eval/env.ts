@@ -10,6 +10,9 @@ export interface Host {
    *  given in ms since 1970, for ltime and gtime). */
   now(): bigint;
   tzOffsetMinutes(atMs?: number): number;
+  /** The sockets open now: protocol (q IPC or w WebSocket), whether messages are compressed, bytes
+   *  waiting (-38!, -25!); null for a number that is no socket. */
+  socket?(h: number): { p: 'q' | 'w'; z: boolean; m: number } | null;
   /** -30!: defer the answer to the sync request being run (an error when none is), and answer one later. */
   defer?(): void;
   respond?(h: number, isError: boolean, x: Q): void;

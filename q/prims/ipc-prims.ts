@@ -1,7 +1,8 @@
 // The IPC internal functions: -8!x (to bytes), -9!x (from bytes), -18!x (compressed bytes) and -22!x
 // (length of -8!x). They register themselves in the internal-function table when imported.
 import { T } from '../value/types.js';
-import { Q, Vec, List, Atom, Lambda, NIL, count, isNil, long, vec } from '../value/value.js';
+import { Q, Vec, List, Atom, Lambda, NIL, count, isNil, long, vec, item, list, dict, table, symVec, longVec } from '../value/value.js';
+import { apply } from './apply.js';
 import { QError } from '../value/error.js';
 import { encodeMessage, SerializeOptions } from '../ipc/serialize.js';
 import { deserialize, DeserializeOptions } from '../ipc/deserialize.js';
@@ -51,7 +52,34 @@ export function deferred(x: Q): Q {
   return NIL;
 }
 
+/** The handles of an int or long atom or vector. */
+function handlesOf(x: Q): number[] {
+  if (x.t === -T.Int || x.t === -T.Long) return [Number((x as Atom).v)];
+  if (x.t === T.Int || x.t === T.Long) return Array.from((x as Vec).d as ArrayLike<number | bigint>, Number);
+  throw new QError('type');
+}
+/** -25!(handles;x): x sent async to each handle (every one checked to be a socket before any is sent). */
+export function broadcast(x: Q): Q {
+  if (x.t !== T.List || count(x) !== 2) throw new QError('type');
+  const [hs, msg] = (x as List).d, ns = handlesOf(hs);
+  for (const h of ns) if (h <= 0 || !hooks.socket(h)) throw new QError(`${h} is not an ipc handle`);
+  if (!isNil(msg)) for (const h of ns) apply(long(-h), [msg]);
+  return NIL;
+}
+/** -38!h: a socket's protocol, family, compression, messages and bytes waiting; a table for a list. */
+export function socketTable(x: Q): Q {
+  const ns = handlesOf(x);
+  const rows = ns.map(h => { const s = hooks.socket(h); if (!s) throw new QError(`${h} is not an ipc handle`); return s; });
+  const cols = [char1(rows.map(r => r.p)), char1(rows.map(() => 't')), vec(T.Bool, Uint8Array.from(rows, r => r.z ? 1 : 0)),
+    longVec(rows.map(() => 0)), longVec(rows.map(r => r.m))];
+  const t = table(['p', 'f', 'z', 'n', 'm'], cols);
+  return x.t < 0 ? dict(symVec(t.c), list(cols.map(c => item(c, 0)))) : t;
+}
+const char1 = (cs: string[]): Q => vec(T.Char, Uint8Array.from(cs, c => c.charCodeAt(0)));
+
 INTERNAL['-8'] = toBytes;
+INTERNAL['-25'] = broadcast;
+INTERNAL['-38'] = socketTable;
 INTERNAL['-30'] = deferred;
 INTERNAL['-9'] = fromBytes;
 INTERNAL['-18'] = toCompressedBytes;

@@ -111,6 +111,16 @@ test('-30! defers the answer to a sync request and gives it later, a value or an
   await srv.line('\\x .z.pg');
 });
 
+test('-25! broadcasts async to checked handles; -38! describes sockets', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const lines = [`h:hopen ${srv.port}`, '-38!h', '-25!(enlist h;(`set;`got;43))', 'h"got"', '-25!(h,h+100i;"got:44")', 'h"got"', 'hclose h'];
+  const r = spawnSync('node', ['bin/wasq.mjs'], { input: lines.join('\n') + '\n', encoding: 'utf8' });
+  const out = r.stdout.trim().split('\n');
+  assert.deepEqual(out.slice(0, 6), ['p| "q"', 'f| "t"', 'z| 0b', 'n| 0', 'm| 0', '43']);
+  assert.match(out[6], /^'\d+ is not an ipc handle$/);   // nothing was sent: got is still 43
+  assert.equal(out[7], '43');
+});
+
 test('.z.H lists the open sockets, sorted; .z.W the bytes waiting on each', async () => {
   const h = await qconnect(srv.port);
   const w = (await qcall(h, '.z.w')) as number;
