@@ -51,11 +51,48 @@ export function qstring(x: Q): Q {
   if (x.t === -T.Enum || x.t === T.Enum) return qstring(deenum(x));
   if (x.t < 0) return str(itemText(-x.t, (x as Atom).v, hooks.precision()));
   if (x.t === T.Char) return list(Array.from((x as Vec).d as Uint8Array, c => vec(T.Char, Uint8Array.of(c))));
+  if (x.t > 0 && x.t < T.Enum && x.t !== T.Guid) return stringsOf(x as Vec);
   if (x.t > 0 && x.t <= T.Enum) return list(items(x).map(qstring));
   if (x.t === T.List) return list((x as List).d.map(qstring));
   if (x.t === T.Dict) return dict((x as Dict).k, qstring((x as Dict).v));
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(qstring));
   return str(hooks.s1(x));
+}
+
+/**
+ * string of a simple vector: each item's text, all in one buffer, each string a view of its part. A million
+ * strings made one by one cost a million atoms, JS strings and buffers; here they cost the views only.
+ * (Vectors are never changed in place, so the strings may share their buffer.)
+ */
+function stringsOf(v: Vec): Q {
+  const t = v.t, d = v.d, n = d.length, P = hooks.precision();
+  const texts = new Array<string>(n);
+  let bytes = 0, wide = false;
+  if (t === T.Long || t === T.Timestamp || t === T.Timespan) {
+    // longs that a double holds exactly need no BigInt
+    const w = new Int32Array(d.buffer, d.byteOffset, 2 * n), big = d as BigInt64Array;
+    for (let i = 0; i < n; i++) {
+      const lo = w[2 * i], hi = w[2 * i + 1];
+      texts[i] = t === T.Long && ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0)) ? String(lo) : itemText(t, big[i], P);
+    }
+  } else if (t === T.Sym) {
+    const ids = d as Int32Array;
+    for (let i = 0; i < n; i++) texts[i] = symName(ids[i]);
+  } else {
+    const a = d as ArrayLike<number>;
+    for (let i = 0; i < n; i++) texts[i] = itemText(t, a[i], P);
+  }
+  // only a symbol's text can be past ASCII (it is then UTF-8, each string on its own)
+  for (let i = 0; i < n; i++) { const s = texts[i]; bytes += s.length; if (t === T.Sym && !wide && /[^\x00-\x7f]/.test(s)) wide = true; }
+  if (wide) return list(texts.map(s => str(s)));
+  const buf = new Uint8Array(bytes), out = new Array<Q>(n);
+  for (let i = 0, o = 0; i < n; i++) {
+    const s = texts[i], k = s.length;
+    for (let j = 0; j < k; j++) buf[o + j] = s.charCodeAt(j);
+    out[i] = { t: T.Char, d: buf.subarray(o, o + k), a: 0 } as Vec;
+    o += k;
+  }
+  return list(out);
 }
 
 const reCache = new Map<string, RegExp>();
