@@ -10,7 +10,7 @@ import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { unkey, keyText } from './list.js';
+import { unkey, keyText, raze } from './list.js';
 import { compareQ, comparator, symRanks } from './order.js';
 import { deenum } from '../value/enums.js';
 
@@ -190,13 +190,21 @@ export function tables(x: Q): Q { return hooks.tables(x.t === -T.Sym ? (x as Ato
 /** ungroup: a table whose cells are lists becomes one row per item. */
 export function ungroup(x: Q): Q {
   const t = plain(x);
-  const n = count(t), listCols = t.d.map(c => c.t === T.List);
-  const outIdx: number[] = [], pos: number[] = [];
+  const n = count(t), lists = t.d.map((c, j) => c.t === T.List ? j : -1).filter(j => j >= 0);
+  if (!lists.length) return t;
+  // each row becomes as many rows as its lists have items (which must agree): the lists razed, the
+  // other columns repeated, by one index vector rather than an atom per cell
+  const counts = new Int32Array(n);
+  let total = 0;
   for (let i = 0; i < n; i++) {
-    const m = Math.max(...t.d.map((c, j) => listCols[j] ? count(item(c, i)) : 0));
-    for (let k = 0; k < m; k++) { outIdx.push(i); pos.push(k); }
+    const m = count((t.d[lists[0]] as List).d[i]);
+    for (const j of lists) if (count((t.d[j] as List).d[i]) !== m) throw new QError('length');
+    counts[i] = m; total += m;
   }
-  return table(t.c, t.d.map((c, j) => listCols[j] ? fromItems(outIdx.map((r, k) => item(item(c, r), pos[k]))) : index(c, longVec(outIdx))));
+  const rows = new Int32Array(total);
+  for (let i = 0, o = 0; i < n; i++) rows.fill(i, o, o += counts[i]);
+  const at = { t: T.Int, d: rows, a: 0 } as Q;
+  return table(t.c, t.d.map((c, j) => lists.includes(j) ? raze(c) : index(c, at)));
 }
 /** k xgroup t: t keyed by k (groups in order of first appearance) with the other columns collected per key. */
 export function xgroup(k: Q, x: Q): Q {

@@ -163,3 +163,13 @@ test('a symbol vector drops columns from a table; other forms of drop on a table
   assert.equal(q('`a _ t'), "'type");
   assert.equal(q('cols t'), '`a`b`c');
 });
+
+test('ungroup razes the list columns and repeats the rest; lists of unequal lengths are a length error', () => {
+  const { q } = makeSession();
+  q('t:([]s:`a`b`a;x:1 2 3;j:4 5 6)');
+  assert.equal(q('ungroup select x,j by s from t'), 's x j\n-----\na 1 4\na 3 6\nb 2 5');
+  assert.equal(q('ungroup ([]a:1 2;b:(1 2;3);c:(`x`y;`z))'), 'a b c\n-----\n1 1 x\n1 2 y\n2 3 z');
+  assert.equal(q('ungroup ([]a:1 2;b:(1 2;3);c:(1;2 3))'), "'length");
+  assert.equal(q('ungroup ([k:1 2]b:(1 2;3 4))'), 'k b\n---\n1 1\n1 2\n2 3\n2 4');
+  assert.equal(q('(ungroup ([]a:1 2;b:("ab";"cd")))`b'), '"abcd"');
+});
