@@ -46,9 +46,11 @@ export function reverse(x: Q): Q {
   if (x.t < 0 || x.t >= T.Lambda) return x;
   if (x.t === T.Dict) return dict(reverse((x as Dict).k), reverse((x as Dict).v));
   if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(reverse)); }
-  const n = count(x), idx = new Array<number>(n);
+  if (x.t === T.List) return list((x as List).d.slice().reverse());
+  const n = count(x), idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = n - 1 - i;
-  return x.t === T.List ? list(idx.map(i => (x as List).d[i])) : { ...(x as Vec), d: gather(x.t, (x as Vec).d, idx), a: 0 };
+  const d = (x as Vec).d;
+  return { ...(x as Vec), d: kernels.gather(x.t, d, idx) ?? gather(x.t, d, idx), a: 0 };
 }
 export function enlist(x: Q): Q {
   if (x.t < 0 && x.t >= -T.Enum) return fromItems([x]);

@@ -15,9 +15,10 @@ function shift(k: number, x: Q): Q {
   if (x.t === T.Dict) return dict((x as Dict).k, shift(k, (x as Dict).v));
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(c => shift(k, c)));
   if (x.t < 0) throw new QError('type');
-  const n = count(x), idx = new Array<number>(n);
+  // int positions gather in wasm; those off the end (negative, or past n) come back null
+  const n = count(x), idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i - k;
-  return index(x, longVec(idx));
+  return index(x, { t: T.Int, d: idx, a: 0 } as Vec);
 }
 export const prev = (x: Q) => shift(1, x);
 export const next = (x: Q) => shift(-1, x);
