@@ -313,7 +313,8 @@ export class Parser {
     const named = (e: Node, i: number, pre: string[]): [string, Node] => {
       if (e.k === 'asg' && !e.idx && !e.op) return [e.n, e.r];
       const nm = clauseName(e);
-      return [nm !== 'x' ? nm : i === 0 && !pre.length ? 'x' : 'x' + (pre.length + i), e];
+      // x is also the name of what has none (x, x1, x2 …), but a column that is the name x is x
+      return [nm !== 'x' || (e.k === 'name' && e.n === 'x') ? nm : i === 0 && !pre.length ? 'x' : 'x' + (pre.length + i), e];
     };
     const kc = keys.map((e, i) => named(e, i, []));
     const vc = cols.map((e, i) => named(e, i, kc.map(c => c[0])));

@@ -173,3 +173,12 @@ test('ungroup razes the list columns and repeats the rest; lists of unequal leng
   assert.equal(q('ungroup ([k:1 2]b:(1 2;3 4))'), 'k b\n---\n1 1\n1 2\n2 3\n2 4');
   assert.equal(q('(ungroup ([]a:1 2;b:("ab";"cd")))`b'), '"abcd"');
 });
+
+test('a table literal column that is the name x is called x; columns with no name are x, x1, …', () => {
+  const { q } = makeSession();
+  q('x:1 2f');
+  q('s:`a`b');
+  assert.equal(q('cols ([]s;x;j:1 2)'), '`s`x`j');
+  assert.equal(q('cols ([]1 2;3 4)'), '`x`x1');
+  assert.equal(q('cols ([]s;1 2)'), '`s`x1');
+});
