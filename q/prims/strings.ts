@@ -127,7 +127,17 @@ export function like(x: Q, p: Q): Q {
   const re = likeRe(chars(p));
   if (x.t === T.Char || x.t === -T.Char) return { t: -T.Bool, v: re.test(chars(x)) ? 1 : 0 };
   if (x.t === -T.Sym) return { t: -T.Bool, v: re.test((x as Atom).v) ? 1 : 0 };
-  if (x.t === T.Sym) return boolVec(Array.from((x as Vec).d as Int32Array, id => re.test(symName(id))));
+  if (x.t === T.Sym) {
+    // each distinct symbol tested once: a column has few (0 untested, 1 no, 2 yes)
+    const ids = (x as Vec).d as Int32Array, seen = new Map<number, number>(), r = new Uint8Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      let k = seen.get(id);
+      if (k === undefined) seen.set(id, k = re.test(symName(id)) ? 1 : 0);
+      r[i] = k;
+    }
+    return vec(T.Bool, r);
+  }
   if (x.t === T.List) {
     const r = (x as List).d.map(e => { if (e.t !== T.Char && e.t !== -T.Char && e.t !== -T.Sym) throw new QError('type'); return like(e, p); });
     return fromItems(r);
