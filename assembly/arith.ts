@@ -61,6 +61,28 @@ function idivmod<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, d
 export function iop_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 4) idivmod<i64>(op, a, sa, b, sb, n, dst); else iop<i64>(op, a, sa, b, sb, n, dst); }
 export function iop_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 4) idivmod<i32>(op, a, sa, b, sb, n, dst); else iop<i32>(op, a, sa, b, sb, n, dst); }
 
+// ---- unary maps (ref/neg, abs, floor, ceiling, sqrt, reciprocal) ----------------------------------------
+// Only the maps IEEE arithmetic defines exactly: exp, log and the trigonometric functions stay with the
+// host's libm, so a result never changes in its last bit by where it was computed.
+
+/** dst[i] = f(src[i]) on floats (op: 0 neg, 1 abs, 2 floor, 3 ceiling, 4 sqrt, 5 reciprocal); NaN stays NaN. */
+export function fmap_f64(op: i32, src: usize, n: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(src + (<usize>i << 3));
+    store<f64>(dst + (<usize>i << 3), op == 0 ? -v : op == 1 ? Math.abs(v) : op == 2 ? Math.floor(v) : op == 3 ? Math.ceil(v) : op == 4 ? Math.sqrt(v) : 1.0 / v);
+  }
+}
+/** dst[i] = -src[i] (op 0) or |src[i]| (op 1) in one integer type; null stays null, and wraps as q's do. */
+function imap<V>(op: i32, src: usize, n: i32, dst: usize): void {
+  const N = intNull<V>();
+  for (let i = 0; i < n; i++) {
+    const v = load<V>(src + <usize>i * sizeof<V>());
+    store<V>(dst + <usize>i * sizeof<V>(), v == N ? N : op == 0 || v < 0 ? -v : v);
+  }
+}
+export function imap_i64(op: i32, src: usize, n: i32, dst: usize): void { imap<i64>(op, src, n, dst); }
+export function imap_i32(op: i32, src: usize, n: i32, dst: usize): void { imap<i32>(op, src, n, dst); }
+
 // ---- casts between booleans, ints, longs and floats (ref/cast) ---------------------------------------
 // To a float: nulls are 0n, integer infinities plain numbers. To an integer from a float: rounded half
 // away from zero; 0n is null, ±0w are the type's infinities, and a finite value beyond its range is null.

@@ -91,6 +91,24 @@ export function iop(op: number, k: 'i64' | 'i32', a: Side, b: Side, n: number): 
   return done() as BigInt64Array | Int32Array;
 }
 
+/** f of each float (op: 0 neg, 1 abs, 2 floor, 3 ceiling, 4 sqrt, 5 reciprocal), or null. */
+export function fmap(op: number, d: Float64Array): Float64Array | null {
+  if (!on(d.length) || !has('fmap_f64')) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(T.Float, d.length);
+  K!.fmap_f64(op, src, d.length, dst);
+  return done() as Float64Array;
+}
+/** neg (op 0) or abs (op 1) of each long or int, nulls kept, or null. */
+export function imap(op: number, d: BigInt64Array | Int32Array): BigInt64Array | Int32Array | null {
+  const k = d instanceof BigInt64Array ? 'i64' : 'i32';
+  if (!on(d.length) || !has(`imap_${k}`)) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(k === 'i64' ? T.Long : T.Int, d.length);
+  K![`imap_${k}`](op, src, d.length, dst);
+  return done() as BigInt64Array | Int32Array;
+}
+
 /** Items of a boolean (Uint8Array), int, long or float vector cast to int, long or float (to: its kind),
  *  or null. */
 export function cast(d: Items, to: 'i32' | 'i64' | 'f64'): Items | null {

@@ -9,6 +9,7 @@ import { intern, symName } from '../value/sym.js';
 import { atomic1, atomic2 } from './atomic.js';
 import { Dom, domOf, view, store, atomOf, floatsTo, floatTo } from './numeric.js';
 import { div, multiply } from './arith.js';
+import { castTo } from './conv.js';
 
 const COLS = 'bgxhijefcspmdznuvt';
 /** A range line from the docs ("f . f f …", one type char per column of COLS) as a lookup. */
@@ -22,19 +23,21 @@ function range(line: string): (t: number) => number {
 }
 
 /** A float function on every item (nulls are NaN going in); the result stored in the range's type. */
-export function floatMap(f: (v: number) => number, rangeLine = 'f . f f f f f f f . f f f z f f f f') {
+export function floatMap(f: (v: number) => number, rangeLine = 'f . f f f f f f f . f f f z f f f f', kernel = -1) {
   const rt = range(rangeLine);
   return atomic1((x: Q): Q => {
     const t = rt(x.t);
     const a = view(x, Dom.F);
     if (x.t < 0) return atomOf(t, floatTo(t, f(a as number)));
-    const s = a as Float64Array, n = s.length, r = new Float64Array(n);
+    const s = a as Float64Array, k = kernel >= 0 ? kernels.fmap(kernel, s) : null;
+    if (k) return floatsTo(t, k);
+    const n = s.length, r = new Float64Array(n);
     for (let i = 0; i < n; i++) r[i] = f(s[i]);
     return floatsTo(t, r);
   });
 }
 
-export const sqrt = floatMap(Math.sqrt);
+export const sqrt = floatMap(Math.sqrt, undefined, 4);
 export const exp = floatMap(Math.exp);
 export const log = floatMap(Math.log);
 export const sin = floatMap(Math.sin);
@@ -43,13 +46,13 @@ export const tan = floatMap(Math.tan);
 export const asin = floatMap(Math.asin);
 export const acos = floatMap(Math.acos);
 export const atan = floatMap(Math.atan);
-export const reciprocal = floatMap(v => 1 / v, 'f . f f f f f f f . p f f z f f f f');
+export const reciprocal = floatMap(v => 1 / v, 'f . f f f f f f f . p f f z f f f f', 5);
 
 /**
  * An integer-preserving map (neg, abs): computed in the domain of the result type, so longs stay exact;
  * nulls stay null ("a null has no sign").
  */
-function sameType(fop: (v: number) => number, jop: (v: bigint) => bigint) {
+function sameType(fop: (v: number) => number, jop: (v: bigint) => bigint, kernel: 0 | 1) {
   const rt = range('i . i h i j e f i . p m d z n u v t');
   return atomic1((x: Q): Q => {
     const t = rt(x.t), dom = domOf(t);
@@ -59,13 +62,16 @@ function sameType(fop: (v: number) => number, jop: (v: bigint) => bigint) {
       if (dom === Dom.I) return atomOf(t, a === NI ? NI : fop(a as number) | 0);
       return atomOf(t, fop(a as number));
     }
+    // the wasm loops first (a BigInt per item is what makes the JavaScript one slow for longs)
+    const k = dom === Dom.F ? kernels.fmap(kernel, a as Float64Array) : kernels.imap(kernel, a as BigInt64Array | Int32Array);
+    if (k) return store(t, k);
     if (dom === Dom.J) { const s = a as BigInt64Array, n = s.length, r = new BigInt64Array(n); for (let i = 0; i < n; i++) { const v = s[i]; r[i] = v === NJ ? NJ : jop(v); } return store(t, r); }
     if (dom === Dom.I) { const s = a as Int32Array, n = s.length, r = new Int32Array(n); for (let i = 0; i < n; i++) { const v = s[i]; r[i] = v === NI ? NI : fop(v) | 0; } return store(t, r); }
     const s = a as Float64Array, n = s.length, r = new Float64Array(n); for (let i = 0; i < n; i++) r[i] = fop(s[i]); return store(t, r);
   });
 }
-export const neg = sameType(v => -v, v => -v);
-export const abs = sameType(v => v < 0 ? -v : v, v => v < 0n ? -v : v);
+export const neg = sameType(v => -v, v => -v, 0);
+export const abs = sameType(v => v < 0 ? -v : v, v => v < 0n ? -v : v, 1);
 
 /** signum: -1i for null or negative, 0i for zero, 1i for positive, on the underlying value. */
 export const signum = atomic1((x: Q): Q => {
@@ -104,11 +110,14 @@ function rounding(up: boolean) {
       const a = view(x, Dom.I);
       return x.t < 0 ? atomOf(t, a as number) : store(t, a as Int32Array);
     }
+    // floored (in wasm for long vectors), then made longs as a cast makes them: integral already, so the
+    // rounding is exact, and past a long's range null, as x86's conversion makes it in kdb+
     const a = view(x, Dom.F);
-    if (x.t < 0) return atomOf(t, floatTo(t, f(a as number)));
-    const s = a as Float64Array, n = s.length, r = new Float64Array(n);
-    for (let i = 0; i < n; i++) r[i] = f(s[i]);
-    return floatsTo(t, r);
+    if (x.t < 0) return castTo(t, { t: -T.Float, v: f(a as number) } as Atom);
+    const s = a as Float64Array;
+    let k = kernels.fmap(up ? 3 : 2, s);
+    if (!k) { const n = s.length; k = new Float64Array(n); for (let i = 0; i < n; i++) k[i] = f(s[i]); }
+    return castTo(t, { t: T.Float, d: k, a: 0 } as Vec);
   });
 }
 export const floor = rounding(false);

@@ -142,6 +142,17 @@ export function floatsTo(t: number, a: Float64Array): Vec {
   if (t === T.Float || t === T.Datetime) return { t, d: a, a: 0 };
   const r = alloc(t, n) as any;
   if (t === T.Real) { r.set(a); return { t, d: r, a: 0 }; }
+  if (domOf(t) === Dom.J) {
+    // a long written as its two 32-bit halves where a double holds it exactly (no BigInt per item)
+    const w = new Int32Array(r.buffer, r.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v !== v) { w[2 * i] = 0; w[2 * i + 1] = -2147483648; continue; }
+      if (v > -9007199254740992 && v < 9007199254740992) { const u = Math.trunc(v), hi = Math.floor(u / 4294967296); w[2 * i] = (u - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
+      else r[i] = floatTo(t, v);
+    }
+    return { t, d: r, a: 0 };
+  }
   for (let i = 0; i < n; i++) r[i] = floatTo(t, a[i]);
   return { t, d: r, a: 0 };
 }

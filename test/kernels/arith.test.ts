@@ -119,6 +119,25 @@ test('casts among booleans, ints, longs and floats: nulls, infinities, rounding 
   assert.deepEqual(Array.from(view(Int32Array, o, 7)), [3, -3, 0, NI, NI, WI, NI]);
 });
 
+test('fmap (neg abs floor ceiling sqrt reciprocal of floats) and imap (neg abs of longs and ints) match item by item', () => {
+  const F = [(v: number) => -v, Math.abs, Math.floor, Math.ceil, Math.sqrt, (v: number) => 1 / v];
+  for (const n of SIZES) {
+    reset();
+    const x = floats(n), px = put(x), out = alloc(8 * n);
+    F.forEach((f, op) => {
+      k.fmap_f64(op, px, n, out);
+      assert.deepEqual(view(Float64Array, out, n), Float64Array.from(x, f), `fmap ${op}, ${n}`);
+    });
+    const j = longs(n), pj = put(j), i = ints(n), pi = put(i);
+    for (const op of [0, 1]) {
+      k.imap_i64(op, pj, n, out);
+      assert.deepEqual(view(BigInt64Array, out, n), BigInt64Array.from(j, v => v === NJ ? NJ : op === 0 || v < 0n ? BigInt.asIntN(64, -v) : v), `imap_i64 ${op}, ${n}`);
+      k.imap_i32(op, pi, n, out);
+      assert.deepEqual(view(Int32Array, out, n), Int32Array.from(i, v => v === NI ? NI : op === 0 || v < 0 ? -v | 0 : v), `imap_i32 ${op}, ${n}`);
+    }
+  }
+});
+
 test('cmpV compares two vectors item by item in q order (floats with the comparison tolerance)', () => {
   const feq = (a: number, b: number) => a === b || (isFinite(a) && isFinite(b) && Math.abs(a - b) <= 2 ** -43 * Math.max(Math.abs(a), Math.abs(b)));
   const fcmp = (a: number, b: number) => (a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : feq(a, b) ? 0 : a < b ? -1 : 1);
