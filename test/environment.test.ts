@@ -203,3 +203,24 @@ test('.Q.f rounds as kdb+ does, -27! from the exact binary value; internal numbe
   assert.equal(q('-32!"ab"'), '"YWI="');
   assert.equal(q('-29!"[1]"'), ',1f');
 });
+
+test('.Q.id makes column names distinct (4.1); value of a file symbol reads it; save and load take several names', () => {
+  const { q } = makeSession();
+  assert.equal(q('cols .Q.id(`$("count+";"count*";"count1"))xcol([]1 2;3 4;5 6)'), '`count1`count11`count12');
+  assert.equal(q('cols .Q.id(`$("aa";"=";"+"))xcol([]1 2;3 4;5 6)'), '`aa`a`a1');
+  assert.equal(q('.Q.id`$"_"'), '`a_');
+  assert.equal(q('0 {(+)prior x,0}\\ "foo"'), '"foo"');
+  assert.equal(q('0 {(+)prior x,0}\\ 1'), ',1');
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-save-'));
+  let out = '';
+  const s = new Session(nodeHost((_fd, t) => { out += t; }));
+  const r = (src: string) => { out = ''; const v = s.evaluate(src); return out + v.out; };
+  try {
+    r('a:1 2 3;b:`x`y');
+    assert.equal(r(`save \`:${dir}/a\`:${dir}/b`), `\`:${dir}/a\`:${dir}/b`);
+    r('delete a,b from `.');
+    assert.equal(r(`load \`:${dir}/a\`:${dir}/b`), '`a`b');
+    assert.equal(r('(a;b)'), '1 2 3\n`x`y');
+    assert.equal(r(`value \`:${dir}/a`), '1 2 3');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});

@@ -4,7 +4,7 @@
 // The host lends the file system (hooks.files); paths here never carry the leading ':'.
 import { T } from '../value/types.js';
 import { concat } from '../value/storage.js';
-import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL } from '../value/value.js';
+import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, fromItems as fromItemsOf } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
@@ -107,6 +107,7 @@ export function getFile(p: string): Q {
 }
 /** load `:dir/name — the global named like the file (a directory of files: a dictionary of them). */
 export function load(x: Q): Q {
+  if (x.t === T.Sym) return fromItemsOf(items(x).map(load));
   const p = x.t === -T.Sym && !((x as Atom).v as string).startsWith(':') ? (x as Atom).v as string : pathOf(hsym(x));
   const name = trim(p).split('/').pop()!;
   hooks.setGlobal(name, loadPath(trim(p)));

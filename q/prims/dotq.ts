@@ -66,14 +66,19 @@ function sanitize(s: string): string {
 }
 /** A column name sanitized, and suffixed 1 when it clashes with a reserved word or a .q keyword. */
 const column = (s: string): string => { const r = sanitize(s); return RES.includes(r) || (!!PRIMS[r] && /^[a-z]/.test(r)) ? r + '1' : r; };
+/** Column names sanitized and then made distinct (since 4.1): a repeat gets 1, the next 2 … (a a1 a2). */
+function columns(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map(n => { const c = column(n), k = seen.get(c) ?? 0; seen.set(c, k + 1); return k ? c + k : c; });
+}
 
 /** .Q.id x: a symbol made a valid name; a table's (or a dictionary's) column names made usable in qSQL. */
 export function qid(x: Q): Q {
   if (x.t === -T.Sym) return sym(sanitize((x as Atom).v));
   if (x.t === T.Sym) return symVec(items(x).map(e => sanitize((e as Atom).v)));
-  if (x.t === T.Table) return table((x as Table).c.map(column), (x as Table).d);
+  if (x.t === T.Table) return table(columns((x as Table).c), (x as Table).d);
   if (isKeyed(x)) { const d = x as Dict; return dict(qid(d.k), qid(d.v)); }
-  if (x.t === T.Dict && (x as Dict).k.t === T.Sym) return dict(symVec(items((x as Dict).k).map(e => column((e as Atom).v))), (x as Dict).v);
+  if (x.t === T.Dict && (x as Dict).k.t === T.Sym) return dict(symVec(columns(items((x as Dict).k).map(e => (e as Atom).v))), (x as Dict).v);
   throw new QError('type');
 }
 

@@ -26,7 +26,8 @@ export function value(x: Q): Q {
     // value of an enumeration is what it stands for
     case T.Enum: case -T.Enum: return deenum(x);
     case T.Dict: return (x as Dict).v;
-    case -T.Sym: return hooks.getGlobal((x as Atom).v);
+    // a file symbol's value is what the file holds, as get gives it
+    case -T.Sym: return ((x as Atom).v as string).startsWith(':') ? get(x) : hooks.getGlobal((x as Atom).v);
     case T.Char: case -T.Char: return hooks.evalText(text(x));
     case T.List: {
       const d = (x as List).d;

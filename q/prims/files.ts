@@ -230,6 +230,8 @@ export function fileText(x: Q, y: Q): Q {
 
 /** save `:t.csv (or .txt) writes the global t as text; without a suffix, a kdb+ data file (`:t/ splayed). */
 export function save(x: Q): Q {
+  // save `a`b saves each
+  if (x.t === T.Sym) return fromItems(items(x).map(save));
   const p = pathOf(hsym(x)), m = /([^/]+?)(\.(csv|txt))?\/?$/.exec(p);
   if (!m) throw new QError('type');
   const name = m[1];
