@@ -241,3 +241,16 @@ test('views keep their text: view, views[], \\b; a view takes the rest of its li
   assert.equal(q('views[]'), '`s#`u`v`w');
   assert.equal(q('{e::1;e:1}'), "'e");
 });
+
+test('4.1 literals and patterns: a dictionary literal with missing values is a projection; :f amends at depth', () => {
+  const { q } = makeSession();
+  q('d:([a:101;b:])');
+  assert.equal(q('d 102'), 'a| 101\nb| 102');
+  assert.equal(q('(d each`AA`BB)`b'), '`AA`BB');
+  assert.equal(q('([k1:;k2:])[1;"a"]'), 'k1| 1\nk2| "a"');
+  assert.equal(q('([]a:;b:1 2)[3 4]'), 'a b\n---\n3 1\n4 2');
+  q('addv:{([v:(;:x+;:(x*10)+)]):y}');
+  assert.equal(q('addv[10;([k:`hello;v:1 2 3])]'), 'k| `hello\nv| 1 12 103');
+  q('(a;b:10+;c:100+):1 2 3');
+  assert.equal(q('a,b,c'), '1 12 103');
+});

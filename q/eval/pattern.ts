@@ -38,12 +38,15 @@ export function matchPat(p: Pat, v: Q, fr: Frame, ev: (n: Node, fr: Frame) => Q,
       // bracket dictionaries and tables: each name picks a key or a column
       const src = v.t === T.Dict && (v as Dict).k.t === T.Table ? unkeyed(v as Dict) : v;
       if (src.t !== T.Dict && src.t !== T.Table) throw new QError('type');
+      // a filter that changes an entry (:x+ amends at depth) changes it in the pattern's value too
+      let changed: Q = v;
       p.names.forEach((nm, i) => {
         const has = src.t === T.Table ? (src as Table).c.includes(nm) : find1((src as Dict).k, sym(nm)) < count((src as Dict).k);
         if (!has) throw new QError('match');
-        matchPat(p.ps[i], index(src, sym(nm)), fr, ev, out);
+        const was = index(src, sym(nm)), now = matchPat(p.ps[i], was, fr, ev, out);
+        if (now !== was && !match(now, was)) changed = replaceEntry(changed, nm, now);
       });
-      return v;
+      return changed;
     }
     case 'bang': {
       if (v.t !== T.Dict) throw new QError('type');
@@ -64,6 +67,19 @@ export function matchPat(p: Pat, v: Q, fr: Frame, ev: (n: Node, fr: Frame) => Q,
     }
     case 'filter': return matchPat(p.p, apply1(ev(p.f, fr), v), fr, ev, out);
   }
+}
+
+/** v with the entry (key of a dictionary, column of a table or keyed table) named nm set to x. */
+function replaceEntry(v: Q, nm: string, x: Q): Q {
+  if (v.t === T.Table) { const t = v as Table, j = t.c.indexOf(nm), d = t.d.slice(); d[j] = x; return { ...t, d } as Table; }
+  const d = v as Dict;
+  if (d.k.t === T.Table) {
+    const k = d.k as Table;
+    return k.c.includes(nm) ? { ...d, k: replaceEntry(k, nm, x) } as Dict : { ...d, v: replaceEntry(d.v, nm, x) } as Dict;
+  }
+  const i = find1(d.k, sym(nm)), vs = items(d.v).slice();
+  vs[i] = x;
+  return { ...d, v: fromItems(vs) } as Dict;
 }
 
 function unkeyed(d: Dict): Q {

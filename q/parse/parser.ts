@@ -318,6 +318,9 @@ export class Parser {
     };
     const kc = keys.map((e, i) => named(e, i, []));
     const vc = cols.map((e, i) => named(e, i, kc.map(c => c[0])));
+    // a name with no value makes the literal a projection (kdb+ 4.1): ([a:101;b:]) 102 is ([a:101;b:102])
+    if ([...kc, ...vc].some(c => c[1].k === 'nil'))
+      return { k: 'app', f: { k: 'prim', n: '.tableproj' }, a: [{ k: 'lit', v: symVec(kc.map(c => c[0])) }, { k: 'lit', v: symVec(vc.map(c => c[0])) }, ...[...kc, ...vc].map(c => c[1].k === 'nil' ? null : c[1])] };
     return { k: 'app', f: { k: 'prim', n: '.table' }, a: [{ k: 'lit', v: symVec(kc.map(c => c[0])) }, { k: 'list', a: kc.map(c => c[1]) }, { k: 'lit', v: symVec(vc.map(c => c[0])) }, { k: 'list', a: vc.map(c => c[1]) }] };
   }
 

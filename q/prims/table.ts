@@ -34,7 +34,7 @@ import { join } from './join.js';
 import { at, dot } from './apply-prims.js';
 import { apply, apply1 } from './apply.js';
 import { derive } from './iter.js';
-import { tableLiteral } from './tablelit.js';
+import { tableLiteral, tableProjection } from './tablelit.js';
 
 const nyi = (): never => { throw new QError('nyi'); };
 const ident = (x: Q) => x;
@@ -74,6 +74,7 @@ const table: Record<string, PrimDef> = {
 
   // ---- table literals (parser-internal) ---------------------------------------------------------
   '.table': { n: tableLiteral, rank: 4, minRank: 1 },
+  '.tableproj': { n: tableProjection, rank: 255, minRank: 3 },
 
   // ---- list ---------------------------------------------------------------------------------------
   til: { m: L.til, rank: 1 },

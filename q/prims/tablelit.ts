@@ -1,6 +1,6 @@
 // Table literals ([] a:..; b:..) and ([k:..] v:..): atoms extend to the common length.
 import { T } from '../value/types.js';
-import { Q, Vec, List, count, fromItems, table, dict, items } from '../value/value.js';
+import { Q, Vec, List, count, fromItems, table, dict, items, list } from '../value/value.js';
 import { symName } from '../value/sym.js';
 import { QError } from '../value/error.js';
 
@@ -18,5 +18,10 @@ export function tableLiteral(a: Q[]): Q {
   const vals = table(vnames, vcols.map(fix));
   if (!knames.length) return vals;
   return dict(table(knames, kcols.map(fix)), vals);
+}
+/** The literal with some values missing, as a projection: names of the keys and columns, then every value. */
+export function tableProjection(a: Q[]): Q {
+  const nk = count(a[0]);
+  return tableLiteral([a[0], list(a.slice(2, 2 + nk)), a[1], list(a.slice(2 + nk))]);
 }
 export type { List };
