@@ -2,6 +2,7 @@
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
 import { availableParallelism, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,6 +17,7 @@ import { Client } from './client.js';
 import { Handles } from './handles.js';
 import { installWsEval } from '../q/eval/handlers.js';
 import { T } from '../q/value/types.js';
+import { QError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
@@ -58,6 +60,12 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     now: clockNs,
     tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
     memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
+    shell: cmd => {
+      const r = spawnSync('/bin/sh', ['-c', cmd], { encoding: 'utf8' });
+      if (r.status !== 0) throw new QError('os');
+      const out = r.stdout.replace(/\n$/, '');
+      return out ? out.split('\n') : [];
+    },
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
     write: out,

@@ -235,10 +235,11 @@ export class Port {
   private asQuery<R>(f: () => R): R {
     const env = this.session.env, saved = env.poll, limit = env.timeout || this.opts.timeout;
     if (limit) { const deadline = Date.now() + limit * 1000; env.poll = () => Date.now() > deadline || !!saved?.(); }
-    const guarding = this.guarding;
+    const guarding = this.guarding, remote = env.remote;
     this.guarding = env.blocked = !!this.opts.blockWrites;
+    env.remote = true;
     try { return this.inRoot(f); }
-    finally { env.poll = saved; this.guarding = env.blocked = guarding; }
+    finally { env.poll = saved; this.guarding = env.blocked = guarding; env.remote = remote; }
   }
 
   /** Run a notification handler (.z.po .z.pc .z.wo .z.wc .z.bm): its errors are the handler's own business. */

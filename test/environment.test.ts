@@ -224,3 +224,13 @@ test('.Q.id makes column names distinct (4.1); value of a file symbol reads it; 
     assert.equal(r(`value \`:${dir}/a`), '1 2 3');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('a system command q does not know goes to the shell: its output as lines, a failure as os', () => {
+  let out = '';
+  const s = new Session(nodeHost((_fd, t) => { out += t; }));
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  assert.equal(q('system "echo hi; echo there"'), '"hi"\n"there"');
+  assert.equal(q('system "true"'), '()');
+  assert.equal(q('\\false'), "'os");
+  assert.equal(q('x:1;x'), '1');
+});

@@ -13,6 +13,8 @@ export interface Host {
   /** The sockets open now: protocol (q IPC or w WebSocket), whether messages are compressed, bytes
    *  waiting (-38!, -25!); null for a number that is no socket. */
   socket?(h: number): { p: 'q' | 'w'; z: boolean; m: number } | null;
+  /** Run a command in the operating system's shell: its output lines ('os when it fails). */
+  shell?(cmd: string): string[];
   /** -30!: defer the answer to the sync request being run (an error when none is), and answer one later. */
   defer?(): void;
   respond?(h: number, isError: boolean, x: Q): void;
@@ -91,6 +93,8 @@ export class Env {
   conn = { w: 0, a: 0, u: '' };
   /** reval's depth: while above 0, globals and views cannot change ('noupdate), nor files or the process */
   restricted = 0;
+  /** whether a client's query is running (its handlers may not reach the shell) */
+  remote = false;
   /** \T: the seconds a client's query may run (-T), 0 for no limit */
   timeout = 0;
   /** whether a host refuses clients' changes now (-b while a client's query runs) */

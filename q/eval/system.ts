@@ -17,8 +17,12 @@ export function system(cmd: string): Q {
   if (!m) return NIL;
   const [, name, arg] = m;
   const f = SYSTEM[name];
-  if (!f) throw new QError('nyi');
-  return f(arg.trim());
+  if (f) return f(arg.trim());
+  // anything else is a command for the operating system's shell, as in kdb+: its output as lines. Not for
+  // a client's query (kdb+ allows it unless -u 1; wasq keeps the shell to the console and scripts)
+  if (!env.host.shell) throw new QError('nyi');
+  if (env.remote) throw new QError('access');
+  return fromItems(env.host.shell(cmd.trim()).map(l => str(l)));
 }
 
 const pair = (arg: string, set: (a: [number, number]) => void, get: () => [number, number]): Q => {

@@ -121,6 +121,14 @@ test('-25! broadcasts async to checked handles; -38! describes sockets', async (
   assert.equal(out[7], '43');
 });
 
+test('the shell answers the console, not a client', async () => {
+  assert.match(await srv.line('-1 .Q.s1 system "echo hi";'), /,?"hi"/);
+  const h = await qconnect(srv.port);
+  await assert.rejects(qcall(h, 'system "echo hi"'), /access/);
+  await assert.rejects(qcall(h, '\\echo hi'), /access/);
+  h.close();
+});
+
 test('.z.H lists the open sockets, sorted; .z.W the bytes waiting on each', async () => {
   const h = await qconnect(srv.port);
   const w = (await qcall(h, '.z.w')) as number;
