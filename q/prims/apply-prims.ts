@@ -1,10 +1,10 @@
 // @ and . as primitives: apply, index, amend and trap (protected evaluation), by rank.
 import { T } from '../value/types.js';
-import { Q, Atom, items, isNil, str, text, count } from '../value/value.js';
+import { Q, Atom, items, isNil, str, text, count, sym } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
-import { appendItems, isLogFile, named } from './disk.js';
+import { appendItems, isLogFile, named, filesIn } from './disk.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
@@ -24,10 +24,19 @@ export function at(a: Q[]): Q {
     // with a function on the left and a non-function third argument, or a lambda handler, it's trap
     // a function (or a handle, which applies like one) on the left traps; data on the left is amended
     if ((x.t >= T.Lambda && x.t <= T.EachLeft) || x.t === -T.Int || x.t === -T.Long) return trap(() => apply(x, [i]), f);
-    return byName(x, v => amendAt(v, i, f, undefined));
+    return inFiles(x, i, f, undefined) ?? byName(x, v => amendAt(v, i, f, undefined));
   }
-  if (a.length === 4) return byName(a[0], v => amendAt(v, a[1], a[2], a[3]));
+  if (a.length === 4) return inFiles(a[0], a[1], a[2], a[3]) ?? byName(a[0], v => amendAt(v, a[1], a[2], a[3]));
   throw new QError('rank');
+}
+
+/** @[`:dir;`name;f;y]: the file dir/name (a column of a splayed table, its .d) amended whole, on its own:
+ *  the table is never read. Null when x names no directory. */
+function inFiles(x: Q, i: Q, f: Q, y: Q | undefined): Q | null {
+  const paths = filesIn(x, i);
+  if (!paths) return null;
+  for (const p of paths) byName(sym(':' + p), v => y === undefined ? apply1(f, v) : apply(f, [v, y]));
+  return x;
 }
 
 /**

@@ -135,6 +135,15 @@ const symArg = (x: Q): string => { if (x.t !== -T.Sym) throw new QError('type');
  * table: read, changed, written back). A file that is not there reads as an empty list when `create`
  * (amending creates it), else it is an error naming it.
  */
+/** The files a directory and symbol index name (@[`:db/t;`price;…] or `.d): each amended on its own,
+ *  or null when x is not a directory or i not symbols. */
+export function filesIn(x: Q, i: Q): string[] | null {
+  if (x.t !== -T.Sym || !((x as Atom).v as string).startsWith(':') || (i.t !== -T.Sym && i.t !== T.Sym)) return null;
+  const dir = ((x as Atom).v as string).slice(1);
+  if (!isDir(dir)) return null;
+  return (i.t === -T.Sym ? [i] : items(i)).map(s => join(dir, (s as Atom).v as string));
+}
+
 export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q } {
   if (x.t !== -T.Sym) return { v: x, put: r => r };
   const name = (x as Atom).v as string;

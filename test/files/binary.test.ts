@@ -582,3 +582,19 @@ test('partitioned tables belong to the session that mapped them', () => {
   assert.equal(b.q('tables[]'), '`symbol$()');
   assert.equal(b.q('.Q.bv[]'), "'.Q.bv: no partitioned database loaded");
 });
+
+test('@[`:dir;`name;f] amends the file dir/name on its own: a column of a splayed table, its .d', () => {
+  const dir = tmp();
+  try {
+    const { q, reads } = session(dir);
+    q('`:db/t/ set ([]a:1 2 3;b:4 5 6f)');
+    assert.equal(q('@[`:db/t;`.d;,;`c]'), '`:db/t');
+    assert.equal(q('get `:db/t/.d'), '`a`b`c');
+    q('`:db/t/c set 7 8 9');
+    reads.length = 0;
+    assert.equal(q('@[`:db/t;`b;2*]'), '`:db/t');
+    assert.deepEqual(reads.filter(p => !p.includes('@')), ['db/t/b'], 'only the column amended is read');
+    assert.equal(q('@[`:db/t;`a`c;neg]'), '`:db/t');
+    assert.equal(q('get `:db/t'), 'a  b  c \n--------\n-1 8  -7\n-2 10 -8\n-3 12 -9');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
