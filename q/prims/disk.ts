@@ -61,19 +61,28 @@ export function readFile(path: string): Q {
 // ---- splayed tables -----------------------------------------------------------------------------
 
 /** `:dir/t/ set t: one file per column and .d with the column names; symbols must be enumerated. */
-export function splay(dir: string, x: Q, zip?: Zip): void {
+/** The compression of the file at path, when it is compressed: what an append keeps. */
+function keptZip(path: string): Zip {
+  const size = files().size(path);
+  const z = size === null ? null : zipInfo((off, len) => readPart(path, off, len), size);
+  return z ? [z.lbs, z.alg, z.lvl] : null;
+}
+/** A table splayed to dir. keep: each column written back compressed as it was (an append keeps what
+ *  compression each file had, as kdb+ does), else as zip or .z.zd says. */
+export function splay(dir: string, x: Q, zip?: Zip, keep = false): void {
   if (x.t !== T.Table) throw new QError('type');
   const t = x as Table;
   // kdb+ will not splay a symbol column that is not enumerated (.Q.en does that)
   t.d.forEach(c => { if (c.t === T.Sym) throw new QError('type'); });
+  const zipOf = (p: string): Zip => zip !== undefined ? zip : (keep ? keptZip(p) : null) ?? zipDefault(p);
   t.c.forEach((c, j) => {
     // a column of strings (or other vectors) as kdb+ lays it out: col and its items in col#
     const nested = t.d[j].t === T.List ? encodeNested(t.d[j] as List) : null;
-    const p = join(dir, c);
-    if (!nested) return writeFile(p, t.d[j], zip === undefined ? zipDefault(p) : zip);
+    const p = join(dir, c), z = zipOf(p);
+    if (!nested) return writeFile(p, t.d[j], z);
     // (a nested column's companion is compressed with it)
-    put(p + '#', nested[1], zip === undefined ? zipDefault(p) : zip);
-    put(p, nested[0], zip === undefined ? zipDefault(p) : zip);
+    put(p + '#', nested[1], z);
+    put(p, nested[0], z);
   });
   // .d last: a reader never sees the names of columns not yet written
   writeFile(join(dir, '.d'), symVec(t.c), zip === undefined ? zipDefault(join(dir, '.d')) : zip);
@@ -92,9 +101,9 @@ export function readSplayed(dir: string, only: string[] | null = null): Table {
 // ---- set get save load ---------------------------------------------------------------------------
 
 /** `:path set x — a file, or a splayed table when the path ends in '/'. */
-export function setFile(p: string, x: Q, zip?: Zip): Q {
-  if (p.endsWith('/')) { splay(trim(p), x, zip); return sym(':' + p); }
-  writeFile(p, x, zip === undefined ? zipDefault(p) : zip);
+export function setFile(p: string, x: Q, zip?: Zip, keep = false): Q {
+  if (p.endsWith('/')) { splay(trim(p), x, zip, keep); return sym(':' + p); }
+  writeFile(p, x, zip !== undefined ? zip : (keep ? keptZip(p) : null) ?? zipDefault(p));
   return sym(':' + p);
 }
 /** get `:path — a file's object, a splayed table's directory, or a directory of files as a dictionary. */
@@ -149,7 +158,7 @@ export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q }
   const name = (x as Atom).v as string;
   if (name.startsWith(':')) {
     const p = name.slice(1);
-    return { get v() { return create && !fileExists(p) ? list([]) : getFile(p); }, put: r => { setFile(p, r); return x; } };
+    return { get v() { return create && !fileExists(p) ? list([]) : getFile(p); }, put: r => { setFile(p, r, undefined, true); return x; } };
   }
   return { get v() { return hooks.getGlobal(name); }, put: r => { hooks.setGlobal(name, r); return x; } };
 }

@@ -598,3 +598,21 @@ test('@[`:dir;`name;f] amends the file dir/name on its own: a column of a splaye
     assert.equal(q('get `:db/t'), 'a  b  c \n--------\n-1 8  -7\n-2 10 -8\n-3 12 -9');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('an append keeps a file\'s compression, and each splayed column\'s', () => {
+  const dir = tmp();
+  try {
+    const { q } = session(dir);
+    q('(`:z;17;2;6) set 100000?10');
+    q('`:z upsert 100000?10');
+    assert.equal(q('(-21!`:z)`algorithm`logicalBlockSize`zipLevel'), '2 17 6i');
+    assert.equal(q('count get `:z'), '200000');
+    q('(`:db/t/;16;2;5) set ([]a:til 1000;b:1000?1f)');
+    q('`:db/t/ upsert ([]a:til 10;b:10?1f)');
+    assert.equal(q('(-21!`:db/t/b)`algorithm`logicalBlockSize`zipLevel'), '2 16 5i');
+    assert.equal(q('count get `:db/t'), '1010');
+    // set replaces: no compression unless asked
+    q('`:z set 1 2 3');
+    assert.equal(q('count -21!`:z'), '0');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
