@@ -143,7 +143,7 @@ test('Tok reads IP addresses as guids, Unix seconds as timestamps, and HHMMSS di
   assert.equal(q('"P"$"00000000000"'), '1970.01.01D00:00:00.000000000');
   assert.equal(q('"N"$"123456123987654"'), '0D12:34:56.123987654');
   assert.equal(q('"T"$"123456123987654"'), '12:34:56.123');
-  assert.equal(q('(enlist"P";",") 0: enlist "1600000000"'), ',2020.09.13D12:26:40.000000000');
+  assert.equal(q('(enlist"P";",") 0: enlist "1600000000"'), '2020.09.13D12:26:40.000000000');
 });
 
 test('md5, .Q.sha1 and -33! digest strings to bytes', () => {
@@ -253,4 +253,15 @@ test('4.1 literals and patterns: a dictionary literal with missing values is a p
   assert.equal(q('addv[10;([k:`hello;v:1 2 3])]'), 'k| `hello\nv| 1 12 103');
   q('(a;b:10+;c:100+):1 2 3');
   assert.equal(q('a,b,c'), '1 12 103');
+});
+
+test('a list of one item shows the item with no comma; lists of matrices show their rows side by side', () => {
+  const { q } = makeSession();
+  assert.equal(q('enlist (::)'), '::');
+  assert.equal(q('enlist "foo"'), '"foo"');
+  assert.equal(q('-3!enlist "foo"'), '",\\"foo\\""');
+  assert.equal(q('0 {(+)prior x,0}\\ "foo"'), '"foo"');
+  assert.equal(q('5 enlist\\1'), '1\n,1\n,,1\n,,,1\n,,,,1\n,,,,,1');
+  assert.equal(q('(enlist 1 2f;enlist 3 4 5f)'), '1 2\n3 4 5');
+  assert.equal(q('((1;`a);(2;`b))'), '1 `a\n2 `b');
 });

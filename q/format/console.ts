@@ -216,10 +216,14 @@ function isGrid(xs: Q[]): boolean {
   if (xs.every(e => e.t === T.Char)) return false;
   return xs.some(e => e.t !== T.List) || n > 1;
 }
+/** A numeric or temporal vector inside a row of a general list: its items side by side, without the type
+ *  letter (the rows of lsq's one-row matrices show as -33 37.6, not ,-33 37.6f). */
+const numericVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
+const inRow = (x: Q, P: number) => numericVec(x) ? colCells(x, P).join(' ') : s1(x, P);
 function gridLines(xs: Q[], o: Opts): string[] {
   // rows of a general list show their items in one-line form; rows of a simple vector show bare cells,
   // nulls blank as in a table (prev\[2;x] shows its shifted rows indented)
-  const cells = xs.map(e => e.t === T.List ? (e as List).d.map(x => s1(x, o.P)) : colCells(e, o.P, tcell));
+  const cells = xs.map(e => e.t === T.List ? (e as List).d.map(x => inRow(x, o.P)) : colCells(e, o.P, tcell));
   const n = cells[0].length;
   const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => r[j].length)));
   return cells.map(r => r.map((c, j) => j === n - 1 ? c : c.padEnd(w[j])).join(' '));
@@ -265,8 +269,12 @@ export function show(x: Q, o: Opts): string {
     // only the lines that can show are made (clip keeps rows-3 of a longer list and adds '..')
     const shown = d.length > o.rows ? d.slice(0, o.rows) : d;
     if (isGrid(d)) lines = gridLines(shown, o);
+    // items that are all lists of numeric vectors (matrices, as lsq's rows) show their vectors side by side,
+    // as grid rows would; items of mixed depths (5 enlist\1) show in one-line form
+    else if (shown.every(e => e.t === T.List && count(e) && (e as List).d.every(numericVec))) lines = shown.map(e => (e as List).d.map(x => inRow(x, o.P)).join(' '));
     else lines = shown.map(e => s1(e, o.P));
-    if (d.length === 1) lines[0] = ',' + lines[0];
+    // a list of one item shows that item's line, with no comma: system "pwd" shows "/home/q", enlist
+    // (::) shows :: (the one-line form, -3!, keeps the comma)
     return clip(lines, o.rows).map(l => cut(l, o.cols)).join('\n');
   }
   // a long vector: its first cols items already make a line longer than the console, whose cut is the

@@ -3,6 +3,7 @@
 import type { Node, Pat } from './ast.js';
 import { QError } from '../value/error.js';
 import { T } from '../value/types.js';
+import { count } from '../value/value.js';
 import type { Q, Vec } from '../value/value.js';
 import { symName } from '../value/sym.js';
 
@@ -31,6 +32,11 @@ export function toPat(n: Node | null): Pat {
       }
       if (f.n === 'flip' && n.a.length === 1) return { k: 'flip', p: toPat(n.a[0]) };
       if (f.n === '.table') return tablePat(n.a as Node[]);
+      // ([a:;b:p]) with a name given no pattern: that name matches anything
+      if (f.n === '.tableproj') {
+        const [kn, cn, ...vs] = n.a as (Node | null)[], nk = count((kn as any).v);
+        return tablePat([kn!, { k: 'list', a: vs.slice(0, nk).map(v => v ?? { k: 'nil' }) } as Node, cn!, { k: 'list', a: vs.slice(nk).map(v => v ?? { k: 'nil' }) } as Node]);
+      }
       break;
     }
     case 'mon':

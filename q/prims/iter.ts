@@ -143,8 +143,6 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
     const n = Number((c as Atom).v);
     if (n < 0) throw new QError('domain');
     if (!scan) { for (let i = 0; i < n; i++) x = apply1(f, x); return x; }
-    // with no evaluations kdb+ gives the argument as a list: ,1 for 1, but "foo" for "foo" (wp/iterators)
-    if (n === 0) return x.t < 0 ? fromItems([x]) : x;
     const col = new Collector(n + 1);
     col.push(x);
     for (let i = 0; i < n; i++) { x = apply1(f, x); col.push(x); }

@@ -44,7 +44,7 @@ test('Load CSV: types, skipped columns, quoting, empty and unparsable cells', ()
   assert.equal(q('(enlist 2020.01.31 2020.02.29 0N 0Nd)~("D";",") 0: ("2020.01.31";"20200229";"2021-02-29";"")'), '1b');
   assert.equal(q('("PNUVT";",") 0: enlist "2020.01.02D03:04:05.123456789,0D01:02:03.000000004,12:34,12:34:56,12:34:56.789"'),
     '2020.01.02D03:04:05.123456789\n0D01:02:03.000000004\n12:34\n12:34:56\n12:34:56.789');
-  assert.equal(q('("G";",") 0: enlist "8c680a01-5a49-5aab-5a65-d4bfddb6a661"'), ',8c680a01-5a49-5aab-5a65-d4bfddb6a661');
+  assert.equal(q('("G";",") 0: enlist "8c680a01-5a49-5aab-5a65-d4bfddb6a661"'), '8c680a01-5a49-5aab-5a65-d4bfddb6a661');
   assert.equal(q('(enlist`ab`b`ab)~("S";",") 0: ("ab";"b";"ab")'), '1b');
 });
 
@@ -89,7 +89,7 @@ test('read0 and read1 with offset and length; hcount, hdel, key', () => {
   const q = session(), d = dir();
   writeFileSync(join(d, 'f.txt'), 'abc\ndef\r\nghi\n');
   assert.equal(q(`read0 \`:${d}/f.txt`), '"abc"\n"def"\n"ghi"');
-  assert.equal(q(`read0 (\`:${d}/f.txt;4;5)`), ',"def"');
+  assert.equal(q(`read0 (\`:${d}/f.txt;4;5)`), '"def"');
   // bytes as they are, not text: an invalid UTF-8 byte survives, an empty last line before the end too
   const d2 = dir();
   writeFileSync(join(d2, 'g.txt'), Buffer.from([0x61, 0xff, 10, 10, 0x62]));

@@ -50,7 +50,7 @@ test('.h.cd .h.td .h.xd (data to text) and .h.jx (the web console\'s pages)', ()
   assert.equal(q('{(where x="<")_x}first .h.jx[0;`a]'), '"<a href=\\"?[0\\">home"\n"</a> "\n"<a href=\\"?[0\\">up"\n"</a> "\n"<a href=\\"?[32\\">down"\n"</a> "\n"<a href=\\"?[968\\">end"\n"</a> 1000[0]"');
   assert.equal(q('3#1_.h.jx[5;`a]'), '""\n"a    b c"\n"--------"');
   assert.equal(q('.h.jx[5;`a] 4'), '"500  0 1"');
-  assert.equal(q('.h.jx[0;"til 3"]'), ',"0 1 2"');
+  assert.equal(q('.h.jx[0;"til 3"]'), '"0 1 2"');
 });
 
 test('.j.j and .j.k as the reference shows them; .j.jd maps infinities to null', () => {
