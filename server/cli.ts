@@ -55,6 +55,18 @@ export function parseArgs(argv: string[]): Options {
   return o;
 }
 
+/** A file system error as kdb+ words it: the path, then what the OS reports. */
+const STRERROR: Record<string, string> = {
+  ENOENT: 'No such file or directory', EISDIR: 'Is a directory', ENOTDIR: 'Not a directory', EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted', EEXIST: 'File exists', ENOSPC: 'No space left on device', EROFS: 'Read-only file system',
+  ENOTEMPTY: 'Directory not empty', EMFILE: 'Too many open files',
+};
+function osError(path: string, e: unknown): never {
+  const code = (e as { code?: string }).code ?? '';
+  throw new QError(`${path}. OS reports: ${STRERROR[code] ?? (e as Error).message}`);
+}
+const reporting = <A extends unknown[], R>(f: (p: string, ...a: A) => R) => (p: string, ...a: A): R => { try { return f(p, ...a); } catch (e) { return osError(p, e); } };
+
 export function nodeHost(out: (fd: number, s: string) => void): Host {
   return {
     now: clockNs,
@@ -77,22 +89,22 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     exit: (code: number) => { flush(); process.exit(code); },
     files: {
       read: p => { try { const b = readFileSync(p); return new Uint8Array(b.buffer, b.byteOffset, b.length); } catch { return null; } },
-      write: (p, data, append) => { mkdirSync(dirname(p) || '.', { recursive: true }); (append ? appendFileSync : writeFileSync)(p, data); },
+      write: reporting((p, data: Uint8Array, append: boolean) => { mkdirSync(dirname(p) || '.', { recursive: true }); (append ? appendFileSync : writeFileSync)(p, data); }),
       list: p => { try { return statSync(p).isDirectory() ? readdirSync(p) : null; } catch { return null; } },
       remove: p => { try { rmSync(p); return true; } catch { return false; } },
       size: p => { try { return statSync(p).size; } catch { return null; } },
       readAt: (p, offset, length, into) => {
         let fd: number;
-        try { fd = openSync(p, 'r'); } catch { return null; }
+        try { fd = openSync(p, 'r'); } catch (e) { if ((e as { code?: string }).code === 'ENOENT') return null; return osError(p, e); }
         try {
           const b = into ? into.subarray(0, Math.max(0, length)) : new Uint8Array(Math.max(0, length));
           let k = 0, r: number;
           while (k < b.length && (r = readSync(fd, b, k, b.length - k, offset + k)) > 0) k += r;
           return b.subarray(0, k);
-        } finally { closeSync(fd); }
+        } catch (e) { return osError(p, e); } finally { closeSync(fd); }
       },
-      rename: (from, to) => { mkdirSync(dirname(to) || '.', { recursive: true }); renameSync(from, to); },
-      patch: (p, offset, data) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } },
+      rename: reporting((from, to: string) => { mkdirSync(dirname(to) || '.', { recursive: true }); renameSync(from, to); }),
+      patch: reporting((p, offset: number, data: Uint8Array) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } }),
     },
   };
 }

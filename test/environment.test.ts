@@ -234,3 +234,18 @@ test('a system command q does not know goes to the shell: its output as lines, a
   assert.equal(q('\\false'), "'os");
   assert.equal(q('x:1;x'), '1');
 });
+
+test('a file system error is a q error naming the path and what the OS reports; 1: glued to a noun is the verb', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-os-'));
+  let out = '';
+  const s = new Session(nodeHost((_fd, t) => { out += t; }));
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  try {
+    q(`\`:${dir}/d/x set 1`);
+    assert.equal(q(`\`:${dir}/d 0: enlist "hello"`), `'${dir}/d. OS reports: Is a directory`);
+    assert.equal(q(`read0 (\`:${dir}/d;2)`), `'${dir}/d. OS reports: Is a directory`);
+    assert.equal(q(`(\`:${dir}/z;17;2;9)1:100#0x0`), `\`:${dir}/z`);
+    assert.equal(q(`(-21!\`:${dir}/z)\`algorithm`), '2i');
+    assert.equal(q('x:01:30;x'), '01:30');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
