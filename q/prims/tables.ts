@@ -107,7 +107,8 @@ export const xdesc = sortBy(true);
 export function xcol(k: Q, x: Q): Q {
   const { v, put } = resolve(x);
   const t = plain(v), kn = keyNames(v), c = [...t.c];
-  if (k.t === T.Dict) { const d = k as Dict; items(d.k).forEach((o, i) => { const j = c.indexOf((o as Atom).v); if (j >= 0) c[j] = (item(d.v, i) as Atom).v; }); }
+  // old!new renames by name; a name the table lacks is a length error (ref/cols)
+  if (k.t === T.Dict) { const d = k as Dict; items(d.k).forEach((o, i) => { const j = c.indexOf((o as Atom).v); if (j < 0) throw new QError('length'); c[j] = (item(d.v, i) as Atom).v; }); }
   else names(k).forEach((nm, i) => { if (i < c.length) c[i] = nm; });
   const r = table(c, t.d);
   return put(kn.length ? xkeyOf(c.slice(0, kn.length), r) : r);

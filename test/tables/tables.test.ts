@@ -182,3 +182,11 @@ test('a table literal column that is the name x is called x; columns with no nam
   assert.equal(q('cols ([]1 2;3 4)'), '`x`x1');
   assert.equal(q('cols ([]s;1 2)'), '`s`x1');
 });
+
+test('xcol with a dictionary renames by name; a name the table lacks is a length error', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:3 4)');
+  assert.equal(q('cols ([a:`A]) xcol t'), '`A`b');
+  assert.equal(q('([q:`r]) xcol t'), "'length");
+  assert.equal(q('cols t'), '`a`b');
+});
