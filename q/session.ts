@@ -221,11 +221,22 @@ export class Session {
     return { cols: t.c, keys, total, rows };
   }
 
+  /** How a database directory's scripts are run: each loaded as \l loads a script. */
+  private scripts(): (path: string) => void {
+    return path => { const txt = this.env.host.readFile?.(path); if (txt != null) this.load(txt, s => this.env.host.write(1, s + '\n')); };
+  }
+
   /** Load a script file through the host's file system. */
   loadFile(path: string): Q {
     // a directory is a database: its files, splayed tables and partitions (disk.ts)
+    // it becomes the current directory, as in kdb+ (where the host has one); \l . reloads its data only
     const fs = this.env.host.files, dir = path.replace(/^:/, '').replace(/\/+$/, '') || '.';
-    if (fs && fs.list(dir) !== null) { loadDb(dir); return NIL; }
+    if (fs && fs.list(dir) !== null) {
+      const reload = dir === '.';
+      if (!reload && this.env.host.chdir) { this.env.host.chdir(dir); loadDb('.', this.scripts()); }
+      else loadDb(dir, reload ? null : this.scripts());
+      return NIL;
+    }
     const read = this.env.host.readFile;
     const txt = read ? read(path) : null;
     if (txt === null) throw new QError(path);

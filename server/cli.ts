@@ -78,6 +78,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       const out = r.stdout.replace(/\n$/, '');
       return out ? out.split('\n') : [];
     },
+    chdir: dir => { try { process.chdir(dir); } catch (e) { osError(dir, e); } },
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
     write: out,

@@ -102,7 +102,10 @@ test('dsave splays global tables, enumerated, with `p# on the first column', () 
     assert.equal(q(`\`:${dir}/db dsave \`t\`u`), '`t`u');
     assert.equal(q(`\`:${dir}/db2\`2015.01.01 dsave \`t`), '`t');
     assert.equal(existsSync(join(dir, 'db2', '2015.01.01', 't', '.d')), true);
+    const cwd = process.cwd();
     q(`\\l ${dir}/db`);
+    assert.equal(process.cwd(), join(dir, 'db'), '\\l of a directory makes it the current directory');
+    process.chdir(cwd);
     assert.equal(q('exec sym from t'), '`p#`sym$`a`a`b`c');
     assert.equal(q('exec sum size from u where sym=`c'), '50');
     assert.equal(q('sym'), '`a`b`c');

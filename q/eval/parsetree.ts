@@ -33,7 +33,8 @@ export function toTree(n: Node): Q {
     case 'adv': return list([{ t: T.Iter, adv: n.a } as Q, toTree(n.f)]);
     case 'lam': return n.v;
     case 'list': return list([primValue('enlist'), ...n.a.map(a => a ? toTree(a) : NIL)]);
-    case 'seq': return list([sym(';'), ...n.a.map(toTree)]);
+    // k's sequence is the character ";" in a parse tree (parse "a;b" is (";";`a;`b))
+    case 'seq': return list([{ t: -T.Char, v: 59 } as Atom, ...n.a.map(toTree)]);
     case 'nil': return NIL;
     case 'asg': {
       const op = n.op ? primValue(n.op.n) : primValue(n.g ? '::' : ':');
@@ -88,7 +89,7 @@ export function evalTree(x: Q): Q {
     // ,x quotes x
     if (d.length === 1) return d[0];
     const head = d[0];
-    if (head.t === -T.Sym && (head as Atom).v === ';') { let r: Q = NIL; for (let i = 1; i < d.length; i++) r = evalTree(d[i]); return r; }
+    if ((head.t === -T.Sym && (head as Atom).v === ';') || (head.t === -T.Char && (head as Atom).v === 59)) { let r: Q = NIL; for (let i = 1; i < d.length; i++) r = evalTree(d[i]); return r; }
     if ((head.t === T.Op || head.t === T.Unary) && ((head as any).name === ':' || (head as any).name === '::') && d.length === 3 && d[1].t === -T.Sym) {
       const v = evalTree(d[2]); setGlobal((d[1] as Atom).v, v); return v;
     }

@@ -257,10 +257,13 @@ const PARTS: [RegExp, string, number, (s: string) => number][] = [
 
 /** \l dir: its data files become globals, its splayed tables are read, and partitions are mapped; in a
  *  segmented database (par.txt) the partitions are those of every segment it lists. */
-export function loadDb(root: string): void {
+/** \l of a directory: its data files, splayed tables and partitions mapped; its scripts run (after the
+ *  data) when a runner is given. A name ending in $ is passed over, as kdb+ does. */
+export function loadDb(root: string, runScript: ((path: string) => void) | null = null): void {
   root = trim(root) || '.';
-  const dirsOf = (d: string) => (files().list(d || '.') ?? []).filter(n => !n.startsWith('.') && isDir(join(d, n))).sort();
-  const ls = (files().list(root) ?? []).filter(n => !n.startsWith('.')).sort();
+  const dirsOf = (d: string) => (files().list(d || '.') ?? []).filter(n => !n.startsWith('.') && !n.endsWith('$') && isDir(join(d, n))).sort();
+  const ls = (files().list(root) ?? []).filter(n => !n.startsWith('.') && !n.endsWith('$')).sort();
+  const scripts: string[] = [];
   const segs = segments(root);
   for (const s of segs) if (!isDir(s)) throw new QError(s + ': missing segment');
   // (segment or root, partition directory) pairs
@@ -268,11 +271,14 @@ export function loadDb(root: string): void {
   const kind = PARTS.find(([re]) => cands.some(([, n]) => re.test(n)));
   for (const n of ls) {
     const p = join(root, n);
-    if (!isDir(p)) { if (!n.endsWith('.q') && !n.endsWith('.txt') && !n.endsWith('.csv')) hooks.setGlobal(n, readFile(p)); continue; }
+    if (!isDir(p)) { if (n.endsWith('.q')) scripts.push(p); else if (!n.endsWith('.txt') && !n.endsWith('.csv')) hooks.setGlobal(n, readFile(p)); continue; }
     if (kind && kind[0].test(n)) continue;
     if ((files().list(p) ?? []).includes('.d')) hooks.setGlobal(n, readSplayed(p));
   }
-  if (!kind) return;
+  if (kind) mapParts(root, cands, kind, segs);
+  if (runScript) for (const p of scripts) runScript(p);
+}
+function mapParts(root: string, cands: [string, string][], kind: typeof PARTS[number], segs: string[]): void {
   const [re, pf, type, parse] = kind;
   // one partitioned database at a time, as a q process maps one: the tables of an earlier \l go
   const parted = partedTables();

@@ -31,6 +31,8 @@ function session(dir: string) {
     readAt: (p, o, n) => { reads.push(`${p}@${o}`); return f.readAt!(under(p), o, n); },
   };
   host.readFile = () => null;
+  // its paths are under dir by the files above, not by the process's current directory
+  delete host.chdir;
   const s = new Session(host);
   const q = (src: string) => { out = ''; const r = s.evaluate(src); return (out + r.out).replace(/\n$/, ''); };
   return { q, reads };
