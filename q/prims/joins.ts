@@ -13,6 +13,7 @@ import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { alloc } from '../value/storage.js';
+import { findMany } from './find.js';
 
 const col = (t: Table, c: string) => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; };
 /** A hashable text of row r over the given columns (enumerations compare by their symbols). */
@@ -28,11 +29,17 @@ function keyers(a: Q[], b: Q[]): [(r: number) => unknown, (r: number) => unknown
   return [r => rowKey(a, r), r => rowKey(b, r)];
 }
 
-function lookupKeyed(t: Table, kt: Dict): { rows: number[]; vt: Table } {
+function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: Table } {
   const kk = kt.k as Table, vt = kt.v as Table;
   const kcols = plainCols(kk.d), tcols = plainCols(kk.c.map(c => col(t, c)));
   // keys of different types never match: kdb+ signals a type error
   kcols.forEach((k, j) => { const c = tcols[j]; if (k.t !== c.t && k.t > 0 && c.t > 0 && k.t < 20 && c.t < 20) throw new QError('type'); });
+  // one key column of one simple type: Find's hash (in wasm), the first match of each key as kdb+ takes it
+  if (kcols.length === 1 && kcols[0].t === tcols[0].t && kcols[0].t > 0 && kcols[0].t < 20) {
+    const p = findMany(kcols[0], tcols[0]), n = count(kcols[0]), rows = new Int32Array(p.length);
+    for (let r = 0; r < p.length; r++) rows[r] = p[r] < n ? p[r] : -1;
+    return { rows, vt };
+  }
   const [kk1, tk1] = keyers(kcols, tcols);
   const pos = new Map<unknown, number>();
   for (let r = count(kk) - 1; r >= 0; r--) pos.set(kk1(r), r);
@@ -50,13 +57,21 @@ function leftJoin(fill: boolean) {
     if (t.t !== T.Table) throw new QError('type');
     const { rows, vt } = lookupKeyed(t, y as Dict);
     const c = [...t.c], d = [...t.d];
+    const at = { t: T.Int, d: Int32Array.from(rows), a: 0 } as Vec;   // -1 is out of range: a null
     vt.c.forEach((name, j) => {
       const src = vt.d[j];
-      const picked = index(src, longVec(rows.map(r => r < 0 ? count(src) : r)));
+      const picked = index(src, at);
       const k = c.indexOf(name);
       if (k < 0) { c.push(name); d.push(picked); return; }
-      // matched rows take kt's value; unmatched keep t's
-      const old = d[k], out = new Array<Q>(rows.length);
+      // matched rows take kt's value; unmatched keep t's (item by item only for fills and mixed types)
+      const old = d[k];
+      if (!fill && old.t === picked.t && old.t > 0 && old.t < 20 && old.t !== T.Guid) {
+        const o = (old as Vec).d.slice() as any, pd = (picked as Vec).d as any;
+        for (let r = 0; r < rows.length; r++) if (rows[r] >= 0) o[r] = pd[r];
+        d[k] = vec(old.t, o);
+        return;
+      }
+      const out = new Array<Q>(rows.length);
       for (let r = 0; r < rows.length; r++) {
         const v = item(picked, r);
         out[r] = rows[r] < 0 || (fill && v.t < 0 && isNullV(-v.t, (v as Atom).v)) ? item(old, r) : v;
@@ -76,8 +91,9 @@ function innerJoin(fill: boolean) {
     if (!isKeyed(y)) throw new QError('type');
     const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
     const { rows } = lookupKeyed(t, y as Dict);
-    const keep = rows.map((r, i) => r >= 0 ? i : -1).filter(i => i >= 0);
-    return (fill ? ljf : lj)(index(t, longVec(keep)), y);
+    const keep: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (rows[i] >= 0) keep.push(i);
+    return (fill ? ljf : lj)(index(t, { t: T.Int, d: Int32Array.from(keep), a: 0 } as Vec), y);
   };
 }
 export const ij = innerJoin(false);
@@ -93,7 +109,7 @@ export function ujf(x: Q, y: Q): Q {
   const rowsOf = (d: Dict, r: number[]) => dict(index(d.k, longVec(r)), index(d.v, longVec(r)));
   const wide = uj(kx, rowsOf(ky, []));
   const hit = lookupKeyed(b, kx).rows;
-  const fresh = hit.map((r, i) => r < 0 ? i : -1).filter(i => i >= 0);
+  const fresh = Array.from(hit).map((r, i) => r < 0 ? i : -1).filter(i => i >= 0);
   return uj(ljf(wide, ky), rowsOf(ky, fresh));
 }
 
@@ -135,7 +151,7 @@ export function pj(x: Q, y: Q): Q {
   vt.c.forEach((name, j) => {
     const src = vt.d[j];
     const zero = (v: Q): Q => v.t === -T.Float ? { t: -T.Float, v: 0 } : v.t === -T.Long ? { t: -T.Long, v: 0n } : { t: v.t, v: 0 } as Q;
-    const picked = fromItems(rows.map(r => r < 0 ? zero(item(src, 0)) : item(src, r)));
+    const picked = fromItems(Array.from(rows).map(r => r < 0 ? zero(item(src, 0)) : item(src, r)));
     const k = c.indexOf(name);
     if (k < 0) { c.push(name); d.push(picked); } else d[k] = add(d[k], picked);
   });
