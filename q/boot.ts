@@ -1,7 +1,7 @@
 // What a fresh session holds before any script runs: the .z, .Q and .h members that need no files or
 // sockets, and the console handles.
 import { T } from './value/types.js';
-import { Q, Atom, NIL, sym, str, text, int, long, isNil, symVec } from './value/value.js';
+import { Q, Atom, NIL, sym, str, text, int, long, isNil, symVec, dict, list } from './value/value.js';
 import { QError } from './value/error.js';
 import { setHandleApply, setOneShot } from './prims/apply.js';
 import type { Session } from './session.js';
@@ -10,6 +10,7 @@ import { hooks } from './prims/hooks.js';
 import { isFileHandle, writeHandle } from './prims/disk.js';
 import { installWeb } from './eval/handlers.js';
 import { self } from './eval/eval.js';
+import { viewDeps } from './eval/names.js';
 import { RES } from './prims/dotq.js';
 
 export function bootstrap(s: Session) {
@@ -42,6 +43,12 @@ export function bootstrap(s: Session) {
   env.computed.set('.z.u', () => sym(env.conn.u));
   // the running function (recursion by .z.s x-1), and whether a change would be refused now (reval, -b)
   env.computed.set('.z.s', () => self() ?? NIL);
+  // the views each name feeds (.z.b): x| `a`b for a::x+y and b::x+1
+  env.computed.set('.z.b', () => {
+    const by = new Map<string, string[]>();
+    for (const [v, vw] of env.views) for (const n of viewDeps(vw.node)) { const l = by.get(n) ?? []; l.push(v); by.set(n, l); }
+    return dict(symVec([...by.keys()]), list([...by.values()].map(symVec)));
+  });
   env.computed.set('.z.r', () => ({ t: -T.Bool, v: env.restricted || env.blocked ? 1 : 0 }));
   const g = env.globals;
   g.set('.z.K', { t: -T.Float, v: 4.1 });

@@ -23,7 +23,7 @@ import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
 import { loadDb } from './prims/disk.js';
-import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup } from './eval/names.js';
+import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
 // x.part on a global: a foreign key's target column, else a temporal part
 setTemporalPart((x, p) => followKey(x, p) ?? temporalPart(x, p));
@@ -83,6 +83,7 @@ export class Session {
     hooks.exit = code => { if (this.env.restricted) throw new QError('access'); if (!this.env.host.exit) throw new QError('nyi'); this.env.host.exit(code); };
     hooks.restricted = f => { this.env.restricted++; try { return f(); } finally { this.env.restricted--; } };
     hooks.tzOffset = at => this.env.host.tzOffsetMinutes(at);
+    hooks.viewParts = name => viewParts(name, src => toTree(this.parse(src)));
     hooks.viewSource = name => this.env.views.get(this.env.full(name))?.src;
     hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };
     setEnumResolver(name => lookup(name));

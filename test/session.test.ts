@@ -265,3 +265,22 @@ test('a list of one item shows the item with no comma; lists of matrices show th
   assert.equal(q('(enlist 1 2f;enlist 3 4 5f)'), '1 2\n3 4 5');
   assert.equal(q('((1;`a);(2;`b))'), '1 `a\n2 `b');
 });
+
+test('a view taken from the root dictionary shows its text; value gives its last value, parse tree, names and text; .z.b', () => {
+  const { q } = makeSession();
+  q('d::b+a');
+  assert.equal(q('`. `d'), 'b+a');
+  assert.equal(q('value`. `d'), '::\n(+;`b;`a)\n`b`a\n"b+a"');
+  q('b:1;a:2');
+  assert.equal(q('d'), '3');
+  assert.equal(q('first value`. `d'), '3');
+  q('a:5');
+  assert.equal(q('first value`. `d'), '::');   // stale once a global changes
+  q('t:([]a:1 2 3)');
+  q('v::a;b;select from t where a in b');
+  assert.equal(q('value`. `v'), '::\n(";";`a;`b;(?;`t;,,(in;`a;`b);0b;()))\n`a`b`t\n"a;b;select from t where a in b"');
+  q('x::y+z');
+  q('w::y+1');
+  assert.equal(q('.z.b`y'), '`x`w');
+  assert.equal(q('.z.b`a'), '`d`v');
+});

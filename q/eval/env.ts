@@ -75,7 +75,7 @@ export class Env {
   /** values computed when read (the clock: .z.p, .z.t …) */
   computed: Map<string, () => Q> = new Counted();
   /** views (name::expr at the top level): recomputed from their expression when read */
-  views: Map<string, { node: import('../parse/ast.js').Node; src?: string }> = new Counted();
+  views: Map<string, { node: import('../parse/ast.js').Node; src?: string; last?: Q; at?: number }> = new Counted();
   ns = '';                 // '' is the root namespace; otherwise '.foo'
   console: [number, number] = [25, 80];   // \c rows cols
   http: [number, number] = [36, 2000];    // \C

@@ -1,12 +1,13 @@
 // Global names: variables by full name (`a`, `.ns.a`), namespaces as dictionaries, and dotted access
 // into dictionaries, tables and temporal values (`d.key`, `t.col`, `x.month`).
 import { T } from '../value/types.js';
-import { Q, Atom, dict, symVec, list, sym, NIL } from '../value/value.js';
+import { Q, Atom, Lambda, dict, symVec, list, sym, str, NIL } from '../value/value.js';
+import type { Node } from '../parse/ast.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
 import { index } from '../prims/index.js';
 import { dirKey } from '../prims/files.js';
-import { env } from './env.js';
+import { env, writes } from './env.js';
 
 /** The evaluator registers how a view's expression is run. */
 let runView: (n: import('../parse/ast.js').Node) => Q = () => { throw new QError('nyi'); };
@@ -20,7 +21,8 @@ export function lookup(name: string): Q | undefined {
     if (vw) {
       if (computing.has(full)) throw new QError('loop');
       computing.add(full);
-      try { return runView(vw.node); } finally { computing.delete(full); }
+      // the last value is kept, and shows in value`. `v while no global has changed since
+      try { const v = runView(vw.node); vw.last = v; vw.at = writes; return v; } finally { computing.delete(full); }
     }
   }
   const g = env.globals;
@@ -109,7 +111,39 @@ export function namespaceKeys(ns: string): Q {
 function rootDict(): Q {
   const names: string[] = [], vals: Q[] = [];
   for (const [k, v] of env.globals) if (k[0] !== '.') { names.push(k); vals.push(v); }
+  // a view is there as itself: it shows as its text, and value gives its parts (viewParts)
+  for (const [k, vw] of env.views) if (k[0] !== '.') { names.push(k); vals.push({ t: T.Lambda, src: vw.src ?? '', params: [], locals: [], body: vw.node, ns: '', rank: 1, view: k } as Lambda); }
   return dict(symVec(names), list(vals));
+}
+
+/** value of a view: its last value (:: when a global has changed since, or it was never computed), its
+ *  parse tree, the names it depends on and its text. */
+export function viewParts(name: string, tree: (src: string) => Q): Q {
+  const vw = env.views.get(name);
+  if (!vw) throw new QError(name);
+  const last = vw.last !== undefined && vw.at === writes ? vw.last : NIL;
+  return list([last, tree(vw.src ?? ''), symVec(viewDeps(vw.node)), str(vw.src ?? '')]);
+}
+/** The names a view's expression reads, in the order they appear in its text. */
+export function viewDeps(n: Node): string[] {
+  const out: string[] = [];
+  const walk = (n: Node | null | undefined): void => {
+    if (!n) return;
+    switch (n.k) {
+      case 'name': if (!out.includes(n.n)) out.push(n.n); return;
+      case 'app': walk(n.f); n.a.forEach(walk); return;
+      case 'mon': walk(n.f); walk(n.x); return;
+      case 'adv': walk(n.f); return;
+      case 'list': n.a.forEach(walk); return;
+      case 'asg': n.idx?.forEach(walk); walk(n.r); return;
+      case 'ret': case 'sig': walk(n.x); return;
+      case 'ctl': case 'seq': n.a.forEach(walk); return;
+      // qSQL in its text's order: columns, by, from, where
+      case 'sql': n.cols?.forEach(c => walk(c[1])); n.by?.forEach(c => walk(c[1])); walk(n.from); n.where.forEach(walk); return;
+    }
+  };
+  walk(n);
+  return out;
 }
 
 /** Remove a global (delete x from `.). */

@@ -1,6 +1,6 @@
 // value get parse eval show: primitives that reach back into the session through hooks.
 import { T } from '../value/types.js';
-import { Q, Atom, Dict, Proj, List, NIL, text, list } from '../value/value.js';
+import { Q, Atom, Dict, Proj, List, Lambda, NIL, text, list } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { deenum } from '../value/enums.js';
 import * as D from './disk.js';
@@ -40,7 +40,8 @@ export function value(x: Q): Q {
       while (a.length && a[a.length - 1] === undefined) a.pop();
       return list([p.f, ...a.map(v => v ?? NIL)]);
     }
-    case T.Lambda: throw new QError('nyi');
+    // a view taken from the root dictionary (`. `v): its last value, parse tree, names it reads, text
+    case T.Lambda: if ((x as Lambda).view) return hooks.viewParts((x as Lambda).view!); throw new QError('nyi');
     // a primitive's value is its index in kdb+'s primitive table (its wire code)
     case T.Unary: case T.Op: { const c = primCode((x as any).name); if (c) return long(c[1]); break; }
   }

@@ -58,6 +58,8 @@ export const hooks = {
   exit: unset as (code: number) => void,
   /** the local time zone's offset from UTC in minutes at an instant (ms since 1970) */
   tzOffset: unset as (atMs: number) => number,
+  /** value of a view taken as a value (`. `v): last value, parse tree, names it reads, text */
+  viewParts: unset as (name: string) => Q,
   /** the text defining the view of that name, or undefined when there is none */
   viewSource: unset as (name: string) => string | undefined,
   /** the names of the tables in a namespace ('' for the root) */

@@ -16,7 +16,7 @@ export interface Vec { t: number; d: Items; a: Attr; dom?: string }
 export interface List { t: T.List; d: Q[]; a: Attr }
 export interface Dict { t: T.Dict; k: Q; v: Q; a?: Attr }
 export interface Table { t: T.Table; c: string[]; d: Q[]; a?: Attr }
-export interface Lambda { t: T.Lambda; src: string; params: string[]; locals: string[]; body: Node; ns: string; rank: number; pats?: (import('../parse/ast.js').Pat | null)[] }
+export interface Lambda { t: T.Lambda; src: string; params: string[]; locals: string[]; body: Node; ns: string; rank: number; pats?: (import('../parse/ast.js').Pat | null)[]; view?: string }
 /** A primitive: an operator glyph (102) or keyword/unary form (101), found by name in the primitives table. */
 export interface Prim { t: T.Unary | T.Op; name: string }
 export interface IterFn { t: number; adv: string; f: Q }         // 106..111: f' f/ f\ f': f/: f\:
