@@ -275,7 +275,7 @@ test('a view taken from the root dictionary shows its text; value gives its last
   assert.equal(q('d'), '3');
   assert.equal(q('first value`. `d'), '3');
   q('a:5');
-  assert.equal(q('first value`. `d'), '::');   // stale once a global changes
+  assert.equal(q('(::)~first value`. `d'), '1b');   // stale once a global changes
   q('t:([]a:1 2 3)');
   q('v::a;b;select from t where a in b');
   assert.equal(q('value`. `v'), '::\n(";";`a;`b;(?;`t;,,(in;`a;`b);0b;()))\n`a`b`t\n"a;b;select from t where a in b"');
