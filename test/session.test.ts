@@ -284,3 +284,17 @@ test('a view taken from the root dictionary shows its text; value gives its last
   assert.equal(q('.z.b`y'), '`x`w');
   assert.equal(q('.z.b`a'), '`d`v');
 });
+
+test("'[;] projects compose, so over a list of functions it builds their composition; a noun before an open end composes", () => {
+  const { q } = makeSession();
+  q('ff:{[w;x;y;z]w+x+y+z}');
+  q('f:{2*x}');
+  q('g:10*');
+  assert.equal(q("(('[;])over (g;f;ff))[1;2;3;4]"), '200');
+  assert.equal(q("'[;]/[(g;f;ff)][1;2;3;4]"), '200');
+  q("ls:{raze(string 1_ deltas d,count x),'x d:where differ x}");
+  q('sumsay:ls desc@');
+  assert.equal(q('sumsay each string`123`321'), '"131211"\n"131211"');
+  q('x:1 2 3');
+  assert.equal(q('(x 1+)1'), '3');
+});

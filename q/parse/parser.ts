@@ -114,8 +114,9 @@ export class Parser {
       // '[f;g] composes and '[f] is f each
       if (t.k === 'adv' && t.s === "'" && this.isPunct(this.peek(1), '[') && !this.peek(1)!.sp) {
         this.i++;
-        const a = this.args().map(x => x ?? { k: 'nil' } as Node);
-        const n: Node = a.length === 1 ? { k: 'adv', a: "'", f: a[0] } : { k: 'app', f: { k: 'prim', n: "'" }, a };
+        // an elided argument makes a projection of compose: '[;] folds a list of functions into one
+        const raw = this.args(), a = raw.map(x => x ?? { k: 'nil' } as Node);
+        const n: Node = a.length === 1 ? { k: 'adv', a: "'", f: a[0] } : { k: 'app', f: { k: 'prim', n: "'" }, a: raw.some(x => !x) ? raw : a };
         items.push(this.postfix({ n, verb: a.length === 1 }));
         continue;
       }
@@ -181,7 +182,10 @@ export class Parser {
         if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, r] });
         return { k: 'app', f: b.n, a: [a.n, r] };
       }
-      return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
+      // a noun before an open end composes with it too: ls desc@ is ls∘desc@
+      const x = this.reduce(items, s + 1)!;
+      if (this.open.has(x)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [a.n, x] });
+      return { k: 'mon', f: a.n, x };
     }
     // a noun before a keyword that has no dyadic form is juxtaposition: (+/)til 5
     if (!a.verb && b.kw && !this.kw.isDyadic(b.kw)) return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
