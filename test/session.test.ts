@@ -298,3 +298,14 @@ test("'[;] projects compose, so over a list of functions it builds their composi
   q('x:1 2 3');
   assert.equal(q('(x 1+)1'), '3');
 });
+
+test('x vs a list gives rows of digits shaped as the list; sv decodes them back', () => {
+  const { q } = makeSession();
+  q('a:10 vs 1995 1996 1997');
+  assert.equal(q('a'), '1 1 1\n9 9 9\n9 9 9\n5 6 7');
+  assert.equal(q('a[;0]'), '1 9 9 5');
+  assert.equal(q('10 vs 5 123'), '0 1\n0 2\n5 3');
+  assert.equal(q('24 60 60 vs 3805 7200'), '1  2\n3  0\n25 0');
+  assert.equal(q('10 sv 10 vs 1995 1996'), '1995 1996');
+  assert.equal(q('24 60 60 sv 24 60 60 vs 3805 7200'), '3805 7200');
+});

@@ -220,6 +220,11 @@ export function sv(x: Q, y: Q): Q {
     if (n === 128) { const g = new Uint8Array(16); for (let i = 15; i >= 0; i--) { g[i] = Number(v & 255n); v >>= 8n; } return { t: -T.Guid, v: g }; }
     throw new QError('length');
   }
+  // rows of digits (what x vs a list gives) decode column by column
+  if (y.t === T.List && (y as List).d.some(e => e.t >= 0)) {
+    const rows = (y as List).d, n = Math.max(...rows.map(r => r.t >= 0 ? count(r) : 1));
+    return fromItems(Array.from({ length: n }, (_, j) => sv(x, fromItems(rows.map(r => r.t >= 0 ? item(r, j) : r)))));
+  }
   const digits = items(y).map(e => toBig(e));
   if (x.t < 0) {
     const b = toBig(x);
@@ -274,7 +279,7 @@ export function vs(x: Q, y: Q): Q {
     // digits of y in base x, as many as needed
     const b = toBig(x);
     if (b <= 1n) throw new QError('domain');
-    if (y.t > 0) return list(items(y).map(e => vs(x, e)));
+    if (y.t >= 0) return digitRows(items(y).map(e => vs(x, e)), y.t === T.List);
     let v = toBig(y);
     const out: bigint[] = [];
     if (v === 0n) out.push(0n);
@@ -282,12 +287,22 @@ export function vs(x: Q, y: Q): Q {
     return vec(T.Long, BigInt64Array.from(out.reverse()));
   }
   const bases = items(x).map(toBig);
-  if (y.t > 0) return list(items(y).map(e => vs(x, e)));
+  if (y.t >= 0) return digitRows(items(y).map(e => vs(x, e)), y.t === T.List);
   let v = toBig(y);
   const out = new Array<bigint>(bases.length);
   for (let i = bases.length - 1; i >= 0; i--) { out[i] = v % bases[i]; v /= bases[i]; }
   return vec(T.Long, BigInt64Array.from(out));
 }
+/** x vs a list: the digits of each item, as many rows as the longest needs (shorter ones padded with
+ *  leading zeros), each row shaped as the list is: 10 vs 1995 1996 is (1 1;9 9;9 9;5 6). */
+function digitRows(each: Q[], general: boolean): Q {
+  const n = Math.max(0, ...each.map(count));
+  const pad = (e: Q): Q[] => { const d = items(e), z = d.length ? zeroLike(d[0]) : { t: -T.Long, v: 0n } as Atom; return [...new Array(n - d.length).fill(z), ...d]; };
+  const cols = each.map(pad);
+  return list(Array.from({ length: n }, (_, k) => general ? list(cols.map(c => c[k])) : fromItems(cols.map(c => c[k]))));
+}
+const zeroLike = (x: Q): Q => x.t < 0 ? { t: x.t, v: typeof (x as Atom).v === 'bigint' ? 0n : 0 } as Atom : fromItems(items(x).map(zeroLike));
+
 /** 0b vs x and 0x0 vs x: the bits or bytes of an integer, most significant first. */
 function bits(y: Q, w: number): Q {
   const size = y.t === -T.Long ? 64 : y.t === -T.Int ? 32 : y.t === -T.Short ? 16 : y.t === -T.Byte ? 8 : 0;
