@@ -148,6 +148,9 @@ export class Session {
     if (this.env.restricted) throw new QError('access');
     const m = /^(\S*)\s*([\s\S]*)$/.exec(cmd)!;
     const [, name, arg] = m;
+    // \t alone is the timer's interval; \t N sets it (0 stops it), and each tick runs .z.ts
+    if (name === 't' && !arg.trim()) return long(BigInt(this.timer));
+    if (name === 't' && /^\s*\d+\s*$/.test(arg)) { this.setTimer(Number(arg)); return NIL; }
     if (name === 't' || name === 'ts') {
       // \t expr or \t:n expr
       const t0 = performance.now();
@@ -220,6 +223,19 @@ export class Session {
     const t = v as Table, total = count(t), rows: string[][] = [];
     for (let r = from; r < Math.min(total, from + n); r++) rows.push(t.d.map(c => cellText(item(c, r), this.env.precision)));
     return { cols: t.c, keys, total, rows };
+  }
+
+  /** The timer's interval in ms (0: off). */
+  private timer = 0;
+  /** \t N: tick every N ms through the host, calling .z.ts with the time each tick was due (UTC). */
+  setTimer(ms: number) {
+    if (ms && !this.env.host.timer) throw new QError('nyi');
+    this.timer = ms;
+    this.env.host.timer?.(ms, () => {
+      const due = { t: -T.Timestamp, v: this.env.host.now() - 946684800000000000n } as Q;
+      try { this.handler('.z.ts', [due], this.env.conn, () => NIL); }
+      catch (e) { this.env.host.write(2, `'${e instanceof QError ? e.q : String(e)}\n`); }
+    });
   }
 
   /** How a database directory's scripts are run: each loaded as \l loads a script. */

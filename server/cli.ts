@@ -21,7 +21,7 @@ import { QError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean }
+export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number }
 
 export function parseArgs(argv: string[]): Options {
   const o: Options = { args: [], wsEval: true };
@@ -47,7 +47,8 @@ export function parseArgs(argv: string[]): Options {
       case '-C': o.http = [num(), num()]; break;
       // -q is quiet mode, a flag: no banner (.z.q is 1b)
       case '-q': o.quiet = true; break;
-      case '-w': case '-s': case '-t': case '-P': case '-e': case '-g': case '-o': i++; break;
+      case '-t': o.timer = num(); break;
+      case '-w': case '-s': case '-P': case '-e': case '-g': case '-o': i++; break;
       default:
         if (!o.script && !a.startsWith('-')) o.script = a; else o.args.push(a);
     }
@@ -78,6 +79,15 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       const out = r.stdout.replace(/\n$/, '');
       return out ? out.split('\n') : [];
     },
+    timer: (() => {
+      let t: ReturnType<typeof setInterval> | null = null;
+      return (ms: number, tick: () => void) => {
+        if (t) clearInterval(t);
+        t = ms ? setInterval(() => { tick(); flush(); }, ms) : null;
+        // the timer alone keeps no process alive (kdb+ exits at the end of its input too)
+        t?.unref();
+      };
+    })(),
     chdir: dir => { try { process.chdir(dir); } catch (e) { osError(dir, e); } },
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
@@ -192,6 +202,8 @@ export async function main(argv: string[]) {
     if (src === null) { process.stderr.write(`'${o.script}\n`); }
     else await loadScript(session, src);
   }
+  // -t N: the timer starts once the script has defined .z.ts
+  if (o.timer) session.setTimer(o.timer);
   flush();
   const tty = process.stdin.isTTY;
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });

@@ -252,3 +252,27 @@ test('a file system error is a q error naming the path and what the OS reports; 
     assert.equal(q('x:01:30;x'), '01:30');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('\\t N sets the timer and each tick runs .z.ts with the time it was due; \\t alone shows it; \\t expr times', () => {
+  let out = '', ticks: (() => void) | null = null, every = 0;
+  const s = new Session({
+    now: () => 946684800000000000n + 5000000000n, tzOffsetMinutes: () => 0, write: (_fd, t) => { out += t; },
+    timer: (ms, tick) => { every = ms; ticks = ms ? tick : null; },
+  });
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  q('n:0;seen:()');
+  q('.z.ts:{n+:1;seen,:x}');
+  assert.equal(q('\\t'), '0');
+  q('\\t 250');
+  assert.equal(every, 250);
+  assert.equal(q('\\t'), '250');
+  ticks!(); ticks!();
+  assert.equal(q('n'), '2');
+  assert.equal(q('first seen'), '2000.01.01D00:00:05.000000000');
+  q('.z.ts:{1+`a}');
+  out = ''; ticks!();
+  assert.match(out, /'type/);          // a failing tick says so and the session goes on
+  q('\\t 0');
+  assert.equal(every, 0);
+  assert.equal(q('type system "t til 10"'), '-7h');
+});

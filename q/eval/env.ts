@@ -13,6 +13,8 @@ export interface Host {
   /** The sockets open now: protocol (q IPC or w WebSocket), whether messages are compressed, bytes
    *  waiting (-38!, -25!); null for a number that is no socket. */
   socket?(h: number): { p: 'q' | 'w'; z: boolean; m: number } | null;
+  /** Call tick every ms milliseconds (\t), replacing any earlier timer; 0 stops it. */
+  timer?(ms: number, tick: () => void): void;
   /** Make dir the current directory (\l of a directory does); without it paths stay as they are. */
   chdir?(dir: string): void;
   /** Run a command in the operating system's shell: its output lines ('os when it fails). */
