@@ -1,6 +1,6 @@
 // One q process: globals, console settings, system commands and script loading. Hosts (the CLI, the
 // server, the web worker) drive a session through these few verbs and get plain data back.
-import { settle, openScope, closeScope } from './value/heap.js';
+import { settle, openScope, closeScope, resetPeak, peakSince } from './value/heap.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
@@ -153,10 +153,12 @@ export class Session {
     if (name === 't' && /^\s*\d+\s*$/.test(arg)) { this.setTimer(Number(arg)); return NIL; }
     if (name === 't' || name === 'ts') {
       // \t expr or \t:n expr
-      const t0 = performance.now();
+      // \ts: the space is the most vector memory (wasm heap blocks) the expression took beyond what was
+      // in use before it; small JavaScript objects are not counted
+      const t0 = performance.now(), m0 = resetPeak();
       this.run(arg);
       const ms = BigInt(Math.round(performance.now() - t0));
-      return name === 't' ? long(ms) : { t: T.Long, d: BigInt64Array.of(ms, 0n), a: 0 } as Q;
+      return name === 't' ? long(ms) : { t: T.Long, d: BigInt64Array.of(ms, BigInt(peakSince(m0))), a: 0 } as Q;
     }
     if (/^t:\d+$/.test(name)) {
       const n = Number(name.slice(2));

@@ -276,3 +276,9 @@ test('\\t N sets the timer and each tick runs .z.ts with the time it was due; \\
   assert.equal(every, 0);
   assert.equal(q('type system "t til 10"'), '-7h');
 });
+
+test('\\ts gives the time and the most vector memory an expression took', () => {
+  const { q } = makeSession();
+  assert.equal(q('8000000<=last system "ts til 1000000"'), '1b');
+  assert.equal(q('last system "ts 1+1"'), '0');
+});

@@ -15,6 +15,7 @@ let memory: WebAssembly.Memory | null = null;
 let top = 0;                                   // first byte never handed out
 const free: number[][] = [];                   // by size class: block offsets ready for reuse
 let inUse = 0;                                 // bytes in live blocks
+let peak = 0;                                  // the most in use since resetPeak (\ts)
 
 /** The shared memory, made on first use; null where shared wasm memory is not allowed (a page without
  *  cross-origin isolation): then every vector lives on the JavaScript heap and kernels copy. */
@@ -64,8 +65,12 @@ export function take(bytes: number): number {
     p = top; top = end;
   }
   inUse += size;
+  if (inUse > peak) peak = inUse;
   return p;
 }
+/** \ts: start watching the most vector memory in use; peakSince gives how far above the start it rose. */
+export function resetPeak(): number { peak = inUse; return inUse; }
+export const peakSince = (start: number): number => Math.max(0, peak - start);
 
 /** Free the block at p (of `bytes` bytes, as asked of take) when `view` is collected, or when the scope
  *  open now closes and gives its blocks back; a `lasting` block (a module's reused buffer) only the former. */
