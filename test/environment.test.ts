@@ -282,3 +282,10 @@ test('\\ts gives the time and the most vector memory an expression took', () => 
   assert.equal(q('8000000<=last system "ts til 1000000"'), '1b');
   assert.equal(q('last system "ts 1+1"'), '0');
 });
+
+test('.Q.ts applies and reports time and space as \\ts does', () => {
+  const { q } = makeSession();
+  assert.equal(q('last .Q.ts[+;2 3]'), '5');
+  assert.equal(q('type first .Q.ts[+;2 3]'), '7h');
+  assert.equal(q('8000000<=last first .Q.ts[til;enlist 1000000]'), '1b');
+});

@@ -10,6 +10,8 @@ import { primCode } from '../ipc/prims.js';
 import { long, str } from '../value/value.js';
 import { INTERNAL } from './internal.js';
 import { lex } from '../parse/lexer.js';
+import { resetPeak, peakSince } from '../value/heap.js';
+import { dot } from './apply-prims.js';
 
 /** view `v: the text that defines a view. */
 export function view(x: Q): Q {
@@ -66,6 +68,13 @@ INTERNAL['-4'] = x => {
   return list(out);
 };
 export const evalQ = (x: Q): Q => hooks.evalTree(x);
+/** .Q.ts[f;args]: (time in ms and space in bytes, as \ts gives them; f . args). */
+export function qts(f: Q, args: Q): Q {
+  const t0 = performance.now(), m0 = resetPeak();
+  const r = dot([f, args]);
+  const ms = BigInt(Math.round(performance.now() - t0));
+  return list([{ t: T.Long, d: BigInt64Array.of(ms, BigInt(peakSince(m0))), a: 0 } as Q, r]);
+}
 /** reval x: eval as under -b, and more (ref/eval): no global changes ('noupdate), no file writes, no system
  *  commands, no exit ('access). */
 export const reval = (x: Q): Q => hooks.restricted(() => hooks.evalTree(x));

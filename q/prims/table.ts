@@ -235,6 +235,7 @@ const table: Record<string, PrimDef> = {
   '.Q.btoa': { m: DQ.btoa, rank: 1 },
   '.Q.atob': { m: DQ.atob, rank: 1 },
   '.Q.gc': { m: DQ.qgc, rank: 1 },
+  '.Q.ts': { d: E.qts, rank: 2 },
   md5: { m: DG.md5, rank: 1 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
