@@ -10,6 +10,13 @@ import { Session } from '../q/session.js';
 import { nodeHost } from '../server/cli.js';
 import { makeSession } from './q.js';
 
+/** A session on Node's host (real files, shell and environment): what it prints for a line. */
+function nodeSession() {
+  let out = '';
+  const s = new Session(nodeHost((_fd, t) => { out += t; }));
+  return (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+}
+
 /** A session whose host has a summer-time zone: +60 minutes before 2024.03.31, +120 from then on. */
 function zoned() {
   let out = '';
@@ -93,9 +100,7 @@ test('rand picks one item or value; fkeys names the foreign keys', () => {
 
 test('dsave splays global tables, enumerated, with `p# on the first column', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasq-dsave-'));
-  let out = '';
-  const s = new Session(nodeHost((_fd, t) => { out += t; }));
-  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  const q = nodeSession();
   try {
     q('t:([]sym:`a`a`b`c;price:1 2 3 4f)');
     q('u:([]sym:`b`c`c;size:10 20 30)');
@@ -135,9 +140,7 @@ test('the command line: -q is a flag (quiet), .z.X is the raw command line, .z.i
 
 test('\\w \\g \\s \\T \\r and .Q.w', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasq-sys-'));
-  let out = '';
-  const s = new Session(nodeHost((_fd, t) => { out += t; }));
-  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  const q = nodeSession();
   try {
     assert.equal(q('type system "w"'), '7h');
     assert.equal(q('count system "w"'), '6');
@@ -215,9 +218,7 @@ test('.Q.id makes column names distinct (4.1); value of a file symbol reads it; 
   assert.equal(q('0 {(+)prior x,0}\\ "foo"'), '"foo"');
   assert.equal(q('0 {(+)prior x,0}\\ 1'), ',1');
   const dir = mkdtempSync(join(tmpdir(), 'wasq-save-'));
-  let out = '';
-  const s = new Session(nodeHost((_fd, t) => { out += t; }));
-  const r = (src: string) => { out = ''; const v = s.evaluate(src); return out + v.out; };
+  const r = nodeSession();
   try {
     r('a:1 2 3;b:`x`y');
     assert.equal(r(`save \`:${dir}/a\`:${dir}/b`), `\`:${dir}/a\`:${dir}/b`);
@@ -229,9 +230,7 @@ test('.Q.id makes column names distinct (4.1); value of a file symbol reads it; 
 });
 
 test('a system command q does not know goes to the shell: its output as lines, a failure as os', () => {
-  let out = '';
-  const s = new Session(nodeHost((_fd, t) => { out += t; }));
-  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  const q = nodeSession();
   assert.equal(q('system "echo hi; echo there"'), '"hi"\n"there"');
   assert.equal(q('system "true"'), '()');
   assert.equal(q('\\false'), "'os");
@@ -240,9 +239,7 @@ test('a system command q does not know goes to the shell: its output as lines, a
 
 test('a file system error is a q error naming the path and what the OS reports; 1: glued to a noun is the verb', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasq-os-'));
-  let out = '';
-  const s = new Session(nodeHost((_fd, t) => { out += t; }));
-  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  const q = nodeSession();
   try {
     q(`\`:${dir}/d/x set 1`);
     assert.equal(q(`\`:${dir}/d 0: enlist "hello"`), `'${dir}/d. OS reports: Is a directory`);
