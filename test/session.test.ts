@@ -309,3 +309,10 @@ test('x vs a list gives rows of digits shaped as the list; sv decodes them back'
   assert.equal(q('10 sv 10 vs 1995 1996'), '1995 1996');
   assert.equal(q('24 60 60 sv 24 60 60 vs 3805 7200'), '3805 7200');
 });
+
+test('case: dictionaries stand in for lists only with the same keys in the same order', () => {
+  const { q } = makeSession();
+  assert.equal(q('0 2 0\'[`a`b`c!"abc";"xyz";"123";`a`b`c!"789"]'), '"a2c"');
+  assert.equal(q('0 2 0\'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]'), "'length");
+  assert.equal(q('0 2 0\'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]'), "'domain");
+});

@@ -23,7 +23,10 @@ function collect(src: Q, rs: Q[]): Q {
 /** An int vector with each picks, item by item, from the argument its value names: 0 1 0'[x;y]. */
 function caseOf(f: Q, args: Q[]): Q {
   const sel = items(f), n = sel.length;
-  for (const a of args) if (isListy(a) && a.t !== T.Dict && count(a) !== n) throw new QError('length');
+  for (const a of args) if (isListy(a) && count(a) !== n) throw new QError('length');
+  // dictionaries stand in for lists when all have the same keys in the same order (ref/maps)
+  const dicts = args.filter(a => a.t === T.Dict) as Dict[];
+  if (dicts.some(d => !match(d.k, dicts[0].k))) throw new QError('domain');
   const r = new Array<Q>(n);
   for (let i = 0; i < n; i++) {
     const k = Number((sel[i] as Atom).v);
