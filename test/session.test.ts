@@ -316,3 +316,10 @@ test('case: dictionaries stand in for lists only with the same keys in the same 
   assert.equal(q('0 2 0\'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]'), "'length");
   assert.equal(q('0 2 0\'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]'), "'domain");
 });
+
+test('take with more than two counts: a zero only last, no nulls, no negatives', () => {
+  const { q } = makeSession();
+  assert.equal(q('all`domain=@[;1 2;{`$x}]each(#)@\'(1 0 2;2 3 0N;0N 2 1;-1 2 3)'), '1b');
+  assert.equal(q('(enlist("";""))~1 2 0#"a"'), '1b');
+  assert.equal(q('(2 2 3#til 5)~((0 1 2;3 4 0);(1 2 3;4 0 1))'), '1b');
+});

@@ -143,6 +143,8 @@ function reshape(x: Q, y: Q): Q {
     return list(rows);
   }
   if (dims.some(d => d < 0)) throw new QError('domain');
+  // of more than two counts, a zero may only be the last (1 2 0#"a" is (("";"")), 1 0 2#… is 'domain)
+  if (dims.length > 2 && dims.slice(0, -1).some(d => d === 0)) throw new QError('domain');
   // fill the shape in order, cycling through y
   let pos = 0;
   const build = (k: number): Q => {
