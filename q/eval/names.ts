@@ -89,13 +89,15 @@ export type { Atom };
 export function namespaceKeys(ns: string): Q {
   const out = new Set<string>();
   if (ns.startsWith(':')) return dirKey(ns.slice(1));
-  if (ns === '.') return symVec([...env.globals.keys()].filter(k => k[0] !== '.'));
+  // the root's variables, and its views (they are in its dictionary too)
+  if (ns === '.') return symVec([...env.globals.keys(), ...env.views.keys()].filter(k => k[0] !== '.'));
   if (ns === '.q') return symVec(['', ...Object.keys(PRIMS).filter(k => /^[a-z]/.test(k))]);
   if (ns === '') {
     for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
     for (const k of env.views.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
-    // the built-in namespaces exist in every session
-    return symVec(['q', 'Q', 'h', 'j', 'o', ...[...out].filter(n => !['q', 'Q', 'h', 'j', 'o', 'z'].includes(n))]);
+    // the built-in namespaces exist in every session; kdb+'s transcripts (ref/key, basics/syscmds) list
+    // q Q h o, without j (here .j.j and .j.k are primitives, so .j shows once a user defines in it)
+    return symVec(['q', 'Q', 'h', 'o', ...[...out].filter(n => !['q', 'Q', 'h', 'o', 'z'].includes(n))]);
   }
   const pre = ns + '.';
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
