@@ -95,9 +95,8 @@ export function namespaceKeys(ns: string): Q {
   if (ns === '') {
     for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
     for (const k of env.views.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
-    // the built-in namespaces exist in every session; kdb+'s transcripts (ref/key, basics/syscmds) list
-    // q Q h o, without j (here .j.j and .j.k are primitives, so .j shows once a user defines in it)
-    return symVec(['q', 'Q', 'h', 'o', ...[...out].filter(n => !['q', 'Q', 'h', 'o', 'z'].includes(n))]);
+    // the built-in namespaces exist in every session (kdb+ 4's order, basics/namespaces)
+    return symVec(['q', 'Q', 'h', 'j', 'o', ...[...out].filter(n => !['q', 'Q', 'h', 'j', 'o', 'z'].includes(n))]);
   }
   const pre = ns + '.';
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
