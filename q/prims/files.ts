@@ -107,27 +107,81 @@ function cellsOf(c: Q, delim: string): (r: number) => string {
   return r => cellOut(item(c, r), delim);
 }
 
+/** A growing byte buffer for text written cell by cell. */
+class Bytes {
+  b = new Uint8Array(1 << 16); n = 0;
+  room(k: number) { if (this.n + k > this.b.length) { const nb = new Uint8Array(Math.max(2 * this.b.length, this.n + k)); nb.set(this.b.subarray(0, this.n)); this.b = nb; } }
+  ascii(s: string) { const k = s.length; this.room(k); for (let i = 0; i < k; i++) this.b[this.n + i] = s.charCodeAt(i); this.n += k; }
+  bytes(x: Uint8Array) { this.room(x.length); this.b.set(x, this.n); this.n += x.length; }
+  byte(c: number) { this.room(1); this.b[this.n++] = c; }
+}
+/** Row r's cell of column c written as bytes: symbols from a cache of their encodings, longs and ints
+ *  digit by digit, the rest through cellsOf's text. */
+function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
+  if (c.t === T.Enum) c = deenum(c);
+  if (c.t === T.Sym) {
+    const d = (c as Vec).d as Int32Array, cache = new Map<number, Uint8Array>();
+    return (r, out) => { const id = d[r]; let e = cache.get(id); if (!e) cache.set(id, e = enc.encode(quoted(symName(id), delim))); out.bytes(e); };
+  }
+  if (c.t === T.Long || c.t === T.Int) {
+    const long = c.t === T.Long, d = (c as Vec).d, w = long ? new Int32Array(d.buffer, d.byteOffset, 2 * d.length) : d as Int32Array;
+    const text = cellsOf(c, delim);
+    return (r, out) => {
+      // a value a 32-bit int holds, not null: its digits; anything else (nulls, big longs) as text
+      const lo = long ? w[2 * r] : w[r], hi = long ? w[2 * r + 1] : lo < 0 ? -1 : 0;
+      if (lo !== -2147483648 && ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0))) out.ascii(String(lo)); else out.ascii(text(r));
+    };
+  }
+  const text = cellsOf(c, delim);
+  return (r, out) => { const s = text(r); if (/^[\x00-\x7f]*$/.test(s)) out.ascii(s); else out.bytes(enc.encode(s)); };
+}
+/** delimiter 0: t as bytes: the header and a line a row, each line ended by a newline; and where each
+ *  line ends (a quoted cell may hold a newline of its own). */
+function prepareBytes(delim: string, t: Table): { b: Uint8Array; ends: Int32Array } {
+  const ws = t.d.map(c => cellWriter(c, delim)), n = count(t), out = new Bytes(), dc = delim.charCodeAt(0), ends = new Int32Array(n + 1);
+  out.bytes(enc.encode(t.c.join(delim)));
+  ends[0] = out.n; out.byte(10);
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j < ws.length; j++) { if (j) out.byte(dc); ws[j](r, out); }
+    ends[r + 1] = out.n; out.byte(10);
+  }
+  return { b: out.b.subarray(0, out.n), ends };
+}
+/** The lines prepareBytes wrote as strings, each a view of its part. */
+function lineViews({ b, ends }: { b: Uint8Array; ends: Int32Array }): List {
+  const out = new Array<Q>(ends.length);
+  for (let i = 0, s = 0; i < ends.length; i++) { out[i] = vec(T.Char, b.subarray(s, ends[i])); s = ends[i] + 1; }
+  return list(out);
+}
+
 /** Lines of text as a list of strings: one encoding for all of them when they are ASCII (TextEncoder
  *  per short line costs more than the formatting). */
 function strings(lines: string[]): List {
   const all = lines.join('\n');
   if (!/^[\x00-\x7f]*$/.test(all)) return list(lines.map(l => str(l)));
+  // one buffer, each line a view of its part (strings are never changed in place)
   const b = enc.encode(all);
   let o = 0;
-  return list(lines.map(l => { const v = vec(T.Char, b.slice(o, o + l.length)); o += l.length + 1; return v; }));
+  return list(lines.map(l => { const v = vec(T.Char, b.subarray(o, o + l.length)); o += l.length + 1; return v; }));
 }
 
 /** delimiter 0: t — a table (or a list of columns with names first) as delimited lines. */
 function prepare(delim: string, x: Q): Q {
+  // a one-character delimiter over a table: written as bytes, each line a view (no string a cell)
+  const t = x.t === T.Table ? x as Table : isKeyed(x) ? unkey(x as Dict) : null;
+  if (t && delim.length === 1) return lineViews(prepareBytes(delim, t));
+  return strings(prepareLines(delim, x));
+}
+function prepareLines(delim: string, x: Q): string[] {
   let t: Table;
   if (x.t === T.Table) t = x as Table;
   else if (isKeyed(x)) t = unkey(x as Dict);
-  else if (x.t === T.List) { const cols = (x as List).d, cs = cols.map(c => cellsOf(c, delim)); return strings(items(cols[0]).map((_, r) => cs.map(f => f(r)).join(delim))); }
+  else if (x.t === T.List) { const cols = (x as List).d, cs = cols.map(c => cellsOf(c, delim)); return items(cols[0]).map((_, r) => cs.map(f => f(r)).join(delim)); }
   else throw new QError('type');
   const cs = t.d.map(c => cellsOf(c, delim)), n = count(t), out = new Array<string>(n + 1);
   out[0] = t.c.join(delim);
   for (let r = 0; r < n; r++) { let l = cs[0](r); for (let j = 1; j < cs.length; j++) l += delim + cs[j](r); out[r + 1] = l; }
-  return strings(out);
+  return out;
 }
 
 
@@ -237,7 +291,10 @@ export function save(x: Q): Q {
   const name = m[1];
   if (!m[3]) return saveBinary(p, name);
   const t = hooks.getGlobal(name);
-  files().write(p, joinBytes(stringBytes(items(prepare(m[3] === 'csv' ? ',' : '\t', t))), NL, true), false);
+  // straight to the file's bytes: no string a line
+  const tt = t.t === T.Table ? t as Table : isKeyed(t) ? unkey(t as Dict) : null;
+  if (!tt) throw new QError('type');
+  files().write(p, prepareBytes(m[3] === 'csv' ? ',' : '\t', tt).b, false);
   return hsym(x);
 }
 export { fromItems };

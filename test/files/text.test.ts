@@ -242,3 +242,16 @@ test('1: reads fixed-width binary records (little- or big-endian, from bytes, a 
   assert.equal(q(`(-21!\`:${d}/z)\`algorithm`), '2i');
   assert.equal(q(`\`:${d}/l 1: (1;\`a)`), "'nyi: 1: of this type (use set)");
 });
+
+test('csv 0: over a table writes bytes cell by cell: the same lines as the column-list path, every type', () => {
+  const q = session();
+  q('n:300');
+  q('t:([]s:n?(`a;`b;`$"x,y");x:n?100f;j:n?1000;i:n?100i;d:n?2020.01.01;p:n?2020.01.01D0;c:n?"abc";b:n?01b;g:n?0Ng;h:n?10h;e:n?1e;m:n?2010.01m;tt:n?12:00:00.000;st:n?("a\\"b";"c,d";"é"))');
+  q('t:update j:0N,i:0Ni,x:0n,d:0Nd from t where 0=(til n) mod 7');
+  q('t:update j:9000000000 from t where 4=(til n) mod 13');
+  assert.equal(q('(1_csv 0: t)~csv 0: value flip t'), '1b');
+  assert.equal(q('first csv 0: t'), '"s,x,j,i,d,p,c,b,g,h,e,m,tt,st"');
+  assert.equal(q('(csv 0: `s`j xkey t)~csv 0: 0!`s`j xkey t'), '1b');
+  assert.equal(q('csv 0:([]("foo\\nbar";"baz"))'), ',"x"\n"\\"foo\\nbar\\""\n"baz"');
+  assert.equal(q('("\\t" 0: t)~"\\t" 0: t'), '1b');
+});
