@@ -323,3 +323,14 @@ test('take with more than two counts: a zero only last, no nulls, no negatives',
   assert.equal(q('(enlist("";""))~1 2 0#"a"'), '1b');
   assert.equal(q('(2 2 3#til 5)~((0 1 2;3 4 0);(1 2 3;4 0 1))'), '1b');
 });
+
+test('raze of lists of lists gathers their items once; shuffles and deals index by ints', () => {
+  const { q } = makeSession();
+  assert.equal(q('raze ((1 2;3 4);(5 6;7))'), '1 2\n3 4\n5 6\n7');
+  assert.equal(q('raze ((1;2);3 4)'), '1 2 3 4');
+  assert.equal(q('raze (1;(2;3))'), '1 2 3');
+  assert.equal(q('(raze/) ((1 2;3 4);(5 6;7))'), '1 2 3 4 5 6 7');
+  assert.equal(q('count raze 500#enlist 1560#enlist 10#1'), '780000');
+  assert.equal(q('x:1000?`4;(asc x)~asc (neg count x)?x'), '1b');
+  assert.equal(q('asc 0N?10'), '`s#0 1 2 3 4 5 6 7 8 9');
+});

@@ -66,6 +66,13 @@ export function raze(x: Q): Q {
   // item (which copies what came before each time)
   const t = Math.abs(d[0].t);
   if (t > 0 && t < 20 && d.every(e => e.t === t || e.t === -t)) return vec(t, concat(t, d.map(e => (e.t < 0 ? enlist(e) as Vec : e as Vec).d)));
+  // general lists (and atoms) among them: their items gathered once, then made uniform if they are
+  // (raze of a list of lists of vectors was a join per item, each copying all before it)
+  if (d.some(e => e.t === T.List) && d.every(e => e.t === T.List || (e.t > 0 && e.t < 20) || (e.t < 0 && e.t > -20))) {
+    const all: Q[] = [];
+    for (const e of d) { if (e.t === T.List) { for (const v of (e as List).d) all.push(v); } else if (e.t < 0) all.push(e); else for (const v of items(e)) all.push(v); }
+    return fromItems(all);
+  }
   let r: Q = d[0].t < 0 ? enlist(d[0]) : d[0];
   for (let i = 1; i < d.length; i++) r = join(r, d[i]);
   return r;

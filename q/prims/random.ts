@@ -80,7 +80,7 @@ function deal(k: number, y: Q): Q {
     for (let i = 0; i < k; i++) { let s: string; do s = randomName(w); while (seen.has(s)); seen.add(s); d[i] = intern(s); }
     return vec(T.Sym, d);
   }
-  if (y.t >= 0) { const c = count(y); if (k > c) throw new QError('length'); return index(y, longVec(sample(k, c))); }
+  if (y.t >= 0) { const c = count(y); if (k > c) throw new QError('length'); return index(y, positionsOf(sample(k, c))); }
   const m = Number((y as Atom).v);
   if (!(y.t === -T.Long || y.t === -T.Int || y.t === -T.Short)) throw new QError('type');
   if (k > m) throw new QError('length');
@@ -88,13 +88,13 @@ function deal(k: number, y: Q): Q {
   return y.t === -T.Long ? longVec(r) : vec(-y.t, Int32Array.from(r));
 }
 /** k distinct numbers from 0..m-1 in random order (partial Fisher–Yates, sparse for large m). */
-function sample(k: number, m: number): number[] {
+function sample(k: number, m: number): Int32Array | number[] {
   // a dense Fisher–Yates when most of 0..m-1 is drawn (a shuffle of millions of items)
   if (k * 4 >= m) {
     const a = new Int32Array(m);
     for (let i = 0; i < m; i++) a[i] = i;
     for (let i = 0; i < k; i++) { const j = i + Math.floor(unit() * (m - i)); const t = a[i]; a[i] = a[j]; a[j] = t; }
-    return Array.from(a.subarray(0, k));
+    return a.subarray(0, k);
   }
   const swap = new Map<number, number>(), out = new Array<number>(k);
   for (let i = 0; i < k; i++) {
@@ -107,8 +107,10 @@ function sample(k: number, m: number): number[] {
 function shuffle(y: Q): Q {
   if (y.t < 0) { const m = Number((y as Atom).v); return longVec(sample(m, m)); }
   const c = count(y);
-  return index(y, longVec(sample(c, c)));
+  return index(y, positionsOf(sample(c, c)));
 }
+/** Positions as an index: an int vector as it is (no long per item), else longs. */
+const positionsOf = (p: Int32Array | number[]): Q => p instanceof Int32Array ? vec(T.Int, p) : longVec(p);
 export { item, fromItems, list };
 export type { Vec };
 
