@@ -119,13 +119,14 @@ export function take(x: Q, y: Q): Q {
   const src = y.t < 0 ? enlist(y) : y;
   const n = count(src), m = Math.abs(k);
   if (m > 2 ** 31) throw new QError('limit');
-  const idx = new Array<number>(m);
   if (n === 0) { if (m === 0) return src; if (src.t === T.List) return list(new Array(m).fill(NIL)); const nl = nullItem(src); return fromItems(new Array(m).fill(nl)); }
-  if (k >= 0) for (let i = 0; i < m; i++) idx[i] = i % n;
+  // positions as ints, gathered in wasm (cycling through y; from its end when k is negative)
+  const idx = new Int32Array(m);
+  if (k >= 0) for (let i = 0, j = 0; i < m; i++) { idx[i] = j; if (++j === n) j = 0; }
   else for (let i = 0; i < m; i++) idx[i] = ((n - m + i) % n + n) % n;
-  if (src.t === T.List) return list(idx.map(i => (src as List).d[i]));
+  if (src.t === T.List) return list(Array.from(idx, i => (src as List).d[i]));
   const v = src as Vec;
-  const r = vec(v.t, gather(v.t, v.d, idx));
+  const r = vec(v.t, kernels.gather(v.t, v.d, idx) ?? gather(v.t, v.d, idx));
   if (v.dom) r.dom = v.dom;
   return r;
 }
