@@ -334,3 +334,15 @@ test('raze of lists of lists gathers their items once; shuffles and deals index 
   assert.equal(q('x:1000?`4;(asc x)~asc (neg count x)?x'), '1b');
   assert.equal(q('asc 0N?10'), '`s#0 1 2 3 4 5 6 7 8 9');
 });
+
+test('take cycles a vector by copying one period and doubling it, from its end for a negative count', () => {
+  const { q } = makeSession();
+  assert.equal(q('(10000001#1 2 3)~1+(10000001#til 3)'), '1b');
+  assert.equal(q('(-10#til 3)~2 0 1 2 0 1 2 0 1 2'), '1b');
+  assert.equal(q('-7#"abc"'), '"cabcabc"');
+  assert.equal(q('-3#`a`b`c`d'), '`b`c`d');
+  q('e:`a`b`c');
+  assert.equal(q('5#`e$`a`c'), '`e$`a`c`a`c`a');
+  q('g:2?0Ng');
+  assert.equal(q('(3#g)~g,first g'), '1b');
+});

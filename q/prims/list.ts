@@ -120,7 +120,20 @@ export function take(x: Q, y: Q): Q {
   const n = count(src), m = Math.abs(k);
   if (m > 2 ** 31) throw new QError('limit');
   if (n === 0) { if (m === 0) return src; if (src.t === T.List) return list(new Array(m).fill(NIL)); const nl = nullItem(src); return fromItems(new Array(m).fill(nl)); }
-  // positions as ints, gathered in wasm (cycling through y; from its end when k is negative)
+  // a vector: one period copied in (from the item where the cycle starts), then doubled by copyWithin,
+  // so m items take a few memory copies however large m is
+  if (src.t !== T.List) {
+    const v = src as Vec, w = v.t === T.Guid ? 16 : 1, d = v.d as any, r = allocRaw(v.t, m) as any;
+    const start = k >= 0 ? 0 : ((n - m) % n + n) % n, first = Math.min(m, n);
+    const head = Math.min(first, n - start);
+    r.set(d.subarray(start * w, (start + head) * w), 0);
+    if (first > head) r.set(d.subarray(0, (first - head) * w), head * w);
+    for (let filled = first; filled < m; filled *= 2) r.copyWithin(filled * w, 0, Math.min(filled, m - filled) * w);
+    const out = vec(v.t, r);
+    if (v.dom) out.dom = v.dom;
+    return out;
+  }
+  // positions as ints (cycling through y; from its end when k is negative)
   const idx = new Int32Array(m);
   if (k >= 0) for (let i = 0, j = 0; i < m; i++) { idx[i] = j; if (++j === n) j = 0; }
   else for (let i = 0; i < m; i++) idx[i] = ((n - m + i) % n + n) % n;
