@@ -346,3 +346,13 @@ test('take cycles a vector by copying one period and doubling it, from its end f
   q('g:2?0Ng');
   assert.equal(q('(3#g)~g,first g'), '1b');
 });
+
+test('string of symbols shares one string a distinct symbol, and amending one leaves the others', () => {
+  const { q } = makeSession();
+  q('s:1000?`a`bb`');
+  assert.equal(q('(string s)~{string x} each s'), '1b');
+  q('x:string `a`a');
+  q('x[0],:"z"');
+  assert.equal(q('x'), '"az"\n,"a"');
+  assert.equal(q('string `$("é";"x")'), '"\\303\\251"\n,"x"');
+});

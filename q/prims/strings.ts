@@ -66,6 +66,13 @@ export function qstring(x: Q): Q {
  */
 function stringsOf(v: Vec): Q {
   const t = v.t, d = v.d, n = d.length, P = hooks.precision();
+  // symbols: one string a distinct symbol, shared by every place it stands (strings are never changed
+  // in place), so a column of a few symbols costs a few strings, not a million
+  if (t === T.Sym) {
+    const ids = d as Int32Array, seen = new Map<number, Q>(), out = new Array<Q>(n);
+    for (let i = 0; i < n; i++) { const id = ids[i]; let q = seen.get(id); if (!q) seen.set(id, q = str(symName(id))); out[i] = q; }
+    return list(out);
+  }
   const texts = new Array<string>(n);
   let bytes = 0, wide = false;
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) {
