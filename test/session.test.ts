@@ -356,3 +356,13 @@ test('string of symbols shares one string a distinct symbol, and amending one le
   assert.equal(q('x'), '"az"\n,"a"');
   assert.equal(q('string `$("é";"x")'), '"\\303\\251"\n,"x"');
 });
+
+test('string of a date or int column with few distinct values shares them; with many it does not need to', () => {
+  const { q } = makeSession();
+  q('d:5000?2020.01.01+til 25');
+  assert.equal(q('(string d)~{string x} each d'), '1b');
+  q('i:5000?100000i');
+  assert.equal(q('(string i)~{string x} each i'), '1b');
+  q('x:3000#0Nd,2020.01.01');
+  assert.equal(q('(string x)~{string x} each x'), '1b');
+});

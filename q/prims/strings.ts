@@ -73,6 +73,14 @@ function stringsOf(v: Vec): Q {
     for (let i = 0; i < n; i++) { const id = ids[i]; let q = seen.get(id); if (!q) seen.set(id, q = str(symName(id))); out[i] = q; }
     return list(out);
   }
+  // dates, times and ints with few distinct values (a date column) share theirs the same way; when the
+  // values turn out many, the buffer below is cheaper
+  if (d instanceof Int32Array && n > 1024) {
+    const seen = new Map<number, Q>(), out = new Array<Q>(n), most = Math.max(256, n >> 4);
+    let i = 0;
+    for (; i < n && seen.size <= most; i++) { const x = d[i]; let q = seen.get(x); if (!q) seen.set(x, q = str(itemText(t, x, P))); out[i] = q; }
+    if (i === n) return list(out);
+  }
   const texts = new Array<string>(n);
   let bytes = 0, wide = false;
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) {
