@@ -1,6 +1,7 @@
 // One q process: globals, console settings, system commands and script loading. Hosts (the CLI, the
 // server, the web worker) drive a session through these few verbs and get plain data back.
-import { settle, openScope, closeScope, resetPeak, peakSince } from './value/heap.js';
+import { settle, openScope, closeScope } from './value/heap.js';
+import { timeSpace } from './prims/evaluation.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
@@ -13,7 +14,7 @@ import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
 import { cellText } from './format/html.js';
 import { count, item, isKeyed } from './value/value.js';
-import type { Table, Dict } from './value/value.js';
+import type { Table, Dict, Vec } from './value/value.js';
 import { apply } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
@@ -152,13 +153,9 @@ export class Session {
     if (name === 't' && !arg.trim()) return long(BigInt(this.timer));
     if (name === 't' && /^\s*\d+\s*$/.test(arg)) { this.setTimer(Number(arg)); return NIL; }
     if (name === 't' || name === 'ts') {
-      // \t expr or \t:n expr
-      // \ts: the space is the most vector memory (wasm heap blocks) the expression took beyond what was
-      // in use before it; small JavaScript objects are not counted
-      const t0 = performance.now(), m0 = resetPeak();
-      this.run(arg);
-      const ms = BigInt(Math.round(performance.now() - t0));
-      return name === 't' ? long(ms) : { t: T.Long, d: BigInt64Array.of(ms, BigInt(peakSince(m0))), a: 0 } as Q;
+      // \t expr: its time; \ts expr: its time and space
+      const [ts] = timeSpace(() => this.run(arg));
+      return name === 't' ? long(((ts as Vec).d as BigInt64Array)[0]) : ts;
     }
     if (/^t:\d+$/.test(name)) {
       const n = Number(name.slice(2));

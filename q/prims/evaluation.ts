@@ -68,13 +68,16 @@ INTERNAL['-4'] = x => {
   return list(out);
 };
 export const evalQ = (x: Q): Q => hooks.evalTree(x);
-/** .Q.ts[f;args]: (time in ms and space in bytes, as \ts gives them; f . args). */
-export function qts(f: Q, args: Q): Q {
+/** run's time in ms and space in bytes, as \ts reports them: the space is the most vector memory (wasm
+ *  heap blocks) it took beyond what was in use before; small JavaScript objects are not counted. */
+export function timeSpace<R>(run: () => R): [Q, R] {
   const t0 = performance.now(), m0 = resetPeak();
-  const r = dot([f, args]);
+  const r = run();
   const ms = BigInt(Math.round(performance.now() - t0));
-  return list([{ t: T.Long, d: BigInt64Array.of(ms, BigInt(peakSince(m0))), a: 0 } as Q, r]);
+  return [{ t: T.Long, d: BigInt64Array.of(ms, BigInt(peakSince(m0))), a: 0 } as Q, r];
 }
+/** .Q.ts[f;args]: (time and space as \ts gives them; f . args). */
+export const qts = (f: Q, args: Q): Q => list(timeSpace(() => dot([f, args])));
 /** reval x: eval as under -b, and more (ref/eval): no global changes ('noupdate), no file writes, no system
  *  commands, no exit ('access). */
 export const reval = (x: Q): Q => hooks.restricted(() => hooks.evalTree(x));

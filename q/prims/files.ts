@@ -3,7 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, table, str, sym, symVec, text, long, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { symName } from '../value/sym.js';
+import { symName, perSymbol } from '../value/sym.js';
 import { hooks } from './hooks.js';
 import { itemText } from '../format/text.js';
 import { unkey } from './list.js';
@@ -120,8 +120,8 @@ class Bytes {
 function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
   if (c.t === T.Enum) c = deenum(c);
   if (c.t === T.Sym) {
-    const d = (c as Vec).d as Int32Array, cache = new Map<number, Uint8Array>();
-    return (r, out) => { const id = d[r]; let e = cache.get(id); if (!e) cache.set(id, e = enc.encode(quoted(symName(id), delim))); out.bytes(e); };
+    const d = (c as Vec).d as Int32Array, bytes = perSymbol(id => enc.encode(quoted(symName(id), delim)));
+    return (r, out) => out.bytes(bytes(d[r]));
   }
   if (c.t === T.Long || c.t === T.Int) {
     const long = c.t === T.Long, d = (c as Vec).d, w = long ? new Int32Array(d.buffer, d.byteOffset, 2 * d.length) : d as Int32Array;

@@ -57,7 +57,7 @@ function leftJoin(fill: boolean) {
     if (t.t !== T.Table) throw new QError('type');
     const { rows, vt } = lookupKeyed(t, y as Dict);
     const c = [...t.c], d = [...t.d];
-    const at = { t: T.Int, d: Int32Array.from(rows), a: 0 } as Vec;   // -1 is out of range: a null
+    const at = vec(T.Int, rows instanceof Int32Array ? rows : Int32Array.from(rows));   // -1 is out of range: a null
     vt.c.forEach((name, j) => {
       const src = vt.d[j];
       const picked = index(src, at);
@@ -93,7 +93,7 @@ function innerJoin(fill: boolean) {
     const { rows } = lookupKeyed(t, y as Dict);
     const keep: number[] = [];
     for (let i = 0; i < rows.length; i++) if (rows[i] >= 0) keep.push(i);
-    return (fill ? ljf : lj)(index(t, { t: T.Int, d: Int32Array.from(keep), a: 0 } as Vec), y);
+    return (fill ? ljf : lj)(index(t, vec(T.Int, Int32Array.from(keep))), y);
   };
 }
 export const ij = innerJoin(false);

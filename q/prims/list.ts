@@ -133,15 +133,10 @@ export function take(x: Q, y: Q): Q {
     if (v.dom) out.dom = v.dom;
     return out;
   }
-  // positions as ints (cycling through y; from its end when k is negative)
-  const idx = new Int32Array(m);
-  if (k >= 0) for (let i = 0, j = 0; i < m; i++) { idx[i] = j; if (++j === n) j = 0; }
-  else for (let i = 0; i < m; i++) idx[i] = ((n - m + i) % n + n) % n;
-  if (src.t === T.List) return list(Array.from(idx, i => (src as List).d[i]));
-  const v = src as Vec;
-  const r = vec(v.t, kernels.gather(v.t, v.d, idx) ?? gather(v.t, v.d, idx));
-  if (v.dom) r.dom = v.dom;
-  return r;
+  // a general list: its items, cycling from where the cycle starts
+  const d = (src as List).d, start = k >= 0 ? 0 : ((n - m) % n + n) % n, out = new Array<Q>(m);
+  for (let i = 0; i < m; i++) out[i] = d[(start + i) % n];
+  return list(out);
 }
 /** r c#y: r rows of c items, cycling through y; 0N for one count makes rows from all of y, the last
  * row taking what is left (3 0N#til 10 is 0 1 2/3 4 5/6 7 8 9). More counts nest deeper. */

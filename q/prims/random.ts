@@ -33,10 +33,10 @@ const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
 const unit = () => (next32() * 2 ** 21 + (next32() >>> 11)) / 2 ** 53;
 seed(-314159);
 
-/** n?y roll (with repeats), -n?y deal (distinct), 0N?y shuffle. */
 /** rand x: one pick, as first 1?x. */
 export const rand = (x: Q): Q => item(roll({ t: -T.Long, v: 1n } as Atom, x), 0);
 
+/** n?y roll (with repeats), -n?y deal (distinct), 0N?y shuffle. */
 export function roll(n: Q, y: Q): Q {
   const k0 = n.t === -T.Long ? (n as Atom).v : n.t === -T.Int || n.t === -T.Short ? BigInt((n as Atom).v) : null;
   if (k0 === null) throw new QError('type');

@@ -18,7 +18,7 @@ function shift(k: number, x: Q): Q {
   // int positions gather in wasm; those off the end (negative, or past n) come back null
   const n = count(x), idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i - k;
-  return index(x, { t: T.Int, d: idx, a: 0 } as Vec);
+  return index(x, vec(T.Int, idx));
 }
 export const prev = (x: Q) => shift(1, x);
 export const next = (x: Q) => shift(-1, x);

@@ -4,7 +4,7 @@ import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { symName, intern } from '../value/sym.js';
+import { symName, intern, perSymbol } from '../value/sym.js';
 import { itemText } from '../format/text.js';
 import { hooks } from './hooks.js';
 import { apply1 } from './apply.js';
@@ -69,8 +69,8 @@ function stringsOf(v: Vec): Q {
   // symbols: one string a distinct symbol, shared by every place it stands (strings are never changed
   // in place), so a column of a few symbols costs a few strings, not a million
   if (t === T.Sym) {
-    const ids = d as Int32Array, seen = new Map<number, Q>(), out = new Array<Q>(n);
-    for (let i = 0; i < n; i++) { const id = ids[i]; let q = seen.get(id); if (!q) seen.set(id, q = str(symName(id))); out[i] = q; }
+    const ids = d as Int32Array, of = perSymbol(id => str(symName(id)) as Q), out = new Array<Q>(n);
+    for (let i = 0; i < n; i++) out[i] = of(ids[i]);
     return list(out);
   }
   // dates, times and ints with few distinct values (a date column) share theirs the same way; when the
@@ -82,7 +82,7 @@ function stringsOf(v: Vec): Q {
     if (i === n) return list(out);
   }
   const texts = new Array<string>(n);
-  let bytes = 0, wide = false;
+  let bytes = 0;
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) {
     // longs that a double holds exactly need no BigInt
     const w = new Int32Array(d.buffer, d.byteOffset, 2 * n), big = d as BigInt64Array;
@@ -90,16 +90,12 @@ function stringsOf(v: Vec): Q {
       const lo = w[2 * i], hi = w[2 * i + 1];
       texts[i] = t === T.Long && ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0)) ? String(lo) : itemText(t, big[i], P);
     }
-  } else if (t === T.Sym) {
-    const ids = d as Int32Array;
-    for (let i = 0; i < n; i++) texts[i] = symName(ids[i]);
   } else {
     const a = d as ArrayLike<number>;
     for (let i = 0; i < n; i++) texts[i] = itemText(t, a[i], P);
   }
-  // only a symbol's text can be past ASCII (it is then UTF-8, each string on its own)
-  for (let i = 0; i < n; i++) { const s = texts[i]; bytes += s.length; if (t === T.Sym && !wide && /[^\x00-\x7f]/.test(s)) wide = true; }
-  if (wide) return list(texts.map(s => str(s)));
+  // numbers and temporals are ASCII: a byte a character
+  for (let i = 0; i < n; i++) bytes += texts[i].length;
   const buf = new Uint8Array(bytes), out = new Array<Q>(n);
   for (let i = 0, o = 0; i < n; i++) {
     const s = texts[i], k = s.length;
@@ -143,14 +139,9 @@ export function like(x: Q, p: Q): Q {
   if (x.t === T.Char || x.t === -T.Char) return { t: -T.Bool, v: re.test(chars(x)) ? 1 : 0 };
   if (x.t === -T.Sym) return { t: -T.Bool, v: re.test((x as Atom).v) ? 1 : 0 };
   if (x.t === T.Sym) {
-    // each distinct symbol tested once: a column has few (0 untested, 1 no, 2 yes)
-    const ids = (x as Vec).d as Int32Array, seen = new Map<number, number>(), r = new Uint8Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      let k = seen.get(id);
-      if (k === undefined) seen.set(id, k = re.test(symName(id)) ? 1 : 0);
-      r[i] = k;
-    }
+    // each distinct symbol tested once
+    const ids = (x as Vec).d as Int32Array, test = perSymbol(id => re.test(symName(id)) ? 1 : 0), r = new Uint8Array(ids.length);
+    for (let i = 0; i < ids.length; i++) r[i] = test(ids[i]);
     return vec(T.Bool, r);
   }
   if (x.t === T.List) {

@@ -204,7 +204,7 @@ export function ungroup(x: Q): Q {
   }
   const rows = new Int32Array(total);
   for (let i = 0, o = 0; i < n; i++) rows.fill(i, o, o += counts[i]);
-  const at = { t: T.Int, d: rows, a: 0 } as Q;
+  const at = vec(T.Int, rows);
   return table(t.c, t.d.map((c, j) => lists.includes(j) ? raze(c) : index(c, at)));
 }
 /** k xgroup t: t keyed by k (groups in order of first appearance) with the other columns collected per key. */
