@@ -130,12 +130,22 @@ export class Session {
       if (line[0] === 'k') throw new QError('nyi');
       return this.value(line.slice(2));
     }
+    return this.compile(line)();
+  }
+
+  /** Parse q text once into something that evaluates it (\t:n runs one parse n times, as kdb+ does). */
+  compile(src: string): () => { v: Q; quiet: boolean } {
+    const line = src.replace(/\s+$/, '');
+    if (!line.trim() || /^\\/.test(line) || /^[kq]\)/.test(line)) return () => this.value(line);
     const tree = this.parse(line);
-    let v: Q;
-    // :x at the top level (outside any lambda) just gives x
-    try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else throw e; }
     const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
-    return { v, quiet: last.k === 'asg' || last.k === 'pat' || last.k === 'nil' || isNil(v) };
+    const quiet = last.k === 'asg' || last.k === 'pat' || last.k === 'nil';
+    return () => {
+      let v: Q;
+      // :x at the top level (outside any lambda) just gives x
+      try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else throw e; }
+      return { v, quiet: quiet || isNil(v) };
+    };
   }
 
   /** The console display of a value under the current \c and \P. */
@@ -160,13 +170,14 @@ export class Session {
     if (/^t:\d+$/.test(name)) {
       const n = Number(name.slice(2));
       const t0 = performance.now();
+      const run = this.compile(arg);
       for (let i = 0; i < n; i++) {
         settle();
         // an iteration's value is dropped: what it made is free at once unless it changed a global
         openScope();
         const w = writes;
         let done = false;
-        try { this.run(arg); done = true; } finally { closeScope(done && writes === w); }
+        try { run(); done = true; } finally { closeScope(done && writes === w); }
       }
       return long(BigInt(Math.round(performance.now() - t0)));
     }

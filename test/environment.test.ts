@@ -286,3 +286,13 @@ test('.Q.ts applies and reports time and space as \\ts does', () => {
   assert.equal(q('type first .Q.ts[+;2 3]'), '7h');
   assert.equal(q('8000000<=last first .Q.ts[til;enlist 1000000]'), '1b');
 });
+
+test('\\t:n runs its expression n times (parsed once) and gives the total time', () => {
+  const { q } = makeSession();
+  q('a:0');
+  assert.equal(q('-7h=type system "t:5 a+:1"'), '1b');
+  assert.equal(q('a'), '5');
+  // an assignment under \t:n still shows the time
+  assert.match(q('\\t:3 b:1'), /^\d+$/);
+  assert.equal(q('b'), '1');
+});

@@ -4,6 +4,7 @@
 // every function here checks the kinds it is given.
 import { T } from '../value/types.js';
 import { allocRaw, Items } from '../value/storage.js';
+import { MIN_BYTES } from '../value/heap.js';
 import { K, begin, ptr, tmp, view, lastingInts } from './runtime.js';
 
 /** Below this many items the TypeScript loops win (a call and a copy cost more than the loop). */
@@ -30,9 +31,11 @@ const has = (name: string) => K !== null && typeof K[name] === 'function';
  *  finished array (a small result is written to scratch, then copied to the JavaScript heap). */
 function output(t: number, n: number): [number, () => Items] {
   const a = allocRaw(t, n);
-  if (a.buffer instanceof SharedArrayBuffer || a.byteLength === 0) return [a.byteLength ? a.byteOffset : tmp(16), () => a];
+  // allocRaw puts only blocks of MIN_BYTES or more in wasm memory; asking a small array for its .buffer
+  // would make V8 give it one
+  if (a.byteLength === 0 || a.byteLength >= MIN_BYTES && a.buffer instanceof SharedArrayBuffer) return [a.byteLength ? a.byteOffset : tmp(16), () => a];
   const p = tmp(a.byteLength);
-  return [p, () => { new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(view(Uint8Array, p, a.byteLength)); return a; }];
+  return [p, () => { (a as Uint8Array).set(view(a.constructor as typeof Uint8Array, p, a.length)); return a; }];
 }
 /** The first m items of a scratch or heap block of i32 written by a kernel, as an int array of its own. */
 function ints(p: number, m: number): Int32Array {

@@ -1,4 +1,5 @@
 // Membership and set operations: in within except inter union cross, and distinct's relatives.
+import type { Items } from '../value/storage.js';
 // Lookups hash the right argument once (find.ts), so x in y is linear in both.
 import { T } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
@@ -39,9 +40,18 @@ export function qin(x: Q, y: Q): Q {
     return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
   }
   if (x.t === T.List) return fromItems((x as List).d.map(e => qin(e, y)));
+  if (x.t === y.t && x.t > 0 && x.t < T.Enum && x.t !== T.Guid && x.t !== T.Real && x.t !== T.Float && x.t !== T.Datetime
+      && (y as Vec).d.length <= 16) return vec(T.Bool, smallIn((x as Vec).d, (y as Vec).d));
   if (x.t === y.t && x.t > 0 && x.t < T.Enum) { const k = kernels.isin(x.t, (y as Vec).d, (x as Vec).d); if (k) return vec(T.Bool, k); }
   const p = findMany(y, x), n = count(y);
   return boolVec(Array.from(p as ArrayLike<number>, i => i < n));
+}
+
+/** x in a few items of exact equality: a scan costs less than setting up a hash. */
+function smallIn(x: Items, y: Items): Uint8Array {
+  const n = x.length, m = y.length, r = new Uint8Array(n);
+  for (let i = 0; i < n; i++) { const e = x[i]; for (let j = 0; j < m; j++) if (y[j] === e) { r[i] = 1; break; } }
+  return r;
 }
 
 /** x within (lo;hi): lo <= x <= hi, atomic in x. */

@@ -12,7 +12,8 @@ export const WIDTH = [0, 1, 16, 0, 1, 2, 4, 8, 4, 8, 1, 4, 8, 4, 4, 8, 8, 4, 4, 
 /** A fresh zeroed typed array for n items of vector type t (t > 0, or 20 for enumerations). */
 export function alloc(t: number, n: number): Items {
   const a = allocRaw(t, n);
-  if (a.buffer instanceof SharedArrayBuffer) new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(0);
+  // a small array is fresh and zeroed; reading its .buffer would make V8 give it a buffer of its own
+  if (a.byteLength >= MIN_BYTES && a.buffer instanceof SharedArrayBuffer) new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(0);
   return a;
 }
 
@@ -43,7 +44,7 @@ CTOR[T.Real] = Float32Array as unknown as Ctor;
 for (const t of [T.Float, T.Datetime]) CTOR[t] = Float64Array as unknown as Ctor;
 
 /** True when the items live in wasm memory, where kernels read them in place. */
-export const inWasm = (a: Items): boolean => a.buffer instanceof SharedArrayBuffer && a.buffer.byteLength > 0 && wasmMemory() !== null;
+export const inWasm = (a: Items): boolean => a.byteLength >= MIN_BYTES && a.buffer instanceof SharedArrayBuffer && a.buffer.byteLength > 0 && wasmMemory() !== null;
 
 /** A typed array of vector type t holding the given items (numbers, bigints or byte codes). */
 export function from(t: number, items: ArrayLike<number> | ArrayLike<bigint>): Items {

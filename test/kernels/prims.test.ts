@@ -143,3 +143,13 @@ test('find, in, distinct and group of guids match item-by-item results', () => {
   assert.equal(q('(group g)~(g d)!{where x~/:g} each g d:distinct {g?x} each g'), '1b');
   assert.equal(q('count select count i by g from ([]g)'), q('count distinct g'));
 });
+
+test('in against a few items (a scan) agrees with in against many (a hash), for each exact type', () => {
+  const { q } = makeSession();
+  for (const t of ['b', 'x', 'h', 'i', 'j', 'c', 's', 'm', 'd', 'u', 'v', 't', 'p', 'n']) {
+    q(`x:"${t}"$40?10; y:"${t}"$5?10; z:y,"${t}"$100#enlist 20`);
+    // z holds y's items and more than a scan takes: the hash path
+    assert.equal(q('(x in y)~x in z'), '1b', t);
+    assert.equal(q('(x in y)~{any x=y}[;y] each x'), '1b', t);
+  }
+});
