@@ -15,7 +15,7 @@ import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
-import { concat, iota } from '../value/storage.js';
+import { concat, iota, fresh } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup } from './names.js';
@@ -101,7 +101,7 @@ function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
   const pt = partedTables().get(n.from.n);
   if (!pt) return null;
   const pv = { t: pt.type, d: Int32Array.from(pt.vals), a: 0 } as Vec;
-  const keep = new Uint8Array(pt.vals.length).fill(1);
+  const keep = fresh(Uint8Array, pt.vals.length).fill(1);
   for (const w of n.where) {
     const names = namesIn(w);
     if (!names.has(pt.pf) || [...names].some(nm => nm !== pt.pf && (pt.cols.includes(nm) || nm === 'i'))) continue;
@@ -230,7 +230,7 @@ function filter(t: Table, where: Expr[], tests?: (Simple | null)[]): Rows | null
       const cur: Rows = rows ?? rangeOf(0, count(t));
       let m = 0;
       for (let k = 0; k < d.length; k++) m += d[k];
-      const next = new Int32Array(m);
+      const next = fresh(Int32Array, m);
       for (let k = 0, j = 0; k < d.length; k++) if (d[k]) next[j++] = cur[k];
       rows = next;
       continue;
@@ -289,7 +289,7 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   const n = all.length;
   for (const k of keyCols) if (k.t >= 0 && count(k) !== n) throw new QError('length');
   const g = groupRows(keyCols.map(c => c.t < 0 ? fromItems(new Array(n).fill(c)) : c), n);
-  const members = g.members.map(m => { const r = new Int32Array(m.length); for (let i = 0; i < m.length; i++) r[i] = all[m[i]]; return r; });
+  const members = g.members.map(m => { const r = fresh(Int32Array, m.length); for (let i = 0; i < m.length; i++) r[i] = all[m[i]]; return r; });
   const keys = keyCols.map(c => c.t < 0 ? fromItems(g.firsts.map(() => c)) : index(c, rowVec(g.firsts)));
   // sort the groups by their keys (enumerations by their symbols)
   const cmp = keys.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
@@ -457,7 +457,7 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
 const rangeOf = (a: number, b: number): Int32Array => {
   const n = Math.max(0, b - a), k = kernels.iota32(a, n);
   if (k) return k;
-  const r = new Int32Array(n); for (let i = 0; i < n; i++) r[i] = a + i; return r;
+  const r = fresh(Int32Array, n); for (let i = 0; i < n; i++) r[i] = a + i; return r;
 };
 
 function exec(t: Table, rows: Rows | null, q: Query): Q {
@@ -505,10 +505,10 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     // the rows in group order, and where each row sits in that order
     let total = 0;
     for (const m of g.members) total += m.length;
-    const order = new Int32Array(total);
+    const order = fresh(Int32Array, total);
     { let k = 0; for (const m of g.members) { order.set(m, k); k += m.length; } }
     const full = !rows && total === n;
-    const at = full ? new Int32Array(n) : null;
+    const at = full ? fresh(Int32Array, n) : null;
     if (at) for (let k = 0; k < n; k++) at[order[k]] = k;
     for (const [name, e] of q.cols) {
       // each group's result goes back to that group's rows (an atom fills its group)

@@ -5,7 +5,7 @@
 import * as kernels from '../kernels/index.js';
 import { T, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, NJ, WJ, NI, WI, NH, WH, dict, table, list, count, item, items, fromItems, isNullV, isKeyed, symVec } from '../value/value.js';
-import { alloc } from '../value/storage.js';
+import { alloc, fresh } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { Dom, domOf, view, store, atomOf } from './numeric.js';
 import { add, multiply, subtract, divide, resultType, SUB } from './arith.js';
@@ -165,16 +165,16 @@ function runningVec(isSum: boolean) {
     if (isSum && rt === x.t) { const k = kernels.scan('sums', x.t, x.d); if (k) return { t: rt, d: k, a: 0 } as Vec; }
     const a = view(x, dom), n = (a as ArrayLike<unknown>).length;
     if (dom === Dom.J) {
-      const d = a as BigInt64Array, r = new BigInt64Array(n); let s = isSum ? 0n : 1n;
+      const d = a as BigInt64Array, r = fresh(BigInt64Array, n); let s = isSum ? 0n : 1n;
       for (let i = 0; i < n; i++) { const v = d[i]; if (v !== NJ) s = isSum ? s + v : BigInt.asIntN(64, s * v); r[i] = s; }
       return store(rt, r);
     }
     if (dom === Dom.F) {
-      const d = a as Float64Array, r = new Float64Array(n); let s = isSum ? 0 : 1;
+      const d = a as Float64Array, r = fresh(Float64Array, n); let s = isSum ? 0 : 1;
       for (let i = 0; i < n; i++) { const v = d[i]; if (v === v) s = isSum ? s + v : s * v; r[i] = s; }
       return store(rt, r);
     }
-    const d = a as Int32Array, r = new Int32Array(n); let s = isSum ? 0 : 1;
+    const d = a as Int32Array, r = fresh(Int32Array, n); let s = isSum ? 0 : 1;
     for (let i = 0; i < n; i++) { const v = d[i]; if (v !== NI) s = isSum ? (s + v) | 0 : Math.imul(s, v); r[i] = s; }
     return store(rt, r);
   };
@@ -251,7 +251,7 @@ function avgList(x: List): Q {
 export const avg = aggregate(avgVec, avgList, x => { rangeOf(AVG_RANGE, x.t); return { t: -T.Float, v: view(x, Dom.F) } as Atom; });
 
 function avgsVec(x: Vec): Q {
-  const d = floats(x, 'f . f f f f f f . . f f f f f f f f'), n = d.length, r = new Float64Array(n);
+  const d = floats(x, 'f . f f f f f f . . f f f f f f f f'), n = d.length, r = fresh(Float64Array, n);
   let s = 0, c = 0;
   for (let i = 0; i < n; i++) { const v = d[i]; if (v === v) { s += v; c++; } r[i] = s / c; }
   return { t: T.Float, d: r, a: 0 } as Vec;
@@ -289,7 +289,7 @@ function truthList(isAll: boolean) {
   };
 }
 function boolsOf(x: Vec): Vec {
-  const d = x.d as any, n = d.length, r = new Uint8Array(n), zero = d instanceof BigInt64Array ? 0n : 0;
+  const d = x.d as any, n = d.length, r = fresh(Uint8Array, n), zero = d instanceof BigInt64Array ? 0n : 0;
   for (let i = 0; i < n; i++) r[i] = d[i] === zero ? 0 : 1;
   return { t: T.Bool, d: r, a: 0 } as Vec;
 }
@@ -367,7 +367,7 @@ function nullTest(x: Vec): (i: number) => boolean {
 /** x mcount y: how many of the last x items are not null, as longs (ref/count). */
 export const mcount = moving((w, y) => {
   if (y.t === T.Sym || y.t === T.Guid) throw new QError('type');
-  const isNull = nullTest(y), n = y.d.length, r = new BigInt64Array(n), u = new Int32Array(r.buffer);
+  const isNull = nullTest(y), n = y.d.length, r = fresh(BigInt64Array, n), u = new Int32Array(r.buffer, r.byteOffset, 2 * n);
   let c = 0;
   // counts are small and non-negative: write the low half of each long
   for (let i = 0; i < n; i++) { if (!isNull(i)) c++; if (w > 0 && i >= w && !isNull(i - w)) c--; u[2 * i] = w > 0 ? c : 0; }
@@ -378,14 +378,14 @@ export const mcount = moving((w, y) => {
 export const msum = moving((w, y) => {
   const s = runningVec(true)(y) as Vec, rt = resultType(SUB, s.t, s.t), dom = domOf(rt);
   const a = view(s, dom), n = s.d.length;
-  if (dom === Dom.J) { const d = a as BigInt64Array, r = new BigInt64Array(n); for (let i = 0; i < n; i++) r[i] = w <= 0 ? 0n : i >= w ? d[i] - d[i - w] : d[i]; return store(rt, r); }
-  if (dom === Dom.F) { const d = a as Float64Array, r = new Float64Array(n); for (let i = 0; i < n; i++) r[i] = w <= 0 ? 0 : i >= w ? d[i] - d[i - w] : d[i]; return store(rt, r); }
-  const d = a as Int32Array, r = new Int32Array(n); for (let i = 0; i < n; i++) r[i] = w <= 0 ? 0 : i >= w ? (d[i] - d[i - w]) | 0 : d[i]; return store(rt, r);
+  if (dom === Dom.J) { const d = a as BigInt64Array, r = fresh(BigInt64Array, n); for (let i = 0; i < n; i++) r[i] = w <= 0 ? 0n : i >= w ? d[i] - d[i - w] : d[i]; return store(rt, r); }
+  if (dom === Dom.F) { const d = a as Float64Array, r = fresh(Float64Array, n); for (let i = 0; i < n; i++) r[i] = w <= 0 ? 0 : i >= w ? d[i] - d[i - w] : d[i]; return store(rt, r); }
+  const d = a as Int32Array, r = fresh(Int32Array, n); for (let i = 0; i < n; i++) r[i] = w <= 0 ? 0 : i >= w ? (d[i] - d[i - w]) | 0 : d[i]; return store(rt, r);
 });
 
 /** Moving sums and counts of the non-null items as floats: the core of mavg and mdev. */
 export function movingMean(w: number, d: Float64Array): Float64Array {
-  const n = d.length, r = new Float64Array(n);
+  const n = d.length, r = fresh(Float64Array, n);
   let s = 0, c = 0;
   for (let i = 0; i < n; i++) {
     const v = d[i]; if (v === v) { s += v; c++; }
@@ -411,7 +411,7 @@ function movingExtreme(isMax: boolean) {
     // less(a, b): a sorts before b; nulls (NaN) first
     const less = fl ? (a: number, b: number) => a !== a ? b === b : b === b && a < b : (a: any, b: any) => a < b;
     const [nul, seed] = bounds(y.t, true);
-    const q = new Int32Array(n);
+    const q = fresh(Int32Array, n);
     let h = 0, e = 0;
     for (let i = 0; i < n; i++) {
       const v = d[i];

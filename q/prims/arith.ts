@@ -3,6 +3,7 @@
 // '.' is a type error. Integer arithmetic wraps and only checks nulls: infinities are ordinary values
 // (basics/datatypes.md), so 0W+1 is 0N and 0Wi+5 is 2147483652.
 import { neg } from './math.js';
+import { fresh } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
@@ -79,21 +80,21 @@ const countOf = (x: Q, y: Q) => x.t > 0 ? (x as Vec).d.length : (y as Vec).d.len
 // The three loops per domain: vector with vector, atom with vector, vector with atom. Floats need no null
 // test (NaN propagates); ints and longs test for their null.
 function loopF(a: Side, b: Side, n: number, f: FOp): Float64Array {
-  const r = new Float64Array(n);
+  const r = fresh(Float64Array, n);
   if (typeof a === 'number') { const q = b as Float64Array; for (let i = 0; i < n; i++) r[i] = f(a, q[i]); }
   else if (typeof b === 'number') { const p = a as Float64Array; for (let i = 0; i < n; i++) r[i] = f(p[i], b); }
   else { const p = a as Float64Array, q = b as Float64Array; for (let i = 0; i < n; i++) r[i] = f(p[i], q[i]); }
   return r;
 }
 function loopJ(a: Side, b: Side, n: number, f: JOp): BigInt64Array {
-  const r = new BigInt64Array(n);
+  const r = fresh(BigInt64Array, n);
   if (typeof a === 'bigint') { const q = b as BigInt64Array; if (a === NJ) r.fill(NJ); else for (let i = 0; i < n; i++) { const v = q[i]; r[i] = v === NJ ? NJ : f(a, v); } }
   else if (typeof b === 'bigint') { const p = a as BigInt64Array; if (b === NJ) r.fill(NJ); else for (let i = 0; i < n; i++) { const v = p[i]; r[i] = v === NJ ? NJ : f(v, b); } }
   else { const p = a as BigInt64Array, q = b as BigInt64Array; for (let i = 0; i < n; i++) { const u = p[i], v = q[i]; r[i] = u === NJ || v === NJ ? NJ : f(u, v); } }
   return r;
 }
 function loopI(a: Side, b: Side, n: number, f: IOp): Int32Array {
-  const r = new Int32Array(n);
+  const r = fresh(Int32Array, n);
   if (typeof a === 'number') { const q = b as Int32Array; if (a === NI) r.fill(NI); else for (let i = 0; i < n; i++) { const v = q[i]; r[i] = v === NI ? NI : f(a, v); } }
   else if (typeof b === 'number') { const p = a as Int32Array; if (b === NI) r.fill(NI); else for (let i = 0; i < n; i++) { const v = p[i]; r[i] = v === NI ? NI : f(v, b); } }
   else { const p = a as Int32Array, q = b as Int32Array; for (let i = 0; i < n; i++) { const u = p[i], v = q[i]; r[i] = u === NI || v === NI ? NI : f(u, v); } }

@@ -1,6 +1,7 @@
 // Comparison (= <> < > <= >=) and lesser/greater (& |). Floats compare within kdb+'s tolerance; nulls
 // are the smallest values of their type; symbols compare as text.
 import * as kernels from '../kernels/index.js';
+import { fresh } from '../value/storage.js';
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI, WJ, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -86,7 +87,7 @@ function compareWith(test: (c: number) => boolean, op: number) {
       }
     }
     if (x.t < 0 && y.t < 0) return { t: -T.Bool, v: test(cmp(a, b)) ? 1 : 0 };
-    const n = x.t > 0 ? countV(x) : countV(y), r = new Uint8Array(n);
+    const n = x.t > 0 ? countV(x) : countV(y), r = fresh(Uint8Array, n);
     const av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) r[i] = test(cmp(av ? a : a[i], bv ? b : b[i])) ? 1 : 0;
     return { t: T.Bool, d: r, a: 0 } as Vec;
@@ -120,7 +121,7 @@ function symEquality(x: Q, y: Q, want: number): Q | null {
   const d = (x as Vec).d as Int32Array, n = d.length, id = symKey(x as Vec, y as Atom);
   const k = kernels.cmpS(x.t, d, id, want);
   if (k) return { t: T.Bool, d: k, a: 0 } as Vec;
-  const r = new Uint8Array(n);
+  const r = fresh(Uint8Array, n);
   for (let i = 0; i < n; i++) r[i] = (d[i] === id ? 1 : 0) ^ want;
   return { t: T.Bool, d: r, a: 0 } as Vec;
 }
@@ -193,7 +194,7 @@ function pick(greater: boolean) {
       : (p: any, q: any) => greater ? (p > q ? p : q) : (p < q ? p : q);
     if (x.t < 0 && y.t < 0) return atomOf(rt, f(a as any, b as any));
     const n = x.t > 0 ? countV(x) : countV(y);
-    const r = dom === Dom.F ? new Float64Array(n) : dom === Dom.J ? new BigInt64Array(n) : new Int32Array(n);
+    const r = dom === Dom.F ? fresh(Float64Array, n) : dom === Dom.J ? fresh(BigInt64Array, n) : fresh(Int32Array, n);
     const av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) (r as any)[i] = f(av ? a : (a as any)[i], bv ? b : (b as any)[i]);
     return store(rt, r as any);

@@ -5,7 +5,7 @@ import { T } from '../value/types.js';
 import { Q, Vec, count, item } from '../value/value.js';
 import { keyText } from './list.js';
 import * as kernels from '../kernels/index.js';
-import { allocRaw } from '../value/storage.js';
+import { allocRaw, fresh } from '../value/storage.js';
 
 export interface Groups {
   /** each group's rows (positions into the key columns), in row order, as views of one array */
@@ -25,7 +25,7 @@ export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: Ar
     const k = kernels.group(keyCols.map(c => ({ t: c.t, d: (c as Vec).d })), n);
     if (k) return { gid: k.gid, firsts: k.first, ng: k.ng, counts: k.counts };
   }
-  const gid = new Int32Array(n), firsts: number[] = [];
+  const gid = fresh(Int32Array, n), firsts: number[] = [];
   const ints = keyCols.map(c => INT_BACKED.has(c.t) ? (c as Vec).d as ArrayLike<number> : null);
   let done = false;
   if (keyCols.length && ints.every(d => d !== null) && keyCols.length <= 3) {
@@ -33,7 +33,7 @@ export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: Ar
     const span = ints.map((d, j) => { let m = lo[j]; for (let i = 0; i < n; i++) if (d![i] > m) m = d![i]; return m - lo[j] + 1; });
     const size = span.reduce((a, b) => a * b, 1);
     if (size <= Math.max(1 << 16, 4 * n) && size <= 1 << 24) {
-      const slot = new Int32Array(size).fill(-1);
+      const slot = fresh(Int32Array, size).fill(-1);
       for (let r = 0; r < n; r++) {
         let k = 0;
         for (let j = 0; j < ints.length; j++) k = k * span[j] + (ints[j]![r] - lo[j]);
@@ -72,10 +72,10 @@ export function groupRows(keyCols: Q[], n: number): Groups {
     for (let g = 0; g < ng; g++) { const m = perm.subarray(start[g], start[g + 1]); (m as { owner?: object }).owner = perm; members[g] = m; }
     return { members, firsts, gid };
   }
-  const start = new Int32Array(ng + 1);
+  const start = fresh(Int32Array, ng + 1);
   for (let r = 0; r < n; r++) start[gid[r] + 1]++;
   for (let g = 0; g < ng; g++) start[g + 1] += start[g];
-  const perm = new Int32Array(n), fill = start.slice(0, ng);
+  const perm = fresh(Int32Array, n), fill = start.slice(0, ng);
   for (let r = 0; r < n; r++) perm[fill[gid[r]]++] = r;
   const members = new Array<Int32Array>(ng);
   for (let g = 0; g < ng; g++) members[g] = perm.subarray(start[g], start[g + 1]);

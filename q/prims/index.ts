@@ -2,7 +2,7 @@
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, items, symVec, vecItem } from '../value/value.js';
-import { gather, WIDTH } from '../value/storage.js';
+import { gather, WIDTH, fresh } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
@@ -15,7 +15,7 @@ export function positions(i: Q): number[] | Int32Array | null {
     case T.Long: {
       // read the two 32-bit halves rather than making a BigInt per item
       // positions past 2^31 are out of range of any list: they become -1, which is out of range too
-      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = new Int32Array(n);
+      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = fresh(Int32Array, n);
       for (let k = 0; k < n; k++) { const lo = w[2 * k], hi = w[2 * k + 1]; r[k] = (hi === 0 && lo >= 0) || (hi === -1 && lo < 0) ? lo : -1; }
       return r;
     }
@@ -68,7 +68,7 @@ export function index(x: Q, i: Q): Q {
 function gatherOrNull(v: Vec, p: ArrayLike<number>, n: number): Q {
   const nv = fromItems([nullItem(v)]) as Vec, w = WIDTH[v.t];
   if (nv.t !== v.t || !w) return fromItems(Array.from(p, j => j >= 0 && j < n ? vecItem(v, j) : nullItem(v)));
-  const m = p.length, q = new Int32Array(m);
+  const m = p.length, q = fresh(Int32Array, m);
   for (let j = 0; j < m; j++) { const k = p[j]; q[j] = k >= 0 && k < n ? k : 0; }
   const src = n ? v.d : nv.d, d = kernels.gather(v.t, src, q) ?? gather(v.t, src, q), db = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
   const nb = new Uint8Array(nv.d.buffer, nv.d.byteOffset, w);

@@ -1,7 +1,7 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI } from '../value/value.js';
-import { alloc, allocRaw, gather, slice as sliceItems, concat, iota } from '../value/storage.js';
+import { alloc, allocRaw, gather, slice as sliceItems, concat, iota, fresh } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
@@ -47,7 +47,7 @@ export function reverse(x: Q): Q {
   if (x.t === T.Dict) return dict(reverse((x as Dict).k), reverse((x as Dict).v));
   if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(reverse)); }
   if (x.t === T.List) return list((x as List).d.slice().reverse());
-  const n = count(x), idx = new Int32Array(n);
+  const n = count(x), idx = fresh(Int32Array, n);
   for (let i = 0; i < n; i++) idx[i] = n - 1 - i;
   const d = (x as Vec).d;
   return { ...(x as Vec), d: kernels.gather(x.t, d, idx) ?? gather(x.t, d, idx), a: 0 };
@@ -86,7 +86,7 @@ export function where(x: Q): Q {
     if (k) { const r = allocRaw(T.Long, k.length) as BigInt64Array, w = new Int32Array(r.buffer, r.byteOffset, 2 * k.length); for (let i = 0; i < k.length; i++) { w[2 * i] = k[i]; w[2 * i + 1] = 0; } return vec(T.Long, r); }
     const d = (x as Vec).d as Uint8Array; let n = 0;
     for (let i = 0; i < d.length; i++) n += d[i];
-    const r = new BigInt64Array(n); let j = 0;
+    const r = fresh(BigInt64Array, n); let j = 0;
     for (let i = 0; i < d.length; i++) if (d[i]) r[j++] = BigInt(i);
     return vec(T.Long, r);
   }
@@ -315,7 +315,7 @@ export function value(x: Q): Q {
 export function qnull(x: Q): Q {
   if (x.t < 0 && x.t >= -T.Enum) return { t: -T.Bool, v: isNullV(-x.t, (x as Atom).v) ? 1 : 0 };
   if (x.t > 0 && x.t <= T.Enum) {
-    const v = x as Vec, n = count(v), r = new Uint8Array(n);
+    const v = x as Vec, n = count(v), r = fresh(Uint8Array, n);
     if (v.t === T.Guid) { for (let i = 0; i < n; i++) r[i] = isNullV(T.Guid, (v.d as Uint8Array).subarray(16 * i, 16 * i + 16)) ? 1 : 0; }
     else if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = d[i] === 0 ? 1 : 0; }
     else { const d = v.d as any; for (let i = 0; i < n; i++) r[i] = isNullV(v.t, d[i]) ? 1 : 0; }

@@ -2,6 +2,7 @@
 // reciprocal) and the binary xexp xlog xbar. Result types follow the domain/range lines of each
 // keyword's reference page; temporals work on their underlying values (basics/math.md).
 import * as kernels from '../kernels/index.js';
+import { fresh } from '../value/storage.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI, NH } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -31,7 +32,7 @@ export function floatMap(f: (v: number) => number, rangeLine = 'f . f f f f f f 
     if (x.t < 0) return atomOf(t, floatTo(t, f(a as number)));
     const s = a as Float64Array, k = kernel >= 0 ? kernels.fmap(kernel, s) : null;
     if (k) return floatsTo(t, k);
-    const n = s.length, r = new Float64Array(n);
+    const n = s.length, r = fresh(Float64Array, n);
     for (let i = 0; i < n; i++) r[i] = f(s[i]);
     return floatsTo(t, r);
   });
@@ -65,9 +66,9 @@ function sameType(fop: (v: number) => number, jop: (v: bigint) => bigint, kernel
     // the wasm loops first (a BigInt per item is what makes the JavaScript one slow for longs)
     const k = dom === Dom.F ? kernels.fmap(kernel, a as Float64Array) : kernels.imap(kernel, a as BigInt64Array | Int32Array);
     if (k) return store(t, k);
-    if (dom === Dom.J) { const s = a as BigInt64Array, n = s.length, r = new BigInt64Array(n); for (let i = 0; i < n; i++) { const v = s[i]; r[i] = v === NJ ? NJ : jop(v); } return store(t, r); }
-    if (dom === Dom.I) { const s = a as Int32Array, n = s.length, r = new Int32Array(n); for (let i = 0; i < n; i++) { const v = s[i]; r[i] = v === NI ? NI : fop(v) | 0; } return store(t, r); }
-    const s = a as Float64Array, n = s.length, r = new Float64Array(n); for (let i = 0; i < n; i++) r[i] = fop(s[i]); return store(t, r);
+    if (dom === Dom.J) { const s = a as BigInt64Array, n = s.length, r = fresh(BigInt64Array, n); for (let i = 0; i < n; i++) { const v = s[i]; r[i] = v === NJ ? NJ : jop(v); } return store(t, r); }
+    if (dom === Dom.I) { const s = a as Int32Array, n = s.length, r = fresh(Int32Array, n); for (let i = 0; i < n; i++) { const v = s[i]; r[i] = v === NI ? NI : fop(v) | 0; } return store(t, r); }
+    const s = a as Float64Array, n = s.length, r = fresh(Float64Array, n); for (let i = 0; i < n; i++) r[i] = fop(s[i]); return store(t, r);
   });
 }
 export const neg = sameType(v => -v, v => -v, 0);
@@ -81,7 +82,7 @@ export const signum = atomic1((x: Q): Q => {
   const sj = (v: bigint) => v === NJ || v < 0n ? -1 : v > 0n ? 1 : 0;
   const sn = (v: number) => v !== v || v === NI || v < 0 ? -1 : v > 0 ? 1 : 0;
   if (x.t < 0) return { t: -T.Int, v: dom === Dom.J ? sj(a as bigint) : sn(a as number) };
-  const n = (a as ArrayLike<unknown>).length, r = new Int32Array(n);
+  const n = (a as ArrayLike<unknown>).length, r = fresh(Int32Array, n);
   if (dom === Dom.J) { const s = a as BigInt64Array; for (let i = 0; i < n; i++) r[i] = sj(s[i]); }
   else { const s = a as Float64Array | Int32Array; for (let i = 0; i < n; i++) r[i] = sn(s[i]); }
   return { t: T.Int, d: r, a: 0 } as Vec;
@@ -90,10 +91,10 @@ export const signum = atomic1((x: Q): Q => {
 /** Case-map a char or symbol (floor lowercases text, as k's _ does). */
 function caseMap(x: Q, f: (s: string) => string): Q {
   if (x.t === -T.Sym) return { t: -T.Sym, v: f((x as Atom).v) } as Atom;
-  if (x.t === T.Sym) { const d = (x as Vec).d as Int32Array, r = new Int32Array(d.length); for (let i = 0; i < d.length; i++) r[i] = intern(f(symName(d[i]))); return { t: T.Sym, d: r, a: 0 } as Vec; }
+  if (x.t === T.Sym) { const d = (x as Vec).d as Int32Array, r = fresh(Int32Array, d.length); for (let i = 0; i < d.length; i++) r[i] = intern(f(symName(d[i]))); return { t: T.Sym, d: r, a: 0 } as Vec; }
   const low = (c: number) => c >= 65 && c <= 90 ? c + 32 : c;
   if (x.t < 0) return { t: -T.Char, v: low((x as Atom).v) } as Atom;
-  const d = (x as Vec).d as Uint8Array, r = new Uint8Array(d.length);
+  const d = (x as Vec).d as Uint8Array, r = fresh(Uint8Array, d.length);
   for (let i = 0; i < d.length; i++) r[i] = low(d[i]);
   return { t: T.Char, d: r, a: 0 } as Vec;
 }
@@ -116,7 +117,7 @@ function rounding(up: boolean) {
     if (x.t < 0) return castTo(t, { t: -T.Float, v: f(a as number) } as Atom);
     const s = a as Float64Array;
     let k = kernels.fmap(up ? 3 : 2, s);
-    if (!k) { const n = s.length; k = new Float64Array(n); for (let i = 0; i < n; i++) k[i] = f(s[i]); }
+    if (!k) { const n = s.length; k = fresh(Float64Array, n); for (let i = 0; i < n; i++) k[i] = f(s[i]); }
     return castTo(t, { t: T.Float, d: k, a: 0 } as Vec);
   });
 }
@@ -128,12 +129,12 @@ export const not = atomic1((x: Q): Q => {
   const t = Math.abs(x.t);
   if (t === T.Sym || t > 19) throw new QError('type');
   if (t === T.Guid) {
-    const g = x.t < 0 ? (x as Atom).v as Uint8Array : (x as Vec).d as Uint8Array, n = g.length / 16, r = new Uint8Array(n);
+    const g = x.t < 0 ? (x as Atom).v as Uint8Array : (x as Vec).d as Uint8Array, n = g.length / 16, r = fresh(Uint8Array, n);
     for (let i = 0; i < n; i++) { let z = 1; for (let k = 0; k < 16; k++) if (g[16 * i + k]) { z = 0; break; } r[i] = z; }
     return x.t < 0 ? { t: -T.Bool, v: r[0] } : { t: T.Bool, d: r, a: 0 } as Vec;
   }
   if (x.t < 0) { const v = (x as Atom).v; return { t: -T.Bool, v: v === 0 || v === 0n ? 1 : 0 }; }
-  const d = (x as Vec).d as ArrayLike<number | bigint>, n = d.length, r = new Uint8Array(n);
+  const d = (x as Vec).d as ArrayLike<number | bigint>, n = d.length, r = fresh(Uint8Array, n);
   if (d instanceof BigInt64Array) { for (let i = 0; i < n; i++) r[i] = d[i] === 0n ? 1 : 0; }
   else { const e = d as ArrayLike<number>; for (let i = 0; i < n; i++) r[i] = e[i] === 0 ? 1 : 0; }
   return { t: T.Bool, d: r, a: 0 } as Vec;
@@ -147,7 +148,7 @@ function floatMap2(f: (a: number, b: number) => number, ok: (t: number) => boole
     if (!ok(Math.abs(x.t)) || !ok(Math.abs(y.t))) throw new QError('type');
     const a = view(x, Dom.F), b = view(y, Dom.F);
     if (x.t < 0 && y.t < 0) return { t: -T.Float, v: f(a as number, b as number) };
-    const n = x.t > 0 ? (x as Vec).d.length : (y as Vec).d.length, r = new Float64Array(n);
+    const n = x.t > 0 ? (x as Vec).d.length : (y as Vec).d.length, r = fresh(Float64Array, n);
     if (typeof a === 'number') { const q = b as Float64Array; for (let i = 0; i < n; i++) r[i] = f(a, q[i]); }
     else if (typeof b === 'number') { const p = a as Float64Array; for (let i = 0; i < n; i++) r[i] = f(p[i], b); }
     else { const p = a as Float64Array, q = b as Float64Array; for (let i = 0; i < n; i++) r[i] = f(p[i], q[i]); }

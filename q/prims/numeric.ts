@@ -3,7 +3,7 @@
 // kernels work on these views, so each loop is written once per domain, not once per type.
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, WJ, NI, WI, NH, WH } from '../value/value.js';
-import { alloc } from '../value/storage.js';
+import { alloc, fresh } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
 
@@ -58,7 +58,7 @@ export function i1(t: number, v: any): number {
 
 /** A long vector as floats without a bigint per item: each item is read as two 32-bit halves. */
 export function longsToFloats(d: BigInt64Array, k = 1): Float64Array {
-  const n = d.length, r = new Float64Array(n), u = new Int32Array(d.buffer, d.byteOffset, 2 * n);
+  const n = d.length, r = fresh(Float64Array, n), u = new Int32Array(d.buffer, d.byteOffset, 2 * n);
   for (let i = 0, j = 0; i < n; i++, j += 2) {
     const lo = u[j], hi = u[j + 1];
     r[i] = hi === -2147483648 && lo === 0 ? NaN : (hi * 4294967296 + (lo >>> 0)) * k;
@@ -82,7 +82,7 @@ export function view(x: Q, dom: Dom, k = 1): Float64Array | BigInt64Array | Int3
   if (dom === Dom.F) {
     if (d instanceof Float64Array && k === 1) return d;
     if (d instanceof BigInt64Array) return longsToFloats(d, k);
-    const r = new Float64Array(n);
+    const r = fresh(Float64Array, n);
     if (d instanceof Float64Array || d instanceof Float32Array || d instanceof Uint8Array) { for (let i = 0; i < n; i++) r[i] = d[i] * k; return r; }
     const nul = d instanceof Int16Array ? NH : NI;
     for (let i = 0; i < n; i++) { const v = d[i]; r[i] = v === nul ? NaN : v * k; }
@@ -90,12 +90,12 @@ export function view(x: Q, dom: Dom, k = 1): Float64Array | BigInt64Array | Int3
   }
   if (dom === Dom.J) {
     if (d instanceof BigInt64Array && k === 1) return d;
-    const r = new BigInt64Array(n), bk = BigInt(k);
+    const r = fresh(BigInt64Array, n), bk = BigInt(k);
     for (let i = 0; i < n; i++) { const b = j1(t, d[i]); r[i] = k === 1 || b === NJ || b === WJ || b === -WJ ? b : b * bk; }
     return r;
   }
   if (d instanceof Int32Array && k === 1) return d;
-  const r = new Int32Array(n);
+  const r = fresh(Int32Array, n);
   for (let i = 0; i < n; i++) { const v = i1(t, d[i]); r[i] = k === 1 || v === NI ? v : v * k; }
   return r;
 }

@@ -3,7 +3,7 @@
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr, NJ } from '../value/value.js';
-import { gather } from '../value/storage.js';
+import { gather, fresh } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
@@ -71,11 +71,44 @@ export function symRanks(x: Q): Int32Array | null {
   return kernels.gather(T.Int, rank, d) as Int32Array | null;
 }
 
+/** Positions that sort integers (of a range whose product with their count is exact in a double) by one
+ *  native sort of keys that hold each item's value and position; null when the range is too wide. */
+function packedGrade(d: ArrayLike<number | bigint>, desc: boolean): Int32Array | null {
+  const n = d.length;
+  if (d instanceof Float64Array || d instanceof Float32Array) return null;
+  let v = d as ArrayLike<number>;
+  if (d instanceof BigInt64Array) { const f = fresh(Float64Array, n); for (let i = 0; i < n; i++) f[i] = Number(d[i]); v = f; }
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) { const e = v[i]; if (e < lo) lo = e; if (e > hi) hi = e; }
+  // a long beyond 2^53 may have been rounded: only a range exact in doubles is packed
+  if (!((hi - lo + 1) * n < 2 ** 53) || Math.max(-lo, hi) > 2 ** 53) return null;
+  const keys = fresh(Float64Array, n);
+  for (let i = 0; i < n; i++) keys[i] = (desc ? hi - v[i] : v[i] - lo) * n + i;
+  keys.sort();
+  const r = fresh(Int32Array, n);
+  for (let i = 0; i < n; i++) r[i] = keys[i] % n;
+  return r;
+}
+
 /** Positions that sort x ascending (stable), or descending (stable among equals). */
 export function grade(x: Q, desc = false): ArrayLike<number> {
   // fixed-width numbers and temporals: a radix grade in wasm; symbols by their ranks in text order
   if (x.t > 0 && x.t < 20 && x.t !== T.Sym) { const g = kernels.grade(x.t, (x as Vec).d, desc); if (g) return g; }
   if (x.t === T.Sym || x.t === T.Enum) { const r = symRanks(x), g = r && kernels.grade(T.Int, r, desc); if (g) return g; }
+  // a short vector of numbers or temporals: compared in place (nulls are each type's least value; a float's
+  // null, NaN, sorts first), where the general comparator makes an atom per comparison
+  if (x.t > 0 && x.t < 20 && x.t !== T.Sym && x.t !== T.Guid) {
+    const d = (x as Vec).d as ArrayLike<number | bigint>;
+    const packed = packedGrade(d, desc);
+    if (packed) return packed;
+    const n = d.length, idx = new Array<number>(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    const c = d instanceof Float64Array || d instanceof Float32Array
+      ? (i: number, j: number) => { const a = d[i] as number, b = d[j] as number; return a < b ? -1 : a > b ? 1 : a === b ? 0 : a !== a ? (b !== b ? 0 : -1) : 1; }
+      : (i: number, j: number) => { const a = d[i], b = d[j]; return a < b ? -1 : a > b ? 1 : 0; };
+    idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j);
+    return idx;
+  }
   const n = count(x), idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const c = comparator(x);

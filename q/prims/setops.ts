@@ -1,5 +1,6 @@
 // Membership and set operations: in within except inter union cross, and distinct's relatives.
 import type { Items } from '../value/storage.js';
+import { fresh } from '../value/storage.js';
 // Lookups hash the right argument once (find.ts), so x in y is linear in both.
 import { T } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
@@ -49,7 +50,7 @@ export function qin(x: Q, y: Q): Q {
 
 /** x in a few items of exact equality: a scan costs less than setting up a hash. */
 function smallIn(x: Items, y: Items): Uint8Array {
-  const n = x.length, m = y.length, r = new Uint8Array(n);
+  const n = x.length, m = y.length, r = fresh(Uint8Array, n);
   for (let i = 0; i < n; i++) { const e = x[i]; for (let j = 0; j < m; j++) if (y[j] === e) { r[i] = 1; break; } }
   return r;
 }
@@ -81,7 +82,7 @@ export function withinBounds(xt: number, y: Q): [number | bigint, number | bigin
 }
 const and = atomic2((a: Q, b: Q): Q => {
   if (a.t < 0) return { t: -T.Bool, v: (a as Atom).v & (b as Atom).v };
-  const x = (a as Vec).d as Uint8Array, y = (b as Vec).d as Uint8Array, r = new Uint8Array(x.length);
+  const x = (a as Vec).d as Uint8Array, y = (b as Vec).d as Uint8Array, r = fresh(Uint8Array, x.length);
   for (let i = 0; i < x.length; i++) r[i] = x[i] & y[i];
   return vec(T.Bool, r);
 });

@@ -2,7 +2,7 @@
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { gather } from '../value/storage.js';
+import { gather, fresh } from '../value/storage.js';
 import { intOf, sliceQ, drop } from './list.js';
 import { index } from './index.js';
 import { match } from './match.js';
@@ -16,7 +16,7 @@ function shift(k: number, x: Q): Q {
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(c => shift(k, c)));
   if (x.t < 0) throw new QError('type');
   // int positions gather in wasm; those off the end (negative, or past n) come back null
-  const n = count(x), idx = new Int32Array(n);
+  const n = count(x), idx = fresh(Int32Array, n);
   for (let i = 0; i < n; i++) idx[i] = i - k;
   return index(x, vec(T.Int, idx));
 }
@@ -27,7 +27,7 @@ export const xprev = (k: Q, x: Q) => shift(intOf(k), x);
 /** differ: is each item different from the one before (the first always is)? */
 export function differ(x: Q): Q {
   if (x.t < 0) throw new QError('type');
-  const n = count(x), r = new Uint8Array(n);
+  const n = count(x), r = fresh(Uint8Array, n);
   if (x.t > 0 && x.t < 20 && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real) {
     const d = (x as Vec).d as any;
     for (let i = 0; i < n; i++) r[i] = i === 0 || d[i] !== d[i - 1] ? 1 : 0;

@@ -3,6 +3,7 @@
 // indices pick (a link column, `t!0 1 1). Resolving a domain needs the session's globals, which the
 // session lends through setEnumResolver.
 import { T } from './types.js';
+import { fresh } from './storage.js';
 import type { Q, Vec, Atom, Dict, Table, List } from './value.js';
 import { QError } from './error.js';
 import { symName as symNameOf } from './sym.js';
@@ -51,7 +52,7 @@ export function deenum(x: Q): Q {
   const v = x as Vec, src = v.d as Int32Array, n = src.length;
   if (!vals) return { t: T.Int, d: src, a: v.a } as Vec;
   if (vals.t === T.Sym) {
-    const ids = (vals as Vec).d as Int32Array, r = new Int32Array(n);
+    const ids = (vals as Vec).d as Int32Array, r = fresh(Int32Array, n);
     for (let i = 0; i < n; i++) { const k = src[i]; r[i] = k >= 0 && k < ids.length ? ids[k] : 0; }
     return { t: T.Sym, d: r, a: v.a } as Vec;
   }

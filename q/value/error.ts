@@ -1,6 +1,16 @@
 /** A q signal: kdb+'s error text (`type`, `length`, a name for an undefined variable …). */
 export class QError extends Error {
-  constructor(public readonly q: string, public pos?: number) { super(q); }
+  readonly q: string;
+  pos?: number;
+  constructor(q: string, pos?: number) {
+    // a signal is q's control flow (protected evaluation catches thousands a second), not a JavaScript
+    // fault: its stack would cost more than the rest of the signal and tell the user nothing
+    const limit = (Error as { stackTraceLimit?: number }).stackTraceLimit;
+    (Error as { stackTraceLimit?: number }).stackTraceLimit = 0;
+    super(q);
+    (Error as { stackTraceLimit?: number }).stackTraceLimit = limit;
+    this.q = q; this.pos = pos;
+  }
 }
 export const qerr = (s: string, pos?: number) => new QError(s, pos);
 /** Signals `'nyi` for a feature wasq has not built yet; the detail helps the user, the text stays kdb+'s. */

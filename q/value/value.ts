@@ -1,7 +1,7 @@
 // The q value model: atoms, vectors, general lists, dictionaries, tables and functions.
 // Every value carries its kdb+ type number in `t` (negative for atoms).
 import { T, isWide } from './types.js';
-import { alloc, allocRaw, from, Items } from './storage.js';
+import { alloc, allocRaw, from, Items, fresh } from './storage.js';
 import { intern, symName } from './sym.js';
 import type { Node } from '../parse/ast.js';
 
@@ -96,14 +96,14 @@ function ascii(s: string): Uint8Array | null {
 export const text = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : bytesText((x as Vec).d as Uint8Array);
 /** UTF-8 text of bytes; TextDecoder refuses views of shared memory (where large vectors live), so those are copied. */
 export const bytesText = (b: Uint8Array): string => dec.decode(b.buffer instanceof SharedArrayBuffer ? b.slice() : b);
-export const symVec = (ss: string[]): Vec => { const d = new Int32Array(ss.length); for (let i = 0; i < ss.length; i++) d[i] = intern(ss[i]); return vec(T.Sym, d); };
+export const symVec = (ss: string[]): Vec => { const d = fresh(Int32Array, ss.length); for (let i = 0; i < ss.length; i++) d[i] = intern(ss[i]); return vec(T.Sym, d); };
 /** Longs from safe integers, written as two 32-bit halves (a BigInt per item would cost ten times more). */
 export const longVec = (xs: ArrayLike<number>): Vec => {
   const d = allocRaw(T.Long, xs.length) as BigInt64Array, w = new Int32Array(d.buffer, d.byteOffset, 2 * xs.length);
   for (let i = 0; i < xs.length; i++) { const x = xs[i], hi = Math.floor(x / 4294967296); w[2 * i] = (x - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
   return vec(T.Long, d);
 };
-export const boolVec = (xs: ArrayLike<number | boolean>): Vec => { const d = new Uint8Array(xs.length); for (let i = 0; i < xs.length; i++) d[i] = xs[i] ? 1 : 0; return vec(T.Bool, d); };
+export const boolVec = (xs: ArrayLike<number | boolean>): Vec => { const d = fresh(Uint8Array, xs.length); for (let i = 0; i < xs.length; i++) d[i] = xs[i] ? 1 : 0; return vec(T.Bool, d); };
 export const floatVec = (xs: ArrayLike<number>): Vec => vec(T.Float, from(T.Float, xs as ArrayLike<number>));
 export const intVec = (xs: ArrayLike<number>): Vec => vec(T.Int, from(T.Int, xs as ArrayLike<number>));
 
@@ -174,8 +174,8 @@ export function fromItems(xs: Q[]): Q {
 /** A vector of type t from atoms of type -t. */
 export function atomsToVec(t: number, xs: Atom[]): Vec {
   const n = xs.length;
-  if (t === T.Sym) { const d = new Int32Array(n); for (let i = 0; i < n; i++) d[i] = intern(xs[i].v); return vec(t, d); }
-  if (t === T.Guid) { const d = new Uint8Array(16 * n); for (let i = 0; i < n; i++) d.set(xs[i].v, 16 * i); return vec(t, d); }
+  if (t === T.Sym) { const d = fresh(Int32Array, n); for (let i = 0; i < n; i++) d[i] = intern(xs[i].v); return vec(t, d); }
+  if (t === T.Guid) { const d = fresh(Uint8Array, 16 * n); for (let i = 0; i < n; i++) d.set(xs[i].v, 16 * i); return vec(t, d); }
   const d = alloc(t, n) as any;
   for (let i = 0; i < n; i++) d[i] = xs[i].v;
   const r = vec(t, d);

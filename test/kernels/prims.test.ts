@@ -153,3 +153,14 @@ test('in against a few items (a scan) agrees with in against many (a hash), for 
     assert.equal(q('(x in y)~{any x=y}[;y] each x'), '1b', t);
   }
 });
+
+test('iasc and idesc of a short vector (sorted in JavaScript) agree with the kernel on a long one, nulls and ties included', () => {
+  const { q } = makeSession();
+  for (const t of ['b', 'x', 'h', 'i', 'j', 'e', 'f', 'c', 'm', 'd', 'u', 'v', 't', 'p', 'n', 'z']) {
+    q(`x:"${t}"$(100?20),0N,-0W,0W; y:x,3000#x`);
+    // a stable grade of y, kept to x's positions, is the stable grade of x
+    assert.equal(q('(iasc x)~g where (g:iasc y)<count x'), '1b', t);
+    assert.equal(q('(idesc x)~g where (g:idesc y)<count x'), '1b', t);
+  }
+  assert.equal(q('iasc 0N 9223372036854775806 -9223372036854775806 5'), '0 2 3 1');
+});
