@@ -4,12 +4,17 @@ import '../server/kernels.js';
 import { execFileSync } from 'node:child_process';
 
 const REPS = 5;
-const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000', 'yj:10000000?100'];
+const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000', 'yj:10000000?100',
+  's:100?100', 't:([]a:til 100;b:100?`x`y`z)', 'm:(1 2 3;3 4 5;4 5 6)'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
+  // small values, where the interpreter's own cost shows (each repeated 100000 times)
+  ['\\t:100000 1 2 3+4 5 6', 0], ['\\t:100000 asc s', 0], ['\\t:100000 select from t where a>50', 0],
+  ['\\t:100000 select sum a by b from t', 0], ['\\t:100000 @[{x+`a};1;0]', 0],
+  ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],
   ['sum xf', 8e7], ['xf+yf', 2.4e8], ['xf*2.5', 1.6e8], ['sum xj', 8e7], ['xj+yj', 2.4e8], ['xj*2', 1.6e8],
 ];
-const input = [...setup, ...cases.flatMap(([q]) => Array(REPS).fill('\\t ' + q))].join('\n') + '\n';
+const input = [...setup, ...cases.flatMap(([q]) => Array(REPS).fill(q.startsWith('\\') ? q : '\\t ' + q))].join('\n') + '\n';
 const out = execFileSync('node', ['bin/wasq.mjs'], { input, encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n');
 if (out.length !== cases.length * REPS) throw new Error('unexpected output:\n' + out.join('\n'));
 console.log('| query | median ms | throughput |\n| --- | ---: | ---: |');
