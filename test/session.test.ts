@@ -143,6 +143,8 @@ test('Tok reads IP addresses as guids, Unix seconds as timestamps, and HHMMSS di
   assert.equal(q('"P"$"00000000000"'), '1970.01.01D00:00:00.000000000');
   assert.equal(q('"N"$"123456123987654"'), '0D12:34:56.123987654');
   assert.equal(q('"T"$"123456123987654"'), '12:34:56.123');
+  assert.equal(q('"V"$"123456"'), '12:34:56');
+  assert.equal(q('"U"$"1234"'), '12:34');
   assert.equal(q('(enlist"P";",") 0: enlist "1600000000"'), '2020.09.13D12:26:40.000000000');
 });
 

@@ -229,6 +229,9 @@ function parse1(t: number, s0: string): any {
     const [, hh, mm, ss, f] = raw, secs = BigInt(+hh * 3600 + +mm * 60 + +ss);
     return t === T.Timespan ? secs * 1000000000n + BigInt((f + '000000000').slice(0, 9)) : Number(secs) * 1000 + +(f + '000').slice(0, 3);
   }
+  // a second of 6 digits is HHMMSS and a minute of 4 is HHMM, as a time's digits are read
+  const hms = t === T.Second ? /^(\d\d)(\d\d)(\d\d)$/.exec(s) : t === T.Minute ? /^(\d\d)(\d\d)$/.exec(s) : null;
+  if (hms) return +hms[1] * (t === T.Second ? 3600 : 60) + +hms[2] * (t === T.Second ? 60 : 1) + (t === T.Second ? +hms[3] : 0);
   // temporals: the literal scanner, after normalising the separators kdb+ accepts
   // a run of digits is a date only as yyyymmdd; other digit runs are not dates
   if (/^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);

@@ -8,6 +8,8 @@ import { join } from './join.js';
 import { unkey, keyText } from './list.js';
 import { compareQ } from './order.js';
 import { add } from './arith.js';
+import { fill } from './shifts.js';
+import { xkey } from './tables.js';
 import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
@@ -145,13 +147,16 @@ function keyBy(ks: string[], t: Table): Q {
 /** t pj kt: kt's values added to t's matching rows (a missing match adds nothing). */
 export function pj(x: Q, y: Q): Q {
   if (!isKeyed(y)) throw new QError('type');
+  // kdb+ defines it as x+0i^y(cols key y)#x: a keyed x keeps its key, and nulls in y add nothing
+  if (isKeyed(x)) return xkey(symVec(((x as Dict).k as Table).c), pj(unkey(x as Dict), y));
+  if (x.t !== T.Table) throw new QError('type');
   const t = x as Table;
   const { rows, vt } = lookupKeyed(t, y as Dict);
+  const at = longVec(Array.from(rows, r => r < 0 ? -1 : r));
   const c = [...t.c], d = [...t.d];
   vt.c.forEach((name, j) => {
-    const src = vt.d[j];
-    const zero = (v: Q): Q => v.t === -T.Float ? { t: -T.Float, v: 0 } : v.t === -T.Long ? { t: -T.Long, v: 0n } : { t: v.t, v: 0 } as Q;
-    const picked = fromItems(Array.from(rows).map(r => r < 0 ? zero(item(src, 0)) : item(src, r)));
+    // a row with no match is all nulls (index out of range), and 0 fills every null
+    const picked = fill({ t: -T.Int, v: 0 } as Atom, index(vt.d[j], at));
     const k = c.indexOf(name);
     if (k < 0) { c.push(name); d.push(picked); } else d[k] = add(d[k], picked);
   });

@@ -190,3 +190,11 @@ test('xcol with a dictionary renames by name; a name the table lacks is a length
   assert.equal(q('([q:`r]) xcol t'), "'length");
   assert.equal(q('cols t'), '`a`b');
 });
+
+test('pj adds y\'s values by key (kdb+\'s x+0i^y(cols key y)#x): nulls and missing keys add 0, a keyed x stays keyed', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3;b:`x`y`z;c:1.5 2.5 3.5)');
+  assert.equal(q('t pj ([b:`x`y] c:10 0n;d:1 2)'), q('([]a:1 2 3;b:`x`y`z;c:11.5 2.5 3.5;d:1 2 0)'));
+  assert.equal(q('pj[([k:1 2]v:1 2);([k:1 3]v:10 30)]'), q('([k:1 2]v:11 2)'));
+  assert.equal(q('pj[t;t]'), "'type");
+});
