@@ -25,7 +25,9 @@ parentPort!.on('message', (m: any) => {
   switch (m.op) {
     case 'open': {
       const h: number = m.h;
-      const s = connect({ host: m.host, port: m.port });
+      let s: Socket;
+      // a connect that throws at once must still wake the main thread, which waits for an answer
+      try { s = connect({ host: m.host, port: m.port }); } catch (e) { answer({ error: 'hop. ' + (e as Error).message }); break; }
       const c: Sock = { s, reader: new FrameReader(), waiting: false, closing: false };
       let opened = false;
       const fail = (error: string) => { if (opened) return; opened = true; if (timer) clearTimeout(timer); s.destroy(); answer({ error }); };

@@ -70,6 +70,8 @@ export class Client {
     const m = /^:([^:]*):(\d+)(?::([^:]*)(?::(.*))?)?$/.exec(target);
     if (!m) throw new QError('hop');
     const [, host, port, user, pass] = m;
+    // kdb+ would take the port's low 16 bits and reach some other port: say what is wrong instead
+    if (!(Number(port) > 0 && Number(port) < 65536)) throw new QError(`hop. port ${port} is outside 1-65535`);
     const h = this.handles.alloc();
     const addr = host || '127.0.0.1';
     this.start().postMessage({ op: 'open', h, host: addr, port: Number(port), user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });

@@ -62,11 +62,16 @@ test('hopen fails as kdb+ does: nothing listening, a timeout, refused credential
       `@[hopen;(\`::${sp};300);{x}]`,
       `hopen \`::${srv.port}:mallory:x`,
       `hopen \`::${srv.port}:alice:x`,
+      'hopen 99999',
+      '1+1',
     ]);
     assert.match(got[0], /^'hop\. OS reports: Connection refused/);
     assert.equal(got[1], '"timeout"');
     assert.equal(got[2], "'access");
     assert.match(got[3], /^\d+i$/);
+    // a port past 16 bits is refused at once, and the session goes on
+    assert.equal(got[4], "'hop. port 99999 is outside 1-65535");
+    assert.equal(got[5], '2');
   } finally { silent.close(); await srv.line('\\x .z.pw'); }
 });
 
