@@ -182,6 +182,13 @@ export class Session {
       return long(BigInt(Math.round(performance.now() - t0)));
     }
     if (name === 'l') return this.loadFile(arg.trim());
+    if ((name === '1' || name === '2') && arg.trim()) {
+      if (!this.env.host.redirect) throw new QError('nyi');
+      this.env.host.redirect(+name as 1 | 2, arg.trim());
+      return NIL;
+    }
+    // \_ alone: whether clients may not write (-b)
+    if (name === '_' && !arg.trim()) return { t: -T.Bool, v: this.env.blocked ? 1 : 0 } as Q;
     if (name === '\\' || name === '') { this.env.host.exit?.(0); return NIL; }
     return system(cmd);
   }

@@ -69,7 +69,13 @@ function osError(path: string, e: unknown): never {
 const reporting = <A extends unknown[], R>(f: (p: string, ...a: A) => R) => (p: string, ...a: A): R => { try { return f(p, ...a); } catch (e) { return osError(p, e); } };
 
 export function nodeHost(out: (fd: number, s: string) => void): Host {
+  // \1 and \2: standard output or error appended to a file instead
+  const to: (string | undefined)[] = [];
   return {
+    redirect: (fd, path) => {
+      try { mkdirSync(dirname(path) || '.', { recursive: true }); appendFileSync(path, ''); } catch (e) { osError(path, e); }
+      to[fd] = path;
+    },
     now: clockNs,
     tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
     memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
@@ -91,7 +97,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     chdir: dir => { try { process.chdir(dir); } catch (e) { osError(dir, e); } },
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
-    write: out,
+    write: (fd, text) => { const f = to[fd]; if (f) appendFileSync(f, text); else out(fd, text); },
     readFile: (p: string) => {
       const path = p.startsWith(':') ? p.slice(1) : p;
       for (const f of [path, path + '.q']) if (existsSync(f)) return readFileSync(f, 'utf8');
@@ -210,7 +216,7 @@ export async function main(argv: string[]) {
   if (tty) rl.prompt();
   for await (const line of rl) {
     const r = session.evaluate(line);
-    if (r.out) write(1, r.out + '\n');
+    if (r.out) host.write(1, r.out + '\n');
     await turn();
     // flush per line, so a later runaway line cannot hold back what was already shown
     flush();
@@ -229,7 +235,7 @@ const turn = () => shouldYield() ? new Promise<void>(r => setImmediate(r)) : und
 async function loadScript(session: Session, src: string) {
   for (const stmt of statements(src)) {
     const r = session.evaluate(stmt);
-    if (r.out) write(1, r.out + '\n');
+    if (r.out) session.env.host.write(1, r.out + '\n');
     if (r.error) return;
     await turn();
   }

@@ -2,7 +2,7 @@
 // reval's restriction; rand, fkeys and dsave.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../server/kernels.js';
@@ -295,4 +295,19 @@ test('\\t:n runs its expression n times (parsed once) and gives the total time',
   // an assignment under \t:n still shows the time
   assert.match(q('\\t:3 b:1'), /^\d+$/);
   assert.equal(q('b'), '1');
+});
+
+test('\\1 and \\2 append standard output and error to files (directories made as needed); \\_ shows whether clients may write', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-redirect-'));
+  try {
+    const q = nodeSession();
+    assert.equal(q('\\_'), '0b');
+    q(`\\1 ${dir}/out/t1.txt`);
+    q(`\\2 ${dir}/t2.txt`);
+    q('-1 "to stdout";');
+    q('-2 "to stderr";');
+    q('-1 "again";');
+    assert.equal(readFileSync(join(dir, 'out/t1.txt'), 'utf8'), 'to stdout\nagain\n');
+    assert.equal(readFileSync(join(dir, 't2.txt'), 'utf8'), 'to stderr\n');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
 });

@@ -27,6 +27,8 @@ export interface Host {
   /** The process's environment variables (getenv, setenv); without them getenv sees none. */
   getenv?(name: string): string | undefined;
   setenv?(name: string, value: string): void;
+  /** \1 and \2: append what is written to standard output (1) or error (2) to a file from now on. */
+  redirect?(fd: 1 | 2, path: string): void;
   /** Write text to standard output (`-1`) or error (`-2`). */
   write(fd: number, s: string): void;
   /** Read a text file (for \l), or null when the host has no files. */

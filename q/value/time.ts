@@ -33,4 +33,5 @@ export function clockNs(): bigint {
   const us = (anchor + t) * 1000, whole = Math.floor(us);
   return BigInt(whole) * 1000n + BigInt(Math.floor((us - whole) * 1000));
 }
-let anchor = 0;
+// performance.timeOrigin is the wall-clock time (ms, with a fraction) at which performance.now() began
+let anchor = globalThis.performance?.timeOrigin ?? 0;
