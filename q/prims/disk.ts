@@ -302,6 +302,9 @@ function mapParts(root: string, cands: [string, string][], kind: typeof PARTS[nu
   hooks.setGlobal('.Q.pv', pv);
   hooks.setGlobal('.Q.PV', pv);
   hooks.setGlobal('.Q.pt', symVec(names));
+  // .Q.u: each partition is found in one segment only (always, without segments)
+  hooks.setGlobal('.Q.u', { t: -T.Bool, v: new Set(parts.map(p => p.v)).size === parts.length ? 1 : 0 } as Q);
+  hooks.setGlobal('.Q.vp', dict(symVec([]), list([])));
   hooks.setGlobal('.Q.PD', symVec(parts.map(p => ':' + p.seg)));
   if (segs.length) {
     // the segments, and the partitions in each (conformant to .Q.P)
@@ -361,7 +364,7 @@ function lazyVec(t: number, dom: string | undefined, load: () => Q): Vec {
   return v;
 }
 /** Per-partition row counts of the partitioned tables that name this table value made (.Q.cn). */
-const partCounts = new WeakMap<Table, { name: string; rows: () => number[] }>();
+const partCounts = new WeakMap<Table, { name: string; rows: () => number[]; parts: { path: string; v: number }[] }>();
 /** A partitioned table as kdb+ maps it: the partitions' directories are checked now, but a column is
  *  read only when its items are first used, so `count t` reads the heads of one column's files and
  *  `meta t` the heads of each column's files in the last partition. A column whose head says nothing
@@ -394,11 +397,64 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
       return joinCols(cs);
     };
     const h = headOf(join(last, c));
-    return h && h.t !== T.List ? lazyVec(h.t, h.dom, load) : load();
+    if (!(h && h.t !== T.List)) return load();
+    const v = lazyVec(h.t, h.dom, load);
+    // meta shows the last partition's attribute, as kdb+ reads it; the joined column has none
+    if (h.a) shownAttr.set(v, h.a);
+    return v;
   });
   const t = table([pt.pf, ...pt.cols], [pcol, ...cols]);
-  partCounts.set(t, { name: pt.name, rows });
+  partCounts.set(t, { name: pt.name, rows, parts: kept });
   return t;
+}
+/** The attribute meta shows for a column of a partitioned table: its file's in the last partition. */
+export const shownAttr = new WeakMap<object, number>();
+
+/** .Q.ind[t;i]: rows i (longs, counted across the partitions in order) of a partitioned table, read
+ *  from the partitions that hold them only. */
+export function qind(x: Q, y: Q): Q {
+  const p = x.t === T.Table ? partCounts.get(x as Table) : undefined;
+  if (!p) throw new QError('type');
+  if (y.t !== T.Long && y.t !== -T.Long) throw new QError('type');
+  const want = y.t < 0 ? [Number((y as Atom).v)] : Array.from((y as Vec).d as BigInt64Array, Number);
+  const rows = p.rows(), starts: number[] = [];
+  rows.reduce((o, k) => { starts.push(o); return o + k; }, 0);
+  const total = rows.reduce((a, b) => a + b, 0);
+  // each wanted row: its partition and its row there; the partitions read once each
+  const at = want.map(r => {
+    if (!(r >= 0 && r < total)) throw new QError('index');
+    let k = starts.length - 1;
+    while (starts[k] > r) k--;
+    return [k, r - starts[k]] as const;
+  });
+  const t = x as Table, cols = t.c.slice(1), read = new Map<number, Table>();
+  const part = (k: number) => read.get(k) ?? (read.set(k, readSplayed(p.parts[k].path, cols)), read.get(k)!);
+  const pieces = at.map(([k, r]) => index(part(k), longOf([r])) as Table);
+  const pcol = vec((t.d[0] as Vec).t, Int32Array.from(at, ([k]) => p.parts[k].v));
+  const base = pieces.length ? pieces : [index(part(p.parts.length - 1), longOf([])) as Table];
+  const body = cols.map((_, j) => joinCols(base.map(q => q.d[j])));
+  return table(t.c, [pcol, ...body]);
+}
+const longOf = (xs: number[]) => vec(T.Long, BigInt64Array.from(xs, BigInt));
+
+/** .Q.chk[root]: every partition gets the tables it lacks, empty, made from the most recent partition
+ *  that has each; for each partition (newest first) the directory it fixed, or an empty list. */
+export function qchk(x: Q): Q {
+  const root = pathOf(x), ls = (files().list(root) ?? []).filter(n => isDir(join(root, n)));
+  const kind = PARTS.find(([re]) => ls.some(n => re.test(n)));
+  if (!kind) return list([]);
+  const parts = ls.filter(n => kind[0].test(n)).sort((a, b) => kind[3](b) - kind[3](a)).map(n => join(root, n));
+  const tablesIn = (d: string) => (files().list(d) ?? []).filter(n => (files().list(join(d, n)) ?? []).includes('.d'));
+  const template = new Map<string, string>();
+  for (const d of parts) for (const n of tablesIn(d)) if (!template.has(n)) template.set(n, join(d, n));
+  return list(parts.map(d => {
+    const have = new Set(tablesIn(d)), missing = [...template.keys()].filter(n => !have.has(n));
+    for (const n of missing) {
+      const src = template.get(n)!, t = readSplayed(src), none = vec(T.Long, new BigInt64Array(0));
+      splay(join(d, n), table(t.c, t.d.map(c => index(c, none))));
+    }
+    return missing.length ? symVec([':' + d]) : list([]);
+  }));
 }
 /** .Q.bv[]: the tables of every partition, not only the last, become partitioned tables, and a partition
  *  that lacks one has no rows of it (kdb+ fills those from .Q.vp, which this sets to each such table's

@@ -227,6 +227,8 @@ const table: Record<string, PrimDef> = {
   '.Q.par': { n: D.qpar, rank: 3 },
   '.Q.cn': { m: D.qcn, rank: 1 },
   '.Q.bv': { m: D.qbv, rank: 1 },
+  '.Q.ind': { d: D.qind, rank: 2 },
+  '.Q.chk': { m: D.qchk, rank: 1 },
   '.Q.sha1': { m: DG.qsha1, rank: 1 },
   '.Q.f': { d: DQ.qf, rank: 2 },
   '.Q.fmt': { n: DQ.qfmt, rank: 3 },

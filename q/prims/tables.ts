@@ -5,7 +5,7 @@ import * as kernels from '../kernels/index.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
-import { fileExists, named } from './disk.js';
+import { fileExists, named, shownAttr } from './disk.js';
 import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
@@ -45,7 +45,9 @@ export function meta(x: Q): Q {
     return ' ';
   });
   const fk = t.d.map(c => c.t === T.Enum && isForeignKey((c as Vec).dom!) ? (c as Vec).dom! : '');
-  const at = t.d.map(c => c.t > 0 && c.t <= T.Enum && (c as Vec).a ? ' supg'[(c as Vec).a] : '');
+  // a partitioned table's column shows the attribute of its file in the last partition
+  const attr = (c: Q) => shownAttr.get(c) ?? (c as Vec).a;
+  const at = t.d.map(c => c.t > 0 && c.t <= T.Enum && attr(c) ? ' supg'[attr(c)!] : '');
   return dict(table(['c'], [symVec(t.c)]), table(['t', 'f', 'a'], [vec(T.Char, Uint8Array.from(tc, ch => ch.charCodeAt(0))), symVec(fk), symVec(at)]));
 }
 

@@ -438,6 +438,25 @@ test('a query reads only the partitions its where clause keeps', () => {
   assert.equal(q('.Q.par[`:hdb;2020.01.02;`trade]'), '`:hdb/2020.01.02/trade');
 });
 
+test('.Q.ind reads rows by their number across partitions, only from the partitions that hold them; .Q.chk fills missing tables; meta shows the last partition\'s attributes', () => {
+  const dir = tmp(), { q, reads } = session(dir);
+  q('t:([]sym:`a`b`a;p:1 2 3f)'); q('.Q.dpft[`:db;2020.01.01;`sym;`t]');
+  q('t:([]sym:`c`b;p:4 5f)'); q('.Q.dpft[`:db;2020.01.02;`sym;`t]');
+  q('u:([]sym:`x`y;z:1 2)'); q('.Q.dpft[`:db;2020.01.02;`sym;`u]');
+  // newest first: what each partition lacked, and got
+  assert.equal(q('.Q.chk[`:db]'), '()\n,`:db/2020.01.01');
+  assert.equal(q('.Q.chk[`:db]'), '()\n()');
+  q('\\l db');
+  assert.equal(q('select from u'), 'date       sym z\n----------------\n2020.01.02 x   1\n2020.01.02 y   2');
+  assert.equal(q('exec a from meta t'), '``p`');
+  reads.length = 0;
+  assert.equal(q('.Q.ind[t;4 0]'), 'date       sym p\n----------------\n2020.01.02 c   4\n2020.01.01 a   1');
+  assert.equal(q('.Q.ind[t;0 2]'), 'date       sym p\n----------------\n2020.01.01 a   1\n2020.01.01 b   2');
+  assert.deepEqual(reads.filter(p => p.includes('2020.01.02/t/p') && !p.includes('@')), ['db/2020.01.02/t/p'], 'a partition is read when a row is wanted from it');
+  assert.equal(q('.Q.ind[t;5]'), "'index");
+  assert.equal(q('.Q.u'), '1b');
+});
+
 test('a segmented database (par.txt) spreads its partitions over segments; a fresh process loads them all', () => {
   const dir = tmp(), { q, reads } = session(dir);
   q('mem:()');
