@@ -111,6 +111,15 @@ const Q_LAMBDAS: Record<string, string> = {
   // the file's size. A line longer than a chunk is read whole.
   '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',
   '.Q.fs': '{.Q.fsn[x;y;131000]}',
+  // long identifiers as numbers: base 64 over .Q.b6 in 10 characters, base 36 over .Q.nA in 12
+  '.Q.j10': '{64 sv .Q.b6?x}',
+  '.Q.x10': '{.Q.b6 (10#64) vs x}',
+  '.Q.j12': '{36 sv .Q.nA?x}',
+  '.Q.x12': '{.Q.nA (12#36) vs x}',
+  // a table as a dictionary of its columns
+  '.Q.V': '{$[99h=type x;flip[key x],flip value x;98h=type x;flip x;x]}',
+  // \l of a directory (.Q.lo for the choice of changing directory and running its scripts)
+  '.Q.l': '{.Q.lo[x;1b;1b]}',
   // load fixed-width binary records (s: file, offset, length; a length of 0 or less stops that many bytes
   // before the end) .Q.M&1000000 at a time, post-process each chunk with g, append it to the partition
   '.Q.dsftg': '{[d;s;f;t;g]w:sum t 1;n:$[0<s 2;s 2;(hcount s 0)-(s 1)-s 2] div w;p:`$(string .Q.par . d),"/";m:.Q.M&1000000;i:0;while[i<n;k:m&n-i;p upsert .Q.en[d 0] g flip f!t 1:(s 0;(s 1)+i*w;k*w);i+:k];n}',

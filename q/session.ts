@@ -64,6 +64,7 @@ export class Session {
     hooks.setGlobal = setGlobal;
     hooks.namespaceKeys = namespaceKeys;
     hooks.system = cmd => this.sys(cmd);
+    hooks.loadDir = (dir, cd, scripts) => this.loadDir(dir, cd, scripts);
     hooks.precision = () => this.env.precision;
     hooks.files = () => this.env.host.files ?? null;
     hooks.readOnly = () => this.env.restricted > 0;
@@ -182,6 +183,12 @@ export class Session {
       return long(BigInt(Math.round(performance.now() - t0)));
     }
     if (name === 'l') return this.loadFile(arg.trim());
+    // \cd: the current directory; \cd dir changes it (kdb+ runs no shell for either)
+    if (name === 'cd' && this.env.host.chdir && this.env.host.cwd) {
+      if (!arg.trim()) return str(this.env.host.cwd());
+      this.env.host.chdir(arg.trim());
+      return NIL;
+    }
     if ((name === '1' || name === '2') && arg.trim()) {
       if (!this.env.host.redirect) throw new QError('nyi');
       this.env.host.redirect(+name as 1 | 2, arg.trim());
@@ -260,6 +267,14 @@ export class Session {
     return path => { const txt = this.env.host.readFile?.(path); if (txt != null) this.load(txt, s => this.env.host.write(1, s + '\n')); };
   }
 
+  /** Map a database directory; make it the current directory (where the host has one) and run its
+   *  scripts when asked. */
+  loadDir(dir: string, cd: boolean, scripts: boolean): void {
+    if (this.env.host.files?.list(dir) == null) throw new QError(dir + ': No such file or directory');
+    if (cd && this.env.host.chdir) { this.env.host.chdir(dir); loadDb('.', scripts ? this.scripts() : null); }
+    else loadDb(dir, scripts ? this.scripts() : null);
+  }
+
   /** Load a script file through the host's file system. */
   loadFile(path: string): Q {
     // a directory is a database: its files, splayed tables and partitions (disk.ts)
@@ -267,8 +282,7 @@ export class Session {
     const fs = this.env.host.files, dir = path.replace(/^:/, '').replace(/\/+$/, '') || '.';
     if (fs && fs.list(dir) !== null) {
       const reload = dir === '.';
-      if (!reload && this.env.host.chdir) { this.env.host.chdir(dir); loadDb('.', this.scripts()); }
-      else loadDb(dir, reload ? null : this.scripts());
+      this.loadDir(dir, !reload, !reload);
       return NIL;
     }
     const read = this.env.host.readFile;

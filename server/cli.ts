@@ -95,6 +95,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       };
     })(),
     chdir: dir => { try { process.chdir(dir); } catch (e) { osError(dir, e); } },
+    cwd: () => process.cwd(),
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
     write: (fd, text) => { const f = to[fd]; if (f) appendFileSync(f, text); else out(fd, text); },

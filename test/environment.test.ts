@@ -311,3 +311,33 @@ test('\\1 and \\2 append standard output and error to files (directories made as
     assert.equal(readFileSync(join(dir, 't2.txt'), 'utf8'), 'to stderr\n');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('\\cd shows and changes the current directory; .Q.lo loads a database with or without changing to it; .Q.l as \\l', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-cd-'));
+  const was = process.cwd();
+  try {
+    process.chdir(dir);
+    const q = nodeSession();
+    assert.equal(q('\\cd'), JSON.stringify(process.cwd()));
+    q('t:([]sym:`a`b`a;p:1 2 3f)');
+    q('.Q.dpft[`:db;2020.01.01;`sym;`t]');
+    q('delete t from `.');
+    q('.Q.lo[`:db;0b;0b]');
+    assert.equal(q('count t'), '3');
+    assert.equal(q('\\cd'), JSON.stringify(process.cwd()), 'no change of directory');
+    assert.equal(q('.Q.lo[`:nodb;0b;0b]'), "'nodb: No such file or directory");
+    q('.Q.l `:db');
+    assert.equal(q('last "/" vs system "cd"'), '"db"');
+    q('\\cd ..');
+    assert.equal(q('last "/" vs system "cd"'), JSON.stringify(dir.split('/').pop()));
+  } finally { process.chdir(was); rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('.Q.j10/.Q.x10 (base 64 over .Q.b6) and .Q.j12/.Q.x12 (base 36 over .Q.nA) round-trip; .Q.V gives columns', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.x10 12345'), '"AAAAAAADA5"');
+  assert.equal(q('.Q.x12 12345'), '"0000000009IX"');
+  assert.equal(q('.Q.j10 each .Q.x10 each 12345+1 2 3'), '12346 12347 12348');
+  assert.equal(q('.Q.j12 .Q.x12 123456789'), '123456789');
+  assert.equal(q('.Q.V ([k:1 2]b:3 4)'), 'k| 1 2\nb| 3 4');
+});

@@ -17,6 +17,8 @@ export interface Host {
   timer?(ms: number, tick: () => void): void;
   /** Make dir the current directory (\l of a directory does); without it paths stay as they are. */
   chdir?(dir: string): void;
+  /** The current directory (\cd). */
+  cwd?(): string;
   /** Run a command in the operating system's shell: its output lines ('os when it fails). */
   shell?(cmd: string): string[];
   /** -30!: defer the answer to the sync request being run (an error when none is), and answer one later. */

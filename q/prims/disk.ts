@@ -456,6 +456,13 @@ export function qchk(x: Q): Q {
     return missing.length ? symVec([':' + d]) : list([]);
   }));
 }
+/** .Q.lo[db;cd;scripts]: \l of a database, changing directory and running its scripts only as asked. */
+export function qlo(a: Q[]): Q {
+  const flag = (x: Q) => { if (x.t >= 0 || x.t === -T.Sym) throw new QError('type'); return Number((x as Atom).v) !== 0; };
+  hooks.loadDir(pathOf(a[0]) || '.', flag(a[1]), flag(a[2]));
+  return NIL;
+}
+
 /** .Q.bv[]: the tables of every partition, not only the last, become partitioned tables, and a partition
  *  that lacks one has no rows of it (kdb+ fills those from .Q.vp, which this sets to each such table's
  *  empty schema). */

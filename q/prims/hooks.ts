@@ -66,6 +66,9 @@ export const hooks = {
   tables: unset as (ns: string) => Q,
   /** system "cmd": a system command without its backslash */
   system: unset as (cmd: string) => Q,
+  /** .Q.lo: load a database directory, making it the current directory (cd) and running its scripts
+   *  (scripts) only when asked */
+  loadDir: unset as (dir: string, cd: boolean, scripts: boolean) => void,
   /** key `ns: the names in a namespace (` for the root's namespaces) */
   namespaceKeys: unset as (ns: string) => Q,
 };

@@ -229,6 +229,7 @@ const table: Record<string, PrimDef> = {
   '.Q.bv': { m: D.qbv, rank: 1 },
   '.Q.ind': { d: D.qind, rank: 2 },
   '.Q.chk': { m: D.qchk, rank: 1 },
+  '.Q.lo': { n: D.qlo, rank: 3 },
   '.Q.sha1': { m: DG.qsha1, rank: 1 },
   '.Q.f': { d: DQ.qf, rank: 2 },
   '.Q.fmt': { n: DQ.qfmt, rank: 3 },
