@@ -163,6 +163,7 @@ export async function main(argv: string[]) {
   host.releaseHandle = h => handles.free(h);
   host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
   host.open = (target, ms) => client.open(target, ms);
+  host.http = (url, body) => client.http(url, body);
   host.socket = h => port.socket(h) ?? client.socket(h);
   host.defer = () => port.defer();
   host.respond = (h, e, x) => port.respond(h, e, x);

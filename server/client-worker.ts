@@ -61,6 +61,13 @@ parentPort!.on('message', (m: any) => {
       c.s.write(m.bytes as Uint8Array);
       break;
     }
+    case 'http': {
+      // .Q.hg/.Q.hp: the body of the answer, whatever its status (kdb+ returns it too)
+      const init: RequestInit = m.body ? { method: 'POST', headers: { 'Content-Type': m.type }, body: m.body } : {};
+      fetch(m.url, init).then(r => r.arrayBuffer()).then(b => answer({ bytes: new Uint8Array(b) }),
+        (e: Error & { cause?: NodeJS.ErrnoException }) => answer({ error: 'hop. ' + (OS[e.cause?.code ?? ''] ? 'OS reports: ' + OS[e.cause!.code!] : e.cause?.message ?? e.message) }));
+      break;
+    }
     case 'close': { const c = socks.get(m.h); if (c) { c.closing = true; socks.delete(m.h); c.s.destroy(); } break; }
   }
 });

@@ -64,6 +64,12 @@ export class Client {
     return a.bytes!;
   }
 
+  /** An HTTP GET (no body) or POST: the answer's body. */
+  http(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array {
+    this.start().postMessage({ op: 'http', url, type: body?.type, body: body?.data });
+    return this.wait();
+  }
+
   /** hopen `:host:port[:user[:password]] (host empty: this machine), with a connect timeout in ms (0: none). */
   open(target: string, timeoutMs: number): number {
     if (/^:(unix|tcps|unixs|fifo):\/\//.test(target)) throw new QError('nyi');

@@ -7,6 +7,7 @@ import { MsgType } from '../q/ipc/header.js';
 import { deserializeOptions, serializeOptions } from '../q/prims/ipc-prims.js';
 import { str } from '../q/value/value.js';
 import { clockNs } from '../q/value/time.js';
+import { QError } from '../q/value/error.js';
 
 import { PageFiles } from './files.js';
 import { encodeFile } from '../q/prims/kfile.js';
@@ -24,6 +25,15 @@ const session = new Session({
   tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
   write: (_fd, s) => { printed += s; },
   files,
+  // .Q.hg/.Q.hp: a worker may block on a synchronous request (the browser's CORS rules apply)
+  http: (url, body) => {
+    const x = new XMLHttpRequest();
+    x.open(body ? 'POST' : 'GET', url, false);
+    x.responseType = 'arraybuffer';
+    if (body) x.setRequestHeader('Content-Type', body.type);
+    try { x.send(body ? new Blob([body.data as Uint8Array<ArrayBuffer>]) : null); } catch { throw new QError('hop. ' + url + ': the request failed (network or CORS)'); }
+    return new Uint8Array(x.response as ArrayBuffer);
+  },
 });
 
 export interface Output { input: string; text: string; error: boolean; pos?: number }

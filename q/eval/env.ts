@@ -17,6 +17,8 @@ export interface Host {
   timer?(ms: number, tick: () => void): void;
   /** Make dir the current directory (\l of a directory does); without it paths stay as they are. */
   chdir?(dir: string): void;
+  /** .Q.hg and .Q.hp: an HTTP request (GET without a body, POST with one) and the body of its answer. */
+  http?(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array;
   /** The current directory (\cd). */
   cwd?(): string;
   /** Run a command in the operating system's shell: its output lines ('os when it fails). */

@@ -8,6 +8,7 @@ import { collectNow } from '../value/heap.js';
 import { PRIMS } from './registry.js';
 import { INTERNAL } from './internal.js';
 import { f1 } from './numeric.js';
+import { hooks } from './hooks.js';
 
 const numberOf = (x: Q): number => {
   if (x.t >= 0 || x.t < -T.Float || x.t === -T.Guid || x.t === -T.Char) throw new QError('type');
@@ -115,4 +116,16 @@ export function atob(x: Q): Q {
 export function qgc(_: Q): Q {
   collectNow();
   return long(0);
+}
+
+/** .Q.hg url: the body of an HTTP GET, as text; .Q.hp[url;mime type;body] posts. The URL is a symbol
+ *  (`:http://…) or a string. */
+export const qhg = (x: Q): Q => httpText(x, null);
+export const qhp = (a: Q[]): Q => httpText(a[0], { type: text(a[1]), data: (a[2].t === T.Char || a[2].t === T.Byte ? a[2] as Vec : str(text(a[2]))).d as Uint8Array });
+function httpText(x: Q, body: { type: string; data: Uint8Array } | null): Q {
+  const http = hooks.http();
+  if (!http) throw new QError('nyi');
+  const url = (x.t === -T.Sym ? (x as Atom).v as string : text(x)).replace(/^:/, '');
+  if (!/^https?:\/\//.test(url)) throw new QError('hop. ' + url + ': not an http or https URL');
+  return vec(T.Char, http(url, body));
 }

@@ -66,6 +66,8 @@ export const hooks = {
   tables: unset as (ns: string) => Q,
   /** system "cmd": a system command without its backslash */
   system: unset as (cmd: string) => Q,
+  /** The host's HTTP requests (.Q.hg, .Q.hp), or null */
+  http: (() => null) as () => import('../eval/env.js').Host['http'] | null,
   /** .Q.lo: load a database directory, making it the current directory (cd) and running its scripts
    *  (scripts) only when asked */
   loadDir: unset as (dir: string, cd: boolean, scripts: boolean) => void,

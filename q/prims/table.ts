@@ -238,6 +238,8 @@ const table: Record<string, PrimDef> = {
   '.Q.btoa': { m: DQ.btoa, rank: 1 },
   '.Q.atob': { m: DQ.atob, rank: 1 },
   '.Q.gc': { m: DQ.qgc, rank: 1 },
+  '.Q.hg': { m: DQ.qhg, rank: 1 },
+  '.Q.hp': { n: DQ.qhp, rank: 3 },
   '.Q.ts': { d: E.qts, rank: 2 },
   md5: { m: DG.md5, rank: 1 },
   '.Q.s': { m: (x) => str(hooks.display(x) + '\n'), rank: 1 },

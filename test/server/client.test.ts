@@ -87,3 +87,21 @@ test('the client hears the server close: .z.pc runs on the client side too', asy
   assert.match(out, /pc \d+\n/);
   assert.match(out, /'Cannot write to handle \d+\. OS reports: Bad file descriptor/, 'the handle is gone');
 });
+
+test('.Q.hg and .Q.hp make HTTP requests and give the body as text; a failure is a q error', async () => {
+  await srv.line(".z.pp:{.h.hy[`txt;\"posted:\",first x]}");
+  try {
+    const got = await client([
+      `(.Q.hg "http://127.0.0.1:${srv.port}/?count trade") like "<html>*"`,
+      `(.Q.hg \`$":http://127.0.0.1:${srv.port}/?count trade") like "*10000*"`,
+      `.Q.hp["http://127.0.0.1:${srv.port}/";"text/plain";"2+3"]`,
+      '.Q.hg "ftp://example"',
+      '1+1',
+    ]);
+    assert.equal(got[0], '1b');
+    assert.equal(got[1], '1b');
+    assert.match(got[2], /^"posted:.*2\+3"$/);
+    assert.equal(got[3], "'hop. ftp://example: not an http or https URL");
+    assert.equal(got[4], '2');
+  } finally { await srv.line('\\x .z.pp'); }
+});
