@@ -41,10 +41,3 @@ test('a boolean vector beside a general list of its length shows in the grid, ce
   assert.equal(q('(2 3 4;(5; 6 7;8)) within 3 6'), '0  1   1\n1b 10b 0b');
   assert.equal(q('(101b;010b)'), '101b\n010b');
 });
-
-test('a list of one-item vectors shows each as a one-item list, not as a column', () => {
-  const { q } = makeSession();
-  assert.equal(q('enlist each 1 2'), ',1\n,2');
-  assert.equal(q('flip enlist 1.5 2'), ',1.5\n,2f');
-  assert.equal(q('(1 10;100 2)'), '1   10\n100 2');
-});
