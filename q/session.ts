@@ -65,6 +65,7 @@ export class Session {
     hooks.namespaceKeys = namespaceKeys;
     hooks.system = cmd => this.sys(cmd);
     hooks.loadDir = (dir, cd, scripts) => this.loadDir(dir, cd, scripts);
+    hooks.globalValues = () => this.env.globals.values();
     hooks.http = () => this.env.host.http?.bind(this.env.host) ?? null;
     hooks.precision = () => this.env.precision;
     hooks.files = () => this.env.host.files ?? null;

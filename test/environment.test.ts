@@ -341,3 +341,13 @@ test('.Q.j10/.Q.x10 (base 64 over .Q.b6) and .Q.j12/.Q.x12 (base 36 over .Q.nA) 
   assert.equal(q('.Q.j12 .Q.x12 123456789'), '123456789');
   assert.equal(q('.Q.V ([k:1 2]b:3 4)'), 'k| 1 2\nb| 3 4');
 });
+
+test('-16! counts the global names bound to a value (at least 1)', () => {
+  const { q } = makeSession();
+  q('a:1 2 3');
+  assert.equal(q('-16!a'), '1');
+  q('a:b:c:d:e:1 2 3');
+  assert.equal(q('-16!a'), '5');
+  q('a[0]:9');
+  assert.equal(q('(-16!a;-16!b)'), '1 4');
+});

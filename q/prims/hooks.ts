@@ -68,6 +68,8 @@ export const hooks = {
   system: unset as (cmd: string) => Q,
   /** The host's HTTP requests (.Q.hg, .Q.hp), or null */
   http: (() => null) as () => import('../eval/env.js').Host['http'] | null,
+  /** Every global's value, in every namespace (-16! counts the names bound to one value) */
+  globalValues: (() => []) as () => Iterable<Q>,
   /** .Q.lo: load a database directory, making it the current directory (cd) and running its scripts
    *  (scripts) only when asked */
   loadDir: unset as (dir: string, cd: boolean, scripts: boolean) => void,
