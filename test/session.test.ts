@@ -368,3 +368,12 @@ test('string of a date or int column with few distinct values shares them; with 
   q('x:3000#0Nd,2020.01.01');
   assert.equal(q('(string x)~{string x} each x'), '1b');
 });
+
+test('0x0 sv bytes: two make a short, four an int, eight a long; vs and sv round-trip', () => {
+  const { q } = makeSession();
+  assert.equal(q('0x0 sv "x"$128 255'), '-32513h');
+  assert.equal(q('0x0 sv "x"$0 64 128 255'), '4227327i');
+  assert.equal(q('0x0 sv "x"$til 8'), '283686952306183');
+  assert.equal(q('{0x0 sv 0x0 vs x}each(123h;12345i;-5)'), '123h\n12345i\n-5');
+  assert.equal(q('0x0 sv 0x010203'), "'length");
+});

@@ -212,7 +212,12 @@ export function sv(x: Q, y: Q): Q {
     const d = (y as Vec).d as Uint8Array;
     let v = 0n;
     for (const b of d) v = (v << 8n) | BigInt(b);
-    return d.length <= 4 ? { t: -T.Int, v: Number(BigInt.asIntN(32, v)) } : long(BigInt.asIntN(64, v));
+    // two bytes make a short, four an int, eight a long (ref/sv)
+    if (d.length === 2) return { t: -T.Short, v: Number(BigInt.asIntN(16, v)) };
+    if (d.length === 4) return { t: -T.Int, v: Number(BigInt.asIntN(32, v)) };
+    if (d.length === 8) return long(BigInt.asIntN(64, v));
+    if (d.length === 1) return { t: -T.Byte, v: Number(v) };
+    throw new QError('length');
   }
   if (x.t === -T.Bool && y.t === T.Bool) {
     // bits to an integer of that width: 8 a byte, 16 a short, 32 an int, 64 a long, 128 a guid
