@@ -64,6 +64,8 @@ test('a query shows its keyed table, a bad line its q error, and globals survive
   assert.match(await consoleText(), /stock\s+week\s+\| date\s+date1\s+price/);
   await typeLine('1+`a');
   assert.equal(await page.locator('#console > div.err').last().innerText(), "'type");
+  // and under it the frame, with a caret under the primitive that failed, as kdb+ prints it
+  assert.equal(await page.locator('#console > div.trace').last().innerText(), '  [0]  1+`a\n        ^');
   await typeLine('count trade');
   assert.match(await consoleText(), /\n10000$/);
   await page.screenshot({ path: `${SHOTS}/4-query-and-error.png` });

@@ -2,6 +2,7 @@
 // server, the web worker) drive a session through these few verbs and get plain data back.
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
+import { setTop, recordTop, frameText } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
@@ -35,7 +36,9 @@ import { enumerate, followKey } from './prims/enum.js';
 import { fselect, fupdate, fexec } from './eval/funsql.js';
 
 /** What evaluating one input gives: console text (may be empty) and whether it was an error. */
-export interface Result { out: string; error: boolean; /** where in the text a parse error was found */ pos?: number }
+export interface Result { out: string; error: boolean; /** where in the text a parse error was found */ pos?: number;
+  /** for an error, the frame it happened in as kdb+ prints it under the error (`  [1]  f:{x+`a}` and a caret) */
+  trace?: string }
 
 const KEYWORDS = {
   isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n),
@@ -110,7 +113,10 @@ export class Session {
       done = true;
       return { out, error: false };
     } catch (e) {
-      return { out: "'" + errorText(e), error: true, pos: e instanceof QError ? e.pos : undefined };
+      const bt = e instanceof QError ? e.bt : undefined, pos = e instanceof QError ? e.pos : undefined;
+      // a parse error's frame is the line itself, the caret where the parser stopped
+      const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, { name: '', src, pos }) : undefined;
+      return { out: "'" + errorText(e), error: true, pos, ...(trace ? { trace } : {}) };
     } finally { this.env.interrupted = false; closeScope(done && writes === w); }
   }
 
@@ -145,8 +151,10 @@ export class Session {
     const quiet = last.k === 'asg' || last.k === 'pat' || last.k === 'nil';
     return () => {
       let v: Q;
+      const was = setTop(line);
       // :x at the top level (outside any lambda) just gives x
-      try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else throw e; }
+      try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else { recordTop(e, line); throw e; } }
+      finally { setTop(was); }
       return { v, quiet: quiet || isNil(v) };
     };
   }

@@ -219,6 +219,9 @@ export async function main(argv: string[]) {
   for await (const line of rl) {
     const r = session.evaluate(line);
     if (r.out) host.write(1, r.out + '\n');
+    // under an error, the frame it happened in with a caret, as kdb+ prints it: on standard error, so
+    // that standard output keeps one line for each error
+    if (r.trace) host.write(2, r.trace + '\n');
     await turn();
     // flush per line, so a later runaway line cannot hold back what was already shown
     flush();
@@ -238,6 +241,7 @@ async function loadScript(session: Session, src: string) {
   for (const stmt of statements(src)) {
     const r = session.evaluate(stmt);
     if (r.out) session.env.host.write(1, r.out + '\n');
+    if (r.trace) session.env.host.write(2, r.trace + '\n');
     if (r.error) return;
     await turn();
   }

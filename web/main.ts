@@ -80,6 +80,8 @@ function append(outs: Output[]) {
   for (const o of outs) {
     if (o.input) { const i = document.createElement('div'); i.className = 'in'; i.textContent = 'q)' + o.input.split('\n')[0]; consoleEl.append(i); }
     if (o.text) { const d = document.createElement('div'); d.textContent = o.text; if (o.error) d.className = 'err'; consoleEl.append(d); }
+    // an error's frame, with its caret under the failing primitive
+    if (o.trace) { const d = document.createElement('div'); d.textContent = o.trace; d.className = 'trace'; consoleEl.append(d); }
   }
   consoleEl.scrollTop = consoleEl.scrollHeight;
 }

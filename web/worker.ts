@@ -36,7 +36,7 @@ const session = new Session({
   },
 });
 
-export interface Output { input: string; text: string; error: boolean; pos?: number }
+export interface Output { input: string; text: string; error: boolean; pos?: number; /** an error's frame and caret */ trace?: string }
 
 /** Guess type chars for a CSV from its first rows: longs, floats, dates, times, else symbols. */
 function guessTypes(header: string[], rows: string[][]): string {
@@ -90,7 +90,7 @@ const api = {
       printed = '';
       const r = session.evaluate(stmt);
       if (printed) out.push({ input: stmt, text: printed.replace(/\n$/, ''), error: false });
-      out.push({ input: stmt, text: r.out, error: r.error, pos: r.pos });
+      out.push({ input: stmt, text: r.out, error: r.error, pos: r.pos, ...(r.trace ? { trace: r.trace } : {}) });
       if (r.error) break;
     }
     return out;

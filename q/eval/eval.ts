@@ -14,6 +14,7 @@ import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './n
 import { evalSql } from './sql.js';
 import { system } from './system.js';
 import { matchPat, Binding } from './pattern.js';
+import { cursor, enter, leave, record } from './backtrace.js';
 
 type Frame = (Q | undefined)[] | null;
 
@@ -40,12 +41,14 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   running = f;
   // a lambda called from a query sees its own names, not the query's columns
   scope.cols = null;
+  enter(f);
   try {
     return ev(f.body, frame);
   } catch (e) {
     if (e instanceof Return) return e.v;
+    record(e);
     throw e;
-  } finally { depth--; env.ns = savedNs; scope.cols = savedCols; running = caller; }
+  } finally { leave(); depth--; env.ns = savedNs; scope.cols = savedCols; running = caller; }
 }
 setLambdaCaller(callLambda);
 setSymResolver(name => getGlobal(name));
@@ -72,11 +75,14 @@ export function ev(n: Node, fr: Frame): Q {
     case 'prim': return primValue(n.n);
     case 'mon': {
       const x = ev(n.x, fr);
+      if (n.p !== undefined) cursor.at = n.p;
       if (n.f.k === 'prim') {
         if (n.f.bare) throw new QError(n.f.n);
         const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x);
       }
-      return apply1(ev(n.f, fr), x);
+      const f = ev(n.f, fr);
+      if (n.p !== undefined) cursor.at = n.p;
+      return apply1(f, x);
     }
     case 'app': {
       const a = n.a;
@@ -85,11 +91,12 @@ export function ev(n: Node, fr: Frame): Q {
         // the primitive's dyadic form, looked up once per node
         const f = n.f as { k: 'prim'; n: string; dyad?: ((x: Q, y: Q) => Q) | null };
         const d = f.dyad !== undefined ? f.dyad : (f.dyad = PRIMS[f.n]?.d ?? null);
-        if (d) { const y = ev(a[1], fr); return d(ev(a[0], fr), y); }
+        if (d) { const y = ev(a[1], fr), x = ev(a[0], fr); if (n.p !== undefined) cursor.at = n.p; return d(x, y); }
       }
       // arguments evaluate right to left, as q does
       const args: (Q | undefined)[] = new Array(a.length);
       for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; args[i] = x ? ev(x, fr) : undefined; }
+      if (n.p !== undefined) cursor.at = n.p;
       if (n.f.k === 'prim') {
         const nm = n.f.n;
         // infix x op y: straight to the primitive's dyadic form
@@ -103,6 +110,7 @@ export function ev(n: Node, fr: Frame): Q {
         return apply(primValue(nm), args);
       }
       const f = ev(n.f, fr);
+      if (n.p !== undefined) cursor.at = n.p;
       if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
       return apply(f, args);
     }

@@ -6,8 +6,10 @@ export type Node =
   | { k: 'name'; n: string; slot?: number }              // a variable; slot when it is a lambda's local
   | { k: 'prim'; n: string; bare?: boolean }             // an operator glyph or keyword, as a verb (bare:
                                                          // a glyph applied prefix, whose unary form q disables)
-  | { k: 'app'; f: Node; a: (Node | null)[] }           // f[a;b] or infix a f b; null is an elided argument
-  | { k: 'mon'; f: Node; x: Node }                       // prefix application: f x, -x, count x
+  | { k: 'app'; f: Node; a: (Node | null)[]; p?: number } // f[a;b] or infix a f b; null is an elided argument
+  | { k: 'mon'; f: Node; x: Node; p?: number }           // prefix application: f x, -x, count x
+                                                         // (p: where the function or operator stands in the
+                                                         // source, for the caret of a backtrace)
   | { k: 'adv'; a: string; f: Node }                     // f' f/ f\ f': f/: f\:
   | { k: 'lam'; v: Q }                                   // a lambda value, made at parse time
   | { k: 'list'; a: (Node | null)[] }                    // (a;b;c)

@@ -11,7 +11,7 @@ import { sym, symVec, char, Lambda, Q, Vec, list, NIL } from '../value/value.js'
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
 export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean }
 
-interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string; paren?: boolean }
+interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string; paren?: boolean; pos?: number }
 
 const SQL = new Set(['select', 'exec', 'update', 'delete']);
 const CTL = new Set(['if', 'do', 'while']);
@@ -146,6 +146,8 @@ export class Parser {
         const idx = it.n.k === 'app' ? it.n.a : null;
         let op: { k: 'prim'; n: string } | null = null;
         if (nx.colon) op = { k: 'prim', n: nx.s };
+        // f:{…} at the top names the lambda (and f@ the lambdas inside it), as kdb+'s backtraces show it
+        if (this.lambdaDepth === 0 && !idx && !op && r?.k === 'lit' && r.v.t === T.Lambda) nameLambda(r.v as Lambda, target.n);
         items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::', r: r ?? (nx.s === '::' ? { k: 'lit', v: NIL } : { k: 'nil' }) }, verb: false });
         break;
       }
@@ -168,7 +170,7 @@ export class Parser {
     // an operator applied prefix: parenthesized it is its unary form, ($)42 is $:[42]; bare, q disables that
     // form and $42 signals '$ (a following verb makes it the operator's left argument: (+)/ x)
     if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && !(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))))
-      return { k: 'mon', f: a.paren ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x: this.reduce(items, s + 1)! };
+      return { k: 'mon', f: a.paren ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x: this.reduce(items, s + 1)!, p: a.pos };
     if (!a.verb) {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
         if (s + 2 === items.length - 1 && items[s + 2].verb) {
@@ -180,20 +182,20 @@ export class Parser {
         // end, x f composes with it: (1+2*)3 is 1+2*3
         if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n, null] });
         if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, r] });
-        return { k: 'app', f: b.n, a: [a.n, r] };
+        return { k: 'app', f: b.n, a: [a.n, r], p: b.pos };
       }
       // a noun before an open end composes with it too: ls desc@ is ls∘desc@
       const x = this.reduce(items, s + 1)!;
       if (this.open.has(x)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [a.n, x] });
-      return { k: 'mon', f: a.n, x };
+      return { k: 'mon', f: a.n, x, p: a.pos };
     }
     // a noun before a keyword that has no dyadic form is juxtaposition: (+/)til 5
-    if (!a.verb && b.kw && !this.kw.isDyadic(b.kw)) return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)! };
+    if (!a.verb && b.kw && !this.kw.isDyadic(b.kw)) return { k: 'mon', f: a.n, x: this.reduce(items, s + 1)!, p: a.pos };
     // a keyword verb before a dyadic keyword or derived verb is that verb's left argument: count each x;
     // but a keyword with a unary form applies to what follows it: signum deltas x
     if (a.kw && b.verb && !b.glyph && (b.n.k === 'adv' || (b.kw && this.kw.isDyadic(b.kw) && !this.kw.isMonadic?.(b.kw)))) {
       const r = this.reduce(items, s + 2);
-      return { k: 'app', f: b.n, a: [a.n, r] };
+      return { k: 'app', f: b.n, a: [a.n, r], p: b.pos };
     }
     // a keyword before an operator is that operator's left argument, as any name is (q's keywords are
     // names in .q): ssr . (s;a;b), and sum@ is @[sum;]
@@ -201,12 +203,12 @@ export class Parser {
       const r = this.reduce(items, s + 2);
       if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n, null] });
       if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, r] });
-      return { k: 'app', f: b.n, a: [a.n, r] };
+      return { k: 'app', f: b.n, a: [a.n, r], p: b.pos };
     }
     const x = this.reduce(items, s + 1)!;
     // a verb before an open end composes with it: (neg 1+)2 is neg 1+2
     if (this.open.has(x)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [a.n, x] });
-    return { k: 'mon', f: a.n, x };
+    return { k: 'mon', f: a.n, x, p: a.pos };
   }
   /** Expressions that end in a verb with no right argument (a projection, or a composition ending in one):
    *  what stands before them composes with them. A parenthesized one is closed (see term). */
@@ -260,6 +262,7 @@ export class Parser {
       }
       default: throw this.err(t.s, t.pos);
     }
+    it.pos = t.pos;
     return this.postfix(it);
   }
 
@@ -269,12 +272,12 @@ export class Parser {
       if (!t) return it;
       if (t.k === 'adv' && !t.sp) {
         this.i++;
-        it = { n: { k: 'adv', a: t.s, f: it.n }, verb: true };
+        it = { n: { k: 'adv', a: t.s, f: it.n }, verb: true, pos: it.pos };
         continue;
       }
       if (this.isPunct(t, '[') && !(t.sp && it.verb && it.glyph)) {
         const a = this.args();
-        it = { n: { k: 'app', f: it.n, a }, verb: false };
+        it = { n: { k: 'app', f: it.n, a, p: it.pos }, verb: false, pos: it.pos };
         continue;
       }
       return it;
@@ -349,6 +352,7 @@ export class Parser {
     this.i++;
     const src = this.src.slice(open.pos, close.pos + 1);
     const lam = makeLambda(src, params, body, pats);
+    lam.at = open.pos;
     return { n: { k: 'lit', v: lam }, verb: false };
   }
 
@@ -440,6 +444,20 @@ function clauseName(e: Node): string {
 }
 
 /** Build a lambda value: parameters (explicit, or x y z as used), locals, and slot numbers for both. */
+/** Name a lambda, and the lambdas written inside it name@. */
+function nameLambda(l: Lambda, name: string): void {
+  l.name = name;
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { x.forEach(visit); return; }
+    const n = x as Node;
+    if (n.k === 'lit') { if (n.v.t === T.Lambda && !(n.v as Lambda).name) nameLambda(n.v as Lambda, name + '@'); return; }
+    // nodes only: a q value (it has a type) holds no nodes but a lambda's, reached above
+    for (const v of Object.values(n)) if (v && typeof v === 'object' && !('t' in v)) visit(v);
+  };
+  visit(l.body);
+}
+
 export function makeLambda(src: string, params: string[] | null, body: Node[], pats: (Pat | null)[] | null = null): Lambda {
   const used = new Set<string>();
   const assigned: string[] = [], globals = new Set<string>();

@@ -12,6 +12,7 @@ import { INTERNAL } from './internal.js';
 import { lex } from '../parse/lexer.js';
 import { resetPeak, peakSince } from '../value/heap.js';
 import { dot } from './apply-prims.js';
+import { Frame, liveFrames, framesText } from '../eval/backtrace.js';
 
 /** view `v: the text that defines a view. */
 export function view(x: Q): Q {
@@ -121,3 +122,30 @@ export function set(x: Q, y: Q): Q {
   hooks.setGlobal(name, y);
   return x;
 }
+
+// ---- backtraces (eval/backtrace.ts) ----------------------------------------------------------------
+
+/** A backtrace as a q value: one (name;source;position) per frame, innermost first. */
+const btValue = (frames: Frame[]): Q => list(frames.map(f => list([str(f.name), str(f.src), long(BigInt(f.pos))])));
+const btFrames = (x: Q): Frame[] => {
+  if (x.t !== T.List) throw new QError('type');
+  return (x as List).d.map(f => {
+    const [n, s, p] = f.t === T.List ? (f as List).d : [];
+    if (!n || !s || !p || p.t !== -T.Long) throw new QError('type');
+    return { name: text(n), src: text(s), pos: Number((p as Atom).v) };
+  });
+};
+/** .Q.bt[]: the frames running now, printed as kdb+ prints them. */
+export function qbt(_x: Q): Q { hooks.write(1, framesText(liveFrames())); return NIL; }
+/** .Q.trp[f;x;g]: f[x], or on a signal g[message;backtrace], the backtrace running from the signal out
+ *  to the top level. */
+export function qtrp(a: Q[]): Q {
+  const [f, x, g] = a;
+  try { return apply(f, [x]); }
+  catch (e) {
+    if (!(e instanceof QError)) throw e;
+    return apply(g, [str(e.q), btValue([...(e.bt ?? []), ...liveFrames()])]);
+  }
+}
+/** .Q.sbt: a backtrace as text. */
+export const qsbt = (x: Q): Q => str(framesText(btFrames(x)));

@@ -1,0 +1,57 @@
+// Backtraces, as kdb+ 4 prints them: each frame is a source text (the console line, or a lambda with the
+// name it was defined under) and where in it the failing primitive stands, shown by a caret.
+import type { Lambda } from '../value/value.js';
+import { QError } from '../value/error.js';
+
+export interface Frame { name: string; src: string; pos: number }
+
+/** Where the application being applied stands in the running frame's source (the evaluator sets it
+ *  just before it applies, so the innermost failing application is the last one set). */
+export const cursor = { at: 0 };
+/** The lambdas running now, outermost first, each with the caller's position saved when it was called;
+ *  and the top-level text being evaluated. */
+const calls: { f: Lambda; callerAt: number }[] = [];
+let top = '';
+
+/** A lambda call begins: push it (the evaluator pops it with leave). */
+export function enter(f: Lambda): void { calls.push({ f, callerAt: cursor.at }); }
+/** A lambda call ends, normally or not: back to the caller's position. */
+export function leave(): void { cursor.at = calls.pop()!.callerAt; }
+/** The top-level text now evaluated (the [0] frame); returns the one it replaces. */
+export function setTop(src: string): string { const was = top; top = src; return was; }
+
+const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.src, pos: at - (f.at ?? 0) });
+
+/** An error leaves the innermost running lambda: it records that frame (called before leave). */
+export function record(e: unknown): void {
+  if (!(e instanceof QError) || !calls.length) return;
+  (e.bt ??= []).push(frameOf(calls[calls.length - 1].f, cursor.at));
+}
+/** An error reaches the top level: the [0] frame. */
+export function recordTop(e: unknown, src: string): void {
+  if (e instanceof QError) (e.bt ??= []).push({ name: '', src, pos: cursor.at });
+}
+
+/** The frames running now, innermost first, ending with the top-level text (.Q.bt). */
+export function liveFrames(): Frame[] {
+  const out: Frame[] = [];
+  let at = cursor.at;
+  for (let i = calls.length - 1; i >= 0; i--) { out.push(frameOf(calls[i].f, at)); at = calls[i].callerAt; }
+  out.push({ name: '', src: top, pos: at });
+  return out;
+}
+
+/** One frame as kdb+ prints it: `  [i]  name:src` (the line of it that holds the caret), then the caret. */
+export function frameText(i: number, fr: Frame, mark = '  '): string {
+  const text = fr.name ? fr.name + ':' + fr.src : fr.src;
+  let pos = Math.max(0, Math.min(text.length, fr.pos + (fr.name ? fr.name.length + 1 : 0)));
+  const start = text.lastIndexOf('\n', pos - 1) + 1, end = text.indexOf('\n', pos);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  pos -= start;
+  const head = `${mark}[${i}]  `;
+  return head + line + '\n' + ' '.repeat(head.length + pos) + '^';
+}
+/** Frames (innermost first) as .Q.sbt and .Q.bt show them: each numbered by its depth. */
+export function framesText(frames: Frame[]): string {
+  return frames.map((fr, k) => frameText(frames.length - 1 - k, fr) + '\n').join('');
+}

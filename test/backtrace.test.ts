@@ -1,0 +1,39 @@
+// Backtraces as kdb+ 4 prints them (basics/debug): the frame an error happened in, named as its lambda
+// was defined, with a caret under the primitive that failed; .Q.bt, .Q.trp and .Q.sbt.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from './q.js';
+
+test('an error shows the frame it happened in, with a caret under the failing primitive', () => {
+  const { session: s, q } = makeSession();
+  assert.equal(s.evaluate('2+"hi"').trace, '  [0]  2+"hi"\n        ^');
+  q('f:{g[x;2#y]}');
+  q('g:{a:x*2;a+y}');
+  const r = s.evaluate('f[3;"hello"]');
+  assert.equal(r.out, "'type");
+  assert.equal(r.trace, '  [2]  g:{a:x*2;a+y}\n                 ^');
+  // a lambda inside a named one is name@
+  q('f0:{{("hi";x+y)}[x*2;"there"]}');
+  assert.equal(s.evaluate('f0[2]').trace, '  [2]  f0@:{("hi";x+y)}\n                   ^');
+  // an anonymous lambda, called through each
+  assert.equal(s.evaluate('{x+`a} each 1 2').trace, '  [1]  {x+`a}\n         ^');
+  // a parse error: the line, with the caret where the parser stopped
+  assert.equal(s.evaluate('a b c]').trace, '  [0]  a b c]\n            ^');
+  // a multi-line lambda shows the line that failed
+  q('m:{[x]\n y:x+1;\n y+`a}');
+  assert.equal(s.evaluate('m 1').trace, '  [1]   y+`a}\n         ^');
+  // a trapped error shows nothing and the session goes on
+  assert.equal(q('.[g;(1;`a);{x}]'), '"type"');
+});
+
+test('.Q.bt prints the frames running; .Q.trp passes the backtrace to its handler, .Q.sbt formats it', () => {
+  const { q } = makeSession();
+  q('f:{{.Q.bt[];x*2}x+1}');
+  assert.equal(q('f 4'), '  [2]  f@:{.Q.bt[];x*2}\n           ^\n  [1]  f:{{.Q.bt[];x*2}x+1}\n          ^\n  [0]  f 4\n       ^\n10');
+  q('h:{`hello+x}');
+  assert.equal(q('.Q.trp[h;2;{[e;b] e}]'), '"type"');
+  assert.equal(q('.Q.trp[h;2;{count y}]'), '2');
+  assert.equal(q('1 .Q.trp[h;2;{.Q.sbt y}];'), '  [1]  h:{`hello+x}\n                ^\n  [0]  1 .Q.trp[h;2;{.Q.sbt y}];\n         ^\n');
+  assert.equal(q('.Q.trp[{x+1};2;{x}]'), '3');
+  assert.equal(q('.Q.sbt 1'), "'type");
+});
