@@ -2,7 +2,7 @@
 // server, the web worker) drive a session through these few verbs and get plain data back.
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
-import { setTop, recordTop, frameText } from './eval/backtrace.js';
+import { setTop, recordTop, frameText, cursor } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
@@ -151,10 +151,11 @@ export class Session {
     const quiet = last.k === 'asg' || last.k === 'pat' || last.k === 'nil';
     return () => {
       let v: Q;
-      const was = setTop(line);
+      const was = setTop(line), wasAt = cursor.at;
+      cursor.at = 0;
       // :x at the top level (outside any lambda) just gives x
       try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else { recordTop(e, line); throw e; } }
-      finally { setTop(was); }
+      finally { setTop(was); cursor.at = wasAt; }
       return { v, quiet: quiet || isNil(v) };
     };
   }
@@ -274,7 +275,7 @@ export class Session {
 
   /** How a database directory's scripts are run: each loaded as \l loads a script. */
   private scripts(): (path: string) => void {
-    return path => { const txt = this.env.host.readFile?.(path); if (txt != null) this.load(txt, s => this.env.host.write(1, s + '\n')); };
+    return path => { const txt = this.env.host.readFile?.(path); if (txt != null) this.load(txt, s => this.env.host.write(1, s + '\n'), path); };
   }
 
   /** Map a database directory; make it the current directory (where the host has one) and run its
@@ -298,7 +299,7 @@ export class Session {
     const read = this.env.host.readFile;
     const txt = read ? read(path) : null;
     if (txt === null) throw new QError(path);
-    this.load(txt, (s) => this.env.host.write(1, s + '\n'));
+    this.load(txt, (s) => this.env.host.write(1, s + '\n'), path);
     return NIL;
   }
 
@@ -307,10 +308,11 @@ export class Session {
    * open and close block comments, and a lone `\` ends the script. Results that q would show are passed
    * to `echo`; the first error stops the load, as in kdb+.
    */
-  load(src: string, echo: (s: string) => void): boolean {
-    for (const stmt of statements(src)) {
-      const r = this.evaluate(stmt);
+  load(src: string, echo: (s: string) => void, file?: string): boolean {
+    for (const stmt of statementsAt(src)) {
+      const r = this.evaluate(stmt.text);
       if (r.out) echo(r.out);
+      if (r.trace) this.env.host.write(2, (file ? placeTrace(r.trace, file, stmt.line) : r.trace) + '\n');
       if (r.error) return false;
     }
     return true;
@@ -318,21 +320,30 @@ export class Session {
 }
 
 /** Split a script into statements by kdb+'s line rules. */
-export function statements(src: string): string[] {
+export function statements(src: string): string[] { return statementsAt(src).map(s => s.text); }
+/** Statements with the line (from 1) each starts on. */
+export function statementsAt(src: string): { text: string; line: number }[] {
   const lines = src.split(/\r?\n/);
-  const out: string[] = [];
+  const out: { text: string; line: number }[] = [];
   let inBlock = false;
-  for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\s+$/, '');
     if (inBlock) { if (line === '\\') inBlock = false; continue; }
     if (line === '/') { inBlock = true; continue; }
     if (line === '\\') break;
     if (!line.trim()) continue;
     if (/^\//.test(line)) continue;
-    if (/^\s/.test(line) && out.length) { out[out.length - 1] += '\n' + line; continue; }
-    out.push(line);
+    if (/^\s/.test(line) && out.length) { out[out.length - 1].text += '\n' + line; continue; }
+    out.push({ text: line, line: i + 1 });
   }
   return out;
+}
+/** A script statement's error frame names its file and line, as kdb+'s does: `  [0]  a.q:3: 1+`a`. */
+export function placeTrace(trace: string, file: string, line: number): string {
+  const m = /^(\s*\[\d+\]  )([^\n]*)\n( *)\^$/.exec(trace);
+  if (!m || !m[1].includes('[0]')) return trace;
+  const at = `${file}:${line}: `;
+  return m[1] + at + m[2] + '\n' + m[3] + ' '.repeat(at.length) + '^';
 }
 
 export function errorText(e: unknown): string {

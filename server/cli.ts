@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
-import { Session, errorText, statements } from '../q/session.js';
+import { Session, errorText, statementsAt, placeTrace } from '../q/session.js';
 import { shouldYield } from '../q/value/heap.js';
 import { clockNs } from '../q/value/time.js';
 import { Port, readUsers } from './port.js';
@@ -208,7 +208,7 @@ export async function main(argv: string[]) {
   } else if (o.script) {
     const src = host.readFile!(o.script);
     if (src === null) { process.stderr.write(`'${o.script}\n`); }
-    else await loadScript(session, src);
+    else await loadScript(session, src, o.script);
   }
   // -t N: the timer starts once the script has defined .z.ts
   if (o.timer) session.setTimer(o.timer);
@@ -237,11 +237,11 @@ export async function main(argv: string[]) {
 const turn = () => shouldYield() ? new Promise<void>(r => setImmediate(r)) : undefined;
 /** Run a script's statements as q loads a script (the first error stops it), turning the event loop as
  *  memory grows. */
-async function loadScript(session: Session, src: string) {
-  for (const stmt of statements(src)) {
-    const r = session.evaluate(stmt);
+async function loadScript(session: Session, src: string, file: string) {
+  for (const stmt of statementsAt(src)) {
+    const r = session.evaluate(stmt.text);
     if (r.out) session.env.host.write(1, r.out + '\n');
-    if (r.trace) session.env.host.write(2, r.trace + '\n');
+    if (r.trace) session.env.host.write(2, placeTrace(r.trace, file, stmt.line) + '\n');
     if (r.error) return;
     await turn();
   }

@@ -2,6 +2,12 @@
 // was defined, with a caret under the primitive that failed; .Q.bt, .Q.trp and .Q.sbt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import '../server/kernels.js';
+import { Session } from '../q/session.js';
+import { nodeHost } from '../server/cli.js';
 import { makeSession } from './q.js';
 
 test('an error shows the frame it happened in, with a caret under the failing primitive', () => {
@@ -36,4 +42,18 @@ test('.Q.bt prints the frames running; .Q.trp passes the backtrace to its handle
   assert.equal(q('1 .Q.trp[h;2;{.Q.sbt y}];'), '  [1]  h:{`hello+x}\n                ^\n  [0]  1 .Q.trp[h;2;{.Q.sbt y}];\n         ^\n');
   assert.equal(q('.Q.trp[{x+1};2;{x}]'), '3');
   assert.equal(q('.Q.sbt 1'), "'type");
+});
+
+test('an error in a loaded script names its file and line; the load stops there', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-bt-'));
+  try {
+    const path = join(dir, 's.q');
+    writeFileSync(path, 'a:1\n/ a comment\nf:{[x]\n  x+`a}\nb:2\n1+`b\nc:3\n');
+    let out = '';
+    const s = new Session(nodeHost((_fd, t) => { out += t; }));
+    s.evaluate('\\l ' + path);
+    assert.equal(out, `'type\n  [0]  ${path}:6: 1+\`b\n${' '.repeat(8 + path.length + 4)}^\n`);
+    assert.equal(s.evaluate('b').out, '2');
+    assert.equal(s.evaluate('c').out, "'c");
+  } finally { rmSync(dir, { recursive: true, force: true }); }
 });
