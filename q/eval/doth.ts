@@ -7,7 +7,7 @@ import { QError } from '../value/error.js';
 import { def, PRIMS } from '../prims/registry.js';
 import { apply } from '../prims/apply.js';
 import { show } from '../format/console.js';
-import { httpResponse, prePage, htmlDoc, pagerLine, framePage, xmlRows, unescapeUri, iso8601, escLt, cellText } from '../format/html.js';
+import { httpResponse, prePage, htmlDoc, pagerLine, framePage, xmlRows, workbook, unescapeUri, iso8601, escLt, cellText } from '../format/html.js';
 import { unkeyed } from '../format/json.js';
 import { env } from './env.js';
 import { lookup } from './names.js';
@@ -88,6 +88,15 @@ function delimited(delim: string, x: Q): Q {
 
 export const xd = (x: Q): Q => { const t = unkeyed(x); if (!t) throw new QError('type'); return lines(xmlRows(t, env.precision)); };
 
+/** .h.ed t: a table as an Excel workbook of one sheet; .h.edsn names!tables, a sheet each. */
+export const ed = (x: Q): Q => { const t = unkeyed(x); if (!t) throw new QError('type'); return lines(workbook([['Sheet1', t]], env.precision, 'ed')); };
+function edsn(x: Q): Q {
+  if (x.t !== T.Dict || (x as Dict).k.t !== T.Sym) throw new QError('type');
+  const names = items((x as Dict).k).map(k => String((k as Atom).v)), ts = items((x as Dict).v).map(unkeyed);
+  if (ts.some(t => !t)) throw new QError('type');
+  return lines(workbook(names.map((n, i) => [n, ts[i]!]), env.precision, 'edsn'));
+}
+
 /** .h.http: bare http:// addresses in text become links. */
 const http = (x: Q): Q => str(strOf(x).replace(/http:\/\/[^\s"<>]+/g, u => `<a href="${u}">${u}</a>`));
 
@@ -107,8 +116,8 @@ def('.h.html', { m: x => str(htmlDoc(strOf(x))), rank: 1 });
 def('.h.cd', { m: x => delimited(',', x), rank: 1 });
 def('.h.td', { m: x => delimited('\t', x), rank: 1 });
 def('.h.xd', { m: xd, rank: 1 });
-def('.h.ed', { m: () => { throw new QError('nyi'); }, rank: 1 });
-def('.h.edsn', { m: () => { throw new QError('nyi'); }, rank: 1 });
+def('.h.ed', { m: ed, rank: 1 });
+def('.h.edsn', { m: edsn, rank: 1 });
 def('.h.http', { m: http, rank: 1 });
 def('.h.ka', { m: ka, rank: 1 });
 def('.h.iso8601', { m: iso, rank: 1 });

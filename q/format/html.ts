@@ -2,7 +2,7 @@
 // console's pages (.h.hp, .h.jx's paging links, .h.fram), and XML rows. Bytes in, bytes out where a
 // response may carry any payload.
 import { T } from '../value/types.js';
-import { Q, Atom, Table, count, item, items, text } from '../value/value.js';
+import { Q, Atom, Table, count, item, items, text, isNullV } from '../value/value.js';
 import { deenum } from '../value/enums.js';
 import { itemText, isSpecial } from './text.js';
 
@@ -84,4 +84,30 @@ export function unescapeUri(b: Uint8Array): Uint8Array {
 /** .h.iso8601: nanoseconds since 2000.01.01 as an ISO-8601 timestamp. */
 export function iso8601(ns: bigint): string {
   return itemText(T.Timestamp, ns, 7).replace(/^(\d{4})\.(\d\d)\.(\d\d)D/, '$1-$2-$3T');
+}
+
+/** .h.ed and .h.edsn: tables as an Excel 2003 (SpreadsheetML) workbook, one worksheet a table, the header
+ *  row the column names; numbers are Number cells, everything else String. Two lines, as kdb+ gives:
+ *  the XML declaration, then the workbook. */
+export function workbook(sheets: [string, Table][], P: number, ns: 'ed' | 'edsn'): string[] {
+  const NS = 'urn:schemas-microsoft-com:office:';
+  // kdb+'s two forms name the spreadsheet namespaces in different orders
+  const attrs = ns === 'ed'
+    ? `xmlns="${NS}spreadsheet" xmlns:o="${NS}office" xmlns:x="${NS}excel" xmlns:ss="${NS}spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40"`
+    : `xmlns="${NS}spreadsheet" xmlns:ss="${NS}spreadsheet" xmlns:o="${NS}office" xmlns:x="${NS}excel" xmlns:html="http://www.w3.org/TR/REC-html40"`;
+  const cell = (type: string, v: string) => `<Cell><Data ss:Type="${type}">${escXml(v)}</Data></Cell>`;
+  const numeric = (t: number) => t >= T.Short && t <= T.Float;
+  const sheet = ([name, t]: [string, Table]) => {
+    const rows = [`<Row>${t.c.map(c => cell('String', c)).join('')}</Row>`];
+    for (let r = 0; r < count(t); r++) {
+      rows.push('<Row>' + t.d.map(col => {
+        const x = item(col, r), nul = x.t < 0 && x.t !== -T.Char && isNullV(-x.t, (x as Atom).v);
+        // a null is an empty cell; a number's text is its shortest exact one (a real's as the console shows it)
+        if (nul) return cell('String', '');
+        return numeric(-x.t) ? cell('Number', x.t === -T.Real ? cellText(x, 7) : String((x as Atom).v)) : cell('String', cellText(x, P));
+      }).join('') + '</Row>');
+    }
+    return `<Worksheet ss:Name="${escXml(name)}"><Table>${rows.join('')}</Table></Worksheet>`;
+  };
+  return ['<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>', `<Workbook ${attrs}>${sheets.map(sheet).join('')}</Workbook>`];
 }

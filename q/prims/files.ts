@@ -5,6 +5,7 @@ import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, v
 import { QError } from '../value/error.js';
 import { symName, perSymbol } from '../value/sym.js';
 import { hooks } from './hooks.js';
+import { PRIMS } from './registry.js';
 import { itemText } from '../format/text.js';
 import { unkey } from './list.js';
 import { deenum } from '../value/enums.js';
@@ -286,7 +287,7 @@ export function fileText(x: Q, y: Q): Q {
 export function save(x: Q): Q {
   // save `a`b saves each
   if (x.t === T.Sym) return fromItems(items(x).map(save));
-  const p = pathOf(hsym(x)), m = /([^/]+?)(\.(csv|txt))?\/?$/.exec(p);
+  const p = pathOf(hsym(x)), m = /([^/]+?)(\.(csv|txt|xls|xml))?\/?$/.exec(p);
   if (!m) throw new QError('type');
   const name = m[1];
   if (!m[3]) return saveBinary(p, name);
@@ -294,6 +295,12 @@ export function save(x: Q): Q {
   // straight to the file's bytes: no string a line
   const tt = t.t === T.Table ? t as Table : isKeyed(t) ? unkey(t as Dict) : null;
   if (!tt) throw new QError('type');
+  // .xls is .h.ed's Excel workbook, .xml .h.xd's rows: their lines, as 0: writes them
+  if (m[3] === 'xls' || m[3] === 'xml') {
+    const ls = items(PRIMS[m[3] === 'xls' ? '.h.ed' : '.h.xd'].m!(tt)).map(l => text(l) + '\n').join('');
+    files().write(p, new TextEncoder().encode(ls), false);
+    return hsym(x);
+  }
   files().write(p, prepareBytes(m[3] === 'csv' ? ',' : '\t', tt).b, false);
   return hsym(x);
 }

@@ -255,3 +255,21 @@ test('csv 0: over a table writes bytes cell by cell: the same lines as the colum
   assert.equal(q('csv 0:([]("foo\\nbar";"baz"))'), ',"x"\n"\\"foo\\nbar\\""\n"baz"');
   assert.equal(q('("\\t" 0: t)~"\\t" 0: t'), '1b');
 });
+
+test('.h.ed and .h.edsn make an Excel (SpreadsheetML) workbook; save writes .xls and .xml', () => {
+  const q = session(), d = dir();
+  q('t:([]sym:`a`b;price:1.5 0n;n:1 2)');
+  assert.equal(q('count .h.ed t'), '2');
+  assert.equal(q('first .h.ed t'), '"<?xml version=\\"1.0\\"?><?mso-application progid=\\"Excel.Sheet\\"?>"');
+  q('wb:last .h.edsn `one`two!(t;2#t)');
+  assert.equal(q('wb like "<Workbook xmlns=\\"urn:schemas-microsoft-com:office:spreadsheet\\" xmlns:ss=*"'), '1b');
+  assert.equal(q('count wb ss "<Worksheet ss:Name="'), '2');
+  // a number is a Number cell, a null an empty String cell, a symbol a String
+  assert.equal(q('wb like "*<Row><Cell><Data ss:Type=\\"String\\">a</Data></Cell><Cell><Data ss:Type=\\"Number\\">1.5</Data></Cell><Cell><Data ss:Type=\\"Number\\">1</Data></Cell></Row>*"'), '1b');
+  assert.equal(q('wb like "*<Cell><Data ss:Type=\\"String\\"></Data></Cell>*"'), '1b');
+  q(`save \`:${d}/t.xls`);
+  q(`save \`:${d}/t.xml`);
+  assert.equal(q(`(read0 \`:${d}/t.xls)~.h.ed t`), '1b');
+  assert.equal(q(`(read0 \`:${d}/t.xml)~.h.xd t`), '1b');
+  assert.equal(q('.h.edsn 1 2'), "'type");
+});
