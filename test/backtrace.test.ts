@@ -57,3 +57,14 @@ test('an error in a loaded script names its file and line; the load stops there'
     assert.equal(s.evaluate('c').out, "'c");
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('value of a lambda has kdb+\'s layout: parameters, locals, namespace and globals, constants, name, source', () => {
+  const { q } = makeSession();
+  q('f:{[a;b]d::neg c:a*b+5;c+e}');
+  assert.equal(q('value f'), '`byte$()\n`a`b\n,`c\n``d`e\n5\n-1\n"..f"\n""\n-1\n"{[a;b]d::neg c:a*b+5;c+e}"');
+  q('\\d .test');
+  q('f:{[a;b]d::neg c:a*b+5;c+e}');
+  assert.equal(q('(value f) 3 6'), '`test`d`e\n".test.f"');
+  q('\\d .');
+  assert.equal(q('(value {x+1}) 1 6 9'), ',`x\n()\n"{x+1}"');
+});

@@ -1,6 +1,7 @@
 // value get parse eval show: primitives that reach back into the session through hooks.
 import { T } from '../value/types.js';
-import { Q, Atom, Dict, Proj, List, Lambda, NIL, text, list } from '../value/value.js';
+import { Q, Atom, Dict, Proj, List, Lambda, NIL, text, list, vec, symVec } from '../value/value.js';
+import type { Node } from '../parse/ast.js';
 import { QError } from '../value/error.js';
 import { deenum } from '../value/enums.js';
 import * as D from './disk.js';
@@ -44,7 +45,7 @@ export function value(x: Q): Q {
       return list([p.f, ...a.map(v => v ?? NIL)]);
     }
     // a view taken from the root dictionary (`. `v): its last value, parse tree, names it reads, text
-    case T.Lambda: if ((x as Lambda).view) return hooks.viewParts((x as Lambda).view!); throw new QError('nyi');
+    case T.Lambda: if ((x as Lambda).view) return hooks.viewParts((x as Lambda).view!); return lambdaParts(x as Lambda);
     // a primitive's value is its index in kdb+'s primitive table (its wire code)
     case T.Unary: case T.Op: { const c = primCode((x as any).name); if (c) return long(c[1]); break; }
   }
@@ -149,3 +150,35 @@ export function qtrp(a: Q[]): Q {
 }
 /** .Q.sbt: a backtrace as text. */
 export const qsbt = (x: Q): Q => str(framesText(btFrames(x)));
+
+/** value of a lambda, in kdb+'s layout (ref/value): (bytecode;parameters;locals;(namespace,globals);
+ *  constants…;position map;name;file;line;source). wasq runs the parse tree and has no bytecode, so that
+ *  item is empty and the position map -1 (kdb+'s "position unknown"). */
+function lambdaParts(f: Lambda): Q {
+  const params = f.params, locals = f.locals.filter(n => !params.includes(n));
+  const globals: string[] = [], consts: Q[] = [];
+  const seen = new Set<string>(), keyOf = (v: Q) => JSON.stringify(v, (_k, w) => typeof w === 'bigint' ? w.toString() + 'n' : w instanceof Uint8Array || w instanceof Int32Array || w instanceof Float64Array || w instanceof BigInt64Array ? Array.from(w as ArrayLike<number>, String) : w);
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { x.forEach(visit); return; }
+    const n = x as Node;
+    if (n.k === 'name' || n.k === 'asg') {
+      const nm = n.n;
+      if (!f.locals.includes(nm) && !globals.includes(nm)) globals.push(nm);
+    }
+    if (n.k === 'lit') {
+      // constants as kdb+ keeps them: the literal values, each once (a lambda inside is one too)
+      const k = keyOf(n.v.t === T.Lambda ? str((n.v as Lambda).src) : n.v);
+      if (!seen.has(k)) { seen.add(k); consts.push(n.v); }
+      return;
+    }
+    for (const v of Object.values(n)) if (v && typeof v === 'object' && !('t' in v)) visit(v);
+  };
+  visit(f.body);
+  const root = f.ns === '' || f.ns === '.', ns = root ? '' : f.ns.replace(/^\./, '');
+  const name = f.name ? (root ? '..' : f.ns + '.') + f.name : null;
+  return list([
+    vec(T.Byte, new Uint8Array(0)), symVec(params), symVec(locals), symVec([ns, ...globals]), ...consts,
+    long(-1n), name ? str(name) : list([]), str(''), long(-1n), str(f.src),
+  ]);
+}
