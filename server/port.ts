@@ -6,6 +6,7 @@ import { createServer as httpServer, IncomingMessage, ServerResponse } from 'nod
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, normalize, extname } from 'node:path';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { WebSocketServer } from 'ws';
 import type { Session } from '../q/session.js';
 import { T } from '../q/value/types.js';
@@ -330,7 +331,9 @@ export class Port {
         if (!who) return this.raw(req, UNAUTHORIZED);
         if ('response' in who) return this.raw(req, who.response);
         if (/^wasq(\/|$|\?)/.test(r.target)) return this.serveStatic(r.target, res);
-        const out = this.asQuery(() => httpRespond(this.session, r, { w, a: ipv4(req.socket.remoteAddress), u: who.user }));
+        let out = this.asQuery(() => httpRespond(this.session, r, { w, a: ipv4(req.socket.remoteAddress), u: who.user }));
+        // kdb+ 4 gzips the answer to a query (?…) of 2000 bytes or more when the client accepts gzip
+        if (r.target.includes('?') && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) out = gzipped(out);
         this.raw(req, req.method === 'HEAD' ? headOnly(out) : out);
       } finally { this.opts.handles.free(w); }
     });
@@ -393,6 +396,21 @@ export class Port {
 const UNAUTHORIZED = new TextEncoder().encode('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm="q"\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 
 /** A HEAD request gets the status line and headers only. */
+/** An HTTP response with its body gzipped (Content-Encoding and Content-Length set), when the body is
+ *  2000 bytes or more and not already encoded; else as it is. */
+export function gzipped(b: Uint8Array): Uint8Array {
+  const head = headOnly(b);
+  if (head.length === b.length || b.length - head.length < 2000) return b;
+  const text = new TextDecoder().decode(head);
+  if (/^content-encoding:/im.test(text)) return b;
+  const body = gzipSync(b.subarray(head.length));
+  const lines = text.replace(/\r\n\r\n$/, '').split('\r\n').filter(l => !/^content-length:/i.test(l));
+  const h = new TextEncoder().encode([...lines, 'Content-Encoding: gzip', `Content-Length: ${body.length}`].join('\r\n') + '\r\n\r\n');
+  const out = new Uint8Array(h.length + body.length);
+  out.set(h); out.set(body, h.length);
+  return out;
+}
+
 function headOnly(b: Uint8Array): Uint8Array {
   for (let i = 0; i + 3 < b.length; i++) if (b[i] === 13 && b[i + 1] === 10 && b[i + 2] === 13 && b[i + 3] === 10) return b.subarray(0, i + 4);
   return b;

@@ -1,5 +1,6 @@
 // The port as real clients see it: `wasq examples/trade.q -p PORT` as its own process on loopback, driven
 // by node-q (an independent kdb+ client), raw sockets, fetch and a WebSocket client (`ws`).
+import { gunzipSync } from 'node:zlib';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
@@ -252,6 +253,30 @@ test('HTTP: GET / is the web console frameset, ? the list of variables, ?expr th
   const missing = await get('/no/such/file.txt');
   assert.equal(missing.status, 404);
   assert.equal((await get('/../../etc/passwd')).status, 404);
+});
+
+test('HTTP: a query answer of 2000 bytes or more is gzipped for a client that accepts gzip, as kdb+ 4 does', async () => {
+  const raw = (path: string, headers: Record<string, string>): Promise<{ enc: string | undefined; len: number; body: Buffer }> =>
+    new Promise((res, rej) => {
+      const r = request({ host: '127.0.0.1', port: srv.port, path, headers }, m => {
+        const parts: Buffer[] = [];
+        m.on('data', d => parts.push(d));
+        m.on('end', () => res({ enc: m.headers['content-encoding'], len: Number(m.headers['content-length']), body: Buffer.concat(parts) }));
+      });
+      r.on('error', rej);
+      r.end();
+    });
+  const big = '/?' + encodeURIComponent('til 2000');
+  const plain = await raw(big, {});
+  assert.equal(plain.enc, undefined);
+  assert.ok(plain.body.length >= 2000);
+  const zipped = await raw(big, { 'Accept-Encoding': 'gzip, deflate' });
+  assert.equal(zipped.enc, 'gzip');
+  assert.equal(zipped.len, zipped.body.length);
+  assert.ok(zipped.body.length < plain.body.length / 2);
+  assert.equal(gunzipSync(zipped.body).toString(), plain.body.toString());
+  // a small answer stays as it is
+  assert.equal((await raw('/?1+1', { 'Accept-Encoding': 'gzip' })).enc, undefined);
 });
 
 test('HTTP: name.csv?, .txt?, .json? format the value; tables as rows', async () => {
