@@ -377,3 +377,10 @@ test('0x0 sv bytes: two make a short, four an int, eight a long; vs and sv round
   assert.equal(q('{0x0 sv 0x0 vs x}each(123h;12345i;-5)'), '123h\n12345i\n-5');
   assert.equal(q('0x0 sv 0x010203'), "'length");
 });
+
+test('xprev shifts by an atom, or each item by its own count ({y (til count y)-x})', () => {
+  const { q } = makeSession();
+  assert.equal(q('2 xprev 1 2 3'), '0N 0N 1');
+  assert.equal(q('1 0 1 xprev 10 20 30'), '0N 20 20');
+  assert.equal(q('1 2 xprev 1 2 3'), "'length");
+});

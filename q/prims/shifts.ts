@@ -22,7 +22,15 @@ function shift(k: number, x: Q): Q {
 }
 export const prev = (x: Q) => shift(1, x);
 export const next = (x: Q) => shift(-1, x);
-export const xprev = (k: Q, x: Q) => shift(intOf(k), x);
+/** kdb+ defines it as {y (til count y)-x}: x an atom, or a shift for each item. */
+export function xprev(k: Q, x: Q): Q {
+  if (k.t < 0 || x.t === T.Dict || x.t === T.Table) return shift(intOf(k), x);
+  const n = count(x);
+  if (count(k) !== n) throw new QError('length');
+  const idx = fresh(Int32Array, n);
+  for (let i = 0; i < n; i++) idx[i] = i - intOf(item(k, i));
+  return index(x, vec(T.Int, idx));
+}
 
 /** differ: is each item different from the one before (the first always is)? */
 export function differ(x: Q): Q {
