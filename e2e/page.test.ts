@@ -71,6 +71,15 @@ test('a query shows its keyed table, a bad line its q error, and globals survive
   await page.screenshot({ path: `${SHOTS}/4-query-and-error.png` });
 });
 
+test('a timer (\\t N) runs .z.ts between queries and its output shows in the console', async () => {
+  await typeLine('ticks:0; .z.ts:{ticks+:1; -1 "tick ",string ticks}');
+  await typeLine('\\t 100');
+  await page.waitForFunction(() => /tick 3/.test(document.getElementById('console')!.textContent!), undefined, { timeout: 10000 });
+  await typeLine('\\t 0');
+  await typeLine('\\t');
+  assert.match(await consoleText(), /\n0$/);
+});
+
 test('Stop interrupts a runaway query and the session keeps working', async () => {
   await page.fill('#line', 'do[1000000000;a:1]');
   await page.press('#line', 'Enter');

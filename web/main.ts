@@ -23,6 +23,8 @@ function startWorker() {
   worker.onerror = () => { append([{ input: '', text: 'the worker crashed; a fresh session was started', error: true }]); startWorker(); };
   api = Comlink.wrap<Api>(worker);
   if (stopFlag) void api.setStop(stopFlag.buffer as SharedArrayBuffer);
+  // what .z.ts prints on a timer tick (\t N) shows in the console as it comes
+  void api.onTimer(Comlink.proxy((outs: Output[]) => append(outs)));
 }
 startWorker();
 

@@ -20,7 +20,18 @@ const files = new PageFiles();
 const kernels = fetch(kernelsUrl).then(r => r.arrayBuffer()).then(b => install(b)).catch(() => false);
 const ready = Promise.all([files.open(), kernels]);
 let stop: Int32Array | null = null;
+// \t N: .z.ts runs between queries (the worker's one thread, as kdb+'s timer); what it prints goes to
+// the page through the callback the page lent
+let timerId: ReturnType<typeof setInterval> | null = null, onTick: ((o: Output[]) => void) | null = null;
 const session = new Session({
+  timer: (ms, tick) => {
+    if (timerId) clearInterval(timerId);
+    timerId = ms ? setInterval(() => {
+      printed = '';
+      tick();
+      if (printed && onTick) onTick([{ input: '', text: printed.replace(/\n$/, ''), error: false }]);
+    }, ms) : null;
+  },
   now: clockNs,
   tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
   write: (_fd, s) => { printed += s; },
@@ -52,6 +63,8 @@ function guessTypes(header: string[], rows: string[][]): string {
 }
 
 const api = {
+  /** Where timer ticks send what they print (a Comlink proxy of the page's console). */
+  onTimer(cb: (o: Output[]) => void) { onTick = cb; },
   /** Resolves when the stored files are loaded. */
   ready: () => ready.then(() => true),
   /** Whether the wasm kernels are installed (else the TypeScript paths run). */
