@@ -10,13 +10,14 @@ export interface Frame { name: string; src: string; pos: number }
 export const cursor = { at: 0 };
 /** The lambdas running now, outermost first, each with the caller's position saved when it was called;
  *  and the top-level text being evaluated. */
-const calls: { f: Lambda; callerAt: number }[] = [];
-let top = '';
+// (two arrays and a depth, so that a call allocates nothing)
+const fs: (Lambda | null)[] = [], callerAts: number[] = [];
+let depth = 0, top = '';
 
 /** A lambda call begins: push it (the evaluator pops it with leave). */
-export function enter(f: Lambda): void { calls.push({ f, callerAt: cursor.at }); }
+export function enter(f: Lambda): void { fs[depth] = f; callerAts[depth] = cursor.at; depth++; }
 /** A lambda call ends, normally or not: back to the caller's position. */
-export function leave(): void { cursor.at = calls.pop()!.callerAt; }
+export function leave(): void { depth--; cursor.at = callerAts[depth]; fs[depth] = null; }
 /** The top-level text now evaluated (the [0] frame); returns the one it replaces. */
 export function setTop(src: string): string { const was = top; top = src; return was; }
 
@@ -24,8 +25,8 @@ const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.
 
 /** An error leaves the innermost running lambda: it records that frame (called before leave). */
 export function record(e: unknown): void {
-  if (!(e instanceof QError) || !calls.length) return;
-  (e.bt ??= []).push(frameOf(calls[calls.length - 1].f, cursor.at));
+  if (!(e instanceof QError) || !depth) return;
+  (e.bt ??= []).push(frameOf(fs[depth - 1]!, cursor.at));
 }
 /** An error reaches the top level: the [0] frame. */
 export function recordTop(e: unknown, src: string): void {
@@ -36,7 +37,7 @@ export function recordTop(e: unknown, src: string): void {
 export function liveFrames(): Frame[] {
   const out: Frame[] = [];
   let at = cursor.at;
-  for (let i = calls.length - 1; i >= 0; i--) { out.push(frameOf(calls[i].f, at)); at = calls[i].callerAt; }
+  for (let i = depth - 1; i >= 0; i--) { out.push(frameOf(fs[i]!, at)); at = callerAts[i]; }
   out.push({ name: '', src: top, pos: at });
   return out;
 }
