@@ -41,6 +41,7 @@ export function bootstrap(s: Session) {
   env.computed.set('.z.w', () => ({ t: -T.Int, v: env.conn.w }));
   env.computed.set('.z.a', () => ({ t: -T.Int, v: env.conn.a }));
   env.computed.set('.z.u', () => sym(env.conn.u));
+  env.computed.set('.z.h', () => sym(env.host.hostname ?? 'localhost'));
   // the running function (recursion by .z.s x-1), and whether a change would be refused now (reval, -b)
   env.computed.set('.z.s', () => self() ?? NIL);
   // the views each name feeds (.z.b): x| `a`b for a::x+y and b::x+1

@@ -1,7 +1,7 @@
 // The wasq command: `wasq [script.q] [-p port] [-c rows cols] …`, mirroring q's command line.
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, totalmem, hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
@@ -96,6 +96,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     })(),
     chdir: dir => { try { process.chdir(dir); } catch (e) { osError(dir, e); } },
     cwd: () => process.cwd(),
+    hostname: hostname(),
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
     write: (fd, text) => { const f = to[fd]; if (f) appendFileSync(f, text); else out(fd, text); },

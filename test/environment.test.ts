@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, rmSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import '../server/kernels.js';
 import { Session } from '../q/session.js';
@@ -350,4 +350,10 @@ test('-16! counts the global names bound to a value (at least 1)', () => {
   assert.equal(q('-16!a'), '5');
   q('a[0]:9');
   assert.equal(q('(-16!a;-16!b)'), '1 4');
+});
+
+test('.z.h is the machine\'s name', () => {
+  const q = nodeSession();
+  assert.equal(q('.z.h'), '`' + hostname());
+  assert.equal(makeSession().q('.z.h'), '`localhost');
 });

@@ -19,6 +19,8 @@ export interface Host {
   chdir?(dir: string): void;
   /** .Q.hg and .Q.hp: an HTTP request (GET without a body, POST with one) and the body of its answer. */
   http?(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array;
+  /** The machine's name (.z.h); without it, localhost. */
+  hostname?: string;
   /** The current directory (\cd). */
   cwd?(): string;
   /** Run a command in the operating system's shell: its output lines ('os when it fails). */
