@@ -19,7 +19,7 @@ function answer(a: { bytes: Uint8Array } | { error: string }) {
 }
 
 /** kdb+ reports a refused connection with the operating system's words. */
-const OS: Record<string, string> = { ECONNREFUSED: 'Connection refused', ENOTFOUND: 'Name or service not known', EHOSTUNREACH: 'No route to host', ETIMEDOUT: 'Connection timed out', ECONNRESET: 'Connection reset by peer' };
+const OS: Record<string, string> = { ECONNREFUSED: 'Connection refused', ENOENT: 'No such file or directory', ENOTFOUND: 'Name or service not known', EHOSTUNREACH: 'No route to host', ETIMEDOUT: 'Connection timed out', ECONNRESET: 'Connection reset by peer' };
 
 parentPort!.on('message', (m: any) => {
   switch (m.op) {
@@ -27,7 +27,7 @@ parentPort!.on('message', (m: any) => {
       const h: number = m.h;
       let s: Socket;
       // a connect that throws at once must still wake the main thread, which waits for an answer
-      try { s = connect({ host: m.host, port: m.port }); } catch (e) { answer({ error: 'hop. ' + (e as Error).message }); break; }
+      try { s = m.path ? connect({ path: m.path }) : connect({ host: m.host, port: m.port }); } catch (e) { answer({ error: 'hop. ' + (e as Error).message }); break; }
       const c: Sock = { s, reader: new FrameReader(), waiting: false, closing: false };
       let opened = false;
       const fail = (error: string) => { if (opened) return; opened = true; if (timer) clearTimeout(timer); s.destroy(); answer({ error }); };

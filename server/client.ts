@@ -72,18 +72,22 @@ export class Client {
 
   /** hopen `:host:port[:user[:password]] (host empty: this machine), with a connect timeout in ms (0: none). */
   open(target: string, timeoutMs: number): number {
-    if (/^:(unix|tcps|unixs|fifo):\/\//.test(target)) throw new QError('nyi');
-    const m = /^:([^:]*):(\d+)(?::([^:]*)(?::(.*))?)?$/.exec(target);
+    if (/^:(tcps|unixs|fifo):\/\//.test(target)) throw new QError('nyi');
+    // `:unix://port: the Unix domain socket of a server on this machine (kdb+'s /tmp/kx.port)
+    const unix = /^:unix:\/\/(\d+)(?::([^:]*)(?::(.*))?)?$/.exec(target);
+    const m = unix ? [target, '', unix[1], unix[2], unix[3]] : /^:([^:]*):(\d+)(?::([^:]*)(?::(.*))?)?$/.exec(target);
     if (!m) throw new QError('hop');
     const [, host, port, user, pass] = m;
     // kdb+ would take the port's low 16 bits and reach some other port: say what is wrong instead
     if (!(Number(port) > 0 && Number(port) < 65536)) throw new QError(`hop. port ${port} is outside 1-65535`);
     const h = this.handles.alloc();
     const addr = host || '127.0.0.1';
-    this.start().postMessage({ op: 'open', h, host: addr, port: Number(port), user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });
+    const where = unix ? { path: udsPath(Number(port)) } : { host: addr, port: Number(port) };
+    if (unix && !where.path) { this.handles.free(h); throw new QError('hop. no Unix domain sockets (QUDSPATH is empty)'); }
+    this.start().postMessage({ op: 'open', h, ...where, user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });
     let cap: number;
     try { cap = this.wait()[0]; } catch (e) { this.handles.free(h); throw e; }
-    this.peers.set(h, { local: /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap });
+    this.peers.set(h, { local: !!unix || /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap });
     return h;
   }
 
@@ -114,4 +118,12 @@ export class Client {
     this.handles.free(h);
     this.worker?.postMessage({ op: 'close', h });
   }
+}
+
+/** Where kdb+ puts the Unix domain socket of a port: QUDSPATH (default /tmp) /kx.port, in Linux's
+ *  abstract namespace (kdb+ 3.5 and later), a file elsewhere; null when QUDSPATH is set empty. */
+export function udsPath(port: number): string | null {
+  const dir = process.env.QUDSPATH ?? '/tmp';
+  if (dir === '') return null;
+  return (process.platform === 'linux' ? '\0' : '') + dir + '/kx.' + port;
 }

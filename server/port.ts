@@ -22,6 +22,7 @@ import { PRIMS } from '../q/prims/registry.js';
 import { errorText } from '../q/session.js';
 import { httpRespond, httpAuth, HttpRequest, Caller } from '../q/eval/handlers.js';
 import { Handles } from './handles.js';
+import { udsPath } from './client.js';
 
 export interface PortOptions {
   /** connection handles, shared with the client side */
@@ -86,13 +87,25 @@ export class Port {
         this.net = srv;
         const a = srv.address();
         this.port = a && typeof a !== 'string' ? a.port : port;
+        this.listenUds(this.port);
         resolve(this.port);
       });
     });
   }
+  /** As kdb+ does, a port also listens on a Unix domain socket (QUDSPATH/kx.port, abstract on Linux;
+   *  none when QUDSPATH is empty). One that cannot be made is reported and the TCP port serves alone. */
+  private listenUds(port: number) {
+    const path = udsPath(port);
+    if (!path) return;
+    const srv = netServer(sock => this.onConnection(sock));
+    srv.once('error', (e: Error) => this.opts.log?.(`wasq: cannot listen on uds ${path.replace('\0', '@')}. ${e.message}\n`));
+    srv.listen({ path, exclusive: true }, () => { this.uds = srv; });
+  }
+  private uds: NetServer | null = null;
   /** Stop listening (\p 0); connections already made stay open, as in kdb+. */
   close() {
     if (this.net) { this.net.close(); this.net = null; }
+    if (this.uds) { this.uds.close(); this.uds = null; }
     this.port = 0;
   }
   get listening() { return this.net !== null; }

@@ -102,7 +102,8 @@ export function hopen(x: Q): Q {
     if (hooks.readOnly()) throw new QError('access');
     return { t: -T.Int, v: D.openFile(s.slice(1)) } as Q;
   }
-  if (!/^:[^:]*:\d+/.test(s)) throw new QError('nyi');
+  // host:port, or a scheme (unix:// is built; tcps:// and the rest the host refuses with 'nyi)
+  if (!/^:[^:]*:\d+/.test(s) && !/^:[a-z]+:\/\//.test(s)) throw new QError('nyi');
   const open = hooks.open;
   return { t: -T.Int, v: open(s, timeout) } as Q;
 }

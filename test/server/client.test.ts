@@ -105,3 +105,19 @@ test('.Q.hg and .Q.hp make HTTP requests and give the body as text; a failure is
     assert.equal(got[4], '2');
   } finally { await srv.line('\\x .z.pp'); }
 });
+
+test('a port also listens on kdb+\'s Unix domain socket: hopen `:unix://port, one-shot and async work over it', async () => {
+  const got = await client([
+    `h:hopen \`:unix://${srv.port}`,
+    'h "count trade"',
+    '(neg h) "uds:42"',
+    'h "uds"',
+    `\`:unix://${srv.port} "1+1"`,
+    'hclose h',
+    'hopen `:unix://1',
+    'hopen `:tcps://localhost:1',
+  ]);
+  assert.deepEqual(got.slice(0, 3), ['10000', '42', '2']);
+  assert.equal(got[3], "'hop. OS reports: Connection refused");
+  assert.equal(got[4], "'nyi");
+});
