@@ -16,7 +16,7 @@ import { errorText } from '../q/session.js';
 import { PRIMS } from '../q/prims/registry.js';
 import type { Handles } from './handles.js';
 
-interface Peer { local: boolean; cap: number }
+interface Peer { local: boolean; cap: number; uds?: boolean }
 
 export class Client {
   private worker: Worker | null = null;
@@ -87,7 +87,7 @@ export class Client {
     this.start().postMessage({ op: 'open', h, ...where, user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });
     let cap: number;
     try { cap = this.wait()[0]; } catch (e) { this.handles.free(h); throw e; }
-    this.peers.set(h, { local: !!unix || /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap });
+    this.peers.set(h, { local: !!unix || /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap, uds: !!unix });
     return h;
   }
 
@@ -105,9 +105,9 @@ export class Client {
   }
 
   /** A handle this process opened, as -38! describes it, or null. */
-  socket(h: number): { p: 'q'; z: boolean; m: number } | null {
+  socket(h: number): { p: 'q'; f: 't' | 'u'; z: boolean; m: number } | null {
     const p = this.peers.get(h);
-    return p ? { p: 'q', z: !p.local && p.cap >= 1, m: 0 } : null;
+    return p ? { p: 'q', f: p.uds ? 'u' : 't', z: !p.local && p.cap >= 1, m: 0 } : null;
   }
   /** The handles this process opened to servers. */
   openHandles(): number[] { return [...this.peers.keys()]; }

@@ -12,7 +12,7 @@ export interface Host {
   tzOffsetMinutes(atMs?: number): number;
   /** The sockets open now: protocol (q IPC or w WebSocket), whether messages are compressed, bytes
    *  waiting (-38!, -25!); null for a number that is no socket. */
-  socket?(h: number): { p: 'q' | 'w'; z: boolean; m: number } | null;
+  socket?(h: number): { p: 'q' | 'w'; f?: 't' | 'u'; z: boolean; m: number } | null;
   /** Call tick every ms milliseconds (\t), replacing any earlier timer; 0 stops it. */
   timer?(ms: number, tick: () => void): void;
   /** Make dir the current directory (\l of a directory does); without it paths stay as they are. */

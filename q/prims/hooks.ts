@@ -47,7 +47,7 @@ export const hooks = {
   /** whether reval's restriction is on now */
   readOnly: (() => false) as () => boolean,
   /** a socket's protocol, compression and bytes waiting, or null when h is no socket (-38!, -25!) */
-  socket: (() => null) as (h: number) => { p: 'q' | 'w'; z: boolean; m: number } | null,
+  socket: (() => null) as (h: number) => { p: 'q' | 'w'; f?: 't' | 'u'; z: boolean; m: number } | null,
   /** -30!: defer the answer to the sync request running now; answer a deferred one later */
   defer: unset as () => void,
   respond: unset as (h: number, isError: boolean, x: Q) => void,

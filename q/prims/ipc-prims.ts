@@ -70,7 +70,7 @@ export function broadcast(x: Q): Q {
 export function socketTable(x: Q): Q {
   const ns = handlesOf(x);
   const rows = ns.map(h => { const s = hooks.socket(h); if (!s) throw new QError(`${h} is not an ipc handle`); return s; });
-  const cols = [char1(rows.map(r => r.p)), char1(rows.map(() => 't')), vec(T.Bool, Uint8Array.from(rows, r => r.z ? 1 : 0)),
+  const cols = [char1(rows.map(r => r.p)), char1(rows.map(r => r.f ?? 't')), vec(T.Bool, Uint8Array.from(rows, r => r.z ? 1 : 0)),
     longVec(rows.map(() => 0)), longVec(rows.map(r => r.m))];
   const t = table(['p', 'f', 'z', 'n', 'm'], cols);
   return x.t < 0 ? dict(symVec(t.c), list(cols.map(c => item(c, 0)))) : t;

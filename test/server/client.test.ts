@@ -113,11 +113,12 @@ test('a port also listens on kdb+\'s Unix domain socket: hopen `:unix://port, on
     '(neg h) "uds:42"',
     'h "uds"',
     `\`:unix://${srv.port} "1+1"`,
+    '(-38!h)`f',
     'hclose h',
     'hopen `:unix://1',
     'hopen `:tcps://localhost:1',
   ]);
-  assert.deepEqual(got.slice(0, 3), ['10000', '42', '2']);
-  assert.equal(got[3], "'hop. OS reports: Connection refused");
-  assert.equal(got[4], "'nyi");
+  assert.deepEqual(got.slice(0, 4), ['10000', '42', '2', '"u"']);
+  assert.equal(got[4], "'hop. OS reports: Connection refused");
+  assert.equal(got[5], "'nyi");
 });
