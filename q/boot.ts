@@ -68,7 +68,8 @@ export function bootstrap(s: Session) {
   g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
   g.set('.Q.t', str(' bg xhijefcspmdznuvt'));
   // the clock: .z.p .z.P (timestamp), .z.d .z.D, .z.t .z.T, .z.n .z.N, .z.z .z.Z; upper case is local time
-  const nowNs = (local: boolean) => env.host.now() - 946684800000000000n + (local ? BigInt(env.host.tzOffsetMinutes()) * 60000000000n : 0n);
+  // local time: \o's offset when set, else the host's
+  const nowNs = (local: boolean) => env.host.now() - 946684800000000000n + (local ? BigInt(env.utcOffset ?? env.host.tzOffsetMinutes()) * 60000000000n : 0n);
   const DAY = 86400000000000n;
   const tod = (ns: bigint) => ((ns % DAY) + DAY) % DAY;
   for (const local of [false, true]) {

@@ -89,7 +89,7 @@ export class Session {
     hooks.setenv = (name, value) => { if (!this.env.host.setenv) throw new QError('nyi'); this.env.host.setenv(name, value); };
     hooks.exit = code => { if (this.env.restricted) throw new QError('access'); if (!this.env.host.exit) throw new QError('nyi'); this.env.host.exit(code); };
     hooks.restricted = f => { this.env.restricted++; try { return f(); } finally { this.env.restricted--; } };
-    hooks.tzOffset = at => this.env.host.tzOffsetMinutes(at);
+    hooks.tzOffset = at => this.env.utcOffset ?? this.env.host.tzOffsetMinutes(at);
     hooks.viewParts = name => viewParts(name, src => toTree(this.parse(src)));
     hooks.viewSource = name => this.env.views.get(this.env.full(name))?.src;
     hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };

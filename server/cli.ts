@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import { Session, errorText, statementsAt, placeTrace } from '../q/session.js';
-import { shouldYield } from '../q/value/heap.js';
+import { shouldYield, setLimit } from '../q/value/heap.js';
 import { clockNs } from '../q/value/time.js';
 import { Port, readUsers } from './port.js';
 import { Client } from './client.js';
@@ -21,10 +21,10 @@ import { QError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number }
+export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number }
 
 export function parseArgs(argv: string[]): Options {
-  const o: Options = { args: [], wsEval: true };
+  const o: Options = { sys: [], args: [], wsEval: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => { const v = Number(argv[++i]); if (!Number.isFinite(v)) throw new Error(`wasq: ${a} needs a number`); return v; };
@@ -48,7 +48,10 @@ export function parseArgs(argv: string[]): Options {
       // -q is quiet mode, a flag: no banner (.z.q is 1b)
       case '-q': o.quiet = true; break;
       case '-t': o.timer = num(); break;
-      case '-w': case '-s': case '-P': case '-e': case '-g': case '-o': i++; break;
+      // options that are system commands: applied as \P 10 would be, once the session is made
+      // -w MB: the most vector memory ('wsfull past it); \w n changes it later
+      case '-w': o.memory = num(); break;
+      case '-s': case '-P': case '-e': case '-g': case '-o': case '-z': case '-W': o.sys.push(a.slice(1) + ' ' + (argv[++i] ?? '')); break;
       default:
         if (!o.script && !a.startsWith('-')) o.script = a; else o.args.push(a);
     }
@@ -197,6 +200,9 @@ export async function main(argv: string[]) {
   if (o.timeout) session.env.timeout = o.timeout;
   const size = o.console ?? consoleSize();
   if (size) session.sys(`c ${size[0]} ${size[1]}`);
+  if (o.memory) setLimit(o.memory * 2 ** 20);
+  // one that wasq cannot honour (-s 4: one thread) is said, not silently dropped; the process goes on
+  for (const cmd of o.sys) { try { session.sys(cmd); } catch (e) { write(2, `wasq: -${cmd}: '${errorText(e)}\n`); } }
   if (o.http) session.sys(`C ${o.http[0]} ${o.http[1]}`);
   if (o.port !== undefined) {
     try { announce(await port.listen(o.port)); }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import '../server/kernels.js';
 import { Session } from '../q/session.js';
@@ -356,4 +357,31 @@ test('.z.h is the machine\'s name', () => {
   const q = nodeSession();
   assert.equal(q('.z.h'), '`' + hostname());
   assert.equal(makeSession().q('.z.h'), '`localhost');
+});
+
+test('command-line options that are system commands: -P -z -W -o -e apply, -w limits vector memory, -s says it cannot', () => {
+  const run = (args: string[], input: string) => spawnSync('node', ['bin/wasq.mjs', ...args], { input, encoding: 'utf8' });
+  const r = run(['-P', '10', '-z', '1', '-W', '0', '-o', '-5', '-e', '1', '-s', '4'], '\\P\n\\z\n\\W\n\\o\n\\e\n"D"$"06/01/2010"\n');
+  assert.equal(r.stdout, '10i\n1i\n0i\n-5i\n1i\n2010.01.06\n');
+  assert.match(r.stderr, /wasq: -s 4: 'nyi/);
+  const w = run(['-w', '100'], '(system \"w\") 3\nx:til 1000000\ny:til 20000000\ncount x\n\\w 500\ny:til 20000000\ncount y\n');
+  assert.equal(w.stdout, "104857600\n'wsfull\n1000000\n20000000\n");
+  // without -w, \w n is refused as in kdb+
+  assert.equal(run([], '\\w 10\n').stdout, "'-w init via cmd line\n");
+});
+
+test('\\z sets how "D"$ reads slashed dates; \\o sets local time; \\W and \\e keep their values', () => {
+  const { q } = makeSession();
+  assert.equal(q('\\z'), '0i');
+  assert.equal(q('"D"$"06/01/2010"'), '2010.06.01');
+  q('\\z 1');
+  assert.equal(q('"D"$("06/01/2010";"31/02/2010")'), '2010.01.06 0N');
+  assert.equal(q('\\z 2'), "'domain");
+  assert.equal(q('\\o'), '0Ni');
+  q('\\o 390');
+  assert.equal(q('\\o'), '390i');
+  assert.equal(q('`minute$.z.P-.z.p'), '06:30');
+  q('\\o -5');
+  assert.equal(q('`minute$.z.p-.z.P'), '05:00');
+  assert.equal(q('\\W'), '2i');
 });

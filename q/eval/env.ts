@@ -90,6 +90,11 @@ export class Env {
   console: [number, number] = [25, 80];   // \c rows cols
   http: [number, number] = [36, 2000];    // \C
   precision = 7;           // \P
+  /** \o: the local time's offset from UTC in minutes, or null for the host's own */
+  utcOffset: number | null = null;
+  /** \W: the start of the week, 0 for Saturday (kdb+'s default 2, Monday); \e: the error-trap mode */
+  weekStart = 2;
+  errorTrap = 0;
   seed = -314159;          // \S
   interrupted = false;
   /** a host's interrupt flag (the page's Stop button), polled now and then by long loops */

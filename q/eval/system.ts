@@ -4,8 +4,9 @@ import { Q, NIL, long, list, str, intVec, symVec, fromItems, int } from '../valu
 import { QError } from '../value/error.js';
 import { env } from './env.js';
 import { seed } from '../prims/random.js';
+import { tokDates } from '../prims/conv.js';
 import { partedTables } from '../prims/disk.js';
-import { heapStats } from '../value/heap.js';
+import { heapStats, memoryLimit, setLimit } from '../value/heap.js';
 import { symCount } from '../value/sym.js';
 
 export type SysCmd = (arg: string) => Q;
@@ -78,7 +79,6 @@ SYSTEM.b = arg => {
   const out = [...env.views.keys()].filter(k => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.')).map(k => k.slice(pre.length)).sort();
   return { ...symVec(out), a: 1 } as Q;
 };
-SYSTEM.e = () => int(0);
 /** \x .z.pg: expunge a handler (or any global), restoring kdb+'s default. */
 SYSTEM.x = arg => { const n = env.full(arg.trim()); env.globals.delete(n); env.views.delete(n); return NIL; };
 /** \p: the listening port; \p n listens on n, \p 0 stops. */
@@ -97,10 +97,17 @@ SYSTEM.p = arg => {
 let peak = 0;
 SYSTEM.w = arg => {
   if (arg === '0' || arg === '1') { const n = symCount(); return fromItems([long(n.count), long(n.bytes)]); }
-  if (arg) throw new QError('-w init via cmd line');
+  // \w n (MB) changes a limit the command line set (-w); without one kdb+ refuses
+  if (arg) {
+    const n = Number(arg);
+    if (!memoryLimit()) throw new QError('-w init via cmd line');
+    if (!Number.isInteger(n) || n < 0) throw new QError('domain');
+    setLimit(n * 2 ** 20);
+    return NIL;
+  }
   const h = heapStats(), m = env.host.memory?.(), used = h.used + (m?.used ?? 0), heap = h.heap + (m?.heap ?? 0);
   peak = Math.max(peak, heap);
-  return fromItems([used, heap, peak, 0, 0, m?.physical ?? 0].map(v => long(v)));
+  return fromItems([used, heap, peak, memoryLimit(), 0, m?.physical ?? 0].map(v => long(v)));
 };
 /** \g: the garbage-collection mode, kept for what reads it back (the engine collects as it will). */
 let gcMode = 0;
@@ -132,7 +139,25 @@ SYSTEM.r = arg => {
   f.write(p[1], b, false); f.remove(p[0]);
   return NIL;
 };
-SYSTEM.o = () => int(0);
-SYSTEM.z = () => int(0);
-SYSTEM.W = () => int(0);
+/** An int setting: shown without an argument, else set from an integer in lo..hi. */
+const intSetting = (arg: string, get: () => number, set: (n: number) => void, lo: number, hi: number): Q => {
+  if (!arg) return int(get());
+  const n = Number(arg);
+  if (!Number.isInteger(n) || n < lo || n > hi) throw new QError('domain');
+  set(n);
+  return NIL;
+};
+/** \o: the local time's offset from UTC, in hours, or minutes when abs n > 23; 0N is the host's own. */
+SYSTEM.o = arg => {
+  if (!arg) return int(env.utcOffset === null ? -2147483648 : Number.isInteger(env.utcOffset / 60) ? env.utcOffset / 60 : env.utcOffset);
+  if (arg === '0N') { env.utcOffset = null; return NIL; }
+  return intSetting(arg, () => 0, n => { env.utcOffset = Math.abs(n) > 23 ? n : n * 60; }, -1440, 1440);
+};
+/** \z: "D"$ reads mm/dd/yyyy (0) or dd/mm/yyyy (1). */
+SYSTEM.z = arg => intSetting(arg, () => tokDates.dmy ? 1 : 0, n => { tokDates.dmy = n === 1; }, 0, 1);
+/** \W: the start of the week (0 Saturday … 6 Friday). */
+SYSTEM.W = arg => intSetting(arg, () => env.weekStart, n => { env.weekStart = n; }, 0, 6);
+/** \e: the error-trap mode kdb+ uses for clients' errors (0 none, 1 suspend, 2 dump); wasq has no
+ *  debugger to suspend in, so it is kept and shown only. */
+SYSTEM.e = arg => intSetting(arg, () => env.errorTrap, n => { env.errorTrap = n; }, 0, 2);
 export { long, list, str, fromItems };

@@ -232,6 +232,14 @@ function parse1(t: number, s0: string): any {
   // a second of 6 digits is HHMMSS and a minute of 4 is HHMM, as a time's digits are read
   const hms = t === T.Second ? /^(\d\d)(\d\d)(\d\d)$/.exec(s) : t === T.Minute ? /^(\d\d)(\d\d)$/.exec(s) : null;
   if (hms) return +hms[1] * (t === T.Second ? 3600 : 60) + +hms[2] * (t === T.Second ? 60 : 1) + (t === T.Second ? +hms[3] : 0);
+  // a date with slashes: mm/dd/yyyy, or dd/mm/yyyy under \z 1
+  const slashed = t === T.Date ? /^(\d\d?)\/(\d\d?)\/(\d{4})$/.exec(s) : null;
+  if (slashed) {
+    const [a, b, y] = [+slashed[1], +slashed[2], +slashed[3]], [m, d] = tokDates.dmy ? [b, a] : [a, b];
+    const ms = Date.UTC(y, m - 1, d), back = new Date(ms);
+    if (m < 1 || m > 12 || back.getUTCDate() !== d) return nullOf(t);
+    return (ms - Date.UTC(2000, 0, 1)) / 86400000;
+  }
   // temporals: the literal scanner, after normalising the separators kdb+ accepts
   // a run of digits is a date only as yyyymmdd; other digit runs are not dates
   if (/^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);
@@ -291,3 +299,6 @@ export function pad(n: number, y: Q): Q {
   return vec(T.Char, r);
 }
 export { TYPE_CHARS, symName, intern, vec };
+
+/** \z: whether "D"$ reads a slashed date as dd/mm/yyyy (else mm/dd/yyyy, kdb+'s default). */
+export const tokDates = { dmy: false };

@@ -49,6 +49,8 @@ function release(p: number, c: number) { (free[c] ??= []).push(p); inUse -= size
 export function take(bytes: number): number {
   const mem = wasmMemory();
   if (!mem || !reg()) return -1;
+  // -w: vector memory past the limit is kdb+'s 'wsfull (RangeError: errorText names it so)
+  if (limit && inUse + bytes > limit) throw new RangeError('wsfull');
   let c = classOf(bytes), p = free[c]?.pop();
   // none of its size free: a free block up to twice the size (memory already touched) before fresh pages
   for (let k = c + 1; p === undefined && k <= c + 4; k++) if ((p = free[k]?.pop()) !== undefined) { larger.set(p, k); c = k; }
@@ -68,6 +70,10 @@ export function take(bytes: number): number {
   if (inUse > peak) peak = inUse;
   return p;
 }
+/** -w and \w n: the most vector memory, in bytes (0: no limit). */
+let limit = 0;
+export function setLimit(bytes: number) { limit = bytes; }
+export const memoryLimit = () => limit;
 /** \ts: start watching the most vector memory in use; peakSince gives how far above the start it rose. */
 export function resetPeak(): number { peak = inUse; return inUse; }
 export const peakSince = (start: number): number => Math.max(0, peak - start);
