@@ -18,7 +18,7 @@ import { Handles } from './handles.js';
 import { installWsEval } from '../q/eval/handlers.js';
 import { T } from '../q/value/types.js';
 import { QError } from '../q/value/error.js';
-import { Q, Attr, list, str, dict, intVec, longVec } from '../q/value/value.js';
+import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
 export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number }
@@ -159,6 +159,13 @@ export async function main(argv: string[]) {
   }
   const host = nodeHost(write);
   const session = new Session(host);
+  // .z.exit runs with the exit code just before the process ends (it cannot stop it)
+  const quit = host.exit!;
+  host.exit = code => {
+    try { session.handler('.z.exit', [{ t: -T.Int, v: code } as Q], session.env.conn, () => NIL); }
+    catch (e) { write(2, `.z.exit: '${errorText(e)}\n`); }
+    quit(code);
+  };
   const log = (s: string) => write(2, s);
   const handles = new Handles();
   const port = new Port(session, { handles, users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, host: o.host, webRoot: webRoot(), log });
@@ -224,7 +231,7 @@ export async function main(argv: string[]) {
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
   if (tty) rl.prompt();
   for await (const line of rl) {
-    const r = session.evaluate(line);
+    const r = consoleLine(session, line);
     if (r.out) host.write(1, r.out + '\n');
     // under an error, the frame it happened in with a caret, as kdb+ prints it: on standard error, so
     // that standard output keeps one line for each error
@@ -236,7 +243,18 @@ export async function main(argv: string[]) {
   }
   flush();
   // with a port open the process keeps serving after its console input ends, as q does
-  if (!port.listening) process.exit(0);
+  if (!port.listening) host.exit!(0);
+}
+
+/** A console line: through .z.pi when it is defined (its string result is written as it is, nothing
+ *  for ::), else evaluated and shown. System commands go straight through, so \x .z.pi undoes it. */
+function consoleLine(session: Session, line: string): { out: string; trace?: string } {
+  if (line.startsWith('\\') || !session.hasHandler('.z.pi')) return session.evaluate(line);
+  try {
+    const v = session.handler('.z.pi', [str(line)], session.env.conn, () => NIL);
+    if (v.t === T.Char || v.t === -T.Char) { session.env.host.write(1, text(v)); return { out: '' }; }
+    return { out: isNil(v) ? '' : session.display(v) };
+  } catch (e) { return { out: "'" + errorText(e) }; }
 }
 
 /** Let the event loop turn when vector memory has grown, so that blocks the last statements dropped are

@@ -385,3 +385,13 @@ test('\\z sets how "D"$ reads slashed dates; \\o sets local time; \\W and \\e ke
   assert.equal(q('`minute$.z.p-.z.P'), '05:00');
   assert.equal(q('\\W'), '2i');
 });
+
+test('.z.pi handles console lines (a string result is written as it is); .z.exit runs with the exit code', () => {
+  const run = (input: string) => spawnSync('node', ['bin/wasq.mjs'], { input, encoding: 'utf8' });
+  assert.equal(run('.z.pi:{">",.Q.s value x}\n2+3\n\\x .z.pi\n2+3\n').stdout, '>5\n5\n');
+  assert.equal(run('aa:([]a:1 2)\n.z.pi:{0N!value x;}\naa\n').stdout, '+(,`a)!,1 2\n');
+  const e = run('.z.exit:{-1 "bye ",string x}\nexit 3\n');
+  assert.equal(e.stdout, 'bye 3\n');
+  assert.equal(e.status, 3);
+  assert.equal(run('.z.exit:{-1 "bye ",string x}\n1+1\n').stdout, '2\nbye 0\n');
+});

@@ -108,7 +108,7 @@ export function s1(x: Q, P: number): string {
     }
     case T.Table: {
       const t = x as Table;
-      const keys = t.c.length === 1 ? ',`' + t.c[0] : t.c.map(c => '`' + c).join('');
+      const keys = t.c.length === 1 ? '(,`' + t.c[0] + ')' : t.c.map(c => '`' + c).join('');
       const vals = t.c.length === 1 ? ',' + s1(t.d[0], P) : '(' + t.d.map(c => s1(c, P)).join(';') + ')';
       return '+' + keys + '!' + vals;
     }
