@@ -175,6 +175,7 @@ export async function main(argv: string[]) {
   host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
   host.open = (target, ms) => client.open(target, ms);
   host.http = (url, body) => client.http(url, body);
+  host.resolve = q => client.dns(q);
   host.socket = h => port.socket(h) ?? client.socket(h);
   host.defer = () => port.defer();
   host.respond = (h, e, x) => port.respond(h, e, x);

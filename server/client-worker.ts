@@ -3,6 +3,7 @@
 // Answers go back on a message port, then the shared flag wakes the main thread.
 import { parentPort, workerData, MessagePort } from 'node:worker_threads';
 import { connect, Socket } from 'node:net';
+import { lookup, reverse } from 'node:dns';
 import { handshakeBytes, FrameReader } from '../q/ipc/frame.js';
 import { readHeader, MsgType } from '../q/ipc/header.js';
 
@@ -66,6 +67,13 @@ parentPort!.on('message', (m: any) => {
       const init: RequestInit = m.body ? { method: 'POST', headers: { 'Content-Type': m.type }, body: m.body } : {};
       fetch(m.url, init).then(r => r.arrayBuffer()).then(b => answer({ bytes: new Uint8Array(b) }),
         (e: Error & { cause?: NodeJS.ErrnoException }) => answer({ error: 'hop. ' + (OS[e.cause?.code ?? ''] ? 'OS reports: ' + OS[e.cause!.code!] : e.cause?.message ?? e.message) }));
+      break;
+    }
+    case 'dns': {
+      // .Q.addr (name to IPv4) and .Q.host (IPv4 to name)
+      const done = (v: string) => answer({ bytes: new TextEncoder().encode(v) }), fail = () => answer({ error: m.name ?? m.ip });
+      if (m.name !== undefined) lookup(m.name, { family: 4 }, (e, a) => e ? fail() : done(a));
+      else reverse(m.ip, (e, names) => e || !names.length ? done(m.ip === '127.0.0.1' ? 'localhost' : '') : done(names[0]));
       break;
     }
     case 'close': { const c = socks.get(m.h); if (c) { c.closing = true; socks.delete(m.h); c.s.destroy(); } break; }

@@ -64,6 +64,12 @@ export class Client {
     return a.bytes!;
   }
 
+  /** A host name's IPv4 address (dotted), or an address's name ('' when it has none). */
+  dns(q: { name: string } | { ip: string }): string {
+    this.start().postMessage({ op: 'dns', ...q });
+    return new TextDecoder().decode(this.wait());
+  }
+
   /** An HTTP GET (no body) or POST: the answer's body. */
   http(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array {
     this.start().postMessage({ op: 'http', url, type: body?.type, body: body?.data });

@@ -19,6 +19,8 @@ export interface Host {
   chdir?(dir: string): void;
   /** .Q.hg and .Q.hp: an HTTP request (GET without a body, POST with one) and the body of its answer. */
   http?(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array;
+  /** .Q.addr and .Q.host: a name's IPv4 address (dotted) and an address's name. */
+  resolve?(q: { name: string } | { ip: string }): string;
   /** The machine's name (.z.h); without it, localhost. */
   hostname?: string;
   /** The current directory (\cd). */

@@ -129,3 +129,21 @@ function httpText(x: Q, body: { type: string; data: Uint8Array } | null): Q {
   if (!/^https?:\/\//.test(url)) throw new QError('hop. ' + url + ': not an http or https URL');
   return vec(T.Char, http(url, body));
 }
+
+/** .Q.addr `name: its IPv4 address as an int (a dotted address is read without a look-up). */
+export function qaddr(x: Q): Q {
+  if (x.t !== -T.Sym) throw new QError('type');
+  const name = String((x as Atom).v);
+  let ip = /^\d{1,3}(\.\d{1,3}){3}$/.test(name) ? name : null;
+  if (!ip) { const r = hooks.resolve(); if (!r) throw new QError('nyi'); ip = r({ name }); }
+  const [a, b, c, d] = ip.split('.').map(Number);
+  return { t: -T.Int, v: ((a << 24) | (b << 16) | (c << 8) | d) } as Q;
+}
+/** .Q.host ip: the name of an IPv4 address (an int), ` when it has none. */
+export function qhost(x: Q): Q {
+  if (x.t !== -T.Int) throw new QError('type');
+  const v = (x as Atom).v as number, ip = [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+  const r = hooks.resolve();
+  if (!r) throw new QError('nyi');
+  return sym(r({ ip }));
+}

@@ -66,6 +66,8 @@ export const hooks = {
   tables: unset as (ns: string) => Q,
   /** system "cmd": a system command without its backslash */
   system: unset as (cmd: string) => Q,
+  /** The host's name resolution (.Q.addr, .Q.host), or null */
+  resolve: (() => null) as () => import('../eval/env.js').Host['resolve'] | null,
   /** The host's HTTP requests (.Q.hg, .Q.hp), or null */
   http: (() => null) as () => import('../eval/env.js').Host['http'] | null,
   /** Every global's value, in every namespace (-16! counts the names bound to one value) */

@@ -122,3 +122,10 @@ test('a port also listens on kdb+\'s Unix domain socket: hopen `:unix://port, on
   assert.equal(got[4], "'hop. OS reports: Connection refused");
   assert.equal(got[5], "'nyi");
 });
+
+test('.Q.addr gives a host\'s IPv4 address as an int (a dotted one without a look-up); .Q.host names an address', async () => {
+  const got = await client(['.Q.addr`$"127.0.0.1"', '.Q.addr`localhost', '-11h=type .Q.host 2130706433i', '.Q.addr`no.such.host.invalid', '.Q.host 1']);
+  assert.deepEqual(got.slice(0, 3), ['2130706433i', '2130706433i', '1b']);
+  assert.equal(got[3], "'no.such.host.invalid");
+  assert.equal(got[4], "'type");
+});
