@@ -96,7 +96,8 @@ export function s1(x: Q, P: number): string {
     case T.List: {
       const d = (x as List).d;
       if (d.length === 0) return '()';
-      if (d.length === 1) return ',' + s1(d[0], P);
+      // a chain of one-item lists (n enlist/ x) is a run of commas, made without a call per level
+      if (d.length === 1) { let k = 0, e: Q = x; while (e.t === T.List && (e as List).d.length === 1) { e = (e as List).d[0]; k++; } return ','.repeat(k) + s1(e, P); }
       return '(' + d.map(e => s1(e, P)).join(';') + ')';
     }
     case T.Dict: {

@@ -41,3 +41,10 @@ test('a boolean vector beside a general list of its length shows in the grid, ce
   assert.equal(q('(2 3 4;(5; 6 7;8)) within 3 6'), '0  1   1\n1b 10b 0b');
   assert.equal(q('(101b;010b)'), '101b\n010b');
 });
+
+test('a deep chain of one-item lists shows as a run of commas, without a call per level', () => {
+  const { q } = makeSession();
+  q('a:100000{enlist x}/1');
+  assert.equal(q('count -3!a'), '100001');
+  assert.equal(q('-3!3{enlist x}/1'), '",,,1"');
+});
