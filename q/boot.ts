@@ -54,7 +54,10 @@ export function bootstrap(s: Session) {
   const g = env.globals;
   g.set('.z.K', { t: -T.Float, v: 4.1 });
   g.set('.z.k', { t: -T.Date, v: 9101 });
-  g.set('.z.o', sym(typeof process !== 'undefined' ? 'l64' : 'w64'));
+  // the platform as kdb+ names its builds: l64 (Linux), m64 (macOS), w64 (Windows); in a page, the
+  // browser's host is unknown and w64 stands for it
+  const platform = typeof process !== 'undefined' ? process.platform : '';
+  g.set('.z.o', sym(platform === 'darwin' ? 'm64' : platform === 'win32' ? 'w64' : platform ? 'l64' : 'w64'));
   g.set('.z.x', { t: T.List, d: [], a: 0 } as Q);
   g.set('.z.f', sym(''));
   g.set('.Q.a', str('abcdefghijklmnopqrstuvwxyz'));
