@@ -36,3 +36,14 @@ export type Pat =
   | { k: 'flip'; p: Pat }
   | { k: 'type'; p: Pat; c: string }
   | { k: 'filter'; p: Pat; f: Node };
+
+/** Visit the nodes of a tree in source order; a visitor that returns false does not descend. A lambda
+ *  written inside is a constant (a 'lit' node), not descended into. */
+export function walkNodes(x: unknown, f: (n: Node) => boolean | void): void {
+  if (!x || typeof x !== 'object') return;
+  if (Array.isArray(x)) { for (const e of x) walkNodes(e, f); return; }
+  const n = x as Node;
+  if (f(n) === false || n.k === 'lit') return;
+  // nodes only: a q value (it has a type) holds no nodes
+  for (const v of Object.values(n)) if (v && typeof v === 'object' && !('t' in v)) walkNodes(v, f);
+}

@@ -1,6 +1,7 @@
 // Tokens → parse tree. q reads right to left: within an expression the rightmost verb applies first,
 // and `f x` (juxtaposition) applies or indexes f at x.
 import { lex, Tok, strBytes } from './lexer.js';
+import { walkNodes } from './ast.js';
 import type { Node, Pat } from './ast.js';
 import { toPat, patNames } from './pattern.js';
 import { literal, boolLiteral, byteLiteral } from './literal.js';
@@ -447,15 +448,7 @@ function clauseName(e: Node): string {
 /** Name a lambda, and the lambdas written inside it name@. */
 function nameLambda(l: Lambda, name: string): void {
   l.name = name;
-  const visit = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { x.forEach(visit); return; }
-    const n = x as Node;
-    if (n.k === 'lit') { if (n.v.t === T.Lambda && !(n.v as Lambda).name) nameLambda(n.v as Lambda, name + '@'); return; }
-    // nodes only: a q value (it has a type) holds no nodes but a lambda's, reached above
-    for (const v of Object.values(n)) if (v && typeof v === 'object' && !('t' in v)) visit(v);
-  };
-  visit(l.body);
+  walkNodes(l.body, n => { if (n.k === 'lit' && n.v.t === T.Lambda && !(n.v as Lambda).name) nameLambda(n.v as Lambda, name + '@'); });
 }
 
 export function makeLambda(src: string, params: string[] | null, body: Node[], pats: (Pat | null)[] | null = null): Lambda {

@@ -1,7 +1,8 @@
 // value get parse eval show: primitives that reach back into the session through hooks.
 import { T } from '../value/types.js';
 import { Q, Atom, Dict, Proj, List, Lambda, NIL, text, list, vec, symVec } from '../value/value.js';
-import type { Node } from '../parse/ast.js';
+import { walkNodes } from '../parse/ast.js';
+import { keyText } from './list.js';
 import { QError } from '../value/error.js';
 import { deenum } from '../value/enums.js';
 import * as D from './disk.js';
@@ -157,25 +158,15 @@ export const qsbt = (x: Q): Q => str(framesText(btFrames(x)));
  *  item is empty and the position map -1 (kdb+'s "position unknown"). */
 function lambdaParts(f: Lambda): Q {
   const params = f.params, locals = f.locals.filter(n => !params.includes(n));
-  const globals: string[] = [], consts: Q[] = [];
-  const seen = new Set<string>(), keyOf = (v: Q) => JSON.stringify(v, (_k, w) => typeof w === 'bigint' ? w.toString() + 'n' : w instanceof Uint8Array || w instanceof Int32Array || w instanceof Float64Array || w instanceof BigInt64Array ? Array.from(w as ArrayLike<number>, String) : w);
-  const visit = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { x.forEach(visit); return; }
-    const n = x as Node;
-    if (n.k === 'name' || n.k === 'asg') {
-      const nm = n.n;
-      if (!f.locals.includes(nm) && !globals.includes(nm)) globals.push(nm);
-    }
+  const globals: string[] = [], consts: Q[] = [], seen = new Set<string>();
+  walkNodes(f.body, n => {
+    if ((n.k === 'name' || n.k === 'asg') && !f.locals.includes(n.n) && !globals.includes(n.n)) globals.push(n.n);
+    // constants as kdb+ keeps them: the literal values, each once (a lambda inside is one too)
     if (n.k === 'lit') {
-      // constants as kdb+ keeps them: the literal values, each once (a lambda inside is one too)
-      const k = keyOf(n.v.t === T.Lambda ? str((n.v as Lambda).src) : n.v);
+      const k = n.v.t === T.Lambda ? 'lambda:' + (n.v as Lambda).src : keyText(n.v);
       if (!seen.has(k)) { seen.add(k); consts.push(n.v); }
-      return;
     }
-    for (const v of Object.values(n)) if (v && typeof v === 'object' && !('t' in v)) visit(v);
-  };
-  visit(f.body);
+  });
   const root = f.ns === '' || f.ns === '.', ns = root ? '' : f.ns.replace(/^\./, '');
   const name = f.name ? (root ? '..' : f.ns + '.') + f.name : null;
   return list([
