@@ -2,14 +2,14 @@
 // server, the web worker) drive a session through these few verbs and get plain data back.
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
-import { setTop, recordTop, frameText, cursor } from './eval/backtrace.js';
+import { setTop, recordTop, frameText, cursor, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
 import { Env, Host, env, setEnv, writes } from './eval/env.js';
-import { parse } from './parse/parser.js';
+import { parse, makeLambda } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
-import { ev } from './eval/eval.js';
+import { ev, callLambda } from './eval/eval.js';
 import { Return } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
@@ -104,12 +104,14 @@ export class Session {
   /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
   evaluate(src: string): Result {
     this.activate();
+    // in the debugger, \ leaves it; a signal ('x) cuts the stack back too
+    if (this.suspended && /^\s*\\\s*$/.test(src)) { this.suspended = null; return { out: '', error: false }; }
     // once shown, nothing the statement made is reachable unless it changed a global: its memory is free
     openScope();
     const w = writes;
     let done = false;
     try {
-      const v = this.run(src);
+      const v = this.suspended && !/^\s*\\/.test(src) ? this.inFrame(src, this.suspended) : this.run(src);
       const out = v === null ? '' : this.display(v);
       done = true;
       return { out, error: false };
@@ -117,8 +119,25 @@ export class Session {
       const bt = e instanceof QError ? e.bt : undefined, pos = e instanceof QError ? e.pos : undefined;
       // a parse error's frame is the line itself, the caret where the parser stopped
       const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, { name: '', src, pos }) : undefined;
+      // with the debugger on, an error in a lambda suspends there: its locals can be read at q))
+      if (this.debug && !this.suspended && bt?.[0]?.locals) this.suspended = bt[0];
+      else if (this.suspended && /^\s*'/.test(src)) this.suspended = null;
       return { out: "'" + errorText(e), error: true, pos, ...(trace ? { trace } : {}) };
     } finally { this.env.interrupted = false; closeScope(done && writes === w); }
+  }
+
+  /** The debugger (kdb+'s q)) prompt): on, an error inside a lambda leaves its frame suspended, and
+   *  lines read its locals until \ leaves (a host turns it on for an interactive console). Suspended
+   *  execution cannot be resumed: wasq keeps the frame's locals, not its place. */
+  debug = false;
+  suspended: BtFrame | null = null;
+  /** A line evaluated as if written in the suspended lambda: its locals are names it can read. */
+  private inFrame(src: string, fr: BtFrame): Q | null {
+    const line = src.replace(/\s+$/, ''), { names, values } = fr.locals!;
+    if (!line.trim()) return null;
+    const tree = this.parse(line), last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
+    const v = callLambda(makeLambda(line, names, [tree]), values as Q[]);
+    return last.k === 'asg' || last.k === 'nil' || isNil(v) ? null : v;
   }
 
   /** Evaluate q text; null when the console would show nothing (assignment, ::, trailing ;). */

@@ -230,6 +230,8 @@ export async function main(argv: string[]) {
   flush();
   const tty = process.stdin.isTTY;
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
+  // at a terminal an error inside a lambda suspends it (q)), as kdb+'s debugger); piped input runs on
+  session.debug = !!tty;
   if (tty) rl.prompt();
   for await (const line of rl) {
     const r = consoleLine(session, line);
@@ -240,7 +242,7 @@ export async function main(argv: string[]) {
     await turn();
     // flush per line, so a later runaway line cannot hold back what was already shown
     flush();
-    if (tty) rl.prompt();
+    if (tty) { rl.setPrompt(session.suspended ? 'q))' : 'q)'); rl.prompt(); }
   }
   flush();
   // with a port open the process keeps serving after its console input ends, as q does

@@ -68,3 +68,29 @@ test('value of a lambda has kdb+\'s layout: parameters, locals, namespace and gl
   q('\\d .');
   assert.equal(q('(value {x+1}) 1 6 9'), ',`x\n()\n"{x+1}"');
 });
+
+test('with the debugger on, an error in a lambda suspends it: its locals can be read until \\ leaves', () => {
+  const { session: s, q } = makeSession();
+  s.debug = true;
+  q('g:{[x;y]a:x*2;a+y}');
+  assert.equal(q('g[3;"hello"]'), "'type");
+  assert.ok(s.suspended);
+  // the suspended frame's locals, and globals beside them
+  assert.equal(q('a'), '6');
+  assert.equal(q('(x;y)'), '3\n"hello"');
+  assert.equal(q('a+count y'), '11');
+  assert.equal(q('count g'), '1');
+  // an error while suspended stays suspended; \ leaves
+  assert.equal(q('a+`b'), "'type");
+  assert.ok(s.suspended);
+  assert.equal(q('\\'), '');
+  assert.equal(s.suspended, null);
+  assert.equal(q('a'), "'a");
+  // a signal cuts the stack back too; off (piped input), nothing is suspended
+  q('g[3;"hello"]');
+  assert.equal(q("'stop"), "'stop");
+  assert.equal(s.suspended, null);
+  s.debug = false;
+  q('g[3;"hello"]');
+  assert.equal(s.suspended, null);
+});

@@ -1,9 +1,11 @@
 // Backtraces, as kdb+ 4 prints them: each frame is a source text (the console line, or a lambda with the
 // name it was defined under) and where in it the failing primitive stands, shown by a caret.
-import type { Lambda } from '../value/value.js';
+import type { Lambda, Q } from '../value/value.js';
 import { QError } from '../value/error.js';
 
-export interface Frame { name: string; src: string; pos: number }
+export interface Frame { name: string; src: string; pos: number;
+  /** the innermost lambda's locals when the error left it (for the debugger's q)) prompt) */
+  locals?: { names: string[]; values: (Q | undefined)[] } }
 
 /** Where the application being applied stands in the running frame's source (the evaluator sets it
  *  just before it applies, so the innermost failing application is the last one set). */
@@ -24,9 +26,12 @@ export function setTop(src: string): string { const was = top; top = src; return
 const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.src, pos: at - (f.at ?? 0) });
 
 /** An error leaves the innermost running lambda: it records that frame (called before leave). */
-export function record(e: unknown): void {
+export function record(e: unknown, locals?: (Q | undefined)[]): void {
   if (!(e instanceof QError) || !depth) return;
-  (e.bt ??= []).push(frameOf(fs[depth - 1]!, cursor.at));
+  const f = fs[depth - 1]!, fr: Frame = frameOf(f, cursor.at);
+  // the frame the error began in keeps its locals, for a debugger to show
+  if (!e.bt?.length && locals) fr.locals = { names: f.locals, values: locals.slice() };
+  (e.bt ??= []).push(fr);
 }
 /** An error reaches the top level: the [0] frame. */
 export function recordTop(e: unknown, src: string): void {

@@ -46,7 +46,7 @@ export function callLambda(f: Lambda, args: Q[]): Q {
     return ev(f.body, frame);
   } catch (e) {
     if (e instanceof Return) return e.v;
-    record(e);
+    record(e, frame);
     throw e;
   } finally { leave(); depth--; env.ns = savedNs; scope.cols = savedCols; running = caller; }
 }

@@ -3,7 +3,7 @@ export class QError extends Error {
   readonly q: string;
   pos?: number;
   /** the frames the signal passed through, innermost first (eval/backtrace.ts) */
-  bt?: { name: string; src: string; pos: number }[];
+  bt?: import('../eval/backtrace.js').Frame[];
   constructor(q: string, pos?: number) {
     // a signal is q's control flow (protected evaluation catches thousands a second), not a JavaScript
     // fault: its stack would cost more than the rest of the signal and tell the user nothing
