@@ -5,7 +5,8 @@ import { availableParallelism, totalmem, hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createSecureContext, SecureContext } from 'node:tls';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
@@ -21,7 +22,7 @@ import { QError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number }
+export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number }
 
 export function parseArgs(argv: string[]): Options {
   const o: Options = { sys: [], args: [], wsEval: true };
@@ -42,6 +43,8 @@ export function parseArgs(argv: string[]): Options {
       case '-u': case '-U': o.users = argv[++i]; break;
       case '-b': o.blockWrites = true; break;
       case '-T': o.timeout = num(); break;
+      // -E 1: TLS and plain connections on the port; -E 2: TLS only
+      case '-E': { const n = num(); if (n !== 0 && n !== 1 && n !== 2) throw new Error('wasq: -E takes 0, 1 or 2'); o.tls = n; break; }
       case '--no-ws-eval': o.wsEval = false; break;
       case '-c': o.console = [num(), num()]; break;
       case '-C': o.http = [num(), num()]; break;
@@ -168,7 +171,7 @@ export async function main(argv: string[]) {
   };
   const log = (s: string) => write(2, s);
   const handles = new Handles();
-  const port = new Port(session, { handles, users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, host: o.host, webRoot: webRoot(), log });
+  const port = new Port(session, { handles, users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, host: o.host, webRoot: webRoot(), log, tls: o.tls ? tlsOptions(o.tls as 1 | 2) : undefined });
   const client = new Client(session, workerUrl(), handles, log);
   host.reserveHandle = () => handles.alloc();
   host.releaseHandle = h => handles.free(h);
@@ -247,6 +250,15 @@ export async function main(argv: string[]) {
   flush();
   // with a port open the process keeps serving after its console input ends, as q does
   if (!port.listening) host.exit!(0);
+}
+
+/** -E: the port's certificate and key, from kdb+'s variables SSL_CERT_FILE and SSL_KEY_FILE (by default
+ *  $QHOME/ssl/server-crt.pem and server-key.pem); the process stops when they cannot be read, as q does. */
+function tlsOptions(mode: 1 | 2): { mode: 1 | 2; context: SecureContext } {
+  const home = process.env.QHOME ?? join(process.env.HOME ?? '.', 'q');
+  const certFile = process.env.SSL_CERT_FILE ?? join(home, 'ssl', 'server-crt.pem'), keyFile = process.env.SSL_KEY_FILE ?? join(home, 'ssl', 'server-key.pem');
+  try { return { mode, context: createSecureContext({ cert: readFileSync(certFile), key: readFileSync(keyFile) }) }; }
+  catch (e) { process.stderr.write(`'Could not initialize ssl: ${(e as Error).message}\n`); process.exit(1); }
 }
 
 /** A console line: through .z.pi when it is defined (its string result is written as it is, nothing

@@ -4,6 +4,8 @@
 import { parentPort, workerData, MessagePort } from 'node:worker_threads';
 import { connect, Socket } from 'node:net';
 import { lookup, reverse } from 'node:dns';
+import { connect as tlsConnect } from 'node:tls';
+import { readFileSync } from 'node:fs';
 import { handshakeBytes, FrameReader } from '../q/ipc/frame.js';
 import { readHeader, MsgType } from '../q/ipc/header.js';
 
@@ -28,13 +30,20 @@ parentPort!.on('message', (m: any) => {
       const h: number = m.h;
       let s: Socket;
       // a connect that throws at once must still wake the main thread, which waits for an answer
-      try { s = m.path ? connect({ path: m.path }) : connect({ host: m.host, port: m.port }); } catch (e) { answer({ error: 'hop. ' + (e as Error).message }); break; }
+      try {
+        // tcps://: TLS, the server's certificate checked unless SSL_VERIFY_SERVER=NO (kdb+'s variables)
+        s = m.path ? connect({ path: m.path }) : m.tls ? tlsConnect({
+          host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host,
+          rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO',
+          ca: process.env.SSL_CA_CERT_FILE ? readFileSync(process.env.SSL_CA_CERT_FILE) : undefined,
+        }) : connect({ host: m.host, port: m.port });
+      } catch (e) { answer({ error: 'hop. ' + (e as Error).message }); break; }
       const c: Sock = { s, reader: new FrameReader(), waiting: false, closing: false };
       let opened = false;
       const fail = (error: string) => { if (opened) return; opened = true; if (timer) clearTimeout(timer); s.destroy(); answer({ error }); };
       // the timeout covers the connection and the handshake, not later use
       const timer = m.timeout > 0 ? setTimeout(() => fail('timeout'), m.timeout) : null;
-      s.once('connect', () => s.write(handshakeBytes(m.user, m.pass)));
+      s.once(m.tls ? 'secureConnect' : 'connect', () => s.write(handshakeBytes(m.user, m.pass)));
       s.once('data', (b: Buffer) => {
         if (opened) return;
         opened = true;

@@ -78,9 +78,12 @@ export class Client {
 
   /** hopen `:host:port[:user[:password]] (host empty: this machine), with a connect timeout in ms (0: none). */
   open(target: string, timeoutMs: number): number {
-    if (/^:(tcps|unixs|fifo):\/\//.test(target)) throw new QError('nyi');
+    if (/^:(unixs|fifo):\/\//.test(target)) throw new QError('nyi');
     // `:unix://port: the Unix domain socket of a server on this machine (kdb+'s /tmp/kx.port)
     const unix = /^:unix:\/\/(\d+)(?::([^:]*)(?::(.*))?)?$/.exec(target);
+    // `:tcps://host:port: TLS
+    const tls = /^:tcps:\/\//.test(target);
+    if (tls) target = ':' + target.slice(8);
     const m = unix ? [target, '', unix[1], unix[2], unix[3]] : /^:([^:]*):(\d+)(?::([^:]*)(?::(.*))?)?$/.exec(target);
     if (!m) throw new QError('hop');
     const [, host, port, user, pass] = m;
@@ -88,7 +91,7 @@ export class Client {
     if (!(Number(port) > 0 && Number(port) < 65536)) throw new QError(`hop. port ${port} is outside 1-65535`);
     const h = this.handles.alloc();
     const addr = host || '127.0.0.1';
-    const where = unix ? { path: udsPath(Number(port)) } : { host: addr, port: Number(port) };
+    const where = unix ? { path: udsPath(Number(port)) } : { host: addr, port: Number(port), tls };
     if (unix && !where.path) { this.handles.free(h); throw new QError('hop. no Unix domain sockets (QUDSPATH is empty)'); }
     this.start().postMessage({ op: 'open', h, ...where, user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });
     let cap: number;

@@ -6,6 +6,8 @@ import { createServer as httpServer, IncomingMessage, ServerResponse } from 'nod
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, normalize, extname } from 'node:path';
 import { createHash } from 'node:crypto';
+import { TLSSocket, SecureContext } from 'node:tls';
+import { Duplex } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { WebSocketServer } from 'ws';
 import type { Session } from '../q/session.js';
@@ -37,6 +39,8 @@ export interface PortOptions {
   webRoot?: string;
   /** bind address; wasq listens on loopback unless told otherwise */
   host?: string;
+  /** -E: TLS on the port (1: TLS and plain connections, 2: TLS only), with its certificate and key */
+  tls?: { mode: 1 | 2; context: SecureContext };
   /** where to report what the port does on its own (a refused bind at run time) */
   log?: (s: string) => void;
 }
@@ -113,11 +117,16 @@ export class Port {
   get hasPage() { return !!this.opts.webRoot; }
 
   // ---- protocol sniffing -----------------------------------------------------------------------------
-  private onConnection(sock: Socket) {
+  private onConnection(sock: Socket, secure = false) {
     let buf = new Uint8Array(0);
     sock.on('error', () => sock.destroy());
     const first = (chunk: Buffer) => {
       const b = new Uint8Array(buf.length + chunk.length); b.set(buf); b.set(chunk, buf.length); buf = b;
+      // a TLS handshake (a record of type 22): the connection is decrypted, then sniffed again; with -E 2
+      // nothing else is let in
+      const tls = this.opts.tls;
+      if (!secure && tls && buf[0] === 0x16) { sock.off('data', first); this.secure(sock, buf, tls.context); return; }
+      if (!secure && tls?.mode === 2) { sock.destroy(); return; }
       const kind = sniffProtocol(buf);
       if (kind === 'more') return;
       sock.off('data', first);
@@ -126,6 +135,24 @@ export class Port {
       else this.ipc(sock, buf);
     };
     sock.on('data', first);
+  }
+
+  /** A TLS connection over the socket, the bytes already read first; what it decrypts is sniffed as a
+   *  plain connection would be. The peer's address is the socket's (authentication reads it). */
+  private secure(sock: Socket, head: Uint8Array, context: SecureContext) {
+    const inner = new Duplex({
+      read() { sock.resume(); },
+      write(chunk, _enc, cb) { sock.write(chunk, cb); },
+      final(cb) { sock.end(); cb(); },
+    });
+    inner.push(Buffer.from(head));
+    sock.on('data', d => { if (!inner.push(d)) sock.pause(); });
+    sock.on('end', () => inner.push(null));
+    sock.on('close', () => inner.destroy());
+    const t = new TLSSocket(inner as unknown as Socket, { isServer: true, secureContext: context });
+    Object.defineProperty(t, 'remoteAddress', { value: sock.remoteAddress });
+    t.on('error', () => { t.destroy(); sock.destroy(); });
+    this.onConnection(t, true);
   }
 
   // ---- kdb+ IPC ------------------------------------------------------------------------------------

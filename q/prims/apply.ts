@@ -45,7 +45,7 @@ export function setOneShot(f: (target: string, x: Q) => Q) { oneShot = f; }
 export function apply(f: Q, args: (Q | undefined)[]): Q {
   if (f.t === -T.Sym) {
     // `::5001 "query" is a one-shot request: open, ask, close
-    if ((/^:[^:]*:\d+/.test((f as Atom).v) || /^:unix:\/\/\d+/.test((f as Atom).v)) && args.length === 1 && args[0]) return oneShot((f as Atom).v, args[0]);
+    if ((/^:[^:]*:\d+/.test((f as Atom).v) || /^:(unix:\/\/\d+|tcps:\/\/[^:]*:\d+)/.test((f as Atom).v)) && args.length === 1 && args[0]) return oneShot((f as Atom).v, args[0]);
     return apply(resolveSym((f as Atom).v), args);
   }
   if (args.some(a => a === undefined)) {

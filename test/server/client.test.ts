@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { startWasq, Wasq, sleep } from './helpers.js';
 
 let srv: Wasq;
@@ -106,7 +107,7 @@ test('.Q.hg and .Q.hp make HTTP requests and give the body as text; a failure is
   } finally { await srv.line('\\x .z.pp'); }
 });
 
-test('a port also listens on kdb+\'s Unix domain socket: hopen `:unix://port, one-shot and async work over it', async () => {
+test('a port also listens on kdb+\'s Unix domain socket: hopen `:unix://port, one-shot and async work over it; tcps:// connects', async () => {
   const got = await client([
     `h:hopen \`:unix://${srv.port}`,
     'h "count trade"',
@@ -120,7 +121,7 @@ test('a port also listens on kdb+\'s Unix domain socket: hopen `:unix://port, on
   ]);
   assert.deepEqual(got.slice(0, 4), ['10000', '42', '2', '"u"']);
   assert.equal(got[4], "'hop. OS reports: Connection refused");
-  assert.equal(got[5], "'nyi");
+  assert.equal(got[5], "'hop. OS reports: Connection refused");
 });
 
 test('.Q.addr gives a host\'s IPv4 address as an int (a dotted one without a look-up); .Q.host names an address', async () => {
@@ -128,4 +129,30 @@ test('.Q.addr gives a host\'s IPv4 address as an int (a dotted one without a loo
   assert.deepEqual(got.slice(0, 3), ['2130706433i', '2130706433i', '1b']);
   assert.equal(got[3], "'no.such.host.invalid");
   assert.equal(got[4], "'type");
+});
+
+test('TLS: -E 1 takes TLS and plain connections on one port, -E 2 TLS only; hopen `:tcps:// checks the certificate', async () => {
+  const fixtures = join(process.cwd(), 'test', 'fixtures');
+  const env = { SSL_CERT_FILE: join(fixtures, 'tls-cert.pem'), SSL_KEY_FILE: join(fixtures, 'tls-key.pem') };
+  const run = (lines: string[], extra: Record<string, string>) => new Promise<string[]>((res, rej) => {
+    const c = spawn('node', ['bin/wasq.mjs'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...extra } });
+    let out = '';
+    const timer = setTimeout(() => { c.kill(); rej(new Error('client timed out: ' + out)); }, 20000);
+    c.stdout!.on('data', d => { out += d; });
+    c.on('exit', () => { clearTimeout(timer); res(out.replace(/\n$/, '').split('\n')); });
+    c.stdin!.end(lines.join('\n') + '\n');
+  });
+  for (const mode of ['1', '2']) {
+    const s = await startWasq(['examples/trade.q', '-E', mode], { env });
+    try {
+      const trusted = { SSL_CA_CERT_FILE: env.SSL_CERT_FILE };
+      const got = await run([`h:hopen \`:tcps://localhost:${s.port}`, 'h "count trade"', '(neg h) "z:7"', 'h "z"', `\`::${s.port} "1+1"`], trusted);
+      assert.deepEqual(got.slice(0, 2), ['10000', '7']);
+      // a plain connection: served with -E 1, refused with -E 2
+      assert.equal(got[2], mode === '1' ? '2' : "'access");
+      // the certificate is self-signed: without its CA the handshake fails, unless told not to verify
+      assert.match((await run([`hopen \`:tcps://localhost:${s.port}`], {}))[0], /^'hop\. .*self-signed/);
+      assert.deepEqual(await run([`\`:tcps://127.0.0.1:${s.port} "2+2"`], { SSL_VERIFY_SERVER: 'NO' }), ['4']);
+    } finally { await s.stop(); }
+  }
 });

@@ -34,10 +34,10 @@ export interface Wasq {
 }
 
 /** Start `node bin/wasq.mjs ...args -p <free port>` and wait until it listens. */
-export async function startWasq(args: string[], opts: { listen?: boolean } = {}): Promise<Wasq> {
+export async function startWasq(args: string[], opts: { listen?: boolean; env?: Record<string, string> } = {}): Promise<Wasq> {
   const port = await freePort();
   const argv = ['bin/wasq.mjs', ...args, ...(opts.listen === false ? [] : ['-p', String(port)])];
-  const child = spawn('node', argv, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('node', argv, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let out = '', err = '';
   child.stdout!.on('data', d => { out += d; });
   child.stderr!.on('data', d => { err += d; });
