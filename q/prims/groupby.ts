@@ -75,7 +75,8 @@ export function groupRows(keyCols: Q[], n: number): Groups {
   const start = fresh(Int32Array, ng + 1);
   for (let r = 0; r < n; r++) start[gid[r] + 1]++;
   for (let g = 0; g < ng; g++) start[g + 1] += start[g];
-  const perm = fresh(Int32Array, n), fill = start.slice(0, ng);
+  const perm = fresh(Int32Array, n), fill = fresh(Int32Array, ng);
+  fill.set(start.subarray(0, ng));
   for (let r = 0; r < n; r++) perm[fill[gid[r]]++] = r;
   const members = new Array<Int32Array>(ng);
   for (let g = 0; g < ng; g++) members[g] = perm.subarray(start[g], start[g + 1]);

@@ -390,7 +390,14 @@ export function distinct(x: Q): Q {
   if (x.t === T.Dict) return distinct((x as Dict).v);
   const n = count(x), keep: number[] = [];
   if (x.t > 0 && x.t <= T.Enum) { const at = kernels.distinctAt(x.t, (x as Vec).d); if (at) return index(x, { t: T.Int, d: at, a: 0 } as Vec); }
-  if (x.t > 0 && x.t !== T.Guid) {
+  if ((x as Vec).d instanceof BigInt64Array) {
+    // longs by their 32-bit halves, without a BigInt an item: one number when exact in a double
+    const d = (x as Vec).d as BigInt64Array, u = new Int32Array(d.buffer, d.byteOffset, 2 * n), seen = new Set<number | string>();
+    for (let i = 0; i < n; i++) {
+      const lo = u[2 * i], hi = u[2 * i + 1], k = hi >= -2097152 && hi < 2097152 ? hi * 4294967296 + (lo >>> 0) : hi + ':' + lo;
+      if (!seen.has(k)) { seen.add(k); keep.push(i); }
+    }
+  } else if (x.t > 0 && x.t !== T.Guid) {
     // (a Set compares floats exactly, with -0 as 0, as kdb+'s distinct does: no comparison tolerance)
     const d = (x as Vec).d as any, seen = new Set<any>();
     for (let i = 0; i < n; i++) { const v = d[i]; const k = v !== v ? 'NaN' : v; if (!seen.has(k)) { seen.add(k); keep.push(i); } }
@@ -415,8 +422,18 @@ export function group(x: Q): Q {
   // a vector whose items compare as raw values (floats too: group applies no comparison tolerance): the
   // typed grouping (guids by their bytes); lists go by each item's text
   if (x.t > 0 && x.t <= T.Enum) {
-    const { members, firsts } = groupRows([x], count(x));
-    return dict(index(x, longVec(firsts)), list(members.map(m => vec(T.Long, widen(m)))));
+    const n = count(x), { members, firsts } = groupRows([x], n);
+    // every group's positions as longs in one array, each group a view that holds it
+    const all = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(all.buffer, all.byteOffset, 2 * n);
+    let o = 0;
+    const vals = members.map(m => {
+      const from = o;
+      for (let i = 0; i < m.length; i++, o++) { w[2 * o] = m[i]; w[2 * o + 1] = 0; }
+      const v = all.subarray(from, o);
+      (v as { owner?: object }).owner = all;
+      return vec(T.Long, v);
+    });
+    return dict(index(x, longVec(firsts)), list(vals));
   }
   const n = count(x), order: string[] = [], groups = new Map<string, number[]>(), firsts: Q[] = [];
   for (let i = 0; i < n; i++) {
@@ -428,14 +445,6 @@ export function group(x: Q): Q {
   return dict(fromItems(firsts).t === T.List && x.t > 0 ? index(x, longVec(order.map(k => groups.get(k)![0]))) : x.t === T.Table ? index(x, longVec(order.map(k => groups.get(k)![0]))) : fromItems(firsts), list(order.map(k => longVec(groups.get(k)!))));
 }
 
-/** Row positions as a long vector's items. */
-function widen(m: Int32Array): BigInt64Array {
-  const k = kernels.cast(m, 'i64') as BigInt64Array | null;
-  if (k) return k;
-  const r = allocRaw(T.Long, m.length) as BigInt64Array, w = new Int32Array(r.buffer, r.byteOffset, 2 * m.length);
-  for (let i = 0; i < m.length; i++) { w[2 * i] = m[i]; w[2 * i + 1] = 0; }
-  return r;
-}
 
 /** x?y on lists: positions of y's items in x (count x where absent). */
 export function find(x: Q, y: Q): Q {

@@ -164,3 +164,12 @@ test('iasc and idesc of a short vector (sorted in JavaScript) agree with the ker
   }
   assert.equal(q('iasc 0N 9223372036854775806 -9223372036854775806 5'), '0 2 3 1');
 });
+
+test('distinct and group of a short long vector (JavaScript paths) agree with the long one (the kernels), wide values too', () => {
+  const { q } = makeSession();
+  q('x:(50?5),(5?0W),-9223372036854775807 9223372036854775807 0N 4294967296 -4294967296 9007199254740993 9007199254740992; y:x,3000#x');
+  assert.equal(q('(distinct x)~distinct y'), '1b');
+  assert.equal(q('(key group x)~key group y'), '1b');
+  assert.equal(q('(value group x)~{x where x<count y}[;x] each value group y'), '1b');
+  assert.equal(q('9007199254740993 9007199254740992~distinct 9007199254740993 9007199254740992 9007199254740993'), '1b');
+});
