@@ -2,6 +2,7 @@
 // patterns (like, ss, ssr) use q's ? * [abc] [^a] [a-z], translated once to a RegExp.
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
+import { fresh } from '../value/storage.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName, intern, perSymbol } from '../value/sym.js';
@@ -82,7 +83,6 @@ function stringsOf(v: Vec): Q {
     if (i === n) return list(out);
   }
   const texts = new Array<string>(n);
-  let bytes = 0;
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) {
     // longs that a double holds exactly need no BigInt
     const w = new Int32Array(d.buffer, d.byteOffset, 2 * n), big = d as BigInt64Array;
@@ -94,9 +94,21 @@ function stringsOf(v: Vec): Q {
     const a = d as ArrayLike<number>;
     for (let i = 0; i < n; i++) texts[i] = itemText(t, a[i], P);
   }
-  // numbers and temporals are ASCII: a byte a character
+  // numbers and temporals are ASCII: a byte a character. For a few, a text of up to 64 bytes is an array
+  // V8 keeps on its own heap, cheaper to make than a view; for many, views into one buffer weigh less on
+  // the collector
+  const out = new Array<Q>(n);
+  if (n <= 1024) {
+    for (let i = 0; i < n; i++) {
+      const s = texts[i], k = s.length, b = k <= 64 ? new Uint8Array(k) : fresh(Uint8Array, k);
+      for (let j = 0; j < k; j++) b[j] = s.charCodeAt(j);
+      out[i] = { t: T.Char, d: b, a: 0 } as Vec;
+    }
+    return list(out);
+  }
+  let bytes = 0;
   for (let i = 0; i < n; i++) bytes += texts[i].length;
-  const buf = new Uint8Array(bytes), out = new Array<Q>(n);
+  const buf = new Uint8Array(bytes);
   for (let i = 0, o = 0; i < n; i++) {
     const s = texts[i], k = s.length;
     for (let j = 0; j < k; j++) buf[o + j] = s.charCodeAt(j);
