@@ -395,3 +395,14 @@ test('.z.pi handles console lines (a string result is written as it is); .z.exit
   assert.equal(e.status, 3);
   assert.equal(run('.z.exit:{-1 "bye ",string x}\n1+1\n').stdout, '2\nbye 0\n');
 });
+
+test('.Q.gz gzips (level;data) and gunzips data, keeping chars as chars and bytes as bytes', () => {
+  const { q } = makeSession();
+  assert.equal(q('(.Q.gz .Q.gz(9;10000#"helloworld"))~10000#"helloworld"'), '1b');
+  assert.equal(q('100>count .Q.gz(9;10000#"helloworld")'), '1b');
+  assert.equal(q('.Q.gz .Q.gz (6;0x010203)'), '0x010203');
+  assert.equal(q('0x1f8b~2#"x"$.Q.gz(1;"abc")'), '1b');
+  assert.equal(q('.Q.gz[::]'), '1b');
+  assert.equal(q('.Q.gz "notzipped"'), "'domain");
+  assert.equal(q('.Q.gz (10;"a")'), "'domain");
+});

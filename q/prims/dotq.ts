@@ -9,6 +9,7 @@ import { PRIMS } from './registry.js';
 import { INTERNAL } from './internal.js';
 import { f1 } from './numeric.js';
 import { hooks } from './hooks.js';
+import { gzipSync, gunzipSync, unzlibSync } from 'fflate';
 
 const numberOf = (x: Q): number => {
   if (x.t >= 0 || x.t < -T.Float || x.t === -T.Guid || x.t === -T.Char) throw new QError('type');
@@ -146,4 +147,24 @@ export function qhost(x: Q): Q {
   const r = hooks.resolve();
   if (!r) throw new QError('nyi');
   return sym(r({ ip }));
+}
+
+/** .Q.gz: (level;data) gzips, data alone gunzips (gzip or zlib streams), [::] says zlib is there. The
+ *  result has the argument's type: chars give chars, bytes give bytes. */
+export function qgz(x: Q): Q {
+  if (x.t === T.Unary || x.t === T.Op || (x.t === T.List && !(x as List).d.length)) return { t: -T.Bool, v: 1 } as Q;
+  const bytesOf = (v: Q): Uint8Array => {
+    if (v.t === T.Char || v.t === T.Byte) return (v as Vec).d as Uint8Array;
+    throw new QError('type');
+  };
+  if (x.t === T.List && (x as List).d.length === 2) {
+    const [lv, data] = (x as List).d;
+    if (lv.t !== -T.Long && lv.t !== -T.Int) throw new QError('type');
+    const level = Number((lv as Atom).v);
+    if (!(level >= 0 && level <= 9)) throw new QError('domain');
+    return vec(data.t, gzipSync(bytesOf(data), { level: level as 0 }));
+  }
+  const b = bytesOf(x);
+  try { return vec(x.t, b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b) : unzlibSync(b)); }
+  catch { throw new QError('domain'); }
 }

@@ -25,7 +25,7 @@ export function isInternal(x: Q): boolean {
 /** Numbers that stand for a keyword (basics/internal's table): n!x is that keyword applied to x. */
 const KEYWORD: Record<string, string> = {
   '-1': 'hsym', '-2': 'attr', '-6': 'eval', '-7': 'hcount', '-15': 'md5', '-20': '.Q.gc', '-24': 'reval',
-  '-29': '.j.k', '-32': '.Q.btoa',
+  '-29': '.j.k', '-32': '.Q.btoa', '-35': '.Q.gz',
 };
 export function internal(x: Q, y: Q): Q {
   const v = (x as Atom).v;

@@ -240,6 +240,7 @@ const table: Record<string, PrimDef> = {
   '.Q.gc': { m: DQ.qgc, rank: 1 },
   '.Q.hg': { m: DQ.qhg, rank: 1 },
   '.Q.addr': { m: DQ.qaddr, rank: 1 },
+  '.Q.gz': { m: DQ.qgz, rank: 1 },
   '.Q.host': { m: DQ.qhost, rank: 1 },
   '.Q.hp': { n: DQ.qhp, rank: 3 },
   '.Q.ts': { d: E.qts, rank: 2 },
