@@ -2,7 +2,7 @@
 // server, the web worker) drive a session through these few verbs and get plain data back.
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
-import { setTop, recordTop, frameText, cursor, Frame as BtFrame } from './eval/backtrace.js';
+import { setTop, recordTop, frameText, cursor, source, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
@@ -138,6 +138,13 @@ export class Session {
     const tree = this.parse(line), last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
     const v = callLambda(makeLambda(line, names, [tree]), values as Q[]);
     return last.k === 'asg' || last.k === 'nil' || isNil(v) ? null : v;
+  }
+
+  /** Evaluate a statement of a script: the lambdas it defines remember the file and line. */
+  evaluateAt(src: string, file: string | undefined, line: number): Result {
+    const was = { ...source };
+    source.file = file ?? ''; source.line = line;
+    try { return this.evaluate(src); } finally { source.file = was.file; source.line = was.line; }
   }
 
   /** Evaluate q text; null when the console would show nothing (assignment, ::, trailing ;). */
@@ -330,7 +337,7 @@ export class Session {
    */
   load(src: string, echo: (s: string) => void, file?: string): boolean {
     for (const stmt of statementsAt(src)) {
-      const r = this.evaluate(stmt.text);
+      const r = this.evaluateAt(stmt.text, file, stmt.line);
       if (r.out) echo(r.out);
       if (r.trace) this.env.host.write(2, (file ? placeTrace(r.trace, file, stmt.line) : r.trace) + '\n');
       if (r.error) return false;

@@ -279,7 +279,7 @@ const turn = () => shouldYield() ? new Promise<void>(r => setImmediate(r)) : und
  *  memory grows. */
 async function loadScript(session: Session, src: string, file: string) {
   for (const stmt of statementsAt(src)) {
-    const r = session.evaluate(stmt.text);
+    const r = session.evaluateAt(stmt.text, file, stmt.line);
     if (r.out) session.env.host.write(1, r.out + '\n');
     if (r.trace) session.env.host.write(2, placeTrace(r.trace, file, stmt.line) + '\n');
     if (r.error) return;

@@ -3,7 +3,12 @@
 import type { Lambda, Q } from '../value/value.js';
 import { QError } from '../value/error.js';
 
+/** The script file and line a statement being loaded starts on (lambdas defined there remember them). */
+export const source = { file: '', line: 0 };
+
 export interface Frame { name: string; src: string; pos: number;
+  /** where the lambda was defined, when it came from a script */
+  file?: string; line?: number;
   /** the innermost lambda's locals when the error left it (for the debugger's q)) prompt) */
   locals?: { names: string[]; values: (Q | undefined)[] } }
 
@@ -23,7 +28,7 @@ export function leave(): void { depth--; cursor.at = callerAts[depth]; fs[depth]
 /** The top-level text now evaluated (the [0] frame); returns the one it replaces. */
 export function setTop(src: string): string { const was = top; top = src; return was; }
 
-const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.src, pos: at - (f.at ?? 0) });
+const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.src, pos: at - (f.at ?? 0), ...(f.file ? { file: f.file, line: f.line } : {}) });
 
 /** An error leaves the innermost running lambda: it records that frame (called before leave). */
 export function record(e: unknown, locals?: (Q | undefined)[]): void {
@@ -54,7 +59,9 @@ export function frameText(i: number, fr: Frame, mark = '  '): string {
   const start = text.lastIndexOf('\n', pos - 1) + 1, end = text.indexOf('\n', pos);
   const line = text.slice(start, end < 0 ? text.length : end);
   pos -= start;
-  const head = `${mark}[${i}]  `;
+  // a lambda from a script names its file and the line shown, as kdb+'s do: /q/test.q:5: myfun:{2+x}
+  const where = fr.file ? `${fr.file}:${(fr.line ?? 1) + (text.slice(0, start).match(/\n/g)?.length ?? 0)}: ` : '';
+  const head = `${mark}[${i}]  ${where}`;
   return head + line + '\n' + ' '.repeat(head.length + pos) + '^';
 }
 /** Frames (innermost first) as .Q.sbt and .Q.bt show them: each numbered by its depth. */

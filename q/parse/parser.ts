@@ -2,6 +2,7 @@
 // and `f x` (juxtaposition) applies or indexes f at x.
 import { lex, Tok, strBytes } from './lexer.js';
 import { walkNodes } from './ast.js';
+import { source } from '../eval/backtrace.js';
 import type { Node, Pat } from './ast.js';
 import { toPat, patNames } from './pattern.js';
 import { literal, boolLiteral, byteLiteral } from './literal.js';
@@ -354,6 +355,8 @@ export class Parser {
     const src = this.src.slice(open.pos, close.pos + 1);
     const lam = makeLambda(src, params, body, pats);
     lam.at = open.pos;
+    // defined in a script: its file and the line it starts on
+    if (source.file) { lam.file = source.file; lam.line = source.line + (this.src.slice(0, open.pos).match(/\n/g)?.length ?? 0); }
     return { n: { k: 'lit', v: lam }, verb: false };
   }
 
