@@ -57,7 +57,7 @@ test('an error in a loaded script names its file and line; the load stops there'
     assert.equal(s.evaluate('c').out, "'c");
     // a lambda the script defined names the file and the line shown (kdb+: /q/test.q:5: myfun:{2+x})
     assert.equal(s.evaluate('f 1').trace, `  [1]  ${path}:4:   x+\`a}\n${' '.repeat(7 + path.length + 4 + 3)}^`);
-    assert.equal(s.evaluate('(value f) 8 9').out, `${JSON.stringify(path)}\n3`);
+    assert.equal(s.evaluate('2#-3#value f').out, `${JSON.stringify(path)}\n3`);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
