@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import pkg from '../package.json' with { type: 'json' };
 import { createSecureContext, SecureContext } from 'node:tls';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
@@ -235,6 +236,9 @@ export async function main(argv: string[]) {
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
   // at a terminal an error inside a lambda suspends it (q)), as kdb+'s debugger); piped input runs on
   session.debug = !!tty;
+  // at a terminal, a banner as q prints one (-q leaves it out): what this is and how to leave
+  if (tty && !o.quiet) write(1, `wasq ${pkg.version}: q in TypeScript and WebAssembly (kdb+ 4.1's language). \\\\ quits.\n`);
+  flush();
   if (tty) rl.prompt();
   for await (const line of rl) {
     const r = consoleLine(session, line);
