@@ -157,7 +157,7 @@ SYSTEM.o = arg => {
 SYSTEM.z = arg => intSetting(arg, () => tokDates.dmy ? 1 : 0, n => { tokDates.dmy = n === 1; }, 0, 1);
 /** \W: the start of the week (0 Saturday … 6 Friday). */
 SYSTEM.W = arg => intSetting(arg, () => env.weekStart, n => { env.weekStart = n; }, 0, 6);
-/** \e: the error-trap mode kdb+ uses for clients' errors (0 none, 1 suspend, 2 dump); wasq has no
- *  debugger to suspend in, so it is kept and shown only. */
+/** \e: the error-trap mode kdb+ uses for clients' errors (0 none, 1 suspend, 2 dump); wasq never
+ *  suspends a client's query, so it is kept and shown only. */
 SYSTEM.e = arg => intSetting(arg, () => env.errorTrap, n => { env.errorTrap = n; }, 0, 2);
 export { long, list, str, fromItems };
