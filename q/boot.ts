@@ -3,6 +3,7 @@
 import { T } from './value/types.js';
 import { Q, Atom, NIL, sym, str, text, int, long, isNil, symVec, dict, list } from './value/value.js';
 import { QError } from './value/error.js';
+import { INTERNAL } from './prims/internal.js';
 import { setHandleApply, setOneShot } from './prims/apply.js';
 import type { Session } from './session.js';
 import { PRIMS } from './prims/registry.js';
@@ -42,6 +43,20 @@ export function bootstrap(s: Session) {
   env.computed.set('.z.a', () => ({ t: -T.Int, v: env.conn.a }));
   env.computed.set('.z.u', () => sym(env.conn.u));
   env.computed.set('.z.h', () => sym(env.host.hostname ?? 'localhost'));
+  // -26!: the TLS settings, from kdb+'s environment variables (the library's version from the host)
+  INTERNAL['-26'] = () => {
+    if (!env.host.tlsVersion) throw new QError('nyi');
+    const home = (env.host.getenv?.('QHOME') ?? (env.host.getenv?.('HOME') ?? '.') + '/q') + '/ssl/';
+    const v = (name: string, dflt: string) => env.host.getenv?.(name) ?? dflt;
+    const keys = ['SSLEAY_VERSION', 'SSL_CERT_FILE', 'SSL_CA_CERT_FILE', 'SSL_CA_CERT_PATH', 'SSL_KEY_FILE', 'SSL_CIPHER_LIST', 'SSL_VERIFY_CLIENT', 'SSL_VERIFY_SERVER'];
+    const vals = [env.host.tlsVersion, v('SSL_CERT_FILE', home + 'server-crt.pem'), v('SSL_CA_CERT_FILE', home + 'ca-cert.pem'), v('SSL_CA_CERT_PATH', home), v('SSL_KEY_FILE', home + 'server-key.pem'), v('SSL_CIPHER_LIST', 'ALL'), v('SSL_VERIFY_CLIENT', 'NO'), v('SSL_VERIFY_SERVER', 'YES')];
+    return dict(symVec(keys), symVec(vals));
+  };
+  // .z.e: the current connection's TLS cipher and protocol, an empty dictionary when it is not TLS
+  env.computed.set('.z.e', () => {
+    const i = env.host.tlsInfo?.(env.conn.w);
+    return i ? dict(symVec(['CIPHER', 'PROTOCOL']), list([sym(i.cipher), sym(i.protocol)])) : dict(list([]), list([]));
+  });
   // the running function (recursion by .z.s x-1), and whether a change would be refused now (reval, -b)
   env.computed.set('.z.s', () => self() ?? NIL);
   // the views each name feeds (.z.b): x| `a`b for a::x+y and b::x+1

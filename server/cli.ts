@@ -180,6 +180,8 @@ export async function main(argv: string[]) {
   host.open = (target, ms) => client.open(target, ms);
   host.http = (url, body) => client.http(url, body);
   host.resolve = q => client.dns(q);
+  host.tlsInfo = h => port.tlsInfo(h);
+  host.tlsVersion = 'OpenSSL ' + process.versions.openssl;
   host.socket = h => port.socket(h) ?? client.socket(h);
   host.defer = () => port.defer();
   host.respond = (h, e, x) => port.respond(h, e, x);

@@ -45,7 +45,7 @@ export interface PortOptions {
   log?: (s: string) => void;
 }
 
-interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number }
+interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; /** the TLS socket, when the connection is one */ tls?: TLSSocket; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number }
 
 const ipv4 = (a: string | undefined) => {
   const m = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a ?? '');
@@ -172,7 +172,8 @@ export class Port {
         if (!this.allowed(hs.user, hs.password, sock.remoteAddress)) { sock.destroy(); return; }
         const w = this.opts.handles.alloc();
         const c: Conn = conn = {
-          w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress), uds: sock.remoteAddress === undefined,
+          w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress), uds: sock.remoteAddress === undefined && !(sock instanceof TLSSocket),
+          ...(sock instanceof TLSSocket ? { tls: sock } : {}),
           send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); }, close: () => { c.closing = true; sock.destroy(); },
           queued: () => sock.writableLength,
         };
@@ -336,6 +337,11 @@ export class Port {
 
   /** hclose on a handle this port holds: the connection ends without .z.pc/.z.wc, as kdb+. */
   /** A client's socket as -38! describes it, or null. */
+  /** .z.e: the cipher and protocol of a client's TLS connection, or null when it is not one. */
+  tlsInfo(h: number): { cipher: string; protocol: string } | null {
+    const t = this.conns.get(h)?.tls;
+    return t ? { cipher: t.getCipher()?.name ?? '', protocol: t.getProtocol() ?? '' } : null;
+  }
   socket(h: number): { p: 'q' | 'w'; f: 't' | 'u'; z: boolean; m: number } | null {
     const c = this.conns.get(h);
     return c ? { p: c.kind === 'ipc' ? 'q' : 'w', f: c.uds ? 'u' : 't', z: c.kind === 'ipc' && !c.local && c.cap >= 1, m: c.queued() } : null;

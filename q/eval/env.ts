@@ -21,6 +21,10 @@ export interface Host {
   http?(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array;
   /** .Q.addr and .Q.host: a name's IPv4 address (dotted) and an address's name. */
   resolve?(q: { name: string } | { ip: string }): string;
+  /** .z.e: the TLS cipher and protocol of connection h, or null when it is not TLS. */
+  tlsInfo?(h: number): { cipher: string; protocol: string } | null;
+  /** -26!: the TLS library's name and version. */
+  tlsVersion?: string;
   /** The machine's name (.z.h); without it, localhost. */
   hostname?: string;
   /** The current directory (\cd). */

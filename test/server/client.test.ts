@@ -146,10 +146,13 @@ test('TLS: -E 1 takes TLS and plain connections on one port, -E 2 TLS only; hope
     const s = await startWasq(['examples/trade.q', '-E', mode], { env });
     try {
       const trusted = { SSL_CA_CERT_FILE: env.SSL_CERT_FILE };
-      const got = await run([`h:hopen \`:tcps://localhost:${s.port}`, 'h "count trade"', '(neg h) "z:7"', 'h "z"', `\`::${s.port} "1+1"`], trusted);
+      const got = await run([`h:hopen \`:tcps://localhost:${s.port}`, 'h "count trade"', '(neg h) "z:7"', 'h "z"', `\`::${s.port} "count .z.e"`,
+        'h "`CIPHER`PROTOCOL~key .z.e"', 'h "(-26!())`SSLEAY_VERSION"'], trusted);
       assert.deepEqual(got.slice(0, 2), ['10000', '7']);
-      // a plain connection: served with -E 1, refused with -E 2
-      assert.equal(got[2], mode === '1' ? '2' : "'access");
+      // a plain connection: served with -E 1 (its .z.e empty), refused with -E 2
+      assert.equal(got[2], mode === '1' ? '0' : "'access");
+      assert.equal(got[3], '1b');
+      assert.match(got[4], /^`OpenSSL /);
       // the certificate is self-signed: without its CA the handshake fails, unless told not to verify
       assert.match((await run([`hopen \`:tcps://localhost:${s.port}`], {}))[0], /^'hop\. .*self-signed/);
       assert.deepEqual(await run([`\`:tcps://127.0.0.1:${s.port} "2+2"`], { SSL_VERIFY_SERVER: 'NO' }), ['4']);
