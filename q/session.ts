@@ -2,7 +2,7 @@
 // server, the web worker) drive a session through these few verbs and get plain data back.
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
-import { setTop, recordTop, frameText, cursor, source, Frame as BtFrame } from './eval/backtrace.js';
+import { setTop, recordTop, frameText, cursor, source, topFrame, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError } from './value/error.js';
@@ -118,7 +118,7 @@ export class Session {
     } catch (e) {
       const bt = e instanceof QError ? e.bt : undefined, pos = e instanceof QError ? e.pos : undefined;
       // a parse error's frame is the line itself, the caret where the parser stopped
-      const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, { name: '', src, pos }) : undefined;
+      const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, topFrame(src, pos)) : undefined;
       // with the debugger on, an error in a lambda suspends there: its locals can be read at q))
       if (this.debug && !this.suspended && bt?.[0]?.locals) this.suspended = bt[0];
       else if (this.suspended && /^\s*'/.test(src)) this.suspended = null;
@@ -339,7 +339,7 @@ export class Session {
     for (const stmt of statementsAt(src)) {
       const r = this.evaluateAt(stmt.text, file, stmt.line);
       if (r.out) echo(r.out);
-      if (r.trace) this.env.host.write(2, (file ? placeTrace(r.trace, file, stmt.line) : r.trace) + '\n');
+      if (r.trace) this.env.host.write(2, r.trace + '\n');
       if (r.error) return false;
     }
     return true;
@@ -364,13 +364,6 @@ export function statementsAt(src: string): { text: string; line: number }[] {
     out.push({ text: line, line: i + 1 });
   }
   return out;
-}
-/** A script statement's error frame names its file and line, as kdb+'s does: `  [0]  a.q:3: 1+`a`. */
-export function placeTrace(trace: string, file: string, line: number): string {
-  const m = /^(\s*\[\d+\]  )([^\n]*)\n( *)\^$/.exec(trace);
-  if (!m || !m[1].includes('[0]')) return trace;
-  const at = `${file}:${line}: `;
-  return m[1] + at + m[2] + '\n' + m[3] + ' '.repeat(at.length) + '^';
 }
 
 export function errorText(e: unknown): string {

@@ -11,7 +11,7 @@ import { createSecureContext, SecureContext } from 'node:tls';
 import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
-import { Session, errorText, statementsAt, placeTrace } from '../q/session.js';
+import { Session, errorText, statementsAt } from '../q/session.js';
 import { shouldYield, setLimit } from '../q/value/heap.js';
 import { clockNs } from '../q/value/time.js';
 import { Port, readUsers } from './port.js';
@@ -287,7 +287,7 @@ async function loadScript(session: Session, src: string, file: string) {
   for (const stmt of statementsAt(src)) {
     const r = session.evaluateAt(stmt.text, file, stmt.line);
     if (r.out) session.env.host.write(1, r.out + '\n');
-    if (r.trace) session.env.host.write(2, placeTrace(r.trace, file, stmt.line) + '\n');
+    if (r.trace) session.env.host.write(2, r.trace + '\n');
     if (r.error) return;
     await turn();
   }

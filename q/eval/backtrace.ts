@@ -40,8 +40,10 @@ export function record(e: unknown, locals?: (Q | undefined)[]): void {
 }
 /** An error reaches the top level: the [0] frame. */
 export function recordTop(e: unknown, src: string): void {
-  if (e instanceof QError) (e.bt ??= []).push({ name: '', src, pos: cursor.at });
+  if (e instanceof QError) (e.bt ??= []).push(topFrame(src, cursor.at));
 }
+/** The frame of top-level text: a script's statement names its file and line. */
+export const topFrame = (src: string, pos: number): Frame => ({ name: '', src, pos, ...(source.file ? { file: source.file, line: source.line } : {}) });
 
 /** The frames running now, innermost first, ending with the top-level text (.Q.bt). */
 export function liveFrames(): Frame[] {

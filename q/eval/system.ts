@@ -34,6 +34,14 @@ const pair = (arg: string, set: (a: [number, number]) => void, get: () => [numbe
   set([Math.min(Math.max(p[0], 10), 2000), Math.min(Math.max(p[1], 10), 2000)]);
   return NIL;
 };
+/** An int setting: shown without an argument, else set from an integer in lo..hi. */
+const intSetting = (arg: string, get: () => number, set: (n: number) => void, lo: number, hi: number): Q => {
+  if (!arg) return int(get());
+  const n = Number(arg);
+  if (!Number.isInteger(n) || n < lo || n > hi) throw new QError('domain');
+  set(n);
+  return NIL;
+};
 SYSTEM.c = arg => pair(arg, a => { env.console = a; }, () => env.console);
 SYSTEM.C = arg => pair(arg, a => { env.http = a; }, () => env.http);
 SYSTEM.P = arg => {
@@ -111,12 +119,7 @@ SYSTEM.w = arg => {
 };
 /** \g: the garbage-collection mode, kept for what reads it back (the engine collects as it will). */
 let gcMode = 0;
-SYSTEM.g = arg => {
-  if (!arg) return int(gcMode);
-  if (arg !== '0' && arg !== '1') throw new QError('domain');
-  gcMode = Number(arg);
-  return NIL;
-};
+SYSTEM.g = arg => intSetting(arg, () => gcMode, n => { gcMode = n; }, 0, 1);
 /** \s: secondary threads; wasq evaluates on one. */
 SYSTEM.s = arg => { if (arg && arg !== '0') throw new QError('nyi'); return arg ? NIL : int(0); };
 /** \T: the limit in seconds on a client's query (-T), 0 for none. */
@@ -137,14 +140,6 @@ SYSTEM.r = arg => {
   const b = f.read(p[0]);
   if (b === null) throw new QError(p[0]);
   f.write(p[1], b, false); f.remove(p[0]);
-  return NIL;
-};
-/** An int setting: shown without an argument, else set from an integer in lo..hi. */
-const intSetting = (arg: string, get: () => number, set: (n: number) => void, lo: number, hi: number): Q => {
-  if (!arg) return int(get());
-  const n = Number(arg);
-  if (!Number.isInteger(n) || n < lo || n > hi) throw new QError('domain');
-  set(n);
   return NIL;
 };
 /** \o: the local time's offset from UTC, in hours, or minutes when abs n > 23; 0N is the host's own. */

@@ -9,6 +9,7 @@ import { PRIMS } from './registry.js';
 import { INTERNAL } from './internal.js';
 import { f1 } from './numeric.js';
 import { hooks } from './hooks.js';
+import { tok } from './conv.js';
 import { gzipSync, gunzipSync, unzlibSync } from 'fflate';
 
 const numberOf = (x: Q): number => {
@@ -137,8 +138,8 @@ export function qaddr(x: Q): Q {
   const name = String((x as Atom).v);
   let ip = /^\d{1,3}(\.\d{1,3}){3}$/.test(name) ? name : null;
   if (!ip) { const r = hooks.resolve(); if (!r) throw new QError('nyi'); ip = r({ name }); }
-  const [a, b, c, d] = ip.split('.').map(Number);
-  return { t: -T.Int, v: ((a << 24) | (b << 16) | (c << 8) | d) } as Q;
+  // the address as "I"$ reads one
+  return tok(T.Int, str(ip));
 }
 /** .Q.host ip: the name of an IPv4 address (an int), ` when it has none. */
 export function qhost(x: Q): Q {
