@@ -426,25 +426,25 @@ export class Parser {
   }
 }
 
-/** kdb+'s column name for a select clause: the assigned name, else the last column name the
- * expression mentions (`amount wavg price` is price, `date.week` is week), else x. The virtual
- * column i does not name a column (`count i` is x). */
+/** kdb+'s column name for a select clause: the assigned name, else the leftmost term of the expression
+ * (basics/qsql: `c2+c3` is c2, `2*c2` is x), where a function written as a word or a name takes its name
+ * from its last argument (`amount wavg price` is price, `string c3` is c3, `t[k;`p]` is x); `date.week`
+ * is week, and the virtual column i does not name a column (`count i` is x). */
 function clauseName(e: Node): string {
   if (e.k === 'asg' && !e.idx && !e.op) return e.n;
-  const names: string[] = [];
-  const walk = (n: Node | null): void => {
-    if (!n) return;
-    switch (n.k) {
-      case 'name': if (n.n !== 'i') names.push(n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n); return;
-      case 'app': walk(n.f); n.a.forEach(walk); return;
-      case 'mon': walk(n.f); walk(n.x); return;
-      case 'adv': walk(n.f); return;
-      case 'list': n.a.forEach(walk); return;
-      case 'asg': names.push(n.n); return;
-    }
-  };
-  walk(e);
-  return names.length ? names[names.length - 1] : 'x';
+  return termName(e) ?? 'x';
+}
+function termName(n: Node | null): string | null {
+  if (!n) return null;
+  switch (n.k) {
+    case 'name': return n.n === 'i' ? null : n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n;
+    // a cast names by what it casts (`long$amount:() is amount)
+    case 'app': return termName(n.f.k === 'prim' && !/^[a-z]/.test(n.f.n) && !(n.f.n === '$' && n.a[0]?.k === 'lit') ? n.a[0] : n.a[n.a.length - 1]);
+    case 'mon': return termName(n.x);
+    case 'list': return termName(n.a[n.a.length - 1]);
+    case 'asg': return n.n;
+  }
+  return null;
 }
 
 /** Build a lambda value: parameters (explicit, or x y z as used), locals, and slot numbers for both. */

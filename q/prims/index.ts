@@ -8,6 +8,7 @@ import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { find1 } from './find.js';
 import { bin } from './order.js';
+import { flip } from './list.js';
 
 /** The int positions named by an index value, or null when it is not an integer index. */
 export function positions(i: Q): number[] | Int32Array | null {
@@ -163,9 +164,12 @@ export function indexDeep(x: Q, idx: Q[]): Q {
   if (!idx.length) return x;
   const [i, ...rest] = idx;
   if (x.t === T.Table && rest.length) {
-    // t[rows;cols]
+    // t[rows;cols] indexes at depth, as for any list of rows: a list of columns gives each row's values
+    // (kb/faq's trade[1 0;`stock`amt] is `bac 500 over `ibm 1000)
     const rows = isNil(i) ? x : index(x, i);
-    return indexDeep(rows, rest.length === 1 && rows.t === T.Table ? [rest[0]] : rest) as Q;
+    if (rows.t !== T.Table || rest.length !== 1) return indexDeep(rows, rest) as Q;
+    const r = index(rows, rest[0]);
+    return rest[0].t > 0 ? flip(r) : r;
   }
   const top = isNil(i) ? x : index(x, i);
   if (!rest.length) return top;

@@ -198,3 +198,25 @@ test('pj adds y\'s values by key (kdb+\'s x+0i^y(cols key y)#x): nulls and missi
   assert.equal(q('pj[([k:1 2]v:1 2);([k:1 3]v:10 30)]'), q('([k:1 2]v:11 2)'));
   assert.equal(q('pj[t;t]'), "'type");
 });
+
+test('an unnamed select column takes the leftmost term, a word-function its last argument (basics/qsql)', () => {
+  const { q } = makeSession();
+  q('t:([]c1:`a`b`c;c2:10 20 30;c3:1.1 2.2 3.3)');
+  assert.equal(q('cols select c1, c1, 2*c2, c2+c3, string c3 from t'), '`c1`c11`x`c2`c3');
+  assert.equal(q('cols select c2 wavg c3, count i, 5 xbar c2, `long$c3 from t'), '`c3`x`c2`c31');
+  q('kt:([s:`a`b] p:1 2)');
+  assert.equal(q('cols select c1, kt[([]s:c1);`p] from t where c1 in `a`b'), '`c1`x');
+});
+
+test('a table indexed at depth by rows and columns gives each row its values (kb/faq)', () => {
+  const { q } = makeSession();
+  q('trade:([]stock:`ibm`bac`usb;price:121.3 5.76 8.19;amt:1000 500 800)');
+  assert.equal(q('trade[1 0;`stock`amt]'), '`bac 500\n`ibm 1000');
+  assert.equal(q('trade[1 0;`amt]'), '500 1000');
+  assert.equal(q('trade[1;`stock`amt]'), '`bac\n500');
+  q('kt:([s:`a`b`c]p:1 2 3;r:10 20 30)');
+  assert.equal(q('kt[([]s:`c`a);`p`r]'), '3 30\n1 10');
+  assert.equal(q('trade[0 1;`price`amt]:(1 2;3 4)'), "'type");
+  q('trade[0 1;`price`amt]:((1.5;7);(2.5;8))');
+  assert.equal(q('trade'), 'stock price amt\n---------------\nibm   1.5   7  \nbac   2.5   8  \nusb   8.19  800');
+});
