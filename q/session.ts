@@ -70,6 +70,7 @@ export class Session {
     hooks.loadDir = (dir, cd, scripts) => this.loadDir(dir, cd, scripts);
     hooks.globalValues = () => this.env.globals.values();
     hooks.http = () => this.env.host.http?.bind(this.env.host) ?? null;
+    hooks.readLine = () => this.env.host.readLine?.bind(this.env.host) ?? null;
     hooks.resolve = () => this.env.host.resolve?.bind(this.env.host) ?? null;
     hooks.precision = () => this.env.precision;
     hooks.files = () => this.env.host.files ?? null;

@@ -17,6 +17,7 @@ import { clockNs } from '../q/value/time.js';
 import { Port, readUsers } from './port.js';
 import { Client } from './client.js';
 import { Handles } from './handles.js';
+import { ConsoleInput } from './console-input.js';
 import { installWsEval } from '../q/eval/handlers.js';
 import { T } from '../q/value/types.js';
 import { QError } from '../q/value/error.js';
@@ -241,8 +242,10 @@ export async function main(argv: string[]) {
   // at a terminal, a banner as q prints one (-q leaves it out): what this is and how to leave
   if (tty && !o.quiet) write(1, `wasq ${pkg.version}: q in TypeScript and WebAssembly (kdb+ 4.1's language). \\\\ quits.\n`);
   flush();
+  const input = new ConsoleInput(rl, !!tty);
+  host.readLine = () => { flush(); return input.readLine(); };
   if (tty) rl.prompt();
-  for await (const line of rl) {
+  for (let line; (line = await input.next()) !== null;) {
     const r = consoleLine(session, line);
     if (r.out) host.write(1, r.out + '\n');
     // under an error, the frame it happened in with a caret, as kdb+ prints it: on standard error, so

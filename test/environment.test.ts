@@ -406,3 +406,10 @@ test('.Q.gz gzips (level;data) and gunzips data, keeping chars as chars and byte
   assert.equal(q('.Q.gz "notzipped"'), "'domain");
   assert.equal(q('.Q.gz (10;"a")'), "'domain");
 });
+
+test('read0 0 reads the next console line in the middle of a statement; a host without a console says nyi', () => {
+  const r = spawnSync('node', ['bin/wasq.mjs', '-q'], { input: 'rl:{1">> ";read0 0}\nrl`\nxiskso\n1+1\n1">> ";a:read0 0\nwhatever\na[4+til 4]\nread0 0\n', encoding: 'utf8' });
+  assert.equal(r.stdout, '>> "xiskso"\n2\n>> "ever"\n""\n');
+  const { q } = makeSession();
+  assert.equal(q('read0 0'), "'nyi");
+});

@@ -41,6 +41,8 @@ export interface Host {
   setenv?(name: string, value: string): void;
   /** \1 and \2: append what is written to standard output (1) or error (2) to a file from now on. */
   redirect?(fd: 1 | 2, path: string): void;
+  /** read0 0: the next line of the console's input (empty at its end); without it, 'nyi. */
+  readLine?(): string;
   /** Write text to standard output (`-1`) or error (`-2`). */
   write(fd: number, s: string): void;
   /** Read a text file (for \l), or null when the host has no files. */

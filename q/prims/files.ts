@@ -59,7 +59,15 @@ function lines(b: Uint8Array): Uint8Array[] {
   return l.map(x => x.length && x[x.length - 1] === 13 ? x.subarray(0, x.length - 1) : x);
 }
 
-export const read0 = (x: Q): Q => list(lines(fileBytes(x)).map(l => vec(T.Char, l)));
+export const read0 = (x: Q): Q => {
+  // read0 0: a line from the console (handle 0, standard input)
+  if ((x.t === -T.Int || x.t === -T.Long || x.t === -T.Short) && Number((x as Atom).v) === 0) {
+    const read = hooks.readLine();
+    if (!read) throw new QError('nyi');
+    return str(read());
+  }
+  return list(lines(fileBytes(x)).map(l => vec(T.Char, l)));
+};
 export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
 /** hcount: a file's length; a compressed file's uncompressed length, as kdb+ gives it. */
 export const hcount = (x: Q): Q => {

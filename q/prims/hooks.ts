@@ -69,6 +69,8 @@ export const hooks = {
   /** The host's name resolution (.Q.addr, .Q.host), or null */
   resolve: (() => null) as () => import('../eval/env.js').Host['resolve'] | null,
   /** The host's HTTP requests (.Q.hg, .Q.hp), or null */
+  /** read0 0: a line of the console's input, when the host has a console */
+  readLine: (() => null) as () => (() => string) | null,
   http: (() => null) as () => import('../eval/env.js').Host['http'] | null,
   /** Every global's value, in every namespace (-16! counts the names bound to one value) */
   globalValues: (() => []) as () => Iterable<Q>,
