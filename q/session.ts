@@ -5,7 +5,7 @@ import { timeSpace } from './prims/evaluation.js';
 import { setTop, recordTop, frameText, cursor, source, topFrame, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
-import { QError } from './value/error.js';
+import { QError, osError } from './value/error.js';
 import { Env, Host, env, setEnv, writes } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
@@ -326,7 +326,7 @@ export class Session {
     }
     const read = this.env.host.readFile;
     const txt = read ? read(path) : null;
-    if (txt === null) throw new QError(path);
+    if (txt === null) throw osError(path);
     this.load(txt, (s) => this.env.host.write(1, s + '\n'), path);
     return NIL;
   }

@@ -20,7 +20,7 @@ import { Handles } from './handles.js';
 import { ConsoleInput } from './console-input.js';
 import { installWsEval } from '../q/eval/handlers.js';
 import { T } from '../q/value/types.js';
-import { QError } from '../q/value/error.js';
+import { QError, osError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
@@ -70,18 +70,18 @@ const STRERROR: Record<string, string> = {
   EPERM: 'Operation not permitted', EEXIST: 'File exists', ENOSPC: 'No space left on device', EROFS: 'Read-only file system',
   ENOTEMPTY: 'Directory not empty', EMFILE: 'Too many open files',
 };
-function osError(path: string, e: unknown): never {
+function reportOs(path: string, e: unknown): never {
   const code = (e as { code?: string }).code ?? '';
-  throw new QError(`${path}. OS reports: ${STRERROR[code] ?? (e as Error).message}`);
+  throw osError(path, STRERROR[code] ?? (e as Error).message);
 }
-const reporting = <A extends unknown[], R>(f: (p: string, ...a: A) => R) => (p: string, ...a: A): R => { try { return f(p, ...a); } catch (e) { return osError(p, e); } };
+const reporting = <A extends unknown[], R>(f: (p: string, ...a: A) => R) => (p: string, ...a: A): R => { try { return f(p, ...a); } catch (e) { return reportOs(p, e); } };
 
 export function nodeHost(out: (fd: number, s: string) => void): Host {
   // \1 and \2: standard output or error appended to a file instead
   const to: (string | undefined)[] = [];
   return {
     redirect: (fd, path) => {
-      try { mkdirSync(dirname(path) || '.', { recursive: true }); appendFileSync(path, ''); } catch (e) { osError(path, e); }
+      try { mkdirSync(dirname(path) || '.', { recursive: true }); appendFileSync(path, ''); } catch (e) { reportOs(path, e); }
       to[fd] = path;
     },
     now: clockNs,
@@ -102,7 +102,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
         t?.unref();
       };
     })(),
-    chdir: dir => { try { process.chdir(dir); } catch (e) { osError(dir, e); } },
+    chdir: dir => { try { process.chdir(dir); } catch (e) { reportOs(dir, e); } },
     cwd: () => process.cwd(),
     hostname: hostname(),
     getenv: name => process.env[name],
@@ -122,13 +122,13 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       size: p => { try { return statSync(p).size; } catch { return null; } },
       readAt: (p, offset, length, into) => {
         let fd: number;
-        try { fd = openSync(p, 'r'); } catch (e) { if ((e as { code?: string }).code === 'ENOENT') return null; return osError(p, e); }
+        try { fd = openSync(p, 'r'); } catch (e) { if ((e as { code?: string }).code === 'ENOENT') return null; return reportOs(p, e); }
         try {
           const b = into ? into.subarray(0, Math.max(0, length)) : new Uint8Array(Math.max(0, length));
           let k = 0, r: number;
           while (k < b.length && (r = readSync(fd, b, k, b.length - k, offset + k)) > 0) k += r;
           return b.subarray(0, k);
-        } catch (e) { return osError(p, e); } finally { closeSync(fd); }
+        } catch (e) { return reportOs(p, e); } finally { closeSync(fd); }
       },
       rename: reporting((from, to: string) => { mkdirSync(dirname(to) || '.', { recursive: true }); renameSync(from, to); }),
       patch: reporting((p, offset: number, data: Uint8Array) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } }),

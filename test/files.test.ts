@@ -25,7 +25,7 @@ test('a table goes to CSV and comes back with its types', () => {
   assert.deepEqual(out.slice(0, 2), ['`:t.csv', '1b']);
   assert.equal(out[3], '4');
   assert.deepEqual(out.slice(4, 6), ['1 2', 'a 2b']);
-  assert.deepEqual(out.slice(6), ['`:t.csv', '`symbol$()', "'nosuch.csv"]);
+  assert.deepEqual(out.slice(6), ['`:t.csv', '`symbol$()', "'nosuch.csv. OS reports: No such file or directory"]);
 });
 
 test('the console size comes from -c, else LINES and COLUMNS, else 25 80', () => {

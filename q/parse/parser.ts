@@ -438,8 +438,8 @@ function termName(n: Node | null): string | null {
   if (!n) return null;
   switch (n.k) {
     case 'name': return n.n === 'i' ? null : n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n;
-    // a cast names by what it casts (`long$amount:() is amount)
-    case 'app': return termName(n.f.k === 'prim' && !/^[a-z]/.test(n.f.n) && !(n.f.n === '$' && n.a[0]?.k === 'lit') ? n.a[0] : n.a[n.a.length - 1]);
+    // a cast or an attribute names by what it changes (`long$amount:() is amount, `s#d is d)
+    case 'app': return termName(n.f.k === 'prim' && !/^[a-z]/.test(n.f.n) && !(n.a[0]?.k === 'lit' && Math.abs(n.a[0].v.t) === T.Sym) ? n.a[0] : n.a[n.a.length - 1]);
     case 'mon': return termName(n.x);
     case 'list': return termName(n.a[n.a.length - 1]);
     case 'asg': return n.n;

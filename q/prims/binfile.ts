@@ -1,7 +1,7 @@
 // 1: File Binary: read fixed-width binary records into columns, and write raw bytes (ref/file-binary).
 import { T, typeOfChar } from '../value/types.js';
 import { Q, Atom, Vec, List, count, items, list, vec, symVec } from '../value/value.js';
-import { QError } from '../value/error.js';
+import { QError, osError } from '../value/error.js';
 import { alloc, WIDTH } from '../value/storage.js';
 import { serialize } from '../ipc/serialize.js';
 import { files, pathOf, readPart } from './files.js';
@@ -10,7 +10,7 @@ import { writeBytes, zipArgs } from './disk.js';
 /** The bytes y names: a file (all of it, or (file;offset;length)), a string or a byte vector. */
 function source(y: Q): Uint8Array {
   if (y.t === T.Byte || y.t === T.Char) return (y as Vec).d as Uint8Array;
-  if (y.t === -T.Sym) { const p = pathOf(y), b = files().read(p); if (!b) throw new QError(p); return b; }
+  if (y.t === -T.Sym) { const p = pathOf(y), b = files().read(p); if (!b) throw osError(p); return b; }
   if (y.t === T.List && count(y) === 3) {
     const [f, o, n] = (y as List).d, p = pathOf(f), off = Number((o as Atom).v), len = Number((n as Atom).v);
     if (!(off >= 0 && len >= 0)) throw new QError('domain');

@@ -5,7 +5,7 @@
 import { T } from '../value/types.js';
 import { concat } from '../value/storage.js';
 import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, fromItems as fromItemsOf } from '../value/value.js';
-import { QError } from '../value/error.js';
+import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
 import { encodeFile, decodeFile, encodeNested, zipFile, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
@@ -53,7 +53,7 @@ function put(path: string, b: Uint8Array, zip: Zip) { files().write(path, zip ? 
 export function writeFile(path: string, x: Q, zip: Zip = zipDefault(path)): void { put(path, encodeFile(x, serializeOptions()), zip); }
 export function readFile(path: string): Q {
   const b = files().read(path);
-  if (!b) throw new QError(path);
+  if (!b) throw osError(path);
   // a nested column's items are in its companion file, col#
   return decodeFile(b, path, deserializeOptions(), () => files().read(path + '#'));
 }
@@ -573,7 +573,7 @@ export function replay(x: Q): Q {
   let n = -1, target = x;
   if (x.t === T.List && count(x) === 2) { const [a, b] = (x as List).d; n = Number((a as Atom).v); target = b; }
   const path = pathOf(target), b = files().read(path);
-  if (!b) throw new QError(path);
+  if (!b) throw osError(path);
   if (logCount(b) === null) throw new QError('badtail');
   // -2 counts: a valid log gives its chunk count, a corrupt one the valid chunks and where they end
   if (n === -2) { const r = logReplay(b, Infinity, () => {}, deserializeOptions()); return r.bad ? { t: T.Long, d: BigInt64Array.of(BigInt(r.chunks), BigInt(r.end)), a: 0 } as Vec : long(r.chunks); }
@@ -587,7 +587,7 @@ INTERNAL['-11'] = replay;
 /** -21!`:f: a compressed file's statistics (an empty dictionary for a file not compressed). */
 INTERNAL['-21'] = x => {
   const p = pathOf(x), size = files().size(p);
-  if (size === null) throw new QError(p);
+  if (size === null) throw osError(p);
   const z = zipInfo((off, len) => readPart(p, off, len), size);
   if (!z) return dict(symVec([]), list([]));
   return dict(symVec(['compressedLength', 'uncompressedLength', 'algorithm', 'logicalBlockSize', 'zipLevel']),

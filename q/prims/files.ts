@@ -2,7 +2,7 @@
 // hdel, key on a directory, save and load with .csv/.txt. The host lends the file system (hooks.files).
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, table, str, sym, symVec, text, long, isKeyed } from '../value/value.js';
-import { QError } from '../value/error.js';
+import { QError, osError } from '../value/error.js';
 import { symName, perSymbol } from '../value/sym.js';
 import { hooks } from './hooks.js';
 import { PRIMS } from './registry.js';
@@ -43,13 +43,13 @@ export const hsym = (x: Q): Q => {
 
 function readBytes(p: string): Uint8Array {
   const b = files().read(p);
-  if (!b) throw new QError(p);
+  if (!b) throw osError(p);
   return b;
 }
 /** Up to len bytes of file p from off, reading only them where the host can. */
 export function readPart(p: string, off: number, len: number): Uint8Array {
   const f = files(), b = f.readAt ? f.readAt(p, off, len) : f.read(p)?.subarray(off, off + len);
-  if (!b) throw new QError(p);
+  if (!b) throw osError(p);
   return b;
 }
 /** Lines of a file's bytes, as they are (a trailing newline ends the last line; \r\n is one line end). */
@@ -72,11 +72,11 @@ export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
 /** hcount: a file's length; a compressed file's uncompressed length, as kdb+ gives it. */
 export const hcount = (x: Q): Q => {
   const p = pathOf(x), n = files().size(p);
-  if (n === null) throw new QError(p);
+  if (n === null) throw osError(p);
   const z = zipInfo((off, len) => readPart(p, off, len), n);
   return long(z ? z.ulen : n);
 };
-export const hdel = (x: Q): Q => { if (!files().remove(pathOf(x))) throw new QError(pathOf(x)); return x; };
+export const hdel = (x: Q): Q => { if (!files().remove(pathOf(x))) throw new QError(pathOf(x) + ': No such file or directory'); return x; };
 /** key `:dir — the entries of a directory, sorted. */
 export function dirKey(path: string): Q {
   const l = files().list(path);
@@ -199,11 +199,11 @@ const fileBytes = (x: Q): Uint8Array => { if (x.t !== -T.Sym && x.t !== T.List) 
 
 /** The bytes y names for Load CSV/Fixed and read0/read1: a file, (file;offset), (file;offset;length), or text. */
 function source(y: Q): Source {
-  if (y.t === -T.Sym) { const p = pathOf(y), size = files().size(p); if (size === null) throw new QError(p); return fileSource(p, 0, size, true); }
+  if (y.t === -T.Sym) { const p = pathOf(y), size = files().size(p); if (size === null) throw osError(p); return fileSource(p, 0, size, true); }
   if (y.t === T.List && count(y) >= 2 && count(y) <= 3 && (y as List).d[0].t === -T.Sym) {
     // (a chunk of a long file: only its bytes are read)
     const [f, o, l] = (y as List).d, p = pathOf(f), size = files().size(p), off = Number((o as Atom).v);
-    if (size === null) throw new QError(p);
+    if (size === null) throw osError(p);
     const len = l ? Number((l as Atom).v) : size - off;
     if (!(off >= 0 && len >= 0) || off > size) throw new QError('domain');
     return fileSource(p, off, Math.min(len, size - off), false);
@@ -223,7 +223,7 @@ function fileSource(p: string, base: number, len: number, whole: boolean): Sourc
       const k = Math.max(0, Math.min(into.length, len - off)), f = files();
       if (!f.readAt) { into.set(all().subarray(off, off + k)); return k; }
       const b = f.readAt(p, base + off, k, into);
-      if (!b) throw new QError(p);
+      if (!b) throw osError(p);
       if (b.buffer !== into.buffer || b.byteOffset !== into.byteOffset) into.set(b);
       return b.length;
     },

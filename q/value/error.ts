@@ -17,3 +17,10 @@ export class QError extends Error {
 export const qerr = (s: string, pos?: number) => new QError(s, pos);
 /** Signals `'nyi` for a feature wasq has not built yet; the detail helps the user, the text stays kdb+'s. */
 export const nyi = (what?: string): never => { throw new QError('nyi', undefined); };
+/** An operating-system error on a file, as kdb+ 4 words it (`'path. OS reports: No such file or
+ *  directory`): kept to 255 characters by cutting the path on the left (`..`), which keeps the tail
+ *  that tells most (releases/ChangesIn4.0). */
+export function osError(path: string, reason = 'No such file or directory'): QError {
+  const s = `${path}. OS reports: ${reason}`;
+  return new QError(s.length > 255 ? '..' + s.slice(s.length - 253) : s);
+}

@@ -305,7 +305,7 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
   assert.equal(q('x~get `:zx'), '1b');
   assert.equal(q('-21!`:zx'), `compressedLength  | ${statSync(join(dir, 'zx')).size}\nuncompressedLength| 2400016\nalgorithm         | 2i\nlogicalBlockSize  | 17i\nzipLevel          | 6i`);
   assert.equal(q('hcount `:zx'), '2400016');
-  assert.equal(q('-21!`:nowhere'), "'nowhere");
+  assert.equal(q('-21!`:nowhere'), "'nowhere. OS reports: No such file or directory");
   q('`:x set x');
   assert.equal(q('count -21!`:x'), '0');
   // the blocks are zlib streams a reader other than wasq's inflates to the file set writes uncompressed

@@ -110,7 +110,7 @@ test('bad input: the file and line are named, and nothing loaded changes', () =>
   assert.equal(q(`t:("JJJ";enlist ",") 0: \`:${d}/bad.csv`), `'${d}/bad.csv:3: 2 fields where the types ask for 3`);
   assert.equal(q('t'), 'a\n-\n1\n2');
   assert.match(q(`("JQ";enlist ",") 0: \`:${d}/bad.csv`), /^'Q: not a type char of 0:/);
-  assert.equal(q(`("J";",") 0: \`:${d}/nosuch.csv`), `'${d}/nosuch.csv`);
+  assert.equal(q(`("J";",") 0: \`:${d}/nosuch.csv`), `'${d}/nosuch.csv. OS reports: No such file or directory`);
   assert.equal(q('("JJ";",") 0: ("1,2";"3")'), "'line 2: 1 field where the types ask for 2");
 });
 
@@ -272,4 +272,11 @@ test('.h.ed and .h.edsn make an Excel (SpreadsheetML) workbook; save writes .xls
   assert.equal(q(`(read0 \`:${d}/t.xls)~.h.ed t`), '1b');
   assert.equal(q(`(read0 \`:${d}/t.xml)~.h.xd t`), '1b');
   assert.equal(q('.h.edsn 1 2'), "'type");
+});
+
+test('a missing file is an OS error as kdb+ 4 words it, cut on the left past 255 characters', () => {
+  const q = session();
+  assert.equal(q('get`:nowhere/t'), "'nowhere/t. OS reports: No such file or directory");
+  assert.equal(q('read0`:nowhere'), "'nowhere. OS reports: No such file or directory");
+  assert.equal(q('get`$":root/",(250#"path/"),"file"'), "'.." + 'path/'.repeat(42) + 'file. OS reports: No such file or directory');
 });
