@@ -24,7 +24,7 @@ import { show, s1 } from './format/console.js';
 import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
-import { loadDb } from './prims/disk.js';
+import { loadDb, mapTable } from './prims/disk.js';
 import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
 // x.part on a global: a foreign key's target column, else a temporal part
@@ -79,6 +79,7 @@ export class Session {
     hooks.reserveHandle = () => this.env.host.reserveHandle?.();
     hooks.releaseHandle = h => this.env.host.releaseHandle?.(h);
     hooks.enumerate = enumerate;
+    hooks.mapTable = mapTable;
     hooks.fselect = fselect;
     hooks.fupdate = fupdate;
     hooks.fexec = fexec;

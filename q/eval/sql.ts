@@ -19,7 +19,7 @@ import { concat, iota, fresh } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup } from './names.js';
-import { partedTables, partTable } from '../prims/disk.js';
+import { partedTables, partTable, mapTable } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
 
@@ -83,8 +83,15 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
     sort = { g: { t: T.Unary, name: n.sort === '<' ? 'iasc' : 'idesc' } as Q, col: n.sortBy.n };
   }
   const by = n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
+  let from = partitioned(n, fr, ev) ?? ev(n.from, fr);
+  // a table flip could not map is looked for again, and its absence is the error
+  if (from.t === T.Dict && (from as Dict).flipped) from = mapTable(from as Dict, true);
+  // select[n] of a partitioned table is not built in kdb+ either (ref/flip-splayed)
+  if (n.lim && from.t === T.Table && (from as Table).ref && !(from as Table).ref!.startsWith(':')) throw new QError('nyi');
+  // a query's result is a table in memory, even when it has all of a mapped one
+  if (from.t === T.Table && (from as Table).ref) from = table((from as Table).c, (from as Table).d);
   return runQuery({
-    kind, from: partitioned(n, fr, ev) ?? ev(n.from, fr), where: n.where.map(mk), by,
+    kind, from, where: n.where.map(mk), by,
     tests: n.where.map(simpleOf), byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
     cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
@@ -100,6 +107,7 @@ function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
   if (n.from.k !== 'name' || lookup(n.from.n) !== undefined) return null;
   const pt = partedTables().get(n.from.n);
   if (!pt) return null;
+  if (n.lim) throw new QError('nyi');
   const pv = { t: pt.type, d: Int32Array.from(pt.vals), a: 0 } as Vec;
   const keep = fresh(Uint8Array, pt.vals.length).fill(1);
   for (const w of n.where) {

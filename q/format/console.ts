@@ -3,7 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, count, item, items, isNil, vecItem } from '../value/value.js';
 import { symName } from '../value/sym.js';
-import { ATTR_CHARS } from '../value/value.js';
+import { ATTR_CHARS, symVec } from '../value/value.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
 import { isNullV, bytesText } from '../value/value.js';
 import { deenum, domainValues } from '../value/enums.js';
@@ -102,6 +102,7 @@ export function s1(x: Q, P: number): string {
     }
     case T.Dict: {
       const dd = x as Dict;
+      if (dd.flipped) return '+' + s1({ t: T.Dict, k: dd.k, v: dd.v } as Dict, P);
       const k = s1(dd.k, P), v = s1(dd.v, P);
       const wrap = (s: string, q: Q) => q.t === T.Dict || (q.t === T.Table) || (q.t < 0 && false) ? '(' + s + ')' : s;
       // a key that starts with , (one item) or is itself keyed is parenthesised
@@ -109,6 +110,9 @@ export function s1(x: Q, P: number): string {
     }
     case T.Table: {
       const t = x as Table;
+      // a table mapped from disk shows where from, as kdb+'s does: +(,`a)!`:./t/; a partitioned one names
+      // its columns on disk (not the partition column, first)
+      if (t.ref) return '+' + s1({ t: T.Dict, k: symVec(t.ref.startsWith(':') ? t.c : t.c.slice(1)), v: { t: -T.Sym, v: t.ref } as Atom } as Dict, P);
       const keys = t.c.length === 1 ? '(,`' + t.c[0] + ')' : t.c.map(c => '`' + c).join('');
       const vals = t.c.length === 1 ? ',' + s1(t.d[0], P) : '(' + t.d.map(c => s1(c, P)).join(';') + ')';
       return '+' + keys + '!' + vals;
@@ -263,6 +267,8 @@ function tableRowsAsText(t: Table, o: Opts, header = false): string[] {
 /** The console display of a value, as lines joined by newlines (no trailing newline). */
 export function show(x: Q, o: Opts): string {
   if (x.t === T.Table) return tableLines(x as Table, null, o).join('\n');
+  // a column list!`ref before (or without) its table shows in one line
+  if (x.t === T.Dict && (x as Dict).v.t < 0) return cut(s1(x, o.P), o.cols);
   if (x.t === T.Dict) return dictLines(x as Dict, o).join('\n');
   if (x.t === T.List) {
     const d = (x as List).d;

@@ -255,6 +255,27 @@ const PARTS: [RegExp, string, number, (s: string) => number][] = [
   [/^\d+$/, 'int', T.Int, Number],
 ];
 
+/** A table as \l maps it: its one-line form names the directory (`:./t/) or the partitioned table. */
+function mappedFrom(t: Table, ref: string): Table { t.ref = ref; return t; }
+
+/** flip of cols!`:dir/ or cols!`name (ref/flip-splayed): the splayed table's columns read from dir, or the
+ *  partitioned table's (with its partition column); when there is none, the same flipped and unresolved,
+ *  or under strict (a query of it) kdb+'s error: the first column's file, or the name. */
+export function mapTable(d: Dict, strict: boolean): Q {
+  const cols = items(d.k).map(c => (c as Atom).v as string), ref = (d.v as Atom).v as string;
+  if (ref.startsWith(':')) {
+    const dir = trim(ref.slice(1)) || '.', ls = files().list(dir);
+    const missing = ls === null ? cols[0] : cols.find(c => !ls.includes(c));
+    if (missing === undefined) return mappedFrom(table(cols, cols.map(c => readFile(join(dir, c)))), ref);
+    if (strict) throw osError(ref.slice(1).replace(/\/?$/, '/') + missing);
+  } else {
+    const pt = partedTables().get(ref);
+    if (pt && cols.every(c => pt.cols.includes(c))) return mappedFrom(partTable(pt, null, cols), ref);
+    if (strict) throw new QError(ref);
+  }
+  return { t: T.Dict, k: d.k, v: d.v, flipped: true } as Dict;
+}
+
 /** \l dir: its data files become globals, its splayed tables are read, and partitions are mapped; in a
  *  segmented database (par.txt) the partitions are those of every segment it lists. */
 /** \l of a directory: its data files, splayed tables and partitions mapped; its scripts run (after the
@@ -273,7 +294,7 @@ export function loadDb(root: string, runScript: ((path: string) => void) | null 
     const p = join(root, n);
     if (!isDir(p)) { if (n.endsWith('.q')) scripts.push(p); else if (!n.endsWith('.txt') && !n.endsWith('.csv')) hooks.setGlobal(n, readFile(p)); continue; }
     if (kind && kind[0].test(n)) continue;
-    if ((files().list(p) ?? []).includes('.d')) hooks.setGlobal(n, readSplayed(p));
+    if ((files().list(p) ?? []).includes('.d')) hooks.setGlobal(n, mappedFrom(readSplayed(p), ':' + (root === '.' ? '.' : root) + '/' + n + '/'));
   }
   if (kind) mapParts(root, cands, kind, segs);
   if (runScript) for (const p of scripts) runScript(p);
@@ -293,7 +314,7 @@ function mapParts(root: string, cands: [string, string][], kind: typeof PARTS[nu
     const cols = Array.from((d as Vec).d as Int32Array, symName);
     const pt: Parted = { name, pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v), cols };
     parted.set(name, pt);
-    hooks.computed(name, () => partTable(pt, null));
+    hooks.computed(name, () => mappedFrom(partTable(pt, null), name));
   }
   mapped().db = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v) };
   const pv = vec(type, Int32Array.from(parts, p => p.v));
@@ -483,7 +504,7 @@ export function qbv(_x: Q): Q {
     const cols = Array.from((d as Vec).d as Int32Array, symName);
     const pt: Parted = parted.get(name) ?? { name, pf, type, paths, vals, cols };
     pt.home = home; pt.fill = true;
-    if (!parted.has(name)) { parted.set(name, pt); hooks.computed(name, () => partTable(pt, null)); }
+    if (!parted.has(name)) { parted.set(name, pt); hooks.computed(name, () => mappedFrom(partTable(pt, null), name)); }
     if (everywhere.get(name)! < paths.length) {
       const t = readSplayed(home), none = vec(T.Int, new Int32Array(0));
       vpNames.push(name); vpTables.push(table([pf, ...t.c], [vec(type, new Int32Array(0)), ...t.d.map(c => index(c, none))]));

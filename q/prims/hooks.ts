@@ -71,6 +71,9 @@ export const hooks = {
   /** The host's HTTP requests (.Q.hg, .Q.hp), or null */
   /** read0 0: a line of the console's input, when the host has a console */
   readLine: (() => null) as () => (() => string) | null,
+  /** flip of column names!`:dir/ or !`name: the splayed or partitioned table it names, or (when there is
+   *  none) the same marked as flipped; strict: signal instead, as a query of it does (disk.ts registers it) */
+  mapTable: unset as (d: import('../value/value.js').Dict, strict: boolean) => Q,
   http: (() => null) as () => import('../eval/env.js').Host['http'] | null,
   /** Every global's value, in every namespace (-16! counts the names bound to one value) */
   globalValues: (() => []) as () => Iterable<Q>,

@@ -347,6 +347,8 @@ export function bang(x: Q, y: Q): Q {
     return dict(table(t.c.slice(0, n), t.d.slice(0, n)), table(t.c.slice(n), t.d.slice(n)));
   }
   if (x.t < 0 && y.t < 0) return dict(fromItems([x]), fromItems([y]));
+  // column names!`:dir/ (splayed) or !`name (partitioned): what flip maps as a table (ref/flip-splayed)
+  if (x.t === T.Sym && y.t === -T.Sym) return { t: T.Dict, k: x, v: y } as Dict;
   if (x.t === T.Table && y.t === T.Table) { if (count(x) !== count(y)) throw new QError('length'); return dict(x, y); }
   const nx = x.t < 0 ? 1 : count(x), ny = y.t < 0 ? 1 : count(y);
   // keys and values pair up one for one
@@ -363,6 +365,8 @@ export function flip(x: Q): Q {
   if (x.t === T.Table) { const t = x as Table; return dict(symVec(t.c), list(t.d)); }
   if (x.t === T.Dict) {
     const d = x as Dict;
+    if (d.flipped) return { t: T.Dict, k: d.k, v: d.v } as Dict;
+    if (d.k.t === T.Sym && d.v.t === -T.Sym) return hooks.mapTable(d, false);
     if (d.k.t !== T.Sym) throw new QError('type');
     const cols = items(d.v);
     let n = -1;

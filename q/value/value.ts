@@ -14,8 +14,12 @@ export interface Atom { t: number; v: any; dom?: string }
 /** A vector of a basic type (t 1..19), or an enumeration (t 20, `dom` the domain's name). */
 export interface Vec { t: number; d: Items; a: Attr; dom?: string }
 export interface List { t: T.List; d: Q[]; a: Attr }
-export interface Dict { t: T.Dict; k: Q; v: Q; a?: Attr }
-export interface Table { t: T.Table; c: string[]; d: Q[]; a?: Attr }
+/** A dictionary; x!y of column names and a symbol atom is kdb+'s form of a table on disk before it is
+ *  flipped (ref/flip-splayed): v is then that atom, and flipped marks one whose table was not found. */
+export interface Dict { t: T.Dict; k: Q; v: Q; a?: Attr; flipped?: boolean }
+/** A table; ref names where \\l (or flip of a column list!`:dir/ or !`name) mapped it from, which its
+ *  one-line form shows: `:./t/ for a splayed table, the name of a partitioned one. */
+export interface Table { t: T.Table; c: string[]; d: Q[]; a?: Attr; ref?: string }
 export interface Lambda { t: T.Lambda; src: string; params: string[]; locals: string[]; body: Node; ns: string; rank: number; pats?: (import('../parse/ast.js').Pat | null)[]; view?: string;
   /** where src starts in the text it was parsed from (positions in the body are in that text), and the
    *  global name it was defined under (f@ for a lambda inside f): for backtraces */
