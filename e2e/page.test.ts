@@ -177,4 +177,8 @@ test('kdb+ files in the page: a splayed and a partitioned database survive a rel
   await page.waitForSelector('#vars tr[data-name="nums"]');
   await typeLine('sum nums');
   assert.match(await consoleText(), /\n18$/);
+  // zstd is written in the page too (its encoder's WebAssembly loads with the worker)
+  await typeLine('(`:pz;17;5;3) set til 100000');
+  await typeLine('((-21!`:pz)`algorithm;get[`:pz]~til 100000)');
+  assert.match(await consoleText(), /\n5i\n1b$/);
 });

@@ -18,6 +18,7 @@ import { Port, readUsers } from './port.js';
 import { Client } from './client.js';
 import { Handles } from './handles.js';
 import { ConsoleInput } from './console-input.js';
+import { loadZstd } from './zstd.js';
 import { installWsEval } from '../q/eval/handlers.js';
 import { T } from '../q/value/types.js';
 import { QError, osError } from '../q/value/error.js';
@@ -162,6 +163,8 @@ export async function main(argv: string[]) {
     try { o.host = (await lookup(o.host)).address; }
     catch { process.stderr.write(`'${o.host}: Name or service not known\n`); process.exit(1); }
   }
+  // zstd's encoder loads (asynchronously) before any q runs, so that a script can write zstd files
+  await loadZstd();
   const host = nodeHost(write);
   const session = new Session(host);
   // .z.exit runs with the exit code just before the process ends (it cannot stop it)

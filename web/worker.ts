@@ -12,13 +12,17 @@ import { QError } from '../q/value/error.js';
 import { PageFiles } from './files.js';
 import { encodeFile } from '../q/prims/kfile.js';
 import { install } from '../q/kernels/runtime.js';
+import { init as initZstd, compress as compressZstd } from '@bokuweb/zstd-wasm';
+import { installZstd } from '../q/prims/zblock.js';
 import kernelsUrl from '../build/kernels.wasm?url';
 
 let printed = '';
 const files = new PageFiles();
 // the same kernels module as the server's, fetched; if it cannot load, the q core runs its TypeScript paths
 const kernels = fetch(kernelsUrl).then(r => r.arrayBuffer()).then(b => install(b)).catch(() => false);
-const ready = Promise.all([files.open(), kernels]);
+// zstd's encoder (for set with algorithm 5); without it zstd files are read but not written
+const zstd = initZstd().then(() => installZstd(compressZstd)).catch(() => {});
+const ready = Promise.all([files.open(), kernels, zstd]);
 let stop: Int32Array | null = null;
 // \t N: .z.ts runs between queries (the worker's one thread, as kdb+'s timer); what it prints goes to
 // the page through the callback the page lent

@@ -170,7 +170,7 @@ export function unzip(b: Uint8Array, path: string): Uint8Array {
 }
 
 /** The bytes of a file compressed as kdb+ compresses it: logical blocks of 2^lbs bytes, algorithm alg (0
- *  none: the file as it is; 2 gzip, 3 snappy, 4 lz4hc at level lvl; a block that does not shrink is
+ *  none: the file as it is; 2 gzip, 3 snappy, 4 lz4hc, 5 zstd at level lvl; a block that does not shrink is
  *  stored), the trailer. */
 export function zipFile(b: Uint8Array, lbs: number, alg: number, lvl: number, path: string): Uint8Array {
   if (alg === 0) return b;
@@ -202,7 +202,7 @@ export function zipInfo(read: (off: number, len: number) => Uint8Array, size: nu
   if (!(at >= 8)) return null;
   const t = read(at, 32), dv = le(t);
   if (t.length < 32) return null;
-  return { clen: size, ulen: Number(dv.getBigUint64(8, true)), alg: t[4], lbs: Math.log2(dv.getUint32(24, true)), lvl: t[5] };
+  return { clen: size, ulen: Number(dv.getBigUint64(8, true)), alg: t[4], lbs: Math.log2(dv.getUint32(24, true)), lvl: (t[5] << 24) >> 24 };
 }
 
 /** An error naming the file: what kdb+ would call it, with the path so the user knows which. */

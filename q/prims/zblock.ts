@@ -1,7 +1,8 @@
 // The blocks of a compressed kdb+ file, one algorithm each (its trailer names it per block): 0 stored,
 // 2 gzip (a zlib stream), 3 snappy (a raw snappy block), 4 lz4hc (a raw LZ4 block, the format
 // LZ4_decompress_safe reads), 5 zstd (a zstd frame). Each codec is a library (fflate, snappyjs,
-// lz4js, fzstd); q's IPC compression (1) as a file algorithm is not read, and zstd is not written.
+// lz4js, fzstd to read zstd and, to write it, @bokuweb/zstd-wasm, a WebAssembly build of the reference
+// library, which a host installs when it starts); q's IPC compression (1) as a file algorithm is not read.
 // The gzip blocks were checked against files kdb+ wrote; for snappy and LZ4 the block formats are the
 // ones the libraries kdb+ loads produce (a public kdb+ file reader decodes them the same way), not
 // checked against kdb+'s own files.
@@ -49,12 +50,18 @@ function unlz4(src: Uint8Array, out: Uint8Array): boolean {
 }
 
 /** The levels each written algorithm takes (as kdb+ documents them). */
-const LEVELS: Record<number, [number, number]> = { 2: [0, 9], 3: [0, 0], 4: [0, 16] };
+const LEVELS: Record<number, [number, number]> = { 2: [0, 9], 3: [0, 0], 4: [0, 16], 5: [-7, 22] };
+
+/** zstd's encoder. Its WebAssembly module loads asynchronously, so each host installs it as it starts
+ *  (server/zstd.ts, the page's worker); a session without it does not write zstd. */
+let zstd: ((b: Uint8Array, level: number) => Uint8Array) | null = null;
+export function installZstd(compress: (b: Uint8Array, level: number) => Uint8Array): void { zstd = compress; }
 
 /** Why alg and level cannot be written, or null when they can. */
 export function unwritable(alg: number, lvl: number): string | null {
   const r = LEVELS[alg];
-  if (!r) return `nyi: compression algorithm ${name(alg)}; wasq writes 0, 2, 3 and 4`;
+  if (!r) return `nyi: compression algorithm ${name(alg)}; wasq writes 0, 2, 3, 4 and 5`;
+  if (alg === 5 && !zstd) return `nyi: compression algorithm ${name(alg)}: its encoder is not loaded here`;
   return lvl >= r[0] && lvl <= r[1] ? null : `bad zipLevel (${ALGORITHMS[alg]}: ${r[0]} to ${r[1]})`;
 }
 
@@ -64,6 +71,7 @@ export function deflate(alg: number, part: Uint8Array, lvl: number): Uint8Array 
   let z: Uint8Array;
   if (alg === 2) z = zlibSync(part, { level: lvl as 0 });
   else if (alg === 3) z = snappy.compress(part);
+  else if (alg === 5) z = zstd!(part, lvl);
   else {
     const dst = new Uint8Array(lz4.compressBound(part.length)), k = lz4.compressBlock(part, dst, 0, part.length, new Uint32Array(1 << 16));
     if (k === 0) return null;
