@@ -384,3 +384,13 @@ test('xprev shifts by an atom, or each item by its own count ({y (til count y)-x
   assert.equal(q('1 0 1 xprev 10 20 30'), '0N 20 20');
   assert.equal(q('1 2 xprev 1 2 3'), "'length");
 });
+
+test('a keyword that k defines as a primitive or an extension shows as kdb+ shows its value; parse trees keep covers by name', () => {
+  const { q } = makeSession();
+  assert.equal(q('deltas'), "-':");
+  assert.equal(q('(sum;max;sums;neg;type)'), '+/\n|/\n+\\\n-:\n@:');
+  assert.equal(q('like'), 'like');
+  assert.equal(q('parse "max x"'), 'max\n`x');
+  assert.equal(q('parse "neg x"'), '-:\n`x');
+  assert.equal(q('eval parse "deltas 1 3 6"'), '1 2 3');
+});

@@ -2,8 +2,9 @@
 // list (f;a;b), a name is a symbol, and quoted data (a symbol constant) is enlisted.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, NIL, list, sym, fromItems, count, item, isFn, symVec, dict } from '../value/value.js';
+import { Q, Atom, Vec, List, Prim, NIL, list, sym, fromItems, count, item, isFn, symVec, dict } from '../value/value.js';
 import { QError } from '../value/error.js';
+import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { apply } from '../prims/apply.js';
 import { derive } from '../prims/iter.js';
 import { primValue, scope } from './eval.js';
@@ -12,18 +13,15 @@ import { getGlobal, setGlobal } from './names.js';
 /** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
 const quote = (v: Q): Q => v.t === -T.Sym ? fromItems([v]) : v.t === T.Sym ? list([v]) : v;
 
-/** Keywords that kdb+ defines as k primitives show as them in parse trees: parse "neg x" is (-:;`x). */
-const K_FORM: Record<string, string> = {
-  neg: '-:', not: '~:', null: '^:', string: '$:', reciprocal: '%:', floor: '_:', count: '#:', first: '*:',
-  where: '&:', reverse: '|:', group: '=:', flip: '+:', distinct: '?:', key: '!:', value: '.:', type: '@:',
-};
 
 /** The kdb+ parse tree of a parsed node. */
 export function toTree(n: Node): Q {
   switch (n.k) {
     case 'lit': return quote(n.v);
     case 'name': return sym(n.n);
-    case 'prim': return primValue(K_FORM[n.n] ?? n.n);
+    // a keyword k defines as a primitive is that primitive (parse "neg x" is (-:;`x)); a cover of an
+    // extension keeps its name in the tree ((max;`price)), though its value shows as the extension
+    case 'prim': return K_COVERS[n.n] ? { ...primValue(n.n) as Prim, named: true } as Q : primValue(K_UNARY[n.n] ?? n.n);
     case 'mon': {
       // a bare glyph stays the operator, as kdb+ parses $42 to ($;42); evaluating that signals '$
       const f = n.f.k === 'prim' && !n.f.bare && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);

@@ -4,6 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, count, item, items, isNil, vecItem } from '../value/value.js';
 import { symName } from '../value/sym.js';
 import { ATTR_CHARS, symVec } from '../value/value.js';
+import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
 import { isNullV, bytesText } from '../value/value.js';
 import { deenum, domainValues } from '../value/enums.js';
@@ -118,7 +119,10 @@ export function s1(x: Q, P: number): string {
       return '+' + keys + '!' + vals;
     }
     case T.Lambda: return (x as Lambda).src;
-    case T.Unary: case T.Op: return isNil(x) ? '::' : K_FORM[(x as Prim).name] ?? (x as Prim).name;
+    case T.Unary: case T.Op: {
+      const p = x as Prim & { named?: boolean };
+      return isNil(x) ? '::' : K_FORM[p.name] ?? K_UNARY[p.name] ?? (p.named ? undefined : K_COVERS[p.name]) ?? p.name;
+    }
     case T.Proj: {
       const p = x as Proj;
       return s1(p.f, P) + '[' + p.args.map(a => a === undefined ? '' : s1(a, P)).join(';') + ']';

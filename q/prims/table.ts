@@ -187,7 +187,7 @@ const table: Record<string, PrimDef> = {
   asof: { d: J.asof, rank: 2 },
   // the k forms of iasc and idesc, as kdb+'s parse trees of select[<c] and select[>c] show them
   '<:': { m: O.iasc, rank: 1 }, '>:': { m: O.idesc, rank: 1 },
-  // and the k forms of keywords that parse trees show (parsetree.ts K_FORM)
+  // and the k forms of keywords that parse trees show (value/kforms.ts K_UNARY)
   '~:': { m: M.not, rank: 1 }, '$:': { m: ST.qstring, rank: 1 }, '_:': { m: M.floor, rank: 1 },
   '.:': { m: E.value, rank: 1 }, '@:': { m: L.qtype, rank: 1 },
 

@@ -1,0 +1,14 @@
+// How kdb+ shows some q keywords: the ones that are k primitives (neg is -:, and parse "neg x" is
+// (-:;`x)), and the variadic keywords that cover an extension (deltas is -':, basics/exposed-infrastructure),
+// whose value shows as that extension while a parse tree keeps the keyword's name ((max;`price)).
+
+/** Keywords that are k's unary primitives, in parse trees and as values. */
+export const K_UNARY: Record<string, string> = {
+  neg: '-:', not: '~:', null: '^:', string: '$:', reciprocal: '%:', floor: '_:', count: '#:', first: '*:',
+  where: '&:', reverse: '|:', group: '=:', flip: '+:', distinct: '?:', key: '!:', value: '.:', type: '@:',
+};
+
+/** The variadic keywords' extensions, as their values show. */
+export const K_COVERS: Record<string, string> = {
+  deltas: "-':", ratios: "%':", sum: '+/', sums: '+\\', prd: '*/', prds: '*\\', max: '|/', maxs: '|\\', min: '&/', mins: '&\\',
+};
