@@ -394,3 +394,11 @@ test('a keyword that k defines as a primitive or an extension shows as kdb+ show
   assert.equal(q('parse "neg x"'), '-:\n`x');
   assert.equal(q('eval parse "deltas 1 3 6"'), '1 2 3');
 });
+
+test('a whole number past the range of longs is read as a float, as kdb+ reads it', () => {
+  const { q } = makeSession();
+  assert.equal(q('9223372036854775808'), '9.223372e+18');
+  assert.equal(q('-1000000000000000000000'), '-1e+21');
+  assert.equal(q('1 100000000000000000000'), '1 1e+20');
+  assert.equal(q('9223372036854775807'), '0W');
+});

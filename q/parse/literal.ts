@@ -103,6 +103,8 @@ export function scanWord(w: string): Word | null {
     return { t, v: t === T.Real ? Math.fround(v) : v, explicit: !!suf || isFloat };
   }
   let b = BigInt(digits); if (neg) b = -b;
+  // a whole number past the longs' range, untyped, is read as a float (as kdb+ reads 9223372036854775808)
+  if (!suf && (b > 9223372036854775807n || b < -9223372036854775807n)) return { t: T.Float, v: Number(text) * (neg ? -1 : 1), explicit: true };
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) return { t, v: BigInt.asIntN(64, b), explicit: !!suf };
   return { t, v: Number(BigInt.asIntN(t === T.Short ? 16 : t === T.Byte ? 8 : 32, b)), explicit: true };
 }
