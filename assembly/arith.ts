@@ -14,12 +14,14 @@
   return v == intNull<V>() ? NaN : <f64>v;
 }
 
-/** dst[i] = a[i] op b[i] as floats (op: 0 +, 1 -, 2 *, 3 %, 4 div, 5 mod); sa, sb: each side's stride in
- *  bytes. div is the floor of x%y; mod is x - y·(x div y), and x mod 0 is x. */
+/** dst[i] = a[i] op b[i] as floats (op: 0 +, 1 -, 2 *, 3 %, 4 div, 5 mod, 6 | greater, 7 & lesser); sa, sb:
+ *  each side's stride in bytes. div is the floor of x%y; mod is x - y·(x div y), and x mod 0 is x. A null
+ *  is below every number: 0n|x is x, 0n&x is 0n. */
 function fop<A, B>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void {
   for (let i = 0; i < n; i++) {
     const x = toF<A>(load<A>(a + <usize>i * sa)), y = toF<B>(load<B>(b + <usize>i * sb));
-    store<f64>(dst + (<usize>i << 3), op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : op == 3 ? x / y : op == 4 ? Math.floor(x / y) : y == 0 ? x : x - y * Math.floor(x / y));
+    store<f64>(dst + (<usize>i << 3), op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : op == 3 ? x / y : op == 4 ? Math.floor(x / y)
+      : op == 6 ? (x != x ? y : y != y ? x : max(x, y)) : op == 7 ? min(x, y) : y == 0 ? x : x - y * Math.floor(x / y));
   }
 }
 export function fop_f64_f64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<f64, f64>(op, a, sa, b, sb, n, dst); }
@@ -58,8 +60,15 @@ function idivmod<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, d
   }
 }
 
-export function iop_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 4) idivmod<i64>(op, a, sa, b, sb, n, dst); else iop<i64>(op, a, sa, b, sb, n, dst); }
-export function iop_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 4) idivmod<i32>(op, a, sa, b, sb, n, dst); else iop<i32>(op, a, sa, b, sb, n, dst); }
+/** dst[i] = the greater (op 6) or lesser (op 7) of a[i] and b[i]; the null, the least value, needs no case. */
+function ipick<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) {
+    const x = load<V>(a + <usize>i * sa), y = load<V>(b + <usize>i * sb);
+    store<V>(dst + <usize>i * sizeof<V>(), op == 6 ? (x > y ? x : y) : x < y ? x : y);
+  }
+}
+export function iop_i64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 6) ipick<i64>(op, a, sa, b, sb, n, dst); else if (op >= 4) idivmod<i64>(op, a, sa, b, sb, n, dst); else iop<i64>(op, a, sa, b, sb, n, dst); }
+export function iop_i32(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { if (op >= 6) ipick<i32>(op, a, sa, b, sb, n, dst); else if (op >= 4) idivmod<i32>(op, a, sa, b, sb, n, dst); else iop<i32>(op, a, sa, b, sb, n, dst); }
 
 // ---- unary maps (ref/neg, abs, floor, ceiling, sqrt, reciprocal) ----------------------------------------
 // Only the maps IEEE arithmetic defines exactly: exp, log and the trigonometric functions stay with the

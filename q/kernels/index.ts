@@ -52,6 +52,20 @@ export function sumF64(d: Float64Array): number | null {
   begin();
   return K!.sumF64(ptr(d), d.length);
 }
+/** avg's sum (as floats) and count of the items that are not null, of a long, int or float vector; or null. */
+export function sumCount(d: BigInt64Array | Int32Array | Float64Array): [number, number] | null {
+  const k = d instanceof BigInt64Array ? 'I64' : d instanceof Int32Array ? 'I32' : 'F64';
+  if (!on(d.length) || !has('sumCount' + k)) return null;
+  begin();
+  const c = tmp(8), s = K!['sumCount' + k](ptr(d), d.length, c) as number;
+  return [s, view(Int32Array, c, 1)[0]];
+}
+/** sum of a long vector, nulls skipped, wrapping */
+export function sumI64(d: BigInt64Array): bigint | null {
+  if (!on(d.length) || !has('sumI64')) return null;
+  begin();
+  return BigInt.asIntN(64, K!.sumI64(ptr(d), d.length) as bigint);
+}
 
 // ---- element-wise arithmetic ---------------------------------------------------------------------------
 

@@ -132,8 +132,10 @@ export function sumLongs(d: BigInt64Array, from = 0, to = d.length): bigint {
 
 function sumVec(x: Vec): Q {
   const rt = rangeOf(SUM_RANGE, x.t), dom = domOf(rt);
+  // booleans are counted where they are (sum x=5 should not widen ten million flags to ints first)
+  if (x.t === T.Bool) { const d = x.d as Uint8Array; let s = 0; for (let i = 0; i < d.length; i++) s += d[i]; return atomOf(rt, s); }
   const a = view(x, dom);
-  if (dom === Dom.J) return atomOf(rt, sumLongs(a as BigInt64Array));
+  if (dom === Dom.J) return atomOf(rt, kernels.sumI64(a as BigInt64Array) ?? sumLongs(a as BigInt64Array));
   if (dom === Dom.F) {
     const d = a as Float64Array, k = kernels.sumF64(d);
     if (k !== null) return atomOf(rt, k);
@@ -238,6 +240,13 @@ export function floatAtom(x: Q, rangeLine = AVG_RANGE): number {
   return view(x, Dom.F) as number;
 }
 function avgVec(x: Vec): Q {
+  rangeOf(AVG_RANGE, x.t);
+  // longs, ints and floats summed where they are, in one pass (a float copy of ten million longs costs
+  // more than the sum)
+  if (x.t === T.Long || x.t === T.Int || x.t === T.Float) {
+    const k = kernels.sumCount(x.d as BigInt64Array | Int32Array | Float64Array);
+    if (k) return { t: -T.Float, v: k[0] / k[1] } as Atom;
+  }
   const d = floats(x);
   let s = 0, c = 0;
   for (let i = 0; i < d.length; i++) { const v = d[i]; if (v === v) { s += v; c++; } }

@@ -194,6 +194,10 @@ function pick(greater: boolean) {
       : (p: any, q: any) => greater ? (p > q ? p : q) : (p < q ? p : q);
     if (x.t < 0 && y.t < 0) return atomOf(rt, f(a as any, b as any));
     const n = x.t > 0 ? countV(x) : countV(y);
+    if (rt !== T.Bool) {
+      const k = dom === Dom.F ? kernels.fop(greater ? 6 : 7, a as any, b as any, n) : dom === Dom.J || dom === Dom.I ? kernels.iop(greater ? 6 : 7, dom === Dom.J ? 'i64' : 'i32', a as any, b as any, n) : null;
+      if (k) return store(rt, k as any);
+    }
     const r = dom === Dom.F ? fresh(Float64Array, n) : dom === Dom.J ? fresh(BigInt64Array, n) : fresh(Int32Array, n);
     const av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) (r as any)[i] = f(av ? a : (a as any)[i], bv ? b : (b as any)[i]);

@@ -47,9 +47,11 @@ export function reverse(x: Q): Q {
   if (x.t === T.Dict) return dict(reverse((x as Dict).k), reverse((x as Dict).v));
   if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(reverse)); }
   if (x.t === T.List) return list((x as List).d.slice().reverse());
-  const n = count(x), idx = fresh(Int32Array, n);
+  const n = count(x), d = (x as Vec).d;
+  // a copy reversed in place by the engine (no BigInt an item, no index vector); a guid is 16 bytes
+  if (x.t !== T.Guid) { const r = allocRaw(x.t, n); (r as Uint8Array).set(d as Uint8Array); (r as Uint8Array).reverse(); return { ...(x as Vec), d: r, a: 0 }; }
+  const idx = fresh(Int32Array, n);
   for (let i = 0; i < n; i++) idx[i] = n - 1 - i;
-  const d = (x as Vec).d;
   return { ...(x as Vec), d: kernels.gather(x.t, d, idx) ?? gather(x.t, d, idx), a: 0 };
 }
 export function enlist(x: Q): Q {

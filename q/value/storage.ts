@@ -13,7 +13,11 @@ export const WIDTH = [0, 1, 16, 0, 1, 2, 4, 8, 4, 8, 1, 4, 8, 4, 4, 8, 8, 4, 4, 
 export function alloc(t: number, n: number): Items {
   const a = allocRaw(t, n);
   // a small array is fresh and zeroed; reading its .buffer would make V8 give it a buffer of its own
-  if (a.byteLength >= MIN_BYTES && a.buffer instanceof SharedArrayBuffer) new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(0);
+  // (zeroed eight bytes at a time: a fill of shared memory a byte at a time is several times slower)
+  if (a.byteLength >= MIN_BYTES && a.buffer instanceof SharedArrayBuffer) {
+    if (!(a.byteOffset & 7) && !(a.byteLength & 7)) new Float64Array(a.buffer, a.byteOffset, a.byteLength >> 3).fill(0);
+    else new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(0);
+  }
   return a;
 }
 
@@ -81,7 +85,11 @@ export function gather(t: number, a: Items, idx: ArrayLike<number>): Items {
 
 /** A copy of items [from, to) of a. */
 export function slice(t: number, a: Items, from: number, to: number): Items {
-  return t === T.Guid ? a.slice(16 * from, 16 * to) : a.slice(from, to);
+  // copied into storage of our own (TypedArray.slice would copy a large vector out of wasm memory into a
+  // fresh ArrayBuffer, which a kernel then copies back in)
+  const w = t === T.Guid ? 16 : 1, r = allocRaw(t, Math.max(0, to - from));
+  (r as Uint8Array).set((a as Uint8Array).subarray(w * from, w * to));
+  return r;
 }
 
 /** The concatenation of arrays of one vector type. */

@@ -173,3 +173,22 @@ test('distinct and group of a short long vector (JavaScript paths) agree with th
   assert.equal(q('(value group x)~{x where x<count y}[;x] each value group y'), '1b');
   assert.equal(q('9007199254740993 9007199254740992~distinct 9007199254740993 9007199254740992 9007199254740993'), '1b');
 });
+
+test('| & sum avg reverse and drop of long vectors match their item-by-item results', () => {
+  const q = setup();
+  for (const p of ['j k', 'i m', 'f g', 'j 7', '7 j', 'i 7i', 'f 2.5', 'j 0N', 'f 0n', 'i 0Ni', 'j f', 'i j']) {
+    const [x, y] = p.split(' ');
+    for (const op of ['|', '&']) assert.equal(q(`(${x}${op}${y})~${x}${op}'${y}`), '1b', `${x}${op}${y}`);
+  }
+  // sum skips nulls and wraps as the fold over the rest does; avg is the floats' sum over the count of
+  // what is not null (on values small enough that the order of float additions cannot matter)
+  for (const v of ['j', 'i', 'f', 'b']) {
+    // (ints near the extremes are left out: a running int sum can land on 0Ni itself, which + then reads as null)
+    const w = v === 'i' ? 'i where (null i)|1000>abs i' : v;
+    assert.equal(q(`{(sum x)~(+/)x where not null x} ${w}`), '1b', `sum ${v}`);
+    assert.equal(q(`{(avg x)~(sum 0^\`float$x)%sum not null x} ${v} where (null ${v})|1000>abs ${v}`), '1b', `avg ${v}`);
+  }
+  assert.equal(q('(reverse j)~j (count[j]-1)-til count j'), '1b');
+  assert.equal(q('(3_j)~j 3+til count[j]-3'), '1b');
+  assert.equal(q('(-3_f)~f til count[f]-3'), '1b');
+});
