@@ -4,6 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern } from '../value/sym.js';
+import { slice } from '../value/storage.js';
 import { positions } from './index.js';
 import { find1 } from './find.js';
 import { apply } from './apply.js';
@@ -57,6 +58,8 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     const n = count(i);
     const pairY = y !== undefined && !(y.t < 0) && y.t < T.Table;
     if (pairY && count(y!) !== n) throw new QError('length');
+    const bulk = atMany(x, i, f, y, pairY);
+    if (bulk) return bulk;
     let r = x;
     for (let k = 0; k < n; k++) r = at(r, item(i, k), f, pairY ? item(y!, k) : y);
     return r;
@@ -91,6 +94,30 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   if (p !== p) throw new QError('type');
   if (p < 0 || p >= count(x)) throw new QError('length');
   return setItem(x, p, f(item(x, p), y));
+}
+
+/** x at many positions (an int or long vector i) amended in one copy of x, item by item in order (so a
+ *  repeated position sees the earlier change): a copy for each position would make x[i]:v on a long
+ *  vector quadratic. Null when x is not a vector or list, or when an item would change x's type (then
+ *  the item-by-item path decides). */
+function atMany(x: Q, i: Q, f: F, y: Q | undefined, pairY: boolean): Q | null {
+  if (!(i.t === T.Long || i.t === T.Int || i.t === T.Short) || !(x.t === T.List || x.t > 0 && x.t < 77)) return null;
+  const n = count(i), c = count(x), id = (i as Vec).d as any;
+  const pos = (k: number) => { const p = Number(id[k]); if (!(p >= 0 && p < c)) throw new QError('length'); return p; };
+  if (x.t === T.List) {
+    const d = (x as List).d.slice();
+    for (let k = 0; k < n; k++) { const p = pos(k); d[p] = f(d[p], pairY ? item(y!, k) : y); }
+    return fromItems(d);
+  }
+  const xv = x as Vec, out = slice(xv.t, xv.d, 0, c) as any, r = { ...xv, d: out, a: 0 } as Vec;
+  for (let k = 0; k < n; k++) {
+    const p = pos(k), v = f(item(r, p), pairY ? item(y!, k) : y) as Atom;
+    if (v.t !== -xv.t && !(xv.t === T.Enum && v.t === -T.Enum)) { if (c === 1) return null; throw new QError('type'); }
+    if (xv.t === T.Sym) out[p] = intern(v.v);
+    else if (xv.t === T.Guid) out.set(v.v, 16 * p);
+    else out[p] = v.v;
+  }
+  return r;
 }
 
 function nullOf(v: Q): Q { return count(v) ? item(v, 0) && { ...(item(v, 0) as any) } : list([]); }

@@ -1,9 +1,9 @@
 // Shifts and windows over lists: next prev xprev differ fills rotate sublist cut, and fill (^).
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec, NI, NH, nullOf } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { gather, fresh } from '../value/storage.js';
-import { intOf, sliceQ, drop } from './list.js';
+import { gather, fresh, slice, allocRaw } from '../value/storage.js';
+import { intOf, sliceQ, drop, take } from './list.js';
 import { index } from './index.js';
 import { match } from './match.js';
 import { atomic2 } from './atomic.js';
@@ -15,8 +15,19 @@ function shift(k: number, x: Q): Q {
   if (x.t === T.Dict) return dict((x as Dict).k, shift(k, (x as Dict).v));
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(c => shift(k, c)));
   if (x.t < 0) throw new QError('type');
+  const n = count(x);
+  // a vector moves as one block, and the places it leaves take the type's null
+  if (x.t > 0 && x.t < 77 && x.t !== T.Guid && Math.abs(k) < n) {
+    const v = x as Vec, d = v.d as any, r = allocRaw(v.t, n) as any;
+    const nul = v.t === T.Sym ? 0 : v.t >= 20 ? NI : nullOf(v.t);
+    if (k >= 0) { r.set(d.subarray(0, n - k), k); r.fill(nul, 0, k); }
+    else { r.set(d.subarray(-k), 0); r.fill(nul, n + k); }
+    const out = { t: v.t, d: r, a: 0 } as Vec;
+    if (v.dom) out.dom = v.dom;
+    return out;
+  }
   // int positions gather in wasm; those off the end (negative, or past n) come back null
-  const n = count(x), idx = fresh(Int32Array, n);
+  const idx = fresh(Int32Array, n);
   for (let i = 0; i < n; i++) idx[i] = i - k;
   return index(x, vec(T.Int, idx));
 }
@@ -49,7 +60,25 @@ export function fills(x: Q): Q {
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(fills));
   if (x.t === T.List) { let last: Q | null = null; return fromItems((x as List).d.map(e => { if (e.t < 0 && isNullV(-e.t, (e as Atom).v)) return last ?? e; last = e; return e; })); }
   if (x.t <= 0 || x.t > T.Enum) throw new QError('type');
-  const v = x as Vec, n = count(v), idx = new Array<number>(n);
+  const v = x as Vec, n = count(v);
+  // a vector of a base type is filled in a copy of its own storage, carrying the last value that is not null
+  if (v.t < 20 && v.t !== T.Guid && v.t !== T.Sym) {
+    const r = slice(v.t, v.d, 0, n) as any;
+    if ((v.t === T.Long || v.t === T.Timestamp || v.t === T.Timespan) && n >= 64) {
+      const w = new Int32Array(r.buffer, r.byteOffset, 2 * n);
+      let lo = 0, hi = 0, have = false;
+      for (let i = 0; i < n; i++) {
+        if (w[2 * i + 1] === -2147483648 && w[2 * i] === 0) { if (have) { w[2 * i] = lo; w[2 * i + 1] = hi; } }
+        else { lo = w[2 * i]; hi = w[2 * i + 1]; have = true; }
+      }
+    } else {
+      const nul = nullOf(v.t), isNaNNull = nul !== nul;
+      let last: any = nul;
+      for (let i = 0; i < n; i++) { const e = r[i]; if (isNaNNull ? e !== e : e === nul) r[i] = last; else last = e; }
+    }
+    return { t: v.t, d: r, a: 0 } as Vec;
+  }
+  const idx = new Array<number>(n);
   let last = -1;
   for (let i = 0; i < n; i++) {
     const isNull = v.t === T.Guid ? isNullV(T.Guid, (v.d as Uint8Array).subarray(16 * i, 16 * i + 16)) : v.t === T.Sym ? (v.d as Int32Array)[i] === 0 : isNullV(v.t, (v.d as any)[i]);
@@ -81,9 +110,20 @@ export const fill = atomic2((x: Q, y: Q): Q => {
     if (rt !== ty) { y = castTo(rt, y); ty = rt; }
   }
   // a list of fillers against one item: each filler tried on it
-  if (y.t < 0 && x.t > 0) return fromItems(items(x).map(xi => isNullV(ty, (y as Atom).v) ? cast(xi, ty) : y));
+  if (y.t < 0 && x.t > 0) {
+    const isNull = isNullV(ty, (y as Atom).v);
+    // a vector of fillers: each item y when y is not null, else the fillers in y's type
+    if (x.t < 20 && x.t !== T.Bool && (!isNull || ty < 20)) {
+      if (!isNull) return take({ t: -T.Long, v: BigInt(count(x)) } as Atom, y);
+      const c = x.t === ty ? x : castTo(ty, x);
+      if (c.t === ty) return c;
+    }
+    return fromItems(items(x).map(xi => isNull ? cast(xi, ty) : y));
+  }
   if (y.t < 0) return isNullV(ty, (y as Atom).v) ? cast(x, ty) : y;
   const v = y as Vec, n = count(v);
+  const fast = fillVec(x, v, ty);
+  if (fast) return fast;
   const out = new Array<Q>(n);
   let changed = false;
   for (let i = 0; i < n; i++) {
@@ -93,13 +133,43 @@ export const fill = atomic2((x: Q, y: Q): Q => {
   }
   return changed ? fromItems(out) : y;
 });
+/** x^y for a vector y of a base type and a filler atom or vector: the nulls found and replaced in the
+ *  items' own storage (an atom an item would cost ten million allocations on a column); y itself when it
+ *  has none. Null when the operands take the general path (enumerations, general lists). */
+function fillVec(x: Q, v: Vec, ty: number): Q | null {
+  if (ty >= 20 || ty === T.Bool || ty === T.Byte || x.t === T.List || x.t > 0 && count(x) !== count(v)) return null;
+  const xv = (x.t < 0 ? fromItems([cast(x, ty)]) : x.t === ty ? x : castTo(ty, x)) as Vec;
+  if (xv.t !== ty) return null;
+  const n = count(v), one = x.t < 0, w = ty === T.Guid ? 16 : 1;
+  let r: any = null;
+  const xd = xv.d as any, f0 = w === 1 ? xd[0] : null;
+  const put = w === 1
+    ? (i: number) => { r ??= slice(ty, v.d, 0, n); r[i] = one ? f0 : xd[i]; }
+    : (i: number) => { r ??= slice(ty, v.d, 0, n); r.set(xd.subarray(one ? 0 : w * i, one ? w : w * (i + 1)), w * i); };
+  if (ty === T.Long || ty === T.Timestamp || ty === T.Timespan) {
+    // longs read as 32-bit halves: the null is 0 over -2^31
+    const d = new Int32Array((v.d as BigInt64Array).buffer, (v.d as BigInt64Array).byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) if (d[2 * i + 1] === -2147483648 && d[2 * i] === 0) put(i);
+  } else if (ty === T.Guid) {
+    const d = v.d as Uint8Array;
+    for (let i = 0; i < n; i++) { let z = true; for (let b = 16 * i; z && b < 16 * i + 16; b++) z = d[b] === 0; if (z) put(i); }
+  } else {
+    const d = v.d as any, nul = ty === T.Float || ty === T.Real ? NaN : ty === T.Short ? NH : ty === T.Char ? 32 : ty === T.Sym ? 0 : NI;
+    if (nul !== nul) { for (let i = 0; i < n; i++) if (d[i] !== d[i]) put(i); }
+    else for (let i = 0; i < n; i++) if (d[i] === nul) put(i);
+  }
+  return r ? { t: ty, d: r, a: 0 } as Vec : v;
+}
+
 /** The filler converted to the filled list's type (0^1 2 0N stays long; 1.5^0n is float). */
 function cast(x: Q, t: number): Q {
   if (x.t === -t) return x;
   const v = (x as Atom).v;
-  if (t === T.Float || t === T.Real) return { t: -t, v: typeof v === 'bigint' ? Number(v) : v };
+  // a symbol, guid or list cannot fill a number's place, nor a number a symbol's
+  if (typeof v === 'string' || typeof v === 'object' || x.t >= 0 || t === T.Sym || t === T.Guid) throw new QError('type');
+  if (t === T.Float || t === T.Real || t === T.Datetime) return { t: -t, v: typeof v === 'bigint' ? Number(v) : v };
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) return { t: -t, v: typeof v === 'bigint' ? v : BigInt(Math.trunc(v)) };
-  if (t === T.Int || t === T.Short) return { t: -t, v: typeof v === 'bigint' ? Number(v) : Math.trunc(v) };
+  if (t === T.Int || t === T.Short || t === T.Month || t === T.Date || t === T.Minute || t === T.Second || t === T.Time) return { t: -t, v: typeof v === 'bigint' ? Number(v) : Math.trunc(v) };
   return x;
 }
 

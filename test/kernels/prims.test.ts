@@ -192,3 +192,20 @@ test('| & sum avg reverse and drop of long vectors match their item-by-item resu
   assert.equal(q('(3_j)~j 3+til count[j]-3'), '1b');
   assert.equal(q('(-3_f)~f til count[f]-3'), '1b');
 });
+
+test('fill, fills, prev, next and amend at many positions of long vectors match their item-by-item results', () => {
+  const q = setup();
+  q('n:j; n[where 0=(til count j) mod 3]:0N');
+  assert.equal(q('n~{$[0=y mod 3;0N;x]}\'[j;til count j]'), '1b');
+  assert.equal(q('(0^n)~{$[null x;0;x]} each n'), '1b');
+  assert.equal(q('(k^n)~{$[null y;x;y]}\'[k;n]'), '1b');
+  assert.equal(q('(n^7)~count[n]#7'), '1b');
+  assert.equal(q('(fills n)~{$[null y;x;y]}\\[n]'), '1b');
+  assert.equal(q('(fills f)~{$[null y;x;y]}\\[f]'), '1b');
+  assert.equal(q('(prev n)~n -1+til count n'), '1b');
+  assert.equal(q('(next f)~f 1+til count f'), '1b');
+  // a repeated position sees the change before it
+  q('z:j; z[0 0 1]+:1 2 3');
+  assert.equal(q('(z 0 1)~(j[0]+3;j[1]+3)'), '1b');
+  assert.equal(q('z[0 1]:1.5'), "'type");
+});
