@@ -7,7 +7,7 @@ import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { daysToYmd } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
-import { alloc } from '../value/storage.js';
+import { alloc, fresh } from '../value/storage.js';
 import { f1, j1 } from './numeric.js';
 import { hooks } from './hooks.js';
 import * as kernels from '../kernels/index.js';
@@ -56,6 +56,19 @@ export function dollar(x: Q, y: Q): Q {
 
 // ---- cast -----------------------------------------------------------------------------------------
 
+/** `$ of a list of strings: each interned straight into a symbol vector, blanks trimmed (`$"   IBM   " is
+ *  `IBM: ref/tok); null when an item is not text. */
+function symsOf(y: List): Vec | null {
+  const l = y.d, d = fresh(Int32Array, l.length);
+  for (let i = 0; i < l.length; i++) {
+    const e = l[i];
+    if (e.t !== T.Char && e.t !== -T.Char) return null;
+    const s = text(e);
+    d[i] = intern(s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 ? s.replace(/^ +| +$/g, '') : s);
+  }
+  return { t: T.Sym, d, a: 0 } as Vec;
+}
+
 /** Each item of y as type t. asked: the cast a user wrote (x$y), where a date past a timestamp's range
  *  is its infinity; inside, temporal parts of such dates still come out right. */
 export function castTo(t: number, y: Q, asked = false): Q {
@@ -64,6 +77,8 @@ export function castTo(t: number, y: Q, asked = false): Q {
   if (t === T.Sym || t === T.Guid) {
     if (t === T.Sym && (y.t === T.Char || y.t === -T.Char)) return sym(text(y));
     if (Math.abs(y.t) === t) return y;
+    // `$ of a list of strings: each interned straight into the symbol vector
+    if (t === T.Sym && y.t === T.List) { const v = symsOf(y as List); if (v) return v; }
     if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e, asked)));
     throw new QError('type');
   }
@@ -188,6 +203,7 @@ function part(name: string, y: Q): Q {
 /** Parse each string of y as type t (a bad string gives the type's null). */
 export function tok(t: number, y: Q): Q {
   if (y.t === T.List && count(y) === 0) return { t, d: alloc(t, 0), a: 0 } as Vec;
+  if (t === T.Sym && y.t === T.List) { const v = symsOf(y as List); if (v) return v; }
   if (y.t === T.List) return fromItems((y as List).d.map(e => tok(t, e)));
   if (y.t === T.Dict) return dict((y as Dict).k, tok(t, (y as Dict).v));
   if (y.t === T.Sym && t === T.Sym) return y;

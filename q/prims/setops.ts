@@ -93,17 +93,21 @@ export function except(x: Q, y: Q): Q {
   y = plain(y);
   if (x.t === T.Enum) { const keep = qin(x, y) as Vec; return index(x, longVec(Array.from(keep.d as Uint8Array).map((b, i) => b ? -1 : i).filter(i => i >= 0))); }
   const ys = y.t < 0 ? fromItems([y]) : y;
-  const p = findMany(ys, x), n = count(ys), keep: number[] = [];
-  (Array.from(p as ArrayLike<number>)).forEach((k, i) => { if (k >= n) keep.push(i); });
-  return index(x, longVec(keep));
+  return index(x, kept(findMany(ys, x) as ArrayLike<number>, count(ys), false));
+}
+/** The positions whose find result is (in) or is not (out) a hit among n items, as an int vector. */
+function kept(p: ArrayLike<number>, n: number, hit: boolean): Q {
+  let m = 0;
+  for (let i = 0; i < p.length; i++) if ((p[i] < n) === hit) m++;
+  const r = fresh(Int32Array, m);
+  for (let i = 0, j = 0; i < p.length; i++) if ((p[i] < n) === hit) r[j++] = i;
+  return vec(T.Int, r);
 }
 /** x inter y: the items of x that are also in y. */
 export function inter(x: Q, y: Q): Q {
   if (x.t === T.Dict && y.t === T.Dict) throw new QError('nyi');
   const xs = x.t < 0 ? fromItems([x]) : x, ys = y.t < 0 ? fromItems([y]) : y;
-  const p = findMany(ys, xs), n = count(ys), keep: number[] = [];
-  (Array.from(p as ArrayLike<number>)).forEach((k, i) => { if (k < n) keep.push(i); });
-  return index(xs, longVec(keep));
+  return index(xs, kept(findMany(ys, xs) as ArrayLike<number>, count(ys), true));
 }
 /** x union y: distinct items of x then y. */
 export function union(x: Q, y: Q): Q {

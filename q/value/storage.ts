@@ -87,7 +87,17 @@ export function gather(t: number, a: Items, idx: ArrayLike<number>): Items {
 export function slice(t: number, a: Items, from: number, to: number): Items {
   // copied into storage of our own (TypedArray.slice would copy a large vector out of wasm memory into a
   // fresh ArrayBuffer, which a kernel then copies back in)
-  const w = t === T.Guid ? 16 : 1, r = allocRaw(t, Math.max(0, to - from));
+  // (positions clamped to the items there, as TypedArray.slice clamps them)
+  const w = t === T.Guid ? 16 : 1, len = (a as Uint8Array).length / w;
+  from = Math.max(0, Math.min(from, len)); to = Math.max(from, Math.min(to, len));
+  const n = to - from;
+  // a few items are copied one by one: a view of the source (subarray) costs more than they do
+  if (n * w * (a as Uint8Array).BYTES_PER_ELEMENT <= 64) {
+    const r = allocRaw(t, n) as any, src = a as any;
+    for (let i = 0, o = w * from; i < n * w; i++) r[i] = src[o + i];
+    return r;
+  }
+  const r = allocRaw(t, n);
   (r as Uint8Array).set((a as Uint8Array).subarray(w * from, w * to));
   return r;
 }

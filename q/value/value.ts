@@ -102,7 +102,15 @@ function ascii(s: string): Uint8Array | null {
 /** The JS text of a char vector or char atom. */
 export const text = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : bytesText((x as Vec).d as Uint8Array);
 /** UTF-8 text of bytes; TextDecoder refuses views of shared memory (where large vectors live), so those are copied. */
-export const bytesText = (b: Uint8Array): string => dec.decode(b.buffer instanceof SharedArrayBuffer ? b.slice() : b);
+export const bytesText = (b: Uint8Array): string => {
+  // a short ASCII text (a symbol's, a CSV field's) is made directly: a decoder call costs more than it
+  if (b.length <= 64) {
+    let s = '';
+    for (let i = 0; i < b.length; i++) { const c = b[i]; if (c > 127) return dec.decode(b.slice()); s += String.fromCharCode(c); }
+    return s;
+  }
+  return dec.decode(b.buffer instanceof SharedArrayBuffer ? b.slice() : b);
+};
 export const symVec = (ss: string[]): Vec => { const d = fresh(Int32Array, ss.length); for (let i = 0; i < ss.length; i++) d[i] = intern(ss[i]); return vec(T.Sym, d); };
 /** Longs from safe integers, written as two 32-bit halves (a BigInt per item would cost ten times more). */
 export const longVec = (xs: ArrayLike<number>): Vec => {
