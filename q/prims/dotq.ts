@@ -55,6 +55,13 @@ export function qfk(x: Q): Q {
   return sym(x.t === T.Enum && isForeignKey((x as Vec).dom!) ? (x as Vec).dom! : '');
 }
 
+/** .Q.qp x: 1b for a partitioned table as \l maps it, 0b for a splayed one, 0 for anything else (a query's
+ *  result included: it is a table in memory). */
+export function qp(x: Q): Q {
+  const ref = x.t === T.Table ? (x as Table).ref : undefined;
+  return ref === undefined ? long(0) : { t: -T.Bool, v: ref.startsWith(':') ? 0 : 1 } as Atom;
+}
+
 /** The control words and keywords q reserves, which .Q.id keeps a column name from being. */
 export const RES = ['abs', 'acos', 'asin', 'atan', 'avg', 'bin', 'binr', 'cor', 'cos', 'cov', 'delete', 'dev', 'div', 'do',
   'enlist', 'exec', 'exit', 'exp', 'getenv', 'hopen', 'if', 'in', 'insert', 'last', 'like', 'log', 'max', 'min', 'prd',

@@ -235,6 +235,7 @@ const table: Record<string, PrimDef> = {
   '.Q.fmt': { n: DQ.qfmt, rank: 3 },
   '.Q.fk': { m: DQ.qfk, rank: 1 },
   '.Q.id': { m: DQ.qid, rank: 1 },
+  '.Q.qp': { m: DQ.qp, rank: 1 },
   '.Q.btoa': { m: DQ.btoa, rank: 1 },
   '.Q.atob': { m: DQ.atob, rank: 1 },
   '.Q.gc': { m: DQ.qgc, rank: 1 },

@@ -643,11 +643,11 @@ test('a table \\l maps is shown as kdb+ shows a mapped one; flip of names!`:dir/
   const run = (dir: string, lines: string[]) => spawnSync('node', [join(root, 'bin/wasq.mjs'), '-q'], { cwd: dir, input: lines.join('\n') + '\n', encoding: 'utf8' }).stdout.trimEnd().split('\n');
   const splayed = mkdtempSync(join(tmpdir(), 'wasq-flip-'));
   assert.deepEqual(run(splayed, ['`:db/t/ set ([]a:1 2)', '\\l db', '.Q.s1 t', 'enlist[`a]!`:./t/', 'flip enlist[`a]!`:./t/', '.Q.s1 select from t',
-    'flip enlist[`a]!`:./s/', 'select from flip enlist[`a]!`:./s/']),
-    ['`:db/t/', '"+(,`a)!`:./t/"', '(,`a)!`:./t/', 'a', '-', '1', '2', '"+(,`a)!,1 2"', '+(,`a)!`:./s/', "'./s/a. OS reports: No such file or directory"]);
+    'flip enlist[`a]!`:./s/', 'select from flip enlist[`a]!`:./s/', '.Q.qp t']),
+    ['`:db/t/', '"+(,`a)!`:./t/"', '(,`a)!`:./t/', 'a', '-', '1', '2', '"+(,`a)!,1 2"', '+(,`a)!`:./s/', "'./s/a. OS reports: No such file or directory", '0b']);
   const parted = mkdtempSync(join(tmpdir(), 'wasq-flip-'));
-  assert.deepEqual(run(parted, ['`:db/2001.01.01/t/ set ([]a:1 2)', '`:db/2001.01.02/t/ set ([]a:3 4)', '\\l db', '.Q.s1 t', 'flip enlist[`a]!`t', 'select[1] from flip enlist[`a]!`t', 'flip enlist[`a]!`s', 'select from flip enlist[`a]!`s']),
-    ['`:db/2001.01.01/t/', '`:db/2001.01.02/t/', '"+(,`a)!`t"', 'date       a', '------------', '2001.01.01 1', '2001.01.01 2', '2001.01.02 3', '2001.01.02 4', "'nyi", '+(,`a)!`s', "'s"]);
+  assert.deepEqual(run(parted, ['`:db/2001.01.01/t/ set ([]a:1 2)', '`:db/2001.01.02/t/ set ([]a:3 4)', '\\l db', '.Q.s1 t', 'flip enlist[`a]!`t', 'select[1] from flip enlist[`a]!`t', 'flip enlist[`a]!`s', 'select from flip enlist[`a]!`s', '.Q.qp t', '.Q.qp select from t']),
+    ['`:db/2001.01.01/t/', '`:db/2001.01.02/t/', '"+(,`a)!`t"', 'date       a', '------------', '2001.01.01 1', '2001.01.01 2', '2001.01.02 3', '2001.01.02 4', "'nyi", '+(,`a)!`s', "'s", '1b', '0']);
 });
 
 test('zstd (algorithm 5) is written once its encoder has loaded, at levels -7 to 22, and read back by another decoder', async () => {
