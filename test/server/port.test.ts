@@ -122,11 +122,14 @@ test('-25! broadcasts async to checked handles; -38! describes sockets', async (
   assert.equal(out[7], '43');
 });
 
-test('the shell answers the console, not a client', async () => {
+test('the shell and the console input answer the console, not a client', async () => {
   assert.match(await srv.line('-1 .Q.s1 system "echo hi";'), /,?"hi"/);
   const h = await qconnect(srv.port);
   await assert.rejects(qcall(h, 'system "echo hi"'), /access/);
   await assert.rejects(qcall(h, '\\echo hi'), /access/);
+  // read0 0 would hold the server until someone typed a line at its console
+  await assert.rejects(qcall(h, 'read0 0'), /access/);
+  assert.equal(await qcall(h, '1+1'), 2);
   h.close();
 });
 
