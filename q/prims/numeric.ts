@@ -58,6 +58,9 @@ export function i1(t: number, v: any): number {
 
 /** A long vector as floats without a bigint per item: each item is read as two 32-bit halves. */
 export function longsToFloats(d: BigInt64Array, k = 1): Float64Array {
+  // a long column converts in wasm, into vector memory a query has already touched (a fresh JavaScript
+  // buffer of 80 MB costs more in page faults than the conversion)
+  if (k === 1) { const c = kernels.cast(d, 'f64'); if (c) return c as Float64Array; }
   const n = d.length, r = fresh(Float64Array, n), u = new Int32Array(d.buffer, d.byteOffset, 2 * n);
   for (let i = 0, j = 0; i < n; i++, j += 2) {
     const lo = u[j], hi = u[j + 1];

@@ -4,6 +4,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, count, items, fromItems, list, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
+import { allocRaw } from '../value/storage.js';
 import { Dom, view } from './numeric.js';
 import { aggregate, floats, floatAtom, moving, movingMean } from './agg.js';
 import { flip } from './list.js';
@@ -40,7 +41,8 @@ export const sdev = stat(d => { const [v, c] = variance(d); return Math.sqrt(v *
 
 /** The median of the non-null items: the mean of the middle one or two (ref/med), found by selection. */
 export const med = stat(d => {
-  const w = new Float64Array(d.length);
+  // the work copy in vector memory, which queries have touched already (fresh pages cost more here)
+  const w = allocRaw(T.Float, d.length) as Float64Array;
   let n = 0;
   for (let i = 0; i < d.length; i++) { const e = d[i]; if (e === e) w[n++] = e; }
   const v = w.subarray(0, n);
