@@ -2,8 +2,9 @@
 // Unary values converge, repeat or loop while; binary values fold; higher ranks fold over several lists.
 import { T } from '../value/types.js';
 import { infOf } from '../value/value.js';
-import { Q, IterFn, Prim, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
+import { Q, Vec, IterFn, Prim, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
+import * as kernels from '../kernels/index.js';
 import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf } from './apply.js';
 import { match } from './match.js';
@@ -77,6 +78,28 @@ function identity(f: Q): Q | null {
   return null;
 }
 
+/** +/ |/ &/ of a long or int vector at once, as the fold gives it: + wraps and a null anywhere makes the
+ *  sum null (0N+x is 0N); a null is the least value for | and &. Null for other operators. */
+function foldInts(op: string, x: Vec): Q | null {
+  if (op !== '+' && op !== '|' && op !== '&') return null;
+  const long = x.t === T.Long, n = count(x);
+  if (!n) return null;
+  // longs read as their 32-bit halves: no BigInt an item
+  const w = long ? new Int32Array((x.d as BigInt64Array).buffer, (x.d as BigInt64Array).byteOffset, 2 * n) : x.d as Int32Array;
+  const isNull = (i: number) => long ? w[2 * i + 1] === -2147483648 && w[2 * i] === 0 : w[i] === -2147483648;
+  if (op === '+') {
+    for (let i = 0; i < n; i++) if (isNull(i)) return nullItem(x);
+    if (!long) { let s = 0; for (let i = 0; i < n; i++) s = (s + w[i]) | 0; return { t: -T.Int, v: s } as Atom; }
+    const k = kernels.sumI64(x.d as BigInt64Array);
+    return k === null ? null : { t: -T.Long, v: k } as Atom;
+  }
+  // | and &: the greatest or least, compared as signed 64-bit (high half, then the low half unsigned)
+  let b = 0;
+  const before = (i: number, j: number) => long ? w[2 * i + 1] < w[2 * j + 1] || (w[2 * i + 1] === w[2 * j + 1] && (w[2 * i] >>> 0) < (w[2 * j] >>> 0)) : w[i] < w[j];
+  for (let i = 1; i < n; i++) if (op === '|' ? before(b, i) : before(i, b)) b = i;
+  return item(x, b);
+}
+
 function over(f: Q, args: Q[], scan: boolean): Q {
   const r = rankOf(f);
   if (r === 1 || (args.length === 2 && r === 1)) return unaryOver(f, args, scan);
@@ -96,6 +119,7 @@ function over(f: Q, args: Q[], scan: boolean): Q {
       }
       return list([]);
     }
+    if (!scan && f.t === T.Op && (x.t === T.Long || x.t === T.Int)) { const r = foldInts((f as Prim).name, x as Vec); if (r) return r; }
     let acc = item(src, 0);
     // join starts from the empty list, so a first atom is enlisted: (,\)2 3 4 begins ,2
     if (f.t === T.Op && (f as Prim).name === ',' && acc.t < 0) acc = fromItems([acc]);

@@ -209,3 +209,10 @@ test('fill, fills, prev, next and amend at many positions of long vectors match 
   assert.equal(q('(z 0 1)~(j[0]+3;j[1]+3)'), '1b');
   assert.equal(q('z[0 1]:1.5'), "'type");
 });
+
+test('+/ |/ &/ of long and int vectors fold as + | & do item by item, nulls and wrapping included', () => {
+  const q = setup();
+  for (const v of ['j', 'i', 'j where not null j', 'i where not null i', '1000#0N', '5#0W'])
+    for (const op of ['+', '|', '&'])
+      assert.equal(q(`{(${op}/)[x]~{y${op}x}/[first x;1_x]} ${v}`), '1b', `${op}/ ${v}`);
+});
