@@ -6,7 +6,7 @@ import { QError } from '../value/error.js';
 import { intern } from '../value/sym.js';
 import { slice } from '../value/storage.js';
 import { positions } from './index.js';
-import { find1 } from './find.js';
+import { find1, findMany } from './find.js';
 import { apply } from './apply.js';
 import { join } from './join.js';
 
@@ -35,9 +35,11 @@ const isAssign = (f: Q) => (f.t === T.Op || f.t === T.Unary) && ((f as any).name
 function amendDeep(x: Q, idx: Q[], f: F, v: Q | undefined): Q {
   if (idx.length === 1) return at(x, idx[0], f, v);
   const [i, ...rest] = idx;
-  if (x.t === T.Table && rest.length === 1 && (i.t < 0 || isNil(i))) {
-    // t[row;`col] or t[;`col]
-    return amendDeep(x, [rest[0], i], f, v);
+  const c = rest[0];
+  if (x.t === T.Table && rest.length === 1 && Math.abs(i.t) !== T.Sym && (c?.t === -T.Sym || c?.t === T.Sym)
+    && (i.t < 0 || isNil(i) || (c.t === -T.Sym && (i.t === T.Long || i.t === T.Int)))) {
+    // t[row;`col], t[;`col], t[rows;`col], t[row;`a`b]: the columns amended at those rows (one copy each)
+    return amendDeep(x, [c, i], f, v);
   }
   return at(x, i, (cur, y) => amendDeep(cur, rest, f, y), v);
 }
@@ -61,6 +63,14 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     const bulk = atMany(x, i, f, y, pairY);
     if (bulk) return bulk;
     let r = x;
+    for (let k = 0; k < n; k++) r = at(r, item(i, k), f, pairY ? item(y!, k) : y);
+    return r;
+  }
+  if (x.t === T.Table && i.t === T.Sym) {
+    // several columns: each gets the matching item of y (or all of y when y is an atom)
+    const n = count(i), pairY = y !== undefined && y.t >= 0 && y.t < T.Table;
+    if (pairY && count(y!) !== n) throw new QError('length');
+    let r: Q = x;
     for (let k = 0; k < n; k++) r = at(r, item(i, k), f, pairY ? item(y!, k) : y);
     return r;
   }
@@ -101,6 +111,13 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
  *  vector quadratic. Null when x is not a vector or list, or when an item would change x's type (then
  *  the item-by-item path decides). */
 function atMany(x: Q, i: Q, f: F, y: Q | undefined, pairY: boolean): Q | null {
+  // a dictionary whose keys are all there: its values amended at the keys' positions
+  if (x.t === T.Dict && (x as Dict).k.t !== T.Table && i.t > 0 && i.t < 77 && i.t === (x as Dict).k.t) {
+    const d = x as Dict, c = count(d.k), p = findMany(d.k, i);
+    for (let k = 0; k < p.length; k++) if (p[k] >= c) return null;
+    const v = atMany(d.v, { t: T.Int, d: Int32Array.from(p as ArrayLike<number>), a: 0 } as Vec, f, y, pairY);
+    return v && dict(d.k, v);
+  }
   if (!(i.t === T.Long || i.t === T.Int || i.t === T.Short) || !(x.t === T.List || x.t > 0 && x.t < 77)) return null;
   const n = count(i), c = count(x), id = (i as Vec).d as any;
   const pos = (k: number) => { const p = Number(id[k]); if (!(p >= 0 && p < c)) throw new QError('length'); return p; };

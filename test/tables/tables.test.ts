@@ -220,3 +220,21 @@ test('a table indexed at depth by rows and columns gives each row its values (kb
   q('trade[0 1;`price`amt]:((1.5;7);(2.5;8))');
   assert.equal(q('trade'), 'stock price amt\n---------------\nibm   1.5   7  \nbac   2.5   8  \nusb   8.19  800');
 });
+
+test('a table or dictionary amended at many rows or keys changes one copy, cell by cell', () => {
+  const { q } = makeSession();
+  q('u:([]a:1 2 3;b:4 5 6)');
+  q('u[0;`b]:100'); q('u[0 2;`a]:10 30'); q('u[1;`a`b]:77 88');
+  assert.equal(q('u'), 'a  b  \n------\n10 100\n77 88 \n30 6  ');
+  assert.equal(q('.[u;(`b;2);:;9]`b'), '100 88 9');
+  q('t:([]a:til 100000;b:0)');
+  q('t[til 100000;`b]:1');
+  assert.equal(q('exec sum b from t'), '100000');
+  q('d:(til 100000)!100000#0');
+  q('d[til 100000]+:1');
+  assert.equal(q('sum d'), '100000');
+  q('e:`a`b`c!1 2 3'); q('e[`a`a`c]+:10 20 30');
+  assert.equal(q('e'), 'a| 31\nb| 2\nc| 33');
+  q('e[`a`z]:7 8');
+  assert.equal(q('e'), 'a| 7\nb| 2\nc| 33\nz| 8');
+});
