@@ -1,11 +1,11 @@
 // Amend: x[i]:v, x[i]+:v, @[x;i;f;y] and .[x;i;f;y]. Items are replaced with f[item;y] (or y when f is
 // ::/assign). A vector stays typed, so an item of another type is a 'type error, as in kdb+.
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern } from '../value/sym.js';
 import { slice } from '../value/storage.js';
-import { positions } from './index.js';
+import { positions, keyRow, keyItems, index } from './index.js';
 import { find1, findMany } from './find.js';
 import { apply } from './apply.js';
 import { join } from './join.js';
@@ -55,6 +55,9 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     for (let k = 0; k < n; k++) r[k] = f(item(x, k), ys ? item(ys, k) : y);
     return rebuild(x, r);
   }
+  // a keyed table of several key columns takes a list of atoms as one key: k2[(1;`a)]:…
+  if (x.t === T.Dict && (x as Dict).k.t === T.Table && ((x as Dict).k as Table).c.length > 1 && i.t >= 0 && i.t < T.Dict
+    && count(i) === ((x as Dict).k as Table).c.length && items(i).every(e => e.t < 0)) return atKey(x as Dict, i, f, y);
   if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym)) {
     // a list of indices: each gets the matching item of y (or all of y when y is an atom)
     const n = count(i);
@@ -77,7 +80,7 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   switch (x.t) {
     case T.Dict: {
       const d = x as Dict;
-      if (d.k.t === T.Table) throw new QError('nyi');
+      if (d.k.t === T.Table) return atKey(d, i, f, y);
       const p = find1(d.k, i);
       const n = count(d.k);
       if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
@@ -135,6 +138,18 @@ function atMany(x: Q, i: Q, f: F, y: Q | undefined, pairY: boolean): Q | null {
     else out[p] = v.v;
   }
   return r;
+}
+
+/** A keyed table amended at one key (kt[`k]:v, kt[`k;`c]:v): the value row replaced with f of it, or a
+ *  new row (key and values) appended when the key is not there. */
+function atKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
+  const kt = d.k as Table, vt = d.v as Table, p = keyRow(d, i);
+  const nv = f(p >= 0 ? item(vt, p) : nullItem(vt), y);
+  const vals = nv.t === T.Dict ? vt.c.map(c => index(nv, { t: -T.Sym, v: c } as Atom)) : nv.t >= 0 ? items(nv) : [nv];
+  if (vals.length !== vt.c.length) throw new QError('length');
+  if (p >= 0) return dict(kt, table(vt.c, vt.d.map((col, k) => setItem(col, p, vals[k]))));
+  const key = keyItems(d, i), one = (v: Q) => fromItems([v]);
+  return dict(table(kt.c, kt.d.map((col, k) => join(col, one(key[k])))), table(vt.c, vt.d.map((col, k) => join(col, one(vals[k])))));
 }
 
 function nullOf(v: Q): Q { return count(v) ? item(v, 0) && { ...(item(v, 0) as any) } : list([]); }

@@ -119,18 +119,25 @@ function keyedIndex(d: Dict, i: Q): Q {
     for (let j = 0; j < n; j++) rows[j] = keyedIndex(d, dict(symVec(it.c), fromItems(it.d.map(c => item(c, j)))));
     return rowsToTable(d.v as Table, rows);
   }
-  let key: Q[];
-  if (i.t === T.Dict) key = kt.c.map(c => dictIndex(i as Dict, { t: -T.Sym, v: c }));
-  else if (kt.c.length === 1 && (i.t < 0)) key = [i];
-  else if (kt.c.length === 1 && i.t > 0) { const n = count(i); return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => keyedIndex(d, item(i, j)))); }
-  else key = items(i);
+  if (kt.c.length === 1 && i.t > 0 && i.t !== T.Dict) { const n = count(i); return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => keyedIndex(d, item(i, j)))); }
+  const r = keyRow(d, i);
+  return r >= 0 ? item(d.v, r) : nullItem(d.v);
+}
+/** The items of one key of keyed table d: an atom for one key column, a list or dict for several. */
+export function keyItems(d: Dict, i: Q): Q[] {
+  const kt = d.k as Table;
+  const key = i.t === T.Dict ? kt.c.map(c => dictIndex(i as Dict, { t: -T.Sym, v: c })) : kt.c.length === 1 && i.t < 0 ? [i] : items(i);
   if (key.length !== kt.c.length) throw new QError('length');
-  const n = count(kt);
+  return key;
+}
+/** The row of keyed table d whose key is i, or -1. */
+export function keyRow(d: Dict, i: Q): number {
+  const kt = d.k as Table, key = keyItems(d, i), n = count(kt);
   outer: for (let r = 0; r < n; r++) {
     for (let c = 0; c < key.length; c++) if (!matchAtom(item(kt.d[c], r), key[c])) continue outer;
-    return item(d.v, r);
+    return r;
   }
-  return nullItem(d.v);
+  return -1;
 }
 function matchAtom(a: Q, b: Q): boolean {
   if (a.t !== b.t && !(a.t === -T.Enum && b.t === -T.Sym) && !(a.t === -T.Sym && b.t === -T.Enum)) return false;

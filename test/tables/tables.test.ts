@@ -238,3 +238,15 @@ test('a table or dictionary amended at many rows or keys changes one copy, cell 
   q('e[`a`z]:7 8');
   assert.equal(q('e'), 'a| 7\nb| 2\nc| 33\nz| 8');
 });
+
+test('a keyed table is amended by key: a row replaced, a cell changed, a new key appended', () => {
+  const { q } = makeSession();
+  q('kt:([k:`a`b]v:1 2;w:10 20)');
+  q('kt[`a]:(100;1000)'); q('kt[`c]:(3;30)'); q('kt[`b;`w]+:1'); q('kt[`a;`v]:7');
+  assert.equal(q('kt'), 'k| v w   \n-| ------\na| 7 1000\nb| 2 21  \nc| 3 30  ');
+  assert.equal(q('kt[`a]:1 2 3'), "'length");
+  assert.equal(q('kt[`a;`v]:`x'), "'type");
+  q('k2:([x:1 2;y:`a`b]v:1 2)');
+  q('k2[(1;`a)]:enlist 9'); q('k2[`x`y!(5;`e)]:enlist 50');
+  assert.equal(q('k2'), 'x y| v \n---| --\n1 a| 9 \n2 b| 2 \n5 e| 50');
+});
