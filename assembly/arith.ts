@@ -21,7 +21,8 @@ function fop<A, B>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, ds
   for (let i = 0; i < n; i++) {
     const x = toF<A>(load<A>(a + <usize>i * sa)), y = toF<B>(load<B>(b + <usize>i * sb));
     store<f64>(dst + (<usize>i << 3), op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : op == 3 ? x / y : op == 4 ? Math.floor(x / y)
-      : op == 6 ? (x != x ? y : y != y ? x : max(x, y)) : op == 7 ? min(x, y) : y == 0 ? x : x - y * Math.floor(x / y));
+      // (a null is below every number: 0n|x is x, 0n&x is 0n)
+      : op == 6 ? (x != x ? y : y != y ? x : x > y ? x : y) : op == 7 ? (x != x ? x : y != y ? y : x < y ? x : y) : y == 0 ? x : x - y * Math.floor(x / y));
   }
 }
 export function fop_f64_f64(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void { fop<f64, f64>(op, a, sa, b, sb, n, dst); }
