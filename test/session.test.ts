@@ -402,3 +402,12 @@ test('a whole number past the range of longs is read as a float, as kdb+ reads i
   assert.equal(q('1 100000000000000000000'), '1 1e+20');
   assert.equal(q('9223372036854775807'), '0W');
 });
+
+test('indexing at depth applies a function it reaches to the remaining indices', () => {
+  const { q } = makeSession();
+  q('d:`f`g!({x+1};{x*2}); l:({x+1};{x*2})');
+  assert.equal(q('d[`f;3]'), '4');
+  assert.equal(q('d[`f`g;3]'), '4 6');
+  assert.equal(q('l[0 1;5]'), '6 10');
+  assert.equal(q('.h.tx[`csv;([]a:1 2)]'), ',"a"\n,"1"\n,"2"');
+});

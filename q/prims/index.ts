@@ -1,7 +1,7 @@
 // Indexing data: x[i] for vectors, lists, dictionaries, tables and keyed tables, at depth for x[i;j].
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, items, symVec, vecItem } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, isFn, items, symVec, vecItem } from '../value/value.js';
 import { gather, WIDTH, fresh } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
@@ -9,6 +9,7 @@ import { symName, intern } from '../value/sym.js';
 import { find1 } from './find.js';
 import { bin } from './order.js';
 import { flip } from './list.js';
+import { apply } from './apply.js';
 
 /** The int positions named by an index value, or null when it is not an integer index. */
 export function positions(i: Q): number[] | Int32Array | null {
@@ -178,6 +179,8 @@ export function indexDeep(x: Q, idx: Q[]): Q {
     const r = index(rows, rest[0]);
     return rest[0].t > 0 ? flip(r) : r;
   }
+  // a function reached while indexing takes the remaining indices as its arguments: d[`f;3] is d[`f] 3
+  if (isFn(x)) return apply(x, idx);
   const top = isNil(i) ? x : index(x, i);
   if (!rest.length) return top;
   if (i.t < 0 && !isNil(i) || (x.t === T.Dict && i.t < 0)) return indexDeep(top, rest);
