@@ -372,7 +372,12 @@ export function statementsAt(src: string): { text: string; line: number }[] {
 
 export function errorText(e: unknown): string {
   if (e instanceof QError) return e.q;
-  if (e instanceof RangeError) return /Invalid (array|typed array) length|Array buffer allocation|wsfull/.test(e.message) ? 'wsfull' : 'stack';
+  // the engine's RangeErrors: out of memory is kdb+'s 'wsfull, a deep recursion its 'stack; any other
+  // (BigInt of a non-number …) is a fault of wasq's, shown as one rather than passed off as 'stack
+  if (e instanceof RangeError) {
+    if (/Invalid (array|typed array) length|Array buffer allocation|wsfull/.test(e.message)) return 'wsfull';
+    if (/call stack/.test(e.message)) return 'stack';
+  }
   return 'internal: ' + String((e as Error)?.message ?? e);
 }
 export { text, str, int, list, s1, env };

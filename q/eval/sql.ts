@@ -107,7 +107,6 @@ function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
   if (n.from.k !== 'name' || lookup(n.from.n) !== undefined) return null;
   const pt = partedTables().get(n.from.n);
   if (!pt) return null;
-  if (n.lim) throw new QError('nyi');
   const pv = { t: pt.type, d: Int32Array.from(pt.vals), a: 0 } as Vec;
   const keep = fresh(Uint8Array, pt.vals.length).fill(1);
   for (const w of n.where) {
@@ -126,7 +125,10 @@ function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
   // a query that names no columns (select from, select by, update, delete) takes them all
   const named = n.cols?.length && (n.q === 'select' || n.q === 'exec') ? namesIn([n.cols, n.by, n.where, n.sortBy]) : null;
   const stems = named && new Set([...named].map(nm => nm.split('.')[0]));
-  return partTable(pt, keep, stems ? pt.cols.filter(c => stems.has(c)) : null);
+  // named as \l maps it, so that evalSql treats it as the partitioned table it is (select[n] is 'nyi)
+  const t = partTable(pt, keep, stems ? pt.cols.filter(c => stems.has(c)) : null);
+  t.ref = pt.name;
+  return t;
 }
 /** The names a clause mentions (columns, globals), wherever they sit in its tree. */
 function namesIn(node: unknown, out = new Set<string>()): Set<string> {

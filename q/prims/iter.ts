@@ -5,6 +5,7 @@ import { infOf } from '../value/value.js';
 import { Q, Vec, IterFn, Prim, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
+import { halves, nullHalves } from '../value/storage.js';
 import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf } from './apply.js';
 import { match } from './match.js';
@@ -83,10 +84,11 @@ function identity(f: Q): Q | null {
 function foldInts(op: string, x: Vec): Q | null {
   if (op !== '+' && op !== '|' && op !== '&') return null;
   const long = x.t === T.Long, n = count(x);
-  if (!n) return null;
+  // a short vector folds item by item as well (and its storage is not read as halves: see halves)
+  if (n < 64) return null;
   // longs read as their 32-bit halves: no BigInt an item
-  const w = long ? new Int32Array((x.d as BigInt64Array).buffer, (x.d as BigInt64Array).byteOffset, 2 * n) : x.d as Int32Array;
-  const isNull = (i: number) => long ? w[2 * i + 1] === -2147483648 && w[2 * i] === 0 : w[i] === -2147483648;
+  const w = long ? halves(x.d as BigInt64Array) : x.d as Int32Array;
+  const isNull = (i: number) => long ? nullHalves(w, i) : w[i] === -2147483648;
   if (op === '+') {
     for (let i = 0; i < n; i++) if (isNull(i)) return nullItem(x);
     if (!long) { let s = 0; for (let i = 0; i < n; i++) s = (s + w[i]) | 0; return { t: -T.Int, v: s } as Atom; }

@@ -2,7 +2,7 @@
 // seedable xoshiro128**, reset by \S, so a session with the same seed gives the same numbers.
 import { T } from '../value/types.js';
 import { Q, Vec, Atom, count, item, vec, fromItems, list, NJ } from '../value/value.js';
-import { alloc, allocRaw } from '../value/storage.js';
+import { alloc, allocRaw, halves } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { longVec } from '../value/value.js';
@@ -64,7 +64,7 @@ export function roll(n: Q, y: Q): Q {
       const m = Number(v); if (m <= 0) throw new QError('domain');
       // many longs are written as their two 32-bit halves (a BigInt an item costs more than the draw)
       if (k < 1024) { for (let i = 0; i < k; i++) d[i] = BigInt(Math.floor(unit() * m)); break; }
-      const w = new Int32Array(d.buffer, d.byteOffset, 2 * k);
+      const w = halves(d);
       for (let i = 0; i < k; i++) { const r = Math.floor(unit() * m); w[2 * i] = r % 4294967296; w[2 * i + 1] = Math.floor(r / 4294967296); }
       break;
     }

@@ -2,7 +2,7 @@
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec, NI, NH, nullOf } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { gather, fresh, slice, allocRaw } from '../value/storage.js';
+import { gather, fresh, slice, allocRaw, halves, nullHalves } from '../value/storage.js';
 import { intOf, sliceQ, drop, take } from './list.js';
 import { index } from './index.js';
 import { match } from './match.js';
@@ -65,10 +65,10 @@ export function fills(x: Q): Q {
   if (v.t < 20 && v.t !== T.Guid && v.t !== T.Sym) {
     const r = slice(v.t, v.d, 0, n) as any;
     if ((v.t === T.Long || v.t === T.Timestamp || v.t === T.Timespan) && n >= 64) {
-      const w = new Int32Array(r.buffer, r.byteOffset, 2 * n);
+      const w = halves(r);
       let lo = 0, hi = 0, have = false;
       for (let i = 0; i < n; i++) {
-        if (w[2 * i + 1] === -2147483648 && w[2 * i] === 0) { if (have) { w[2 * i] = lo; w[2 * i + 1] = hi; } }
+        if (nullHalves(w, i)) { if (have) { w[2 * i] = lo; w[2 * i + 1] = hi; } }
         else { lo = w[2 * i]; hi = w[2 * i + 1]; have = true; }
       }
     } else {
@@ -148,8 +148,8 @@ function fillVec(x: Q, v: Vec, ty: number): Q | null {
     : (i: number) => { r ??= slice(ty, v.d, 0, n); r.set(xd.subarray(one ? 0 : w * i, one ? w : w * (i + 1)), w * i); };
   if (ty === T.Long || ty === T.Timestamp || ty === T.Timespan) {
     // longs read as 32-bit halves: the null is 0 over -2^31
-    const d = new Int32Array((v.d as BigInt64Array).buffer, (v.d as BigInt64Array).byteOffset, 2 * n);
-    for (let i = 0; i < n; i++) if (d[2 * i + 1] === -2147483648 && d[2 * i] === 0) put(i);
+    const d = halves(v.d as BigInt64Array);
+    for (let i = 0; i < n; i++) if (nullHalves(d, i)) put(i);
   } else if (ty === T.Guid) {
     const d = v.d as Uint8Array;
     for (let i = 0; i < n; i++) { let z = true; for (let b = 16 * i; z && b < 16 * i + 16; b++) z = d[b] === 0; if (z) put(i); }

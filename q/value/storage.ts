@@ -115,6 +115,12 @@ export function concat(t: number, parts: Items[]): Items {
 // Longs are exact 64-bit integers, but reading a BigInt64Array item makes a BigInt object. For bulk
 // conversion we read and write the two 32-bit halves instead (little-endian, as every wasm host is).
 
+/** A long vector's items as 32-bit halves (low, high; little-endian as every wasm host is): reading them
+ *  makes no BigInt. A large vector's only: a small one's .buffer would cost it a buffer of its own. */
+export const halves = (d: BigInt64Array): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
+/** Whether long item i, read as halves, is the null (0N: the high half -2^31 over a zero low half). */
+export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === -2147483648 && w[2 * i] === 0;
+
 /** Long items as floats: nulls become NaN and ±0W become ±Infinity, as kdb+ converts them. */
 export function longsToF64(d: BigInt64Array): Float64Array {
   const n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = new Float64Array(n);
