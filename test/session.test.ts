@@ -411,3 +411,19 @@ test('indexing at depth applies a function it reaches to the remaining indices',
   assert.equal(q('l[0 1;5]'), '6 10');
   assert.equal(q('.h.tx[`csv;([]a:1 2)]'), ',"a"\n,"1"\n,"2"');
 });
+
+test('a projection keeps its arguments as given; x f with no right argument is f[x] (a section)', () => {
+  const { q } = makeSession();
+  assert.equal(q('{x+y}[2]'), '{x+y}[2]');
+  assert.equal(q('{x+y}[2;]'), '{x+y}[2;]');
+  assert.equal(q('{x*y*z}[10]'), '{x*y*z}[10]');
+  assert.equal(q('{x*y*z}[10][2]'), '{x*y*z}[10;2]');
+  assert.equal(q('(1+)'), '+[1]');
+  assert.equal(q('-8!(1+)'), '0x010000001800000068020000006601f90100000000000000');
+  assert.equal(q('{x+y}[2]~{x+y}[2;]'), '0b');
+  // both forms apply the same, and a section projects whatever the verb is
+  assert.equal(q('({x+y}[2] 3;{x+y}[2;] 3;(1+) 2)'), '5 5 3');
+  assert.equal(q('type (2*\')til 5'), '7h');
+  assert.equal(q('di:reciprocal(%).; di 2 3'), '1.5');
+  assert.equal(q('{x,y}[1] each 2 3'), '1 2\n1 3');
+});

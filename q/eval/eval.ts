@@ -4,7 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
-import { apply, apply1, setLambdaCaller, setSymResolver } from '../prims/apply.js';
+import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
 import { hooks } from '../prims/hooks.js';
@@ -86,6 +86,8 @@ export function ev(n: Node, fr: Frame): Q {
     }
     case 'app': {
       const a = n.a;
+      // a section projects whatever the verb is: (2*') and (%). wait for their right argument
+      if (n.sec) { const x = ev(a[0]!, fr); return project(n.f.k === 'prim' ? primValue(n.f.n) : ev(n.f, fr), [x]); }
       // infix x op y: right then left, straight to the primitive's dyadic form
       if (a.length === 2 && n.f.k === 'prim' && a[0] && a[1]) {
         // the primitive's dyadic form, looked up once per node

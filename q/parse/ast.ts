@@ -6,7 +6,9 @@ export type Node =
   | { k: 'name'; n: string; slot?: number }              // a variable; slot when it is a lambda's local
   | { k: 'prim'; n: string; bare?: boolean }             // an operator glyph or keyword, as a verb (bare:
                                                          // a glyph applied prefix, whose unary form q disables)
-  | { k: 'app'; f: Node; a: (Node | null)[]; p?: number } // f[a;b] or infix a f b; null is an elided argument
+  | { k: 'app'; f: Node; a: (Node | null)[]; p?: number; sec?: boolean } // f[a;b] or infix a f b; null is an
+                                                         // elided argument; sec: x f with no right argument,
+                                                         // f projected on its left (kdb+ parses it as f[x])
   | { k: 'mon'; f: Node; x: Node; p?: number }           // prefix application: f x, -x, count x
                                                          // (p: where the function or operator stands in the
                                                          // source, for the caret of a backtrace)

@@ -177,13 +177,13 @@ export class Parser {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
         if (s + 2 === items.length - 1 && items[s + 2].verb) {
           // x f g with g a bare verb composes the projection f[x] with g: (0|+)
-          return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, items[s + 2].n] });
+          return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, items[s + 2].n] });
         }
         const r = this.reduce(items, s + 2);
         // x f with nothing after is a projection waiting for its right argument; before such an open
         // end, x f composes with it: (1+2*)3 is 1+2*3
-        if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n, null] });
-        if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, r] });
+        if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n], sec: true });
+        if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, r] });
         return { k: 'app', f: b.n, a: [a.n, r], p: b.pos };
       }
       // a noun before an open end composes with it too: ls desc@ is ls∘desc@
@@ -203,8 +203,8 @@ export class Parser {
     // names in .q): ssr . (s;a;b), and sum@ is @[sum;]
     if (a.kw && b.verb && b.glyph) {
       const r = this.reduce(items, s + 2);
-      if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n, null] });
-      if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n, null] }, r] });
+      if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n], sec: true });
+      if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, r] });
       return { k: 'app', f: b.n, a: [a.n, r], p: b.pos };
     }
     const x = this.reduce(items, s + 1)!;

@@ -21,8 +21,9 @@ export function rankOf(f: Q): number {
     case T.Unary: case T.Op: { const d = PRIMS[(f as Prim).name]; return !d ? 1 : d.m && !d.d && (f.t === T.Unary || (f as Prim).name.endsWith(':')) ? 1 : d.rank; }
     case T.Proj: {
       const p = f as Proj, open = p.args.filter(a => a === undefined).length;
-      // an operator given two or more places (x@ is @[x;]) is fixed at those: @ . ? $ are variadic
-      if ((p.f.t === T.Op || (p.f.t === T.Unary && (p.f as Prim).name === '.')) && p.args.length >= 2) return open;
+      // an operator given places is fixed at those, and one given only its left (x@ is @[x]) takes its
+      // right: @ . ? $ are variadic
+      if (p.f.t === T.Op || (p.f.t === T.Unary && (p.f as Prim).name === '.')) return p.args.length >= 2 ? open : 1;
       return open + Math.max(0, rankOf(p.f) - p.args.length);
     }
     case T.Comp: return rankOf((f as Comp).fs[(f as Comp).fs.length - 1]);
@@ -111,7 +112,7 @@ export function apply1(f: Q, x: Q): Q {
   if (f.t === T.Op || f.t === T.Unary) {
     const d = PRIMS[(f as Prim).name];
     if (d?.m) return d.m(x);
-    if (d && (d.d || d.n)) return project(f, [x, undefined]);
+    if (d && (d.d || d.n)) return project(f, [x]);
     if (isNil(f)) return x;
     throw new QError('nyi');
   }
@@ -132,8 +133,8 @@ export function apply2(f: Q, x: Q, y: Q): Q {
 export function project(f: Q, args: (Q | undefined)[]): Q {
   const n = args.length;
   if (f.t === T.Lambda && n > (f as Lambda).rank) throw new QError('rank');
-  // f[x] for a rank-2 function leaves the second argument open
-  return { t: T.Proj, f, args: n === 1 && rankOf(f) > 1 ? [args[0], undefined] : args } as Proj;
+  // the arguments are kept as given, as kdb+ keeps them: {x+y}[2] shows as that, {x+y}[2;] as that
+  return { t: T.Proj, f, args } as Proj;
 }
 export { NIL };
 export type { Dict, Table, Vec, Atom, List };
