@@ -4,7 +4,7 @@
 // The host lends the file system (hooks.files); paths here never carry the leading ':'.
 import { T } from '../value/types.js';
 import { concat } from '../value/storage.js';
-import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, fromItems as fromItemsOf } from '../value/value.js';
+import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, isNil, fromItems as fromItemsOf } from '../value/value.js';
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
@@ -237,7 +237,9 @@ function segments(root: string): string[] {
 export interface Parted { name: string; pf: string; type: number; paths: string[]; vals: number[]; cols: string[]; home?: string; fill?: boolean }
 /** What a session has mapped: its partitioned tables, and the partitions of the database \l mapped last
  *  (the directory of each and its value). Kept per session, by the file system its host lends. */
-interface Mapped { tables: Map<string, Parted>; db: { pf: string; type: number; paths: string[]; vals: number[] } | null }
+interface Mapped { tables: Map<string, Parted>; db: DbParts | null }
+/** The partitions in view (paths, vals), and all that \l found, each with its segment (.Q.view picks). */
+interface DbParts { pf: string; type: number; paths: string[]; vals: number[]; all: { path: string; seg: string; v: number }[] }
 const mappedBy = new WeakMap<object, Mapped>(), noFiles: Mapped = { tables: new Map(), db: null };
 function mapped(): Mapped {
   const f = hooks.files();
@@ -316,13 +318,11 @@ function mapParts(root: string, cands: [string, string][], kind: typeof PARTS[nu
     parted.set(name, pt);
     hooks.computed(name, () => mappedFrom(partTable(pt, null), name));
   }
-  mapped().db = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v) };
-  const pv = vec(type, Int32Array.from(parts, p => p.v));
-  hooks.setGlobal(pf, pv);
+  mapped().db = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v), all: parts };
   hooks.setGlobal('.Q.pf', sym(pf));
-  hooks.setGlobal('.Q.pv', pv);
-  hooks.setGlobal('.Q.PV', pv);
+  hooks.setGlobal('.Q.PV', vec(type, Int32Array.from(parts, p => p.v)));
   hooks.setGlobal('.Q.pt', symVec(names));
+  inView(parts);
   // .Q.u: each partition is found in one segment only (always, without segments)
   hooks.setGlobal('.Q.u', { t: -T.Bool, v: new Set(parts.map(p => p.v)).size === parts.length ? 1 : 0 } as Q);
   hooks.setGlobal('.Q.vp', dict(symVec([]), list([])));
@@ -332,6 +332,33 @@ function mapParts(root: string, cands: [string, string][], kind: typeof PARTS[nu
     hooks.setGlobal('.Q.P', symVec(segs.map(s => ':' + s)));
     hooks.setGlobal('.Q.D', list(segs.map(s => vec(type, Int32Array.from(parts.filter(p => p.seg === s), p => p.v)))));
   }
+}
+
+/** The partitions every query of a partitioned table reads: the view's globals (the partition field,
+ *  .Q.pv, .Q.pd) follow it, and the counts .Q.cn kept are cleared, as kdb+ clears them. */
+function inView(parts: { path: string; seg: string; v: number }[]): void {
+  const db = mapped().db!, paths = parts.map(p => p.path), vals = parts.map(p => p.v);
+  db.paths = paths; db.vals = vals;
+  for (const pt of partedTables().values()) { pt.paths = paths; pt.vals = vals; }
+  const pv = vec(db.type, Int32Array.from(vals));
+  hooks.setGlobal(db.pf, pv);
+  hooks.setGlobal('.Q.pv', pv);
+  hooks.setGlobal('.Q.pd', symVec(parts.map(p => ':' + p.seg)));
+  const names = [...partedTables().keys()].sort();
+  hooks.setGlobal('.Q.pn', dict(symVec(names), list(names.map(() => list([])))));
+}
+/** .Q.view x: queries of the partitioned tables read only the partitions whose values x lists;
+ *  .Q.view[] (or ::) every partition again. A filter that matches none is an error (kdb+ 4.1). */
+export function qview(x: Q): Q {
+  const db = mapped().db;
+  if (!db) throw new QError('.Q.view: no partitioned database loaded');
+  if (isNil(x)) { inView(db.all); return NIL; }
+  if (Math.abs(x.t) !== db.type) throw new QError('type');
+  const want = new Set<number>(x.t < 0 ? [Number((x as Atom).v)] : Array.from((x as Vec).d as Int32Array));
+  const kept = db.all.filter(p => want.has(p.v));
+  if (!kept.length) throw new QError('invalid partition filter');
+  inView(kept);
+  return NIL;
 }
 
 /** The rows of the partitions the mask keeps (null: all), with the partition column first; only the

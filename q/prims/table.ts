@@ -226,6 +226,7 @@ const table: Record<string, PrimDef> = {
   '.Q.dpft': { n: D.dpft, rank: 4 },
   '.Q.par': { n: D.qpar, rank: 3 },
   '.Q.cn': { m: D.qcn, rank: 1 },
+  '.Q.view': { m: D.qview, rank: 1 },
   '.Q.bv': { m: D.qbv, rank: 1 },
   '.Q.ind': { d: D.qind, rank: 2 },
   '.Q.chk': { m: D.qchk, rank: 1 },

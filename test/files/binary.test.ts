@@ -669,3 +669,27 @@ test('zstd (algorithm 5) is written once its encoder has loaded, at levels -7 to
   assert.equal(q('(count get`:t/a;(-21!`:t/a)`algorithm)'), '300002\n5i');
   assert.match(q('(`:zz;17;5;23) set x'), /^'zz: bad zipLevel \(zstd: -7 to 22\)/);
 });
+
+test('.Q.view limits every query of a partitioned table to the partitions it lists; .Q.view[] lifts it; .Q.pn is cleared', () => {
+  const dir = tmp(), { q, reads } = session(dir);
+  q('t:([]sym:`a`b`a;p:1 2 3f)');
+  q('.Q.dpft[`:db;;`sym;`t] each 2020.01.01+til 3');
+  q('\\l db');
+  assert.equal(q('.Q.pn'), 't| ');
+  assert.equal(q('.Q.cn t'), '3 3 3');
+  assert.equal(q('.Q.pn'), 't| 3 3 3');
+  assert.equal(q('.Q.view 2020.01.02 2020.01.03'), '');
+  assert.equal(q('(date;.Q.pv;.Q.PV)'), '2020.01.02 2020.01.03\n2020.01.02 2020.01.03\n2020.01.01 2020.01.02 2020.01.03');
+  assert.equal(q('.Q.pn'), 't| ');
+  reads.length = 0;
+  assert.equal(q('exec count i from t'), '6');
+  assert.equal(q('select count i by date from t where date within 2020.01.01 2020.01.02'), 'date      | x\n----------| -\n2020.01.02| 3');
+  assert.ok(!reads.some(p => p.includes('2020.01.01')), 'a partition out of view is not read');
+  // bad filters change nothing
+  assert.equal(q('.Q.view 2021.01.01'), "'invalid partition filter");
+  assert.equal(q('.Q.view 1 2'), "'type");
+  assert.equal(q('count t'), '6');
+  q('.Q.view[]');
+  assert.equal(q('count t'), '9');
+  assert.equal(q('date'), '2020.01.01 2020.01.02 2020.01.03');
+});
