@@ -89,10 +89,18 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
     memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
     shell: cmd => {
-      const r = spawnSync('/bin/sh', ['-c', cmd], { encoding: 'utf8' });
+      // the command's errors reach the console as they do under kdb+ (ls of a missing file says why)
+      const r = spawnSync('/bin/sh', ['-c', cmd], { stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 2 ** 31 - 1 });
       if (r.status !== 0) throw new QError('os');
-      const out = r.stdout.replace(/\n$/, '');
-      return out ? out.split('\n') : [];
+      const out: Buffer = r.stdout, lines: Uint8Array[] = [];
+      const end = out.length && out[out.length - 1] === 10 ? out.length - 1 : out.length;
+      if (!end) return lines;
+      for (let a = 0, b = out.indexOf(10); ; b = out.indexOf(10, a)) {
+        if (b < 0 || b > end) b = end;
+        lines.push(Uint8Array.prototype.slice.call(out, a, b));
+        if (b >= end) return lines;
+        a = b + 1;
+      }
     },
     timer: (() => {
       let t: ReturnType<typeof setInterval> | null = null;

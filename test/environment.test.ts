@@ -236,6 +236,9 @@ test('a system command q does not know goes to the shell: its output as lines, a
   assert.equal(q('system "true"'), '()');
   assert.equal(q('\\false'), "'os");
   assert.equal(q('x:1;x'), '1');
+  // the output is bytes, as a q string holds them: a command may print any (\\cat of a binary file)
+  assert.equal(q('system "printf \'\\\\377\\\\001ab\\\\ncd\\\\n\\\\n\'"'), '"\\377\\001ab"\n"cd"\n""');
+  assert.equal(q('count first system "printf \'\\\\303\\\\251\'"'), '2');
 });
 
 test('a file system error is a q error naming the path and what the OS reports; 1: glued to a noun is the verb', () => {

@@ -29,8 +29,9 @@ export interface Host {
   hostname?: string;
   /** The current directory (\cd). */
   cwd?(): string;
-  /** Run a command in the operating system's shell: its output lines ('os when it fails). */
-  shell?(cmd: string): string[];
+  /** Run a command in the operating system's shell: its output lines as bytes, as q strings hold them
+   *  (a command may print any bytes: \cat of a binary file); 'os when it fails. */
+  shell?(cmd: string): Uint8Array[];
   /** -30!: defer the answer to the sync request being run (an error when none is), and answer one later. */
   defer?(): void;
   respond?(h: number, isError: boolean, x: Q): void;

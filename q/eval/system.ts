@@ -1,6 +1,6 @@
 // System commands (\c \P \t \l …) and `system "…"`. The session registers the ones that need a host.
 import { T } from '../value/types.js';
-import { Q, NIL, long, list, str, intVec, symVec, fromItems, int } from '../value/value.js';
+import { Q, NIL, long, list, str, vec, intVec, symVec, fromItems, int } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { env } from './env.js';
 import { seed } from '../prims/random.js';
@@ -23,7 +23,7 @@ export function system(cmd: string): Q {
   // a client's query (kdb+ allows it unless -u 1; wasq keeps the shell to the console and scripts)
   if (!env.host.shell) throw new QError('nyi');
   if (env.remote) throw new QError('access');
-  return fromItems(env.host.shell(cmd.trim()).map(l => str(l)));
+  return fromItems(env.host.shell(cmd.trim()).map(l => vec(T.Char, l)));
 }
 
 const pair = (arg: string, set: (a: [number, number]) => void, get: () => [number, number]): Q => {
