@@ -103,7 +103,8 @@ export class Session {
   }
 
   /** Parse q text with this session's keywords. */
-  parse(src: string): Node { return parse(src, KEYWORDS); }
+  /** Parse q text, or k text after k) (as a k lambda's source from a peer or value is written). */
+  parse(src: string): Node { return /^k\)/.test(src) ? parse(src.slice(2), KEYWORDS, true) : parse(src, KEYWORDS); }
 
   /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
   evaluate(src: string): Result {
@@ -166,17 +167,14 @@ export class Session {
       const v = this.sys(line.slice(1));
       return { v, quiet: isNil(v) };
     }
-    if (/^[kq]\)/.test(line)) {
-      if (line[0] === 'k') throw new QError('nyi');
-      return this.value(line.slice(2));
-    }
+    if (/^q\)/.test(line)) return this.value(line.slice(2));
     return this.compile(line)();
   }
 
   /** Parse q text once into something that evaluates it (\t:n runs one parse n times, as kdb+ does). */
   compile(src: string): () => { v: Q; quiet: boolean } {
     const line = src.replace(/\s+$/, '');
-    if (!line.trim() || /^\\/.test(line) || /^[kq]\)/.test(line)) return () => this.value(line);
+    if (!line.trim() || /^\\/.test(line) || /^q\)/.test(line)) return () => this.value(line);
     const tree = this.parse(line);
     const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
     const quiet = last.k === 'asg' || last.k === 'pat' || last.k === 'nil';

@@ -427,3 +427,15 @@ test('a projection keeps its arguments as given; x f with no right argument is f
   assert.equal(q('di:reciprocal(%).; di 2 3'), '1.5');
   assert.equal(q('{x,y}[1] each 2 3'), '1 2\n1 3');
 });
+
+test('a k) line is k: a glyph applied prefix is its unary form; a lambda written there shows as k){…}', () => {
+  const { q } = makeSession();
+  assert.equal(q('k)+`a`b!(1 2;3 4)'), 'a b\n---\n1 3\n2 4');
+  assert.equal(q('k)(*1 2 3;#1 2 3;|1 2;!3;&1 0 1;-1;%4)'), '1\n3\n2 1\n0 1 2\n0 2\n-1\n0.25');
+  q('k)f:{+x}');
+  assert.equal(q('f'), 'k){+x}');
+  assert.equal(q('f (1 2;3 4)'), '1 3\n2 4');
+  // a q line keeps q's rule, and the k lambda crosses the wire as its k text
+  assert.equal(q('+1 2'), "'+");
+  assert.equal(q('(-9!-8!f)~f'), '1b');
+});

@@ -22,7 +22,8 @@ export class Parser {
   private toks: Tok[] = [];
   private i = 0;
   private lambdaDepth = 0;
-  constructor(private src: string, private kw: Keywords) {}
+  /** k: the text is k (a k) line): a glyph applied prefix is its unary form, +x is flip x */
+  constructor(private src: string, private kw: Keywords, private k = false) {}
 
   /** Parse a whole text (one console line or a joined script statement) into a sequence. */
   parse(): Node {
@@ -172,7 +173,7 @@ export class Parser {
     // an operator applied prefix: parenthesized it is its unary form, ($)42 is $:[42]; bare, q disables that
     // form and $42 signals '$ (a following verb makes it the operator's left argument: (+)/ x)
     if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && !(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))))
-      return { k: 'mon', f: a.paren ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x: this.reduce(items, s + 1)!, p: a.pos };
+      return { k: 'mon', f: a.paren || this.k ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x: this.reduce(items, s + 1)!, p: a.pos };
     if (!a.verb) {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
         if (s + 2 === items.length - 1 && items[s + 2].verb) {
@@ -352,9 +353,10 @@ export class Parser {
     this.lambdaDepth--;
     const close = this.peek()!;
     this.i++;
-    const src = this.src.slice(open.pos, close.pos + 1);
+    // a k lambda shows as kdb+ shows it, k){…}
+    const src = (this.k ? 'k)' : '') + this.src.slice(open.pos, close.pos + 1);
     const lam = makeLambda(src, params, body, pats);
-    lam.at = open.pos;
+    lam.at = open.pos - (this.k ? 2 : 0);
     // defined in a script: its file and the line it starts on
     if (source.file) { lam.file = source.file; lam.line = source.line + (this.src.slice(0, open.pos).match(/\n/g)?.length ?? 0); }
     return { n: { k: 'lit', v: lam }, verb: false };
@@ -530,6 +532,6 @@ export function makeLambda(src: string, params: string[] | null, body: Node[], p
   return lam;
 }
 
-export function parse(src: string, kw: Keywords): Node {
-  return new Parser(src, kw).parse();
+export function parse(src: string, kw: Keywords, k = false): Node {
+  return new Parser(src, kw, k).parse();
 }
