@@ -179,6 +179,13 @@ function pick(greater: boolean) {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     if (tx === T.Bool && ty === T.Bool) {
       if (x.t < 0 && y.t < 0) return { t: -T.Bool, v: greater ? (x as Atom).v | (y as Atom).v : (x as Atom).v & (y as Atom).v };
+      // booleans are bytes of 0 or 1: or and and, straight on the bytes
+      const n = x.t > 0 ? countV(x) : countV(y), r = fresh(Uint8Array, n);
+      const a = x.t > 0 ? (x as Vec).d as Uint8Array : null, b = y.t > 0 ? (y as Vec).d as Uint8Array : null;
+      const p = a ? 0 : (x as Atom).v as number, q = b ? 0 : (y as Atom).v as number;
+      if (greater) for (let i = 0; i < n; i++) r[i] = (a ? a[i] : p) | (b ? b[i] : q);
+      else for (let i = 0; i < n; i++) r[i] = (a ? a[i] : p) & (b ? b[i] : q);
+      return { t: T.Bool, d: r, a: 0 } as Vec;
     }
     if (tx === T.Sym && ty === T.Sym) {
       const a = symView(x), b = symView(y);

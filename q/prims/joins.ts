@@ -163,17 +163,40 @@ export function pj(x: Q, y: Q): Q {
   return table(c, d);
 }
 
+/** Every pair of rows (one of a's, one of b's) whose keys agree, in a's order, then b's. */
+function matchingRows(a: Q[], b: Q[]): [Int32Array, Int32Array] {
+  const n1 = count(a[0]), n2 = count(b[0]);
+  // each a row's first match in b; then b's rows of one key chained, so a row walks all its matches
+  let first: ArrayLike<number>, next: Int32Array;
+  if (a.length === 1 && a[0].t === b[0].t && a[0].t > 0 && a[0].t < 20 && a[0].t !== T.Guid && a[0].t !== T.Float && a[0].t !== T.Real) {
+    // one simple key column: the wasm hash finds them
+    first = findMany(b[0], a[0]);
+    const own = findMany(b[0], b[0]), last = new Int32Array(n2).fill(-1);
+    next = new Int32Array(n2);
+    for (let r = n2 - 1; r >= 0; r--) { const f = own[r]; next[r] = last[f]; last[f] = r; }
+  } else {
+    const [kb, ka] = keyers(b, a), pos = new Map<unknown, number>(), f = new Int32Array(n1);
+    next = new Int32Array(n2);
+    for (let r = n2 - 1; r >= 0; r--) { const k = kb(r); next[r] = pos.get(k) ?? -1; pos.set(k, r); }
+    for (let r = 0; r < n1; r++) f[r] = pos.get(ka(r)) ?? -1;
+    first = f;
+  }
+  let m = 0;
+  for (let r = 0; r < n1; r++) for (let j = first[r]; j >= 0 && j < n2; j = next[j]) m++;
+  const left = new Int32Array(m), right = new Int32Array(m);
+  m = 0;
+  for (let r = 0; r < n1; r++) for (let j = first[r]; j >= 0 && j < n2; j = next[j]) { left[m] = r; right[m++] = j; }
+  return [left, right];
+}
+
 /** ej[c;t1;t2]: every pair of rows of t1 and t2 that agree on the columns c. */
 export function ej(a: Q[]): Q {
   const [cs, x, y] = a;
   const names = cs.t === -T.Sym ? [(cs as Atom).v as string] : items(cs).map(s => (s as Atom).v as string);
   const t1 = x as Table, t2 = isKeyed(y) ? unkey(y as Dict) : y as Table;
   const k1 = plainCols(names.map(c => col(t1, c))), k2 = plainCols(names.map(c => col(t2, c)));
-  const pos = new Map<string, number[]>();
-  for (let r = 0; r < count(t2); r++) { const k = rowKey(k2, r); const l = pos.get(k); if (l) l.push(r); else pos.set(k, [r]); }
-  const left: number[] = [], right: number[] = [];
-  for (let r = 0; r < count(t1); r++) for (const m of pos.get(rowKey(k1, r)) ?? []) { left.push(r); right.push(m); }
-  const lt = index(t1, longVec(left)) as Table, rt = index(t2, longVec(right)) as Table;
+  const [left, right] = matchingRows(k1, k2);
+  const lt = index(t1, vec(T.Int, left)) as Table, rt = index(t2, vec(T.Int, right)) as Table;
   const extra = rt.c.filter(c => !lt.c.includes(c));
   return table([...lt.c, ...extra], [...lt.d.map((d, i) => rt.c.includes(lt.c[i]) && !names.includes(lt.c[i]) ? col(rt, lt.c[i]) : d), ...extra.map(c => col(rt, c))]);
 }

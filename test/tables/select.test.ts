@@ -56,3 +56,20 @@ test('count by a key and a sorted column counts within the sorted column\'s runs
     assert.equal(q(`(select count i, m:count i by ${by} from t)~select {count x} i, m:{count x} i by ${by} from t`), '1b', by);
   assert.equal(q('exec sum x from select count i by e, d from t'), '20000');
 });
+
+test('ej pairs every row of t1 with every row of t2 that has its key, in t1\'s order then t2\'s', () => {
+  const { q } = makeSession();
+  q('t1:([]s:`a`b`a`c;x:1 2 3 4); t2:([]s:`a`a`b;z:10 20 30)');
+  assert.equal(q('ej[`s;t1;t2]'), 's x z \n------\na 1 10\na 1 20\nb 2 30\na 3 10\na 3 20');
+  // the same pairs whether the key is one simple column or several
+  assert.equal(q('(`s`x`z#ej[`s`k;update k:1 from t1;update k:1 from t2])~ej[`s;t1;t2]'), '1b');
+  assert.equal(q('ej[`s`x;([]s:`a`b;x:1 2);([]s:`a`b;x:1 3;z:5 6)]'), 's x z\n-----\na 1 5');
+  assert.equal(q('count ej[`s;t1;([]s:`q`r;z:1 2)]'), '0');
+  assert.equal(q('ej[`f;([]f:1.5 2.5);([]f:1.5 1.5;g:1 2)]'), 'f   g\n-----\n1.5 1\n1.5 2');
+});
+
+test('& and | of booleans stay boolean, a vector with an atom too', () => {
+  const { q } = makeSession();
+  assert.equal(q('(101b&110b;101b|010b;101b&1b;0b|101b)'), '100b\n111b\n101b\n101b');
+  assert.equal(q('101b&1 2 3'), '1 0 1');
+});
