@@ -250,8 +250,7 @@ function dictLines(d: Dict, o: Opts): string[] {
   if (d.v.t === T.Table) vals = tableRowsAsText(d.v as Table, o);
   else if (d.v.t === T.List && isGrid((d.v as List).d)) vals = gridLines((d.v as List).d, o);
   else if (d.v.t > 0 && d.v.t <= T.Enum) vals = colCells(d.v, o.P);
-  // an empty general list shows as nothing: .Q.pn before .Q.cn is t| (ref/dotq)
-  else vals = items(d.v).map(v => v.t === T.List && !(v as List).d.length ? '' : s1(v, o.P));
+  else vals = items(d.v).map(v => s1(v, o.P));
   const w = Math.max(0, ...keys.map(k => k.length));
   const n = keys.length;
   const lines: string[] = [];

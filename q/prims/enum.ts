@@ -1,5 +1,6 @@
 // Enumerate (`dom$syms), enum extend (`dom?syms), and the ! form (`dom!indices).
 import { T } from '../value/types.js';
+import { fresh } from '../value/storage.js';
 import { Q, Vec, Atom, List, Dict, Table, count, vec, items, fromItems, sym, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern } from '../value/sym.js';
@@ -28,7 +29,7 @@ export function enumerate(dom: string, x: Q): Q {
     throw new QError(vals.t === T.Sym ? 'type' : 'cast');
   }
   const xs = atom ? fromItems([x]) : x;
-  const p = findMany(vals, xs), n = count(vals), r = new Int32Array(p.length);
+  const p = findMany(vals, xs), n = count(vals), r = fresh(Int32Array, p.length);
   for (let i = 0; i < p.length; i++) { if (p[i] >= n) throw new QError('cast'); r[i] = p[i]; }
   return atom ? { t: -T.Enum, v: r[0], dom } as Atom : { t: T.Enum, d: r, a: 0, dom } as Vec;
 }

@@ -2,6 +2,7 @@
 // integer and float vectors (floats compare exactly: kdb+'s find applies no comparison tolerance);
 // match for everything else.
 import { T } from '../value/types.js';
+import { fresh } from '../value/storage.js';
 import { Q, Vec, List, Atom, count, item } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { match } from './match.js';
@@ -30,7 +31,7 @@ function guidFind(x: Uint8Array, y: Uint8Array): Int32Array {
   const n = x.length >> 4, m = y.length >> 4, key = (d: Uint8Array, i: number) => String.fromCharCode(...d.subarray(16 * i, 16 * i + 16));
   const h = new Map<string, number>();
   for (let i = n - 1; i >= 0; i--) h.set(key(x, i), i);
-  const r = new Int32Array(m);
+  const r = fresh(Int32Array, m);
   for (let i = 0; i < m; i++) r[i] = h.get(key(y, i)) ?? n;
   return r;
 }
@@ -47,7 +48,7 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
     // (a Map's keys compare as find does: a null finds a null, -0 finds 0, floats exactly)
     const h = new Map<any, number>();
     for (let i = n - 1; i >= 0; i--) h.set(xd[i], i);
-    const r = new Int32Array(m);
+    const r = fresh(Int32Array, m);
     for (let i = 0; i < m; i++) { const p = h.get(yd[i]); r[i] = p === undefined ? n : p; }
     return r;
   }

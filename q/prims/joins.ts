@@ -14,7 +14,7 @@ import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
-import { alloc } from '../value/storage.js';
+import { alloc, fresh } from '../value/storage.js';
 import { findMany } from './find.js';
 
 const col = (t: Table, c: string) => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; };
@@ -38,7 +38,7 @@ function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: Table }
   kcols.forEach((k, j) => { const c = tcols[j]; if (k.t !== c.t && k.t > 0 && c.t > 0 && k.t < 20 && c.t < 20) throw new QError('type'); });
   // one key column of one simple type: Find's hash (in wasm), the first match of each key as kdb+ takes it
   if (kcols.length === 1 && kcols[0].t === tcols[0].t && kcols[0].t > 0 && kcols[0].t < 20) {
-    const p = findMany(kcols[0], tcols[0]), n = count(kcols[0]), rows = new Int32Array(p.length);
+    const p = findMany(kcols[0], tcols[0]), n = count(kcols[0]), rows = fresh(Int32Array, p.length);
     for (let r = 0; r < p.length; r++) rows[r] = p[r] < n ? p[r] : -1;
     return { rows, vt };
   }
@@ -171,19 +171,19 @@ function matchingRows(a: Q[], b: Q[]): [Int32Array, Int32Array] {
   if (a.length === 1 && a[0].t === b[0].t && a[0].t > 0 && a[0].t < 20 && a[0].t !== T.Guid && a[0].t !== T.Float && a[0].t !== T.Real) {
     // one simple key column: the wasm hash finds them
     first = findMany(b[0], a[0]);
-    const own = findMany(b[0], b[0]), last = new Int32Array(n2).fill(-1);
-    next = new Int32Array(n2);
+    const own = findMany(b[0], b[0]), last = fresh(Int32Array, n2).fill(-1);
+    next = fresh(Int32Array, n2);
     for (let r = n2 - 1; r >= 0; r--) { const f = own[r]; next[r] = last[f]; last[f] = r; }
   } else {
-    const [kb, ka] = keyers(b, a), pos = new Map<unknown, number>(), f = new Int32Array(n1);
-    next = new Int32Array(n2);
+    const [kb, ka] = keyers(b, a), pos = new Map<unknown, number>(), f = fresh(Int32Array, n1);
+    next = fresh(Int32Array, n2);
     for (let r = n2 - 1; r >= 0; r--) { const k = kb(r); next[r] = pos.get(k) ?? -1; pos.set(k, r); }
     for (let r = 0; r < n1; r++) f[r] = pos.get(ka(r)) ?? -1;
     first = f;
   }
   let m = 0;
   for (let r = 0; r < n1; r++) for (let j = first[r]; j >= 0 && j < n2; j = next[j]) m++;
-  const left = new Int32Array(m), right = new Int32Array(m);
+  const left = fresh(Int32Array, m), right = fresh(Int32Array, m);
   m = 0;
   for (let r = 0; r < n1; r++) for (let j = first[r]; j >= 0 && j < n2; j = next[j]) { left[m] = r; right[m++] = j; }
   return [left, right];
@@ -221,7 +221,7 @@ function asofJoin(ownTime: boolean, fill: boolean) {
     const same = time1.t === time2.t && time1.t > 0 && time1.t < 20 && time1.t !== T.Sym && time1.t !== T.Guid;
     const d1 = same ? (time1 as Vec).d as ArrayLike<number | bigint> : null, d2 = same ? (time2 as Vec).d as ArrayLike<number | bigint> : null;
     const le = same ? (j: number, i: number) => d2![j] <= d1![i] : (j: number, i: number) => compareQ(item(time2, j), item(time1, i), false) <= 0;
-    const n1 = count(t1), match = new Int32Array(n1);
+    const n1 = count(t1), match = fresh(Int32Array, n1);
     for (let r = 0; r < n1; r++) {
       const cand = byKey.get(k1(r));
       if (!cand) { match[r] = -1; continue; }
@@ -229,7 +229,7 @@ function asofJoin(ownTime: boolean, fill: boolean) {
       while (lo < hi) { const mid = (lo + hi) >> 1; if (le(cand[mid], r)) lo = mid + 1; else hi = mid; }
       match[r] = lo > 0 ? cand[lo - 1] : -1;
     }
-    const n2 = count(t2), at = new Int32Array(n1);
+    const n2 = count(t2), at = fresh(Int32Array, n1);
     for (let r = 0; r < n1; r++) at[r] = match[r] < 0 ? n2 : match[r];
     const c = [...t1.c], d = [...t1.d];
     t2.c.forEach((name, j) => {

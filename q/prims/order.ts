@@ -3,7 +3,7 @@
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr, NJ } from '../value/value.js';
-import { gather, fresh } from '../value/storage.js';
+import { gather, fresh, halves } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
@@ -77,11 +77,22 @@ function packedGrade(d: ArrayLike<number | bigint>, desc: boolean): Int32Array |
   const n = d.length;
   if (d instanceof Float64Array || d instanceof Float32Array) return null;
   let v = d as ArrayLike<number>;
-  if (d instanceof BigInt64Array) { const f = fresh(Float64Array, n); for (let i = 0; i < n; i++) f[i] = Number(d[i]); v = f; }
+  // longs read as halves: reading a BigInt64Array makes a BigInt per item
+  if (d instanceof BigInt64Array) { const h = halves(d), f = fresh(Float64Array, n); for (let i = 0; i < n; i++) f[i] = h[2 * i + 1] * 4294967296 + (h[2 * i] >>> 0); v = f; }
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) { const e = v[i]; if (e < lo) lo = e; if (e > hi) hi = e; }
   // a long beyond 2^53 may have been rounded: only a range exact in doubles is packed
-  if (!((hi - lo + 1) * n < 2 ** 53) || Math.max(-lo, hi) > 2 ** 53) return null;
+  if (!((hi - lo + 1) * n < 2 ** 53) || Math.max(-lo, hi) >= 2 ** 53) return null;
+  // a range not much wider than the count: a counting sort, stable, in two passes and no comparisons
+  const span = hi - lo + 1;
+  if (span <= 2 * n + 256) {
+    const at = fresh(Int32Array, span + 1);
+    for (let i = 0; i < n; i++) at[(desc ? hi - v[i] : v[i] - lo) + 1]++;
+    for (let k = 1; k <= span; k++) at[k] += at[k - 1];
+    const r = fresh(Int32Array, n);
+    for (let i = 0; i < n; i++) r[at[desc ? hi - v[i] : v[i] - lo]++] = i;
+    return r;
+  }
   const keys = fresh(Float64Array, n);
   for (let i = 0; i < n; i++) keys[i] = (desc ? hi - v[i] : v[i] - lo) * n + i;
   keys.sort();

@@ -2,6 +2,7 @@
 // Functions that take a table by name (`t insert …, `c xasc `t) amend the global and return the name.
 import { T, TYPE_CHARS } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
+import { fresh } from '../value/storage.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
@@ -197,14 +198,14 @@ export function ungroup(x: Q): Q {
   if (!lists.length) return t;
   // each row becomes as many rows as its lists have items (which must agree): the lists razed, the
   // other columns repeated, by one index vector rather than an atom per cell
-  const counts = new Int32Array(n);
+  const counts = fresh(Int32Array, n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const m = count((t.d[lists[0]] as List).d[i]);
     for (const j of lists) if (count((t.d[j] as List).d[i]) !== m) throw new QError('length');
     counts[i] = m; total += m;
   }
-  const rows = new Int32Array(total);
+  const rows = fresh(Int32Array, total);
   for (let i = 0, o = 0; i < n; i++) rows.fill(i, o, o += counts[i]);
   const at = vec(T.Int, rows);
   return table(t.c, t.d.map((c, j) => lists.includes(j) ? raze(c) : index(c, at)));
