@@ -439,3 +439,12 @@ test('a k) line is k: a glyph applied prefix is its unary form; a lambda written
   assert.equal(q('+1 2'), "'+");
   assert.equal(q('(-9!-8!f)~f'), '1b');
 });
+
+test('sorting small integer vectors: a narrow range counts, a long past 2^53 keeps its exact order', () => {
+  const { q } = makeSession();
+  assert.equal(q('asc 9007199254740993 9007199254740992'), '`s#9007199254740992 9007199254740993');
+  assert.equal(q('iasc -5000000000 3 -1 0N 0W -0W'), '3 5 0 2 1 4');
+  assert.equal(q('(iasc;idesc)@\\:2 1 2 1 0N'), '4 1 3 0 2\n0 2 1 3 4');
+  assert.equal(q('x:100?100; (asc x)~x iasc x'), '1b');
+  assert.equal(q('asc 5i 0Ni -3i'), '`s#0N -3 5i');
+});
