@@ -69,6 +69,9 @@ export function bootstrap(s: Session) {
   const g = env.globals;
   g.set('.z.K', { t: -T.Float, v: 4.1 });
   g.set('.z.k', { t: -T.Date, v: 9101 });
+  // the version q.k is written for: the same as the interpreter's
+  g.set('.Q.k', { t: -T.Float, v: 4.1 });
+  g.set('.Q.K', { t: -T.Date, v: 9101 });
   // the platform as kdb+ names its builds: l64 (Linux), m64 (macOS), w64 (Windows); in a page, the
   // browser's host is unknown and w64 stands for it
   const platform = typeof process !== 'undefined' ? process.platform : '';
@@ -131,6 +134,13 @@ const Q_LAMBDAS: Record<string, string> = {
   // the file's size. A line longer than a chunk is read whole.
   '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',
   '.Q.fs': '{.Q.fsn[x;y;131000]}',
+  // .Q.fs for a named pipe, which cannot seek: what the writer sends, to its end, then x applied to runs of
+  // whole lines of about z bytes each; the result is the bytes read
+  '.Q.fpn': '{[f;s;n]b:"c"$read1 s;l:"\\n" vs b;if[""~last l;l:-1_l];if[count l;f each (where differ (-1+sums 1+count each l) div n) cut l];count b}',
+  '.Q.fps': '{.Q.fpn[x;y;131000]}',
+  // wasq maps a partitioned table's columns when a query first reads them and keeps no file handles,
+  // so there is nothing for .Q.MAP to keep mapped
+  '.Q.MAP': '{}',
   // long identifiers as numbers: base 64 over .Q.b6 in 10 characters, base 36 over .Q.nA in 12
   '.Q.j10': '{64 sv .Q.b6?x}',
   '.Q.x10': '{.Q.b6 (10#64) vs x}',

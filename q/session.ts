@@ -1,5 +1,6 @@
 // One q process: globals, console settings, system commands and script loading. Hosts (the CLI, the
 // server, the web worker) drive a session through these few verbs and get plain data back.
+import { statementsAt } from './parse/script.js';
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
 import { setTop, recordTop, frameText, cursor, source, topFrame, Frame as BtFrame } from './eval/backtrace.js';
@@ -350,23 +351,7 @@ export class Session {
 
 /** Split a script into statements by kdb+'s line rules. */
 export function statements(src: string): string[] { return statementsAt(src).map(s => s.text); }
-/** Statements with the line (from 1) each starts on. */
-export function statementsAt(src: string): { text: string; line: number }[] {
-  const lines = src.split(/\r?\n/);
-  const out: { text: string; line: number }[] = [];
-  let inBlock = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\s+$/, '');
-    if (inBlock) { if (line === '\\') inBlock = false; continue; }
-    if (line === '/') { inBlock = true; continue; }
-    if (line === '\\') break;
-    if (!line.trim()) continue;
-    if (/^\//.test(line)) continue;
-    if (/^\s/.test(line) && out.length) { out[out.length - 1].text += '\n' + line; continue; }
-    out.push({ text: line, line: i + 1 });
-  }
-  return out;
-}
+export { statementsAt };
 
 export function errorText(e: unknown): string {
   if (e instanceof QError) return e.q;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import '../server/kernels.js';
 import { Session } from '../q/session.js';
@@ -415,4 +415,21 @@ test('read0 0 reads the next console line in the middle of a statement; a host w
   assert.equal(r.stdout, '>> "xiskso"\n2\n>> "ever"\n""\n');
   const { q } = makeSession();
   assert.equal(q('read0 0'), "'nyi");
+});
+
+test('.Q.ld groups lines as \\l does; .Q.trpd traps a function of any rank with its backtrace; .Q.fps reads a named pipe; .Q.k', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-q-'));
+  const q = nodeSession();
+  try {
+    assert.equal(q('.Q.ld ("/ multi line func";"f:{";"  x+y";" }";"";"/ single line func";"g:{x*y}")'),
+      '1                   2                6                    7\n"/ multi line func" "f:{\\n  x+y\\n }" "/ single line func" "g:{x*y}"');
+    assert.equal(q('.Q.trpd[{x+y};(1;2);{-1}]'), '3');
+    assert.equal(q('.Q.trpd[{x+y};(1;`2);{(x;count y)}]'), '"type"\n2');
+    assert.equal(q('(.Q.k;.Q.K)~(.z.K;.z.k)'), '1b');
+    const fifo = join(dir, 'fifo');
+    spawnSync('mkfifo', [fifo]);
+    // the writer runs apart, as a pipe's writer does; the read waits for it to finish
+    spawn('sh', ['-c', `printf 'a,1\\nb,2\\nc,3\\n' > ${fifo}`], { stdio: 'ignore' });
+    assert.equal(q(`.Q.fpn[{0N!x};\`:${fifo};8]`), '("a,1";"b,2")\n,"c,3"\n12');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
 });

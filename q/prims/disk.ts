@@ -166,25 +166,37 @@ export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q }
 // ---- .Q.en .Q.dpft .Q.par -----------------------------------------------------------------------
 
 /** .Q.en[`:dir;t]: symbol columns enumerated against `sym, kept in dir/sym (read first if it exists). */
-export function qen(d: Q, x: Q): Q {
-  if (x.t !== T.Table) throw new QError('type');
-  const dir = pathOf(d), symPath = join(dir, 'sym'), t = x as Table;
+export const qen = (d: Q, x: Q): Q => qens([d, x, sym('sym')]);
+/** .Q.ens[`:dir;t;name]: as .Q.en, against the domain name, kept in dir/name. */
+export function qens(a: Q[]): Q {
+  const [d, x, n] = a;
+  if (x.t !== T.Table || n.t !== -T.Sym) throw new QError('type');
+  const dir = pathOf(d), dom = (n as Atom).v as string, symPath = join(dir, dom), t = x as Table;
   if (!t.d.some(c => c.t === T.Sym)) return t;
   // the file is the domain: it may hold symbols another process added since this one last looked
-  if (files().size(symPath) !== null) hooks.setGlobal('sym', readFile(symPath));
-  const cols = t.d.map(c => c.t === T.Sym ? enumExtend('sym', c) : c);
-  writeFile(symPath, hooks.getGlobal('sym'));
+  if (files().size(symPath) !== null) hooks.setGlobal(dom, readFile(symPath));
+  const cols = t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : c);
+  writeFile(symPath, hooks.getGlobal(dom));
   return table(t.c, cols);
 }
 
 /** .Q.dpft[d;p;f;t]: the global table t enumerated, sorted by f with `p#, f first, splayed to d/p/t/. */
-export function dpft(a: Q[]): Q {
-  const [d, p, f, tn] = a;
-  if (tn.t !== -T.Sym || f.t !== -T.Sym) throw new QError('type');
-  const name = (tn as Atom).v as string, fld = (f as Atom).v as string;
+export const dpft = (a: Q[]): Q => savePart(a[0], a[1], a[2], a[3], 'sym');
+/** .Q.dpfts[d;p;f;t;s]: as .Q.dpft, its symbols enumerated against the domain s. */
+export const dpfts = (a: Q[]): Q => savePart(a[0], a[1], a[2], a[3], domName(a[4]));
+/** .Q.dpt[d;p;t] and .Q.dpts[d;p;t;s]: the table splayed as it is, unsorted, with no attribute. */
+export const dpt = (a: Q[]): Q => savePart(a[0], a[1], null, a[2], 'sym');
+export const dpts = (a: Q[]): Q => savePart(a[0], a[1], null, a[2], domName(a[3]));
+function domName(s: Q): string {
+  if (s.t !== -T.Sym) throw new QError('type');
+  return (s as Atom).v as string;
+}
+function savePart(d: Q, p: Q, f: Q | null, tn: Q, dom: string): Q {
+  if (tn.t !== -T.Sym || (f && f.t !== -T.Sym)) throw new QError('type');
+  const name = (tn as Atom).v as string, fld = f ? (f as Atom).v as string : '';
   let t = hooks.getGlobal(name);
   if (isKeyed(t)) throw new QError('type');
-  t = qen(d, t);
+  t = qens([d, t, sym(dom)]);
   let tb = t as Table;
   if (fld) {
     const j = tb.c.indexOf(fld);
@@ -239,7 +251,7 @@ export interface Parted { name: string; pf: string; type: number; paths: string[
  *  (the directory of each and its value). Kept per session, by the file system its host lends. */
 interface Mapped { tables: Map<string, Parted>; db: DbParts | null }
 /** The partitions in view (paths, vals), and all that \l found, each with its segment (.Q.view picks). */
-interface DbParts { pf: string; type: number; paths: string[]; vals: number[]; all: { path: string; seg: string; v: number }[] }
+interface DbParts { pf: string; type: number; paths: string[]; vals: number[]; all: { path: string; seg: string; v: number }[]; root: string; segs: string[] }
 const mappedBy = new WeakMap<object, Mapped>(), noFiles: Mapped = { tables: new Map(), db: null };
 function mapped(): Mapped {
   const f = hooks.files();
@@ -318,7 +330,7 @@ function mapParts(root: string, cands: [string, string][], kind: typeof PARTS[nu
     parted.set(name, pt);
     hooks.computed(name, () => mappedFrom(partTable(pt, null), name));
   }
-  mapped().db = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v), all: parts };
+  mapped().db = { pf, type, paths: parts.map(p => p.path), vals: parts.map(p => p.v), all: parts, root, segs };
   hooks.setGlobal('.Q.pf', sym(pf));
   hooks.setGlobal('.Q.PV', vec(type, Int32Array.from(parts, p => p.v)));
   hooks.setGlobal('.Q.pt', symVec(names));
@@ -358,6 +370,31 @@ export function qview(x: Q): Q {
   const kept = db.all.filter(p => want.has(p.v));
   if (!kept.length) throw new QError('invalid partition filter');
   inView(kept);
+  return NIL;
+}
+
+/** .Q.li x: the partitions x lists that are on disk but not yet mapped join the database (and the view);
+ *  the others are passed over. */
+export function qli(x: Q): Q {
+  const db = mapped().db;
+  if (!db) throw new QError('.Q.li: no partitioned database loaded');
+  if (Math.abs(x.t) !== db.type) throw new QError('type');
+  const want = new Set<number>(x.t < 0 ? [Number((x as Atom).v)] : Array.from((x as Vec).d as Int32Array));
+  const [re, , , parse] = PARTS.find(k => k[2] === db.type && k[1] === db.pf) ?? PARTS.find(k => k[2] === db.type)!;
+  const have = new Set(db.all.map(p => p.path)), found: { path: string; seg: string; v: number }[] = [];
+  for (const seg of db.segs.length ? db.segs : [db.root]) {
+    for (const n of files().list(seg) ?? []) {
+      const path = join(seg, n);
+      if (re.test(n) && want.has(parse(n)) && !have.has(path) && isDir(path)) found.push({ path, seg, v: parse(n) });
+    }
+  }
+  if (!found.length) return NIL;
+  const byV = (a: { v: number }, b: { v: number }) => a.v - b.v;
+  db.all = [...db.all, ...found].sort(byV);
+  const shown = new Set(db.paths);
+  inView([...db.all.filter(p => shown.has(p.path)), ...found].sort(byV));
+  hooks.setGlobal('.Q.PV', vec(db.type, Int32Array.from(db.all, p => p.v)));
+  hooks.setGlobal('.Q.PD', symVec(db.all.map(p => ':' + p.seg)));
   return NIL;
 }
 

@@ -2,6 +2,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Dict, Proj, List, Lambda, NIL, text, list, vec, symVec } from '../value/value.js';
 import { walkNodes } from '../parse/ast.js';
+import { statementsAt } from '../parse/script.js';
 import { keyText } from './list.js';
 import { QError } from '../value/error.js';
 import { deenum } from '../value/enums.js';
@@ -149,6 +150,23 @@ export function qtrp(a: Q[]): Q {
     if (!(e instanceof QError)) throw e;
     return apply(g, [str(e.q), btValue([...(e.bt ?? []), ...liveFrames()])]);
   }
+}
+/** .Q.trpd[f;x;g]: .[f;x;g] that also passes the backtrace to g, as .Q.trp does for a unary f. */
+export function qtrpd(a: Q[]): Q {
+  const [f, x, g] = a;
+  try { return dot([f, x]); }
+  catch (e) {
+    if (!(e instanceof QError)) throw e;
+    return apply(g, [str(e.q), btValue([...(e.bt ?? []), ...liveFrames()])]);
+  }
+}
+/** .Q.ld lines: the lines grouped into statements as \l groups them (comment lines kept), as the line
+ *  each starts on over the statements' text. */
+export function qld(x: Q): Q {
+  if (x.t !== T.List && x.t !== T.Char) throw new QError('type');
+  const lines = x.t === T.Char ? [text(x)] : (x as List).d.map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l); });
+  const st = statementsAt(lines, true);
+  return list([vec(T.Long, BigInt64Array.from(st, s => BigInt(s.line))), list(st.map(s => str(s.text)))]);
 }
 /** .Q.sbt: a backtrace as text. */
 export const qsbt = (x: Q): Q => str(framesText(btFrames(x)));

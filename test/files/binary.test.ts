@@ -693,3 +693,27 @@ test('.Q.view limits every query of a partitioned table to the partitions it lis
   assert.equal(q('count t'), '9');
   assert.equal(q('date'), '2020.01.01 2020.01.02 2020.01.03');
 });
+
+test('.Q.dpt/.Q.dpts save unsorted, .Q.dpfts sorted with p#, against the sym file named; .Q.ens enumerates against a domain; .Q.li adds partitions', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('t:([]sym:`b`a`b;p:1 2 3f)');
+  assert.equal(q('.Q.dpt[`:db;2020.01.01;`t]'), '`t');
+  assert.equal(q('.Q.dpts[`:db;2020.01.02;`t;`mysym]'), '`t');
+  assert.equal(q('.Q.dpfts[`:db;2020.01.03;`sym;`t;`mysym]'), '`t');
+  assert.equal(q('get `:db/2020.01.01/t/sym'), '`sym$`b`a`b');
+  assert.equal(q('get `:db/2020.01.02/t/sym'), '`mysym$`b`a`b');
+  assert.equal(q('(get `:db/2020.01.03/t/sym;get `:db/2020.01.03/t/p)'), '`p#`mysym$`a`b`b\n2 1 3f');
+  assert.equal(q('get `:db/mysym'), '`b`a');
+  assert.equal(q('.Q.ens[`:db2;([]a:`x`y;b:1 2);`dom]'), 'a b\n---\nx 1\ny 2');
+  assert.equal(q('(dom;get `:db2/dom;type exec a from .Q.ens[`:db2;([]a:`y`z);`dom])'), '`x`y`z\n`x`y`z\n20h');
+  // .Q.li: of the partitions asked for, those on disk and not yet in the database join it
+  q('`:hdb/2001.01.01/t/ set .Q.en[`:hdb] t');
+  q('\\l hdb');
+  q('`:hdb/2001.01.02/t/`:hdb/2001.01.03/t/ set\\: .Q.en[`:hdb] t');
+  assert.equal(q('date'), ',2001.01.01');
+  q('.Q.li 2001.01.02');
+  assert.equal(q('date'), '2001.01.01 2001.01.02');
+  q('.Q.li 2001.01.02 2001.01.03 2001.01.09');
+  assert.equal(q('select count i by date from t'), 'date      | x\n----------| -\n2001.01.01| 3\n2001.01.02| 3\n2001.01.03| 3');
+  assert.equal(q('.Q.li 1 2'), "'type");
+});
