@@ -77,6 +77,8 @@ export function bootstrap(s: Session) {
   const platform = typeof process !== 'undefined' ? process.platform : '';
   g.set('.z.o', sym(platform === 'darwin' ? 'm64' : platform === 'win32' ? 'w64' : platform ? 'l64' : 'w64'));
   g.set('.z.x', { t: T.List, d: [], a: 0 } as Q);
+  // the licence: wasq needs none, which kdb+ shows as ()
+  g.set('.z.l', { t: T.List, d: [], a: 0 } as Q);
   g.set('.z.f', sym(''));
   g.set('.Q.a', str('abcdefghijklmnopqrstuvwxyz'));
   // the rows .Q.dsftg loads at a time, at most (kdb+'s default: no limit of its own)
