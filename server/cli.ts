@@ -194,6 +194,9 @@ export async function main(argv: string[]) {
   host.resolve = q => client.dns(q);
   host.tlsInfo = h => port.tlsInfo(h);
   host.tlsVersion = 'OpenSSL ' + process.versions.openssl;
+  host.tlsMode = () => o.tls ?? 0;
+  // \u: the password file read again, so users can change while the server runs
+  host.reloadUsers = () => { if (o.users) port.setUsers(readUsers(o.users)); };
   host.socket = h => port.socket(h) ?? client.socket(h);
   host.defer = () => port.defer();
   host.respond = (h, e, x) => port.respond(h, e, x);

@@ -68,6 +68,8 @@ export class Port {
   private guarding = false;
   port = 0;
 
+  /** \u: new users from the password file read again. */
+  setUsers(users: Map<string, string>): void { this.opts.users = users; }
   constructor(private session: Session, private opts: PortOptions) {
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket as Socket, head));
     this.http.on('clientError', (_e, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'); else socket.destroy(); });

@@ -448,3 +448,16 @@ test('sorting small integer vectors: a narrow range counts, a long past 2^53 kee
   assert.equal(q('x:100?100; (asc x)~x iasc x'), '1b');
   assert.equal(q('asc 5i 0Ni -3i'), '`s#0N -3 5i');
 });
+
+test('\\B lists the views not read since a global last changed; \\E is the port\'s TLS mode', () => {
+  const { q } = makeSession();
+  q('a::x+1');
+  assert.equal(q('\\B'), ',`a');
+  q('x:10');
+  assert.equal(q('\\B'), ',`a');
+  assert.equal(q('a'), '11');
+  assert.equal(q('\\B'), '`symbol$()');
+  q('x:3');
+  assert.equal(q('\\B'), ',`a');
+  assert.equal(q('\\E'), '0i');
+});

@@ -53,6 +53,10 @@ export interface Host {
   /** Open a handle to `:host:port[:user:pass] (hopen), with a timeout in ms (0: none). */
   open?(target: string, timeoutMs: number): number;
   close?(h: number): void;
+  /** \E: the port's TLS mode (0 plain, 1 plain and TLS, 2 TLS only). */
+  tlsMode?(): number;
+  /** \u: read the -u password file again. */
+  reloadUsers?(): void;
   /** Listen on a port (\p), 0 to stop, -1 for any free port; null asks; returns the port now listened on (0 for none). */
   listen?(port: number | null): number;
   /** The host's files (Node's file system; in the page, an in-memory or browser store). Paths have no leading ':'. */

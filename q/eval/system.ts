@@ -2,7 +2,7 @@
 import { T } from '../value/types.js';
 import { Q, NIL, long, list, str, vec, intVec, symVec, fromItems, int } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { env } from './env.js';
+import { env, writes } from './env.js';
 import { seed } from '../prims/random.js';
 import { tokDates } from '../prims/conv.js';
 import { partedTables } from '../prims/disk.js';
@@ -87,6 +87,17 @@ SYSTEM.b = arg => {
   const out = [...env.views.keys()].filter(k => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.')).map(k => k.slice(pre.length)).sort();
   return { ...symVec(out), a: 1 } as Q;
 };
+/** \B: the views of a namespace not read since a global last changed (or never read): kdb+'s pending
+ *  views, where wasq counts any change of a global as a change of a view's referents. */
+SYSTEM.B = arg => {
+  const ns = arg ? (arg === '.' ? '' : arg) : env.ns, pre = ns ? ns + '.' : '';
+  const out = [...env.views.entries()].filter(([k, v]) => (pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.')) && v.at !== writes).map(([k]) => k.slice(pre.length)).sort();
+  return symVec(out);
+};
+/** \E: the TLS mode of the port (0i without TLS). */
+SYSTEM.E = () => int(env.host.tlsMode?.() ?? 0);
+/** \u: the -u password file read again (nothing without one). */
+SYSTEM.u = () => { env.host.reloadUsers?.(); return NIL; };
 /** \x .z.pg: expunge a handler (or any global), restoring kdb+'s default. */
 SYSTEM.x = arg => { const n = env.full(arg.trim()); env.globals.delete(n); env.views.delete(n); return NIL; };
 /** \p: the listening port; \p n listens on n, \p 0 stops. */

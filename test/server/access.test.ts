@@ -43,6 +43,13 @@ test('-u password file (plain, MD5, SHA-1) then .z.pw decide who gets in, over I
     assert.equal((await fetch(`${base}/wasq/`)).status, 401, 'the page too');
     assert.equal(await wsStatus(`ws://127.0.0.1:${srv.port}/`), 401);
     assert.equal(await wsStatus(`ws://127.0.0.1:${srv.port}/`, basic('alice', 'secret')), 101);
+    // \u reads the file again: a user added to it gets in, one taken out no longer does
+    await srv.line('.z.pw:{[u;p] 1b}');
+    writeFileSync(file, 'dave:pw4');
+    await assert.rejects(qconnect(srv.port, { user: 'dave', password: 'pw4' }));
+    await srv.line('\\u');
+    (await qconnect(srv.port, { user: 'dave', password: 'pw4' })).close();
+    await assert.rejects(qconnect(srv.port, { user: 'alice', password: 'secret' }));
   } finally { await srv.stop(); }
 });
 
