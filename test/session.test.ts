@@ -461,3 +461,14 @@ test('\\B lists the views not read since a global last changed; \\E is the port\
   assert.equal(q('\\B'), ',`a');
   assert.equal(q('\\E'), '0i');
 });
+
+test('a keyword is a name, not a verb to compose with; a glyph\'s unary form is the keyword it is (.q maps them)', () => {
+  const { q } = makeSession();
+  assert.equal(q('((+:)~flip;(-:)~neg;(#:)~count;neg~(~:))'), '1110b');
+  assert.equal(q('(type (+:);type (0:))'), '101 102h');
+  assert.equal(q('.q?(+:)'), '`flip');
+  assert.equal(q('.q`reciprocal'), '%:');
+  assert.equal(q('.q[`til] 3'), '0 1 2');
+  // a trailing glyph still composes: (0|+) is 0|x+y
+  assert.equal(q('(0|+)[1;-5]'), '0');
+});

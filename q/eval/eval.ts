@@ -167,7 +167,8 @@ export function primValue(name: string): Q {
   let p = primCache.get(name);
   if (!p) {
     if (!PRIMS[name] && name !== '::') throw new QError(name);
-    p = { t: /^[a-z.]/.test(name) ? T.Unary : T.Op, name } as Prim;
+    // a glyph's unary form (+: -: #: …) is unary, 101h, as the keyword it is (flip is +:)
+    p = { t: /^[a-z.]/.test(name) || /^[^0-9a-z.]:$/.test(name) ? T.Unary : T.Op, name } as Prim;
     primCache.set(name, p);
   }
   return p;

@@ -69,6 +69,11 @@ export function dotPart(base: Q, part: string): Q {
 /** A namespace (`.z`, `.foo`) as the dictionary of its members, or null. */
 export function namespace(name: string): Q | null {
   const full = name[0] === '.' ? name : env.full(name);
+  // .q: q's keywords and their values (.q?(+:) is `flip)
+  if (full === '.q') {
+    const kws = Object.keys(PRIMS).filter(k => /^[a-z]/.test(k));
+    return dict(symVec(['', ...kws]), list([NIL, ...kws.map(k => ({ t: T.Unary, name: k }) as Q)]));
+  }
   const pre = full + '.';
   const names: string[] = [], vals: Q[] = [];
   for (const [k, v] of env.globals) if (k.startsWith(pre) && !k.slice(pre.length).includes('.')) { names.push(k.slice(pre.length)); vals.push(v); }

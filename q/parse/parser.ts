@@ -176,8 +176,9 @@ export class Parser {
       return { k: 'mon', f: a.paren || this.k ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x: this.reduce(items, s + 1)!, p: a.pos };
     if (!a.verb) {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
-        if (s + 2 === items.length - 1 && items[s + 2].verb) {
-          // x f g with g a bare verb composes the projection f[x] with g: (0|+)
+        if (s + 2 === items.length - 1 && items[s + 2].verb && !items[s + 2].kw) {
+          // x f g with g a bare verb composes the projection f[x] with g: (0|+); a keyword is a name, so
+          // (+:)~flip is a match
           return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, items[s + 2].n] });
         }
         const r = this.reduce(items, s + 2);

@@ -1,4 +1,5 @@
 // Match (~): same type, shape and items. Floats match within kdb+'s comparison tolerance.
+import { primKey } from '../value/kforms.js';
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, IterPrim, count } from '../value/value.js';
 
@@ -36,7 +37,7 @@ export function match(a: Q, b: Q): boolean {
     case T.Dict: return match((a as Dict).k, (b as Dict).k) && match((a as Dict).v, (b as Dict).v);
     case T.Table: { const x = a as Table, y = b as Table; return x.c.length === y.c.length && x.c.every((c, i) => c === y.c[i]) && x.d.every((c, i) => match(c, y.d[i])); }
     case T.Lambda: return (a as Lambda).src === (b as Lambda).src;
-    case T.Unary: case T.Op: return (a as Prim).name === (b as Prim).name;
+    case T.Unary: case T.Op: return primKey((a as Prim).name) === primKey((b as Prim).name);
     case T.Iter: return (a as IterPrim).adv === (b as IterPrim).adv;
     case T.Proj: { const x = a as Proj, y = b as Proj; return match(x.f, y.f) && x.args.length === y.args.length && x.args.every((v, i) => v === undefined ? y.args[i] === undefined : y.args[i] !== undefined && match(v, y.args[i]!)); }
     case T.Comp: { const x = a as Comp, y = b as Comp; return x.fs.length === y.fs.length && x.fs.every((f, i) => match(f, y.fs[i])); }

@@ -12,3 +12,7 @@ export const K_UNARY: Record<string, string> = {
 export const K_COVERS: Record<string, string> = {
   deltas: "-':", ratios: "%':", sum: '+/', sums: '+\\', prd: '*/', prds: '*\\', max: '|/', maxs: '|\\', min: '&/', mins: '&\\',
 };
+
+/** One name for a primitive whatever it was written as: a keyword that is a k primitive is that primitive
+ *  (flip is +:, so (+:)~flip). */
+export const primKey = (name: string): string => K_UNARY[name] ?? name;
