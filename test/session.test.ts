@@ -472,3 +472,11 @@ test('a keyword is a name, not a verb to compose with; a glyph\'s unary form is 
   // a trailing glyph still composes: (0|+) is 0|x+y
   assert.equal(q('(0|+)[1;-5]'), '0');
 });
+
+test('floor and ceiling of a datetime are its date (ref/floor, ref/ceiling)', () => {
+  const { q } = makeSession();
+  assert.equal(q('floor 2009.10.03T13:08:00.222'), '2009.10.03');
+  assert.equal(q('ceiling 2010.05.13T12:30:59.999'), '2010.05.14');
+  assert.equal(q('ceiling 2010.05.13T00:00:00.000'), '2010.05.13');
+  assert.equal(q('floor (2009.10.03T13:08:00.222;0Nz;-0.5z)'), '2009.10.03 0N 1999.12.31');
+});

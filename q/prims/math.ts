@@ -4,7 +4,7 @@
 import * as kernels from '../kernels/index.js';
 import { fresh } from '../value/storage.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
-import { Q, Atom, Vec, NJ, NI, NH } from '../value/value.js';
+import { Q, Atom, Vec, NJ, NI, NH, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern, symName } from '../value/sym.js';
 import { atomic1, atomic2 } from './atomic.js';
@@ -104,7 +104,16 @@ function rounding(up: boolean) {
   const rt = range(up ? 'i . i h i j j j i . . . . . . . . .' : '. . . h i j j j c s . . . . . . . .');
   const f = up ? Math.ceil : Math.floor;
   return atomic1((x: Q): Q => {
-    const t = rt(x.t), tx = Math.abs(x.t);
+    const tx = Math.abs(x.t);
+    // a datetime's whole days are its date (ref/floor, ref/ceiling); its null and infinities stay so
+    if (tx === T.Datetime) {
+      const day = (v: number) => v !== v ? NI : v === Infinity ? WI : v === -Infinity ? -WI : f(v);
+      if (x.t < 0) return { t: -T.Date, v: day((x as Atom).v as number) } as Atom;
+      const d = (x as Vec).d as Float64Array, r = fresh(Int32Array, d.length);
+      for (let i = 0; i < d.length; i++) r[i] = day(d[i]);
+      return { t: T.Date, d: r, a: 0 } as Vec;
+    }
+    const t = rt(x.t);
     if (tx === T.Char || tx === T.Sym) { if (!up) return caseMap(x, s => s.toLowerCase()); }
     if (!isFloating(tx)) {
       if (t === tx) return x;
