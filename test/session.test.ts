@@ -480,3 +480,26 @@ test('floor and ceiling of a datetime are its date (ref/floor, ref/ceiling)', ()
   assert.equal(q('ceiling 2010.05.13T00:00:00.000'), '2010.05.13');
   assert.equal(q('floor (2009.10.03T13:08:00.222;0Nz;-0.5z)'), '2009.10.03 0N 1999.12.31');
 });
+
+test('x,:y on a general list one rank deeper than y appends y as one item (ref/join)', () => {
+  const { q } = makeSession();
+  q('s:enlist 1 2 3');
+  assert.equal(q('s,4 5 6'), '1 2 3\n4\n5\n6');
+  q('s,:4 5 6');
+  assert.equal(q('s'), '1 2 3\n4 5 6');
+  q('l:("ab";"cd"); l,:"ef"');
+  assert.equal(q('l'), '"ab"\n"cd"\n"ef"');
+  q('m:(::;3;4); m,:5f');
+  assert.equal(q('m'), '::\n3\n4\n5f');
+  q('x:(1 2;3 4); x,:(5 6;7 8)');
+  assert.equal(q('count x'), '4');
+});
+
+test('med of a table is its middle row in sort order (kdb+\'s definition applied to rows, ref/med)', () => {
+  const { q } = makeSession();
+  q('k:`k xkey update k:`abc`def`ghi from t:flip d:`a`b!(10 -21 3;4 5 -6)');
+  assert.equal(q('med d'), '7 -8 -1.5');
+  assert.equal(q('med t'), 'a| 3\nb| -6');
+  assert.equal(q('med k'), 'a| 3\nb| -6');
+  assert.equal(q('med ([]a:1 2 3 4;b:4 3 2 1)'), 'a| 2.5\nb| 2.5');
+});

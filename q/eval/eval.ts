@@ -1,7 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
@@ -209,6 +209,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     const c = cur();
     // e,:syms on an enumeration enumerates the new symbols ('cast when the domain lacks one)
     if (c.t === T.Enum && n.op.n === ',' && (r.t === T.Sym || r.t === -T.Sym)) r = hooks.enumerate((c as any).dom, r);
+    // x,:y on a general list one rank deeper than y appends y as one item (ref/join): s:enlist 1 2 3;
+    // s,:4 5 6 makes two items, where s,4 5 6 makes four
+    if (n.op.n === ',' && c.t === T.List && (c as List).d.length && rankOfItems(c) === rankOfItems(r) + 1) r = list([r]);
     const y = r;
     r = apply(primValue(n.op.n), [c, y]);
     // x op: y amends x in place, so a typed vector (or a table's typed column) must keep its type
@@ -223,6 +226,12 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (!fr && n.n !== '.z.vs') { const vs = lookupGlobal('.z.vs'); if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, n.idx ? (n.idx.length === 1 ? (n.idx[0] ? ev(n.idx[0], fr) : NIL) : fromItems(n.idx.map(i => i ? ev(i, fr) : NIL))) : list([])]); }
   }
   return n.idx || n.op ? r : r;
+}
+
+/** The rank ,: compares: an atom's is 0, a vector's 1, a general list's one more than its first item's. */
+function rankOfItems(x: Q): number {
+  if (x.t === T.List) return (x as List).d.length ? 1 + rankOfItems((x as List).d[0]) : 1;
+  return x.t > 0 && x.t <= T.Enum || x.t === T.Dict || x.t === T.Table ? 1 : 0;
 }
 
 function control(c: string, a: Node[], fr: Frame): Q {

@@ -2,11 +2,13 @@
 // (a matrix is a list of float vectors). Everything is computed in floats with nulls ignored; variance and
 // covariance use two passes (mean first) for accuracy.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, count, items, fromItems, list, isKeyed } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, count, items, fromItems, list, isKeyed, longVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { allocRaw } from '../value/storage.js';
 import { Dom, view } from './numeric.js';
-import { aggregate, floats, floatAtom, moving, movingMean } from './agg.js';
+import { aggregate, floats, floatAtom, moving, movingMean, avg } from './agg.js';
+import { grade } from './order.js';
+import { index } from './index.js';
 import { flip } from './list.js';
 
 const FLOAT_RANGE = 'f . f f f f f f f . f f f f f f f f';
@@ -40,7 +42,17 @@ export const dev = stat(d => Math.sqrt(variance(d)[0]));
 export const sdev = stat(d => { const [v, c] = variance(d); return Math.sqrt(v * c / (c - 1)); });
 
 /** The median of the non-null items: the mean of the middle one or two (ref/med), found by selection. */
-export const med = stat(d => {
+/** med of a table is kdb+'s definition applied to rows: the middle row (or the mean of the middle two) in
+ *  the table's sort order, as a dictionary of its columns (ref/med: med t is a|3 b|-6, not each column's). */
+export const med = (x: Q): Q => {
+  const t = isKeyed(x) ? (x as Dict).v : x;
+  if (t.t !== T.Table) return medOf(x);
+  const n = count(t), g = grade(t);
+  if (!n) throw new QError('length');
+  const rows = n % 2 ? [g[n >> 1]] : [g[(n >> 1) - 1], g[n >> 1]];
+  return avg(index(t, longVec(rows)));
+};
+const medOf = stat(d => {
   // the work copy in vector memory, which queries have touched already (fresh pages cost more here)
   const w = allocRaw(T.Float, d.length) as Float64Array;
   let n = 0;
