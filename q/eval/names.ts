@@ -66,12 +66,18 @@ export function dotPart(base: Q, part: string): Q {
   throw new QError(part);
 }
 
+/** q's keywords in .q's order: kdb+ defines these first, in this order (ref/key); the rest follow. */
+const Q_FIRST = ['neg', 'not', 'null', 'string', 'reciprocal', 'floor', 'ceiling', 'signum', 'mod', 'xbar', 'xlog', 'and', 'or', 'each', 'scan', 'over', 'prior'];
+function qKeywords(): string[] {
+  const all = Object.keys(PRIMS).filter(k => /^[a-z]/.test(k)), first = Q_FIRST.filter(k => PRIMS[k]);
+  return [...first, ...all.filter(k => !first.includes(k))];
+}
 /** A namespace (`.z`, `.foo`) as the dictionary of its members, or null. */
 export function namespace(name: string): Q | null {
   const full = name[0] === '.' ? name : env.full(name);
   // .q: q's keywords and their values (.q?(+:) is `flip)
   if (full === '.q') {
-    const kws = Object.keys(PRIMS).filter(k => /^[a-z]/.test(k));
+    const kws = qKeywords();
     return dict(symVec(['', ...kws]), list([NIL, ...kws.map(k => ({ t: T.Unary, name: k }) as Q)]));
   }
   const pre = full + '.';
@@ -96,7 +102,7 @@ export function namespaceKeys(ns: string): Q {
   if (ns.startsWith(':')) return dirKey(ns.slice(1));
   // the root's variables, and its views (they are in its dictionary too)
   if (ns === '.') return symVec([...env.globals.keys(), ...env.views.keys()].filter(k => k[0] !== '.'));
-  if (ns === '.q') return symVec(['', ...Object.keys(PRIMS).filter(k => /^[a-z]/.test(k))]);
+  if (ns === '.q') return symVec(['', ...qKeywords()]);
   if (ns === '') {
     for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
     for (const k of env.views.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
