@@ -18,7 +18,7 @@ export function bootstrap(s: Session) {
   const env = s.env;
   // handle 0 is this process: .z.ps when defined (kdb+ prefers it to .z.pg there), else value; a log
   // chunk replayed by -11! runs the same way
-  hooks.ps = x => s.handler('.z.ps', [x], env.conn, () => x.t === T.Char || x.t === -T.Char ? s.run(text(x)) ?? NIL : PRIMS.value.m!(x));
+  hooks.ps = x => s.logged(x, () => s.handler('.z.ps', [x], env.conn, () => x.t === T.Char || x.t === -T.Char ? s.run(text(x)) ?? NIL : PRIMS.value.m!(x)));
   setHandleApply((h, x, handle) => {
     if (h === 0) return hooks.ps(x);
     if (h === 1 || h === -1 || h === 2 || h === -2) {

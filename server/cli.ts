@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import { Session, errorText, statementsAt } from '../q/session.js';
+import { UpdateLog } from './updatelog.js';
 import { shouldYield, setLimit } from '../q/value/heap.js';
 import { clockNs } from '../q/value/time.js';
 import { Port, readUsers } from './port.js';
@@ -25,7 +26,8 @@ import { QError, osError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number }
+export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number;
+  /** -l (async) or -L (sync): log updates to the script's .log */ log?: 'async' | 'sync' }
 
 export function parseArgs(argv: string[]): Options {
   const o: Options = { sys: [], args: [], wsEval: true };
@@ -45,6 +47,8 @@ export function parseArgs(argv: string[]): Options {
       }
       case '-u': case '-U': o.users = argv[++i]; break;
       case '-b': o.blockWrites = true; break;
+      // -l logs updates to script.log (-L forces each to disk), replayed at the next start
+      case '-l': case '-L': o.log = a === '-L' ? 'sync' : 'async'; break;
       case '-T': o.timeout = num(); break;
       // -E 1: TLS and plain connections on the port; -E 2: TLS only
       case '-E': { const n = num(); if (n !== 0 && n !== 1 && n !== 2) throw new Error('wasq: -E takes 0, 1 or 2'); o.tls = n; break; }
@@ -245,6 +249,14 @@ export async function main(argv: string[]) {
     const src = host.readFile!(o.script);
     if (src === null) { process.stderr.write(`'${o.script}\n`); }
     else await loadScript(session, src, o.script);
+  }
+  // -l/-L: the checkpoint and the log of the updates since, on top of what the script made
+  if (o.log) {
+    if (!o.script) { process.stderr.write(`wasq: -l needs a script name (its log is name.log)\n`); process.exit(1); }
+    const log = new UpdateLog(session, o.script.replace(/\.q$/, ''), o.log === 'sync');
+    try { log.restore(); } catch (e) { process.stderr.write(`'${errorText(e)}\n`); process.exit(1); }
+    session.updateLog = log;
+    session.checkpoint = () => log.checkpoint();
   }
   // -t N: the timer starts once the script has defined .z.ts
   if (o.timer) session.setTimer(o.timer);

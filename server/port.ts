@@ -222,7 +222,7 @@ export class Port {
     this.answering = sync ? { c, deferred: false } : null;
     try {
       if (m.error !== undefined) throw new QError(m.error);
-      const v = this.run(c, sync ? '.z.pg' : '.z.ps', [m.value!], () => this.value(m.value!));
+      const v = this.session.logged(m.value!, () => this.run(c, sync ? '.z.pg' : '.z.ps', [m.value!], () => this.value(m.value!)));
       if (!sync) return true;
       // -30!(::) in the handler: the answer comes later, from -30!(h;isError;x)
       if (this.answering!.deferred) { c.awaiting = (c.awaiting ?? 0) + 1; return true; }

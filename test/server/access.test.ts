@@ -130,3 +130,31 @@ test('-p 0 does not listen and the process ends with its input; --no-ws-eval lea
   } finally { await srv.stop(); }
   void connect;
 });
+
+test('-l logs the messages that change globals, undoes a failed one, and a restart replays them; \\l checkpoints', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-l-')), script = join(dir, 'trade.q');
+  writeFileSync(script, 'trade:([]time:`time$();sym:`symbol$();price:`float$();size:`int$())\n');
+  let srv = await startWasq([script, '-l']);
+  try {
+    const c = await qconnect(srv.port);
+    await qcall(c, 'insert[`trade](10:30:01.000; `intel; 88.5; 1625i)');
+    assert.equal(await qcall(c, '1+1'), 2);
+    await assert.rejects(qcall(c, 'x:1;x+`a'));
+    assert.equal(await qcall(c, '@[value;`x;`none]'), 'none', 'the failed message changed nothing');
+    await new Promise<void>((res, rej) => c.ks('y:42', (e: Error) => e ? rej(e) : res()));
+    assert.equal(await qcall(c, 'y'), 42);
+    c.close();
+    // only the two messages that changed something are in the log, as -11! counts them
+    assert.equal(await srv.line(`-11!(-2;\`:${dir}/trade.log)`), '2\n');
+  } finally { await srv.stop(); }
+  srv = await startWasq([script, '-l']);
+  try {
+    assert.equal(await srv.line('(count trade;y)'), '1 42\n');
+    await srv.line('0 "z:7"');
+    await srv.line('\\l');
+    assert.equal(await srv.line(`count get \`:${dir}/trade.log`), '0\n');
+  } finally { await srv.stop(); }
+  // the checkpoint holds it all
+  srv = await startWasq([script, '-l']);
+  try { assert.equal(await srv.line('(count trade;y;z)'), '1 42 7\n'); } finally { await srv.stop(); }
+});
