@@ -94,13 +94,12 @@ function stringsOf(v: Vec): Q {
     const a = d as ArrayLike<number>;
     for (let i = 0; i < n; i++) texts[i] = itemText(t, a[i], P);
   }
-  // numbers and temporals are ASCII: a byte a character. For a few, a text of up to 64 bytes is an array
-  // V8 keeps on its own heap, cheaper to make than a view; for many, views into one buffer weigh less on
-  // the collector
+  // numbers and temporals are ASCII: a byte a character. For a few, each text its own array from the slab;
+  // for many, views into one buffer of their own weigh less on the collector
   const out = new Array<Q>(n);
   if (n <= 1024) {
     for (let i = 0; i < n; i++) {
-      const s = texts[i], k = s.length, b = k <= 64 ? new Uint8Array(k) : fresh(Uint8Array, k);
+      const s = texts[i], k = s.length, b = fresh(Uint8Array, k);
       for (let j = 0; j < k; j++) b[j] = s.charCodeAt(j);
       out[i] = { t: T.Char, d: b, a: 0 } as Vec;
     }

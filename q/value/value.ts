@@ -95,7 +95,7 @@ const enc = new TextEncoder(), dec = new TextDecoder();
 export const str = (s: string): Vec => ({ t: T.Char, d: (s.length <= 64 && ascii(s)) || enc.encode(s), a: Attr.None });
 /** The bytes of a short ASCII string, or null (TextEncoder costs more per call than a short string's loop). */
 function ascii(s: string): Uint8Array | null {
-  const b = new Uint8Array(s.length);
+  const b = fresh(Uint8Array, s.length);
   for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c > 127) return null; b[i] = c; }
   return b;
 }
