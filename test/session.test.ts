@@ -460,6 +460,9 @@ test('\\B lists the views not read since a global last changed; \\E is the port\
   q('x:3');
   assert.equal(q('\\B'), ',`a');
   assert.equal(q('\\E'), '0i');
+  // .z.b: what each name's views are
+  q('c::a*x');
+  assert.equal(q('.z.b'), 'x| `a`c\na| ,`c');
 });
 
 test('a keyword is a name, not a verb to compose with; a glyph\'s unary form is the keyword it is (.q maps them)', () => {
