@@ -506,3 +506,11 @@ test('med of a table is its middle row in sort order (kdb+\'s definition applied
   assert.equal(q('med k'), 'a| 3\nb| -6');
   assert.equal(q('med ([]a:1 2 3 4;b:4 3 2 1)'), 'a| 2.5\nb| 2.5');
 });
+
+test('a keyword cannot be assigned: neg:1 is \'assign and neg stays neg', () => {
+  const { q } = makeSession();
+  assert.equal(q('neg:1'), "'assign");
+  assert.equal(q('neg 3'), '-3');
+  assert.equal(q('f:{count::x}'), "'assign");
+  assert.equal(q('a:1;a'), '1');
+});

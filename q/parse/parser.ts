@@ -141,6 +141,8 @@ export class Parser {
         items.push({ n: { k: 'pat', p: toPat(it.n), r }, verb: false });
         break;
       }
+      // a keyword cannot be assigned (kdb+'s reserved words: neg:1 is 'assign)
+      if (it.kw && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::')) throw this.err('assign', nx.pos);
       const target = it.n.k === 'name' ? it.n : it.n.k === 'app' && it.n.f.k === 'name' ? it.n.f : null;
       if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb) {
         this.i++;
