@@ -217,6 +217,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // x op: y amends x in place, so a typed vector (or a table's typed column) must keep its type
     if (c.t > 0 && c.t <= T.Enum && r.t !== c.t) throw new QError('type');
     if (c.t === T.Dict && r.t === T.Dict && (c as any).v.t > 0 && (c as any).v.t <= T.Enum && (r as any).v.t !== (c as any).v.t) throw new QError('type');
+    if (c.t === T.Table && r.t !== T.Table) throw new QError('type');
     if (c.t === T.Table && r.t === T.Table && (c as any).d.some((col: Q, j: number) => col.t > 0 && col.t <= T.Enum && (r as any).d[j].t !== col.t)) throw new QError('type');
   }
   if (local) fr![n.slot!] = r;

@@ -181,7 +181,10 @@ export function upsert(x: Q, y: Q): Q {
     for (const c of r.c) if (!t.c.includes(c)) throw new QError('mismatch');
     return put(join(t, table(t.c, t.c.map((c, j) => r.c.includes(c) ? r.d[r.c.indexOf(c)] : fromItems(new Array(n).fill(nullItem(t.d[j])))))));
   }
-  return put(join(v, y));
+  // a table stays a table: what does not join it as rows is a type error, not a general list
+  const r = join(v, y);
+  if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
+  return put(r);
 }
 const exists = (name: string) => {
   if (name.startsWith(':')) return fileExists(name.slice(1));

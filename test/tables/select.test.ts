@@ -73,3 +73,13 @@ test('& and | of booleans stay boolean, a vector with an atom too', () => {
   assert.equal(q('(101b&110b;101b|010b;101b&1b;0b|101b)'), '100b\n111b\n101b\n101b');
   assert.equal(q('101b&1 2 3'), '1 0 1');
 });
+
+test('a table joined in place or upserted stays a table: what is not rows is a type error and changes nothing', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2)');
+  assert.equal(q('`t upsert 5'), "'type");
+  assert.equal(q('t,:6'), "'type");
+  assert.equal(q('t'), 'a\n-\n1\n2');
+  assert.equal(q('`t upsert enlist 5'), '`t');
+  assert.equal(q('count t'), '3');
+});
