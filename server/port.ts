@@ -379,12 +379,40 @@ export class Port {
         if (!who) return this.raw(req, UNAUTHORIZED);
         if ('response' in who) return this.raw(req, who.response);
         if (/^wasq(\/|$|\?)/.test(r.target)) return this.serveStatic(r.target, res);
+        const env = this.session.env;
+        env.keepAlive = 0;
         let out = this.asQuery(() => httpRespond(this.session, r, { w, a: ipv4(req.socket.remoteAddress), u: who.user }));
         // kdb+ 4 gzips the answer to a query (?…) of 2000 bytes or more when the client accepts gzip
         if (r.target.includes('?') && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) out = gzipped(out);
-        this.raw(req, req.method === 'HEAD' ? headOnly(out) : out);
+        if (req.method === 'HEAD') out = headOnly(out);
+        // .h.ka in the handler: the connection stays for the client's next request
+        if (env.keepAlive && this.keep(req, res, out, env.keepAlive)) return;
+        this.raw(req, out);
       } finally { this.opts.handles.free(w); }
     });
+  }
+
+  /** A response the handler made with .h.ka, sent through the HTTP server so the connection serves the
+   *  next request, idle for at most ms; false when the text is not a response it can send as it is. */
+  private keep(req: IncomingMessage, res: ServerResponse, out: Uint8Array, ms: number): boolean {
+    const b = Buffer.from(out.buffer, out.byteOffset, out.length), end = b.indexOf('\r\n\r\n');
+    if (end < 0) return false;
+    const [status, ...lines] = b.subarray(0, end).toString('latin1').split('\r\n');
+    const m = /^HTTP\/1\.[01] (\d{3}) ?(.*)$/.exec(status);
+    if (!m) return false;
+    const headers: string[] = [];
+    for (const l of lines) {
+      const i = l.indexOf(':');
+      if (i <= 0) return false;
+      headers.push(l.slice(0, i).trim(), l.slice(i + 1).trim());
+    }
+    try {
+      res.sendDate = false;
+      this.http.keepAliveTimeout = ms;
+      res.writeHead(Number(m[1]), m[2], headers);
+      res.end(b.subarray(end + 4));
+    } catch { return false; }
+    return true;
   }
 
   /** Send a whole response the q handler made and close, as kdb+ does (Connection: close). */

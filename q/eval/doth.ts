@@ -100,8 +100,14 @@ function edsn(x: Q): Q {
 /** .h.http: bare http:// addresses in text become links. */
 const http = (x: Q): Q => str(strOf(x).replace(/http:\/\/[^\s"<>]+/g, u => `<a href="${u}">${u}</a>`));
 
-/** .h.ka: kdb+'s keep-alive switch; wasq answers every request on its own connection, so it only names the header value. */
-const ka = (x: Q): Q => { if (x.t !== -T.Int && x.t !== -T.Long) throw new QError('type'); return str(Number((x as Atom).v) ? 'keep-alive' : 'close'); };
+/** .h.ka x: the request being answered keeps its connection open, idle for at most x ms (0: it closes);
+ *  the value names the header's value. */
+const ka = (x: Q): Q => {
+  if (x.t !== -T.Int && x.t !== -T.Long) throw new QError('type');
+  const ms = Math.max(0, Number((x as Atom).v));
+  env.keepAlive = ms;
+  return str(ms ? 'keep-alive' : 'close');
+};
 
 const iso = (x: Q): Q => { if (x.t !== -T.Long && x.t !== -T.Int && x.t !== -T.Timestamp) throw new QError('type'); return str(iso8601(BigInt((x as Atom).v))); };
 

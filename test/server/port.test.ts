@@ -316,6 +316,27 @@ test('HTTP: .z.ph, .z.pp and .z.pm answer with the response text they make', asy
   await srv.line('\\x .z.pm');
 });
 
+test('HTTP: a handler that calls .h.ka keeps the connection for the next request; without it each closes', async () => {
+  // two requests written on one socket: the second is answered only on a connection kept alive
+  const twice = (path: string) => new Promise<string>((res, rej) => {
+    const s = connect(srv.port, '127.0.0.1');
+    let got = '';
+    s.on('data', d => { got += d; });
+    s.on('error', rej);
+    s.on('close', () => res(got));
+    s.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    setTimeout(() => { if (!s.destroyed) s.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`); }, 200);
+    setTimeout(() => s.destroy(), 1500);
+  });
+  await srv.line('.z.ph:{"HTTP/1.1 200 OK\\r\\nConnection: ",.h.ka[2000i],"\\r\\nContent-Type: text/plain\\r\\nContent-Length: 3\\r\\n\\r\\nok\\n"}');
+  const kept = await twice('/a');
+  assert.equal(kept.match(/HTTP\/1\.1 200 OK/g)?.length, 2, kept);
+  assert.match(kept, /Connection: keep-alive/);
+  await srv.line('\\x .z.ph');
+  const closed = await twice('/?1+1');
+  assert.equal(closed.match(/HTTP\/1\.1 200 OK/g)?.length, 1, 'the default handler closes, as kdb+\'s does');
+});
+
 test('HTTP: the workbench is served under /wasq/, never shadowing a query', async () => {
   const r = await fetch(base() + '/wasq', { redirect: 'manual' });
   assert.equal(r.status, 301);
