@@ -482,6 +482,8 @@ test('floor and ceiling of a datetime are its date (ref/floor, ref/ceiling)', ()
   assert.equal(q('ceiling 2010.05.13T12:30:59.999'), '2010.05.14');
   assert.equal(q('ceiling 2010.05.13T00:00:00.000'), '2010.05.13');
   assert.equal(q('floor (2009.10.03T13:08:00.222;0Nz;-0.5z)'), '2009.10.03 0N 1999.12.31');
+  // 0wz is datetime's infinity as basics/datatypes writes it
+  assert.equal(q('(type 0wz;0wz=0Wz;floor 0wz)'), '-15h\n1b\n0Wd');
 });
 
 test('x,:y on a general list one rank deeper than y appends y as one item (ref/join)', () => {
