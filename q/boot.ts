@@ -50,6 +50,22 @@ export function bootstrap(s: Session) {
     return dict(symVec([...by.keys()]), list([...by.values()].map(vs => symVec(vs))));
   });
   // -26!: the TLS settings, from kdb+'s environment variables (the library's version from the host)
+  hooks.enumType = dom => {
+    let t = env.enumTypes.get(dom);
+    if (t === undefined) {
+      // kdb+ has types 20 to 76 for enumerations; past them every further domain shares the last
+      t = Math.min(20 + env.enumTypes.size, 76);
+      env.enumTypes.set(dom, t);
+    }
+    return t;
+  };
+  hooks.enumTypeFree = t => ![...env.enumTypes.values()].includes(t);
+  // -10!t: whether enumeration type t is free (basics/internal)
+  INTERNAL['-10'] = x => {
+    if (x.t !== -T.Short && x.t !== -T.Int && x.t !== -T.Long) throw new QError('type');
+    const t = Number((x as Atom).v);
+    return { t: -T.Bool, v: t >= 20 && t <= 76 && hooks.enumTypeFree(t) ? 1 : 0 } as Q;
+  };
   INTERNAL['-26'] = () => {
     if (!env.host.tlsVersion) throw new QError('nyi');
     const home = (env.host.getenv?.('QHOME') ?? (env.host.getenv?.('HOME') ?? '.') + '/q') + '/ssl/';

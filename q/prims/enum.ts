@@ -15,6 +15,8 @@ import { hooks } from './hooks.js';
 export function enumerate(dom: string, x: Q): Q {
   const vals = domainValues(dom);
   if (!vals) throw new QError('type');
+  // the domain's type number is given in the order domains are first enumerated
+  hooks.enumType(dom);
   if (x.t === T.Enum || x.t === -T.Enum) {
     if ((x as Vec).dom === dom) return x;
     x = deenum(x);
@@ -36,6 +38,7 @@ export function enumerate(dom: string, x: Q): Q {
 
 /** `dom?syms: enumerate, first appending missing symbols to the global symbol list dom. */
 export function enumExtend(dom: string, x: Q): Q {
+  hooks.enumType(dom);
   let cur: Q, fresh = false;
   try { cur = hooks.getGlobal(dom); } catch { cur = empty(T.Sym); fresh = true; }
   if (cur.t === T.List && !count(cur)) { cur = empty(T.Sym); fresh = true; }
