@@ -31,7 +31,9 @@ export class UpdateLog {
     let r: Q;
     try { r = f(); }
     catch (e) {
-      // a failed message leaves the globals as they were before it (kb/logging: rollback)
+      // a failed message leaves the globals as they were before it (kb/logging: rollback). The snapshot is
+      // of the map, not the values: it holds because an amend copies a value rather than changing it in
+      // place; an in-place amend would need the snapshot to copy what it changes
       if (writes !== before) { const g = this.session.env.globals; g.clear(); for (const [k, v] of globals) g.set(k, v); }
       throw e;
     }
