@@ -2,7 +2,7 @@
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, isFn, items, symVec, vecItem } from '../value/value.js';
-import { gather, WIDTH, fresh } from '../value/storage.js';
+import { gather, WIDTH, fresh, allocRaw } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
@@ -70,7 +70,7 @@ export function index(x: Q, i: Q): Q {
 function gatherOrNull(v: Vec, p: ArrayLike<number>, n: number): Q {
   const nv = fromItems([nullItem(v)]) as Vec, w = WIDTH[v.t];
   if (nv.t !== v.t || !w) return fromItems(Array.from(p, j => j >= 0 && j < n ? vecItem(v, j) : nullItem(v)));
-  const m = p.length, q = fresh(Int32Array, m);
+  const m = p.length, q = allocRaw(T.Int, m) as Int32Array;
   for (let j = 0; j < m; j++) { const k = p[j]; q[j] = k >= 0 && k < n ? k : 0; }
   const src = n ? v.d : nv.d, d = kernels.gather(v.t, src, q) ?? gather(v.t, src, q), db = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
   const nb = new Uint8Array(nv.d.buffer, nv.d.byteOffset, w);

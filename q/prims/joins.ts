@@ -14,7 +14,7 @@ import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
-import { alloc, fresh } from '../value/storage.js';
+import { alloc, allocRaw, fresh } from '../value/storage.js';
 import { findMany } from './find.js';
 
 const col = (t: Table, c: string) => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; };
@@ -183,7 +183,7 @@ function matchingRows(a: Q[], b: Q[]): [Int32Array, Int32Array] {
   }
   let m = 0;
   for (let r = 0; r < n1; r++) for (let j = first[r]; j >= 0 && j < n2; j = next[j]) m++;
-  const left = fresh(Int32Array, m), right = fresh(Int32Array, m);
+  const left = allocRaw(T.Int, m) as Int32Array, right = allocRaw(T.Int, m) as Int32Array;
   m = 0;
   for (let r = 0; r < n1; r++) for (let j = first[r]; j >= 0 && j < n2; j = next[j]) { left[m] = r; right[m++] = j; }
   return [left, right];

@@ -1,6 +1,6 @@
 // Membership and set operations: in within except inter union cross, and distinct's relatives.
 import type { Items } from '../value/storage.js';
-import { fresh } from '../value/storage.js';
+import { fresh, allocRaw } from '../value/storage.js';
 // Lookups hash the right argument once (find.ts), so x in y is linear in both.
 import { T } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
@@ -99,7 +99,8 @@ export function except(x: Q, y: Q): Q {
 function kept(p: ArrayLike<number>, n: number, hit: boolean): Q {
   let m = 0;
   for (let i = 0; i < p.length; i++) if ((p[i] < n) === hit) m++;
-  const r = fresh(Int32Array, m);
+  // in vector memory, where the gather that follows reads it without a copy
+  const r = allocRaw(T.Int, m) as Int32Array;
   for (let i = 0, j = 0; i < p.length; i++) if ((p[i] < n) === hit) r[j++] = i;
   return vec(T.Int, r);
 }

@@ -27,7 +27,7 @@ function shift(k: number, x: Q): Q {
     return out;
   }
   // int positions gather in wasm; those off the end (negative, or past n) come back null
-  const idx = fresh(Int32Array, n);
+  const idx = allocRaw(T.Int, n) as Int32Array;
   for (let i = 0; i < n; i++) idx[i] = i - k;
   return index(x, vec(T.Int, idx));
 }
@@ -38,7 +38,7 @@ export function xprev(k: Q, x: Q): Q {
   if (k.t < 0 || x.t === T.Dict || x.t === T.Table) return shift(intOf(k), x);
   const n = count(x);
   if (count(k) !== n) throw new QError('length');
-  const idx = fresh(Int32Array, n);
+  const idx = allocRaw(T.Int, n) as Int32Array;
   for (let i = 0; i < n; i++) idx[i] = i - intOf(item(k, i));
   return index(x, vec(T.Int, idx));
 }
