@@ -93,9 +93,14 @@ function innerJoin(fill: boolean) {
     if (!isKeyed(y)) throw new QError('type');
     const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
     const { rows } = lookupKeyed(t, y as Dict);
-    const keep: number[] = [];
-    for (let i = 0; i < rows.length; i++) if (rows[i] >= 0) keep.push(i);
-    return (fill ? ljf : lj)(index(t, vec(T.Int, Int32Array.from(keep))), y);
+    // the rows with a match, counted and then written (in vector memory, which the gather reads)
+    let m = 0;
+    for (let i = 0; i < rows.length; i++) if (rows[i] >= 0) m++;
+    const keep = allocRaw(T.Int, m) as Int32Array;
+    for (let i = 0, j = 0; i < rows.length; i++) if (rows[i] >= 0) keep[j++] = i;
+    const r = (fill ? ljf : lj)(index(t, vec(T.Int, keep)), y);
+    // a keyed x stays keyed by its own key
+    return isKeyed(x) ? xkey(symVec(((x as Dict).k as Table).c), r) : r;
   };
 }
 export const ij = innerJoin(false);

@@ -83,3 +83,11 @@ test('a table joined in place or upserted stays a table: what is not rows is a t
   assert.equal(q('`t upsert enlist 5'), '`t');
   assert.equal(q('count t'), '3');
 });
+
+test('ij keeps the rows of t whose key kt has; a keyed t stays keyed', () => {
+  const { q } = makeSession();
+  q('t:([]s:`a`b`c`a;x:1 2 3 4)');
+  assert.equal(q('t ij ([s:`a`c] z:10 30)'), 's x z \n------\na 1 10\nc 3 30\na 4 10');
+  assert.equal(q('count t ij ([s:enlist`q] z:enlist 1)'), '0');
+  assert.equal(q('([k:1 2]v:3 4) ij ([k:2 3] w:5 6)'), 'k| v w\n-| ---\n2| 4 5');
+});
