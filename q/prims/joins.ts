@@ -50,57 +50,69 @@ function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: Table }
   return { rows, vt };
 }
 
+/** t's columns with kt's value columns (vt) laid over them at each row's match in kt (rows; -1 for none):
+ *  the work of lj, and of ij once it has kept the matched rows (fill: kt's nulls do not overwrite). */
+function overlay(t: Table, rows: ArrayLike<number>, vt: Table, fill: boolean): { c: string[]; d: Q[] } {
+  const c = [...t.c], d = [...t.d];
+  const at = vec(T.Int, rows instanceof Int32Array ? rows : Int32Array.from(rows));   // -1 is out of range: a null
+  vt.c.forEach((name, j) => {
+    const src = vt.d[j];
+    const picked = index(src, at);
+    const k = c.indexOf(name);
+    if (k < 0) { c.push(name); d.push(picked); return; }
+    // matched rows take kt's value; unmatched keep t's (item by item only for fills and mixed types)
+    const old = d[k];
+    if (!fill && old.t === picked.t && old.t > 0 && old.t < 20 && old.t !== T.Guid) {
+      const o = (old as Vec).d.slice() as any, pd = (picked as Vec).d as any;
+      for (let r = 0; r < rows.length; r++) if (rows[r] >= 0) o[r] = pd[r];
+      d[k] = vec(old.t, o);
+      return;
+    }
+    const out = new Array<Q>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const v = item(picked, r);
+      out[r] = rows[r] < 0 || (fill && v.t < 0 && isNullV(-v.t, (v as Atom).v)) ? item(old, r) : v;
+    }
+    d[k] = fromItems(out);
+  });
+  return { c, d };
+}
+/** A keyed x's result keyed by x's own key columns again. */
+function keyedLike(x: Q, c: string[], d: Q[]): Q {
+  if (!isKeyed(x)) return table(c, d);
+  const n = (((x as Dict).k) as Table).c.length;
+  return dict(table(c.slice(0, n), d.slice(0, n)), table(c.slice(n), d.slice(n)));
+}
+
 /** t lj kt: t with kt's value columns for the matching key (ljf: kt's nulls do not overwrite). */
 function leftJoin(fill: boolean) {
   return (x: Q, y: Q): Q => {
     if (!isKeyed(y)) throw new QError('type');
-    const keyedX = isKeyed(x);
-    const t = keyedX ? unkey(x as Dict) : x as Table;
+    const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
     if (t.t !== T.Table) throw new QError('type');
     const { rows, vt } = lookupKeyed(t, y as Dict);
-    const c = [...t.c], d = [...t.d];
-    const at = vec(T.Int, rows instanceof Int32Array ? rows : Int32Array.from(rows));   // -1 is out of range: a null
-    vt.c.forEach((name, j) => {
-      const src = vt.d[j];
-      const picked = index(src, at);
-      const k = c.indexOf(name);
-      if (k < 0) { c.push(name); d.push(picked); return; }
-      // matched rows take kt's value; unmatched keep t's (item by item only for fills and mixed types)
-      const old = d[k];
-      if (!fill && old.t === picked.t && old.t > 0 && old.t < 20 && old.t !== T.Guid) {
-        const o = (old as Vec).d.slice() as any, pd = (picked as Vec).d as any;
-        for (let r = 0; r < rows.length; r++) if (rows[r] >= 0) o[r] = pd[r];
-        d[k] = vec(old.t, o);
-        return;
-      }
-      const out = new Array<Q>(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const v = item(picked, r);
-        out[r] = rows[r] < 0 || (fill && v.t < 0 && isNullV(-v.t, (v as Atom).v)) ? item(old, r) : v;
-      }
-      d[k] = fromItems(out);
-    });
-    const r = table(c, d);
-    return keyedX ? dict((x as Dict).k, table(c.slice((((x as Dict).k) as Table).c.length), d.slice((((x as Dict).k) as Table).c.length))) : r;
+    const { c, d } = overlay(t, rows, vt, fill);
+    return isKeyed(x) ? dict((x as Dict).k, table(c.slice((((x as Dict).k) as Table).c.length), d.slice((((x as Dict).k) as Table).c.length))) : table(c, d);
   };
 }
 export const lj = leftJoin(false);
 export const ljf = leftJoin(true);
 
-/** t ij kt: only the rows of t whose key kt has, with kt's columns. */
+/** t ij kt: only the rows of t whose key kt has, with kt's columns; a keyed t stays keyed. */
 function innerJoin(fill: boolean) {
   return (x: Q, y: Q): Q => {
     if (!isKeyed(y)) throw new QError('type');
     const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
-    const { rows } = lookupKeyed(t, y as Dict);
-    // the rows with a match, counted and then written (in vector memory, which the gather reads)
+    if (t.t !== T.Table) throw new QError('type');
+    const { rows, vt } = lookupKeyed(t, y as Dict);
+    // the rows with a match, counted and then written (in vector memory, which the gathers read), and
+    // each one's match: the keys are looked up once
     let m = 0;
     for (let i = 0; i < rows.length; i++) if (rows[i] >= 0) m++;
-    const keep = allocRaw(T.Int, m) as Int32Array;
-    for (let i = 0, j = 0; i < rows.length; i++) if (rows[i] >= 0) keep[j++] = i;
-    const r = (fill ? ljf : lj)(index(t, vec(T.Int, keep)), y);
-    // a keyed x stays keyed by its own key
-    return isKeyed(x) ? xkey(symVec(((x as Dict).k as Table).c), r) : r;
+    const keep = allocRaw(T.Int, m) as Int32Array, hit = allocRaw(T.Int, m) as Int32Array;
+    for (let i = 0, j = 0; i < rows.length; i++) if (rows[i] >= 0) { keep[j] = i; hit[j++] = rows[i]; }
+    const { c, d } = overlay(index(t, vec(T.Int, keep)) as Table, hit, vt, fill);
+    return keyedLike(x, c, d);
   };
 }
 export const ij = innerJoin(false);
