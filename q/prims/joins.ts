@@ -38,7 +38,7 @@ function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: Table }
   kcols.forEach((k, j) => { const c = tcols[j]; if (k.t !== c.t && k.t > 0 && c.t > 0 && k.t < 20 && c.t < 20) throw new QError('type'); });
   // one key column of one simple type: Find's hash (in wasm), the first match of each key as kdb+ takes it
   if (kcols.length === 1 && kcols[0].t === tcols[0].t && kcols[0].t > 0 && kcols[0].t < 20) {
-    const p = findMany(kcols[0], tcols[0]), n = count(kcols[0]), rows = fresh(Int32Array, p.length);
+    const p = findMany(kcols[0], tcols[0]), n = count(kcols[0]), rows = allocRaw(T.Int, p.length) as Int32Array;
     for (let r = 0; r < p.length; r++) rows[r] = p[r] < n ? p[r] : -1;
     return { rows, vt };
   }
