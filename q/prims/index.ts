@@ -17,7 +17,7 @@ export function positions(i: Q): number[] | Int32Array | null {
     case T.Long: {
       // read the two 32-bit halves rather than making a BigInt per item
       // positions past 2^31 are out of range of any list: they become -1, which is out of range too
-      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = fresh(Int32Array, n);
+      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = allocRaw(T.Int, n) as Int32Array;
       for (let k = 0; k < n; k++) { const lo = w[2 * k], hi = w[2 * k + 1]; r[k] = (hi === 0 && lo >= 0) || (hi === -1 && lo < 0) ? lo : -1; }
       return r;
     }
