@@ -138,10 +138,8 @@ export class Session {
   debug = false;
 
   /** -l: a message from a client (or to handle 0) runs through this, which logs it when it changed a
-   *  global and undoes its changes when it failed part way (kb/logging). */
-  updateLog: { run(msg: Q, f: () => Q): Q } | null = null;
-  /** -l: \l with no argument checkpoints the log. */
-  checkpoint: (() => void) | null = null;
+   *  global and undoes its changes when it failed part way (kb/logging); \l alone checkpoints it. */
+  updateLog: { run(msg: Q, f: () => Q): Q; checkpoint(): void } | null = null;
   /** A message's work, through the update log when there is one. */
   logged(msg: Q, f: () => Q): Q { return this.updateLog ? this.updateLog.run(msg, f) : f(); }
   suspended: BtFrame | null = null;
@@ -232,7 +230,7 @@ export class Session {
       return long(BigInt(Math.round(performance.now() - t0)));
     }
     // \l alone under -l checkpoints: the globals to name.qdb, the log emptied
-    if (name === 'l' && !arg.trim() && this.checkpoint) { this.checkpoint(); return NIL; }
+    if (name === 'l' && !arg.trim() && this.updateLog) { this.updateLog.checkpoint(); return NIL; }
     if (name === 'l') return this.loadFile(arg.trim());
     // \cd: the current directory; \cd dir changes it (kdb+ runs no shell for either)
     if (name === 'cd' && this.env.host.chdir && this.env.host.cwd) {

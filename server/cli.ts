@@ -256,7 +256,6 @@ export async function main(argv: string[]) {
     const log = new UpdateLog(session, o.script.replace(/\.q$/, ''), o.log === 'sync');
     try { log.restore(); } catch (e) { process.stderr.write(`'${errorText(e)}\n`); process.exit(1); }
     session.updateLog = log;
-    session.checkpoint = () => log.checkpoint();
   }
   // -t N: the timer starts once the script has defined .z.ts
   if (o.timer) session.setTimer(o.timer);

@@ -15,15 +15,17 @@ export class UpdateLog {
   constructor(private session: Session, private base: string, private sync: boolean) {}
 
   private q(src: string): Q { return this.session.value(src).v; }
+  /** a file symbol for path, whatever characters it holds (q's string escapes are JSON's for these) */
+  private file(ext: string): string { return `(hsym\`$${JSON.stringify(this.base + ext)})`; }
   private get log() { return this.base + '.log'; }
 
   /** The checkpoint read, then the log replayed through .z.ps (kdb+ values each entry), then opened. */
   restore(): void {
     const qdb = this.base + '.qdb';
-    if (existsSync(qdb)) this.q(`{(key x) set' value x} get \`:${qdb}`);
-    if (existsSync(this.log)) this.q(`-11!\`:${this.log}`);
-    else this.q(`\`:${this.log} set ()`);
-    this.handle = Number((this.q(`hopen \`:${this.log}`) as { v: number }).v);
+    if (existsSync(qdb)) this.q(`{(key x) set' value x} get ${this.file('.qdb')}`);
+    if (existsSync(this.log)) this.q(`-11!${this.file('.log')}`);
+    else this.q(`${this.file('.log')} set ()`);
+    this.open();
   }
 
   run(msg: Q, f: () => Q): Q {
@@ -49,8 +51,9 @@ export class UpdateLog {
   /** \l with no argument: the root's globals checkpointed to name.qdb, and the log emptied. */
   checkpoint(): void {
     this.q(`hclose ${this.handle}`);
-    this.q(`\`:${this.base}.qdb set value \`.`);
-    this.q(`\`:${this.log} set ()`);
-    this.handle = Number((this.q(`hopen \`:${this.log}`) as { v: number }).v);
+    this.q(`${this.file('.qdb')} set value \`.`);
+    this.q(`${this.file('.log')} set ()`);
+    this.open();
   }
+  private open(): void { this.handle = Number((this.q(`hopen ${this.file('.log')}`) as { v: number }).v); }
 }

@@ -81,19 +81,18 @@ SYSTEM.a = arg => {
   const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
   return symVec(ns ? r : [...new Set([...r, ...partedTables().keys()])].sort());
 };
-/** \b: the views of a namespace, sorted (kdb+ marks the list `s#). */
-SYSTEM.b = arg => {
+/** The views of namespace arg (the current one when empty), by their names within it, sorted; only
+ *  those `keep` takes. */
+function viewsIn(arg: string, keep: (v: { at?: number }) => boolean = () => true): string[] {
   const ns = arg ? (arg === '.' ? '' : arg) : env.ns, pre = ns ? ns + '.' : '';
-  const out = [...env.views.keys()].filter(k => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.')).map(k => k.slice(pre.length)).sort();
-  return { ...symVec(out), a: 1 } as Q;
-};
+  const mine = (k: string) => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.');
+  return [...env.views.entries()].filter(([k, v]) => mine(k) && keep(v)).map(([k]) => k.slice(pre.length)).sort();
+}
+/** \b: the views of a namespace, sorted (kdb+ marks the list `s#). */
+SYSTEM.b = arg => ({ ...symVec(viewsIn(arg)), a: 1 }) as Q;
 /** \B: the views of a namespace not read since a global last changed (or never read): kdb+'s pending
  *  views, where wasq counts any change of a global as a change of a view's referents. */
-SYSTEM.B = arg => {
-  const ns = arg ? (arg === '.' ? '' : arg) : env.ns, pre = ns ? ns + '.' : '';
-  const out = [...env.views.entries()].filter(([k, v]) => (pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.')) && v.at !== writes).map(([k]) => k.slice(pre.length)).sort();
-  return symVec(out);
-};
+SYSTEM.B = arg => symVec(viewsIn(arg, v => v.at !== writes));
 /** \E: the TLS mode of the port (0i without TLS). */
 SYSTEM.E = () => int(env.host.tlsMode?.() ?? 0);
 /** \u: the -u password file read again (nothing without one). */

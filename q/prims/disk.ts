@@ -359,14 +359,18 @@ function inView(parts: { path: string; seg: string; v: number }[]): void {
   const names = [...partedTables().keys()].sort();
   hooks.setGlobal('.Q.pn', dict(symVec(names), list(names.map(() => list([])))));
 }
+/** The partition values an atom or vector of the partitions' type names ('type for another type). */
+function partValues(x: Q, type: number): Set<number> {
+  if (Math.abs(x.t) !== type) throw new QError('type');
+  return new Set<number>(x.t < 0 ? [Number((x as Atom).v)] : Array.from((x as Vec).d as Int32Array));
+}
 /** .Q.view x: queries of the partitioned tables read only the partitions whose values x lists;
  *  .Q.view[] (or ::) every partition again. A filter that matches none is an error (kdb+ 4.1). */
 export function qview(x: Q): Q {
   const db = mapped().db;
   if (!db) throw new QError('.Q.view: no partitioned database loaded');
   if (isNil(x)) { inView(db.all); return NIL; }
-  if (Math.abs(x.t) !== db.type) throw new QError('type');
-  const want = new Set<number>(x.t < 0 ? [Number((x as Atom).v)] : Array.from((x as Vec).d as Int32Array));
+  const want = partValues(x, db.type);
   const kept = db.all.filter(p => want.has(p.v));
   if (!kept.length) throw new QError('invalid partition filter');
   inView(kept);
@@ -378,8 +382,7 @@ export function qview(x: Q): Q {
 export function qli(x: Q): Q {
   const db = mapped().db;
   if (!db) throw new QError('.Q.li: no partitioned database loaded');
-  if (Math.abs(x.t) !== db.type) throw new QError('type');
-  const want = new Set<number>(x.t < 0 ? [Number((x as Atom).v)] : Array.from((x as Vec).d as Int32Array));
+  const want = partValues(x, db.type);
   const [re, , , parse] = PARTS.find(k => k[2] === db.type && k[1] === db.pf) ?? PARTS.find(k => k[2] === db.type)!;
   const have = new Set(db.all.map(p => p.path)), found: { path: string; seg: string; v: number }[] = [];
   for (const seg of db.segs.length ? db.segs : [db.root]) {
