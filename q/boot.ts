@@ -50,16 +50,10 @@ export function bootstrap(s: Session) {
     return dict(symVec([...by.keys()]), list([...by.values()].map(vs => symVec(vs))));
   });
   // -26!: the TLS settings, from kdb+'s environment variables (the library's version from the host)
-  hooks.enumType = dom => {
-    let t = env.enumTypes.get(dom);
-    if (t === undefined) {
-      // kdb+ has types 20 to 76 for enumerations; past them every further domain shares the last
-      t = Math.min(20 + env.enumTypes.size, 76);
-      env.enumTypes.set(dom, t);
-    }
-    return t;
-  };
-  hooks.enumTypeFree = t => ![...env.enumTypes.values()].includes(t);
+  // kdb+ 3.6+ numbers every (64-bit) enumeration 20h whatever its domain (releases/ChangesIn3.6);
+  // 21h-76h were 32-bit enumerations read from older files, which wasq never makes
+  hooks.enumType = dom => { env.enumDomains.add(dom); return T.Enum; };
+  hooks.enumTypeFree = t => t !== T.Enum || env.enumDomains.size === 0;
   // -10!t: whether enumeration type t is free (basics/internal)
   INTERNAL['-10'] = x => {
     if (x.t !== -T.Short && x.t !== -T.Int && x.t !== -T.Long) throw new QError('type');

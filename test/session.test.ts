@@ -517,10 +517,10 @@ test('a keyword cannot be assigned: neg:1 is \'assign and neg stays neg', () => 
   assert.equal(q('a:1;a'), '1');
 });
 
-test('each enumeration domain has its own type number, from 20h in the order first enumerated; -10! says which are free', () => {
+test('every enumeration is type 20h whatever its domain (kdb+ 3.6+); -10!20h is 0b once one is made', () => {
   const { q } = makeSession();
   assert.equal(q('-10!20h'), '1b');
   q('ee:`a`b`c; vv:`ee$`a`a`b; ff:`x`y');
-  assert.equal(q('(type vv;type first vv;type `ff$`x;type `ee$`c)'), '20 -20 -21 -20h');
-  assert.equal(q('(-10!20h;-10!21h;-10!22h)'), '001b');
+  assert.equal(q('(type vv;type first vv;type `ff$`x;type `ee$`c;type `sym?`a`b)'), '20 -20 -20 -20 20h');
+  assert.equal(q('(-10!20h;-10!21h;-10!22h)'), '011b');
 });

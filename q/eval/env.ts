@@ -125,8 +125,8 @@ export class Env {
   restricted = 0;
   /** whether a client's query is running (its handlers may not reach the shell) */
   remote = false;
-  /** each enumeration domain's type number (20 + the order domains were first enumerated in) */
-  enumTypes = new Map<string, number>();
+  /** the domains enumerated against so far (-10!20h is 0b once there is one) */
+  enumDomains = new Set<string>();
   /** .h.ka x during an HTTP request: keep its connection open for the next, idle at most x ms (0: close) */
   keepAlive = 0;
   /** \T: the seconds a client's query may run (-T), 0 for no limit */

@@ -34,10 +34,10 @@ export const hooks = {
   files: (() => null) as () => import('../eval/env.js').Host['files'] | null,
   /** define a global computed when read (a partitioned table), replacing any value of that name */
   computed: unset as (name: string, f: () => Q) => void,
-  /** the type number of an enumeration over domain dom: 20 for the first domain enumerated, 21 for the
-   *  next …, as kdb+ numbers them (basics/datatypes 20-76); registered the first time it is asked */
+  /** the type number of an enumeration over domain dom (20h for every domain, as in kdb+ 3.6+);
+   *  noting the domain as used, for -10! */
   enumType: ((_dom: string) => 20) as (dom: string) => number,
-  /** whether type number t (20-76) belongs to no domain yet (-10!) */
+  /** whether enumeration type number t (20-76) is unused (-10!) */
   enumTypeFree: ((_t: number) => true) as (t: number) => boolean,
   /** run a message as the process would run one from handle 0 (.z.ps, else value): log replay */
   ps: unset as (x: Q) => Q,

@@ -296,7 +296,6 @@ export function sliceQ(x: Q, a: number, b: number): Q {
 }
 
 export function qtype(x: Q): Q {
-  // an enumeration's type is its domain's number (20h for the first domain, 21h for the next …)
   if (x.t === T.Enum || x.t === -T.Enum) { const dom = (x as Vec).dom; const t = dom ? hooks.enumType(dom) : T.Enum; return { t: -T.Short, v: x.t < 0 ? -t : t }; }
   return { t: -T.Short, v: x.t };
 }
