@@ -406,6 +406,11 @@ export function runQuery(q: Query): Q {
     if (byName) { setGlobal(byName, r); return q.from; }
     return r;
   }
+  if (src.t === T.Dict && (src as Dict).k.t === T.Sym) {
+    const r = dictQuery(src as Dict, q);
+    if (byName && (q.kind === 'update' || q.kind === 'delete')) { setGlobal(byName, r); return sym(byName); }
+    return r;
+  }
   const { t, keys } = asTable(src);
   const rows = filter(t, q.where, q.tests);
   let result: Q;
@@ -419,6 +424,34 @@ export function runQuery(q: Query): Q {
   } finally { seed = null; }
   if (byName && (q.kind === 'update' || q.kind === 'delete')) { setGlobal(byName, result); return sym(byName); }
   return result;
+}
+
+/**
+ * A query of a dictionary with symbol keys (qsql: "a table or dictionary"): its keys are the columns and
+ * its values what they name, so `exec sum x from d` sums x's value; the answer is a dictionary again
+ * (exec of one unnamed column: the value itself). A by clause is 'type, as in kdb+ since 4.1
+ * (ref/update), where 4.0 ignored it.
+ */
+function dictQuery(d: Dict, q: Query): Q {
+  if (q.by) throw new QError('type');
+  if (q.where.length) throw new QError('nyi');
+  const ks = items(d.k).map(k => (k as Atom).v as string), vs = items(d.v);
+  const saved = scope.cols;
+  scope.cols = name => { const j = ks.indexOf(name); return j >= 0 ? vs[j] : undefined; };
+  try {
+    if (!q.cols) return q.kind === 'delete' ? dict(symVec([]), list([])) : d;
+    const names = q.cols.map(c => c[0]), vals = q.cols.map(([, e]) => e());
+    switch (q.kind) {
+      case 'exec': if (vals.length === 1 && !q.colsNamed) return vals[0];
+      // fall through: named or several columns give a dictionary
+      case 'select': return dict(symVec(names), fromItems(vals));
+      default: {
+        const k2 = [...ks], v2 = [...vs];
+        names.forEach((n, i) => { const j = k2.indexOf(n); if (j >= 0) v2[j] = vals[i]; else { k2.push(n); v2.push(vals[i]); } });
+        return dict(symVec(k2), fromItems(v2));
+      }
+    }
+  } finally { scope.cols = saved; }
 }
 
 function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {

@@ -250,3 +250,17 @@ test('a keyed table is amended by key: a row replaced, a cell changed, a new key
   q('k2[(1;`a)]:enlist 9'); q('k2[`x`y!(5;`e)]:enlist 50');
   assert.equal(q('k2'), 'x y| v \n---| --\n1 a| 9 \n2 b| 2 \n5 e| 50');
 });
+
+test('qSQL of a dictionary: its keys are the columns, the answer a dictionary; by is \'type (kdb+ 4.1)', () => {
+  const { q } = makeSession();
+  q('d:`a`b!1 2; e:`x`y!(1 2;3 4)');
+  assert.equal(q('update a:3 from d'), 'a| 3\nb| 2');
+  assert.equal(q('update c:a+b from d'), 'a| 1\nb| 2\nc| 3');
+  assert.equal(q('select c:a+b from d'), 'c| 3');
+  assert.equal(q('exec a from d'), '1');
+  assert.equal(q('exec sum x from e'), '3');
+  assert.equal(q('update z:x+y from e'), 'x| 1 2\ny| 3 4\nz| 4 6');
+  assert.equal(q('update a by b from d'), "'type");
+  assert.equal(q('update a:10 from `d'), '`d');
+  assert.equal(q('d'), 'a| 10\nb| 2');
+});
