@@ -524,3 +524,23 @@ test('every enumeration is type 20h whatever its domain (kdb+ 3.6+); -10!20h is 
   assert.equal(q('(type vv;type first vv;type `ff$`x;type `ee$`c;type `sym?`a`b)'), '20 -20 -20 -20 20h');
   assert.equal(q('(-10!20h;-10!21h;-10!22h)'), '011b');
 });
+
+test('like matches bytes: strings and symbols agree with a regular expression over the same bytes', () => {
+  const { q } = makeSession();
+  const words = ['abc', 'abd', 'xbz', 'a*b', '[x]', 'a-b', '', 'ab]', '^a', 'a?', '-', 'bca', 'aaa', 'caa', '\\303\\251'];
+  const pats = ['a*', '*b', '?b*', '[abc]*', '[^abc]*', '*[a-c]?', 'a*b*c', '*', '', '??', '?', '[a-c]', '*[*]*', 'a[*]b',
+    '[^a-c]?[d-f]', '*a*a*', '[-a]*', '[a-]*', 'ab]', '[x]', '^a', '*]', 'a[?]', '*-*', '\\303*'];
+  // the expectation: each pattern as a JS RegExp over the words' bytes (latin1), written independently of wasq's matcher
+  const bytes = (w: string) => w.replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+  const re = (p: string) => new RegExp('^' + bytes(p).replace(/\[(\^?)([^\]]+)\]|([?*])|([^[?*])/g, (_, n, cls, w, c) =>
+    cls !== undefined ? '[' + n + cls.replace(/[\\\]]/g, '\\$&') + ']' : w === '?' ? '[\\s\\S]' : w === '*' ? '[\\s\\S]*' : c.replace(/[.*+^${}()|\\\/\[\]]/g, '\\$&')) + '$');
+  q('w:(' + words.map(w => '"' + w + '"').join(';') + ')');
+  for (const p of pats) {
+    const want = words.map(w => re(p).test(bytes(w)) ? '1' : '0').join('') + 'b';
+    assert.equal(q('w like "' + p + '"'), want, p);
+    assert.equal(q('(`$w) like "' + p + '"'), want, p);
+  }
+  assert.equal(q('("ab";"cd";`ab) like "a*"'), '101b');
+  assert.equal(q('upper ("abc";"xYz!";"";"\\303\\251")'), '"ABC"\n"XYZ!"\n""\n"\\303\\251"');
+  assert.equal(q('lower ("ABC";"xYz!")'), '"abc"\n"xyz!"');
+});

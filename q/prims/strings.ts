@@ -42,7 +42,14 @@ export const NL = Uint8Array.of(10);
 export const stringBytes = (ls: Q[]): Uint8Array[] => ls.map(e => { if (!isStr(e)) throw new QError('type'); return e.t === -T.Char ? Uint8Array.of((e as Atom).v) : (e as Vec).d as Uint8Array; });
 const chars = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : latin((x as Vec).d as Uint8Array);
 /** Bytes as a one-char-per-byte JS string, so positions are byte positions as in kdb+. */
-function latin(d: Uint8Array): string { let s = ''; for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192)); return s; }
+function latin(d: Uint8Array): string {
+  let s = '';
+  // a short string is built a byte at a time: a spread call and the subarray it reads cost more (like over
+  // a million 4-byte strings: a fifth of the time)
+  if (d.length <= 64) { for (let i = 0; i < d.length; i++) s += String.fromCharCode(d[i]); return s; }
+  for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192));
+  return s;
+}
 const unlatin = (s: string): Vec => { const d = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) d[i] = s.charCodeAt(i) & 255; return vec(T.Char, d); };
 
 /** string x: the text of each atom (a char vector), through the one formatter. */
@@ -137,27 +144,79 @@ function patternSource(p: string, star: boolean): string {
   }
   return r;
 }
-function likeRe(p: string): RegExp {
-  let re = reCache.get(p);
-  if (!re) { re = new RegExp('^' + patternSource(p, true) + '$', 's'); reCache.set(p, re); }
-  return re;
+/**
+ * A like pattern as byte tests, for strings: each position the set of bytes it takes (? every byte, [..]
+ * its class, else the one byte), null for * (any run). Matching bytes this way spares a string per item.
+ */
+const globCache = new Map<string, (Uint8Array | null)[]>();
+function glob(p: string): (Uint8Array | null)[] {
+  let g = globCache.get(p);
+  if (g) return g;
+  g = [];
+  const one = (c: number) => { const m = new Uint8Array(256); m[c] = 1; return m; };
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '*') g.push(null);
+    else if (c === '?') g.push(new Uint8Array(256).fill(1));
+    else if (c === '[' && p.indexOf(']', i + 2) >= 0) {
+      const j = p.indexOf(']', i + 2);
+      let body = p.slice(i + 1, j);
+      const neg = body[0] === '^', m = new Uint8Array(256);
+      if (neg) body = body.slice(1);
+      for (let k = 0; k < body.length; k++) {
+        const lo = body.charCodeAt(k) & 255;
+        if (body[k + 1] === '-' && k + 2 < body.length) { const hi = body.charCodeAt(k + 2) & 255; for (let b = lo; b <= hi; b++) m[b] = 1; k += 2; }
+        else m[lo] = 1;
+      }
+      if (neg) for (let b = 0; b < 256; b++) m[b] ^= 1;
+      g.push(m);
+      i = j;
+    } else g.push(one(p.charCodeAt(i) & 255));
+  }
+  globCache.set(p, g);
+  return g;
 }
+/** Whether bytes d match glob g: each star remembered, and on a mismatch the last one takes a byte more. */
+function globMatch(d: Uint8Array, g: (Uint8Array | null)[]): boolean {
+  const n = d.length, m = g.length;
+  let i = 0, j = 0, starJ = -1, starI = 0;
+  while (i < n) {
+    const tok = j < m ? g[j] : undefined;
+    if (tok && tok[d[i]]) { i++; j++; }
+    else if (tok === null) { starJ = j++; starI = i; }
+    else if (starJ >= 0) { j = starJ + 1; i = ++starI; }
+    else return false;
+  }
+  while (j < m && g[j] === null) j++;
+  return j === m;
+}
+
 
 /** x like p: does the string or symbol x match the pattern? */
 export function like(x: Q, p: Q): Q {
   if (!isStr(p)) throw new QError('type');
-  const re = likeRe(chars(p));
-  if (x.t === T.Char || x.t === -T.Char) return { t: -T.Bool, v: re.test(chars(x)) ? 1 : 0 };
-  if (x.t === -T.Sym) return { t: -T.Bool, v: re.test((x as Atom).v) ? 1 : 0 };
+  const ps = chars(p);
+  if (x.t === T.Char) return { t: -T.Bool, v: globMatch((x as Vec).d as Uint8Array, glob(ps)) ? 1 : 0 };
+  if (x.t === -T.Char) return { t: -T.Bool, v: globMatch(Uint8Array.of((x as Atom).v as number), glob(ps)) ? 1 : 0 };
+  // a symbol is matched by its bytes, as kdb+ does: ? is one byte of a UTF-8 name, not one letter
+  if (x.t === -T.Sym) return { t: -T.Bool, v: globMatch(str((x as Atom).v).d as Uint8Array, glob(ps)) ? 1 : 0 };
   if (x.t === T.Sym) {
     // each distinct symbol tested once
-    const ids = (x as Vec).d as Int32Array, test = perSymbol(id => re.test(symName(id)) ? 1 : 0), r = new Uint8Array(ids.length);
+    const g = glob(ps), ids = (x as Vec).d as Int32Array, test = perSymbol(id => globMatch(str(symName(id)).d as Uint8Array, g) ? 1 : 0), r = new Uint8Array(ids.length);
     for (let i = 0; i < ids.length; i++) r[i] = test(ids[i]);
     return vec(T.Bool, r);
   }
   if (x.t === T.List) {
-    const r = (x as List).d.map(e => { if (e.t !== T.Char && e.t !== -T.Char && e.t !== -T.Sym) throw new QError('type'); return like(e, p); });
-    return fromItems(r);
+    // strings (and symbols) give a boolean vector without an atom per item
+    const ls = (x as List).d, r = fresh(Uint8Array, ls.length), g = glob(ps);
+    for (let i = 0; i < ls.length; i++) {
+      const e = ls[i];
+      if (e.t === T.Char) r[i] = globMatch((e as Vec).d as Uint8Array, g) ? 1 : 0;
+      else if (e.t === -T.Char || e.t === -T.Sym) r[i] = (like(e, p) as Atom).v as number;
+      else if (e.t === T.List || e.t === T.Sym) return fromItems(ls.map(e => like(e, p)));
+      else throw new QError('type');
+    }
+    return vec(T.Bool, r);
   }
   if (x.t === T.Dict) return dict((x as Dict).k, like((x as Dict).v, p));
   if (x.t === -T.Enum || x.t === T.Enum) throw new QError('type');
@@ -335,18 +394,24 @@ function bits(y: Q, w: number): Q {
   return vec(w === 1 ? T.Bool : T.Byte, d);
 }
 
-function caseMap(f: (s: string) => string) {
+function caseMap(f: (s: string) => string, bytes?: (d: Uint8Array) => Uint8Array) {
   return atomic1((x: Q): Q => {
     if (x.t === -T.Char) return { t: -T.Char, v: f(String.fromCharCode((x as Atom).v)).charCodeAt(0) };
-    if (x.t === T.Char) return unlatin(f(chars(x)));
+    if (x.t === T.Char) return bytes ? vec(T.Char, bytes((x as Vec).d as Uint8Array)) : unlatin(f(chars(x)));
     if (x.t === -T.Sym) return sym(f((x as Atom).v));
     if (x.t === T.Sym) return vec(T.Sym, Int32Array.from((x as Vec).d as Int32Array, id => intern(f(symName(id)))));
     throw new QError('type');
   });
 }
 // only ASCII letters change case, as in kdb+ (bytes, not Unicode)
-export const upper = caseMap(s => s.replace(/[a-z]+/g, m => m.toUpperCase()));
-export const lower = caseMap(s => s.replace(/[A-Z]+/g, m => m.toLowerCase()));
+// a string's bytes are mapped in place of a round trip through text (upper of a million strings)
+const shiftCase = (lo: number, by: number) => (d: Uint8Array): Uint8Array => {
+  const r = fresh(Uint8Array, d.length);
+  for (let i = 0; i < d.length; i++) { const c = d[i]; r[i] = c - lo >>> 0 < 26 ? c + by : c; }
+  return r;
+};
+export const upper = caseMap(s => s.replace(/[a-z]+/g, m => m.toUpperCase()), shiftCase(97, -32));
+export const lower = caseMap(s => s.replace(/[A-Z]+/g, m => m.toLowerCase()), shiftCase(65, 32));
 
 function trimmer(re: RegExp) {
   const go = (x: Q): Q => {
