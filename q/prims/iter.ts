@@ -64,7 +64,12 @@ function each(f: Q, args: Q[]): Q {
   for (const a of args) if (isListy(a)) { const c = count(a); if (n >= 0 && c !== n) throw new QError('length'); n = c; if (a.t === T.Dict) dictSrc = a; }
   if (n < 0) return apply(f, args);
   const r = new Array<Q>(n);
-  for (let i = 0; i < n; i++) r[i] = apply(f, args.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a));
+  if (args.length === 2) {
+    // two arguments (x,'y, x f' y) go straight to the dyadic form, without an argument list per item
+    const [x, y] = args, xv = x.t === T.Dict ? (x as Dict).v : x, yv = y.t === T.Dict ? (y as Dict).v : y;
+    const lx = isListy(x), ly = isListy(y);
+    for (let i = 0; i < n; i++) r[i] = apply2(f, lx ? item(xv, i) : x, ly ? item(yv, i) : y);
+  } else for (let i = 0; i < n; i++) r[i] = apply(f, args.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a));
   return dictSrc ? collect(dictSrc, r) : fromItems(r);
 }
 

@@ -231,12 +231,27 @@ function findAll(s: string, p: string): number[] {
   while ((m = re.exec(s))) { out.push(m.index); if (!m[0].length) re.lastIndex++; }
   return out;
 }
+/** Each byte as a one-byte array, made once: a char atom pattern then costs no array per call. */
+const BYTE = Array.from({ length: 256 }, (_, c) => Uint8Array.of(c));
+/** Where bytes p start in d, each match after the last one's end (as findAll). */
+function findBytes(d: Uint8Array, p: Uint8Array): number[] {
+  const out: number[] = [], n = d.length, m = p.length;
+  for (let i = d.indexOf(p[0]); i >= 0 && i + m <= n; i = d.indexOf(p[0], i)) {
+    let k = 1;
+    while (k < m && d[i + k] === p[k]) k++;
+    if (k === m) { out.push(i); i += m; } else i++;
+  }
+  return out;
+}
 /** x ss y: positions in x where the pattern y matches. */
 export function ss(x: Q, y: Q): Q {
   if (x.t === -T.Sym) x = str((x as Atom).v);
   if (!isStr(x) || !isStr(y)) throw new QError('type');
   // ss takes no * and no empty pattern
-  if (!count(y) || chars(y).includes('*')) throw new QError('length');
+  const p = y.t === T.Char ? (y as Vec).d as Uint8Array : BYTE[(y as Atom).v as number];
+  if (!p.length || p.includes(42)) throw new QError('length');
+  // a pattern without ? or [ is found among the bytes themselves, with no string made of either
+  if (x.t === T.Char && !p.includes(63) && !p.includes(91)) return longVec(findBytes((x as Vec).d as Uint8Array, p));
   return longVec(findAll(chars(x), chars(y)));
 }
 /** ssr[x;y;z]: x with each match of pattern y replaced by z, or by z applied to the match. */

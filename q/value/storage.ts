@@ -45,8 +45,9 @@ export function fresh<A>(C: { new (b: ArrayBuffer, off: number, n: number): A; n
   // most small q operations); one of 64 bytes or less lives on V8's heap, but is still about twice the cost
   // of a view (flip of a million pairs: 1230 to 780 ms; 1 2 3+4 5 6 in a loop: a third faster). So small
   // arrays are views carved from a shared slab. A slab is freed when the last view into it is; nothing is
-  // reused, so a fresh view is zeroed. Holders of a view must mind its byteOffset.
-  if (bytes > 0 && bytes < MIN_BYTES) {
+  // reused, so a fresh view is zeroed. Holders of a view must mind its byteOffset. An empty array is a view
+  // too: one of its own would cost a buffer (ss over a million strings, most with no match).
+  if (bytes < MIN_BYTES) {
     if (slabAt + bytes > SLAB) { slab = new ArrayBuffer(SLAB); slabAt = 0; }
     const a = new C(slab!, slabAt, n);
     slabAt += (bytes + 7) & ~7;          // 8-byte alignment for longs and floats

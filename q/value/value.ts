@@ -114,7 +114,10 @@ export const bytesText = (b: Uint8Array): string => {
 export const symVec = (ss: string[]): Vec => { const d = fresh(Int32Array, ss.length); for (let i = 0; i < ss.length; i++) d[i] = intern(ss[i]); return vec(T.Sym, d); };
 /** Longs from safe integers, written as two 32-bit halves (a BigInt per item would cost ten times more). */
 export const longVec = (xs: ArrayLike<number>): Vec => {
-  const d = allocRaw(T.Long, xs.length) as BigInt64Array, w = new Int32Array(d.buffer, d.byteOffset, 2 * xs.length);
+  const d = allocRaw(T.Long, xs.length) as BigInt64Array;
+  // a few items are written as BigInts: a second view over them would cost more than the conversions
+  if (xs.length <= 8) { for (let i = 0; i < xs.length; i++) d[i] = BigInt(xs[i]); return vec(T.Long, d); }
+  const w = new Int32Array(d.buffer, d.byteOffset, 2 * xs.length);
   for (let i = 0; i < xs.length; i++) { const x = xs[i], hi = Math.floor(x / 4294967296); w[2 * i] = (x - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
   return vec(T.Long, d);
 };
