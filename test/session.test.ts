@@ -544,3 +544,12 @@ test('like matches bytes: strings and symbols agree with a regular expression ov
   assert.equal(q('upper ("abc";"xYz!";"";"\\303\\251")'), '"ABC"\n"XYZ!"\n""\n"\\303\\251"');
   assert.equal(q('lower ("ABC";"xYz!")'), '"abc"\n"xyz!"');
 });
+
+test('`$ of strings finds each name by its bytes: the same symbols as one at a time, blanks trimmed, UTF-8 kept', () => {
+  const { q } = makeSession();
+  q('s:string 100000?`5; s,:(" ab ";"ab";"";enlist " ";"\\303\\251";" \\303\\251 ")');
+  assert.equal(q('(`$s)~{`$x} each s'), '1b');
+  assert.equal(q('-6#`$s'), '`ab`ab```é`é');
+  assert.equal(q('(count distinct `$s)=count distinct {x where not x=" "} each s'), '1b');
+  assert.equal(q('{x~-9!-8!x} `$s'), '1b');
+});

@@ -3,7 +3,7 @@
 // allocation, and anything malformed is 'badmsg.
 import { T } from '../value/types.js';
 import { WIDTH, alloc } from '../value/storage.js';
-import { intern, symName } from '../value/sym.js';
+import { intern, internBytes, symName } from '../value/sym.js';
 import { Q, Vec, List, Table, Lambda, Prim, Attr, NIL, bytesText } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, readHeader } from './header.js';
@@ -185,7 +185,13 @@ class Reader {
     if (t === T.Sym) {
       if (n > this.b.length - this.p) bad();
       const d = alloc(T.Sym, n) as Int32Array;
-      for (let i = 0; i < n; i++) d[i] = intern(this.cstr());
+      // each name looked up by its bytes, without making its text unless it is new
+      for (let i = 0, b = this.b; i < n; i++) {
+        const e = b.indexOf(0, this.p);
+        if (e < 0) bad();
+        d[i] = internBytes(b, this.p, e);
+        this.p = e + 1;
+      }
       return { t, d, a: attr };
     }
     const w = WIDTH[t], nb = n * w;

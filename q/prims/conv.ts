@@ -4,7 +4,7 @@ import { temporalPart } from './temporal.js';
 import { T, TYPE_NAMES, TYPE_CHARS, typeOfChar } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { symName, intern } from '../value/sym.js';
+import { symName, intern, internBytes } from '../value/sym.js';
 import { daysToYmd } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
 import { alloc, fresh } from '../value/storage.js';
@@ -63,8 +63,13 @@ function symsOf(y: List): Vec | null {
   for (let i = 0; i < l.length; i++) {
     const e = l[i];
     if (e.t !== T.Char && e.t !== -T.Char) return null;
-    const s = text(e);
-    d[i] = intern(s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 ? s.replace(/^ +| +$/g, '') : s);
+    if (e.t === -T.Char) { d[i] = intern((e as Atom).v === 32 ? '' : String.fromCharCode((e as Atom).v as number)); continue; }
+    // leading and trailing blanks are dropped, as kdb+ drops them
+    const b = (e as Vec).d as Uint8Array;
+    let s = 0, z = b.length;
+    while (s < z && b[s] === 32) s++;
+    while (z > s && b[z - 1] === 32) z--;
+    d[i] = internBytes(b, s, z);
   }
   return { t: T.Sym, d, a: 0 } as Vec;
 }
