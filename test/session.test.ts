@@ -553,3 +553,12 @@ test('`$ of strings finds each name by its bytes: the same symbols as one at a t
   assert.equal(q('(count distinct `$s)=count distinct {x where not x=" "} each s'), '1b');
   assert.equal(q('{x~-9!-8!x} `$s'), '1b');
 });
+
+test('x$ of strings reads decimal notation and q\'s infinities; a vector of strings becomes one vector', () => {
+  const { q } = makeSession();
+  assert.equal(q('"F"$("0w";"-0w";"0n";"1e3";".5";"-1.5";" 2 ";"";"Infinity";"0x10")'), '0w -0w 0n 1000 0.5 -1.5 2 0n 0n 0n');
+  assert.equal(q('"J"$("0N";"0W";"-0W";"12";"abc")'), '0N 0W -0W 12 0N');
+  assert.equal(q('-3!("I"$"0W";"H"$"-0W";"E"$"0w")'), '"(0Wi;-0Wh;0we)"');
+  assert.equal(q('"D"$("2020.01.01";"x")'), '2020.01.01 0N');
+  assert.equal(q('"F"$("1";("2";"3"))'), '1 23f');
+});

@@ -209,7 +209,16 @@ function part(name: string, y: Q): Q {
 export function tok(t: number, y: Q): Q {
   if (y.t === T.List && count(y) === 0) return { t, d: alloc(t, 0), a: 0 } as Vec;
   if (t === T.Sym && y.t === T.List) { const v = symsOf(y as List); if (v) return v; }
-  if (y.t === T.List) return fromItems((y as List).d.map(e => tok(t, e)));
+  if (y.t === T.List) {
+    // strings become the vector's items directly, without an atom each
+    const l = (y as List).d;
+    if (t !== T.Char && t !== T.Guid && l.every(e => e.t === T.Char || e.t === -T.Char)) {
+      const d = alloc(t, l.length) as any;
+      for (let i = 0; i < l.length; i++) d[i] = parse1(t, text(l[i]));
+      return { t, d, a: 0 } as Vec;
+    }
+    return fromItems(l.map(e => tok(t, e)));
+  }
   if (y.t === T.Dict) return dict((y as Dict).k, tok(t, (y as Dict).v));
   if (y.t === T.Sym && t === T.Sym) return y;
   if (y.t !== T.Char && y.t !== -T.Char) throw new QError('type');
@@ -219,6 +228,7 @@ export function tok(t: number, y: Q): Q {
   if (t === T.Char) return y;
   return { t: -t, v: parse1(t, s) } as Atom;
 }
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 function parse1(t: number, s0: string): any {
   const s = s0.trim();
   switch (t) {
@@ -234,12 +244,18 @@ function parse1(t: number, s0: string): any {
       // "I"$"192.168.1.34": an IPv4 address as an int
       const ip = t === T.Int ? /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s) : null;
       if (ip) return (+ip[1] << 24) | (+ip[2] << 16) | (+ip[3] << 8) | +ip[4];
+      // 0W and -0W are the type's infinities, as q writes them
+      if (s === '0W' || s === '-0W') { const w = t === T.Short ? WH : t === T.Int ? WI : WJ; return s[0] === '-' ? (t === T.Long ? -(w as bigint) : -(w as number)) : w; }
       if (!/^[-+]?\d+$/.test(s)) return nullOf(t);
       const b = BigInt(s), bits = t === T.Short ? 16 : t === T.Int ? 32 : 64;
       if (BigInt.asIntN(bits, b) !== b || b === -(2n ** BigInt(bits - 1))) return nullOf(t);
       return t === T.Long ? b : Number(b);
     }
-    case T.Real: case T.Float: { const v = s === '' ? NaN : Number(s); return t === T.Real ? Math.fround(v) : v; }
+    case T.Real: case T.Float: {
+      // decimal notation only (JavaScript's Number would also read 0x10 and Infinity); 0w and -0w are the infinities
+      const v = DECIMAL.test(s) ? Number(s) : s === '0w' ? Infinity : s === '-0w' ? -Infinity : NaN;
+      return t === T.Real ? Math.fround(v) : v;
+    }
   }
   // a timestamp of 9 to 11 digits is seconds since the Unix epoch, with any fraction after a dot
   const unix = t === T.Timestamp ? /^(\d{9,11})(?:\.(\d*))?$/.exec(s) : null;
