@@ -83,7 +83,14 @@ export function encodeError(msg: string, msgType: MsgType = MsgType.Response): U
 function sizeHint(x: Q): number {
   const t = x.t;
   if (t > 0 && t < 20 && t !== T.Sym) return 6 + (x as Vec).d.length * (t === T.Guid ? 1 : WIDTH[t]);
-  if (t === T.Sym || t === T.Enum) return 6 + 8 * (x as Vec).d.length;
+  if (t === T.Sym) {
+    // the names' lengths, from a sample of the first 64: a close guess spares the copy at the end
+    const ids = (x as Vec).d as Int32Array, k = Math.min(ids.length, 64);
+    let len = 0;
+    for (let i = 0; i < k; i++) len += symName(ids[i]).length + 1;
+    return 6 + Math.ceil(ids.length * (k ? len / k : 1) * 1.05);
+  }
+  if (t === T.Enum) return 6 + 8 * (x as Vec).d.length;
   switch (t) {
     case T.List: { let n = 6; for (const e of (x as List).d) n += sizeHint(e); return n; }
     case T.Table: { let n = 16; for (const c of (x as Table).c) n += c.length + 1; for (const c of (x as Table).d) n += sizeHint(c); return n; }
@@ -97,7 +104,8 @@ function finish(w: Writer, msgType: MsgType): Uint8Array {
   if (w.n > 2 ** 31 - 1 && (w.opts.cap ?? 3) < 5) throw new QError('limit');
   const b = w.b.subarray(0, w.n);
   writeHeader(b, msgType, w.n);
-  return w.b.length === w.n ? w.b : w.b.slice(0, w.n);
+  // a little room left over stays (a copy of a large message costs more than it); much is given back
+  return w.b.length === w.n ? w.b : w.b.length - w.n <= w.b.length >> 3 ? b : w.b.slice(0, w.n);
 }
 
 function write(w: Writer, x: Q): void {
