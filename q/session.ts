@@ -215,19 +215,21 @@ export class Session {
       const [ts] = timeSpace(() => this.run(arg));
       return name === 't' ? long(((ts as Vec).d as BigInt64Array)[0]) : ts;
     }
-    if (/^t:\d+$/.test(name)) {
-      const n = Number(name.slice(2));
-      const t0 = performance.now();
-      const run = this.compile(arg);
-      for (let i = 0; i < n; i++) {
-        settle();
-        // an iteration's value is dropped: what it made is free at once unless it changed a global
-        openScope();
-        const w = writes;
-        let done = false;
-        try { run(); done = true; } finally { closeScope(done && writes === w); }
-      }
-      return long(BigInt(Math.round(performance.now() - t0)));
+    // \t:n expr and \ts:n expr: n runs, timed together (and the most space any took)
+    const rep = /^(ts?):(\d+)$/.exec(name);
+    if (rep) {
+      const n = Number(rep[2]), run = this.compile(arg);
+      const [ts] = timeSpace(() => {
+        for (let i = 0; i < n; i++) {
+          settle();
+          // an iteration's value is dropped: what it made is free at once unless it changed a global
+          openScope();
+          const w = writes;
+          let done = false;
+          try { run(); done = true; } finally { closeScope(done && writes === w); }
+        }
+      });
+      return rep[1] === 't' ? long(((ts as Vec).d as BigInt64Array)[0]) : ts;
     }
     // \l alone under -l checkpoints: the globals to name.qdb, the log emptied
     if (name === 'l' && !arg.trim() && this.updateLog) { this.updateLog.checkpoint(); return NIL; }

@@ -299,6 +299,11 @@ test('\\t:n runs its expression n times (parsed once) and gives the total time',
   // an assignment under \t:n still shows the time
   assert.match(q('\\t:3 b:1'), /^\d+$/);
   assert.equal(q('b'), '1');
+  // \ts:n gives the time of all n runs and the space
+  q('c:0');
+  assert.equal(q('(type;count) @\\: system "ts:4 c+:1"'), '7h\n2');
+  assert.equal(q('c'), '4');
+  assert.equal(q('8000000<=last system "ts:2 til 1000000"'), '1b');
 });
 
 test('\\1 and \\2 append standard output and error to files (directories made as needed); \\_ shows whether clients may write', () => {
