@@ -562,3 +562,11 @@ test('x$ of strings reads decimal notation and q\'s infinities; a vector of stri
   assert.equal(q('"D"$("2020.01.01";"x")'), '2020.01.01 0N');
   assert.equal(q('"F"$("1";("2";"3"))'), '1 23f');
 });
+
+test('temporal parts by cast (ref/cast): `week$ is the Monday of the week, and the int parts', () => {
+  const { q } = makeSession();
+  assert.equal(q('`week$2020.05.17 2020.05.18 2020.05.24 2020.05.25 0Nd'), '2020.05.11 2020.05.18 2020.05.18 2020.05.25 0N');
+  assert.equal(q('`week$2020.05.17D12:00'), '2020.05.11');
+  assert.equal(q('`week$12:00'), "'type");
+  assert.equal(q('`year`dd`mm`hh`uu`ss$2015.10.28D03:55:58'), '2015 28 10 3 55 58i');
+});

@@ -13,7 +13,7 @@ import { hooks } from './hooks.js';
 import * as kernels from '../kernels/index.js';
 
 const DAY = 86400000000000n;
-const PARTS = ['year', 'mm', 'dd', 'hh', 'uu', 'ss'];
+const PARTS = ['year', 'mm', 'week', 'dd', 'hh', 'uu', 'ss'];
 
 /** x$y. */
 export function dollar(x: Q, y: Q): Q {
