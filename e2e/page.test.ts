@@ -114,6 +114,24 @@ test('remote mode: the page runs a query on a wasq server over WebSocket and sho
   } finally { srv.kill(); }
 });
 
+test('opened from the server that npm start runs, the page starts on the same trade.q', async () => {
+  const { spawn } = await import('node:child_process');
+  const srv = spawn('node', ['bin/wasq.mjs', 'examples/trade.q', '-p', '0W'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // a fresh browser context: nothing saved from the other tests (a first visit)
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const port = await new Promise<number>(res => { let e = ''; srv.stderr!.on('data', d => { e += d; const m = /listening on [^:]+:(\d+)/.exec(e); if (m) res(Number(m[1])); }); });
+    const p = await ctx.newPage();
+    await p.goto(`http://127.0.0.1:${port}/wasq/`);
+    await p.waitForSelector('body[data-ready="1"]');
+    await p.waitForSelector('#vars tr[data-name="trade"]');
+    assert.equal(await p.evaluate(() => (globalThis as any).wasq.evaluate('count trade').then((o: any[]) => o[o.length - 1].text)), '10000');
+    assert.match(await p.locator('#console').innerText(), /trade\.q, the script the server started on/);
+    assert.equal(await p.evaluate(() => document.querySelector('#editor .cm-content')!.textContent!.includes('weekrollup')), true);
+    await p.screenshot({ path: `${SHOTS}/6b-from-server.png` });
+  } finally { await ctx.close(); srv.kill(); }
+});
+
 test('an error in the editor is marked where it happened', async () => {
   await page.click('#editor .cm-content');
   await page.keyboard.press('Control+A');

@@ -5,7 +5,7 @@ import { availableParallelism, totalmem, hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { createSecureContext, SecureContext } from 'node:tls';
 import { createInterface } from 'node:readline';
@@ -248,7 +248,7 @@ export async function main(argv: string[]) {
   } else if (o.script) {
     const src = host.readFile!(o.script);
     if (src === null) { process.stderr.write(`'${o.script}\n`); }
-    else await loadScript(session, src, o.script);
+    else { port.script = { name: basename(o.script), text: src }; await loadScript(session, src, o.script); }
   }
   // -l/-L: the checkpoint and the log of the updates since, on top of what the script made
   if (o.log) {

@@ -37,6 +37,8 @@ export interface PortOptions {
   timeout?: number;
   /** folder of the built page, served under /wasq/ */
   webRoot?: string;
+  /** the script the server started on, which the page opens with (/wasq/script.q) */
+  script?: { name: string; text: string };
   /** bind address; wasq listens on loopback unless told otherwise */
   host?: string;
   /** -E: TLS on the port (1: TLS and plain connections, 2: TLS only), with its certificate and key */
@@ -117,6 +119,8 @@ export class Port {
   get listening() { return this.net !== null; }
   /** Is the workbench page built, to be served under /wasq/? */
   get hasPage() { return !!this.opts.webRoot; }
+  /** The script the server started on, for the page to open with. */
+  set script(sc: { name: string; text: string }) { this.opts.script = sc; }
 
   // ---- protocol sniffing -----------------------------------------------------------------------------
   private onConnection(sock: Socket, secure = false) {
@@ -424,6 +428,14 @@ export class Port {
     const path = target.split('?')[0];
     // relative asset paths need the trailing slash
     if (path === 'wasq') { res.writeHead(301, { Location: '/wasq/' }); res.end(); return; }
+    // the script the server started on: the page, opened here for the first time, starts on it too
+    if (path === 'wasq/script.q') {
+      const sc = this.opts.script;
+      if (!sc) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('no script\n'); return; }
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Wasq-Script': encodeURIComponent(sc.name), 'Cross-Origin-Resource-Policy': 'same-origin' });
+      res.end(sc.text);
+      return;
+    }
     let rel: string;
     try { rel = normalize(decodeURIComponent(path.slice(5)) || 'index.html'); } catch { rel = '..'; }
     const file = root && !rel.startsWith('..') ? join(root, rel) : '';

@@ -202,7 +202,19 @@ $('kdb').onclick = async () => {
   const a = document.createElement('a'); a.href = URL.createObjectURL(new Blob([b as Uint8Array<ArrayBuffer>])); a.download = `${current.replace(/\W+/g, '_') || 'result'}.kdb`; a.click();
 };
 
-void api.ready().then(refreshVars).then(() => { status.textContent = 'ready'; document.body.dataset.ready = '1'; });
+/** Served by a wasq server, a first visit (nothing saved in the editor) opens and runs the script the
+ *  server started on, so `npm start` gives the page trade.q's tables as it gives them to the port. A
+ *  static host has no script.q, and the page starts empty. */
+async function openServerScript() {
+  if (localStorage.getItem('wasq.editor') !== null) return;
+  const r = await fetch('script.q').catch(() => null);
+  if (!r?.ok || !r.headers.get('X-Wasq-Script')) return;
+  const text = await r.text();
+  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  append([{ input: '', text: `/ ${decodeURIComponent(r.headers.get('X-Wasq-Script')!)}, the script the server started on`, error: false }]);
+  await run(text);
+}
+void api.ready().then(refreshVars).then(openServerScript).then(() => { status.textContent = 'ready'; document.body.dataset.ready = '1'; });
 if (remoteUrl.value) void connect(remoteUrl.value).catch(() => {});
 // for automation (the browser tests and the benchmark): run q in the worker and get its outputs back
 Object.assign(globalThis, { wasq: { open, run, grid: () => grid, evaluate: (src: string) => api.run(src), kernels: () => api.kernels() } });
