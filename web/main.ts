@@ -161,8 +161,8 @@ let current = '', grid: Grid | null = null;
 async function refreshVars() {
   const vs = await api.list();
   globals = vs.map(v => v.name);
-  $('vars').innerHTML = '<table>' + vs.map(v => `<tr data-name="${v.name}"><td>${v.name}</td><td>${v.keys ? 'keyed table' : TYPES[v.type] ?? (v.type < 0 ? 'atom' : 'vector')}</td><td>${v.type}h</td><td>${v.count}</td></tr>`).join('') + '</table>';
-  for (const tr of $('vars').querySelectorAll('tr')) (tr as HTMLElement).onclick = () => void open((tr as HTMLElement).dataset.name!);
+  $('vars').innerHTML = '<table><tr><th>name</th><th>kind</th><th>type</th><th>count</th></tr>' + vs.map(v => `<tr data-name="${v.name}"><td>${v.name}</td><td>${v.keys ? 'keyed table' : TYPES[v.type] ?? (v.type < 0 ? 'atom' : 'vector')}</td><td>${v.type}h</td><td>${v.count}</td></tr>`).join('') + '</table>';
+  for (const tr of $('vars').querySelectorAll('tr[data-name]')) (tr as HTMLElement).onclick = () => void open((tr as HTMLElement).dataset.name!);
 }
 async function open(expr: string) {
   current = expr;
