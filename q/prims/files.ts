@@ -6,7 +6,7 @@ import { QError, osError } from '../value/error.js';
 import { symName, perSymbol } from '../value/sym.js';
 import { hooks } from './hooks.js';
 import { PRIMS } from './registry.js';
-import { itemText } from '../format/text.js';
+import { itemText, fmtG } from '../format/text.js';
 import { unkey } from './list.js';
 import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
@@ -94,12 +94,15 @@ function cellOut(x: Q, delim: string): string {
   else if (x.t === -T.Sym) s = (x as Atom).v;
   else if (x.t < 0) {
     const t = -x.t, v = (x as Atom).v;
-    s = itemText(t, v, 17);
-    if (t === T.Date || t === T.Timestamp || t === T.Datetime || t === T.Month) s = s.replace(/^(\d{4})\.(\d\d)(?:\.(\d\d))?/, (_m, y, mo, d) => d ? `${y}-${mo}-${d}` : `${y}-${mo}`);
-    if (/^0[Nn]/.test(s)) s = '';
+    // floats to \P digits, as kdb+ writes text files (basics/syscmds \P)
+    s = itemText(t, v, hooks.precision());
+    if (s.charCodeAt(0) === 48 && (s[1] === 'N' || s[1] === 'n')) s = '';
+    else if (t === T.Date || t === T.Timestamp || t === T.Datetime || t === T.Month) s = iso(s);
   } else throw new QError('type');
   return quoted(s, delim);
 }
+/** A date's console text (yyyy.mm.dd…, or yyyy.mm) with ISO 8601's dashes. */
+const iso = (s: string) => s.length >= 7 && s[4] === '.' ? s.slice(0, 4) + '-' + s.slice(5, 7) + (s[7] === '.' ? '-' + s.slice(8) : s.slice(7)) : s;
 /** A cell's text, quoted (quotes doubled) when it holds the delimiter or a newline. */
 const quoted = (s: string, delim: string) => s.includes(delim) || s.includes('\n') ? '"' + s.replace(/"/g, '""') + '"' : s;
 
@@ -121,8 +124,15 @@ class Bytes {
   b = new Uint8Array(1 << 16); n = 0;
   room(k: number) { if (this.n + k > this.b.length) { const nb = new Uint8Array(Math.max(2 * this.b.length, this.n + k)); nb.set(this.b.subarray(0, this.n)); this.b = nb; } }
   ascii(s: string) { const k = s.length; this.room(k); for (let i = 0; i < k; i++) this.b[this.n + i] = s.charCodeAt(i); this.n += k; }
-  bytes(x: Uint8Array) { this.room(x.length); this.b.set(x, this.n); this.n += x.length; }
+  bytes(x: Uint8Array) {
+    this.room(x.length);
+    // a short cell (a symbol, a date) is copied a byte at a time: set() costs more per call
+    if (x.length < 16) { const b = this.b; let n = this.n; for (let i = 0; i < x.length; i++) b[n++] = x[i]; this.n = n; }
+    else { this.b.set(x, this.n); this.n += x.length; }
+  }
   byte(c: number) { this.room(1); this.b[this.n++] = c; }
+  /** v's last w decimal digits, zero-padded (v a non-negative integer under 10^w) */
+  digits(v: number, w: number) { this.room(w); for (let i = w - 1; i >= 0; i--) { this.b[this.n + i] = 48 + v % 10; v = Math.floor(v / 10); } this.n += w; }
 }
 /** Row r's cell of column c written as bytes: symbols from a cache of their encodings, longs and ints
  *  digit by digit, the rest through cellsOf's text. */
@@ -141,6 +151,31 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
       if (lo !== -2147483648 && ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0))) out.ascii(String(lo)); else out.ascii(text(r));
     };
   }
+  if (c.t === T.Float) {
+    // floats written straight from their storage (nulls empty, infinities 0w)
+    const d = (c as Vec).d as Float64Array, P = hooks.precision();
+    return (r, out) => { const v = d[r]; if (v === v) out.ascii(fmtG(v, P)); };
+  }
+  if (c.t === T.Time) {
+    // a time of day digit by digit; a null is empty, and a negative or a 100-hour time goes through its text
+    const d = (c as Vec).d as Int32Array, text = cellsOf(c, delim);
+    return (r, out) => {
+      const v = d[r];
+      if (v < 0 || v >= 360000000) { if (v !== -2147483648) out.ascii(text(r)); return; }
+      out.digits(Math.floor(v / 3600000), 2); out.byte(58); out.digits(Math.floor(v / 60000) % 60, 2); out.byte(58);
+      out.digits(Math.floor(v / 1000) % 60, 2); out.byte(46); out.digits(v % 1000, 3);
+    };
+  }
+  if (c.t === T.Date || c.t === T.Month || c.t === T.Minute || c.t === T.Second) {
+    // few distinct values as a rule (dates of a day's trades): each one's bytes made once
+    const d = (c as Vec).d as Int32Array, text = cellsOf(c, delim);
+    let seen = new Map<number, Uint8Array>();
+    return (r, out) => {
+      let b = seen.get(d[r]);
+      if (!b) { if (seen.size > 65536) seen = new Map(); seen.set(d[r], b = enc.encode(text(r))); }
+      out.bytes(b);
+    };
+  }
   const text = cellsOf(c, delim);
   return (r, out) => { const s = text(r); if (/^[\x00-\x7f]*$/.test(s)) out.ascii(s); else out.bytes(enc.encode(s)); };
 }
@@ -151,6 +186,9 @@ function prepareBytes(delim: string, t: Table): { b: Uint8Array; ends: Int32Arra
   out.bytes(enc.encode(t.c.join(delim)));
   ends[0] = out.n; out.byte(10);
   for (let r = 0; r < n; r++) {
+    // after a sample of rows the buffer is sized for the rest at once: growing it by doubling copies
+    // (and, on first touch, pages in) several times the text
+    if (r === 256 && n > 1024) out.room(Math.ceil((out.n / 257) * (n - r) * 1.1));
     for (let j = 0; j < ws.length; j++) { if (j) out.byte(dc); ws[j](r, out); }
     ends[r + 1] = out.n; out.byte(10);
   }

@@ -141,6 +141,9 @@ test('a 100,000-row table survives csv 0: and 0: unchanged', () => {
   const q = session(), d = dir();
   q('n:100000;t:([]s:n?`IBM`MSFT`AAPL;p:n?100f;a:n?1000;d:2000.01.01+n?9000;z:n?0Ng;c:n?"xyz";b:n?01b)');
   q('t:update p:0n from t where 0=i mod 97');
+  // floats are written to \P digits, as kdb+ writes them: \P 0 (all 17) makes the round trip exact
+  assert.equal(q('1_csv 0: ([]p:(0.1;1%3))'), '"0.1"\n"0.3333333"');
+  q('\\P 0');
   assert.equal(q(`\`:${d}/t.csv 0: csv 0: t`), `\`:${d}/t.csv`);
   assert.equal(q(`u:("SFJDGCB";enlist csv) 0: \`:${d}/t.csv`), '');
   assert.equal(q('u~t'), '1b');
