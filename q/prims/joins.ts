@@ -231,20 +231,27 @@ function asofJoin(ownTime: boolean, fill: boolean) {
     const eqNames = names.slice(0, -1), tn = names[names.length - 1];
     const e1 = plainCols(eqNames.map(c => col(t1, c))), e2 = plainCols(eqNames.map(c => col(t2, c)));
     const time1 = col(t1, tn), time2 = col(t2, tn);
-    const [k2, k1] = eqNames.length ? keyers(e2, e1) : [() => 0, () => 0];
-    const byKey = new Map<unknown, number[]>();
-    for (let r = 0; r < count(t2); r++) { const k = k2(r); const l = byKey.get(k); if (l) l.push(r); else byKey.set(k, [r]); }
+    const { rows, from, to } = candidates(e1, e2, count(t1), count(t2));
     // compare times by their raw items when both columns share a type
     const same = time1.t === time2.t && time1.t > 0 && time1.t < 20 && time1.t !== T.Sym && time1.t !== T.Guid;
     const d1 = same ? (time1 as Vec).d as ArrayLike<number | bigint> : null, d2 = same ? (time2 as Vec).d as ArrayLike<number | bigint> : null;
     const le = same ? (j: number, i: number) => d2![j] <= d1![i] : (j: number, i: number) => compareQ(item(time2, j), item(time1, i), false) <= 0;
     const n1 = count(t1), match = fresh(Int32Array, n1);
-    for (let r = 0; r < n1; r++) {
-      const cand = byKey.get(k1(r));
-      if (!cand) { match[r] = -1; continue; }
-      let lo = 0, hi = cand.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (le(cand[mid], r)) lo = mid + 1; else hi = mid; }
-      match[r] = lo > 0 ? cand[lo - 1] : -1;
+    if (same && (d1 instanceof Int32Array || d1 instanceof Int16Array)) {
+      // times of one integer type (time, second, minute, date): compared in place, the hot loop; an int
+      // null is the least value, as q orders it
+      const a1 = d1 as ArrayLike<number>, a2 = d2 as ArrayLike<number>;
+      for (let r = 0; r < n1; r++) {
+        const tr = a1[r];
+        let lo = from[r], hi = to[r];
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (a2[rows[mid]] <= tr) lo = mid + 1; else hi = mid; }
+        match[r] = lo > from[r] ? rows[lo - 1] : -1;
+      }
+    } else for (let r = 0; r < n1; r++) {
+      // the last of t2's rows of this key whose time is not after row r's
+      let lo = from[r], hi = to[r];
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (le(rows[mid], r)) lo = mid + 1; else hi = mid; }
+      match[r] = lo > from[r] ? rows[lo - 1] : -1;
     }
     const n2 = count(t2), at = fresh(Int32Array, n1);
     for (let r = 0; r < n1; r++) at[r] = match[r] < 0 ? n2 : match[r];
@@ -268,6 +275,34 @@ function asofJoin(ownTime: boolean, fill: boolean) {
     return r;
   };
 }
+/**
+ * For aj: t2's rows of each key, in order, laid end to end (rows), and for each row of t1 the run of its
+ * key's rows [from, to) (empty when t2 lacks the key). One key column of t1's type is matched by the hash
+ * kernel (findMany) and the runs made by a counting sort; other keys go through a Map of their text.
+ */
+function candidates(e1: Q[], e2: Q[], n1: number, n2: number): { rows: Int32Array; from: Int32Array; to: Int32Array } {
+  const rows = fresh(Int32Array, n2), from = fresh(Int32Array, n1), to = fresh(Int32Array, n1);
+  if (!e1.length) { for (let i = 0; i < n2; i++) rows[i] = i; to.fill(n2); return { rows, from, to }; }
+  const a = e1[0], b = e2[0];
+  if (e1.length === 1 && a.t === b.t && a.t > 0 && a.t < 20 && a.t !== T.Guid && a.t !== T.Float && a.t !== T.Real) {
+    // first: each t1 row's first equal row of t2 (n2 if none); own: each t2 row's first equal row
+    const first = findMany(b, a), own = findMany(b, b), start = fresh(Int32Array, n2 + 1);
+    for (let j = 0; j < n2; j++) start[own[j] + 1]++;
+    for (let j = 0; j < n2; j++) start[j + 1] += start[j];
+    const at = start.slice(0, n2);
+    for (let j = 0; j < n2; j++) rows[at[own[j]]++] = j;
+    for (let r = 0; r < n1; r++) { const f = first[r]; if (f < n2) { from[r] = start[f]; to[r] = start[f + 1]; } }
+    return { rows, from, to };
+  }
+  const [k2, k1] = keyers(e2, e1), byKey = new Map<unknown, number[]>();
+  for (let r = 0; r < n2; r++) { const k = k2(r); const l = byKey.get(k); if (l) l.push(r); else byKey.set(k, [r]); }
+  const runs = new Map<unknown, [number, number]>();
+  let o = 0;
+  for (const [k, l] of byKey) { runs.set(k, [o, o + l.length]); for (const j of l) rows[o++] = j; }
+  for (let r = 0; r < n1; r++) { const run = runs.get(k1(r)); if (run) { from[r] = run[0]; to[r] = run[1]; } }
+  return { rows, from, to };
+}
+
 export const aj = asofJoin(true, false);
 export const aj0 = asofJoin(false, false);
 export const ajf = asofJoin(true, true);

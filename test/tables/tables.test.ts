@@ -264,3 +264,16 @@ test('qSQL of a dictionary: its keys are the columns, the answer a dictionary; b
   assert.equal(q('update a:10 from `d'), '`d');
   assert.equal(q('d'), 'a| 10\nb| 2');
 });
+
+test('aj agrees with a naive search (the last row of the key at or before the time) for key and time types', () => {
+  const { q } = makeSession();
+  q('n:3000;t1:([]sym:n?`a`b`c`d;time:n?100);t2:`time xasc ([]sym:(n?`a`b`c),`e;time:(n?100),5;v:til n+1)');
+  q('naive:{[t1;t2] v:{[t2;s;tm] m:exec v from t2 where sym=s,time<=tm; $[count m;last m;0N]}[t2]\'[t1`sym;t1`time]; t1,\'([]v:v)}');
+  assert.equal(q('aj[`sym`time;t1;t2]~naive[t1;t2]'), '1b');
+  for (const ty of ['time', 'float', 'timestamp', 'date']) {
+    assert.equal(q(`{[t1;t2] aj[\`sym\`time;t1;t2]~naive[t1;t2]}[update time:\`${ty}$time from t1;update time:\`${ty}$time from t2]`), '1b', ty);
+  }
+  // an int key, and two key columns (matched through their text)
+  assert.equal(q('{[t1;t2] aj[`sym`time;t1;t2]~naive[t1;t2]}[update sym:`int$sym in `a`b from t1;update sym:`int$sym in `a`b from t2]'), '1b');
+  assert.equal(q('(aj[`sym`k`time;update k:1 from t1;update k:1 from t2]`v)~aj[`sym`time;t1;t2]`v'), '1b');
+});
