@@ -570,3 +570,14 @@ test('temporal parts by cast (ref/cast): `week$ is the Monday of the week, and t
   assert.equal(q('`week$12:00'), "'type");
   assert.equal(q('`year`dd`mm`hh`uu`ss$2015.10.28D03:55:58'), '2015 28 10 3 55 58i');
 });
+
+test('casts among time, second and minute scale and floor their units, with no wrap at a day', () => {
+  const { q } = makeSession();
+  q('x:00:00:59.999 12:34:56.789 0Nt 0Wt -0Wt -00:00:01.000 24:00:00.000 30:00:00.000');
+  assert.equal(q('`minute$x'), '00:00 12:34 0N 0W -0W -00:01 24:00 30:00');
+  assert.equal(q('`second$x'), '00:00:59 12:34:56 0N 0W -0W -00:00:01 24:00:00 30:00:00');
+  assert.equal(q('`time$`minute$x'), '00:00:00.000 12:34:00.000 0N 0W -0W -00:01:00.000 24:00:00.000 30:00:00.000');
+  // a timestamp's time is its time of day
+  assert.equal(q('`minute$2020.01.01D12:34:56'), '12:34');
+  assert.equal(q('`timespan$12:00'), '0D12:00:00.000000000');
+});

@@ -103,11 +103,23 @@ export function castTo(t: number, y: Q, asked = false): Q {
     // so the two share them)
     if ((t === T.Byte || t === T.Char) && (y.t === T.Byte || y.t === T.Char || y.t === T.Bool)) return { t, d: src, a: 0 } as Vec;
     const d = alloc(t, n) as any;
+    const ms = MS[y.t], to32 = MS[t];
+    if (ms && to32) {
+      // time, second and minute among themselves: a count of units is scaled and floored directly;
+      // nulls, infinities and negatives take the general way
+      for (let i = 0; i < n; i++) {
+        const v = src[i] as number, m = v * ms;
+        d[i] = v >= 0 && m < 2147483647 ? Math.floor(m / to32) : one(t, y.t, v, asked);
+      }
+      return vec(t, d);
+    }
     for (let i = 0; i < n; i++) d[i] = one(t, y.t, src[i], asked);
     return vec(t, d);
   }
   throw new QError('type');
 }
+/** The milliseconds in a unit of the 32-bit time types. */
+const MS: Record<number, number | undefined> = { [T.Time]: 1, [T.Second]: 1000, [T.Minute]: 60000 };
 
 const KIND: Record<number, 'i32' | 'i64' | 'f64' | undefined> = { [T.Int]: 'i32', [T.Long]: 'i64', [T.Float]: 'f64' };
 const NSU: Record<number, bigint> = { [T.Minute]: 60000000000n, [T.Second]: 1000000000n, [T.Time]: 1000000n, [T.Timespan]: 1n };
@@ -122,6 +134,9 @@ function one(to: number, from: number, v: any, asked = false): any {
     const inf = infinite(from, v);
     if (inf) return inf > 0 ? infOf(to) : negInf(to);
     const ns = toNs(from, v);
+    // between time-like types the units are scaled and floored, with no wrap to a day: a time is a count
+    // of milliseconds like any int (only a timestamp's or datetime's time is the time of its day)
+    if (isTimeLike(to) && isTimeLike(from) && to !== T.Timespan) { const u = NSU[to], q = ns / u; return narrow(T.Long, ns % u !== 0n && ns < 0n ? q - 1n : q, 32, NI, WI); }
     // a date beyond a timestamp's range (1707 to 2292) is its infinity, as kdb+ gives
     if (asked && (to === T.Timestamp || to === T.Timespan) && (ns >= WJ || ns <= -WJ)) return ns > 0n ? WJ : -WJ;
     return fromNs(to, ns);

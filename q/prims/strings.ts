@@ -213,7 +213,6 @@ export function like(x: Q, p: Q): Q {
       const e = ls[i];
       if (e.t === T.Char) r[i] = globMatch((e as Vec).d as Uint8Array, g) ? 1 : 0;
       else if (e.t === -T.Char || e.t === -T.Sym) r[i] = (like(e, p) as Atom).v as number;
-      else if (e.t === T.List || e.t === T.Sym) return fromItems(ls.map(e => like(e, p)));
       else throw new QError('type');
     }
     return vec(T.Bool, r);
