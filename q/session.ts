@@ -110,8 +110,14 @@ export class Session {
   /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
   evaluate(src: string): Result {
     this.activate();
-    // in the debugger, \ leaves it; a signal ('x) cuts the stack back too
-    if (this.suspended && /^\s*\\\s*$/.test(src)) { this.suspended = null; return { out: '', error: false }; }
+    // in the debugger, \ leaves it; a signal ('x) cuts the stack back too. With nothing suspended, \
+    // toggles the console between q and k (basics/syscmds)
+    if (/^\s*\\\s*$/.test(src)) {
+      if (this.suspended) this.suspended = null; else this.kmode = !this.kmode;
+      return { out: '', error: false };
+    }
+    // in k, a line is read as a k) line is (system commands stay as they are)
+    if (this.kmode && !/^\s*\\/.test(src)) src = 'k)' + src;
     // once shown, nothing the statement made is reachable unless it changed a global: its memory is free
     openScope();
     const w = writes;
@@ -131,6 +137,9 @@ export class Session {
       return { out: "'" + errorText(e), error: true, pos, ...(trace ? { trace } : {}) };
     } finally { this.env.interrupted = false; closeScope(done && writes === w); }
   }
+
+  /** Whether the console reads k (\ alone toggles it, as in kdb+, whose k prompt is two spaces). */
+  kmode = false;
 
   /** The debugger (kdb+'s q)) prompt): on, an error inside a lambda leaves its frame suspended, and
    *  lines read its locals until \ leaves (a host turns it on for an interactive console). Suspended

@@ -279,7 +279,7 @@ export async function main(argv: string[]) {
     await turn();
     // flush per line, so a later runaway line cannot hold back what was already shown
     flush();
-    if (tty) { rl.setPrompt(session.suspended ? 'q))' : 'q)'); rl.prompt(); }
+    if (tty) { rl.setPrompt(session.suspended ? 'q))' : session.kmode ? '  ' : 'q)'); rl.prompt(); }
   }
   flush();
   // with a port open the process keeps serving after its console input ends, as q does

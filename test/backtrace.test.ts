@@ -97,3 +97,16 @@ test('with the debugger on, an error in a lambda suspends it: its locals can be 
   q('g[3;"hello"]');
   assert.equal(s.suspended, null);
 });
+
+test('with nothing suspended, \\ toggles the console between q and k (basics/syscmds)', () => {
+  const { session: s, q } = makeSession();
+  assert.equal(q('\\'), '');
+  assert.equal(s.kmode, true);
+  assert.equal(q('+(1 2;3 4)'), '1 3\n2 4');
+  assert.equal(q('!3'), '0 1 2');
+  // system commands are read as they are
+  assert.equal(q('\\P'), '7i');
+  assert.equal(q('\\'), '');
+  assert.equal(s.kmode, false);
+  assert.equal(q('til 3'), '0 1 2');
+});
