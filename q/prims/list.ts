@@ -457,6 +457,14 @@ export function find(x: Q, y: Q): Q {
   if (x.t === T.Enum) x = deenum(x);
   if (y.t === T.Enum || y.t === -T.Enum) y = deenum(y);
   if (x.t === T.Dict) { const d = x as Dict; const p = find(d.v, y); return index(d.k, p); }
+  // a table searched for a record (a dictionary or a list, an item for each column) gives its row, and
+  // for columns of values (a list of lists) the row of each (ref/find: "Searching tables")
+  if (x.t === T.Table && (y.t === T.List || (y.t === T.Dict && (y as Dict).k.t === T.Sym))) {
+    const t = x as Table, vals = y.t === T.Dict ? t.c.map(c => index(y, sym(c))) : items(y);
+    if (vals.length !== t.c.length) throw new QError('length');
+    if (vals.every(v => v.t < 0)) return long(Number(((find(t, table(t.c, vals.map(enlist))) as Vec).d as BigInt64Array)[0]));
+    return find(t, table(t.c, vals));
+  }
   if (y.t < 0) return long(find1(x, y));
   if (x.t === T.List && y.t > 0 && (x as List).d.every(e => e.t > 0)) { /* list of vectors: find the whole vector */ return long(find1(x, y)); }
   const p = findMany(x, y);

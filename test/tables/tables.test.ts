@@ -277,3 +277,14 @@ test('aj agrees with a naive search (the last row of the key at or before the ti
   assert.equal(q('{[t1;t2] aj[`sym`time;t1;t2]~naive[t1;t2]}[update sym:`int$sym in `a`b from t1;update sym:`int$sym in `a`b from t2]'), '1b');
   assert.equal(q('(aj[`sym`k`time;update k:1 from t1;update k:1 from t2]`v)~aj[`sym`time;t1;t2]`v'), '1b');
 });
+
+test('find in a table: a record (dictionary or list) gives its row, columns of values the row of each (ref/find)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3 4;b:`x`y`x`z;c:1.5 2.5 3.5 4.5)');
+  assert.equal(q('t?(2;`y;2.5)'), '1');
+  assert.equal(q('t?`c`b`a!(2.5;`y;2)'), '1');
+  assert.equal(q('t?(9;`y;2.5)'), '4');
+  assert.equal(q('t?(2 4;`y`z;2.5 4.5)'), '1 3');
+  assert.equal(q('t?([]a:1 3;b:`x`x;c:1.5 3.5)'), '0 2');
+  assert.equal(q('t?(1;`x)'), "'length");
+});
