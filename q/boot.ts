@@ -10,7 +10,7 @@ import { PRIMS } from './prims/registry.js';
 import { hooks } from './prims/hooks.js';
 import { isFileHandle, writeHandle } from './prims/disk.js';
 import { installWeb } from './eval/handlers.js';
-import { self } from './eval/eval.js';
+import { self, primValue } from './eval/eval.js';
 import { viewDeps } from './eval/names.js';
 import { RES } from './prims/dotq.js';
 
@@ -48,6 +48,21 @@ export function bootstrap(s: Session) {
     const by = new Map<string, string[]>();
     for (const [v, { node }] of env.views) for (const d of viewDeps(node)) { const l = by.get(d); if (l) l.push(v); else by.set(d, [v]); }
     return dict(symVec([...by.keys()]), list([...by.values()].map(vs => symVec(vs))));
+  });
+  // .z.ex and .z.ey in a debugger session: the failed primitive, and its argument (its arguments as a
+  // list when it took several); :: outside one
+  env.computed.set('.z.ex', () => {
+    const f = env.failure?.ex;
+    if (f === undefined) return NIL;
+    if (typeof f !== 'string') return f;
+    // a glyph applied to one argument failed as its unary form: - x is -:
+    return primValue(env.failure!.ey.length === 1 && PRIMS[f + ':'] ? f + ':' : f);
+  });
+  env.computed.set('.z.ey', () => {
+    const a = env.failure?.ey;
+    if (!a) return NIL;
+    const xs = a.map(x => x ?? NIL);
+    return xs.length === 1 ? xs[0] : list(xs);
   });
   // -26!: the TLS settings, from kdb+'s environment variables (the library's version from the host)
   // kdb+ 3.6+ numbers every (64-bit) enumeration 20h whatever its domain (releases/ChangesIn3.6);

@@ -113,7 +113,7 @@ export class Session {
     // in the debugger, \ leaves it; a signal ('x) cuts the stack back too. With nothing suspended, \
     // toggles the console between q and k (basics/syscmds)
     if (/^\s*\\\s*$/.test(src)) {
-      if (this.suspended) this.suspended = null; else this.kmode = !this.kmode;
+      if (this.suspended) { this.suspended = null; this.env.failure = null; } else this.kmode = !this.kmode;
       return { out: '', error: false };
     }
     // in k, a line is read as a k) line is (system commands stay as they are)
@@ -122,6 +122,7 @@ export class Session {
     openScope();
     const w = writes;
     let done = false;
+    cursor.fn = null;
     try {
       const v = this.suspended && !/^\s*\\/.test(src) ? this.inFrame(src, this.suspended) : this.run(src);
       const out = v === null ? '' : this.display(v);
@@ -132,8 +133,11 @@ export class Session {
       // a parse error's frame is the line itself, the caret where the parser stopped
       const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, topFrame(src, pos)) : undefined;
       // with the debugger on, an error in a lambda suspends there: its locals can be read at q))
-      if (this.debug && !this.suspended && bt?.[0]?.locals) this.suspended = bt[0];
-      else if (this.suspended && /^\s*'/.test(src)) this.suspended = null;
+      if (this.debug && !this.suspended && bt?.[0]?.locals) {
+        this.suspended = bt[0];
+        // .z.ex and .z.ey: the primitive that failed and its arguments, for the debugger session
+        this.env.failure = e instanceof QError && e.ex !== undefined ? { ex: e.ex, ey: e.ey ?? [] } : null;
+      } else if (this.suspended && /^\s*'/.test(src)) { this.suspended = null; this.env.failure = null; }
       return { out: "'" + errorText(e), error: true, pos, ...(trace ? { trace } : {}) };
     } finally { this.env.interrupted = false; closeScope(done && writes === w); }
   }

@@ -110,3 +110,19 @@ test('with nothing suspended, \\ toggles the console between q and k (basics/sys
   assert.equal(s.kmode, false);
   assert.equal(q('til 3'), '0 1 2');
 });
+
+test('in a debugger session .z.ex and .z.ey are the primitive that failed and its arguments', () => {
+  const { session: s, q } = makeSession();
+  s.debug = true;
+  q('f:{g[x;2#y]}; g:{a:x*2;a+y}');
+  assert.equal(q('f[3;"hello"]'), "'type");
+  assert.equal(q('.z.ex'), '+');
+  assert.equal(q('.z.ey'), '6\n"he"');
+  assert.equal(q('\\'), '');
+  assert.equal(q('.z.ex'), '');
+  // a unary primitive's one argument; a keyword shows as itself
+  q('h:{neg x}');
+  assert.equal(q('h `a'), "'type");
+  assert.equal(q('.z.ey'), '`a');
+  assert.equal(q('.z.ex'), '-:');
+});

@@ -14,7 +14,19 @@ export interface Frame { name: string; src: string; pos: number;
 
 /** Where the application being applied stands in the running frame's source (the evaluator sets it
  *  just before it applies, so the innermost failing application is the last one set). */
-export const cursor = { at: 0 };
+export const cursor = {
+  at: 0,
+  /** the application being applied: its function (a primitive's name, or the value) and arguments, for the
+   *  debugger's .z.ex and .z.ey (an infix primitive's two arguments are kept apart: no list is made) */
+  fn: null as string | Q | null, x: undefined as Q | undefined, y: undefined as Q | undefined, args: null as (Q | undefined)[] | null,
+};
+/** The failed application an error came from, taken when it first leaves a frame. */
+function failed(e: QError): void {
+  if (e.ex !== undefined || cursor.fn === null) return;
+  e.ex = cursor.fn;
+  // (an empty args list marks a unary application, whose argument is x)
+  e.ey = cursor.args === null ? [cursor.x, cursor.y] : cursor.args.length ? cursor.args : [cursor.x];
+}
 /** The lambdas running now, outermost first, each with the caller's position saved when it was called;
  *  and the top-level text being evaluated. */
 // (two arrays and a depth, so that a call allocates nothing)
@@ -33,6 +45,7 @@ const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.
 /** An error leaves the innermost running lambda: it records that frame (called before leave). */
 export function record(e: unknown, locals?: (Q | undefined)[]): void {
   if (!(e instanceof QError) || !depth) return;
+  failed(e);
   const f = fs[depth - 1]!, fr: Frame = frameOf(f, cursor.at);
   // the frame the error began in keeps its locals, for a debugger to show
   if (!e.bt?.length && locals) fr.locals = { names: f.locals, values: locals.slice() };
@@ -40,7 +53,7 @@ export function record(e: unknown, locals?: (Q | undefined)[]): void {
 }
 /** An error reaches the top level: the [0] frame. */
 export function recordTop(e: unknown, src: string): void {
-  if (e instanceof QError) (e.bt ??= []).push(topFrame(src, cursor.at));
+  if (e instanceof QError) { failed(e); (e.bt ??= []).push(topFrame(src, cursor.at)); }
 }
 /** The frame of top-level text: a script's statement names its file and line. */
 export const topFrame = (src: string, pos: number): Frame => ({ name: '', src, pos, ...(source.file ? { file: source.file, line: source.line } : {}) });

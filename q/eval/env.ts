@@ -125,6 +125,8 @@ export class Env {
   restricted = 0;
   /** whether a client's query is running (its handlers may not reach the shell) */
   remote = false;
+  /** in a debugger session, the primitive that failed and its arguments (.z.ex, .z.ey) */
+  failure: { ex: string | Q; ey: (Q | undefined)[] } | null = null;
   /** the domains enumerated against so far (-10!20h is 0b once there is one) */
   enumDomains = new Set<string>();
   /** .h.ka x during an HTTP request: keep its connection open for the next, idle at most x ms (0: close) */

@@ -54,6 +54,8 @@ setLambdaCaller(callLambda);
 setSymResolver(name => getGlobal(name));
 setViewRunner(n => ev(n, null));
 
+/** The debugger's marker for a unary application: its one argument is cursor.x. */
+const UNARY: (Q | undefined)[] = [];
 /** Evaluate a parse tree; frame holds the locals of the lambda being run (null at top level). */
 export function ev(n: Node, fr: Frame): Q {
   switch (n.k) {
@@ -78,10 +80,12 @@ export function ev(n: Node, fr: Frame): Q {
       if (n.p !== undefined) cursor.at = n.p;
       if (n.f.k === 'prim') {
         if (n.f.bare) throw new QError(n.f.n);
+        cursor.fn = n.f.n; cursor.x = x; cursor.args = UNARY;
         const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x);
       }
       const f = ev(n.f, fr);
       if (n.p !== undefined) cursor.at = n.p;
+      cursor.fn = f; cursor.x = x; cursor.args = UNARY;
       return apply1(f, x);
     }
     case 'app': {
@@ -93,7 +97,7 @@ export function ev(n: Node, fr: Frame): Q {
         // the primitive's dyadic form, looked up once per node
         const f = n.f as { k: 'prim'; n: string; dyad?: ((x: Q, y: Q) => Q) | null };
         const d = f.dyad !== undefined ? f.dyad : (f.dyad = PRIMS[f.n]?.d ?? null);
-        if (d) { const y = ev(a[1], fr), x = ev(a[0], fr); if (n.p !== undefined) cursor.at = n.p; return d(x, y); }
+        if (d) { const y = ev(a[1], fr), x = ev(a[0], fr); if (n.p !== undefined) cursor.at = n.p; cursor.fn = f.n; cursor.x = x; cursor.y = y; cursor.args = null; return d(x, y); }
       }
       // arguments evaluate right to left, as q does
       const args: (Q | undefined)[] = new Array(a.length);
@@ -101,6 +105,7 @@ export function ev(n: Node, fr: Frame): Q {
       if (n.p !== undefined) cursor.at = n.p;
       if (n.f.k === 'prim') {
         const nm = n.f.n;
+        cursor.fn = nm; cursor.args = args;
         // infix x op y: straight to the primitive's dyadic form
         if (args.length === 2 && args[0] !== undefined && args[1] !== undefined) {
           const d = PRIMS[nm]?.d;
@@ -113,6 +118,7 @@ export function ev(n: Node, fr: Frame): Q {
       }
       const f = ev(n.f, fr);
       if (n.p !== undefined) cursor.at = n.p;
+      cursor.fn = f; cursor.args = args;
       if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
       return apply(f, args);
     }

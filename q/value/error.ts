@@ -4,6 +4,9 @@ export class QError extends Error {
   pos?: number;
   /** the frames the signal passed through, innermost first (eval/backtrace.ts) */
   bt?: import('../eval/backtrace.js').Frame[];
+  /** the primitive (its name, or a function value) that failed, and its arguments: .z.ex and .z.ey */
+  ex?: string | import('./value.js').Q;
+  ey?: (import('./value.js').Q | undefined)[];
   constructor(q: string, pos?: number) {
     // a signal is q's control flow (protected evaluation catches thousands a second), not a JavaScript
     // fault: its stack would cost more than the rest of the signal and tell the user nothing
