@@ -3,7 +3,7 @@
 import { statementsAt } from './parse/script.js';
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
-import { setTop, recordTop, frameText, cursor, source, topFrame, Frame as BtFrame } from './eval/backtrace.js';
+import { setTop, recordTop, frameText, cursor, source, topFrame, keepLocals, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError, osError } from './value/error.js';
@@ -116,13 +116,20 @@ export class Session {
       if (this.suspended) { this.suspended = null; this.env.failure = null; } else this.kmode = !this.kmode;
       return { out: '', error: false };
     }
+    // in the debugger, ` moves up the stack and . down: the frame is shown and its locals are in scope
+    if (this.suspended && /^\s*[`.]\s*$/.test(src)) {
+      this.at = Math.max(0, Math.min(this.stack.length - 1, this.at + (src.trim() === '`' ? 1 : -1)));
+      const fr = this.stack[this.at];
+      this.suspended = fr.locals ? fr : { ...fr, locals: { names: [], values: [] } };
+      return { out: '', error: false, trace: frameText(this.stack.length - 1 - this.at, fr) };
+    }
     // in k, a line is read as a k) line is (system commands stay as they are)
     if (this.kmode && !/^\s*\\/.test(src)) src = 'k)' + src;
     // once shown, nothing the statement made is reachable unless it changed a global: its memory is free
     openScope();
     const w = writes;
     let done = false;
-    cursor.fn = null;
+    cursor.fn = null; keepLocals.all = this.debug && !this.suspended;
     try {
       const v = this.suspended && !/^\s*\\/.test(src) ? this.inFrame(src, this.suspended) : this.run(src);
       const out = v === null ? '' : this.display(v);
@@ -134,13 +141,17 @@ export class Session {
       const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, topFrame(src, pos)) : undefined;
       // with the debugger on, an error in a lambda suspends there: its locals can be read at q))
       if (this.debug && !this.suspended && bt?.[0]?.locals) {
-        this.suspended = bt[0];
+        this.suspended = bt[0]; this.stack = bt; this.at = 0;
         // .z.ex and .z.ey: the primitive that failed and its arguments, for the debugger session
         this.env.failure = e instanceof QError && e.ex !== undefined ? { ex: e.ex, ey: e.ey ?? [] } : null;
       } else if (this.suspended && /^\s*'/.test(src)) { this.suspended = null; this.env.failure = null; }
       return { out: "'" + errorText(e), error: true, pos, ...(trace ? { trace } : {}) };
     } finally { this.env.interrupted = false; closeScope(done && writes === w); }
   }
+
+  /** The suspended error's frames (innermost first, the console line last) and the one in view. */
+  private stack: BtFrame[] = [];
+  private at = 0;
 
   /** Whether the console reads k (\ alone toggles it, as in kdb+, whose k prompt is two spaces). */
   kmode = false;

@@ -126,3 +126,22 @@ test('in a debugger session .z.ex and .z.ey are the primitive that failed and it
   assert.equal(q('.z.ey'), '`a');
   assert.equal(q('.z.ex'), '-:');
 });
+
+test('in the debugger ` moves up the stack and . down, each frame shown with its locals in scope', () => {
+  const { session: s, q, evaluate } = makeSession() as any;
+  s.debug = true;
+  q('f:{[x;y]b:x+1;g[x;2#y]}; g:{a:x*2;a+y}');
+  assert.equal(q('f[3;"hello"]'), "'type");
+  assert.equal(q('a'), '6');
+  const up = s.evaluate('`');
+  assert.equal(up.trace, '  [1]  f:{[x;y]b:x+1;g[x;2#y]}\n                     ^');
+  assert.equal(q('b'), '4');
+  assert.equal(s.evaluate('`').trace, '  [0]  f[3;"hello"]\n       ^');
+  // the top is as far as it goes; . comes back down
+  assert.equal(s.evaluate('`').trace, '  [0]  f[3;"hello"]\n       ^');
+  assert.equal(s.evaluate('.').trace, '  [1]  f:{[x;y]b:x+1;g[x;2#y]}\n                     ^');
+  assert.equal(s.evaluate('.').trace, '  [2]  g:{a:x*2;a+y}\n                 ^');
+  assert.equal(q('a'), '6');
+  assert.equal(q('\\'), '');
+  assert.equal(s.suspended, null);
+});

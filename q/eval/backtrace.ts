@@ -42,13 +42,16 @@ export function setTop(src: string): string { const was = top; top = src; return
 
 const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.src, pos: at - (f.at ?? 0), ...(f.file ? { file: f.file, line: f.line } : {}) });
 
+/** Whether every frame an error leaves keeps its locals (a debugger moves up and down them), or only
+ *  the innermost (the usual case: the error path stays cheap for protected evaluation). */
+export const keepLocals = { all: false };
 /** An error leaves the innermost running lambda: it records that frame (called before leave). */
 export function record(e: unknown, locals?: (Q | undefined)[]): void {
   if (!(e instanceof QError) || !depth) return;
   failed(e);
   const f = fs[depth - 1]!, fr: Frame = frameOf(f, cursor.at);
   // the frame the error began in keeps its locals, for a debugger to show
-  if (!e.bt?.length && locals) fr.locals = { names: f.locals, values: locals.slice() };
+  if ((!e.bt?.length || keepLocals.all) && locals) fr.locals = { names: f.locals, values: locals.slice() };
   (e.bt ??= []).push(fr);
 }
 /** An error reaches the top level: the [0] frame. */
