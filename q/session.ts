@@ -116,6 +116,8 @@ export class Session {
       if (this.suspended) { this.suspended = null; this.env.failure = null; } else this.kmode = !this.kmode;
       return { out: '', error: false };
     }
+    // in the debugger, & shows the error and the frame in view (basics/debug "Where")
+    if (this.suspended && /^\s*&\s*$/.test(src)) return { out: this.failedWith, error: false, trace: frameText(this.stack.length - 1 - this.at, this.stack[this.at]) };
     // in the debugger, ` moves up the stack and . down: the frame is shown and its locals are in scope
     if (this.suspended && /^\s*[`.]\s*$/.test(src)) {
       this.at = Math.max(0, Math.min(this.stack.length - 1, this.at + (src.trim() === '`' ? 1 : -1)));
@@ -141,7 +143,7 @@ export class Session {
       const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, topFrame(src, pos)) : undefined;
       // with the debugger on, an error in a lambda suspends there: its locals can be read at q))
       if (this.debug && !this.suspended && bt?.[0]?.locals) {
-        this.suspended = bt[0]; this.stack = bt; this.at = 0;
+        this.suspended = bt[0]; this.stack = bt; this.at = 0; this.failedWith = "'" + errorText(e);
         // .z.ex and .z.ey: the primitive that failed and its arguments, for the debugger session
         this.env.failure = e instanceof QError && e.ex !== undefined ? { ex: e.ex, ey: e.ey ?? [] } : null;
       } else if (this.suspended && /^\s*'/.test(src)) { this.suspended = null; this.env.failure = null; }
@@ -152,6 +154,8 @@ export class Session {
   /** The suspended error's frames (innermost first, the console line last) and the one in view. */
   private stack: BtFrame[] = [];
   private at = 0;
+  /** the suspended error's line ('type) */
+  private failedWith = '';
 
   /** Whether the console reads k (\ alone toggles it, as in kdb+, whose k prompt is two spaces). */
   kmode = false;

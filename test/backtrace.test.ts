@@ -142,6 +142,10 @@ test('in the debugger ` moves up the stack and . down, each frame shown with its
   assert.equal(s.evaluate('.').trace, '  [1]  f:{[x;y]b:x+1;g[x;2#y]}\n                     ^');
   assert.equal(s.evaluate('.').trace, '  [2]  g:{a:x*2;a+y}\n                 ^');
   assert.equal(q('a'), '6');
+  // & shows the error and the frame in view
+  const where = s.evaluate('&');
+  assert.equal(where.out, "'type");
+  assert.equal(where.trace, '  [2]  g:{a:x*2;a+y}\n                 ^');
   assert.equal(q('\\'), '');
   assert.equal(s.suspended, null);
 });
