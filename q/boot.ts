@@ -185,5 +185,11 @@ const Q_LAMBDAS: Record<string, string> = {
   '.Q.l': '{.Q.lo[x;1b;1b]}',
   // load fixed-width binary records (s: file, offset, length; a length of 0 or less stops that many bytes
   // before the end) .Q.M&1000000 at a time, post-process each chunk with g, append it to the partition
+  // every root table saved to partition p of d (.Q.dpft, sorted by f with p#) and emptied, then the HDB at
+  // h told to reload with \l . (kb/tick's end of day)
+  '.Q.hdpf': '{[h;d;p;f]{@[`.;x;0#]}each .Q.dpft[d;p;f] each tables`.;if[h:@[hopen;h;0];h"\\l .";hclose h];}',
+  // another process's call stack (Linux, same binary), deprecated nested-file makers, per-handle IPC
+  // compression: not built, and said so
+  '.Q.prf0': "{'`nyi}", '.Q.Xf': "{'`nyi}", '.Q.Cf': "{'`nyi}", '.Q.ipc': "{'`nyi}",
   '.Q.dsftg': '{[d;s;f;t;g]w:sum t 1;n:$[0<s 2;s 2;(hcount s 0)-(s 1)-s 2] div w;p:`$(string .Q.par . d),"/";m:.Q.M&1000000;i:0;while[i<n;k:m&n-i;p upsert .Q.en[d 0] g flip f!t 1:(s 0;(s 1)+i*w;k*w);i+:k];n}',
 };

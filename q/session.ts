@@ -26,7 +26,7 @@ import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
 import { loadDb, mapTable } from './prims/disk.js';
-import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts } from './eval/names.js';
+import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts, namespace } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
 // x.part on a global: a foreign key's target column, else a temporal part
 setTemporalPart((x, p) => followKey(x, p) ?? temporalPart(x, p));
@@ -66,6 +66,7 @@ export class Session {
     hooks.evalTree = evalTree;
     hooks.getGlobal = getGlobal;
     hooks.setGlobal = setGlobal;
+    hooks.isNamespace = name => lookup(name) === undefined && namespace(name) !== null;
     hooks.namespaceKeys = namespaceKeys;
     hooks.system = cmd => this.sys(cmd);
     hooks.loadDir = (dir, cd, scripts) => this.loadDir(dir, cd, scripts);

@@ -4,7 +4,7 @@
 // The host lends the file system (hooks.files); paths here never carry the leading ':'.
 import { T } from '../value/types.js';
 import { concat } from '../value/storage.js';
-import { Q, Atom, Vec, List, Table, Dict, Attr, count, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, isNil, fromItems as fromItemsOf } from '../value/value.js';
+import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, isNil, fromItems as fromItemsOf } from '../value/value.js';
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
@@ -159,6 +159,16 @@ export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q }
   if (name.startsWith(':')) {
     const p = name.slice(1);
     return { get v() { return create && !fileExists(p) ? list([]) : getFile(p); }, put: r => { setFile(p, r, undefined, true); return x; } };
+  }
+  // a namespace (`. or `.ns) amended by name (@[`.;`t;0#]): the members that changed are set
+  if (name === '.' || (name[0] === '.' && hooks.isNamespace(name))) {
+    const was = hooks.getGlobal(name) as Dict;
+    return { v: was, put: r => {
+      if (r.t !== T.Dict || (r as Dict).k.t !== T.Sym) throw new QError('type');
+      const pre = name === '.' ? '' : name + '.', old = new Map(items(was.k).map((k, i) => [(k as Atom).v as string, item(was.v, i)]));
+      items((r as Dict).k).forEach((k, i) => { const m = (k as Atom).v as string, v = item((r as Dict).v, i); if (m && old.get(m) !== v) hooks.setGlobal(pre + m, v); });
+      return x;
+    } };
   }
   return { get v() { return hooks.getGlobal(name); }, put: r => { hooks.setGlobal(name, r); return x; } };
 }

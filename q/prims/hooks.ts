@@ -19,6 +19,8 @@ export const hooks = {
   parse: unset as (s: string) => Q,
   /** the value of a global by name */
   getGlobal: unset as (name: string) => Q,
+  /** whether a dotted name is a namespace (members under it) rather than a variable */
+  isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,
   /** the session's \P precision, for `string` of floats */
   precision: (() => 7) as () => number,

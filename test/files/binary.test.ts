@@ -717,3 +717,18 @@ test('.Q.dpt/.Q.dpts save unsorted, .Q.dpfts sorted with p#, against the sym fil
   assert.equal(q('select count i by date from t'), 'date      | x\n----------| -\n2001.01.01| 3\n2001.01.02| 3\n2001.01.03| 3');
   assert.equal(q('.Q.li 1 2'), "'type");
 });
+
+test('.Q.hdpf saves every root table to a partition and empties it; a namespace amended by name sets its members', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('trade:([]sym:`b`a`b;p:1 2 3f); quote:([]sym:`a`c;bid:1 2f)');
+  // no HDB listens on the port: the tables are saved and emptied all the same
+  assert.equal(q('.Q.hdpf[`::1;`:hdb;2020.01.01;`sym]'), '');
+  assert.equal(q('(count trade;count quote;cols trade)'), '0\n0\n`sym`p');
+  assert.equal(q('get `:hdb/2020.01.01/trade/sym'), '`p#`sym$`a`b`b');
+  assert.equal(q('get `:hdb/2020.01.01/quote/bid'), '1 2f');
+  q('v:1 2 3; .ns.x:1');
+  assert.equal(q('@[`.;`v;2*]'), '`.');
+  assert.equal(q('v'), '2 4 6');
+  assert.equal(q('@[`.ns;`y;:;5]'), '`.ns');
+  assert.equal(q('(.ns.x;.ns.y)'), '1 5');
+});
