@@ -3,7 +3,7 @@
 // pattern kdb+ writes.
 import { T } from '../value/types.js';
 import { WIDTH, gather } from '../value/storage.js';
-import { symName } from '../value/sym.js';
+import { symName, symCount } from '../value/sym.js';
 import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Attr, isNil, nullOf } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, writeHeader } from './header.js';
@@ -204,7 +204,26 @@ function writeVec(w: Writer, x: Vec): void {
   checkCap(w, t);
   const n = t === T.Guid ? d.length / 16 : d.length;
   w.u8(t); w.u8(x.a ?? 0); w.u32(n);
-  if (t === T.Sym) { const ids = d as Int32Array; for (let i = 0; i < n; i++) w.symId(ids[i]); return; }
+  if (t === T.Sym) {
+    const ids = d as Int32Array;
+    if (n < 1024) { for (let i = 0; i < n; i++) w.symId(ids[i]); return; }
+    // a long vector: each name's bytes found by id in an array (a Map lookup an item cost more than the
+    // copying), the whole length reserved at once, then the bytes copied one at a time
+    const enc: (Uint8Array | undefined)[] = new Array(symCount().count + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i];
+      let e = enc[id];
+      if (!e) { e = w.syms.get(id); if (!e) { e = utf8.encode(symName(id)); w.syms.set(id, e); } enc[id] = e; }
+      total += e.length + 1;
+    }
+    w.need(total);
+    const b = w.b;
+    let o = w.n;
+    for (let i = 0; i < n; i++) { const e = enc[ids[i]]!; for (let k = 0; k < e.length; k++) b[o++] = e[k]; b[o++] = 0; }
+    w.n = o;
+    return;
+  }
   const width = WIDTH[t], start = w.n;
   w.need(n * width);
   if (HOST_LE || width === 1) w.b.set(new Uint8Array(d.buffer, d.byteOffset, n * width), start);
