@@ -581,3 +581,11 @@ test('casts among time, second and minute scale and floor their units, with no w
   assert.equal(q('`minute$2020.01.01D12:34:56'), '12:34');
   assert.equal(q('`timespan$12:00'), '0D12:00:00.000000000');
 });
+
+test('| and & of symbols take the greater or lesser name, item by item', () => {
+  const { q } = makeSession();
+  assert.equal(q('`a`c|`b`b'), '`b`c');
+  assert.equal(q('`a`c&`b'), '`a`b');
+  assert.equal(q('`b|`a`c'), '`b`c');
+  assert.equal(q('`a`b`c|`x`y'), "'length");
+});
