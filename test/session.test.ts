@@ -589,3 +589,9 @@ test('| and & of symbols take the greater or lesser name, item by item', () => {
   assert.equal(q('`b|`a`c'), '`b`c');
   assert.equal(q('`a`b`c|`x`y'), "'length");
 });
+
+test('inter of dictionaries gives the values of x that are values of y (ref/inter)', () => {
+  const { q } = makeSession();
+  assert.equal(q('((`a`b)!(1 2 3;`x`y`z)) inter (`a`b`c)!(1 2 3;2 3 5;`x`y`z)'), '1 2 3\nx y z');
+  assert.equal(q('(`a`b!1 2) inter `c`d!2 3'), ',2');
+});

@@ -106,7 +106,8 @@ function kept(p: ArrayLike<number>, n: number, hit: boolean): Q {
 }
 /** x inter y: the items of x that are also in y. */
 export function inter(x: Q, y: Q): Q {
-  if (x.t === T.Dict && y.t === T.Dict) throw new QError('nyi');
+  // dictionaries: the values of x that are also values of y (ref/inter)
+  if (x.t === T.Dict && y.t === T.Dict) return inter((x as Dict).v, (y as Dict).v);
   const xs = x.t < 0 ? fromItems([x]) : x, ys = y.t < 0 ? fromItems([y]) : y;
   return index(xs, kept(findMany(ys, xs) as ArrayLike<number>, count(ys), true));
 }
