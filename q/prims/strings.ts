@@ -124,14 +124,12 @@ function stringsOf(v: Vec): Q {
   return list(out);
 }
 
-const reCache = new Map<string, RegExp>();
-/** A q pattern as a RegExp source: ? one char, * any run, [..] a class; everything else literal. */
-function patternSource(p: string, star: boolean): string {
+/** An ss or ssr pattern as a RegExp source: ? one char, [..] a class; everything else literal. */
+function patternSource(p: string): string {
   let r = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
     if (c === '?') r += '[\\s\\S]';
-    else if (c === '*' && star) r += '[\\s\\S]*';
     else if (c === '[') {
       const j = p.indexOf(']', i + 2);
       if (j < 0) { r += '\\['; continue; }
@@ -191,13 +189,12 @@ function globMatch(d: Uint8Array, g: (Uint8Array | null)[]): boolean {
   return j === m;
 }
 
-
 /** x like p: does the string or symbol x match the pattern? */
 export function like(x: Q, p: Q): Q {
   if (!isStr(p)) throw new QError('type');
   const ps = chars(p);
   if (x.t === T.Char) return { t: -T.Bool, v: globMatch((x as Vec).d as Uint8Array, glob(ps)) ? 1 : 0 };
-  if (x.t === -T.Char) return { t: -T.Bool, v: globMatch(Uint8Array.of((x as Atom).v as number), glob(ps)) ? 1 : 0 };
+  if (x.t === -T.Char) return { t: -T.Bool, v: globMatch(BYTE[(x as Atom).v as number], glob(ps)) ? 1 : 0 };
   // a symbol is matched by its bytes, as kdb+ does: ? is one byte of a UTF-8 name, not one letter
   if (x.t === -T.Sym) return { t: -T.Bool, v: globMatch(str((x as Atom).v).d as Uint8Array, glob(ps)) ? 1 : 0 };
   if (x.t === T.Sym) {
@@ -225,7 +222,7 @@ export function like(x: Q, p: Q): Q {
 function findAll(s: string, p: string): number[] {
   const out: number[] = [];
   if (!/[?\[]/.test(p)) { if (!p) return out; let i = s.indexOf(p); while (i >= 0) { out.push(i); i = s.indexOf(p, i + p.length); } return out; }
-  const re = new RegExp(patternSource(p, false), 'gs');
+  const re = new RegExp(patternSource(p), 'gs');
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) { out.push(m.index); if (!m[0].length) re.lastIndex++; }
   return out;
@@ -266,7 +263,7 @@ export function ssr(a: Q[]): Q {
     let i = s.indexOf(p);
     while (i >= 0) { out += s.slice(last, i) + rep(p); last = i + p.length; i = s.indexOf(p, last); }
   } else {
-    const re = new RegExp(patternSource(p, false), 'gs');
+    const re = new RegExp(patternSource(p), 'gs');
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) { out += s.slice(last, m.index) + rep(m[0]); last = m.index + m[0].length; if (!m[0].length) re.lastIndex++; }
   }
