@@ -151,12 +151,15 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
       if (lo !== -2147483648 && ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0))) out.ascii(String(lo)); else out.ascii(text(r));
     };
   }
-  if (c.t === T.Float) {
-    // floats written straight from their storage (nulls empty, infinities 0w)
+  // a delimiter that a number's or a time's own text may hold (".", ":", "-", digits) needs the quoting
+  // the general way gives; otherwise floats and times are written straight from their storage
+  const bare = !/[0-9.:+\-ewn]/.test(delim);
+  if (c.t === T.Float && bare) {
+    // nulls empty, infinities 0w
     const d = (c as Vec).d as Float64Array, P = hooks.precision();
     return (r, out) => { const v = d[r]; if (v === v) out.ascii(fmtG(v, P)); };
   }
-  if (c.t === T.Time) {
+  if (c.t === T.Time && bare) {
     // a time of day digit by digit; a null is empty, and a negative or a 100-hour time goes through its text
     const d = (c as Vec).d as Int32Array, text = cellsOf(c, delim);
     return (r, out) => {

@@ -143,6 +143,8 @@ test('a 100,000-row table survives csv 0: and 0: unchanged', () => {
   q('t:update p:0n from t where 0=i mod 97');
   // floats are written to \P digits, as kdb+ writes them: \P 0 (all 17) makes the round trip exact
   assert.equal(q('1_csv 0: ([]p:(0.1;1%3))'), '"0.1"\n"0.3333333"');
+  // a delimiter that a float's or a time's text holds quotes the cell
+  assert.equal(q('1_":" 0: ([]a:1.5 2;t:12:00:00.000 0Nt)'), '"1.5:\\"12:00:00.000\\""\n"2:"');
   q('\\P 0');
   assert.equal(q(`\`:${d}/t.csv 0: csv 0: t`), `\`:${d}/t.csv`);
   assert.equal(q(`u:("SFJDGCB";enlist csv) 0: \`:${d}/t.csv`), '');
