@@ -15,9 +15,9 @@ import { Return } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
 import { cellText } from './format/html.js';
-import { count, item, isKeyed } from './value/value.js';
+import { count, item, items, fromItems, isKeyed } from './value/value.js';
 import type { Table, Dict, Vec } from './value/value.js';
-import { apply } from './prims/apply.js';
+import { apply, apply1 } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
 import { setHandleApply } from './prims/apply.js';
@@ -67,6 +67,18 @@ export class Session {
     hooks.getGlobal = getGlobal;
     hooks.setGlobal = setGlobal;
     hooks.isNamespace = name => lookup(name) === undefined && namespace(name) !== null;
+    // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
+    hooks.peach = (f, x) => {
+      const host = this.env.host;
+      if (this.env.secondaries >= 0 || !host.scatter || x.t < 0 || x.t >= 98) return null;
+      const zpd = lookup('.z.pd');
+      if (zpd === undefined) return null;
+      const pd = zpd.t >= 100 ? apply1(zpd, NIL) : zpd;
+      if (pd.t !== T.Int && pd.t !== -T.Int) throw new QError('type');
+      const hs = pd.t < 0 ? [(pd as Atom).v as number] : Array.from((pd as Vec).d as Int32Array);
+      if (!hs.length) return null;
+      return fromItems(host.scatter(hs, f, items(x)));
+    };
     hooks.namespaceKeys = namespaceKeys;
     hooks.system = cmd => this.sys(cmd);
     hooks.loadDir = (dir, cd, scripts) => this.loadDir(dir, cd, scripts);

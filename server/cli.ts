@@ -193,6 +193,7 @@ export async function main(argv: string[]) {
   host.reserveHandle = () => handles.alloc();
   host.releaseHandle = h => handles.free(h);
   host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
+  host.scatter = (hs, f, items) => client.scatter(hs, f, items);
   host.open = (target, ms) => client.open(target, ms);
   host.http = (url, body) => client.http(url, body);
   host.resolve = q => client.dns(q);

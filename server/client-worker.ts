@@ -11,11 +11,13 @@ import { readHeader, MsgType } from '../q/ipc/header.js';
 
 const ctl = new Int32Array(workerData.ctl as SharedArrayBuffer);
 const answers = workerData.answers as MessagePort;
-interface Sock { s: Socket; reader: FrameReader; waiting: boolean; closing: boolean }
+interface Sock { s: Socket; reader: FrameReader; waiting: boolean; closing: boolean;
+  /** during a peach over processes: what to do with this socket's next answer */
+  job?: (msg: Uint8Array | null) => void }
 const socks = new Map<number, Sock>();
 
 /** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error. */
-function answer(a: { bytes: Uint8Array } | { error: string }) {
+function answer(a: { bytes: Uint8Array } | { error: string } | { list: Uint8Array[] }) {
   answers.postMessage(a);
   Atomics.store(ctl, 0, 1);
   Atomics.notify(ctl, 0);
@@ -60,6 +62,7 @@ parentPort!.on('message', (m: any) => {
         if (!opened) { fail('access'); return; }
         socks.delete(h);
         if (c.waiting) { c.waiting = false; answer({ error: 'close' }); }
+        if (c.job) { const j = c.job; c.job = undefined; j(null); }
         if (!c.closing) parentPort!.postMessage({ op: 'closed', h });
       });
       break;
@@ -85,6 +88,28 @@ parentPort!.on('message', (m: any) => {
       else reverse(m.ip, (e, names) => e || !names.length ? done(m.ip === '127.0.0.1' ? 'localhost' : '') : done(names[0]));
       break;
     }
+    case 'scatter': {
+      // peach over secondary processes: each handle takes the next item as soon as it has answered the
+      // last; the answers, in the items' order, go back together (a closed handle fails the whole)
+      const hs: number[] = m.hs, jobs: Uint8Array[] = m.jobs, out: Uint8Array[] = new Array(jobs.length);
+      let next = 0, left = jobs.length, over = false;
+      const finish = (a: { list: Uint8Array[] } | { error: string }) => { if (!over) { over = true; answer(a); } };
+      const give = (h: number) => {
+        if (over || next >= jobs.length) return;
+        const c = socks.get(h);
+        if (!c) { finish({ error: 'close' }); return; }
+        const i = next++;
+        c.job = msg => {
+          if (!msg) { finish({ error: 'close' }); return; }
+          out[i] = msg;
+          if (--left === 0) finish({ list: out }); else give(h);
+        };
+        c.s.write(jobs[i]);
+      };
+      if (!jobs.length) finish({ list: [] });
+      for (const h of hs) give(h);
+      break;
+    }
     case 'close': { const c = socks.get(m.h); if (c) { c.closing = true; socks.delete(m.h); c.s.destroy(); } break; }
   }
 });
@@ -95,7 +120,8 @@ function onData(h: number, chunk: Uint8Array) {
   let msgs: Uint8Array[];
   try { msgs = c.reader.push(chunk); } catch { c.s.destroy(); return; }
   for (const msg of msgs) {
-    if (readHeader(msg).msgType === MsgType.Response && c.waiting) { c.waiting = false; answer({ bytes: msg }); }
+    if (readHeader(msg).msgType === MsgType.Response && c.job) { const j = c.job; c.job = undefined; j(msg); }
+    else if (readHeader(msg).msgType === MsgType.Response && c.waiting) { c.waiting = false; answer({ bytes: msg }); }
     else parentPort!.postMessage({ op: 'message', h, bytes: msg });
   }
 }

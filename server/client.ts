@@ -4,7 +4,7 @@
 // put the answer on a message port, which this thread then reads synchronously (receiveMessageOnPort).
 import { Worker, MessageChannel, MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { T } from '../q/value/types.js';
-import { Q, NIL } from '../q/value/value.js';
+import { Q, NIL, list } from '../q/value/value.js';
 import { QError } from '../q/value/error.js';
 import { readMessage } from '../q/ipc/deserialize.js';
 import { encodeMessage } from '../q/ipc/serialize.js';
@@ -56,12 +56,30 @@ export class Client {
   private notify(f: () => void, what: string) { try { f(); } catch (e) { this.log(`${what}: '${errorText(e)}\n`); } }
 
   /** Block until the worker answers: its bytes, or a q error. */
-  private wait(): Uint8Array {
+  private wait(): Uint8Array { return this.answer().bytes!; }
+  private answer(): { bytes?: Uint8Array; list?: Uint8Array[] } {
     Atomics.wait(this.ctl, 0, 0);
     Atomics.store(this.ctl, 0, 0);
-    const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array };
+    const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array; list?: Uint8Array[] };
     if (a.error !== undefined) throw new QError(a.error);
-    return a.bytes!;
+    return a;
+  }
+
+  /**
+   * f peach items over secondary processes (basics/peach): each item goes as (f;item) to the first of the
+   * handles that is free, as kdb+ hands them out, and the answers come back in the items' order. The
+   * first error an item gives is the error of the whole.
+   */
+  scatter(hs: number[], f: Q, items: Q[]): Q[] {
+    for (const h of hs) if (!this.peers.has(h)) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
+    const cap = Math.min(...hs.map(h => this.peers.get(h)!.cap));
+    const jobs = items.map(x => encodeMessage(list([f, x]), MsgType.Sync, { ...serializeOptions(), cap }));
+    this.worker!.postMessage({ op: 'scatter', hs, jobs });
+    return this.answer().list!.map(b => {
+      const msg = readMessage(b, deserializeOptions());
+      if (msg.error !== undefined) throw new QError(msg.error);
+      return msg.value!;
+    });
   }
 
   /** A host name's IPv4 address (dotted), or an address's name ('' when it has none). */

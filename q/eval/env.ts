@@ -50,6 +50,8 @@ export interface Host {
   readFile?(path: string): string | null;
   /** Send x on handle h (a socket or file the host opened); sync waits for and returns the answer. */
   handle?(h: number, x: Q, sync: boolean): Q;
+  /** peach over secondary processes: (f;item) sent to the handles as each comes free, the answers in order */
+  scatter?(hs: number[], f: Q, items: Q[]): Q[];
   /** Open a handle to `:host:port[:user:pass] (hopen), with a timeout in ms (0: none). */
   open?(target: string, timeoutMs: number): number;
   close?(h: number): void;
@@ -125,6 +127,8 @@ export class Env {
   restricted = 0;
   /** whether a client's query is running (its handlers may not reach the shell) */
   remote = false;
+  /** \s: 0, or -N for N secondary processes (kdb+'s -s -N), which peach reaches through .z.pd */
+  secondaries = 0;
   /** in a debugger session, the primitive that failed and its arguments (.z.ex, .z.ey) */
   failure: { ex: string | Q; ey: (Q | undefined)[] } | null = null;
   /** the domains enumerated against so far (-10!20h is 0b once there is one) */

@@ -130,8 +130,16 @@ SYSTEM.w = arg => {
 /** \g: the garbage-collection mode, kept for what reads it back (the engine collects as it will). */
 let gcMode = 0;
 SYSTEM.g = arg => intSetting(arg, () => gcMode, n => { gcMode = n; }, 0, 1);
-/** \s: secondary threads; wasq evaluates on one. */
-SYSTEM.s = arg => { if (arg && arg !== '0') throw new QError('nyi'); return arg ? NIL : int(0); };
+/** \s: secondary threads, which wasq has not (\s N is 'nyi), or with -N secondary processes, which peach
+ *  reaches through the handles .z.pd gives (basics/peach). */
+SYSTEM.s = arg => {
+  if (!arg) return int(env.secondaries);
+  const n = Number(arg);
+  if (!Number.isInteger(n)) throw new QError('domain');
+  if (n > 0) throw new QError('nyi');
+  env.secondaries = n;
+  return NIL;
+};
 /** \T: the limit in seconds on a client's query (-T), 0 for none. */
 SYSTEM.T = arg => {
   if (!arg) return int(env.timeout);

@@ -19,6 +19,8 @@ export const hooks = {
   parse: unset as (s: string) => Q,
   /** the value of a global by name */
   getGlobal: unset as (name: string) => Q,
+  /** f peach x over secondary processes (-s -N and .z.pd), or null to run it here */
+  peach: (() => null) as (f: Q, x: Q) => Q | null,
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,

@@ -268,7 +268,7 @@ const table: Record<string, PrimDef> = {
   over: { d: (f, x) => apply(derive('/', f), [x]), rank: 2 },
   scan: { d: (f, x) => apply(derive('\\', f), [x]), rank: 2 },
   prior: { d: (f, x) => apply(derive("':", f), [x]), rank: 2 },
-  peach: { d: (f, x) => apply(derive("'", f), [x]), rank: 2 },
+  peach: { d: (f, x) => hooks.peach(f, x) ?? apply(derive("'", f), [x]), rank: 2 },
 };
 
 Object.assign(PRIMS, table);

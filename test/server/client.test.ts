@@ -159,3 +159,22 @@ test('TLS: -E 1 takes TLS and plain connections on one port, -E 2 TLS only; hope
     } finally { await s.stop(); }
   }
 });
+
+test('peach over secondary processes (-s -N and .z.pd): items go to the handles as they come free, answers in order', async () => {
+  const second = await startWasq([]);
+  try {
+    const p = srv.port, q2 = second.port;
+    const got = await client([
+      '\\s -2', '\\s',
+      `.z.pd:\`u#hopen each ${p},${q2}`,
+      '{x*x} peach til 10',
+      // both processes took items: each answer names the process that computed it
+      'count distinct last each {(x;.z.i)} peach til 20',
+      '{x+`a} peach 1 2',
+      // with .z.pd empty (or \\s 0) peach runs here
+      '.z.pd:{`u#`int$()}', '{x*2} peach 1 2 3',
+      '\\s 4',
+    ]);
+    assert.deepEqual(got, ['-2i', '0 1 4 9 16 25 36 49 64 81', '2', "'type", '2 4 6', "'nyi"]);
+  } finally { await second.stop(); }
+});
