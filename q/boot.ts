@@ -151,8 +151,8 @@ const Q_LAMBDAS: Record<string, string> = {
   '.Q.ff': "{c:cols[y] except cols x;$[count c;x,'flip c!(count x)#/:first each 0#/:y c;x]}",
   // x applied to the distinct items of y only
   '.Q.fu': '{$[0>type y;x y;(x u)(u:distinct y)?y]}',
-  // kdb+ spreads x over its secondary threads; wasq has one
-  '.Q.fc': '{x y}',
+  // x over y cut in as many pieces as secondary processes (-s -N), through peach; without them, x y
+  '.Q.fc': '{n:abs system"s";$[(n>1)&1<count y;raze x peach (ceiling count[y]%n) cut y;x y]}',
   // x applied to a keyed table unkeyed, keyed again by as many columns
   '.Q.ft': '{$[99h=type y;(count keys y)!x 0!y;x y]}',
   '.Q.dd': '{` sv x,`$string y}',
