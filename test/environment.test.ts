@@ -438,3 +438,9 @@ test('.Q.ld groups lines as \\l does; .Q.trpd traps a function of any rank with 
     assert.equal(q(`.Q.fpn[{0N!x};\`:${fifo};8]`), '("a,1";"b,2")\n,"c,3"\n12');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('-23!x gives x back and -120!x is memory domain 0 (basics/internal)', () => {
+  const { q } = makeSession();
+  assert.equal(q('-23!1 2 3'), '1 2 3');
+  assert.equal(q("-120!'(1 2 3;`a)"), '0 0');
+});

@@ -682,6 +682,11 @@ export function replay(x: Q): Q {
 
 
 INTERNAL['-11'] = replay;
+/** -23!x: make x resident (basics/internal). wasq's values are in memory already (a mapped table's columns
+ *  are read by the query that needs them), so x comes back as it is. */
+INTERNAL['-23'] = x => x;
+/** -120!x: x's memory domain. wasq has one (no -m filesystem-backed domain): 0. */
+INTERNAL['-120'] = () => long(0n);
 /** -21!`:f: a compressed file's statistics (an empty dictionary for a file not compressed). */
 INTERNAL['-21'] = x => {
   const p = pathOf(x), size = files().size(p);
