@@ -444,3 +444,9 @@ test('-23!x gives x back and -120!x is memory domain 0 (basics/internal)', () =>
   assert.equal(q('-23!1 2 3'), '1 2 3');
   assert.equal(q("-120!'(1 2 3;`a)"), '0 0');
 });
+
+test('\\v lists the variables sorted, marked `s# when there are several (as kdb+ shows `s#`sym`trade)', () => {
+  const { q } = makeSession();
+  q('b:1'); assert.equal(q('\\v'), ',`b');
+  q('a:2'); assert.equal(q('\\v'), '`s#`a`b');
+});

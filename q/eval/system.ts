@@ -1,6 +1,6 @@
 // System commands (\c \P \t \l …) and `system "…"`. The session registers the ones that need a host.
 import { T } from '../value/types.js';
-import { Q, NIL, long, list, str, vec, intVec, symVec, fromItems, int } from '../value/value.js';
+import { Q, Vec, Attr, NIL, long, list, str, vec, intVec, symVec, fromItems, int } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { env, writes } from './env.js';
 import { seed } from '../prims/random.js';
@@ -73,7 +73,8 @@ const nameList = (arg: string, test: (v: Q) => boolean): string[] => {
   }
   return out.sort();
 };
-SYSTEM.v = arg => names(arg, () => true);
+// \v marks its sorted list `s# when it has more than one name, as kdb+ shows it (`s#`sym`trade)
+SYSTEM.v = arg => { const r = names(arg, () => true) as Vec; return r.d.length > 1 ? { ...r, a: Attr.S } as Q : r; };
 SYSTEM.f = arg => names(arg, v => v.t === T.Lambda);
 SYSTEM.a = arg => {
   const r = nameList(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));
