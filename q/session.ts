@@ -161,7 +161,11 @@ export class Session {
         this.env.failure = e instanceof QError && e.ex !== undefined ? { ex: e.ex, ey: e.ey ?? [] } : null;
       } else if (this.suspended && /^\s*'/.test(src)) { this.suspended = null; this.env.failure = null; }
       return { out: "'" + errorText(e), error: true, pos, ...(trace ? { trace } : {}) };
-    } finally { this.env.interrupted = false; closeScope(done && writes === w); }
+    } finally {
+      this.env.interrupted = false; closeScope(done && writes === w);
+      // the last application's arguments are not kept past the statement
+      cursor.fn = null; cursor.x = cursor.y = undefined; cursor.args = null;
+    }
   }
 
   /** The suspended error's frames (innermost first, the console line last) and the one in view. */
