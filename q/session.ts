@@ -3,7 +3,7 @@
 import { statementsAt } from './parse/script.js';
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
-import { setTop, recordTop, frameText, cursor, source, topFrame, keepLocals, Frame as BtFrame } from './eval/backtrace.js';
+import { setTop, recordTop, frameText, cursor, source, topFrame, keepLocals, suspension, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
 import { QError, osError } from './value/error.js';
@@ -123,17 +123,19 @@ export class Session {
   /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
   evaluate(src: string): Result {
     this.activate();
+    // the debugger's view is this session's (.Q.bt reads it)
+    suspension.frames = this.suspended ? this.stack : null; suspension.at = this.at;
     // in the debugger, \ leaves it; a signal ('x) cuts the stack back too. With nothing suspended, \
     // toggles the console between q and k (basics/syscmds)
     if (/^\s*\\\s*$/.test(src)) {
-      if (this.suspended) { this.suspended = null; this.env.failure = null; } else this.kmode = !this.kmode;
+      if (this.suspended) { this.suspended = null; this.env.failure = null; suspension.frames = null; } else this.kmode = !this.kmode;
       return { out: '', error: false };
     }
     // in the debugger, & shows the error and the frame in view (basics/debug "Where")
     if (this.suspended && /^\s*&\s*$/.test(src)) return { out: this.failedWith, error: false, trace: frameText(this.stack.length - 1 - this.at, this.stack[this.at]) };
     // in the debugger, ` moves up the stack and . down: the frame is shown and its locals are in scope
     if (this.suspended && /^\s*[`.]\s*$/.test(src)) {
-      this.at = Math.max(0, Math.min(this.stack.length - 1, this.at + (src.trim() === '`' ? 1 : -1)));
+      this.at = suspension.at = Math.max(0, Math.min(this.stack.length - 1, this.at + (src.trim() === '`' ? 1 : -1)));
       const fr = this.stack[this.at];
       this.suspended = fr.locals ? fr : { ...fr, locals: { names: [], values: [] } };
       return { out: '', error: false, trace: frameText(this.stack.length - 1 - this.at, fr) };
@@ -156,10 +158,10 @@ export class Session {
       const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, topFrame(src, pos)) : undefined;
       // with the debugger on, an error in a lambda suspends there: its locals can be read at q))
       if (this.debug && !this.suspended && bt?.[0]?.locals) {
-        this.suspended = bt[0]; this.stack = bt; this.at = 0; this.failedWith = "'" + errorText(e);
+        this.suspended = bt[0]; this.stack = suspension.frames = bt; this.at = suspension.at = 0; this.failedWith = "'" + errorText(e);
         // .z.ex and .z.ey: the primitive that failed and its arguments, for the debugger session
         this.env.failure = e instanceof QError && e.ex !== undefined ? { ex: e.ex, ey: e.ey ?? [] } : null;
-      } else if (this.suspended && /^\s*'/.test(src)) { this.suspended = null; this.env.failure = null; }
+      } else if (this.suspended && /^\s*'/.test(src)) { this.suspended = null; this.env.failure = null; suspension.frames = null; }
       return { out: "'" + errorText(e), error: true, pos, ...(trace ? { trace } : {}) };
     } finally {
       this.env.interrupted = false; closeScope(done && writes === w);

@@ -142,6 +142,11 @@ test('in the debugger ` moves up the stack and . down, each frame shown with its
   assert.equal(s.evaluate('.').trace, '  [1]  f:{[x;y]b:x+1;g[x;2#y]}\n                     ^');
   assert.equal(s.evaluate('.').trace, '  [2]  g:{a:x*2;a+y}\n                 ^');
   assert.equal(q('a'), '6');
+  // .Q.bt[] shows the suspended stack, >> at the frame in view
+  const out: string[] = [];
+  s.env.host.write = (_fd: number, t: string) => { out.push(t); };
+  q('.Q.bt[]');
+  assert.equal(out.join(''), '>>[2]  g:{a:x*2;a+y}\n                 ^\n  [1]  f:{[x;y]b:x+1;g[x;2#y]}\n                     ^\n  [0]  f[3;"hello"]\n       ^\n');
   // & shows the error and the frame in view
   const where = s.evaluate('&');
   assert.equal(where.out, "'type");

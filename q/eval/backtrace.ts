@@ -83,6 +83,8 @@ export function frameText(i: number, fr: Frame, mark = '  '): string {
   return head + line + '\n' + ' '.repeat(head.length + pos) + '^';
 }
 /** Frames (innermost first) as .Q.sbt and .Q.bt show them: each numbered by its depth. */
-export function framesText(frames: Frame[]): string {
-  return frames.map((fr, k) => frameText(frames.length - 1 - k, fr) + '\n').join('');
+export function framesText(frames: Frame[], at = -1): string {
+  return frames.map((fr, k) => frameText(frames.length - 1 - k, fr, k === at ? '>>' : '  ') + '\n').join('');
 }
+/** The stack a debugger has suspended (innermost first) and the frame in view, for .Q.bt at q)). */
+export const suspension = { frames: null as Frame[] | null, at: 0 };

@@ -15,7 +15,7 @@ import { INTERNAL } from './internal.js';
 import { lex } from '../parse/lexer.js';
 import { resetPeak, peakSince } from '../value/heap.js';
 import { dot } from './apply-prims.js';
-import { Frame, liveFrames, framesText } from '../eval/backtrace.js';
+import { Frame, liveFrames, framesText, suspension } from '../eval/backtrace.js';
 
 /** view `v: the text that defines a view. */
 export function view(x: Q): Q {
@@ -140,7 +140,11 @@ const btFrames = (x: Q): Frame[] => {
   });
 };
 /** .Q.bt[]: the frames running now, printed as kdb+ prints them. */
-export function qbt(_x: Q): Q { hooks.write(1, framesText(liveFrames())); return NIL; }
+export function qbt(_x: Q): Q {
+  // at the debugger's prompt, the suspended stack, >> marking the frame in view (basics/debug)
+  hooks.write(1, suspension.frames ? framesText(suspension.frames, suspension.at) : framesText(liveFrames()));
+  return NIL;
+}
 /** .Q.trp[f;x;g]: f[x], or on a signal g[message;backtrace], the backtrace running from the signal out
  *  to the top level. */
 export function qtrp(a: Q[]): Q {
