@@ -34,7 +34,7 @@ const latin = (b: Uint8Array, s: number, e: number) => dec.decode(b.subarray(s, 
 const where = (src: Source, line: number) => (src.name ? src.name + ':' : 'line ') + line;
 
 /** Start and end (before \r\n or \n) of each record; with `embedded`, a newline inside quotes does not end one. */
-function records(b: Uint8Array, embedded: boolean): { st: Int32Array; en: Int32Array; n: number } {
+function records(b: Uint8Array, embedded: boolean, keepBlankEnd = true): { st: Int32Array; en: Int32Array; n: number } {
   const len = b.length;
   let cap = 1024, st = new Int32Array(cap), en = new Int32Array(cap), n = 0, p = 0;
   while (p < len) {
@@ -45,6 +45,9 @@ function records(b: Uint8Array, embedded: boolean): { st: Int32Array; en: Int32A
     st[n] = p; en[n] = e > p && b[e - 1] === 13 ? e - 1 : e; n++;
     p = e + 1;
   }
+  // blank lines at the end of a file are no records (an editor's trailing newline); in a list of strings
+  // each string is one, empty or not
+  if (!keepBlankEnd) while (n > 0 && en[n - 1] === st[n - 1]) n--;
   return { st, en, n };
 }
 
@@ -301,7 +304,7 @@ export function loadDelimited(types: string, delim: number, header: boolean, emb
   const fast = embedded ? null : kernelLoad(codes, delim, header, src);
   if (fast) return fast;
   const b = src.all(), syms = new SymTable(b);
-  const { st, en, n: all } = records(b, embedded);
+  const { st, en, n: all } = records(b, embedded, !src.name);
   let first = 0, names: string[] | null = null;
   if (header) {
     if (all === 0) throw new QError(`${src.name || 'text'}: no header line`);
@@ -328,10 +331,21 @@ function kernelLoad(codes: number[], delim: number, header: boolean, src: Source
   if (cells.some(c => c === undefined) || src.size < KERNEL_BYTES) return null;
   let buf = wasmBlock(T.Byte, Math.min(CHUNK, src.size)) as Uint8Array | null;
   if (!buf) return null;
+  // blank lines at the end of a file are no records: its text is taken to its last record, without the
+  // newlines (a list of strings keeps every string as a record)
+  let size = src.size;
+  if (src.name) {
+    const tail = new Uint8Array(Math.min(256, src.size));
+    src.read(src.size - tail.length, tail);
+    let t = tail.length;
+    while (t > 0 && (tail[t - 1] === 10 || tail[t - 1] === 13)) t--;
+    if (t === 0) return null;
+    size = src.size - tail.length + t;
+  }
   // the header line, and the records after it: newlines, and one more when the text does not end in one
   let from = 0, names: string[] | null = null, lines = 0, last = 0;
-  for (let off = 0; off < src.size;) {
-    const k = src.read(off, buf);
+  for (let off = 0; off < size;) {
+    const k = Math.min(src.read(off, buf), size - off);
     if (k <= 0) throw new QError(`${src.name}: shorter than its size`);
     const b = buf.subarray(0, k);
     if (off === 0 && header) {
@@ -348,10 +362,10 @@ function kernelLoad(codes: number[], delim: number, header: boolean, src: Source
   if (!kernel) return null;
   const ids: number[] = [], first = header ? 1 : 0;
   // each chunk: the kernel parses its whole records; the rest of the last one starts the next chunk
-  for (let off = 0, keep = 0; off + keep < src.size;) {
-    const k = src.read(off + keep, buf.subarray(keep));
+  for (let off = 0, keep = 0; off + keep < size;) {
+    const k = Math.min(src.read(off + keep, buf.subarray(keep)), size - off - keep);
     if (k <= 0) throw new QError(`${src.name}: shorter than its size`);
-    const len = keep + k, end = off + len >= src.size ? len : buf.lastIndexOf(10, len - 1) + 1;
+    const len = keep + k, end = off + len >= size ? len : buf.lastIndexOf(10, len - 1) + 1;
     if (end === 0) { const wider = wasmBlock(T.Byte, 2 * buf.length) as Uint8Array; if (!wider) throw new RangeError('wsfull'); wider.set(buf.subarray(0, len)); buf = wider; keep = len; continue; }
     const b = buf.subarray(0, end), r0 = kernel.row, odd = kernel.rows(b, from, delim);
     // symbols new in this chunk become q symbols; the chunk's symbol cells turn from entries into them

@@ -285,3 +285,16 @@ test('a missing file is an OS error as kdb+ 4 words it, cut on the left past 255
   assert.equal(q('read0`:nowhere'), "'nowhere. OS reports: No such file or directory");
   assert.equal(q('get`$":root/",(250#"path/"),"file"'), "'.." + 'path/'.repeat(42) + 'file. OS reports: No such file or directory');
 });
+
+test('blank lines at the end of a CSV file are no records, for small files and for the kernel\'s', () => {
+  const q = session(), d = dir();
+  q(`\`:${d}/s.csv 1: "c"$"a,b\\n1,2\\n\\n\\r\\n"`);
+  assert.equal(q(`("JJ";enlist",") 0: \`:${d}/s.csv`), 'a b\n---\n1 2');
+  // a file past the kernel's threshold, with blank lines after its last record
+  q('n:100000;big:([]a:til n;b:n?100)');
+  q(`\`:${d}/big.csv 1: ("x"$"\\n" sv csv 0: big),0x0a0d0a0a`);
+  assert.equal(q(`big~("JJ";enlist",") 0: \`:${d}/big.csv`), '1b');
+  // in a list of strings each string is a record, an empty one too
+  assert.equal(q('count ("J";",") 0: ("1";"2";"")'), '1');
+  assert.equal(q('first ("J";",") 0: ("1";"2";"")'), '1 2 0N');
+});
