@@ -521,7 +521,8 @@ function exec(t: Table, rows: Rows | null, q: Query): Q {
   // by a list of column names (functional form): one group, keyed by the empty symbol
   if (q.by && q.by.length) {
     if (single) return dict(symVec(['']), list([vals[0]]));
-    throw new QError('nyi');
+    // several columns: the empty symbol keys a one-row table of them (basics/funsql "Group by columns")
+    return dict(symVec(['']), table(names, vals.map(v => enlist(v))));
   }
   if (single) return vals[0];
   const v = fromItems(vals);

@@ -288,3 +288,11 @@ test('find in a table: a record (dictionary or list) gives its row, columns of v
   assert.equal(q('t?([]a:1 3;b:`x`x;c:1.5 3.5)'), '0 2');
   assert.equal(q('t?(1;`x)'), "'length");
 });
+
+test('functional exec grouped by a list of columns: the empty symbol keys the values, or a one-row table of them (basics/funsql)', () => {
+  const { q } = makeSession();
+  q('t:([]c1:`a`b`c`a;c2:10 20 30 40;c3:1.1 2.2 3.3 4.4;c4:`cow`sheep`dog`dog)');
+  assert.equal(q('?[t; (); `c1`c2; `c3]'), '| 1.1 2.2 3.3 4.4');
+  assert.equal(q('?[t; (); `c1`c2; `c3`c4!((max;`c3);(last;`c4))]'), '| c3  c4 \n| -------\n| 4.4 dog');
+  assert.equal(q('key ?[t; (); `c1`c2; `c3`c4!((max;`c3);(last;`c4))]'), ',`');
+});
