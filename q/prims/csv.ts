@@ -5,7 +5,7 @@ import { T } from '../value/types.js';
 import { Q, vec, list, str, item, nullOf } from '../value/value.js';
 import { allocRaw, Items } from '../value/storage.js';
 import { QError } from '../value/error.js';
-import { intern } from '../value/sym.js';
+import { intern, internBytes } from '../value/sym.js';
 import { tok } from './conv.js';
 import { CELL, CsvRows, wasmBlock, newlines } from '../kernels/csv.js';
 
@@ -49,43 +49,6 @@ function records(b: Uint8Array, embedded: boolean, keepBlankEnd = true): { st: I
   // each string is one, empty or not
   if (!keepBlankEnd) while (n > 0 && en[n - 1] === st[n - 1]) n--;
   return { st, en, n };
-}
-
-/** Symbols interned by their bytes: a cell's bytes become text only the first time they are seen. */
-class SymTable {
-  private cap = 1024; private hs = new Int32Array(this.cap); private ids = new Int32Array(this.cap).fill(-1);
-  private at = new Int32Array(this.cap); private ln = new Int32Array(this.cap); private used = 0;
-  constructor(private b: Uint8Array) {}
-  id(s: number, e: number): number {
-    const b = this.b;
-    let h = -2128831035;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 16777619);
-    let k = h & (this.cap - 1);
-    for (;;) {
-      const id = this.ids[k];
-      if (id < 0) break;
-      if (this.hs[k] === h && this.ln[k] === e - s) {
-        const o = this.at[k];
-        let i = 0;
-        while (i < e - s && b[o + i] === b[s + i]) i++;
-        if (i === e - s) return id;
-      }
-      k = (k + 1) & (this.cap - 1);
-    }
-    const id = intern(latin(b, s, e));
-    this.hs[k] = h; this.ids[k] = id; this.at[k] = s; this.ln[k] = e - s;
-    if (++this.used * 2 > this.cap) this.grow();
-    return id;
-  }
-  private grow() {
-    const { hs, ids, at, ln } = this;
-    this.cap *= 2; this.hs = new Int32Array(this.cap); this.ids = new Int32Array(this.cap).fill(-1); this.at = new Int32Array(this.cap); this.ln = new Int32Array(this.cap);
-    for (let k = 0; k < ids.length; k++) if (ids[k] >= 0) {
-      let j = hs[k] & (this.cap - 1);
-      while (this.ids[j] >= 0) j = (j + 1) & (this.cap - 1);
-      this.hs[j] = hs[k]; this.ids[j] = ids[k]; this.at[j] = at[k]; this.ln[j] = ln[k];
-    }
-  }
 }
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -212,12 +175,13 @@ function makeCol(t: number, n: number): Col {
 }
 
 /** Store the cell [s,e) of bytes b in row r of column c. */
-function put(c: Col, r: number, b: Uint8Array, s: number, e: number, syms: SymTable) {
+function put(c: Col, r: number, b: Uint8Array, s: number, e: number) {
   const d = c.d as any;
   switch (c.t) {
     case T.Float: d[r] = float(b, s, e); return;
     case T.Real: d[r] = Math.fround(float(b, s, e)); return;
-    case T.Sym: d[r] = syms.id(s, e); return;
+    // a cell's bytes become text only the first time the pool sees them
+    case T.Sym: d[r] = internBytes(b, s, e); return;
     case T.Date: d[r] = date(b, s, e); return;
     case T.Long: {
       const v = integer(b, s, e), w = c.w!;
@@ -239,10 +203,10 @@ function put(c: Col, r: number, b: Uint8Array, s: number, e: number, syms: SymTa
   }
 }
 /** A quoted cell's text ("" is one quote) put through the same parsers. */
-function putText(c: Col, r: number, s: string, syms: SymTable) {
+function putText(c: Col, r: number, s: string) {
   if (c.t === T.Sym) (c.d as Int32Array)[r] = intern(s);
   else if (c.t === STRING) c.strs![r] = str(s);
-  else { const b = new TextEncoder().encode(s); put(c, r, b, 0, b.length, syms); }
+  else { const b = new TextEncoder().encode(s); put(c, r, b, 0, b.length); }
 }
 
 const finish = (c: Col): Q => c.t === STRING ? list(c.strs!) : vec(c.t, c.d!);
@@ -269,7 +233,7 @@ function headerNames(b: Uint8Array, s: number, e: number, delim: number, codes: 
 }
 
 /** A parser of one record [s0,e) of b into row r of cols, whose errors name its line. */
-function rowParser(b: Uint8Array, delim: number, cols: (Col | null)[], syms: SymTable, src: Source) {
+function rowParser(b: Uint8Array, delim: number, cols: (Col | null)[], src: Source) {
   const m = cols.length;
   return (r: number, s0: number, e: number, line: number) => {
     let p = s0, j = 0;
@@ -285,13 +249,13 @@ function rowParser(b: Uint8Array, delim: number, cols: (Col | null)[], syms: Sym
           i++;
         }
         while (i < e && b[i] !== delim) i++;
-        if (c) putText(c, r, txt, syms);
+        if (c) putText(c, r, txt);
         p = i + 1;
         continue;
       }
       let q = p;
       while (q < e && b[q] !== delim) q++;
-      if (c) put(c, r, b, p, q, syms);
+      if (c) put(c, r, b, p, q);
       p = q + 1;
     }
     if (j < m) throw new QError(`${where(src, line)}: ${j} field${j === 1 ? '' : 's'} where the types ask for ${m}`);
@@ -303,7 +267,7 @@ export function loadDelimited(types: string, delim: number, header: boolean, emb
   const codes = typeCodes(types);
   const fast = embedded ? null : kernelLoad(codes, delim, header, src);
   if (fast) return fast;
-  const b = src.all(), syms = new SymTable(b);
+  const b = src.all();
   const { st, en, n: all } = records(b, embedded, !src.name);
   let first = 0, names: string[] | null = null;
   if (header) {
@@ -312,7 +276,7 @@ export function loadDelimited(types: string, delim: number, header: boolean, emb
     first = 1;
   }
   const n = all - first;
-  const cols = codes.map(t => t === SKIP ? null : makeCol(t, n)), row = rowParser(b, delim, cols, syms, src);
+  const cols = codes.map(t => t === SKIP ? null : makeCol(t, n)), row = rowParser(b, delim, cols, src);
   for (let r = 0; r < n; r++) row(r, st[r + first], en[r + first], r + first + 1);
   return { names, cols: cols.filter(c => c !== null).map(c => finish(c!)) };
 }
@@ -369,10 +333,10 @@ function kernelLoad(codes: number[], delim: number, header: boolean, src: Source
     if (end === 0) { const wider = wasmBlock(T.Byte, 2 * buf.length) as Uint8Array; if (!wider) throw new RangeError('wsfull'); wider.set(buf.subarray(0, len)); buf = wider; keep = len; continue; }
     const b = buf.subarray(0, end), r0 = kernel.row, odd = kernel.rows(b, from, delim);
     // symbols new in this chunk become q symbols; the chunk's symbol cells turn from entries into them
-    for (let j = ids.length; j < kernel.used; j++) { const at = kernel.ents[3 * j + 1]; ids.push(intern(latin(kernel.store, at, at + kernel.ents[3 * j + 2]))); }
+    for (let j = ids.length; j < kernel.used; j++) { const at = kernel.ents[3 * j + 1]; ids.push(internBytes(kernel.store, at, at + kernel.ents[3 * j + 2])); }
     for (const c of cols) if (c && c.t === T.Sym) { const d = c.d as Int32Array; for (let r = r0; r < kernel.row; r++) d[r] = ids[d[r]]; }
     if (odd.length) {
-      const row = rowParser(b, delim, cols, new SymTable(b), src);
+      const row = rowParser(b, delim, cols, src);
       for (let j = 0; j < odd.length; j += 3) row(odd[j], odd[j + 1], odd[j + 2], odd[j] + first + 1);
     }
     buf.copyWithin(0, end, len);
@@ -384,7 +348,7 @@ function kernelLoad(codes: number[], delim: number, header: boolean, src: Source
 
 /** Fixed-width records: each line (or, with no newlines, each run of sum(widths) bytes) cut by widths. */
 export function loadFixed(types: string, widths: number[], src: Source): Q[] {
-  const codes = typeCodes(types), b = src.all(), syms = new SymTable(b);
+  const codes = typeCodes(types), b = src.all();
   if (codes.length !== widths.length) throw new QError('length');
   const size = widths.reduce((a, w) => a + w, 0);
   let st: Int32Array, en: Int32Array, n: number;
@@ -402,7 +366,7 @@ export function loadFixed(types: string, widths: number[], src: Source): Q[] {
       if (e > en[r]) e = en[r];
       if (s > e) s = e;
       if (c.t !== STRING && c.t !== T.Char) { while (s < e && b[s] === 32) s++; while (e > s && b[e - 1] === 32) e--; }
-      put(c, r, b, s, e, syms);
+      put(c, r, b, s, e);
     }
   }
   return cols.filter(c => c !== null).map(c => finish(c!));

@@ -19,7 +19,7 @@ const hashOf = (h: number, c: number) => Math.imul(h ^ c, 16777619);
 /** The id of the symbol spelled by bytes b[s..e), interned if new. */
 export function internBytes(b: Uint8Array, s = 0, e = b.length): number {
   let h = 2166136261 | 0;
-  for (let i = s; i < e; i++) { const c = b[i]; if (c > 127) return intern(utf8.decode(b.subarray(s, e))); h = hashOf(h, c); }
+  for (let i = s; i < e; i++) { const c = b[i]; if (c > 127) return intern(utf8.decode(b.slice(s, e))); h = hashOf(h, c); }
   const n = e - s;
   let j = h & (cap - 1);
   for (let id = byBytes[j]; id >= 0; j = (j + 1) & (cap - 1), id = byBytes[j]) {
