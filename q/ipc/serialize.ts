@@ -3,7 +3,7 @@
 // pattern kdb+ writes.
 import { T } from '../value/types.js';
 import { WIDTH, gather } from '../value/storage.js';
-import { symName, symCount } from '../value/sym.js';
+import { symName, symBytes } from '../value/sym.js';
 import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Attr, isNil, nullOf } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, writeHeader } from './header.js';
@@ -28,8 +28,6 @@ class Writer {
   b: Uint8Array;
   dv: DataView;
   n = 0;
-  /** symbol bytes by sym id, so repeated symbols are encoded once per message */
-  syms = new Map<number, Uint8Array>();
   constructor(readonly opts: SerializeOptions, size = 256) { this.b = new Uint8Array(size); this.dv = new DataView(this.b.buffer); }
   need(k: number) {
     if (this.n + k <= this.b.length) return;
@@ -49,11 +47,7 @@ class Writer {
   bytes(a: ArrayLike<number>) { this.need(a.length); this.b.set(a, this.n); this.n += a.length; }
   /** a symbol's name then its 00 terminator */
   symText(s: string) { this.bytes(utf8.encode(s)); this.u8(0); }
-  symId(id: number) {
-    let e = this.syms.get(id);
-    if (!e) { e = utf8.encode(symName(id)); this.syms.set(id, e); }
-    this.need(e.length + 1); this.b.set(e, this.n); this.n += e.length; this.b[this.n++] = 0;
-  }
+  symId(id: number) { const e = symBytes(id); this.need(e.length + 1); this.b.set(e, this.n); this.n += e.length; this.b[this.n++] = 0; }
 }
 
 /** The body (no header) of x's serialization. */
@@ -87,7 +81,7 @@ function sizeHint(x: Q): number {
     // the names' lengths, from a sample of the first 64: a close guess spares the copy at the end
     const ids = (x as Vec).d as Int32Array, k = Math.min(ids.length, 64);
     let len = 0;
-    for (let i = 0; i < k; i++) len += symName(ids[i]).length + 1;
+    for (let i = 0; i < k; i++) len += symBytes(ids[i]).length + 1;
     return 6 + Math.ceil(ids.length * (k ? len / k : 1) * 1.05);
   }
   if (t === T.Enum) return 6 + 8 * (x as Vec).d.length;
@@ -206,21 +200,14 @@ function writeVec(w: Writer, x: Vec): void {
   w.u8(t); w.u8(x.a ?? 0); w.u32(n);
   if (t === T.Sym) {
     const ids = d as Int32Array;
-    if (n < 1024) { for (let i = 0; i < n; i++) w.symId(ids[i]); return; }
-    // a long vector: each name's bytes found by id in an array (a Map lookup an item cost more than the
-    // copying), the whole length reserved at once, then the bytes copied one at a time
-    const enc: (Uint8Array | undefined)[] = new Array(symCount().count + 1);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i];
-      let e = enc[id];
-      if (!e) { e = w.syms.get(id); if (!e) { e = utf8.encode(symName(id)); w.syms.set(id, e); } enc[id] = e; }
-      total += e.length + 1;
-    }
+    // the whole length reserved at once, then each name's bytes copied one at a time (a set() call per
+    // short name costs more than its bytes)
+    let total = n;
+    for (let i = 0; i < n; i++) total += symBytes(ids[i]).length;
     w.need(total);
     const b = w.b;
     let o = w.n;
-    for (let i = 0; i < n; i++) { const e = enc[ids[i]]!; for (let k = 0; k < e.length; k++) b[o++] = e[k]; b[o++] = 0; }
+    for (let i = 0; i < n; i++) { const e = symBytes(ids[i]); for (let k = 0; k < e.length; k++) b[o++] = e[k]; b[o++] = 0; }
     w.n = o;
     return;
   }

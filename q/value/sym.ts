@@ -9,6 +9,16 @@ export function intern(s: string): number {
   return i;
 }
 export const symName = (id: number): string => names[id];
+/** Each symbol's UTF-8 bytes, made the first time they are asked for (IPC and files write names as
+ *  bytes); kept with the pool, which never frees a name either. Grown densely so it stays an array. */
+const bytesOf: (Uint8Array | undefined)[] = [];
+const utf8out = new TextEncoder();
+export function symBytes(id: number): Uint8Array {
+  let b = bytesOf[id];
+  if (b) return b;
+  while (bytesOf.length <= id) bytesOf.push(undefined);
+  return bytesOf[id] = utf8out.encode(names[id]);
+}
 const utf8 = new TextDecoder();
 
 // A second index of the pool, by the bytes of ASCII names: `$ of strings and IPC symbol vectors look a
