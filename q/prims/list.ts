@@ -6,7 +6,7 @@ import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { join } from './join.js';
-import { index, positions } from './index.js';
+import { index, positions, keyRow } from './index.js';
 import { findMany, find1 } from './find.js';
 import { isInternal, internal } from './internal.js';
 import { hooks } from './hooks.js';
@@ -248,8 +248,8 @@ export function drop(x: Q, y: Q): Q {
     return table(keep.map(j => t.c[j]), keep.map(j => t.d[j]));
   }
   if (x.t === T.Dict && y.t > 0) throw new QError('type');
-  if (x.t === T.Dict && y.t < 0) return dropKeys(x as Dict, y);
-  if (y.t === T.Dict && (x.t === -T.Sym || x.t === T.Sym)) return dropKeys(y as Dict, x);
+  if (x.t === T.Dict && (y.t < 0 || y.t === T.List && (x as Dict).k.t === T.Table)) return dropKeys(x as Dict, y);
+  if (y.t === T.Dict && (x.t === -T.Sym || x.t >= 0)) return dropKeys(y as Dict, x);
   if (x.t < 0 && y.t >= 0) {
     const k = intOf(x);
     if (y.t === T.Table) { const t = y as Table; return table(t.c, t.d.map(c => drop(x, c))); }
@@ -277,13 +277,19 @@ export function drop(x: Q, y: Q): Q {
   throw new QError('type');
 }
 function dropKeys(d: Dict, k: Q): Q {
-  const ks = k.t < 0 ? fromItems([k]) : k;
-  if (d.k.t === T.Table) throw new QError('nyi');
-  const pos = new Set(Array.from(findMany(d.k, ks) as ArrayLike<number>));
+  const pos = d.k.t === T.Table ? keyedRows(d, k) : new Set(Array.from(findMany(d.k, k.t < 0 ? fromItems([k]) : k) as ArrayLike<number>));
   const keep: number[] = [];
   for (let i = 0; i < count(d.k); i++) if (!pos.has(i)) keep.push(i);
   const ix = longVec(keep);
   return dict(index(d.k, ix), index(d.v, ix));
+}
+/** The rows of keyed table d whose keys k names: one key, a list of keys of one column, or a table of keys. */
+function keyedRows(d: Dict, k: Q): Set<number> {
+  const kt = d.k as Table, rows = new Set<number>();
+  const keys: Q[] = k.t === T.Table ? Array.from({ length: count(k) }, (_, j) => item(k, j))
+    : kt.c.length === 1 && k.t >= 0 && k.t !== T.Dict ? items(k) : [k];
+  for (const one of keys) { const r = keyRow(d, one); if (r >= 0) rows.add(r); }
+  return rows;
 }
 export function sliceQ(x: Q, a: number, b: number): Q {
   if (x.t === T.List) return list((x as List).d.slice(a, b));

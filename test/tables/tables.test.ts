@@ -296,3 +296,17 @@ test('functional exec grouped by a list of columns: the empty symbol keys the va
   assert.equal(q('?[t; (); `c1`c2; `c3`c4!((max;`c3);(last;`c4))]'), '| c3  c4 \n| -------\n| 4.4 dog');
   assert.equal(q('key ?[t; (); `c1`c2; `c3`c4!((max;`c3);(last;`c4))]'), ',`');
 });
+
+test('drop keys from a keyed table: one key, a key record, keys as a table; d _ vector stays a type error (ref/drop)', () => {
+  const { q } = makeSession();
+  q('kt:([k:1 2 3]v:3 4 5);k2:([a:1 2;b:`x`y]v:3 4);d:100 200!`a`b');
+  assert.equal(q('kt _ 1'), 'k| v\n-| -\n2| 4\n3| 5');
+  assert.equal(q('kt _ 9'), q('kt'));
+  assert.equal(q('k2 _ (2;`y)'), 'a b| v\n---| -\n1 x| 3');
+  assert.equal(q('([]k:2 3) _ kt'), 'k| v\n-| -\n1| 3');
+  assert.equal(q('enlist[100] _ d'), '200| b');
+  assert.equal(q('enlist[1] _ d'), '100| a\n200| b');
+  assert.equal(q('kt _ 1 3'), "'type");
+  q('kt _: 2');
+  assert.equal(q('exec k from kt'), '1 3');
+});
