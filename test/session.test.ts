@@ -131,6 +131,22 @@ test('in with a general list on the right: x whole when its rank is one less tha
   assert.equal(q('(1 2;3 4) in ((1 2;3 4);9)'), '1b');
   assert.equal(q('"wx" in ("acdexyz";"abcd";"wx")'), '1b');
   assert.equal(q('`a`b in (`a;1)'), '10b');
+  assert.equal(q('3 in (1 2;3)'), '0b');
+  assert.equal(q('3 in (3;1 2)'), '1b');
+});
+
+test('find and in are type-specific: another type signals type, except an atom or one item on the right of in (ref/in, ref/find)', () => {
+  const { q } = makeSession();
+  assert.equal(q('2 3?2.'), "'type");
+  assert.equal(q('"abc"?`a'), "'type");
+  assert.equal(q('1 2 3?(1;`a)'), "'type");
+  assert.equal(q('1 2. in 2'), '01b');
+  assert.equal(q('1 2. in 1#2'), '01b');
+  assert.equal(q('1 2 in 2.5'), '00b');
+  assert.equal(q('1 2. in 0#2'), "'type");
+  assert.equal(q('1 2. in 2#2'), "'type");
+  assert.equal(q('`a in "abc"'), "'type");
+  assert.equal(q('(`a`b!1 2) 3.'), '0N');
 });
 
 test('Tok reads IP addresses as guids, Unix seconds as timestamps, and HHMMSS digit runs as times', () => {

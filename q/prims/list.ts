@@ -458,6 +458,13 @@ export function group(x: Q): Q {
 }
 
 
+/** Find is type-specific: in a simple list, atoms of another type are not looked for but signal 'type
+ *  (1 2 3?2. and "abc"?`a), as are the atoms of a list of them (ref/find). */
+export function sameType(x: Q, y: Q): void {
+  if (!(x.t > 0 && x.t < T.Enum)) return;
+  if (y.t < 0 || y.t > 0 && y.t < T.Enum) { if (Math.abs(y.t) !== x.t) throw new QError('type'); return; }
+  if (y.t === T.List) for (const e of (y as List).d) sameType(x, e);
+}
 /** x?y on lists: positions of y's items in x (count x where absent). */
 export function find(x: Q, y: Q): Q {
   if (x.t === T.Enum) x = deenum(x);
@@ -471,6 +478,7 @@ export function find(x: Q, y: Q): Q {
     if (vals.every(v => v.t < 0)) return long(Number(((find(t, table(t.c, vals.map(enlist))) as Vec).d as BigInt64Array)[0]));
     return find(t, table(t.c, vals));
   }
+  sameType(x, y);
   if (y.t < 0) return long(find1(x, y));
   if (x.t === T.List && y.t > 0 && (x as List).d.every(e => e.t > 0)) { /* list of vectors: find the whole vector */ return long(find1(x, y)); }
   const p = findMany(x, y);

@@ -14,6 +14,10 @@ import { le, ge } from './compare.js';
 import { atomic2 } from './atomic.js';
 import { match } from './match.js';
 import { deenum } from '../value/enums.js';
+import { castTo } from './conv.js';
+import { sameType } from './list.js';
+
+const numeric = (t: number) => { const a = Math.abs(t); return a >= T.Short && a <= T.Float; };
 
 /** x in y: is each item of x (an atom: x itself) an item of y? */
 /** Enumerations take part in membership by their symbols. */
@@ -24,7 +28,13 @@ const depth = (x: Q): number =>
   x.t === T.List ? (count(x) ? 1 + depth((x as List).d[0]) : 1) : (x.t > 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict ? 1 : 0;
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
+  // an atom or one-item y may be of another numeric type than x (1 2. in 2 is 01b); longer ones may not
+  if ((y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t))
+    return qin(castTo(T.Float, x), castTo(T.Float, y));
   if (y.t < 0) y = fromItems([y]);
+  // with a general list on the right, an item is of one rank less than the list (3 in (1 2;3) is 0b)
+  if (y.t === T.List && x.t < 0 && count(y) && depth(y) > 1) return { t: -T.Bool, v: 0 };
+  sameType(y, x);
   if (x.t < 0) return { t: -T.Bool, v: find1(y, x) < count(y) ? 1 : 0 };
   if (x.t === T.Dict) return dict((x as Dict).k, qin((x as Dict).v, y));
   // a table's rows are found among another table's rows (Find on tables matches whole rows)
