@@ -1,12 +1,12 @@
 // Enumerate (`dom$syms), enum extend (`dom?syms), and the ! form (`dom!indices).
 import { T } from '../value/types.js';
 import { fresh } from '../value/storage.js';
-import { Q, Vec, Atom, List, Dict, Table, count, vec, items, fromItems, sym, empty } from '../value/value.js';
+import { Q, Vec, Atom, List, Dict, Table, count, vec, items, item, list, fromItems, sym, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern } from '../value/sym.js';
 import { domainValues, deenum, isForeignKey, domainValue } from '../value/enums.js';
 import { index } from './index.js';
-import { unkey } from './list.js';
+import { unkey, find } from './list.js';
 import { findMany } from './find.js';
 import { hooks } from './hooks.js';
 
@@ -14,7 +14,7 @@ import { hooks } from './hooks.js';
  * missing from the domain is a 'cast error, as kdb+ signals it. */
 export function enumerate(dom: string, x: Q): Q {
   const vals = domainValues(dom);
-  if (!vals) throw new QError('type');
+  if (!vals) return enumerateRecords(dom, x);
   // the domain's type number is given in the order domains are first enumerated
   hooks.enumType(dom);
   if (x.t === T.Enum || x.t === -T.Enum) {
@@ -34,6 +34,22 @@ export function enumerate(dom: string, x: Q): Q {
   const p = findMany(vals, xs), n = count(vals), r = fresh(Int32Array, p.length);
   for (let i = 0; i < p.length; i++) { if (p[i] >= n) throw new QError('cast'); r[i] = p[i]; }
   return atom ? { t: -T.Enum, v: r[0], dom } as Atom : { t: T.Enum, d: r, a: 0, dom } as Vec;
+}
+
+/** `t$x for a keyed table of several key columns: the row of each key record (a list of atoms, one per
+ *  key column), of a list of them, or of a table of keys; a key not in t is a 'cast error. */
+function enumerateRecords(dom: string, x: Q): Q {
+  const d = domainValue(dom)!;
+  if (d.t !== T.Dict) throw new QError('type');
+  const keys = (d as Dict).k as Table, n = count(keys);
+  const rowOf = (r: Q): number => { const p = Number((find(keys, r.t === T.Dict ? r : list(items(r))) as Atom).v); if (p >= n) throw new QError('cast'); return p; };
+  if (x.t === T.Enum || x.t === -T.Enum) { if ((x as Vec).dom === dom) return x; throw new QError('type'); }
+  if (x.t === T.Table) { const m = count(x); return { t: T.Enum, d: Int32Array.from({ length: m }, (_, i) => rowOf(item(x, i))), a: 0, dom } as Vec; }
+  if (x.t === T.Dict) return { t: -T.Enum, v: rowOf(x), dom } as Atom;
+  if (x.t < 0 || x.t > 0 && x.t < T.Enum && count(x) !== keys.c.length) throw new QError('type');
+  const xs = items(x);
+  if (xs.length === keys.c.length && xs.every(e => e.t < 0)) return { t: -T.Enum, v: rowOf(x), dom } as Atom;
+  return { t: T.Enum, d: Int32Array.from(xs, rowOf), a: 0, dom } as Vec;
 }
 
 /** `dom?syms: enumerate, first appending missing symbols to the global symbol list dom. */

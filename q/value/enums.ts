@@ -21,7 +21,8 @@ export function domainValues(dom: string): Q | null {
   if (d.t === T.Sym) return d;
   // an empty general list is an empty symbol list (sym:() before the first `sym?)
   if (d.t === T.List && !(d as List).d.length) return { t: T.Sym, d: EMPTY, a: 0 } as Vec;
-  if (d.t === T.Dict && (d as Dict).k.t === T.Table) return ((d as Dict).k as Table).d[0];
+  // a keyed table of one key column is enumerated by its values; of several, by rows (as a link is)
+  if (d.t === T.Dict && (d as Dict).k.t === T.Table) { const k = (d as Dict).k as Table; return k.c.length === 1 ? k.d[0] : null; }
   if (d.t === T.Table) return null;
   throw new QError('type');
 }

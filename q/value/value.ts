@@ -168,10 +168,10 @@ export function nullItem(x: Q): Q {
   if (x.t > 0 && x.t < T.Enum) return { t: -x.t, v: nullOf(x.t) };
   if (x.t === T.Enum) return { t: -T.Enum, v: NI, dom: (x as Vec).dom };
   if (x.t === T.List) {
-    // kdb+ gives the null of the first item's type for an out-of-range index into a general list
+    // kdb+ gives the null of the first item's type for an out-of-range index into a general list, () for an empty one (.z.x 0, ChangesIn2.5)
     const l = x as List;
     if (l.d.length) { const f = l.d[0]; if (f.t < 0 && f.t > -20) return { t: f.t, v: nullOf(f.t) }; if (f.t > 0 && f.t < 20) return { t: f.t, d: alloc(f.t, 0), a: 0 } as Vec; if (f.t === T.List) return list([]); }
-    return NIL;
+    return l.d.length ? NIL : list([]);
   }
   if (x.t === T.Table) { const t = x as Table; return dict(symVec(t.c), fromItems(t.d.map(c => nullItem(c)))); }
   return NIL;

@@ -42,6 +42,13 @@ test('a boolean vector beside a general list of its length shows in the grid, ce
   assert.equal(q('(101b;010b)'), '101b\n010b');
 });
 
+test('an empty general list indexed out of range gives an empty list (.z.x 0 with no arguments, ChangesIn2.5)', () => {
+  const { q } = makeSession();
+  assert.equal(q('()0'), '()');
+  assert.equal(q('`something ^ `$()0'), '`symbol$()');
+  assert.equal(q('(`a;1)5'), '`');
+});
+
 test('a deep chain of one-item lists shows as a run of commas, without a call per level', () => {
   const { q } = makeSession();
   q('a:100000{enlist x}/1');

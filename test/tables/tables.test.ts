@@ -310,3 +310,16 @@ test('drop keys from a keyed table: one key, a key record, keys as a table; d _ 
   q('kt _: 2');
   assert.equal(q('exec k from kt'), '1 3');
 });
+
+test('a foreign key into a keyed table of several key columns enumerates key records by row (wp/foreign-keys)', () => {
+  const { q } = makeSession();
+  q('t1:([sym:`A`B`C;ex:`NYSE`NYSE`NDQ];shares:100 200 300);t2:([]sym:`A`B;ex:`NYSE`NYSE;price:2 4.)');
+  q("update fk:`t1$(t2[`sym],'t2[`ex]) from `t2");
+  assert.equal(q('t2`fk'), '`t1!0 1');
+  assert.equal(q('`t1$`C`NDQ'), '`t1!2');
+  assert.equal(q('`t1$([]sym:`A`C;ex:`NYSE`NDQ)'), '`t1!0 2');
+  q('`t2 insert (`C;`NDQ;4.05;`t1$`C`NDQ)');
+  assert.equal(q('exec price*fk.shares from t2'), '200 800 1215f');
+  assert.equal(q('`t1$`C`LSE'), "'cast");
+  assert.equal(q('count t2'), '3');
+});
