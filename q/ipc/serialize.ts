@@ -240,10 +240,13 @@ function unenumerate(w: Writer, x: Q): Q {
   const dom = (x as Vec | Atom).dom;
   if (!w.opts.resolveEnum || !dom) throw new QError('type');
   let domain = w.opts.resolveEnum(dom);
-  // a foreign key enumerates the key table of a keyed table; a one-column key sends that column
+  // a foreign key enumerates the key table of a keyed table; a one-column key sends that column; a link
+  // into a plain table, or a key of several columns, has only the row to send: its value is that index
+  const rows = () => x.t === T.Enum ? { t: T.Int, d: (x as Vec).d, a: 0 } as Vec : { t: -T.Int, v: (x as Atom).v } as Atom;
+  if (domain.t === T.Table) return rows();
   if (domain.t === T.Dict && (domain as Dict).k.t === T.Table) {
     const kt = (domain as Dict).k as Table;
-    if (kt.d.length !== 1) throw new QError('nyi');
+    if (kt.d.length !== 1) return rows();
     domain = kt.d[0];
   }
   if (domain.t <= 0 || domain.t >= 20) throw new QError('type');
