@@ -611,3 +611,25 @@ test('inter of dictionaries gives the values of x that are values of y (ref/inte
   assert.equal(q('((`a`b)!(1 2 3;`x`y`z)) inter (`a`b`c)!(1 2 3;2 3 5;`x`y`z)'), '1 2 3\nx y z');
   assert.equal(q('(`a`b!1 2) inter `c`d!2 3'), ',2');
 });
+
+test('lists of strings find, group, sort and dedupe by their bytes, agreeing with the same done one string at a time', () => {
+  const { q } = makeSession();
+  // strings of 0-3 bytes, some past ASCII, so ties, prefixes and empty strings all occur
+  q('x:{(neg[x mod 4]?"ab\\303")}each til 3000');
+  assert.equal(q('(x?x)~{x?y}[x] each x'), '1b');
+  assert.equal(q('(x?reverse x)~{x?y}[x] each reverse x'), '1b');
+  assert.equal(q('(x in 20#x)~{any x~/:y}[;20#x] each x'), '1b');
+  assert.equal(q('(distinct x)~x where (x?x)=til count x'), '1b');
+  assert.equal(q('(value group x)~{where x~/:y}[;x] each distinct x'), '1b');
+  // sorted: every neighbour in order by bytes (a prefix first), and a stable permutation
+  q('le:{$[0=n:min count each(x;y);(count x)<=count y;x[i]<>y[i:first where(n#x)<>n#y,1b];x[i]<y i;(count x)<=count y]}');
+  q('s:asc x');
+  assert.equal(q("all le'[-1_s;1_s]"), '1b');
+  assert.equal(q("all le'[1_s;-1_s]"), '0b');
+  assert.equal(q('(asc x)~x iasc x'), '1b');
+  assert.equal(q('(x idesc x)~desc x'), '1b');
+  assert.equal(q("all le'[1_d;-1_d:desc x]"), '1b');
+  assert.equal(q('(select n:count i by s from ([]s:x))~select n:count i by s from ([]s:x)'), '1b');
+  assert.equal(q('exec sum n from select n:count i by s from ([]s:x)'), '3000');
+  assert.equal(q('count select n:count i by s from ([]s:x)'), q('count distinct x'));
+});

@@ -3,7 +3,8 @@
 // dates, ints), a hash of raw items for one other typed column, and row text only for anything else.
 import { T } from '../value/types.js';
 import { Q, Vec, count, item } from '../value/value.js';
-import { keyText } from './list.js';
+import { keyText, stringBytes } from './list.js';
+import { stringGroups } from './strhash.js';
 import * as kernels from '../kernels/index.js';
 import { allocRaw, fresh } from '../value/storage.js';
 
@@ -25,6 +26,9 @@ export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: Ar
     const k = kernels.group(keyCols.map(c => ({ t: c.t, d: (c as Vec).d })), n);
     if (k) return { gid: k.gid, firsts: k.first, ng: k.ng, counts: k.counts };
   }
+  // one column of strings by their bytes
+  const strings = keyCols.length === 1 ? stringBytes(keyCols[0]) : null;
+  if (strings) { const g = stringGroups(strings); return { gid: g.gid, firsts: g.firsts, ng: g.firsts.length }; }
   const gid = fresh(Int32Array, n), firsts: number[] = [];
   const ints = keyCols.map(c => INT_BACKED.has(c.t) ? (c as Vec).d as ArrayLike<number> : null);
   let done = false;

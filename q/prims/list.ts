@@ -13,6 +13,7 @@ import { hooks } from './hooks.js';
 import { deenum } from '../value/enums.js';
 import { groupRows } from './groupby.js';
 import { iasc } from './order.js';
+import { stringGroups } from './strhash.js';
 
 /** An integer atom's value as a JS number, or a q 'type signal. */
 export function intOf(x: Q): number {
@@ -414,14 +415,53 @@ export function distinct(x: Q): Q {
     const d = (x as Vec).d as any, seen = new Set<any>();
     for (let i = 0; i < n; i++) { const v = d[i]; const k = v !== v ? 'NaN' : v; if (!seen.has(k)) { seen.add(k); keep.push(i); } }
   } else {
+    const strings = stringBytes(x);
+    if (strings) return index(x, longVec(stringGroups(strings).firsts));
     const seen = new Set<string>();
     for (let i = 0; i < n; i++) { const k = keyText(item(x, i)); if (!seen.has(k)) { seen.add(k); keep.push(i); } }
   }
   const r = index(x, longVec(keep));
   return r;
 }
+/** The bytes of a string as a JavaScript string of one code unit a byte: equal strings give equal texts,
+ *  and texts order as kdb+ orders strings (byte by byte, a prefix first). */
+export function byteText(b: Uint8Array): string {
+  const n = b.length, f = String.fromCharCode;
+  // short ones (most strings in a column) in one call, flat, so that hashing them costs no flattening
+  switch (n) {
+    case 0: return '';
+    case 1: return f(b[0]);
+    case 2: return f(b[0], b[1]);
+    case 3: return f(b[0], b[1], b[2]);
+    case 4: return f(b[0], b[1], b[2], b[3]);
+    case 5: return f(b[0], b[1], b[2], b[3], b[4]);
+    case 6: return f(b[0], b[1], b[2], b[3], b[4], b[5]);
+    case 7: return f(b[0], b[1], b[2], b[3], b[4], b[5], b[6]);
+    case 8: return f(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+  }
+  let s = '';
+  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
+/** The bytes of a general list's items when every one is a string (a char vector), else null. */
+export function stringBytes(x: Q): Uint8Array[] | null {
+  if (x.t !== T.List) return null;
+  const d = (x as List).d, n = d.length, r = new Array<Uint8Array>(n);
+  for (let i = 0; i < n; i++) { const e = d[i]; if (e.t !== T.Char) return null; r[i] = (e as Vec).d as Uint8Array; }
+  return r;
+}
+/** Is x a general list of strings (char vectors) only? */
+export const isStrings = (x: Q): boolean => x.t === T.List && (x as List).d.every(e => e.t === T.Char);
 /** A string key for hashing any value (used where items are not simple). */
 export function keyText(x: Q): string {
+  // strings and fixed-width vectors straight from their arrays, without an atom an item
+  if (x.t === T.Char) return '10:' + byteText((x as Vec).d as Uint8Array);
+  if (x.t > 0 && x.t < T.Enum && x.t !== T.Guid) {
+    const d = (x as Vec).d as ArrayLike<number | bigint>, n = d.length;
+    let s = x.t + ':[';
+    for (let i = 0; i < n; i++) { const v = d[i]; s += (i ? ',' : '') + (v !== v ? 'NaN' : String(v)); }
+    return s + ']';
+  }
   if (x.t < 0) { const v = (x as Atom).v; return x.t + ':' + (v instanceof Uint8Array ? Array.from(v).join(',') : v !== v ? 'NaN' : String(v)); }
   if (x.t > 0 && x.t <= T.Enum) return x.t + ':[' + items(x).map(keyText).join(',') + ']';
   if (x.t === T.List) return '0:[' + (x as List).d.map(keyText).join(',') + ']';
@@ -433,7 +473,7 @@ export function group(x: Q): Q {
   if (x.t < 0) throw new QError('type');
   // a vector whose items compare as raw values (floats too: group applies no comparison tolerance): the
   // typed grouping (guids by their bytes); lists go by each item's text
-  if (x.t > 0 && x.t <= T.Enum) {
+  if (x.t > 0 && x.t <= T.Enum || isStrings(x)) {
     const n = count(x), { members, firsts } = groupRows([x], n);
     // every group's positions as longs in one array, each group a view that holds it
     const all = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(all.buffer, all.byteOffset, 2 * n);

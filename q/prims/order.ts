@@ -8,7 +8,8 @@ import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { index } from './index.js';
-import { intOf, keyText } from './list.js';
+import { intOf, keyText, stringBytes } from './list.js';
+import { stringRanks } from './strhash.js';
 import { f1 } from './numeric.js';
 
 type Cmp = (i: number, j: number) => number;
@@ -26,7 +27,11 @@ export function comparator(x: Q): Cmp {
     return (i, j) => { const a = d[i], b = d[j]; return a !== a ? (b !== b ? 0 : -1) : b !== b ? 1 : a < b ? -1 : a > b ? 1 : 0; };
   }
   if (t > 0 && t <= T.Enum) { const d = (x as Vec).d as any; return (i, j) => d[i] < d[j] ? -1 : d[i] > d[j] ? 1 : 0; }
-  if (t === T.List) { const d = (x as List).d; return (i, j) => compareQ(d[i], d[j]); }
+  if (t === T.List) {
+    const strings = stringBytes(x);
+    if (strings) { const r = stringRanks(strings); return (i, j) => r[i] - r[j]; }
+    const d = (x as List).d; return (i, j) => compareQ(d[i], d[j]);
+  }
   if (t === T.Table) { const cs = (x as Table).d.map(comparator); return (i, j) => { for (const c of cs) { const r = c(i, j); if (r) return r; } return 0; }; }
   throw new QError('type');
 }
@@ -120,6 +125,9 @@ export function grade(x: Q, desc = false): ArrayLike<number> {
     idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j);
     return idx;
   }
+  // strings by the rank of their text among the distinct ones (bytes in order, a prefix first)
+  const strings = stringBytes(x);
+  if (strings) { const g = kernels.grade(T.Int, stringRanks(strings), desc); if (g) return g; }
   const n = count(x), idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const c = comparator(x);
@@ -141,7 +149,7 @@ export function idesc(x: Q): Q {
 }
 
 function reorder(x: Q, idx: ArrayLike<number>): Q {
-  if (x.t === T.List) return list(Array.from(idx, i => (x as List).d[i]));
+  if (x.t === T.List) { const d = (x as List).d, n = idx.length, r = new Array<Q>(n); for (let k = 0; k < n; k++) r[k] = d[idx[k]]; return list(r); }
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(c => reorder(c, idx)));
   const v = x as Vec, r = vec(v.t, (idx instanceof Int32Array ? kernels.gather(v.t, v.d, idx) : null) ?? gather(v.t, v.d, idx));
   if (v.dom) r.dom = v.dom;

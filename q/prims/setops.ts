@@ -15,7 +15,7 @@ import { atomic2 } from './atomic.js';
 import { match } from './match.js';
 import { deenum } from '../value/enums.js';
 import { castTo } from './conv.js';
-import { sameType } from './list.js';
+import { sameType, stringBytes } from './list.js';
 
 const numeric = (t: number) => { const a = Math.abs(t); return a >= T.Short && a <= T.Float; };
 
@@ -41,12 +41,17 @@ export function qin(x: Q, y: Q): Q {
   if (x.t === T.Table) {
     if (y.t !== T.Table) throw new QError('nyi');
     const p = findMany(y, x), n = count(y);
-    return boolVec(Array.from(p as ArrayLike<number>, i => i < n));
+    return found(p, n);
   }
   // with a general list on the right, x is one item to look for when its rank is one less than the list's
   // (the rank of a list is one more than its first item's); of higher rank, x goes item by item:
   // 1 2 in (1 2;9) is 1b, 1 2 in (9;(1 2;3 4)) is 00b (ref/in)
   if (y.t === T.List) {
+    // strings among strings: found by hash, not matched item by item
+    if (x.t === T.List && count(x) > 8 && stringBytes(x) && stringBytes(y)) {
+      const p = findMany(y, x), n = count(y);
+      return found(p, n);
+    }
     if (depth(x) > depth(y) - 1) return fromItems(items(x).map(e => qin(e, y)));
     return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
   }
@@ -55,7 +60,14 @@ export function qin(x: Q, y: Q): Q {
       && (y as Vec).d.length <= 16) return vec(T.Bool, smallIn((x as Vec).d, (y as Vec).d));
   if (x.t === y.t && x.t > 0 && x.t < T.Enum) { const k = kernels.isin(x.t, (y as Vec).d, (x as Vec).d); if (k) return vec(T.Bool, k); }
   const p = findMany(y, x), n = count(y);
-  return boolVec(Array.from(p as ArrayLike<number>, i => i < n));
+  return found(p, n);
+}
+
+/** Which positions from Find are inside a list of n: x in y from y?x. */
+function found(p: ArrayLike<number>, n: number): Q {
+  const r = fresh(Uint8Array, p.length);
+  for (let i = 0; i < p.length; i++) r[i] = p[i] < n ? 1 : 0;
+  return vec(T.Bool, r);
 }
 
 /** x in a few items of exact equality: a scan costs less than setting up a hash. */
