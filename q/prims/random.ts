@@ -6,7 +6,7 @@ import { alloc, allocRaw, halves } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { longVec } from '../value/value.js';
-import { intern } from '../value/sym.js';
+import { intern, internBytes } from '../value/sym.js';
 
 // xoshiro128** (Blackman and Vigna): four 32-bit words of state, period 2^128 - 1. (The two-word
 // generator that was here before repeated after a few thousand draws.)
@@ -51,9 +51,9 @@ export function roll(n: Q, y: Q): Q {
   if (y.t >= 0) { // items of a list
     const c = count(y);
     if (!c) throw new QError('length');
-    const idx = new Array<number>(k);
+    const idx = allocRaw(T.Int, k) as Int32Array;
     for (let i = 0; i < k; i++) idx[i] = Math.floor(unit() * c);
-    return index(y, longVec(idx));
+    return index(y, { t: T.Int, d: idx, a: 0 } as Vec);
   }
   const t = -y.t, v = (y as Atom).v;
   // every item is written below: the storage need not be zeroed first
@@ -71,7 +71,12 @@ export function roll(n: Q, y: Q): Q {
     case T.Int: case T.Short: case T.Byte: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: { if (v <= 0) throw new QError('domain'); for (let i = 0; i < k; i++) d[i] = Math.floor(unit() * v); break; }
     case T.Bool: { for (let i = 0; i < k; i++) d[i] = next32() & 1; break; }
     case T.Char: { for (let i = 0; i < k; i++) d[i] = 97 + Math.floor(unit() * 26); break; }
-    case T.Sym: { const w = symWidth(v); for (let i = 0; i < k; i++) d[i] = intern(randomName(w)); break; }
+    case T.Sym: {
+      // each name's letters as bytes, looked up in the pool by them: a repeated name makes no string
+      const w = symWidth(v), b = new Uint8Array(w);
+      for (let i = 0; i < k; i++) { for (let j = 0; j < w; j++) b[j] = 97 + Math.floor(unit() * 16); d[i] = internBytes(b); }
+      break;
+    }
     // n?0Ng: random guids (only the null guid may be the right argument)
     case T.Guid: {
       if ((v as Uint8Array).some(b => b !== 0)) throw new QError('type');
