@@ -633,3 +633,12 @@ test('lists of strings find, group, sort and dedupe by their bytes, agreeing wit
   assert.equal(q('exec sum n from select n:count i by s from ([]s:x)'), '3000');
   assert.equal(q('count select n:count i by s from ([]s:x)'), q('count distinct x'));
 });
+
+test(',/ is raze: one concatenation, the same answer as joining item by item', () => {
+  const { q } = makeSession();
+  q('x:{x#1}each 3000?5');
+  assert.equal(q('((,/)x)~{x,y}/[x]'), '1b');
+  assert.equal(q('(,/)`a`b!(1 2;3)'), '1 2 3');
+  assert.equal(q('(,/)1'), '1');
+  assert.equal(q('(,/)((1 2;3);(4;5 6))'), '(1 2;3;4;5 6)'.replace(/.*/, q('((1 2;3);(4;5 6))[0],((1 2;3);(4;5 6))[1]')));
+});

@@ -9,6 +9,7 @@ import { halves, nullHalves } from '../value/storage.js';
 import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf } from './apply.js';
 import { match } from './match.js';
+import { raze } from './list.js';
 
 const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
 export const derive = (adv: string, f: Q): IterFn => ({ t: ADV_T[adv], adv, f });
@@ -127,6 +128,8 @@ function over(f: Q, args: Q[], scan: boolean): Q {
       return list([]);
     }
     if (!scan && f.t === T.Op && (x.t === T.Long || x.t === T.Int)) { const r = foldInts((f as Prim).name, x as Vec); if (r) return r; }
+    // ,/ is raze: one concatenation, where joining item by item copies the growing result each time
+    if (!scan && f.t === T.Op && (f as Prim).name === ',') return raze(x);
     let acc = item(src, 0);
     // join starts from the empty list, so a first atom is enlisted: (,\)2 3 4 begins ,2
     if (f.t === T.Op && (f as Prim).name === ',' && acc.t < 0) acc = fromItems([acc]);
