@@ -642,3 +642,18 @@ test(',/ is raze: one concatenation, the same answer as joining item by item', (
   assert.equal(q('(,/)1'), '1');
   assert.equal(q('(,/)((1 2;3);(4;5 6))'), '(1 2;3;4;5 6)'.replace(/.*/, q('((1 2;3);(4;5 6))[0],((1 2;3);(4;5 6))[1]')));
 });
+
+test('appending in place: x,:y grows into room behind x, and every value that shared it keeps its own items', () => {
+  const { q } = makeSession();
+  q('a:`long$(); do[50000;a,:1]');
+  assert.equal(q('count a'), '50000');
+  // two appends to one value: the second must not see (or overwrite) the first
+  q('x:1 2 3; y:x,4; z:x,5; b:y; y,:6; z,:7; b,:8');
+  assert.equal(q('(x;y;z;b)'), '1 2 3\n1 2 3 4 6\n1 2 3 5 7\n1 2 3 4 8');
+  q('g:0#0Ng; do[3;g,:0Ng]; h:g; g,:1#0Ng; h,:"G"$"8c680a01-5a49-5aab-5a65-d4bfddb6a661"');
+  assert.equal(q('(count g;count h;last h)'), '4\n4\n8c680a01-5a49-5aab-5a65-d4bfddb6a661');
+  q('t:([]a:`long$();b:`float$()); do[2000;`t insert (1;2.)]; u:t; `t insert (3;4.); u,:(5;6.)');
+  assert.equal(q('(count t;count u;last t`a;last u`a)'), '2001 2001 3 5');
+  q('e:`long$(); do[3;e:e,1]; f:e; e:e,2; f:f,3');
+  assert.equal(q('(e;f)'), '1 1 1 2\n1 1 1 3');
+});

@@ -7,6 +7,7 @@ import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
+import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { env } from './env.js';
 import { Return } from './signal.js';
@@ -219,7 +220,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // s,:4 5 6 makes two items, where s,4 5 6 makes four
     if (n.op.n === ',' && c.t === T.List && (c as List).d.length && rankOfItems(c) === rankOfItems(r) + 1) r = list([r]);
     const y = r;
-    r = apply(primValue(n.op.n), [c, y]);
+    // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
+    r = n.op.n === ',' ? appendJoin(c, y) : apply(primValue(n.op.n), [c, y]);
     // x op: y amends x in place, so a typed vector (or a table's typed column) must keep its type
     if (c.t > 0 && c.t <= T.Enum && r.t !== c.t) throw new QError('type');
     if (c.t === T.Dict && r.t === T.Dict && (c as any).v.t > 0 && (c as any).v.t <= T.Enum && (r as any).v.t !== (c as any).v.t) throw new QError('type');

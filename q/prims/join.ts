@@ -3,27 +3,33 @@
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed } from '../value/value.js';
 import { concat } from '../value/storage.js';
+import { appendItems, hasRoom } from '../value/grow.js';
 import { QError } from '../value/error.js';
 import { find1 } from './find.js';
 import { intern } from '../value/sym.js';
 import { deenum } from '../value/enums.js';
 import { appendRows, upsertKeyed } from './tablejoin.js';
 
-export function join(x: Q, y: Q): Q {
+/** x,y for x,:y (and insert): a vector grows into room behind it, so appending in a loop is not quadratic. */
+export const appendJoin = (x: Q, y: Q): Q => join(x, y, true);
+
+export function join(x: Q, y: Q, grow = false): Q {
   const tx = x.t, ty = y.t;
   const vx = tx > 0 && tx <= T.Enum, vy = ty > 0 && ty <= T.Enum;
   if ((vx || tx < 0 && tx >= -T.Enum) && (vy || ty < 0 && ty >= -T.Enum) && Math.abs(tx) === Math.abs(ty)) {
     const t = Math.abs(tx);
     // enumerations over different domains join as their symbols (atoms alone stay a general list)
     if (t === T.Enum && (x as any).dom !== (y as any).dom) return tx < 0 && ty < 0 ? list([x, y]) : join(deenum(x), deenum(y));
-    const r = vec(t, concat(t, [dataOf(x, t), dataOf(y, t)]));
+    // a vector that an append made grows into its room (a:a,x in a loop as well as a,:x)
+    const dx = dataOf(x, t);
+    const r = vec(t, tx > 0 && (grow || hasRoom(dx)) ? appendItems(t, dx, dataOf(y, t)) : concat(t, [dx, dataOf(y, t)]));
     if (t === T.Enum) r.dom = (x as any).dom;
     return r;
   }
   // an enumeration joined with symbols, when either side is a vector, gives symbols
   if ((Math.abs(tx) === T.Enum && Math.abs(ty) === T.Sym || Math.abs(tx) === T.Sym && Math.abs(ty) === T.Enum) && (tx > 0 || ty > 0)) return join(deenum(x), deenum(y));
   // tables gain rows and keyed tables upsert (tablejoin.ts)
-  if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y);
+  if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
   if (isKeyed(x) && (ty === T.Table || ty === T.List || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
   if (tx === T.Dict && ty === T.Dict) return joinDicts(x as Dict, y as Dict);
   // empty general list joins adopt the other side's type

@@ -56,7 +56,7 @@ const table: Record<string, PrimDef> = {
   '>=': { d: C.ge, rank: 2, atomic: true },
   '<>': { d: C.ne, rank: 2, atomic: true },
   '~': { m: (x) => nyi(), d: (x, y) => bool(match(x, y)), rank: 2 },
-  ',': { m: L.enlist, d: join, rank: 2 },
+  ',': { m: L.enlist, d: (x: Q, y: Q) => join(x, y), rank: 2 },
   '#': { m: L.qcount, d: L.take, rank: 2 },
   '_': { m: nyi, d: L.drop, rank: 2 },
   '!': { m: L.key, d: L.bang, n: (a) => a.length === 4 ? hooks.fupdate(a) : nyi(), rank: 4 },

@@ -34,10 +34,11 @@ export function asRows(c: string[], y: Q): Table {
 const wrap1 = (v: Q): Q => v.t < 0 ? fromItems([v]) : list([v]);
 
 /** t , rows: append by column name. */
-export function appendRows(a: Table, y: Q): Table {
+/** t , rows; grow: for t,:rows and insert, each column grows into room behind it (appendJoin). */
+export function appendRows(a: Table, y: Q, grow = false): Table {
   const b = asRows(a.c, y);
   if (a.c.length !== b.c.length || !a.c.every(c => b.c.includes(c))) throw new QError('mismatch');
-  return table(a.c, a.c.map((c, i) => join(a.d[i], col(b, c))));
+  return table(a.c, a.c.map((c, i) => join(a.d[i], col(b, c), grow)));
 }
 
 /** kt , rows: upsert by key. */

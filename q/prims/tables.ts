@@ -156,7 +156,8 @@ export function insert(x: Q, y: Q): Q {
     if (k < 0) throw new QError(c);
     const col = t.d[j], add = r.d[k];
     if (col.t > 0 && add.t > 0 && col.t !== add.t && !(col.t === T.Enum && add.t === T.Sym)) throw new QError('type');
-    return join(col, col.t === T.Enum && add.t === T.Sym ? hooks.enumerate((col as Vec).dom!, add) : add);
+    // each column grows into room behind it (grow.ts): inserting row by row is not a copy each time
+    return join(col, col.t === T.Enum && add.t === T.Sym ? hooks.enumerate((col as Vec).dom!, add) : add, true);
   });
   const merged = table(t.c, cols);
   if (kn.length) {
