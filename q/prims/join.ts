@@ -30,7 +30,7 @@ export function join(x: Q, y: Q, grow = false): Q {
   if ((Math.abs(tx) === T.Enum && Math.abs(ty) === T.Sym || Math.abs(tx) === T.Sym && Math.abs(ty) === T.Enum) && (tx > 0 || ty > 0)) return join(deenum(x), deenum(y));
   // tables gain rows and keyed tables upsert (tablejoin.ts)
   if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
-  if (isKeyed(x) && (ty === T.Table || ty === T.List || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
+  if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
   if (tx === T.Dict && ty === T.Dict) return joinDicts(x as Dict, y as Dict);
   // empty general list joins adopt the other side's type
   const xs = tx >= 0 && tx < T.Table ? items(x) : [x];

@@ -41,6 +41,9 @@ export function appendRows(a: Table, y: Q, grow = false): Table {
   return table(a.c, a.c.map((c, i) => join(a.d[i], col(b, c), grow)));
 }
 
+/** Each key table's index: key to row, for the first `used` rows. */
+const keyIndexes = new WeakMap<Table, { pos: Map<unknown, number>; used: number; raw: boolean }>();
+
 /** kt , rows: upsert by key. */
 export function upsertKeyed(x: Dict, y: Q): Q {
   const kx = x.k as Table, vx = x.v as Table;
@@ -48,11 +51,24 @@ export function upsertKeyed(x: Dict, y: Q): Q {
   const r = asRows(all, y);
   for (const c of r.c) if (!all.includes(c)) throw new QError('mismatch');
   for (const c of kx.c) if (!r.c.includes(c)) throw new QError('mismatch');
+  // a typed column takes only its own type (an enumeration, symbols too), as insert does
+  const ofType = (have: Q, add: Q) => !(have.t > 0 && have.t < 20 && add.t > 0 && add.t < 20 && have.t !== add.t && !(have.t === T.Enum && add.t === T.Sym));
+  [...kx.c.map((c, j) => [kx.d[j], c] as const), ...vx.c.map((c, j) => [vx.d[j], c] as const)]
+    .forEach(([have, c]) => { if (r.c.includes(c) && !ofType(have, col(r, c))) throw new QError('type'); });
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
-  const rowKey = (cs: Q[], i: number) => cs.length === 1 ? keyText(item(cs[0], i)) : cs.map(c => keyText(item(c, i))).join('\u0001');
-  const pos = new Map<string, number>();
-  for (let i = 0; i < n; i++) { const k = rowKey(kxc, i); if (!pos.has(k)) pos.set(k, i); }
+  // one key column of one fixed-width type on both sides keys by its raw items, else by text
+  const raw = kxc.length === 1 && kxc[0].t === kyc[0].t && kxc[0].t > 0 && kxc[0].t < T.Enum && kxc[0].t !== T.Guid;
+  const rowKey = raw ? (cs: Q[], i: number): unknown => ((cs[0] as Vec).d as ArrayLike<unknown>)[i]
+    : (cs: Q[], i: number): unknown => cs.length === 1 ? keyText(item(cs[0], i)) : cs.map(c => keyText(item(c, i))).join('\u0001');
+  // the index of the keys is kept with the key table, and a key table made by appending keys takes it
+  // over (upsert in a loop was a rebuild of every key each time); only while nothing else has extended it
+  let ix = keyIndexes.get(kx);
+  if (!ix || ix.used !== n || ix.raw !== raw) {
+    ix = { pos: new Map(), used: n, raw };
+    for (let i = 0; i < n; i++) { const k = rowKey(kxc, i); if (!ix.pos.has(k)) ix.pos.set(k, i); }
+  }
+  const pos = ix.pos;
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)
   const hitX: number[] = [], hitY: number[] = [], newY: number[] = [];
   for (let i = 0; i < m; i++) {
@@ -60,13 +76,15 @@ export function upsertKeyed(x: Dict, y: Q): Q {
     if (p !== undefined) { hitX.push(p); hitY.push(i); }
     else { pos.set(k, n + newY.length); newY.push(i); }
   }
-  const keys = table(kx.c, kxc.map((c, j) => newY.length ? join(c, index(kyc[j], ints(newY))) : c));
+  const keys = newY.length ? table(kx.c, kxc.map((c, j) => join(c, index(kyc[j], ints(newY)), true))) : kx;
+  ix.used = n + newY.length;
+  keyIndexes.set(keys, ix);
   const vals = table(vx.c, vx.d.map((c, j) => {
     const name = vx.c[j], src = r.c.includes(name) ? col(r, name) : null;
     let out = c;
     const old = hitX.map((p, k) => [p, hitY[k]] as const).filter(([p]) => p < n);
     if (src && old.length) out = amendRows(out, old.map(o => o[0]), index(src, ints(old.map(o => o[1]))));
-    if (newY.length) out = join(out, src ? index(src, ints(newY)) : fromItems(newY.map(() => nullItem(c))));
+    if (newY.length) out = join(out, src ? index(src, ints(newY)) : fromItems(newY.map(() => nullItem(c))), true);
     const later = hitX.map((p, k) => [p, hitY[k]] as const).filter(([p]) => p >= n);
     if (src && later.length) out = amendRows(out, later.map(o => o[0]), index(src, ints(later.map(o => o[1]))));
     return out;

@@ -180,10 +180,11 @@ export function upsert(x: Q, y: Q): Q {
   if (v.t === T.Table && y.t === T.Table) {
     const t = v as Table, r = y as Table, n = count(r);
     for (const c of r.c) if (!t.c.includes(c)) throw new QError('mismatch');
-    return put(join(t, table(t.c, t.c.map((c, j) => r.c.includes(c) ? r.d[r.c.indexOf(c)] : fromItems(new Array(n).fill(nullItem(t.d[j])))))));
+    return put(join(t, table(t.c, t.c.map((c, j) => r.c.includes(c) ? r.d[r.c.indexOf(c)] : fromItems(new Array(n).fill(nullItem(t.d[j]))))), true));
   }
   // a table stays a table: what does not join it as rows is a type error, not a general list
-  const r = join(v, y);
+  // (rows appended grow the columns into room behind them, as insert does)
+  const r = join(v, y, true);
   if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
   return put(r);
 }

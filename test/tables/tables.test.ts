@@ -323,3 +323,19 @@ test('a foreign key into a keyed table of several key columns enumerates key rec
   assert.equal(q('`t1$`C`LSE'), "'cast");
   assert.equal(q('count t2'), '3');
 });
+
+test('upsert in a loop: a keyed table keeps its index of keys, and every value made from it stays its own', () => {
+  const { q } = makeSession();
+  q('kt:([k:`long$()]v:`float$()); {`kt upsert (x;2.)} each til 3000; {`kt upsert (x;3.)} each 1000+til 3000');
+  assert.equal(q('(count kt;sum exec v from kt)'), '4000\n11000f');
+  q('a:([k:1 2]v:3 4); b:a upsert (3;5); c:a upsert (3;6); d:b upsert (3;7); e:b upsert (4;8)');
+  assert.equal(q('(exec v from a;exec v from b;exec v from c;exec v from d;exec v from e)'), '3 4\n3 4 5\n3 4 6\n3 4 7\n3 4 5 8');
+  assert.equal(q('e 4'), 'v| 8');
+  assert.equal(q('d 4'), 'v| 0N');
+  // a row of one type is a row (a simple list); a column takes only its own type
+  assert.equal(q('exec v from a,(1;9)'), '9 4');
+  assert.equal(q('a,`a`b'), "'type");
+  assert.equal(q('a,(3;5.)'), "'type");
+  q('t:([]a:`long$();b:`float$()); do[3000;`t upsert (1;2.)]; u:t; `t upsert (2;3.); u:u upsert (3;4.)');
+  assert.equal(q('(count t;count u;last t`a;last u`a)'), '3001 3001 2 3');
+});
