@@ -41,8 +41,32 @@ export function appendRows(a: Table, y: Q, grow = false): Table {
   return table(a.c, a.c.map((c, i) => join(a.d[i], col(b, c), grow)));
 }
 
-/** Each key table's index: key to row, for the first `used` rows. */
-const keyIndexes = new WeakMap<Table, { pos: Map<unknown, number>; used: number; raw: boolean }>();
+/** Each key table's index: key to row, for its `used` rows; dirty while a change is under way. */
+interface KeyIndex { pos: Map<unknown, number>; used: number; raw: boolean; dirty: boolean }
+const keyIndexes = new WeakMap<Table, KeyIndex>();
+
+/**
+ * The index of key table kx (key to first row), for looking up the key columns kyc of new rows: kept with
+ * the key table, and taken over by the key table made from it by appending keys (upsert and insert in a
+ * loop rebuilt every key each time), while nothing else has extended it. The caller may add the new keys
+ * to pos (at rows past kx's), then calls done with the key table it made; a call that fails before
+ * done leaves the index to be rebuilt.
+ */
+export function keyIndex(kx: Table, kyc: Q[]): { pos: Map<unknown, number>; rowKey: (cs: Q[], i: number) => unknown; done: (keys: Table) => void } {
+  const kxc = kx.d, n = count(kx);
+  // one key column of one fixed-width type on both sides keys by its raw items, else by text
+  const raw = kxc.length === 1 && kxc[0].t === kyc[0].t && kxc[0].t > 0 && kxc[0].t < T.Enum && kxc[0].t !== T.Guid;
+  const rowKey = raw ? (cs: Q[], i: number): unknown => ((cs[0] as Vec).d as ArrayLike<unknown>)[i]
+    : (cs: Q[], i: number): unknown => cs.length === 1 ? keyText(item(cs[0], i)) : cs.map(c => keyText(item(c, i))).join('\u0001');
+  let ix = keyIndexes.get(kx);
+  if (!ix || ix.dirty || ix.used !== n || ix.raw !== raw) {
+    ix = { pos: new Map(), used: n, raw, dirty: false };
+    for (let i = 0; i < n; i++) { const k = rowKey(kxc, i); if (!ix.pos.has(k)) ix.pos.set(k, i); }
+  }
+  const found = ix;
+  found.dirty = true;
+  return { pos: found.pos, rowKey, done: keys => { found.used = count(keys); found.dirty = false; keyIndexes.set(keys, found); } };
+}
 
 /** kt , rows: upsert by key. */
 export function upsertKeyed(x: Dict, y: Q): Q {
@@ -57,18 +81,7 @@ export function upsertKeyed(x: Dict, y: Q): Q {
     .forEach(([have, c]) => { if (r.c.includes(c) && !ofType(have, col(r, c))) throw new QError('type'); });
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
-  // one key column of one fixed-width type on both sides keys by its raw items, else by text
-  const raw = kxc.length === 1 && kxc[0].t === kyc[0].t && kxc[0].t > 0 && kxc[0].t < T.Enum && kxc[0].t !== T.Guid;
-  const rowKey = raw ? (cs: Q[], i: number): unknown => ((cs[0] as Vec).d as ArrayLike<unknown>)[i]
-    : (cs: Q[], i: number): unknown => cs.length === 1 ? keyText(item(cs[0], i)) : cs.map(c => keyText(item(c, i))).join('\u0001');
-  // the index of the keys is kept with the key table, and a key table made by appending keys takes it
-  // over (upsert in a loop was a rebuild of every key each time); only while nothing else has extended it
-  let ix = keyIndexes.get(kx);
-  if (!ix || ix.used !== n || ix.raw !== raw) {
-    ix = { pos: new Map(), used: n, raw };
-    for (let i = 0; i < n; i++) { const k = rowKey(kxc, i); if (!ix.pos.has(k)) ix.pos.set(k, i); }
-  }
-  const pos = ix.pos;
+  const { pos, rowKey, done } = keyIndex(kx, kyc);
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)
   const hitX: number[] = [], hitY: number[] = [], newY: number[] = [];
   for (let i = 0; i < m; i++) {
@@ -77,8 +90,7 @@ export function upsertKeyed(x: Dict, y: Q): Q {
     else { pos.set(k, n + newY.length); newY.push(i); }
   }
   const keys = newY.length ? table(kx.c, kxc.map((c, j) => join(c, index(kyc[j], ints(newY)), true))) : kx;
-  ix.used = n + newY.length;
-  keyIndexes.set(keys, ix);
+  done(keys);
   const vals = table(vx.c, vx.d.map((c, j) => {
     const name = vx.c[j], src = r.c.includes(name) ? col(r, name) : null;
     let out = c;

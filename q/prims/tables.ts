@@ -11,6 +11,7 @@ import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
+import { keyIndex } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
 import { compareQ, comparator, symRanks } from './order.js';
 import { deenum } from '../value/enums.js';
@@ -161,10 +162,13 @@ export function insert(x: Q, y: Q): Q {
   });
   const merged = table(t.c, cols);
   if (kn.length) {
-    // a keyed table refuses a key it already has
-    const seen = new Set<string>();
-    for (let i = 0; i < n0 + m; i++) { const k = kn.map(c => keyText(item(merged.d[merged.c.indexOf(c)], i))).join('|'); if (seen.has(k)) throw new QError('insert'); seen.add(k); }
-    put(xkeyOf(kn, merged));
+    // a keyed table refuses a key it already has (looked up in the key table's kept index)
+    const mk = kn.map(c => merged.d[merged.c.indexOf(c)]);
+    const { pos, rowKey, done } = keyIndex((v as Dict).k as Table, mk);
+    for (let i = n0; i < n0 + m; i++) { const k = rowKey(mk, i); if (pos.has(k)) throw new QError('insert'); pos.set(k, i); }
+    const out = xkeyOf(kn, merged) as Dict;
+    done(out.k as Table);
+    put(out);
   } else put(merged);
   return longVec(Array.from({ length: m }, (_, i) => n0 + i));
 }

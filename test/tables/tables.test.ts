@@ -339,3 +339,17 @@ test('upsert in a loop: a keyed table keeps its index of keys, and every value m
   q('t:([]a:`long$();b:`float$()); do[3000;`t upsert (1;2.)]; u:t; `t upsert (2;3.); u:u upsert (3;4.)');
   assert.equal(q('(count t;count u;last t`a;last u`a)'), '3001 3001 2 3');
 });
+
+test('insert into a keyed table refuses a key it has, found in the kept index, also after a refused insert', () => {
+  const { q } = makeSession();
+  q('kt:([k:`long$()]v:`float$()); {`kt insert (x;2.)} each til 3000');
+  assert.equal(q('`kt insert (5;1.)'), "'insert");
+  assert.equal(q('`kt insert ([]k:7000 7000;v:1 2.)'), "'insert");
+  assert.equal(q('count kt'), '3000');
+  assert.equal(q('`kt insert (7000;1.)'), ',3000');
+  assert.equal(q('kt 7000'), 'v| 1');
+  q('sym:`a`b; e:([k:`sym$`a`b]v:1 2)');
+  assert.equal(q('`e insert (`a;3)'), "'insert");
+  q('`sym?`c');
+  assert.equal(q('`e insert (`c;3)'), ',2');
+});
