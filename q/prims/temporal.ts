@@ -41,6 +41,16 @@ export function temporalPart(x: Q, part: string): Q | null {
       for (let i = 0; i < src.length; i++) out[i] = src[i] === NI || Math.abs(src[i]) === WI ? src[i] : f(src[i], 0);
       return vec(T.Int, out);
     }
+    // times, seconds and minutes are whole numbers of one unit a day: their parts need no nanoseconds
+    const unit = t === T.Time ? 1000 : t === T.Second ? 1 : t === T.Minute ? 1 / 60 : 0;
+    if (unit && x.t > 0) {
+      const src = (x as Vec).d as Int32Array, per = 86400 * unit, out = allocRaw(T.Int, src.length) as Int32Array;
+      for (let i = 0; i < src.length; i++) {
+        const v = src[i];
+        out[i] = v === NI || Math.abs(v) === WI ? v : f(Math.floor(v / per), Math.floor((((v % per) + per) % per) / unit));
+      }
+      return vec(T.Int, out);
+    }
     const ns = castTo(T.Timestamp, DATE_LIKE.has(t) ? x : castTo(T.Timespan, x));
     const one = (v: bigint) => {
       if (v === -(2n ** 63n)) return NI;
