@@ -4,7 +4,7 @@ import { fresh, allocRaw } from '../value/storage.js';
 // Lookups hash the right argument once (find.ts), so x in y is linear in both.
 import { T } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
-import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table, NJ, NI } from '../value/value.js';
+import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table, NJ, NI, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { findMany, find1 } from './find.js';
 import { index } from './index.js';
@@ -100,8 +100,19 @@ export function withinBounds(xt: number, y: Q): [number | bigint, number | bigin
     const num = (v: number | bigint) => typeof v === 'bigint' ? (v === NJ ? NaN : Number(v)) : yt === T.Int && v === NI ? NaN : v;
     return [num(b[0]), num(b[1])];
   }
-  return yt === xt ? [b[0], b[1]] : null;
+  if (yt === xt) return [b[0], b[1]];
+  // bounds of a coarser time unit, scaled exactly to the column's (time within 10:00 12:00 compares
+  // milliseconds with 10:00:00.000 and 12:00:00.000, as the comparison itself would)
+  const ms = MS_OF[xt], per = MS_OF[yt];
+  if (ms && per && per >= ms && per % ms === 0) {
+    const v0 = b[0] as number, v1 = b[1] as number, k = per / ms;
+    if (v0 === NI || v1 === NI || Math.abs(v0) === WI || Math.abs(v1) === WI) return null;
+    return [v0 * k, v1 * k];
+  }
+  return null;
 }
+/** Milliseconds a unit of the int-backed times of day. */
+const MS_OF: Record<number, number> = { [T.Time]: 1, [T.Second]: 1000, [T.Minute]: 60000 };
 const and = atomic2((a: Q, b: Q): Q => {
   if (a.t < 0) return { t: -T.Bool, v: (a as Atom).v & (b as Atom).v };
   const x = (a as Vec).d as Uint8Array, y = (b as Vec).d as Uint8Array, r = fresh(Uint8Array, x.length);
