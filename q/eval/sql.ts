@@ -13,7 +13,7 @@ import { followKey } from '../prims/enum.js';
 import { comparator, bin, binr } from '../prims/order.js';
 import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
-import { distinct, keyText, enlist, unkey } from '../prims/list.js';
+import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
 import { concat, iota, fresh } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
@@ -558,7 +558,8 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
       // each group's result goes back to that group's rows (an atom fills its group)
       const vals = g.members.map(m => {
         const v = withCols(t, m, e);
-        if (v.t < 0) return fromItems(new Array(m.length).fill(v));
+        // (filled by take: an atom an item was most of update … by's time for a few large groups)
+        if (v.t < 0) return take({ t: -T.Long, v: BigInt(m.length) } as Q, v);
         if (count(v) !== m.length) throw new QError('length');
         return v;
       });
