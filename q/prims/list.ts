@@ -2,6 +2,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI } from '../value/value.js';
 import { alloc, allocRaw, gather, slice as sliceItems, concat, iota, fresh } from '../value/storage.js';
+import type { Items } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
@@ -388,8 +389,19 @@ export function flip(x: Q): Q {
     let n = -1;
     for (const r of rows) if (r.t >= 0) { const m = count(r); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
     if (n < 0) return x;
-    const out: Q[] = [];
-    for (let j = 0; j < n; j++) out.push(fromItems(rows.map(r => r.t < 0 ? r : item(r, j))));
+    const out = new Array<Q>(n), m = rows.length, t = rows[0].t;
+    // vectors of one fixed-width type (flip (x;y) of two long columns): each new row copied item by item
+    // from the typed arrays, without an atom (a BigInt for a long) per item
+    if (t > 0 && t < 20 && t !== T.Guid && rows.every(r => r.t === t)) {
+      const src = rows.map(r => (r as Vec).d as Items);
+      for (let j = 0; j < n; j++) {
+        const d = allocRaw(t, m);
+        for (let i = 0; i < m; i++) (d as any)[i] = (src[i] as any)[j];
+        out[j] = vec(t, d);
+      }
+      return list(out);
+    }
+    for (let j = 0; j < n; j++) out[j] = fromItems(rows.map(r => r.t < 0 ? r : item(r, j)));
     return list(out);
   }
   if (x.t > 0) return x;
