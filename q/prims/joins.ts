@@ -343,24 +343,35 @@ function windowJoin(prevailing: boolean) {
     const parts = items(spec), q = parts[0] as Table, aggs = parts.slice(1).map(p => items(p));
     const eq = names.slice(0, -1), tn = names[names.length - 1];
     const ek = plainCols(eq.map(c => col(q, c))), tk = plainCols(eq.map(c => col(t, c)));
-    const qt = col(q, tn);
-    const byKey = new Map<string, number[]>();
-    for (let r = 0; r < count(q); r++) { const k = eq.length ? rowKey(ek, r) : ''; const l = byKey.get(k); if (l) l.push(r); else byKey.set(k, [r]); }
+    const qt = col(q, tn), nq = count(q);
+    // q's rows grouped by key (in row order, so each group's times ascend), a key's text made once a group
+    const gr = eq.length ? groupRows(ek, nq) : null;
+    const groupOf = new Map<string, number>();
+    if (gr) gr.firsts.forEach((f, g) => groupOf.set(rowKey(ek, f), g));
+    const everyRow = gr ? null : Int32Array.from({ length: nq }, (_, i) => i), none = new Int32Array(0);
     const [begins, ends] = items(w);
     const n = count(t);
     const results = aggs.map(() => new Array<Q>(n));
-    for (let r = 0; r < n; r++) {
-      const cand = byKey.get(eq.length ? rowKey(tk, r) : '') ?? [];
-      const b = item(begins, r), e = item(ends, r);
-      // first quote at or after the window's start, and one before it when it prevails on entry
+    // times of one fixed-width type on both sides compare raw; anything else as q compares them
+    const raw = qt.t > 0 && qt.t < 20 && qt.t !== T.Guid && qt.t !== T.Sym && begins.t === qt.t && ends.t === qt.t;
+    const qd = (qt as Vec).d as ArrayLike<number | bigint>, bd = (begins as Vec).d as ArrayLike<number | bigint>, ed = (ends as Vec).d as ArrayLike<number | bigint>;
+    // the first of cand's rows whose time is not before v (or, after, is after v)
+    const search = (cand: Int32Array, r: number, ofEnd: boolean): number => {
       let lo = 0, hi = cand.length;
-      while (lo < hi) { const m = (lo + hi) >> 1; if (compareQ(item(qt, cand[m]), b, false) < 0) lo = m + 1; else hi = m; }
-      let start = lo;
+      if (raw) { const v = (ofEnd ? ed : bd)[r]; while (lo < hi) { const m = (lo + hi) >> 1; if (ofEnd ? qd[cand[m]] <= v : qd[cand[m]] < v) lo = m + 1; else hi = m; } return lo; }
+      const v = item(ofEnd ? ends : begins, r);
+      while (lo < hi) { const m = (lo + hi) >> 1, c = compareQ(item(qt, cand[m]), v, false); if (ofEnd ? c <= 0 : c < 0) lo = m + 1; else hi = m; }
+      return lo;
+    };
+    for (let r = 0; r < n; r++) {
+      const g = gr ? groupOf.get(rowKey(tk, r)) : undefined;
+      const cand = gr ? (g === undefined ? none : gr.members[g]) : everyRow!;
+      // first quote at or after the window's start, and one before it when it prevails on entry
+      let start = search(cand, r, false);
       // the prevailing quote is the one in force at the start: unless a quote arrives exactly then
-      if (prevailing && start > 0 && !(start < cand.length && compareQ(item(qt, cand[start]), b, false) === 0)) start--;
-      let end = start;
-      while (end < cand.length && compareQ(item(qt, cand[end]), e, false) <= 0) end++;
-      const rows = longVec(cand.slice(start, end));
+      if (prevailing && start > 0 && !(start < cand.length && (raw ? qd[cand[start]] === bd[r] : compareQ(item(qt, cand[start]), item(begins, r), false) === 0))) start--;
+      const end = Math.max(start, search(cand, r, true));
+      const rows = { t: T.Int, d: cand.subarray(start, end), a: 0 } as Vec;
       aggs.forEach((ag, k) => {
         const f = ag[0], args = ag.slice(1).map(c => index(col(q, (c as Atom).v), rows));
         results[k][r] = apply(f, args);

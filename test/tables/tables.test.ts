@@ -353,3 +353,14 @@ test('insert into a keyed table refuses a key it has, found in the kept index, a
   q('`sym?`c');
   assert.equal(q('`e insert (`c;3)'), ',2');
 });
+
+test('wj and wj1 agree with a naive search of each window (wj1: quotes inside it; wj: and the one prevailing at its start)', () => {
+  const { q } = makeSession();
+  q('n:2000;q:`time xasc ([]sym:n?`a`b`c;time:n?1000;ask:n?100);t:([]sym:200?`a`b`c`d;time:200?1000)');
+  q('w:(-30 0)+\\:t`time');
+  q('in1:{[q;s;b;e] exec ask from q where sym=s, time within (b;e)}');
+  q('pre:{[q;s;b;e] r:exec ask from q where sym=s, time within (b;e); p:exec ask from q where sym=s, time<b; $[count[p]&not b in exec time from q where sym=s;(last p),r;r]}');
+  assert.equal(q('(exec ask from wj1[w;`sym`time;t;(q;(::;`ask))])~in1[q]\'[t`sym;w 0;w 1]'), '1b');
+  assert.equal(q('(exec ask from wj[w;`sym`time;t;(q;(::;`ask))])~pre[q]\'[t`sym;w 0;w 1]'), '1b');
+  assert.equal(q('(exec ask from wj[w;`sym`time;t;(q;(max;`ask))])~max each pre[q]\'[t`sym;w 0;w 1]'), '1b');
+});
