@@ -18,7 +18,10 @@ const socks = new Map<number, Sock>();
 
 /** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error. */
 function answer(a: { bytes: Uint8Array } | { error: string } | { list: Uint8Array[] }) {
-  answers.postMessage(a);
+  // a message in a buffer of its own moves to the main thread instead of being copied
+  const b = 'bytes' in a ? a.bytes : null;
+  const own = b && b.byteLength > 4096 && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+  answers.postMessage(a, own ? [b!.buffer as ArrayBuffer] : []);
   Atomics.store(ctl, 0, 1);
   Atomics.notify(ctl, 0);
 }

@@ -79,54 +79,74 @@ export function handshakeBytes(user: string, password: string | null, cap = SERV
  * its bytes have arrived.
  */
 export class FrameReader {
+  // chunks from `head` on are buffered; a message longer than the chunks so far is assembled in one
+  // buffer of its full length as its bytes arrive (an 80 MB answer came in thousands of socket reads,
+  // and shifting the chunk list, then gathering, cost more than the transfer)
   private chunks: Uint8Array[] = [];
+  private head = 0;
   private have = 0;
+  private big: { buf: Uint8Array; at: number } | null = null;
   constructor(readonly maxLength = 2 ** 31 - 1) {}
 
   /** Bytes buffered towards the next message. */
-  get pending(): number { return this.have; }
+  get pending(): number { return this.big ? this.big.at : this.have; }
 
   /** Add received bytes; returns every message now complete, in order. 'badmsg on a malformed header. */
   push(chunk: Uint8Array): Uint8Array[] {
-    if (chunk.length) { this.chunks.push(chunk); this.have += chunk.length; }
     const out: Uint8Array[] = [];
+    if (this.big) {
+      const b = this.big, m = Math.min(chunk.length, b.buf.length - b.at);
+      b.buf.set(chunk.subarray(0, m), b.at);
+      b.at += m;
+      if (b.at < b.buf.length) return out;
+      out.push(b.buf);
+      this.big = null;
+      chunk = chunk.subarray(m);
+    }
+    if (chunk.length) { this.chunks.push(chunk); this.have += chunk.length; }
     for (;;) {
       if (this.have < 8) break;
       const hd = readHeader(this.peek(8));
       if (hd.length > this.maxLength) throw new QError('limit');
-      if (this.have < hd.length) break;
+      if (this.have < hd.length) {
+        // a long message still arriving: its buffer from now on
+        if (hd.length > 1 << 20) { const buf = new Uint8Array(hd.length), at = this.have; this.big = { buf, at }; this.gatherInto(buf, at); }
+        break;
+      }
       out.push(this.take(hd.length));
     }
+    if (this.head > 64 && this.head * 2 > this.chunks.length) { this.chunks = this.chunks.slice(this.head); this.head = 0; }
     return out;
   }
 
   /** the first n buffered bytes, without consuming them (n ≤ 8: only headers are peeked) */
   private peek(n: number): Uint8Array {
-    const first = this.chunks[0];
-    return first.length >= n ? first.subarray(0, n) : this.gather(n, false);
+    const first = this.chunks[this.head];
+    if (first.length >= n) return first.subarray(0, n);
+    const r = new Uint8Array(n);
+    for (let o = 0, k = this.head; o < n; k++) { const c = this.chunks[k], m = Math.min(c.length, n - o); r.set(c.subarray(0, m), o); o += m; }
+    return r;
   }
 
   /** consume the first n buffered bytes */
   private take(n: number): Uint8Array {
-    const first = this.chunks[0];
+    const first = this.chunks[this.head];
+    if (first.length < n) { const r = new Uint8Array(n); this.gatherInto(r, n); return r; }
     this.have -= n;
-    if (first.length < n) return this.gather(n, true);
-    if (first.length === n) this.chunks.shift(); else this.chunks[0] = first.subarray(n);
+    if (first.length === n) this.chunks[this.head++] = EMPTY; else this.chunks[this.head] = first.subarray(n);
     return first.subarray(0, n);
   }
 
-  /** a copy of the first n bytes, spanning chunks; consumed when `consume` */
-  private gather(n: number, consume: boolean): Uint8Array {
-    const r = new Uint8Array(n);
-    let o = 0, k = 0;
+  /** consume the first n buffered bytes into r */
+  private gatherInto(r: Uint8Array, n: number): void {
+    this.have -= n;
+    let o = 0;
     while (o < n) {
-      const c = this.chunks[k], m = Math.min(c.length, n - o);
+      const c = this.chunks[this.head], m = Math.min(c.length, n - o);
       r.set(c.subarray(0, m), o);
       o += m;
-      if (consume && m === c.length) { this.chunks.shift(); continue; }
-      if (consume) this.chunks[0] = c.subarray(m);
-      k++;
+      if (m === c.length) this.chunks[this.head++] = EMPTY; else this.chunks[this.head] = c.subarray(m);
     }
-    return r;
   }
 }
+const EMPTY = new Uint8Array(0);

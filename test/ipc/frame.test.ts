@@ -57,3 +57,24 @@ test('the frame reader refuses bad headers and oversized lengths before bufferin
   assert.deepEqual(r.push(Uint8Array.of(1, 1, 0, 0)), []);
   assert.equal(r.pending, 4);
 });
+
+test('a message of megabytes arriving in many reads is assembled whole, and what follows it in the last read is read next', () => {
+  const big = encodeMessage(longVec(Array.from({ length: 400_000 }, (_, i) => i)), 2);
+  const small = encodeMessage(str('after'), 2), after = encodeMessage(str('later'), 0);
+  const all = new Uint8Array(big.length + small.length + after.length);
+  all.set(big); all.set(small, big.length); all.set(after, big.length + small.length);
+  const r = new FrameReader(), got: Uint8Array[] = [];
+  // reads of uneven sizes, the header itself split, the last one holding the end of big and all of small
+  let seed = 7;
+  for (let o = 0; o < all.length;) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const n = o === 0 ? 5 : 1 + (seed % 70000);
+    got.push(...r.push(all.subarray(o, Math.min(all.length, o + n))));
+    o += n;
+  }
+  assert.equal(got.length, 3);
+  assert.deepEqual(got[0], big);
+  assert.deepEqual(got[1], small);
+  assert.deepEqual(got[2], after);
+  assert.equal(r.pending, 0);
+});
