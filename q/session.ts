@@ -386,7 +386,13 @@ export class Session {
     const read = this.env.host.readFile;
     const txt = read ? read(path) : null;
     if (txt === null) throw osError(path);
-    this.load(txt, (s) => this.env.host.write(1, s + '\n'), path);
+    // the first error stops the load and is the caller's, as kdb+ signals it (@[system;"l f.q";h] traps it)
+    for (const stmt of statementsAt(txt)) {
+      const was = { ...source };
+      source.file = path; source.line = stmt.line;
+      try { const v = this.run(stmt.text); if (v !== null) this.env.host.write(1, this.display(v) + '\n'); }
+      finally { source.file = was.file; source.line = was.line; }
+    }
     return NIL;
   }
 

@@ -51,8 +51,11 @@ test('an error in a loaded script names its file and line; the load stops there'
     writeFileSync(path, 'a:1\n/ a comment\nf:{[x]\n  x+`a}\nb:2\n1+`b\nc:3\n');
     let out = '';
     const s = new Session(nodeHost((_fd, t) => { out += t; }));
-    s.evaluate('\\l ' + path);
-    assert.equal(out, `'type\n  [0]  ${path}:6: 1+\`b\n${' '.repeat(8 + path.length + 4)}^\n`);
+    // the error is the \l statement's own (a caller can trap it), shown with the script's file and line
+    const r = s.evaluate('\\l ' + path);
+    assert.equal(out, '');
+    assert.equal(`${r.out}\n${r.trace}`, `'type\n  [0]  ${path}:6: 1+\`b\n${' '.repeat(8 + path.length + 4)}^`);
+    assert.equal(s.evaluate(`@[system;"l ${path}";{"trapped: ",x}]`).out, '"trapped: type"');
     assert.equal(s.evaluate('b').out, '2');
     assert.equal(s.evaluate('c').out, "'c");
     // a lambda the script defined names the file and the line shown (kdb+: /q/test.q:5: myfun:{2+x})
