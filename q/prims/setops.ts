@@ -123,6 +123,8 @@ const and = atomic2((a: Q, b: Q): Q => {
 /** x except y: the items of x not in y, in x's order. */
 export function except(x: Q, y: Q): Q {
   if (x.t < 0) throw new QError('type');
+  // a dictionary's values not in y (x where not x in y: the keys kept, then their values)
+  if (x.t === T.Dict) return except((x as Dict).v, y);
   y = plain(y);
   if (x.t === T.Enum) { const keep = qin(x, y) as Vec; return index(x, longVec(Array.from(keep.d as Uint8Array).map((b, i) => b ? -1 : i).filter(i => i >= 0))); }
   const ys = y.t < 0 ? fromItems([y]) : y;
