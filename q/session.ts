@@ -200,11 +200,7 @@ export class Session {
   }
 
   /** Evaluate a statement of a script: the lambdas it defines remember the file and line. */
-  evaluateAt(src: string, file: string | undefined, line: number): Result {
-    const was = { ...source };
-    source.file = file ?? ''; source.line = line;
-    try { return this.evaluate(src); } finally { source.file = was.file; source.line = was.line; }
-  }
+  evaluateAt(src: string, file: string | undefined, line: number): Result { return at(file ?? '', line, () => this.evaluate(src)); }
 
   /** Evaluate q text; null when the console would show nothing (assignment, ::, trailing ;). */
   run(src: string): Q | null {
@@ -388,10 +384,8 @@ export class Session {
     if (txt === null) throw osError(path);
     // the first error stops the load and is the caller's, as kdb+ signals it (@[system;"l f.q";h] traps it)
     for (const stmt of statementsAt(txt)) {
-      const was = { ...source };
-      source.file = path; source.line = stmt.line;
-      try { const v = this.run(stmt.text); if (v !== null) this.env.host.write(1, this.display(v) + '\n'); }
-      finally { source.file = was.file; source.line = was.line; }
+      const v = at(path, stmt.line, () => this.run(stmt.text));
+      if (v !== null) this.env.host.write(1, this.display(v) + '\n');
     }
     return NIL;
   }
@@ -410,6 +404,13 @@ export class Session {
     }
     return true;
   }
+}
+
+/** f run as a statement of a script at file:line: the lambdas it defines remember where they were. */
+function at<V>(file: string, line: number, f: () => V): V {
+  const was = { ...source };
+  source.file = file; source.line = line;
+  try { return f(); } finally { source.file = was.file; source.line = was.line; }
 }
 
 /** Split a script into statements by kdb+'s line rules. */

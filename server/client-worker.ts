@@ -123,8 +123,9 @@ function onData(h: number, chunk: Uint8Array) {
   let msgs: Uint8Array[];
   try { msgs = c.reader.push(chunk); } catch { c.s.destroy(); return; }
   for (const msg of msgs) {
-    if (readHeader(msg).msgType === MsgType.Response && c.job) { const j = c.job; c.job = undefined; j(msg); }
-    else if (readHeader(msg).msgType === MsgType.Response && c.waiting) { c.waiting = false; answer({ bytes: msg }); }
+    const response = readHeader(msg).msgType === MsgType.Response;
+    if (response && c.job) { const j = c.job; c.job = undefined; j(msg); }
+    else if (response && c.waiting) { c.waiting = false; answer({ bytes: msg }); }
     else parentPort!.postMessage({ op: 'message', h, bytes: msg });
   }
 }

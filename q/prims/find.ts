@@ -57,10 +57,10 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
   const r = new Array<number>(m);
   // items of a general list by their text (strings above all): a hash, where a scan an item is quadratic
   if (x.t === T.List && m > 8 && count(x) > 8) {
-    const xd = (x as List).d, n = xd.length, h = new Map<string, number>();
     // strings among strings by their bytes alone; other items by a text that carries their types
     const xs = stringBytes(x), ys = xs && (y === x ? xs : stringBytes(y));
     if (xs && ys) return stringFind(xs, ys);
+    const xd = (x as List).d, n = xd.length, h = new Map<string, number>();
     for (let i = n - 1; i >= 0; i--) h.set(keyText(xd[i]), i);
     for (let i = 0; i < m; i++) { const p = h.get(keyText(item(y, i))); r[i] = p === undefined ? n : p; }
     return r;

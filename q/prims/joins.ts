@@ -13,7 +13,7 @@ import { xkey } from './tables.js';
 import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
-import { groupRows } from './groupby.js';
+import { groupRows, groupIds } from './groupby.js';
 import { alloc, allocRaw, fresh } from '../value/storage.js';
 import { findMany } from './find.js';
 
@@ -276,22 +276,24 @@ function asofJoin(ownTime: boolean, fill: boolean) {
   };
 }
 /**
- * For aj: t2's rows of each key, in order, laid end to end (rows), and for each row of t1 the run of its
- * key's rows [from, to) (empty when t2 lacks the key). One key column of t1's type is matched by the hash
- * kernel (findMany) and the runs made by a counting sort; other keys go through a Map of their text.
+ * For aj and wj: t2's rows of each key, in order, laid end to end (rows), and for each row of t1 the run of
+ * its key's rows [from, to) (empty when t2 lacks the key). One key column of t1's type is grouped by the
+ * group kernels and its runs made by a counting sort; other keys go through a Map of their text.
  */
 function candidates(e1: Q[], e2: Q[], n1: number, n2: number): { rows: Int32Array; from: Int32Array; to: Int32Array } {
   const rows = fresh(Int32Array, n2), from = fresh(Int32Array, n1), to = fresh(Int32Array, n1);
   if (!e1.length) { for (let i = 0; i < n2; i++) rows[i] = i; to.fill(n2); return { rows, from, to }; }
   const a = e1[0], b = e2[0];
   if (e1.length === 1 && a.t === b.t && a.t > 0 && a.t < 20 && a.t !== T.Guid && a.t !== T.Float && a.t !== T.Real) {
-    // first: each t1 row's first equal row of t2 (n2 if none); own: each t2 row's first equal row
-    const first = findMany(b, a), own = findMany(b, b), start = fresh(Int32Array, n2 + 1);
-    for (let j = 0; j < n2; j++) start[own[j] + 1]++;
-    for (let j = 0; j < n2; j++) start[j + 1] += start[j];
-    const at = start.slice(0, n2);
-    for (let j = 0; j < n2; j++) rows[at[own[j]]++] = j;
-    for (let r = 0; r < n1; r++) { const f = first[r]; if (f < n2) { from[r] = start[f]; to[r] = start[f + 1]; } }
+    // t2's rows grouped by key (the group kernels), laid end to end by a counting sort on the group ids;
+    // each t1 row's key found among the distinct keys only
+    const g = groupIds([b], n2), ng = g.ng, gid = g.gid, start = fresh(Int32Array, ng + 1);
+    for (let j = 0; j < n2; j++) start[gid[j] + 1]++;
+    for (let k = 0; k < ng; k++) start[k + 1] += start[k];
+    const at = start.slice(0, ng);
+    for (let j = 0; j < n2; j++) rows[at[gid[j]]++] = j;
+    const keys = index(b, { t: T.Int, d: Int32Array.from(g.firsts), a: 0 } as Vec), p = findMany(keys, a);
+    for (let r = 0; r < n1; r++) { const k = p[r]; if (k < ng) { from[r] = start[k]; to[r] = start[k + 1]; } }
     return { rows, from, to };
   }
   const [k2, k1] = keyers(e2, e1), byKey = new Map<unknown, number[]>();
@@ -343,14 +345,10 @@ function windowJoin(prevailing: boolean) {
     const parts = items(spec), q = parts[0] as Table, aggs = parts.slice(1).map(p => items(p));
     const eq = names.slice(0, -1), tn = names[names.length - 1];
     const ek = plainCols(eq.map(c => col(q, c))), tk = plainCols(eq.map(c => col(t, c)));
-    const qt = col(q, tn), nq = count(q);
-    // q's rows grouped by key (in row order, so each group's times ascend), a key's text made once a group
-    const gr = eq.length ? groupRows(ek, nq) : null;
-    const groupOf = new Map<string, number>();
-    if (gr) gr.firsts.forEach((f, g) => groupOf.set(rowKey(ek, f), g));
-    const everyRow = gr ? null : Int32Array.from({ length: nq }, (_, i) => i), none = new Int32Array(0);
+    const qt = col(q, tn), n = count(t);
+    // q's rows of each row's key, in row order (so their times ascend), as aj finds them
+    const { rows: byKey, from, to } = candidates(tk, ek, n, count(q));
     const [begins, ends] = items(w);
-    const n = count(t);
     const results = aggs.map(() => new Array<Q>(n));
     // times of one fixed-width type on both sides compare raw; anything else as q compares them
     const raw = qt.t > 0 && qt.t < 20 && qt.t !== T.Guid && qt.t !== T.Sym && begins.t === qt.t && ends.t === qt.t;
@@ -364,8 +362,7 @@ function windowJoin(prevailing: boolean) {
       return lo;
     };
     for (let r = 0; r < n; r++) {
-      const g = gr ? groupOf.get(rowKey(tk, r)) : undefined;
-      const cand = gr ? (g === undefined ? none : gr.members[g]) : everyRow!;
+      const cand = byKey.subarray(from[r], to[r]);
       // first quote at or after the window's start, and one before it when it prevails on entry
       let start = search(cand, r, false);
       // the prevailing quote is the one in force at the start: unless a quote arrives exactly then

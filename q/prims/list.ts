@@ -462,8 +462,6 @@ export function stringBytes(x: Q): Uint8Array[] | null {
   for (let i = 0; i < n; i++) { const e = d[i]; if (e.t !== T.Char) return null; r[i] = (e as Vec).d as Uint8Array; }
   return r;
 }
-/** Is x a general list of strings (char vectors) only? */
-export const isStrings = (x: Q): boolean => x.t === T.List && (x as List).d.every(e => e.t === T.Char);
 /** A string key for hashing any value (used where items are not simple). */
 export function keyText(x: Q): string {
   // strings and fixed-width vectors straight from their arrays, without an atom an item
@@ -485,7 +483,7 @@ export function group(x: Q): Q {
   if (x.t < 0) throw new QError('type');
   // a vector whose items compare as raw values (floats too: group applies no comparison tolerance): the
   // typed grouping (guids by their bytes); lists go by each item's text
-  if (x.t > 0 && x.t <= T.Enum || isStrings(x)) {
+  if (x.t > 0 && x.t <= T.Enum || stringBytes(x)) {
     const n = count(x), { members, firsts } = groupRows([x], n);
     // every group's positions as longs in one array, each group a view that holds it
     const all = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(all.buffer, all.byteOffset, 2 * n);

@@ -125,9 +125,9 @@ export function grade(x: Q, desc = false): ArrayLike<number> {
     idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j);
     return idx;
   }
-  // strings by the rank of their text among the distinct ones (bytes in order, a prefix first)
+  // strings by the rank of their text among the distinct ones: the grade of those ints
   const strings = stringBytes(x);
-  if (strings) { const g = kernels.grade(T.Int, stringRanks(strings), desc); if (g) return g; }
+  if (strings) return grade(vec(T.Int, stringRanks(strings)), desc);
   const n = count(x), idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const c = comparator(x);

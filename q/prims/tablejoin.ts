@@ -41,6 +41,12 @@ export function appendRows(a: Table, y: Q, grow = false): Table {
   return table(a.c, a.c.map((c, i) => join(a.d[i], col(b, c), grow)));
 }
 
+/** A typed column takes new items of its own type only (an enumeration, symbols too): 'type otherwise,
+ *  for insert and for upsert into a keyed table. */
+export function takesType(have: Q, add: Q): void {
+  if (have.t > 0 && add.t > 0 && have.t !== add.t && !(have.t === T.Enum && add.t === T.Sym)) throw new QError('type');
+}
+
 /** Each key table's index: key to row, for its `used` rows; dirty while a change is under way. */
 interface KeyIndex { pos: Map<unknown, number>; used: number; raw: boolean; dirty: boolean }
 const keyIndexes = new WeakMap<Table, KeyIndex>();
@@ -75,10 +81,8 @@ export function upsertKeyed(x: Dict, y: Q): Q {
   const r = asRows(all, y);
   for (const c of r.c) if (!all.includes(c)) throw new QError('mismatch');
   for (const c of kx.c) if (!r.c.includes(c)) throw new QError('mismatch');
-  // a typed column takes only its own type (an enumeration, symbols too), as insert does
-  const ofType = (have: Q, add: Q) => !(have.t > 0 && have.t < 20 && add.t > 0 && add.t < 20 && have.t !== add.t && !(have.t === T.Enum && add.t === T.Sym));
   [...kx.c.map((c, j) => [kx.d[j], c] as const), ...vx.c.map((c, j) => [vx.d[j], c] as const)]
-    .forEach(([have, c]) => { if (r.c.includes(c) && !ofType(have, col(r, c))) throw new QError('type'); });
+    .forEach(([have, c]) => { if (r.c.includes(c)) takesType(have, col(r, c)); });
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
   const { pos, rowKey, done } = keyIndex(kx, kyc);

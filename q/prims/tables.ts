@@ -11,7 +11,7 @@ import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { keyIndex } from './tablejoin.js';
+import { keyIndex, takesType } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
 import { compareQ, comparator, symRanks } from './order.js';
 import { deenum } from '../value/enums.js';
@@ -156,7 +156,7 @@ export function insert(x: Q, y: Q): Q {
     const k = r.c.indexOf(c);
     if (k < 0) throw new QError(c);
     const col = t.d[j], add = r.d[k];
-    if (col.t > 0 && add.t > 0 && col.t !== add.t && !(col.t === T.Enum && add.t === T.Sym)) throw new QError('type');
+    takesType(col, add);
     // each column grows into room behind it (grow.ts): inserting row by row is not a copy each time
     return join(col, col.t === T.Enum && add.t === T.Sym ? hooks.enumerate((col as Vec).dom!, add) : add, true);
   });
