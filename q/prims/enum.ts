@@ -9,6 +9,7 @@ import { index } from './index.js';
 import { unkey, find } from './list.js';
 import { findMany } from './find.js';
 import { hooks } from './hooks.js';
+import { appendJoin } from './join.js';
 
 /** Index of each item of x in domain dom (a symbol list, or a keyed table's key column); an item
  * missing from the domain is a 'cast error, as kdb+ signals it. */
@@ -63,11 +64,8 @@ export function enumExtend(dom: string, x: Q): Q {
   const have = new Set((cur as Vec).d as Int32Array), add: number[] = [];
   const want = x.t === -T.Sym ? [intern((x as Atom).v)] : x.t === T.Sym ? Array.from((x as Vec).d as Int32Array) : (() => { throw new QError('type'); })();
   for (const id of want) if (!have.has(id)) { have.add(id); add.push(id); }
-  if (add.length || fresh) {
-    const d = new Int32Array(count(cur) + add.length);
-    d.set((cur as Vec).d as Int32Array); d.set(add, count(cur));
-    hooks.setGlobal(dom, vec(T.Sym, d));
-  }
+  // the domain grows as x,:y does: in place, keeping u# (and s# while in order)
+  if (add.length || fresh) hooks.setGlobal(dom, appendJoin(cur, vec(T.Sym, Int32Array.from(add))));
   return enumerate(dom, x);
 }
 /** fk.col: the column col of the table a foreign key or link column points at, row by row; null when

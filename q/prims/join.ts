@@ -1,12 +1,12 @@
 // Join (,): vectors of one type stay vectors; anything else makes a general list. Dictionaries merge
 // (right wins), tables with the same columns append rows, keyed tables upsert.
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed } from '../value/value.js';
+import { Attr, Q, Vec, List, Dict, Table, Atom, count, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed } from '../value/value.js';
 import { concat } from '../value/storage.js';
 import { appendItems, hasRoom } from '../value/grow.js';
 import { QError } from '../value/error.js';
-import { find1 } from './find.js';
-import { intern } from '../value/sym.js';
+import { find1, findMany } from './find.js';
+import { intern, symName } from '../value/sym.js';
 import { deenum } from '../value/enums.js';
 import { appendRows, upsertKeyed } from './tablejoin.js';
 
@@ -24,6 +24,7 @@ export function join(x: Q, y: Q, grow = false): Q {
     const dx = dataOf(x, t);
     const r = vec(t, tx > 0 && (grow || hasRoom(dx)) ? appendItems(t, dx, dataOf(y, t)) : concat(t, [dx, dataOf(y, t)]));
     if (t === T.Enum) r.dom = (x as any).dom;
+    if (grow && tx > 0 && (x as Vec).a) r.a = keptAttr(x as Vec, r, count(x));
     return r;
   }
   // an enumeration joined with symbols, when either side is a vector, gives symbols
@@ -40,6 +41,31 @@ export function join(x: Q, y: Q, grow = false): Q {
   // an atom or list joined to a dictionary is a type error
   if ((tx === T.Dict) !== (ty === T.Dict)) throw new QError('type');
   return fromItems([...xs, ...ys]);
+}
+
+/** ref/set-attribute: s, u and g are kept on an append in memory "if possible": s while the items stay
+ *  in order, u while they stay distinct, g always; p never (r is x's n items followed by the new ones). */
+function keptAttr(x: Vec, r: Vec, n: number): Attr {
+  const m = count(r);
+  if (x.a === Attr.G) return Attr.G;
+  if (x.a === Attr.S) { for (let i = Math.max(n, 1); i < m; i++) if (compareAt(r, i - 1, i) > 0) return Attr.None; return Attr.S; }
+  if (x.a === Attr.U) {
+    // the new items are distinct among themselves and none is already in x
+    const ys = vec(r.t, r.d.subarray(n * (r.t === T.Guid ? 16 : 1)) as never), inY = findMany(ys, ys), inX = findMany(x, ys);
+    for (let i = 0; i < m - n; i++) if (Number(inY[i]) !== i || Number(inX[i]) !== n) return Attr.None;
+    return Attr.U;
+  }
+  return Attr.None;
+}
+/** Order of items i and j of a vector as iasc has it (null first; symbols by text; guids by bytes). */
+function compareAt(v: Vec, i: number, j: number): number {
+  const d = v.d as any;
+  if (v.t === T.Guid) { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }
+  let a = d[i], b = d[j];
+  if (v.t === T.Sym) { a = symName(a); b = symName(b); }
+  if (v.t === T.Enum) return 1; // order of an enumeration's symbols: not kept
+  if (v.t === T.Float || v.t === T.Real) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function dataOf(x: Q, t: number) {

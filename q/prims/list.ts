@@ -213,7 +213,7 @@ export function setAttr(a: string, y: Q): Q {
     return { ...(y as List), a: code };
   }
   const v = y as Vec, n = count(v);
-  if (code === 1) { const g = Array.from({ length: n }, (_, i) => i); for (let i = 1; i < n; i++) if (compareItems(v, i - 1, i) > 0) throw new QError('s-fail'); }
+  if (code === 1) { for (let i = 1; i < n; i++) if (compareItems(v, i - 1, i) > 0) throw new QError('s-fail'); }
   if (code === 2) { if (count(distinct(v)) !== n) throw new QError('u-fail'); }
   if (code === 3) {
     // parted: equal items are contiguous

@@ -76,3 +76,29 @@ test('asc on a table marks its only column s#, or its first column p#; bin searc
   q('kt:([k:`c`d`e`f`g`h`j`l]a:`p`p`q`q`p`p`q`q;b:0 1 0 1 0 1 0 1;c:3 3 3 3 7 7 7 7)');
   assert.equal(q('(kt bin ([]a:`p`q`q`r;b:1;c:4 8 2 4))`k'), '`d`l``');
 });
+
+test('an append in memory keeps s# while in order, u# while distinct, g# always, and never p#', () => {
+  const { q } = makeSession();
+  q('s:`s#1 2 3'); q('s,:3 4');
+  assert.equal(q('s'), '`s#1 2 3 3 4');
+  q('s,:0');
+  assert.equal(q('attr s'), '`');
+  q('u:`u#`a`b'); q('u,:`c');
+  assert.equal(q('u'), '`u#`a`b`c');
+  q('v:u'); q('v,:`d`d');
+  assert.equal(q('attr v'), '`');
+  q('u,:`a');
+  assert.equal(q('attr u'), '`');
+  q('g:`g#1 2'); q('g,:1');
+  assert.equal(q('g'), '`g#1 2 1');
+  q('p:`p#1 1 2'); q('p,:3');
+  assert.equal(q('attr p'), '`');
+  // a join that is not an append makes a new list with none
+  assert.equal(q('attr (`s#1 2),3'), '`');
+  // tickerplant-style tables keep g# on sym through insert, and a domain extended by ? keeps its u#
+  q('t:([]sym:`g#`symbol$();px:`float$())');
+  q('`t insert (`a`b;1 2f)'); q('`t insert (`c;3f)');
+  assert.equal(q('exec attr sym from t'), '`g');
+  q('d:`u#`x`y'); q('`d?`z`x');
+  assert.equal(q('d'), '`u#`x`y`z');
+});
