@@ -44,21 +44,24 @@ export function count_i8(src: usize, n: i32): i32 {
   return m;
 }
 
-/** Positions (i32) of the nonzero bytes of n at src, written to dst; returns how many. Eight bytes are
- *  tested at once, so runs of false cost little. */
-export function where_i8(src: usize, n: i32, dst: usize): i32 {
+/** Positions of the nonzero bytes of n at src, written to dst as T (i32 for a where clause's rows, i64 for
+ *  where's result); returns how many. Eight bytes are tested at once, so runs of false cost little. */
+@inline function wherePos<T>(src: usize, n: i32, dst: usize): i32 {
   let m = 0, i = 0;
+  const W = <usize>sizeof<T>();
   for (; i + 8 <= n; i += 8) {
     const w = load<u64>(src + <usize>i);
     if (w == 0) continue;
     for (let j = 0; j < 8; j++) {
-      store<i32>(dst + (<usize>m << 2), i + j);
+      store<T>(dst + <usize>m * W, <T>(i + j));
       m += <i32>((w >> (<u64>j << 3)) & 0xff != 0);
     }
   }
-  for (; i < n; i++) { store<i32>(dst + (<usize>m << 2), i); m += <i32>(load<u8>(src + <usize>i) != 0); }
+  for (; i < n; i++) { store<T>(dst + <usize>m * W, <T>i); m += <i32>(load<u8>(src + <usize>i) != 0); }
   return m;
 }
+export function where_i8(src: usize, n: i32, dst: usize): i32 { return wherePos<i32>(src, n, dst); }
+export function where_i8_i64(src: usize, n: i32, dst: usize): i32 { return wherePos<i64>(src, n, dst); }
 
 const TOL: f64 = 1.0 / 8796093022208.0; // 2^-43, q's comparison tolerance
 /** q order of two doubles: null lowest, null equal to null, and equal within the comparison tolerance

@@ -189,14 +189,18 @@ export function gather(t: number, d: Items, idx: Int32Array): Items | null {
 
 // ---- search ----------------------------------------------------------------------------------------------
 
-/** Positions of the true items of a boolean vector, or null. */
-export function where(d: Uint8Array): Int32Array | null {
-  if (!on(d.length) || !has('where_i8') || !has('count_i8')) return null;
+/** Positions of the true items of a boolean vector, as ints (rows for a where clause) or as longs (q's
+ *  where); or null. */
+export function where(d: Uint8Array): Int32Array | null { return wherePositions(d, T.Int) as Int32Array | null; }
+export function whereLong(d: Uint8Array): BigInt64Array | null { return wherePositions(d, T.Long) as BigInt64Array | null; }
+function wherePositions(d: Uint8Array, t: T.Int | T.Long): Items | null {
+  const f = t === T.Int ? 'where_i8' : 'where_i8_i64';
+  if (!on(d.length) || !has(f) || !has('count_i8')) return null;
   begin();
   // count first, so the positions go straight into a block of the right size
-  const src = ptr(d), m: number = K!.count_i8(src, d.length), [dst, done] = output(T.Int, m);
-  K!.where_i8(src, d.length, dst);
-  return done() as Int32Array;
+  const src = ptr(d), m: number = K!.count_i8(src, d.length), [dst, done] = output(t, m);
+  K![f](src, d.length, dst);
+  return done();
 }
 
 /** lo <= x <= hi item by item (q order: nulls lowest), or null; lo and hi are of the items' kind. */

@@ -85,9 +85,8 @@ export function where(x: Q): Q {
   if (x.t === T.Dict) return index((x as Dict).k, where((x as Dict).v));
   if (x.t === -T.Bool || x.t === -T.Long || x.t === -T.Int) { const n = intOf(x); return where(vec(T.Long, BigInt64Array.of(BigInt(n)))); }
   if (x.t === T.Bool) {
-    // positions by the kernel, widened to longs half by half (no BigInt per item)
-    const k = kernels.where((x as Vec).d as Uint8Array);
-    if (k) { const r = allocRaw(T.Long, k.length) as BigInt64Array, w = new Int32Array(r.buffer, r.byteOffset, 2 * k.length); for (let i = 0; i < k.length; i++) { w[2 * i] = k[i]; w[2 * i + 1] = 0; } return vec(T.Long, r); }
+    const k = kernels.whereLong((x as Vec).d as Uint8Array);
+    if (k) return vec(T.Long, k);
     const d = (x as Vec).d as Uint8Array; let n = 0;
     for (let i = 0; i < d.length; i++) n += d[i];
     const r = fresh(BigInt64Array, n); let j = 0;

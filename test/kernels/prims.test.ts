@@ -216,3 +216,12 @@ test('+/ |/ &/ of long and int vectors fold as + | & do item by item, nulls and 
     for (const op of ['+', '|', '&'])
       assert.equal(q(`{(${op}/)[x]~{y${op}x}/[first x;1_x]} ${v}`), '1b', `${op}/ ${v}`);
 });
+
+test('where of a long boolean vector (positions written as longs by the kernel) matches a scan item by item', () => {
+  const q = setup();
+  for (const b of ['b', '5000#0b', '5000#1b', '(4999#0b),1b', '1b,4999#0b', '5003?0101b']) {
+    q(`c:${b}`);
+    assert.equal(q(`(where c)~raze {$[y;enlist x;0#0]}'[til count c;c]`), '1b', b);
+  }
+  assert.equal(q('type where b'), '7h');
+});
