@@ -6,7 +6,7 @@ import { timeSpace } from './prims/evaluation.js';
 import { setTop, recordTop, frameText, cursor, source, topFrame, keepLocals, suspension, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
-import { QError, osError } from './value/error.js';
+import { QError, osError, asSignal } from './value/error.js';
 import { Env, Host, env, setEnv, writes } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
@@ -418,13 +418,10 @@ export function statements(src: string): string[] { return statementsAt(src).map
 export { statementsAt };
 
 export function errorText(e: unknown): string {
-  if (e instanceof QError) return e.q;
-  // the engine's RangeErrors: out of memory is kdb+'s 'wsfull, a deep recursion its 'stack; any other
-  // (BigInt of a non-number …) is a fault of wasq's, shown as one rather than passed off as 'stack
-  if (e instanceof RangeError) {
-    if (/Invalid (array|typed array) length|Array buffer allocation|wsfull/.test(e.message)) return 'wsfull';
-    if (/call stack/.test(e.message)) return 'stack';
-  }
+  // any other engine error (BigInt of a non-number …) is a fault of wasq's, shown as one rather than
+  // passed off as 'stack
+  const q = asSignal(e);
+  if (q) return q.q;
   return 'internal: ' + String((e as Error)?.message ?? e);
 }
 export { text, str, int, list, s1, env };

@@ -450,3 +450,12 @@ test('\\v lists the variables sorted, marked `s# when there are several (as kdb+
   q('b:1'); assert.equal(q('\\v'), ',`b');
   q('a:2'); assert.equal(q('\\v'), '`s#`a`b');
 });
+
+test('recursion: the wasq command lets a q function go 1500 deep; deeper is a \'stack that protected evaluation traps, and the session goes on', () => {
+  // run as npx runs it: the file itself, through its #! line (which gives V8 a larger stack)
+  const r = spawnSync('bin/wasq.mjs', [], {
+    input: 'g:{$[x=0;0;1+g x-1]}\ng 1500\n@[g;100000;{"trapped ",x}]\n.[g;enlist 100000;{"trapped ",x}]\ng 1500\nk:{[a;b] $[a=0;b;k[a-1;b+1]]}\nk[1500;0]\n',
+    encoding: 'utf8',
+  });
+  assert.equal(r.stdout, '1500\n"trapped stack"\n"trapped stack"\n1500\n1500\n');
+});

@@ -35,7 +35,7 @@ export function callLambda(f: Lambda, args: Q[]): Q {
     f.pats.forEach((p, i) => { if (p) matchPat(p, args[i], frame, ev, out); });
     bindAll(out, frame);
   }
-  if (++depth > 2000) { depth = 0; throw new QError('stack'); }
+  if (++depth > 2000) { depth--; throw new QError('stack'); }
   if (env.poll) { try { env.check(); } catch (e) { depth--; throw e; } }
   const savedNs = env.ns, savedCols = scope.cols, caller = running;
   if (f.ns !== savedNs) env.ns = f.ns;
@@ -76,53 +76,8 @@ export function ev(n: Node, fr: Frame): Q {
       return getGlobal(n.n);
     }
     case 'prim': return primValue(n.n);
-    case 'mon': {
-      const x = ev(n.x, fr);
-      if (n.p !== undefined) cursor.at = n.p;
-      if (n.f.k === 'prim') {
-        if (n.f.bare) throw new QError(n.f.n);
-        cursor.fn = n.f.n; cursor.x = x; cursor.args = UNARY;
-        const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x);
-      }
-      const f = ev(n.f, fr);
-      if (n.p !== undefined) cursor.at = n.p;
-      cursor.fn = f; cursor.x = x; cursor.args = UNARY;
-      return apply1(f, x);
-    }
-    case 'app': {
-      const a = n.a;
-      // a section projects whatever the verb is: (2*') and (%). wait for their right argument
-      if (n.sec) { const x = ev(a[0]!, fr); return project(n.f.k === 'prim' ? primValue(n.f.n) : ev(n.f, fr), [x]); }
-      // infix x op y: right then left, straight to the primitive's dyadic form
-      if (a.length === 2 && n.f.k === 'prim' && a[0] && a[1]) {
-        // the primitive's dyadic form, looked up once per node
-        const f = n.f as { k: 'prim'; n: string; dyad?: ((x: Q, y: Q) => Q) | null };
-        const d = f.dyad !== undefined ? f.dyad : (f.dyad = PRIMS[f.n]?.d ?? null);
-        if (d) { const y = ev(a[1], fr), x = ev(a[0], fr); if (n.p !== undefined) cursor.at = n.p; cursor.fn = f.n; cursor.x = x; cursor.y = y; cursor.args = null; return d(x, y); }
-      }
-      // arguments evaluate right to left, as q does
-      const args: (Q | undefined)[] = new Array(a.length);
-      for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; args[i] = x ? ev(x, fr) : undefined; }
-      if (n.p !== undefined) cursor.at = n.p;
-      if (n.f.k === 'prim') {
-        const nm = n.f.n;
-        cursor.fn = nm; cursor.args = args;
-        // infix x op y: straight to the primitive's dyadic form
-        if (args.length === 2 && args[0] !== undefined && args[1] !== undefined) {
-          const d = PRIMS[nm]?.d;
-          if (d) return d(args[0], args[1]);
-        }
-        if (nm === '.table') return PRIMS['.table'].n!(args as Q[]);
-        // f[] applies f to the generic null
-        if (args.length === 1 && args[0] === undefined && a[0] === null) return apply(primValue(nm), [NIL]);
-        return apply(primValue(nm), args);
-      }
-      const f = ev(n.f, fr);
-      if (n.p !== undefined) cursor.at = n.p;
-      cursor.fn = f; cursor.args = args;
-      if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
-      return apply(f, args);
-    }
+    case 'mon': return evMon(n, fr);
+    case 'app': return evApp(n, fr);
     case 'adv': {
       const f = n.f.k === 'prim' ? primValue(n.f.n) : ev(n.f, fr);
       return derive(n.a, f);
@@ -149,24 +104,76 @@ export function ev(n: Node, fr: Frame): Q {
     case 'ctl': return control(n.c, n.a, fr);
     case 'sys': return system(n.s);
     case 'sql': return evalSql(n, fr, ev);
-    case 'pat': {
-      const out: Binding[] = [];
-      const v = matchPat(n.p, ev(n.r, fr), fr, ev, out);
-      bindAll(out, fr);
-      return v;
-    }
-    case 'pcond': {
-      const v = ev(n.v, fr);
-      for (let i = 0; i < n.ps.length; i++) {
-        const out: Binding[] = [];
-        try { matchPat(n.ps[i], v, fr, ev, out); }
-        catch (e) { if (e instanceof QError && (e.q === 'match' || e.q === 'type' || e.q === 'length')) continue; throw e; }
-        bindAll(out, fr);
-        return ev(n.rs[i], fr);
-      }
-      return n.rs.length > n.ps.length ? ev(n.rs[n.rs.length - 1], fr) : NIL;
-    }
+    case 'pat': return evPat(n, fr);
+    case 'pcond': return evPcond(n, fr);
   }
+}
+
+// the larger kinds of node each have a function of their own, so that ev's frame stays small: a q call
+// nests several ev frames, and their size sets how deep q can recurse in the engine's stack
+function evMon(n: Extract<Node, { k: 'mon' }>, fr: Frame): Q {
+  const x = ev(n.x, fr);
+  if (n.p !== undefined) cursor.at = n.p;
+  if (n.f.k === 'prim') {
+    if (n.f.bare) throw new QError(n.f.n);
+    cursor.fn = n.f.n; cursor.x = x; cursor.args = UNARY;
+    const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x);
+  }
+  const f = ev(n.f, fr);
+  if (n.p !== undefined) cursor.at = n.p;
+  cursor.fn = f; cursor.x = x; cursor.args = UNARY;
+  return apply1(f, x);
+}
+function evApp(n: Extract<Node, { k: 'app' }>, fr: Frame): Q {
+  const a = n.a;
+  // a section projects whatever the verb is: (2*') and (%). wait for their right argument
+  if (n.sec) { const x = ev(a[0]!, fr); return project(n.f.k === 'prim' ? primValue(n.f.n) : ev(n.f, fr), [x]); }
+  // infix x op y: right then left, straight to the primitive's dyadic form
+  if (a.length === 2 && n.f.k === 'prim' && a[0] && a[1]) {
+    // the primitive's dyadic form, looked up once per node
+    const f = n.f as { k: 'prim'; n: string; dyad?: ((x: Q, y: Q) => Q) | null };
+    const d = f.dyad !== undefined ? f.dyad : (f.dyad = PRIMS[f.n]?.d ?? null);
+    if (d) { const y = ev(a[1], fr), x = ev(a[0], fr); if (n.p !== undefined) cursor.at = n.p; cursor.fn = f.n; cursor.x = x; cursor.y = y; cursor.args = null; return d(x, y); }
+  }
+  // arguments evaluate right to left, as q does
+  const args: (Q | undefined)[] = new Array(a.length);
+  for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; args[i] = x ? ev(x, fr) : undefined; }
+  if (n.p !== undefined) cursor.at = n.p;
+  if (n.f.k === 'prim') {
+    const nm = n.f.n;
+    cursor.fn = nm; cursor.args = args;
+    // infix x op y: straight to the primitive's dyadic form
+    if (args.length === 2 && args[0] !== undefined && args[1] !== undefined) {
+      const d = PRIMS[nm]?.d;
+      if (d) return d(args[0], args[1]);
+    }
+    if (nm === '.table') return PRIMS['.table'].n!(args as Q[]);
+    // f[] applies f to the generic null
+    if (args.length === 1 && args[0] === undefined && a[0] === null) return apply(primValue(nm), [NIL]);
+    return apply(primValue(nm), args);
+  }
+  const f = ev(n.f, fr);
+  if (n.p !== undefined) cursor.at = n.p;
+  cursor.fn = f; cursor.args = args;
+  if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
+  return apply(f, args);
+}
+function evPat(n: Extract<Node, { k: 'pat' }>, fr: Frame): Q {
+  const out: Binding[] = [];
+  const v = matchPat(n.p, ev(n.r, fr), fr, ev, out);
+  bindAll(out, fr);
+  return v;
+}
+function evPcond(n: Extract<Node, { k: 'pcond' }>, fr: Frame): Q {
+  const v = ev(n.v, fr);
+  for (let i = 0; i < n.ps.length; i++) {
+    const out: Binding[] = [];
+    try { matchPat(n.ps[i], v, fr, ev, out); }
+    catch (e) { if (e instanceof QError && (e.q === 'match' || e.q === 'type' || e.q === 'length')) continue; throw e; }
+    bindAll(out, fr);
+    return ev(n.rs[i], fr);
+  }
+  return n.rs.length > n.ps.length ? ev(n.rs[n.rs.length - 1], fr) : NIL;
 }
 
 const primCache = new Map<string, Q>();

@@ -1,7 +1,7 @@
 // @ and . as primitives: apply, index, amend and trap (protected evaluation), by rank.
 import { T } from '../value/types.js';
 import { Q, Atom, items, isNil, str, text, count, sym } from '../value/value.js';
-import { QError } from '../value/error.js';
+import { QError, asSignal } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
 import { appendItems, isLogFile, named, filesIn } from './disk.js';
@@ -9,8 +9,9 @@ import { appendItems, isLogFile, named, filesIn } from './disk.js';
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
   try { return run(); }
-  catch (e) {
-    if (!(e instanceof QError)) throw e;
+  catch (x) {
+    const e = asSignal(x);
+    if (!e) throw x;
     const msg = str(e.q);
     return h.t >= T.Lambda && h.t <= T.EachLeft ? apply1(h, msg) : h;
   }

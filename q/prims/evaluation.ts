@@ -4,7 +4,7 @@ import { Q, Atom, Dict, Proj, List, Lambda, NIL, text, list, vec, symVec } from 
 import { walkNodes } from '../parse/ast.js';
 import { statementsAt } from '../parse/script.js';
 import { keyText } from './list.js';
-import { QError } from '../value/error.js';
+import { QError, asSignal } from '../value/error.js';
 import { deenum } from '../value/enums.js';
 import * as D from './disk.js';
 import { hooks } from './hooks.js';
@@ -150,8 +150,9 @@ export function qbt(_x: Q): Q {
 export function qtrp(a: Q[]): Q {
   const [f, x, g] = a;
   try { return apply(f, [x]); }
-  catch (e) {
-    if (!(e instanceof QError)) throw e;
+  catch (x) {
+    const e = asSignal(x);
+    if (!e) throw x;
     return apply(g, [str(e.q), btValue([...(e.bt ?? []), ...liveFrames()])]);
   }
 }
@@ -159,8 +160,9 @@ export function qtrp(a: Q[]): Q {
 export function qtrpd(a: Q[]): Q {
   const [f, x, g] = a;
   try { return dot([f, x]); }
-  catch (e) {
-    if (!(e instanceof QError)) throw e;
+  catch (x) {
+    const e = asSignal(x);
+    if (!e) throw x;
     return apply(g, [str(e.q), btValue([...(e.bt ?? []), ...liveFrames()])]);
   }
 }

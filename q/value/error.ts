@@ -17,6 +17,17 @@ export class QError extends Error {
     this.q = q; this.pos = pos;
   }
 }
+/** The q signal a JavaScript engine error stands for, or null for a fault of wasq's: a RangeError from
+ *  a deep recursion is kdb+'s 'stack, one from an allocation that failed 'wsfull. Protected evaluation
+ *  traps these as it traps any signal. */
+export function asSignal(e: unknown): QError | null {
+  if (e instanceof QError) return e;
+  if (e instanceof RangeError) {
+    if (/Invalid (array|typed array) length|Array buffer allocation|wsfull/.test(e.message)) return new QError('wsfull');
+    if (/call stack/.test(e.message)) return new QError('stack');
+  }
+  return null;
+}
 export const qerr = (s: string, pos?: number) => new QError(s, pos);
 /** Signals `'nyi` for a feature wasq has not built yet; the detail helps the user, the text stays kdb+'s. */
 export const nyi = (what?: string): never => { throw new QError('nyi', undefined); };
