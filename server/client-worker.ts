@@ -41,7 +41,7 @@ parentPort!.on('message', (m: any) => {
           host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host,
           rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO',
           ca: process.env.SSL_CA_CERT_FILE ? readFileSync(process.env.SSL_CA_CERT_FILE) : undefined,
-        }) : connect({ host: m.host, port: m.port });
+        }) : connect({ host: m.host, port: m.port, noDelay: true });
       } catch (e) { answer({ error: 'hop. ' + (e as Error).message }); break; }
       const c: Sock = { s, reader: new FrameReader(), waiting: false, closing: false };
       let opened = false;

@@ -84,7 +84,8 @@ export class Port {
    */
   listen(port: number): Promise<number> {
     const host = this.opts.host ?? '127.0.0.1';
-    const srv = netServer(sock => this.onConnection(sock));
+    // no Nagle delay: a reply goes out as soon as it is written, as kdb+'s do
+    const srv = netServer({ noDelay: true }, sock => this.onConnection(sock));
     return new Promise((resolve, reject) => {
       // a refused bind leaves the current port as it was
       srv.once('error', (e: NodeJS.ErrnoException) => {
