@@ -657,3 +657,13 @@ test('appending in place: x,:y grows into room behind x, and every value that sh
   q('e:`long$(); do[3;e:e,1]; f:e; e:e,2; f:f,3');
   assert.equal(q('(e;f)'), '1 1 1 2\n1 1 1 3');
 });
+
+test('value of a list of symbols calls (or indexes) what the first names with the others as they are: h(`.u.sub;`trade;`)', () => {
+  const { q } = makeSession();
+  q('g:{[a;b] (b;a)}; d:`a`b!1 2; sub:{x,1}');
+  assert.equal(q('value `g`x`y'), '`y`x');
+  assert.equal(q('value `d`b'), '2');
+  assert.equal(q('value (`sub;`)'), '`\n1');
+  assert.equal(q('value 0#`'), '`symbol$()');
+  assert.equal(q('value `nosuch`x'), "'nosuch");
+});

@@ -1,6 +1,6 @@
 // value get parse eval show: primitives that reach back into the session through hooks.
 import { T } from '../value/types.js';
-import { Q, Atom, Dict, Proj, List, Lambda, NIL, text, list, vec, symVec } from '../value/value.js';
+import { Q, Atom, Dict, Proj, List, Lambda, Vec, NIL, text, list, vec, symVec, sym } from '../value/value.js';
 import { walkNodes } from '../parse/ast.js';
 import { statementsAt } from '../parse/script.js';
 import { keyText } from './list.js';
@@ -14,6 +14,7 @@ import { long, str } from '../value/value.js';
 import { INTERNAL } from './internal.js';
 import { lex } from '../parse/lexer.js';
 import { resetPeak, peakSince } from '../value/heap.js';
+import { symName } from '../value/sym.js';
 import { dot } from './apply-prims.js';
 import { Frame, liveFrames, framesText, suspension } from '../eval/backtrace.js';
 
@@ -40,6 +41,13 @@ export function value(x: Q): Q {
       if (!d.length) return x;
       const f = d[0].t === -T.Sym ? hooks.getGlobal((d[0] as Atom).v) : d[0].t === T.Char ? hooks.evalText(text(d[0])) : d[0];
       return apply(f, d.slice(1));
+    }
+    // a list of symbols is a list too: the first names what is called (or indexed) with the others as
+    // they are, as in h(`.u.sub;`trade;`) from a tickerplant's subscriber
+    case T.Sym: {
+      const ids = (x as Vec).d as Int32Array;
+      if (!ids.length) return x;
+      return apply(hooks.getGlobal(symName(ids[0])), Array.from(ids.subarray(1), id => sym(symName(id))));
     }
     case T.Proj: {
       const p = x as Proj, a = p.args.slice();
