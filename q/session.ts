@@ -26,7 +26,7 @@ import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { toTree, evalTree } from './eval/parsetree.js';
 import { loadDb, mapTable } from './prims/disk.js';
-import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts, namespace } from './eval/names.js';
+import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts, namespace, inWorkingNs } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
 // x.part on a global: a foreign key's target column, else a temporal part
 setTemporalPart((x, p) => followKey(x, p) ?? temporalPart(x, p));
@@ -61,11 +61,12 @@ export class Session {
     hooks.display = x => this.display(x);
     hooks.s1 = x => s1(x, this.env.precision);
     hooks.write = (fd, s) => this.env.host.write(fd, s);
-    hooks.evalText = s => this.value(s).v;
+    hooks.evalText = s => inWorkingNs(() => this.value(s).v);
     hooks.parse = s => toTree(this.parse(s));
-    hooks.evalTree = evalTree;
-    hooks.getGlobal = getGlobal;
-    hooks.setGlobal = setGlobal;
+    hooks.evalTree = x => inWorkingNs(() => evalTree(x));
+    // a name a primitive is given as data (`t insert x, value`x, `x set y) is the working namespace's
+    hooks.getGlobal = name => inWorkingNs(() => getGlobal(name));
+    hooks.setGlobal = (name, v) => inWorkingNs(() => setGlobal(name, v));
     hooks.isNamespace = name => lookup(name) === undefined && namespace(name) !== null;
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
     hooks.peach = (f, x) => {
@@ -96,9 +97,10 @@ export class Session {
     hooks.releaseHandle = h => this.env.host.releaseHandle?.(h);
     hooks.enumerate = enumerate;
     hooks.mapTable = mapTable;
-    hooks.fselect = fselect;
-    hooks.fupdate = fupdate;
-    hooks.fexec = fexec;
+    // functional queries, parse trees and text: their names are the working namespace's too
+    hooks.fselect = a => inWorkingNs(() => fselect(a));
+    hooks.fupdate = a => inWorkingNs(() => fupdate(a));
+    hooks.fexec = (t, i, p) => inWorkingNs(() => fexec(t, i, p));
     hooks.open = (t, ms) => { if (!this.env.host.open) throw new QError('nyi'); return this.env.host.open(t, ms); };
     hooks.close = h => { if (!this.env.host.close) throw new QError('nyi'); this.env.host.close(h); };
     hooks.socket = h => this.env.host.socket?.(h) ?? null;

@@ -275,9 +275,9 @@ export class Port {
 
   /** f in the root namespace, whatever the console's \d. */
   private inRoot<R>(f: () => R): R {
-    const env = this.session.env, ns = env.ns;
-    env.ns = '';
-    try { return f(); } finally { env.ns = ns; }
+    const env = this.session.env, ns = env.ns, cwd = env.cwd;
+    env.ns = env.cwd = '';
+    try { return f(); } finally { env.ns = ns; env.cwd = cwd; }
   }
 
   /** f as a client's query: in the root, under -b (no writes) and -T (a deadline the evaluator polls). */

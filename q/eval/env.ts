@@ -101,7 +101,14 @@ export class Env {
   computed: Map<string, () => Q> = new Counted();
   /** views (name::expr at the top level): recomputed from their expression when read */
   views: Map<string, { node: import('../parse/ast.js').Node; src?: string; last?: Q; at?: number }> = new Counted();
-  ns = '';                 // '' is the root namespace; otherwise '.foo'
+  /** the namespace names in running code are resolved in: the running lambda's own (where it was
+   *  defined), or at the top level the working one; '' is the root, otherwise '.foo' */
+  ns = '';
+  /** the current working namespace (\d): where a name given as data at run time is looked for (a
+   *  symbol to value, set, insert, upsert, get; a name in a query's phrases; text to value), whatever
+   *  namespace the running lambda was defined in (basics/qsql: "not necessarily the space in which the
+   *  function was defined") */
+  cwd = '';
   console: [number, number] = [25, 80];   // \c rows cols
   http: [number, number] = [36, 2000];    // \C
   precision = 7;           // \P

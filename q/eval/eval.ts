@@ -49,7 +49,8 @@ export function callLambda(f: Lambda, args: Q[]): Q {
     if (e instanceof Return) return e.v;
     record(e, frame);
     throw e;
-  } finally { leave(); depth--; env.ns = savedNs; scope.cols = savedCols; running = caller; }
+  // back at the top level, code is in the working namespace, which the lambda may have changed (\d)
+  } finally { leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; }
 }
 setLambdaCaller(callLambda);
 setSymResolver(name => getGlobal(name));

@@ -9,6 +9,15 @@ import { index } from '../prims/index.js';
 import { dirKey } from '../prims/files.js';
 import { env, writes } from './env.js';
 
+/** f with names resolved in the working namespace (\d) rather than the running lambda's: for names that
+ *  come as data at run time (env.cwd). */
+export function inWorkingNs<R>(f: () => R): R {
+  const code = env.ns;
+  if (code === env.cwd) return f();
+  env.ns = env.cwd;
+  try { return f(); } finally { env.ns = code; }
+}
+
 /** The evaluator registers how a view's expression is run. */
 let runView: (n: import('../parse/ast.js').Node) => Q = () => { throw new QError('nyi'); };
 export function setViewRunner(f: typeof runView) { runView = f; }

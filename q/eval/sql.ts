@@ -18,7 +18,7 @@ import { amend } from '../prims/amend.js';
 import { concat, iota, fresh } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
-import { getGlobal, setGlobal, deleteGlobal, lookup } from './names.js';
+import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs } from './names.js';
 import { partedTables, partTable, mapTable } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
@@ -73,7 +73,12 @@ function aggOf(e: Node, mk: (e: Node) => Expr): Agg | null {
 }
 
 /** Run a parsed qSQL node. */
+/** A query: names in its phrases that are neither columns nor locals are the working namespace's
+ *  (basics/qsql, "Names in subphrases"), not those of the lambda it is written in. */
 export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q {
+  return inWorkingNs(() => runSql(n, fr, ev));
+}
+function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q {
   const mk = (e: Node): Expr => () => ev(e, fr);
   const kind = (n.q === 'select distinct' ? 'select' : n.q) as Query['kind'];
   const cols = n.cols ? n.cols.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;

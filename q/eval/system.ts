@@ -53,16 +53,15 @@ SYSTEM.P = arg => {
 };
 SYSTEM.S = arg => { if (!arg) return int(env.seed); env.seed = Number(arg); seed(env.seed); return NIL; };
 SYSTEM.d = arg => {
-  if (!arg) return { t: -T.Sym, v: env.ns || '.' } as Q;
-  if (arg === '.') { env.ns = ''; return NIL; }
-  if (!arg.startsWith('.')) throw new QError('domain');
-  env.ns = arg;
+  if (!arg) return { t: -T.Sym, v: env.cwd || '.' } as Q;
+  if (arg !== '.' && !arg.startsWith('.')) throw new QError('domain');
+  env.cwd = env.ns = arg === '.' ? '' : arg;
   return NIL;
 };
 /** Names of the root (or a namespace) that satisfy a test on their values. */
 const names = (arg: string, test: (v: Q) => boolean): Q => symVec(nameList(arg, test));
 const nameList = (arg: string, test: (v: Q) => boolean): string[] => {
-  const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
+  const ns = arg ? (arg === '.' ? '' : arg) : env.cwd;
   const pre = ns ? ns + '.' : '';
   const out: string[] = [];
   for (const [k, v] of env.globals) {
@@ -79,13 +78,13 @@ SYSTEM.f = arg => names(arg, v => v.t === T.Lambda);
 SYSTEM.a = arg => {
   const r = nameList(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));
   // the partitioned tables of a database \l loaded, read only when queried, are tables too
-  const ns = arg ? (arg === '.' ? '' : arg) : env.ns;
+  const ns = arg ? (arg === '.' ? '' : arg) : env.cwd;
   return symVec(ns ? r : [...new Set([...r, ...partedTables().keys()])].sort());
 };
 /** The views of namespace arg (the current one when empty), by their names within it, sorted; only
  *  those `keep` takes. */
 function viewsIn(arg: string, keep: (v: { at?: number }) => boolean = () => true): string[] {
-  const ns = arg ? (arg === '.' ? '' : arg) : env.ns, pre = ns ? ns + '.' : '';
+  const ns = arg ? (arg === '.' ? '' : arg) : env.cwd, pre = ns ? ns + '.' : '';
   const mine = (k: string) => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.');
   return [...env.views.entries()].filter(([k, v]) => mine(k) && keep(v)).map(([k]) => k.slice(pre.length)).sort();
 }

@@ -118,8 +118,9 @@ export function lex(src: string): Tok[] {
       i = j;
       continue;
     }
-    // a dot starts a namespaced name (.z.p) unless it follows a noun: (!).flip x is (!) . flip x
-    if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]) && !(prevNoun() && !sp))) {
+    // a dot starts a namespaced name (.z.p) unless it follows a noun: (!).flip x is (!) . flip x; but
+    // after brackets it is a name again: del[x].z.w applies del[x] to .z.w (kdb+tick's u.q)
+    if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]) && !(prevNoun() && !sp && out[out.length - 1].s !== ']'))) {
       let j = i + 1;
       while (j < n && (isIdent(src[j]) || (src[j] === '.' && isAlpha(src[j + 1])))) j++;
       out.push({ k: 'name', s: src.slice(i, j), pos: start, sp });

@@ -70,6 +70,9 @@ export function dot(a: Q[]): Q {
       appendItems(((x as Atom).v as string).slice(1), items(y));
       return x;
     }
+    // .[`t;();:;v] assigns the whole value, so the name need not exist yet (a subscriber's
+    // (.[;();:;].)each h(`.u.sub;`;`) makes its tables that way)
+    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && ((f as { name?: string }).name === ':')) return named(x, true).put(y);
     return byName(x, v => amendDot(v, i, f, y));
   }
   throw new QError('rank');

@@ -139,6 +139,9 @@ function one(to: number, from: number, v: any, asked = false): any {
     if (isTimeLike(to) && isTimeLike(from) && to !== T.Timespan) { const u = NSU[to], q = ns / u; return narrow(T.Long, ns % u !== 0n && ns < 0n ? q - 1n : q, 32, NI, WI); }
     // a date beyond a timestamp's range (1707 to 2292) is its infinity, as kdb+ gives
     if (asked && (to === T.Timestamp || to === T.Timespan) && (ns >= WJ || ns <= -WJ)) return ns > 0n ? WJ : -WJ;
+    // a timestamp's (or datetime's) timespan is its time of day, as for the other time-like types:
+    // kdb+tick stamps each update with "n"$.z.P
+    if (to === T.Timespan && (from === T.Timestamp || from === T.Datetime)) { const d = ns % DAY; return d < 0n ? d + DAY : d; }
     return fromNs(to, ns);
   }
   switch (to) {

@@ -122,7 +122,9 @@ export function take(x: Q, y: Q): Q {
   const src = y.t < 0 ? enlist(y) : y;
   const n = count(src), m = Math.abs(k);
   if (m > 2 ** 31) throw new QError('limit');
-  if (n === 0) { if (m === 0) return src; if (src.t === T.List) return list(new Array(m).fill(NIL)); const nl = nullItem(src); return fromItems(new Array(m).fill(nl)); }
+  // from nothing, m nulls of the list's type; from a general list, m empty lists (n#() makes the lists
+  // that kdb+tick's .u.w and an adjacency list start from, each then appended to: w[x],:enlist …)
+  if (n === 0) { if (m === 0) return src; if (src.t === T.List) return list(Array.from({ length: m }, () => list([]))); const nl = nullItem(src); return fromItems(new Array(m).fill(nl)); }
   // a vector: one period copied in (from the item where the cycle starts), then doubled by copyWithin,
   // so m items take a few memory copies however large m is
   if (src.t !== T.List) {
