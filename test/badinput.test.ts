@@ -37,3 +37,12 @@ test('errors are signalled with kdb+ names', () => {
   assert.equal(q("'`custom"), "'custom");
   assert.equal(q('{\'"err"}[]'), "'err");
 });
+
+test('a vector larger than wasm memory can hold is a \'wsfull, not a fault inside a kernel', () => {
+  const { q } = makeSession();
+  q('keep:42');
+  // 4.8 GB of longs: past the 4 GB the kernels' 32-bit memory holds (its sizes once wrapped to small ones)
+  assert.equal(q('til 600000000'), "'wsfull");
+  assert.equal(q('keep'), '42');
+  assert.equal(q('count til 1000000'), '1000000');
+});

@@ -2,7 +2,7 @@
 // (q/value/heap.ts). Hosts hand over the module's bytes (Node reads the file, the page's worker fetches
 // it); the same code instantiates it in both. Until then, or where shared memory is not allowed, every
 // primitive takes its TypeScript path, so a session works without kernels, only slower.
-import { wasmMemory, take, own } from '../value/heap.js';
+import { wasmMemory, take, own, MEMORY_BYTES } from '../value/heap.js';
 import type { Items } from '../value/storage.js';
 
 /** The kernels' exports, by name (see assembly/); null until a host installs the module. */
@@ -44,7 +44,9 @@ function open(bytes: number) {
 
 /** A temporary block of `bytes` bytes (16-aligned) in wasm memory; its contents are undefined. */
 export function tmp(bytes: number): number {
-  const b = (bytes + 15) & ~15;
+  // (not with & ~15: bit operations work in 32 bits, and a block past 2 GB would wrap to a small one)
+  if (bytes > MEMORY_BYTES) throw new RangeError('wsfull');
+  const b = Math.ceil(bytes / 16) * 16;
   if (cur < 0 || cur + b > curEnd) open(Math.max(b, 2 * (used + b)));
   const p = cur;
   cur += b; used += b; if (used > peak) peak = used;

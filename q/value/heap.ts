@@ -10,6 +10,8 @@
 /** Vectors of fewer bytes than this live on the JavaScript heap. */
 export const MIN_BYTES = 1 << 14;
 const PAGE = 65536, MAX_PAGES = 65536;
+/** The most bytes wasm's 32-bit memory holds. */
+export const MEMORY_BYTES = PAGE * MAX_PAGES;
 
 let memory: WebAssembly.Memory | null = null;
 let top = 0;                                   // first byte never handed out
@@ -49,6 +51,8 @@ function release(p: number, c: number) { (free[c] ??= []).push(p); inUse -= size
 export function take(bytes: number): number {
   const mem = wasmMemory();
   if (!mem || !reg()) return -1;
+  // more than the memory can ever hold (its classes are reckoned in 32 bits)
+  if (bytes > MEMORY_BYTES) return -1;
   // -w: vector memory past the limit is kdb+'s 'wsfull (RangeError: errorText names it so)
   if (limit && inUse + bytes > limit) throw new RangeError('wsfull');
   let c = classOf(bytes), p = free[c]?.pop();
