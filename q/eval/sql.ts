@@ -15,7 +15,8 @@ import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
-import { concat, iota, fresh } from '../value/storage.js';
+import { concat, iota, fresh, allocRaw, WIDTH } from '../value/storage.js';
+import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs } from './names.js';
@@ -304,7 +305,8 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   const n = all.length;
   for (const k of keyCols) if (k.t >= 0 && count(k) !== n) throw new QError('length');
   const g = groupRows(keyCols.map(c => c.t < 0 ? fromItems(new Array(n).fill(c)) : c), n);
-  const members = g.members.map(m => { const r = fresh(Int32Array, m.length); for (let i = 0; i < m.length; i++) r[i] = all[m[i]]; return r; });
+  // positions within the selected rows, as rows of the table (the same when all rows are selected)
+  const members = rows ? g.members.map(m => { const r = fresh(Int32Array, m.length); for (let i = 0; i < m.length; i++) r[i] = all[m[i]]; return r; }) : g.members;
   const keys = keyCols.map(c => c.t < 0 ? fromItems(g.firsts.map(() => c)) : index(c, rowVec(g.firsts)));
   // sort the groups by their keys (enumerations by their symbols)
   const cmp = keys.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
@@ -557,8 +559,7 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     const order = fresh(Int32Array, total);
     { let k = 0; for (const m of g.members) { order.set(m, k); k += m.length; } }
     const full = !rows && total === n;
-    const at = full ? fresh(Int32Array, n) : null;
-    if (at) for (let k = 0; k < n; k++) at[order[k]] = k;
+    let at: Int32Array | null = null;
     for (const [name, e] of q.cols) {
       // each group's result goes back to that group's rows (an atom fills its group)
       const vals = g.members.map(m => {
@@ -568,6 +569,11 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
         if (count(v) !== m.length) throw new QError('length');
         return v;
       });
+      // every row has its group's result: each written straight to its rows (one pass), else the results
+      // in group order put back through where each row sits in that order
+      const whole = full ? scatterGroups(n, g.members, vals) : null;
+      if (whole) { put(name, null, whole); continue; }
+      if (full && !at) { at = fresh(Int32Array, n); for (let k = 0; k < n; k++) at[order[k]] = k; }
       const flat = razeVals(vals);
       put(name, full ? null : order, at ? index(flat, rowVec(at)) : flat);
     }
@@ -576,6 +582,26 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     for (const [name, v] of vals) put(name, rows, v);
   }
   return table(names, data);
+}
+/** n items made from each group's results written to that group's rows, when they are vectors of one
+ *  basic type (items copied as raw words, so that no long becomes a BigInt on the way); else null. */
+function scatterGroups(n: number, members: Rows[], vals: Q[]): Vec | null {
+  const t = vals.length ? vals[0].t : 0;
+  if (!(t > 0 && t < T.Enum) || vals.some(v => v.t !== t)) return null;
+  const w = t === T.Guid ? 16 : WIDTH[t], out = allocRaw(t, n);
+  // in words of 4 bytes (2 or 4 to an item), of 2 bytes or of 1
+  const unit = w >= 4 ? 4 : w, per = w / unit;
+  const words = (d: Items) => unit === 4 ? new Int32Array(d.buffer, d.byteOffset, d.byteLength >> 2) : unit === 2 ? new Int16Array(d.buffer, d.byteOffset, d.byteLength >> 1) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+  const o = words(out);
+  for (let g = 0; g < members.length; g++) {
+    const m = members[g];
+    if (m instanceof Int32Array && kernels.scatter(t, (vals[g] as Vec).d, m, out)) continue;
+    const s = words((vals[g] as Vec).d);
+    if (per === 1) for (let j = 0; j < m.length; j++) o[m[j]] = s[j];
+    else if (per === 2) for (let j = 0; j < m.length; j++) { const a = 2 * m[j], b = 2 * j; o[a] = s[b]; o[a + 1] = s[b + 1]; }
+    else for (let j = 0; j < m.length; j++) for (let k = 0; k < per; k++) o[per * m[j] + k] = s[per * j + k];
+  }
+  return { t, d: out, a: 0 } as Vec;
 }
 /** Group results joined into one list: one vector when they share a type. */
 function razeVals(vals: Q[]): Q {

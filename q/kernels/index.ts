@@ -3,7 +3,7 @@
 // TypeScript path. Bad input never reaches wasm: callers check types and lengths first, as q does, and
 // every function here checks the kinds it is given.
 import { T } from '../value/types.js';
-import { allocRaw, Items } from '../value/storage.js';
+import { allocRaw, Items, inWasm } from '../value/storage.js';
 import { MIN_BYTES } from '../value/heap.js';
 import { K, begin, ptr, tmp, view, lastingInts } from './runtime.js';
 
@@ -185,6 +185,16 @@ export function gather(t: number, d: Items, idx: Int32Array): Items | null {
   const src = ptr(d), ix = ptr(idx), [dst, done] = output(t >= 20 && t < 77 ? T.Int : t, idx.length);
   K![`gather_w${w}`](src, ix, idx.length, dst);
   return done();
+}
+
+/** dst[idx[i]] = d[i] for each item of d, in place (every index in range: the caller checked); false when
+ *  the kernel cannot (dst not in wasm memory, or no kernel for the width). */
+export function scatter(t: number, d: Items, idx: Int32Array, dst: Items): boolean {
+  const w = t === T.Guid ? 16 : t === T.Sym || t >= 20 && t < 77 ? 4 : kindOf(t) ? WIDTH[kindOf(t)!] : 0;
+  if (!w || !on(idx.length) || !has(`scatter_w${w}`) || !inWasm(dst)) return false;
+  begin();
+  K![`scatter_w${w}`](ptr(d), ptr(idx), idx.length, dst.byteOffset);
+  return true;
 }
 
 // ---- search ----------------------------------------------------------------------------------------------

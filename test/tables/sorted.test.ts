@@ -102,3 +102,15 @@ test('an append in memory keeps s# while in order, u# while distinct, g# always,
   q('d:`u#`x`y'); q('`d?`z`x');
   assert.equal(q('d'), '`u#`x`y`z');
 });
+
+test('update … by writes each group\'s results to its rows, for every item width, as the filtered path does', () => {
+  const { q } = makeSession();
+  q('n:100000; u:([]s:n?`a`b`c;v:n?100;f:n?1f;g:n?0Ng;c:n?" ab";b:n?0b;h:n?10h;e:n?`x`y)');
+  const cols = 'a:sums v, b2:deltas f, gg:reverse g, cc:reverse c, bb:not b, hh:h+1h, ee:reverse e, ff:0n, vv:v';
+  q(`r:update ${cols} by s from u`);
+  q(`w:update ${cols} by s from u where i>=0`);
+  assert.equal(q('r~w'), '1b');
+  assert.equal(q('r[`vv]~u`v'), '1b');
+  assert.equal(q('(exec a from r where s=`b)~sums exec v from u where s=`b'), '1b');
+  assert.equal(q('(exec gg from r where s=`c)~reverse exec g from u where s=`c'), '1b');
+});
