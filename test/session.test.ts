@@ -667,3 +667,15 @@ test('value of a list of symbols calls (or indexes) what the first names with th
   assert.equal(q('value 0#`'), '`symbol$()');
   assert.equal(q('value `nosuch`x'), "'nosuch");
 });
+
+test('count each of a general list gives the counts as a long vector; upper and lower map each distinct symbol', () => {
+  const { q } = makeSession();
+  assert.equal(q('count each ("ab";1 2 3;`a;();([]a:1 2);`a`b!1 2)'), '2 3 1 0 2 2');
+  assert.equal(q('type count each ("a";"bc")'), '7h');
+  assert.equal(q('(#:) each (1 2;3)'), '2 1');
+  assert.equal(q('count each `a`b!(1 2;3)'), 'a| 2\nb| 1');
+  q('s:10000?`aB`Cd`e1`f_G; l:lower s; u:upper s');
+  assert.equal(q('l~{`$lower string x} each s'), '1b');
+  assert.equal(q('u~{`$upper string x} each s'), '1b');
+  assert.equal(q('upper 0#`'), '`symbol$()');
+});
