@@ -679,3 +679,15 @@ test('count each of a general list gives the counts as a long vector; upper and 
   assert.equal(q('u~{`$upper string x} each s'), '1b');
   assert.equal(q('upper 0#`'), '`symbol$()');
 });
+
+test('trim, ltrim, rtrim, lower and upper of strings: blanks and letters as kdb+ has them, nothing made for a string they leave', () => {
+  const { q } = makeSession();
+  assert.equal(q('trim "  ab c  "'), '"ab c"');
+  assert.equal(q('(ltrim "  ab ";rtrim "  ab ")'), '"ab "\n"  ab"');
+  assert.equal(q('trim ("ab";" c ";"";"   ")'), '"ab"\n,"c"\n""\n""');
+  assert.equal(q('trim `$" a "'), '`a');
+  assert.equal(q('(lower "ABC def";upper "abc";lower "x1")'), '"abc def"\n"ABC"\n"x1"');
+  // a string given back as it was is still a value of its own: amending the result leaves the source
+  q('x:"abc"; y:lower x; y[0]:"z"; u:"ab"; v:trim u; v[1]:"q"');
+  assert.equal(q('(x;y;u;v)'), '"abc"\n"zbc"\n"ab"\n"aq"');
+});

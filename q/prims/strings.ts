@@ -408,7 +408,7 @@ function bits(y: Q, w: number): Q {
 function caseMap(f: (s: string) => string, bytes?: (d: Uint8Array) => Uint8Array) {
   return atomic1((x: Q): Q => {
     if (x.t === -T.Char) return { t: -T.Char, v: f(String.fromCharCode((x as Atom).v)).charCodeAt(0) };
-    if (x.t === T.Char) return bytes ? vec(T.Char, bytes((x as Vec).d as Uint8Array)) : unlatin(f(chars(x)));
+    if (x.t === T.Char) { if (!bytes) return unlatin(f(chars(x))); const d = bytes((x as Vec).d as Uint8Array); return d === (x as Vec).d ? x : vec(T.Char, d); }
     if (x.t === -T.Sym) return sym(f((x as Atom).v));
     // each distinct symbol mapped once (a column of a million holds a few thousand)
     if (x.t === T.Sym) {
@@ -422,17 +422,33 @@ function caseMap(f: (s: string) => string, bytes?: (d: Uint8Array) => Uint8Array
 }
 // only ASCII letters change case, as in kdb+ (bytes, not Unicode)
 // a string's bytes are mapped in place of a round trip through text (upper of a million strings)
+// a string with no letter to change is given back as it is (values are never changed in place), so that
+// lower of a column already lower case makes nothing new
 const shiftCase = (lo: number, by: number) => (d: Uint8Array): Uint8Array => {
+  let i = 0;
+  while (i < d.length && d[i] - lo >>> 0 >= 26) i++;
+  if (i === d.length) return d;
   const r = fresh(Uint8Array, d.length);
-  for (let i = 0; i < d.length; i++) { const c = d[i]; r[i] = c - lo >>> 0 < 26 ? c + by : c; }
+  r.set(d.subarray(0, i));
+  for (; i < d.length; i++) { const c = d[i]; r[i] = c - lo >>> 0 < 26 ? c + by : c; }
   return r;
 };
 export const upper = caseMap(s => s.replace(/[a-z]+/g, m => m.toUpperCase()), shiftCase(97, -32));
 export const lower = caseMap(s => s.replace(/[A-Z]+/g, m => m.toLowerCase()), shiftCase(65, 32));
 
-function trimmer(re: RegExp) {
+function trimmer(re: RegExp, left: boolean, right: boolean) {
   const go = (x: Q): Q => {
-    if (x.t === T.Char) return unlatin(chars(x).replace(re, ''));
+    // a string's bytes scanned for blanks at its ends; one with none is given back as it is
+    if (x.t === T.Char) {
+      const d = (x as Vec).d as Uint8Array;
+      let a = 0, b = d.length;
+      if (left) while (a < b && d[a] === 32) a++;
+      if (right) while (b > a && d[b - 1] === 32) b--;
+      if (a === 0 && b === d.length) return x;
+      const r = fresh(Uint8Array, b - a);
+      r.set(d.subarray(a, b));
+      return vec(T.Char, r);
+    }
     // other vectors lose their leading/trailing nulls; other atoms pass through
     if (x.t > 0 && x.t < 20 && x.t !== T.Sym) return trimNulls(x, re);
     if (x.t < 0 && x.t !== -T.Char && x.t !== -T.Sym) return x;
@@ -440,14 +456,18 @@ function trimmer(re: RegExp) {
     if (x.t === -T.Sym) return sym(((x as Atom).v as string).replace(re, ''));
     if (x.t === T.List) return list((x as List).d.map(go));
     if (x.t === T.Dict) return dict((x as Dict).k, go((x as Dict).v));
-    if (x.t === T.Sym) return vec(T.Sym, Int32Array.from((x as Vec).d as Int32Array, id => intern(symName(id).replace(re, ''))));
+    if (x.t === T.Sym) {
+      const of = perSymbol(id => intern(symName(id).replace(re, ''))), d = (x as Vec).d as Int32Array, r = new Int32Array(d.length);
+      for (let i = 0; i < d.length; i++) r[i] = of(d[i]);
+      return vec(T.Sym, r);
+    }
     throw new QError('type');
   };
   return go;
 }
-export const trim = trimmer(/^ +| +$/g);
-export const ltrim = trimmer(/^ +/);
-export const rtrim = trimmer(/ +$/);
+export const trim = trimmer(/^ +| +$/g, true, true);
+export const ltrim = trimmer(/^ +/, true, false);
+export const rtrim = trimmer(/ +$/, false, true);
 export { text, count, item };
 
 function trimNulls(x: Q, re: RegExp): Q {
