@@ -8,6 +8,7 @@ import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, Iter
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, writeHeader } from './header.js';
 import { primCode, ITERATORS, NEGATED } from './prims.js';
+import { PRIMS } from '../prims/registry.js';
 
 export interface SerializeOptions {
   /**
@@ -133,11 +134,8 @@ function write(w: Writer, x: Q): void {
     }
     case T.Lambda: {
       const f = x as Lambda;
-      w.u8(100);
       // the context is sent without its leading dot: `d` for a lambda defined under \d .d
-      w.symText(f.ns ? f.ns.replace(/^\./, '') : '');
-      const src = utf8.encode(f.src);
-      w.u8(10); w.u8(0); w.u32(src.length); w.bytes(src);
+      writeLambdaText(w, f.ns ? f.ns.replace(/^\./, '') : '', f.src);
       return;
     }
     case T.Unary: case T.Op: {
@@ -148,8 +146,13 @@ function write(w: Writer, x: Q): void {
       // q's <> <= >= are compositions of not with = > <
       const op = NEGATED[name];
       if (op) { w.u8(105); w.u32(2); w.u8(101); w.u8(primCode('not')![1]); w.u8(102); w.u8(primCode(op)![1]); return; }
-      // a q keyword that kdb+ defines as a lambda in q.k: its wire form is kdb+'s own source
-      throw new QError('nyi');
+      // a q keyword that kdb+ defines as a lambda in q.k (til, ss, …): kdb+ would send its own k source,
+      // which wasq has not; a lambda that calls the keyword by name does the same on any peer
+      const def = PRIMS[name];
+      if (!def || !/^[a-z][a-z0-9]*$/.test(name)) throw new QError('nyi');
+      const rank = def.m ? 1 : Math.min(3, Math.max(2, def.minRank ?? def.rank));
+      writeLambdaText(w, '', rank === 1 ? `{${name} x}` : rank === 2 ? `{${name}[x;y]}` : `{${name}[x;y;z]}`);
+      return;
     }
     case T.Iter: { w.u8(103); w.u8(ITERATORS.indexOf((x as IterPrim).adv)); return; }
     case T.Proj: {
@@ -264,4 +267,11 @@ function unenumerate(w: Writer, x: Q): Q {
     return { t: -dv.t, v } as Atom;
   }
   return { t: dv.t, d: items, a: (x as Vec).a } as Vec;
+}
+
+/** A lambda on the wire: type 100, its context, its text as a char vector. */
+function writeLambdaText(w: Writer, ctx: string, src: string) {
+  const b = utf8.encode(src);
+  w.u8(100); w.symText(ctx);
+  w.u8(10); w.u8(0); w.u32(b.length); w.bytes(b);
 }

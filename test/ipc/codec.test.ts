@@ -67,8 +67,7 @@ test('functions: primitives, iterators, projections, compositions', () => {
     assert.ok(match(roundTrip(f), f), hex(serialize(f)));
   const decodedNeg = roundTrip(neg);
   assert.equal(decodedNeg.t, T.Unary);
-  // a q keyword that kdb+ defines in q.k has no primitive wire form
-  throwsQ(() => serialize({ t: T.Unary, name: 'til' } as Q), 'nyi');
+
 });
 
 test('lambdas keep their context and go through the parse callback', () => {

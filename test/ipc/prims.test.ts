@@ -39,3 +39,11 @@ test('-9! signals on bad input and never runs lambda text', () => {
   assert.equal(q('-9!0x0100000017000000' + '64000a0007000000' + '793a313b7b787d'), "'badmsg");
   assert.equal(q('y'), '0');
 });
+
+test('a keyword kdb+ defines in q.k (til, ss) goes as a lambda that calls it by name, which any peer can run', () => {
+  const { q } = makeSession();
+  assert.equal(q('-8!til'), '0x0100000017000000' + '64000a0007000000' + Buffer.from('{til x}').toString('hex'));
+  assert.equal(q('(-9!-8!til) 3'), '0 1 2');
+  assert.equal(q('(-9!-8!ss)["abcb";"b"]'), '1 3');
+  assert.equal(q('(-9!-8!(ssr;"abc";"b";"x"))'), 'ssr\n"abc"\n"b"\n"x"'.replace('ssr', '{ssr[x;y;z]}'));
+});
