@@ -100,14 +100,14 @@ export function grade_guid(src: usize, n: i32, dst: usize, scratch: usize, desc:
 }
 
 /** dst[i] = src[idx[i]] for items of 1, 2, 4, 8 or 16 bytes. */
+export function gather_w1(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(src + <usize>load<i32>(idx + (<usize>i << 2)))); }
+export function gather_w2(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u16>(dst + (<usize>i << 1), load<u16>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 1))); }
+export function gather_w4(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u32>(dst + (<usize>i << 2), load<u32>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 2))); }
+export function gather_w8(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u64>(dst + (<usize>i << 3), load<u64>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 3))); }
+export function gather_w16(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) v128.store(dst + (<usize>i << 4), v128.load(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 4))); }
 /** dst[idx[i]] = src[i] for n items: the inverse of a gather (update … by puts each group's results on its rows). */
 export function scatter_w1(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u8>(dst + <usize>load<i32>(idx + (<usize>i << 2)), load<u8>(src + <usize>i)); }
 export function scatter_w2(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u16>(dst + (<usize>load<i32>(idx + (<usize>i << 2)) << 1), load<u16>(src + (<usize>i << 1))); }
 export function scatter_w4(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u32>(dst + (<usize>load<i32>(idx + (<usize>i << 2)) << 2), load<u32>(src + (<usize>i << 2))); }
 export function scatter_w8(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u64>(dst + (<usize>load<i32>(idx + (<usize>i << 2)) << 3), load<u64>(src + (<usize>i << 3))); }
 export function scatter_w16(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) v128.store(dst + (<usize>load<i32>(idx + (<usize>i << 2)) << 4), v128.load(src + (<usize>i << 4))); }
-export function gather_w1(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(src + <usize>load<i32>(idx + (<usize>i << 2)))); }
-export function gather_w2(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u16>(dst + (<usize>i << 1), load<u16>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 1))); }
-export function gather_w4(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u32>(dst + (<usize>i << 2), load<u32>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 2))); }
-export function gather_w8(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) store<u64>(dst + (<usize>i << 3), load<u64>(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 3))); }
-export function gather_w16(src: usize, idx: usize, n: i32, dst: usize): void { for (let i = 0; i < n; i++) v128.store(dst + (<usize>i << 4), v128.load(src + (<usize>load<i32>(idx + (<usize>i << 2)) << 4))); }

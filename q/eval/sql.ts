@@ -73,8 +73,7 @@ function aggOf(e: Node, mk: (e: Node) => Expr): Agg | null {
   return null;
 }
 
-/** Run a parsed qSQL node. */
-/** A query: names in its phrases that are neither columns nor locals are the working namespace's
+/** Run a parsed qSQL node. Names in its phrases that are neither columns nor locals are the working namespace's
  *  (basics/qsql, "Names in subphrases"), not those of the lambda it is written in. */
 export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q {
   return inWorkingNs(() => runSql(n, fr, ev));

@@ -48,7 +48,8 @@ export function join(x: Q, y: Q, grow = false): Q {
 function keptAttr(x: Vec, r: Vec, n: number): Attr {
   const m = count(r);
   if (x.a === Attr.G) return Attr.G;
-  if (x.a === Attr.S) { for (let i = Math.max(n, 1); i < m; i++) if (compareAt(r, i - 1, i) > 0) return Attr.None; return Attr.S; }
+  // (an enumeration's order is its symbols', not its indices': not checked here, so not kept)
+  if (x.a === Attr.S) { if (x.t === T.Enum) return Attr.None; for (let i = Math.max(n, 1); i < m; i++) if (compareAt(r, i - 1, i) > 0) return Attr.None; return Attr.S; }
   if (x.a === Attr.U) {
     // the new items are distinct among themselves and none is already in x
     const ys = vec(r.t, r.d.subarray(n * (r.t === T.Guid ? 16 : 1)) as never), inY = findMany(ys, ys), inX = findMany(x, ys);
@@ -58,12 +59,11 @@ function keptAttr(x: Vec, r: Vec, n: number): Attr {
   return Attr.None;
 }
 /** Order of items i and j of a vector as iasc has it (null first; symbols by text; guids by bytes). */
-function compareAt(v: Vec, i: number, j: number): number {
+export function compareAt(v: Vec, i: number, j: number): number {
   const d = v.d as any;
   if (v.t === T.Guid) { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }
   let a = d[i], b = d[j];
   if (v.t === T.Sym) { a = symName(a); b = symName(b); }
-  if (v.t === T.Enum) return 1; // order of an enumeration's symbols: not kept
   if (v.t === T.Float || v.t === T.Real) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import type { Items } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
-import { join } from './join.js';
+import { join, compareAt } from './join.js';
 import { index, positions, keyRow } from './index.js';
 import { findMany, find1 } from './find.js';
 import { isInternal, internal } from './internal.js';
@@ -214,7 +214,7 @@ export function setAttr(a: string, y: Q): Q {
     return { ...(y as List), a: code };
   }
   const v = y as Vec, n = count(v);
-  if (code === 1) { for (let i = 1; i < n; i++) if (compareItems(v, i - 1, i) > 0) throw new QError('s-fail'); }
+  if (code === 1) { for (let i = 1; i < n; i++) if (compareAt(v, i - 1, i) > 0) throw new QError('s-fail'); }
   if (code === 2) { if (count(distinct(v)) !== n) throw new QError('u-fail'); }
   if (code === 3) {
     // parted: equal items are contiguous
@@ -228,12 +228,6 @@ function isSorted(x: Q): boolean {
   const g = iasc(x) as Vec, d = g.d as ArrayLike<number | bigint>;
   for (let i = 0; i < d.length; i++) if (Number(d[i]) !== i) return false;
   return true;
-}
-function compareItems(v: Vec, i: number, j: number): number {
-  const a = (v.d as any)[i], b = (v.d as any)[j];
-  if (v.t === T.Sym) { const x = symName(a), y = symName(b); return x < y ? -1 : x > y ? 1 : 0; }
-  if (v.t === T.Float || v.t === T.Real) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function dropN(x: Q, from: number, n: number): Q {

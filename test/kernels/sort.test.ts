@@ -52,6 +52,28 @@ test('gather moves items of every width by an index vector', () => {
   }
 });
 
+test('scatter writes items of every width to the positions of an index vector (a permutation)', () => {
+  for (const n of SIZES) {
+    reset();
+    // a permutation of 0..n-1, as update … by's group members make together
+    const perm = Int32Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [perm[i], perm[j]] = [perm[j], perm[i]]; }
+    const ip = put(perm);
+    for (const [w, C] of [[1, Uint8Array], [2, Int16Array], [4, Int32Array], [8, Float64Array]] as const) {
+      const src = new (C as any)(n).map(() => Math.floor(rnd() * 100)), sp = put(src), dp = alloc(w * n);
+      k[`scatter_w${w}`](sp, ip, n, dp);
+      const want = new (C as any)(n);
+      perm.forEach((p, i) => { want[p] = src[i]; });
+      assert.deepEqual(Array.from(view(C as any, dp, n) as ArrayLike<number>), Array.from(want as ArrayLike<number>));
+    }
+    const g = Uint8Array.from({ length: 16 * n }, () => Math.floor(rnd() * 256)), gp = put(g), dp = alloc(16 * n);
+    k.scatter_w16(gp, ip, n, dp);
+    const want = new Uint8Array(16 * n);
+    perm.forEach((p, i) => want.set(g.subarray(16 * i, 16 * i + 16), 16 * p));
+    assert.deepEqual(Array.from(view(Uint8Array, dp, 16 * n)), Array.from(want));
+  }
+});
+
 test('within in q order and where of booleans', () => {
   for (const n of SIZES) {
     reset();
@@ -77,6 +99,9 @@ test('within in q order and where of booleans', () => {
       const b = Uint8Array.from({ length: n }, () => +(rnd() < density)), dst = alloc(4 * n);
       const m = k.where_i8(put(b), n, dst);
       assert.deepEqual(Array.from(view(Int32Array, dst, m)), Array.from(b).flatMap((x, i) => x ? [i] : []));
+      const dst64 = alloc(8 * n), m64 = k.where_i8_i64(put(b), n, dst64);
+      assert.equal(m64, m);
+      assert.deepEqual(Array.from(view(BigInt64Array, dst64, m64)), Array.from(b).flatMap((x, i) => x ? [BigInt(i)] : []));
     }
   }
 });
