@@ -10,7 +10,7 @@ import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
 import { followKey } from '../prims/enum.js';
-import { comparator, bin, binr } from '../prims/order.js';
+import { grade, bin, binr } from '../prims/order.js';
 import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
@@ -307,11 +307,8 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   // positions within the selected rows, as rows of the table (the same when all rows are selected)
   const members = rows ? g.members.map(m => { const r = fresh(Int32Array, m.length); for (let i = 0; i < m.length; i++) r[i] = all[m[i]]; return r; }) : g.members;
   const keys = keyCols.map(c => c.t < 0 ? fromItems(g.firsts.map(() => c)) : index(c, rowVec(g.firsts)));
-  // sort the groups by their keys (enumerations by their symbols)
-  const cmp = keys.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
-  const order = members.map((_, i) => i);
-  order.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return r; } return 0; });
-  return { keys: keys.map(k => index(k, rowVec(order))), members: order.map(i => members[i]) };
+  const order = keyOrder(keys);
+  return { keys: keys.map(k => index(k, rowVec(order))), members: Array.from(order, i => members[i]) };
 }
 
 /** select aggregates by keys, where every column is an aggregate the kernels compute from group ids in
@@ -340,7 +337,7 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
       const keyed: Q[] = [];
       keyed[js] = { ...(sd as Vec), d: Int32Array.from(sv), a: 0 } as Vec;
       keyed[1 - js] = { ...(kd as Vec), d: Int32Array.from(kv), a: 0 } as Vec;
-      return groupedResult(q, keyed, q.aggs.map(() => longVec(c)), c.length);
+      return groupedResult(q, keyed, q.aggs.map(() => longVec(c)));
     }
   }
   // one key whose values can be the group ids themselves (an enumeration): no grouping pass; each id
@@ -386,15 +383,12 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
     vals = vals.map(v => index(v, rowVec(had)));
     ng = had.length;
   } else keyVals = keyCols.map(c => index(c, rowVec(firsts)));
-  return groupedResult(q, keyVals, vals, ng);
+  return groupedResult(q, keyVals, vals);
 }
 /** The keyed table of a grouped select: groups in ascending key order (enumerations by their symbols), as
  *  the general path orders them. */
-function groupedResult(q: Query, keyVals: Q[], vals: Q[], ng: number): Q {
-  const cmp = keyVals.map(k => comparator(k.t === T.Enum ? deenum(k) : k));
-  const order = Array.from({ length: ng }, (_, i) => i);
-  order.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return r; } return 0; });
-  const o = rowVec(order);
+function groupedResult(q: Query, keyVals: Q[], vals: Q[]): Q {
+  const o = rowVec(keyOrder(keyVals));
   return dict(table(dedupe(q.by!.map(b => b[0])), keyVals.map(k => index(k, o))), table(dedupe(q.cols!.map(c => c[0]), dedupe(q.by!.map(b => b[0]))), vals.map(v => index(v, o))));
 }
 
@@ -602,6 +596,10 @@ function scatterGroups(n: number, members: Rows[], vals: Q[]): Vec | null {
   }
   return { t, d: out, a: 0 } as Vec;
 }
+/** The groups in the order of their keys (enumerations by their symbols), as iasc orders the rows of
+ *  a table of them: a radix grade a column at a time for a large one. */
+const keyOrder = (keys: Q[]): ArrayLike<number> => grade(table(keys.map((_, i) => 'k' + i), keys));
+
 /** Group results joined into one list: one vector when they share a type. */
 function razeVals(vals: Q[]): Q {
   const t0 = vals.length ? vals[0].t : 0;

@@ -128,11 +128,31 @@ export function grade(x: Q, desc = false): ArrayLike<number> {
   // strings by the rank of their text among the distinct ones: the grade of those ints
   const strings = stringBytes(x);
   if (strings) return grade(vec(T.Int, stringRanks(strings)), desc);
+  if (x.t === T.Table) { const g = gradeTable(x as Table, desc); if (g) return g; }
   const n = count(x), idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const c = comparator(x);
   idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j);
   return idx;
+}
+
+/** The rows of a table in order by radix grades in wasm, one column at a time from the last: each grade
+ *  is stable, so a column decides where the ones before it tie. Null when a column is not one the kernels
+ *  grade (or the table is small), for the comparator to do. */
+function gradeTable(t: Table, desc: boolean): Int32Array | null {
+  let perm: Int32Array | null = null;
+  for (let k = t.d.length - 1; k >= 0; k--) {
+    const g = columnGrade(perm ? reorder(t.d[k], perm) : t.d[k], desc);
+    if (!g) return null;
+    perm = perm ? (kernels.gather(T.Int, perm, g) as Int32Array | null) ?? Int32Array.from(g, i => perm![i]) : g;
+  }
+  return perm;
+}
+function columnGrade(x: Q, desc: boolean): Int32Array | null {
+  if (x.t > 0 && x.t < 20 && x.t !== T.Sym) return kernels.grade(x.t, (x as Vec).d, desc);
+  if (x.t === T.Sym || x.t === T.Enum) { const r = symRanks(x); return r && kernels.grade(T.Int, r, desc); }
+  const strings = stringBytes(x);
+  return strings ? kernels.grade(T.Int, stringRanks(strings), desc) : null;
 }
 
 const sortable = (x: Q) => x.t >= 0 && x.t <= T.Enum || x.t === T.Table || x.t === T.Dict;

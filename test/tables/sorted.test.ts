@@ -114,3 +114,16 @@ test('update … by writes each group\'s results to its rows, for every item wid
   assert.equal(q('(exec a from r where s=`b)~sums exec v from u where s=`b'), '1b');
   assert.equal(q('(exec gg from r where s=`c)~reverse exec g from u where s=`c'), '1b');
 });
+
+test('iasc and idesc of a large table (radix grades a column at a time) order rows as grading each column in turn does', () => {
+  const { q } = makeSession();
+  q('n:100000; u:([]a:n?3;b:n?2f;c:n?`x`y`zz;s:string n?`ab`c`d;d:2020.01.01+n?5)');
+  // the stable grade by the last column, then each earlier one over it
+  assert.equal(q('(iasc u)~{x iasc u[`a] x} {x iasc u[`b] x} {x iasc u[`c] x} {x iasc u[`s] x} iasc u`d'), '1b');
+  assert.equal(q('(idesc u)~{x idesc u[`a] x} {x idesc u[`b] x} {x idesc u[`c] x} {x idesc u[`s] x} idesc u`d'), '1b');
+  assert.equal(q('(`c`d xasc u)~u {x iasc u[`c] x} iasc u`d'), '1b');
+  // groups come out in the order of their keys, whichever path made them
+  q('t:([]sym:n?`$string til 1000;d:2020.01.01+n?30;v:n?10)');
+  assert.equal(q('(select sum v by sym,d from t)~select sum v by sym,d from t where i>=0'), '1b');
+  assert.equal(q('k:key select sum v by sym,d from t; k~`sym`d xasc k'), '1b');
+});
