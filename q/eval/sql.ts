@@ -507,6 +507,12 @@ function exec(t: Table, rows: Rows | null, q: Query): Q {
   const single = !!q.cols && q.cols.length === 1 && !q.colsNamed;
   const names = q.cols ? dedupe(q.cols.map(c => c[0])) : [];
   if (q.by && q.by.length && q.byKey !== 'none') {
+    // aggregates: one pass each, as select … by does, its keyed table taken apart
+    const agg = q.cols ? groupedAggs(t, rows, q) as Dict | null : null;
+    if (agg) {
+      const kt = agg.k as Table, vt = agg.v as Table;
+      return dict(q.byKey === 'value' ? kt.d[0] : kt, single ? vt.d[0] : table(names, vt.d));
+    }
     const g = groups(t, rows, q.by);
     const key = q.byKey === 'value' ? g.keys[0] : table(dedupe(q.by.map(b => b[0])), g.keys);
     // no columns: the last record of each group

@@ -127,3 +127,14 @@ test('iasc and idesc of a large table (radix grades a column at a time) order ro
   assert.equal(q('(select sum v by sym,d from t)~select sum v by sym,d from t where i>=0'), '1b');
   assert.equal(q('k:key select sum v by sym,d from t; k~`sym`d xasc k'), '1b');
 });
+
+test('exec … by with aggregates (one pass each, as select … by) gives what the general path gives', () => {
+  const { q } = makeSession();
+  q('n:100000; t:([]sym:n?`$string til 1000;p:n?100f;v:n?1000;d:2020.01.01+n?30); f:{sum x}; g:{max x}');
+  // a lambda is not an aggregate the kernels know: it takes the general path
+  assert.equal(q('(exec sum v by sym from t)~exec f v by sym from t'), '1b');
+  assert.equal(q('(exec s:sum v, m:max p by sym from t)~exec s:f v, m:g p by sym from t'), '1b');
+  assert.equal(q('(exec sum v by s:sym from t)~exec f v by s:sym from t'), '1b');
+  assert.equal(q('(exec count i by sym,d from t)~exec {count x} i by sym,d from t'), '1b');
+  assert.equal(q('(exec sum v by sym from t where p>50)~exec f v by sym from t where p>50'), '1b');
+});
