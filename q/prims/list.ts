@@ -12,7 +12,7 @@ import { findMany, find1 } from './find.js';
 import { isInternal, internal } from './internal.js';
 import { hooks } from './hooks.js';
 import { deenum } from '../value/enums.js';
-import { groupRows } from './groupby.js';
+import { groupRows, groupIds } from './groupby.js';
 import { iasc } from './order.js';
 import { stringGroups } from './strhash.js';
 
@@ -405,7 +405,8 @@ export function flip(x: Q): Q {
 
 export function distinct(x: Q): Q {
   if (x.t >= T.Lambda) throw new QError('type');
-  if (x.t === T.Table) { const t = x as Table; const n = count(t); const seen = new Map<string, number>(); const keep: number[] = []; for (let i = 0; i < n; i++) { const k = JSON.stringify(t.d.map(c => keyText(item(c, i)))); if (!seen.has(k)) { seen.set(k, i); keep.push(i); } } return index(x, longVec(keep)); }
+  // a table's rows grouped by their columns (kernels for typed ones): the first row of each group
+  if (x.t === T.Table) { const t = x as Table; return index(x, longVec(Array.from(groupIds(t.d, count(t)).firsts))); }
   if (x.t < 0) throw new QError('type');
   if (x.t === T.Dict) return distinct((x as Dict).v);
   const n = count(x), keep: number[] = [];
@@ -478,8 +479,8 @@ export function group(x: Q): Q {
   if (x.t < 0) throw new QError('type');
   // a vector whose items compare as raw values (floats too: group applies no comparison tolerance): the
   // typed grouping (guids by their bytes); lists go by each item's text
-  if (x.t > 0 && x.t <= T.Enum || stringBytes(x)) {
-    const n = count(x), { members, firsts } = groupRows([x], n);
+  if (x.t > 0 && x.t <= T.Enum || stringBytes(x) || x.t === T.Table && (x as Table).d.length) {
+    const n = count(x), { members, firsts } = groupRows(x.t === T.Table ? (x as Table).d : [x], n);
     // every group's positions as longs in one array, each group a view that holds it
     const all = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(all.buffer, all.byteOffset, 2 * n);
     let o = 0;

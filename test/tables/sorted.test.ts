@@ -138,3 +138,19 @@ test('exec … by with aggregates (one pass each, as select … by) gives what t
   assert.equal(q('(exec count i by sym,d from t)~exec {count x} i by sym,d from t'), '1b');
   assert.equal(q('(exec sum v by sym from t where p>50)~exec f v by sym from t where p>50'), '1b');
 });
+
+test('distinct and group of a table, and lj/ij on two key columns, by the group kernels: as with one string key', () => {
+  const { q } = makeSession();
+  q('n:100000; t:([]sym:n?`$string til 1000;p:n?100f;v:n?1000;d:2020.01.01+n?100)');
+  // the same rows keyed by one string made of both columns
+  q('s:(string t`sym),\'"|",\'string t`d; g:group select sym,d from t; h:group s');
+  assert.equal(q('(value g)~value h'), '1b');
+  assert.equal(q('(key g)~(select sym,d from t) first each value h'), '1b');
+  assert.equal(q('(distinct select sym,d from t)~(select sym,d from t) first each value h'), '1b');
+  q('k:`sym`d xkey select last p by sym,d from t where v<10; k0:0!k; k3:([sd:(string k0`sym),\'"|",\'string k0`d] p:k0`p)');
+  assert.equal(q('((t lj k)`p)~((update sd:s from t) lj k3)`p'), '1b');
+  assert.equal(q('((t ij k)`p)~((update sd:s from t) ij k3)`p'), '1b');
+  // small cases, and the first of repeated keys in the keyed table
+  assert.equal(q('([]a:1 1 2 3;b:`x`y`y`x) lj ([a:1 2 1;b:`x`y`y]c:10 20 30)'), 'a b c \n------\n1 x 10\n1 y 30\n2 y 20\n3 x   ');
+  assert.equal(q('group ([]a:1 1 2;b:`x`x`y)'), 'a b|\n---| ---\n1 x| 0 1\n2 y| ,2');
+});
