@@ -622,7 +622,11 @@ function del(t: Table, rows: Rows | null, q: Query): Table {
     return table(keep.map(([c]) => c), keep.map(([, i]) => t.d[i]));
   }
   if (!rows) return table(t.c, t.d.map(c => index(c, longVec([]))));
-  const drop = new Set(Array.from(rows));
-  return subset(t, Array.from(rangeOf(0, count(t))).filter(r => !drop.has(r)));
+  // the rows kept: a mask of those the where clause did not pick, its positions by the kernel
+  const n = count(t), keep = new Uint8Array(n).fill(1);
+  for (let i = 0; i < rows.length; i++) keep[rows[i]] = 0;
+  let at = kernels.where(keep);
+  if (!at) { const r: number[] = []; for (let i = 0; i < n; i++) if (keep[i]) r.push(i); at = Int32Array.from(r); }
+  return subset(t, at);
 }
 export { NIL, isNil, list, symName };

@@ -1,8 +1,9 @@
 // Random values for ? (roll, deal, shuffle). kdb+'s own generator cannot be reproduced; wasq uses a
 // seedable xoshiro128**, reset by \S, so a session with the same seed gives the same numbers.
 import { T } from '../value/types.js';
-import { Q, Vec, Atom, count, item, vec, fromItems, list, NJ } from '../value/value.js';
-import { alloc, allocRaw, halves } from '../value/storage.js';
+import { Q, Vec, Atom, count, item, vec, fromItems, list, NJ, atomsToVec } from '../value/value.js';
+import { alloc, allocRaw, halves, WIDTH } from '../value/storage.js';
+import type { Items } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { longVec } from '../value/value.js';
@@ -138,13 +139,31 @@ export { item, fromItems, list };
 export type { Vec };
 
 /** ?[c;a;b]: items of a where c is true, else of b (vector conditional). */
+/** ?[c;a;b] for a boolean vector c and branches of type t, a word (4, 2 or 1 bytes) at a time so that no
+ *  long becomes a BigInt; an atom branch is read as one item over and over. */
+function pickTyped(t: number, c: Uint8Array, a: Q, b: Q): Q {
+  const n = c.length, w = t === T.Guid ? 16 : WIDTH[t], unit = Math.min(w, 4), per = w / unit;
+  const words = (d: Items) => unit === 4 ? new Int32Array(d.buffer, d.byteOffset, d.byteLength >> 2) : unit === 2 ? new Int16Array(d.buffer, d.byteOffset, d.byteLength >> 1) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+  const items = (x: Q) => x.t > 0 ? (x as Vec).d : atomsToVec(t, [x as Atom]).d;
+  const r = allocRaw(t, n), o = words(r), A = words(items(a)), B = words(items(b)), sa = a.t > 0 ? per : 0, sb = b.t > 0 ? per : 0;
+  if (per === 1) for (let i = 0; i < n; i++) o[i] = c[i] ? A[sa * i] : B[sb * i];
+  else for (let i = 0; i < n; i++) {
+    const s = c[i] ? A : B, at = c[i] ? sa * i : sb * i;
+    for (let k = 0; k < per; k++) o[per * i + k] = s[at + k];
+  }
+  return vec(t, r);
+}
 export function vcond(c: Q, a: Q, b: Q): Q {
   if (c.t !== T.Bool && c.t !== -T.Bool) throw new QError('type');
   // an atom condition with atom branches picks one of them
   if (c.t === -T.Bool && a.t < 0 && b.t < 0) return (c as Atom).v ? a : b;
   const n = count(c);
   if ((a.t >= 0 && count(a) !== n) || (b.t >= 0 && count(b) !== n)) throw new QError('length');
-  const out = new Array<Q>(n), cd = c.t === T.Bool ? (c as Vec).d : null;
+  const cd = c.t === T.Bool ? (c as Vec).d : null;
+  // branches of one basic type (vectors or atoms): the items picked straight into a vector of that type
+  const t = Math.abs(a.t);
+  if (cd && t === Math.abs(b.t) && t > 0 && t < T.Enum) return pickTyped(t, cd as Uint8Array, a, b);
+  const out = new Array<Q>(n);
   for (let i = 0; i < n; i++) {
     const pick = cd ? cd[i] : (c as Atom).v;
     const src = pick ? a : b;

@@ -154,3 +154,14 @@ test('distinct and group of a table, and lj/ij on two key columns, by the group 
   assert.equal(q('([]a:1 1 2 3;b:`x`y`y`x) lj ([a:1 2 1;b:`x`y`y]c:10 20 30)'), 'a b c \n------\n1 x 10\n1 y 30\n2 y 20\n3 x   ');
   assert.equal(q('group ([]a:1 1 2;b:`x`x`y)'), 'a b|\n---| ---\n1 x| 0 1\n2 y| ,2');
 });
+
+test('delete … where keeps the other rows in order; ?[c;a;b] of one basic type picks items straight into a vector', () => {
+  const { q } = makeSession();
+  q('n:100000; t:([]sym:n?`$string til 1000;p:n?100f;v:n?1000); b:n?01b; y:n?100f; j:n?100; g:n?0Ng');
+  assert.equal(q('(delete from t where v>500)~select from t where not v>500'), '1b');
+  assert.equal(q('delete from ([]a:1 2 3) where a>0'), 'a\n-');
+  for (const [x, z] of [['y', '0n'], ['j', '0N'], ['g', '0Ng'], ['t`sym', '`'], ['y', 'reverse y']])
+    assert.equal(q(`(?[b;${x};${z}])~{$[x;y;z]}'[b;${x};${z}]`), '1b', `${x} ${z}`);
+  assert.equal(q('?[101b;1 2 3h;0Nh]'), '1 0N 3h');
+  assert.equal(q('?[101b;1 2 3;`a]'), '1\n`a\n3');
+});
