@@ -691,3 +691,13 @@ test('trim, ltrim, rtrim, lower and upper of strings: blanks and letters as kdb+
   q('x:"abc"; y:lower x; y[0]:"z"; u:"ab"; v:trim u; v[1]:"q"');
   assert.equal(q('(x;y;u;v)'), '"abc"\n"zbc"\n"ab"\n"aq"');
 });
+
+test('string of a long or timestamp column with few distinct values shares them, and gives each item its own text', () => {
+  const { q } = makeSession();
+  q('n:5000; j:(n?1000),0N 0W -0W -5; p:2020.01.01D00:00+1000000000*n?100; k:-9223372036854775000+n?3');
+  assert.equal(q('(string j)~{string x} each j'), '1b');
+  assert.equal(q('(string p)~{string x} each p'), '1b');
+  assert.equal(q('(string k)~{string x} each k'), '1b');
+  q('s:string j; s[0]:"zz"');
+  assert.equal(q('(s 0;s[1]~string j 1)'), '"zz"\n1b');
+});

@@ -89,6 +89,20 @@ function stringsOf(v: Vec): Q {
     for (; i < n && seen.size <= most; i++) { const x = d[i]; let q = seen.get(x); if (!q) seen.set(x, q = str(itemText(t, x, P))); out[i] = q; }
     if (i === n) return list(out);
   }
+  // longs (timestamps, timespans) the same, keyed by their two halves
+  if (d instanceof BigInt64Array && n > 1024) {
+    const w = new Int32Array(d.buffer, d.byteOffset, 2 * n), seen = new Map<number, Map<number, Q>>(), out = new Array<Q>(n), most = Math.max(256, n >> 4);
+    let i = 0, size = 0;
+    for (; i < n && size <= most; i++) {
+      const hi = w[2 * i + 1], lo = w[2 * i];
+      let m = seen.get(hi);
+      if (!m) seen.set(hi, m = new Map());
+      let q = m.get(lo);
+      if (!q) { m.set(lo, q = str(itemText(t, d[i], P))); size++; }
+      out[i] = q;
+    }
+    if (i === n) return list(out);
+  }
   const texts = new Array<string>(n);
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) {
     // longs that a double holds exactly need no BigInt
