@@ -280,7 +280,8 @@ export async function main(argv: string[]) {
     await turn();
     // flush per line, so a later runaway line cannot hold back what was already shown
     flush();
-    if (tty) { rl.setPrompt(session.suspended ? 'q))' : session.kmode ? '  ' : 'q)'); rl.prompt(); }
+    // the prompt names the working namespace, as q's does (q.foo) after \d .foo)
+    if (tty) { rl.setPrompt(session.suspended ? 'q))' : session.kmode ? '  ' : `q${session.env.cwd})`); rl.prompt(); }
   }
   flush();
   // with a port open the process keeps serving after its console input ends, as q does
