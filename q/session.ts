@@ -11,7 +11,7 @@ import { Env, Host, env, setEnv, writes } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
 import { ev, callLambda } from './eval/eval.js';
-import { Return } from './eval/signal.js';
+import { Return, RETURNED, returned } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { PRIMS } from './prims/registry.js';
 import { cellText } from './format/html.js';
@@ -235,7 +235,7 @@ export class Session {
       const was = setTop(line), wasAt = cursor.at;
       cursor.at = 0;
       // :x at the top level (outside any lambda) just gives x
-      try { v = ev(tree, null); } catch (e) { if (e instanceof Return) v = e.v; else { recordTop(e, line); throw e; } }
+      try { v = ev(tree, null); if (v === RETURNED) v = returned(); } catch (e) { if (e instanceof Return) v = e.v; else { recordTop(e, line); throw e; } }
       finally { setTop(was); cursor.at = wasAt; }
       return { v, quiet: quiet || isNil(v) };
     };

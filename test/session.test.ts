@@ -701,3 +701,20 @@ test('string of a long or timestamp column with few distinct values shares them,
   q('s:string j; s[0]:"zz"');
   assert.equal(q('(s 0;s[1]~string j 1)'), '"zz"\n1b');
 });
+
+test(':x leaves a lambda from any statement: its body, a block, a branch of $ or if, a loop, an assignment or argument it ends', () => {
+  const { q } = makeSession();
+  q('f:{if[x>5;:`big];`small}; h:{:x+1}; k:{a:$[x;:`early;`late]; a,`more}; m:{neg $[x;:`ret;5]}');
+  q('w:{i:0; while[1; i+:1; if[i>3; :i]]}; d:{do[10; if[x; :`out]]; `done}; n:{[x] [a:1; :a+x]; 99}');
+  q('p:{x:x+1; :x; 99}; z:{{:x*2} x}; r:{-1 "a"; :1; -1 "b"}; e:{:x+`a}');
+  assert.equal(q('f each 3 7'), '`small`big');
+  assert.equal(q('h each 1 2'), '2 3');
+  assert.equal(q('k each 01b'), '`late`more\n`early');
+  assert.equal(q('m each 01b'), '-5\n`ret');
+  assert.equal(q('(w[];d each 01b;n 1;p 1;z 4)'), '4\n`done`out\n2\n2\n8');
+  assert.equal(q('r[]'), 'a\n1');
+  assert.equal(q('@[e;1;{"err ",x}]'), '"err type"');
+  assert.equal(q(':5'), '5');
+  // a return from a lambda called inside another does not leave the caller
+  assert.equal(q('{a:{:x*2} x; a+1} 5'), '11');
+});

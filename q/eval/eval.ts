@@ -10,7 +10,7 @@ import { amend } from '../prims/amend.js';
 import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { env } from './env.js';
-import { Return } from './signal.js';
+import { Return, RETURNED, returning, returned } from './signal.js';
 import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
 import { evalSql } from './sql.js';
 import { system } from './system.js';
@@ -44,7 +44,8 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   scope.cols = null;
   enter(f);
   try {
-    return ev(f.body, frame);
+    const r = stmt(f.body, frame);
+    return r === RETURNED ? returned() : r;
   } catch (e) {
     if (e instanceof Return) return e.v;
     record(e, frame);
@@ -91,7 +92,7 @@ export function ev(n: Node, fr: Frame): Q {
     }
     case 'seq': {
       let r: Q = NIL;
-      for (const s of n.a) r = ev(s, fr);
+      for (const s of n.a) { r = stmt(s, fr); if (r === RETURNED) return r; }
       return r;
     }
     case 'nil': return NIL;
@@ -114,6 +115,8 @@ export function ev(n: Node, fr: Frame): Q {
 // nests several ev frames, and their size sets how deep q can recurse in the engine's stack
 function evMon(n: Extract<Node, { k: 'mon' }>, fr: Frame): Q {
   const x = ev(n.x, fr);
+  // an argument that returned from the lambda (f $[c;:x;y]) ends the expression
+  if (x === RETURNED) return x;
   if (n.p !== undefined) cursor.at = n.p;
   if (n.f.k === 'prim') {
     if (n.f.bare) throw new QError(n.f.n);
@@ -134,11 +137,11 @@ function evApp(n: Extract<Node, { k: 'app' }>, fr: Frame): Q {
     // the primitive's dyadic form, looked up once per node
     const f = n.f as { k: 'prim'; n: string; dyad?: ((x: Q, y: Q) => Q) | null };
     const d = f.dyad !== undefined ? f.dyad : (f.dyad = PRIMS[f.n]?.d ?? null);
-    if (d) { const y = ev(a[1], fr), x = ev(a[0], fr); if (n.p !== undefined) cursor.at = n.p; cursor.fn = f.n; cursor.x = x; cursor.y = y; cursor.args = null; return d(x, y); }
+    if (d) { const y = ev(a[1], fr); if (y === RETURNED) return y; const x = ev(a[0], fr); if (x === RETURNED) return x; if (n.p !== undefined) cursor.at = n.p; cursor.fn = f.n; cursor.x = x; cursor.y = y; cursor.args = null; return d(x, y); }
   }
   // arguments evaluate right to left, as q does
   const args: (Q | undefined)[] = new Array(a.length);
-  for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; args[i] = x ? ev(x, fr) : undefined; }
+  for (let i = a.length - 1; i >= 0; i--) { const x = a[i]; if ((args[i] = x ? ev(x, fr) : undefined) === RETURNED) return RETURNED; }
   if (n.p !== undefined) cursor.at = n.p;
   if (n.f.k === 'prim') {
     const nm = n.f.n;
@@ -213,6 +216,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     return NIL;
   }
   let r = ev(n.r, fr);
+  // a:$[c;:x;y] leaves the lambda when c holds: nothing is assigned
+  if (r === RETURNED) return r;
   // inside a lambda, name::v sets the local of that name when there is one
   const local = n.slot !== undefined && fr;
   const cur = (): Q => local ? (fr![n.slot!] ?? (() => { throw new QError(n.n); })()) : getGlobal(n.n);
@@ -251,26 +256,31 @@ function rankOfItems(x: Q): number {
   return x.t > 0 && x.t <= T.Enum || x.t === T.Dict || x.t === T.Table ? 1 : 0;
 }
 
+/** A statement: `:x` there gives the RETURNED marker (signal.ts) rather than throwing. */
+function stmt(n: Node, fr: Frame): Q {
+  return n.k === 'ret' ? returning(ev(n.x, fr)) : ev(n, fr);
+}
+
 function control(c: string, a: Node[], fr: Frame): Q {
   switch (c) {
     case '$': {
       let i = 0;
-      for (; i + 1 < a.length; i += 2) if (truthy(condValue(ev(a[i], fr)))) return ev(a[i + 1], fr);
-      return i < a.length ? ev(a[i], fr) : NIL;
+      for (; i + 1 < a.length; i += 2) if (truthy(condValue(ev(a[i], fr)))) return stmt(a[i + 1], fr);
+      return i < a.length ? stmt(a[i], fr) : NIL;
     }
     case 'if': {
-      if (truthy(condValue(ev(a[0], fr)))) for (let i = 1; i < a.length; i++) ev(a[i], fr);
+      if (truthy(condValue(ev(a[0], fr)))) for (let i = 1; i < a.length; i++) if (stmt(a[i], fr) === RETURNED) return RETURNED;
       return NIL;
     }
     case 'do': {
       const c0 = ev(a[0], fr);
       if (!(c0.t === -T.Long || c0.t === -T.Int || c0.t === -T.Short || c0.t === -T.Byte || c0.t === -T.Bool)) throw new QError('type');
       const k = Number((c0 as Atom).v);
-      for (let j = 0; j < k; j++) { env.check(); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
+      for (let j = 0; j < k; j++) { env.check(); for (let i = 1; i < a.length; i++) if (stmt(a[i], fr) === RETURNED) return RETURNED; }
       return NIL;
     }
     case 'while': {
-      while (truthy(condValue(ev(a[0], fr)))) { env.check(); for (let i = 1; i < a.length; i++) ev(a[i], fr); }
+      while (truthy(condValue(ev(a[0], fr)))) { env.check(); for (let i = 1; i < a.length; i++) if (stmt(a[i], fr) === RETURNED) return RETURNED; }
       return NIL;
     }
   }
