@@ -206,6 +206,14 @@ function bindAll(out: Binding[], fr: Frame) {
   }
 }
 
+/** The value an amending assignment starts from: the local, or the global, of that name. */
+function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
+  if (!local) return getGlobal(n.n);
+  const v = fr![n.slot!];
+  if (v === undefined) throw new QError(n.n);
+  return v;
+}
+
 function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   if (n.r.k === 'nil') throw new QError('assign');
   // name::expr at the top level defines a view: its value follows the globals it reads
@@ -220,13 +228,12 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   if (r === RETURNED) return r;
   // inside a lambda, name::v sets the local of that name when there is one
   const local = n.slot !== undefined && fr;
-  const cur = (): Q => local ? (fr![n.slot!] ?? (() => { throw new QError(n.n); })()) : getGlobal(n.n);
   if (n.idx) {
     const idx = n.idx.map(i => i ? ev(i, fr) : NIL);
     const op = n.op ? primValue(n.op.n) : null;
-    r = amend(cur(), idx, op, r);
+    r = amend(current(n, fr, local), idx, op, r);
   } else if (n.op) {
-    const c = cur();
+    const c = current(n, fr, local);
     // e,:syms on an enumeration enumerates the new symbols ('cast when the domain lacks one)
     if (c.t === T.Enum && n.op.n === ',' && (r.t === T.Sym || r.t === -T.Sym)) r = hooks.enumerate((c as any).dom, r);
     // x,:y on a general list one rank deeper than y appends y as one item (ref/join): s:enlist 1 2 3;
@@ -234,7 +241,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (n.op.n === ',' && c.t === T.List && (c as List).d.length && rankOfItems(c) === rankOfItems(r) + 1) r = list([r]);
     const y = r;
     // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
-    r = n.op.n === ',' ? appendJoin(c, y) : apply(primValue(n.op.n), [c, y]);
+    const d = PRIMS[n.op.n]?.d;
+    r = n.op.n === ',' ? appendJoin(c, y) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
     // x op: y amends x in place, so a typed vector (or a table's typed column) must keep its type
     if (c.t > 0 && c.t <= T.Enum && r.t !== c.t) throw new QError('type');
     if (c.t === T.Dict && r.t === T.Dict && (c as any).v.t > 0 && (c as any).v.t <= T.Enum && (r as any).v.t !== (c as any).v.t) throw new QError('type');

@@ -54,6 +54,8 @@ const MATRIX: (number | null)[][] = [
   [TT, null, null, TT, N, TT, TT, TT],  // time
 ];
 function temporalCommon(tx: number, ty: number): number | null | undefined {
+  // (the same type, or two that are not temporal, need no search: every comparison in a loop asks)
+  if (tx === ty || tx < T.Timestamp && ty < T.Timestamp) return undefined;
   const i = TEMPORAL.indexOf(tx), j = TEMPORAL.indexOf(ty);
   return i < 0 || j < 0 || i === j ? undefined : MATRIX[i][j];
 }
