@@ -1,7 +1,7 @@
 // Joins: lj ljf ij ijf uj ujf pj ej aj aj0 asof, and fby. Rows are matched on their key values (hashed
 // through keyText); a missing match gives nulls, as kdb+ does.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, vec, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec } from '../value/value.js';
+import { Q, Atom, Vec, Prim, List, Dict, Table, vec, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { join } from './join.js';
@@ -16,6 +16,7 @@ import { hooks } from './hooks.js';
 import { groupRows, groupIds } from './groupby.js';
 import { alloc, allocRaw, fresh } from '../value/storage.js';
 import { findMany } from './find.js';
+import * as kernels from '../kernels/index.js';
 
 const col = (t: Table, c: string) => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; };
 /** A hashable text of row r over the given columns (enumerations compare by their symbols). */
@@ -323,12 +324,28 @@ export const ajf0 = asofJoin(false, true);
 
 /** (f;x) fby g: f applied to x within each group of g, spread back over the rows. g may be a table
  * (several grouping columns). */
+/** (f;x) fby g for the aggregates the group kernels compute over floats (max min sum avg) and count:
+ *  one pass for the groups, one for the aggregate, and each row takes its group's value; else null. */
+function byKernels(f: Q, x: Q, keys: Q[], n: number): Q | null {
+  const name = f.t === T.Unary || f.t === T.Op ? (f as Prim).name : '';
+  if (!['max', 'min', 'sum', 'avg', 'count'].includes(name) || n < kernels.SMALL || (name !== 'count' && x.t !== T.Float)) return null;
+  if (keys.some(k => k.t <= 0 || k.t > T.Enum || count(k) !== n)) return null;
+  const { gid, ng } = groupIds(keys, n);
+  let per: Vec | null = null;
+  if (name === 'count') { const c = kernels.gcount(gid, ng); per = c && longVec(c); }
+  else if (name === 'max' || name === 'min') { const r = kernels.gminmax((x as Vec).d as Float64Array, gid, ng); per = r && vec(T.Float, name === 'max' ? r.max : r.min); }
+  else { const r = kernels.gsumcount((x as Vec).d as Float64Array, gid, ng); per = r && vec(T.Float, name === 'sum' ? r.sum : r.sum.map((s, k) => s / r.cnt[k])); }
+  const d = per && kernels.gather(per.t, per.d, gid);
+  return d ? vec(per!.t, d) : null;
+}
 export function fby(fx: Q, g: Q): Q {
   if (fx.t !== T.List || count(fx) !== 2) throw new QError('type');
   const [f, x] = (fx as List).d;
   const n = count(g);
   if (count(x) !== n) throw new QError('length');
   const keys = g.t === T.Table ? (g as Table).d : [g];
+  const fast = byKernels(f, x, keys, n);
+  if (fast) return fast;
   const gr = groupRows(keys, n);
   const vals = gr.members.map(m => apply1(f, index(x, { t: T.Int, d: m, a: 0 } as Q)));
   // one atom per group spreads over the group's rows; a uniform result lays its items back

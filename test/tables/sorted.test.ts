@@ -165,3 +165,13 @@ test('delete … where keeps the other rows in order; ?[c;a;b] of one basic type
   assert.equal(q('?[101b;1 2 3h;0Nh]'), '1 0N 3h');
   assert.equal(q('?[101b;1 2 3;`a]'), '1\n`a\n3');
 });
+
+test('(f;x) fby g by the group kernels for max min sum avg count gives what a lambda aggregate gives, nulls included', () => {
+  const { q } = makeSession();
+  q('n:100000; t:([]sym:n?`$string til 1000;p:?[n?10<1;0n;n?100f];d:2020.01.01+n?10)');
+  for (const [f, g] of [['max', '{max x}'], ['min', '{min x}'], ['sum', '{sum x}'], ['avg', '{avg x}'], ['count', '{count x}']]) {
+    assert.equal(q(`(exec (${f};p) fby sym from t)~exec (${g};p) fby sym from t`), '1b', f);
+    assert.equal(q(`(exec (${f};p) fby ([]sym;d) from t)~exec (${g};p) fby ([]sym;d) from t`), '1b', f);
+  }
+  assert.equal(q('(select from t where p=(max;p) fby sym)~select from t where p=({max x};p) fby sym'), '1b');
+});
