@@ -6,8 +6,10 @@ import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, d
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { keyText } from './list.js';
+import { keyText, take } from './list.js';
 import { amend } from './amend.js';
+import { groupIds } from './groupby.js';
+import * as kernels from '../kernels/index.js';
 
 const ints = (xs: ArrayLike<number>): Q => ({ t: T.Int, d: Int32Array.from(xs), a: 0 } as Q);
 const symKeys = (d: Dict) => d.k.t === T.Sym;
@@ -74,6 +76,14 @@ export function keyIndex(kx: Table, kyc: Q[]): { pos: Map<unknown, number>; rowK
   return { pos: found.pos, rowKey, done: keys => { found.used = count(keys); found.dirty = false; keyIndexes.set(keys, found); } };
 }
 
+/** Group ids over x's key rows followed by y's, when y has many rows and the key columns are typed
+ *  vectors of one type on both sides (floats aside, which match as their text does); else null. */
+function bulkIds(kxc: Q[], kyc: Q[], n: number, m: number): { gid: Int32Array; ng: number } | null {
+  if (m < kernels.SMALL || !kxc.every((c, j) => c.t === kyc[j].t && c.t > 0 && c.t < T.Enum && c.t !== T.Float && c.t !== T.Real && c.t !== T.Datetime)) return null;
+  const { gid, ng } = groupIds(kxc.map((c, j) => join(c, kyc[j])), n + m);
+  return { gid, ng };
+}
+
 /** kt , rows: upsert by key. */
 export function upsertKeyed(x: Dict, y: Q): Q {
   const kx = x.k as Table, vx = x.v as Table;
@@ -85,24 +95,42 @@ export function upsertKeyed(x: Dict, y: Q): Q {
     .forEach(([have, c]) => { if (r.c.includes(c)) takesType(have, col(r, c)); });
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
-  const { pos, rowKey, done } = keyIndex(kx, kyc);
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)
   const hitX: number[] = [], hitY: number[] = [], newY: number[] = [];
-  for (let i = 0; i < m; i++) {
-    const k = rowKey(kyc, i), p = pos.get(k);
-    if (p !== undefined) { hitX.push(p); hitY.push(i); }
-    else { pos.set(k, n + newY.length); newY.push(i); }
+  let done: ((keys: Table) => void) | null = null;
+  const ids = bulkIds(kxc, kyc, n, m);
+  if (ids) {
+    // many rows: x's keys and y's grouped together (the group kernels), a row's match the first of its group
+    const { gid, ng } = ids, at = new Int32Array(ng).fill(-1);
+    for (let i = 0; i < n; i++) if (at[gid[i]] < 0) at[gid[i]] = i;
+    for (let i = 0; i < m; i++) {
+      const g = gid[n + i], p = at[g];
+      if (p >= 0) { hitX.push(p); hitY.push(i); }
+      else { at[g] = n + newY.length; newY.push(i); }
+    }
+  } else {
+    const ix = keyIndex(kx, kyc);
+    for (let i = 0; i < m; i++) {
+      const k = ix.rowKey(kyc, i), p = ix.pos.get(k);
+      if (p !== undefined) { hitX.push(p); hitY.push(i); }
+      else { ix.pos.set(k, n + newY.length); newY.push(i); }
+    }
+    done = ix.done;
   }
   const keys = newY.length ? table(kx.c, kxc.map((c, j) => join(c, index(kyc[j], ints(newY)), true))) : kx;
-  done(keys);
+  done?.(keys);
+  // the hits on x's rows, and those on keys this upsert appended (a key repeated in y), each as the rows
+  // amended and the rows of y that amend them: made once for all the value columns
+  const oldX: number[] = [], oldY: number[] = [], laterX: number[] = [], laterY: number[] = [];
+  for (let k = 0; k < hitX.length; k++) if (hitX[k] < n) { oldX.push(hitX[k]); oldY.push(hitY[k]); } else { laterX.push(hitX[k]); laterY.push(hitY[k]); }
+  const oldYs = ints(oldY), newYs = ints(newY), laterYs = ints(laterY);
   const vals = table(vx.c, vx.d.map((c, j) => {
     const name = vx.c[j], src = r.c.includes(name) ? col(r, name) : null;
     let out = c;
-    const old = hitX.map((p, k) => [p, hitY[k]] as const).filter(([p]) => p < n);
-    if (src && old.length) out = amendRows(out, old.map(o => o[0]), index(src, ints(old.map(o => o[1]))));
-    if (newY.length) out = join(out, src ? index(src, ints(newY)) : fromItems(newY.map(() => nullItem(c))), true);
-    const later = hitX.map((p, k) => [p, hitY[k]] as const).filter(([p]) => p >= n);
-    if (src && later.length) out = amendRows(out, later.map(o => o[0]), index(src, ints(later.map(o => o[1]))));
+    if (src && oldX.length) out = amendRows(out, oldX, index(src, oldYs));
+    // a column y lacks gets nulls for the new keys
+    if (newY.length) out = join(out, src ? index(src, newYs) : take({ t: -T.Long, v: BigInt(newY.length) } as Q, nullItem(c)), true);
+    if (src && laterX.length) out = amendRows(out, laterX, index(src, laterYs));
     return out;
   }));
   return dict(keys, vals);

@@ -175,3 +175,14 @@ test('(f;x) fby g by the group kernels for max min sum avg count gives what a la
   }
   assert.equal(q('(select from t where p=(max;p) fby sym)~select from t where p=({max x};p) fby sym'), '1b');
 });
+
+test('uj and upsert of many rows into a table keyed on two columns (grouped with the group kernels) match row-at-a-time keying', () => {
+  const { q } = makeSession();
+  q('n:100000; t:([]sym:n?`$string til 1000;p:n?100f;v:n?1000;d:2020.01.01+n?10)');
+  q('kk:2!select last p by sym,d from t where i<50000; kk2:2!select last v, p by sym,d from t where i>=30000; c:0!kk2');
+  // slices of 500 rows take the keyed index a row at a time
+  assert.equal(q('(kk uj kk2)~{x uj 2!y}/[kk; 500 cut c]'), '1b');
+  q('k3:2!select last p by sym,d from t where i>=20000; c3:0!k3');
+  assert.equal(q('(kk upsert k3)~{x upsert 2!y}/[kk; 500 cut c3]'), '1b');
+  assert.equal(q('([k:1 2 3]v:10 20 30) uj ([k:3 4 4]v:33 44 45;w:1 2 3)'), 'k| v  w\n-| ----\n1| 10  \n2| 20  \n3| 33 1\n4| 45 3');
+});
