@@ -718,3 +718,12 @@ test(':x leaves a lambda from any statement: its body, a block, a branch of $ or
   // a return from a lambda called inside another does not leave the caller
   assert.equal(q('{a:{:x*2} x; a+1} 5'), '11');
 });
+
+test('symbols within symbols compare each distinct symbol\'s text once, as >= and <= do', () => {
+  const { q } = makeSession();
+  q('s:10000?`$string til 1000');
+  assert.equal(q('(s within `1`5)~(s>=`1)&s<=`5'), '1b');
+  assert.equal(q('`a`b`c`d within `b`c'), '0110b');
+  assert.equal(q('(`;`a;`zz) within `a`b'), '010b');
+  assert.equal(q('`a`b`c within `c`a'), '000b');
+});
