@@ -22,7 +22,10 @@ export function atomic2(k: Kernel2, yOnly?: Kernel1): Kernel2 {
       if (x.t === T.Table && y.t === T.Table) {
         const a = x as Table, b = y as Table;
         if (count(a) !== count(b)) throw new QError('length');
-        return table(a.c, a.c.map((c, i) => { const j = b.c.indexOf(c); return j < 0 ? a.d[i] : go(a.d[i], b.d[j]); }));
+        // columns as a dictionary's keys: those in both combine, the rest are kept (y's as a y alone gives:
+        // x pj y is x+0^y[cols#x], which brings y's other columns in)
+        const cs = [...a.c, ...b.c.filter(c => !a.c.includes(c))];
+        return table(cs, cs.map((c, i) => { const j = b.c.indexOf(c); return i >= a.c.length ? (yOnly ? yOnly(b.d[j]) : b.d[j]) : j < 0 ? a.d[i] : go(a.d[i], b.d[j]); }));
       }
       if (x.t === T.Table) { const a = x as Table; return table(a.c, a.d.map(c => go(c, y))); }
       const b = y as Table; return table(b.c, b.d.map(c => go(x, c)));

@@ -10,6 +10,7 @@ import { find1 } from './find.js';
 import { bin } from './order.js';
 import { flip } from './list.js';
 import { apply } from './apply.js';
+import { lookupKeyed } from './joins.js';
 
 /** The int positions named by an index value, or null when it is not an integer index. */
 export function positions(i: Q): number[] | Int32Array | null {
@@ -115,6 +116,13 @@ function dictIndex(d: Dict, i: Q): Q {
 function keyedIndex(d: Dict, i: Q): Q {
   const kt = d.k as Table;
   // a keyed table is indexed by a key row: an atom for one key column, a list or dict for several
+  // many keys of the key columns' own types: the matching rows found together, as lj finds them
+  const many = i.t === T.Table ? i as Table : kt.c.length === 1 && i.t > 0 && i.t < T.Enum ? table(kt.c, [i]) : null;
+  if (many && kt.c.every((c, j) => many.c.includes(c) && many.d[many.c.indexOf(c)].t === kt.d[j].t)) {
+    const { rows } = lookupKeyed(many, d);
+    // no match is -1: out of range, a row of nulls
+    return index(d.v, { t: T.Int, d: rows instanceof Int32Array ? rows : Int32Array.from(rows), a: 0 } as Vec);
+  }
   if (i.t === T.Table) {
     const it = i as Table, n = count(it), rows = new Array<Q>(n);
     for (let j = 0; j < n; j++) rows[j] = keyedIndex(d, dict(symVec(it.c), fromItems(it.d.map(c => item(c, j)))));

@@ -32,7 +32,7 @@ function keyers(a: Q[], b: Q[]): [(r: number) => unknown, (r: number) => unknown
   return [r => rowKey(a, r), r => rowKey(b, r)];
 }
 
-function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: Table } {
+export function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: Table } {
   const kk = kt.k as Table, vt = kt.v as Table;
   const kcols = plainCols(kk.d), tcols = plainCols(kk.c.map(c => col(t, c)));
   // keys of different types never match: kdb+ signals a type error
@@ -181,7 +181,8 @@ export function pj(x: Q, y: Q): Q {
   if (x.t !== T.Table) throw new QError('type');
   const t = x as Table;
   const { rows, vt } = lookupKeyed(t, y as Dict);
-  const at = longVec(Array.from(rows, r => r < 0 ? -1 : r));
+  // -1 (no match) is out of range: a null
+  const at = vec(T.Int, rows instanceof Int32Array ? rows : Int32Array.from(rows));
   const c = [...t.c], d = [...t.d];
   vt.c.forEach((name, j) => {
     // a row with no match is all nulls (index out of range), and 0 fills every null

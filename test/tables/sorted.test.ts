@@ -186,3 +186,19 @@ test('uj and upsert of many rows into a table keyed on two columns (grouped with
   assert.equal(q('(kk upsert k3)~{x upsert 2!y}/[kk; 500 cut c3]'), '1b');
   assert.equal(q('([k:1 2 3]v:10 20 30) uj ([k:3 4 4]v:33 44 45;w:1 2 3)'), 'k| v  w\n-| ----\n1| 10  \n2| 20  \n3| 33 1\n4| 45 3');
 });
+
+test('a keyed table indexed by a table of keys, or by a vector of one key column, finds the rows together (nulls for no match)', () => {
+  const { q } = makeSession();
+  q('n:20000; t:([]sym:n?`$string til 2000;d:n?3;p:n?100f); k2:1!select sym, v:1+til count sym from select distinct sym from t where i<10000');
+  q('kk:2!select last p by sym,d from t where i<12000');
+  // the same, key by key
+  assert.equal(q('(k2 (cols key k2)#t)~k2 each (cols key k2)#t'), '1b');
+  assert.equal(q('(kk select sym,d from t)~kk each select sym,d from t'), '1b');
+  assert.equal(q('(k2 t`sym)~k2 each t`sym'), '1b');
+  assert.equal(q('(t pj k2)~{x+0i^y(cols key y)#x}[t;k2]'), '1b');
+  // (table arithmetic keeps the columns only one side has, as a dictionary's does: ref/pj's x+0^y[`a`b#x])
+  q('x:([]a:1 2 3;b:`x`y`z;c:10 20 30); y:([a:1 3;b:`x`z]c:1 2;d:10 20)');
+  assert.equal(q('(x pj y)~x+0^y[`a`b#x]'), '1b');
+  assert.equal(q('([]a:1 2)-([]a:1 1;b:3 4)'), 'a b \n----\n0 -3\n1 -4');
+  assert.equal(q('([s:`a`b;d:1 2]v:3 4) ([]d:1 2 3;s:`a`b`c)'), 'v\n-\n3\n4\n ');
+});
