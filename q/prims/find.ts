@@ -3,7 +3,9 @@
 // match for everything else.
 import { T } from '../value/types.js';
 import { fresh } from '../value/storage.js';
-import { Q, Vec, List, Atom, count, item } from '../value/value.js';
+import { Q, Vec, List, Atom, Table, count, item } from '../value/value.js';
+import { groupIds } from './groupby.js';
+import { join } from './join.js';
 import { intern } from '../value/sym.js';
 import { match } from './match.js';
 import { keyText, stringBytes } from './list.js';
@@ -38,6 +40,24 @@ function guidFind(x: Uint8Array, y: Uint8Array): Int32Array {
   return r;
 }
 
+/** Positions of y's rows in x's (count x when absent), where the tables have the same columns: typed
+ *  non-float columns by the group kernels over x's rows followed by y's, others by each row's text. */
+function tableFind(x: Table, y: Table): Int32Array | null {
+  if (x.c.length !== y.c.length || x.c.some((c, j) => y.c[j] !== c)) return null;
+  const n = count(x), m = count(y), r = fresh(Int32Array, m);
+  if (x.d.every((c, j) => c.t === y.d[j].t && c.t > 0 && c.t < T.Enum && c.t !== T.Float && c.t !== T.Real && c.t !== T.Datetime)) {
+    const { gid, ng } = groupIds(x.d.map((c, j) => join(c, y.d[j])), n + m);
+    const first = new Int32Array(ng).fill(n);
+    for (let i = n - 1; i >= 0; i--) first[gid[i]] = i;
+    for (let i = 0; i < m; i++) r[i] = first[gid[n + i]];
+    return r;
+  }
+  const key = (t: Table, i: number) => t.d.map(c => keyText(item(c, i))).join('\u0001'), h = new Map<string, number>();
+  for (let i = n - 1; i >= 0; i--) h.set(key(x, i), i);
+  for (let i = 0; i < m; i++) r[i] = h.get(key(y, i)) ?? n;
+  return r;
+}
+
 /** Positions of each item of y in x, using a hash map when x is a vector. */
 export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
@@ -53,6 +73,11 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
     const r = fresh(Int32Array, m);
     for (let i = 0; i < m; i++) { const p = h.get(yd[i]); r[i] = p === undefined ? n : p; }
     return r;
+  }
+  // rows of a table among the rows of a table with the same columns: grouped together, or by their text
+  if (x.t === T.Table && y.t === T.Table && m > 8) {
+    const r = tableFind(x as Table, y as Table);
+    if (r) return r;
   }
   const r = new Array<number>(m);
   // items of a general list by their text (strings above all): a hash, where a scan an item is quadratic

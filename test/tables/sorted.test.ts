@@ -202,3 +202,15 @@ test('a keyed table indexed by a table of keys, or by a vector of one key column
   assert.equal(q('([]a:1 2)-([]a:1 1;b:3 4)'), 'a b \n----\n0 -3\n1 -4');
   assert.equal(q('([s:`a`b;d:1 2]v:3 4) ([]d:1 2 3;s:`a`b`c)'), 'v\n-\n3\n4\n ');
 });
+
+test('rows of a table found in, kept by or removed from another (?, in, inter, except) by grouping both tables\' rows', () => {
+  const { q } = makeSession();
+  q('n:10000; t:([]sym:n?`$string til 1000;d:n?10); u:([]sym:n?`$string til 1000;d:n?10)');
+  // the same, a row (a dictionary) at a time
+  assert.equal(q('(u?t)~{[u;r] u?r}[u] each t'), '1b');
+  assert.equal(q('(t in u)~(u?t)<count u'), '1b');
+  assert.equal(q('(t except u)~t where not t in u'), '1b');
+  assert.equal(q('(t inter u)~t where t in u'), '1b');
+  // float columns go by each row's text
+  assert.equal(q('([]a:1 2 3f;b:`x`y`z)?([]a:2 3 9 1 1 1 1 1 1f;b:`y`z`z`x`x`x`x`x`x)'), '1 2 3 0 0 0 0 0 0');
+});
