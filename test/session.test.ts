@@ -727,3 +727,16 @@ test('symbols within symbols compare each distinct symbol\'s text once, as >= an
   assert.equal(q('(`;`a;`zz) within `a`b'), '010b');
   assert.equal(q('`a`b`c within `c`a'), '000b');
 });
+
+test('a dictionary indexed by many keys, and joined with another, finds the keys together: as one key at a time', () => {
+  const { q } = makeSession();
+  q('d:(til 10000)!til 10000; i:5000?20000');
+  assert.equal(q('(d i)~{[d;k] d k}[d] each i'), '1b');
+  q('x:(`$string til 1000)!til 1000; y:(`$string 500+til 1000)!1000+til 1000');
+  assert.equal(q("(x,y)~{x,y}/[x;{(enlist x)!enlist y}'[key y;value y]]"), '1b');
+  assert.equal(q('(`a`b`c!1 2 3) `a`z`c'), '1 0N 3');
+  assert.equal(q('(`a`b!("x";"y")) `a`z'), '"x "');
+  // y's repeated keys: each later one wins, as when joined one at a time
+  q('f:(`$string til 20)!til 20; g:(20#`a`b)!til 20');
+  assert.equal(q('(f,g)~{x,y}/[f;{(enlist x)!enlist y}\'[key g;value g]]'), '1b');
+});

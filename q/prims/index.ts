@@ -6,7 +6,7 @@ import { gather, WIDTH, fresh, allocRaw } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
-import { find1 } from './find.js';
+import { find1, findMany } from './find.js';
 import { bin } from './order.js';
 import { flip } from './list.js';
 import { apply } from './apply.js';
@@ -102,6 +102,12 @@ function dictIndex(d: Dict, i: Q): Q {
     // an atom (or one whole key of a list of keys) looks up one value
     const p = find1(k, i);
     return p < count(k) ? item(d.v, p) : nullItem(d.v);
+  }
+  // many keys of the keys' own type, and values in a vector: found together (a key not there is past the
+  // end, so its value is a null)
+  if (i.t === k.t && k.t > 0 && k.t <= T.Enum && d.v.t > 0 && d.v.t < T.Enum) {
+    const p = findMany(k, i);
+    return index(d.v, { t: T.Int, d: p instanceof Int32Array ? p : Int32Array.from(p), a: 0 } as Vec);
   }
   if (i.t > 0 && i.t <= T.Enum || i.t === T.List) {
     const n = count(i), r = new Array<Q>(n);

@@ -9,6 +9,8 @@ import { find1, findMany } from './find.js';
 import { intern, symName } from '../value/sym.js';
 import { deenum } from '../value/enums.js';
 import { appendRows, upsertKeyed } from './tablejoin.js';
+import { amend } from './amend.js';
+import { index } from './index.js';
 
 /** x,y for x,:y (and insert): a vector grows into room behind it, so appending in a loop is not quadratic. */
 export const appendJoin = (x: Q, y: Q): Q => join(x, y, true);
@@ -75,6 +77,19 @@ function dataOf(x: Q, t: number) {
 }
 
 function joinDicts(a: Dict, b: Dict): Q {
+  // keys and values vectors of one type on both sides, y's keys distinct: y's keys found in x's together,
+  // the found ones' values replaced and the others appended
+  const ak = a.k, yk = b.k, av = a.v, yv = b.v;
+  if (ak.t === yk.t && ak.t > 0 && ak.t <= T.Enum && av.t === yv.t && av.t > 0 && av.t < T.Enum && count(yk) > 8) {
+    const p = findMany(ak, yk), self = findMany(yk, yk), n = count(ak), hitA: number[] = [], hitB: number[] = [], fresh: number[] = [];
+    let distinctB = true;
+    for (let j = 0; j < p.length; j++) { if (self[j] !== j) { distinctB = false; break; } if (p[j] < n) { hitA.push(p[j]); hitB.push(j); } else fresh.push(j); }
+    if (distinctB) {
+      const at = (xs: number[]) => ({ t: T.Int, d: Int32Array.from(xs), a: 0 }) as Q;
+      const vals = hitA.length ? amend(av, [at(hitA)], null, index(yv, at(hitB))) : av;
+      return dict(join(ak, index(yk, at(fresh))), join(vals, index(yv, at(fresh))));
+    }
+  }
   const keys = items(a.k).slice(), vals = items(a.v).slice();
   const bk = items(b.k), bv = items(b.v);
   for (let j = 0; j < bk.length; j++) {
