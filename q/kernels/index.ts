@@ -315,7 +315,16 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
     const one = groupOne(c, n, g ? 1 : 0);
     if (!one) return null;
     if (!g) { g = one; continue; }
-    if (g.ng * one.ng > Math.max(1 << 20, n)) return null;
+    if (g.ng * one.ng > Math.max(1 << 20, n)) {
+      // too many pairs for a table of slots: each row's pair as one int, grouped by hash
+      if (g.ng * one.ng >= 2 ** 31) return null;
+      const pair = allocRaw(T.Int, n) as Int32Array, a = g.gid, b = one.gid, m = one.ng;
+      for (let i = 0; i < n; i++) pair[i] = a[i] * m + b[i];
+      begin();
+      g = groupOne({ t: T.Int, d: pair }, n, 0);
+      if (!g) return null;
+      continue;
+    }
     begin();
     const gid = lastingInts(0, n), first = tmp(4 * n), slot = tmp(4 * g.ng * one.ng);
     const ng: number = K!.groupPair(ptr(g.gid), g.ng, ptr(one.gid), one.ng, n, gid.byteOffset, first, slot);

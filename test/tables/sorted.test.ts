@@ -214,3 +214,11 @@ test('rows of a table found in, kept by or removed from another (?, in, inter, e
   // float columns go by each row's text
   assert.equal(q('([]a:1 2 3f;b:`x`y`z)?([]a:2 3 9 1 1 1 1 1 1f;b:`y`z`z`x`x`x`x`x`x)'), '1 2 3 0 0 0 0 0 0');
 });
+
+test('grouping by three columns whose pairs are too many for a table of slots pairs them by hash: as the general path', () => {
+  const { q } = makeSession();
+  // 1000 symbols by 3 by 1000 values: the first pairing has 3000 groups, the next 3M possible pairs
+  q('n:200000; t:([]sym:n?`$string til 1000;p:n?100f;v:n?1000;d:n?3); f:{last x}');
+  assert.equal(q('(select last p by sym,d,v from t)~select f p by sym,d,v from t'), '1b');
+  assert.equal(q('(select count i by sym,d,v from t)~select {count x} i by sym,d,v from t'), '1b');
+});
