@@ -740,3 +740,26 @@ test('a dictionary indexed by many keys, and joined with another, finds the keys
   q('f:(`$string til 20)!til 20; g:(20#`a`b)!til 20');
   assert.equal(q('(f,g)~{x,y}/[f;{(enlist x)!enlist y}\'[key g;value g]]'), '1b');
 });
+
+test('x op:y of a name not yet defined, or of a key a dictionary lacks, starts from op\'s identity; an assignment\'s value is the value assigned', () => {
+  const { q } = makeSession();
+  // ref/assign: bar+:1 of an undefined bar is 1
+  assert.equal(q('bar+:1; baz*:3; qux,:4; (bar;baz;qux)'), '1\n3\n,4');
+  assert.equal(q('nope|:1'), "'nope");
+  // counting into a dictionary from nothing (kb/firewalling's a[.z.a]+:1)
+  q('d:()!(); {d[x]+:1} each `a`b`a`c`a; f:`a`b!1 2; f[`c]+:5; g:`a`b!1.5 2.5; g[`c]+:1');
+  assert.equal(q('d'), 'a| 3\nb| 1\nc| 1');
+  assert.equal(q('(f`c;g`c)'), '5\n1f');
+  q('h:`a`b!1 2; h[`z]:7');
+  assert.equal(q('h`z'), '7');
+  // ref/assign: 1+a[2]+:5 is 8
+  q('a:til 5');
+  assert.equal(q('1+a[2]+:5'), '8');
+  assert.equal(q('a'), '0 1 7 3 4');
+  q('m:(1 2;3 4)');
+  assert.equal(q('10+m[0;0]:7'), '17');
+  assert.equal(q('c:`x`y!1 2; {c[x]:5} `y'), '5');
+  // building a dictionary key by key appends in place, and a copy taken on the way keeps its keys
+  q('k:(`$())!`long$(); {k[x]:1} each `$string til 3000; k2:k; k2[`new]:1');
+  assert.equal(q('(count k;count k2;`new in key k)'), '3000\n3001\n0b');
+});

@@ -11,6 +11,7 @@ import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { env } from './env.js';
 import { Return, RETURNED, returning, returned } from './signal.js';
+import { identity } from '../prims/iter.js';
 import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
 import { evalSql } from './sql.js';
 import { system } from './system.js';
@@ -206,12 +207,15 @@ function bindAll(out: Binding[], fr: Frame) {
   }
 }
 
-/** The value an amending assignment starts from: the local, or the global, of that name. */
+/** The value an amending assignment starts from: the local, or the global, of that name. x op:y of a
+ *  name not yet defined starts from op's identity element, where it has one (ref/assign: bar+:1 is 1). */
 function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
+  const v = local ? fr![n.slot!] : lookupGlobal(n.n);
+  if (v !== undefined) return v;
+  const start = n.op && !n.idx ? identity(primValue(n.op.n)) : null;
+  if (start) return start;
   if (!local) return getGlobal(n.n);
-  const v = fr![n.slot!];
-  if (v === undefined) throw new QError(n.n);
-  return v;
+  throw new QError(n.n);
 }
 
 function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
@@ -228,10 +232,15 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   if (r === RETURNED) return r;
   // inside a lambda, name::v sets the local of that name when there is one
   const local = n.slot !== undefined && fr;
+  // the value of an assignment is the value assigned (ref/assign: 1+a[2]+:5 is a[2]'s new value plus 1)
+  let assigned: Q | null = null;
   if (n.idx) {
     const idx = n.idx.map(i => i ? ev(i, fr) : NIL);
     const op = n.op ? primValue(n.op.n) : null;
+    const y = r;
     r = amend(current(n, fr, local), idx, op, r);
+    assigned = op ? null : y;
+    if (op) { const at = idx; assigned = (() => { try { return apply(r, at); } catch { return null; } })(); }
   } else if (n.op) {
     const c = current(n, fr, local);
     // e,:syms on an enumeration enumerates the new symbols ('cast when the domain lacks one)
@@ -255,7 +264,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // .z.vs[name;indices] hears of every change to a global made at the top level
     if (!fr && n.n !== '.z.vs') { const vs = lookupGlobal('.z.vs'); if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, n.idx ? (n.idx.length === 1 ? (n.idx[0] ? ev(n.idx[0], fr) : NIL) : fromItems(n.idx.map(i => i ? ev(i, fr) : NIL))) : list([])]); }
   }
-  return n.idx || n.op ? r : r;
+  return assigned ?? r;
 }
 
 /** The rank ,: compares: an atom's is 0, a vector's 1, a general list's one more than its first item's. */

@@ -8,6 +8,8 @@ import { slice } from '../value/storage.js';
 import { positions, keyRow, keyItems, index } from './index.js';
 import { find1, findMany } from './find.js';
 import { apply } from './apply.js';
+import { identity } from './iter.js';
+import { castTo } from './conv.js';
 import { join } from './join.js';
 
 type F = ((cur: Q, y: Q | undefined) => Q);
@@ -15,6 +17,9 @@ type F = ((cur: Q, y: Q | undefined) => Q);
 /** Amend x at depth idx with op (null for plain assignment) and value v. */
 export function amend(x: Q, idx: Q[], op: Q | null, v: Q): Q {
   const f: F = op ? (cur, y) => apply(op, [cur, y!]) : (_cur, y) => y!;
+  // a key x lacks starts from op's identity element (d[k]+:1 counts from 0), as an undefined name does
+  // (ref/assign); an op without one starts from the null of the values' type
+  if (op) (f as { start?: Q }).start = identity(op) ?? undefined;
   return amendDeep(x, idx, f, v);
 }
 
@@ -84,8 +89,10 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
       const p = find1(d.k, i);
       const n = count(d.k);
       if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
-      // a new key appends
-      return dict(join(d.k, i.t < 0 ? i : list([i])), join(d.v, wrap(d.v, f(nullOf(d.v), y))));
+      // a new key appends, into room behind keys and values (grow.ts): d[k]:v in a loop is not a copy each time
+      // (the identity in the values' own type: 0f for a float dictionary)
+      const start = (f as { start?: Q }).start, first = start && d.v.t > 0 && d.v.t < T.Sym && start.t < 0 ? castTo(d.v.t, start) : start;
+      return dict(join(d.k, i.t < 0 ? i : list([i]), true), join(d.v, wrap(d.v, f(first ?? nullOf(d.v), y)), true));
     }
     case T.Table: {
       const t = x as Table;
@@ -152,7 +159,8 @@ function atKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
   return dict(table(kt.c, kt.d.map((col, k) => join(col, one(key[k])))), table(vt.c, vt.d.map((col, k) => join(col, one(vals[k])))));
 }
 
-function nullOf(v: Q): Q { return count(v) ? item(v, 0) && { ...(item(v, 0) as any) } : list([]); }
+/** What a new key's value starts from: the null of the values' type (an empty list for a general list). */
+function nullOf(v: Q): Q { return v.t > 0 && v.t < T.Table ? nullItem(v) : v.t === T.List && count(v) ? nullItem(v) : list([]); }
 function wrap(v: Q, x: Q): Q { return v.t === T.List || x.t >= 0 ? list([x]) : x; }
 
 /** A copy of list x with item p replaced; a vector stays a vector of its type or signals 'type. */

@@ -81,7 +81,7 @@ function each(f: Q, args: Q[]): Q {
 }
 
 /** kdb+'s identity elements for folds of the operators. */
-function identity(f: Q): Q | null {
+export function identity(f: Q): Q | null {
   if (f.t !== T.Op) return null;
   switch ((f as Prim).name) {
     case '+': case '-': return { t: -T.Long, v: 0n };

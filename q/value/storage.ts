@@ -108,7 +108,8 @@ export function slice(t: number, a: Items, from: number, to: number): Items {
 export function concat(t: number, parts: Items[]): Items {
   let n = 0;
   for (const p of parts) n += p.length;
-  const r = alloc(t, t === T.Guid ? n / 16 : n);
+  // (every item is written: no need to zero the block first)
+  const r = allocRaw(t, t === T.Guid ? n / 16 : n);
   let o = 0;
   for (const p of parts) { (r as any).set(p, o); o += p.length; }
   return r;
