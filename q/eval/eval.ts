@@ -207,6 +207,12 @@ function bindAll(out: Binding[], fr: Frame) {
   }
 }
 
+/** x[i] after x[i]op:y, as the assignment's value; null (the whole of x) where indexing cannot say, as
+ *  for an index a table's amend reads differently */
+function itemsAt(x: Q, idx: Q[]): Q | null {
+  try { return apply(x, idx); } catch { return null; }
+}
+
 /** The value an amending assignment starts from: the local, or the global, of that name. x op:y of a
  *  name not yet defined starts from op's identity element, where it has one (ref/assign: bar+:1 is 1). */
 function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
@@ -239,8 +245,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     const op = n.op ? primValue(n.op.n) : null;
     const y = r;
     r = amend(current(n, fr, local), idx, op, r);
-    assigned = op ? null : y;
-    if (op) { const at = idx; assigned = (() => { try { return apply(r, at); } catch { return null; } })(); }
+    assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     const c = current(n, fr, local);
     // e,:syms on an enumeration enumerates the new symbols ('cast when the domain lacks one)
