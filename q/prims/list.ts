@@ -13,6 +13,7 @@ import { isInternal, internal } from './internal.js';
 import { hooks } from './hooks.js';
 import { deenum } from '../value/enums.js';
 import { groupRows, groupIds } from './groupby.js';
+import { lookupKeyed } from './joins.js';
 import { iasc } from './order.js';
 import { stringGroups } from './strhash.js';
 
@@ -283,6 +284,13 @@ function dropKeys(d: Dict, k: Q): Q {
 /** The rows of keyed table d whose keys k names: one key, a list of keys of one column, or a table of keys. */
 function keyedRows(d: Dict, k: Q): Set<number> {
   const kt = d.k as Table, rows = new Set<number>();
+  // many keys of the key columns' own types: found together, as lj finds them
+  const many = k.t === T.Table ? k as Table : kt.c.length === 1 && k.t > 0 && k.t < T.Enum ? table(kt.c, [k]) : null;
+  if (many && kt.c.every((c, j) => many.c.includes(c) && many.d[many.c.indexOf(c)].t === kt.d[j].t)) {
+    const found = lookupKeyed(many, d).rows;
+    for (let i = 0; i < found.length; i++) if (found[i] >= 0) rows.add(found[i]);
+    return rows;
+  }
   const keys: Q[] = k.t === T.Table ? Array.from({ length: count(k) }, (_, j) => item(k, j))
     : kt.c.length === 1 && k.t >= 0 && k.t !== T.Dict ? items(k) : [k];
   for (const one of keys) { const r = keyRow(d, one); if (r >= 0) rows.add(r); }

@@ -222,3 +222,12 @@ test('grouping by three columns whose pairs are too many for a table of slots pa
   assert.equal(q('(select last p by sym,d,v from t)~select f p by sym,d,v from t'), '1b');
   assert.equal(q('(select count i by sym,d,v from t)~select {count x} i by sym,d,v from t'), '1b');
 });
+
+test('dropping many keys from a keyed table finds them together: the rows left are those whose keys were not named', () => {
+  const { q } = makeSession();
+  q('n:20000; kt:([k:til n] v:til n)');
+  assert.equal(q('(exec k from key ([]k:til 5000) _ kt)~5000+til 15000'), '1b');
+  assert.equal(q('(exec v from value (til 5000) _ kt)~5000+til 15000'), '1b');
+  assert.equal(q('count (10000+til 20000) _ kt'), '10000');
+  assert.equal(q('([]a:1 9;b:`x`z) _ ([a:1 2 3;b:`x`y`z]v:10 20 30)'), 'a b| v \n---| --\n2 y| 20\n3 z| 30');
+});
