@@ -15,7 +15,7 @@ import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
-import { concat, iota, fresh, allocRaw, WIDTH } from '../value/storage.js';
+import { concat, iota, fresh, allocRaw, WIDTH, words } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
@@ -590,12 +590,11 @@ function scatterGroups(n: number, members: Rows[], vals: Q[]): Vec | null {
   const w = t === T.Guid ? 16 : WIDTH[t], out = allocRaw(t, n);
   // in words of 4 bytes (2 or 4 to an item), of 2 bytes or of 1
   const unit = w >= 4 ? 4 : w, per = w / unit;
-  const words = (d: Items) => unit === 4 ? new Int32Array(d.buffer, d.byteOffset, d.byteLength >> 2) : unit === 2 ? new Int16Array(d.buffer, d.byteOffset, d.byteLength >> 1) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
-  const o = words(out);
+  const o = words(out, unit);
   for (let g = 0; g < members.length; g++) {
     const m = members[g];
     if (m instanceof Int32Array && kernels.scatter(t, (vals[g] as Vec).d, m, out)) continue;
-    const s = words((vals[g] as Vec).d);
+    const s = words((vals[g] as Vec).d, unit);
     if (per === 1) for (let j = 0; j < m.length; j++) o[m[j]] = s[j];
     else if (per === 2) for (let j = 0; j < m.length; j++) { const a = 2 * m[j], b = 2 * j; o[a] = s[b]; o[a + 1] = s[b + 1]; }
     else for (let j = 0; j < m.length; j++) for (let k = 0; k < per; k++) o[per * m[j] + k] = s[per * j + k];

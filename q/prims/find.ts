@@ -4,8 +4,7 @@
 import { T } from '../value/types.js';
 import { fresh } from '../value/storage.js';
 import { Q, Vec, List, Atom, Table, count, item } from '../value/value.js';
-import { groupIds } from './groupby.js';
-import { join } from './join.js';
+import { firstMatches } from './groupby.js';
 import { intern } from '../value/sym.js';
 import { match } from './match.js';
 import { keyText, stringBytes } from './list.js';
@@ -44,14 +43,9 @@ function guidFind(x: Uint8Array, y: Uint8Array): Int32Array {
  *  non-float columns by the group kernels over x's rows followed by y's, others by each row's text. */
 function tableFind(x: Table, y: Table): Int32Array | null {
   if (x.c.length !== y.c.length || x.c.some((c, j) => y.c[j] !== c)) return null;
-  const n = count(x), m = count(y), r = fresh(Int32Array, m);
-  if (x.d.every((c, j) => c.t === y.d[j].t && c.t > 0 && c.t < T.Enum && c.t !== T.Float && c.t !== T.Real && c.t !== T.Datetime)) {
-    const { gid, ng } = groupIds(x.d.map((c, j) => join(c, y.d[j])), n + m);
-    const first = new Int32Array(ng).fill(n);
-    for (let i = n - 1; i >= 0; i--) first[gid[i]] = i;
-    for (let i = 0; i < m; i++) r[i] = first[gid[n + i]];
-    return r;
-  }
+  const n = count(x), m = count(y), found = firstMatches(x.d, y.d, n);
+  if (found) return found;
+  const r = fresh(Int32Array, m);
   const key = (t: Table, i: number) => t.d.map(c => keyText(item(c, i))).join('\u0001'), h = new Map<string, number>();
   for (let i = n - 1; i >= 0; i--) h.set(key(x, i), i);
   for (let i = 0; i < m; i++) r[i] = h.get(key(y, i)) ?? n;

@@ -7,6 +7,7 @@ import { keyText, stringBytes } from './list.js';
 import { stringGroups } from './strhash.js';
 import * as kernels from '../kernels/index.js';
 import { allocRaw, fresh } from '../value/storage.js';
+import { join } from './join.js';
 
 export interface Groups {
   /** each group's rows (positions into the key columns), in row order, as views of one array */
@@ -87,3 +88,21 @@ export function groupRows(keyCols: Q[], n: number): Groups {
   return { members, firsts, gid };
 }
 export { count };
+
+/** Group ids over x's rows followed by y's (columns paired in order), when each pair is a typed vector of
+ *  one type; floats aside, which match as their text does. Null otherwise. */
+export function jointIds(xc: Q[], yc: Q[]): { gid: Int32Array; ng: number } | null {
+  if (!xc.every((c, j) => c.t === yc[j].t && c.t > 0 && c.t < T.Enum && c.t !== T.Float && c.t !== T.Real && c.t !== T.Datetime)) return null;
+  const { gid, ng } = groupIds(xc.map((c, j) => join(c, yc[j])), count(xc[0]) + count(yc[0]));
+  return { gid, ng };
+}
+/** For each row of y's columns, the first row of x's with the same items (none when there is none), by
+ *  jointIds; null where jointIds cannot. */
+export function firstMatches(xc: Q[], yc: Q[], none: number): Int32Array | null {
+  const ids = jointIds(xc, yc);
+  if (!ids) return null;
+  const n = count(xc[0]), m = count(yc[0]), first = new Int32Array(ids.ng).fill(none), r = allocRaw(T.Int, m) as Int32Array;
+  for (let i = n - 1; i >= 0; i--) first[ids.gid[i]] = i;
+  for (let i = 0; i < m; i++) r[i] = first[ids.gid[n + i]];
+  return r;
+}

@@ -13,7 +13,7 @@ import { xkey } from './tables.js';
 import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
-import { groupRows, groupIds } from './groupby.js';
+import { groupRows, groupIds, firstMatches } from './groupby.js';
 import { alloc, allocRaw, fresh } from '../value/storage.js';
 import { findMany } from './find.js';
 import * as kernels from '../kernels/index.js';
@@ -46,14 +46,8 @@ export function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: 
   // several key columns: the key rows and t's rows grouped together (the group kernels, by the columns'
   // items; floats, which match as their text does, take the general way), then each of t's rows takes
   // the first key row of its group
-  const nk = count(kk), nt = count(t);
-  if (kcols.every((k, j) => k.t === tcols[j].t && k.t > 0 && k.t < T.Enum && k.t !== T.Float && k.t !== T.Real && k.t !== T.Datetime)) {
-    const { gid, ng } = groupIds(kcols.map((k, j) => join(k, tcols[j])), nk + nt);
-    const first = new Int32Array(ng).fill(-1), rows = allocRaw(T.Int, nt) as Int32Array;
-    for (let r = nk - 1; r >= 0; r--) first[gid[r]] = r;
-    for (let r = 0; r < nt; r++) rows[r] = first[gid[nk + r]];
-    return { rows, vt };
-  }
+  const nk = count(kk), nt = count(t), found = firstMatches(kcols, tcols, -1);
+  if (found) return { rows: found, vt };
   const [kk1, tk1] = keyers(kcols, tcols);
   const pos = new Map<unknown, number>();
   for (let r = nk - 1; r >= 0; r--) pos.set(kk1(r), r);

@@ -2,7 +2,7 @@
 // seedable xoshiro128**, reset by \S, so a session with the same seed gives the same numbers.
 import { T } from '../value/types.js';
 import { Q, Vec, Atom, count, item, vec, fromItems, list, NJ, atomsToVec } from '../value/value.js';
-import { alloc, allocRaw, halves, WIDTH } from '../value/storage.js';
+import { alloc, allocRaw, halves, WIDTH, words } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
@@ -143,9 +143,8 @@ export type { Vec };
  *  long becomes a BigInt; an atom branch is read as one item over and over. */
 function pickTyped(t: number, c: Uint8Array, a: Q, b: Q): Q {
   const n = c.length, w = t === T.Guid ? 16 : WIDTH[t], unit = Math.min(w, 4), per = w / unit;
-  const words = (d: Items) => unit === 4 ? new Int32Array(d.buffer, d.byteOffset, d.byteLength >> 2) : unit === 2 ? new Int16Array(d.buffer, d.byteOffset, d.byteLength >> 1) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
   const items = (x: Q) => x.t > 0 ? (x as Vec).d : atomsToVec(t, [x as Atom]).d;
-  const r = allocRaw(t, n), o = words(r), A = words(items(a)), B = words(items(b)), sa = a.t > 0 ? per : 0, sb = b.t > 0 ? per : 0;
+  const r = allocRaw(t, n), o = words(r, unit), A = words(items(a), unit), B = words(items(b), unit), sa = a.t > 0 ? per : 0, sb = b.t > 0 ? per : 0;
   if (per === 1) for (let i = 0; i < n; i++) o[i] = c[i] ? A[sa * i] : B[sb * i];
   else for (let i = 0; i < n; i++) {
     const s = c[i] ? A : B, at = c[i] ? sa * i : sb * i;

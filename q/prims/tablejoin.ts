@@ -8,7 +8,7 @@ import { index } from './index.js';
 import { join } from './join.js';
 import { keyText, take } from './list.js';
 import { amend } from './amend.js';
-import { groupIds } from './groupby.js';
+import { jointIds } from './groupby.js';
 import * as kernels from '../kernels/index.js';
 
 const ints = (xs: ArrayLike<number>): Q => ({ t: T.Int, d: Int32Array.from(xs), a: 0 } as Q);
@@ -78,10 +78,8 @@ export function keyIndex(kx: Table, kyc: Q[]): { pos: Map<unknown, number>; rowK
 
 /** Group ids over x's key rows followed by y's, when y has many rows and the key columns are typed
  *  vectors of one type on both sides (floats aside, which match as their text does); else null. */
-function bulkIds(kxc: Q[], kyc: Q[], n: number, m: number): { gid: Int32Array; ng: number } | null {
-  if (m < kernels.SMALL || !kxc.every((c, j) => c.t === kyc[j].t && c.t > 0 && c.t < T.Enum && c.t !== T.Float && c.t !== T.Real && c.t !== T.Datetime)) return null;
-  const { gid, ng } = groupIds(kxc.map((c, j) => join(c, kyc[j])), n + m);
-  return { gid, ng };
+function bulkIds(kxc: Q[], kyc: Q[], m: number): { gid: Int32Array; ng: number } | null {
+  return m < kernels.SMALL ? null : jointIds(kxc, kyc);
 }
 
 /** kt , rows: upsert by key. */
@@ -98,7 +96,7 @@ export function upsertKeyed(x: Dict, y: Q): Q {
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)
   const hitX: number[] = [], hitY: number[] = [], newY: number[] = [];
   let done: ((keys: Table) => void) | null = null;
-  const ids = bulkIds(kxc, kyc, n, m);
+  const ids = bulkIds(kxc, kyc, m);
   if (ids) {
     // many rows: x's keys and y's grouped together (the group kernels), a row's match the first of its group
     const { gid, ng } = ids, at = new Int32Array(ng).fill(-1);

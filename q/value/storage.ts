@@ -143,3 +143,9 @@ export function iota(n: number): BigInt64Array {
   for (let i = 0; i < n; i++) { w[2 * i] = i; w[2 * i + 1] = 0; }
   return d;
 }
+
+/** d's bytes seen as words of 4, 2 or 1 bytes: items copied a word at a time (an 8-byte item as two)
+ *  need no BigInt and keep every bit of a float's null. */
+export function words(d: Items, unit: number): Int32Array | Int16Array | Uint8Array {
+  return unit === 4 ? new Int32Array(d.buffer, d.byteOffset, d.byteLength >> 2) : unit === 2 ? new Int16Array(d.buffer, d.byteOffset, d.byteLength >> 1) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+}
