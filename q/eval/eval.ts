@@ -240,8 +240,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   const local = n.slot !== undefined && fr;
   // the value of an assignment is the value assigned (ref/assign: 1+a[2]+:5 is a[2]'s new value plus 1)
   let assigned: Q | null = null;
+  let idx: Q[] | null = null;
   if (n.idx) {
-    const idx = n.idx.map(i => i ? ev(i, fr) : NIL);
+    idx = n.idx.map(i => i ? ev(i, fr) : NIL);
     const op = n.op ? primValue(n.op.n) : null;
     const y = r;
     r = amend(current(n, fr, local), idx, op, r);
@@ -266,8 +267,12 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   if (local) fr![n.slot!] = r;
   else {
     setGlobal(n.n, r);
-    // .z.vs[name;indices] hears of every change to a global made at the top level
-    if (!fr && n.n !== '.z.vs') { const vs = lookupGlobal('.z.vs'); if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, n.idx ? (n.idx.length === 1 ? (n.idx[0] ? ev(n.idx[0], fr) : NIL) : fromItems(n.idx.map(i => i ? ev(i, fr) : NIL))) : list([])]); }
+    // .z.vs[name;indices] hears of every change to a global of the root namespace made at the top level
+    // (ref/dotz: not .a.b); the indices are those already evaluated, so none is evaluated twice
+    if (!fr && n.n[0] !== '.' && env.full(n.n) === n.n) {
+      const vs = lookupGlobal('.z.vs');
+      if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, idx ? (idx.length === 1 ? idx[0] : fromItems(idx)) : list([])]);
+    }
   }
   return assigned ?? r;
 }
