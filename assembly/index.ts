@@ -8,3 +8,4 @@ export * from './hash';
 export * from './scan';
 export * from './temporal';
 export * from './csv';
+export * from './matrix';

@@ -588,3 +588,38 @@ export function bin(t: number, x: Items, y: Items, right: boolean): BigInt64Arra
   K![`bin_${k}`](px, x.length, py, y.length, right ? 1 : 0, dst);
   return done() as BigInt64Array;
 }
+
+// ---- matrices: mmu and inv over rows of floats -----------------------------------------------------------
+
+/** Matrices at least this big (items) go to the kernels: below, copying in and out costs more than it saves. */
+const MATRIX = 4096;
+/** Rows of floats copied to one row-major block of scratch. */
+function packRows(rows: Float64Array[], n: number): number {
+  const p = tmp(rows.length * n * 8), v = view(Float64Array, p, rows.length * n);
+  rows.forEach((r, i) => v.set(r, i * n));
+  return p;
+}
+/** m rows of n floats read from a row-major block, each a float vector of its own. */
+function unpackRows(p: number, m: number, n: number): Float64Array[] {
+  const v = view(Float64Array, p, m * n), out: Float64Array[] = [];
+  for (let i = 0; i < m; i++) { const r = allocRaw(T.Float, n) as Float64Array; r.set(v.subarray(i * n, i * n + n)); out.push(r); }
+  return out;
+}
+/** The rows of a (m×k) times b (k×n), or null (too small, or no kernels): the TypeScript path's sums. */
+export function mmuRows(a: Float64Array[], b: Float64Array[], n: number): Float64Array[] | null {
+  const m = a.length, k = b.length;
+  if (!has('mmuF64') || m * k + k * n < MATRIX) return null;
+  begin();
+  const pa = packRows(a, k), pb = packRows(b, n), pc = tmp(m * n * 8);
+  K!.mmuF64(pa, pb, pc, m, k, n);
+  return unpackRows(pc, m, n);
+}
+/** The rows of the inverse of an n×n matrix by LU (the TypeScript path's arithmetic), 'singular' when a
+ *  pivot is zero, or null (too small, or no kernels). */
+export function invRows(a: Float64Array[]): Float64Array[] | 'singular' | null {
+  const n = a.length;
+  if (!has('invF64') || n * n < MATRIX) return null;
+  begin();
+  const pa = packRows(a, n), px = tmp(n * n * 8), perm = tmp(n * 4);
+  return K!.invF64(pa, px, perm, n) ? 'singular' : unpackRows(px, n, n);
+}

@@ -5,6 +5,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, count, items, fromItems, list, isKeyed, longVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { allocRaw } from '../value/storage.js';
+import * as kernels from '../kernels/index.js';
 import { Dom, view } from './numeric.js';
 import { aggregate, floats, floatAtom, moving, movingMean, avg } from './agg.js';
 import { grade } from './order.js';
@@ -163,8 +164,9 @@ export function mmu(x: Q, y: Q): Q {
     return fv(Float64Array.from(A, r => { if (r.length !== b.length) throw new QError('length'); let s = 0; for (let i = 0; i < b.length; i++) s += r[i] * b[i]; return s; }));
   }
   const Bm = B as Float64Array[], k = Bm.length, m = k ? Bm[0].length : 0;
-  const out = A.map(r => {
-    if (r.length !== k) throw new QError('length');
+  if (A.some(r => r.length !== k)) throw new QError('length');
+  // each item sums its k terms in order, here and in the kernel alike
+  const out = kernels.mmuRows(A, Bm, m) ?? A.map(r => {
     const o = new Float64Array(m);
     for (let j = 0; j < k; j++) { const a = r[j], b = Bm[j]; for (let i = 0; i < m; i++) o[i] += a * b[i]; }
     return o;
@@ -172,27 +174,38 @@ export function mmu(x: Q, y: Q): Q {
   return xm ? mat(out) : fv(out[0]);
 }
 
-/** inv x: the inverse of a square float matrix by LU decomposition with partial pivoting. */
+/** inv x: the inverse of a square float matrix by LU decomposition with partial pivoting, as kdb+ has
+ *  since 3.6 (the same rounding: a mmu inv a shows the residues ref/inv does). A zero pivot (a singular
+ *  matrix) gives nulls. */
 export function inv(x: Q): Q {
   if (x.t === -T.Float) return fatom(1 / (x as Atom).v);
-  const A = matrix(x).map(r => Float64Array.from(r)), n = A.length;
-  if (A.some(r => r.length !== n)) throw new QError('length');
-  const I = A.map((_, i) => { const r = new Float64Array(n); r[i] = 1; return r; });
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(A[r][c]) > Math.abs(A[p][c])) p = r;
-    [A[c], A[p]] = [A[p], A[c]]; [I[c], I[p]] = [I[p], I[c]];
-    const d = A[c][c];
-    if (d === 0) return mat(A.map(() => new Float64Array(n).fill(NaN)));
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = A[r][c] / d;
-      if (f === 0) continue;
-      for (let j = 0; j < n; j++) { A[r][j] -= f * A[c][j]; I[r][j] -= f * I[c][j]; }
+  const rows = matrix(x), n = rows.length;
+  if (rows.some(r => r.length !== n)) throw new QError('length');
+  const nulls = () => mat(rows.map(() => new Float64Array(n).fill(NaN)));
+  const fast = kernels.invRows(rows);
+  if (fast) return fast === 'singular' ? nulls() : mat(fast);
+  const A = rows.map(r => Float64Array.from(r)), perm = Array.from({ length: n }, (_, i) => i);
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (Math.abs(A[i][k]) > Math.abs(A[p][k])) p = i;
+    [A[k], A[p]] = [A[p], A[k]]; [perm[k], perm[p]] = [perm[p], perm[k]];
+    const d = A[k][k], rk = A[k];
+    if (d === 0) return nulls();
+    for (let i = k + 1; i < n; i++) {
+      const ri = A[i], l = ri[k] /= d;
+      for (let j = k + 1; j < n; j++) ri[j] -= l * rk[j];
     }
   }
-  for (let r = 0; r < n; r++) { const d = A[r][r]; for (let j = 0; j < n; j++) I[r][j] /= d; }
-  return mat(I);
+  // L U X = P I, a row of X at a time: forward with L (unit diagonal), then back with U
+  const X = perm.map(c => { const r = new Float64Array(n); r[c] = 1; return r; });
+  for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) { const l = A[i][j], xi = X[i], xj = X[j]; for (let c = 0; c < n; c++) xi[c] -= l * xj[c]; }
+  for (let i = n - 1; i >= 0; i--) {
+    const xi = X[i];
+    for (let j = n - 1; j > i; j--) { const u = A[i][j], xj = X[j]; for (let c = 0; c < n; c++) xi[c] -= u * xj[c]; }
+    const d = A[i][i];
+    for (let c = 0; c < n; c++) xi[c] /= d;
+  }
+  return mat(X);
 }
 
 /** x lsq y: the least-squares B with x ≈ B mmu y, from the normal equations (y y') B' = y x' by Cholesky. */
