@@ -19,6 +19,7 @@ import { Port, readUsers } from './port.js';
 import { Client } from './client.js';
 import { Handles } from './handles.js';
 import { ConsoleInput } from './console-input.js';
+import { ConsoleInterrupt } from './interrupt.js';
 import { loadZstd } from './zstd.js';
 import { installWsEval } from '../q/eval/handlers.js';
 import { T } from '../q/value/types.js';
@@ -271,8 +272,16 @@ export async function main(argv: string[]) {
   const input = new ConsoleInput(rl, !!tty);
   host.readLine = () => { flush(); return input.readLine(); };
   if (tty) rl.prompt();
+  // at a terminal, Ctrl-C stops the running line ('stop), as in q; at the prompt it abandons the line typed
+  const stop = tty ? new ConsoleInterrupt() : null;
+  if (tty) rl.on('SIGINT', () => { rl.write(null, { ctrl: true, name: 'u' }); write(1, '\n'); flush(); rl.prompt(); });
   for (let line; (line = await input.next()) !== null;) {
-    const r = consoleLine(session, line);
+    let r: ReturnType<typeof consoleLine>;
+    if (stop) {
+      const saved = session.env.poll;
+      session.env.poll = () => stop.stopped() || !!saved?.();
+      try { r = stop.run(() => consoleLine(session, line!)); } finally { session.env.poll = saved; }
+    } else r = consoleLine(session, line);
     if (r.out) host.write(1, r.out + '\n');
     // under an error, the frame it happened in with a caret, as kdb+ prints it: on standard error, so
     // that standard output keeps one line for each error
@@ -282,6 +291,9 @@ export async function main(argv: string[]) {
     flush();
     // the prompt names the working namespace, as q's does (q.foo) after \d .foo)
     if (tty) { rl.setPrompt(session.suspended ? 'q))' : session.kmode ? '  ' : `q${session.env.cwd})`); rl.prompt(); }
+    // what was typed while the line ran is readline's input now, as if typed at this prompt
+    const typed = stop?.typed();
+    if (typed) rl.write(typed);
   }
   flush();
   // with a port open the process keeps serving after its console input ends, as q does
