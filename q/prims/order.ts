@@ -6,7 +6,7 @@ import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, t
 import { gather, fresh, halves } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
-import { symName } from '../value/sym.js';
+import { symName, intern } from '../value/sym.js';
 import { index } from './index.js';
 import { intOf, keyText, stringBytes } from './list.js';
 import { stringRanks } from './strhash.js';
@@ -67,12 +67,12 @@ export function symRanks(x: Q): Int32Array | null {
   if (x.t !== T.Sym || d.length < kernels.SMALL) return null;
   const at = kernels.distinctAt(T.Sym, d);
   if (!at) return null;
-  const ids = Array.from(at, p => d[p]), names = new Map(ids.map(id => [id, symName(id)]));
-  ids.sort((a, b) => { const s = names.get(a)!, t = names.get(b)!; return s < t ? -1 : s > t ? 1 : 0; });
+  // the names sorted by the engine's own comparison (no comparator: several times faster than one that
+  // looks names up), each then found by its text: the pool holds a name once
   let top = 0;
-  for (const id of ids) if (id > top) top = id;
-  const rank = new Int32Array(top + 1);
-  ids.forEach((id, r) => { rank[id] = r; });
+  for (let i = 0; i < at.length; i++) { const id = d[at[i]]; if (id > top) top = id; }
+  const names = Array.from(at, p => symName(d[p])).sort(), rank = new Int32Array(top + 1);
+  names.forEach((s, r) => { rank[intern(s)] = r; });
   return kernels.gather(T.Int, rank, d) as Int32Array | null;
 }
 

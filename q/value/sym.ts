@@ -1,12 +1,35 @@
 // The symbol pool: symbol vectors hold int ids into it, as kdb+ interns every symbol once.
 // Ids are never freed (kdb+ keeps its sym pool for the life of the process too).
-const names: string[] = [''];
-const ids = new Map<string, number>([['', 0]]);
+const names: string[] = [];
+let bytes = 0;
+
+// One index of the pool: an open-addressing table of ids, hashed (FNV-1a) over a name's UTF-16 code units.
+// An ASCII name's bytes are its code units, so `$ of strings and IPC symbol vectors look a name up by its
+// bytes without making its text first, and strings by their text, in the same table. (A Map of a million
+// new names costs three times as much: 1000000?`5 and `$ of a million strings were bound by it.)
+// Slots are pairs (id, hash): a probe compares hashes before it reads a name, so looking up a name
+// that is new touches the table alone.
+let cap = 1 << 12, table = new Int32Array(2 * cap).fill(-1);
+const hashOf = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+const BASIS = 2166136261 | 0;
+function hashText(s: string): number {
+  let h = BASIS;
+  for (let i = 0; i < s.length; i++) h = hashOf(h, s.charCodeAt(i));
+  return h;
+}
+function add(s: string, j: number, h: number): number {
+  const id = names.length;
+  names.push(s); table[2 * j] = id; table[2 * j + 1] = h; bytes += s.length;
+  if (names.length * 2 > cap) grow();
+  return id;
+}
+add('', hashText('') & (cap - 1), hashText(''));
 
 export function intern(s: string): number {
-  let i = ids.get(s);
-  if (i === undefined) { i = names.length; names.push(s); ids.set(s, i); bytes += s.length; }
-  return i;
+  const h = hashText(s);
+  let j = h & (cap - 1);
+  for (let id = table[2 * j]; id >= 0; j = (j + 1) & (cap - 1), id = table[2 * j]) if (table[2 * j + 1] === h && names[id] === s) return id;
+  return add(s, j, h);
 }
 export const symName = (id: number): string => names[id];
 /** Each symbol's UTF-8 bytes, made the first time they are asked for (IPC and files write names as
@@ -21,42 +44,37 @@ export function symBytes(id: number): Uint8Array {
 }
 const utf8 = new TextDecoder();
 
-// A second index of the pool, by the bytes of ASCII names: `$ of strings and IPC symbol vectors look a
-// name up without making its text first (a million 4-byte names: 150 to 50 ms). It holds only names
-// looked up this way; a miss interns the text as usual and records it.
-let cap = 1 << 12, byBytes = new Int32Array(cap).fill(-1), held = 0;
-const hashOf = (h: number, c: number) => Math.imul(h ^ c, 16777619);
 /** The id of the symbol spelled by bytes b[s..e), interned if new. */
 export function internBytes(b: Uint8Array, s = 0, e = b.length): number {
-  let h = 2166136261 | 0;
-  for (let i = s; i < e; i++) { const c = b[i]; if (c > 127) return intern(utf8.decode(b.slice(s, e))); h = hashOf(h, c); }
+  let h = BASIS;
+  for (let i = s; i < e; i++) { const c = b[i]; if (c > 127) return intern(utf8.decode(b.subarray(s, e))); h = hashOf(h, c); }
   const n = e - s;
   let j = h & (cap - 1);
-  for (let id = byBytes[j]; id >= 0; j = (j + 1) & (cap - 1), id = byBytes[j]) {
+  for (let id = table[2 * j]; id >= 0; j = (j + 1) & (cap - 1), id = table[2 * j]) {
+    if (table[2 * j + 1] !== h) continue;
     const name = names[id];
     if (name.length !== n) continue;
     let k = 0;
     while (k < n && name.charCodeAt(k) === b[s + k]) k++;
     if (k === n) return id;
   }
+  return add(n <= 16 ? ascii(b, s, e) : latin1.decode(b.subarray(s, e)), j, h);
+}
+const latin1 = new TextDecoder('latin1');
+function ascii(b: Uint8Array, s: number, e: number): string {
   let t = '';
   for (let i = s; i < e; i++) t += String.fromCharCode(b[i]);
-  const id = intern(t);
-  byBytes[j] = id;
-  if (++held * 2 > cap) grow();
-  return id;
+  return t;
 }
 function grow(): void {
-  const old = byBytes;
-  cap *= 2; byBytes = new Int32Array(cap).fill(-1);
-  for (const id of old) {
+  const old = table;
+  cap *= 2; table = new Int32Array(2 * cap).fill(-1);
+  for (let k = 0; k < old.length; k += 2) {
+    const id = old[k], h = old[k + 1];
     if (id < 0) continue;
-    const name = names[id];
-    let h = 2166136261 | 0;
-    for (let i = 0; i < name.length; i++) h = hashOf(h, name.charCodeAt(i));
     let j = h & (cap - 1);
-    while (byBytes[j] >= 0) j = (j + 1) & (cap - 1);
-    byBytes[j] = id;
+    while (table[2 * j] >= 0) j = (j + 1) & (cap - 1);
+    table[2 * j] = id; table[2 * j + 1] = h;
   }
 }
 /** f of a symbol, made once a distinct symbol (a column of a million holds a few): like, string, csv. */
@@ -65,5 +83,4 @@ export function perSymbol<V>(f: (id: number) => V): (id: number) => V {
   return id => { let v = seen.get(id); if (v === undefined) seen.set(id, v = f(id)); return v; };
 }
 /** How many symbols are interned, and their bytes (UTF-16 in the engine; kdb+ counts its own), for \w 0. */
-let bytes = 0;
 export const symCount = () => ({ count: names.length - 1, bytes: bytes + 8 * (names.length - 1) });
