@@ -212,10 +212,14 @@ export async function main(argv: string[]) {
     if (!o.quiet) write(2, `wasq: listening on ${where} (q IPC, HTTP, WebSocket)${port.hasPage ? `; the workbench is at ${web}/wasq/` : ''}\n`);
   };
   // \p n listens (0W: a free port), \p 0 stops, \p alone names the port
+  // Binding completes a moment later (Node listens asynchronously), so until it does \p names the port
+  // asked for, as kdb+'s \p 5001;\p shows 5001; a bind that fails reports it and \p falls back.
+  let pending: number | null = null;
   host.listen = p => {
-    if (p === null) return port.port;
-    if (p === 0) { port.close(); return 0; }
-    port.listen(p < 0 ? 0 : p).then(announce, e => log(`'${errorText(e)}\n`));
+    if (p === null) return pending ?? port.port;
+    if (p === 0) { pending = null; port.close(); return 0; }
+    const asked = pending = p < 0 ? null : p;
+    port.listen(p < 0 ? 0 : p).then(announce, e => log(`'${errorText(e)}\n`)).finally(() => { if (pending === asked) pending = null; });
     return p < 0 ? 0 : p;
   };
   // the open sockets (.z.H, sorted) and the bytes waiting on each (.z.W; a handle this process opened sends

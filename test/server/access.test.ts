@@ -91,7 +91,8 @@ test('\\p at run time opens and closes the port; the server outlives its console
   const srv = await startWasq([], { listen: false });
   try {
     const free = await freePort();
-    await srv.line(`\\p ${free}`);
+    // \p names the port at once, in the same line as the \p n that opens it (kdb+ binds synchronously)
+    assert.match(await srv.line(`system"p ${free}";system"p"`), new RegExp(`^${free}i`));
     await sleep(100);
     assert.match(await srv.line('\\p'), new RegExp(`^${free}i`));
     const h = await qconnect(free);
