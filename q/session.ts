@@ -24,6 +24,7 @@ import { setHandleApply } from './prims/apply.js';
 import { show, s1 } from './format/console.js';
 import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
+import { derive } from './prims/iter.js';
 import { toTree, evalTree } from './eval/parsetree.js';
 import { loadDb, mapTable } from './prims/disk.js';
 import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts, namespace, inWorkingNs } from './eval/names.js';
@@ -71,6 +72,12 @@ export class Session {
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
     hooks.peach = (f, x) => {
       const host = this.env.host;
+      // secondary threads: the items in turn, each as on a thread (no global changes); one item runs as on
+      // the main thread, as in kdb+
+      if (this.env.secondaries > 0 && x.t >= 0 && x.t < 98 && count(x) > 1) {
+        this.env.inSecondary++;
+        try { return apply(derive("'", f), [x]); } finally { this.env.inSecondary--; }
+      }
       if (this.env.secondaries >= 0 || !host.scatter || x.t < 0 || x.t >= 98) return null;
       const zpd = lookup('.z.pd');
       if (zpd === undefined) return null;

@@ -27,7 +27,7 @@ import { QError, osError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number;
+export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; secondaries?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number;
   /** -l (async) or -L (sync): log updates to the script's .log */ log?: 'async' | 'sync' }
 
 export function parseArgs(argv: string[]): Options {
@@ -62,7 +62,9 @@ export function parseArgs(argv: string[]): Options {
       // options that are system commands: applied as \P 10 would be, once the session is made
       // -w MB: the most vector memory ('wsfull past it); \w n changes it later
       case '-w': o.memory = num(); break;
-      case '-s': case '-P': case '-e': case '-g': case '-o': case '-z': case '-W': o.sys.push(a.slice(1) + ' ' + (argv[++i] ?? '')); break;
+      // -s N: at most N secondary threads (\s N may change it up to N); -s -N: processes
+      case '-s': o.secondaries = num(); o.sys.push('s ' + o.secondaries); break;
+      case '-P': case '-e': case '-g': case '-o': case '-z': case '-W': o.sys.push(a.slice(1) + ' ' + (argv[++i] ?? '')); break;
       default:
         if (!o.script && !a.startsWith('-')) o.script = a; else o.args.push(a);
     }
@@ -241,6 +243,7 @@ export async function main(argv: string[]) {
   if (size) session.sys(`c ${size[0]} ${size[1]}`);
   if (o.memory) setLimit(o.memory * 2 ** 20);
   // one that wasq cannot honour (-s 4: one thread) is said, not silently dropped; the process goes on
+  session.env.secondaryMax = Math.max(0, o.secondaries ?? 0);
   for (const cmd of o.sys) { try { session.sys(cmd); } catch (e) { write(2, `wasq: -${cmd}: '${errorText(e)}\n`); } }
   if (o.http) session.sys(`C ${o.http[0]} ${o.http[1]}`);
   if (o.port !== undefined) {

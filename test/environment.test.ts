@@ -367,11 +367,11 @@ test('.z.h is the machine\'s name', () => {
   assert.equal(makeSession().q('.z.h'), '`localhost');
 });
 
-test('command-line options that are system commands: -P -z -W -o -e apply, -w limits vector memory, -s says it cannot', () => {
+test('command-line options that are system commands: -P -z -W -o -e -s apply, -w limits vector memory', () => {
   const run = (args: string[], input: string) => spawnSync('node', ['bin/wasq.mjs', ...args], { input, encoding: 'utf8' });
-  const r = run(['-P', '10', '-z', '1', '-W', '0', '-o', '-5', '-e', '1', '-s', '4'], '\\P\n\\z\n\\W\n\\o\n\\e\n"D"$"06/01/2010"\n');
-  assert.equal(r.stdout, '10i\n1i\n0i\n-5i\n1i\n2010.01.06\n');
-  assert.match(r.stderr, /wasq: -s 4: 'nyi/);
+  const r = run(['-P', '10', '-z', '1', '-W', '0', '-o', '-5', '-e', '1', '-s', '4'], '\\P\n\\z\n\\W\n\\o\n\\e\n"D"$"06/01/2010"\n\\s\n\\s 0N\n');
+  assert.equal(r.stdout, '10i\n1i\n0i\n-5i\n1i\n2010.01.06\n4i\n4i\n');
+  assert.equal(r.stderr, '');
   const w = run(['-w', '100'], '(system \"w\") 3\nx:til 1000000\ny:til 20000000\ncount x\n\\w 500\ny:til 20000000\ncount y\n');
   assert.equal(w.stdout, "104857600\n'wsfull\n1000000\n20000000\n");
   // without -w, \w n is refused as in kdb+
@@ -458,4 +458,26 @@ test('recursion: the wasq command lets a q function go 1500 deep; deeper is a \'
     encoding: 'utf8',
   });
   assert.equal(r.stdout, '1500\n"trapped stack"\n"trapped stack"\n1500\n1500\n');
+});
+
+test('\\s N up to -s N: peach and each-parallel run their items as on secondary threads, where no global changes', () => {
+  const { session, q } = makeSession();
+  assert.equal(q('\\s 2'), "'limit");
+  session.env.secondaryMax = 4;
+  assert.equal(q('\\s 0N'), '4i');
+  q('\\s 2');
+  assert.equal(q('\\s'), '2i');
+  q('a:0');
+  assert.equal(q('{x*2} peach 1 2 3'), '2 4 6');
+  assert.equal(q("{x+1}':[1 2 3]"), '2 3 4');
+  assert.equal(q("count':[(1 2;3 4 5)]"), '2 3');
+  assert.equal(q('{`a set x} peach 1 2'), "'noupdate");
+  assert.equal(q("{a::x}':[1 2]"), "'noupdate");
+  // one item runs as on the main thread; and with \s 0 peach is each
+  assert.equal(q('{`a set x} peach enlist 5'), ',`a');
+  q('\\s 0');
+  assert.equal(q('{`a set x} peach 6 7'), '`a`a');
+  assert.equal(q('a'), '7');
+  // a binary's ': is still each-prior
+  assert.equal(q("-':[1 4 9]"), '1 3 5');
 });

@@ -134,7 +134,12 @@ export class Env {
   restricted = 0;
   /** whether a client's query is running (its handlers may not reach the shell) */
   remote = false;
-  /** \s: 0, or -N for N secondary processes (kdb+'s -s -N), which peach reaches through .z.pd */
+  /** -s N: the most secondary threads \s may ask for */
+  secondaryMax = 0;
+  /** while above 0, a peach item runs as on a secondary thread: globals and views cannot change ('noupdate) */
+  inSecondary = 0;
+  /** \s: 0, N secondary threads (at most -s N), or -N for N secondary processes (kdb+'s -s -N), which peach
+   *  reaches through .z.pd */
   secondaries = 0;
   /** in a debugger session, the primitive that failed and its arguments (.z.ex, .z.ey) */
   failure: { ex: string | Q; ey: (Q | undefined)[] } | null = null;
@@ -147,7 +152,7 @@ export class Env {
   /** whether a host refuses clients' changes now (-b while a client's query runs) */
   blocked = false;
   constructor(public host: Host) {
-    const guard = () => { if (this.restricted) throw new QError('noupdate'); };
+    const guard = () => { if (this.restricted || this.inSecondary) throw new QError('noupdate'); };
     (this.globals as Counted<string, Q>).guard = guard;
     (this.views as Counted<string, unknown>).guard = guard;
   }

@@ -130,13 +130,15 @@ SYSTEM.w = arg => {
 /** \g: the garbage-collection mode, kept for what reads it back (the engine collects as it will). */
 let gcMode = 0;
 SYSTEM.g = arg => intSetting(arg, () => gcMode, n => { gcMode = n; }, 0, 1);
-/** \s: secondary threads, which wasq has not (\s N is 'nyi), or with -N secondary processes, which peach
- *  reaches through the handles .z.pd gives (basics/peach). */
+/** \s: secondary threads (up to -s N; \s 0N names that limit), or with -N secondary processes, which peach
+ *  reaches through the handles .z.pd gives (basics/peach). JavaScript has no threads over one heap, so
+ *  wasq runs a peach's items in turn, but as on secondary threads: an item cannot change a global. */
 SYSTEM.s = arg => {
   if (!arg) return int(env.secondaries);
+  if (arg.trim() === '0N') return int(env.secondaryMax);
   const n = Number(arg);
   if (!Number.isInteger(n)) throw new QError('domain');
-  if (n > 0) throw new QError('nyi');
+  if (n > env.secondaryMax) throw new QError('limit');
   env.secondaries = n;
   return NIL;
 };

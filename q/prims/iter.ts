@@ -10,6 +10,7 @@ import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf } from './apply.js';
 import { match } from './match.js';
 import { raze } from './list.js';
+import { hooks } from './hooks.js';
 
 const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
 export const derive = (adv: string, f: Q): IterFn => ({ t: ADV_T[adv], adv, f });
@@ -211,6 +212,9 @@ export function truthy(x: Q): boolean {
 }
 
 function prior(f: Q, args: Q[]): Q {
+  // a unary's ': is each-parallel (peach is {x':y}): on secondary processes or threads where there are
+  // some, else each
+  if (args.length === 1 && rankOf(f) === 1) return hooks.peach(f, args[0]) ?? each(f, args);
   let seed: Q | undefined, x: Q;
   if (args.length === 2) { seed = args[0]; x = args[1]; } else x = args[0];
   const src = x.t === T.Dict ? (x as Dict).v : x;

@@ -179,6 +179,6 @@ test('peach over secondary processes (-s -N and .z.pd): items go to the handles 
       '\\s 4',
     ]);
     assert.equal(got[4], '0 1 2 3');
-    assert.deepEqual([...got.slice(0, 4), ...got.slice(5)], ['-2i', '0 1 4 9 16 25 36 49 64 81', '2', "'type", '2', '2 4 6', "'nyi"]);
+    assert.deepEqual([...got.slice(0, 4), ...got.slice(5)], ['-2i', '0 1 4 9 16 25 36 49 64 81', '2', "'type", '2', '2 4 6', "'limit"]);
   } finally { await second.stop(); }
 });
