@@ -3,14 +3,14 @@
 // only the rows the clauses before it kept. One engine serves parsed queries and parse trees.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Attr, Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem } from '../value/value.js';
+import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
 import { followKey } from '../prims/enum.js';
-import { grade, bin, binr } from '../prims/order.js';
+import { grade, bin, binr, topGrade } from '../prims/order.js';
 import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
@@ -486,7 +486,11 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
     const tt = r.t === T.Table ? r as Table : unkey(r as Dict);
     const j = tt.c.indexOf(q.sort.col);
     if (j < 0) throw new QError(q.sort.col);
-    r = index(r, apply1(q.sort.g, tt.d[j]));
+    // select[k;>c]: only the first k (or s+k, for [s;k]) of the order are needed
+    const g = q.sort.g, name = g.t === T.Unary ? (g as Prim).name : '';
+    const lim = q.limit, first = !lim ? null : lim.t === -T.Long || lim.t === -T.Int ? Number((lim as Atom).v) : lim.t === T.Long && count(lim) === 2 ? items(lim).reduce((a, x) => a + Number((x as Atom).v), 0) : null;
+    const top = first !== null && first >= 0 && (name === 'iasc' || name === 'idesc') ? topGrade(tt.d[j], first, name === 'idesc') : null;
+    r = index(r, top ? longVec(top) : apply1(g, tt.d[j]));
   }
   if (q.limit) {
     const n = count(r);

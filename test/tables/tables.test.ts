@@ -364,3 +364,15 @@ test('wj and wj1 agree with a naive search of each window (wj1: quotes inside it
   assert.equal(q('(exec ask from wj[w;`sym`time;t;(q;(::;`ask))])~pre[q]\'[t`sym;w 0;w 1]'), '1b');
   assert.equal(q('(exec ask from wj[w;`sym`time;t;(q;(max;`ask))])~max each pre[q]\'[t`sym;w 0;w 1]'), '1b');
 });
+
+test('select[k;>c] and select[k;<c] (and ?[t;c;b;a;k;(idesc;`c)]) keep k rows in the order of the full sort: ties, nulls, every numeric type', () => {
+  const { q } = makeSession();
+  q('n:5000; t:([]f:@[n?10f;til 50;:;0n];j:@[n?20;100+til 50;:;0N];i:n?5i;d:2020.01.01+n?30;p:2000.01.01D+n?1000000000000;big:n?0W;k:til n)');
+  for (const c of ['f', 'j', 'i', 'd', 'p', 'big']) for (const k of [0, 1, 7, 100, 600]) {
+    assert.equal(q(`(select[${k};>${c}] from t)~${k}#\`${c} xdesc t`), '1b', `>${c} ${k}`);
+    assert.equal(q(`(select[${k};<${c}] from t)~${k}#\`${c} xasc t`), '1b', `<${c} ${k}`);
+    assert.equal(q(`(select[3 ${k};>${c}] from t)~${k}#3_\`${c} xdesc t`), '1b', `[3 ${k}] >${c}`);
+  }
+  assert.equal(q('?[t;();0b;();5;(idesc;`f)]~5#`f xdesc t'), '1b');
+  assert.equal(q('(select[-4;>j] from t)~-4#`j xdesc t'), '1b');
+});
