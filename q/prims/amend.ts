@@ -3,7 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { intern } from '../value/sym.js';
+import { intern, symName } from '../value/sym.js';
 import { slice } from '../value/storage.js';
 import { positions, keyRow, keyItems, index } from './index.js';
 import { find1, findMany } from './find.js';
@@ -104,9 +104,12 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
         return table([...t.c, (i as Atom).v], [...t.d, nv]);
       }
       const p = Number((i as Atom).v);
-      const row = item(t, p) as Dict;
-      const nr = f(row, y) as Dict;
-      return table(t.c, t.d.map((col, k) => setItem(col, p, item(nr.v, k))));
+      if (!(p >= 0 && p < count(t))) throw new QError(p === p ? 'length' : 'type');
+      const nr = f(item(t, p), y);
+      // a row is a dictionary of the table's columns: anything else cannot stand in one
+      if (nr.t !== T.Dict || (nr as Dict).k.t !== T.Sym || count((nr as Dict).k) !== t.c.length) throw new QError('type');
+      const names = Array.from(((nr as Dict).k as Vec).d as Int32Array, symName), at = t.c.map(c => { const k = names.indexOf(c); if (k < 0) throw new QError('type'); return k; });
+      return table(t.c, t.d.map((col, k) => setItem(col, p, item((nr as Dict).v, at[k]))));
     }
   }
   if (x.t < 0 || x.t > T.Enum && x.t !== T.List) throw new QError('type');

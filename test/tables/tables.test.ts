@@ -376,3 +376,14 @@ test('select[k;>c] and select[k;<c] (and ?[t;c;b;a;k;(idesc;`c)]) keep k rows in
   assert.equal(q('?[t;();0b;();5;(idesc;`f)]~5#`f xdesc t'), '1b');
   assert.equal(q('(select[-4;>j] from t)~-4#`j xdesc t'), '1b');
 });
+
+test('a table row amended by position takes a dictionary of its columns (any order); anything else is a q error', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3;b:`x`y`z)');
+  q('t[1]:`b`a!(`w;9)');
+  assert.equal(q('t'), 'a b\n---\n1 x\n9 w\n3 z');
+  assert.equal(q('t[1]:(7;`v)'), "'type");
+  assert.equal(q('@[t;5;:;`a`b!(8;`v)]'), "'length");
+  assert.equal(q('t[0]:`a`c!(1;`p)'), "'type");
+  assert.equal(q('t'), 'a b\n---\n1 x\n9 w\n3 z');
+});
