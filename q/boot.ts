@@ -22,7 +22,8 @@ export function bootstrap(s: Session) {
   setHandleApply((h, x, handle) => {
     if (h === 0) return hooks.ps(x);
     if (h === 1 || h === -1 || h === 2 || h === -2) {
-      if (x.t !== T.Char && x.t !== -T.Char && x.t !== T.List) throw new QError('type');
+      // text: a string, a char, or a list of strings (a line each)
+      if (x.t !== T.Char && x.t !== -T.Char && !(x.t === T.List && (x as any).d.every((e: Q) => e.t === T.Char || e.t === -T.Char))) throw new QError('type');
       const lines = x.t === T.List ? (x as any).d.map((e: Q) => text(e)).join('\n') : text(x);
       env.host.write(Math.abs(h), lines + (h < 0 ? '\n' : ''));
       return handle;

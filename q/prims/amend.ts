@@ -13,6 +13,7 @@ import { castTo } from './conv.js';
 import { join } from './join.js';
 
 type F = ((cur: Q, y: Q | undefined) => Q);
+const INDEX_TYPES = new Set([-T.Long, -T.Int, -T.Short, -T.Byte, -T.Bool]);
 
 /** Amend x at depth idx with op (null for plain assignment) and value v. */
 export function amend(x: Q, idx: Q[], op: Q | null, v: Q): Q {
@@ -25,15 +26,23 @@ export function amend(x: Q, idx: Q[], op: Q | null, v: Q): Q {
 
 /** @[x;i;f] and @[x;i;f;y]: amend at one level, where i may be a list of indices. */
 export function amendAt(x: Q, i: Q, fn: Q, y: Q | undefined): Q {
-  const f: F = isAssign(fn) ? (_c, yy) => yy! : y === undefined ? (c) => apply(fn, [c]) : (c, yy) => apply(fn, [c, yy!]);
+  const f = fnOf(fn, y);
+  // a value that is an atom (not a handle: a symbol names a global) is the selection itself (ref/amend)
+  if (x.t < 0 && x.t !== -T.Sym) return f(x, y);
   return at(x, i, f, y);
 }
 /** .[x;i;f] and .[x;i;f;y]: amend at depth, one index per level. */
 export function amendDot(x: Q, i: Q, fn: Q, y: Q | undefined): Q {
-  const f: F = isAssign(fn) ? (_c, yy) => yy! : y === undefined ? (c) => apply(fn, [c]) : (c, yy) => apply(fn, [c, yy!]);
+  const f = fnOf(fn, y);
   const idx = i.t < 0 || isNil(i) ? [i] : items(i);
-  if (!idx.length) return f(x, y);
+  if (!idx.length || x.t < 0 && x.t !== -T.Sym) return f(x, y);
   return amendDeep(x, idx, f, y);
+}
+/** What replaces an item: y for Assign (:), the item itself for ::, else fn of the item (and y). */
+function fnOf(fn: Q, y: Q | undefined): F {
+  if (isAssign(fn) && y !== undefined) return (_c, yy) => yy!;
+  if (isAssign(fn)) { if ((fn as any).name === ':') throw new QError('rank'); return c => c; }
+  return y === undefined ? (c) => apply(fn, [c]) : (c, yy) => apply(fn, [c, yy!]);
 }
 const isAssign = (f: Q) => (f.t === T.Op || f.t === T.Unary) && ((f as any).name === ':' || (f as any).name === '::');
 
@@ -82,6 +91,8 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     for (let k = 0; k < n; k++) r = at(r, item(i, k), f, pairY ? item(y!, k) : y);
     return r;
   }
+  // a list, vector or table row is indexed by an integer (a boolean counts as 0 or 1)
+  if ((x.t === T.List || x.t > 0 && x.t <= T.Enum || x.t === T.Table && i.t !== -T.Sym) && !INDEX_TYPES.has(i.t)) throw new QError('type');
   switch (x.t) {
     case T.Dict: {
       const d = x as Dict;
@@ -99,7 +110,11 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
       if (i.t === -T.Sym) {
         const c = t.c.indexOf((i as Atom).v);
         const cur = c >= 0 ? t.d[c] : null;
-        const nv = f(cur ?? fromItems([]), y);
+        let nv = f(cur ?? fromItems([]), y);
+        // a column is a list as long as the table; an atom fills it (as flip extends one)
+        if (nv.t < 0) nv = fromItems(new Array(count(t)).fill(nv));
+        if (!(nv.t >= 0 && nv.t < T.Table)) throw new QError('type');
+        if (count(nv) !== count(t)) throw new QError('length');
         if (c >= 0) return table(t.c, t.d.map((d, k) => k === c ? nv : d));
         return table([...t.c, (i as Atom).v], [...t.d, nv]);
       }
@@ -188,6 +203,12 @@ function rebuild(x: Q, r: Q[]): Q {
   if (x.t > 0 && x.t <= T.Enum) {
     for (const v of r) if (v.t !== -x.t) throw new QError('type');
     return fromItems(r);
+  }
+  // a table's rows stay dictionaries of its columns, in its order
+  if (x.t === T.Table) {
+    const t = x as Table;
+    for (const v of r) if (v.t !== T.Dict || (v as Dict).k.t !== T.Sym || count((v as Dict).k) !== t.c.length || t.c.some((c, j) => symName(((v as Dict).k as Vec).d[j] as number) !== c)) throw new QError('type');
+    return table(t.c, t.c.map((_, j) => fromItems(r.map(v => item((v as Dict).v, j)))));
   }
   return fromItems(r);
 }

@@ -34,6 +34,8 @@ export function join(x: Q, y: Q, grow = false): Q {
   // tables gain rows and keyed tables upsert (tablejoin.ts)
   if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
   if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
+  // a keyed table's keys are a table: another dictionary's keys cannot join them
+  if (tx === T.Dict && ty === T.Dict && isKeyed(x) !== isKeyed(y)) throw new QError('type');
   if (tx === T.Dict && ty === T.Dict) return joinDicts(x as Dict, y as Dict);
   // empty general list joins adopt the other side's type
   const xs = tx >= 0 && tx < T.Table ? items(x) : [x];

@@ -239,6 +239,8 @@ function dropN(x: Q, from: number, n: number): Q {
 
 /** x _ y: drop from the front (or back when negative); with a list on the left, cut at those indices. */
 export function drop(x: Q, y: Q): Q {
+  // only data has items to drop
+  if (y.t > T.Dict || x.t > T.Dict) throw new QError('type');
   // a symbol vector of column names drops those columns from a table (an atom name does not)
   if (x.t === T.Sym && y.t === T.Table) {
     const t = y as Table, gone = new Set(items(x).map(c => (c as Atom).v as string));
@@ -519,6 +521,11 @@ export function sameType(x: Q, y: Q): void {
   if (y.t < 0 || y.t > 0 && y.t < T.Enum) { if (Math.abs(y.t) !== x.t) throw new QError('type'); return; }
   if (y.t === T.List) for (const e of (y as List).d) sameType(x, e);
 }
+/** The rank of a list as in and ? read it: an atom's 0, a vector's 1, a general list's one more than its
+ *  first item's. */
+export const depth = (x: Q): number =>
+  x.t === T.List ? (count(x) ? 1 + depth((x as List).d[0]) : 1) : (x.t > 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict ? 1 : 0;
+
 /** x?y on lists: positions of y's items in x (count x where absent). */
 export function find(x: Q, y: Q): Q {
   if (x.t === T.Enum) x = deenum(x);
@@ -534,7 +541,9 @@ export function find(x: Q, y: Q): Q {
   }
   sameType(x, y);
   if (y.t < 0) return long(find1(x, y));
-  if (x.t === T.List && y.t > 0 && (x as List).d.every(e => e.t > 0)) { /* list of vectors: find the whole vector */ return long(find1(x, y)); }
+  // in a general list, y is one item to find when its rank is not more than x's first item's (as for
+  // in: (1 2;9)?1 2 is 0, (9;(1 2;3 4))?1 2 is 2 2)
+  if (x.t === T.List && y.t >= 0 && count(x) && depth(y) <= depth((x as List).d[0])) return long(find1(x, y));
   const p = findMany(x, y);
   return longVec(p as ArrayLike<number>);
 }

@@ -15,7 +15,7 @@ import { atomic2 } from './atomic.js';
 import { match } from './match.js';
 import { deenum } from '../value/enums.js';
 import { castTo } from './conv.js';
-import { sameType, stringBytes } from './list.js';
+import { sameType, stringBytes, depth } from './list.js';
 import { symName, perSymbol } from '../value/sym.js';
 
 const numeric = (t: number) => { const a = Math.abs(t); return a >= T.Short && a <= T.Float; };
@@ -25,8 +25,6 @@ const numeric = (t: number) => { const a = Math.abs(t); return a >= T.Short && a
 const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
 
 /** The rank of a value as Find sees it: 0 for an atom, one more than its first item's for a list. */
-const depth = (x: Q): number =>
-  x.t === T.List ? (count(x) ? 1 + depth((x as List).d[0]) : 1) : (x.t > 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict ? 1 : 0;
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
   // an atom or one-item y may be of another numeric type than x (1 2. in 2 is 01b); longer ones may not
@@ -80,6 +78,8 @@ function smallIn(x: Items, y: Items): Uint8Array {
 
 /** x within (lo;hi): lo <= x <= hi, atomic in x. */
 export function within(x: Q, y: Q): Q {
+  // bounds are a pair: a list of two, not a table or dictionary of them
+  if (y.t === T.Table || y.t === T.Dict) throw new QError('type');
   if (count(y) !== 2 || y.t < 0) throw new QError('length');
   const lo = item(y, 0), hi = item(y, 1);
   const k = withinKernel(x, y);
@@ -134,9 +134,9 @@ export function except(x: Q, y: Q): Q {
   // a dictionary's values not in y (x where not x in y: the keys kept, then their values)
   if (x.t === T.Dict) return except((x as Dict).v, y);
   y = plain(y);
-  if (x.t === T.Enum) { const keep = qin(x, y) as Vec; return index(x, longVec(Array.from(keep.d as Uint8Array).map((b, i) => b ? -1 : i).filter(i => i >= 0))); }
   const ys = y.t < 0 ? fromItems([y]) : y;
-  return index(x, kept(findMany(ys, x) as ArrayLike<number>, count(ys), false));
+  // an enumeration's items are looked for by their symbols, and the items kept stay enumerated
+  return index(x, kept(findMany(ys, x.t === T.Enum ? deenum(x) : x) as ArrayLike<number>, count(ys), false));
 }
 /** The positions whose find result is (in) or is not (out) a hit among n items, as an int vector. */
 function kept(p: ArrayLike<number>, n: number, hit: boolean): Q {

@@ -186,7 +186,7 @@ export function rotate(n: Q, x: Q): Q {
 
 /** n sublist x, or (start;n) sublist x: like take, but never beyond the list. */
 export function sublist(n: Q, x: Q): Q {
-  if (x.t < 0) throw new QError('type');
+  if (x.t < 0 || x.t > T.Dict) throw new QError('type');
   const c = count(x);
   if (n.t < 0) {
     const k = intOf(n);

@@ -329,6 +329,7 @@ export function sv(x: Q, y: Q): Q {
   // rows of digits (what x vs a list gives) decode column by column
   if (y.t === T.List && (y as List).d.some(e => e.t >= 0)) {
     const rows = (y as List).d, n = Math.max(...rows.map(r => r.t >= 0 ? count(r) : 1));
+    if (rows.some(r => r.t >= 0 && count(r) !== n)) throw new QError('length');
     return fromItems(Array.from({ length: n }, (_, j) => sv(x, fromItems(rows.map(r => r.t >= 0 ? item(r, j) : r)))));
   }
   const digits = items(y).map(e => toBig(e));
@@ -396,7 +397,8 @@ export function vs(x: Q, y: Q): Q {
   if (y.t >= 0) return digitRows(items(y).map(e => vs(x, e)), y.t === T.List);
   let v = toBig(y);
   const out = new Array<bigint>(bases.length);
-  for (let i = bases.length - 1; i >= 0; i--) { out[i] = v % bases[i]; v /= bases[i]; }
+  // a base of 0 takes all that is left (0 24 60 60 vs seconds: days, hours, minutes, seconds)
+  for (let i = bases.length - 1; i >= 0; i--) { if (bases[i] === 0n) { out[i] = v; v = 0n; } else { out[i] = v % bases[i]; v /= bases[i]; } }
   return vec(T.Long, BigInt64Array.from(out));
 }
 /** x vs a list: the digits of each item, as many rows as the longest needs (shorter ones padded with

@@ -112,6 +112,8 @@ export function xcol(k: Q, x: Q): Q {
   const { v, put } = resolve(x);
   const t = plain(v), kn = keyNames(v), c = [...t.c];
   // old!new renames by name; a name the table lacks is a length error (ref/cols)
+  // old!new: both symbols
+  if (k.t === T.Dict && ((k as Dict).k.t !== T.Sym || (k as Dict).v.t !== T.Sym)) throw new QError('type');
   if (k.t === T.Dict) { const d = k as Dict; items(d.k).forEach((o, i) => { const j = c.indexOf((o as Atom).v); if (j < 0) throw new QError('length'); c[j] = (item(d.v, i) as Atom).v; }); }
   else names(k).forEach((nm, i) => { if (i < c.length) c[i] = nm; });
   const r = table(c, t.d);
