@@ -89,3 +89,13 @@ test('amend, find and drop at the edges: a q error or kdb+\'s answer, never a ma
   assert.equal(q('e except `u$`b'), '`u$`a`c`a');
   assert.equal(q('e except (0 1;`a)'), '`u$`b`c');
 });
+
+test('items past the end are nulls, keyed tables pair only on the same keys, all and any refuse non-numbers', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3;b:`x`y`z;c:1.5 2.5 3.5); kt:([k:`a`b]v:1 2)');
+  assert.equal(q('first 0#t'), 'a| 0N\nb| `\nc| 0n');
+  assert.equal(q('first ([]())'), 'x| ()');
+  assert.equal(q('kt>1!t'), "'mismatch");
+  assert.equal(q('all (::;1i)'), "'type");
+  assert.equal(q('all (1b;01b)'), '01b');
+});

@@ -293,7 +293,8 @@ function truthAtom(x: Atom): Q {
 function truthList(isAll: boolean) {
   return (x: List): Q => {
     if (!x.d.length) return { t: -T.Bool, v: isAll ? 1 : 0 } as Atom;
-    const toBool = (v: Q): Q => v.t < 0 ? truthAtom(v as Atom) : v.t > 0 ? boolsOf(v as Vec) : fromItems(items(v).map(toBool));
+    // numbers and temporals only: a symbol, function or :: has no truth value
+    const toBool = (v: Q): Q => v.t < 0 && v.t !== -T.Sym ? truthAtom(v as Atom) : v.t > 0 && v.t < T.Sym ? boolsOf(v as Vec) : v.t === T.List ? fromItems(items(v).map(toBool)) : (() => { throw new QError('type'); })();
     return toBool(x.d.map(toBool).reduce((a, b) => isAll ? lesser(a, b) : greater(a, b)));
   };
 }

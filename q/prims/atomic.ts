@@ -72,6 +72,8 @@ import * as matchMod from './match.js';
  */
 function keyedPair(a: Dict, b: Dict, go: Kernel2, yOnly?: Kernel1): Q {
   const ka = a.k as Table, kb = b.k as Table, va = a.v as Table, vb = b.v as Table;
+  // rows pair by key: the two must have the same key columns
+  if (ka.c.length !== kb.c.length || ka.c.some(c => !kb.c.includes(c))) throw new QError('mismatch');
   const na = count(ka), nb = count(kb);
   const rowKey = (t: Table, i: number) => t.d.map(c => item(c, i));
   const aKeys = Array.from({ length: na }, (_, i) => rowKey(ka, i));

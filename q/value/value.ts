@@ -156,8 +156,9 @@ export function vecItem(x: Vec, i: number): Atom {
 
 /** Item i of any list-like value (vector or general list); tables give a dict row. */
 export function item(x: Q, i: number): Q {
-  if (x.t === T.List) return (x as List).d[i];
-  if (x.t > 0 && x.t <= T.Enum) return vecItem(x as Vec, i);
+  // past either end, the null of the list's items (as indexing gives)
+  if (x.t === T.List) return (x as List).d[i] ?? nullItem(x);
+  if (x.t > 0 && x.t <= T.Enum) return i >= 0 && i < count(x) ? vecItem(x as Vec, i) : nullItem(x);
   if (x.t === T.Table) { const t = x as Table; return dict(symVec(t.c), fromItems(t.d.map(c => item(c, i)))); }
   if (x.t === T.Dict) return item((x as Dict).v, i);
   return x;
