@@ -70,6 +70,7 @@ export class Session {
     hooks.setGlobal = (name, v) => inWorkingNs(() => setGlobal(name, v));
     hooks.isNamespace = name => lookup(name) === undefined && namespace(name) !== null;
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
+    hooks.check = () => this.env.check();
     hooks.peach = (f, x) => {
       const host = this.env.host;
       // secondary threads: the items in turn, each as on a thread (no global changes); one item runs as on

@@ -3,6 +3,7 @@
 // each result as the q console does, and exits at the end of input unless a port is open.
 import { availableParallelism, totalmem, hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -94,6 +95,8 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     },
     now: clockNs,
     tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
+    // four fifths of V8's limit (garbage included: a collection runs long before the limit is reached)
+    heapNearlyFull: () => { const h = getHeapStatistics(); return h.used_heap_size > 0.8 * h.heap_size_limit; },
     memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
     shell: cmd => {
       // the command's errors reach the console as they do under kdb+ (ls of a missing file says why)

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeSession } from './q.js';
+import { spawnSync } from 'node:child_process';
 
 const BAD = [
   'til -1', '10000000000#0', '-10000000000#0', '1+`a', '(1;2', '{', '"abc', ')', ']', '}', '1 2+1 2 3',
@@ -45,4 +46,10 @@ test('a vector larger than wasm memory can hold is a \'wsfull, not a fault insid
   assert.equal(q('til 600000000'), "'wsfull");
   assert.equal(q('keep'), '42');
   assert.equal(q('count til 1000000'), '1000000');
+});
+
+test('a converge that only grows ends in \'wsfull before the engine\'s own heap runs out, and the process goes on', () => {
+  const r = spawnSync('node', ['--max-old-space-size=400', 'bin/wasq.mjs'], { input: 'a:1\n(();`a`b!(1 2;3 4)) scan -8! `a`b\na+1\n', encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.stdout, "'wsfull\n2\n");
+  assert.equal(r.status, 0);
 });

@@ -10,6 +10,8 @@ export interface Host {
    *  given in ms since 1970, for ltime and gtime). */
   now(): bigint;
   tzOffsetMinutes(atMs?: number): number;
+  /** Whether the engine's own heap (not vector memory) is nearly full: loops then stop with 'wsfull. */
+  heapNearlyFull?(): boolean;
   /** The sockets open now: protocol (q IPC or w WebSocket), whether messages are compressed, bytes
    *  waiting (-38!, -25!); null for a number that is no socket. */
   socket?(h: number): { p: 'q' | 'w'; f?: 't' | 'u'; z: boolean; m: number } | null;
@@ -122,11 +124,15 @@ export class Env {
   /** a host's interrupt flag (the page's Stop button), polled now and then by long loops */
   poll: (() => boolean) | null = null;
   private ticks = 0;
+  private heapTicks = 0;
   /** Signal 'stop when the host asked for an interrupt; cheap enough to call in inner loops. Loops call it
    *  each iteration, so it is also where memory dropped by earlier iterations is collected (settle). */
   check() {
     settle();
     if (this.interrupted || (this.poll && (++this.ticks & 1023) === 0 && this.poll())) { this.interrupted = false; throw new StopSignal(); }
+    // a loop that only grows (a converge that never settles) ends in 'wsfull, not in the engine's own
+    // out-of-memory, which would end the process
+    if ((++this.heapTicks & 15) === 0 && this.host.heapNearlyFull?.()) throw new QError('wsfull');
   }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
   conn = { w: 0, a: 0, u: '' };

@@ -21,6 +21,9 @@ export const hooks = {
   getGlobal: unset as (name: string) => Q,
   /** f peach x over secondary processes (-s -N and .z.pd), or null to run it here */
   peach: (() => null) as (f: Q, x: Q) => Q | null,
+  /** Between iterations of a loop that calls no lambda (converge, n-times, while): 'stop when asked,
+   *  'wsfull when the engine's heap is nearly full */
+  check: (() => {}) as () => void,
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,

@@ -172,6 +172,7 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
     // either would run forever in kdb+ ((not/)42); wasq finds the cycle (Brent's method) and signals.
     let saved = first, power = 1, lam = 0;
     for (;;) {
+      hooks.check();
       const y = apply1(f, x);
       if (match(y, x) || match(y, first)) break;
       if (match(y, saved)) throw new QError('cycle');
