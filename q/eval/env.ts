@@ -124,7 +124,7 @@ export class Env {
   /** a host's interrupt flag (the page's Stop button), polled now and then by long loops */
   poll: (() => boolean) | null = null;
   private ticks = 0;
-  private heapTicks = 0;
+  private heapAt = 0;
   /** Signal 'stop when the host asked for an interrupt; cheap enough to call in inner loops. Loops call it
    *  each iteration, so it is also where memory dropped by earlier iterations is collected (settle). */
   check() {
@@ -132,7 +132,8 @@ export class Env {
     if (this.interrupted || (this.poll && (++this.ticks & 1023) === 0 && this.poll())) { this.interrupted = false; throw new StopSignal(); }
     // a loop that only grows (a converge that never settles) ends in 'wsfull, not in the engine's own
     // out-of-memory, which would end the process
-    if ((++this.heapTicks & 15) === 0 && this.host.heapNearlyFull?.()) throw new QError('wsfull');
+    // (asked at most once a millisecond: memory grows no faster than the engine can fill it)
+    if (this.host.heapNearlyFull) { const now = Date.now(); if (now !== this.heapAt) { this.heapAt = now; if (this.host.heapNearlyFull()) throw new QError('wsfull'); } }
   }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
   conn = { w: 0, a: 0, u: '' };
