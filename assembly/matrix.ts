@@ -2,7 +2,8 @@
 // result sums its terms in the same order as the TypeScript paths in q/prims/stats.ts (no fused
 // multiply-add, lanes independent), so a matrix gives the same bits with or without the kernels.
 
-/** r[j] += f * s[j] for j < n: two lanes at a time, four lanes an iteration. */
+/** r[j] += f * s[j] for j < n: two lanes at a time, four lanes an iteration. (r -= f * s is this with -f:
+ *  negation is exact, so a + (-f)*b rounds as a - f*b does.) */
 @inline function axpy(r: usize, s: usize, f: f64, n: i32): void {
   const fv = f64x2.splat(f);
   let j = 0;
@@ -13,18 +14,6 @@
   }
   for (; j < n; j++) { const o = <usize>j << 3; store<f64>(r + o, load<f64>(r + o) + f * load<f64>(s + o)); }
 }
-/** r[j] -= f * s[j] for j < n (not r += -f * s: the rounding must be the subtraction's). */
-@inline function axmy(r: usize, s: usize, f: f64, n: i32): void {
-  const fv = f64x2.splat(f);
-  let j = 0;
-  for (; j + 4 <= n; j += 4) {
-    const o = <usize>j << 3;
-    v128.store(r + o, f64x2.sub(v128.load(r + o), f64x2.mul(fv, v128.load(s + o))));
-    v128.store(r + o, f64x2.sub(v128.load(r + o, 16), f64x2.mul(fv, v128.load(s + o, 16))), 16);
-  }
-  for (; j < n; j++) { const o = <usize>j << 3; store<f64>(r + o, load<f64>(r + o) - f * load<f64>(s + o)); }
-}
-
 /** Row i of an n-column matrix at m. */
 @inline function row(m: usize, i: i32, n: i32): usize { return m + (<usize>i * <usize>n << 3); }
 
@@ -64,7 +53,7 @@ export function invF64(a: usize, x: usize, perm: usize, n: i32): i32 {
     for (let i = k + 1; i < n; i++) {
       const ri = row(a, i, n), l = load<f64>(ri + (<usize>k << 3)) / d;
       store<f64>(ri + (<usize>k << 3), l);
-      axmy(ri + (<usize>(k + 1) << 3), rest, l, n - k - 1);
+      axpy(ri + (<usize>(k + 1) << 3), rest, -l, n - k - 1);
     }
   }
   // solve L U X = P I a row of X at a time: forward (j ascending), then back (j descending) and divide
@@ -72,11 +61,11 @@ export function invF64(a: usize, x: usize, perm: usize, n: i32): i32 {
   for (let i = 0; i < n; i++) store<f64>(row(x, i, n) + (<usize>load<i32>(perm + (<usize>i << 2)) << 3), 1);
   for (let i = 1; i < n; i++) {
     const ri = row(a, i, n), xi = row(x, i, n);
-    for (let j = 0; j < i; j++) axmy(xi, row(x, j, n), load<f64>(ri + (<usize>j << 3)), n);
+    for (let j = 0; j < i; j++) axpy(xi, row(x, j, n), -load<f64>(ri + (<usize>j << 3)), n);
   }
   for (let i = n - 1; i >= 0; i--) {
     const ri = row(a, i, n), xi = row(x, i, n);
-    for (let j = n - 1; j > i; j--) axmy(xi, row(x, j, n), load<f64>(ri + (<usize>j << 3)), n);
+    for (let j = n - 1; j > i; j--) axpy(xi, row(x, j, n), -load<f64>(ri + (<usize>j << 3)), n);
     const d = load<f64>(ri + (<usize>i << 3));
     for (let j = 0; j < n; j++) { const o = <usize>j << 3; store<f64>(xi + o, load<f64>(xi + o) / d); }
   }
