@@ -99,3 +99,29 @@ test('items past the end are nulls, keyed tables pair only on the same keys, all
   assert.equal(q('all (::;1i)'), "'type");
   assert.equal(q('all (1b;01b)'), '01b');
 });
+
+test('& and | across types give valid values of the higher type; text to temporals never breaks', () => {
+  const { q } = makeSession();
+  // a char against a number: the lesser underlying value, as "c"$ makes it
+  assert.equal(q('-1&"x"'), '"\\377"');
+  assert.equal(q('-0w&"x"'), '"\\000"');
+  assert.equal(q('1 200 3|"abc"'), '"a\\310c"');
+  assert.equal(q('98&"c"'), '"b"');
+  // two temporal types: the lower as the higher, as $ makes it
+  assert.equal(q('2020.01.01D12:00&12:00:00.001'), '12:00:00.000');
+  assert.equal(q('2020.01.01D12:00 2020.01.01D13:00|12:30:00.000'), '12:30:00.000 13:00:00.000');
+  assert.equal(q('2020.01m|2020.01.05'), '2020.01.05');
+  assert.equal(q('"P"$"1.5"'), '0Np');
+  assert.equal(q('"N"$"2.0"'), '0D00:00:00.000000002');
+  assert.equal(q('0Ni#()'), "'limit");
+});
+
+test('a repeat or a while in an iterator polls for an interrupt', { timeout: 20_000 }, () => {
+  const { q, session } = makeSession();
+  let calls = 0;
+  (session as unknown as { env: { poll: () => boolean } }).env.poll = () => ++calls > 3;
+  assert.equal(q('0W (null)/ 1'), "'stop");
+  calls = 0;
+  assert.equal(q('{x>0}(1+)/ 1'), "'stop");
+  assert.equal(q('1+1'), '2');
+});

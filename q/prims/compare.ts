@@ -177,8 +177,20 @@ const PICK = ('b . x h i j e f c . p m d z n u v t|. . . . . . . . . . . . . . .
 
 /** & and |: the lesser or greater of two items, in the higher of the two types; booleans stay boolean. */
 function pick(greater: boolean) {
-  return atomic2((x: Q, y: Q): Q => {
+  const two = (x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
+    // a char against a number: the lesser of the underlying values (-1&"x" is -1, 2.7&"x" is 2.7), then
+    // as a char ("\377", "\003"), as "c"$ would make it
+    if ((tx === T.Char) !== (ty === T.Char) && resultType(PICK, tx, ty) === T.Char) {
+      const st = Math.max(tx === T.Char ? ty : tx, T.Short);
+      return castTo(T.Char, two(tx === T.Char ? castTo(st, x) : x, ty === T.Char ? castTo(st, y) : y));
+    }
+    // two temporal types: the lower one as the higher, as $ makes it (a timestamp's time is its time of
+    // day), then compared in one unit (a timestamp's nanoseconds would overflow a time's int)
+    if (tx !== ty && tx >= T.Timestamp && tx <= T.Time && ty >= T.Timestamp && ty <= T.Time) {
+      const rt = resultType(PICK, tx, ty);
+      if (rt === tx || rt === ty) return two(tx === rt ? x : castTo(rt, x), ty === rt ? y : castTo(rt, y));
+    }
     if (tx === T.Bool && ty === T.Bool) {
       if (x.t < 0 && y.t < 0) return { t: -T.Bool, v: greater ? (x as Atom).v | (y as Atom).v : (x as Atom).v & (y as Atom).v };
       // booleans are bytes of 0 or 1: or and and, straight on the bytes
@@ -215,7 +227,8 @@ function pick(greater: boolean) {
     const av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) (r as any)[i] = f(av ? a : (a as any)[i], bv ? b : (b as any)[i]);
     return store(rt, r as any);
-  });
+  };
+  return atomic2(two);
 }
 export const lesser = pick(false);
 export const greater = pick(true);

@@ -307,7 +307,10 @@ function parse1(t: number, s0: string): any {
   if (/^\d{9}$/.test(w) && t === T.Time) w = `${w.slice(0, 2)}:${w.slice(2, 4)}:${w.slice(4, 6)}.${w.slice(6)}`;
   const r = scanWord(w);
   if (!r) return nullOf(t);
+  // a plain number is the type's own count; one with a fraction is a datetime's only ("D"$"1.5" is 0Nd)
+  if (r.t === T.Float && t !== T.Datetime && typeof r.v === 'number' && !Number.isInteger(r.v)) return nullOf(t);
   const from = r.t === T.Long || r.t === T.Float ? t : r.t;
+  if (r.t === T.Float && (t === T.Timestamp || t === T.Timespan)) r.v = BigInt(r.v as number);
   try { return one(t, from, r.v); } catch { return nullOf(t); }
 }
 

@@ -122,7 +122,7 @@ export function take(x: Q, y: Q): Q {
   if (y.t === T.Dict) { const d = y as Dict; return dict(take(x, d.k), take(x, d.v)); }
   const src = y.t < 0 ? enlist(y) : y;
   const n = count(src), m = Math.abs(k);
-  if (m > 2 ** 31) throw new QError('limit');
+  if (m >= 2 ** 31) throw new QError('limit');
   // from nothing, m nulls of the list's type; from a general list, m empty lists (n#() makes the lists
   // that kdb+tick's .u.w and an adjacency list start from, each then appended to: w[x],:enlist …)
   if (n === 0) { if (m === 0) return src; if (src.t === T.List) return list(Array.from({ length: m }, () => list([]))); const nl = nullItem(src); return fromItems(new Array(m).fill(nl)); }
