@@ -125,3 +125,13 @@ test('a repeat or a while in an iterator polls for an interrupt', { timeout: 20_
   assert.equal(q('{x>0}(1+)/ 1'), "'stop");
   assert.equal(q('1+1'), '2');
 });
+
+test('a filler becomes the filled type as $ makes it; sv wraps in 64 bits', () => {
+  const { q } = makeSession();
+  assert.equal(q('0w^0Nd'), '0Wd');
+  assert.equal(q('0w^0Np'), '0Wp');
+  assert.equal(q('1.5^0Nt'), q('"t"$1.5'));
+  assert.equal(q('(1.5^0N)~first 1.5^0N 0N'), '1b');
+  assert.equal(q('0N sv 0N 0N'), '0N');
+  assert.equal(q('10 sv 20#9'), '7766279631452241919');
+});

@@ -167,10 +167,8 @@ function cast(x: Q, t: number): Q {
   const v = (x as Atom).v;
   // a symbol, guid or list cannot fill a number's place, nor a number a symbol's
   if (typeof v === 'string' || typeof v === 'object' || x.t >= 0 || t === T.Sym || t === T.Guid) throw new QError('type');
-  if (t === T.Float || t === T.Real || t === T.Datetime) return { t: -t, v: typeof v === 'bigint' ? Number(v) : v };
-  if (t === T.Long || t === T.Timestamp || t === T.Timespan) return { t: -t, v: typeof v === 'bigint' ? v : BigInt(Math.trunc(v)) };
-  if (t === T.Int || t === T.Short || t === T.Month || t === T.Date || t === T.Minute || t === T.Second || t === T.Time) return { t: -t, v: typeof v === 'bigint' ? Number(v) : Math.trunc(v) };
-  return x;
+  // as $ converts it, as for a vector of fillers (infinities stay infinities; a float rounds)
+  return castTo(t, x);
 }
 
 /** n rotate x: the list turned left by n (right when negative). */

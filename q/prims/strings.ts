@@ -336,13 +336,14 @@ export function sv(x: Q, y: Q): Q {
   if (x.t < 0) {
     const b = toBig(x);
     let v = 0n;
-    for (const d of digits) v = v * b + d;
+    // in 64 bits, wrapping as kdb+'s long arithmetic does
+    for (const d of digits) v = BigInt.asIntN(64, v * b + d);
     return long(v);
   }
   const bases = items(x).map(toBig);
   if (bases.length !== digits.length) throw new QError('length');
   let v = 0n;
-  digits.forEach((d, i) => { v = v * bases[i] + d; });
+  digits.forEach((d, i) => { v = BigInt.asIntN(64, v * bases[i] + d); });
   return long(v);
 }
 function toBig(x: Q): bigint {
