@@ -180,7 +180,7 @@ function pick(greater: boolean) {
   const two = (x: Q, y: Q): Q => {
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     // a char against a number: the lesser of the underlying values (-1&"x" is -1, 2.7&"x" is 2.7), then
-    // as a char ("\377", "\003"), as "c"$ would make it
+    // as a char ("\377", "\002"), as "c"$ makes it
     if ((tx === T.Char) !== (ty === T.Char) && resultType(PICK, tx, ty) === T.Char) {
       const st = Math.max(tx === T.Char ? ty : tx, T.Short);
       return castTo(T.Char, two(tx === T.Char ? castTo(st, x) : x, ty === T.Char ? castTo(st, y) : y));
