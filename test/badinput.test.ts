@@ -53,3 +53,9 @@ test('a converge that only grows ends in \'wsfull before the engine\'s own heap 
   assert.equal(r.stdout, "'wsfull\n2\n");
   assert.equal(r.status, 0);
 });
+
+test('a repeat that only grows ends in \'wsfull too, and the process goes on', () => {
+  const r = spawnSync('node', ['--max-old-space-size=400', 'bin/wasq.mjs'], { input: 'a:1\nr:0W (string)\\ neg\na+1\n', encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.stdout, "'wsfull\n2\n");
+  assert.equal(r.status, 0);
+});
