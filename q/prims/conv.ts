@@ -310,8 +310,8 @@ function parse1(t: number, s0: string): any {
   // a plain number is the type's own count; one with a fraction is a datetime's only ("D"$"1.5" is 0Nd)
   if (r.t === T.Float && t !== T.Datetime && typeof r.v === 'number' && !Number.isInteger(r.v)) return nullOf(t);
   const from = r.t === T.Long || r.t === T.Float ? t : r.t;
-  if (r.t === T.Float && (t === T.Timestamp || t === T.Timespan)) r.v = BigInt(r.v as number);
-  try { return one(t, from, r.v); } catch { return nullOf(t); }
+  const v = r.t === T.Float && (t === T.Timestamp || t === T.Timespan) ? BigInt(r.v as number) : r.v;
+  try { return one(t, from, v); } catch { return nullOf(t); }
 }
 
 /** The 16 bytes of an IPv6 address (groups of hex, one :: for a run of zeros, an IPv4 address last), or of

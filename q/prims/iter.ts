@@ -115,6 +115,10 @@ function foldInts(op: string, x: Vec): Q | null {
   return item(x, b);
 }
 
+/** Folds, repeats and whiles poll as while and do do: 0W f/ x ends in 'stop (Ctrl-C) or 'wsfull. Once in 64
+ *  steps: a poll costs more than a step of a primitive, and 64 steps do not outgrow the heap guard. */
+function poll(i: number) { if (!(i & 63)) hooks.check(); }
+
 function over(f: Q, args: Q[], scan: boolean): Q {
   const r = rankOf(f);
   if (r === 1 || (args.length === 2 && r === 1)) return unaryOver(f, args, scan);
@@ -140,9 +144,9 @@ function over(f: Q, args: Q[], scan: boolean): Q {
     let acc = item(src, 0);
     // join starts from the empty list, so a first atom is enlisted: (,\)2 3 4 begins ,2
     if (f.t === T.Op && (f as Prim).name === ',' && acc.t < 0) acc = fromItems([acc]);
-    if (!scan) { for (let i = 1; i < n; i++) { if (!(i & 63)) hooks.check(); acc = apply2(f, acc, item(src, i)); } return acc; }
+    if (!scan) { for (let i = 1; i < n; i++) { poll(i); acc = apply2(f, acc, item(src, i)); } return acc; }
     const out = new Array<Q>(n); out[0] = acc;
-    for (let i = 1; i < n; i++) { if (!(i & 63)) hooks.check(); out[i] = acc = apply2(f, acc, item(src, i)); }
+    for (let i = 1; i < n; i++) { poll(i); out[i] = acc = apply2(f, acc, item(src, i)); }
     return collect(x, out);
   }
   // seeded: x f/ y, or f/[x;y;z] folding several lists together
@@ -153,7 +157,7 @@ function over(f: Q, args: Q[], scan: boolean): Q {
   if (n < 0) { const v = apply(f, [acc, ...rest]); return scan ? v : v; }
   const out: Q[] = [];
   for (let i = 0; i < n; i++) {
-    if (!(i & 63)) hooks.check();
+    poll(i);
     acc = apply(f, [acc, ...rest.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a)]);
     if (scan) out.push(acc);
   }
@@ -188,18 +192,16 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
   if (c.t === -T.Long || c.t === -T.Int || c.t === -T.Short) {
     const n = Number((c as Atom).v);
     if (n < 0) throw new QError('domain');
-    // a repeat or a while polls as while and do do: 0W f/ x ends in 'stop (Ctrl-C) or 'wsfull (a poll
-    // each 64 steps: a poll costs more than a step of a primitive, and 64 steps do not outgrow the heap guard)
-    if (!scan) { for (let i = 0; i < n; i++) { if (!(i & 63)) hooks.check(); x = apply1(f, x); } return x; }
+    if (!scan) { for (let i = 0; i < n; i++) { poll(i); x = apply1(f, x); } return x; }
     const col = new Collector(Math.min(n, 1 << 20) + 1);
     col.push(x);
-    for (let i = 0; i < n; i++) { if (!(i & 63)) hooks.check(); x = apply1(f, x); col.push(x); }
+    for (let i = 0; i < n; i++) { poll(i); x = apply1(f, x); col.push(x); }
     return col.done();
   }
   if (scan) out.push(x);
   {
     for (let i = 0; ; i++) {
-      if (!(i & 63)) hooks.check();
+      poll(i);
       const ok = apply1(c, x);
       if (!truthy(ok)) break;
       x = apply1(f, x);
