@@ -5,7 +5,7 @@ import { availableParallelism, totalmem, hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
 import './kernels.js';
-import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, writeSync, readSync, closeSync, renameSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, readSync, closeSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { createSecureContext, SecureContext } from 'node:tls';
@@ -150,7 +150,6 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
         } catch (e) { return reportOs(p, e); } finally { closeSync(fd); }
       },
       rename: reporting((from, to: string) => { mkdirSync(dirname(to) || '.', { recursive: true }); renameSync(from, to); }),
-      patch: reporting((p, offset: number, data: Uint8Array) => { const fd = openSync(p, 'r+'); try { writeSync(fd, data, 0, data.length, offset); } finally { closeSync(fd); } }),
     },
   };
 }

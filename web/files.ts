@@ -78,12 +78,6 @@ export class PageFiles {
     }
     this.map.set(k, v); this.persist(k);
   };
-  /** Bytes written over a file in place (a log's count): views handed out see them, as a mapped file would. */
-  patch = (p: string, offset: number, data: Uint8Array) => {
-    const k = this.norm(p), v = this.map.get(k);
-    if (!v || offset + data.length > v.length) throw new QError(':' + p + ': cannot write past the end');
-    v.set(data, offset); this.persist(k);
-  };
   list = (p: string) => {
     const k = this.norm(p), pre = k ? k + '/' : '';
     const out = new Set<string>();

@@ -72,8 +72,6 @@ export interface Host {
     size(path: string): number | null;
     /** rename a file or directory (\r); without it a file is copied and removed */
     rename?(from: string, to: string): void;
-    /** overwrite bytes at an offset in place (a log's count); without it the file is rewritten */
-    patch?(path: string, offset: number, data: Uint8Array): void;
     /** up to length bytes from an offset, without reading the rest (read1 chunks, a compressed file's
      *  trailer, a CSV load's chunks), into `into` when given (then the answer is a view of it); without
      *  it the whole file is read */

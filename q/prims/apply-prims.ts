@@ -65,7 +65,7 @@ export function dot(a: Q[]): Q {
   }
   if (a.length === 4) {
     const [x, i, f, y] = a;
-    // .[`:log;();,;items] appends to a log file in place (its count patched), as a tickerplant does
+    // .[`:log;();,;items] appends to a log file in place, as a tickerplant does
     if (x.t === -T.Sym && ((x as Atom).v as string).startsWith(':') && count(i) === 0 && i.t >= 0 && (f as { name?: string }).name === ',' && isLogFile(((x as Atom).v as string).slice(1))) {
       appendItems(((x as Atom).v as string).slice(1), items(y));
       return x;

@@ -54,8 +54,8 @@ export function writeFile(path: string, x: Q, zip: Zip = zipDefault(path)): void
 export function readFile(path: string): Q {
   const b = files().read(path);
   if (!b) throw osError(path);
-  // a nested column's items are in its companion file, col#
-  return decodeFile(b, path, deserializeOptions(), () => files().read(path + '#'));
+  // a nested column's items are in its companion files, col# and col##
+  return decodeFile(b, path, deserializeOptions(), suffix => files().read(path + suffix));
 }
 
 // ---- splayed tables -----------------------------------------------------------------------------
@@ -653,17 +653,13 @@ export function isLogFile(path: string): boolean {
 function head8(path: string): Uint8Array | null {
   return files().size(path) === null ? null : readPart(path, 0, 8);
 }
-/** Append items to a general-list file (a log): their serializations, and the count at byte 4 raised. */
+/** Append items to a general-list file (a log): their serializations after the file's end, its count left
+ *  as it was, as kdb+ leaves it (kfile.ts). */
 export function appendItems(path: string, xs: Q[]): void {
   const f = files(), b = head8(path) ?? new Uint8Array(0);
-  let n: number;
-  if (b.length === 0) { f.write(path, Uint8Array.of(0xff, 1, 0, 0, 0, 0, 0, 0), false); n = 0; }
-  else { const c = logCount(b); if (c === null) throw new QError(path + ': not a kdb+ list file'); n = c; }
+  if (b.length === 0) f.write(path, Uint8Array.of(0xff, 1, 0, 0, 0, 0, 0, 0), false);
+  else if (logCount(b) === null) throw new QError(path + ': not a kdb+ list file');
   f.write(path, logChunks(xs, serializeOptions()), true);
-  const cnt = new Uint8Array(4);
-  new DataView(cnt.buffer).setUint32(0, n + xs.length, true);
-  if (f.patch) f.patch(path, 4, cnt);
-  else { const all = f.read(path)!.slice(); all.set(cnt, 4); f.write(path, all, false); }
 }
 
 /** -11!x, -11!(-1;x), -11!(-2;x), -11!(n;x): replay a log's chunks through .z.ps (or value). */

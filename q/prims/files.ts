@@ -23,7 +23,7 @@ const readOnlyOf = new WeakMap<Files, Files>();
 function readOnly(f: Files): Files {
   let r = readOnlyOf.get(f);
   const deny = (): never => { throw new QError('access'); };
-  if (!r) readOnlyOf.set(f, r = { read: p => f.read(p), list: p => f.list(p), size: p => f.size(p), readAt: f.readAt && ((p, o, n, i) => f.readAt!(p, o, n, i)), write: deny, remove: deny, patch: deny });
+  if (!r) readOnlyOf.set(f, r = { read: p => f.read(p), list: p => f.list(p), size: p => f.size(p), readAt: f.readAt && ((p, o, n, i) => f.readAt!(p, o, n, i)), write: deny, remove: deny });
   return r;
 }
 /** The path of a file symbol `:dir/file (or a string). */

@@ -12,11 +12,18 @@
 //   ff 01  anything else (atoms, symbol vectors, general lists, dictionaries, tables): the IPC
 //          serialization of the object without its message header.
 // Any of them may come compressed (kdb+'s -19!, .z.zd): see unzip.
-// A general list in ff 01 form is also a log file: appending an item writes its serialization and raises
-// the count at byte 4.
+// Files of kdb+ before 3.6 read too (seen in files kdb+ 3.x wrote):
+//   fe name  an enumeration: its domain's name from byte 1 (NUL-ended), the attribute at byte 11, an
+//          8-byte count at 16, 4-byte indices from 24 (and an attribute's index after them);
+//   fe 20 with type 77+t  a nested column of vectors of type t: an 8-byte count, then for each item where
+//          it ends in the companion `col#`, which holds the items' bytes back to back.
+// A general list in ff 01 form is also a log file: appending an item writes its serialization and leaves
+// the count at byte 4 as it was (kdb+'s logs, appended through a handle, keep the 0 they were made with);
+// a general list's items are read to the end of the file.
 import { T } from '../value/types.js';
 import { WIDTH } from '../value/storage.js';
-import { Q, Vec, List, item, list, symVec, NI } from '../value/value.js';
+import { Q, Vec, List, item, list, symVec, dict, table, count as countOf, NI } from '../value/value.js';
+import { symName } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
@@ -82,9 +89,10 @@ const width = (t: number) => t === T.Guid ? 16 : WIDTH[t];
 
 // Nested columns (type 77). The column file holds one 8-byte entry per row: the item's byte offset in the
 // companion file `col#` (whose items start at its byte 4096; its second header says bytes, `fd 00 04 00`),
-// in the low 7 bytes, and in the top byte how the item is laid out there: 1, compact (a type byte, the
-// type plus 127; for a vector a count byte; the items), for small items; 0, a full object (the 16-byte
-// header `fb, 0, type, attribute, refcount (4), count (8)` and the items, 16-byte aligned).
+// in the low 7 bytes, and in the top byte how the item is laid out there, as kdb+ flags vectors and atoms:
+// 1, compact (a type byte, the type plus 127; for a vector a count byte; the items), for small items;
+// 0, a full object (the 16-byte header `fb, 0, type, attribute, refcount (4), count (8)` and the items,
+// 16-byte aligned). (kdb+ flags a full table 1, so AnyMap reads the layout from the object's first byte.)
 /** Small items take the compact layout: atoms, and vectors of fewer than this many bytes. kdb+ wrote 24
  *  bytes compact and 240 bytes full in the files this was checked against; where between it switches is
  *  not known, so a file of wasq's may differ from kdb+'s there (kdb+ reads both layouts). */
@@ -120,26 +128,86 @@ export function encodeNested(x: List): [Uint8Array, Uint8Array] | null {
   });
   return [col, hash];
 }
-/** A nested column from its file and its `#` companion. */
-function decodeNested(b: Uint8Array, h: Uint8Array | null, path: string): Q {
+/** A nested column as kdb+ 3.x lays it out (fe 20, type 77+t): each item's end in `col#`, whose items
+ *  are back to back with no header. The ends count bytes or items (the same for chars and bytes, the
+ *  samples' types): the last end must match the companion's length in one or the other. */
+function decodeNested3(b: Uint8Array, h: Uint8Array | null, path: string): Q {
+  if (!h) return bad(path + '#', 'missing (the items of the nested column ' + path + ')');
+  if (zipped(h)) h = unzip(h, path + '#');
+  const t = b[2] - 77, w = width(t), dv = new DataView(b.buffer, b.byteOffset, b.length), n = count(dv, 8, b.length - 16, 8, 0, path);
+  const ends = Array.from({ length: n }, (_, i) => Number(dv.getBigInt64(16 + 8 * i, true))), last = n ? ends[n - 1] : 0;
+  const unit = last === h.length ? 1 : last * w === h.length ? w : 0;
+  if (!unit || ends.some((e, i) => e < (i ? ends[i - 1] : 0) || e % (w / unit))) bad(path + '#', 'truncated or corrupt kdb+ data file');
+  return list(ends.map((e, i) => vecOf(t, 0, h!.subarray((i ? ends[i - 1] : 0) * unit, e * unit))));
+}
+/** A nested column, or any general list kdb+ 4 lays out this way (`set` of a list of lists, tables,
+ *  symbols), from its file and its companions: `#` the items, `##` the symbols they name. */
+function decodeNested(b: Uint8Array, companion: (suffix: string) => Uint8Array | null, path: string): Q {
+  let h = companion('#');
   if (!h) return bad(path + '#', 'missing (the items of the nested column ' + path + ')');
   if (zipped(h)) h = unzip(h, path + '#');
   if (h.length < ENUM_HEADER) bad(path + '#', 'truncated kdb+ data file');
-  const dv = new DataView(b.buffer, b.byteOffset, b.length), n = count(dv, 4088, b.length - ENUM_HEADER, 8, 0, path), out: Q[] = [];
-  const trunc = () => bad(path + '#', 'truncated kdb+ data file');
-  for (let i = 0; i < n; i++) {
-    const e = dv.getBigUint64(ENUM_HEADER + 8 * i, true), p = ENUM_HEADER + Number(e & 0xffffffffffffffn), compact = e >> 56n;
-    if (p >= h.length) trunc();
-    let t: number, at: number, k: number;
-    if (compact) { t = h[p] - 127; k = t < 0 ? 1 : h[p + 1]; at = p + (t < 0 ? 1 : 2); }
-    else { t = h[p + 2]; at = p + 16; k = Number(new DataView(h.buffer, h.byteOffset).getBigInt64(p + 8, true)); }
-    const w = t === 0 || Math.abs(t) >= 20 || Math.abs(t) === T.Sym ? 0 : width(Math.abs(t));
-    if (!w) bad(path + '#', `nyi: items of type ${t} in a nested column`);
-    if (at + k * w > h.length) trunc();
-    const v = vecOf(Math.abs(t), compact ? 0 : h[p + 3], h.subarray(at, at + k * w));
-    out.push(t < 0 ? item(v, 0) : v);
-  }
+  const dv = new DataView(b.buffer, b.byteOffset, b.length), n = count(dv, 4088, b.length - ENUM_HEADER, 8, 0, path);
+  const items = new AnyMap(h, () => {
+    const s = companion('##');
+    if (!s) return bad(path + '##', 'missing (the symbols of the nested column ' + path + ')');
+    const v = decodeFile(s, path + '##');
+    return v.t === T.Sym ? (v as Vec).d as Int32Array : bad(path + '##', 'not a kdb+ symbol file');
+  }, path + '#');
+  const out: Q[] = [];
+  for (let i = 0; i < n; i++) out.push(items.at(dv.getBigUint64(ENUM_HEADER + 8 * i, true)));
   return list(out);
+}
+
+/**
+ * The objects of a `col#` file, each found by an 8-byte entry: its offset from byte 4096 in the low 7
+ * bytes (the top byte tells nothing the object's own first byte does not). An object is either compact,
+ * its first byte its type plus 127 (an atom's bytes follow; a vector's count byte, then its items), or
+ * full, `fb 00 type attribute`, a 4-byte refcount, an 8-byte count, then from 16 the items. A general
+ * list (77) holds an entry per item; a table (98) and a dictionary (99) two, keys and values. A symbol
+ * is a 4-byte index into the `##` file's names.
+ */
+class AnyMap {
+  private dv: DataView;
+  private names: Int32Array | null = null;
+  constructor(private h: Uint8Array, private symbols: () => Int32Array, private path: string) {
+    this.dv = new DataView(h.buffer, h.byteOffset, h.length);
+  }
+  private trunc(): never { return bad(this.path, 'truncated or corrupt kdb+ data file'); }
+  at(entry: bigint, depth = 0): Q {
+    const h = this.h, p = ENUM_HEADER + Number(entry & 0xffffffffffffffn);
+    if (p >= h.length || depth > 64) this.trunc();
+    let t: number, a = 0, k: number, at: number;
+    if (h[p] === 0xfb) {
+      t = (h[p + 2] << 24) >> 24; a = h[p + 3]; at = p + 16;
+      if (at > h.length) this.trunc();
+      k = Number(this.dv.getBigInt64(p + 8, true));
+    } else {
+      t = h[p] - 127; at = p + (t < 0 ? 1 : 2); k = t < 0 ? 1 : h[p + 1];
+    }
+    if (t === 0 || t === 77 || t === 98 || t === 99) {
+      if (k < 0 || at + 8 * k > h.length || (t > 77 && k !== 2)) this.trunc();
+      const d = Array.from({ length: k }, (_, i) => this.at(this.dv.getBigUint64(at + 8 * i, true), depth + 1));
+      if (t === 98) {
+        if (d[0].t !== T.Sym || d[1].t !== T.List || countOf(d[0]) !== countOf(d[1])) this.trunc();
+        return table(Array.from((d[0] as Vec).d as Int32Array, symName), (d[1] as List).d);
+      }
+      return t === 99 ? dict(d[0], d[1]) : list(d);
+    }
+    const u = Math.abs(t);
+    if (u === T.Sym) {
+      if (k < 0 || at + 4 * k > h.length) this.trunc();
+      const names = this.names ??= this.symbols(), out = new Int32Array(k);
+      for (let i = 0; i < k; i++) { const j = this.dv.getUint32(at + 4 * i, true); out[i] = j < names.length ? names[j] : this.trunc(); }
+      const v = { t: T.Sym, d: out, a } as Vec;
+      return t < 0 ? item(v, 0) : v;
+    }
+    const w = u >= 20 ? 0 : width(u);
+    if (!w) return bad(this.path, `nyi: items of type ${t} in a nested column`);
+    if (k < 0 || at + k * w > h.length) this.trunc();
+    const v = vecOf(u, a, h.subarray(at, at + k * w));
+    return t < 0 ? item(v, 0) : v;
+  }
 }
 
 // Compressed files, as kdb+ writes them (checked against files kdb+ compressed): `kxzipped`, the blocks,
@@ -209,7 +277,7 @@ export function zipInfo(read: (off: number, len: number) => Uint8Array, size: nu
 const bad = (path: string, why: string): never => { throw new QError(`${path}: ${why}`); };
 
 /** The q object held in a kdb+ data file; a truncated or foreign file is an error naming it. */
-export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}, companion: () => Uint8Array | null = () => null): Q {
+export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}, companion: (suffix: string) => Uint8Array | null = () => null): Q {
   if (zipped(b)) b = unzip(b, path);
   if (b.length < 2) bad(path, 'not a kdb+ data file');
   const m0 = b[0], m1 = b[1];
@@ -225,6 +293,12 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
     }
     let r: { value: Q; end: number };
     try { r = readObject(b, 2, opts); } catch { return bad(path, 'truncated or corrupt kdb+ data file'); }
+    if (r.end !== b.length && b[2] === 0) {
+      // a log: the items appended after those its count names
+      const more: Q[] = [];
+      if (readChunks(b, r.end, Infinity, x => more.push(x), opts).bad) bad(path, 'truncated or corrupt kdb+ data file');
+      return list([...(r.value as List).d, ...more]);
+    }
     if (r.end !== b.length) bad(path, 'truncated or corrupt kdb+ data file');
     return r.value;
   }
@@ -232,13 +306,20 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
   if (m0 === 0xfe && m1 === 0x20) {
     if (b.length < 16) bad(path, 'truncated kdb+ data file');
     const t = b[2], a = b[3];
+    if (t > 77 && mappable(t - 77)) return decodeNested3(b, companion('#'), path);
     if (!mappable(t)) bad(path, 'not a kdb+ data file');
     const n = count(dv, 8, b.length - 16, width(t), a, path);
     return vecOf(t, a, b.subarray(16, 16 + n * width(t)));
   }
+  if (m0 === 0xfe) {
+    const e = b.indexOf(0, 1);
+    if (b.length < 24 || e < 2 || e > 11) bad(path, 'not a kdb+ data file');
+    const a = b[11], n = count(dv, 16, b.length - 24, 4, a, path), d = new Int32Array(b.slice(24, 24 + 4 * n).buffer);
+    return { t: T.Enum, d, a, dom: fromUtf8.decode(b.subarray(1, e)) } as Vec;
+  }
   if (m0 === 0xfd && m1 === 0x20) {
     if (b.length < ENUM_HEADER) bad(path, 'truncated kdb+ data file');
-    if (b[4082] === 77) return decodeNested(b, companion(), path);
+    if (b[4082] === 77) return decodeNested(b, companion, path);
     if (b[4082] !== T.Enum) bad(path, 'not a kdb+ data file');
     // the domain's name from byte 16 (wasq before 2026-12 wrote it from byte 2 and its count at 4088)
     const from = b[2] ? 2 : 16, e = b.indexOf(0, from);
@@ -259,8 +340,14 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
 export function fileHead(b: Uint8Array, size: number): { t: number; a: number; dom?: string; n: number } | null {
   if (b.length < 16 || zipped(b)) return null;
   const dv = new DataView(b.buffer, b.byteOffset, b.length);
-  const n = (at: number, from: number, w: number, a: number) => Number(dv.getBigInt64(at, true)) || (a > 1 ? 0 : Math.floor((size - from) / w));
+  // as count() reads it: the count field with an attribute's index after the items, else the bytes
+  const n = (at: number, from: number, w: number, a: number) => a > 1 ? Number(dv.getBigInt64(at, true)) : Math.floor((size - from) / w);
   if (b[0] === 0xfe && b[1] === 0x20 && mappable(b[2])) return { t: b[2], a: b[3], n: n(8, 16, width(b[2]), b[3]) };
+  if (b[0] === 0xfe && b[1] === 0x20 && b[2] > 77 && mappable(b[2] - 77)) return { t: T.List, a: 0, n: n(8, 16, 8, 0) };
+  if (b[0] === 0xfe && b.length >= 24) {
+    const e = b.indexOf(0, 1);
+    return e < 2 || e > 11 ? null : { t: T.Enum, a: b[11], dom: fromUtf8.decode(b.subarray(1, e)), n: n(16, 24, 4, b[11]) };
+  }
   if (b[0] === 0xfd && b[1] === 0x20 && b.length >= ENUM_HEADER && size >= ENUM_HEADER) {
     const a = b[4083];
     if (b[4082] === 77) return { t: T.List, a: 0, n: n(4088, ENUM_HEADER, 8, 0) };
@@ -271,14 +358,14 @@ export function fileHead(b: Uint8Array, size: number): { t: number; a: number; d
   return null;
 }
 
-/** How many items of w bytes a vector file holds: its count field when set, else what the bytes after the
- *  header make (kdb+ leaves it 0 unless an attribute's index follows the items). The index of a u#, p# or
- *  g# attribute is not read: the attribute is rebuilt from the items. */
+/** How many items of w bytes a vector file holds. With a u#, p# or g# attribute, its count field (the
+ *  attribute's index follows the items; it is not read: the attribute is rebuilt from the items); else
+ *  what the bytes after the header make: kdb+ 4 leaves the count 0, and kdb+ 3.x files appended to have
+ *  been seen with a count smaller than the items that follow, which kdb+ reads in full. */
 function count(dv: DataView, at: number, bytes: number, w: number, attr: number, path: string): number {
   const n = Number(dv.getBigInt64(at, true));
-  if (n) { if (n < 0 || (attr > 1 ? n * w > bytes : n * w !== bytes)) bad(path, 'truncated kdb+ data file'); return n; }
-  // with an attribute's index after the items, the count is always written: 0 is no items
-  if (attr > 1) return 0;
+  if (n < 0 || n * w > bytes) bad(path, 'truncated kdb+ data file');
+  if (attr > 1) return n;
   if (bytes % w) bad(path, 'truncated kdb+ data file');
   return bytes / w;
 }
@@ -301,9 +388,12 @@ export function logChunks(items: Q[], opts: SerializeOptions = {}): Uint8Array {
  * how many were complete and where the valid part ends.
  */
 export function logReplay(b: Uint8Array, max: number, f: (x: Q) => void, opts: DeserializeOptions = {}): { chunks: number; end: number; bad: boolean } {
-  const n = logCount(b);
-  if (n === null) throw new QError('badtail');
-  let p = 8, k = 0;
+  if (logCount(b) === null) throw new QError('badtail');
+  return readChunks(b, 8, max, f, opts);
+}
+/** The chunks of a log from byte p on (see logReplay). */
+function readChunks(b: Uint8Array, p: number, max: number, f: (x: Q) => void, opts: DeserializeOptions): { chunks: number; end: number; bad: boolean } {
+  let k = 0;
   while (p < b.length && k < max) {
     let r: { value: Q; end: number };
     try { r = readObject(b, p, opts); } catch { return { chunks: k, end: p, bad: true }; }

@@ -1,15 +1,18 @@
 // The blocks of a compressed kdb+ file, one algorithm each (its trailer names it per block): 0 stored,
-// 2 gzip (a zlib stream), 3 snappy (a raw snappy block), 4 lz4hc (a raw LZ4 block, the format
-// LZ4_decompress_safe reads), 5 zstd (a zstd frame). Each codec is a library (fflate, snappyjs,
-// lz4js, fzstd to read zstd and, to write it, @bokuweb/zstd-wasm, a WebAssembly build of the reference
-// library, which a host installs when it starts); q's IPC compression (1) as a file algorithm is not read.
-// The gzip blocks were checked against files kdb+ wrote; for snappy and LZ4 the block formats are the
-// ones the libraries kdb+ loads produce (a public kdb+ file reader decodes them the same way), not
-// checked against kdb+'s own files.
+// 1 q IPC (the block as a compressed IPC message: an 8-byte message header, the uncompressed message
+// length, then kdb+'s IPC compression of header and block, as ../ipc/compress.ts does it), 2 gzip (a zlib
+// stream), 3 snappy (a raw snappy block), 4 lz4hc (a raw LZ4 block, the format LZ4_decompress_safe
+// reads), 5 zstd (a zstd frame). Each codec but q's own is a library (fflate, snappyjs, lz4js, fzstd to
+// read zstd and, to write it, @bokuweb/zstd-wasm, a WebAssembly build of the reference library, which a
+// host installs when it starts).
+// The q IPC and gzip blocks were checked against files kdb+ wrote (q IPC: wasq rewrites them byte for
+// byte); for snappy and LZ4 the block formats are the ones the libraries kdb+ loads produce (a public
+// kdb+ file reader decodes them the same way), not checked against kdb+'s own files.
 import { unzlibSync, zlibSync } from 'fflate';
 import { decompress as unzstd } from 'fzstd';
 import * as snappy from 'snappyjs';
 import * as lz4 from 'lz4js';
+import { compress as ipcCompress, decompress as ipcDecompress } from '../ipc/compress.js';
 
 export const ALGORITHMS = ['none', 'q IPC', 'gzip', 'snappy', 'lz4hc', 'zstd'];
 const name = (alg: number) => `${alg} (${ALGORITHMS[alg] ?? 'unknown'})`;
@@ -20,6 +23,13 @@ export function inflate(alg: number, part: Uint8Array, out: Uint8Array): boolean
   try {
     switch (alg) {
       case 0: if (part.length !== out.length) return false; out.set(part); return true;
+      case 1: {
+        // the message's own length must be the block's, and what it holds exactly the logical block
+        if (part.length < 12 || new DataView(part.buffer, part.byteOffset).getUint32(4, true) !== part.length || part[0] !== 1) return false;
+        const u = ipcDecompress(part);
+        if (u.length - 8 !== out.length) return false;
+        out.set(u.subarray(8)); return true;
+      }
       case 2: return unzlibSync(part, { out }).length === out.length;
       case 3: { const u = snappy.uncompress(part, out.length); if (u.length !== out.length) return false; out.set(u); return true; }
       case 4: return unlz4(part, out);
@@ -50,7 +60,7 @@ function unlz4(src: Uint8Array, out: Uint8Array): boolean {
 }
 
 /** The levels each written algorithm takes (as kdb+ documents them). */
-const LEVELS: Record<number, [number, number]> = { 2: [0, 9], 3: [0, 0], 4: [0, 16], 5: [-7, 22] };
+const LEVELS: Record<number, [number, number]> = { 1: [0, 0], 2: [0, 9], 3: [0, 0], 4: [0, 16], 5: [-7, 22] };
 
 /** zstd's encoder. Its WebAssembly module loads asynchronously, so each host installs it as it starts
  *  (server/zstd.ts, the page's worker); a session without it does not write zstd. */
@@ -60,7 +70,7 @@ export function installZstd(compress: (b: Uint8Array, level: number) => Uint8Arr
 /** Why alg and level cannot be written, or null when they can. */
 export function unwritable(alg: number, lvl: number): string | null {
   const r = LEVELS[alg];
-  if (!r) return `nyi: compression algorithm ${name(alg)}; wasq writes 0, 2, 3, 4 and 5`;
+  if (!r) return `nyi: compression algorithm ${name(alg)}; wasq writes 0 to 5`;
   if (alg === 5 && !zstd) return `nyi: compression algorithm ${name(alg)}: its encoder is not loaded here`;
   return lvl >= r[0] && lvl <= r[1] ? null : `bad zipLevel (${ALGORITHMS[alg]}: ${r[0]} to ${r[1]})`;
 }
@@ -69,6 +79,13 @@ export function unwritable(alg: number, lvl: number): string | null {
  *  that the block is stored instead. */
 export function deflate(alg: number, part: Uint8Array, lvl: number): Uint8Array | null {
   let z: Uint8Array;
+  if (alg === 1) {
+    // a message header (little-endian, async) in front of the block, compressed as IPC compresses; kdb+'s
+    // IPC rule keeps a block only when it comes to at most half
+    const u = new Uint8Array(8 + part.length);
+    u[0] = 1; new DataView(u.buffer).setUint32(4, u.length, true); u.set(part, 8);
+    return ipcCompress(u);
+  }
   if (alg === 2) z = zlibSync(part, { level: lvl as 0 });
   else if (alg === 3) z = snappy.compress(part);
   else if (alg === 5) z = zstd!(part, lvl);

@@ -28,7 +28,6 @@ function session(dir: string) {
     list: p => f.list(under(p)),
     remove: p => f.remove(under(p)),
     size: p => f.size(under(p)),
-    patch: (p, o, d) => f.patch!(under(p), o, d),
     readAt: (p, o, n) => { reads.push(`${p}@${o}`); return f.readAt!(under(p), o, n); },
   };
   host.readFile = () => null;
@@ -225,6 +224,15 @@ test('files laid out as kdb+ writes them are read: a mapped vector, a serialized
  *  independently of the libraries wasq reads them with. */
 const BLOCKS: Record<number, (part: Buffer) => Buffer> = {
   0: part => Buffer.from(part),
+  // q IPC: a compressed message (header, its length, the uncompressed length counting the 8-byte header),
+  // then per 8 items a flag byte of 0 (every item a literal byte) and the 8 bytes
+  1: part => {
+    const out: Buffer[] = [];
+    for (let o = 0; o < part.length; o += 8) out.push(Buffer.from([0]), part.subarray(o, o + 8));
+    const body = Buffer.concat(out), h = Buffer.alloc(12);
+    h[0] = 1; h[2] = 1; h.writeUInt32LE(12 + body.length, 4); h.writeUInt32LE(8 + part.length, 8);
+    return Buffer.concat([h, body]);
+  },
   2: part => deflateSync(part),
   // snappy: the length as a varint, then literals of up to 64 KiB (tag 61<<2: a 2-byte length-1 follows)
   3: part => {
@@ -272,6 +280,87 @@ function unlz4(src: Buffer, size: number): Buffer {
   return out;
 }
 
+test('files kdb+ 3.x wrote are read: its enumerations, its nested columns, counts left behind by appends, logs with no count', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('sym:`ibm`msft`aapl');
+  // an enumeration: fe, the domain's name from byte 1, the attribute at 11, an 8-byte count at 16, int
+  // indices from 24; a p# one with the attribute's index after its items
+  const e = Buffer.alloc(24 + 12);
+  e[0] = 0xfe; e.write('sym', 1); e.writeBigInt64LE(3n, 16);
+  [2, 0, 0].forEach((k, i) => e.writeInt32LE(k, 24 + 4 * i));
+  writeFileSync(join(dir, 'e'), e);
+  assert.equal(q('x:get `:e; (type x;value x)'), '20h\n`aapl`ibm`ibm');
+  const p = Buffer.concat([Buffer.alloc(24 + 8), Buffer.alloc(40, 0xee)]);
+  p[0] = 0xfe; p.write('sym', 1); p[11] = 3; p.writeBigInt64LE(2n, 16); p.writeInt32LE(1, 24); p.writeInt32LE(1, 28);
+  writeFileSync(join(dir, 'p'), p);
+  assert.equal(q('x:get `:p; (attr x;value x)'), '`p\n`p#`msft`msft');
+  // a nested column of strings: fe 20, type 77+10, a count, where each item ends in col#, whose bytes
+  // follow one another with no header
+  const n = Buffer.alloc(16 + 24);
+  n.set([0xfe, 0x20, 87, 0]); n.writeBigInt64LE(3n, 8);
+  [2, 2, 5].forEach((end, i) => n.writeBigInt64LE(BigInt(end), 16 + 8 * i));
+  writeFileSync(join(dir, 'n'), n); writeFileSync(join(dir, 'n#'), 'abcde');
+  assert.equal(q('get `:n'), '"ab"\n""\n"cde"');
+  assert.equal(q('count select from flip (1#`s)!enlist get `:n'), '3');
+  writeFileSync(join(dir, 'n#'), 'abcd');
+  assert.match(q('get `:n'), /^'n#: truncated or corrupt/);
+  // a mapped vector whose count an append left behind: its items run to the end of the file, as kdb+
+  // reads it (a sample table's columns had count 6 and 78 items, beside a sym column of 78)
+  const v = Buffer.alloc(16 + 24);
+  v.set([0xfe, 0x20, 9, 0]); v.writeBigInt64LE(1n, 8); [1.5, 2.5, 3.5].forEach((x, i) => v.writeDoubleLE(x, 16 + 8 * i));
+  writeFileSync(join(dir, 'v'), v);
+  assert.equal(q('get `:v'), '1.5 2.5 3.5');
+  v.writeBigInt64LE(4n, 8);
+  writeFileSync(join(dir, 'v4'), v);
+  assert.match(q('get `:v4'), /^'v4: truncated/);
+  // a log appended to through a handle keeps the count it was made with (kdb+'s tickerplant logs have
+  // 0 there), and get reads every item to the end
+  q('`:log set (); h:hopen `:log; h enlist (`upd;`t;1); h enlist (`upd;`t;2); hclose h');
+  assert.equal(readFileSync(join(dir, 'log')).readUInt32LE(4), 0);
+  assert.equal(q('get `:log'), '`upd `t 1\n`upd `t 2');
+  q('`:l2 set (1;`a); .[`:l2;();,;enlist 2.5]');
+  assert.equal(readFileSync(join(dir, 'l2')).readUInt32LE(4), 2);
+  assert.equal(q('get `:l2'), '1\n`a\n2.5');
+  truncateSync(join(dir, 'l2'), statSync(join(dir, 'l2')).size - 2);
+  assert.match(q('get `:l2'), /^'l2: truncated or corrupt/);
+});
+
+test('a general list kdb+ 4 lays out as col, col# and col## reads: lists, tables and symbols inside', () => {
+  const dir = tmp(), { q } = session(dir);
+  // col: fd 20, header `fd 01 4d 00` at 4080, an entry per item from 4096 (offset in col#, top byte a flag)
+  const entry = (o: number, flag: number) => BigInt(o) | BigInt(flag) << 56n;
+  const col = Buffer.alloc(4096 + 16);
+  col.set([0xfd, 0x20]); col.set([0xfd, 0x01, 77, 0], 4080);
+  col.writeBigUInt64LE(entry(0, 0), 4096); col.writeBigUInt64LE(entry(0xac, 1), 4104);
+  // col#: from 4096, each object full (fb 00 type attr, refcount, count, items from 16) or compact (type
+  // plus 127, a count byte for a vector, the items); a symbol is a 4-byte index into col##'s names
+  const h = Buffer.alloc(4096 + 0xb8);
+  h.set([0xfd, 0x20]); h.set([0xfd, 0x00, 4, 0], 4080);
+  const at = (o: number, bytes: number[]) => h.set(bytes, 4096 + o);
+  const full = (o: number, t: number, n: number) => { at(o, [0xfb, 0, t, 0, 1, 0, 0, 0]); h.writeBigInt64LE(BigInt(n), 4096 + o + 8); };
+  full(0, 77, 3);                                           // (`upd;`trade;table)
+  [[0x28, 1], [0x2d, 1], [0x40, 1]].forEach(([o, f], i) => h.writeBigUInt64LE(entry(o, f), 4096 + 16 + 8 * i));
+  at(0x28, [127 - 11, 0, 0, 0, 0]); at(0x2d, [127 - 11, 1, 0, 0, 0]);
+  full(0x40, 98, 2);                                        // a table: its column names, its columns
+  h.writeBigUInt64LE(entry(0x60, 1), 4096 + 0x50); h.writeBigUInt64LE(entry(0x70, 0), 4096 + 0x58);
+  at(0x60, [127 + 11, 2, 2, 0, 0, 0, 3, 0, 0, 0]);          // `sym`price
+  full(0x70, 77, 2);
+  h.writeBigUInt64LE(entry(0x90, 1), 4096 + 0x80); h.writeBigUInt64LE(entry(0x9a, 1), 4096 + 0x88);
+  at(0x90, [127 + 11, 2, 4, 0, 0, 0, 5, 0, 0, 0]);          // `A`B
+  at(0x9a, [127 + 9, 2]); h.writeDoubleLE(1.5, 4096 + 0x9c); h.writeDoubleLE(2.5, 4096 + 0xa4);
+  at(0xac, [127 + 6, 1, 7, 0, 0, 0]);                       // enlist 7i
+  const names = Buffer.concat([Buffer.from([0xff, 1, 11, 0, 0, 0, 0, 0]), Buffer.from('upd\0trade\0sym\0price\0A\0B\0')]);
+  writeFileSync(join(dir, 'x'), col); writeFileSync(join(dir, 'x#'), h); writeFileSync(join(dir, 'x##'), names);
+  assert.equal(q('x:get `:x; x~((`upd;`trade;([]sym:`A`B;price:1.5 2.5));enlist 7i)'), '1b');
+  assert.equal(q('meta x[0;2]'), 'c    | t f a\n-----| -----\nsym  | s    \nprice| f    ');
+  // a symbol index past the names, or no col##, is an error naming the file; nothing is assigned
+  writeFileSync(join(dir, 'x##'), names.subarray(0, names.length - 4));
+  assert.match(q('y:get `:x'), /^'x#: truncated or corrupt/);
+  rmSync(join(dir, 'x##'));
+  assert.match(q('y:get `:x'), /^'x##: missing/);
+  assert.equal(q('y'), "'y");
+});
+
 test('compressed files (kxzipped, gzip or stored blocks) read as the files they hold', () => {
   const dir = tmp(), { q } = session(dir);
   q('x:til 40000; `:x set x; t:([]a:til 3; s:("ab";"c";"")); `:t/ set t');
@@ -284,8 +373,8 @@ test('compressed files (kxzipped, gzip or stored blocks) read as the files they 
   bad.writeUInt32LE(99, bad.length - 8 - 8 * 3 + 4);   // an algorithm kdb+ does not have
   writeFileSync(join(dir, 'xbad'), bad);
   assert.match(q('y:get `:xbad'), /^'xbad: nyi: compression algorithm 99/);
-  // snappy, LZ4 and zstd blocks, and all five algorithms in one file
-  for (const a of [3, 4, 5]) { writeFileSync(join(dir, 'x' + a), kxzip(readFileSync(join(dir, 'x')), () => a)); assert.equal(q(`x~get \`:x${a}`), '1b', `algorithm ${a}`); }
+  // q IPC, snappy, LZ4 and zstd blocks, and three algorithms in one file
+  for (const a of [1, 3, 4, 5]) { writeFileSync(join(dir, 'x' + a), kxzip(readFileSync(join(dir, 'x')), () => a)); assert.equal(q(`x~get \`:x${a}`), '1b', `algorithm ${a}`); }
   writeFileSync(join(dir, 'xmix'), kxzip(readFileSync(join(dir, 'x')), i => [5, 3, 4][i]));
   assert.equal(q('x~get `:xmix'), '1b');
   const short = kxzip(readFileSync(join(dir, 'x')), () => 4);
@@ -324,8 +413,8 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
   q('\\x .z.zd');
   q('`:zt/ set t');
   assert.equal(readFileSync(join(dir, 'zt', 'a')).subarray(0, 2).toString('hex'), 'fe20');
-  // snappy and lz4hc are written too (the LZ4 blocks read back by the format's rules, not by the library)
-  for (const [a, l] of [[3, 0], [4, 5]]) {
+  // q IPC, snappy and lz4hc are written too (the LZ4 blocks read back by the format's rules, not by the library)
+  for (const [a, l] of [[1, 0], [3, 0], [4, 5]]) {
     assert.equal(q(`(\`:z${a};17;${a};${l}) set x`), `\`:z${a}`);
     assert.equal(q(`x~get \`:z${a}`), '1b', `algorithm ${a}`);
     assert.equal(q(`(-21!\`:z${a})\`algorithm`), `${a}i`);
@@ -335,6 +424,7 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
   assert.deepEqual(Buffer.concat(l4), readFileSync(join(dir, 'x')));
   assert.match(q('(`:zy;17;5;1) set x'), /^'zy: nyi: compression algorithm 5 \(zstd\)/);
   assert.match(q('(`:zy;17;3;1) set x'), /^'zy: bad zipLevel \(snappy: 0 to 0\)/);
+  assert.match(q('(`:zy;17;1;2) set x'), /^'zy: bad zipLevel \(q IPC: 0 to 0\)/);
   assert.match(q('(`:zy;30;2;6) set x'), /^'zy: bad logicalBlockSize/);
 });
 

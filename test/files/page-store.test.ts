@@ -1,4 +1,4 @@
-// The page's file store (web/files.ts) without a browser: appends, patches and removals, and what it hands
+// The page's file store (web/files.ts) without a browser: appends and removals, and what it hands
 // its persistent store (IndexedDB in the page; a recording sink here): each changed file once per turn of
 // the event loop, as its exact bytes.
 import { test } from 'node:test';
@@ -27,10 +27,7 @@ test('appends build the file in place, and the store receives it once per turn, 
   assert.equal(p, 'log');
   assert.deepEqual(Array.from(d!), want);
   assert.equal(d!.buffer.byteLength, want.length, 'the file alone, not the buffer it grows in');
-  // a patch writes over bytes in place; past the end it is an error; a removal stores null
-  f.patch('log', 0, Uint8Array.of(9));
-  assert.equal(f.read('log')![0], 9);
-  assert.throws(() => f.patch('log', want.length, Uint8Array.of(1)), /past the end/);
+  // a removal stores null
   f.remove('log');
   await turn();
   assert.deepEqual(saved.slice(1).map(([k, v]) => [k, v && v[0]]), [['log', null]]);
