@@ -8,7 +8,7 @@ import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, t
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, encodeNested, zipFile, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
+import { encodeFile, decodeFile, encodeAnymap, zipFile, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -50,7 +50,15 @@ export function zipArgs(z: Q): Zip {
 /** Write bytes to a file (compressed when zip is given), as 1: writes raw bytes. */
 export const writeBytes = (path: string, b: Uint8Array, zip: Zip) => put(path, b, zip);
 function put(path: string, b: Uint8Array, zip: Zip) { files().write(path, zip ? zipFile(b, zip[0], zip[1], zip[2], path) : b, false); }
-export function writeFile(path: string, x: Q, zip: Zip = zipDefault(path)): void { put(path, encodeFile(x, serializeOptions()), zip); }
+export function writeFile(path: string, x: Q, zip: Zip = zipDefault(path)): void {
+  // a list of lists (a nested column, a list of tables ...) as an anymap: col, col# and col## (kfile.ts)
+  const any = x.t === T.List && count(x) ? encodeAnymap(x as List) : null;
+  if (!any) { put(path, encodeFile(x, serializeOptions()), zip); return; }
+  // (the companions compressed with the file, and written before it: a reader never sees col without them)
+  if (any.syms) put(path + '##', any.syms, zip); else if (files().size(path + '##') !== null) files().remove(path + '##');
+  put(path + '#', any.hash, zip);
+  put(path, any.col, zip);
+}
 export function readFile(path: string): Q {
   const b = files().read(path);
   if (!b) throw osError(path);
@@ -76,13 +84,9 @@ export function splay(dir: string, x: Q, zip?: Zip, keep = false): void {
   t.d.forEach(c => { if (c.t === T.Sym) throw new QError('type'); });
   const zipOf = (p: string): Zip => zip !== undefined ? zip : (keep ? keptZip(p) : null) ?? zipDefault(p);
   t.c.forEach((c, j) => {
-    // a column of strings (or other vectors) as kdb+ lays it out: col and its items in col#
-    const nested = t.d[j].t === T.List ? encodeNested(t.d[j] as List) : null;
-    const p = join(dir, c), z = zipOf(p);
-    if (!nested) return writeFile(p, t.d[j], z);
-    // (a nested column's companion is compressed with it)
-    put(p + '#', nested[1], z);
-    put(p, nested[0], z);
+    // (a column of strings, or any list of lists, is an anymap: col, col# and col##)
+    const p = join(dir, c);
+    writeFile(p, t.d[j], zipOf(p));
   });
   // .d last: a reader never sees the names of columns not yet written
   writeFile(join(dir, '.d'), symVec(t.c), zip === undefined ? zipDefault(join(dir, '.d')) : zip);
@@ -658,7 +662,12 @@ function head8(path: string): Uint8Array | null {
 export function appendItems(path: string, xs: Q[]): void {
   const f = files(), b = head8(path) ?? new Uint8Array(0);
   if (b.length === 0) f.write(path, Uint8Array.of(0xff, 1, 0, 0, 0, 0, 0, 0), false);
-  else if (logCount(b) === null) throw new QError(path + ': not a kdb+ list file');
+  else if (logCount(b) === null) {
+    // a list set as an anymap (col, col#, col##) is written again with the items after its own
+    const v = readFile(path);
+    if (v.t !== T.List) throw new QError(path + ': not a kdb+ list file');
+    return writeFile(path, list([...(v as List).d, ...xs]), keptZip(path));
+  }
   f.write(path, logChunks(xs, serializeOptions()), true);
 }
 

@@ -5,12 +5,13 @@
 //   fd 20  a vector whose items are found through a 4096-byte header (so that they start page-aligned):
 //          bytes 2-15 zero; from byte 16 an enumeration's domain name (NUL-ended); at 4080 a second header
 //          `fd 00|01, type, attribute`, 4 zero bytes and the count; the items from 4096. Type 20 is an
-//          enumeration (8-byte indices); type 77 a nested column, whose items live in the companion file
-//          `col#` (see decodeNested);
+//          enumeration (8-byte indices); type 77 an anymap, a general list (a nested column, a list of
+//          lists) whose items live in the companion file `col#` and its symbols in `col##` (see
+//          encodeAnymap, AnyMap);
 // kdb+ leaves the count fields 0 (the items run to the end of the file) unless a u#, p# or g# attribute's
 // index follows the items (attrindex.ts); wasq writes them the same way, and reads either.
-//   ff 01  anything else (atoms, symbol vectors, general lists, dictionaries, tables): the IPC
-//          serialization of the object without its message header.
+//   ff 01  anything else (atoms, symbol vectors, dictionaries, tables, an empty list or one holding what
+//          an anymap cannot): the IPC serialization of the object without its message header.
 // Any of them may come compressed (kdb+'s -19!, .z.zd): see unzip.
 // Files of kdb+ before 3.6 read too (seen in files kdb+ 3.x wrote):
 //   fe name  an enumeration: its domain's name from byte 1 (NUL-ended), the attribute at byte 11, an
@@ -22,8 +23,8 @@
 // a general list's items are read to the end of the file.
 import { T } from '../value/types.js';
 import { WIDTH } from '../value/storage.js';
-import { Q, Vec, List, item, list, symVec, dict, table, count as countOf, NI } from '../value/value.js';
-import { symName } from '../value/sym.js';
+import { Q, Vec, List, Table, Dict, Atom, item, list, symVec, dict, table, count as countOf, NI } from '../value/value.js';
+import { symName, intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
@@ -97,36 +98,74 @@ const width = (t: number) => t === T.Guid ? 16 : WIDTH[t];
  *  bytes compact and 240 bytes full in the files this was checked against; where between it switches is
  *  not known, so a file of wasq's may differ from kdb+'s there (kdb+ reads both layouts). */
 const COMPACT = 64;
-/** The two files of a nested column (a general list of fixed-width vectors and atoms), or null when an
- *  item has no such layout (symbols, nested lists: those columns are written as one general list). */
-export function encodeNested(x: List): [Uint8Array, Uint8Array] | null {
-  const fixed = (t: number) => t !== T.Sym && t !== 0 && Math.abs(t) < 20 && width(Math.abs(t)) > 0;
-  if (!x.d.every(e => fixed(e.t))) return null;
-  const body = x.d.map(e => e.t < 0 ? serialize(e).subarray(1) : serialize(e).subarray(6));   // items' bytes
-  const parts: [number, number][] = [];   // [offset, compact?] of each item
-  let end = 0;
-  x.d.forEach((e, i) => {
-    const n = e.t < 0 ? 1 : (e as Vec).d.length / (e.t === T.Guid ? 16 : 1);
-    const compact = e.t < 0 || (n < 128 && body[i].length < COMPACT);
-    if (!compact) end = (end + 15) & ~15;
-    parts.push([end, compact ? 1 : 0]);
-    end += (compact ? (e.t < 0 ? 1 : 2) : 16) + body[i].length;
-  });
-  const col = paged(1, 77, 0, 8 * x.d.length, 0), hash = paged(0, T.Byte, 0, end, 0);
-  const cv = new DataView(col.buffer), hv = new DataView(hash.buffer);
-  x.d.forEach((e, i) => {
-    const [o, compact] = parts[i], p = ENUM_HEADER + o;
-    cv.setBigUint64(ENUM_HEADER + 8 * i, BigInt(o) | BigInt(compact) << 56n, true);
-    if (compact) {
-      hash[p] = e.t + 127;
-      if (e.t > 0) { hash[p + 1] = body[i].length / width(e.t); hash.set(body[i], p + 2); } else hash.set(body[i], p + 1);
-    } else {
-      hash[p] = 0xfb; hash[p + 2] = e.t; hash[p + 3] = (e as Vec).a ?? 0; hv.setUint32(p + 4, 1, true);
-      hv.setBigInt64(p + 8, BigInt(body[i].length / width(e.t)), true);
-      hash.set(body[i], p + 16);
+/** The files of a general list as kdb+ 3.6 and later `set` it (an anymap: a nested column of a splayed
+ *  table, any list of lists): `col`, `col#` and, when symbols occur, `col##`; null when an item has no
+ *  such layout (a function, an enumeration), and the list is then written whole after `ff 01`.
+ *  Checked against anymaps kdb+ wrote (strings; lists of symbols, lists and tables): objects laid out
+ *  depth first, each full one 16-byte aligned with its entries before its items; symbols numbered in the
+ *  order they are written; the entry's top byte 1 for a compact object, a table or a dictionary. As kdb+
+ *  4.1 does, an item the same as the one before (the same object, not only equal) is written once, and
+ *  so is an empty vector without an attribute. */
+export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms: Uint8Array | null } | null {
+  let buf = new Uint8Array(4096), end = 0;
+  const room = (n: number) => {
+    if (end + n > buf.length) { const b = new Uint8Array(Math.max(end + n, 2 * buf.length)); b.set(buf.subarray(0, end)); buf = b; }
+  };
+  const dv = () => new DataView(buf.buffer);
+  const pool = new Map<number, number>(), names: number[] = [], empties = new Map<number, bigint>();
+  const symIndex = (id: number) => { let k = pool.get(id); if (k === undefined) pool.set(id, k = names.length), names.push(id); return k; };
+  const storable = (t: number) => Math.abs(t) < 20 && (Math.abs(t) === T.Sym || width(Math.abs(t)) > 0);
+  /** The bytes of a vector's (or atom's) items: symbols as indices into col##. */
+  const itemBytes = (e: Q): Uint8Array => {
+    if (Math.abs(e.t) !== T.Sym) return e.t < 0 ? serialize(e).subarray(1) : serialize(e).subarray(6);
+    const ids = e.t < 0 ? Int32Array.of(intern((e as Atom).v as string)) : (e as Vec).d as Int32Array, out = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = symIndex(ids[i]);
+    return new Uint8Array(out.buffer);
+  };
+  const header = (t: number, a: number, n: number): number => {
+    end = (end + 15) & ~15; room(16);
+    const o = end;
+    buf.set([0xfb, 0, t & 255, a], o); dv().setUint32(o + 4, 1, true); dv().setBigInt64(o + 8, BigInt(n), true);
+    end += 16;
+    return o;
+  };
+  /** Write e where the file ends; its entry (offset and flag), or null when it has no layout. */
+  const put = (e: Q): bigint | null => {
+    if (e.t === T.List || e.t === T.Table || e.t === T.Dict) {
+      const kids: Q[] = e.t === T.List ? (e as List).d : e.t === T.Table ? [symVec((e as Table).c), list((e as Table).d)] : [(e as Dict).k, (e as Dict).v];
+      const o = header(e.t === T.List ? 77 : e.t, 0, kids.length), slots = end;
+      room(8 * kids.length); buf.fill(0, end, end + 8 * kids.length); end += 8 * kids.length;
+      for (let i = 0; i < kids.length; i++) { const k = put(kids[i]); if (k === null) return null; dv().setBigUint64(slots + 8 * i, k, true); }
+      return BigInt(o) | (e.t === T.List ? 0n : 1n) << 56n;
     }
-  });
-  return [col, hash];
+    if (!storable(e.t)) return null;
+    const a = e.t > 0 ? (e as Vec).a ?? 0 : 0;
+    if (e.t > 0 && !a && countOf(e) === 0 && empties.has(e.t)) return empties.get(e.t)!;
+    const bytes = itemBytes(e), n = e.t < 0 ? 1 : countOf(e);
+    let entry: bigint;
+    if (e.t < 0 || (!a && n < 128 && bytes.length < COMPACT)) {
+      room(2 + bytes.length);
+      entry = BigInt(end) | 1n << 56n;
+      buf[end++] = e.t + 127;
+      if (e.t > 0) buf[end++] = n;
+      buf.set(bytes, end); end += bytes.length;
+    } else {
+      entry = BigInt(header(e.t, a, n));
+      room(bytes.length); buf.set(bytes, end); end += bytes.length;
+    }
+    if (e.t > 0 && !a && n === 0) empties.set(e.t, entry);
+    return entry;
+  };
+  const entries: bigint[] = [];
+  for (let i = 0; i < x.d.length; i++) {
+    const k = i && x.d[i] === x.d[i - 1] ? entries[i - 1] : put(x.d[i]);
+    if (k === null) return null;
+    entries.push(k);
+  }
+  const col = paged(1, 77, 0, 8 * entries.length, 0), hash = paged(0, T.Byte, 0, end, 0), cv = new DataView(col.buffer);
+  entries.forEach((k, i) => cv.setBigUint64(ENUM_HEADER + 8 * i, k, true));
+  hash.set(buf.subarray(0, end), ENUM_HEADER);
+  return { col, hash, syms: names.length ? encodeFile({ t: T.Sym, d: Int32Array.from(names), a: 0 } as Vec) : null };
 }
 /** A nested column as kdb+ 3.x lays it out (fe 20, type 77+t): each item's end in `col#`, whose items
  *  are back to back with no header. The ends count bytes or items (the same for chars and bytes, the

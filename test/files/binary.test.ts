@@ -318,8 +318,9 @@ test('files kdb+ 3.x wrote are read: its enumerations, its nested columns, count
   q('`:log set (); h:hopen `:log; h enlist (`upd;`t;1); h enlist (`upd;`t;2); hclose h');
   assert.equal(readFileSync(join(dir, 'log')).readUInt32LE(4), 0);
   assert.equal(q('get `:log'), '`upd `t 1\n`upd `t 2');
-  q('`:l2 set (1;`a); .[`:l2;();,;enlist 2.5]');
-  assert.equal(readFileSync(join(dir, 'l2')).readUInt32LE(4), 2);
+  // a count that names fewer items than follow (as wasq wrote logs before): the rest are read too
+  q('`:l2 set (); .[`:l2;();,;(1;`a;2.5)]');
+  const l2 = readFileSync(join(dir, 'l2')); l2.writeUInt32LE(2, 4); writeFileSync(join(dir, 'l2'), l2);
   assert.equal(q('get `:l2'), '1\n`a\n2.5');
   truncateSync(join(dir, 'l2'), statSync(join(dir, 'l2')).size - 2);
   assert.match(q('get `:l2'), /^'l2: truncated or corrupt/);
@@ -334,7 +335,7 @@ test('a general list kdb+ 4 lays out as col, col# and col## reads: lists, tables
   col.writeBigUInt64LE(entry(0, 0), 4096); col.writeBigUInt64LE(entry(0xac, 1), 4104);
   // col#: from 4096, each object full (fb 00 type attr, refcount, count, items from 16) or compact (type
   // plus 127, a count byte for a vector, the items); a symbol is a 4-byte index into col##'s names
-  const h = Buffer.alloc(4096 + 0xb8);
+  const h = Buffer.alloc(4096 + 0xb2);
   h.set([0xfd, 0x20]); h.set([0xfd, 0x00, 4, 0], 4080);
   const at = (o: number, bytes: number[]) => h.set(bytes, 4096 + o);
   const full = (o: number, t: number, n: number) => { at(o, [0xfb, 0, t, 0, 1, 0, 0, 0]); h.writeBigInt64LE(BigInt(n), 4096 + o + 8); };
@@ -353,6 +354,15 @@ test('a general list kdb+ 4 lays out as col, col# and col## reads: lists, tables
   writeFileSync(join(dir, 'x'), col); writeFileSync(join(dir, 'x#'), h); writeFileSync(join(dir, 'x##'), names);
   assert.equal(q('x:get `:x; x~((`upd;`trade;([]sym:`A`B;price:1.5 2.5));enlist 7i)'), '1b');
   assert.equal(q('meta x[0;2]'), 'c    | t f a\n-----| -----\nsym  | s    \nprice| f    ');
+  // set writes a list of lists so, byte for byte (wasq's layout reproduces kdb+'s anymap samples)
+  assert.equal(q('`:w set x'), '`:w');
+  for (const [f, want] of [['w', col], ['w#', h], ['w##', names]] as const) assert.deepEqual(readFileSync(join(dir, f)), want, f);
+  // a splayed column of symbol lists has its symbols in col##; an append through a handle rewrites it
+  q('t:([]a:1 2; s:(`a`b;enlist`c)); `:t/ set t');
+  assert.deepEqual(readdirSync(join(dir, 't')).sort(), ['.d', 'a', 's', 's#', 's##']);
+  assert.equal(q('t~get `:t/'), '1b');
+  q('h:hopen `:w; h enlist `new; hclose h');
+  assert.equal(q('(count get `:w;last get `:w)'), '3\n`new');
   // a symbol index past the names, or no col##, is an error naming the file; nothing is assigned
   writeFileSync(join(dir, 'x##'), names.subarray(0, names.length - 4));
   assert.match(q('y:get `:x'), /^'x#: truncated or corrupt/);
