@@ -241,6 +241,18 @@ class AnyMap {
       const v = { t: T.Sym, d: out, a } as Vec;
       return t < 0 ? item(v, 0) : v;
     }
+    if (u === T.Enum) {
+      // an enumeration (of sym, in kdb+'s samples): 8-byte indices into col##'s names, read as the
+      // symbols they name (the long null as the null symbol)
+      if (k < 0 || at + 8 * k > h.length) this.trunc();
+      const names = this.names ??= this.symbols(), out = new Int32Array(k), none = intern('');
+      for (let i = 0; i < k; i++) {
+        const j = this.dv.getBigInt64(at + 8 * i, true);
+        out[i] = j === -(2n ** 63n) ? none : j >= 0n && j < BigInt(names.length) ? names[Number(j)] : this.trunc();
+      }
+      const v = { t: T.Sym, d: out, a } as Vec;
+      return t < 0 ? item(v, 0) : v;
+    }
     const w = u >= 20 ? 0 : width(u);
     if (!w) return bad(this.path, `nyi: items of type ${t} in a nested column`);
     if (k < 0 || at + k * w > h.length) this.trunc();

@@ -363,6 +363,13 @@ test('a general list kdb+ 4 lays out as col, col# and col## reads: lists, tables
   assert.equal(q('t~get `:t/'), '1b');
   q('h:hopen `:w; h enlist `new; hclose h');
   assert.equal(q('(count get `:w;last get `:w)'), '3\n`new');
+  // an enumeration inside (kdb+ 4.0 wrote a keyed table's sym column so): 8-byte indices into col##
+  const ec = Buffer.from(col.subarray(0, 4096 + 8)), eh = Buffer.alloc(4096 + 32);
+  ec.writeBigUInt64LE(entry(0, 3), 4096);
+  eh.set([0xfd, 0x20]); eh.set([0xfd, 0x00, 4, 0], 4080); eh.set([0xfb, 0, 20, 0, 1, 0, 0, 0], 4096); eh.writeBigInt64LE(2n, 4104);
+  eh.writeBigInt64LE(5n, 4112); eh.writeBigInt64LE(-(2n ** 63n), 4120);
+  writeFileSync(join(dir, 'e'), ec); writeFileSync(join(dir, 'e#'), eh); writeFileSync(join(dir, 'e##'), names);
+  assert.equal(q('(enlist `B`)~get `:e'), '1b');
   // a symbol index past the names, or no col##, is an error naming the file; nothing is assigned
   writeFileSync(join(dir, 'x##'), names.subarray(0, names.length - 4));
   assert.match(q('y:get `:x'), /^'x#: truncated or corrupt/);
