@@ -117,7 +117,12 @@ export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms
   const storable = (t: number) => Math.abs(t) < 20 && (Math.abs(t) === T.Sym || width(Math.abs(t)) > 0);
   /** The bytes of a vector's (or atom's) items: symbols as indices into col##. */
   const itemBytes = (e: Q): Uint8Array => {
-    if (Math.abs(e.t) !== T.Sym) return e.t < 0 ? serialize(e).subarray(1) : serialize(e).subarray(6);
+    if (Math.abs(e.t) !== T.Sym) {
+      if (e.t < 0) return serialize(e).subarray(1);
+      // a vector's storage is its items as kdb+ lays them out (vecOf reads them back the same way)
+      const d = (e as Vec).d as Uint8Array;
+      return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+    }
     const ids = e.t < 0 ? Int32Array.of(intern((e as Atom).v as string)) : (e as Vec).d as Int32Array, out = new Int32Array(ids.length);
     for (let i = 0; i < ids.length; i++) out[i] = symIndex(ids[i]);
     return new Uint8Array(out.buffer);
@@ -194,7 +199,7 @@ function decodeNested(b: Uint8Array, companion: (suffix: string) => Uint8Array |
     return v.t === T.Sym ? (v as Vec).d as Int32Array : bad(path + '##', 'not a kdb+ symbol file');
   }, path + '#');
   const out: Q[] = [];
-  for (let i = 0; i < n; i++) out.push(items.at(dv.getBigUint64(ENUM_HEADER + 8 * i, true)));
+  for (let i = 0; i < n; i++) out.push(items.at(offsetAt(dv, ENUM_HEADER + 8 * i)));
   return list(out);
 }
 
@@ -206,6 +211,9 @@ function decodeNested(b: Uint8Array, companion: (suffix: string) => Uint8Array |
  * list (77) holds an entry per item; a table (98) and a dictionary (99) two, keys and values. A symbol
  * is a 4-byte index into the `##` file's names.
  */
+/** The offset in an anymap entry at byte p: its low 7 bytes (numbers, not BigInts: a column may have
+ *  millions of entries). */
+const offsetAt = (dv: DataView, p: number) => dv.getUint32(p, true) + (dv.getUint16(p + 4, true) + dv.getUint8(p + 6) * 65536) * 2 ** 32;
 class AnyMap {
   private dv: DataView;
   private names: Int32Array | null = null;
@@ -213,8 +221,8 @@ class AnyMap {
     this.dv = new DataView(h.buffer, h.byteOffset, h.length);
   }
   private trunc(): never { return bad(this.path, 'truncated or corrupt kdb+ data file'); }
-  at(entry: bigint, depth = 0): Q {
-    const h = this.h, p = ENUM_HEADER + Number(entry & 0xffffffffffffffn);
+  at(offset: number, depth = 0): Q {
+    const h = this.h, p = ENUM_HEADER + offset;
     if (p >= h.length || depth > 64) this.trunc();
     let t: number, a = 0, k: number, at: number;
     if (h[p] === 0xfb) {
@@ -226,7 +234,7 @@ class AnyMap {
     }
     if (t === 0 || t === 77 || t === 98 || t === 99) {
       if (k < 0 || at + 8 * k > h.length || (t > 77 && k !== 2)) this.trunc();
-      const d = Array.from({ length: k }, (_, i) => this.at(this.dv.getBigUint64(at + 8 * i, true), depth + 1));
+      const d = Array.from({ length: k }, (_, i) => this.at(offsetAt(this.dv, at + 8 * i), depth + 1));
       if (t === 98) {
         if (d[0].t !== T.Sym || d[1].t !== T.List || countOf(d[0]) !== countOf(d[1])) this.trunc();
         return table(Array.from((d[0] as Vec).d as Int32Array, symName), (d[1] as List).d);
