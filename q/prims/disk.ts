@@ -33,13 +33,29 @@ export function fileExists(p: string): boolean {
 /** Compression for the files a write makes: logical block size (a power of 2), algorithm, level; from
  *  set's left argument `(`:f;17;2;6)`, else .z.zd for files with no extension; null: none. */
 export type Zip = [number, number, number] | null;
+/** .z.zd's compression for the file at path: none for a name with a '.' in it (ref/dotz), `.d` included
+ *  (kdb+'s tables splayed under .z.zd keep .d uncompressed, as the kdb+-written samples show). */
 function zipDefault(path: string): Zip {
   const base = path.split('/').pop() ?? '';
-  if (base.slice(1).includes('.')) return null;
+  if (base.includes('.')) return null;
   let z: Q;
   try { z = hooks.getGlobal('.z.zd'); } catch { return null; }
+  return zipFor(z, base) ?? null;
+}
+/** The compression z gives the file (or column) name: z three integers, or a dictionary of them by
+ *  column name, the null symbol for the columns it does not name (ref/get, ref/dotz); a column's
+ *  companions (col#, col##) go with it. undefined when a dictionary has neither; alg 0 is none. */
+export function zipFor(z: Q, name: string): Zip | undefined {
+  if (z.t === T.Dict) {
+    const d = z as Dict, keys = d.k.t === T.Sym ? Array.from((d.k as Vec).d as Int32Array, symName) : null;
+    if (!keys || d.v.t !== T.List && d.v.t !== T.Int && d.v.t !== T.Long) throw new QError('type');
+    const zips = keys.map((_, i) => zipFor(d.v.t === T.List ? (d.v as List).d[i] : item(d.v, i), name));
+    const col = name.replace(/#+$/, ''), i = keys.indexOf(col) >= 0 ? keys.indexOf(col) : keys.indexOf('');
+    return i < 0 ? undefined : zips[i];
+  }
   const v = zipArgs(z);
-  return v && v[1] ? v : null;
+  if (!v) throw new QError('type');
+  return v[1] ? v : null;
 }
 /** Three integers (an int or long vector, or a list of them) as compression parameters, or null. */
 export function zipArgs(z: Q): Zip {
@@ -77,19 +93,21 @@ function keptZip(path: string): Zip {
 }
 /** A table splayed to dir. keep: each column written back compressed as it was (an append keeps what
  *  compression each file had, as kdb+ does), else as zip or .z.zd says. */
-export function splay(dir: string, x: Q, zip?: Zip, keep = false): void {
+export function splay(dir: string, x: Q, zip?: Zip | ((column: string) => Zip | undefined), keep = false): void {
   if (x.t !== T.Table) throw new QError('type');
   const t = x as Table;
   // kdb+ will not splay a symbol column that is not enumerated (.Q.en does that)
   t.d.forEach(c => { if (c.t === T.Sym) throw new QError('type'); });
-  const zipOf = (p: string): Zip => zip !== undefined ? zip : (keep ? keptZip(p) : null) ?? zipDefault(p);
+  // a column's compression: set's (a dictionary's by column, else .z.zd's), or what the file had (keep)
+  const zipOf = (c: string, p: string): Zip => typeof zip === 'function' ? zip(c) ?? zipDefault(p)
+    : zip !== undefined ? zip : (keep ? keptZip(p) : null) ?? zipDefault(p);
   t.c.forEach((c, j) => {
     // (a column of strings, or any list of lists, is an anymap: col, col# and col##)
     const p = join(dir, c);
-    writeFile(p, t.d[j], zipOf(p));
+    writeFile(p, t.d[j], zipOf(c, p));
   });
   // .d last: a reader never sees the names of columns not yet written
-  writeFile(join(dir, '.d'), symVec(t.c), zip === undefined ? zipDefault(join(dir, '.d')) : zip);
+  writeFile(join(dir, '.d'), symVec(t.c), zip === undefined || typeof zip === 'function' ? zipDefault(join(dir, '.d')) : zip);
 }
 export function readSplayed(dir: string, only: string[] | null = null): Table {
   const d = readFile(join(dir, '.d'));
@@ -105,8 +123,9 @@ export function readSplayed(dir: string, only: string[] | null = null): Table {
 // ---- set get save load ---------------------------------------------------------------------------
 
 /** `:path set x — a file, or a splayed table when the path ends in '/'. */
-export function setFile(p: string, x: Q, zip?: Zip, keep = false): Q {
+export function setFile(p: string, x: Q, zip?: Zip | ((column: string) => Zip | undefined), keep = false): Q {
   if (p.endsWith('/')) { splay(trim(p), x, zip, keep); return sym(':' + p); }
+  if (typeof zip === 'function') throw new QError('type');   // a dictionary of compressions is for a table splayed
   writeFile(p, x, zip !== undefined ? zip : (keep ? keptZip(p) : null) ?? zipDefault(p));
   return sym(':' + p);
 }

@@ -128,6 +128,14 @@ export function set(x: Q, y: Q): Q {
     D.setFile(name.slice(1), y, zip);
     return f;
   }
+  // (`:dir/;dict) set t: each column compressed as the dictionary says (` for the others, else .z.zd)
+  if (x.t === T.List && (x as List).d.length === 2 && (x as List).d[0].t === -T.Sym && (x as List).d[1].t === T.Dict) {
+    const [f, z] = (x as List).d, name = (f as Atom).v as string;
+    if (!name.startsWith(':') || !name.endsWith('/')) throw new QError('type');
+    D.zipFor(z, '');   // (every entry checked: a malformed dictionary is a type error before anything is written)
+    D.setFile(name.slice(1), y, c => D.zipFor(z, c));
+    return f;
+  }
   if (x.t !== -T.Sym) throw new QError('type');
   const name = (x as Atom).v as string;
   if (name.startsWith(':')) return D.setFile(name.slice(1), y);
