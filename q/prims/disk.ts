@@ -209,7 +209,9 @@ export function qens(a: Q[]): Q {
   // the file is the domain: it may hold symbols another process added since this one last looked
   if (files().size(symPath) !== null) hooks.setGlobal(dom, readFile(symPath));
   const cols = t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : c);
-  writeFile(symPath, hooks.getGlobal(dom));
+  // uncompressed whatever .z.zd says: kdb+ extends the domain file in place (its samples written under
+  // .z.zd keep sym plain)
+  writeFile(symPath, hooks.getGlobal(dom), null);
   return table(t.c, cols);
 }
 

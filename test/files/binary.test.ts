@@ -427,6 +427,10 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
   for (const f of ['a', 's', 's#']) assert.equal(readFileSync(join(dir, 'zt', f)).subarray(0, 8).toString(), 'kxzipped', f);
   // but not .d: a name with a '.' in it stays uncompressed under .z.zd (kdb+'s tables splayed so keep .d plain)
   assert.equal(readFileSync(join(dir, 'zt', '.d')).subarray(0, 2).toString('hex'), 'ff01');
+  // nor the sym file .Q.en keeps
+  q('`:zq/ set .Q.en[`:.;([]s:`a`b`c)]');
+  assert.equal(readFileSync(join(dir, 'sym')).subarray(0, 2).toString('hex'), 'ff01');
+  assert.equal(readFileSync(join(dir, 'zq', 's')).subarray(0, 8).toString(), 'kxzipped');
   // a dictionary by column name, in set's left argument or as .z.zd; ` for the columns it does not name
   q('t2:([]a:til 5000; b:til 5000; s:5000#("ab";"cde"))');
   const algs = (d: string) => q(`{(-21!\`$":${d}/",x)\`algorithm} each ("a";"b";"s";"s#")`);
