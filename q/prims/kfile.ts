@@ -103,9 +103,10 @@ const COMPACT = 64;
  *  such layout (a function, an enumeration), and the list is then written whole after `ff 01`.
  *  Checked against anymaps kdb+ wrote (strings; lists of symbols, lists and tables): objects laid out
  *  depth first, each full one 16-byte aligned with its entries before its items; symbols numbered in the
- *  order they are written; the entry's top byte 1 for a compact object, a table or a dictionary. As kdb+
- *  4.1 does, an item the same as the one before (the same object, not only equal) is written once, and
- *  so is an empty vector without an attribute. */
+ *  order they are written; the entry's top byte 1 for a compact object, a table or a dictionary. An empty
+ *  vector without an attribute is written once, as kdb+ 4.1 documents (ref/get). Its "consecutive
+ *  deduplicated top-level objects" are not skipped: the same page's example shows a list of repeated
+ *  items still writing a larger col# than the distinct items alone, and the samples repeat them too. */
 export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms: Uint8Array | null } | null {
   let buf = new Uint8Array(4096), end = 0;
   const room = (n: number) => {
@@ -162,8 +163,8 @@ export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms
     return entry;
   };
   const entries: bigint[] = [];
-  for (let i = 0; i < x.d.length; i++) {
-    const k = i && x.d[i] === x.d[i - 1] ? entries[i - 1] : put(x.d[i]);
+  for (const e of x.d) {
+    const k = put(e);
     if (k === null) return null;
     entries.push(k);
   }
