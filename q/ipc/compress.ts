@@ -15,6 +15,8 @@ export function compress(u: Uint8Array): Uint8Array | null {
   const L = u.length;
   if (L < 12 || L >= 2 ** 32) return null;
   const budget = Math.floor(L / 2);
+  // (too short to hold even the 12-byte header in half its size: a file's block can be this small)
+  if (budget < 13) return null;
   const y = new Uint8Array(budget);
   y.set(u.subarray(0, 4));
   y[2] = 1;

@@ -5,7 +5,7 @@ import { QError, osError } from '../value/error.js';
 import { alloc, WIDTH } from '../value/storage.js';
 import { serialize } from '../ipc/serialize.js';
 import { files, pathOf, readPart } from './files.js';
-import { writeBytes, zipArgs } from './disk.js';
+import { writeBytes, writeAnymap, zipArgs, Zip } from './disk.js';
 
 /** The bytes y names: a file (all of it, or (file;offset;length)), a string or a byte vector. */
 function source(y: Q): Uint8Array {
@@ -66,19 +66,22 @@ function readBinary(x: List, y: Q): Q {
 function rawBytes(y: Q): Uint8Array {
   if (y.t > 0 && y.t < 20 && y.t !== T.Sym) return serialize(y).subarray(6);
   if (y.t < 0 && y.t > -20 && y.t !== -T.Sym) return serialize(y).subarray(1);
-  // kdb+ writes other objects as an anymap file, a layout not known here
+  // kdb+ writes tables, dictionaries and functions as an anymap whose top-level layout is not known here
   throw new QError('nyi: 1: of this type (use set)');
 }
 
 /** x 1: y: read records (x a (types;widths) pair), or write y's raw bytes to the file x names (with
  *  (file;lbs;alg;lvl), compressed). */
 export function fileBinary(x: Q, y: Q): Q {
-  if (x.t === -T.Sym) { writeBytes(pathOf(x), rawBytes(y), null); return x; }
+  // a general list is written as an anymap (ref/file-binary), in the layout set gives one: kdb+ reads it
+  // back equal, though its `1:` keeps nested lists mapped where set's copies them
+  const write = (p: string, zip: Zip) => y.t === T.List ? writeAnymap(p, y as List, zip) : writeBytes(p, rawBytes(y), zip);
+  if (x.t === -T.Sym) { write(pathOf(x), null); return x; }
   if (x.t === T.List && count(x) === 4 && (x as List).d[0].t === -T.Sym) {
     const [f, ...z] = (x as List).d;
     const zip = zipArgs(list(z));
     if (!zip) throw new QError('type');
-    writeBytes(pathOf(f), rawBytes(y), zip);
+    write(pathOf(f), zip);
     return f;
   }
   if (x.t === T.List && count(x) === 2) return readBinary(x as List, y);

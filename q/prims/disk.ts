@@ -70,6 +70,15 @@ export function writeFile(path: string, x: Q, zip: Zip = zipDefault(path)): void
   // a list of lists (a nested column, a list of tables ...) as an anymap: col, col# and col## (kfile.ts)
   const any = x.t === T.List && count(x) ? encodeAnymap(x as List) : null;
   if (!any) { put(path, encodeFile(x, serializeOptions()), zip); return; }
+  putAnymap(path, any, zip);
+}
+/** x 1: y of a general list: an anymap whatever it holds, an empty one too ('nyi when an item has none). */
+export function writeAnymap(path: string, x: List, zip: Zip): void {
+  const any = encodeAnymap(x);
+  if (!any) throw new QError('nyi: 1: of a list holding a function or an enumeration (use set)');
+  putAnymap(path, any, zip);
+}
+function putAnymap(path: string, any: NonNullable<ReturnType<typeof encodeAnymap>>, zip: Zip): void {
   // (the companions compressed with the file, and written before it: a reader never sees col without them)
   if (any.syms) put(path + '##', any.syms, zip); else if (files().size(path + '##') !== null) files().remove(path + '##');
   put(path + '#', any.hash, zip);

@@ -245,7 +245,17 @@ test('1: reads fixed-width binary records (little- or big-endian, from bytes, a 
   assert.equal(q(`read1\`:${d}/h`), '0x0100000000000000');
   q(`(\`:${d}/z;17;2;6) 1: 1000#0x00`);
   assert.equal(q(`(-21!\`:${d}/z)\`algorithm`), '2i');
-  assert.equal(q(`\`:${d}/l 1: (1;\`a)`), "'nyi: 1: of this type (use set)");
+  // a general list is written as an anymap (col, col#, col##), an empty one too; get reads it back
+  assert.equal(q(`\`:${d}/l 1: (1;\`a;(2 3;"xy"))`), `\`:${d}/l`);
+  assert.equal(q(`(1;\`a;(2 3;"xy"))~get \`:${d}/l`), '1b');
+  assert.equal(q(`(read1 \`:${d}/l) 4080 4081 4082`), '0xfd014d');
+  q(`\`:${d}/l0 1: ()`);
+  assert.equal(q(`get \`:${d}/l0`), '()');
+  // compressed with q IPC compression (its blocks as small as the symbols' col##)
+  q(`(\`:${d}/lz;17;1;0) 1: (\`a\`b;"xyz")`);
+  assert.equal(q(`((\`a\`b;"xyz")~get \`:${d}/lz;(-21!hsym\`$"${d}/lz##")\`algorithm)`), '1b\n1i');
+  assert.equal(q(`\`:${d}/t 1: ([]a:1 2)`), "'nyi: 1: of this type (use set)");
+  assert.match(q(`\`:${d}/f 1: (1;{x})`), /^'nyi: 1: of a list holding a function/);
 });
 
 test('csv 0: over a table writes bytes cell by cell: the same lines as the column-list path, every type', () => {
