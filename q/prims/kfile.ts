@@ -22,7 +22,7 @@
 // the count at byte 4 as it was (kdb+'s logs, appended through a handle, keep the 0 they were made with);
 // a general list's items are read to the end of the file.
 import { T } from '../value/types.js';
-import { WIDTH } from '../value/storage.js';
+import { WIDTH, allocRaw } from '../value/storage.js';
 import { Q, Vec, List, Table, Dict, Atom, item, list, symVec, dict, table, count as countOf, NI } from '../value/value.js';
 import { symName, intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
@@ -80,10 +80,15 @@ function paged(m: number, t: number, a: number, bytes: number, n: number): Uint8
 
 /** The items of a vector of type t from their bytes as kdb+ lays them out (a copy: aligned, owned). */
 function vecOf(t: number, a: number, src: Uint8Array): Vec {
-  const bytes = src.slice();
-  const d = t === T.Guid || WIDTH[t] === 1 ? bytes : t === T.Short ? new Int16Array(bytes.buffer)
-    : WIDTH[t] === 4 ? (t === T.Real ? new Float32Array(bytes.buffer) : new Int32Array(bytes.buffer))
-    : (t === T.Float || t === T.Datetime ? new Float64Array(bytes.buffer) : new BigInt64Array(bytes.buffer));
+  if (t === T.Guid || WIDTH[t] === 1) return { t, d: src.slice(), a } as Vec;
+  const w = WIDTH[t], n = src.length / w, d = allocRaw(t, n);   // (every item written below)
+  if (src.length >= 64) new Uint8Array(d.buffer, d.byteOffset, src.length).set(src);
+  else {
+    // item by item: a small array's .buffer would be given a store of its own (an anymap holds millions)
+    const dv = new DataView(src.buffer, src.byteOffset, src.length), x = d as unknown as { [i: number]: number | bigint };
+    for (let i = 0; i < n; i++) x[i] = w === 2 ? dv.getInt16(2 * i, true) : w === 4 ? (t === T.Real ? dv.getFloat32(4 * i, true) : dv.getInt32(4 * i, true))
+      : t === T.Float || t === T.Datetime ? dv.getFloat64(8 * i, true) : dv.getBigInt64(8 * i, true);
+  }
   return { t, d, a } as Vec;
 }
 const width = (t: number) => t === T.Guid ? 16 : WIDTH[t];
