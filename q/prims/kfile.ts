@@ -113,68 +113,76 @@ const COMPACT = 64;
  *  deduplicated top-level objects" are not skipped: the same page's example shows a list of repeated
  *  items still writing a larger col# than the distinct items alone, and the samples repeat them too. */
 export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms: Uint8Array | null } | null {
-  let buf = new Uint8Array(4096), end = 0;
+  let buf = new Uint8Array(4096), bv = new DataView(buf.buffer), end = 0;
   const room = (n: number) => {
-    if (end + n > buf.length) { const b = new Uint8Array(Math.max(end + n, 2 * buf.length)); b.set(buf.subarray(0, end)); buf = b; }
+    if (end + n > buf.length) { const b = new Uint8Array(Math.max(end + n, 2 * buf.length)); b.set(buf.subarray(0, end)); buf = b; bv = new DataView(b.buffer); }
   };
-  const dv = () => new DataView(buf.buffer);
-  const pool = new Map<number, number>(), names: number[] = [], empties = new Map<number, bigint>();
+  const pool = new Map<number, number>(), names: number[] = [], empties = new Map<number, number>();
   const symIndex = (id: number) => { let k = pool.get(id); if (k === undefined) pool.set(id, k = names.length), names.push(id); return k; };
   const storable = (t: number) => Math.abs(t) < 20 && (Math.abs(t) === T.Sym || width(Math.abs(t)) > 0);
-  /** The bytes of a vector's (or atom's) items: symbols as indices into col##. */
-  const itemBytes = (e: Q): Uint8Array => {
-    if (Math.abs(e.t) !== T.Sym) {
-      if (e.t < 0) return serialize(e).subarray(1);
-      // a vector's storage is its items as kdb+ lays them out (vecOf reads them back the same way)
-      const d = (e as Vec).d as Uint8Array;
-      return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+  /** Write the items of vector (or atom) e at the end: symbols as indices into col##. */
+  const items = (e: Q, n: number) => {
+    const t = Math.abs(e.t);
+    if (t === T.Sym) {
+      room(4 * n);
+      if (e.t < 0) bv.setInt32(end, symIndex(intern((e as Atom).v as string)), true);
+      else { const ids = (e as Vec).d as Int32Array; for (let i = 0; i < n; i++) bv.setInt32(end + 4 * i, symIndex(ids[i]), true); }
+      end += 4 * n; return;
     }
-    const ids = e.t < 0 ? Int32Array.of(intern((e as Atom).v as string)) : (e as Vec).d as Int32Array, out = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) out[i] = symIndex(ids[i]);
-    return new Uint8Array(out.buffer);
+    if (e.t < 0) { const b = serialize(e).subarray(1); room(b.length); buf.set(b, end); end += b.length; return; }
+    // a vector's storage is its items as kdb+ lays them out (vecOf reads them back the same way); a small
+    // one is copied item by item, since its .buffer would be given a store of its own
+    const d = (e as Vec).d as unknown as { [i: number]: number | bigint; byteLength: number; buffer: ArrayBuffer; byteOffset: number };
+    const nb = d.byteLength, w = nb / (n || 1);
+    room(nb);
+    if (nb >= 64 || t === T.Guid || w === 1) buf.set(new Uint8Array(d.buffer, d.byteOffset, nb), end);
+    else for (let i = 0, p = end; i < n; i++, p += w) {
+      if (w === 2) bv.setInt16(p, d[i] as number, true);
+      else if (w === 4) t === T.Real ? bv.setFloat32(p, d[i] as number, true) : bv.setInt32(p, d[i] as number, true);
+      else t === T.Float || t === T.Datetime ? bv.setFloat64(p, d[i] as number, true) : bv.setBigInt64(p, d[i] as bigint, true);
+    }
+    end += nb;
   };
   const header = (t: number, a: number, n: number): number => {
     end = (end + 15) & ~15; room(16);
     const o = end;
-    buf.set([0xfb, 0, t & 255, a], o); dv().setUint32(o + 4, 1, true); dv().setBigInt64(o + 8, BigInt(n), true);
+    buf[o] = 0xfb; buf[o + 1] = 0; buf[o + 2] = t & 255; buf[o + 3] = a; bv.setUint32(o + 4, 1, true); bv.setBigInt64(o + 8, BigInt(n), true);
     end += 16;
     return o;
   };
-  /** Write e where the file ends; its entry (offset and flag), or null when it has no layout. */
-  const put = (e: Q): bigint | null => {
+  // an entry as a number: the offset times 4 plus the flag of the top byte (offsets stay far below 2^50)
+  const setEntry = (dv: DataView, p: number, code: number) => {
+    const off = Math.floor(code / 4);
+    dv.setUint32(p, off % 2 ** 32, true); dv.setUint32(p + 4, Math.floor(off / 2 ** 32) + (code % 4) * 2 ** 24, true);
+  };
+  /** Write e where the file ends; its entry, or -1 when it has no layout. */
+  const put = (e: Q): number => {
     if (e.t === T.List || e.t === T.Table || e.t === T.Dict) {
       const kids: Q[] = e.t === T.List ? (e as List).d : e.t === T.Table ? [symVec((e as Table).c), list((e as Table).d)] : [(e as Dict).k, (e as Dict).v];
       const o = header(e.t === T.List ? 77 : e.t, 0, kids.length), slots = end;
       room(8 * kids.length); buf.fill(0, end, end + 8 * kids.length); end += 8 * kids.length;
-      for (let i = 0; i < kids.length; i++) { const k = put(kids[i]); if (k === null) return null; dv().setBigUint64(slots + 8 * i, k, true); }
-      return BigInt(o) | (e.t === T.List ? 0n : 1n) << 56n;
+      for (let i = 0; i < kids.length; i++) { const k = put(kids[i]); if (k < 0) return -1; setEntry(bv, slots + 8 * i, k); }
+      return o * 4 + (e.t === T.List ? 0 : 1);
     }
-    if (!storable(e.t)) return null;
-    const a = e.t > 0 ? (e as Vec).a ?? 0 : 0;
-    if (e.t > 0 && !a && countOf(e) === 0 && empties.has(e.t)) return empties.get(e.t)!;
-    const bytes = itemBytes(e), n = e.t < 0 ? 1 : countOf(e);
-    let entry: bigint;
-    if (e.t < 0 || (!a && n < 128 && bytes.length < COMPACT)) {
-      room(2 + bytes.length);
-      entry = BigInt(end) | 1n << 56n;
+    if (!storable(e.t)) return -1;
+    const a = e.t > 0 ? (e as Vec).a ?? 0 : 0, n = e.t < 0 ? 1 : countOf(e);
+    if (e.t > 0 && !a && n === 0 && empties.has(e.t)) return empties.get(e.t)!;
+    let entry: number;
+    const bytes = n * width(Math.abs(e.t) === T.Sym ? T.Int : Math.abs(e.t));
+    if (e.t < 0 || (!a && n < 128 && bytes < COMPACT)) {
+      room(2);
+      entry = end * 4 + 1;
       buf[end++] = e.t + 127;
       if (e.t > 0) buf[end++] = n;
-      buf.set(bytes, end); end += bytes.length;
-    } else {
-      entry = BigInt(header(e.t, a, n));
-      room(bytes.length); buf.set(bytes, end); end += bytes.length;
-    }
+    } else entry = header(e.t, a, n) * 4;
+    items(e, n);
     if (e.t > 0 && !a && n === 0) empties.set(e.t, entry);
     return entry;
   };
-  const entries: bigint[] = [];
-  for (const e of x.d) {
-    const k = put(e);
-    if (k === null) return null;
-    entries.push(k);
-  }
+  const entries = new Float64Array(x.d.length);
+  for (let i = 0; i < x.d.length; i++) if ((entries[i] = put(x.d[i])) < 0) return null;
   const col = paged(1, 77, 0, 8 * entries.length, 0), hash = paged(0, T.Byte, 0, end, 0), cv = new DataView(col.buffer);
-  entries.forEach((k, i) => cv.setBigUint64(ENUM_HEADER + 8 * i, k, true));
+  entries.forEach((k, i) => setEntry(cv, ENUM_HEADER + 8 * i, k));
   hash.set(buf.subarray(0, end), ENUM_HEADER);
   return { col, hash, syms: names.length ? encodeFile({ t: T.Sym, d: Int32Array.from(names), a: 0 } as Vec) : null };
 }
