@@ -350,7 +350,8 @@ export function loadDb(root: string, runScript: ((path: string) => void) | null 
   const kind = PARTS.find(([re]) => cands.some(([, n]) => re.test(n)));
   for (const n of ls) {
     const p = join(root, n);
-    if (!isDir(p)) { if (n.endsWith('.q')) scripts.push(p); else if (!n.endsWith('.txt') && !n.endsWith('.csv')) hooks.setGlobal(n, readFile(p)); continue; }
+    // (an anymap's companions, x# and x##, are read with x)
+    if (!isDir(p)) { if (n.endsWith('.q')) scripts.push(p); else if (!n.endsWith('.txt') && !n.endsWith('.csv') && !n.endsWith('#')) hooks.setGlobal(n, readFile(p)); continue; }
     if (kind && kind[0].test(n)) continue;
     if ((files().list(p) ?? []).includes('.d')) hooks.setGlobal(n, mappedFrom(readSplayed(p), ':' + (root === '.' ? '.' : root) + '/' + n + '/'));
   }
