@@ -377,9 +377,9 @@ test('a general list kdb+ 4 lays out as col, col# and col## reads: lists, tables
   assert.match(q('y:get `:x'), /^'x##: missing/);
   assert.equal(q('y'), "'y");
   // \l of a directory loads an anymap as one global (its companions are not files of their own)
-  q('`:ld/w set (`a`b;"xy"); `:ld/v set 1 2');
+  q('`:ld/l set (`a`b;"xy"); `:ld/m set 1 2');
   q('\\l ld');
-  assert.equal(q('((`a`b;"xy");1 2)~(w;v)'), '1b');
+  assert.equal(q('((`a`b;"xy");1 2)~(l;m)'), '1b');
 });
 
 test('compressed files (kxzipped, gzip or stored blocks) read as the files they hold', () => {
