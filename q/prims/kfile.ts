@@ -217,6 +217,9 @@ function decodeNested(b: Uint8Array, companion: (suffix: string) => Uint8Array |
   return list(out);
 }
 
+/** The offset in an anymap entry at byte p: its low 7 bytes (numbers, not BigInts: a column may have
+ *  millions of entries). */
+const offsetAt = (dv: DataView, p: number) => dv.getUint32(p, true) + (dv.getUint16(p + 4, true) + dv.getUint8(p + 6) * 65536) * 2 ** 32;
 /**
  * The objects of a `col#` file, each found by an 8-byte entry: its offset from byte 4096 in the low 7
  * bytes (the top byte tells nothing the object's own first byte does not). An object is either compact,
@@ -225,9 +228,6 @@ function decodeNested(b: Uint8Array, companion: (suffix: string) => Uint8Array |
  * list (77) holds an entry per item; a table (98) and a dictionary (99) two, keys and values. A symbol
  * is a 4-byte index into the `##` file's names.
  */
-/** The offset in an anymap entry at byte p: its low 7 bytes (numbers, not BigInts: a column may have
- *  millions of entries). */
-const offsetAt = (dv: DataView, p: number) => dv.getUint32(p, true) + (dv.getUint16(p + 4, true) + dv.getUint8(p + 6) * 65536) * 2 ** 32;
 class AnyMap {
   private dv: DataView;
   private names: Int32Array | null = null;
