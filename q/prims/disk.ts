@@ -8,7 +8,7 @@ import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, t
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, encodeAnymap, zipFile, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
+import { encodeFile, decodeFile, encodeAnymap, zipFile, unzipped, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -723,6 +723,26 @@ INTERNAL['-11'] = replay;
 INTERNAL['-23'] = x => x;
 /** -120!x: x's memory domain. wasq has one (no -m filesystem-backed domain): 0. */
 INTERNAL['-120'] = () => long(0n);
+/** -19!(src;tgt;lbs;alg;lvl): src's bytes (uncompressed first, when it is compressed) written to tgt
+ *  compressed, a nested column's companions with it; tgt a directory takes src's name. The result is what
+ *  kdb+ shows (basics/internal): the percentage of the bytes saved. */
+INTERNAL['-19'] = x => {
+  if (x.t !== T.List || count(x) !== 5) throw new QError('type');
+  const [s, t, ...z] = (x as List).d, zip = zipArgs(list(z));
+  if (!zip) throw new QError('type');
+  const src = pathOf(s);
+  let tgt = pathOf(t);
+  if (tgt.endsWith('/') || isDir(tgt)) tgt = join(trim(tgt), src.split('/').pop()!);
+  let before = 0, after = 0;
+  for (const suffix of ['', '#', '##']) {
+    const b = files().read(src + suffix);
+    if (!b) { if (suffix) continue; throw osError(src); }
+    const u = unzipped(b, src + suffix), out = zip[1] ? zipFile(u, zip[0], zip[1], zip[2], tgt + suffix) : u;
+    files().write(tgt + suffix, out, false);
+    before += u.length; after += out.length;
+  }
+  return { t: -T.Float, v: before ? 100 * (1 - after / before) : 0 } as Atom;
+};
 /** -21!`:f: a compressed file's statistics (an empty dictionary for a file not compressed). */
 INTERNAL['-21'] = x => {
   const p = pathOf(x), size = files().size(p);

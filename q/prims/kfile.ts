@@ -290,6 +290,8 @@ class AnyMap {
 // less), in the algorithm its trailer entry names (zblock.ts).
 const ZIPPED = [0x6b, 0x78, 0x7a, 0x69, 0x70, 0x70, 0x65, 0x64];
 const zipped = (b: Uint8Array) => b.length >= 8 && ZIPPED.every((c, i) => b[i] === c);
+/** A file's bytes as they are uncompressed: b itself when it is not compressed. */
+export const unzipped = (b: Uint8Array, path: string): Uint8Array => zipped(b) ? unzip(b, path) : b;
 export function unzip(b: Uint8Array, path: string): Uint8Array {
   const corrupt = () => bad(path, 'corrupt compressed kdb+ file');
   if (b.length < 56) corrupt();

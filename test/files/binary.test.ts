@@ -460,6 +460,16 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
   for (let i = 0, o4 = 8; i < n4; i++) { const n = z4.readUInt32LE(at4 + 32 + 8 * i), size = Math.min(131072, 2400016 - 131072 * i); l4.push(z4.readUInt32LE(at4 + 36 + 8 * i) === 4 ? unlz4(z4.subarray(o4, o4 + n), size) : z4.subarray(o4, o4 + n)); o4 += n; }
   assert.deepEqual(Buffer.concat(l4), readFileSync(join(dir, 'x')));
   assert.match(q('(`:zy;17;5;1) set x'), /^'zy: nyi: compression algorithm 5 \(zstd\)/);
+  // -19! compresses a file (a nested column's companions with it), or writes a compressed one out plain;
+  // it gives the percentage of the bytes saved
+  q('s:-19!(`:x;`:x19;17;2;6)');
+  assert.equal(q('(x~get`:x19;(-21!`:x19)`algorithm;s=100*1-(-21!`:x19)[`compressedLength]%2400016)'), '1b\n2i\n1b');
+  q('`:n19 set ("ab";"cde")');
+  q('-19!(`:n19;`:zn19;17;1;0)');
+  assert.equal(q('(("ab";"cde")~get`:zn19;(-21!`$":zn19#")`algorithm)'), '1b\n1i');
+  assert.equal(q('-19!(`:x19;`:x20;17;0;0)'), '0f');
+  assert.equal(q('(count -21!`:x20;x~get`:x20)'), '0\n1b');
+  assert.match(q('-19!(`:nothere;`:x21;17;2;6)'), /^'nothere. OS reports/);
   assert.match(q('(`:zy;17;3;1) set x'), /^'zy: bad zipLevel \(snappy: 0 to 0\)/);
   assert.match(q('(`:zy;17;1;2) set x'), /^'zy: bad zipLevel \(q IPC: 0 to 0\)/);
   assert.match(q('(`:zy;30;2;6) set x'), /^'zy: bad logicalBlockSize/);
