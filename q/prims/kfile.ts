@@ -99,10 +99,11 @@ const width = (t: number) => t === T.Guid ? 16 : WIDTH[t];
 // 1, compact (a type byte, the type plus 127; for a vector a count byte; the items), for small items;
 // 0, a full object (the 16-byte header `fb, 0, type, attribute, refcount (4), count (8)` and the items,
 // 16-byte aligned). (kdb+ flags a full table 1, so AnyMap reads the layout from the object's first byte.)
-/** Small items take the compact layout: atoms, and vectors of fewer than this many bytes. kdb+ wrote 24
- *  bytes compact and 240 bytes full in the files this was checked against; where between it switches is
- *  not known, so a file of wasq's may differ from kdb+'s there (kdb+ reads both layouts). */
-const COMPACT = 64;
+/** Small items take the compact layout: atoms, and vectors of fewer than this many bytes. In the files
+ *  this was checked against kdb+ wrote up to 80 bytes compact (ten longs; 21 chars) and from 160 full
+ *  (twenty longs); where between it switches is not known, so a file of wasq's may differ from kdb+'s
+ *  there (kdb+ reads both layouts). */
+const COMPACT = 128;
 /** The files of a general list as kdb+ 3.6 and later `set` it (an anymap: a nested column of a splayed
  *  table, any list of lists): `col`, `col#` and, when symbols occur, `col##`; null when an item has no
  *  such layout (a function, an enumeration), and the list is then written whole after `ff 01`.

@@ -477,7 +477,7 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
 
 test('a column of strings is splayed as kdb+ lays it out (col and col#) and read back', () => {
   const dir = tmp(), { q } = session(dir);
-  q('t:([]id:1 2 3 4; s:("ab";"c";"";"a longer string than sixty-four bytes, which goes in full, aligned."); n:(1 2;enlist 3;3#0N;`long$()))');
+  q('t:([]id:1 2 3 4; s:("ab";"c";"";160#"a string long enough to go in full, aligned. "); n:(1 2;enlist 3;3#0N;`long$()))');
   assert.equal(q('`:db/t/ set t'), '`:db/t/');
   assert.deepEqual(readdirSync(join(dir, 'db/t')).sort(), ['.d', 'id', 'n', 'n#', 's', 's#']);
   const s = readFileSync(join(dir, 'db/t/s')), h = readFileSync(join(dir, 'db/t/s#'));
@@ -486,11 +486,16 @@ test('a column of strings is splayed as kdb+ lays it out (col and col#) and read
   // offsets 0, 4 ("c" is a char atom), 6 compact; the long string full at 16
   assert.equal(hex(s.subarray(4096)), '0000000000000001' + '0400000000000001' + '0600000000000001' + '1000000000000000');
   assert.equal(hex(h.subarray(4096, 4096 + 8)), '89026162' + '7563' + '8900');
-  assert.equal(hex(h.subarray(4096 + 16, 4096 + 32)), 'fb000a00010000004300000000000000');
+  assert.equal(hex(h.subarray(4096 + 16, 4096 + 32)), 'fb000a0001000000a000000000000000');
   assert.equal(q('(get `:db/t/)~t'), '1b');
   // meta looks at a nested column's first item only, as kdb+'s does ("c" is an atom)
   assert.equal(q('exec t from meta get `:db/t/'), '"jCJ"');
-  assert.equal(q('exec s from get `:db/t/'), '"ab"\n"c"\n""\n"a longer string than sixty-four bytes, which goes in full, aligned."');
+  assert.equal(q('(exec s from get `:db/t/)~t`s'), '1b');
+  // ten longs (80 bytes) compact, twenty (160) full, as kdb+'s samples have them
+  q('`:db/v set (10#7;20#7)');
+  const v = readFileSync(join(dir, 'db/v')), vh = readFileSync(join(dir, 'db/v#'));
+  assert.equal(hex(v.subarray(4096)), '0000000000000001' + '6000000000000000');
+  assert.equal(hex(vh.subarray(4096, 4098)), '860a');
 });
 
 test('splayed tables: .Q.en keeps the sym file, .d names the columns, upsert appends', () => {
