@@ -109,7 +109,8 @@ const COMPACT = 128;
  *  such layout (a function, an enumeration), and the list is then written whole after `ff 01`.
  *  Checked against anymaps kdb+ wrote (strings; lists of symbols, lists and tables): objects laid out
  *  depth first, each full one 16-byte aligned with its entries before its items; symbols numbered in the
- *  order they are written; the entry's top byte 1 for a compact object, a table or a dictionary. An empty
+ *  order they are written; the entry's top byte 1 for a compact object, a table or a dictionary, a full
+ *  vector's attribute (0 for none; a p# one in kdb+'s samples has 3), 0 for a general list. An empty
  *  vector without an attribute is written once, as kdb+ 4.1 documents (ref/get). Its "consecutive
  *  deduplicated top-level objects" are not skipped: the same page's example shows a list of repeated
  *  items still writing a larger col# than the distinct items alone, and the samples repeat them too. */
@@ -151,10 +152,10 @@ export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms
     end += 16;
     return o;
   };
-  // an entry as a number: the offset times 4 plus the flag of the top byte (offsets stay far below 2^50)
+  // an entry as a number: the offset times 8 plus the flag of the top byte (offsets stay far below 2^49)
   const setEntry = (dv: DataView, p: number, code: number) => {
-    const off = Math.floor(code / 4);
-    dv.setUint32(p, off % 2 ** 32, true); dv.setUint32(p + 4, Math.floor(off / 2 ** 32) + (code % 4) * 2 ** 24, true);
+    const off = Math.floor(code / 8);
+    dv.setUint32(p, off % 2 ** 32, true); dv.setUint32(p + 4, Math.floor(off / 2 ** 32) + (code % 8) * 2 ** 24, true);
   };
   /** Write e where the file ends; its entry, or -1 when it has no layout. */
   const put = (e: Q): number => {
@@ -163,20 +164,25 @@ export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms
       const o = header(e.t === T.List ? 77 : e.t, 0, kids.length), slots = end;
       room(8 * kids.length); buf.fill(0, end, end + 8 * kids.length); end += 8 * kids.length;
       for (let i = 0; i < kids.length; i++) { const k = put(kids[i]); if (k < 0) return -1; setEntry(bv, slots + 8 * i, k); }
-      return o * 4 + (e.t === T.List ? 0 : 1);
+      return o * 8 + (e.t === T.List ? 0 : 1);
     }
     if (!storable(e.t)) return -1;
     const a = e.t > 0 ? (e as Vec).a ?? 0 : 0, n = e.t < 0 ? 1 : countOf(e);
+    // u#, p# and g# need their index after the items, known only for 8-byte integers (attrindex.ts): a
+    // list holding another is written whole after ff 01, whose reader rebuilds the attribute
+    if (a > 1 && !hasIndex(e.t)) return -1;
     if (e.t > 0 && !a && n === 0 && empties.has(e.t)) return empties.get(e.t)!;
     let entry: number;
     const bytes = n * width(Math.abs(e.t) === T.Sym ? T.Int : Math.abs(e.t));
     if (e.t < 0 || (!a && n < 128 && bytes < COMPACT)) {
       room(2);
-      entry = end * 4 + 1;
+      entry = end * 8 + 1;
       buf[end++] = e.t + 127;
       if (e.t > 0) buf[end++] = n;
-    } else entry = header(e.t, a, n) * 4;
+    } else entry = header(e.t, a, n) * 8 + a;   // (a full vector's flag is its attribute: kdb+'s p# one has 3)
+    const from = end;
     items(e, n);
+    if (a > 1) { const ix = attrIndex(e.t, a, buf.slice(from, end)); room(ix.length); buf.set(ix, end); end += ix.length; }
     if (e.t > 0 && !a && n === 0) empties.set(e.t, entry);
     return entry;
   };

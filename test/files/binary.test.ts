@@ -491,6 +491,19 @@ test('a column of strings is splayed as kdb+ lays it out (col and col#) and read
   // meta looks at a nested column's first item only, as kdb+'s does ("c" is an atom)
   assert.equal(q('exec t from meta get `:db/t/'), '"jCJ"');
   assert.equal(q('(exec s from get `:db/t/)~t`s'), '1b');
+  // a vector with an attribute is full, its flag the attribute, the attribute's index after its items
+  // (as kdb+'s p# enumeration in an anymap has it); where that index is not known (ints), the list is
+  // written whole after ff 01
+  q('`:db/a set (`p#1 1 2;0)');
+  const a = readFileSync(join(dir, 'db/a')), ah = readFileSync(join(dir, 'db/a#'));
+  assert.equal(hex(a.subarray(4096, 4104)), '0000000000000003');
+  assert.equal(hex(ah.subarray(4096, 4096 + 16)), 'fb000703010000000300000000000000');
+  assert.ok(ah.length > 4096 + 16 + 24 + 2, 'the p# index follows the items');
+  q('x:get `:db/a');
+  assert.equal(q('(attr first x;x~(`p#1 1 2;0))'), '`p\n1b');
+  q('`:db/b set (`u#1 2i;0)');
+  assert.equal(hex(readFileSync(join(dir, 'db/b')).subarray(0, 2)), 'ff01');
+  assert.equal(q('attr first get `:db/b'), '`u');
   // ten longs (80 bytes) compact, twenty (160) full, as kdb+'s samples have them
   q('`:db/v set (10#7;20#7)');
   const v = readFileSync(join(dir, 'db/v')), vh = readFileSync(join(dir, 'db/v#'));
