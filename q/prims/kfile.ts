@@ -238,6 +238,8 @@ const offsetAt = (dv: DataView, p: number) => dv.getUint32(p, true) + (dv.getUin
 class AnyMap {
   private dv: DataView;
   private names: Int32Array | null = null;
+  private active = new Set<number>();
+  private done = new Map<number, Q>();
   constructor(private h: Uint8Array, private symbols: () => Int32Array, private path: string) {
     this.dv = new DataView(h.buffer, h.byteOffset, h.length);
   }
@@ -254,13 +256,21 @@ class AnyMap {
       t = h[p] - 127; at = p + (t < 0 ? 1 : 2); k = t < 0 ? 1 : h[p + 1];
     }
     if (t === 0 || t === 77 || t === 98 || t === 99) {
-      if (k < 0 || at + 8 * k > h.length || (t > 77 && k !== 2)) this.trunc();
+      // a container shared by several entries (kdb+ 4.1 writes a repeated item once) is read once; one
+      // that holds itself is corrupt
+      const done = this.done.get(p);
+      if (done) return done;
+      if (k < 0 || at + 8 * k > h.length || (t > 77 && k !== 2) || this.active.has(p)) this.trunc();
+      this.active.add(p);
       const d = Array.from({ length: k }, (_, i) => this.at(offsetAt(this.dv, at + 8 * i), depth + 1));
+      this.active.delete(p);
+      let r: Q;
       if (t === 98) {
         if (d[0].t !== T.Sym || d[1].t !== T.List || countOf(d[0]) !== countOf(d[1])) this.trunc();
-        return table(Array.from((d[0] as Vec).d as Int32Array, symName), (d[1] as List).d);
-      }
-      return t === 99 ? dict(d[0], d[1]) : list(d);
+        r = table(Array.from((d[0] as Vec).d as Int32Array, symName), (d[1] as List).d);
+      } else r = t === 99 ? dict(d[0], d[1]) : list(d);
+      this.done.set(p, r);
+      return r;
     }
     const u = Math.abs(t);
     if (u === T.Sym) {

@@ -376,6 +376,20 @@ test('a general list kdb+ 4 lays out as col, col# and col## reads: lists, tables
   rmSync(join(dir, 'x##'));
   assert.match(q('y:get `:x'), /^'x##: missing/);
   assert.equal(q('y'), "'y");
+  // a list shared by several entries is read once (2^40 paths through 40 levels: quick); a list that
+  // holds itself is a corrupt file, not a hang
+  const levels = 40, sh = Buffer.alloc(4096 + 32 * levels + 16);
+  sh.set([0xfd, 0x20]); sh.set([0xfd, 0x00, 4, 0], 4080);
+  for (let i = 0; i <= levels; i++) {
+    sh.set([0xfb, 0, 77, 0, 1, 0, 0, 0], 4096 + 32 * i); sh.writeBigInt64LE(i < levels ? 2n : 0n, 4096 + 32 * i + 8);
+    if (i < levels) for (const j of [0, 1]) sh.writeBigUInt64LE(entry(32 * (i + 1), 0), 4096 + 32 * i + 16 + 8 * j);
+  }
+  const one = Buffer.from(col.subarray(0, 4096 + 8)); one.writeBigUInt64LE(entry(0, 0), 4096);
+  writeFileSync(join(dir, 's'), one); writeFileSync(join(dir, 's#'), sh);
+  assert.equal(q('count first get `:s'), '2');
+  sh.writeBigUInt64LE(entry(0, 0), 4096 + 32 * 5 + 16);   // level 5 holds the root
+  writeFileSync(join(dir, 's#'), sh);
+  assert.match(q('get `:s'), /^'s#: truncated or corrupt/);
   // \l of a directory loads an anymap as one global (its companions are not files of their own)
   q('`:ld/l set (`a`b;"xy"); `:ld/m set 1 2');
   q('\\l ld');
