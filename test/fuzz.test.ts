@@ -1,7 +1,8 @@
 // Thousands of random (deterministic) expressions mixing values, operators, iterators and keywords
 // (over and scan are left out: a list used as the function of a converge can nest without end, in
 // kdb+ too):
-// each must answer a value or a q signal — never a JavaScript exception — and the session must survive.
+// each must answer a value or a q signal — never a JavaScript exception — and the session must survive;
+// and corrupted kdb+ files must read as values or q errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeSession } from './q.js';
@@ -134,4 +135,32 @@ test('a filler becomes the filled type as $ makes it; sv wraps in 64 bits', () =
   assert.equal(q('(1.5^0N)~first 1.5^0N 0N'), '1b');
   assert.equal(q('0N sv 0N 0N'), '0N');
   assert.equal(q('10 sv 20#9'), '7766279631452241919');
+});
+
+test('corrupted anymap files (col, col#, col##) read as values or q errors, quickly', { timeout: 120_000 }, async () => {
+  const { encodeAnymap, decodeFile } = await import('../q/prims/kfile.js');
+  const { QError } = await import('../q/value/error.js');
+  const { session } = makeSession();
+  const srcs = ['((`upd;`trade;([]sym:`A`B;price:1.5 2.5));enlist 7i)', '("ab";"";"cdefg";10#"x")', '(1 2;(3 4;(5;`a`b));`a`b!(1;"x"))',
+    '(`p#1 1 2;`g#3 1 3;`s#1 2;0Ng;2020.01.01)', '(([k:1 2]v:`a`b);(1#`a)!enlist 2;((),1.5;();`$()))'];
+  let seed = 7;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
+  const bad: string[] = [];
+  for (const src of srcs) {
+    const x = session.run(src)!, any = encodeAnymap(x as never)!;
+    for (let k = 0; k < 600; k++) {
+      const col = any.col.slice(), hash = any.hash.slice(), syms = any.syms?.slice() ?? null;
+      const files = [col, hash, syms].filter(f => f) as Uint8Array[];
+      // a few bytes of the headers' second half or the items changed at random
+      for (let j = 0, m = 1 + Math.floor(rnd() * 4); j < m; j++) {
+        const f = files[Math.floor(rnd() * files.length)], lo = f === syms ? 0 : 4080, i = lo + Math.floor(rnd() * (f.length - lo));
+        f[i] = rnd() < 0.5 ? Math.floor(rnd() * 256) : f[i] ^ (1 << Math.floor(rnd() * 8));
+      }
+      const t0 = performance.now();
+      try { decodeFile(col, 'x', {}, s => s === '#' ? hash : s === '##' ? syms : null); }
+      catch (e) { if (!(e instanceof QError)) bad.push(`${src}: ${(e as Error).message}`); }
+      if (performance.now() - t0 > 2000) bad.push(`${src}: slow`);
+    }
+  }
+  assert.deepEqual(bad.slice(0, 5), []);
 });
