@@ -40,22 +40,22 @@ function zipDefault(path: string): Zip {
   if (base.includes('.')) return null;
   let z: Q;
   try { z = hooks.getGlobal('.z.zd'); } catch { return null; }
-  return zipFor(z, base) ?? null;
+  return zipPlan(z)(base) ?? null;
 }
-/** The compression z gives the file (or column) name: z three integers, or a dictionary of them by
+/** The compression z gives each file (or column) name: z three integers, or a dictionary of them by
  *  column name, the null symbol for the columns it does not name (ref/get, ref/dotz); a column's
- *  companions (col#, col##) go with it. undefined when a dictionary has neither; alg 0 is none. */
-export function zipFor(z: Q, name: string): Zip | undefined {
-  if (z.t === T.Dict) {
-    const d = z as Dict, keys = d.k.t === T.Sym ? Array.from((d.k as Vec).d as Int32Array, symName) : null;
-    if (!keys || d.v.t !== T.List && d.v.t !== T.Int && d.v.t !== T.Long) throw new QError('type');
-    const zips = keys.map((_, i) => zipFor(d.v.t === T.List ? (d.v as List).d[i] : item(d.v, i), name));
+ *  companions (col#, col##) go with it. undefined when a dictionary has neither; alg 0 is none. z is
+ *  checked whole here: a malformed one is a type error before anything is written. */
+export function zipPlan(z: Q): (name: string) => Zip | undefined {
+  const one = (e: Q): Zip => { const v = zipArgs(e); if (!v) throw new QError('type'); return v[1] ? v : null; };
+  if (z.t !== T.Dict) { const v = one(z); return () => v; }
+  const d = z as Dict;
+  if (d.k.t !== T.Sym || d.v.t !== T.List && d.v.t !== T.Int && d.v.t !== T.Long) throw new QError('type');
+  const keys = Array.from((d.k as Vec).d as Int32Array, symName), zips = keys.map((_, i) => one(item(d.v, i)));
+  return name => {
     const col = name.replace(/#+$/, ''), i = keys.indexOf(col) >= 0 ? keys.indexOf(col) : keys.indexOf('');
     return i < 0 ? undefined : zips[i];
-  }
-  const v = zipArgs(z);
-  if (!v) throw new QError('type');
-  return v[1] ? v : null;
+  };
 }
 /** Three integers (an int or long vector, or a list of them) as compression parameters, or null. */
 export function zipArgs(z: Q): Zip {

@@ -132,8 +132,7 @@ export function set(x: Q, y: Q): Q {
   if (x.t === T.List && (x as List).d.length === 2 && (x as List).d[0].t === -T.Sym && (x as List).d[1].t === T.Dict) {
     const [f, z] = (x as List).d, name = (f as Atom).v as string;
     if (!name.startsWith(':') || !name.endsWith('/')) throw new QError('type');
-    D.zipFor(z, '');   // (every entry checked: a malformed dictionary is a type error before anything is written)
-    D.setFile(name.slice(1), y, c => D.zipFor(z, c));
+    D.setFile(name.slice(1), y, D.zipPlan(z));
     return f;
   }
   if (x.t !== -T.Sym) throw new QError('type');

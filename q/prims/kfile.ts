@@ -368,6 +368,13 @@ export function zipInfo(read: (off: number, len: number) => Uint8Array, size: nu
 /** An error naming the file: what kdb+ would call it, with the path so the user knows which. */
 const bad = (path: string, why: string): never => { throw new QError(`${path}: ${why}`); };
 
+/** The domain of a kdb+ 3.x enumeration file (`fe`, then the name, NUL-ended, before the attribute at
+ *  byte 11), or null when b is not one. */
+function enumName3(b: Uint8Array): string | null {
+  const e = b.indexOf(0, 1);
+  return b.length < 24 || e < 2 || e > 11 ? null : fromUtf8.decode(b.subarray(1, e));
+}
+
 /** The q object held in a kdb+ data file; a truncated or foreign file is an error naming it. */
 export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}, companion: (suffix: string) => Uint8Array | null = () => null): Q {
   if (zipped(b)) b = unzip(b, path);
@@ -404,10 +411,10 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
     return vecOf(t, a, b.subarray(16, 16 + n * width(t)));
   }
   if (m0 === 0xfe) {
-    const e = b.indexOf(0, 1);
-    if (b.length < 24 || e < 2 || e > 11) bad(path, 'not a kdb+ data file');
+    const dom = enumName3(b);
+    if (dom === null) return bad(path, 'not a kdb+ data file');
     const a = b[11], n = count(dv, 16, b.length - 24, 4, a, path), d = new Int32Array(b.slice(24, 24 + 4 * n).buffer);
-    return { t: T.Enum, d, a, dom: fromUtf8.decode(b.subarray(1, e)) } as Vec;
+    return { t: T.Enum, d, a, dom } as Vec;
   }
   if (m0 === 0xfd && m1 === 0x20) {
     if (b.length < ENUM_HEADER) bad(path, 'truncated kdb+ data file');
@@ -436,10 +443,7 @@ export function fileHead(b: Uint8Array, size: number): { t: number; a: number; d
   const n = (at: number, from: number, w: number, a: number) => a > 1 ? Number(dv.getBigInt64(at, true)) : Math.floor((size - from) / w);
   if (b[0] === 0xfe && b[1] === 0x20 && mappable(b[2])) return { t: b[2], a: b[3], n: n(8, 16, width(b[2]), b[3]) };
   if (b[0] === 0xfe && b[1] === 0x20 && b[2] > 77 && mappable(b[2] - 77)) return { t: T.List, a: 0, n: n(8, 16, 8, 0) };
-  if (b[0] === 0xfe && b.length >= 24) {
-    const e = b.indexOf(0, 1);
-    return e < 2 || e > 11 ? null : { t: T.Enum, a: b[11], dom: fromUtf8.decode(b.subarray(1, e)), n: n(16, 24, 4, b[11]) };
-  }
+  if (b[0] === 0xfe && b[1] !== 0x20) { const dom = enumName3(b); return dom === null ? null : { t: T.Enum, a: b[11], dom, n: n(16, 24, 4, b[11]) }; }
   if (b[0] === 0xfd && b[1] === 0x20 && b.length >= ENUM_HEADER && size >= ENUM_HEADER) {
     const a = b[4083];
     if (b[4082] === 77) return { t: T.List, a: 0, n: n(4088, ENUM_HEADER, 8, 0) };
