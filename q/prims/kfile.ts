@@ -203,7 +203,9 @@ function decodeNested3(b: Uint8Array, h: Uint8Array | null, path: string): Q {
   const ends = Array.from({ length: n }, (_, i) => Number(dv.getBigInt64(16 + 8 * i, true))), last = n ? ends[n - 1] : 0;
   const unit = last === h.length ? 1 : last * w === h.length ? w : 0;
   if (!unit || ends.some((e, i) => e < (i ? ends[i - 1] : 0) || e % (w / unit))) bad(path + '#', 'truncated or corrupt kdb+ data file');
-  return list(ends.map((e, i) => vecOf(t, 0, h!.subarray((i ? ends[i - 1] : 0) * unit, e * unit))));
+  const r = list(ends.map((e, i) => vecOf(t, 0, h!.subarray((i ? ends[i - 1] : 0) * unit, e * unit))));
+  r.mt = b[2];
+  return r;
 }
 /** A nested column, or any general list kdb+ 4 lays out this way (`set` of a list of lists, tables,
  *  symbols), from its file and its companions: `#` the items, `##` the symbols they name. */
@@ -221,7 +223,9 @@ function decodeNested(b: Uint8Array, companion: (suffix: string) => Uint8Array |
   }, path + '#');
   const out: Q[] = [];
   for (let i = 0; i < n; i++) out.push(items.at(offsetAt(dv, ENUM_HEADER + 8 * i)));
-  return list(out);
+  const r = list(out);
+  r.mt = 77;
+  return r;
 }
 
 /** The offset in an anymap entry at byte p: its low 7 bytes (numbers, not BigInts: a column may have

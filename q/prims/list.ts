@@ -310,6 +310,7 @@ export function sliceQ(x: Q, a: number, b: number): Q {
 
 export function qtype(x: Q): Q {
   if (x.t === T.Enum || x.t === -T.Enum) { const dom = (x as Vec).dom; const t = dom ? hooks.enumType(dom) : T.Enum; return { t: -T.Short, v: x.t < 0 ? -t : t }; }
+  if (x.t === T.List && (x as List).mt) return { t: -T.Short, v: (x as List).mt };
   return { t: -T.Short, v: x.t };
 }
 

@@ -13,7 +13,9 @@ export const ATTR_CHARS = ' supg';
 export interface Atom { t: number; v: any; dom?: string }
 /** A vector of a basic type (t 1..19), or an enumeration (t 20, `dom` the domain's name). */
 export interface Vec { t: number; d: Items; a: Attr; dom?: string }
-export interface List { t: T.List; d: Q[]; a: Attr }
+/** A general list. `mt` is the type kdb+ reports for one mapped from a file (77 an anymap, 77+t a
+ *  nested column of type-t vectors): `type` shows it, and anything made from the list is an ordinary 0h. */
+export interface List { t: T.List; d: Q[]; a: Attr; mt?: number }
 /** A dictionary; x!y of column names and a symbol atom is kdb+'s form of a table on disk before it is
  *  flipped (ref/flip-splayed): v is then that atom, and flipped marks one whose table was not found. */
 export interface Dict { t: T.Dict; k: Q; v: Q; a?: Attr; flipped?: boolean }
