@@ -13,7 +13,7 @@ import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './csv.js';
 import { saveBinary } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
-import { zipInfo } from './kfile.js';
+import { zipInfo, unzipped, isZipped } from './kfile.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
@@ -235,19 +235,29 @@ function prepareLines(delim: string, x: Q): string[] {
 }
 
 
-/** The bytes of a file or of (file;offset[;length]). */
+/** Is file p (of size bytes) compressed? Its first 8 bytes tell (kxzipped). */
+const zipped = (p: string, size: number): boolean => size >= 8 && isZipped(readPart(p, 0, 8));
+/** The bytes of a file or of (file;offset[;length]): a compressed file's as they are uncompressed. */
 const fileBytes = (x: Q): Uint8Array => { if (x.t !== -T.Sym && x.t !== T.List) throw new QError('type'); return source(x).all(); };
 
 /** The bytes y names for Load CSV/Fixed and read0/read1: a file, (file;offset), (file;offset;length), or text. */
 function source(y: Q): Source {
-  if (y.t === -T.Sym) { const p = pathOf(y), size = files().size(p); if (size === null) throw osError(p); return fileSource(p, 0, size, true); }
+  if (y.t === -T.Sym) {
+    const p = pathOf(y), size = files().size(p);
+    if (size === null) throw osError(p);
+    return zipped(p, size) ? memorySource(unzipped(readBytes(p), p), p) : fileSource(p, 0, size, true);
+  }
   if (y.t === T.List && count(y) >= 2 && count(y) <= 3 && (y as List).d[0].t === -T.Sym) {
     // (a chunk of a long file: only its bytes are read)
-    const [f, o, l] = (y as List).d, p = pathOf(f), size = files().size(p), off = Number((o as Atom).v);
+    const [f, o, l] = (y as List).d, p = pathOf(f), off = Number((o as Atom).v);
+    let size = files().size(p);
     if (size === null) throw osError(p);
+    // a compressed file's offsets are those of the bytes it holds (read1, ref/read1)
+    const z = zipped(p, size) ? unzipped(readBytes(p), p) : null;
+    if (z) size = z.length;
     const len = l ? Number((l as Atom).v) : size - off;
     if (!(off >= 0 && len >= 0) || off > size) throw new QError('domain');
-    return fileSource(p, off, Math.min(len, size - off), false);
+    return z ? memorySource(z.subarray(off, off + Math.min(len, size - off)), p) : fileSource(p, off, Math.min(len, size - off), false);
   }
   if (y.t === T.Char) return memorySource(((y as Vec).d as Uint8Array).slice(), '');
   if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return memorySource(enc.encode(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), '');

@@ -198,7 +198,7 @@ export function encodeAnymap(x: List): { col: Uint8Array; hash: Uint8Array; syms
  *  samples' types): the last end must match the companion's length in one or the other. */
 function decodeNested3(b: Uint8Array, h: Uint8Array | null, path: string): Q {
   if (!h) return bad(path + '#', 'missing (the items of the nested column ' + path + ')');
-  if (zipped(h)) h = unzip(h, path + '#');
+  if (isZipped(h)) h = unzip(h, path + '#');
   const t = b[2] - 77, w = width(t), dv = new DataView(b.buffer, b.byteOffset, b.length), n = count(dv, 8, b.length - 16, 8, 0, path);
   const ends = Array.from({ length: n }, (_, i) => Number(dv.getBigInt64(16 + 8 * i, true))), last = n ? ends[n - 1] : 0;
   const unit = last === h.length ? 1 : last * w === h.length ? w : 0;
@@ -212,7 +212,7 @@ function decodeNested3(b: Uint8Array, h: Uint8Array | null, path: string): Q {
 function decodeNested(b: Uint8Array, companion: (suffix: string) => Uint8Array | null, path: string): Q {
   let h = companion('#');
   if (!h) return bad(path + '#', 'missing (the items of the nested column ' + path + ')');
-  if (zipped(h)) h = unzip(h, path + '#');
+  if (isZipped(h)) h = unzip(h, path + '#');
   if (h.length < ENUM_HEADER) bad(path + '#', 'truncated kdb+ data file');
   const dv = new DataView(b.buffer, b.byteOffset, b.length), n = count(dv, 4088, b.length - ENUM_HEADER, 8, 0, path);
   const items = new AnyMap(h, () => {
@@ -310,9 +310,9 @@ class AnyMap {
 // (u32 each), and u64 the number of blocks. Each block holds a logical block of the file (the last one
 // less), in the algorithm its trailer entry names (zblock.ts).
 const ZIPPED = [0x6b, 0x78, 0x7a, 0x69, 0x70, 0x70, 0x65, 0x64];
-const zipped = (b: Uint8Array) => b.length >= 8 && ZIPPED.every((c, i) => b[i] === c);
+export const isZipped = (b: Uint8Array) => b.length >= 8 && ZIPPED.every((c, i) => b[i] === c);
 /** A file's bytes as they are uncompressed: b itself when it is not compressed. */
-export const unzipped = (b: Uint8Array, path: string): Uint8Array => zipped(b) ? unzip(b, path) : b;
+export const unzipped = (b: Uint8Array, path: string): Uint8Array => isZipped(b) ? unzip(b, path) : b;
 export function unzip(b: Uint8Array, path: string): Uint8Array {
   const corrupt = () => bad(path, 'corrupt compressed kdb+ file');
   if (b.length < 56) corrupt();
@@ -360,7 +360,7 @@ export function zipFile(b: Uint8Array, lbs: number, alg: number, lvl: number, pa
  *  size (as a power of 2) and level; null when the file is not compressed. */
 export function zipInfo(read: (off: number, len: number) => Uint8Array, size: number): { clen: number; ulen: number; alg: number; lbs: number; lvl: number } | null {
   // only the magic and the trailer are read, not the blocks
-  if (size < 56 || !zipped(read(0, 8))) return null;
+  if (size < 56 || !isZipped(read(0, 8))) return null;
   const le = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.length);
   const nb = Number(le(read(size - 8, 8)).getBigUint64(0, true)), at = size - 40 - 8 * nb;
   if (!(at >= 8)) return null;
@@ -381,7 +381,7 @@ function enumName3(b: Uint8Array): string | null {
 
 /** The q object held in a kdb+ data file; a truncated or foreign file is an error naming it. */
 export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}, companion: (suffix: string) => Uint8Array | null = () => null): Q {
-  if (zipped(b)) b = unzip(b, path);
+  if (isZipped(b)) b = unzip(b, path);
   if (b.length < 2) bad(path, 'not a kdb+ data file');
   const m0 = b[0], m1 = b[1];
   if (m0 === 0xff && m1 === 0x01) {
@@ -441,7 +441,7 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
  *  without reading the items: type, attribute, enumeration domain and count; null for any other file
  *  (serialized objects, compressed files), which must be read to be counted. */
 export function fileHead(b: Uint8Array, size: number): { t: number; a: number; dom?: string; n: number } | null {
-  if (b.length < 16 || zipped(b)) return null;
+  if (b.length < 16 || isZipped(b)) return null;
   const dv = new DataView(b.buffer, b.byteOffset, b.length);
   // as count() reads it: the count field with an attribute's index after the items, else the bytes
   const n = (at: number, from: number, w: number, a: number) => a > 1 ? Number(dv.getBigInt64(at, true)) : Math.floor((size - from) / w);

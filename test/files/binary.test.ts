@@ -426,6 +426,13 @@ test('compressed files (kxzipped, gzip or stored blocks) read as the files they 
   writeFileSync(join(dir, 'xcut'), kxzip(readFileSync(join(dir, 'x'))).subarray(0, 300));
   assert.match(q('y:get `:xcut'), /^'xcut: corrupt compressed kdb\+ file/);
   assert.equal(q('y'), "'y");
+  // read1, read0 and 0: read the bytes a compressed file holds, their offsets the uncompressed ones (ref/read1)
+  writeFileSync(join(dir, 'txt'), kxzip(Buffer.from('ab,1\ncd,2\nef,3\n'), i => i === 0 ? 2 : 0));
+  assert.equal(q('"c"$read1 `:txt'), '"ab,1\\ncd,2\\nef,3\\n"');
+  assert.equal(q('"c"$read1 (`:txt;5;4)'), '"cd,2"');
+  assert.equal(q('read0 (`:txt;10)'), '"ef,3"');
+  assert.equal(q('("SJ";",") 0: `:txt'), 'ab cd ef\n1  2  3');
+  assert.equal(q('(hcount `:txt;count read1 `:xz;(read1 `:xz)~read1 `:x)'), '15\n320016\n1b');
 });
 
 test('set writes compressed files (left argument or .z.zd) that -21! describes and node:zlib reads', () => {
