@@ -104,6 +104,12 @@ test('a grid of vectors shows nulls blank, as a table does; a no-break space sep
   assert.equal(q('count\u00a0x'), '3');
 });
 
+test('a column of mixed items shows a symbol with its backtick and a string quoted (ref/dotq, .Q.ty)', () => {
+  const { q } = makeSession();
+  assert.equal(q('([]a:3 4 5;c:(3;"xy";`ab))'), 'a c   \n------\n3 3   \n4 "xy"\n5 `ab ');
+  assert.equal(q('([]s:`a`b)'), 's\n-\na\nb');
+});
+
 test('Subtract on dictionaries: a key only on the right is negated (upsert semantics), for keyed tables too', () => {
   const { q } = makeSession();
   q('d:`a`b!(10 -21 3;4 5 -6)');

@@ -60,7 +60,7 @@ export function vecText(x: Vec, P: number): string {
   const attr = x.a ? '`' + ATTR_CHARS[x.a] + '#' : '';
   if (n === 0) {
     if (t === T.Char) return attr + '""';
-    if (t === T.Enum) return attr + '`' + x.dom + '$`symbol$()';
+    if (t === T.Enum) return attr + '`' + x.dom + '$()';
     return attr + '`' + TYPE_NAMES[t] + '$()';
   }
   const pre = attr + (n === 1 ? ',' : '');
@@ -155,7 +155,9 @@ function tcell(x: Q, P: number): string {
   if (x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid && count(x) > 1) {
     return vecText(x as Vec, P).replace(/[a-z]$/, '');
   }
-  if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && isNullV(-x.t, (x as Atom).v)) return '';
+  if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && x.t !== -T.Enum && isNullV(-x.t, (x as Atom).v)) return '';
+  // a symbol in a column of mixed items keeps its backtick (ref/dotq's .Q.ty example); a symbol column's are bare
+  if (x.t === -T.Sym || x.t === -T.Enum) return '`' + (deenum(x) as Atom).v;
   return cell(x, P);
 }
 

@@ -62,7 +62,9 @@ test('enumerations: empty domains, extend, joins across domains, in-place join c
   q('sym:()');
   assert.equal(q('`sym?`c`b`a'), '`sym$`c`b`a');
   assert.equal(q('sym'), '`c`b`a');
-  assert.equal(q('`sym$()'), '`sym$`symbol$()');
+  // an empty enumeration shows as ref/dotq's .Q.vp example shows one
+  assert.equal(q('`sym$()'), '`sym$()');
+  assert.equal(q('.Q.s1 `sym$()'), '"`sym$()"');
   q('s2:`x`y');
   assert.equal(q('(`sym$`a`b),`s2$`x'), '`a`b`x');
   assert.equal(q('(`sym$`a),`s2$`y'), '`sym$`a\n`s2$`y');
