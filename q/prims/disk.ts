@@ -224,6 +224,21 @@ export function qens(a: Q[]): Q {
   return table(t.c, cols);
 }
 
+/** `:f?syms (ref/enum-extend): the symbol list in file f (none when there is no file) becomes the global
+ *  named as f's last part, the syms are enumerated against it, extending it, and f is written with the
+ *  symbols added. The enumeration's domain is that global. */
+export function fileEnumExtend(f: string, x: Q): Q {
+  const p = f.slice(1), dom = p.slice(p.lastIndexOf('/') + 1);
+  if (!dom) throw new QError('type');
+  const had = files().size(p) !== null, cur = had ? readFile(p) : symVec([]);
+  if (cur.t !== T.Sym) throw new QError(p + ': not a kdb+ symbol file');
+  hooks.setGlobal(dom, cur);
+  const r = enumExtend(dom, x), now = hooks.getGlobal(dom);
+  // (kept uncompressed, as .Q.en keeps its sym file)
+  if (!had || count(now) !== count(cur)) writeFile(p, now, null);
+  return r;
+}
+
 /** .Q.dpft[d;p;f;t]: the global table t enumerated, sorted by f with `p#, f first, splayed to d/p/t/. */
 export const dpft = (a: Q[]): Q => savePart(a[0], a[1], a[2], a[3], 'sym');
 /** .Q.dpfts[d;p;f;t;s]: as .Q.dpft, its symbols enumerated against the domain s. */

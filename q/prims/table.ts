@@ -39,7 +39,7 @@ import { tableLiteral, tableProjection } from './tablelit.js';
 const nyi = (): never => { throw new QError('nyi'); };
 const ident = (x: Q) => x;
 /** x?y: roll or deal with a number on the left, else find. */
-const query = (x: Q, y: Q): Q => x.t === -T.Sym && (y.t === -T.Sym || y.t === T.Sym) ? EN.enumExtend((x as any).v, y) : (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 20 || y.t === T.Table) ? R.roll(x, y) : L.find(x, y);
+const query = (x: Q, y: Q): Q => x.t === -T.Sym && (y.t === -T.Sym || y.t === T.Sym) ? ((x as any).v[0] === ':' ? D.fileEnumExtend((x as any).v, y) : EN.enumExtend((x as any).v, y)) : (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 20 || y.t === T.Table) ? R.roll(x, y) : L.find(x, y);
 
 const table: Record<string, PrimDef> = {
   // ---- operators (glyphs) ----------------------------------------------------------------------------

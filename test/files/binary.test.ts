@@ -551,6 +551,13 @@ test('splayed tables: .Q.en keeps the sym file, .d names the columns, upsert app
   assert.equal(q('select from get `:db/t/ where n>2'), 'sym  px  n\n----------\nibm  3.5 3\ngoog 4   4\nibm  5   5');
   assert.equal(q('rload `:db/t'), '`t');
   assert.equal(q('count t'), '5');
+  // `:file?syms (ref/enum-extend): the file's symbols become the global named as the file, extended and
+  // written back; the enumeration's domain is that global
+  q('bar:`c`d');
+  assert.equal(q('`:bar?`a`b`c`b'), '`bar$`a`b`c`b');
+  assert.equal(q('(bar;get `:bar)'), 'a b c\na b c');
+  assert.equal(q('`:db/sym?`ibm`new'), '`sym$`ibm`new');
+  assert.equal(q('(sym~get `:db/sym;sym)'), '1b\n`ibm`msft`goog`new');
 });
 
 test('a partitioned database written with .Q.dpft answers the same queries in a fresh process', () => {
