@@ -5,7 +5,7 @@ import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
 import { setTop, recordTop, frameText, cursor, source, topFrame, keepLocals, suspension, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
-import { Q, Atom, NIL, isNil, long, list, text, str, int } from './value/value.js';
+import { Q, Atom, NIL, isNil, long, list, text, str, int, sym } from './value/value.js';
 import { QError, osError, asSignal } from './value/error.js';
 import { Env, Host, env, setEnv, writes } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
@@ -26,7 +26,7 @@ import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { derive } from './prims/iter.js';
 import { toTree, evalTree } from './eval/parsetree.js';
-import { loadDb, mapTable } from './prims/disk.js';
+import { loadDb, mapTable, loadData } from './prims/disk.js';
 import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts, namespace, inWorkingNs } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
 // x.part on a global: a foreign key's target column, else a temporal part
@@ -384,6 +384,9 @@ export class Session {
     // a directory is a database: its files, splayed tables and partitions (disk.ts)
     // it becomes the current directory, as in kdb+ (where the host has one); \l . reloads its data only
     const fs = this.env.host.files, dir = path.replace(/^:/, '').replace(/\/+$/, '') || '.';
+    // a splayed table's directory or a data file: the global named as it, and that name
+    const data = fs ? loadData(dir) : null;
+    if (data) return sym(data);
     if (fs && fs.list(dir) !== null) {
       const reload = dir === '.';
       this.loadDir(dir, !reload, !reload);

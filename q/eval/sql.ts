@@ -20,7 +20,7 @@ import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs } from './names.js';
-import { partedTables, partTable, mapTable } from '../prims/disk.js';
+import { partedTables, partTable, mapTable, named } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
 
@@ -399,16 +399,19 @@ export function runQuery(q: Query): Q {
     for (const c of q.delCols) deleteGlobal(c);
     return q.from;
   }
-  const src = byName ? getGlobal(byName) : q.from;
+  // a table on disk by name (`:path/to/t): read, and for update and delete written back (basics/qsql)
+  const onDisk = byName && byName[0] === ':' ? named(q.from) : null;
+  const put = (r: Q) => { if (onDisk) onDisk.put(r); else setGlobal(byName!, r); };
+  const src = onDisk ? onDisk.v : byName ? getGlobal(byName) : q.from;
   if (q.kind === 'delete' && q.delCols && src.t === T.Dict && (src as Dict).k.t !== T.Table) {
     const d = src as Dict, ks = items(d.k), keep = ks.map((k, i) => q.delCols!.includes(k.t === -T.Sym ? (k as Atom).v : '') ? -1 : i).filter(i => i >= 0);
     const r = dict(index(d.k, longVec(keep)), index(d.v, longVec(keep)));
-    if (byName) { setGlobal(byName, r); return q.from; }
+    if (byName) { put(r); return q.from; }
     return r;
   }
   if (src.t === T.Dict && (src as Dict).k.t === T.Sym) {
     const r = dictQuery(src as Dict, q);
-    if (byName && (q.kind === 'update' || q.kind === 'delete')) { setGlobal(byName, r); return sym(byName); }
+    if (byName && (q.kind === 'update' || q.kind === 'delete')) { put(r); return q.from; }
     return r;
   }
   const { t, keys } = asTable(src);
@@ -422,7 +425,7 @@ export function runQuery(q: Query): Q {
       case 'delete': result = rekey(del(t, rows, q), keys); break;
     }
   } finally { seed = null; }
-  if (byName && (q.kind === 'update' || q.kind === 'delete')) { setGlobal(byName, result); return sym(byName); }
+  if (byName && (q.kind === 'update' || q.kind === 'delete')) { put(result); return q.from; }
   return result;
 }
 

@@ -8,7 +8,7 @@ import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, t
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, encodeAnymap, zipFile, unzipped, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
+import { encodeFile, decodeFile, encodeAnymap, zipFile, unzipped, isZipped, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -190,7 +190,8 @@ export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q }
   const name = (x as Atom).v as string;
   if (name.startsWith(':')) {
     const p = name.slice(1);
-    return { get v() { return create && !fileExists(p) ? list([]) : getFile(p); }, put: r => { setFile(p, r, undefined, true); return x; } };
+    // (a splayed table named without its trailing slash is written back splayed)
+    return { get v() { return create && !fileExists(p) ? list([]) : getFile(p); }, put: r => { setFile(!p.endsWith('/') && r.t === T.Table && isDir(p) ? p + '/' : p, r, undefined, true); return x; } };
   }
   // a namespace (`. or `.ns) amended by name (@[`.;`t;0#]): the members that changed are set
   if (name === '.' || (name[0] === '.' && hooks.isNamespace(name))) {
@@ -330,6 +331,26 @@ const PARTS: [RegExp, string, number, (s: string) => number][] = [
 
 /** A table as \l maps it: its one-line form names the directory (`:./t/) or the partitioned table. */
 function mappedFrom(t: Table, ref: string): Table { t.ref = ref; return t; }
+
+/** \l of a splayed table's directory or of a data file (basics/syscmds): the table mapped, or the object
+ *  read, as the global named as its last part, and that name; null for anything else (a script, a
+ *  database directory). */
+export function loadData(path: string): string | null {
+  const p = trim(path) || '.', name = p.slice(p.lastIndexOf('/') + 1), ls = files().list(p);
+  if (ls !== null) {
+    if (!ls.includes('.d') || !name || name === '.' || name === '..') return null;
+    hooks.setGlobal(name, mappedFrom(readSplayed(p), ':' + p + '/'));
+    return name;
+  }
+  const size = files().size(p);
+  if (size === null || size < 8 || /\.[qks]$/.test(p)) return null;
+  // a kdb+ data file by its first bytes: ff 01 (serialized), fe 20 / fd 20 (mapped), fe and a 3.x
+  // enumeration's domain, kxzipped (compressed); a script is text
+  const b = readPart(p, 0, 8);
+  if (!(b[0] === 0xff && b[1] === 1 || (b[0] === 0xfe || b[0] === 0xfd) && b[1] === 0x20 || b[0] === 0xfe && b[1] > 0x20 || isZipped(b))) return null;
+  hooks.setGlobal(name, readFile(p));
+  return name;
+}
 
 /** flip of cols!`:dir/ or cols!`name (ref/flip-splayed): the splayed table's columns read from dir, or the
  *  partitioned table's (with its partition column); when there is none, the same flipped and unresolved,

@@ -401,6 +401,34 @@ test('a general list kdb+ 4 lays out as col, col# and col## reads: lists, tables
   assert.equal(q('((`a`b;"xy");1 2)~(l;m)'), '1b');
 });
 
+test('a table on disk by name: qSQL reads it and writes update and delete back, upsert and xasc amend it, \\l maps it', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:data/tsplay/ set ([] c1:`sym?`a`b; c2:1.1 2.2)');
+  // named without its trailing slash, a splayed table is still written back splayed (ref/upsert)
+  assert.equal(q('`:data/tsplay upsert (`sym?`c; 3.3)'), '`:data/tsplay');
+  assert.equal(q('select from `:data/tsplay where c2>2'), 'c1 c2 \n------\nb  2.2\nc  3.3');
+  assert.equal(q('exec c2 from `:data/tsplay/'), '1.1 2.2 3.3');
+  // update and delete by name amend the table on disk and return its name (basics/qsql)
+  assert.equal(q('update c2:0f from `:data/tsplay where c1=`a'), '`:data/tsplay');
+  assert.equal(q('delete from `:data/tsplay/ where c1=`b'), '`:data/tsplay/');
+  assert.equal(q('get `:data/tsplay/'), 'c1 c2 \n------\na  0  \nc  3.3');
+  assert.deepEqual(readdirSync(join(dir, 'data/tsplay')).sort(), ['.d', 'c1', 'c2']);
+  q('`:data/tser set ([] c1:`a`b; c2:1.1 2.2)');
+  assert.equal(q('update c2:2*c2 from `:data/tser'), '`:data/tser');
+  assert.equal(q('exec c2 from `:data/tser'), '2.2 4.4');
+  assert.match(q('select from `:nope'), /^'nope\. OS reports/);
+  // xasc sorts the table on disk (ref/asc); \l of its directory maps it as a global named as it, and
+  // \l of a data file reads it so (basics/syscmds)
+  q('t:([]b:`s`g`a`s`a;c:30 10 43 13 24;g:til 5); `:dat/t/ set .Q.en[`:dat]t');
+  assert.equal(q('`c xasc `:dat/t'), '`:dat/t');
+  assert.equal(q('t`c'), '30 10 43 13 24');
+  assert.equal(q('\\l dat/t'), '`t');
+  assert.equal(q('t`c'), '`s#10 13 24 30 43');
+  q('dist:1 2 3; save `dist; dist:0');
+  assert.equal(q('\\l dist'), '`dist');
+  assert.equal(q('dist'), '1 2 3');
+});
+
 test('compressed files (kxzipped, gzip or stored blocks) read as the files they hold', () => {
   const dir = tmp(), { q } = session(dir);
   q('x:til 40000; `:x set x; t:([]a:til 3; s:("ab";"c";"")); `:t/ set t');
