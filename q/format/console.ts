@@ -225,8 +225,9 @@ function isGrid(xs: Q[]): boolean {
   const same = xs.every(e => ((e.t > 0 && e.t < 20 && ((e.t !== T.Bool && e.t !== T.Byte) || mixed)) || e.t === T.List) && count(e) === n);
   if (!same || n === 0) return false;
   if (xs.every(e => e.t === T.Char)) return false;
-  // vectors of one item each are a grid too: ("ich";4 1 2)1:"arthur!" shows 1752461921 over u over 8562
-  return xs.some(e => e.t !== T.List) || n > 1;
+  // rows of one item each are a grid too: ("ich";4 1 2)1:"arthur!" shows 1752461921 over u over 8562,
+  // and ("**";4 4)1:"abcd\"ef\"" (general lists of one string) "abcd" over "\"ef\"" (ref/file-binary)
+  return true;
 }
 /** A numeric or temporal vector inside a row of a general list: its items side by side, without the type
  *  letter (the rows of lsq's one-row matrices show as -33 37.6, not ,-33 37.6f). */

@@ -235,6 +235,9 @@ test('1: reads fixed-width binary records (little- or big-endian, from bytes, a 
   assert.equal(q('first first (enlist 4;enlist"i")1:0x01000000'), '16777216i');
   assert.equal(q('("ich";4 1 2)1:0x00000000410000FF00000042FFFF'), '0 255\nA B\n0 -1');
   assert.equal(q('("ich";4 1 2)1:"arthur!"'), '1752461921\nu\n8562');
+  // * reads each field as a string, quotes kept (since 4.1t 2022.11.01); one-item rows show as a grid
+  assert.equal(q('("**";4 4)1:"abcd\\"ef\\""'), '"abcd"\n"\\"ef\\""');
+  assert.equal(q('count each ("**";4 4)1:"abcd\\"ef\\""'), '1 1');
   assert.equal(q(`\`:${d}/b1 1: \`int$til 10`), `\`:${d}/b1`);
   assert.equal(q(`("ii";4 4) 1: \`:${d}/b1`), '0 2 4 6 8\n1 3 5 7 9');
   assert.equal(q(`("ii";4 4) 1: (\`:${d}/b1;8;16)`), '2 4\n3 5');
