@@ -287,23 +287,26 @@ function parse1(t: number, s0: string): any {
   // a second of 6 digits is HHMMSS and a minute of 4 is HHMM, as a time's digits are read
   const hms = t === T.Second ? /^(\d\d)(\d\d)(\d\d)$/.exec(s) : t === T.Minute ? /^(\d\d)(\d\d)$/.exec(s) : null;
   if (hms) return +hms[1] * (t === T.Second ? 3600 : 60) + +hms[2] * (t === T.Second ? 60 : 1) + (t === T.Second ? +hms[3] : 0);
-  // a date with slashes: mm/dd/yyyy, or dd/mm/yyyy under \z 1
-  const slashed = t === T.Date ? /^(\d\d?)\/(\d\d?)\/(\d{4})$/.exec(s) : null;
-  if (slashed) {
-    const [a, b, y] = [+slashed[1], +slashed[2], +slashed[3]], [m, d] = tokDates.dmy ? [b, a] : [a, b];
-    const ms = Date.UTC(y, m - 1, d), back = new Date(ms);
-    if (m < 1 || m > 12 || back.getUTCDate() !== d) return nullOf(t);
-    return (ms - Date.UTC(2000, 0, 1)) / 86400000;
+  // a signed or bare HHMM is a time of day (a zone offset: " Z T" reads +0900 of an RFC 2822 date)
+  const hhmm = t === T.Time || t === T.Timespan ? /^([-+]?)(\d\d)(\d\d)$/.exec(s) : null;
+  if (hhmm) {
+    const mins = (+hhmm[2] * 60 + +hhmm[3]) * (hhmm[1] === '-' ? -1 : 1);
+    return t === T.Time ? mins * 60000 : BigInt(mins) * 60000000000n;
   }
+  // the other forms of a date "D"$ reads (ref/tok), as yyyy.mm.dd, and any time after it
+  const other = t === T.Date || t === T.Datetime || t === T.Timestamp ? otherDate(s) : null;
+  if (other === undefined) return nullOf(t);
   // temporals: the literal scanner, after normalising the separators kdb+ accepts
   // a run of digits is a date only as yyyymmdd; other digit runs are not dates
-  if (/^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);
-  let w = s.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1.$2.$3').replace(/^(\d{4})(\d\d)(\d\d)-(?=\d)/, (_m, y, mo, d) => `${y}.${mo}.${d}${t === T.Datetime ? 'T' : 'D'}`);
-  if (/^\d{8}$/.test(w) && (t === T.Date || t === T.Timestamp)) w = `${w.slice(0, 4)}.${w.slice(4, 6)}.${w.slice(6)}`;
+  if (!other && /^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);
+  let w = other ? other[0] + (other[1] ? (t === T.Timestamp ? 'D' : 'T') + other[1] : '') : s.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1.$2.$3').replace(/^(\d{4})(\d\d)(\d\d)-(?=\d)/, (_m, y, mo, d) => `${y}.${mo}.${d}${t === T.Datetime ? 'T' : 'D'}`);
+  if (/^\d{8}$/.test(w) && (t === T.Date || t === T.Timestamp || t === T.Datetime)) w = `${w.slice(0, 4)}.${w.slice(4, 6)}.${w.slice(6)}`;
   // yyyy.mm (or yyyy-mm) is a month, which the literal scanner would take for a float
   if (t === T.Month) { const m = /^(\d{4})[.-](\d\d)$/.exec(w); if (m) { const mo = +m[2]; return mo >= 1 && mo <= 12 ? (+m[1] - 2000) * 12 + mo - 1 : nullOf(t); } }
   // a timestamp written with T (ISO 8601) keeps its nanoseconds: read as D, not as a datetime (ms)
   if (t === T.Timestamp) w = w.replace(/^(\d{4}\.\d\d\.\d\d)T/, '$1D');
+  // a blank between the date and the time (2013-06-05 08:00:00, as SQL writes one)
+  if (t === T.Timestamp || t === T.Datetime) w = w.replace(/^(\d{4}\.\d\d\.\d\d) +(?=\d)/, t === T.Timestamp ? '$1D' : '$1T');
   if (/^\d{9}$/.test(w) && t === T.Time) w = `${w.slice(0, 2)}:${w.slice(2, 4)}:${w.slice(4, 6)}.${w.slice(6)}`;
   const r = scanWord(w);
   if (!r) return nullOf(t);
@@ -312,6 +315,33 @@ function parse1(t: number, s0: string): any {
   const from = r.t === T.Long || r.t === T.Float ? t : r.t;
   const v = r.t === T.Float && (t === T.Timestamp || t === T.Timespan) ? BigInt(r.v as number) : r.v;
   try { return one(t, from, v); } catch { return nullOf(t); }
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * A date in one of the forms of ref/tok other than yyyy.mm.dd, yyyy-mm-dd and yyyymmdd: yymmdd,
+ * ddMMM[yy]yy (a space or - allowed between the parts), yyyy/[mm|MMM]/dd, and [mm|MMM]/dd/[yy]yy (or
+ * dd/[mm|MMM]/[yy]yy under \z 1). It gives the date as yyyy.mm.dd and the time that follows it (after a
+ * blank, T or D); undefined for a date that does not exist; null when s is in none of these forms.
+ * A two-digit year is 20yy below 50, else 19yy.
+ */
+function otherDate(s: string): [string, string] | null | undefined {
+  const mon = (x: string) => /^\d+$/.test(x) ? +x : MONTHS.indexOf(x.toLowerCase()) + 1;
+  const year = (x: string) => x.length === 2 ? (+x < 50 ? 2000 : 1900) + +x : +x;
+  const end = '(?:[ TD](.*))?$';
+  let y: number, m: number, d: number, rest: string | undefined, f: RegExpExecArray | null;
+  if ((f = /^(\d\d)(\d\d)(\d\d)$/.exec(s))) [y, m, d] = [year(f[1]), +f[2], +f[3]];
+  else if ((f = new RegExp('^(\\d\\d?)[ -]?([A-Za-z]{3})[ -]?(\\d{4}|\\d\\d)' + end).exec(s))) [d, m, y, rest] = [+f[1], mon(f[2]), year(f[3]), f[4]];
+  else if ((f = new RegExp('^(\\d{4})/(\\d\\d?|[A-Za-z]{3})/(\\d\\d?)' + end).exec(s))) [y, m, d, rest] = [+f[1], mon(f[2]), +f[3], f[4]];
+  else if ((f = new RegExp('^(\\d\\d?|[A-Za-z]{3})/(\\d\\d?|[A-Za-z]{3})/(\\d{4}|\\d\\d)' + end).exec(s))) {
+    const [a, b] = tokDates.dmy ? [f[2], f[1]] : [f[1], f[2]];
+    if (!/^\d+$/.test(b)) return undefined;
+    [y, m, d, rest] = [year(f[3]), mon(a), +b, f[4]];
+  } else return null;
+  const ms = Date.UTC(y, m - 1, d);
+  if (!(m >= 1 && m <= 12) || new Date(ms).getUTCDate() !== d || y < 1 || y > 9999) return undefined;
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return [`${String(y).padStart(4, '0')}.${p2(m)}.${p2(d)}`, (rest ?? '').trim()];
 }
 
 /** The 16 bytes of an IPv6 address (groups of hex, one :: for a run of zeros, an IPv4 address last), or of

@@ -284,6 +284,8 @@ function fileSource(p: string, base: number, len: number, whole: boolean): Sourc
 /** (types;delim) 0: y, (types;enlist delim) with a header line of column names, (types;delim;1) with newlines inside quotes. */
 function loadCsv(spec: List, y: Q): Q {
   const [tq, dq, fq] = spec.d;
+  // a file may be named without its colon here (ref/file-text: ("ISI";",") 0:`data.csv)
+  if (y.t === -T.Sym && !((y as Atom).v as string).startsWith(':')) y = hsym(y);
   const types = text(tq);
   if (dq.t === T.Int || dq.t === T.Long) return list(loadFixed(types, items(dq).map(w => Number((w as Atom).v)), source(y)));
   const header = dq.t === T.Char && count(dq) === 1;

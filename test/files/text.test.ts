@@ -52,10 +52,27 @@ test('Load Fixed: the reference examples', () => {
   const q = session();
   assert.equal(q('sum("DT";8 9)0:enlist"20130315185540686"'), ',2013.03.15D18:55:40.686000000');
   assert.equal(q('("DT";8 9)0:("20130315185540686";"20130315185540686")'), '2013.03.15   2013.03.15\n18:55:40.686 18:55:40.686');
+  // an RFC 2822 date: dd MMM yyyy hh:mm:ss as a datetime, and its zone offset (+HHMM) as a time
+  q('dates:("Tue, 04 Jun 2013 07:00:13 +0900";"Tue, 04 Jun 2013 07:00:13 -0500")');
+  assert.equal(q('sum(" Z T";5 20 1 5)0:dates'), '2013.06.04T16:00:13.000 2013.06.04T02:00:13.000');
   const d = dir();
   // with no newline at all, records follow each other every sum(widths) bytes
   writeFileSync(join(d, 'fixed'), '  12abc  34def');
   assert.equal(q(`("JS";4 3) 0: \`:${d}/fixed`), '12  34\nabc def');
+});
+
+test('dates in the forms "D"$ reads (ref/tok), in Tok and in Load CSV; a file named without its colon', () => {
+  const q = session(), d = dir();
+  q('\\c 25 200');
+  // [yy]yymmdd, ddMMM[yy]yy, yyyy/[mm|MMM]/dd, [mm|MMM]/dd/[yy]yy; a day that does not exist is null
+  assert.equal(q('"D"$("130604";"04Jun2013";"04Jun13";"2013/Jun/04";"2013/06/04";"Jun/04/2013";"06/04/13";"02/30/2013";"99/01/01")'),
+    '2013.06.04 2013.06.04 2013.06.04 2013.06.04 2013.06.04 2013.06.04 2013.06.04 0N 0N');
+  assert.equal(q('"ZP"$\\:"2013-06-05 08:00:00.5"'), '2013.06.05T08:00:00.500\n2013.06.05D08:00:00.500000000');
+  assert.equal(q('"T"$("0930";"-0500")'), '09:30:00.000 -05:00:00.000');
+  writeFileSync(join(d, 'd.csv'), 'd,z\n04Jun2013,04 Jun 2013 07:00:13\n2013/06/05,2013-06-05 08:00:00\n');
+  assert.equal(q(`exec (d;z) from ("DZ";enlist",") 0: \`:${d}/d.csv`), '2013.06.04              2013.06.05\n2013.06.04T07:00:13.000 2013.06.05T08:00:00.000');
+  writeFileSync(join(d, 'data.csv'), '0,hea,481\n10,dfi,579\n20,oil,77\n');
+  assert.equal(q(`("ISI";",") 0:\`$"${d}/data.csv"`), '0   10  20\nhea dfi oil\n481 579 77');
 });
 
 test('Key-value pairs: the reference examples', () => {
