@@ -214,7 +214,8 @@ const table: Record<string, PrimDef> = {
   read1: { m: FL.read1, rank: 1 },
   hsym: { m: FL.hsym, rank: 1 },
   hcount: { m: FL.hcount, rank: 1 },
-  hdel: { m: FL.hdel, rank: 1 },
+  // kdb+ defines hdel as ~: (not) over anything but a file symbol (basics/parsetrees: hdel 01001b)
+  hdel: { m: (x: Q) => x.t === -T.Sym ? FL.hdel(x) : M.not(x), rank: 1 },
   save: { m: FL.save, rank: 1 },
   '.j.j': { m: JS.jj, rank: 1 },
   '.j.k': { m: JS.jk, rank: 1 },

@@ -174,10 +174,21 @@ export function nullItem(x: Q): Q {
     // kdb+ gives the null of the first item's type for an out-of-range index into a general list, () for an empty one (.z.x 0, ChangesIn2.5)
     const l = x as List;
     if (l.d.length) { const f = l.d[0]; if (f.t < 0 && f.t > -20) return { t: f.t, v: nullOf(f.t) }; if (f.t > 0 && f.t < 20) return { t: f.t, d: alloc(f.t, 0), a: 0 } as Vec; if (f.t === T.List) return list([]); }
+    // a table (or keyed table) first: an empty one of its columns (kb/alternative-in-memory-layouts: the prototype)
+    const f = l.d[0];
+    if (f && (f.t === T.Table || f.t === T.Dict && (f as Dict).k.t === T.Table)) return emptyLike(f);
     return l.d.length ? NIL : list([]);
   }
   if (x.t === T.Table) { const t = x as Table; return dict(symVec(t.c), fromItems(t.d.map(c => nullItem(c)))); }
   return NIL;
+}
+
+/** x with no items: a vector of its type (its domain kept), a table of its columns, a keyed table so. */
+function emptyLike(x: Q): Q {
+  if (x.t === T.Table) { const t = x as Table; return { t: T.Table, c: t.c, d: t.d.map(emptyLike) } as Table; }
+  if (x.t === T.Dict) return dict(emptyLike((x as Dict).k), emptyLike((x as Dict).v));
+  if (x.t > 0 && x.t <= T.Enum) { const v = x as Vec, r = { t: v.t, d: alloc(v.t, 0), a: 0 } as Vec; if (v.dom) r.dom = v.dom; return r; }
+  return list([]);
 }
 
 /** Collapse a JS array of values into a vector when all are atoms of one basic type, else a general list. */
