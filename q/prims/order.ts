@@ -243,6 +243,8 @@ export function desc(x: Q): Q {
 }
 function withAttr(x: Q, a: Attr): Q {
   if (x.t > 0 && x.t <= T.Enum) return { ...(x as Vec), a };
+  // a general list sorted has s# too, which the console does not show (ref/asc)
+  if (x.t === T.List) return { ...(x as List), a };
   // a table sorted by its columns: s# on its only column, else p# on its first (its runs are contiguous)
   if (x.t === T.Table && a === Attr.S) {
     const t = x as Table;

@@ -66,6 +66,9 @@ test('asc on a table marks its only column s#, or its first column p#; bin searc
   assert.equal(q('exec a from meta asc ([c1:`a`b] c2:2 1; c3:01b)'), '``p`');
   assert.equal(q('exec a from meta asc ([c1:`a`b] c2:2 1)'), '``s');
   assert.equal(q('exec a from meta desc ([]a:3 4 1;b:`a`d`s)'), '``');
+  // a general list sorted has s# too, which the console does not show (ref/asc)
+  assert.equal(q('(attr asc ("bat";"dog";"cow");attr desc ("bat";"dog"))'), '`s`');
+  assert.equal(q('asc ("bat";"dog";"cow")'), '"bat"\n"cow"\n"dog"');
   q('t:([]a:`p`p`p`q`q`q;b:0 2 4 0 2 4)');
   assert.equal(q('t bin `a`b!(`p;3)'), '1');
   assert.equal(q('t bin ([]a:`q;b:-1 1 3 5)'), '0N 3 4 5');
