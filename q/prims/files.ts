@@ -344,15 +344,22 @@ export function fileText(x: Q, y: Q): Q {
   throw new QError('type');
 }
 
-/** save `:t.csv (or .txt) writes the global t as text; without a suffix, a kdb+ data file (`:t/ splayed). */
+/** save `:t.csv (or .txt, .xls, .xml, .json) writes the global t as text; without a suffix, a kdb+ data file (`:t/ splayed). */
 export function save(x: Q): Q {
   // save `a`b saves each
   if (x.t === T.Sym) return fromItems(items(x).map(save));
-  const p = pathOf(hsym(x)), m = /([^/]+?)(\.(csv|txt|xls|xml))?\/?$/.exec(p);
+  const p = pathOf(hsym(x)), m = /([^/]+?)(\.(csv|txt|xls|xml|json))?\/?$/.exec(p);
   if (!m) throw new QError('type');
   const name = m[1];
   if (!m[3]) return saveBinary(p, name);
   const t = hooks.getGlobal(name);
+  // .json: a line of JSON for each row (or item), as .h.tx's json writes them
+  if (m[3] === 'json') {
+    const rows = isKeyed(t) ? unkey(t as Dict) : t;
+    const ls = items(rows).map(r => text(PRIMS['.j.j'].m!(r)) + '\n').join('');
+    files().write(p, new TextEncoder().encode(ls), false);
+    return hsym(x);
+  }
   // straight to the file's bytes: no string a line
   const tt = t.t === T.Table ? t as Table : isKeyed(t) ? unkey(t as Dict) : null;
   if (!tt) throw new QError('type');

@@ -293,7 +293,7 @@ test('csv 0: over a table writes bytes cell by cell: the same lines as the colum
   assert.equal(q('("\\t" 0: t)~"\\t" 0: t'), '1b');
 });
 
-test('.h.ed and .h.edsn make an Excel (SpreadsheetML) workbook; save writes .xls and .xml', () => {
+test('.h.ed and .h.edsn make an Excel (SpreadsheetML) workbook; save writes .xls, .xml and .json', () => {
   const q = session(), d = dir();
   q('t:([]sym:`a`b;price:1.5 0n;n:1 2)');
   assert.equal(q('count .h.ed t'), '2');
@@ -308,6 +308,10 @@ test('.h.ed and .h.edsn make an Excel (SpreadsheetML) workbook; save writes .xls
   q(`save \`:${d}/t.xml`);
   assert.equal(q(`(read0 \`:${d}/t.xls)~.h.ed t`), '1b');
   assert.equal(q(`(read0 \`:${d}/t.xml)~.h.xd t`), '1b');
+  // .json: a line of JSON a row, as .h.tx's json (ref/save: since 3.2)
+  assert.equal(q(`save \`:${d}/t.json`), `\`:${d}/t.json`);
+  assert.equal(q(`(read0 \`:${d}/t.json)~.h.tx[\`json] t`), '1b');
+  assert.equal(q(`first read0 \`:${d}/t.json`), '"{\\"sym\\":\\"a\\",\\"price\\":1.5,\\"n\\":1}"');
   assert.equal(q('.h.edsn 1 2'), "'type");
 });
 
