@@ -745,8 +745,9 @@ export function replay(x: Q): Q {
   const path = pathOf(target), b = files().read(path);
   if (!b) throw osError(path);
   if (logCount(b) === null) throw new QError('badtail');
-  // -2 counts: a valid log gives its chunk count, a corrupt one the valid chunks and where they end
-  if (n === -2) { const r = logReplay(b, Infinity, () => {}, deserializeOptions()); return r.bad ? { t: T.Long, d: BigInt64Array.of(BigInt(r.chunks), BigInt(r.end)), a: 0 } as Vec : long(r.chunks); }
+  // -2 counts: a valid log gives its chunk count, a corrupt one the valid chunks and where they end (a
+  // general list of the two, which kdb+ shows a line each: kb/logging)
+  if (n === -2) { const r = logReplay(b, Infinity, () => {}, deserializeOptions()); return r.bad ? list([long(r.chunks), long(r.end)]) : long(r.chunks); }
   const r = logReplay(b, n < 0 ? Infinity : n, c => { hooks.ps(c); }, deserializeOptions());
   if (r.bad && n < 0) throw new QError('badtail');
   return long(r.chunks);

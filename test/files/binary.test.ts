@@ -755,7 +755,9 @@ test('file handles append text, bytes and log items; -11! replays the log', () =
   truncateSync(join(dir, 'log'), size - 3);
   assert.equal(q('seen:(); -11!`:log'), "'badtail");
   assert.equal(q('count seen'), '2');
-  assert.match(q('-11!(-2;`:log)'), /^2 \d+$/);
+  // (the valid chunks and where they end, a line each as kb/logging shows them)
+  assert.match(q('-11!(-2;`:log)'), /^2\n\d+$/);
+  assert.equal(q('(first -11!(-2;`:log);type -11!(-2;`:log))'), '2\n0h');
 });
 
 test('bad files: a truncated or foreign file, a missing one or a missing partition names the path and changes nothing', () => {
