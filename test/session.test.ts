@@ -104,6 +104,14 @@ test('a grid of vectors shows nulls blank, as a table does; a no-break space sep
   assert.equal(q('count\u00a0x'), '3');
 });
 
+test('a query in a from phrase takes the clauses after it: the where is the inner query\'s', () => {
+  const { q } = makeSession();
+  q('t:([]s:`a`b`a;v:1 2 3)');
+  assert.equal(q('update x:1 from select from t where s=`a'), 's v x\n-----\na 1 1\na 3 1');
+  assert.equal(q('select count i by s from select from t where v>1'), 's| x\n-| -\na| 1\nb| 1');
+  assert.equal(q('select from t where s in exec s from t where v=2'), 's v\n---\nb 2');
+});
+
 test('a column of mixed items shows a symbol with its backtick and a string quoted (ref/dotq, .Q.ty)', () => {
   const { q } = makeSession();
   assert.equal(q('([]a:3 4 5;c:(3;"xy";`ab))'), 'a c   \n------\n3 3   \n4 "xy"\n5 `ab ');

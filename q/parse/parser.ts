@@ -412,13 +412,16 @@ export class Parser {
   /** An expression that ends at a stop word (or, for clauses, a top-level comma). */
   private exprUntil(stop: string[], comma = false): Node | null {
     // find the extent of the expression at this nesting level, then parse just those tokens
-    let j = this.i, depth = 0;
+    let j = this.i, depth = 0, nested = false;
     for (; j < this.toks.length; j++) {
       const t = this.toks[j];
       if (t.k === 'punct' && '([{'.includes(t.s)) depth++;
       else if (t.k === 'punct' && ')]}'.includes(t.s)) { if (depth === 0) break; depth--; }
       else if (depth === 0 && t.k === 'punct' && t.s === ';') break;
-      else if (depth === 0 && t.k === 'name' && stop.includes(t.s)) break;
+      // a query in a from phrase takes the clauses after it (update … from select from t where c: the
+      // where is the inner select's, kb/alternative-in-memory-layouts)
+      else if (depth === 0 && !comma && t.k === 'name' && SQL_WORDS.has(t.s)) nested = true;
+      else if (depth === 0 && !nested && t.k === 'name' && stop.includes(t.s)) break;
       else if (depth === 0 && comma && t.k === 'op' && t.s === ',' && !t.colon) break;
     }
     const saved = this.toks;
@@ -430,6 +433,8 @@ export class Parser {
     return e;
   }
 }
+
+const SQL_WORDS = new Set(['select', 'exec', 'update', 'delete']);
 
 /** kdb+'s column name for a select clause: the assigned name, else the leftmost term of the expression
  * (basics/qsql: `c2+c3` is c2, `2*c2` is x), where a function written as a word or a name takes its name

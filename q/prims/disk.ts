@@ -203,8 +203,11 @@ export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q }
       return x;
     } };
   }
-  return { get v() { return hooks.getGlobal(name); }, put: r => { hooks.setGlobal(name, r); return x; } };
+  // a partitioned table stays on disk: amending it by name (insert, upsert, xasc, @) is kdb+'s 'par
+  return { get v() { return hooks.getGlobal(name); }, put: r => { if (partedTables().has(name) && isParted(hooks.getGlobal(name))) throw new QError('par'); hooks.setGlobal(name, r); return x; } };
 }
+/** Is x a partitioned table as \l mapped it (not a copy of its rows made by a query)? */
+export const isParted = (x: Q): boolean => x.t === T.Table && !!(x as Table).ref && !(x as Table).ref!.startsWith(':') && partedTables().has((x as Table).ref!);
 
 // ---- .Q.en .Q.dpft .Q.par -----------------------------------------------------------------------
 

@@ -653,6 +653,12 @@ test('a query reads only the partitions its where clause keeps', () => {
   assert.equal(q('.Q.pt'), ',`trade');
   assert.equal(q('tables[]'), ',`trade');
   assert.equal(q('.Q.par[`:hdb;2020.01.02;`trade]'), '`:hdb/2020.01.02/trade');
+  // a partitioned table stays on disk: update, delete and amends by name are kdb+'s 'par, and leave it be;
+  // a query's rows are a table in memory like any other
+  for (const e of ['update x:1 from trade', 'delete from trade where date=2020.01.01', 'update x:1 from `trade', '`trade insert (2020.01.04;`a;1f)', '`px xasc `trade', '![trade;();0b;enlist[`x]!enlist 1]'])
+    assert.equal(q(e), "'par", e);
+  assert.equal(q('count trade'), '6');
+  assert.equal(q('exec x from update x:px*2 from select from trade where date=2020.01.01'), '2 4f');
 });
 
 test('.Q.ind reads rows by their number across partitions, only from the partitions that hold them; .Q.chk fills missing tables; meta shows the last partition\'s attributes', () => {
