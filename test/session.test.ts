@@ -104,6 +104,18 @@ test('a grid of vectors shows nulls blank, as a table does; a no-break space sep
   assert.equal(q('count\u00a0x'), '3');
 });
 
+test('a list of depth 2 is a binary value to over and scan: a finite-state machine steps through m[x;y]', () => {
+  const { q } = makeSession();
+  q('m:(1 6 4 4 2;2 7 2 0 5;7 5 6 7 0;2 1 8 1 0;7 3 3 6 8;2 3 8 9 0;1 1 9 6 9;7 8 4 3 0;4 5 8 0 4;9 8 0 3 9)');
+  assert.equal(q('7 m\\4 1 3 3 1 4'), '0 6 6 6 1 5');
+  // a list of functions indexed at depth: a state machine matching x*fz*0*0 (basics/regex)
+  q('s:({0};{2*x="x"};{2+x="f"};{2+/1 2*x="fz"};{4+x="0"};{5+x="0"};{7-x="0"};{7-x="0"}); f:{6=1 s/x}');
+  assert.equal(q('f each ("xyzfz000";"xyzfz001")'), '10b');
+  // a vector or a dictionary of atoms stays unary: converge, or do n times
+  assert.equal(q('1 8 5 7 0 3 6 4 2 9\\[0]'), '0 1 8 2 5 3 7 4');
+  assert.equal(q('2 (`a`b`c!`b`c`a)\\`a'), '`a`b`c');
+});
+
 test('a query in a from phrase takes the clauses after it: the where is the inner query\'s', () => {
   const { q } = makeSession();
   q('t:([]s:`a`b`a;v:1 2 3)');

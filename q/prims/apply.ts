@@ -30,6 +30,10 @@ export function rankOf(f: Q): number {
     case T.Each: case T.EachLeft: case T.EachRight: case T.Prior: return rankOf((f as IterFn).f) === 1 ? 1 : 2;
     // a derived over or scan is variadic; as a value handed to an iterator it acts as unary (raze is ,/)
     case T.Over: case T.Scan: return 1;
+    // a list of depth 2 or more (a general list, or a dictionary of one) is binary, indexed at depth:
+    // 7 m\c steps a finite-state machine through m[x;y] (basics/glossary, ref/accumulators)
+    case T.List: return 2;
+    case T.Dict: return (f as Dict).v.t === T.List ? 2 : 1;
   }
   return 1;
 }
