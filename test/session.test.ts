@@ -266,6 +266,15 @@ test('.[f;] is unary under an iterator, and a table\'s rows are found in another
   assert.equal(q('t in ([]a:5 2;b:5 4)'), '001b');
 });
 
+test('a comment after a view is not its text (ref/view); a slash in a string is', () => {
+  const { q } = makeSession();
+  q('a:1');
+  q('x::2*a                  / define dependency x');
+  assert.equal(q('view `x'), '"2*a"');
+  q('y::"s /t",string a');
+  assert.equal(q('(view `y;y)'), '"\\"s /t\\",string a"\n"s /t1"');
+});
+
 test('views keep their text: view, views[], \\b; a view takes the rest of its line', () => {
   const { q } = makeSession();
   q('v::2+a*3');

@@ -66,7 +66,7 @@ export class Parser {
     let r = e.r;
     if (this.isPunct(this.peek(), ';')) { this.i++; r = { k: 'seq', a: [r, ...this.sequence(null)] }; }
     const end = this.i < this.toks.length ? this.toks[this.i].pos : this.src.length;
-    return { ...e, r, src: this.src.slice(from, end).trim() };
+    return { ...e, r, src: withoutComment(this.src.slice(from, end)).trim() };
   }
 
   /** Bracketed arguments after '[' (consumed here), with elisions as null. */
@@ -435,6 +435,18 @@ export class Parser {
 }
 
 const SQL_WORDS = new Set(['select', 'exec', 'update', 'delete']);
+
+/** Text up to a trailing comment (a / after a blank, outside a string): view `v shows the expression only. */
+function withoutComment(t: string): string {
+  let inStr = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (inStr) { if (c === '\\') i++; else if (c === '"') inStr = false; }
+    else if (c === '"') inStr = true;
+    else if (c === '/' && i > 0 && (t[i - 1] === ' ' || t[i - 1] === '\t')) return t.slice(0, i);
+  }
+  return t;
+}
 
 /** kdb+'s column name for a select clause: the assigned name, else the leftmost term of the expression
  * (basics/qsql: `c2+c3` is c2, `2*c2` is x), where a function written as a word or a name takes its name

@@ -365,6 +365,8 @@ export function vs(x: Q, y: Q): Q {
     if (t === T.Real || t === T.Float) { const b = new Uint8Array(t === T.Real ? 4 : 8), dv = new DataView(b.buffer); if (t === T.Real) dv.setFloat32(0, v); else dv.setFloat64(0, v); return vec(T.Byte, b); }
   }
   if (x.t === -T.Char || x.t === T.Char) {
+    // bytes cut by a char delimiter are strings: the type is the left argument's (ref/vs, since 4.1t 2024.01.11)
+    if (y.t === T.Byte) y = { t: T.Char, d: (y as Vec).d, a: 0 } as Vec;
     if (!isStr(y)) throw new QError('type');
     const sep = x.t === -T.Char ? Uint8Array.of((x as Atom).v) : (x as Vec).d as Uint8Array;
     if (sep.length && y.t === T.Char) return list(cutBytes((y as Vec).d as Uint8Array, sep).map(b => vec(T.Char, b)));

@@ -118,6 +118,8 @@ test('read0 and read1 with offset and length; hcount, hdel, key', () => {
   assert.equal(q(`key \`:${d}`), ',`f.txt');
   assert.equal(q(`hdel \`:${d}/f.txt`), `\`:${d}/f.txt`);
   assert.equal(q(`key \`:${d}`), '`symbol$()');
+  // bytes cut by a char delimiter are strings (ref/vs: the type is the left argument's)
+  assert.equal(q('" " vs "x"$"a b"'), ',"a"\n,"b"');
   // over anything but a file symbol hdel is ~: (basics/parsetrees)
   assert.equal(q('hdel 01001b'), '10110b');
 });
