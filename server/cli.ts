@@ -1,11 +1,11 @@
 // The wasq command: `wasq [script.q] [-p port] [-c rows cols] …`, mirroring q's command line.
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
-import { availableParallelism, totalmem, hostname } from 'node:os';
+import { availableParallelism, totalmem, hostname, tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
 import './kernels.js';
-import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, statSync, rmSync, openSync, readSync, closeSync, renameSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, rmSync, openSync, readSync, closeSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { createSecureContext, SecureContext } from 'node:tls';
@@ -99,10 +99,17 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     heapNearlyFull: () => { const h = getHeapStatistics(); return h.used_heap_size > 0.8 * h.heap_size_limit; },
     memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
     shell: cmd => {
-      // the command's errors reach the console as they do under kdb+ (ls of a missing file says why)
-      const r = spawnSync('/bin/sh', ['-c', cmd], { stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 2 ** 31 - 1 });
-      if (r.status !== 0) throw new QError('os');
-      const out: Buffer = r.stdout, lines: Uint8Array[] = [];
+      // the command's errors reach the console as they do under kdb+ (ls of a missing file says why).
+      // Its output goes to a file, not a pipe: the shell's end is the command's end, and a job it leaves
+      // running (gunzip -c t.gz > fifo &, for .Q.fps to read) does not hold the call open
+      const tmp = mkdtempSync(join(tmpdir(), 'wasq-sh-')), file = join(tmp, 'out'), fd = openSync(file, 'w+');
+      let status: number | null, out: Buffer;
+      try {
+        status = spawnSync('/bin/sh', ['-c', cmd], { stdio: ['ignore', fd, 'inherit'] }).status;
+        out = readFileSync(file);
+      } finally { closeSync(fd); rmSync(tmp, { recursive: true, force: true }); }
+      if (status !== 0) throw new QError('os');
+      const lines: Uint8Array[] = [];
       const end = out.length && out[out.length - 1] === 10 ? out.length - 1 : out.length;
       if (!end) return lines;
       for (let a = 0, b = out.indexOf(10); ; b = out.indexOf(10, a)) {
@@ -150,6 +157,15 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
         } catch (e) { return reportOs(p, e); } finally { closeSync(fd); }
       },
       rename: reporting((from, to: string) => { mkdirSync(dirname(to) || '.', { recursive: true }); renameSync(from, to); }),
+      openRead: p => { try { return openSync(p, 'r'); } catch (e) { return reportOs(p, e); } },
+      readNext: (fd, length) => {
+        const b = new Uint8Array(Math.max(0, length));
+        for (;;) {
+          try { return b.subarray(0, readSync(fd, b, 0, b.length, null)); }
+          catch (e) { if ((e as { code?: string }).code !== 'EAGAIN') return reportOs('fifo', e); }
+        }
+      },
+      closeRead: fd => { try { closeSync(fd); } catch { /* closed already */ } },
     },
   };
 }

@@ -76,6 +76,11 @@ export interface Host {
      *  trailer, a CSV load's chunks), into `into` when given (then the answer is a view of it); without
      *  it the whole file is read */
     readAt?(path: string, offset: number, length: number, into?: Uint8Array): Uint8Array | null;
+    /** a file or named pipe opened to read from its start, as `` hopen `:fifo://path `` does: an id for
+     *  readNext; each readNext blocks until it has bytes (at most length; none at the end) */
+    openRead?(path: string): number;
+    readNext?(id: number, length: number): Uint8Array;
+    closeRead?(id: number): void;
   };
   /** a handle number from the same pool as sockets, for a file opened with hopen */
   reserveHandle?(): number;

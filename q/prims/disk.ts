@@ -702,7 +702,26 @@ export function openFile(path: string): number {
   return h;
 }
 export const isFileHandle = (h: number) => handles.has(h);
+/** hopen `:fifo://path: a handle that reads a named pipe (or any file) from its start, a read at a time. */
+const readers = new Map<number, number>();
+export function openReader(path: string): number {
+  const f = files();
+  if (!f.openRead) throw new QError('nyi');
+  const id = f.openRead(path), h = hooks.reserveHandle() ?? nextLocal++;
+  readers.set(h, id);
+  return h;
+}
+/** read1 h, read1 (h;n): the next bytes of a reading handle, at most n (65536 when not given: kdb+'s
+ *  buffer); none at its end. Null when h is not one. */
+export function readHandle(h: number, n = 65536): Uint8Array | null {
+  const id = readers.get(h);
+  if (id === undefined) return null;
+  if (!(n >= 0)) throw new QError('domain');
+  return files().readNext!(id, n);
+}
 export function closeFile(h: number): boolean {
+  const id = readers.get(h);
+  if (id !== undefined) { readers.delete(h); files().closeRead?.(id); hooks.releaseHandle(h); return true; }
   if (!handles.delete(h)) return false;
   hooks.releaseHandle(h);
   return true;

@@ -107,6 +107,8 @@ export function hopen(x: Q): Q {
   else if (target.t === T.Char) s = text(target);
   else if (target.t === -T.Long || target.t === -T.Int) s = '::' + String((target as Atom).v);
   else throw new QError('type');
+  // `:fifo://path reads a named pipe (kb/named-pipes)
+  if (s.startsWith(':fifo://')) return { t: -T.Int, v: D.openReader(s.slice(8)) } as Q;
   // a path that names no host:port (and no unix://, tcp:// …) is a file to append to
   if (s.startsWith(':') && !/^:[^:/]*:\d+/.test(s) && !/^:[a-z]+:\/\//.test(s)) {
     if (hooks.readOnly()) throw new QError('access');

@@ -11,7 +11,7 @@ import { unkey } from './list.js';
 import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './csv.js';
-import { saveBinary } from './disk.js';
+import { saveBinary, readHandle } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo, unzipped, isZipped } from './kfile.js';
 
@@ -66,9 +66,20 @@ export const read0 = (x: Q): Q => {
     if (!read) throw new QError('nyi');
     return str(read());
   }
+  // read0 (h;n) of a fifo handle: its next bytes as text (ref/read0)
+  const b = fromHandle(x);
+  if (b) return vec(T.Char, b.slice());
   return list(lines(fileBytes(x)).map(l => vec(T.Char, l)));
 };
-export const read1 = (x: Q): Q => vec(T.Byte, fileBytes(x).slice());
+export const read1 = (x: Q): Q => vec(T.Byte, (fromHandle(x) ?? fileBytes(x)).slice());
+/** The next bytes of a fifo handle, for h or (h;n); null when x is not one. */
+function fromHandle(x: Q): Uint8Array | null {
+  const isInt = (a: Q | undefined) => !!a && (a.t === -T.Int || a.t === -T.Long || a.t === -T.Short);
+  if (isInt(x)) return readHandle(Number((x as Atom).v));
+  if (x.t === T.List && count(x) === 2 && isInt((x as List).d[0]) && isInt((x as List).d[1])) return readHandle(Number(((x as List).d[0] as Atom).v), Number(((x as List).d[1] as Atom).v));
+  if ((x.t === T.Int || x.t === T.Long) && count(x) === 2) { const [h, n] = items(x).map(a => Number((a as Atom).v)); return readHandle(h, n); }
+  return null;
+}
 /** hcount: a file's length; a compressed file's uncompressed length, as kdb+ gives it. */
 export const hcount = (x: Q): Q => {
   const p = pathOf(x), n = files().size(p);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, truncateSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, spawn } from 'node:child_process';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import '../../server/kernels.js';
@@ -29,6 +29,9 @@ function session(dir: string) {
     remove: p => f.remove(under(p)),
     size: p => f.size(under(p)),
     readAt: (p, o, n) => { reads.push(`${p}@${o}`); return f.readAt!(under(p), o, n); },
+    openRead: p => f.openRead!(under(p)),
+    readNext: (id, n) => f.readNext!(id, n),
+    closeRead: id => f.closeRead!(id),
   };
   host.readFile = () => null;
   // its paths are under dir by the files above, not by the process's current directory
@@ -732,6 +735,34 @@ test('.Q.fs and .Q.fsn apply a function to runs of complete lines and return the
   q('.Q.fsn[{x};`:t.csv;777]');
   assert.ok(reads.length > 3);
   assert.deepEqual(reads.filter(r => !r.includes('@')), [], 'no whole-file reads');
+});
+
+test('a `:fifo:// handle reads a named pipe (or a file) from its start, a read at a time (kb/named-pipes)', async () => {
+  const dir = tmp(), { q } = session(dir);
+  writeFileSync(join(dir, 'f.txt'), 'hello world\n');
+  q('h:hopen `:fifo://f.txt');
+  assert.equal(q('"c"$read1 (h;5)'), '"hello"');
+  assert.equal(q('read0 (h;6)'), '" world"');
+  assert.equal(q('a:read1 h; b:read1 h; (a;b)'), ',0x0a\n`byte$()');
+  q('hclose h');
+  assert.equal(q('read1 (h;1)'), "'type");
+  assert.match(q('hopen `:fifo://nope'), /nope\. OS reports: No such file/);
+  // a real pipe, its writer another process
+  assert.equal(spawnSync('mkfifo', [join(dir, 'ff')]).status, 0);
+  const writer = spawn('sh', ['-c', `printf 'a,1\\nb,2\\n' > '${join(dir, 'ff')}'`]);
+  q('p:hopen `:fifo://ff');
+  assert.equal(q('"c"$raze {read1 p} each til 2'), '"a,1\\nb,2\\n"');
+  q('hclose p');
+  await new Promise(r => writer.on('exit', r));
+  // kb/named-pipes: a compressed CSV streamed through a pipe by a job system leaves running, read by
+  // .Q.fps a run of complete lines at a time
+  writeFileSync(join(dir, 't.csv'), 'MSFT,12:01:10.000,A,O,300,55.60\nAPPL,12:01:20.000,B,O,500,67.70\nIBM,12:01:20.100,A,O,100,61.11\n');
+  assert.equal(spawnSync('gzip', ['-f', join(dir, 't.csv')]).status, 0);
+  q(`system"rm -f ${dir}/fifo && mkfifo ${dir}/fifo"`);
+  q('trade:flip `sym`time`ex`cond`size`price!"STCCFF"$\\:()');
+  q(`system"gunzip -cf ${dir}/t.csv.gz > ${dir}/fifo &"`);
+  q('.Q.fps[{`trade insert ("STCCFF";",")0:x}]`:fifo');
+  assert.equal(q('trade'), 'sym  time         ex cond size price\n------------------------------------\nMSFT 12:01:10.000 A  O    300  55.6 \nAPPL 12:01:20.000 B  O    500  67.7 \nIBM  12:01:20.100 A  O    100  61.11');
 });
 
 test('file handles append text, bytes and log items; -11! replays the log', () => {
