@@ -136,7 +136,9 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     write: (fd, text) => { const f = to[fd]; if (f) appendFileSync(f, text); else out(fd, text); },
     readFile: (p: string) => {
       const path = p.startsWith(':') ? p.slice(1) : p;
-      for (const f of [path, path + '.q']) if (existsSync(f)) return readFileSync(f, 'utf8');
+      // a relative path is sought in the current directory, then QHOME, then QLIC (basics/files)
+      const dirs = path.startsWith('/') ? [''] : ['', process.env.QHOME, process.env.QLIC].filter((d): d is string => d !== undefined);
+      for (const d of dirs) for (const f of [path, path + '.q']) { const g = d ? join(d, f) : f; if (existsSync(g) && !statSync(g).isDirectory()) return readFileSync(g, 'utf8'); }
       return null;
     },
     exit: (code: number) => { flush(); process.exit(code); },

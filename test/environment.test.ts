@@ -2,7 +2,7 @@
 // reval's restriction; rand, fkeys and dsave.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -480,4 +480,14 @@ test('\\s N up to -s N: peach and each-parallel run their items as on secondary 
   assert.equal(q('a'), '7');
   // a binary's ': is still each-prior
   assert.equal(q("-':[1 4 9]"), '1 3 5');
+});
+
+test('\\l of a relative script seeks it in the current directory, then QHOME, then QLIC (basics/files)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'wasq-qhome-')), lic = mkdtempSync(join(tmpdir(), 'wasq-qlic-'));
+  writeFileSync(join(home, 'init.q'), 'fromHome:42\n');
+  writeFileSync(join(lic, 'other.q'), 'fromLic:7\n');
+  const run = (env: Record<string, string>) => spawnSync('node', [join(process.cwd(), 'bin/wasq.mjs')], { input: '\\l init.q\n\\l other.q\nfromHome+fromLic\n', encoding: 'utf8', cwd: tmpdir(), env: { ...process.env, ...env } });
+  assert.equal(run({ QHOME: home, QLIC: lic }).stdout, '49\n');
+  assert.match(run({ QHOME: lic, QLIC: lic }).stdout, /^'init\.q\. OS reports: No such file/);
+  rmSync(home, { recursive: true }); rmSync(lic, { recursive: true });
 });
