@@ -449,6 +449,10 @@ test('\\v lists the variables sorted, marked `s# when there are several (as kdb+
   const { q } = makeSession();
   q('b:1'); assert.equal(q('\\v'), ',`b');
   q('a:2'); assert.equal(q('\\v'), '`s#`a`b');
+  // a namespace that is not there is an error naming it (basics/syscmds: \a .n)
+  assert.equal(q('\\a .n'), "'.n");
+  q('.n.x:1'); assert.equal(q('\\v .n'), ',`x');
+  assert.equal(q('\\a .n'), '`symbol$()');
 });
 
 test('recursion: the wasq command lets a q function go 1500 deep; deeper is a \'stack that protected evaluation traps, and the session goes on', () => {

@@ -6,6 +6,7 @@ import { env, writes } from './env.js';
 import { seed } from '../prims/random.js';
 import { tokDates } from '../prims/conv.js';
 import { partedTables } from '../prims/disk.js';
+import { hooks } from '../prims/hooks.js';
 import { heapStats, memoryLimit, setLimit } from '../value/heap.js';
 import { symCount } from '../value/sym.js';
 
@@ -62,6 +63,8 @@ SYSTEM.d = arg => {
 const names = (arg: string, test: (v: Q) => boolean): Q => symVec(nameList(arg, test));
 const nameList = (arg: string, test: (v: Q) => boolean): string[] => {
   const ns = arg ? (arg === '.' ? '' : arg) : env.cwd;
+  // a namespace that is not there is an error naming it, as in kdb+ (\a .n)
+  if (arg && ns && !hooks.isNamespace(ns)) throw new QError(ns);
   const pre = ns ? ns + '.' : '';
   const out: string[] = [];
   for (const [k, v] of env.globals) {
