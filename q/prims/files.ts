@@ -373,6 +373,12 @@ export function save(x: Q): Q {
   }
   // straight to the file's bytes: no string a line
   const tt = t.t === T.Table ? t as Table : isKeyed(t) ? unkey(t as Dict) : null;
+  // a list of columns is its rows, without a header line (kb/programming-idioms: save `:t.csv of trade cols trade)
+  if (!tt && (m[3] === 'csv' || m[3] === 'txt')) {
+    const ls = items(prepare(m[3] === 'csv' ? ',' : '\t', t)).map(l => text(l) + '\n').join('');
+    files().write(p, new TextEncoder().encode(ls), false);
+    return hsym(x);
+  }
   if (!tt) throw new QError('type');
   // .xls is .h.ed's Excel workbook, .xml .h.xd's rows: their lines, as 0: writes them
   if (m[3] === 'xls' || m[3] === 'xml') {

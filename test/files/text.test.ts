@@ -310,6 +310,10 @@ test('.h.ed and .h.edsn make an Excel (SpreadsheetML) workbook; save writes .xls
   q(`save \`:${d}/t.xml`);
   assert.equal(q(`(read0 \`:${d}/t.xls)~.h.ed t`), '1b');
   assert.equal(q(`(read0 \`:${d}/t.xml)~.h.xd t`), '1b');
+  // a list of columns saves as its rows, with no header line (kb/programming-idioms)
+  q('cs:(1 2;`a`b;1.5 2.5)');
+  assert.equal(q(`save \`:${d}/cs.csv`), `\`:${d}/cs.csv`);
+  assert.equal(q(`read0 \`:${d}/cs.csv`), '"1,a,1.5"\n"2,b,2.5"');
   // .json: a line of JSON a row, as .h.tx's json (ref/save: since 3.2)
   assert.equal(q(`save \`:${d}/t.json`), `\`:${d}/t.json`);
   assert.equal(q(`(read0 \`:${d}/t.json)~.h.tx[\`json] t`), '1b');
