@@ -94,6 +94,35 @@ function sizeHint(x: Q): number {
   return 16;
 }
 
+/** The bytes x serializes to, less the message header, counted without writing them (-22!, which kdb+
+ *  documents as a shortcut for count -8!x); null where only writing it tells (functions, enumerations). */
+export function serializedSize(x: Q): number | null {
+  const t = x.t;
+  if (t < 0 && t > -20) return t === -T.Sym ? 2 + utf8.encode((x as Atom).v as string).length : t === -T.Guid ? 17 : 1 + WIDTH[-t];
+  if (t === T.Sym) { const ids = (x as Vec).d as Int32Array; let n = 6; for (let i = 0; i < ids.length; i++) n += symBytes(ids[i]).length + 1; return n; }
+  if (t > 0 && t < 20) return 6 + (x as Vec).d.length * (t === T.Guid ? 1 : WIDTH[t]);
+  let n: number | null;
+  switch (t) {
+    case T.List: {
+      let m = 6;
+      for (const e of (x as List).d) { if ((n = serializedSize(e)) === null) return null; m += n; }
+      return m;
+    }
+    case T.Dict: {
+      const k = serializedSize((x as Dict).k), v = serializedSize((x as Dict).v);
+      return k === null || v === null ? null : 1 + k + v;
+    }
+    case T.Table: {
+      const tb = x as Table;
+      let m = 3 + 6 + 6;
+      for (const c of tb.c) m += utf8.encode(c).length + 1;
+      for (const c of tb.d) { if ((n = serializedSize(c)) === null) return null; m += n; }
+      return m;
+    }
+  }
+  return isNil(x) ? 2 : null;
+}
+
 function finish(w: Writer, msgType: MsgType): Uint8Array {
   // before capability 5 no message may exceed 2 GB
   if (w.n > 2 ** 31 - 1 && (w.opts.cap ?? 3) < 5) throw new QError('limit');

@@ -4,7 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Vec, List, Atom, Lambda, NIL, count, isNil, long, vec, item, list, dict, table, symVec, longVec } from '../value/value.js';
 import { apply } from './apply.js';
 import { QError } from '../value/error.js';
-import { encodeMessage, SerializeOptions } from '../ipc/serialize.js';
+import { encodeMessage, serializedSize, SerializeOptions } from '../ipc/serialize.js';
 import { deserialize, DeserializeOptions } from '../ipc/deserialize.js';
 import { maybeCompress } from '../ipc/compress.js';
 import { MsgType } from '../ipc/header.js';
@@ -38,7 +38,7 @@ export function fromBytes(x: Q): Q {
 export const toCompressedBytes = (x: Q): Q => bytes(maybeCompress(encodeMessage(x, MsgType.Async, serializeOptions())));
 
 /** -22!x: count -8!x. */
-export const serializedLength = (x: Q): Q => long(encodeMessage(x, MsgType.Async, serializeOptions()).length);
+export const serializedLength = (x: Q): Q => { const n = serializedSize(x); return long(n === null ? encodeMessage(x, MsgType.Async, serializeOptions()).length : 8 + n); };
 
 /** -30!(::) leaves the sync request being answered unanswered for now; -30!(h;isError;x) answers the one
  *  client h is waiting on: with x, or with the error x names. */

@@ -27,6 +27,11 @@ test('-22! is the length of -8!', () => {
   const { q } = makeSession();
   assert.equal(q('-22!til 1000'), '8014');
   assert.equal(q('(-22!`a`b!1 2)=count -8!`a`b!1 2'), '1b');
+  // counted without serializing (basics/internal: a shortcut), for every kind of value, functions and
+  // enumerations included
+  q('sym:`a`b');
+  q('xs:(til 9;1;`a;"b";`abc`de;0Ng;2#0Ng;([]a:1 2;b:`x`y;c:("s";"tt"));`a`b!1 2;(1;`a;"bc";2.5);::;1b;0x01;1.5e;2024.01.01;0D1;12:00;([k:`a`b]v:1.5 2.5);`s#1 2 3;`u#`a`b;enlist "";();`$"h\u00e9llo";{x+y};+[1];`sym$`a;`sym$`a`a;(`s#`a`b)!1 2;`$("h\u00e9";"w\u00f6");([]c:`sym$`a`b))');
+  assert.equal(q('{(-22!x)=count -8!x} each xs'), '111111111111111111111111111111b');
 });
 
 test('-9! signals on bad input and never runs lambda text', () => {
