@@ -259,7 +259,12 @@ export class Session {
     this.activate();
     if (this.env.restricted) throw new QError('access');
     const m = /^(\S*)\s*([\s\S]*)$/.exec(cmd)!;
-    const [, name, arg] = m;
+    const name = m[1];
+    // a q command's line may end in a comment (\p // the port; \l sp.q / load it), which is not its
+    // argument; what goes to the shell is the shell's (\ls /tmp)
+    const qCommand = name in SYSTEM || /^(l|t|ts|cd|1|2|_|ts?:\d+)$/.test(name);
+    const arg = qCommand ? m[2].replace(/(^|\s+)\/(?=\s|\/|$)[\s\S]*$/, '') : m[2];
+    if (qCommand && arg !== m[2]) return this.sys(name + (arg ? ' ' + arg : ''));
     // \t alone is the timer's interval; \t N sets it (0 stops it), and each tick runs .z.ts
     if (name === 't' && !arg.trim()) return long(BigInt(this.timer));
     if (name === 't' && /^\s*\d+\s*$/.test(arg)) { this.setTimer(Number(arg)); return NIL; }
