@@ -452,6 +452,7 @@ test('\\v lists the variables sorted, marked `s# when there are several (as kdb+
   // a q command's line may end in a comment, which is not its argument (wp/capi: \p // the port)
   assert.equal(q('\\c      / console size'), q('\\c'));
   q('\\d .foo   // a namespace'); assert.equal(q('\\d'), '`.foo'); q('\\d .');
+  assert.equal(q('\\c / size'), q('\\c'));
   // a namespace that is not there is an error naming it (basics/syscmds: \a .n)
   assert.equal(q('\\a .n'), "'.n");
   q('.n.x:1'); assert.equal(q('\\v .n'), ',`x');
