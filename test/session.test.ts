@@ -116,6 +116,14 @@ test('a list of depth 2 is a binary value to over and scan: a finite-state machi
   assert.equal(q('2 (`a`b`c!`b`c`a)\\`a'), '`a`b`c');
 });
 
+test('booleans, bytes, chars and shorts compare item by item against an atom or a vector of their type', () => {
+  const { q } = makeSession();
+  assert.equal(q('("abc"="abd";"abc"<>"b";"abc"<"b";"b">"abc";"abc"<="b";"abc">="b")'), '110b\n101b\n100b\n100b\n110b\n011b');
+  assert.equal(q('(0N 1 2h<1h;0x01ff>0x02;101b=110b;"a"="a")'), '100b\n01b\n100b\n1b');
+  assert.equal(q('"ab"="abc"'), "'length");
+  assert.equal(q('where "a,b,,c"=","'), '1 3 4');
+});
+
 test('a query in a from phrase takes the clauses after it: the where is the inner query\'s', () => {
   const { q } = makeSession();
   q('t:([]s:`a`b`a;v:1 2 3)');
