@@ -346,10 +346,11 @@ export function loadData(path: string): string | null {
     return name;
   }
   const size = files().size(p);
-  if (size === null || size < 8 || /\.[qks]$/.test(p)) return null;
+  if (size === null || size < 2 || /\.[qks]$/.test(p)) return null;
   // a kdb+ data file by its first bytes: ff 01 (serialized), fe 20 / fd 20 (mapped), fe and a 3.x
-  // enumeration's domain, kxzipped (compressed); a script is text
-  const b = readPart(p, 0, 8);
+  // enumeration's domain, kxzipped (compressed); a script is text (a truncated data file is still data,
+  // and its error names it)
+  const b = readPart(p, 0, Math.min(8, size));
   if (!(b[0] === 0xff && b[1] === 1 || (b[0] === 0xfe || b[0] === 0xfd) && b[1] === 0x20 || b[0] === 0xfe && b[1] > 0x20 || isZipped(b))) return null;
   hooks.setGlobal(name, readFile(p));
   return name;

@@ -430,6 +430,9 @@ test('a table on disk by name: qSQL reads it and writes update and delete back, 
   q('dist:1 2 3; save `dist; dist:0');
   assert.equal(q('\\l dist'), '`dist');
   assert.equal(q('dist'), '1 2 3');
+  // a data file cut short is an error naming it, not a script; a script without a suffix is a script
+  writeFileSync(join(dir, 'cut'), Buffer.from([0xff, 1, 0x62]));
+  assert.match(q('\\l cut'), /^'cut: truncated or corrupt kdb\+ data file/);
 });
 
 test('compressed files (kxzipped, gzip or stored blocks) read as the files they hold', () => {
