@@ -263,7 +263,8 @@ export class Session {
     // a q command's line may end in a comment (\p // the port; \l sp.q / load it), which is not its
     // argument; what goes to the shell is the shell's (\ls /tmp)
     const qCommand = name in SYSTEM || /^(l|t|ts|cd|1|2|_|ts?:\d+)$/.test(name);
-    // (a / that starts the argument is a comment only before a blank or another /: \cd / is the root)
+    // (a / is a comment only before a blank, another / or the end: not the rule of a view's text, the
+    // parser's withoutComment, as an argument may be a path after a blank, \r /x/a /x/b; \cd / is the root)
     const arg = qCommand ? m[2].replace(/(?:^|\s+)\/(?=[\s/])[\s\S]*$|\s+\/$/, '') : m[2];
     if (qCommand && arg !== m[2]) return this.sys(name + (arg ? ' ' + arg : ''));
     // \t alone is the timer's interval; \t N sets it (0 stops it), and each tick runs .z.ts

@@ -217,15 +217,26 @@ export const qen = (d: Q, x: Q): Q => qens([d, x, sym('sym')]);
 export function qens(a: Q[]): Q {
   const [d, x, n] = a;
   if (x.t !== T.Table || n.t !== -T.Sym) throw new QError('type');
-  const dir = pathOf(d), dom = (n as Atom).v as string, symPath = join(dir, dom), t = x as Table;
+  const dom = (n as Atom).v as string, t = x as Table;
   if (!t.d.some(c => c.t === T.Sym)) return t;
-  // the file is the domain: it may hold symbols another process added since this one last looked
-  if (files().size(symPath) !== null) hooks.setGlobal(dom, readFile(symPath));
-  const cols = t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : c);
-  // uncompressed whatever .z.zd says: kdb+ extends the domain file in place (its samples written under
-  // .z.zd keep sym plain)
-  writeFile(symPath, hooks.getGlobal(dom), null);
-  return table(t.c, cols);
+  // without a file yet, the domain starts from the global as it is
+  return withSymFile(join(pathOf(d), dom), dom, false, () => table(t.c, t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : c)));
+}
+
+/** The symbol list in file p as the global dom (read again: another process may have added to it), f run
+ *  against it, and the file written when the list grew or was not there. A missing file starts the
+ *  global empty when `fresh`, else as it is. The file is kept uncompressed whatever .z.zd says: kdb+
+ *  extends a domain file in place (its samples written under .z.zd keep sym plain). */
+function withSymFile<R>(p: string, dom: string, fresh: boolean, f: () => R): R {
+  const had = files().size(p) !== null;
+  if (had || fresh) {
+    const cur = had ? readFile(p) : symVec([]);
+    if (cur.t !== T.Sym) throw new QError(p + ': not a kdb+ symbol file');
+    hooks.setGlobal(dom, cur);
+  }
+  const before = had ? count(hooks.getGlobal(dom)) : -1, r = f(), now = hooks.getGlobal(dom);
+  if (count(now) !== before) writeFile(p, now, null);
+  return r;
 }
 
 /** `:f?syms (ref/enum-extend): the symbol list in file f (none when there is no file) becomes the global
@@ -234,13 +245,7 @@ export function qens(a: Q[]): Q {
 export function fileEnumExtend(f: string, x: Q): Q {
   const p = f.slice(1), dom = p.slice(p.lastIndexOf('/') + 1);
   if (!dom) throw new QError('type');
-  const had = files().size(p) !== null, cur = had ? readFile(p) : symVec([]);
-  if (cur.t !== T.Sym) throw new QError(p + ': not a kdb+ symbol file');
-  hooks.setGlobal(dom, cur);
-  const r = enumExtend(dom, x), now = hooks.getGlobal(dom);
-  // (kept uncompressed, as .Q.en keeps its sym file)
-  if (!had || count(now) !== count(cur)) writeFile(p, now, null);
-  return r;
+  return withSymFile(p, dom, true, () => enumExtend(dom, x));
 }
 
 /** .Q.dpft[d;p;f;t]: the global table t enumerated, sorted by f with `p#, f first, splayed to d/p/t/. */
