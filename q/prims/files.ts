@@ -13,7 +13,7 @@ import { tok } from './conv.js';
 import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './csv.js';
 import { saveBinary, readHandle } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
-import { zipInfo, unzipped, isZipped } from './kfile.js';
+import { zipInfo, unzipped, isZipped, unzipRange, unzippedLength } from './kfile.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
@@ -264,11 +264,11 @@ function source(y: Q): Source {
     let size = files().size(p);
     if (size === null) throw osError(p);
     // a compressed file's offsets are those of the bytes it holds (read1, ref/read1)
-    const z = zipped(p, size) ? unzipped(readBytes(p), p) : null;
-    if (z) size = z.length;
+    const z = zipped(p, size), part = (o: number, n: number) => readPart(p, o, n), csize = size;
+    if (z) size = unzippedLength(part, csize, p);
     const len = l ? Number((l as Atom).v) : size - off;
     if (!(off >= 0 && len >= 0) || off > size) throw new QError('domain');
-    return z ? memorySource(z.subarray(off, off + Math.min(len, size - off)), p) : fileSource(p, off, Math.min(len, size - off), false);
+    return z ? memorySource(unzipRange(part, csize, p, off, len), p) : fileSource(p, off, Math.min(len, size - off), false);
   }
   if (y.t === T.Char) return memorySource(((y as Vec).d as Uint8Array).slice(), '');
   if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return memorySource(enc.encode(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), '');

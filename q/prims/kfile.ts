@@ -313,24 +313,45 @@ const ZIPPED = [0x6b, 0x78, 0x7a, 0x69, 0x70, 0x70, 0x65, 0x64];
 export const isZipped = (b: Uint8Array) => b.length >= 8 && ZIPPED.every((c, i) => b[i] === c);
 /** A file's bytes as they are uncompressed: b itself when it is not compressed. */
 export const unzipped = (b: Uint8Array, path: string): Uint8Array => isZipped(b) ? unzip(b, path) : b;
-export function unzip(b: Uint8Array, path: string): Uint8Array {
-  const corrupt = () => bad(path, 'corrupt compressed kdb+ file');
-  if (b.length < 56) corrupt();
-  const dv = new DataView(b.buffer, b.byteOffset, b.length), nb = Number(dv.getBigUint64(b.length - 8, true));
-  const at = b.length - 40 - 8 * nb;
-  if (!(nb >= 0 && at >= 8) || Number(dv.getBigUint64(at + 16, true)) !== at) corrupt();
-  const ulen = Number(dv.getBigUint64(at + 8, true)), lbs = dv.getUint32(at + 24, true);
-  if (ulen > 2 ** 40 || lbs < 4096 || nb !== Math.ceil(ulen / lbs)) corrupt();
-  const out = new Uint8Array(ulen);
-  for (let i = 0, src = 8, dst = 0; i < nb; i++) {
-    const clen = dv.getUint32(at + 32 + 8 * i, true), alg = dv.getUint32(at + 36 + 8 * i, true), size = Math.min(lbs, ulen - dst);
+export const unzip = (b: Uint8Array, path: string): Uint8Array => unzipRange((o, n) => b.subarray(o, o + n), b.length, path);
+/** The uncompressed length of a compressed file of size bytes, from its trailer. */
+export const unzippedLength = (read: (off: number, len: number) => Uint8Array, size: number, path: string): number =>
+  zipTrailer(read, size, path).ulen;
+/** Bytes off to off+len (to the end: all of them) of what a compressed file holds. Only the trailer and
+ *  the blocks the range covers are read and inflated, so reading a big file a chunk at a time (.Q.fs,
+ *  read1 (f;o;n)) costs what the chunks cost, not the whole file per chunk. */
+export function unzipRange(read: (off: number, len: number) => Uint8Array, size: number, path: string, off = 0, len = Infinity): Uint8Array {
+  const { ulen, lbs, nb, at, blocks } = zipTrailer(read, size, path), corrupt = () => bad(path, 'corrupt compressed kdb+ file');
+  const from = Math.min(off, ulen), to = Math.min(ulen, off + len), out = new Uint8Array(to - from);
+  if (from === to) return out;
+  const bd = new DataView(blocks.buffer, blocks.byteOffset, blocks.length), first = Math.floor(from / lbs), last = Math.ceil(to / lbs);
+  let src = 8;
+  for (let i = 0; i < first; i++) src += bd.getUint32(8 * i, true);
+  for (let i = first; i < last && i < nb; i++) {
+    const clen = bd.getUint32(8 * i, true), alg = bd.getUint32(8 * i + 4, true), start = i * lbs, size = Math.min(lbs, ulen - start);
     if (src + clen > at) corrupt();
+    const whole = from <= start && start + size <= to, into = whole ? out.subarray(start - from, start - from + size) : new Uint8Array(size);
     let ok: boolean;
-    try { ok = inflate(alg, b.subarray(src, src + clen), out.subarray(dst, dst + size)); } catch (e) { return bad(path, (e as Error).message); }
+    try { ok = inflate(alg, read(src, clen), into); } catch (e) { return bad(path, (e as Error).message); }
     if (!ok) corrupt();
-    src += clen; dst += size;
+    if (!whole) out.set(into.subarray(Math.max(0, from - start), Math.min(size, to - start)), Math.max(0, start - from));
+    src += clen;
   }
   return out;
+}
+/** A compressed file's trailer: uncompressed length, logical block size, block count, where it starts,
+ *  and the blocks' (compressed length, algorithm) pairs. */
+function zipTrailer(read: (off: number, len: number) => Uint8Array, size: number, path: string) {
+  const corrupt = () => bad(path, 'corrupt compressed kdb+ file');
+  if (size < 56) corrupt();
+  const le = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.length);
+  const nb = Number(le(read(size - 8, 8)).getBigUint64(0, true)), at = size - 40 - 8 * nb;
+  if (!(nb >= 0 && at >= 8)) corrupt();
+  const dv = le(read(at, 32));
+  if (Number(dv.getBigUint64(16, true)) !== at) corrupt();
+  const ulen = Number(dv.getBigUint64(8, true)), lbs = dv.getUint32(24, true);
+  if (ulen > 2 ** 40 || lbs < 4096 || nb !== Math.ceil(ulen / lbs)) corrupt();
+  return { ulen, lbs, nb, at, blocks: read(at + 32, 8 * nb) };
 }
 
 /** The bytes of a file compressed as kdb+ compresses it: logical blocks of 2^lbs bytes, algorithm alg (0

@@ -467,6 +467,19 @@ test('compressed files (kxzipped, gzip or stored blocks) read as the files they 
   assert.equal(q('read0 (`:txt;10)'), '"ef,3"');
   assert.equal(q('("SJ";",") 0: `:txt'), 'ab cd ef\n1  2  3');
   assert.equal(q('(hcount `:txt;count read1 `:xz;(read1 `:xz)~read1 `:x)'), '15\n320016\n1b');
+  // a range inflates only the blocks it covers (.Q.fs reads a big file a chunk at a time): a range in the
+  // first two blocks reads although the third is corrupt, and one that reaches the third names the file
+  const lines = Buffer.from(Array.from({ length: 40000 }, (_, i) => `${i},${i % 7}\n`).join(''));
+  writeFileSync(join(dir, 'lines'), lines);
+  const broken = kxzip(lines), at3 = broken.length - 40 - 8 * 3, b2 = broken.readUInt32LE(at3 + 32) + broken.readUInt32LE(at3 + 40);
+  broken.fill(0xff, 8 + b2, 8 + b2 + 16);
+  writeFileSync(join(dir, 'linesz'), broken);
+  writeFileSync(join(dir, 'linesok'), kxzip(lines));
+  assert.equal(q('all {(read1 (`:lines;x;y))~read1 (`:linesz;x;y)}\'[0 100 131000 131071 131072 5;5 200000 100 2 131072 262139]'), '1b');
+  assert.match(q('read1 (`:linesz;262100;100)'), /^'linesz: /);
+  assert.equal(q('(read1 (`:lines;262100;100))~read1 (`:linesok;262100;100)'), '1b');
+  assert.equal(q('(count read1 (`:linesok;count[read1`:lines]-3;10);read1 (`:linesok;count read1`:lines;10))'), '3\n`byte$()');
+  assert.equal(q('c:0; .Q.fs[{c+:sum "J"$last each "," vs/: x}]`:linesok; c'), String(Array.from({ length: 40000 }, (_, i) => i % 7).reduce((a, b) => a + b)));
 });
 
 test('set writes compressed files (left argument or .z.zd) that -21! describes and node:zlib reads', () => {
