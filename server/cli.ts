@@ -67,7 +67,9 @@ export function parseArgs(argv: string[]): Options {
       case '-s': o.secondaries = num(); o.sys.push('s ' + o.secondaries); break;
       case '-P': case '-e': case '-g': case '-o': case '-z': case '-W': o.sys.push(a.slice(1) + ' ' + (argv[++i] ?? '')); break;
       default:
-        if (!o.script && !a.startsWith('-')) o.script = a; else o.args.push(a);
+        // the script comes before any option that is not q's own: in q -param1 -param2 as asd, as is
+        // a value of -param2 (.Q.opt makes it ("as";"asd")), not a script
+        if (!o.script && !a.startsWith('-') && o.args.length === 0) o.script = a; else o.args.push(a);
     }
   }
   return o;

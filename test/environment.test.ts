@@ -139,6 +139,12 @@ test('the command line: -q is a flag (quiet), .z.X is the raw command line, .z.i
   assert.equal(lines[8], '1b');
 });
 
+test('.z.x and .Q.opt: after an option that is not q\'s own, a word is its value, not a script (ref/dotq)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('node', ['bin/wasq.mjs', '-param1', '-param2', 'as', 'asd', '-param3', '-n', '-1'], { input: '.Q.opt .z.x\n.z.f\n', encoding: 'utf8' });
+  assert.equal(r.stdout.trim(), 'param1| ()\nparam2| ("as";"asd")\nparam3| ()\nn     | "-1"\n`');
+});
+
 test('\\w \\g \\s \\T \\r and .Q.w', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasq-sys-'));
   const q = nodeSession();
