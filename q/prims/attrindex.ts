@@ -14,7 +14,9 @@
 // A value hashes to bits 11 and up of its 64-bit pattern times 2654435761, modulo the table size. Only
 // tables up to 2^21 slots were seen, so that larger ones take their higher bits from the 64-bit product
 // is an assumption. The samples were all 8-byte items: for other widths the layout is not known, and
-// wasq writes no index for them (see hasIndex).
+// wasq writes such vectors after ff 01 instead (see hasIndex). A kdb+ 3.x file (a p# enumeration of 4-byte
+// items, in a public HDB) has the same hash and 8-byte slots over 4-byte items padded to m, but no 8-byte
+// 0s, the tail 8-aligned, and byte 1 of each header its memory class: too unlike 4.x to infer 4.x's from.
 import { T } from '../value/types.js';
 
 /** Types whose files get the index: 8-byte integer items (the samples were enumerations; longs, timestamps

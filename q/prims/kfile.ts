@@ -39,10 +39,13 @@ const mappable = (t: number) => t > 0 && t < 20 && t !== T.Sym && t !== 3;
 
 /** The bytes of x as a kdb+ data file. */
 export function encodeFile(x: Q, opts: SerializeOptions = {}): Uint8Array {
-  if (mappable(x.t)) {
+  // u#, p# and g# need their index after the items, known only for 8-byte integers (attrindex.ts): a
+  // vector of other items with one is written whole after ff 01, which kdb+ reads with its attribute,
+  // rather than as a mappable file whose missing index kdb+ would read past its end
+  if (mappable(x.t) && !((x as Vec).a! > 1 && !hasIndex(x.t))) {
     // the body after type, attribute and 4-byte count is the items as kdb+ lays them out (NaNs included)
     const body = serialize(x, opts), v = x as Vec, a = v.a ?? 0, items = body.subarray(6);
-    const tail = a > 1 && hasIndex(x.t) ? attrIndex(x.t, a, items) : null;
+    const tail = a > 1 ? attrIndex(x.t, a, items) : null;
     const out = new Uint8Array(16 + items.length + (tail?.length ?? 0));
     out[0] = 0xfe; out[1] = 0x20; out[2] = x.t; out[3] = a;
     // kdb+ leaves the count 0 (the items run to the end of the file) unless an attribute's index follows them

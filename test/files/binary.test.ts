@@ -164,6 +164,15 @@ test('u#, p# and g# files carry the index kdb+ writes after the items, so kdb+ m
   q('`:en set `sym!0N 1');
   assert.equal(hex(file('en').subarray(4096)), '0000000000000080' + '0100000000000000');
   assert.equal(q('get `:en'), '`sym$``a');
+  // items of other widths: their index's layout in kdb+ 4 is not known, so such a vector is written whole
+  // after ff 01 (kdb+ reads it with its attribute), not as a mappable file kdb+ would read an index past
+  // the end of; a splayed table's columns too, and s# (no index) stays mappable
+  q('`:pi set `p#1 1 2 2 3i');
+  assert.equal(hex(file('pi').subarray(0, 10)), 'ff010603050000000100');
+  assert.equal(q('(attr;::)@\\:get `:pi'), '`p\n`p#1 1 2 2 3i');
+  q('t:([]a:`u#1 2 3i;b:`g#1 1 2f;c:`p#2000.01.01 2000.01.01 2000.01.02;d:`s#1 2 3i); `:t/ set t');
+  assert.deepEqual(['a', 'b', 'c', 'd'].map(c => hex(file(join('t', c)).subarray(0, 4))), ['ff010602', 'ff010904', 'ff010e03', 'fe200601']);
+  assert.equal(q('(t~get `:t/;exec a from meta get `:t/)'), '1b\n`u`g`p`s');
 });
 
 test('files laid out as kdb+ writes them are read: a mapped vector, a serialized object, an enumeration', () => {
