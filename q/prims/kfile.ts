@@ -463,7 +463,7 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
 
 /** What the head of a vector file (its first 4096 bytes, or all of a shorter file) and its size tell
  *  without reading the items: type, attribute, enumeration domain and count; null for any other file
- *  (serialized objects, compressed files), which must be read to be counted. */
+ *  (serialized objects but simple vectors, compressed files), which must be read to be counted. */
 export function fileHead(b: Uint8Array, size: number): { t: number; a: number; dom?: string; n: number } | null {
   if (b.length < 16 || isZipped(b)) return null;
   const dv = new DataView(b.buffer, b.byteOffset, b.length);
@@ -471,6 +471,8 @@ export function fileHead(b: Uint8Array, size: number): { t: number; a: number; d
   const n = (at: number, from: number, w: number, a: number) => a > 1 ? Number(dv.getBigInt64(at, true)) : Math.floor((size - from) / w);
   if (b[0] === 0xfe && b[1] === 0x20 && mappable(b[2])) return { t: b[2], a: b[3], n: n(8, 16, width(b[2]), b[3]) };
   if (b[0] === 0xfe && b[1] === 0x20 && b[2] > 77 && mappable(b[2] - 77)) return { t: T.List, a: 0, n: n(8, 16, 8, 0) };
+  // a vector written whole (one with an attribute whose index kdb+ 4's layout is not known): its count field
+  if (b[0] === 0xff && b[1] === 0x01 && mappable(b[2])) return { t: b[2], a: b[3], n: dv.getUint32(4, true) };
   if (b[0] === 0xfe && b[1] !== 0x20) { const dom = enumName3(b); return dom === null ? null : { t: T.Enum, a: b[11], dom, n: n(16, 24, 4, b[11]) }; }
   if (b[0] === 0xfd && b[1] === 0x20 && b.length >= ENUM_HEADER && size >= ENUM_HEADER) {
     const a = b[4083];

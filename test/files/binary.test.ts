@@ -173,6 +173,9 @@ test('u#, p# and g# files carry the index kdb+ writes after the items, so kdb+ m
   q('t:([]a:`u#1 2 3i;b:`g#1 1 2f;c:`p#2000.01.01 2000.01.01 2000.01.02;d:`s#1 2 3i); `:t/ set t');
   assert.deepEqual(['a', 'b', 'c', 'd'].map(c => hex(file(join('t', c)).subarray(0, 4))), ['ff010602', 'ff010904', 'ff010e03', 'fe200601']);
   assert.equal(q('(t~get `:t/;exec a from meta get `:t/)'), '1b\n`u`g`p`s');
+  // and a partitioned table's meta reads such a column's attribute from its head, as it does a mapped one's
+  q('{(hsym `$"db/",x,"/t/") set ([]a:`p#1 1 2i;b:1 2 3)} each ("2020.01.01";"2020.01.02"); system "l db"');
+  assert.equal(q('(exec a from meta t;count t;.Q.cn t)'), '``p`\n6\n3 3');
 });
 
 test('files laid out as kdb+ writes them are read: a mapped vector, a serialized object, an enumeration', () => {
