@@ -8,7 +8,7 @@ import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, t
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, encodeAnymap, zipFile, unzipped, isZipped, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER } from './kfile.js';
+import { encodeFile, decodeFile, encodeAnymap, zipFile, unzipped, isZipped, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER, unzipRange, unzippedLength } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -521,11 +521,15 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
   n.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
   return table([pt.pf, ...want], [vec(pt.type, pcol), ...cols]);
 }
-/** What a column file's first 4096 bytes tell (kfile's fileHead); null when they do not, or no file. */
+/** What a column file's first 4096 bytes tell (kfile's fileHead); null when they do not, or no file. A
+ *  compressed file's are those it holds: only its trailer and first block are read. */
 function headOf(path: string): ReturnType<typeof fileHead> {
   const size = files().size(path);
   if (size === null) return null;
-  return fileHead(readPart(path, 0, Math.min(size, ENUM_HEADER)), size);
+  const head = readPart(path, 0, Math.min(size, ENUM_HEADER));
+  if (!isZipped(head)) return fileHead(head, size);
+  const part = (o: number, n: number) => readPart(path, o, n), ulen = unzippedLength(part, size, path);
+  return fileHead(unzipRange(part, size, path, 0, ENUM_HEADER), ulen);
 }
 /** The count of a column file from its head alone, else from reading it. */
 const rowCount = (path: string) => headOf(path)?.n ?? count(readFile(path));

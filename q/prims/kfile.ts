@@ -463,7 +463,8 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
 
 /** What the head of a vector file (its first 4096 bytes, or all of a shorter file) and its size tell
  *  without reading the items: type, attribute, enumeration domain and count; null for any other file
- *  (serialized objects but simple vectors, compressed files), which must be read to be counted. */
+ *  (serialized objects but simple vectors), which must be read to be counted. b is the file's bytes as
+ *  uncompressed: a compressed file's head is not a head. */
 export function fileHead(b: Uint8Array, size: number): { t: number; a: number; dom?: string; n: number } | null {
   if (b.length < 16 || isZipped(b)) return null;
   const dv = new DataView(b.buffer, b.byteOffset, b.length);

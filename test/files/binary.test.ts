@@ -558,6 +558,10 @@ test('set writes compressed files (left argument or .z.zd) that -21! describes a
   assert.match(q('(`:zy;17;3;1) set x'), /^'zy: bad zipLevel \(snappy: 0 to 0\)/);
   assert.match(q('(`:zy;17;1;2) set x'), /^'zy: bad zipLevel \(q IPC: 0 to 0\)/);
   assert.match(q('(`:zy;30;2;6) set x'), /^'zy: bad logicalBlockSize/);
+  // a compressed partition's columns tell meta their attribute and count from the first block
+  q('.z.zd:17 2 6; tq:([]sym:`b`a`b`c;v:til 4); .Q.dpft[`:zdb;2020.01.01;`sym;`tq]; .Q.dpft[`:zdb;2020.01.02;`sym;`tq]; .z.zd:0#0');
+  assert.equal(readFileSync(join(dir, 'zdb', '2020.01.02', 'tq', 'sym')).subarray(0, 8).toString(), 'kxzipped');
+  assert.equal(q('system "l zdb"; (exec a from meta tq;.Q.cn tq;count tq)'), '``p`\n4 4\n8');
 });
 
 test('a column of strings is splayed as kdb+ lays it out (col and col#) and read back', () => {
