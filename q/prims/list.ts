@@ -1,7 +1,7 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI } from '../value/value.js';
-import { alloc, allocRaw, gather, slice as sliceItems, concat, iota, fresh } from '../value/storage.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI, sliceQ } from '../value/value.js';
+import { alloc, allocRaw, gather, concat, iota, fresh } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
@@ -297,15 +297,6 @@ function keyedRows(d: Dict, k: Q): Set<number> {
     : kt.c.length === 1 && k.t >= 0 && k.t !== T.Dict ? items(k) : [k];
   for (const one of keys) { const r = keyRow(d, one); if (r >= 0) rows.add(r); }
   return rows;
-}
-export function sliceQ(x: Q, a: number, b: number): Q {
-  if (x.t === T.List) return list((x as List).d.slice(a, b));
-  if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(c => sliceQ(c, a, b))); }
-  if (x.t === T.Dict) { const d = x as Dict; return dict(sliceQ(d.k, a, b), sliceQ(d.v, a, b)); }
-  const v = x as Vec;
-  const r = vec(v.t, sliceItems(v.t, v.d, a, b));
-  if (v.dom) r.dom = v.dom;
-  return r;
 }
 
 export function qtype(x: Q): Q {

@@ -1,9 +1,9 @@
 // Shifts and windows over lists: next prev xprev differ fills rotate sublist cut, and fill (^).
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec, NI, NH, nullOf } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec, NI, NH, nullOf, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { gather, fresh, slice, allocRaw, halves, nullHalves } from '../value/storage.js';
-import { intOf, sliceQ, drop, take } from './list.js';
+import { intOf, drop, take } from './list.js';
 import { index } from './index.js';
 import { match } from './match.js';
 import { atomic2 } from './atomic.js';

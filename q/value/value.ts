@@ -1,7 +1,7 @@
 // The q value model: atoms, vectors, general lists, dictionaries, tables and functions.
 // Every value carries its kdb+ type number in `t` (negative for atoms).
 import { T, isWide } from './types.js';
-import { alloc, allocRaw, from, Items, fresh } from './storage.js';
+import { alloc, allocRaw, from, Items, fresh, slice } from './storage.js';
 import { intern, symName } from './sym.js';
 import type { Node } from '../parse/ast.js';
 
@@ -176,19 +176,22 @@ export function nullItem(x: Q): Q {
     if (l.d.length) { const f = l.d[0]; if (f.t < 0 && f.t > -20) return { t: f.t, v: nullOf(f.t) }; if (f.t > 0 && f.t < 20) return { t: f.t, d: alloc(f.t, 0), a: 0 } as Vec; if (f.t === T.List) return list([]); }
     // a table (or keyed table) first: an empty one of its columns (kb/alternative-in-memory-layouts: the prototype)
     const f = l.d[0];
-    if (f && (f.t === T.Table || f.t === T.Dict && (f as Dict).k.t === T.Table)) return emptyLike(f);
+    if (f && (f.t === T.Table || f.t === T.Dict && (f as Dict).k.t === T.Table)) return sliceQ(f, 0, 0);
     return l.d.length ? NIL : list([]);
   }
   if (x.t === T.Table) { const t = x as Table; return dict(symVec(t.c), fromItems(t.d.map(c => nullItem(c)))); }
   return NIL;
 }
 
-/** x with no items: a vector of its type (its domain kept), a table of its columns, a keyed table so. */
-function emptyLike(x: Q): Q {
-  if (x.t === T.Table) { const t = x as Table; return { t: T.Table, c: t.c, d: t.d.map(emptyLike) } as Table; }
-  if (x.t === T.Dict) return dict(emptyLike((x as Dict).k), emptyLike((x as Dict).v));
-  if (x.t > 0 && x.t <= T.Enum) { const v = x as Vec, r = { t: v.t, d: alloc(v.t, 0), a: 0 } as Vec; if (v.dom) r.dom = v.dom; return r; }
-  return list([]);
+/** Items a to b of x: of a vector (its domain kept), a general list, a table's rows, a dictionary's entries. */
+export function sliceQ(x: Q, a: number, b: number): Q {
+  if (x.t === T.List) return list((x as List).d.slice(a, b));
+  if (x.t === T.Table) { const t = x as Table; return table(t.c, t.d.map(c => sliceQ(c, a, b))); }
+  if (x.t === T.Dict) { const d = x as Dict; return dict(sliceQ(d.k, a, b), sliceQ(d.v, a, b)); }
+  const v = x as Vec;
+  const r = vec(v.t, slice(v.t, v.d, a, b));
+  if (v.dom) r.dom = v.dom;
+  return r;
 }
 
 /** Collapse a JS array of values into a vector when all are atoms of one basic type, else a general list. */
