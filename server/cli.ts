@@ -167,12 +167,17 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
         for (;;) {
           try { return b.subarray(0, readSync(fd, b, 0, b.length, null)); }
           catch (e) { if ((e as { code?: string }).code !== 'EAGAIN') return reportOs('fifo', e); }
+          // a descriptor someone made non-blocking has nothing yet: wait a millisecond, not spin
+          Atomics.wait(NAP, 0, 0, 1);
         }
       },
       closeRead: fd => { try { closeSync(fd); } catch { /* closed already */ } },
     },
   };
 }
+
+/** What readNext sleeps on between tries of a non-blocking descriptor. */
+const NAP = new Int32Array(new SharedArrayBuffer(4));
 
 /** The console size without -c, as kdb+ 4.1 takes it: LINES and COLUMNS when set, else the terminal's own
  *  size; with neither (output to a pipe or a file) q's 25 80 stays. */
