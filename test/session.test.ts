@@ -784,6 +784,17 @@ test('a dictionary indexed by many keys, and joined with another, finds the keys
   assert.equal(q('(f,g)~{x,y}/[f;{(enlist x)!enlist y}\'[key g;value g]]'), '1b');
 });
 
+test('a local is () until assigned (basics/function-notation), and x op:y in a lambda without x: amends the global', () => {
+  const { q } = makeSession();
+  assert.equal(q('{if[x;a:1];a} 0b'), '()');
+  assert.match(q('{if[x;t:([]`a`b)];select from t} 0b'), /^'type/);
+  assert.equal(q('{if[x;a:1];a,:7;a} 0b'), ',7');
+  assert.equal(q('{if[x;a:1];a+:1;a} 0b'), '()');
+  // wp/socket-sharding: h:() then {h,:x} each … appends to the global h
+  q('h:(); {h,:x} each 1 2 3; f:{n+:1}; f[]; f[]');
+  assert.equal(q('(h;n)'), '1 2 3\n2');
+});
+
 test('x op:y of a name not yet defined, or of a key a dictionary lacks, starts from op\'s identity; an assignment\'s value is the value assigned', () => {
   const { q } = makeSession();
   // ref/assign: bar+:1 of an undefined bar is 1

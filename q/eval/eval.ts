@@ -72,9 +72,8 @@ export function ev(n: Node, fr: Frame): Q {
       // inside a query, column names come first
       if (scope.cols) { const c = scope.cols(n.n); if (c !== undefined) return c; }
       if (n.slot !== undefined && fr) {
-        const v = fr[n.slot];
-        if (v === undefined) throw new QError(n.n);
-        return v;
+        // a local not yet assigned is () (basics/function-notation: locals are found on parsing and start empty)
+        return fr[n.slot] ?? list([]);
       }
       return getGlobal(n.n);
     }
@@ -214,14 +213,14 @@ function itemsAt(x: Q, idx: Q[]): Q | null {
 }
 
 /** The value an amending assignment starts from: the local, or the global, of that name. x op:y of a
- *  name not yet defined starts from op's identity element, where it has one (ref/assign: bar+:1 is 1). */
+ *  global not yet defined starts from op's identity element, where it has one (ref/assign: bar+:1 is 1). */
 function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
-  const v = local ? fr![n.slot!] : lookupGlobal(n.n);
+  // a local not yet assigned is (), as it reads
+  if (local) return fr![n.slot!] ?? list([]);
+  const v = lookupGlobal(n.n);
   if (v !== undefined) return v;
   const start = n.op && !n.idx ? identity(primValue(n.op.n)) : null;
-  if (start) return start;
-  if (!local) return getGlobal(n.n);
-  throw new QError(n.n);
+  return start ?? getGlobal(n.n);
 }
 
 function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
