@@ -222,7 +222,7 @@ function isGrid(xs: Q[]): boolean {
   // lists of one length: vectors (not booleans, and not strings alone) and general lists mixed
   // (booleans and bytes join a grid only beside a general list: (011b;(1b;10b;0b)) shows 0 1 1 over 1b 10b 0b)
   const mixed = xs.some(e => e.t === T.List);
-  const same = xs.every(e => ((e.t > 0 && e.t < 20 && ((e.t !== T.Bool && e.t !== T.Byte) || mixed)) || e.t === T.List) && count(e) === n);
+  const same = xs.every(e => ((e.t > 0 && e.t <= T.Enum && ((e.t !== T.Bool && e.t !== T.Byte) || mixed)) || e.t === T.List) && count(e) === n);
   if (!same || n === 0) return false;
   if (xs.every(e => e.t === T.Char)) return false;
   // rows of one item each are a grid too: ("ich";4 1 2)1:"arthur!" shows 1752461921 over u over 8562,
@@ -245,7 +245,7 @@ function gridLines(xs: Q[], o: Opts): string[] {
 function dictLines(d: Dict, o: Opts): string[] {
   if (d.k.t === T.Table && d.v.t === T.Table) return tableLines(d.v as Table, d.k as Table, o);
   // a dictionary of table rows shows as a keyed table whose key column has no name
-  if (d.v.t === T.Table && d.k.t > 0 && d.k.t < 20) return tableLines(d.v as Table, { t: T.Table, c: [''], d: [d.k] } as Table, o);
+  if (d.v.t === T.Table && d.k.t > 0 && d.k.t <= T.Enum) return tableLines(d.v as Table, { t: T.Table, c: [''], d: [d.k] } as Table, o);
   // a table of keys over plain values keeps the key table's header, with a rule under both sides
   const head = d.k.t === T.Table ? tableRowsAsText(d.k as Table, o, true) : null;
   const keys = head ? head.slice(1) : colCells(d.k, o.P);

@@ -8,7 +8,7 @@ import { toPat, patNames } from './pattern.js';
 import { literal, boolLiteral, byteLiteral } from './literal.js';
 import { QError } from '../value/error.js';
 import { T } from '../value/types.js';
-import { sym, symVec, char, Lambda, Q, Vec, list, NIL } from '../value/value.js';
+import { sym, symVec, char, Lambda, Q, Vec, Atom, list, NIL } from '../value/value.js';
 
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
 export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean }
@@ -387,6 +387,9 @@ export class Parser {
     let by: [string, Node][] | null = null;
     const byNamed: boolean[] = [];
     if (this.peek()?.k === 'name' && this.peek()!.s === 'by') { this.i++; by = this.clauses(['from'], byNamed); }
+    // by 0b is no grouping at all, the b of functional select (ref/exec: exec qty, s by 0b gives a table)
+    const noBy = by?.length === 1 && !byNamed[0] && by[0][1].k === 'lit' && by[0][1].v.t === -T.Bool && (by[0][1].v as Atom).v === 0;
+    if (noBy) { by = null; if (q === 'exec') q = 'select'; }
     const f = this.peek();
     if (!f || f.k !== 'name' || f.s !== 'from') throw this.err('from', start.pos);
     this.i++;

@@ -389,3 +389,13 @@ test('a table row amended by position takes a dictionary of its columns (any ord
   assert.equal(q('t[0]:`a`c!(1;`p)'), "'type");
   assert.equal(q('t'), 'a b\n---\n1 x\n9 w\n3 z');
 });
+
+test('exec by an enumeration keeps its named column (xtab), by 0b gives a table, and enumerations show as a grid row (ref/exec)', () => {
+  const { q } = makeSession();
+  q('s:([s:`s1`s2`s3] city:`london`paris`rome); sp:([] s:`s$`s1`s1`s2`s3`s1; qty:300 200 400 200 100)');
+  assert.equal(q('exec q:sum qty by s from sp'), '  | q  \n--| ---\ns1| 600\ns2| 400\ns3| 200');
+  assert.equal(q('exec qty, s by 0b from sp'), 'qty s \n------\n300 s1\n200 s1\n400 s2\n200 s3\n100 s1');
+  assert.equal(q('parse "exec qty, s by 0b from sp"'), '?\n`sp\n()\n0b\n`qty`s!`qty`s');
+  assert.equal(q('exec (qty;s) from sp'), '300 200 400 200 100\ns1  s1  s2  s3  s1');
+  assert.equal(q('exec qty, s from sp'), 'qty| 300 200 400 200 100\ns  | s1  s1  s2  s3  s1');
+});
