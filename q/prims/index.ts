@@ -11,6 +11,7 @@ import { bin } from './order.js';
 import { flip } from './list.js';
 import { apply } from './apply.js';
 import { lookupKeyed } from './joins.js';
+import { deenum } from '../value/enums.js';
 
 /** The int positions named by an index value, or null when it is not an integer index. */
 export function positions(i: Q): number[] | Int32Array | null {
@@ -155,7 +156,11 @@ export function keyRow(d: Dict, i: Q): number {
   return -1;
 }
 function matchAtom(a: Q, b: Q): boolean {
-  if (a.t !== b.t && !(a.t === -T.Enum && b.t === -T.Sym) && !(a.t === -T.Sym && b.t === -T.Enum)) return false;
+  // an enumerated key and a symbol compare as symbols (an enumeration's value is its index in the domain)
+  if (a.t === -T.Enum && b.t === -T.Sym) a = deenum(a);
+  if (a.t === -T.Sym && b.t === -T.Enum) b = deenum(b);
+  if (a.t !== b.t) return false;
+  if (a.t === -T.Enum && (a as Atom).dom !== (b as Atom).dom) return matchAtom(deenum(a), deenum(b));
   return (a as Atom).v === (b as Atom).v || (typeof (a as Atom).v === 'bigint' && (a as Atom).v === (b as Atom).v);
 }
 

@@ -518,6 +518,18 @@ export function sameType(x: Q, y: Q): void {
 export const depth = (x: Q): number =>
   x.t === T.List ? (count(x) ? 1 + depth((x as List).d[0]) : 1) : (x.t > 0 && x.t <= T.Enum) || x.t === T.Table || x.t === T.Dict ? 1 : 0;
 
+/** Tables x and y with each column that is an enumeration on one side and not on the other (or over
+ *  another domain) as its symbols on both: `s$`s1 finds `s1, as = has it. */
+function symbolsAgainstEnums(x: Table, y: Table): [Table, Table] {
+  const differ = (j: number) => {
+    const a = x.d[j], b = y.d[j];
+    return (a.t === T.Enum || b.t === T.Enum) && !(a.t === T.Enum && b.t === T.Enum && (a as Vec).dom === (b as Vec).dom);
+  };
+  if (!x.c.some((_, j) => j < y.d.length && differ(j))) return [x, y];
+  const plain = (t: Table, other: Table) => table(t.c, t.d.map((c, j) => j < other.d.length && differ(j) && c.t === T.Enum ? deenum(c) : c));
+  return [plain(x, y), plain(y, x)];
+}
+
 /** x?y on lists: positions of y's items in x (count x where absent). */
 export function find(x: Q, y: Q): Q {
   if (x.t === T.Enum) x = deenum(x);
@@ -531,6 +543,8 @@ export function find(x: Q, y: Q): Q {
     if (vals.every(v => v.t < 0)) return long(Number(((find(t, table(t.c, vals.map(enlist))) as Vec).d as BigInt64Array)[0]));
     return find(t, table(t.c, vals));
   }
+  // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
+  if (x.t === T.Table && y.t === T.Table) [x, y] = symbolsAgainstEnums(x as Table, y as Table);
   sameType(x, y);
   if (y.t < 0) return long(find1(x, y));
   // in a general list, y is one item to find when its rank is not more than x's first item's (as for

@@ -399,3 +399,17 @@ test('exec by an enumeration keeps its named column (xtab), by 0b gives a table,
   assert.equal(q('exec (qty;s) from sp'), '300 200 400 200 100\ns1  s1  s2  s3  s1');
   assert.equal(q('exec qty, s from sp'), 'qty| 300 200 400 200 100\ns  | s1  s1  s2  s3  s1');
 });
+
+test('a record or key of symbols finds rows whose column is an enumeration of them (ref/find, sp?(`s1;`p4;200))', () => {
+  const { q } = makeSession();
+  q('s:([s:`s1`s2`s3] city:`london`paris`rome); p:([p:`p1`p2] color:`red`blue)');
+  q('sp:([] s:`s$`s1`s1`s2`s3; p:`p$`p1`p2`p2`p1; qty:300 200 400 200)');
+  assert.equal(q('(sp?(`s2;`p2;400);sp?(`s$`s2;`p$`p2;400);sp?`s`p`qty!(`s3;`p1;200);sp?(`s9;`p1;1))'), '2 2 3 4');
+  assert.equal(q('sp?([]s:`s3`s1;p:`p1`p2;qty:200 200)'), '3 1');
+  q('e:`a`b; kt:([k:`e$`a`b]v:1 2); k2:([k:`e$`a`b;n:1 2]v:10 20)');
+  assert.equal(q('kt`b'), 'v| 2');
+  assert.equal(q('kt`c'), 'v| 0N');
+  assert.equal(q('(k2(`b;2))`v'), '20');
+  assert.equal(q('(k2`k`n!(`a;1))`v'), '10');
+  assert.equal(q('kt([]k:`b`a)'), 'v\n-\n2\n1');
+});
