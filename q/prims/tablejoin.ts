@@ -39,8 +39,10 @@ const wrap1 = (v: Q): Q => v.t < 0 ? fromItems([v]) : list([v]);
 /** t , rows; grow: for t,:rows and insert, each column grows into room behind it (appendJoin). */
 export function appendRows(a: Table, y: Q, grow = false): Table {
   const b = asRows(a.c, y);
-  if (a.c.length !== b.c.length || !a.c.every(c => b.c.includes(c))) throw new QError('mismatch');
-  return table(a.c, a.c.map((c, i) => join(a.d[i], col(b, c), grow)));
+  // append (t,: and insert) takes rows with columns missing, filled with nulls (ref/join); join does not
+  if (!b.c.every(c => a.c.includes(c)) || (grow ? false : a.c.length !== b.c.length)) throw new QError('mismatch');
+  const m = count(b), nulls = (c: Q) => { const z = nullItem(c); return fromItems(Array.from({ length: m }, () => z)); };
+  return table(a.c, a.c.map((c, i) => join(a.d[i], b.c.includes(c) ? col(b, c) : nulls(a.d[i]), grow)));
 }
 
 /** A typed column takes new items of its own type only (an enumeration, symbols too): 'type otherwise,

@@ -413,3 +413,15 @@ test('a record or key of symbols finds rows whose column is an enumeration of th
   assert.equal(q('(k2`k`n!(`a;1))`v'), '10');
   assert.equal(q('kt([]k:`b`a)'), 'v\n-\n2\n1');
 });
+
+test('append (t,:) takes rows with columns missing and fills them with nulls; join does not (ref/join)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:3 4); t,:([a:5]); t,:([]b:6 7)');
+  assert.equal(q('t'), 'a b\n---\n1 3\n2 4\n5  \n  6\n  7');
+  assert.match(q('t,([]b:6 7)'), /^'mismatch/);
+  assert.match(q('t,:([]z:1)'), /^'mismatch/);
+  assert.equal(q('count t'), '5');
+  q('u:([]a:1 2;c:("ab";"cd")); u,:([]a:3 4)');
+  assert.equal(q('u`c'), '"ab"\n"cd"\n""\n""');
+  assert.equal(q('exec t from meta u'), '"jC"');
+});
