@@ -723,6 +723,13 @@ test('count each of a general list gives the counts as a long vector; upper and 
   assert.equal(q('upper 0#`'), '`symbol$()');
 });
 
+test('trim and its kin go into a table\'s columns, and a char among a column\'s mixed items shows quoted (ref/trim)', () => {
+  const { q } = makeSession();
+  assert.equal(q('rtrim ([]a:("fox";("jumps ";"over   "));b:("a";"dog "))'), 'a                b    \n----------------------\n"fox"            "a"  \n("jumps";"over") "dog"');
+  assert.equal(q('trim ([]b:("a ";" dog "))'), 'b    \n-----\n,"a" \n"dog"');
+  assert.equal(q('([]c:"ab")'), 'c\n-\na\nb');
+});
+
 test('trim, ltrim, rtrim, lower and upper of strings: blanks and letters as kdb+ has them, nothing made for a string they leave', () => {
   const { q } = makeSession();
   assert.equal(q('trim "  ab c  "'), '"ab c"');

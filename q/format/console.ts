@@ -170,7 +170,8 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
     for (let i = 0; i < n; i++) r[i] = f(vecItem(v, i), P);
     return r;
   }
-  return items(c).map(e => f(e, P));
+  // a char in a column of mixed items is quoted (ref/trim), where a string column's are bare
+  return items(c).map(e => e.t === -T.Char && f === tcell ? s1(e, P) : f(e, P));
 }
 
 /** kdb+ keeps a line within \c's width less one, ending a cut line with `..`. */

@@ -475,6 +475,8 @@ function trimmer(re: RegExp, left: boolean, right: boolean) {
     if (x.t === -T.Sym) return sym(((x as Atom).v as string).replace(re, ''));
     if (x.t === T.List) return list((x as List).d.map(go));
     if (x.t === T.Dict) return dict((x as Dict).k, go((x as Dict).v));
+    // a table's columns, each trimmed (ref/trim: rtrim of a table of strings)
+    if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(go));
     if (x.t === T.Sym) {
       const of = perSymbol(id => intern(symName(id).replace(re, ''))), d = (x as Vec).d as Int32Array, r = new Int32Array(d.length);
       for (let i = 0; i < d.length; i++) r[i] = of(d[i]);
