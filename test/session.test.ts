@@ -824,3 +824,10 @@ test('x op:y of a name not yet defined, or of a key a dictionary lacks, starts f
   q('k:(`$())!`long$(); {k[x]:1} each `$string til 3000; k2:k; k2[`new]:1');
   assert.equal(q('(count k;count k2;`new in key k)'), '3000\n3001\n0b');
 });
+
+test('enlist takes more than 8 arguments (ref/enlist), where a lambda stops at 8', () => {
+  const { q } = makeSession();
+  assert.equal(q('count enlist[0;`1;"two";3;`four;5;`6;"seven";8;`nine]'), '10');
+  assert.equal(q('(enlist) . til 12'), '0 1 2 3 4 5 6 7 8 9 10 11');
+  assert.match(q('{x}[1;2;3;4;5;6;7;8;9]'), /^'rank/);
+});

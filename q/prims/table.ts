@@ -84,7 +84,7 @@ const table: Record<string, PrimDef> = {
   first: { m: L.first, rank: 1 },
   last: { m: L.last, rank: 1 },
   reverse: { m: L.reverse, rank: 1 },
-  enlist: { m: L.enlist, n: (a) => fromItems(a), rank: 8, minRank: 1 },
+  enlist: { m: L.enlist, n: (a) => fromItems(a), rank: 1 << 20, minRank: 1 /* not limited to 8 (ref/enlist) */ },
   raze: { m: L.raze, rank: 1 },
   where: { m: L.where, rank: 1 },
   key: { m: L.key, rank: 1 },
