@@ -3,7 +3,7 @@
 // indices pick (a link column, `t!0 1 1). Resolving a domain needs the session's globals, which the
 // session lends through setEnumResolver.
 import { T } from './types.js';
-import { fresh } from './storage.js';
+import { fresh, gather } from './storage.js';
 import type { Q, Vec, Atom, Dict, Table, List } from './value.js';
 import { QError } from './error.js';
 import { symName as symNameOf } from './sym.js';
@@ -62,6 +62,8 @@ export function deenum(x: Q): Q {
 /** Items of a key column at the given indices (an index out of range gives the type's null). */
 function pick(vals: Q, idx: Int32Array, one: boolean): Q {
   const n = count(vals), out = new Array<Q>(idx.length);
+  // a typed key column's items gathered as they are (none: an empty list of its type, as meta reads it)
+  if (!one && vals.t > 0 && vals.t < T.Enum && idx.every(i => i >= 0 && i < n)) return { t: vals.t, d: gather(vals.t, (vals as Vec).d, idx), a: 0 } as Vec;
   for (let i = 0; i < idx.length; i++) out[i] = idx[i] >= 0 && idx[i] < n ? item(vals, idx[i]) : nullItem(vals);
   return one ? out[0] : fromItems(out);
 }

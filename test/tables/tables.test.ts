@@ -425,3 +425,10 @@ test('append (t,:) takes rows with columns missing and fills them with nulls; jo
   assert.equal(q('u`c'), '"ab"\n"cd"\n""\n""');
   assert.equal(q('exec t from meta u'), '"jC"');
 });
+
+test('meta of a foreign key shows the type of the key it stands for (ref/fkeys)', () => {
+  const { q } = makeSession();
+  q('f:([x:1 2 3]y:10 20 30); t:([]a:`f$2 2 2;b:0;c:`f$1 1 1)');
+  assert.equal(q('meta t'), 'c| t f a\n-| -----\na| j f  \nb| j    \nc| j f  ');
+  assert.equal(q('(value t`a;type value 0#t`a)'), '2 2 2\n7h');
+});
