@@ -831,3 +831,13 @@ test('enlist takes more than 8 arguments (ref/enlist), where a lambda stops at 8
   assert.equal(q('(enlist) . til 12'), '0 1 2 3 4 5 6 7 8 9 10 11');
   assert.match(q('{x}[1;2;3;4;5;6;7;8;9]'), /^'rank/);
 });
+
+test('a guid to and from its bits and bytes with vs and sv (ref/vs, ref/sv, basics/datatypes)', () => {
+  const { q } = makeSession();
+  const bits = '10001100011010111000101101100100011010000001010101100000100001000000101000111110000101111000010000000001001001010001101101101000b';
+  assert.equal(q(`0b sv ${bits}`), '8c6b8b64-6815-6084-0a3e-178401251b68');
+  assert.equal(q(`(0b vs 0b sv ${bits})~${bits}`), '1b');
+  assert.equal(q('0x0 sv 0x8c6b8b64681560840a3e178401251b68'), '8c6b8b64-6815-6084-0a3e-178401251b68');
+  assert.equal(q('0x0 vs "G"$"8c6b8b64-6815-6084-0a3e-178401251b68"'), '0x8c6b8b64681560840a3e178401251b68');
+  assert.match(q('0x0 sv 15#0xff'), /^'length/);
+});

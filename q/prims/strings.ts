@@ -312,6 +312,8 @@ export function sv(x: Q, y: Q): Q {
     if (d.length === 4) return { t: -T.Int, v: Number(BigInt.asIntN(32, v)) };
     if (d.length === 8) return long(BigInt.asIntN(64, v));
     if (d.length === 1) return { t: -T.Byte, v: Number(v) };
+    // sixteen a guid (basics/datatypes: 0x0 sv 16?0xff)
+    if (d.length === 16) return { t: -T.Guid, v: d.slice() };
     throw new QError('length');
   }
   if (x.t === -T.Bool && y.t === T.Bool) {
@@ -416,6 +418,14 @@ const zeroLike = (x: Q): Q => x.t < 0 ? { t: x.t, v: typeof (x as Atom).v === 'b
 
 /** 0b vs x and 0x0 vs x: the bits or bytes of an integer, most significant first. */
 function bits(y: Q, w: number): Q {
+  // a guid's 16 bytes, or its 128 bits (ref/vs, since 4.1t 2021.09.03)
+  if (y.t === -T.Guid) {
+    const g = (y as Atom).v as Uint8Array;
+    if (w === 8) return vec(T.Byte, g.slice());
+    const d = new Uint8Array(128);
+    for (let i = 0; i < 128; i++) d[i] = (g[i >> 3] >> (7 - (i & 7))) & 1;
+    return vec(T.Bool, d);
+  }
   const size = y.t === -T.Long ? 64 : y.t === -T.Int ? 32 : y.t === -T.Short ? 16 : y.t === -T.Byte ? 8 : 0;
   if (!size) throw new QError('type');
   const v = BigInt.asUintN(size, toBig(y));
