@@ -841,3 +841,10 @@ test('a guid to and from its bits and bytes with vs and sv (ref/vs, ref/sv, basi
   assert.equal(q('0x0 vs "G"$"8c6b8b64-6815-6084-0a3e-178401251b68"'), '0x8c6b8b64681560840a3e178401251b68');
   assert.match(q('0x0 sv 15#0xff'), /^'length/);
 });
+
+test('scan over an empty list: a primitive keeps its type, any other value is not evaluated and gives () (ref/accumulators)', () => {
+  const { q } = makeSession();
+  q('mt:0#0');
+  assert.equal(q('type each (mt;+\\[mt];{x*y}\\[mt];sums mt)'), '7 7 0 7h');
+  assert.equal(q('()~{x+y*z}\\[`foo;mt;mt]'), '1b');
+});

@@ -128,7 +128,9 @@ function over(f: Q, args: Q[], scan: boolean): Q {
     let n = count(x);
     const src = x.t === T.Dict ? (x as Dict).v : x;
     if (n === 0) {
-      if (scan) return x;
+      // the scan of a primitive keeps the list (sums 0#0 is `long$()); of any other value, which is not
+      // evaluated, the generic empty list (ref/accumulators: {x*y}\[0#0] is 0h)
+      if (scan) return f.t === T.Op || x.t === T.Dict ? x : list([]);
       const id = identity(f);
       if (id) return id;
       // | and & over an empty vector give the type's smallest and largest values; other folds give ()
