@@ -38,7 +38,11 @@ function trimZeros(f: string): string {
   return f.slice(0, k);
 }
 
+/** The days from 2000.01.01 of 0001.01.01 and of 9999.12.31, the dates kdb+ can show. */
+const FIRST_DAY = -730119, LAST_DAY = 2921939;
 function date(d: number): string {
+  // out-of-range dates show as 0000.00.00 (basics/datatypes)
+  if (d < FIRST_DAY || d > LAST_DAY) return '0000.00.00';
   const [y, m, dd] = daysToYmd(d);
   return `${pad(y, 4)}.${pad(m, 2)}.${pad(dd, 2)}`;
 }

@@ -55,3 +55,9 @@ test('a deep chain of one-item lists shows as a run of commas, without a call pe
   assert.equal(q('count -3!a'), '100001');
   assert.equal(q('-3!3{enlist x}/1'), '",,,1"');
 });
+
+test('dates out of the range 0001.01.01 to 9999.12.31 show as 0000.00.00 (basics/datatypes)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(0001.01.01-1;9999.12.31+1;0001.01.01;9999.12.31)'), '0000.00.00 0000.00.00 0001.01.01 9999.12.31');
+  assert.equal(q('"z"$0001.01.01-1'), '0000.00.00T00:00:00.000');
+});
