@@ -285,7 +285,10 @@ test('a comment after a view is not its text (ref/view); a slash in a string is'
 
 test('views keep their text: view, views[], \\b; a view takes the rest of its line', () => {
   const { q } = makeSession();
+  // none: an empty list without s# (ref/eval), one: ,`v; more: `s#, as \v shows them
+  assert.equal(q('views[]'), '`symbol$()');
   q('v::2+a*3');
+  assert.equal(q('views[]'), ',`v');
   q('a:5');
   assert.equal(q('v'), '17');
   assert.equal(q('view `v'), '"2+a*3"');

@@ -91,8 +91,9 @@ function viewsIn(arg: string, keep: (v: { at?: number }) => boolean = () => true
   const mine = (k: string) => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.');
   return [...env.views.entries()].filter(([k, v]) => mine(k) && keep(v)).map(([k]) => k.slice(pre.length)).sort();
 }
-/** \b: the views of a namespace, sorted (kdb+ marks the list `s#). */
-SYSTEM.b = arg => ({ ...symVec(viewsIn(arg)), a: 1 }) as Q;
+/** \b: the views of a namespace, sorted (kdb+ marks the list `s# as \v does: views[] with none is
+ *  `symbol$(), ref/eval). */
+SYSTEM.b = arg => { const vs = viewsIn(arg); return ({ ...symVec(vs), a: vs.length > 1 ? Attr.S : Attr.None }) as Q; };
 /** \B: the views of a namespace not read since a global last changed (or never read): kdb+'s pending
  *  views, where wasq counts any change of a global as a change of a view's referents. */
 SYSTEM.B = arg => symVec(viewsIn(arg, v => v.at !== writes));
