@@ -225,7 +225,8 @@ export class Session {
     if (!line.trim()) return { v: NIL, quiet: true };
     if (/^\\/.test(line)) {
       const v = this.sys(line.slice(1));
-      return { v, quiet: isNil(v) };
+      // a shell command with no output (\mkdir d) prints nothing, though system"mkdir d" is ()
+      return { v, quiet: isNil(v) || v.t === T.List && count(v) === 0 };
     }
     if (/^q\)/.test(line)) return this.value(line.slice(2));
     return this.compile(line)();

@@ -240,6 +240,8 @@ test('a system command q does not know goes to the shell: its output as lines, a
   const q = nodeSession();
   assert.equal(q('system "echo hi; echo there"'), '"hi"\n"there"');
   assert.equal(q('system "true"'), '()');
+  // \mkdir d prints nothing (ref/key, ref/load), where system gives ()
+  assert.equal(q('\\true'), '');
   assert.equal(q('\\false'), "'os");
   assert.equal(q('x:1;x'), '1');
   // the output is bytes, as a q string holds them: a command may print any (\\cat of a binary file)
