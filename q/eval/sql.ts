@@ -176,6 +176,9 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
 
 /** col.part: a column of the table a foreign key points at, or a temporal part. */
 function navigate(c: Q, part: string): Q {
+  // a chain of foreign keys: s.eid.currency follows s, then eid (basics/joins)
+  const dot = part.indexOf('.');
+  if (dot > 0) { const r = followKey(c, part.slice(0, dot)); if (r) return navigate(r, part.slice(dot + 1)); }
   const r = followKey(c, part) ?? temporalPart(c, part);
   if (!r) throw new QError(part);
   return r;

@@ -432,3 +432,11 @@ test('meta of a foreign key shows the type of the key it stands for (ref/fkeys)'
   assert.equal(q('meta t'), 'c| t f a\n-| -----\na| j f  \nb| j    \nc| j f  ');
   assert.equal(q('(value t`a;type value 0#t`a)'), '2 2 2\n7h');
 });
+
+test('a chain of foreign keys in a query: s.eid.currency follows s, then eid (basics/joins)', () => {
+  const { q } = makeSession();
+  q('emaster:([eid:1001 1002 1003] currency:`gbp`eur`usd); s:([s:`s1`s2`s3] name:`smith`jones`blake; eid:`emaster$1001 1003 1002)');
+  q('sp:([] s:`s$`s1`s2`s3`s1; qty:1 2 3 4)');
+  assert.equal(q('select s.name, qty, s.eid.currency from sp'), 'name  qty currency\n------------------\nsmith 1   gbp     \njones 2   usd     \nblake 3   eur     \nsmith 4   gbp     ');
+  assert.equal(q('exec qty from sp where s.eid.currency=`gbp'), '1 4');
+});
