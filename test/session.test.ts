@@ -851,3 +851,14 @@ test('scan over an empty list: a primitive keeps its type, any other value is no
   assert.equal(q('type each (mt;+\\[mt];{x*y}\\[mt];sums mt)'), '7 7 0 7h');
   assert.equal(q('()~{x+y*z}\\[`foo;mt;mt]'), '1b');
 });
+
+test('x, y and z inside a query\'s select, by and where phrases are not implicit arguments; in its table expression they are (basics/qsql)', () => {
+  const { q } = makeSession();
+  q('args:{(value x)1}');
+  assert.equal(q('args{select from y where a=x,b=z}'), '`x`y');
+  assert.equal(q('args{[x;y;z]select from y where a=x,b=z}'), '`x`y`z');
+  assert.match(q('{select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]'), /^'rank/);
+  assert.equal(q('{[x;y]select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]'), 'a b\n---\n0 2');
+  assert.equal(q('args {exec y by z from x}'), ',`x');
+  assert.equal(q('args {y+exec a from x}'), '`x`y');
+});

@@ -479,13 +479,17 @@ function nameLambda(l: Lambda, name: string): void {
   walkNodes(l.body, n => { if (n.k === 'lit' && n.v.t === T.Lambda && !(n.v as Lambda).name) nameLambda(n.v as Lambda, name + '@'); });
 }
 
+const IMPLICIT = new Set(['x', 'y', 'z']);
 export function makeLambda(src: string, params: string[] | null, body: Node[], pats: (Pat | null)[] | null = null): Lambda {
   const used = new Set<string>();
   const assigned: string[] = [], globals = new Set<string>();
+  // inside a query's select, by and where phrases x, y and z are not seen as implicit arguments (the
+  // table expression is): {select from t where a=x,b=y}[0;2] is 'rank (basics/qsql)
+  let masked = 0;
   const walk = (n: Node | null): void => {
     if (!n) return;
     switch (n.k) {
-      case 'name': used.add(n.n); return;
+      case 'name': if (!masked || !IMPLICIT.has(n.n)) used.add(n.n); return;
       case 'app': walk(n.f); n.a.forEach(walk); return;
       case 'mon': walk(n.f); walk(n.x); return;
       case 'adv': walk(n.f); return;
@@ -501,7 +505,9 @@ export function makeLambda(src: string, params: string[] | null, body: Node[], p
       case 'ret': case 'sig': walk(n.x); return;
       case 'ctl': n.a.forEach(walk); return;
       case 'seq': n.a.forEach(walk); return;
-      case 'sql': n.cols?.forEach(c => walk(c[1])); n.by?.forEach(c => walk(c[1])); walk(n.from); n.where.forEach(walk); walk(n.lim ?? null); return;
+      case 'sql':
+        masked++; n.cols?.forEach(c => walk(c[1])); n.by?.forEach(c => walk(c[1])); n.where.forEach(walk); masked--;
+        walk(n.from); walk(n.lim ?? null); return;
       case 'pat': for (const nm of patNames(n.p)) if (!assigned.includes(nm)) assigned.push(nm); walkPat(n.p); walk(n.r); return;
       case 'pcond': walk(n.v); n.ps.forEach(p => { for (const nm of patNames(p)) if (!assigned.includes(nm)) assigned.push(nm); walkPat(p); }); n.rs.forEach(walk); return;
     }
