@@ -387,6 +387,10 @@ export class Parser {
     let by: [string, Node][] | null = null;
     const byNamed: boolean[] = [];
     if (this.peek()?.k === 'name' && this.peek()!.s === 'by') { this.i++; by = this.clauses(['from'], byNamed); }
+    // a column named as a group is kdb+'s parse error (since 4.0): select b by b from t (basics/qsql)
+    // (a group by the virtual column i, named x, is not counted: whether kdb+ names it so is not known)
+    const dup = q === 'select' && by ? cols.find(([c]) => by!.some(([b, e]) => b === c && !(e.k === 'name' && e.n === 'i'))) : undefined;
+    if (dup) throw new QError('dup names for cols/groups ' + dup[0]);
     // by 0b is no grouping at all, the b of functional select (ref/exec: exec qty, s by 0b gives a table)
     const noBy = by?.length === 1 && !byNamed[0] && by[0][1].k === 'lit' && by[0][1].v.t === -T.Bool && (by[0][1].v as Atom).v === 0;
     if (noBy) { by = null; if (q === 'exec') q = 'select'; }

@@ -440,3 +440,12 @@ test('a chain of foreign keys in a query: s.eid.currency follows s, then eid (ba
   assert.equal(q('select s.name, qty, s.eid.currency from sp'), 'name  qty currency\n------------------\nsmith 1   gbp     \njones 2   usd     \nblake 3   eur     \nsmith 4   gbp     ');
   assert.equal(q('exec qty from sp where s.eid.currency=`gbp'), '1 4');
 });
+
+test('a select column named as a group is a parse error since kdb+ 4.0 (basics/qsql: dup names for cols/groups)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 2;b:3 4 4)');
+  assert.match(q('parse"select b by b from t"'), /^'dup names for cols\/groups b/);
+  assert.match(q('select a, sum b by b from t'), /^'dup names for cols\/groups b/);
+  assert.equal(q('select sum a by b from t'), 'b| a\n-| -\n3| 1\n4| 4');
+  assert.equal(q('select a,b by c:a from t'), 'c| a   b  \n-| -------\n1| ,1  ,3 \n2| 2 2 4 4');
+});
