@@ -862,3 +862,11 @@ test('x, y and z inside a query\'s select, by and where phrases are not implicit
   assert.equal(q('args {exec y by z from x}'), ',`x');
   assert.equal(q('args {y+exec a from x}'), '`x`y');
 });
+
+test('data before /: or \\: is sv or vs applied to one argument (ref/maps, basics/exposed-infrastructure)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(", "/:)("quick";"brown";"foxes")'), '"quick, brown, foxes"');
+  assert.equal(q('(0x0\\:)3.14156'), '0x400921ea35935fc4');
+  assert.equal(q('(10\\:)1234'), '1 2 3 4');
+  assert.equal(q('(10/:)1 2 3'), '123');
+});

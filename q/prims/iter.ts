@@ -11,6 +11,7 @@ import { apply, apply1, apply2, rankOf } from './apply.js';
 import { match } from './match.js';
 import { raze } from './list.js';
 import { hooks } from './hooks.js';
+import { sv, vs } from './strings.js';
 
 const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
 export const derive = (adv: string, f: Q): IterFn => ({ t: ADV_T[adv], adv, f });
@@ -249,6 +250,8 @@ export function iterApply(g: IterFn, args: Q[]): Q {
     case T.Scan: return over(f, args, true);
     case T.Prior: return prior(f, args);
     case T.EachRight: case T.EachLeft: {
+      // data before /: or \: is sv or vs, applied to one argument: (", "/:)("a";"b"), (0x0\:)3.14 (ref/maps)
+      if (args.length === 1 && f.t < T.Lambda && f.t !== T.List) return g.t === T.EachRight ? sv(f, args[0]) : vs(f, args[0]);
       if (args.length !== 2) throw new QError('rank');
       // /: walks the right argument, \: the left; the other side stays whole
       const right = g.t === T.EachRight, [x, y] = args, walk = right ? y : x;
