@@ -870,3 +870,12 @@ test('data before /: or \\: is sv or vs applied to one argument (ref/maps, basic
   assert.equal(q('(10\\:)1234'), '1 2 3 4');
   assert.equal(q('(10/:)1 2 3'), '123');
 });
+
+test('a float vector scanned from a seed with a second list is {z+x*y}\\ built in (ref/accumulators: a b\\c)', () => {
+  const { q } = makeSession();
+  q('a:1000f;b:1 2 3 4f;c:5 6 7 8f');
+  assert.equal(q('a b\\c'), '1005 2016 6055 24228f');
+  assert.equal(q('(a b\\c)~{z+x*y}\\[a;b;c]'), '1b');
+  assert.equal(q('a b/c'), '24228f');
+  assert.match(q('a b\\1 2f'), /^'length/);
+});

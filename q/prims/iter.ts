@@ -121,6 +121,8 @@ function foldInts(op: string, x: Vec): Q | null {
 function poll(i: number) { if (!(i & 63)) hooks.check(); }
 
 function over(f: Q, args: Q[], scan: boolean): Q {
+  // a float vector b scanned from a with c, a b\c, is {z+x*y}\[a;b;c] built in (ref/accumulators, since 3.1)
+  if (f.t === T.Float && args.length === 2) return linear(f as Vec, args[0], args[1], scan);
   const r = rankOf(f);
   if (r === 1 || (args.length === 2 && r === 1)) return unaryOver(f, args, scan);
   if (args.length === 1) {
@@ -167,6 +169,17 @@ function over(f: Q, args: Q[], scan: boolean): Q {
   if (!scan) return acc;
   const d = rest.find(a => a.t === T.Dict);
   return d ? collect(d, out) : fromItems(out);
+}
+
+const PLUS = { t: T.Op, name: '+' } as Prim, TIMES = { t: T.Op, name: '*' } as Prim;
+/** b\[a;c] and b/[a;c] for a float vector b: from a, each step c[i]+r*b[i]. */
+function linear(b: Vec, a: Q, c: Q, scan: boolean): Q {
+  const n = count(b);
+  if (isListy(c) && count(c) !== n) throw new QError('length');
+  let acc = a;
+  const out = new Array<Q>(n);
+  for (let i = 0; i < n; i++) { poll(i); out[i] = acc = apply2(PLUS, isListy(c) ? item(c, i) : c, apply2(TIMES, acc, item(b, i))); }
+  return scan ? fromItems(out) : acc;
 }
 
 /** A unary value with over/scan: converge, repeat n times, or while a condition holds. */
