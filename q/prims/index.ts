@@ -149,6 +149,9 @@ export function keyItems(d: Dict, i: Q): Q[] {
 /** The row of keyed table d whose key is i, or -1. */
 export function keyRow(d: Dict, i: Q): number {
   const kt = d.k as Table, key = keyItems(d, i), n = count(kt);
+  // one typed key column and a key of its type: find's scan over the column, not an item a row
+  const c0 = kt.d[0], k0 = key[0];
+  if (key.length === 1 && c0.t > 0 && c0.t < T.Enum && k0.t === -c0.t) { const p = find1(c0, k0); return p < n ? p : -1; }
   outer: for (let r = 0; r < n; r++) {
     for (let c = 0; c < key.length; c++) if (!matchAtom(item(kt.d[c], r), key[c])) continue outer;
     return r;
