@@ -209,10 +209,10 @@ export async function main(argv: string[]) {
   await loadZstd();
   const host = nodeHost(write);
   const session = new Session(host);
-  // .z.exit runs with the exit code just before the process ends (it cannot stop it)
+  // .z.exit runs with the exit code (a long, as ref/dotz prints it) just before the process ends (it cannot stop it)
   const quit = host.exit!;
   host.exit = code => {
-    try { session.handler('.z.exit', [{ t: -T.Int, v: code } as Q], session.env.conn, () => NIL); }
+    try { session.handler('.z.exit', [{ t: -T.Long, v: BigInt(code) } as Q], session.env.conn, () => NIL); }
     catch (e) { write(2, `.z.exit: '${errorText(e)}\n`); }
     quit(code);
   };

@@ -410,6 +410,8 @@ test('.z.pi handles console lines (a string result is written as it is); .z.exit
   assert.equal(e.stdout, 'bye 3\n');
   assert.equal(e.status, 3);
   assert.equal(run('.z.exit:{-1 "bye ",string x}\n1+1\n').stdout, '2\nbye 0\n');
+  // the code is a long, as ref/dotz's {0N!x} prints it
+  assert.equal(run('.z.exit:{0N!x}\nexit 42\n').stdout, '42\n');
 });
 
 test('.Q.gz gzips (level;data) and gunzips data, keeping chars as chars and bytes as bytes', () => {
