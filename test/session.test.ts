@@ -879,3 +879,11 @@ test('a float vector scanned from a seed with a second list is {z+x*y}\\ built i
   assert.equal(q('a b/c'), '24228f');
   assert.match(q('a b\\1 2f'), /^'length/);
 });
+
+test('.[f] projects Apply as @[f] does (learn/pb/abundant-odds: (.[>]){…}/x)', () => {
+  const { q } = makeSession();
+  assert.equal(q('.[>] 3 1'), '1b');
+  assert.equal(q('f:.[{x+y}]; f 1 2'), '3');
+  assert.equal(q('(.[<]){x+1 0}/0 5'), '5 5');
+  assert.equal(q('@[neg] 3'), '-3');
+});

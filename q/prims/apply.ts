@@ -72,7 +72,8 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
       if (!d) throw new QError('nyi');
       const a = args as Q[];
       if (a.length === 1) {
-        if (d.m && !(d.d && f.t === T.Op && p.name.length <= 2 && !p.name.endsWith(':'))) return d.m(a[0]);
+        // (. is held as a unary value, but .[f] projects Apply as @[f] does: .[>] 3 1 is 1b)
+        if (d.m && !(d.d && (f.t === T.Op || p.name === '.') && p.name.length <= 2 && !p.name.endsWith(':'))) return d.m(a[0]);
         if (d.d || d.n) return project(f, args);
         throw new QError('rank');
       }
