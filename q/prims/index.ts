@@ -122,6 +122,16 @@ function dictIndex(d: Dict, i: Q): Q {
 
 function keyedIndex(d: Dict, i: Q): Q {
   const kt = d.k as Table;
+  // a sorted keyed table of one key column is a step function, as a sorted dictionary is: a key finds the
+  // row of the last key at or below it (wp/corporate-actions)
+  if (d.a === 1 && kt.c.length === 1) {
+    const kc = kt.d[0], probe = i.t === T.Table ? (i as Table).d[(i as Table).c.indexOf(kt.c[0])] : i;
+    if (probe && kc.t > 0 && kc.t < T.Enum && (probe.t === -kc.t || probe.t === kc.t)) {
+      const p = bin(kc, probe);
+      if (p.t < 0) { const j = Number((p as Atom).v); return j < 0 ? nullItem(d.v) : item(d.v, j); }
+      return index(d.v, { t: T.Int, d: Int32Array.from((p as Vec).d as BigInt64Array, Number), a: 0 } as Vec);
+    }
+  }
   // a keyed table is indexed by a key row: an atom for one key column, a list or dict for several
   // many keys of the key columns' own types: the matching rows found together, as lj finds them
   const many = i.t === T.Table ? i as Table : kt.c.length === 1 && i.t > 0 && i.t < T.Enum ? table(kt.c, [i]) : null;

@@ -449,3 +449,13 @@ test('a select column named as a group is a parse error since kdb+ 4.0 (basics/q
   assert.equal(q('select sum a by b from t'), 'b| a\n-| -\n3| 1\n4| 4');
   assert.equal(q('select a,b by c:a from t'), 'c| a   b  \n-| -------\n1| ,1  ,3 \n2| 2 2 4 4');
 });
+
+test('a sorted keyed table is a step function: a key finds the row of the last key at or below it (wp/corporate-actions)', () => {
+  const { q } = makeSession();
+  q('tab:`s#([date:2013.01.01 2013.04.01 2013.07.01 2013.10.01 2014.01.01] q:`Q1`Q2`Q3`Q4`Q5)');
+  assert.equal(q('exec q from tab([]date:2013.01.01 2013.05.05 2013.06.19 2013.08.25 2013.10.01)'), '`Q1`Q2`Q2`Q3`Q4');
+  assert.equal(q('(tab 2013.05.05)`q'), '`Q2');
+  assert.equal(q('(tab 2012.12.31)`q'), '`');
+  q('u:([date:2013.01.01 2013.04.01] q:`Q1`Q2)');
+  assert.equal(q('(u 2013.05.05)`q'), '`');
+});
