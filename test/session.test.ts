@@ -887,3 +887,11 @@ test('.[f] projects Apply as @[f] does (learn/pb/abundant-odds: (.[>]){…}/x)',
   assert.equal(q('(.[<]){x+1 0}/0 5'), '5 5');
   assert.equal(q('@[neg] 3'), '-3');
 });
+
+test('enlist of an empty dictionary is a list of it, not a table; a cast-form key shows parenthesised (wp/intraday-writedown)', () => {
+  const { q } = makeSession();
+  assert.equal(q('type enlist (0#`)!0#0N'), '0h');
+  assert.equal(q('MAXTBLSYM:enlist[`]!enlist(0#`)!0#0N; MAXTBLSYM'), '| (`symbol$())!`long$()');
+  assert.equal(q('type enlist `a`b!1 2'), '98h');
+  assert.equal(q('-3!(`long$())!`long$()'), '"(`long$())!`long$()"');
+});

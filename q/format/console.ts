@@ -106,8 +106,9 @@ export function s1(x: Q, P: number): string {
       if (dd.flipped) return '+' + s1({ t: T.Dict, k: dd.k, v: dd.v } as Dict, P);
       const k = s1(dd.k, P), v = s1(dd.v, P);
       const wrap = (s: string, q: Q) => q.t === T.Dict || (q.t === T.Table) || (q.t < 0 && false) ? '(' + s + ')' : s;
-      // a key that starts with , (one item) or is itself keyed is parenthesised
-      return (dd.k.t === T.Table || k[0] === ',' ? '(' + k + ')' : wrap(k, dd.k)) + '!' + v;
+      // a key that starts with , (one item), is a cast's form (`symbol$(), `sym$`a: the $ would take the
+      // rest) or is itself keyed is parenthesised
+      return (dd.k.t === T.Table || k[0] === ',' || /^`\w*\$/.test(k) ? '(' + k + ')' : wrap(k, dd.k)) + '!' + v;
     }
     case T.Table: {
       const t = x as Table;

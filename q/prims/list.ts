@@ -59,7 +59,8 @@ export function reverse(x: Q): Q {
 }
 export function enlist(x: Q): Q {
   if (x.t < 0 && x.t >= -T.Enum) return fromItems([x]);
-  if (x.t === T.Dict && (x as Dict).k.t === T.Sym) return table(items((x as Dict).k).map(k => (k as Atom).v), items((x as Dict).v).map(v => fromItems([v])));
+  // a dictionary with symbol keys makes a one-row table; an empty one cannot (no columns): a list of it
+  if (x.t === T.Dict && (x as Dict).k.t === T.Sym && count((x as Dict).k)) return table(items((x as Dict).k).map(k => (k as Atom).v), items((x as Dict).v).map(v => fromItems([v])));
   return list([x]);
 }
 export function raze(x: Q): Q {
