@@ -183,13 +183,10 @@ export function upsert(x: Q, y: Q): Q {
     return resolve(x).put(y);
   }
   const { v, put } = resolve(x);
-  if (v.t === T.Table && y.t === T.Table) {
-    const t = v as Table, r = y as Table, n = count(r);
-    for (const c of r.c) if (!t.c.includes(c)) throw new QError('mismatch');
-    return put(join(t, table(t.c, t.c.map((c, j) => r.c.includes(c) ? r.d[r.c.indexOf(c)] : fromItems(new Array(n).fill(nullItem(t.d[j]))))), true));
-  }
+  // a sorted dictionary is a step function: kdb+ refuses to add to it (kb/temporal-data)
+  if (v.t === T.Dict && !isKeyed(v) && (v as Dict).a === 1) throw new QError('step');
   // a table stays a table: what does not join it as rows is a type error, not a general list
-  // (rows appended grow the columns into room behind them, as insert does)
+  // (rows appended grow the columns into room behind them, as insert does; columns missing are nulls)
   const r = join(v, y, true);
   if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
   return put(r);

@@ -459,3 +459,12 @@ test('a sorted keyed table is a step function: a key finds the row of the last k
   q('u:([date:2013.01.01 2013.04.01] q:`Q1`Q2)');
   assert.equal(q('(u 2013.05.05)`q'), '`');
 });
+
+test('upsert into a sorted dictionary is \'step (kb/temporal-data); into a table, columns left out are nulls', () => {
+  const { q } = makeSession();
+  q('d:`s#`a`b!1 2');
+  assert.match(q('`d upsert `c`d!3 4'), /^'step/);
+  assert.equal(q('d'), 'a| 1\nb| 2');
+  q('t:([]a:1 2;b:3 4); `t upsert ([]b:5 6)');
+  assert.equal(q('t'), 'a b\n---\n1 3\n2 4\n  5\n  6');
+});
