@@ -20,7 +20,7 @@ import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs } from './names.js';
-import { partedTables, partTable, mapTable, named, isParted } from '../prims/disk.js';
+import { partedTables, partTable, mapTable, named, isParted, isSplayed } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
 
@@ -95,6 +95,8 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
   if (n.lim && from.t === T.Table && (from as Table).ref && !(from as Table).ref!.startsWith(':')) throw new QError('nyi');
   // update and delete of a partitioned table (which stays on disk) are kdb+'s 'par
   if ((kind === 'update' || kind === 'delete') && isParted(from)) throw new QError('par');
+  // deleting a column changes a mapped splayed table's schema, which kdb+ refuses (kb/splayed-tables)
+  if (kind === 'delete' && n.cols && isSplayed(from)) throw new QError('splay');
   // a query's result is a table in memory, even when it has all of a mapped one
   if (from.t === T.Table && (from as Table).ref) from = table((from as Table).c, (from as Table).d);
   return runQuery({
@@ -410,6 +412,7 @@ export function runQuery(q: Query): Q {
   const src = onDisk ? onDisk.v : byName ? getGlobal(byName) : q.from;
   // update and delete of a partitioned table (which stays on disk) are kdb+'s 'par
   if ((q.kind === 'update' || q.kind === 'delete') && isParted(src)) throw new QError('par');
+  if (q.kind === 'delete' && q.delCols && isSplayed(src)) throw new QError('splay');
   if (q.kind === 'delete' && q.delCols && src.t === T.Dict && (src as Dict).k.t !== T.Table) {
     const d = src as Dict, ks = items(d.k), keep = ks.map((k, i) => q.delCols!.includes(k.t === -T.Sym ? (k as Atom).v : '') ? -1 : i).filter(i => i >= 0);
     const r = dict(index(d.k, longVec(keep)), index(d.v, longVec(keep)));

@@ -1020,3 +1020,13 @@ test('.Q.hdpf saves every root table to a partition and empties it; a namespace 
   assert.equal(q('@[`.ns;`y;:;5]'), '`.ns');
   assert.equal(q('(.ns.x;.ns.y)'), '1 5');
 });
+
+test('deleting a column of a splayed table \\l mapped is \'splay, by name or by value (kb/splayed-tables); its rows can go', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:db/trade/ set .Q.en[`:db] ([]a:1 2;volume:3 4;sym:`x`y); system "l db"');
+  assert.match(q('delete volume from `trade'), /^'splay/);
+  assert.match(q('trade: delete volume from trade'), /^'splay/);
+  assert.equal(q('cols trade'), '`a`volume`sym');
+  assert.equal(q('cols delete volume from select from trade'), '`a`sym');
+  assert.equal(q('delete from `trade where a=1; exec a from trade'), ',2');
+});
