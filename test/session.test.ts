@@ -895,3 +895,12 @@ test('enlist of an empty dictionary is a list of it, not a table; a cast-form ke
   assert.equal(q('type enlist `a`b!1 2'), '98h');
   assert.equal(q('-3!(`long$())!`long$()'), '"(`long$())!`long$()"');
 });
+
+test('n?0 rolls any longs and n?0i any ints, -n?0 deals distinct longs (ref/deal); n?0D0 rolls timespans within a day (learn/brief-introduction)', () => {
+  const { q } = makeSession();
+  q('x:10000?0; y:10000?0i; z:10000?0D0');
+  assert.equal(q('(type x;(min x)<-1000000000000;(max x)>1000000000000)'), '7h\n1b\n1b');
+  assert.equal(q('(type y;(min y)<-1000000;(max y)>1000000)'), '6h\n1b\n1b');
+  assert.equal(q('(type z;0D<=min z;1D>max z;12:00<`minute$max z)'), '16h\n1b\n1b\n1b');
+  assert.equal(q('count distinct -1000?0'), '1000');
+});

@@ -62,14 +62,19 @@ export function roll(n: Q, y: Q): Q {
   switch (t) {
     case T.Float: case T.Real: case T.Datetime: { const m = v; for (let i = 0; i < k; i++) d[i] = unit() * m; break; }
     case T.Long: case T.Timestamp: case T.Timespan: {
-      const m = Number(v); if (m <= 0) throw new QError('domain');
+      // n?0 rolls any longs (ref/deal); n?0D0 timespans within a day (learn/brief-introduction)
+      if (t === T.Long && v === 0n) { const w = halves(d); for (let i = 0; i < k; i++) { w[2 * i] = next32(); w[2 * i + 1] = next32(); } break; }
+      const m = t === T.Timespan && v === 0n ? 86400e9 : Number(v); if (m <= 0) throw new QError('domain');
       // many longs are written as their two 32-bit halves (a BigInt an item costs more than the draw)
       if (k < 1024) { for (let i = 0; i < k; i++) d[i] = BigInt(Math.floor(unit() * m)); break; }
       const w = halves(d);
       for (let i = 0; i < k; i++) { const r = Math.floor(unit() * m); w[2 * i] = r % 4294967296; w[2 * i + 1] = Math.floor(r / 4294967296); }
       break;
     }
-    case T.Int: case T.Short: case T.Byte: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: { if (v <= 0) throw new QError('domain'); for (let i = 0; i < k; i++) d[i] = Math.floor(unit() * v); break; }
+    case T.Int: case T.Short: case T.Byte: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: {
+      // n?0i rolls any ints (ref/deal)
+      if (t === T.Int && v === 0) { for (let i = 0; i < k; i++) d[i] = next32() | 0; break; }
+      if (v <= 0) throw new QError('domain'); for (let i = 0; i < k; i++) d[i] = Math.floor(unit() * v); break; }
     case T.Bool: { for (let i = 0; i < k; i++) d[i] = next32() & 1; break; }
     case T.Char: { for (let i = 0; i < k; i++) d[i] = 97 + Math.floor(unit() * 26); break; }
     case T.Sym: {
@@ -107,6 +112,12 @@ function deal(k: number, y: Q): Q {
   if (y.t >= 0) { const c = count(y); if (k > c) throw new QError('length'); return index(y, positionsOf(sample(k, c))); }
   const m = Number((y as Atom).v);
   if (!(y.t === -T.Long || y.t === -T.Int || y.t === -T.Short)) throw new QError('type');
+  // -n?0: distinct longs of any value (ref/deal), drawn until n differ
+  if (y.t === -T.Long && m === 0) {
+    const seen = new Set<bigint>();
+    while (seen.size < k) for (const v of (roll({ t: -T.Long, v: BigInt(k - seen.size) } as Atom, y) as Vec).d as BigInt64Array) seen.add(v);
+    return vec(T.Long, BigInt64Array.from(seen));
+  }
   if (k > m) throw new QError('length');
   const r = sample(k, m);
   return y.t === -T.Long ? longVec(r) : vec(-y.t, Int32Array.from(r));
