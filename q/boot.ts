@@ -44,12 +44,6 @@ export function bootstrap(s: Session) {
   env.computed.set('.z.a', () => ({ t: -T.Int, v: env.conn.a }));
   env.computed.set('.z.u', () => sym(env.conn.u));
   env.computed.set('.z.h', () => sym(env.host.hostname ?? 'localhost'));
-  // .z.b: each name views depend on, with the views that depend on it
-  env.computed.set('.z.b', () => {
-    const by = new Map<string, string[]>();
-    for (const [v, { node }] of env.views) for (const d of viewDeps(node)) { const l = by.get(d); if (l) l.push(v); else by.set(d, [v]); }
-    return dict(symVec([...by.keys()]), list([...by.values()].map(vs => symVec(vs))));
-  });
   // .z.ex and .z.ey in a debugger session: the failed primitive, and its argument (its arguments as a
   // list when it took several); :: outside one
   env.computed.set('.z.ex', () => {

@@ -347,6 +347,9 @@ test('a view taken from the root dictionary shows its text; value gives its last
   q('w::y+1');
   assert.equal(q('.z.b`y'), '`x`w');
   assert.equal(q('.z.b`a'), '`d`v');
+  // a name in a query's phrases may be a column: only its table counts (learn/views)
+  q('v2::select from t where a in b');
+  assert.equal(q('(value`. `v2)2'), ',`t');
 });
 
 test("'[;] projects compose, so over a list of functions it builds their composition; a noun before an open end composes", () => {

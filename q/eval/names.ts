@@ -159,8 +159,9 @@ export function viewDeps(n: Node): string[] {
       case 'asg': n.idx?.forEach(walk); walk(n.r); return;
       case 'ret': case 'sig': walk(n.x); return;
       case 'ctl': case 'seq': n.a.forEach(walk); return;
-      // qSQL in its text's order: columns, by, from, where
-      case 'sql': n.cols?.forEach(c => walk(c[1])); n.by?.forEach(c => walk(c[1])); walk(n.from); n.where.forEach(walk); return;
+      // qSQL: its table only; a name in its phrases may be a column, and kdb+ does not count it
+      // (learn/views: v::select from t where a in b depends on ,`t)
+      case 'sql': walk(n.from); return;
     }
   };
   walk(n);
