@@ -35,3 +35,9 @@ test('the console size comes from -c, else LINES and COLUMNS, else 25 80', () =>
   assert.equal(run([], { COLUMNS: '120', LINES: '40' }), '40 120i\n"' + 'x'.repeat(100) + '"\n');
   assert.equal(run(['-c', '30', '50'], { COLUMNS: '120' }), '30 50i\n"' + 'x'.repeat(46) + '..\n');
 });
+
+test('read0 and read1 take a file named without its colon (wp/multi-thread: read0 `$"/tmp/f")', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
+  const out = wasq(dir, ['`:f.txt 0: ("a";"b")', 'read0 `$"f.txt"', 'read1 `f.txt', '("S";",") 0: `f.txt'].join('\n') + '\n').trim().split('\n');
+  assert.deepEqual(out, ['`:f.txt', ',"a"', ',"b"', '0x610a620a', 'a b']);
+});

@@ -69,9 +69,11 @@ export const read0 = (x: Q): Q => {
   // read0 (h;n) of a fifo handle: its next bytes as text (ref/read0)
   const b = fromHandle(x);
   if (b) return vec(T.Char, b.slice());
-  return list(lines(fileBytes(x)).map(l => vec(T.Char, l)));
+  return list(lines(fileBytes(asFile(x))).map(l => vec(T.Char, l)));
 };
-export const read1 = (x: Q): Q => vec(T.Byte, (fromHandle(x) ?? fileBytes(x)).slice());
+export const read1 = (x: Q): Q => vec(T.Byte, (fromHandle(x) ?? fileBytes(asFile(x))).slice());
+/** A symbol names a file here with or without its colon (wp/multi-thread: read0 `$"/tmp/f"). */
+const asFile = (x: Q): Q => x.t === -T.Sym && !((x as Atom).v as string).startsWith(':') ? hsym(x) : x;
 /** The next bytes of a fifo handle, for h or (h;n); null when x is not one. */
 function fromHandle(x: Q): Uint8Array | null {
   const isInt = (a: Q | undefined) => !!a && (a.t === -T.Int || a.t === -T.Long || a.t === -T.Short);
@@ -296,7 +298,7 @@ function fileSource(p: string, base: number, len: number, whole: boolean): Sourc
 function loadCsv(spec: List, y: Q): Q {
   const [tq, dq, fq] = spec.d;
   // a file may be named without its colon here (ref/file-text: ("ISI";",") 0:`data.csv)
-  if (y.t === -T.Sym && !((y as Atom).v as string).startsWith(':')) y = hsym(y);
+  y = asFile(y);
   const types = text(tq);
   if (dq.t === T.Int || dq.t === T.Long) return list(loadFixed(types, items(dq).map(w => Number((w as Atom).v)), source(y)));
   const header = dq.t === T.Char && count(dq) === 1;
