@@ -266,7 +266,8 @@ export class Session {
     const qCommand = name in SYSTEM || /^(l|t|ts|cd|1|2|_|ts?:\d+)$/.test(name);
     // (a / is a comment only before a blank, another / or the end: not the rule of a view's text, the
     // parser's withoutComment, as an argument may be a path after a blank, \r /x/a /x/b; \cd / is the root)
-    const arg = qCommand ? m[2].replace(/(?:^|\s+)\/(?=[\s/])[\s\S]*$|\s+\/$/, '') : m[2];
+    // (after numbers, \P 0 /full precision, any / after a blank begins one: wp/order-book)
+    const arg = !qCommand ? m[2] : /^-?\d/.test(m[2]) ? m[2].replace(/\s+\/[\s\S]*$/, '') : m[2].replace(/(?:^|\s+)\/(?=[\s/])[\s\S]*$|\s+\/$/, '');
     if (qCommand && arg !== m[2]) return this.sys(name + (arg ? ' ' + arg : ''));
     // \t alone is the timer's interval; \t N sets it (0 stops it), and each tick runs .z.ts
     if (name === 't' && !arg.trim()) return long(BigInt(this.timer));

@@ -463,6 +463,8 @@ test('\\v lists the variables sorted, marked `s# when there are several (as kdb+
   assert.equal(q('\\c      / console size'), q('\\c'));
   q('\\d .foo   // a namespace'); assert.equal(q('\\d'), '`.foo'); q('\\d .');
   assert.equal(q('\\c / size'), q('\\c'));
+  // after a number, any / after a blank begins a comment (wp/order-book: \P 0   /display the maximum precision)
+  q('\\P 0   /display the maximum precision possible'); assert.equal(q('1%3'), '0.33333333333333331'); q('\\P 7');
   // a namespace that is not there is an error naming it (basics/syscmds: \a .n)
   assert.equal(q('\\a .n'), "'.n");
   q('.n.x:1'); assert.equal(q('\\v .n'), ',`x');
