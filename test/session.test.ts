@@ -907,3 +907,12 @@ test('n?0 rolls any longs and n?0i any ints, -n?0 deals distinct longs (ref/deal
   assert.equal(q('(type z;0D<=min z;1D>max z;12:00<`minute$max z)'), '16h\n1b\n1b\n1b');
   assert.equal(q('count distinct -1000?0'), '1000');
 });
+
+test('a simple list searched for a general list of lists is right-atomic; a first item that is an atom is \'type (ref/find)', () => {
+  const { q } = makeSession();
+  q('w:10 -8 3 5 -1 2 3');
+  assert.equal(q('w?(10 5 -1;3 17)'), '0 3 4\n2 7');
+  assert.equal(q('1 2 3?(1 2;3;4 1)'), '0 1\n2\n3 0');
+  assert.match(q('1 2 3?(1;2 3)'), /^'type/);
+  assert.equal(q('("abcde";10 2 -6;(2 3;`ab))?10 2 -6'), '1');
+});

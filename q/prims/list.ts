@@ -548,6 +548,12 @@ export function find(x: Q, y: Q): Q {
   if (x.t === T.Table && y.t === T.Table) [x, y] = symbolsAgainstEnums(x as Table, y as Table);
   sameType(x, y);
   if (y.t < 0) return long(find1(x, y));
+  // a simple list searched for a general list is right-atomic when y's first item is a list, each item
+  // found as a whole list is; a first item that is an atom is 'type (ref/find: w?(10 5 -1;-8;3 17))
+  if (x.t > 0 && x.t <= T.Enum && y.t === T.List && count(y)) {
+    if ((y as List).d[0].t < 0) throw new QError('type');
+    return list((y as List).d.map(e => find(x, e)));
+  }
   // in a general list, y is one item to find when its rank is not more than x's first item's (as for
   // in: (1 2;9)?1 2 is 0, (9;(1 2;3 4))?1 2 is 2 2)
   if (x.t === T.List && y.t >= 0 && count(x) && depth(y) <= depth((x as List).d[0])) return long(find1(x, y));
