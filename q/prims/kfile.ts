@@ -354,7 +354,7 @@ function zipTrailer(read: (off: number, len: number) => Uint8Array, size: number
   if (Number(dv.getBigUint64(16, true)) !== at) corrupt();
   const ulen = Number(dv.getBigUint64(8, true)), lbs = dv.getUint32(24, true);
   if (ulen > 2 ** 40 || lbs < 4096 || nb !== Math.ceil(ulen / lbs)) corrupt();
-  return { ulen, lbs, nb, at, blocks: read(at + 32, 8 * nb) };
+  return { ulen, lbs, nb, at, alg: dv.getUint8(4), lvl: dv.getInt8(5), blocks: read(at + 32, 8 * nb) };
 }
 
 /** The bytes of a file compressed as kdb+ compresses it: logical blocks of 2^lbs bytes, algorithm alg (0
@@ -385,12 +385,7 @@ export function zipFile(b: Uint8Array, lbs: number, alg: number, lvl: number, pa
 export function zipInfo(read: (off: number, len: number) => Uint8Array, size: number): { clen: number; ulen: number; alg: number; lbs: number; lvl: number } | null {
   // only the magic and the trailer are read, not the blocks
   if (size < 56 || !isZipped(read(0, 8))) return null;
-  const le = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.length);
-  const nb = Number(le(read(size - 8, 8)).getBigUint64(0, true)), at = size - 40 - 8 * nb;
-  if (!(at >= 8)) return null;
-  const t = read(at, 32), dv = le(t);
-  if (t.length < 32) return null;
-  return { clen: size, ulen: Number(dv.getBigUint64(8, true)), alg: t[4], lbs: Math.log2(dv.getUint32(24, true)), lvl: (t[5] << 24) >> 24 };
+  try { const z = zipTrailer(read, size, ''); return { clen: size, ulen: z.ulen, alg: z.alg, lbs: Math.log2(z.lbs), lvl: z.lvl }; } catch { return null; }
 }
 
 /** An error naming the file: what kdb+ would call it, with the path so the user knows which. */
