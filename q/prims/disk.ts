@@ -206,9 +206,9 @@ export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q }
   // a partitioned table stays on disk: amending it by name (insert, upsert, xasc, @) is kdb+'s 'par
   return { get v() { return hooks.getGlobal(name); }, put: r => { if (partedTables().has(name) && isParted(hooks.getGlobal(name))) throw new QError('par'); hooks.setGlobal(name, r); return x; } };
 }
-/** Is x a partitioned table as \l mapped it (not a copy of its rows made by a query)? */
 /** Is x a splayed table as \l maps it (its ref the directory, `:dir/t/)? */
 export const isSplayed = (x: Q): boolean => x.t === T.Table && !!(x as Table).ref && (x as Table).ref!.startsWith(':') && (x as Table).ref!.endsWith('/');
+/** Is x a partitioned table as \l mapped it (not a copy of its rows made by a query)? */
 export const isParted = (x: Q): boolean => x.t === T.Table && !!(x as Table).ref && !(x as Table).ref!.startsWith(':') && partedTables().has((x as Table).ref!);
 
 // ---- .Q.en .Q.dpft .Q.par -----------------------------------------------------------------------
