@@ -115,7 +115,7 @@ export function bootstrap(s: Session) {
   g.set('.Q.n', str('0123456789'));
   g.set('.Q.an', str('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789'));
   g.set('.Q.nA', str('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
-  g.set('.Q.t', str(' bg xhijefcspmdznuvt'));
+  g.set('.Q.t', str(' bg xhijefcspmdznuvts'));
   // the clock: .z.p .z.P (timestamp), .z.d .z.D, .z.t .z.T, .z.n .z.N, .z.z .z.Z; upper case is local time
   // local time: \o's offset when set, else the host's
   const nowNs = (local: boolean) => env.host.now() - 946684800000000000n + (local ? BigInt(env.utcOffset ?? env.host.tzOffsetMinutes()) * 60000000000n : 0n);

@@ -221,8 +221,14 @@ export function qens(a: Q[]): Q {
   if (x.t !== T.Table || n.t !== -T.Sym) throw new QError('type');
   const dom = (n as Atom).v as string, t = x as Table;
   if (!t.d.some(c => c.t === T.Sym)) return t;
+  const enumerated = () => table(t.c, t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : c));
+  // .Q.en[::;t]: against the global alone, no file kept (ref/dotq, since 4.1 2025.01.17)
+  if (isNil(d)) {
+    try { hooks.getGlobal(dom); } catch { hooks.setGlobal(dom, symVec([])); }
+    return enumerated();
+  }
   // without a file yet, the domain starts from the global as it is
-  return withSymFile(join(pathOf(d), dom), dom, false, () => table(t.c, t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : c)));
+  return withSymFile(join(pathOf(d), dom), dom, false, enumerated);
 }
 
 /** The symbol list in file p as the global dom (read again: another process may have added to it), f run
@@ -643,7 +649,8 @@ export function qchk(x: Q): Q {
 /** .Q.lo[db;cd;scripts]: \l of a database, changing directory and running its scripts only as asked. */
 export function qlo(a: Q[]): Q {
   const flag = (x: Q) => { if (x.t >= 0 || x.t === -T.Sym) throw new QError('type'); return Number((x as Atom).v) !== 0; };
-  hooks.loadDir(pathOf(a[0]) || '.', flag(a[1]), flag(a[2]));
+  // the database as a file symbol or a plain one (ref/dotq: .Q.l`db)
+  hooks.loadDir(pathOf(a[0].t === -T.Sym ? hsym(a[0]) : a[0]) || '.', flag(a[1]), flag(a[2]));
   return NIL;
 }
 

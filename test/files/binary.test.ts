@@ -1030,3 +1030,15 @@ test('deleting a column of a splayed table \\l mapped is \'splay, by name or by 
   assert.equal(q('cols delete volume from select from trade'), '`a`sym');
   assert.equal(q('delete from `trade where a=1; exec a from trade'), ',2');
 });
+
+test('.Q.l takes a plain symbol, .Q.en[::;t] enumerates against sym with no file, .Q.t has 20 as s (ref/dotq)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:db/2020.01.01/t/ set ([]a:1 2)');
+  q('.Q.l`db');
+  assert.equal(q('exec a from t'), '1 2');
+  q('t1:([]a:`a`b`c;b:1 2 3)');
+  assert.equal(q('exec a from .Q.en[::;t1]'), "`sym$`a`b`c");
+  assert.equal(q('sym'), "`a`b`c");
+  assert.deepEqual(readdirSync(dir).filter(f => f === 'sym'), []);
+  assert.equal(q('(.Q.t 20;count .Q.t)'), '"s"\n21');
+});
