@@ -145,6 +145,9 @@ function keyedIndex(d: Dict, i: Q): Q {
     for (let j = 0; j < n; j++) rows[j] = keyedIndex(d, dict(symVec(it.c), fromItems(it.d.map(c => item(c, j)))));
     return rowsToTable(d.v as Table, rows);
   }
+  // a list of another type than the one key column's is one key of several parts: 'length (ref/dotq's
+  // .Q.ft example: s 2 3)
+  if (kt.c.length === 1 && i.t > 0 && i.t <= T.Enum && i.t !== kt.d[0].t && !(i.t === T.Sym && kt.d[0].t === T.Enum) && count(i) !== 1) throw new QError('length');
   if (kt.c.length === 1 && i.t > 0 && i.t !== T.Dict) { const n = count(i); return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => keyedIndex(d, item(i, j)))); }
   const r = keyRow(d, i);
   return r >= 0 ? item(d.v, r) : nullItem(d.v);

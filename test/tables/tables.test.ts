@@ -468,3 +468,12 @@ test('upsert into a sorted dictionary is \'step (kb/temporal-data); into a table
   q('t:([]a:1 2;b:3 4); `t upsert ([]b:5 6)');
   assert.equal(q('t'), 'a b\n---\n1 3\n2 4\n  5\n  6');
 });
+
+test('a keyed table of one key column indexed by a list of another type is \'length, the list taken as one key (ref/dotq .Q.ft)', () => {
+  const { q } = makeSession();
+  q('s:([s:`s1`s2`s3] city:`london`paris`rome)');
+  assert.match(q('s 2 3'), /^'length/);
+  assert.equal(q('exec city from s `s1`s3'), '`london`rome');
+  q('e:`x`y; ke:([a:`e$`x`y]b:1 2)');
+  assert.equal(q('exec b from ke `y`x'), '2 1');
+});
