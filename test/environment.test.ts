@@ -259,6 +259,9 @@ test('a file system error is a q error naming the path and what the OS reports; 
     assert.equal(q(`(\`:${dir}/z;17;2;9)1:100#0x0`), `\`:${dir}/z`);
     assert.equal(q(`(-21!\`:${dir}/z)\`algorithm`), '2i');
     assert.equal(q('x:01:30;x'), '01:30');
+    // glued to a noun, 0: before two digits is the verb too (ref/file-text: ","0:10 10#til 100)
+    assert.equal(q('count ","0:10 2#til 20'), '2');
+    assert.equal(q('(0:30;1:30)'), '00:30 01:30');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 

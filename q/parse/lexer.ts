@@ -85,8 +85,8 @@ export function lex(src: string): Tok[] {
     }
     // 0: 1: 2: are the file verbs, not numbers
     // (a byte literal may follow at once: (enlist"i";enlist 4)1:0x01000000)
-    // (and glued to a noun before, numbers that make no time: (`:f;17;2;9)1:100#0x0)
-    const glued = !sp && prevNoun() && isDigit(src[i + 2] ?? '') && (/^\d+/.exec(src.slice(i + 2))![0].length !== 2);
+    // (and glued to a noun before, numbers: (`:f;17;2;9)1:100#0x0, ","0:10 10#til 100 (ref/file-text))
+    const glued = !sp && prevNoun() && isDigit(src[i + 2] ?? '');
     if ((c === '0' || c === '1' || c === '2') && src[i + 1] === ':' && (!isDigit(src[i + 2]) || src.startsWith('0x', i + 2) || glued) && src[i + 2] !== ':') {
       out.push({ k: 'op', s: c + ':', pos: start, sp }); i += 2; continue;
     }
