@@ -916,3 +916,11 @@ test('a simple list searched for a general list of lists is right-atomic; a firs
   assert.match(q('1 2 3?(1;2 3)'), /^'type/);
   assert.equal(q('("abcde";10 2 -6;(2 3;`ab))?10 2 -6'), '1');
 });
+
+test('keywords ending in a projection compose: (count distinct type each) (ref/file-text)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(count distinct type each) (1;`a;2)'), '2');
+  assert.equal(q('g:distinct type each; g (1;`a;2)'), '-7 -11h');
+  q('t:([]a:1 2;b:(1;`a))');
+  assert.equal(q('cols[t] where 1<(count distinct type each)each t cols t'), ',`b');
+});

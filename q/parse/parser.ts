@@ -201,6 +201,9 @@ export class Parser {
     // but a keyword with a unary form applies to what follows it: signum deltas x
     if (a.kw && b.verb && !b.glyph && (b.n.k === 'adv' || (b.kw && this.kw.isDyadic(b.kw) && !this.kw.isMonadic?.(b.kw)))) {
       const r = this.reduce(items, s + 2);
+      // with nothing after it, a projection open at its right end: (count distinct type each) composes
+      // (ref/file-text)
+      if (!r && b.kw) return this.opened({ k: 'app', f: b.n, a: [a.n], sec: true });
       return { k: 'app', f: b.n, a: [a.n, r], p: b.pos };
     }
     // a keyword before an operator is that operator's left argument, as any name is (q's keywords are
