@@ -750,6 +750,7 @@ export function writeHandle(h: number, x: Q, lines: boolean): void {
   const path = handles.get(h)!, f = files();
   if (x.t === T.Char || x.t === -T.Char) { f.write(path, enc.encode(text(x) + (lines ? '\n' : '')), true); return; }
   if (x.t === T.Byte) { f.write(path, (x as Vec).d as Uint8Array, true); return; }
+  if (x.t === -T.Byte) { f.write(path, Uint8Array.of((x as Atom).v), true); return; }
   if (lines && x.t === T.List && (x as List).d.every(e => e.t === T.Char || e.t === -T.Char)) {
     f.write(path, enc.encode((x as List).d.map(e => text(e) + '\n').join('')), true); return;
   }

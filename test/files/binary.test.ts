@@ -1042,3 +1042,9 @@ test('.Q.l takes a plain symbol, .Q.en[::;t] enumerates against sym with no file
   assert.deepEqual(readdirSync(dir).filter(f => f === 'sym'), []);
   assert.equal(q('(.Q.t 20;count .Q.t)'), '"s"\n21');
 });
+
+test('a file handle appends text and bytes as they are, a byte atom as one byte, whatever the file holds', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:f.dat 1: 0x0102; h:hopen `:f.dat; h 0x25; h 0x2627; h "a"; hclose h');
+  assert.equal(q('read1 `:f.dat'), '0x010225262761');
+});
