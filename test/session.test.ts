@@ -28,6 +28,9 @@ test('lambdas, projections and early return', () => {
 
 test('pattern matching: destructuring, type checks, filters and the pattern conditional', () => {
   const { q } = makeSession();
+  // (a!):d takes the keys alone (basics/pattern)
+  assert.equal(q('(a!):1 2!3 4; a'), '1 2');
+  assert.match(q('(a!):1 2'), /^'type/);
   assert.equal(q('(b;c):2 3'), '');
   assert.equal(q('b,c'), '2 3');
   assert.equal(q('(b;c):2 3 4'), "'length");

@@ -30,6 +30,8 @@ export function toPat(n: Node | null): Pat {
         if (k && k.k === 'lit') return { k: 'dict', keys: k.v, ps: v && v.k === 'list' ? v.a.map(toPat) : [toPat(v)] };
         return { k: 'bang', kp: k ? toPat(k) : null, vp: v ? toPat(v) : null };
       }
+      // (a!):d matches the keys alone (basics/pattern)
+      if (f.n === '!' && n.a.length === 1 && n.a[0]) return { k: 'bang', kp: toPat(n.a[0]), vp: null };
       if (f.n === 'flip' && n.a.length === 1) return { k: 'flip', p: toPat(n.a[0]) };
       if (f.n === '.table') return tablePat(n.a as Node[]);
       // ([a:;b:p]) with a name given no pattern: that name matches anything
