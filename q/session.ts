@@ -122,7 +122,8 @@ export class Session {
     hooks.viewParts = name => viewParts(name, src => toTree(this.parse(src)));
     hooks.viewSource = name => this.env.views.get(this.env.full(name))?.src;
     hooks.tables = ns => { const v = this.sys('a ' + (ns || '.')); return v; };
-    setEnumResolver(name => lookup(name));
+    // (a domain may be a partitioned table, which a link column of another indexes: kb/linking-columns)
+    setEnumResolver(name => lookup(name) ?? this.env.computed.get(name)?.());
     hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);
   }
 

@@ -4,7 +4,7 @@
 // The host lends the file system (hooks.files); paths here never carry the leading ':'.
 import { T } from '../value/types.js';
 import { concat } from '../value/storage.js';
-import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, isNil, fromItems as fromItemsOf } from '../value/value.js';
+import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, NI, isNil, fromItems as fromItemsOf } from '../value/value.js';
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
@@ -522,12 +522,26 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
     parts.push(table(t.c, t.d.map(c => index(c, none))));
     pvals.push(0);
   }
-  const cols = want.map(c => joinCols(parts.map(p => p.d[p.c.indexOf(c)])));
+  const cols = want.map(c => joinCols(parts.map((p, k) => linked(p.d[p.c.indexOf(c)], paths[k]))));
   const n = parts.map(p => count(p));
   const pcol = new Int32Array(n.reduce((a, b) => a + b, 0));
   let o = 0;
   n.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
   return table([pt.pf, ...want], [vec(pt.type, pcol), ...cols]);
+}
+/** A link column of a partition (`t1!indices` into a partitioned t1) as indices into the whole t1 the
+ *  session maps: its own partition's indices moved past t1's rows in the partitions before it, as links do
+ *  not span partitions (kb/linking-columns). Any other column as it is. */
+function linked(c: Q, tablePath: string): Q {
+  const dom = c.t === T.Enum ? (c as Vec).dom : undefined, pd = dom ? partedTables().get(dom) : undefined;
+  if (!pd || !pd.cols.length) return c;
+  const dir = tablePath.slice(0, Math.max(0, tablePath.lastIndexOf('/')));
+  let offset = 0;
+  for (const p of pd.paths) { if (p === dir) break; const f = join(join(p, dom!), pd.cols[0]); if (files().size(f) !== null) offset += rowCount(f); }
+  if (!offset) return c;
+  const d = (c as Vec).d as Int32Array, r = new Int32Array(d.length);
+  for (let i = 0; i < d.length; i++) r[i] = d[i] === NI ? NI : d[i] + offset;
+  return { ...(c as Vec), d: r } as Vec;
 }
 /** What a column file's first 4096 bytes tell (kfile's fileHead); null when they do not, or no file. A
  *  compressed file's are those it holds: only its trailer and first block are read. */
@@ -582,7 +596,7 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
   const last = kept[kept.length - 1].path;
   const cols = pt.cols.map(c => {
     const load = () => {
-      const cs = kept.map(p => readFile(join(p.path, c)));
+      const cs = kept.map(p => linked(readFile(join(p.path, c)), p.path));
       cs.forEach((x, i) => { if (count(x) !== rows()[i]) throw new QError(join(kept[i].path, c) + ': length'); });
       return joinCols(cs);
     };

@@ -1048,3 +1048,14 @@ test('a file handle appends text and bytes as they are, a byte atom as one byte,
   q('`:f.dat 1: 0x0102; h:hopen `:f.dat; h 0x25; h 0x2627; h "a"; hclose h');
   assert.equal(q('read1 `:f.dat'), '0x010225262761');
 });
+
+test('a link column of a partitioned table follows its own partition\'s rows of the table linked to (kb/linking-columns)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('t1:([] id:101 102 103; v:1.1 2.2 3.3); t2:([] t1link:`t1!t1[`id]?103 101 101 102; n:10 20 30 40)');
+  q('`:db/2019.01.01/t1/ set t1; `:db/2019.01.01/t2/ set t2');
+  q('t1:([] id:104 105; v:4.4 5.5); t2:([] t1link:`t1!t1[`id]?105 104 104; n:50 60 70)');
+  q('`:db/2019.01.02/t1/ set t1; `:db/2019.01.02/t2/ set t2; delete t1, t2 from `.; system "l db"');
+  assert.equal(q('exec t1link.v from t2 where date within 2019.01.01 2019.01.02'), '3.3 1.1 1.1 2.2 5.5 4.4 4.4');
+  assert.equal(q('exec t1link.id from t2 where date=2019.01.02'), '105 104 104');
+  assert.equal(q('exec f from meta t2 where c=`t1link'), ',`t1');
+});
