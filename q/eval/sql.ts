@@ -93,10 +93,8 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
   if (from.t === T.Dict && (from as Dict).flipped) from = mapTable(from as Dict, true);
   // select[n] of a partitioned table is not built in kdb+ either (ref/flip-splayed)
   if (n.lim && from.t === T.Table && (from as Table).ref && !(from as Table).ref!.startsWith(':')) throw new QError('nyi');
-  // update and delete of a partitioned table (which stays on disk) are kdb+'s 'par
-  if ((kind === 'update' || kind === 'delete') && isParted(from)) throw new QError('par');
-  // deleting a column changes a mapped splayed table's schema, which kdb+ refuses (kb/splayed-tables)
-  if (kind === 'delete' && n.cols && isSplayed(from)) throw new QError('splay');
+  // (checked here, before the copy below drops the mapping; runQuery checks tables given by name)
+  refuseOnDisk(kind, !!n.cols, from);
   // a query's result is a table in memory, even when it has all of a mapped one
   if (from.t === T.Table && (from as Table).ref) from = table((from as Table).c, (from as Table).d);
   return runQuery({
@@ -174,6 +172,13 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
   const saved = scope.cols;
   scope.cols = col;
   try { return f(); } finally { scope.cols = saved; }
+}
+
+/** What kdb+ refuses of a table \l mapped: update and delete of a partitioned one (it stays on disk),
+ *  'par; deleting a column of a splayed one (its schema), 'splay (kb/splayed-tables). */
+function refuseOnDisk(kind: string, deletesCols: boolean, t: Q): void {
+  if ((kind === 'update' || kind === 'delete') && isParted(t)) throw new QError('par');
+  if (kind === 'delete' && deletesCols && isSplayed(t)) throw new QError('splay');
 }
 
 /** col.part: a column of the table a foreign key points at, or a temporal part. */
@@ -410,9 +415,7 @@ export function runQuery(q: Query): Q {
   const onDisk = byName && byName[0] === ':' ? named(q.from) : null;
   const put = (r: Q) => { if (onDisk) onDisk.put(r); else setGlobal(byName!, r); };
   const src = onDisk ? onDisk.v : byName ? getGlobal(byName) : q.from;
-  // update and delete of a partitioned table (which stays on disk) are kdb+'s 'par
-  if ((q.kind === 'update' || q.kind === 'delete') && isParted(src)) throw new QError('par');
-  if (q.kind === 'delete' && q.delCols && isSplayed(src)) throw new QError('splay');
+  refuseOnDisk(q.kind, !!q.delCols, src);
   if (q.kind === 'delete' && q.delCols && src.t === T.Dict && (src as Dict).k.t !== T.Table) {
     const d = src as Dict, ks = items(d.k), keep = ks.map((k, i) => q.delCols!.includes(k.t === -T.Sym ? (k as Atom).v : '') ? -1 : i).filter(i => i >= 0);
     const r = dict(index(d.k, longVec(keep)), index(d.v, longVec(keep)));

@@ -3,7 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, count, item, items, isNil, vecItem } from '../value/value.js';
 import { symName } from '../value/sym.js';
-import { ATTR_CHARS, symVec } from '../value/value.js';
+import { ATTR_CHARS, symVec, sliceQ } from '../value/value.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
 import { isNullV, bytesText } from '../value/value.js';
@@ -191,7 +191,7 @@ function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
   const shown = n + 2 > o.rows - 2 ? Math.max(0, o.rows - 5) : n;
   const colsOf = (tb: Table) => tb.c.map((name, j) => {
     const src = tb.d[j];
-    const part = shown < n ? sliceQ(src, shown) : src;
+    const part = shown < n ? firstItems(src, shown) : src;
     const cells = colCells(part, o.P, tcell);
     const w = Math.max(name.length, ...cells.map(s => s.length));
     return { name, cells, w };
@@ -209,10 +209,9 @@ function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
   if (shown < n) lines.push('..');
   return lines.map(l => cut(l, o.cols));
 }
-function sliceQ(x: Q, n: number): Q {
-  if (x.t > 0 && x.t <= T.Enum) { const v = x as Vec; return { ...v, d: v.t === T.Guid ? v.d.slice(0, 16 * n) : v.d.slice(0, n) } as Vec; }
-  if (x.t === T.List) return { ...(x as List), d: (x as List).d.slice(0, n) };
-  return x;
+/** The first n items of a list as the console shows them: its attribute kept (`s#0 1 2..). */
+function firstItems(x: Q, n: number): Q {
+  return x.t > 0 && x.t <= T.Enum || x.t === T.List ? { ...sliceQ(x, 0, n), a: (x as Vec).a } as Q : x;
 }
 
 /** A list of equal-length simple vectors shows as a grid (kdb+'s matrix display). */
@@ -296,7 +295,7 @@ export function show(x: Q, o: Opts): string {
   }
   // a long vector: its first cols items already make a line longer than the console, whose cut is the
   // same as the whole vector's; formatting ten million items to show eighty characters would take seconds
-  if (x.t > 0 && x.t <= T.Enum && count(x) > o.cols + 1) return cut(s1(sliceQ(x, o.cols + 1), o.P), o.cols);
+  if (x.t > 0 && x.t <= T.Enum && count(x) > o.cols + 1) return cut(s1(firstItems(x, o.cols + 1), o.P), o.cols);
   return cut(s1(x, o.P), o.cols);
 }
 export { bytesToStr };

@@ -522,26 +522,38 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
     parts.push(table(t.c, t.d.map(c => index(c, none))));
     pvals.push(0);
   }
-  const cols = want.map(c => joinCols(parts.map((p, k) => linked(p.d[p.c.indexOf(c)], paths[k]))));
+  const linked = linker(), cols = want.map(c => joinCols(parts.map((p, k) => linked(p.d[p.c.indexOf(c)], paths[k]))));
   const n = parts.map(p => count(p));
   const pcol = new Int32Array(n.reduce((a, b) => a + b, 0));
   let o = 0;
   n.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
   return table([pt.pf, ...want], [vec(pt.type, pcol), ...cols]);
 }
-/** A link column of a partition (`t1!indices` into a partitioned t1) as indices into the whole t1 the
- *  session maps: its own partition's indices moved past t1's rows in the partitions before it, as links do
- *  not span partitions (kb/linking-columns). Any other column as it is. */
-function linked(c: Q, tablePath: string): Q {
-  const dom = c.t === T.Enum ? (c as Vec).dom : undefined, pd = dom ? partedTables().get(dom) : undefined;
-  if (!pd || !pd.cols.length) return c;
-  const dir = tablePath.slice(0, Math.max(0, tablePath.lastIndexOf('/')));
-  let offset = 0;
-  for (const p of pd.paths) { if (p === dir) break; const f = join(join(p, dom!), pd.cols[0]); if (files().size(f) !== null) offset += rowCount(f); }
-  if (!offset) return c;
-  const d = (c as Vec).d as Int32Array, r = new Int32Array(d.length);
-  for (let i = 0; i < d.length; i++) r[i] = d[i] === NI ? NI : d[i] + offset;
-  return { ...(c as Vec), d: r } as Vec;
+/** A reader of link columns across partitions: a link (`t1!indices` into a partitioned t1) indexes its
+ *  own partition's rows of t1, as links do not span partitions (kb/linking-columns), so each partition's
+ *  indices move past t1's rows in the partitions before it. t1's rows per partition are counted once a
+ *  reader, not once a partition. Any other column passes as it is. */
+function linker(): (c: Q, tablePath: string) => Q {
+  const starts = new Map<string, Map<string, number>>();
+  const startsOf = (dom: string, pd: Parted) => {
+    let m = starts.get(dom);
+    if (!m) {
+      m = new Map();
+      let o = 0;
+      for (const p of pd.paths) { m.set(p, o); const f = join(join(p, dom), pd.cols[0]); if (files().size(f) !== null) o += rowCount(f); }
+      starts.set(dom, m);
+    }
+    return m;
+  };
+  return (c, tablePath) => {
+    const dom = c.t === T.Enum ? (c as Vec).dom : undefined, pd = dom ? partedTables().get(dom) : undefined;
+    if (!pd || !pd.cols.length) return c;
+    const offset = startsOf(dom!, pd).get(tablePath.slice(0, Math.max(0, tablePath.lastIndexOf('/')))) ?? 0;
+    if (!offset) return c;
+    const d = (c as Vec).d as Int32Array, r = new Int32Array(d.length);
+    for (let i = 0; i < d.length; i++) r[i] = d[i] === NI ? NI : d[i] + offset;
+    return { ...(c as Vec), d: r } as Vec;
+  };
 }
 /** What a column file's first 4096 bytes tell (kfile's fileHead); null when they do not, or no file. A
  *  compressed file's are those it holds: only its trailer and first block are read. */
@@ -596,7 +608,7 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
   const last = kept[kept.length - 1].path;
   const cols = pt.cols.map(c => {
     const load = () => {
-      const cs = kept.map(p => linked(readFile(join(p.path, c)), p.path));
+      const linked = linker(), cs = kept.map(p => linked(readFile(join(p.path, c)), p.path));
       cs.forEach((x, i) => { if (count(x) !== rows()[i]) throw new QError(join(kept[i].path, c) + ': length'); });
       return joinCols(cs);
     };

@@ -93,12 +93,7 @@ function dictIndex(d: Dict, i: Q): Q {
   if (d.k.t === T.Table) return keyedIndex(d, i);
   const k = d.k;
   // keys with s# make a step function: a value is that of the last key at or below it
-  if ((k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) {
-    const p = bin(k, i);
-    if (p.t < 0) { const j = Number((p as Atom).v); return j < 0 ? nullItem(d.v) : item(d.v, j); }
-    const js = Array.from((p as Vec).d as BigInt64Array, Number);
-    return fromItems(js.map(j => j < 0 ? nullItem(d.v) : item(d.v, j)));
-  }
+  if ((k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) return step(k, d.v, i);
   if (i.t < 0 || (k.t === T.List && (i.t > 0 || i.t === T.List) && (k as List).d.some(e => e.t === i.t))) {
     // an atom (or one whole key of a list of keys) looks up one value
     const p = find1(k, i);
@@ -120,17 +115,22 @@ function dictIndex(d: Dict, i: Q): Q {
   throw new QError('type');
 }
 
+/** Sorted keys as a step function: each of i finds the value of the last key at or below it (a null
+ *  before the first). */
+function step(keys: Q, vals: Q, i: Q): Q {
+  const p = bin(keys, i);
+  if (p.t < 0) { const j = Number((p as Atom).v); return j < 0 ? nullItem(vals) : item(vals, j); }
+  // (a position of -1 is out of range: index gives the null)
+  return index(vals, { t: T.Int, d: Int32Array.from((p as Vec).d as BigInt64Array, Number), a: 0 } as Vec);
+}
+
 function keyedIndex(d: Dict, i: Q): Q {
   const kt = d.k as Table;
   // a sorted keyed table of one key column is a step function, as a sorted dictionary is: a key finds the
   // row of the last key at or below it (wp/corporate-actions)
   if (d.a === 1 && kt.c.length === 1) {
     const kc = kt.d[0], probe = i.t === T.Table ? (i as Table).d[(i as Table).c.indexOf(kt.c[0])] : i;
-    if (probe && kc.t > 0 && kc.t < T.Enum && (probe.t === -kc.t || probe.t === kc.t)) {
-      const p = bin(kc, probe);
-      if (p.t < 0) { const j = Number((p as Atom).v); return j < 0 ? nullItem(d.v) : item(d.v, j); }
-      return index(d.v, { t: T.Int, d: Int32Array.from((p as Vec).d as BigInt64Array, Number), a: 0 } as Vec);
-    }
+    if (probe && kc.t > 0 && kc.t < T.Enum && (probe.t === -kc.t || probe.t === kc.t)) return step(kc, d.v, probe);
   }
   // a keyed table is indexed by a key row: an atom for one key column, a list or dict for several
   // many keys of the key columns' own types: the matching rows found together, as lj finds them
