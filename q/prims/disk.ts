@@ -15,7 +15,7 @@ import { iasc } from './order.js';
 import { index } from './index.js';
 import { setAttr } from './list.js';
 import { qstring } from './strings.js';
-import { pathOf, hsym, files, readPart } from './files.js';
+import { pathOf, hsym, files, readPart, filePath } from './files.js';
 import { INTERNAL } from './internal.js';
 
 const enc = new TextEncoder();
@@ -676,7 +676,7 @@ export function qchk(x: Q): Q {
 export function qlo(a: Q[]): Q {
   const flag = (x: Q) => { if (x.t >= 0 || x.t === -T.Sym) throw new QError('type'); return Number((x as Atom).v) !== 0; };
   // the database as a file symbol or a plain one (ref/dotq: .Q.l`db)
-  hooks.loadDir(pathOf(a[0].t === -T.Sym ? hsym(a[0]) : a[0]) || '.', flag(a[1]), flag(a[2]));
+  hooks.loadDir(filePath(a[0]) || '.', flag(a[1]), flag(a[2]));
   return NIL;
 }
 

@@ -74,6 +74,8 @@ export const read0 = (x: Q): Q => {
 export const read1 = (x: Q): Q => vec(T.Byte, (fromHandle(x) ?? fileBytes(asFile(x))).slice());
 /** A symbol names a file here with or without its colon (wp/multi-thread: read0 `$"/tmp/f"). */
 const asFile = (x: Q): Q => x.t === -T.Sym && !((x as Atom).v as string).startsWith(':') ? hsym(x) : x;
+/** The path a file symbol names, given with or without its colon. */
+export const filePath = (x: Q): string => pathOf(asFile(x));
 /** The next bytes of a fifo handle, for h or (h;n); null when x is not one. */
 function fromHandle(x: Q): Uint8Array | null {
   const isInt = (a: Q | undefined) => !!a && (a.t === -T.Int || a.t === -T.Long || a.t === -T.Short);
