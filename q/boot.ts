@@ -184,7 +184,7 @@ const Q_LAMBDAS: Record<string, string> = {
   // before the end) .Q.M&1000000 at a time, post-process each chunk with g, append it to the partition
   // every root table saved to partition p of d (.Q.dpft, sorted by f with p#) and emptied, then the HDB at
   // h told to reload with \l . (kb/tick's end of day)
-  '.Q.hdpf': '{[h;d;p;f]{@[`.;x;0#]}each .Q.dpft[d;p;f] each tables`.;if[h:@[hopen;h;0];h"\\l .";hclose h];}',
+  '.Q.hdpf': '{[h;d;p;f]{@[`.;x;0#]}each .Q.dpft[d;p;f] each tables`.;if[h:@[hopen;h;0];h"\\\\l .";hclose h];}',
   // another process's call stack (Linux, same binary), deprecated nested-file makers, per-handle IPC
   // compression: not built, and said so
   '.Q.prf0': "{'`nyi}", '.Q.Xf': "{'`nyi}", '.Q.Cf': "{'`nyi}", '.Q.ipc': "{'`nyi}",

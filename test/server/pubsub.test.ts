@@ -4,7 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { startWasq, sleep } from './helpers.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWasq, sleep, qconnect, qcall } from './helpers.js';
 
 test('publish and subscribe: symbol-list calls, n#() lists, .[`t;();:;x], "n"$.z.P stamps, names in the working namespace', async () => {
   const hub = await startWasq(['test/fixtures/feedhub.q']);
@@ -42,4 +45,19 @@ test('publish and subscribe: symbol-list calls, n#() lists, .[`t;();:;x], "n"$.z
     assert.match(tail, /^`g#`b`b\n1b\n/, 'b rows only, stamped with the time of day');
     assert.match(tail, /time\| n\s*\nsym \| s   g/, 'g# on sym came with the table');
   } finally { sub.kill(); await hub.stop(); }
+});
+
+test('end of day: .Q.hdpf writes a partition and has the historical process reload its database with \\l .', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-hdb-'));
+  const hdb = await startWasq([dir]);
+  const rdb = await startWasq([], { listen: false });
+  try {
+    await rdb.line('trade:([]sym:`a`b`a;price:1 2 3f)');
+    assert.equal(await rdb.line(`.Q.hdpf[\`::${hdb.port};hsym\`$"${dir}";2020.01.01;\`sym]`), '');
+    assert.equal(await rdb.line('count trade'), '0\n', 'the in-memory table is emptied');
+    const con = await qconnect(hdb.port);
+    try {
+      assert.deepEqual(await qcall(con, 'exec price from trade where date=2020.01.01,sym=`a'), [1, 3]);
+    } finally { con.close(() => {}); }
+  } finally { await rdb.stop(); await hdb.stop(); }
 });
