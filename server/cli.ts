@@ -273,6 +273,9 @@ export async function main(argv: string[]) {
   session.env.secondaryMax = Math.max(0, o.secondaries ?? 0);
   for (const cmd of o.sys) { try { session.sys(cmd); } catch (e) { write(2, `wasq: -${cmd}: '${errorText(e)}\n`); } }
   if (o.http) session.sys(`C ${o.http[0]} ${o.http[1]}`);
+  // -t N is set before the script, which may read it (tick.q picks batch mode by system"t") or change it;
+  // ticks come only when the event loop is free: after the script, or where loading it lets the loop turn
+  if (o.timer) session.setTimer(o.timer);
   if (o.port !== undefined) {
     try { announce(await port.listen(o.port)); }
     catch (e) { process.stderr.write(`'${errorText(e)}\n`); process.exit(1); }
@@ -293,8 +296,6 @@ export async function main(argv: string[]) {
     try { log.restore(); } catch (e) { process.stderr.write(`'${errorText(e)}\n`); process.exit(1); }
     session.updateLog = log;
   }
-  // -t N: the timer starts once the script has defined .z.ts
-  if (o.timer) session.setTimer(o.timer);
   flush();
   const tty = process.stdin.isTTY;
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });

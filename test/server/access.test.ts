@@ -132,6 +132,21 @@ test('-p 0 does not listen and the process ends with its input; --no-ws-eval lea
   void connect;
 });
 
+
+test('-t N is the timer a script sees as it loads (system"t"), and the script may change it, as tick.q does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-t-'));
+  const batch = join(dir, 'batch.q'), off = join(dir, 'off.q');
+  writeFileSync(batch, 'seen:system"t"\nn:0\n.z.ts:{n+:1}\n');
+  writeFileSync(off, 'seen:system"t"\nsystem"t 0"\n');
+  const a = await startWasq([batch, '-t', '50'], { listen: false });
+  const b = await startWasq([off, '-t', '50'], { listen: false });
+  try {
+    assert.equal(await a.line('seen'), '50\n');
+    await sleep(300);
+    assert.equal(await a.line('0<n'), '1b\n', 'the timer ticks once the script is loaded');
+    assert.equal(await b.line('(seen;system"t")'), '50 0\n', 'the script turned the timer off');
+  } finally { await a.stop(); await b.stop(); }
+});
 test('-l logs the messages that change globals, undoes a failed one, and a restart replays them; \\l checkpoints', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasq-l-')), script = join(dir, 'trade.q');
   writeFileSync(script, 'trade:([]time:`time$();sym:`symbol$();price:`float$();size:`int$())\n');
