@@ -927,3 +927,27 @@ test('keywords ending in a projection compose: (count distinct type each) (ref/f
   q('t:([]a:1 2;b:(1;`a))');
   assert.equal(q('cols[t] where 1<(count distinct type each)each t cols t'), ',`b');
 });
+
+test('a subscriber\'s idioms of kdb+tick\'s c.q: .[`t;();f;x] on a name not yet defined, keyed tables amended at a table of keys, x f\' y on dictionaries by key, (),d', () => {
+  const { q } = makeSession();
+  // f[identity;x] is x: the name starts as x, whatever f (ref/assign)
+  assert.equal(q('.[`q1;();,;1 2]'), '`q1');
+  assert.equal(q('q1'), '1 2');
+  q(".[`.u.t;();,'';([s:`a`b]v:(1 2;3 4))]");
+  assert.equal(q(".[`.u.t;();,'';([s:`b`c]v:(5 6;7 8))]; .u.t"), 's| v      \n-| -------\na| 1 2    \nb| 3 4 5 6\nc| 7 8    ');
+  assert.match(q('@[`q2;`a;+;1]'), /^'q2/, 'an index into nothing still fails');
+  // dictionaries pair by key, as x+y pairs them: a key in one only keeps its value
+  assert.equal(q("(`a`b!1 2),'(`b`c!3 4)"), 'a| 1\nb| 2 3\nc| 4');
+  assert.equal(q("(`a`b!1 2),'(`a`b!3 4)"), 'a| 1 3\nb| 2 4');
+  // a keyed table at a table of keys: each key row in turn, new keys appended (c.q's nest: @[t;k#x;,';k _ x])
+  q('kt:([s:`a`c]v:(1 2;3 4))');
+  assert.equal(q("@[kt;([]s:`a`b`a);,';([]v:5 6 7)]"), 's| v      \n-| -------\na| 1 2 5 7\nc| 3 4    \nb| ,6     ');
+  q('k2:([a:1 2;b:`x`y]v:10 20)');
+  q('k2[([]a:1 3;b:`x`z)]:([]v:7 8)');
+  assert.equal(q('k2'), 'a b| v \n---| --\n1 x| 7 \n2 y| 20\n3 z| 8 ');
+  assert.match(q('@[kt;([]s:`a`b);:;([]v:1 2 3)]'), /^'length/);
+  // () joined with a dictionary or keyed table is that dictionary: .u.q,:select by sym from x makes .u.q
+  assert.equal(q('.u.q,:([s:`a`b]v:1 2); .u.q'), 's| v\n-| -\na| 1\nb| 2');
+  assert.equal(q('(),`a`b!1 2'), 'a| 1\nb| 2');
+  assert.match(q('1,`a`b!1 2'), /^'type/);
+});

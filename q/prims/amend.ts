@@ -72,6 +72,15 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   // a keyed table of several key columns takes a list of atoms as one key: k2[(1;`a)]:…
   if (x.t === T.Dict && (x as Dict).k.t === T.Table && ((x as Dict).k as Table).c.length > 1 && i.t >= 0 && i.t < T.Dict
     && count(i) === ((x as Dict).k as Table).c.length && items(i).every(e => e.t < 0)) return atKey(x as Dict, i, f, y);
+  // a keyed table at a table of keys (kt[k#x], as kt[([]s:`a`b)] reads): each key row in turn, with y's
+  // row of the same place (or all of y), a new key appended as kt[`k]:v appends one
+  if (x.t === T.Dict && (x as Dict).k.t === T.Table && i.t === T.Table) {
+    const n = count(i), pairY = y !== undefined && y.t >= 0 && y.t <= T.Table;
+    if (pairY && count(y!) !== n) throw new QError('length');
+    let r = x as Dict;
+    for (let k = 0; k < n; k++) r = atKey(r, item(i, k), f, pairY ? item(y!, k) : y) as Dict;
+    return r;
+  }
   if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym)) {
     // a list of indices: each gets the matching item of y (or all of y when y is an atom)
     const n = count(i);

@@ -5,6 +5,7 @@ import { QError, asSignal } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
 import { appendItems, isLogFile, named, filesIn } from './disk.js';
+import { hooks } from './hooks.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
@@ -73,9 +74,13 @@ export function dot(a: Q[]): Q {
     // .[`t;();:;v] assigns the whole value, so the name need not exist yet (a subscriber's
     // (.[;();:;].)each h(`.u.sub;`;`) makes its tables that way)
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && ((f as { name?: string }).name === ':')) return named(x, true).put(y);
+    // .[`t;();f;v] on a name not yet defined starts from f's identity element, as t f:v does (ref/assign),
+    // and f[identity;v] is v: a subscriber's .[`t;();,;x] and .[`.u.t;();,'';x] (kdb+'s tick/c.q) make t so
+    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !defined((x as Atom).v as string)) return named(x, true).put(y);
     return byName(x, v => amendDot(v, i, f, y));
   }
   throw new QError('rank');
 }
+const defined = (name: string) => { try { hooks.getGlobal(name); return true; } catch { return false; } };
 export type { Atom };
 export { text };

@@ -12,6 +12,9 @@ import { match } from './match.js';
 import { raze } from './list.js';
 import { hooks } from './hooks.js';
 import { sv, vs } from './strings.js';
+import { findMany } from './find.js';
+import { index } from './index.js';
+import { join } from './join.js';
 
 const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
 export const derive = (adv: string, f: Q): IterFn => ({ t: ADV_T[adv], adv, f });
@@ -67,6 +70,18 @@ function each(f: Q, args: Q[]): Q {
     const c = x.c.slice(), d = x.d.slice();
     y.c.forEach((name, j) => { const i = c.indexOf(name); if (i < 0) { c.push(name); d.push(y.d[j]); } else d[i] = y.d[j]; });
     return table(c, d);
+  }
+  // two dictionaries (or keyed tables) with different keys pair by key, as x+y pairs them: a key in one
+  // only keeps its value (kdb+'s tick/c.q gathers rows by sym with .u.t,''select … by sym from x)
+  if (args.length === 2 && args[0].t === T.Dict && args[1].t === T.Dict && !match((args[0] as Dict).k, (args[1] as Dict).k)) {
+    const [x, y] = args as [Dict, Dict], nx = count(x.k), at = findMany(x.k, y.k);
+    const vals = Array.from({ length: nx }, (_, i) => item(x.v, i)), extra: number[] = [];
+    for (let j = 0; j < at.length; j++) {
+      const i = at[j];
+      if (i < nx) vals[i] = apply2(f, vals[i], item(y.v, j)); else { extra.push(j); vals.push(item(y.v, j)); }
+    }
+    const more = extra.length ? index(y.k, { t: T.Long, d: BigInt64Array.from(extra, BigInt), a: 0 } as Vec) : null;
+    return dict(more ? join(x.k, more) : x.k, fromItems(vals));
   }
   // several arguments: atoms extend, lists must agree in length
   let n = -1, dictSrc: Q | null = null;

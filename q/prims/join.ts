@@ -40,8 +40,9 @@ export function join(x: Q, y: Q, grow = false): Q {
   // empty general list joins adopt the other side's type
   const xs = tx >= 0 && tx < T.Table ? items(x) : [x];
   const ys = ty >= 0 && ty < T.Table ? items(y) : [y];
-  if (tx === T.List && count(x) === 0 && (vy || ty === T.Table)) return y;
-  if (ty === T.List && count(y) === 0 && (vx || tx === T.Table)) return x;
+  // (a dictionary or keyed table too: d,:kt on a name not yet defined starts from (), as tick/c.q's .u.q,:)
+  if (tx === T.List && count(x) === 0 && (vy || ty === T.Table || ty === T.Dict)) return y;
+  if (ty === T.List && count(y) === 0 && (vx || tx === T.Table || tx === T.Dict)) return x;
   // an atom or list joined to a dictionary is a type error
   if ((tx === T.Dict) !== (ty === T.Dict)) throw new QError('type');
   return fromItems([...xs, ...ys]);
