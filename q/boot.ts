@@ -154,11 +154,11 @@ const Q_LAMBDAS: Record<string, string> = {
   '.Q.v': '{$[-11h<>type x;x;":"=first string x;get x;value x]}',
   '.Q.qt': '{$[98h=type x;1b;99h=type x;98h=type key x;0b]}',
   '.Q.ty': '{$[0h<t:type x;.Q.t t;(0h=t)&0<count x;$[all 0h<u:type each x;$[all u=first u;upper .Q.t first u;" "];" "];" "]}',
-  // -name values… on a command line as a dictionary; what comes before the first name is .Q.x; a
-  // value may be a negative number (-n -1)
-  '.Q.opt': '{i:where x like "-[^0-9]*";.Q.x::(first i,count x)#x;p:i _ x;(`$1_\'first each p)!{$[1=count x;first x;x]}each 1_\'p}',
-  // defaults for the parameters .Q.opt read, each one given read as its default's type
-  '.Q.def': '{k:key[y] inter key x;x,k!{(upper .Q.t abs type x)$y}\'[x k;y k]}',
+  // -name values… on a command line as a dictionary of lists of strings (first o`name is its one
+  // value); what comes before the first name is .Q.x; a value may be a negative number (-n -1)
+  '.Q.opt': '{i:where x like "-[^0-9]*";.Q.x::(first i,count x)#x;p:i _ x;(`$1_\'first each p)!1_\'p}',
+  // defaults for the parameters .Q.opt read, each one given read as its default's type (an atom: the first)
+  '.Q.def': '{k:key[y] inter key x;x,k!{first(upper .Q.t abs type x)$y}\'[x k;y k]}',
   // ref/dotq: x is applied to each run of complete lines read in chunks of about z bytes; the result is
   // the file's size. A line longer than a chunk is read whole.
   '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',

@@ -142,7 +142,7 @@ test('the command line: -q is a flag (quiet), .z.X is the raw command line, .z.i
 test('.z.x and .Q.opt: after an option that is not q\'s own, a word is its value, not a script (ref/dotq)', async () => {
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync('node', ['bin/wasq.mjs', '-param1', '-param2', 'as', 'asd', '-param3', '-n', '-1'], { input: '.Q.opt .z.x\n.z.f\n', encoding: 'utf8' });
-  assert.equal(r.stdout.trim(), 'param1| ()\nparam2| ("as";"asd")\nparam3| ()\nn     | "-1"\n`');
+  assert.equal(r.stdout.trim(), 'param1| ()\nparam2| ("as";"asd")\nparam3| ()\nn     | ,"-1"\n`');
 });
 
 test('\\w \\g \\s \\T \\r and .Q.w', () => {
@@ -193,6 +193,10 @@ test('.Q utilities: f fmt id btoa atob ff fu ft dd ty opt def fk res, and n-ary 
   assert.equal(q('.Q.ty each ([]a:3 4 5;b:"abc";c:(3;"xy";`ab);d:3 2#3 4 5;e:("abc";"de";"fg"))`a`b`c`d`e'), '"jc JC"');
   assert.equal(q('.Q.opt ("-param1";"-param2";"as";"asd";"-param3")'), 'param1| ()\nparam2| ("as";"asd")\nparam3| ()');
   assert.equal(q('.Q.def[`abc`xyz`efg!(1;2.;`a)] .Q.opt ("-abc";"123";"-xyz";"321")'), 'abc| 123\nxyz| 321f\nefg| `a');
+  // each value is a list of strings, one as much as several: scripts take first o`name (csvguess.q)
+  q('o:.Q.opt ("-savedb";"foo";"-n";"11")');
+  assert.equal(q('o`savedb'), ',"foo"');
+  assert.equal(q('first o`n'), '"11"');
   q('f:([x:1 2 3]y:10 20 30)');
   assert.equal(q('.Q.fk ([]a:`f$2 2 2)`a'), '`f');
   assert.equal(q('.Q.fk 1 2'), '`');

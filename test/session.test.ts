@@ -951,3 +951,20 @@ test('a subscriber\'s idioms of kdb+tick\'s c.q: .[`t;();f;x] on a name not yet 
   assert.equal(q('(),`a`b!1 2'), 'a| 1\nb| 2');
   assert.match(q('1,`a`b!1 2'), /^'type/);
 });
+
+test('csvguess.q\'s and csvutil.q\'s idioms: constraints after no rows are left, update of no rows, Tok of a time as a date, insert into ()', () => {
+  const { q } = makeSession();
+  // once no rows are left a constraint may give () (each over nothing), and the query still has no rows
+  assert.equal(q('count select from ([]a:1 2 3) where a>5,{x>0} each a'), '0');
+  assert.equal(q('exec a from ([]a:1 2 3) where a>5,{x>0} each a'), '`long$()');
+  // an update of no rows adds a new column of nulls of its type
+  assert.equal(q('meta update b:1 from ([]a:1 2 3) where a>5,{x>0} each a'), 'c| t f a\n-| -----\na| j    \nb| j    ');
+  assert.equal(q('exec b from update b:`x from ([]a:1 2 3) where a>5'), '```');
+  // a time of day is no date or month: csvguess tells hh:mm and hh:mm:ss columns from dates so (ref/tok)
+  assert.equal(q('("D"$"09:33:00";"D"$"2020:01:02";"M"$"09:30";"P"$"09:30";"D"$"2020.01.02D10:00")'), '0Nd\n0Nd\n0Nm\n0Np\n2020.01.02');
+  // inserting into a name holding () makes the table (csvutil's DATA:() then `DATA insert)
+  q('D:()');
+  assert.equal(q('`D insert ([]a:1 2)'), '0 1');
+  assert.equal(q('`D insert ([]a:3)'), ',2');
+  assert.equal(q('exec a from D'), '1 2 3');
+});

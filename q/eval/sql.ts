@@ -3,7 +3,7 @@
 // only the rows the clauses before it kept. One engine serves parsed queries and parse trees.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem } from '../value/value.js';
+import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { domainValue, isForeignKey, deenum } from '../value/enums.js';
@@ -262,6 +262,8 @@ function filter(t: Table, where: Expr[], tests?: (Simple | null)[]): Rows | null
       rows = next;
       continue;
     }
+    // once no rows are left a constraint may give () (each over nothing): still no rows
+    if (r.t === T.List && !count(r) && !(rows ? rows.length : count(t))) { rows = []; continue; }
     if (r.t === T.Long || r.t === T.Int) { const cur: Rows = rows ?? rangeOf(0, count(t)), p: ArrayLike<number> = positions(r)!; rows = Int32Array.from(p, (k: number) => cur[k]); continue; }
     throw new QError('type');
   }
@@ -562,7 +564,8 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
   const put = (name: string, rowsOf: Rows | null, v: Q) => {
     const j = names.indexOf(name);
     const m = rowsOf ? rowsOf.length : n;
-    const val = v.t < 0 ? fromItems(new Array(m).fill(v)) : v;
+    // (an atom for no rows is an empty vector of its type: a new column is then its nulls)
+    const val = v.t < 0 ? m ? fromItems(new Array(m).fill(v)) : v.t >= -T.Enum && v.t !== -T.Enum ? empty(-v.t) : list([]) : v;
     if (count(val) !== m) throw new QError('length');
     if (!rowsOf) { if (j >= 0) data[j] = val; else { names.push(name); data.push(val); } return; }
     let base = j >= 0 ? data[j] : fromItems(new Array(n).fill(nullItem(val)));

@@ -6,6 +6,7 @@ import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
 import { appendItems, isLogFile, named, filesIn } from './disk.js';
 import { hooks } from './hooks.js';
+import { upsert } from './tables.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
@@ -77,6 +78,8 @@ export function dot(a: Q[]): Q {
     // .[`t;();f;v] on a name not yet defined starts from f's identity element, as t f:v does (ref/assign),
     // and f[identity;v] is v: a subscriber's .[`t;();,;x] and .[`.u.t;();,'';x] (kdb+'s tick/c.q) make t so
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !defined((x as Atom).v as string)) return named(x, true).put(y);
+    // .[x;();,;y] is upsert (ref/upsert), a splayed table's directory appended to as `:dir upsert y does
+    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && (f as { name?: string }).name === ',' && f.t === T.Op) return upsert(x, y);
     return byName(x, v => amendDot(v, i, f, y));
   }
   throw new QError('rank');

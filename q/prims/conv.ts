@@ -312,6 +312,9 @@ function parse1(t: number, s0: string): any {
   if (!r) return nullOf(t);
   // a plain number is the type's own count; one with a fraction is a datetime's only ("D"$"1.5" is 0Nd)
   if (r.t === T.Float && t !== T.Datetime && typeof r.v === 'number' && !Number.isInteger(r.v)) return nullOf(t);
+  // a time of day is no date ("D"$"09:33:00" is 0Nd: csvguess tells times from dates so)
+  const dateLike = t === T.Date || t === T.Month || t === T.Datetime || t === T.Timestamp;
+  if (dateLike && (r.t === T.Time || r.t === T.Second || r.t === T.Minute || r.t === T.Timespan)) return nullOf(t);
   const from = r.t === T.Long || r.t === T.Float ? t : r.t;
   const v = r.t === T.Float && (t === T.Timestamp || t === T.Timespan) ? BigInt(r.v as number) : r.v;
   try { return one(t, from, v); } catch { return nullOf(t); }

@@ -181,7 +181,9 @@ const symArg = (x: Q): string => { if (x.t !== -T.Sym) throw new QError('type');
 export function filesIn(x: Q, i: Q): string[] | null {
   if (x.t !== -T.Sym || !((x as Atom).v as string).startsWith(':') || (i.t !== -T.Sym && i.t !== T.Sym)) return null;
   const dir = ((x as Atom).v as string).slice(1);
-  if (!isDir(dir)) return null;
+  // a path that is not there yet is a directory to make (dbmaint's addtable: @[`:db/d/t;`;:;0#t]); a file
+  // that is there is amended as its value
+  if (!isDir(dir) && fileExists(dir)) return null;
   return (i.t === -T.Sym ? [i] : items(i)).map(s => join(dir, (s as Atom).v as string));
 }
 
@@ -785,6 +787,7 @@ export function writeHandle(h: number, x: Q, lines: boolean): void {
 }
 /** Is the file a general list in kdb+'s file form (a log that items can be appended to)? */
 export function isLogFile(path: string): boolean {
+  if (isDir(path)) return false;
   const b = head8(path);
   return !!b && logCount(b) !== null;
 }

@@ -47,6 +47,8 @@ export function value(x: Q): Q {
     case T.Sym: {
       const ids = (x as Vec).d as Int32Array;
       if (!ids.length) return x;
+      // a file named as a symbol vector, its directory first (ref/get): get `:db/2020.01.01/t`.d
+      if (symName(ids[0]).startsWith(':')) return get(sym(Array.from(ids, symName).join('/')));
       return apply(hooks.getGlobal(symName(ids[0])), Array.from(ids.subarray(1), id => sym(symName(id))));
     }
     case T.Proj: {

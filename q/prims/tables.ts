@@ -145,8 +145,8 @@ function rowsOf(t: Table, y: Q): Table {
 /** `t insert rows: append to the global t, returning the new rows' indices. */
 export function insert(x: Q, y: Q): Q {
   if (x.t !== -T.Sym) throw new QError('type');
-  // inserting into a name that holds nothing yet creates the table
-  if (!exists((x as Atom).v)) {
+  // inserting into a name that holds nothing yet, or (), creates the table (csvutil's DATA:() then `DATA insert)
+  if (!exists((x as Atom).v) || isEmptyList(resolve(x).v)) {
     if (y.t !== T.Table && !isKeyed(y)) throw new QError((x as Atom).v);
     resolve(x).put(y);
     return longVec(Array.from({ length: count(y) }, (_, i) => i));
@@ -191,6 +191,7 @@ export function upsert(x: Q, y: Q): Q {
   if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
   return put(r);
 }
+const isEmptyList = (v: Q) => v.t === T.List && !count(v);
 const exists = (name: string) => {
   if (name.startsWith(':')) return fileExists(name.slice(1));
   try { hooks.getGlobal(name); return true; } catch { return false; }

@@ -1059,3 +1059,21 @@ test('a link column of a partitioned table follows its own partition\'s rows of 
   assert.equal(q('exec t1link.id from t2 where date=2019.01.02'), '105 104 104');
   assert.equal(q('exec f from meta t2 where c=`t1link'), ',`t1');
 });
+
+test('dbmaint.q\'s and csvguess.q\'s file idioms: get of a path as a symbol vector, .[dir;();,;t] appends, @[`:new;…] makes the directory (ref/get, ref/upsert)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:tb/ set ([]a:1 2;b:3 4)');
+  // a file named as a symbol vector, its directory first (dbmaint's allcols: get tabledir,`.d)
+  assert.equal(q('get `:tb`.d'), '`a`b');
+  assert.equal(q('get `:tb`a'), '1 2');
+  // .[x;();,;y] is upsert: a splayed table's directory is appended to (csvguess's BULKSAVE)
+  assert.equal(q('.[`:tb/;();,;([]a:5 6;b:7 8)]'), '`:tb/');
+  assert.equal(q('.[`:tb;();,;([]a:9;b:9)]'), '`:tb');
+  assert.equal(q('exec a from get `:tb/'), '1 2 5 6 9');
+  // a directory not there yet is made (dbmaint's addtable: @[`:db/d/t;`;:;0#t]); a column file in it
+  assert.equal(q('@[`:nd;`;:;([]a:1 2)]'), '`:nd');
+  assert.equal(q('exec a from get `:nd/'), '1 2');
+  assert.equal(q('@[`:nd2;`b;:;1 2 3]'), '`:nd2');
+  assert.equal(q('get `:nd2/b'), '1 2 3');
+  assert.deepEqual(readdirSync(join(dir, 'nd2')), ['b']);
+});
