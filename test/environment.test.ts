@@ -195,7 +195,7 @@ test('.Q utilities: f fmt id btoa atob ff fu ft dd ty opt def fk res, and n-ary 
   assert.equal(q('.Q.def[`abc`xyz`efg!(1;2.;`a)] .Q.opt ("-abc";"123";"-xyz";"321")'), 'abc| 123\nxyz| 321f\nefg| `a');
   // each value is a list of strings, one as much as several: scripts take first o`name (csvguess.q)
   q('o:.Q.opt ("-savedb";"foo";"-n";"11")');
-  assert.equal(q('o`savedb'), ',"foo"');
+  assert.equal(q('-3!o`savedb'), String.raw`",\"foo\""`);
   assert.equal(q('first o`n'), '"11"');
   q('f:([x:1 2 3]y:10 20 30)');
   assert.equal(q('.Q.fk ([]a:`f$2 2 2)`a'), '`f');
