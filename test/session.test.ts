@@ -968,3 +968,28 @@ test('csvguess.q\'s and csvutil.q\'s idioms: constraints after no rows are left,
   assert.equal(q('`D insert ([]a:3)'), ',2');
   assert.equal(q('exec a from D'), '1 2 3');
 });
+
+test('KxSystems/kdb example scripts: foreign keys over number keys compare as numbers; enumerated symbols look up symbol keys; a table-keyed dictionary of a list amends; x op:y may change x\'s type', () => {
+  const { q } = makeSession();
+  // e/d1.q's where mas=m: a foreign key to a table keyed by numbers compares as those numbers
+  q('mas:([id:10 11 12]sym:`a`b`c)');
+  q('f:`mas$10 11 12');
+  assert.equal(q('(f=`mas$11;f<`mas$11;(`mas$11)=f;f=11)'), '010b\n100b\n010b\n010b');
+  // enumerated symbols find symbols, and look up symbol-keyed dictionaries and keyed tables (taq.q)
+  q('sym:`a`b`c; e:`sym$`a`c`b');
+  assert.equal(q('(`a`b`c!1 2 3) e'), '1 3 2');
+  assert.equal(q('(`a`b`c!1 2 3) `sym$`b'), '2');
+  assert.equal(q('exec v from ([k:`a`b`c]v:1 2 3) e'), '1 3 2');
+  assert.equal(q('(e?`c;e?`c`q;`x`c in e;e in `c`x)'), '1\n1 3\n01b\n010b');
+  // e/book.q: b:([]s:();p:())!(); b[`s`p#x]+:z (a dictionary keyed by a table, its values a list)
+  q('b:([]s:();p:())!()');
+  q('b[`s`p!(`x;1.5)]+:100'); q('b[`s`p!(`x;1.5)]+:10'); q('b[`s`p!(`y;2.5)]+:1');
+  assert.equal(q('b[([]s:`x`y;p:1.5 2.5)]'), '110 1');
+  // x op:y is x:x op y, whatever its type (greplin.q: x@:til[7]+/:til count x:"…"); only x,:y keeps it
+  assert.equal(q('a:1 2 3; a%:2; a'), '0.5 1 1.5');
+  assert.equal(q('x:"abcdef"; x@:(0 1;2 3); x'), '"ab"\n"cd"');
+  assert.match(q('z:1 2; z,:`a'), /^'type/);
+  // 0: 1: 2: before one digit are the file verbs, as no minute has one digit after its colon
+  assert.equal(q('parse "a 1:3 4"'), '1:\n`a\n3 4');
+  assert.equal(q('1:30'), '01:30');
+});

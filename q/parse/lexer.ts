@@ -86,8 +86,10 @@ export function lex(src: string): Tok[] {
     // 0: 1: 2: are the file verbs, not numbers
     // (a byte literal may follow at once: (enlist"i";enlist 4)1:0x01000000)
     // (and glued to a noun before, numbers: (`:f;17;2;9)1:100#0x0, ","0:10 10#til 100 (ref/file-text))
+    // (and before one digit, which no minute has: "x" 0:3 4, `:f 1:3 4)
     const glued = !sp && prevNoun() && isDigit(src[i + 2] ?? '');
-    if ((c === '0' || c === '1' || c === '2') && src[i + 1] === ':' && (!isDigit(src[i + 2]) || src.startsWith('0x', i + 2) || glued) && src[i + 2] !== ':') {
+    const oneDigit = isDigit(src[i + 2] ?? '') && !isDigit(src[i + 3] ?? '') && src[i + 3] !== '.' && src[i + 3] !== ':';
+    if ((c === '0' || c === '1' || c === '2') && src[i + 1] === ':' && (!isDigit(src[i + 2]) || src.startsWith('0x', i + 2) || glued || oneDigit) && src[i + 2] !== ':') {
       out.push({ k: 'op', s: c + ':', pos: start, sp }); i += 2; continue;
     }
     // numbers, including a leading '-' where it cannot be subtraction (after space or a verb or bracket)

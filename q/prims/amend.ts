@@ -178,6 +178,12 @@ function atMany(x: Q, i: Q, f: F, y: Q | undefined, pairY: boolean): Q | null {
  *  new row (key and values) appended when the key is not there. */
 function atKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
   const kt = d.k as Table, vt = d.v as Table, p = keyRow(d, i);
+  // a dictionary keyed by a table with a list of values (e/book.q's b:([]s:();p:())!(); b[`s`p#x]+:z)
+  if (d.v.t !== T.Table) {
+    if (p >= 0) return dict(kt, setItem(d.v, p, f(item(d.v, p), y)));
+    const key = keyItems(d, i), start = (f as { start?: Q }).start;
+    return dict(table(kt.c, kt.d.map((col, k) => join(col, fromItems([key[k]])))), join(d.v, wrap(d.v, f(start ?? nullOf(d.v), y))));
+  }
   const nv = f(p >= 0 ? item(vt, p) : nullItem(vt), y);
   const vals = nv.t === T.Dict ? vt.c.map(c => index(nv, { t: -T.Sym, v: c } as Atom)) : nv.t >= 0 ? items(nv) : [nv];
   if (vals.length !== vt.c.length) throw new QError('length');

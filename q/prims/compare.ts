@@ -72,6 +72,12 @@ function compareWith(test: (c: number) => boolean, op: number) {
     }
     let a: any, b: any, cmp: Cmp;
     if (tx === T.Sym || ty === T.Sym || tx === T.Enum || ty === T.Enum) {
+      // a foreign key over a table keyed by numbers compares as those numbers (e/d1.q: where mas=m)
+      if (tx === T.Enum || ty === T.Enum) {
+        const dx = deenum(x), dy = deenum(y);
+        if (Math.abs(dx.t) !== T.Sym || Math.abs(dy.t) !== T.Sym) return self(dx, dy);
+        x = dx; y = dy;
+      }
       if (!((tx === T.Sym || tx === T.Enum) && (ty === T.Sym || ty === T.Enum))) throw new QError('type');
       a = symView(x); b = symView(y); cmp = cmpN;
     } else if (tx === T.Guid || ty === T.Guid) {

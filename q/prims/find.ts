@@ -10,10 +10,20 @@ import { match } from './match.js';
 import { keyText, stringBytes } from './list.js';
 import { stringFind } from './strhash.js';
 import * as kernels from '../kernels/index.js';
+import { deenum, domainIds, domainValues } from '../value/enums.js';
+
+/** Is x enumerated over a list of symbols (not a foreign key to a keyed table)? */
+const isSymDomain = (x: Q) => domainValues((x as Vec).dom!)?.t === T.Sym;
 
 /** Position of atom (or item) y in list x; count x when absent. */
 export function find1(x: Q, y: Q): number {
   const n = count(x);
+  // enumerated symbols and symbols find each other as symbols: a symbol by its index in x's domain
+  if (x.t === T.Enum && y.t === -T.Sym && isSymDomain(x)) {
+    const k = domainIds((x as Vec).dom!).indexOf(intern((y as Atom).v));
+    return k < 0 ? n : find1(x, { t: -T.Enum, v: k, dom: (x as Vec).dom } as Q);
+  }
+  if (x.t === T.Sym && y.t === -T.Enum && isSymDomain(y)) return find1(x, deenum(y));
   if (x.t > 0 && x.t <= T.Enum && y.t === -x.t) {
     const d = (x as Vec).d as any;
     let v = (y as Atom).v;
@@ -55,6 +65,8 @@ function tableFind(x: Table, y: Table): Int32Array | null {
 /** Positions of each item of y in x, using a hash map when x is a vector. */
 export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
+  if (x.t === T.Enum && y.t === T.Sym && isSymDomain(x)) return findMany(deenum(x), y);
+  if (x.t === T.Sym && y.t === T.Enum && isSymDomain(y)) return findMany(x, deenum(y));
   if (x.t > 0 && x.t <= T.Enum && y.t === x.t) {
     const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = count(x);
     // a hash table in wasm when the kernels are in and y is long enough to pay for the call

@@ -126,6 +126,8 @@ function step(keys: Q, vals: Q, i: Q): Q {
 
 function keyedIndex(d: Dict, i: Q): Q {
   const kt = d.k as Table;
+  // enumerated symbols look up symbol keys as their symbols (taq.q: sb`b with sym an enumerated column)
+  if (kt.c.length === 1 && kt.d[0].t === T.Sym && (i.t === T.Enum || i.t === -T.Enum)) i = deenum(i);
   // a sorted keyed table of one key column is a step function, as a sorted dictionary is: a key finds the
   // row of the last key at or below it (wp/corporate-actions)
   if (d.a === 1 && kt.c.length === 1) {
