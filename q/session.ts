@@ -406,10 +406,15 @@ export class Session {
     const txt = read ? read(path) : null;
     if (txt === null) throw osError(path);
     // the first error stops the load and is the caller's, as kdb+ signals it (@[system;"l f.q";h] traps it)
-    for (const stmt of statementsAt(txt)) {
-      const v = at(path, stmt.line, () => this.run(stmt.text));
-      if (v !== null) this.env.host.write(1, this.display(v) + '\n');
-    }
+    // a \d in the script holds to its end: the loader's namespace comes back after (kdb+tick's u.q ends in
+    // .u, and chainedtick.q goes on to define upd and its tables in the root)
+    const { cwd, ns } = this.env;
+    try {
+      for (const stmt of statementsAt(txt)) {
+        const v = at(path, stmt.line, () => this.run(stmt.text));
+        if (v !== null) this.env.host.write(1, this.display(v) + '\n');
+      }
+    } finally { this.env.cwd = cwd; this.env.ns = ns; }
     return NIL;
   }
 

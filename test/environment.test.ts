@@ -518,3 +518,16 @@ test('\\l of a relative script seeks it in the current directory, then QHOME, th
   assert.match(run({ QHOME: lic, QLIC: lic }).stdout, /^'init\.q\. OS reports: No such file/);
   rmSync(home, { recursive: true }); rmSync(lic, { recursive: true });
 });
+
+test('\\d in a script \\l loads holds to the script\'s end: the loader\'s namespace comes back (kdb+tick\'s u.q and chainedtick.q)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-ns-')), q = nodeSession();
+  writeFileSync(join(dir, 'u.q'), '\\d .u\ninit:{1}\nx:2\n');
+  writeFileSync(join(dir, 'bad.q'), '\\d .v\ny:1\n\'oops\n');
+  q(`\\l ${dir}/u.q`);
+  assert.equal(q('\\d'), '`.');
+  q('upd:{x}');
+  assert.equal(q('(`upd in key `.;.u.x;`upd in key `.u)'), '1b\n2\n0b');
+  // and when the script stops at an error
+  assert.match(q(`\\l ${dir}/bad.q`), /oops/);
+  assert.equal(q('(system"d";.v.y)'), '`.\n1');
+});
