@@ -993,3 +993,10 @@ test('KxSystems/kdb example scripts: foreign keys over number keys compare as nu
   assert.equal(q('parse "a 1:3 4"'), '1:\n`a\n3 4');
   assert.equal(q('1:30'), '01:30');
 });
+
+test('a grouped select that keeps no rows still has typed aggregate columns (the type of each aggregate over no rows)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3;b:1 2 3f)');
+  assert.equal(q('meta select avg b, n:count i, m:{sum x} b by a from t where a>5'), 'c| t f a\n-| -----\na| j    \nb| f    \nn| j    \nm| f    ');
+  assert.equal(q('exec t from meta select b by a from t where a>5'), '"j "');
+});

@@ -401,6 +401,9 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
 }
 /** The keyed table of a grouped select: groups in ascending key order (enumerations by their symbols), as
  *  the general path orders them. */
+/** The empty column of an aggregate's result over no rows: of its atom's type, else a general list. */
+function emptyOf(v: Q): Q { return v.t < 0 && v.t >= -T.Enum && v.t !== -T.Enum ? empty(-v.t) : list([]); }
+
 function groupedResult(q: Query, keyVals: Q[], vals: Q[]): Q {
   const o = rowVec(keyOrder(keyVals));
   return dict(table(dedupe(q.by!.map(b => b[0])), keyVals.map(k => index(k, o))), table(dedupe(q.cols!.map(c => c[0]), dedupe(q.by!.map(b => b[0]))), vals.map(v => index(v, o))));
@@ -481,7 +484,8 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
     let vnames: string[], vcols: Q[];
     if (q.cols) {
       vnames = dedupe(q.cols.map(c => c[0]), byNames);
-      vcols = q.cols.map(([, e]) => fromItems(g.members.map(m => withCols(t, m, e))));
+      // no groups: a column still has the type an aggregate gives over no rows (sum b: 0#0f), as kdb+'s has
+      vcols = q.cols.map(([, e]) => g.members.length ? fromItems(g.members.map(m => withCols(t, m, e))) : emptyOf(withCols(t, [], e)));
     } else {
       // select by k from t: the last row of each group
       const rest = t.c.filter(c => !byNames.includes(c));
