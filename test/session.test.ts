@@ -1000,3 +1000,11 @@ test('a grouped select that keeps no rows still has typed aggregate columns (the
   assert.equal(q('meta select avg b, n:count i, m:{sum x} b by a from t where a>5'), 'c| t f a\n-| -----\na| j    \nb| f    \nn| j    \nm| f    ');
   assert.equal(q('exec t from meta select b by a from t where a>5'), '"j "');
 });
+
+test('enumerations over different domains find each other as their symbols, as keys too', () => {
+  const { q } = makeSession();
+  q('s1:`a`b`c; s2:`c`b`a; e1:`s1$`a`b`c; e2:`s2$`c`a');
+  assert.equal(q('(e1!1 2 3) e2'), '3 1');
+  assert.equal(q('(e1!1 2 3) first e2'), '3');
+  assert.equal(q('(e1?e2;e1?first e2)'), '2 0\n2');
+});

@@ -24,6 +24,7 @@ export function find1(x: Q, y: Q): number {
     return k < 0 ? n : find1(x, { t: -T.Enum, v: k, dom: (x as Vec).dom } as Q);
   }
   if (x.t === T.Sym && y.t === -T.Enum && isSymDomain(y)) return find1(x, deenum(y));
+  if (x.t === T.Enum && y.t === -T.Enum && (x as Vec).dom !== (y as Vec).dom && isSymDomain(y)) return find1(x, deenum(y));
   if (x.t > 0 && x.t <= T.Enum && y.t === -x.t) {
     const d = (x as Vec).d as any;
     let v = (y as Atom).v;
@@ -67,6 +68,7 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
   if (x.t === T.Enum && y.t === T.Sym && isSymDomain(x)) return findMany(deenum(x), y);
   if (x.t === T.Sym && y.t === T.Enum && isSymDomain(y)) return findMany(x, deenum(y));
+  if (x.t === T.Enum && y.t === T.Enum && (x as Vec).dom !== (y as Vec).dom && isSymDomain(x) && isSymDomain(y)) return findMany(deenum(x), deenum(y));
   if (x.t > 0 && x.t <= T.Enum && y.t === x.t) {
     const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = count(x);
     // a hash table in wasm when the kernels are in and y is long enough to pay for the call
