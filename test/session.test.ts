@@ -1008,3 +1008,39 @@ test('enumerations over different domains find each other as their symbols, as k
   assert.equal(q('(e1!1 2 3) first e2'), '3');
   assert.equal(q('(e1?e2;e1?first e2)'), '2 0\n2');
 });
+
+test('psaris/funq\'s idioms: a trailing :: composes, string keys amend whole, tables indexed in the index\'s shape, projections of compositions and each left/right, prev with a seed, avg \'\', raze of a table', () => {
+  const { q } = makeSession();
+  // x :: is x (ref/identity), and after a chain of functions the identity the chain composes with
+  assert.equal(q('q:3 ::; q~3'), '1b');
+  q('f:count::');
+  assert.equal(q('f 1 2 3'), '3');
+  q('v:{x in "aeiou"}; c:not v::');
+  assert.equal(q('c "hello"'), '10110b');
+  assert.equal(q('v "a"'), '1b', 'v:: with nothing after assigns nothing');
+  q('mnorm:sum abs::; edist:{sqrt sum x*x} (-)::');
+  assert.equal(q('(mnorm -1 2 -3;edist[3 4;0 0])'), '6\n5f');
+  // a string is one key of a dictionary keyed by strings, for amend as for index
+  q('d:(enlist "ab")!enlist "cd"; d["ab"]:"ZZ"; d["xy"]:"QQ"');
+  assert.equal(q('d'), '"ab"| "ZZ"\n"xy"| "QQ"');
+  // a table indexed by a list of row lists or a dictionary of them: tables in that shape
+  q('t:([]a:1 2 3 4)');
+  assert.equal(q('count each t (0 1;2 3)'), '2 2');
+  assert.equal(q('exec a from (t group t`a)3'), ',3');
+  // a composition whose last function is a lambda given fewer arguments projects; so do \: and /:
+  q("h:'[{x*2};{x+y}]");
+  assert.equal(q('h[1] 2'), '6');
+  assert.equal(q('{x+y}\\:[1 2] 10'), '11 12');
+  assert.equal(q('-3!({x+y}\\:/:)[1 2] 10 20'), '"(11 12;21 22)"');
+  // prev is each prior of : ; a seed fills the first place
+  assert.equal(q('prev[0f;1 2 3f]'), '0 1 2f');
+  assert.equal(q('prev 1 2 3'), '0N 1 2');
+  // a keyword takes Each after a space: (avg '')G is each-each, not a signal
+  assert.equal(q("(avg '')((1 2;3 4);(5 6;7 8))"), '1.5 3.5\n5.5 7.5');
+  // raze is ,/ : a table's row dictionaries joined
+  assert.equal(q('raze ([]a:1 2;b:3 4)'), 'a| 2\nb| 4');
+  // s,:() appends nothing
+  assert.equal(q('s:("ab";"cd"); s,:(); count s'), '2');
+  // a cast by a char names its column by what it casts
+  assert.equal(q('cols update "e"$`Yes=Play from ([]Play:`Yes`No)'), ',`Play');
+});

@@ -252,7 +252,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (c.t === T.Enum && n.op.n === ',' && (r.t === T.Sym || r.t === -T.Sym)) r = hooks.enumerate((c as any).dom, r);
     // x,:y on a general list one rank deeper than y appends y as one item (ref/join): s:enlist 1 2 3;
     // s,:4 5 6 makes two items, where s,4 5 6 makes four
-    if (n.op.n === ',' && c.t === T.List && (c as List).d.length && rankOfItems(c) === rankOfItems(r) + 1) r = list([r]);
+    // (() appends nothing: s,:() leaves a list of strings as it was)
+    if (n.op.n === ',' && c.t === T.List && (c as List).d.length && !(r.t === T.List && !count(r)) && rankOfItems(c) === rankOfItems(r) + 1) r = list([r]);
     const y = r;
     // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
     const d = PRIMS[n.op.n]?.d;

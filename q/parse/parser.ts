@@ -13,7 +13,7 @@ import { sym, symVec, char, Lambda, Q, Vec, Atom, list, NIL } from '../value/val
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
 export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean }
 
-interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string; paren?: boolean; pos?: number }
+interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string; paren?: boolean; pos?: number; ident?: boolean }
 
 const SQL = new Set(['select', 'exec', 'update', 'delete']);
 const CTL = new Set(['if', 'do', 'while']);
@@ -142,9 +142,11 @@ export class Parser {
         break;
       }
       // a keyword cannot be assigned (kdb+'s reserved words: neg:1 is 'assign)
-      if (it.kw && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::')) throw this.err('assign', nx.pos);
+      // (name:: or keyword:: with nothing after is name followed by the identity: see above)
+      const identity = !!nx && nx.k === 'op' && nx.s === '::' && this.atEndAt(1);
+      if (it.kw && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::') && !identity) throw this.err('assign', nx.pos);
       const target = it.n.k === 'name' ? it.n : it.n.k === 'app' && it.n.f.k === 'name' ? it.n.f : null;
-      if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb) {
+      if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb && !identity) {
         this.i++;
         const r = this.expr();
         if (!r && nx.s !== '::' && !this.atEnd()) throw this.err('assign', nx.pos);
@@ -159,6 +161,14 @@ export class Parser {
       items.push(it);
     }
     if (!items.length) return null;
+    // x :: with nothing after is x (ref/identity: q:3 :: is 3); after a chain of functions it is the
+    // identity the chain composes with, as u v w@ composes (funq's mnorm:sum abs::, cons:not vowel::)
+    // (an operator before it takes it as its right argument: 5 _ :: is _[5;::])
+    if (items.length >= 2 && items[items.length - 1].ident && !items[items.length - 2].glyph) {
+      items.pop();
+      if (items.length === 1) return items[0].n;
+      this.open.add(items[items.length - 1].n);
+    }
     return this.reduce(items, 0);
   }
 
@@ -246,7 +256,7 @@ export class Parser {
       case 'sym': it = { n: { k: 'lit', v: t.syms!.length === 1 ? sym(t.syms![0]) : symVec(t.syms!) }, verb: false }; break;
       case 'name': it = this.nameTerm(t); break;
       case 'op': {
-        if (t.s === '::') { it = { n: { k: 'lit', v: NIL }, verb: false }; break; }
+        if (t.s === '::') { it = { n: { k: 'lit', v: NIL }, verb: false, ident: this.atEnd() }; break; }
         if (t.s === '$' && !t.colon && this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
           const a = this.args();
           if (a.length >= 3) { it = { n: { k: 'ctl', c: '$', a: a.map(x => x ?? { k: 'nil' }) }, verb: false }; break; }
@@ -279,7 +289,8 @@ export class Parser {
     for (;;) {
       const t = this.peek();
       if (!t) return it;
-      if (t.k === 'adv' && !t.sp) {
+      // (a keyword takes Each after a space too: funq's (avg '')G is each-each, not a signal)
+      if (t.k === 'adv' && (!t.sp || (it.kw && t.s === "'"))) {
         this.i++;
         it = { n: { k: 'adv', a: t.s, f: it.n }, verb: true, pos: it.pos };
         continue;
@@ -471,7 +482,8 @@ function termName(n: Node | null): string | null {
   switch (n.k) {
     case 'name': return n.n === 'i' ? null : n.n.includes('.') && !n.n.startsWith('.') ? n.n.split('.').pop()! : n.n;
     // a cast or an attribute names by what it changes (`long$amount:() is amount, `s#d is d)
-    case 'app': return termName(n.f.k === 'prim' && !/^[a-z]/.test(n.f.n) && !(n.a[0]?.k === 'lit' && Math.abs(n.a[0].v.t) === T.Sym) ? n.a[0] : n.a[n.a.length - 1]);
+    // (and so does a cast by a char: "e"$`Yes=Play is Play, as funq's decisiontree.q has it)
+    case 'app': return termName(n.f.k === 'prim' && !/^[a-z]/.test(n.f.n) && !(n.a[0]?.k === 'lit' && (Math.abs(n.a[0].v.t) === T.Sym || (n.f.n === '$' && Math.abs(n.a[0].v.t) === T.Char))) ? n.a[0] : n.a[n.a.length - 1]);
     case 'mon': return termName(n.x);
     case 'list': return termName(n.a[n.a.length - 1]);
     case 'asg': return n.n;

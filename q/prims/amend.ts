@@ -81,7 +81,9 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     for (let k = 0; k < n; k++) r = atKey(r, item(i, k), f, pairY ? item(y!, k) : y) as Dict;
     return r;
   }
-  if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym)) {
+  // a dictionary whose keys are lists (strings) takes a list of their type as one key, as d["ab"] reads it
+  const oneKey = x.t === T.Dict && (x as Dict).k.t === T.List && i.t >= 0 && i.t < T.Table && ((x as Dict).k as List).d.some(e => e.t === i.t);
+  if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym) && !oneKey) {
     // a list of indices: each gets the matching item of y (or all of y when y is an atom)
     const n = count(i);
     const pairY = y !== undefined && !(y.t < 0) && y.t < T.Table;

@@ -201,6 +201,8 @@ function tableIndex(t: Table, i: Q): Q {
   if (k !== null) return k >= 0 && k < count(t) ? item(t, k) : nullItem(t);
   const p = positions(i);
   if (p) return table(t.c, t.d.map(col => index(col, i)));
+  // a list of row lists or a dictionary of them (t group t`a) gives tables in the index's shape
+  if (i.t === T.List || (i.t === T.Dict && (i as Dict).k.t !== T.Table)) return mapIndex(t, i);
   throw new QError('type');
 }
 

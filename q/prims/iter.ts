@@ -7,7 +7,7 @@ import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
 import { halves, nullHalves } from '../value/storage.js';
 import { Collector } from '../value/collect.js';
-import { apply, apply1, apply2, rankOf } from './apply.js';
+import { apply, apply1, apply2, rankOf, project } from './apply.js';
 import { match } from './match.js';
 import { raze } from './list.js';
 import { hooks } from './hooks.js';
@@ -280,6 +280,8 @@ export function iterApply(g: IterFn, args: Q[]): Q {
     case T.EachRight: case T.EachLeft: {
       // data before /: or \: is sv or vs, applied to one argument: (", "/:)("a";"b"), (0x0\:)3.14 (ref/maps)
       if (args.length === 1 && f.t < T.Lambda && f.t !== T.List) return g.t === T.EachRight ? sv(f, args[0]) : vs(f, args[0]);
+      // a function's each left or right is binary: one argument projects it (funq's pf:pdt\:/:; pf[m] x)
+      if (args.length === 1) return project(g, [args[0], undefined]);
       if (args.length !== 2) throw new QError('rank');
       // /: walks the right argument, \: the left; the other side stays whole
       const right = g.t === T.EachRight, [x, y] = args, walk = right ? y : x;

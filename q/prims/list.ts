@@ -65,6 +65,8 @@ export function enlist(x: Q): Q {
 }
 export function raze(x: Q): Q {
   if (x.t === T.Dict) return raze((x as Dict).v);
+  // raze is ,/ : a table's rows joined, dictionaries whose later values win (funq's flip raze D)
+  if (x.t === T.Table) { const n = count(x); if (!n) return x; let r = item(x, 0); for (let i = 1; i < n; i++) r = join(r, item(x, i)); return r; }
   if (x.t !== T.List) return x.t < 0 ? enlist(x) : x;
   const d = (x as List).d;
   if (!d.length) return x;

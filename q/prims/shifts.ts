@@ -32,6 +32,14 @@ function shift(k: number, x: Q): Q {
   return index(x, vec(T.Int, idx));
 }
 export const prev = (x: Q) => shift(1, x);
+/** prev[s;x]: prev is each prior of : (its right argument), so a seed fills the first place (funq's
+ *  prev[0f;w%sum w]) where prev x has a null. */
+export function seededPrev(s: Q, x: Q): Q {
+  if (x.t === T.Dict) return dict((x as Dict).k, seededPrev(s, (x as Dict).v));
+  if (x.t < 0) throw new QError('type');
+  const n = count(x);
+  return n ? fromItems([s, ...items(x).slice(0, n - 1)]) : x;
+}
 export const next = (x: Q) => shift(-1, x);
 /** kdb+ defines it as {y (til count y)-x}: x an atom, or a shift for each item. */
 export function xprev(k: Q, x: Q): Q {

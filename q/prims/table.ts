@@ -109,7 +109,7 @@ const table: Record<string, PrimDef> = {
   inter: { d: SO.inter, rank: 2 },
   union: { d: SO.union, rank: 2 },
   cross: { d: SO.cross, rank: 2 },
-  prev: { m: H.prev, rank: 1 },
+  prev: { m: H.prev, d: H.seededPrev, rank: 1 },
   next: { m: H.next, rank: 1 },
   xprev: { d: H.xprev, rank: 2 },
   differ: { m: H.differ, rank: 1 },
