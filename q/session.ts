@@ -410,8 +410,10 @@ export class Session {
     // .u, and chainedtick.q goes on to define upd and its tables in the root)
     const { cwd, ns } = this.env;
     try {
+      // a .k script is k, as kdb+ loads its own q.k
+      const k = /\.k$/.test(path);
       for (const stmt of statementsAt(txt)) {
-        const v = at(path, stmt.line, () => this.run(stmt.text));
+        const v = at(path, stmt.line, () => this.run(k && !/^\s*\\/.test(stmt.text) ? 'k)' + stmt.text : stmt.text));
         if (v !== null) this.env.host.write(1, this.display(v) + '\n');
       }
     } finally { this.env.cwd = cwd; this.env.ns = ns; }

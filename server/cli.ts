@@ -361,8 +361,10 @@ const turn = () => shouldYield() ? new Promise<void>(r => setImmediate(r)) : und
 /** Run a script's statements as q loads a script (the first error stops it), turning the event loop as
  *  memory grows. */
 async function loadScript(session: Session, src: string, file: string) {
+  // a .k script is k, as kdb+ loads its own q.k
+  const k = /\.k$/.test(file);
   for (const stmt of statementsAt(src)) {
-    const r = session.evaluateAt(stmt.text, file, stmt.line);
+    const r = session.evaluateAt(k && !/^\s*\\/.test(stmt.text) ? 'k)' + stmt.text : stmt.text, file, stmt.line);
     if (r.out) session.env.host.write(1, r.out + '\n');
     if (r.trace) session.env.host.write(2, r.trace + '\n');
     if (r.error) return;

@@ -60,3 +60,9 @@ test('a repeat that only grows ends in \'wsfull too, and the process goes on', (
   assert.equal(r.stdout, "'wsfull\n2\n");
   assert.equal(r.status, 0);
 });
+
+test('memory a lambda\'s earlier calls dropped is reused by the later ones: each over many large temporaries fits in -w', () => {
+  // 100 calls of 8 MB each under a 200 MB limit (the cookbook's buildhdb.q: day each til nd ran out)
+  const r = spawnSync('node', ['bin/wasq.mjs', '-w', '200'], { input: 'r:{sum x?1.0} each 100#1000000\ncount r\n', encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.stdout, '100\n');
+});

@@ -1044,3 +1044,39 @@ test('psaris/funq\'s idioms: a trailing :: composes, string keys amend whole, ta
   // a cast by a char names its column by what it casts
   assert.equal(q('cols update "e"$`Yes=Play from ([]Play:`Yes`No)'), ',`Play');
 });
+
+test('the KX cookbook\'s idioms: x op::y amends a global in a lambda, a query\'s table expression reads the lambda\'s namespace, ? keeps the attribute, .tut.gc after a list indexes, sublist of an atom', () => {
+  const { q } = makeSession();
+  // id+::1 amends the global (a local of the name is amended instead, as name::v sets it)
+  q('id:0; getID:{:id+::1}');
+  assert.equal(q('getID[]'), '1');
+  assert.equal(q('getID[]'), '2');
+  assert.equal(q('id'), '2');
+  q('b:1 2; g:{b,::3}; g[]');
+  assert.equal(q('b'), '1 2 3');
+  q('d:`x`y!1 2; k:{d[`x]+::10}; k[]');
+  assert.equal(q('d`x'), '11');
+  assert.equal(q('h:{[id] id+::5; id}; (h 1;id)'), '6 2');
+  // the table expression is the lambda's own code: its names are the lambda's namespace's (publisher.q)
+  q('\\d .ns'); q('c:3'); q('t:([]a:til 5)'); q('f:{select from (c#t)}'); q('m:{exec a from t}'); q('\\d .');
+  assert.equal(q('(count .ns.f[];.ns.m[])'), '3\n0 1 2 3 4');
+  // ? keeps the attribute of its right argument, where $ does not (ref/enum-extend)
+  assert.equal(q('attr `sym?`p#`a`a`b'), '`p');
+  assert.equal(q('attr `sym$`p#`a`a`b'), '`');
+  // a name of two parts after a list is the index (the cookbook's tutorial.q: ("OFF";"ON").tut.gc)
+  q('.tut.gc:1b');
+  assert.equal(q('("OFF";"ON").tut.gc'), '"ON"');
+  // sublist of an atom is the atom, as q.k's sublist has it
+  assert.equal(q('(1 sublist 5;3 sublist `a;0 sublist 5)'), '5\n`a\n`long$()');
+});
+
+test('hours, minutes and seconds of timestamps and timespans in wasm agree with the item-by-item reading, nulls and infinities kept', () => {
+  const { q } = makeSession();
+  q('p:`timestamp$(-3000000000000000000+10000?6000000000000000000),0N,0W,-0W; n:`timespan$p');
+  // chunks of 10 are read item by item; the whole vector by the kernel
+  q('f:{[pt;v] all raze[{[pt;x] pt$x}[pt] each 10 cut v]=pt$v}');
+  assert.equal(q('f[;p] each `hh`uu`ss`year`mm`dd'), '111111b');
+  assert.equal(q('f[;n] each `hh`uu`ss'), '111b');
+  assert.equal(q('-3#`hh$p'), '0N 0W -0Wi');
+  assert.equal(q('raze `hh`uu`ss$\\:1999.12.31D23:59:58.5 + 0D00:00:00.5 * til 2'), '23 23 59 59 58 59i');
+});

@@ -76,9 +76,14 @@ function aggOf(e: Node, mk: (e: Node) => Expr): Agg | null {
 /** Run a parsed qSQL node. Names in its phrases that are neither columns nor locals are the working namespace's
  *  (basics/qsql, "Names in subphrases"), not those of the lambda it is written in. */
 export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q {
-  return inWorkingNs(() => runSql(n, fr, ev));
+  // the table expression is the lambda's own code, its names read in the lambda's namespace (cookbook
+  // publisher.q's from (counts[table];n) sublist value table under \d .testdata); the phrases' names are
+  // the working namespace's (basics/qsql)
+  const parted = inWorkingNs(() => partitioned(n, fr, ev));
+  const from = parted ?? ev(n.from, fr);
+  return inWorkingNs(() => runSql(n, fr, ev, from));
 }
-function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q {
+function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator, source: Q): Q {
   const mk = (e: Node): Expr => () => ev(e, fr);
   const kind = (n.q === 'select distinct' ? 'select' : n.q) as Query['kind'];
   const cols = n.cols ? n.cols.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
@@ -88,7 +93,7 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
     sort = { g: { t: T.Unary, name: n.sort === '<' ? 'iasc' : 'idesc' } as Q, col: n.sortBy.n };
   }
   const by = n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
-  let from = partitioned(n, fr, ev) ?? ev(n.from, fr);
+  let from = source;
   // a table flip could not map is looked for again, and its absence is the error
   if (from.t === T.Dict && (from as Dict).flipped) from = mapTable(from as Dict, true);
   // select[n] of a partitioned table is not built in kdb+ either (ref/flip-splayed)

@@ -147,6 +147,16 @@ export function datePart(d: Int32Array, part: 0 | 1 | 2 | 3): Int32Array | null 
   return done() as Int32Array;
 }
 
+/** A part of each timestamp or timespan (its nanoseconds): 0 to 3 as datePart of its day, 4 the hour, 5
+ *  the minute, 6 the second; nulls and infinities kept; or null. */
+export function nsPart(d: BigInt64Array, part: number): Int32Array | null {
+  if (!on(d.length) || !has('nsPart_i64')) return null;
+  begin();
+  const src = ptr(d), [dst, done] = output(T.Int, d.length);
+  K!.nsPart_i64(src, d.length, part, dst);
+  return done() as Int32Array;
+}
+
 /** start, start+1, … : n longs (til), or n ints (row positions); or null. */
 function iotaOf(t: T.Long | T.Int, start: number | bigint, n: number): Items | null {
   const name = t === T.Long ? 'iota_i64' : 'iota_i32';

@@ -3,7 +3,7 @@
 import { QError } from '../value/error.js';
 
 export type TokKind = 'num' | 'str' | 'sym' | 'name' | 'op' | 'adv' | 'punct' | 'bool' | 'byte' | 'nl';
-export interface Tok { k: TokKind; s: string; pos: number; sp: boolean; words?: string[]; syms?: string[]; colon?: boolean }
+export interface Tok { k: TokKind; s: string; pos: number; sp: boolean; words?: string[]; syms?: string[]; colon?: boolean; global?: boolean }
 
 const OPS = '+-*%!&|^=<>~,#_$?@.:';
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -39,6 +39,8 @@ export function lex(src: string): Tok[] {
     if (p.k === 'num' || p.k === 'str' || p.k === 'sym' || p.k === 'name' || p.k === 'bool' || p.k === 'byte') return true;
     return p.k === 'punct' && (p.s === ')' || p.s === ']' || p.s === '}');
   };
+  // (a name, or a name's brackets: id+::1, a[i],::x)
+  const prevName = () => { const p = out[out.length - 1]; return !!p && (p.k === 'name' || (p.k === 'punct' && p.s === ']')); };
   while (i < n) {
     const c = src[i];
     const start = i;
@@ -121,8 +123,9 @@ export function lex(src: string): Tok[] {
       continue;
     }
     // a dot starts a namespaced name (.z.p) unless it follows a noun: (!).flip x is (!) . flip x; but
-    // after brackets it is a name again: del[x].z.w applies del[x] to .z.w (kdb+tick's u.q)
-    if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]) && !(prevNoun() && !sp && out[out.length - 1].s !== ']'))) {
+    // after brackets it is a name again: del[x].z.w applies del[x] to .z.w (kdb+tick's u.q), and so is a
+    // name of two parts or more: ("OFF";"ON").tut.gc indexes by .tut.gc (the cookbook's tutorial.q)
+    if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]) && !(prevNoun() && !sp && out[out.length - 1].s !== ']' && !/^\.[A-Za-z][A-Za-z0-9_]*\.[A-Za-z]/.test(src.slice(i, i + 200))))) {
       let j = i + 1;
       while (j < n && (isIdent(src[j]) || (src[j] === '.' && isAlpha(src[j + 1])))) j++;
       out.push({ k: 'name', s: src.slice(i, j), pos: start, sp });
@@ -145,6 +148,8 @@ export function lex(src: string): Tok[] {
         out.push({ k: 'op', s: two, pos: start, sp, colon }); i += colon ? 3 : 2; continue;
       }
       if (c !== ':' && src[i + 1] === ':' && src[i + 2] !== ':') { out.push({ k: 'op', s: c, pos: start, sp, colon: true }); i += 2; continue; }
+      // x op::y amends the global x in a lambda, as x::y assigns it (id+::1)
+      if (c !== ':' && src[i + 1] === ':' && src[i + 2] === ':' && prevName()) { out.push({ k: 'op', s: c, pos: start, sp, colon: true, global: true }); i += 3; continue; }
       out.push({ k: 'op', s: c, pos: start, sp }); i++; continue;
     }
     // a control character or one past ASCII outside a string is no token: 'char, as kdb+ says

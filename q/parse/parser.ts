@@ -155,7 +155,7 @@ export class Parser {
         if (nx.colon) op = { k: 'prim', n: nx.s };
         // f:{…} at the top names the lambda (and f@ the lambdas inside it), as kdb+'s backtraces show it
         if (this.lambdaDepth === 0 && !idx && !op && r?.k === 'lit' && r.v.t === T.Lambda) nameLambda(r.v as Lambda, target.n);
-        items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::', r: r ?? (nx.s === '::' ? { k: 'lit', v: NIL } : { k: 'nil' }) }, verb: false });
+        items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::' || !!nx.global, r: r ?? (nx.s === '::' ? { k: 'lit', v: NIL } : { k: 'nil' }) }, verb: false });
         break;
       }
       items.push(it);

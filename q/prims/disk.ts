@@ -505,6 +505,23 @@ export function qli(x: Q): Q {
  *  columns listed, when a list is given (at least one is read, for the partitions' row counts). */
 export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | null = null): Table {
   if (!only && pt.cols.length && (!keep || keep.some(k => k))) return lazyPartTable(pt, keep);
+  // a query that reads no column (select count i by date) needs each partition's count alone, which a
+  // column file's head gives: no column is read (it read one column of every partition)
+  if (only && !only.length && pt.cols.length && keep?.some(k => k) !== false) {
+    const rows: number[] = [], pvals: number[] = [];
+    pt.paths.forEach((dir, i) => {
+      if (keep && !keep[i]) return;
+      const path = join(dir, pt.name);
+      if (files().list(path) === null) { if (pt.fill) return; throw new QError(path + ': missing partition'); }
+      rows.push(rowCount(join(path, pt.cols[0]))); pvals.push(pt.vals[i]);
+    });
+    if (rows.length) {
+      const pcol = new Int32Array(rows.reduce((a, b) => a + b, 0));
+      let o = 0;
+      rows.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
+      return table([pt.pf], [vec(pt.type, pcol)]);
+    }
+  }
   const want = only ? (only.length ? only : pt.cols.slice(0, 1)) : pt.cols;
   const parts: Table[] = [], pvals: number[] = [], paths: string[] = [];
   pt.paths.forEach((dir, i) => {

@@ -66,7 +66,10 @@ export function enumExtend(dom: string, x: Q): Q {
   for (const id of want) if (!have.has(id)) { have.add(id); add.push(id); }
   // the domain grows as x,:y does: in place, keeping u# (and s# while in order)
   if (add.length || fresh) hooks.setGlobal(dom, appendJoin(cur, vec(T.Sym, Int32Array.from(add))));
-  return enumerate(dom, x);
+  // ? keeps the attribute of its right argument, where $ does not (ref/enum-extend): .Q.en keeps p#sym
+  const r = enumerate(dom, x);
+  if (x.t === T.Sym && (x as Vec).a) (r as Vec).a = (x as Vec).a;
+  return r;
 }
 /** fk.col: the column col of the table a foreign key or link column points at, row by row; null when
  * x is not such an enumeration. A column the table lacks is an error naming it. */

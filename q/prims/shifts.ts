@@ -192,6 +192,9 @@ export function rotate(n: Q, x: Q): Q {
 
 /** n sublist x, or (start;n) sublist x: like take, but never beyond the list. */
 export function sublist(n: Q, x: Q): Q {
+  // an atom (or ::) is a list of one as q.k's sublist reads it ($[abs[x]<count y;x#y;y]): a count of at
+  // least one leaves it as it is (the cookbook's tutorial.q shows sublist of a function's ::)
+  if ((x.t < 0 || x.t > T.Dict) && n.t < 0) { const k = intOf(n); return Math.abs(k) < 1 ? take(n, x) : x; }
   if (x.t < 0 || x.t > T.Dict) throw new QError('type');
   const c = count(x);
   if (n.t < 0) {
