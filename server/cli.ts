@@ -188,11 +188,14 @@ function consoleSize(): [number, number] | null {
   return rows || cols ? [rows ?? 25, cols ?? 80] : null;
 }
 
-let pending = '';
+let pending = '', scheduled = false;
 function write(fd: number, s: string) {
   if (fd === 2) { flush(); process.stderr.write(s); return; }
   pending += s;
   if (pending.length > 1 << 16) flush();
+  // written once the running work is done: what a client's query or a timer printed reaches a log file at
+  // once, not when the process ends (a server killed before then lost it)
+  else if (!scheduled) { scheduled = true; setImmediate(() => { scheduled = false; flush(); }); }
 }
 function flush() { if (pending) { process.stdout.write(pending); pending = ''; } }
 

@@ -174,3 +174,13 @@ test('-l logs the messages that change globals, undoes a failed one, and a resta
   srv = await startWasq([script, '-l']);
   try { assert.equal(await srv.line('(count trade;y;z)'), '1 42 7\n'); } finally { await srv.stop(); }
 });
+
+test('what a client\'s query prints reaches standard output at once, not when the server ends', async () => {
+  const srv = await startWasq([]);
+  try {
+    const con = await qconnect(srv.port);
+    try { await qcall(con, '-1 "hello from a client"; 0N!42'); } finally { con.close(() => {}); }
+    for (let i = 0; i < 100 && !srv.out().includes('42'); i++) await sleep(20);
+    assert.match(srv.out(), /hello from a client\n42\n/);
+  } finally { await srv.stop(); }
+});
