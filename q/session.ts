@@ -409,6 +409,8 @@ export class Session {
     // a \d in the script holds to its end: the loader's namespace comes back after (kdb+tick's u.q ends in
     // .u, and chainedtick.q goes on to define upd and its tables in the root)
     const { cwd, ns } = this.env;
+    // (and it runs in the working namespace, whichever lambda's code called \l: system"l f.q" in a .tt lambda)
+    this.env.ns = cwd;
     try {
       // a .k script is k, as kdb+ loads its own q.k
       const k = /\.k$/.test(path);

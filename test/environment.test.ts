@@ -531,3 +531,11 @@ test('\\d in a script \\l loads holds to the script\'s end: the loader\'s namesp
   assert.match(q(`\\l ${dir}/bad.q`), /oops/);
   assert.equal(q('(system"d";.v.y)'), '`.\n1');
 });
+
+test('a script that a namespace\'s lambda loads runs in the working namespace (KX unit-test\'s treg.q)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-nsl-')), q = nodeSession();
+  writeFileSync(join(dir, 'z.q'), 'rep:42;\n');
+  q('\\d .tt'); q(`f:{system "l ${dir}/z.q"}`); q('\\d .');
+  q('.tt.f[]');
+  assert.equal(q('(rep;`rep in key `.tt)'), '42\n0b');
+});

@@ -1080,3 +1080,18 @@ test('hours, minutes and seconds of timestamps and timespans in wasm agree with 
   assert.equal(q('-3#`hh$p'), '0N 0W -0Wi');
   assert.equal(q('raze `hh`uu`ss$\\:1999.12.31D23:59:58.5 + 0D00:00:00.5 * til 2'), '23 23 59 59 58 59i');
 });
+
+test('KX unit-test and logging idioms: typed nulls in lower case, a name holding a symbol applied, an operator held in a variable projects, a filter in a typed parameter is the lambda namespace\'s', () => {
+  const { q } = makeSession();
+  assert.equal(q('(0wi;0ni;-0wi)'), '0W 0N -0Wi');
+  assert.equal(q('type each (0wi;0ng;0nd;0wp)'), '-6 -2 -14 -12h');
+  // a name holding a symbol is that symbol (KX logging's .log.getlvl[] is `.m.log.log.1.lvl[])
+  q('a:`b');
+  assert.equal(q('`a[]'), '`b');
+  // an operator held in a variable and given one argument projects, as g[1] does
+  q('g:(@); h:(.)');
+  assert.equal(q('(g 1;h 1)'), '@[1]\n.[1]');
+  // a typed parameter's filter function is found in the lambda's namespace
+  q('\\d .tt'); q('chk:{x}; f:{[x:chk] x+1}'); q('\\d .');
+  assert.equal(q('.tt.f 1'), '2');
+});

@@ -32,9 +32,11 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   const frame: (Q | undefined)[] = new Array(f.locals.length);
   for (let i = 0; i < args.length; i++) frame[i] = args[i];
   if (f.pats) {
-    // pattern parameters: match each argument, binding into this call's locals
-    const out: Binding[] = [];
-    f.pats.forEach((p, i) => { if (p) matchPat(p, args[i], frame, ev, out); });
+    // pattern parameters: match each argument, binding into this call's locals (a filter function's name
+    // is the lambda's namespace's, as its body's names are)
+    const out: Binding[] = [], was = env.ns;
+    env.ns = f.ns;
+    try { f.pats.forEach((p, i) => { if (p) matchPat(p, args[i], frame, ev, out); }); } finally { env.ns = was; }
     bindAll(out, frame);
   }
   if (++depth > 2000) { depth--; throw new QError('stack'); }

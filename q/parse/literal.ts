@@ -21,7 +21,7 @@ function nullWord(c: string, neg: boolean): Word | null {
   const isNull = m[1] === 'N' || m[1] === 'n';
   let t = m[2] ? typeOfChar(m[2]) : (m[1] === 'n' || m[1] === 'w' ? T.Float : T.Long);
   if (m[2] === 'c' || t < 0) return null;
-  if (m[1] === 'n' || m[1] === 'w') { if (m[2] && m[2] !== 'f' && m[2] !== 'e' && !(m[1] === 'w' && m[2] === 'z')) return null; }
+  // (the lower-case letters take a type too: 0wi is 0Wi (ref/cast), 0ng a null guid (ref/deal))
   const fl = t === T.Real || t === T.Float || t === T.Datetime;
   const wide = t === T.Long || t === T.Timestamp || t === T.Timespan;
   if (t === T.Guid) return isNull ? { t, v: new Uint8Array(16) as any, explicit: true } : null;

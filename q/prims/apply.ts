@@ -51,7 +51,10 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
   if (f.t === -T.Sym) {
     // `::5001 "query" is a one-shot request: open, ask, close
     if ((/^:[^:]*:\d+/.test((f as Atom).v) || /^:(unix:\/\/\d+|tcps:\/\/[^:]*:\d+)/.test((f as Atom).v)) && args.length === 1 && args[0]) return oneShot((f as Atom).v, args[0]);
-    return apply(resolveSym((f as Atom).v), args);
+    // (a name holding a symbol is that symbol, indexed: a:`b; `a[] is `b, not b's value)
+    const v = resolveSym((f as Atom).v);
+    if (v.t === -T.Sym) return indexDeep(v, args.map(a => a ?? NIL));
+    return apply(v, args);
   }
   if (args.some(a => a === undefined)) {
     // data with elided indices takes everything at that level: m[;1]
@@ -119,8 +122,9 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
 /** Apply with one argument as juxtaposition does (`f x`, `-x`): operators use their monadic form. */
 export function apply1(f: Q, x: Q): Q {
   if (f.t === T.Op || f.t === T.Unary) {
-    const d = PRIMS[(f as Prim).name];
-    if (d?.m) return d.m(x);
+    const d = PRIMS[(f as Prim).name], name = (f as Prim).name;
+    // an operator given one argument as a value projects, as apply has it (g:(@); g 1 is @[1])
+    if (d?.m && !(d.d && (f.t === T.Op || name === '.') && name.length <= 2 && !name.endsWith(':'))) return d.m(x);
     if (d && (d.d || d.n)) return project(f, [x]);
     if (isNil(f)) return x;
     throw new QError('nyi');
