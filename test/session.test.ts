@@ -1095,3 +1095,18 @@ test('KX unit-test and logging idioms: typed nulls in lower case, a name holding
   q('\\d .tt'); q('chk:{x}; f:{[x:chk] x+1}'); q('\\d .');
   assert.equal(q('.tt.f 1'), '2');
 });
+
+test('a namespace is a dictionary: its sub-namespaces are members, a dictionary in it takes dotted members, delete from it, set of it as a whole', () => {
+  const { q } = makeSession();
+  q('.tt.d:`a`b!1 2; .tt.d.c:3');
+  assert.equal(q('.tt.d'), 'a| 1\nb| 2\nc| 3');
+  q('.a.b.c:1');
+  assert.equal(q('.a'), ' | ::\nb| ``c!(::;1)');
+  q('.r.a:1;.r.b:2');
+  assert.equal(q('delete b from `.r'), '`.r');
+  assert.equal(q('key `.r'), '``a');
+  q('.s.a:1');
+  q('`.s set `x`y!(::;5)');
+  assert.equal(q('.s.y'), '5');
+  assert.match(q('.s.a'), /^'\.s\.a/);
+});

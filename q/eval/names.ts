@@ -1,7 +1,9 @@
 // Global names: variables by full name (`a`, `.ns.a`), namespaces as dictionaries, and dotted access
 // into dictionaries, tables and temporal values (`d.key`, `t.col`, `x.month`).
 import { T } from '../value/types.js';
-import { Q, Atom, Lambda, dict, symVec, list, sym, str, NIL } from '../value/value.js';
+import { Q, Atom, Lambda, Dict, Vec, dict, symVec, list, sym, str, NIL, count, item } from '../value/value.js';
+import { symName } from '../value/sym.js';
+import { amend } from '../prims/amend.js';
 import type { Node } from '../parse/ast.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
@@ -90,17 +92,33 @@ export function namespace(name: string): Q | null {
     return dict(symVec(['', ...kws]), list([NIL, ...kws.map(k => ({ t: T.Unary, name: k }) as Q)]));
   }
   const pre = full + '.';
-  const names: string[] = [], vals: Q[] = [];
-  for (const [k, v] of env.globals) if (k.startsWith(pre) && !k.slice(pre.length).includes('.')) { names.push(k.slice(pre.length)); vals.push(v); }
-  // namespaces that hold only sub-namespaces still exist
-  if (!names.length && ![...env.globals.keys()].some(k => k.startsWith(pre))) return null;
-  return dict(symVec(['', ...names]), list([NIL, ...vals]));
+  const names: string[] = [], vals: (Q | null)[] = [];
+  // its variables, and its namespaces as members too (.a.b.c:1 makes .a hold b), in the order first made
+  for (const [k, v] of env.globals) {
+    if (!k.startsWith(pre)) continue;
+    const rest = k.slice(pre.length), dot = rest.indexOf('.');
+    if (dot < 0) { const j = names.indexOf(rest); if (j < 0) { names.push(rest); vals.push(v); } else vals[j] = v; }
+    else if (dot > 0 && !names.includes(rest.slice(0, dot))) { names.push(rest.slice(0, dot)); vals.push(null); }
+  }
+  if (!names.length) return null;
+  return dict(symVec(['', ...names]), list([NIL, ...vals.map((v, j) => v ?? namespace(pre + names[j]) ?? NIL)]));
 }
 
 export function setGlobal(name: string, v: Q): void {
   if (PRIMS[name] && !name.startsWith('.')) throw new QError('assign');
   const full = env.full(name);
   if (env.views.size) env.views.delete(full);
+  // a namespace is a dictionary: a member of a dictionary held in a namespace (.tt.d.c:3) amends it, and a
+  // dictionary set as a whole namespace (`.s set d) becomes its members
+  const dot = full.lastIndexOf('.'), parent = dot > 0 ? full.slice(0, dot) : '';
+  const held = parent[0] === '.' ? env.globals.get(parent) : undefined;
+  if (held && held.t === T.Dict && (held as Dict).k.t === T.Sym) { env.globals.set(parent, amend(held, [sym(full.slice(dot + 1))], null, v)); return; }
+  if (full[0] === '.' && full.length > 1 && v.t === T.Dict && (v as Dict).k.t === T.Sym && !env.globals.has(full) && namespace(full)) {
+    for (const k of [...env.globals.keys()]) if (k.startsWith(full + '.')) env.globals.delete(k);
+    const ks = (v as Dict).k as Vec;
+    for (let i = 0; i < count(ks); i++) { const k = symName((ks.d as Int32Array)[i]); if (k) env.globals.set(full + '.' + k, item((v as Dict).v, i)); }
+    return;
+  }
   env.globals.set(full, v);
 }
 export type { Atom };

@@ -19,7 +19,7 @@ import { concat, iota, fresh, allocRaw, WIDTH, words } from '../value/storage.js
 import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
-import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs } from './names.js';
+import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs, namespace } from './names.js';
 import { partedTables, partTable, mapTable, named, isParted, isSplayed } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
@@ -419,6 +419,11 @@ export function runQuery(q: Query): Q {
   // delete x from `. removes globals; delete k from d removes a dictionary's keys
   if (q.kind === 'delete' && q.delCols && (byName === '.' || byName === '')) {
     for (const c of q.delCols) deleteGlobal(c);
+    return q.from;
+  }
+  // and delete x from `.ns a namespace's (KX unit-test's unmock)
+  if (q.kind === 'delete' && q.delCols && byName && byName[0] === '.' && lookup(byName) === undefined && namespace(byName)) {
+    for (const c of q.delCols) deleteGlobal(byName + '.' + c);
     return q.from;
   }
   // a table on disk by name (`:path/to/t): read, and for update and delete written back (basics/qsql)
