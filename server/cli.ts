@@ -214,7 +214,11 @@ export async function main(argv: string[]) {
   const session = new Session(host);
   // .z.exit runs with the exit code (a long, as ref/dotz prints it) just before the process ends (it cannot stop it)
   const quit = host.exit!;
+  // (an exit inside .z.exit ends the process with its code: TorQ's .lg.e exits from there)
+  let exiting = false;
   host.exit = code => {
+    if (exiting) quit(code);
+    exiting = true;
     try { session.handler('.z.exit', [{ t: -T.Long, v: BigInt(code) } as Q], session.env.conn, () => NIL); }
     catch (e) { write(2, `.z.exit: '${errorText(e)}\n`); }
     quit(code);

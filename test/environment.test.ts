@@ -539,3 +539,9 @@ test('a script that a namespace\'s lambda loads runs in the working namespace (K
   q('.tt.f[]');
   assert.equal(q('(rep;`rep in key `.tt)'), '42\n0b');
 });
+
+test('exit inside .z.exit ends the process with its code (TorQ\'s .lg.e exits there)', () => {
+  const r = spawnSync('node', ['bin/wasq.mjs'], { input: '.z.exit:{-1 "bye ",string x;exit 1}\nexit 0\n', encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.stdout, 'bye 0\n');
+  assert.equal(r.status, 1);
+});

@@ -1110,3 +1110,34 @@ test('a namespace is a dictionary: its sub-namespaces are members, a dictionary 
   assert.equal(q('.s.y'), '5');
   assert.match(q('.s.a'), /^'\.s\.a/);
 });
+
+test('TorQ\'s idioms: one record with a string or a dictionary cell, i long after a where, ?[1b;x;y], 2#{x}, `f`x in a parse tree, a query in a where clause with commas, .Q.s of ::, .j a namespace, \\v without functions', () => {
+  const { q } = makeSession();
+  // a record whose first item is an atom is one row: a string or a dictionary is one cell
+  q('s:([]a:1#`x;m:enlist "ab")');
+  assert.equal(q('`s insert (`y;"cde")'), ',1');
+  assert.equal(q('exec m from s'), '"ab"\n"cde"');
+  q('t:([]a:`symbol$();b:())');
+  q('`t insert (`x;()!())'); q('`t insert (`y;`a`b!1 2)');
+  assert.equal(q('t'), 'a b       \n----------\nx ()!()   \ny `a`b!1 2');
+  q('k:([stock:()] price:())'); q('insert[`k; (`intel; enlist 123.2 120.4)]');
+  assert.equal(q('k`intel'), 'price| 123.2 120.4');
+  // the virtual column i is long whatever rows are kept (basics/qsql)
+  q('u:([]a:1 2 3)');
+  assert.equal(q('type exec i from u where a>1'), '7h');
+  assert.equal(q('exec a from u where a>1, i in 1 2'), '2 3');
+  // ?[c;x;y] with an atom condition repeats it (ref/vector-conditional)
+  assert.equal(q('?[1b;1 2 3;4]'), '1 2 3');
+  assert.equal(q('?[0b;`a`b`c;`x]'), '`x`x`x');
+  assert.equal(q('count 2#{x}'), '2');
+  // a symbol list in a parse tree is a name applied (basics/parsetrees)
+  q('x:1 2');
+  assert.equal(q('eval `neg`x'), '-1 -2');
+  // a query inside a where clause keeps the commas of its columns
+  q('w:([]a:1 2;b:3 4)');
+  assert.equal(q('count select from w where ([]a;b) in select a,b from w where a>1'), '1');
+  assert.equal(q('.Q.s (::)'), '""');
+  assert.equal(q('key `.j'), '``jd`j`k');
+  q('f:{x}; v:1');
+  assert.equal(q('(`f in system"v";`v in system"v";system"f")'), '0b\n1b\n,`f');
+});

@@ -100,9 +100,14 @@ export function namespace(name: string): Q | null {
     if (dot < 0) { const j = names.indexOf(rest); if (j < 0) { names.push(rest); vals.push(v); } else vals[j] = v; }
     else if (dot > 0 && !names.includes(rest.slice(0, dot))) { names.push(rest.slice(0, dot)); vals.push(null); }
   }
+  // and the built-in functions kept as primitives (.j.j, .Q.en): .j is a namespace as in kdb+
+  for (const k of builtinsIn(pre)) if (!names.includes(k)) { names.push(k); vals.push({ t: T.Unary, name: pre + k } as Q); }
   if (!names.length) return null;
   return dict(symVec(['', ...names]), list([NIL, ...vals.map((v, j) => v ?? namespace(pre + names[j]) ?? NIL)]));
 }
+
+/** The primitives named as members of a namespace (pre ends in its dot), by their names in it. */
+export const builtinsIn = (pre: string): string[] => pre.length > 1 ? Object.keys(PRIMS).filter(k => k.startsWith(pre) && !k.slice(pre.length).includes('.')).map(k => k.slice(pre.length)) : [];
 
 export function setGlobal(name: string, v: Q): void {
   if (PRIMS[name] && !name.startsWith('.')) throw new QError('assign');
@@ -138,6 +143,7 @@ export function namespaceKeys(ns: string): Q {
   }
   const pre = ns + '.';
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
+  for (const k of builtinsIn(pre)) out.add(k);
   if (out.size) return symVec(['', ...out]);
   // not a namespace: a dictionary's keys, the name itself for another variable, else ()
   const v = lookup(ns);

@@ -2,7 +2,7 @@
 // list (f;a;b), a name is a symbol, and quoted data (a symbol constant) is enlisted.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Prim, NIL, list, sym, fromItems, count, item, isFn, symVec, dict } from '../value/value.js';
+import { Q, Atom, Vec, List, Prim, NIL, list, sym, fromItems, count, item, items, isFn, symVec, dict } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { apply } from '../prims/apply.js';
@@ -97,6 +97,9 @@ export function evalTree(x: Q): Q {
     return apply(f, args);
   }
   if ((x.t === T.Sym || x.t > 0 && x.t < 20) && count(x) === 1 && x.t === T.Sym) return item(x, 0);
+  // symbols of more than one are names applied, as a list of them is: `neg`x is neg x (basics/parsetrees:
+  // a list of symbols as data is enlisted); TorQ's ?[`.servers.SERVERS;enlist(`.dotz.liveh;`w);();…]
+  if (x.t === T.Sym && count(x) > 1) return evalTree(list(items(x)));
   return x;
 }
 export { symVec, isFn };

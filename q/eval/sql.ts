@@ -163,7 +163,8 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
     if (c) return c;
     const j = t.c.indexOf(name);
     if (j >= 0) c = rowIdx ? rangeView(t.d[j], rows!) ?? index(t.d[j], rowIdx) : t.d[j];
-    else if (name === 'i') c = rowIdx ?? { t: T.Long, d: iota(count(t)), a: 0 } as Vec;
+    // (i is long, kept rows or all: where i in 1 2 after another clause)
+    else if (name === 'i') c = rows ? { t: T.Long, d: longsOf(rows), a: 0 } as Vec : { t: T.Long, d: iota(count(t)), a: 0 } as Vec;
     else {
       const dot = name.indexOf('.');
       if (dot <= 0) return undefined;
@@ -210,6 +211,12 @@ function rekey(t: Table, keys: string[]): Q {
 /** Row positions: a JS array or, on the fast paths, an Int32Array. */
 type Rows = ArrayLike<number>;
 /** Row positions as an int vector for indexing (no BigInt per row). */
+/** Row positions as longs: written as 32-bit halves (positions are never negative), not a BigInt each. */
+function longsOf(rows: Rows): BigInt64Array {
+  const n = rows.length, r = fresh(BigInt64Array, n), h = new Int32Array(r.buffer, r.byteOffset, 2 * n);
+  for (let k = 0; k < n; k++) { h[2 * k] = rows[k]; h[2 * k + 1] = 0; }
+  return r;
+}
 const rowVec = (rows: Rows): Q => ({ t: T.Int, d: rows instanceof Int32Array ? rows : Int32Array.from(rows), a: 0 } as Q);
 const subset = (t: Table, rows: Rows | null): Table => rows ? table(t.c, t.d.map(c => rangeView(c, rows) ?? index(c, rowVec(rows)))) : t;
 /** Row positions that are one contiguous run [a, b) (a sorted column's within), by the array holding them. */

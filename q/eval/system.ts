@@ -9,6 +9,7 @@ import { partedTables } from '../prims/disk.js';
 import { hooks } from '../prims/hooks.js';
 import { heapStats, memoryLimit, setLimit } from '../value/heap.js';
 import { symCount } from '../value/sym.js';
+import { builtinsIn } from './names.js';
 
 export type SysCmd = (arg: string) => Q;
 export const SYSTEM: Record<string, SysCmd> = Object.create(null);
@@ -73,10 +74,13 @@ const nameList = (arg: string, test: (v: Q) => boolean): string[] => {
     if (rest.includes('.')) continue;
     if (test(v)) out.push(rest);
   }
+  // the built-in functions kept as primitives are its functions too (\f .j)
+  if (pre && test({ t: T.Lambda } as Q)) for (const k of builtinsIn(pre)) if (!out.includes(k)) out.push(k);
   return out.sort();
 };
 // \v marks its sorted list `s# when it has more than one name, as kdb+ shows it (`s#`sym`trade)
-SYSTEM.v = arg => { const r = names(arg, () => true) as Vec; return r.d.length > 1 ? { ...r, a: Attr.S } as Q : r; };
+// (variables: not functions, which \f lists)
+SYSTEM.v = arg => { const r = names(arg, v => !(v.t >= T.Lambda && v.t <= T.EachLeft)) as Vec; return r.d.length > 1 ? { ...r, a: Attr.S } as Q : r; };
 SYSTEM.f = arg => names(arg, v => v.t === T.Lambda);
 SYSTEM.a = arg => {
   const r = nameList(arg, v => v.t === T.Table || (v.t === T.Dict && (v as any).k.t === T.Table));

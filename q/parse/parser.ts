@@ -433,9 +433,13 @@ export class Parser {
   /** An expression that ends at a stop word (or, for clauses, a top-level comma). */
   private exprUntil(stop: string[], comma = false): Node | null {
     // find the extent of the expression at this nesting level, then parse just those tokens
-    let j = this.i, depth = 0, nested = false;
+    let j = this.i, depth = 0, nested = false, inner = false;
     for (; j < this.toks.length; j++) {
       const t = this.toks[j];
+      // a query inside a clause keeps the commas of its columns, up to its from (TorQ's where ([]a;b) in
+      // select a,b from t)
+      if (comma && depth === 0 && t.k === 'name' && SQL_WORDS.has(t.s)) inner = true;
+      else if (inner && depth === 0 && t.k === 'name' && t.s === 'from') inner = false;
       if (t.k === 'punct' && '([{'.includes(t.s)) depth++;
       else if (t.k === 'punct' && ')]}'.includes(t.s)) { if (depth === 0) break; depth--; }
       else if (depth === 0 && t.k === 'punct' && t.s === ';') break;
@@ -443,7 +447,7 @@ export class Parser {
       // where is the inner select's, kb/alternative-in-memory-layouts)
       else if (depth === 0 && !comma && t.k === 'name' && SQL_WORDS.has(t.s)) nested = true;
       else if (depth === 0 && !nested && t.k === 'name' && stop.includes(t.s)) break;
-      else if (depth === 0 && comma && t.k === 'op' && t.s === ',' && !t.colon) break;
+      else if (depth === 0 && comma && !inner && t.k === 'op' && t.s === ',' && !t.colon) break;
     }
     const saved = this.toks;
     const end = j;

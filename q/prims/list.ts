@@ -123,7 +123,8 @@ export function take(x: Q, y: Q): Q {
   const k = intOf(x);
   if (y.t === T.Table) { const t = y as Table; return table(t.c, t.d.map(c => take(x, c))); }
   if (y.t === T.Dict) { const d = y as Dict; return dict(take(x, d.k), take(x, d.v)); }
-  const src = y.t < 0 ? enlist(y) : y;
+  // (a function is an atom too: 2#{x} is ({x};{x}))
+  const src = y.t < 0 ? enlist(y) : y.t >= T.Lambda ? list([y]) : y;
   const n = count(src), m = Math.abs(k);
   if (m >= 2 ** 31) throw new QError('limit');
   // from nothing, m nulls of the list's type; from a general list, m empty lists (n#() makes the lists

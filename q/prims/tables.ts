@@ -138,8 +138,11 @@ function rowsOf(t: Table, y: Q): Table {
   if (vals.length && vals.every(r => (r.t === T.List || r.t > 0) && count(r) === t.c.length) && !vals.every(v => count(v) === vals.length && vals.length === t.c.length && v.t > 0))
     return table(t.c, t.c.map((_, j) => fromItems(vals.map(r => item(r, j)))));
   if (vals.length !== t.c.length) throw new QError('length');
-  const one = vals.every(v => v.t < 0);
-  return table(t.c, vals.map(v => one ? fromItems([v]) : v));
+  // one record when its first item is an atom, or an atom goes into a typed column: then a string or a
+  // dictionary is one cell of a general column, not spread over rows (TorQ's .servers.SERVERS)
+  const one = vals.every(v => v.t < 0) || vals[0].t < 0 || t.d.some((c, j) => c.t > 0 && vals[j].t < 0);
+  // (a list of one is that row's column already: insert[`t;(`intel;enlist 123.2 120.4)], kb/faq)
+  return table(t.c, vals.map(v => !one ? v : v.t < 0 ? fromItems([v]) : count(v) === 1 && v.t !== T.Dict ? v : list([v])));
 }
 
 /** `t insert rows: append to the global t, returning the new rows' indices. */
