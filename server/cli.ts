@@ -101,6 +101,8 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     heapNearlyFull: () => { const h = getHeapStatistics(); return h.used_heap_size > 0.8 * h.heap_size_limit; },
     memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
     shell: cmd => {
+      // what was written before it is out before the command runs (-1 "a"; system"sleep 3" shows a first)
+      flush();
       // the command's errors reach the console as they do under kdb+ (ls of a missing file says why).
       // Its output goes to a file, not a pipe: the shell's end is the command's end, and a job it leaves
       // running (gunzip -c t.gz > fifo &, for .Q.fps to read) does not hold the call open

@@ -545,3 +545,14 @@ test('exit inside .z.exit ends the process with its code (TorQ\'s .lg.e exits th
   assert.equal(r.stdout, 'bye 0\n');
   assert.equal(r.status, 1);
 });
+
+test('what was printed before a shell command is out before the command runs', async () => {
+  const c = spawn('node', ['bin/wasq.mjs'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  c.stdout!.on('data', d => { out += d; });
+  c.stdin!.end('-1 "before";system"sleep 2";-1 "after";\n');
+  await new Promise(r => setTimeout(r, 1200));
+  assert.equal(out, 'before\n', 'shown while the command still runs');
+  await new Promise(r => c.on('exit', r));
+  assert.equal(out, 'before\nafter\n');
+});
