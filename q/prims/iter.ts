@@ -80,7 +80,7 @@ function each(f: Q, args: Q[]): Q {
       const i = at[j];
       if (i < nx) vals[i] = apply2(f, vals[i], item(y.v, j)); else { extra.push(j); vals.push(item(y.v, j)); }
     }
-    const more = extra.length ? index(y.k, { t: T.Long, d: BigInt64Array.from(extra, BigInt), a: 0 } as Vec) : null;
+    const more = extra.length ? index(y.k, { t: T.Int, d: Int32Array.from(extra), a: 0 } as Vec) : null;
     return dict(more ? join(x.k, more) : x.k, fromItems(vals));
   }
   // several arguments: atoms extend, lists must agree in length
