@@ -1137,6 +1137,9 @@ test('TorQ\'s idioms: one record with a string or a dictionary cell, i long afte
   q('w:([]a:1 2;b:3 4)');
   assert.equal(q('count select from w where ([]a;b) in select a,b from w where a>1'), '1');
   assert.equal(q('.Q.s (::)'), '""');
+  // an atom of data with data for a handler traps (TorQ's permissions.q: @[1b;`.access.enabled;0b])
+  assert.equal(q('@[1b;`.access.enabled;0b]'), '0b');
+  assert.equal(q('@[2.5;0;neg]'), '-2.5');
   assert.equal(q('key `.j'), '``jd`j`k');
   q('f:{x}; v:1');
   assert.equal(q('(`f in system"v";`v in system"v";system"f")'), '0b\n1b\n,`f');

@@ -27,6 +27,9 @@ export function at(a: Q[]): Q {
     // with a function on the left and a non-function third argument, or a lambda handler, it's trap
     // a function (or a handle, which applies like one) on the left traps; data on the left is amended
     if ((x.t >= T.Lambda && x.t <= T.EachLeft) || x.t === -T.Int || x.t === -T.Long) return trap(() => apply(x, [i]), f);
+    // an atom of data with data for a handler is a trap too (it is no amend: an atom has no items to
+    // change): TorQ's @[1b;`.access.enabled;0b] is 0b
+    if (x.t < 0 && x.t !== -T.Sym && f.t < T.Lambda && !isNil(f)) return trap(() => apply(x, [i]), f);
     return inFiles(x, i, f, undefined) ?? byName(x, v => amendAt(v, i, f, undefined));
   }
   if (a.length === 4) return inFiles(a[0], a[1], a[2], a[3]) ?? byName(a[0], v => amendAt(v, a[1], a[2], a[3]));
