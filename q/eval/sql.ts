@@ -3,7 +3,7 @@
 // only the rows the clauses before it kept. One engine serves parsed queries and parse trees.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem, empty } from '../value/value.js';
+import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem, empty, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { domainValue, isForeignKey, deenum } from '../value/enums.js';
@@ -47,6 +47,9 @@ export interface Query {
   limit?: Q | null;
   sort?: { g: Q; col: string } | null;   // a grading function (iasc idesc) and the column it sorts on
   delCols?: string[];            // delete a,b from t
+  /** a partitioned table's partitions as the first row of each: its where clauses run in each partition
+   *  alone and i counts from each one's start (basics/qsql: i is relative to the partition) */
+  parts?: Int32Array | null;
   /** for each column, the aggregate it is (avg price, a wavg b …) with its arguments, when it is one */
   aggs?: (Agg | null)[];
 }
@@ -100,6 +103,8 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
   if (n.lim && from.t === T.Table && (from as Table).ref && !(from as Table).ref!.startsWith(':')) throw new QError('nyi');
   // (checked here, before the copy below drops the mapping; runQuery checks tables given by name)
   refuseOnDisk(kind, !!n.cols, from);
+  // a partitioned table's partitions start where its partition column changes
+  const parts = from.t === T.Table && source === from && isParted(from) ? starts((from as Table).d[0] as Vec) : null;
   // a query's result is a table in memory, even when it has all of a mapped one
   if (from.t === T.Table && (from as Table).ref) from = table((from as Table).c, (from as Table).d);
   return runQuery({
@@ -107,9 +112,30 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
     tests: n.where.map(simpleOf), byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
     cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
-    aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined,
+    aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined, parts,
   });
 }
+/** The first row of each run of a partition column's values (partitions in order, each one value). */
+function starts(pc: Vec): Int32Array | null {
+  if (!(pc.t > 0 && pc.t < T.Enum) || pc.t === T.Long || pc.t === T.Guid) return null;
+  const d = pc.d as Int32Array, out: number[] = [];
+  for (let k = 0; k < d.length; k++) if (k === 0 || d[k] !== d[k - 1]) out.push(k);
+  return out.length > 1 ? Int32Array.from(out) : null;
+}
+/** Rows kept by the where clauses run in each partition alone, as positions in the whole table. */
+function filterParts(t: Table, q: Query, parts: Int32Array): Rows | null {
+  if (!q.where.length) return null;
+  const n = count(t), out: number[] = [];
+  for (let p = 0; p < parts.length; p++) {
+    const a = parts[p], b = p + 1 < parts.length ? parts[p + 1] : n;
+    const r = filter(sliceQ(t, a, b) as Table, q.where, q.tests);
+    if (r === null) for (let k = a; k < b; k++) out.push(k); else for (let k = 0; k < r.length; k++) out.push(a + r[k]);
+  }
+  seed = null;
+  return Int32Array.from(out);
+}
+/** The partitions of the table a query runs over, while its columns are read (i then counts in each). */
+let partStarts: Int32Array | null = null;
 
 /**
  * A partitioned table (\l of a database) read for a query: only the partitions that the where clauses on
@@ -164,7 +190,7 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
     const j = t.c.indexOf(name);
     if (j >= 0) c = rowIdx ? rangeView(t.d[j], rows!) ?? index(t.d[j], rowIdx) : t.d[j];
     // (i is long, kept rows or all: where i in 1 2 after another clause)
-    else if (name === 'i') c = rows ? { t: T.Long, d: longsOf(rows), a: 0 } as Vec : { t: T.Long, d: iota(count(t)), a: 0 } as Vec;
+    else if (name === 'i') c = { t: T.Long, d: partStarts ? partRows(rows ?? rangeOf(0, count(t)), partStarts) : rows ? longsOf(rows) : iota(count(t)), a: 0 } as Vec;
     else {
       const dot = name.indexOf('.');
       if (dot <= 0) return undefined;
@@ -211,6 +237,16 @@ function rekey(t: Table, keys: string[]): Q {
 /** Row positions: a JS array or, on the fast paths, an Int32Array. */
 type Rows = ArrayLike<number>;
 /** Row positions as an int vector for indexing (no BigInt per row). */
+/** Row positions as longs counted from the start of each one's partition (rows ascending, as kept). */
+function partRows(rows: Rows, parts: Int32Array): BigInt64Array {
+  const r = longsOf(rows), h = new Int32Array(r.buffer, r.byteOffset, 2 * rows.length);
+  let p = 0;
+  for (let k = 0; k < rows.length; k++) {
+    while (p + 1 < parts.length && parts[p + 1] <= rows[k]) p++;
+    h[2 * k] = rows[k] - parts[p];
+  }
+  return r;
+}
 /** Row positions as longs: written as 32-bit halves (positions are never negative), not a BigInt each. */
 function longsOf(rows: Rows): BigInt64Array {
   const n = rows.length, r = fresh(BigInt64Array, n), h = new Int32Array(r.buffer, r.byteOffset, 2 * n);
@@ -450,8 +486,10 @@ export function runQuery(q: Query): Q {
     return r;
   }
   const { t, keys } = asTable(src);
-  const rows = filter(t, q.where, q.tests);
+  const rows = q.parts ? filterParts(t, q, q.parts) : filter(t, q.where, q.tests);
   let result: Q;
+  const wasParts = partStarts;
+  partStarts = q.parts ?? null;
   try {
     switch (q.kind) {
       case 'select': result = select(t, keys, rows, q); break;
@@ -459,7 +497,7 @@ export function runQuery(q: Query): Q {
       case 'update': result = rekey(update(t, rows, q), keys); break;
       case 'delete': result = rekey(del(t, rows, q), keys); break;
     }
-  } finally { seed = null; }
+  } finally { seed = null; partStarts = wasParts; }
   if (byName && (q.kind === 'update' || q.kind === 'delete')) { put(result); return q.from; }
   return result;
 }

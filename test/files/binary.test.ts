@@ -1077,3 +1077,14 @@ test('dbmaint.q\'s and csvguess.q\'s file idioms: get of a path as a symbol vect
   assert.equal(q('get `:nd2/b'), '1 2 3');
   assert.deepEqual(readdirSync(join(dir, 'nd2')), ['b']);
 });
+
+test('a partitioned table\'s where clauses run in each partition, and i counts from each one\'s start (basics/qsql)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('{.Q.dd[`:hp;x,`t`] set .Q.en[`:hp] ([]s:`a`b`a`c`a;v:1 5 3 9 2)} each 2020.01.01 2020.01.02');
+  q('\\l hp');
+  assert.equal(q('exec i from t where s=`a'), '0 2 4 0 2 4');
+  assert.equal(q('count select from t where i<2'), '4');
+  assert.equal(q('exec date from t where v=max v'), '2020.01.01 2020.01.02');
+  assert.equal(q('exec i from t where date=2020.01.02,i>2'), '3 4');
+  assert.equal(q('exec max v from t'), '9');
+});
