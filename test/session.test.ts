@@ -1144,3 +1144,9 @@ test('TorQ\'s idioms: one record with a string or a dictionary cell, i long afte
   q('f:{x}; v:1');
   assert.equal(q('(`f in system"v";`v in system"v";system"f")'), '0b\n1b\n,`f');
 });
+
+test('a float of four digits, a dot and two is a float, not a month without its m (wp/trend-indicators prices)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(9872.36;type 2000.01;2000.01m)'), '9872.36\n-9h\n2000.01m');
+  assert.equal(q('1.5 1234.56'), '1.5 1234.56');
+});

@@ -38,6 +38,8 @@ export function scanWord(w: string): Word | null {
   const nw = nullWord(s, neg);
   if (nw) return nw;
   let m = TEMPORAL.exec(s);
+  // yyyy.mm is a month only with its m: 9872.36 is a float
+  if (m && m[3] === undefined && m[10] !== 'm') m = null;
   if (m && !neg) {
     const [, y, mo, d, sep, hh, mm, ss, f1, f2, suf] = m;
     if (d === undefined) { // month: 2020.01m
