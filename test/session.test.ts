@@ -1150,3 +1150,14 @@ test('a float of four digits, a dot and two is a float, not a month without its 
   assert.equal(q('(9872.36;type 2000.01;2000.01m)'), '9872.36\n-9h\n2000.01m');
   assert.equal(q('1.5 1234.56'), '1.5 1234.56');
 });
+
+test('Find and in take a record as an atom or a simple list of one item per column (ref/find: searching tables)', () => {
+  const { q } = makeSession();
+  assert.equal(q('([]a:1 2;b:3 4)?(2;4)'), '1');
+  assert.equal(q('([]u:`a`b)?`b'), '1');
+  assert.equal(q('(`b in ([]u:`a`b);`x in ([]u:`a`b);`a`x in ([]u:`a`b))'), '1b\n0b\n10b');
+  // (wp/permissions: not user in key .perm.users)
+  q('kt:([k:1 2 3] s:`a`b`c); users:([u:`al`bo]p:1 2)');
+  assert.equal(q('kt?`b'), 'k| 2');
+  assert.equal(q('(`al in key users;`zz in key users)'), '10b');
+});

@@ -547,6 +547,14 @@ export function find(x: Q, y: Q): Q {
     if (vals.every(v => v.t < 0)) return long(Number(((find(t, table(t.c, vals.map(enlist))) as Vec).d as BigInt64Array)[0]));
     return find(t, table(t.c, vals));
   }
+  // a record as an atom (a table of one column) or a simple list of one item per column (ref/find:
+  // t?(2;4)); for one column, a list of its values finds each
+  if (x.t === T.Table && (y.t < 0 || (y.t > 0 && y.t < T.Table))) {
+    const t = x as Table;
+    if (y.t < 0 && t.c.length === 1) return item(find(t, table(t.c, [enlist(y)])), 0);
+    if (y.t > 0 && count(y) === t.c.length) return find(t, list(items(y)));
+    if (y.t > 0 && t.c.length === 1) return find(t, table(t.c, [y]));
+  }
   // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
   if (x.t === T.Table && y.t === T.Table) [x, y] = symbolsAgainstEnums(x as Table, y as Table);
   sameType(x, y);

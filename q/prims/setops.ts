@@ -15,7 +15,7 @@ import { atomic2 } from './atomic.js';
 import { match } from './match.js';
 import { deenum } from '../value/enums.js';
 import { castTo } from './conv.js';
-import { sameType, stringBytes, depth } from './list.js';
+import { sameType, stringBytes, depth, find } from './list.js';
 import { symName, perSymbol } from '../value/sym.js';
 
 const numeric = (t: number) => { const a = Math.abs(t); return a >= T.Short && a <= T.Float; };
@@ -31,6 +31,8 @@ export function qin(x: Q, y: Q): Q {
   if ((y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t))
     return qin(castTo(T.Float, x), castTo(T.Float, y));
   if (y.t < 0) y = fromItems([y]);
+  // a record in a table (`b in ([]u:`a`b), not user in key users): found as Find finds it
+  if (y.t === T.Table && x.t !== T.Table) { const p = find(y, x); return p.t < 0 ? { t: -T.Bool, v: Number((p as Atom).v) < count(y) ? 1 : 0 } : found(Array.from(items(p), e => Number((e as Atom).v)), count(y)); }
   // with a general list on the right, an item is of one rank less than the list (3 in (1 2;3) is 0b)
   if (y.t === T.List && x.t < 0 && count(y) && depth(y) > 1) return { t: -T.Bool, v: 0 };
   sameType(y, x);
