@@ -1161,3 +1161,18 @@ test('Find and in take a record as an atom or a simple list of one item per colu
   assert.equal(q('kt?`b'), 'k| 2');
   assert.equal(q('(`al in key users;`zz in key users)'), '10b');
 });
+
+test('whitepaper and benchmark idioms: () xkey, a return in a from phrase, d[k],:rows of tables, a new key below a missing one, \\v lists namespaces', () => {
+  const { q } = makeSession();
+  assert.equal(q('() xkey ([a:1 2] b:3 4)'), 'a b\n---\n1 3\n2 4');
+  q('f:{select from $[x;:`early;([]a:1 2)]}');
+  assert.equal(q('(f 1b;count f 0b)'), '`early\n2');
+  // a missing key of a dictionary of keyed tables starts from an empty one (wp/order-book)
+  q('d:(1#`)!enlist ([p:`float$()] v:`int$()); d[`a],:([]p:1 2f;v:3 4i)');
+  assert.equal(q('key d`a'), 'p\n-\n1\n2');
+  // a key below a missing key (wp/intraday-writedown: MAXTBLSYM[`quote;`eurgbp]:75000)
+  q('h:`a`b!(`x`y!1 2;`x`z!3 4); h[`c;`y]:5');
+  assert.equal(q('h`c'), 'y| 5');
+  q('.a.b:1; .a.c.d:2');
+  assert.equal(q('system"v .a"'), '`s#`b`c');
+});

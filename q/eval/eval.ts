@@ -10,6 +10,7 @@ import { amend } from '../prims/amend.js';
 import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
+import { getFile } from '../prims/disk.js';
 import { env } from './env.js';
 import { Return, RETURNED, returning, returned } from './signal.js';
 import { identity } from '../prims/iter.js';
@@ -61,7 +62,8 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   } finally { leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; }
 }
 setLambdaCaller(callLambda);
-setSymResolver(name => getGlobal(name));
+// (a file symbol applied indexes the file's value: `:vv 1, `:db/t `c, as wp/intraday-writedown's disksort)
+setSymResolver(name => name[0] === ':' ? getFile(name.slice(1)) : getGlobal(name));
 setViewRunner(n => ev(n, null));
 
 /** The debugger's marker for a unary application: its one argument is cursor.x. */

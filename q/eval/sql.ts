@@ -16,6 +16,7 @@ import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
 import { concat, iota, fresh, allocRaw, WIDTH, words } from '../value/storage.js';
+import { RETURNED } from './signal.js';
 import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
@@ -84,6 +85,8 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   // the working namespace's (basics/qsql)
   const parted = inWorkingNs(() => partitioned(n, fr, ev));
   const from = parted ?? ev(n.from, fr);
+  // a return in the table expression leaves the lambda (wp/corporate-actions: from $[c;:res;t])
+  if (from === RETURNED) return from;
   return inWorkingNs(() => runSql(n, fr, ev, from));
 }
 function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator, source: Q): Q {

@@ -1,7 +1,7 @@
 // Amend: x[i]:v, x[i]+:v, @[x;i;f;y] and .[x;i;f;y]. Items are replaced with f[item;y] (or y when f is
 // ::/assign). A vector stays typed, so an item of another type is a 'type error, as in kdb+.
 import { T } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom, nullItem } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom, nullItem, sliceQ, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern, symName } from '../value/sym.js';
 import { slice } from '../value/storage.js';
@@ -60,6 +60,8 @@ function amendDeep(x: Q, idx: Q[], f: F, v: Q | undefined): Q {
 
 /** Apply f to the items of x at index i (atom, vector, list or nil for all), pairing y's items when i is a list. */
 function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
+  // () amended at a symbol is an empty dictionary given its first key (g[`new;`y]:5 below a missing key)
+  if ((isNil(x) || x.t === T.List && !count(x)) && (i.t === -T.Sym || i.t === T.Sym)) x = dict(vec(T.Sym, new Int32Array(0)), list([]));
   if (isNil(i)) {
     const n = count(x);
     const ys = y === undefined || isAtom(y) || y.t > T.Dict ? null : y;
@@ -113,7 +115,9 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
       if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
       // a new key appends, into room behind keys and values (grow.ts): d[k]:v in a loop is not a copy each time
       // (the identity in the values' own type: 0f for a float dictionary)
-      const start = (f as { start?: Q }).start, first = start && d.v.t > 0 && d.v.t < T.Sym && start.t < 0 ? castTo(d.v.t, start) : start;
+      // (a dictionary of tables: an empty one of the first's columns, so d[k],:rows keeps its keys, wp/order-book)
+      const head = d.v.t === T.List && count(d.v) ? (d.v as List).d[0] : null, proto = head && (head.t === T.Table || isKeyed(head)) ? sliceQ(head, 0, 0) : null;
+      const start = proto ?? (f as { start?: Q }).start, first = start && d.v.t > 0 && d.v.t < T.Sym && start.t < 0 ? castTo(d.v.t, start) : start;
       return dict(join(d.k, i.t < 0 ? i : list([i]), true), join(d.v, wrap(d.v, f(first ?? nullOf(d.v), y)), true));
     }
     case T.Table: {

@@ -18,7 +18,8 @@ import { deenum } from '../value/enums.js';
 
 /** A table or keyed table given directly or by name; put writes a result back when given by name. */
 const resolve = (x: Q) => named(x);
-const names = (x: Q): string[] => x.t === -T.Sym ? [(x as Atom).v] : x.t === T.Sym ? items(x).map(a => (a as Atom).v) : (() => { throw new QError('type'); })();
+// (() is no columns: () xkey t unkeys t, as NYSETAQBenchmarks' pivot does)
+const names = (x: Q): string[] => x.t === -T.Sym ? [(x as Atom).v] : x.t === T.Sym ? items(x).map(a => (a as Atom).v) : x.t === T.List && !count(x) ? [] : (() => { throw new QError('type'); })();
 const plain = (x: Q): Table => x.t === T.Table ? x as Table : isKeyed(x) ? unkey(x as Dict) : (() => { throw new QError('type'); })();
 const keyNames = (x: Q): string[] => isKeyed(x) ? ((x as Dict).k as Table).c : [];
 
@@ -182,7 +183,8 @@ export function insert(x: Q, y: Q): Q {
  * A table of rows may leave columns out: they fill with nulls. */
 export function upsert(x: Q, y: Q): Q {
   if (x.t === -T.Sym && !exists((x as Atom).v)) {
-    if (y.t !== T.Table && !isKeyed(y)) throw new QError((x as Atom).v);
+    // (a file not there yet is made of any list: nano's .[`:f;();,;v] appends to files it never made)
+    if (y.t !== T.Table && !isKeyed(y) && !((x as Atom).v.startsWith(':') && y.t >= 0 && y.t < T.Table)) throw new QError((x as Atom).v);
     return resolve(x).put(y);
   }
   const { v, put } = resolve(x);

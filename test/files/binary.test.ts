@@ -1088,3 +1088,14 @@ test('a partitioned table\'s where clauses run in each partition, and i counts f
   assert.equal(q('exec i from t where date=2020.01.02,i>2'), '3 4');
   assert.equal(q('exec max v from t'), '9');
 });
+
+test('a file symbol applied indexes the file; .[`:f;();,;v] makes a file not there yet (nano, wp/intraday-writedown)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:vv set 10 20 30');
+  assert.equal(q('`:vv 1'), '20');
+  q('`:tt/ set ([]a:1 2;b:3 4)');
+  assert.equal(q('`:tt `b'), '3 4');
+  assert.equal(q('.[`:nf;();,;1 2 3]'), '`:nf');
+  q('.[`:nf;();,;4 5]');
+  assert.equal(q('get `:nf'), '1 2 3 4 5');
+});
