@@ -1,6 +1,6 @@
 // kdb+'s parse trees of qSQL: (?;t;c;b;a[;n[;(g;cn)]]) for select and exec, (!;t;c;b;a) for update and
-// delete. The where list is enlisted once more (parse trees evaluate their arguments), exec by one
-// unnamed column names it by a symbol, and a sort is (<:;`col) or (>:;`col).
+// delete. The where list is enlisted once more (parse trees evaluate their arguments), exec of one
+// unnamed column (or by one) enlists it, and a sort is (<:;`col) or (>:;`col).
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
 import { Q, list, dict, symVec, fromItems, sym, bool, empty } from '../value/value.js';
@@ -23,8 +23,10 @@ function sqlTree(n: Sql, tree: (n: Node) => Q): Q {
       return list(out);
     }
     case 'exec': {
-      const by = !n.by ? none : n.by.length === 1 && !n.byNamed && n.by[0][1].k === 'name' ? sym(n.by[0][0]) : named(n.by);
-      const a = !n.cols ? none : n.cols.length === 1 && !n.colsNamed ? tree(n.cols[0][1]) : named(n.cols);
+      // (a column or by phrase of its own is enlisted, as a parse tree quotes what is not evaluated: eval
+      // parse "exec sym from q" is the exec, not a look-up of a global sym)
+      const by = !n.by ? none : n.by.length === 1 && !n.byNamed && n.by[0][1].k === 'name' ? list([sym(n.by[0][0])]) : named(n.by);
+      const a = !n.cols ? none : n.cols.length === 1 && !n.colsNamed ? list([tree(n.cols[0][1])]) : named(n.cols);
       return list([primValue('?'), from, where, by, a]);
     }
     case 'update': return list([primValue('!'), from, where, n.by ? named(n.by) : bool(false), n.cols ? named(n.cols) : none]);

@@ -120,7 +120,10 @@ test('parse gives kdb+\'s trees for qSQL', () => {
   const { q } = makeSession();
   assert.equal(q('parse"select[10;<price] from trade"'), '?\n`trade\n()\n0b\n()\n10\n,(<:;`price)');
   assert.equal(q('parse "select count i from trade where 140>(count;i) fby sym"'), '?\n`trade\n,,(>;140;(fby;(enlist;#:;`i);`sym))\n0b\n(,`x)!,(#:;`i)');
-  assert.equal(q('parse "exec c2 by c1 from t"'), '?\n`t\n()\n`c1\n`c2');
+  // a column or by of its own is enlisted, so that eval parse is the query (basics/parsetrees)
+  assert.equal(q('parse "exec c2 by c1 from t"'), '?\n`t\n()\n,`c1\n,`c2');
+  assert.equal(q('q:([]sym:`a`b`c;v:1 2 3); (eval parse "exec sym from q";eval parse "exec -2#sym from q")'), '`a`b`c\n`b`c');
+  assert.equal(q('eval parse "exec v by sym from q"'), 'a| 1\nb| 2\nc| 3');
   assert.equal(q('t:([]a:1 2 3);eval parse "select from t where a>1"'), 'a\n-\n2\n3');
 });
 
