@@ -1176,3 +1176,9 @@ test('whitepaper and benchmark idioms: () xkey, a return in a from phrase, d[k],
   q('.a.b:1; .a.c.d:2');
   assert.equal(q('system"v .a"'), '`s#`b`c');
 });
+
+test('a query with a where phrase on a dictionary of columns runs on the table it flips to; update gives a dictionary back', () => {
+  const { q } = makeSession();
+  assert.equal(q('update b:0 from `a`b!(1 2 3;4 5 6) where a>1'), 'a| 1 2 3\nb| 4 0 0');
+  assert.equal(q('exec b from `a`b!(1 2 3;4 5 6) where a>1'), '5 6');
+});

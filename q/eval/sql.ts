@@ -513,8 +513,14 @@ export function runQuery(q: Query): Q {
  */
 function dictQuery(d: Dict, q: Query): Q {
   if (q.by) throw new QError('type');
-  if (q.where.length) throw new QError('nyi');
   const ks = items(d.k).map(k => (k as Atom).v as string), vs = items(d.v);
+  // with a where phrase, a dictionary of columns of one length is queried as the table it flips to, and an
+  // update or delete of it gives a dictionary back (kdb-taq's taq.k: update … where on a flipped table)
+  if (q.where.length) {
+    if (!vs.length || vs.some(v => v.t < 0 || v.t >= T.Table || count(v) !== count(vs[0]))) throw new QError('type');
+    const r = runQuery({ ...q, from: table(ks, vs) });
+    return (q.kind === 'update' || q.kind === 'delete') && r.t === T.Table ? dict(symVec((r as Table).c), list((r as Table).d)) : r;
+  }
   const saved = scope.cols;
   scope.cols = name => { const j = ks.indexOf(name); return j >= 0 ? vs[j] : undefined; };
   try {
