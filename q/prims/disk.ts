@@ -4,6 +4,7 @@
 // The host lends the file system (hooks.files); paths here never carry the leading ':'.
 import { T } from '../value/types.js';
 import { concat } from '../value/storage.js';
+import { join as joinQ } from './join.js';
 import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, NI, isNil, fromItems as fromItemsOf } from '../value/value.js';
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
@@ -820,6 +821,12 @@ export function appendItems(path: string, xs: Q[]): void {
   else if (logCount(b) === null) {
     // a list set as an anymap (col, col#, col##) is written again with the items after its own
     const v = readFile(path);
+    // a vector file takes items of its own type (nano appends through a handle to a file set as 0#v)
+    if (v.t > 0 && v.t < T.Table) {
+      let r: Q = v;
+      for (const x of xs) { r = joinQ(r, x); if (r.t !== v.t) throw new QError('type'); }
+      return writeFile(path, r, keptZip(path));
+    }
     if (v.t !== T.List) throw new QError(path + ': not a kdb+ list file');
     return writeFile(path, list([...(v as List).d, ...xs]), keptZip(path));
   }

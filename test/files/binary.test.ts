@@ -1099,3 +1099,14 @@ test('a file symbol applied indexes the file; .[`:f;();,;v] makes a file not the
   q('.[`:nf;();,;4 5]');
   assert.equal(q('get `:nf'), '1 2 3 4 5');
 });
+
+test('a handle to a vector file appends items of its type (KX nano: a file set as 0#v, appended through hopen)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:f1 set 10 20 30; h:hopen `:f1');
+  q('h 42'); q('h 43 44');
+  assert.match(q('h 1.5'), /^'type/);
+  q('hclose h');
+  assert.equal(q('get `:f1'), '10 20 30 42 43 44');
+  q('`:f2 set `long$(); h2:hopen `:f2; h2 7; hclose h2');
+  assert.equal(q('get `:f2'), ',7');
+});
