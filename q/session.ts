@@ -230,6 +230,13 @@ export class Session {
       return { v, quiet: isNil(v) || v.t === T.List && count(v) === 0 };
     }
     if (/^q\)/.test(line)) return this.value(line.slice(2));
+    // X) with .X.e defined: the rest of the line goes to that language's handler as a string (as q's s)
+    // goes to .s.e; wp/query-interface's H)select …)
+    const lang = /^([A-Za-z])\)/.exec(line);
+    if (lang && lang[1] !== 'k') {
+      const e = lookup(`.${lang[1]}.e`);
+      if (e) return { v: apply(e, [str(line.slice(2))]), quiet: false };
+    }
     return this.compile(line)();
   }
 

@@ -1182,3 +1182,10 @@ test('a query with a where phrase on a dictionary of columns runs on the table i
   assert.equal(q('update b:0 from `a`b!(1 2 3;4 5 6) where a>1'), 'a| 1 2 3\nb| 4 0 0');
   assert.equal(q('exec b from `a`b!(1 2 3;4 5 6) where a>1'), '5 6');
 });
+
+test('X) with .X.e defined hands the rest of the line to that language\'s handler (wp/query-interface\'s H))', () => {
+  const { q } = makeSession();
+  q('.H.e:{"got:",x}');
+  assert.equal(q('H)select from t'), '"got:select from t"');
+  assert.match(q('x)1+1'), /^'\)/, 'no handler: a parse error as before');
+});
