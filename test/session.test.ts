@@ -1189,3 +1189,8 @@ test('X) with .X.e defined hands the rest of the line to that language\'s handle
   assert.equal(q('H)select from t'), '"got:select from t"');
   assert.match(q('x)1+1'), /^'\)/, 'no handler: a parse error as before');
 });
+
+test('the built-in namespaces that key ` lists are values even when empty (.o)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(type .o;key `.o)'), '99h\n,`');
+});

@@ -102,10 +102,12 @@ export function namespace(name: string): Q | null {
   }
   // and the built-in functions kept as primitives (.j.j, .Q.en): .j is a namespace as in kdb+
   for (const k of builtinsIn(pre)) if (!names.includes(k)) { names.push(k); vals.push({ t: T.Unary, name: pre + k } as Q); }
-  if (!names.length) return null;
+  // (the built-in namespaces key ` lists are there even when empty: value each over them works)
+  if (!names.length) return BUILTIN_NS.has(full) ? dict(symVec(['']), list([NIL])) : null;
   return dict(symVec(['', ...names]), list([NIL, ...vals.map((v, j) => v ?? namespace(pre + names[j]) ?? NIL)]));
 }
 
+const BUILTIN_NS = new Set(['.q', '.Q', '.h', '.j', '.o']);
 /** The primitives named as members of a namespace (pre ends in its dot), by their names in it. */
 export const builtinsIn = (pre: string): string[] => pre.length > 1 ? Object.keys(PRIMS).filter(k => k.startsWith(pre) && !k.slice(pre.length).includes('.')).map(k => k.slice(pre.length)) : [];
 
@@ -144,7 +146,7 @@ export function namespaceKeys(ns: string): Q {
   const pre = ns + '.';
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
   for (const k of builtinsIn(pre)) out.add(k);
-  if (out.size) return symVec(['', ...out]);
+  if (out.size || BUILTIN_NS.has(ns)) return symVec(['', ...out]);
   // not a namespace: a dictionary's keys, the name itself for another variable, else ()
   const v = lookup(ns);
   if (v === undefined) return list([]);
