@@ -1194,3 +1194,13 @@ test('the built-in namespaces that key ` lists are values even when empty (.o)',
   const { q } = makeSession();
   assert.equal(q('(type .o;key `.o)'), '99h\n,`');
 });
+
+test('in k a glyph in prefix position is monadic before another glyph, and composes before an open end (kdb-taq\'s tq.q)', () => {
+  const { q } = makeSession();
+  assert.equal(q('k)$*`ab`cd'), '"ab"');
+  assert.equal(q('k)~|0 1'), '01b');
+  assert.equal(q('k)<|3 1 2'), '1 0 2');
+  q('k)h:&1 0 1=');
+  assert.equal(q('h 1'), '0 2');
+  assert.equal(q('k)1-2'), '-1');
+});

@@ -184,8 +184,13 @@ export class Parser {
     const b = items[s + 1];
     // an operator applied prefix: parenthesized it is its unary form, ($)42 is $:[42]; bare, q disables that
     // form and $42 signals '$ (a following verb makes it the operator's left argument: (+)/ x)
-    if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && !(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))))
-      return { k: 'mon', f: a.paren || this.k ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x: this.reduce(items, s + 1)!, p: a.pos };
+    // (in k a glyph before another is monadic too: k)$*x is string first x, k)~|x not reverse x; and before an
+    // open end it composes: k)h:&1 0 1= is where 1 0 1=)
+    if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && (!(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) || (this.k && a.glyph && !a.paren && b.verb && b.glyph && b.n.k === 'prim'))) {
+      const f: Node = a.paren || this.k ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x = this.reduce(items, s + 1)!;
+      if (this.k && this.open.has(x)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [f, x] });
+      return { k: 'mon', f, x, p: a.pos };
+    }
     if (!a.verb) {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
         if (s + 2 === items.length - 1 && items[s + 2].verb && !items[s + 2].kw) {
