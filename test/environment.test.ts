@@ -556,3 +556,10 @@ test('what was printed before a shell command is out before the command runs', a
   await new Promise(r => c.on('exit', r));
   assert.equal(out, 'before\nafter\n');
 });
+
+test('in k a line break inside a lambda ends a statement, in a .k script as in a k) statement (kdb-taq\'s tq.q)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-k-')), q = nodeSession();
+  writeFileSync(join(dir, 'f.k'), 'f:{a:1\n  b:2\n  a+b}\ng:{[x]\n  y:x*2\n  y+1}\n');
+  q(`\\l ${dir}/f.k`);
+  assert.equal(q('(f[];g 5)'), '3 11');
+});

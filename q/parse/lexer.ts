@@ -29,9 +29,9 @@ export function strBytes(s: string): Uint8Array {
 }
 
 /** Tokenize q text. Comments are dropped; newlines are kept as 'nl' tokens only where statements end. */
-export function lex(src: string): Tok[] {
+export function lex(src: string, k = false): Tok[] {
   const out: Tok[] = [];
-  let i = 0;
+  let i = 0, braces = 0;
   const n = src.length;
   const prevNoun = () => {
     const p = out[out.length - 1];
@@ -45,6 +45,8 @@ export function lex(src: string): Tok[] {
     const c = src[i];
     const start = i;
     let sp = i === 0 || isSpace(src[i - 1]);
+    // in k a line break inside a lambda ends a statement (kdb-taq's tq.q writes its lambdas so)
+    if (k && c === '\n' && braces > 0) { const p = out[out.length - 1]; if (p && !(p.k === 'punct' && (p.s === ';' || p.s === '{' || p.s === '['))) out.push({ k: 'punct', s: ';', pos: start, sp }); i++; continue; }
     if (isSpace(c)) { i++; continue; }
     // comments: '/' at the start or after white space runs to the end of the line
     if (c === '/' && sp) { while (i < n && src[i] !== '\n') i++; continue; }
@@ -133,6 +135,7 @@ export function lex(src: string): Tok[] {
       continue;
     }
     if (c === '(' || c === ')' || c === '[' || c === ']' || c === '{' || c === '}' || c === ';') {
+      if (c === '{') braces++; else if (c === '}') braces = Math.max(0, braces - 1);
       out.push({ k: 'punct', s: c, pos: start, sp }); i++; continue;
     }
     if (c === '\\' || c === '/' || c === "'") {

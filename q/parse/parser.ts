@@ -27,7 +27,7 @@ export class Parser {
 
   /** Parse a whole text (one console line or a joined script statement) into a sequence. */
   parse(): Node {
-    this.toks = lex(this.src);
+    this.toks = lex(this.src, this.k);
     this.i = 0;
     const seq = this.sequence(null);
     if (this.i < this.toks.length) throw this.err(this.toks[this.i].s, this.toks[this.i].pos);
