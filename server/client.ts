@@ -4,7 +4,7 @@
 // put the answer on a message port, which this thread then reads synchronously (receiveMessageOnPort).
 import { Worker, MessageChannel, MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { T } from '../q/value/types.js';
-import { Q, NIL, list } from '../q/value/value.js';
+import { Q, NIL, list, isNil } from '../q/value/value.js';
 import { QError } from '../q/value/error.js';
 import { readMessage } from '../q/ipc/deserialize.js';
 import { encodeMessage } from '../q/ipc/serialize.js';
@@ -122,6 +122,8 @@ export class Client {
   send(h: number, x: Q, sync: boolean): Q {
     const p = this.peers.get(h);
     if (!p) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
+    // h[] reads the next message that comes on h (basics/ipc's deferred synchronous client): not built
+    if (sync && isNil(x)) throw new QError('nyi');
     let bytes = encodeMessage(x, sync ? MsgType.Sync : MsgType.Async, { ...serializeOptions(), cap: p.cap });
     if (!p.local && p.cap >= 1) bytes = maybeCompress(bytes);
     this.worker!.postMessage({ op: 'send', h, bytes, sync });

@@ -182,3 +182,8 @@ test('peach over secondary processes (-s -N and .z.pd): items go to the handles 
     assert.deepEqual([...got.slice(0, 4), ...got.slice(5)], ['-2i', '0 1 4 9 16 25 36 49 64 81', '2', "'type", '2', '2 4 6', "'limit"]);
   } finally { await second.stop(); }
 });
+
+test('h[], a blocking read of the next message on a handle, is not built: it signals \'nyi and the handle goes on working', async () => {
+  const got = await client([`h:hopen ${srv.port}`, 'h[]', 'h"1+1"']);
+  assert.deepEqual(got, ["'nyi", '2']);
+});
