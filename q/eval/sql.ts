@@ -128,14 +128,21 @@ function starts(pc: Vec): Int32Array | null {
 /** Rows kept by the where clauses run in each partition alone, as positions in the whole table. */
 function filterParts(t: Table, q: Query, parts: Int32Array): Rows | null {
   if (!q.where.length) return null;
-  const n = count(t), out: number[] = [];
+  const n = count(t), kept: Int32Array[] = [];
+  let total = 0;
   for (let p = 0; p < parts.length; p++) {
     const a = parts[p], b = p + 1 < parts.length ? parts[p + 1] : n;
-    const r = filter(sliceQ(t, a, b) as Table, q.where, q.tests);
-    if (r === null) for (let k = a; k < b; k++) out.push(k); else for (let k = 0; k < r.length; k++) out.push(a + r[k]);
+    const r = filter(sliceQ(t, a, b) as Table, q.where, q.tests) ?? rangeOf(0, b - a);
+    // each partition's rows, moved past the partitions before it
+    const moved = Int32Array.from(r as ArrayLike<number>);
+    for (let k = 0; k < moved.length; k++) moved[k] += a;
+    kept.push(moved); total += moved.length;
   }
   seed = null;
-  return Int32Array.from(out);
+  const out = fresh(Int32Array, total);
+  let o = 0;
+  for (const k of kept) { out.set(k, o); o += k.length; }
+  return out;
 }
 /** The partitions of the table a query runs over, while its columns are read (i then counts in each). */
 let partStarts: Int32Array | null = null;
@@ -633,7 +640,7 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     const j = names.indexOf(name);
     const m = rowsOf ? rowsOf.length : n;
     // (an atom for no rows is an empty vector of its type: a new column is then its nulls)
-    const val = v.t < 0 ? m ? fromItems(new Array(m).fill(v)) : v.t >= -T.Enum && v.t !== -T.Enum ? empty(-v.t) : list([]) : v;
+    const val = v.t < 0 ? m ? fromItems(new Array(m).fill(v)) : emptyOf(v) : v;
     if (count(val) !== m) throw new QError('length');
     if (!rowsOf) { if (j >= 0) data[j] = val; else { names.push(name); data.push(val); } return; }
     let base = j >= 0 ? data[j] : fromItems(new Array(n).fill(nullItem(val)));

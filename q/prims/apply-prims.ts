@@ -5,8 +5,7 @@ import { QError, asSignal } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
 import { appendItems, isLogFile, named, filesIn } from './disk.js';
-import { hooks } from './hooks.js';
-import { upsert } from './tables.js';
+import { upsert, exists } from './tables.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
 function trap(run: () => Q, h: Q): Q {
@@ -80,13 +79,12 @@ export function dot(a: Q[]): Q {
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && ((f as { name?: string }).name === ':')) return named(x, true).put(y);
     // .[`t;();f;v] on a name not yet defined starts from f's identity element, as t f:v does (ref/assign),
     // and f[identity;v] is v: a subscriber's .[`t;();,;x] and .[`.u.t;();,'';x] (kdb+'s tick/c.q) make t so
-    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !defined((x as Atom).v as string)) return named(x, true).put(y);
+    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !exists((x as Atom).v as string)) return named(x, true).put(y);
     // .[x;();,;y] is upsert (ref/upsert), a splayed table's directory appended to as `:dir upsert y does
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && (f as { name?: string }).name === ',' && f.t === T.Op) return upsert(x, y);
     return byName(x, v => amendDot(v, i, f, y));
   }
   throw new QError('rank');
 }
-const defined = (name: string) => { try { hooks.getGlobal(name); return true; } catch { return false; } };
 export type { Atom };
 export { text };

@@ -504,6 +504,13 @@ export function qli(x: Q): Q {
 
 /** The rows of the partitions the mask keeps (null: all), with the partition column first; only the
  *  columns listed, when a list is given (at least one is read, for the partitions' row counts). */
+/** The partition column: each partition's value repeated over its rows. */
+function partColumn(rows: number[], vals: number[]): Int32Array {
+  const d = new Int32Array(rows.reduce((a, b) => a + b, 0));
+  let o = 0;
+  rows.forEach((k, i) => { d.fill(vals[i], o, o + k); o += k; });
+  return d;
+}
 export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | null = null): Table {
   if (!only && pt.cols.length && (!keep || keep.some(k => k))) return lazyPartTable(pt, keep);
   // a query that reads no column (select count i by date) needs each partition's count alone, which a
@@ -517,10 +524,7 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
       rows.push(rowCount(join(path, pt.cols[0]))); pvals.push(pt.vals[i]);
     });
     if (rows.length) {
-      const pcol = new Int32Array(rows.reduce((a, b) => a + b, 0));
-      let o = 0;
-      rows.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
-      return table([pt.pf], [vec(pt.type, pcol)]);
+      return table([pt.pf], [vec(pt.type, partColumn(rows, pvals))]);
     }
   }
   const want = only ? (only.length ? only : pt.cols.slice(0, 1)) : pt.cols;
@@ -544,10 +548,7 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
   }
   const linked = linker(), cols = want.map(c => joinCols(parts.map((p, k) => linked(p.d[p.c.indexOf(c)], paths[k]))));
   const n = parts.map(p => count(p));
-  const pcol = new Int32Array(n.reduce((a, b) => a + b, 0));
-  let o = 0;
-  n.forEach((k, i) => { pcol.fill(pvals[i], o, o + k); o += k; });
-  return table([pt.pf, ...want], [vec(pt.type, pcol), ...cols]);
+  return table([pt.pf, ...want], [vec(pt.type, partColumn(n, pvals)), ...cols]);
 }
 /** A reader of link columns across partitions: a link (`t1!indices` into a partitioned t1) indexes its
  *  own partition's rows of t1, as links do not span partitions (kb/linking-columns), so each partition's
@@ -619,12 +620,7 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
   }
   let counts: number[] | null = null;
   const rows = () => counts ??= kept.map(p => rowCount(join(p.path, pt.cols[0])));
-  const pcol = lazyVec(pt.type, undefined, () => {
-    const n = rows(), d = new Int32Array(n.reduce((a, b) => a + b, 0));
-    let o = 0;
-    n.forEach((k, i) => { d.fill(kept[i].v, o, o + k); o += k; });
-    return vec(pt.type, d);
-  });
+  const pcol = lazyVec(pt.type, undefined, () => vec(pt.type, partColumn(rows(), kept.map(p => p.v))));
   const last = kept[kept.length - 1].path;
   const cols = pt.cols.map(c => {
     const load = () => {

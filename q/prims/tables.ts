@@ -197,7 +197,7 @@ export function upsert(x: Q, y: Q): Q {
   return put(r);
 }
 const isEmptyList = (v: Q) => v.t === T.List && !count(v);
-const exists = (name: string) => {
+export const exists = (name: string) => {
   if (name.startsWith(':')) return fileExists(name.slice(1));
   try { hooks.getGlobal(name); return true; } catch { return false; }
 };
