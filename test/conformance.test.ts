@@ -2,13 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const runner = join(process.cwd(), '..', 'shared', 'conformance', 'run.mjs');
+// the corpus lives beside the clone (../shared, as CI has it): a clone alone skips this test and says why,
+// and under CI (CI set) its absence fails it
+const absent = !existsSync(runner) && !process.env.CI;
 
-test('conformance pass count is at or above the floor', { timeout: 900_000 }, () => {
+test('conformance pass count is at or above the floor', { timeout: 900_000, skip: absent && `${runner} is not beside this clone` }, () => {
   const floor = JSON.parse(readFileSync('test/conformance-floor.json', 'utf8')).passed as number;
   // the corpus's pages write files (save, set, hopen …): they run in a directory of their own, not the repo
   const dir = mkdtempSync(join(tmpdir(), 'wasq-conf-')), out = join(dir, 'result.json');

@@ -5,7 +5,7 @@
 import '../../server/kernels.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Session } from '../../q/session.js';
 import { T } from '../../q/value/types.js';
@@ -18,7 +18,11 @@ import { deserialize } from '../../q/ipc/deserialize.js';
 
 const SPEC = fileURLToPath(new URL('../../../shared/spec/', import.meta.url));
 interface Vector { q: string; hex: string; setup?: string[]; fn?: string; file: string }
-const vectors: Vector[] = ['ipc-vectors.jsonl', 'ipc-vectors-derived.jsonl'].flatMap(file =>
+// the protocol reference lives beside the clone (../shared, as CI has it): a clone alone skips these tests
+// and says why, and under CI (CI set) its absence fails them
+const absent = !existsSync(SPEC) && !process.env.CI;
+if (absent) test('IPC vectors', { skip: `${SPEC} is not beside this clone` }, () => {});
+const vectors: Vector[] = absent ? [] : ['ipc-vectors.jsonl', 'ipc-vectors-derived.jsonl'].flatMap(file =>
   readFileSync(SPEC + file, 'utf8').trim().split('\n').map(l => ({ ...JSON.parse(l), file })));
 
 const session = new Session({ now: () => 0n, tzOffsetMinutes: () => 0, write: () => {} });
@@ -78,6 +82,6 @@ for (const v of vectors) {
   });
 }
 
-test('vector count', () => {
+test('vector count', { skip: absent && `${SPEC} is not beside this clone` }, () => {
   assert.equal(vectors.length, 96);
 });
