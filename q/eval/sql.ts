@@ -21,7 +21,7 @@ import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs, namespace } from './names.js';
-import { partedTables, partTable, mapTable, named, isParted, isSplayed } from '../prims/disk.js';
+import { partedTables, partTable, mapTable, named, isParted, isSplayed, partStarts as partitionStarts } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
 
@@ -107,7 +107,7 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
   // (checked here, before the copy below drops the mapping; runQuery checks tables given by name)
   refuseOnDisk(kind, !!n.cols, from);
   // a partitioned table's partitions start where its partition column changes
-  const parts = from.t === T.Table && source === from && isParted(from) ? starts((from as Table).d[0] as Vec) : null;
+  const parts = from.t === T.Table && source === from && isParted(from) ? partitionStarts(from as Table) ?? starts((from as Table).d[0] as Vec) : null;
   // a query's result is a table in memory, even when it has all of a mapped one
   if (from.t === T.Table && (from as Table).ref) from = table((from as Table).c, (from as Table).d);
   return runQuery({

@@ -3,13 +3,13 @@
 // save/load/rsave/rload, file handles (hopen on a file, h x, neg[h] x, hclose) and -11! log replay.
 // The host lends the file system (hooks.files); paths here never carry the leading ':'.
 import { T } from '../value/types.js';
-import { concat } from '../value/storage.js';
+import { concat, allocRaw } from '../value/storage.js';
 import { join as joinQ } from './join.js';
 import { Q, Atom, Vec, List, Table, Dict, Attr, count, item, items, list, vec, table, sym, symVec, text, long, dict, isKeyed, NIL, NI, isNil, fromItems as fromItemsOf } from '../value/value.js';
 import { QError, osError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { hooks } from './hooks.js';
-import { encodeFile, decodeFile, encodeAnymap, zipFile, unzipped, isZipped, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER, unzipRange, unzippedLength } from './kfile.js';
+import { encodeFile, decodeFile, encodeAnymap, zipFile, unzipped, isZipped, zipInfo, logCount, logChunks, logReplay, fileHead, ENUM_HEADER, unzipRange, unzippedLength, width } from './kfile.js';
 import { serializeOptions, deserializeOptions } from './ipc-prims.js';
 import { enumExtend } from './enum.js';
 import { iasc } from './order.js';
@@ -86,10 +86,47 @@ function putAnymap(path: string, any: NonNullable<ReturnType<typeof encodeAnymap
   put(path, any.col, zip);
 }
 export function readFile(path: string): Q {
+  const size = files().size(path);
+  if (size !== null && size >= DIRECT) { const v = readPlain([path]); if (v) return v; }
   const b = files().read(path);
   if (!b) throw osError(path);
   // a nested column's items are in its companion files, col# and col##
   return decodeFile(b, path, deserializeOptions(), suffix => files().read(path + suffix));
+}
+
+/** Files from this size are read as kdb+ maps them, straight into the vector's memory (readPlain); a
+ *  smaller one is read whole, in one call, and decoded. */
+const DIRECT = 1 << 16;
+/** The items of the vector files at paths, one after the other, read straight into one vector's memory
+ *  (in Node, from the page cache into the wasm heap): no buffer per file, no copy from it, no join. The
+ *  files must all be laid out plainly (fileHead's off: not compressed, not nested) with one type and
+ *  domain, and hold the counts given (a partition's rows), else it is null and the caller decodes.
+ *  What kdb+ does with mmap, this does with one read per file into memory that is mostly reused. */
+function readPlain(paths: string[], counts?: number[]): Vec | null {
+  const f = files();
+  if (!f.readAt) return null;
+  const heads = paths.map(headOf);
+  const h0 = heads[0];
+  if (!h0 || h0.off === undefined || heads.some((h, i) => !h || h.off === undefined || h.t !== h0.t || h.dom !== h0.dom || (counts && h.n !== counts[i]))) return null;
+  const w = width(h0.t), total = heads.reduce((k, h) => k + h!.n, 0);
+  const d = allocRaw(h0.t, total), bytes = new Uint8Array(d.buffer, d.byteOffset, total * w);
+  // kdb+ 4 keeps an enumeration's indices as longs: each file's are read into one scratch buffer and
+  // narrowed (an index is under 2^31; the long null, and anything out of range, is the null index)
+  const wide = heads.some(h => h!.long) ? new Int32Array(2 * Math.max(...heads.map(h => h!.n))) : null;
+  let o = 0;
+  heads.forEach((h, i) => {
+    const n = h!.n, want = n * (h!.long ? 8 : w);
+    const into = h!.long ? new Uint8Array(wide!.buffer, 0, want) : bytes.subarray(o, o + want), got = f.readAt!(paths[i], h!.off!, want, into);
+    if (!got || got.length !== want) throw new QError(paths[i] + ': truncated kdb+ data file');
+    if (h!.long) {
+      const r = d as Int32Array, k = o / 4;
+      for (let j = 0; j < n; j++) { const lo = wide![2 * j], hi = wide![2 * j + 1]; r[k + j] = hi === 0 && lo >= 0 ? lo : NI; }
+    }
+    o += n * w;
+  });
+  const v = { t: h0.t, d, a: paths.length === 1 ? h0.a : 0 } as Vec;
+  if (h0.dom) v.dom = h0.dom;
+  return v;
 }
 
 // ---- splayed tables -----------------------------------------------------------------------------
@@ -506,7 +543,8 @@ export function qli(x: Q): Q {
  *  columns listed, when a list is given (at least one is read, for the partitions' row counts). */
 /** The partition column: each partition's value repeated over its rows. */
 function partColumn(rows: number[], vals: number[]): Int32Array {
-  const d = new Int32Array(rows.reduce((a, b) => a + b, 0));
+  // in vector memory, where a kernel grouping by it reads it without a copy
+  const d = allocRaw(T.Int, rows.reduce((a, b) => a + b, 0)) as Int32Array;
   let o = 0;
   rows.forEach((k, i) => { d.fill(vals[i], o, o + k); o += k; });
   return d;
@@ -528,27 +566,37 @@ export function partTable(pt: Parted, keep: Uint8Array | null, only: string[] | 
     }
   }
   const want = only ? (only.length ? only : pt.cols.slice(0, 1)) : pt.cols;
-  const parts: Table[] = [], pvals: number[] = [], paths: string[] = [];
+  const kept: { path: string; v: number }[] = [];
   pt.paths.forEach((dir, i) => {
     if (keep && !keep[i]) return;
     const path = join(dir, pt.name);
     // kdb+ fills a partition that lacks the table only when asked to (.Q.bv); else it is an error naming it
     if (files().list(path) === null) { if (pt.fill) return; throw new QError(path + ': missing partition'); }
-    parts.push(readSplayed(path, only && want)); pvals.push(pt.vals[i]); paths.push(path);
-  });
-  parts.forEach((p, k) => {
-    const missing = want.find(c => !p.c.includes(c));
-    if (missing) throw new QError(paths[k] + ': no column ' + missing);
+    const d = readFile(join(path, '.d'));
+    if (d.t !== T.Sym) throw new QError(join(path, '.d') + ': not a column list');
+    const has = new Set(Array.from((d as Vec).d as Int32Array, symName)), missing = want.find(c => !has.has(c));
+    if (missing) throw new QError(path + ': no column ' + missing);
+    kept.push({ path, v: pt.vals[i] });
   });
   // no partition kept: the last one's columns with no rows, so the result keeps its types
-  if (!parts.length) {
+  if (!kept.length) {
     const t = readSplayed(pt.home ?? join(pt.paths[pt.paths.length - 1], pt.name), only && want), none = vec(T.Int, new Int32Array(0));
-    parts.push(table(t.c, t.d.map(c => index(c, none))));
-    pvals.push(0);
+    return table([pt.pf, ...want], [vec(pt.type, new Int32Array(0)), ...want.map(c => index(t.d[t.c.indexOf(c)], none))]);
   }
-  const linked = linker(), cols = want.map(c => joinCols(parts.map((p, k) => linked(p.d[p.c.indexOf(c)], paths[k]))));
-  const n = parts.map(p => count(p));
-  return table([pt.pf, ...want], [vec(pt.type, partColumn(n, pvals)), ...cols]);
+  const rows = kept.map(p => rowCount(join(p.path, want[0]))), linked = linker();
+  const cols = want.map(c => {
+    // a link column's indices move per partition (linker); any other plain column is read in place
+    const h = headOf(join(kept[0].path, c)), plain = !(h?.dom && partedTables().get(h.dom)?.cols.length) && readPlain(kept.map(p => join(p.path, c)), rows);
+    if (plain) return plain;
+    const cs = kept.map(p => linked(readFile(join(p.path, c)), p.path));
+    cs.forEach((x, k) => { if (count(x) !== rows[k]) throw new QError(join(kept[k].path, c) + ': length'); });
+    return joinCols(cs);
+  });
+  // the partition column is made only if the query reads it: its partitions' starts come from rows
+  const pcol = lazyVec(pt.type, undefined, () => vec(pt.type, partColumn(rows, kept.map(p => p.v))));
+  const t = table([pt.pf, ...want], [pcol, ...cols]);
+  partCounts.set(t, { name: pt.name, rows: () => rows, parts: kept });
+  return t;
 }
 /** A reader of link columns across partitions: a link (`t1!indices` into a partitioned t1) indexes its
  *  own partition's rows of t1, as links do not span partitions (kb/linking-columns), so each partition's
@@ -624,6 +672,9 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
   const last = kept[kept.length - 1].path;
   const cols = pt.cols.map(c => {
     const load = () => {
+      // a link column's indices move per partition (linker); any other plain column is read in place
+      const h = headOf(join(last, c)), plain = !(h?.dom && partedTables().get(h.dom)?.cols.length) && readPlain(kept.map(p => join(p.path, c)), rows());
+      if (plain) return plain;
       const linked = linker(), cs = kept.map(p => linked(readFile(join(p.path, c)), p.path));
       cs.forEach((x, i) => { if (count(x) !== rows()[i]) throw new QError(join(kept[i].path, c) + ': length'); });
       return joinCols(cs);
@@ -638,6 +689,15 @@ function lazyPartTable(pt: Parted, keep: Uint8Array | null): Table {
   const t = table([pt.pf, ...pt.cols], [pcol, ...cols]);
   partCounts.set(t, { name: pt.name, rows, parts: kept });
   return t;
+}
+/** The first row of each partition that has rows, from the partitions' counts (no column is read);
+ *  undefined for a table lazyPartTable did not make. */
+export function partStarts(t: Table): Int32Array | null | undefined {
+  const p = partCounts.get(t);
+  if (!p) return undefined;
+  const out: number[] = [];
+  p.rows().reduce((o, k) => { if (k) out.push(o); return o + k; }, 0);
+  return out.length > 1 ? Int32Array.from(out) : null;
 }
 /** The attribute meta shows for a column of a partitioned table: its file's in the last partition. */
 export const shownAttr = new WeakMap<object, number>();

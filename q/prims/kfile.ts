@@ -94,7 +94,7 @@ function vecOf(t: number, a: number, src: Uint8Array): Vec {
   }
   return { t, d, a } as Vec;
 }
-const width = (t: number) => t === T.Guid ? 16 : WIDTH[t];
+export const width = (t: number) => t === T.Guid ? 16 : WIDTH[t];
 
 // Nested columns (type 77). The column file holds one 8-byte entry per row: the item's byte offset in the
 // companion file `col#` (whose items start at its byte 4096; its second header says bytes, `fd 00 04 00`),
@@ -460,22 +460,27 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
  *  without reading the items: type, attribute, enumeration domain and count; null for any other file
  *  (serialized objects but simple vectors), which must be read to be counted. b is the file's bytes as
  *  uncompressed: a compressed file's head is not a head. */
-export function fileHead(b: Uint8Array, size: number): { t: number; a: number; dom?: string; n: number } | null {
+/** What a data file's first bytes say of it: type, attribute, domain, count, and for a file whose items
+ *  lie in it as a vector holds them (not compressed, not nested, not serialized whole), where they start;
+ *  long: an enumeration whose indices the file holds as longs (kdb+ 4's layout). */
+export function fileHead(b: Uint8Array, size: number): { t: number; a: number; dom?: string; n: number; off?: number; long?: boolean } | null {
   if (b.length < 16 || isZipped(b)) return null;
   const dv = new DataView(b.buffer, b.byteOffset, b.length);
   // as count() reads it: the count field with an attribute's index after the items, else the bytes
   const n = (at: number, from: number, w: number, a: number) => a > 1 ? Number(dv.getBigInt64(at, true)) : Math.floor((size - from) / w);
-  if (b[0] === 0xfe && b[1] === 0x20 && mappable(b[2])) return { t: b[2], a: b[3], n: n(8, 16, width(b[2]), b[3]) };
+  // where the items start, when they are whole items (else decodeFile names the file truncated)
+  const at = (from: number, w: number, a: number) => a > 1 || (size - from) % w === 0 ? from : undefined;
+  if (b[0] === 0xfe && b[1] === 0x20 && mappable(b[2])) return { t: b[2], a: b[3], n: n(8, 16, width(b[2]), b[3]), off: at(16, width(b[2]), b[3]) };
   if (b[0] === 0xfe && b[1] === 0x20 && b[2] > 77 && mappable(b[2] - 77)) return { t: T.List, a: 0, n: n(8, 16, 8, 0) };
   // a vector written whole (one with an attribute whose index kdb+ 4's layout is not known): its count field
   if (b[0] === 0xff && b[1] === 0x01 && mappable(b[2])) return { t: b[2], a: b[3], n: dv.getUint32(4, true) };
-  if (b[0] === 0xfe && b[1] !== 0x20) { const dom = enumName3(b); return dom === null ? null : { t: T.Enum, a: b[11], dom, n: n(16, 24, 4, b[11]) }; }
+  if (b[0] === 0xfe && b[1] !== 0x20) { const dom = enumName3(b); return dom === null ? null : { t: T.Enum, a: b[11], dom, n: n(16, 24, 4, b[11]), off: at(24, 4, b[11]) }; }
   if (b[0] === 0xfd && b[1] === 0x20 && b.length >= ENUM_HEADER && size >= ENUM_HEADER) {
     const a = b[4083];
     if (b[4082] === 77) return { t: T.List, a: 0, n: n(4088, ENUM_HEADER, 8, 0) };
     if (b[4082] !== T.Enum) return null;
     const from = b[2] ? 2 : 16, e = b.indexOf(0, from);
-    return e < 0 || e >= 4080 ? null : { t: T.Enum, a, dom: fromUtf8.decode(b.subarray(from, e)), n: n(4088, ENUM_HEADER, 8, a) };
+    return e < 0 || e >= 4080 ? null : { t: T.Enum, a, dom: fromUtf8.decode(b.subarray(from, e)), n: n(4088, ENUM_HEADER, 8, a), off: at(ENUM_HEADER, 8, a), long: true };
   }
   return null;
 }
