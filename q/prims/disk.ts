@@ -118,13 +118,15 @@ function readPlain(paths: string[], counts?: number[]): Vec | null {
     const n = h!.n, want = n * (h!.long ? 8 : w);
     const into = h!.long ? new Uint8Array(wide!.buffer, 0, want) : bytes.subarray(o, o + want), got = f.readAt!(paths[i], h!.off!, want, into);
     if (!got || got.length !== want) throw new QError(paths[i] + ': truncated kdb+ data file');
+    // a host may read into a buffer of its own instead
+    if (got.buffer !== into.buffer || got.byteOffset !== into.byteOffset) into.set(got);
     if (h!.long) {
       const r = d as Int32Array, k = o / 4;
       for (let j = 0; j < n; j++) { const lo = wide![2 * j], hi = wide![2 * j + 1]; r[k + j] = hi === 0 && lo >= 0 ? lo : NI; }
     }
     o += n * w;
   });
-  const v = { t: h0.t, d, a: paths.length === 1 ? h0.a : 0 } as Vec;
+  const v = { t: h0.t, d, a: counts ? 0 : h0.a } as Vec;   // a partitioned column has no attribute
   if (h0.dom) v.dom = h0.dom;
   return v;
 }
@@ -632,7 +634,9 @@ function headOf(path: string): ReturnType<typeof fileHead> {
   const head = readPart(path, 0, Math.min(size, ENUM_HEADER));
   if (!isZipped(head)) return fileHead(head, size);
   const part = (o: number, n: number) => readPart(path, o, n), ulen = unzippedLength(part, size, path);
-  return fileHead(unzipRange(part, size, path, 0, ENUM_HEADER), ulen);
+  const h = fileHead(unzipRange(part, size, path, 0, ENUM_HEADER), ulen);
+  // its items are not in the file as they are: it is read and unzipped whole
+  return h && { ...h, off: undefined };
 }
 /** The count of a column file from its head alone, else from reading it. */
 const rowCount = (path: string) => headOf(path)?.n ?? count(readFile(path));
