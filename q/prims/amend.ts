@@ -9,7 +9,7 @@ import { positions, keyRow, keyItems, index } from './index.js';
 import { find1, findMany } from './find.js';
 import { apply } from './apply.js';
 import { identity } from './iter.js';
-import { castTo } from './conv.js';
+import { castTo, intLong } from './conv.js';
 import { join } from './join.js';
 
 type F = ((cur: Q, y: Q | undefined) => Q);
@@ -171,7 +171,7 @@ function atMany(x: Q, i: Q, f: F, y: Q | undefined, pairY: boolean): Q | null {
   }
   const xv = x as Vec, out = slice(xv.t, xv.d, 0, c) as any, r = { ...xv, d: out, a: 0 } as Vec;
   for (let k = 0; k < n; k++) {
-    const p = pos(k), v = f(item(r, p), pairY ? item(y!, k) : y) as Atom;
+    const p = pos(k), v = intLong(f(item(r, p), pairY ? item(y!, k) : y), xv.t) as Atom;
     if (v.t !== -xv.t && !(xv.t === T.Enum && v.t === -T.Enum)) { if (c === 1) return null; throw new QError('type'); }
     if (xv.t === T.Sym) out[p] = intern(v.v);
     else if (xv.t === T.Guid) out.set(v.v, 16 * p);
@@ -206,6 +206,7 @@ function wrap(v: Q, x: Q): Q { return v.t === T.List || x.t >= 0 ? list([x]) : x
 export function setItem(x: Q, p: number, v: Q): Q {
   if (x.t === T.List) { const d = (x as List).d.slice(); d[p] = v; return fromItems(d).t === T.List ? list(d) : collapse(d); }
   const xv = x as Vec;
+  v = intLong(v, xv.t);
   if (v.t !== -xv.t && !(xv.t === T.Enum && v.t === -T.Enum)) {
     if (count(x) === 1) return fromItems([v]);
     throw new QError('type');
@@ -222,6 +223,7 @@ const collapse = (d: Q[]) => fromItems(d);
 
 function rebuild(x: Q, r: Q[]): Q {
   if (x.t > 0 && x.t <= T.Enum) {
+    r = r.map(v => intLong(v, x.t));
     for (const v of r) if (v.t !== -x.t) throw new QError('type');
     return fromItems(r);
   }

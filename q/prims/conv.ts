@@ -393,3 +393,20 @@ export { TYPE_CHARS, symName, intern, vec };
 
 /** \z: whether "D"$ reads a slashed date as dd/mm/yyyy (else mm/dd/yyyy, kdb+'s default). */
 export const tokDates = { dmy: false };
+
+/** An int or a long (atom or vector) as the other, for storing into a vector of type t (T.Int or
+ *  T.Long): kdb+ converts between the two where amend, insert and upsert store an item, the one
+ *  exception to their rule that the types match (a KX forum thread on amend's type enforcement shows
+ *  `@[1 2 3i;1;:;9223372036854775]` as `1 0W 3i`; kdb+ replaying a tickerplant log of long sizes into an
+ *  int column keeps it int). A long beyond the int range is 0W or -0W. Anything else comes back as it is. */
+export function intLong(x: Q, t: number): Q {
+  const from = Math.abs(x.t);
+  if (!(t === T.Int && from === T.Long || t === T.Long && from === T.Int)) return x;
+  const narrow = (v: bigint) => v === NJ ? NI : v > BigInt(WI) ? WI : v < -BigInt(WI) ? -WI : Number(v);
+  const widen = (v: number) => v === NI ? NJ : BigInt(v);   // as `long$ does: only the null maps
+  if (x.t < 0) return { t: -t, v: t === T.Int ? narrow((x as Atom).v as bigint) : widen((x as Atom).v as number) } as Atom;
+  const d = (x as Vec).d, n = d.length, r = alloc(t, n) as Int32Array | BigInt64Array;
+  if (t === T.Int) for (let i = 0; i < n; i++) (r as Int32Array)[i] = narrow((d as BigInt64Array)[i]);
+  else for (let i = 0; i < n; i++) (r as BigInt64Array)[i] = widen((d as Int32Array)[i]);
+  return { t, d: r, a: 0 } as Vec;
+}

@@ -9,6 +9,7 @@ import { join } from './join.js';
 import { keyText, take } from './list.js';
 import { amend } from './amend.js';
 import { jointIds } from './groupby.js';
+import { intLong } from './conv.js';
 import * as kernels from '../kernels/index.js';
 
 const ints = (xs: ArrayLike<number>): Q => ({ t: T.Int, d: Int32Array.from(xs), a: 0 } as Q);
@@ -42,13 +43,17 @@ export function appendRows(a: Table, y: Q, grow = false): Table {
   // append (t,: and insert) takes rows with columns missing, filled with nulls (ref/join); join does not
   if (!b.c.every(c => a.c.includes(c)) || (grow ? false : a.c.length !== b.c.length)) throw new QError('mismatch');
   const m = count(b), nulls = (c: Q) => { const z = nullItem(c); return fromItems(Array.from({ length: m }, () => z)); };
-  return table(a.c, a.c.map((c, i) => join(a.d[i], b.c.includes(c) ? col(b, c) : nulls(a.d[i]), grow)));
+  // an append stores into the columns: an int column takes longs, a long one ints (conv's intLong)
+  return table(a.c, a.c.map((c, i) => join(a.d[i], b.c.includes(c) ? (grow ? intLong(col(b, c), a.d[i].t) : col(b, c)) : nulls(a.d[i]), grow)));
 }
 
-/** A typed column takes new items of its own type only (an enumeration, symbols too): 'type otherwise,
- *  for insert and for upsert into a keyed table. */
-export function takesType(have: Q, add: Q): void {
+/** A typed column takes new items of its own type only (an enumeration, symbols too; an int column
+ *  longs and a long one ints, converted: conv's intLong): 'type otherwise, for insert and for upsert
+ *  into a keyed table. The items as the column takes them. */
+export function takesType(have: Q, add: Q): Q {
+  add = intLong(add, have.t);
   if (have.t > 0 && add.t > 0 && have.t !== add.t && !(have.t === T.Enum && add.t === T.Sym)) throw new QError('type');
+  return add;
 }
 
 /** Each key table's index: key to row, for its `used` rows; dirty while a change is under way. */
@@ -88,11 +93,10 @@ function bulkIds(kxc: Q[], kyc: Q[], m: number): { gid: Int32Array; ng: number }
 export function upsertKeyed(x: Dict, y: Q): Q {
   const kx = x.k as Table, vx = x.v as Table;
   const all = [...kx.c, ...vx.c];
-  const r = asRows(all, y);
+  let r = asRows(all, y);
   for (const c of r.c) if (!all.includes(c)) throw new QError('mismatch');
   for (const c of kx.c) if (!r.c.includes(c)) throw new QError('mismatch');
-  [...kx.c.map((c, j) => [kx.d[j], c] as const), ...vx.c.map((c, j) => [vx.d[j], c] as const)]
-    .forEach(([have, c]) => { if (r.c.includes(c)) takesType(have, col(r, c)); });
+  r = table(r.c, r.c.map((c, j) => { const k = all.indexOf(c); return takesType(k < kx.c.length ? kx.d[k] : vx.d[k - kx.c.length], r.d[j]); }));
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)

@@ -161,8 +161,7 @@ export function insert(x: Q, y: Q): Q {
   const cols = t.c.map((c, j) => {
     const k = r.c.indexOf(c);
     if (k < 0) throw new QError(c);
-    const col = t.d[j], add = r.d[k];
-    takesType(col, add);
+    const col = t.d[j], add = takesType(col, r.d[k]);
     // each column grows into room behind it (grow.ts): inserting row by row is not a copy each time
     return join(col, col.t === T.Enum && add.t === T.Sym ? hooks.enumerate((col as Vec).dom!, add) : add, true);
   });

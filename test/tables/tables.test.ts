@@ -480,3 +480,24 @@ test('a keyed table of one key column indexed by a list of another type is \'len
   q('e:`x`y; ke:([a:`e$`x`y]b:1 2)');
   assert.equal(q('exec b from ke `y`x'), '2 1');
 });
+
+test('an int column or vector takes longs where an item is stored, and a long one ints; other types still signal type (KX forum on amend type enforcement; kdb+ replaying a log of long sizes into an int column)', () => {
+  const { q } = makeSession();
+  assert.equal(q('@[1 2 3i;1;:;7]'), '1 7 3i');
+  assert.equal(q('@[1 2 3;1;:;7i]'), '1 7 3');
+  assert.equal(q('@[1 2 3i;1;:;9223372036854775]'), '1 0W 3i');
+  assert.equal(q('@[1 2 3i;0 1;+;1]'), '2 3 3i');
+  q('a:1 2 3i; a[1]:5; a[0 2]:8 9');
+  assert.equal(q('a'), '8 5 9i');
+  q('t:([]s:`symbol$();n:`int$()); `t insert (`a;5); `t insert (`b`c;6 7); t,:([]s:enlist`d;n:enlist 8); `t upsert (`e;9)');
+  assert.equal(q('exec n from t'), '5 6 7 8 9i');
+  q('kt:([k:`int$()]v:`long$()); `kt upsert (1;2i); `kt upsert ([]k:1 3;v:4 5i)');
+  assert.equal(q('kt'), 'k| v\n-| -\n1| 4\n3| 5');
+  assert.equal(q('meta kt'), 'c| t f a\n-| -----\nk| i    \nv| j    ');
+  assert.match(q('`t insert (`f;1.5)'), /^'type/);
+  assert.match(q('@[1 2 3i;1;:;1.5]'), /^'type/);
+  assert.match(q('a[0]:1h'), /^'type/);
+  // x,:y on a vector keeps its strict rule
+  assert.match(q('a,:4'), /^'type/);
+  assert.equal(q('count t'), '5');
+});
