@@ -1,7 +1,7 @@
 // The wasq command: `wasq [script.q] [-p port] [-c rows cols] …`, mirroring q's command line.
 // On a terminal it shows the q) prompt; otherwise it evaluates standard input line by line, prints
 // each result as the q console does, and exits at the end of input unless a port is open.
-import { availableParallelism, totalmem, hostname, tmpdir } from 'node:os';
+import { availableParallelism, totalmem, hostname, tmpdir, userInfo } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
 import './kernels.js';
@@ -135,6 +135,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     chdir: dir => { try { process.chdir(dir); } catch (e) { reportOs(dir, e); } },
     cwd: () => process.cwd(),
     hostname: hostname(),
+    user: (() => { try { return userInfo().username; } catch { return ''; } })(),
     getenv: name => process.env[name],
     setenv: (name, value) => { process.env[name] = value; },
     write: (fd, text) => { const f = to[fd]; if (f) appendFileSync(f, text); else out(fd, text); },

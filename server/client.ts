@@ -40,7 +40,7 @@ export class Client {
         // the server went away: the handle is gone and .z.pc runs, as in kdb+
         if (!this.peers.delete(m.h)) return;
         this.handles.free(m.h);
-        this.notify(() => this.session.handler('.z.pc', [{ t: -T.Int, v: m.h } as Q], { w: m.h, a: 0, u: '' }, () => NIL), '.z.pc');
+        this.notify(() => this.session.handler('.z.pc', [{ t: -T.Int, v: m.h } as Q], { ...this.session.env.conn, w: 0 }, () => NIL), '.z.pc');
       } else if (m.op === 'message') {
         // a message from the server (async, or sync we cannot answer) runs through .z.ps
         this.notify(() => {

@@ -204,7 +204,7 @@ export class Port {
       this.conns.delete(conn.w);
       this.opts.handles.free(conn.w);
       // .z.pc runs when the peer goes, not after the server's own hclose
-      if (!conn.closing) this.quiet(conn, '.z.pc', [int(conn.w)]);
+      if (!conn.closing) this.quiet(this.gone(), '.z.pc', [int(conn.w)]);
     });
     sock.resume();
     if (initial.length) { const i = initial; pending = new Uint8Array(0); onData(i); }
@@ -292,7 +292,9 @@ export class Port {
   }
 
   /** Run a notification handler (.z.po .z.pc .z.wo .z.wc .z.bm): its errors are the handler's own business. */
-  private quiet(c: Conn, handler: string, args: Q[]) {
+  /** Who .z.pc and .z.wc run as: the peer is gone, so .z.w .z.a .z.u are the local values (ref/dotz). */
+  private gone() { const l = this.session.env.conn; return { w: 0, addr: l.a, user: l.u }; }
+  private quiet(c: { w: number; addr: number; user: string }, handler: string, args: Q[]) {
     try { this.run(c, handler, args, () => NIL); }
     catch (e) { this.opts.log?.(`${handler}: '${errorText(e)}\n`); }
   }
@@ -469,7 +471,7 @@ export class Port {
       ws.on('close', () => {
         this.conns.delete(w);
         this.opts.handles.free(w);
-        if (!c.closing) this.quiet(c, '.z.wc', [int(w)]);
+        if (!c.closing) this.quiet(this.gone(), '.z.wc', [int(w)]);
       });
     });
   }

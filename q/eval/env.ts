@@ -29,6 +29,8 @@ export interface Host {
   tlsVersion?: string;
   /** The machine's name (.z.h); without it, localhost. */
   hostname?: string;
+  /** Who runs the process (.z.u at the console and in .z.pc); without it, the empty symbol. */
+  user?: string;
   /** The current directory (\cd). */
   cwd?(): string;
   /** Run a command in the operating system's shell: its output lines as bytes, as q strings hold them
@@ -139,6 +141,8 @@ export class Env {
     if (this.host.heapNearlyFull) { const now = Date.now(); if (now !== this.heapAt) { this.heapAt = now; if (this.host.heapNearlyFull()) throw new QError('wsfull'); } }
   }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
+  /** Who a request comes from (.z.w .z.a .z.u); at the console, and in .z.pc and .z.wc once the peer is
+   *  gone (ref/dotz), the local values: handle 0, the loopback address where there is a network, the user. */
   conn = { w: 0, a: 0, u: '' };
   /** reval's depth: while above 0, globals and views cannot change ('noupdate), nor files or the process */
   restricted = 0;
@@ -162,6 +166,8 @@ export class Env {
   /** whether a host refuses clients' changes now (-b while a client's query runs) */
   blocked = false;
   constructor(public host: Host) {
+    // (ref/dotz's .z.pc shows the console's .z.a as 127.0.0.1)
+    this.conn = { w: 0, a: host.hostname ? 0x7f000001 : 0, u: host.user ?? '' };
     const guard = () => { if (this.restricted || this.inSecondary) throw new QError('noupdate'); };
     (this.globals as Counted<string, Q>).guard = guard;
     (this.views as Counted<string, unknown>).guard = guard;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { userInfo } from 'node:os';
 import { encodeMessage } from '../../q/ipc/serialize.js';
 import { readMessage } from '../../q/ipc/deserialize.js';
 import { compress } from '../../q/ipc/compress.js';
@@ -75,14 +76,17 @@ test('node-q reads tables, dictionaries and typed values; h(f;args) applies; asy
 
 test('.z.w .z.a .z.u name the caller; .z.po and .z.pc run for it', async () => {
   await sleep(150);
-  await srv.line('seen:();.z.po:{seen,:enlist(`open;x;.z.w)};.z.pc:{seen,:enlist(`close;x)}');
+  await srv.line('seen:();.z.po:{seen,:enlist(`open;x;.z.w)};.z.pc:{seen,:enlist(`close;x;.z.w;.z.u~u0)}');
+  // the peer is gone by .z.pc: .z.w .z.a .z.u are the local ones, the console's (ref/dotz)
+  await srv.line('u0:.z.u');
   const h = await qconnect(srv.port, { user: 'alice', password: 'pw' });
   const [w, a, u] = await qcall(h, '(.z.w;.z.a;.z.u)');
   assert.equal(a, 2130706433);
   assert.equal(u, 'alice');
   h.close();
   await sleep(150);
-  assert.match(await srv.line('-1 .Q.s1 seen;'), new RegExp(`\\(\\(\`open;${w}i;${w}i\\);\\(\`close;${w}i\\)\\)`));
+  assert.match(await srv.line('-1 .Q.s1 seen;'), new RegExp(`\\(\\(\`open;${w}i;${w}i\\);\\(\`close;${w}i;0i;1b\\)\\)`));
+  assert.equal((await srv.line('.z.u')).trim(), '`' + userInfo().username);
   await srv.line('\\x .z.po');
   await srv.line('\\x .z.pc');
 });
