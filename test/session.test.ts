@@ -1204,3 +1204,14 @@ test('in k a glyph in prefix position is monadic before another glyph, and compo
   assert.equal(q('h 1'), '0 2');
   assert.equal(q('k)1-2'), '-1');
 });
+
+test('each, over and scan of a value of rank 3 or more, given fewer arguments, are projected: the derived function has its value\'s rank (ref/maps)', () => {
+  const { q } = makeSession();
+  q('f:{[a;b;c;d] a+b+c+d}; k:f[1;;;]\'[10 20]');
+  assert.equal(q('k[100;1000]'), '1111 1121');
+  assert.equal(q('.[f[1;;;]\'[10 20];(100;1000)]'), '1111 1121');
+  assert.equal(q('{x+y+z}/[1;2 3][4 5]'), '15');
+  assert.equal(q('{x+y+z}\\[1;2 3][4 5]'), '7 15');
+  // a binary value's each still applies it to each item
+  assert.equal(q('count {x+y}\'[1 2]'), '2');
+});

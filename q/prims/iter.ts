@@ -2,7 +2,7 @@
 // Unary values converge, repeat or loop while; binary values fold; higher ranks fold over several lists.
 import { T } from '../value/types.js';
 import { infOf } from '../value/value.js';
-import { Q, Vec, IterFn, Prim, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
+import { Q, Vec, IterFn, Prim, Proj, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
 import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
 import { halves, nullHalves } from '../value/storage.js';
@@ -272,6 +272,13 @@ function prior(f: Q, args: Q[]): Q {
 
 export function iterApply(g: IterFn, args: Q[]): Q {
   const f = g.f;
+  // the derived function has its value's rank (ref/maps): given fewer arguments than a value of rank 3
+  // or more takes, it is projected (jbetz34's end of day: .[csave[…;;…]'[t];(17;2;6)])
+  // (a lambda's rank, or a projection's of one: a primitive's, as @'s, depends on how it is applied)
+  if ((g.t === T.Each || g.t === T.Over || g.t === T.Scan) && args.length && (f.t === T.Lambda || f.t === T.Proj && (f as Proj).f.t === T.Lambda)) {
+    const r = rankOf(f);
+    if (r >= 3 && args.length < r) return project(g, [...args, ...new Array<undefined>(r - args.length)]);
+  }
   switch (g.t) {
     case T.Each: return each(f, args);
     case T.Over: return over(f, args, false);
