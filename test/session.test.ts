@@ -1215,3 +1215,19 @@ test('each, over and scan of a value of rank 3 or more, given fewer arguments, a
   // a binary value's each still applies it to each item
   assert.equal(q('count {x+y}\'[1 2]'), '2');
 });
+
+test('forms public q code uses: k glyph before a derived verb is monadic, \' as a list item composes in a parse tree, 0:: and 1::, parse of a table literal as kdb+ gives it (egor7/q, whitepapers)', () => {
+  const { q } = makeSession();
+  q('k)x:("books";"apple";"pie")');
+  assert.equal(q('k)<#:\'x'), '2 0 1');
+  assert.equal(q('k)*>#:\'="abdbbac"'), '"b"');
+  assert.equal(q('k)~{x}\'5 0 3'), '010b');
+  assert.equal(q('eval ((\';~:;=);1;2)'), '1b');
+  q('t:([]a:1 2 3;b:1 5 3)');
+  assert.equal(q('?[t;enlist((\';~:;=);`a;`b);0b;()]'), 'a b\n---\n2 5');
+  assert.equal(q('\'[~:;=][1;1]'), '0b');
+  assert.equal(q('-3!parse "([]s;k)"'), '"(+:;(!;,`s`k;(enlist;`s;`k)))"');
+  assert.equal(q('(parse "([]s;k)")~(flip;(!;enlist`s`k;(enlist;`s;`k)))'), '1b');
+  assert.equal(q('-3!parse "([k:1 2]b:3 4)"'), '"(!;(+:;(!;,,`k;(enlist;1 2)));(+:;(!;,,`b;(enlist;3 4))))"');
+  assert.equal(q('eval parse "([k:1 2]b:3 4)"'), 'k| b\n-| -\n1| 3\n2| 4');
+});

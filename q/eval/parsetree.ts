@@ -27,7 +27,16 @@ export function toTree(n: Node): Q {
       const f = n.f.k === 'prim' && !n.f.bare && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);
       return list([f, toTree(n.x)]);
     }
-    case 'app': return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : NIL)]);
+    case 'app': {
+      // a table literal is kdb+'s flip of a dictionary, and a keyed one ! of two: parse "([]a;b)" is
+      // (+:;(!;,`a`b;(enlist;`a;`b)))
+      if (n.f.k === 'prim' && n.f.n === '.table') {
+        const [kn, kv, vn, vv] = n.a as Node[], flip = (names: Node, vals: Node) => list([primValue('+:'), list([primValue('!'), toTree(names), toTree(vals)])]);
+        const v = flip(vn, vv);
+        return (kv as Extract<Node, { k: 'list' }>).a.length ? list([primValue('!'), flip(kn, kv), v]) : v;
+      }
+      return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : NIL)]);
+    }
     case 'adv': return list([{ t: T.Iter, adv: n.a } as Q, toTree(n.f)]);
     case 'lam': return n.v;
     case 'list': return list([primValue('enlist'), ...n.a.map(a => a ? toTree(a) : NIL)]);

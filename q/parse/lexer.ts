@@ -93,6 +93,10 @@ export function lex(src: string, k = false): Tok[] {
     // (and before one digit, which no minute has: "x" 0:3 4, `:f 1:3 4)
     const glued = !sp && prevNoun() && isDigit(src[i + 2] ?? '');
     const oneDigit = isDigit(src[i + 2] ?? '') && !isDigit(src[i + 3] ?? '') && src[i + 3] !== '.' && src[i + 3] !== ':';
+    // 0:: and 1:: are read0 and read1 (basics/exposed-infrastructure), where no number ends in a colon
+    if ((c === '0' || c === '1') && src[i + 1] === ':' && src[i + 2] === ':' && !isDigit(src[i - 1] ?? '') && src[i - 1] !== '.') {
+      out.push({ k: 'name', s: c === '0' ? 'read0' : 'read1', pos: start, sp }); i += 3; continue;
+    }
     if ((c === '0' || c === '1' || c === '2') && src[i + 1] === ':' && (!isDigit(src[i + 2]) || src.startsWith('0x', i + 2) || glued || oneDigit) && src[i + 2] !== ':') {
       out.push({ k: 'op', s: c + ':', pos: start, sp }); i += 2; continue;
     }

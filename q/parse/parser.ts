@@ -123,6 +123,12 @@ export class Parser {
         items.push(this.postfix({ n, verb: a.length === 1 }));
         continue;
       }
+      // ' alone as an item of a list is the iterator itself: parse trees write compose so, ((';~:;=);x;y)
+      if (t.k === 'adv' && t.s === "'" && items.length === 0 && (this.isPunct(this.peek(1), ';') || this.isPunct(this.peek(1), ')'))) {
+        this.i++;
+        items.push({ n: { k: 'lit', v: { t: T.Iter, adv: "'" } as Q }, verb: false });
+        continue;
+      }
       // ' is a signal unless it is glued to the term before it (then it is each)
       if (t.k === 'adv' && t.s === "'" && (items.length === 0 || t.sp)) {
         this.i++;
@@ -184,9 +190,10 @@ export class Parser {
     const b = items[s + 1];
     // an operator applied prefix: parenthesized it is its unary form, ($)42 is $:[42]; bare, q disables that
     // form and $42 signals '$ (a following verb makes it the operator's left argument: (+)/ x)
-    // (in k a glyph before another is monadic too: k)$*x is string first x, k)~|x not reverse x; and before an
+    // (in k a glyph before another, or before a derived verb, is monadic too: k)$*x is string first x,
+    // k)~|x not reverse x, k)<#:'x iasc count each x; and before an
     // open end it composes: k)h:&1 0 1= is where 1 0 1=)
-    if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && (!(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) || (this.k && a.glyph && !a.paren && b.verb && b.glyph && b.n.k === 'prim'))) {
+    if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && (!(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) || (this.k && a.glyph && !a.paren && b.verb && (b.glyph && b.n.k === 'prim' || b.n.k === 'adv')))) {
       const f: Node = a.paren || this.k ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x = this.reduce(items, s + 1)!;
       if (this.k && this.open.has(x)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [f, x] });
       return { k: 'mon', f, x, p: a.pos };

@@ -4,7 +4,7 @@ import { Q, Atom, items, isNil, str, text, count, sym } from '../value/value.js'
 import { QError, asSignal } from '../value/error.js';
 import { apply, apply1 } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
-import { appendItems, isLogFile, named, filesIn } from './disk.js';
+import { appendItems, isLogFile, named, filesIn, fileAtDepth } from './disk.js';
 import { upsert, exists } from './tables.js';
 
 /** Run f, and on a q signal call the handler with the error text (a function) or return it. */
@@ -60,6 +60,9 @@ export function dot(a: Q[]): Q {
     const [f, x] = a;
     const args = x.t < 0 || isNil(x) ? [x] : items(x);
     if (f.t >= T.Lambda && f.t <= T.EachLeft) return apply(f, args.length ? args : [x]);
+    // .[`:db;`t`] reads the file that path names in the directory: the splayed table db/t/
+    const file = fileAtDepth(f, x);
+    if (file) return named(file).v;
     return args.length ? apply(f, args) : f;
   }
   if (a.length === 3) {
@@ -80,6 +83,9 @@ export function dot(a: Q[]): Q {
     // .[`t;();f;v] on a name not yet defined starts from f's identity element, as t f:v does (ref/assign),
     // and f[identity;v] is v: a subscriber's .[`t;();,;x] and .[`.u.t;();,'';x] (kdb+'s tick/c.q) make t so
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !exists((x as Atom).v as string)) return named(x, true).put(y);
+    // .[`:db;`t`;:;t] amends the file the path names in the directory: .Q.chk's empty tables
+    const file = fileAtDepth(x, i);
+    if (file) { byName(file, v => apply(f, [v, y])); return x; }
     // .[x;();,;y] is upsert (ref/upsert), a splayed table's directory appended to as `:dir upsert y does
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && (f as { name?: string }).name === ',' && f.t === T.Op) return upsert(x, y);
     return byName(x, v => amendDot(v, i, f, y));

@@ -108,7 +108,9 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
     case T.Each: case T.Over: case T.Scan: case T.Prior: case T.EachLeft: case T.EachRight:
       return iterApply(f as IterFn, args as Q[]);
     case T.Iter: {
-      // an iterator applied to a value derives a function: (/)[+] is +/
+      // an iterator applied to a value derives a function: (/)[+] is +/; ' applied to more composes them,
+      // as '[f;g] does (parse trees write ((';~:;=);x;y))
+      if (args.length > 1 && (f as IterPrim).adv === "'" && args.every(a => a !== undefined)) return { t: T.Comp, fs: args as Q[] } as Q;
       if (args.length !== 1) throw new QError('rank');
       return derive((f as IterPrim).adv, args[0]!);
     }

@@ -227,6 +227,18 @@ export function filesIn(x: Q, i: Q): string[] | null {
   return (i.t === -T.Sym ? [i] : items(i)).map(s => join(dir, (s as Atom).v as string));
 }
 
+/** The file a directory and a path of symbols name at depth, .[`:db;`t`;…] as .Q.chk writes a table
+ *  (`:db/t/, a trailing ` making it a directory: a splayed table); null when x is not a directory (one
+ *  not there yet is made) or i not a symbol vector. */
+export function fileAtDepth(x: Q, i: Q): Q | null {
+  if (x.t !== -T.Sym || !((x as Atom).v as string).startsWith(':') || i.t !== T.Sym || !count(i)) return null;
+  const dir = ((x as Atom).v as string).slice(1);
+  if (!isDir(dir) && fileExists(dir)) return null;
+  const names = Array.from((i as Vec).d as Int32Array, symName);
+  if (names.slice(0, -1).some(n => !n)) return null;
+  return sym(':' + join(dir, names.join('/')));
+}
+
 export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q } {
   if (x.t !== -T.Sym) return { v: x, put: r => r };
   const name = (x as Atom).v as string;

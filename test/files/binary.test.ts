@@ -1127,3 +1127,16 @@ test('columns read in place: compressed ones still unzipped, enumerations narrow
   assert.deepEqual(inSession, want);
   assert.equal(cli.stdout.trim().split('\n').filter(l => !l.startsWith('`:')).join('\n'), want.join('\n'));
 });
+
+test('.[`:db;`t`;:;t] writes the splayed table db/t/ and .[`:db;`t`] reads it, as .Q.chk\'s code does (egor7/q); 0:: and 1:: read files', () => {
+  const dir = tmp(), { q } = session(dir);
+  assert.equal(q('.[`:db;`t`;:;([]a:1 2)]'), '`:db');
+  assert.equal(q('key `:db/t'), '`.d`a');
+  assert.equal(q('0#.[`:db;`t`]'), 'a\n-');
+  assert.equal(q('exec a from .[`:db;`t`]'), '1 2');
+  q('`:f set `a`b!1 2; .[`:f;enlist`a;:;5]');
+  assert.equal(q('get `:f'), 'a| 5\nb| 2');
+  q('`:t.txt 0: ("ab";"cd")');
+  assert.equal(q('(0::)`:t.txt'), '"ab"\n"cd"');
+  assert.equal(q('count 1::`:t.txt'), '6');
+});
