@@ -21,7 +21,7 @@ import { apply, apply1 } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
 import { setHandleApply } from './prims/apply.js';
-import { show, s1 } from './format/console.js';
+import { show, s1, cut } from './format/console.js';
 import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { derive } from './prims/iter.js';
@@ -61,6 +61,7 @@ export class Session {
     setEnv(this.env);
     hooks.display = x => this.display(x);
     hooks.s1 = x => s1(x, this.env.precision);
+    hooks.s1Cut = x => cut(s1(x, this.env.precision), this.env.console[1]);
     hooks.write = (fd, s) => this.env.host.write(fd, s);
     hooks.evalText = s => inWorkingNs(() => this.value(s).v);
     hooks.parse = s => toTree(this.parse(s));

@@ -176,7 +176,7 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
 }
 
 /** kdb+ keeps a line within \c's width less one, ending a cut line with `..`. */
-function cut(line: string, cols: number): string {
+export function cut(line: string, cols: number): string {
   return line.length > cols - 1 ? line.slice(0, cols - 3) + '..' : line;
 }
 /** At most \c's height less two lines; when more, the last shown is `..`. */

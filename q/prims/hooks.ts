@@ -9,6 +9,8 @@ export const hooks = {
   display: unset as (x: Q) => string,
   /** the one-line form (-3!) */
   s1: unset as (x: Q) => string,
+  /** -3! and .Q.s1: the one-line form cut to the console's width, as kdb+ cuts it (basics/funsql). */
+  s1Cut: unset as (x: Q) => string,
   /** write text to the console (fd 1) or error (2) */
   write: unset as (fd: number, s: string) => void,
   /** evaluate q text as `value "…"` does */

@@ -10,7 +10,7 @@ export const INTERNAL: Record<string, (x: Q) => Q> = Object.create(null);
 /** 0N!x writes x's one-line form to the console and returns x (a debugging tap). */
 INTERNAL['0N'] = x => { hooks.write(1, hooks.s1(x) + '\n'); return x; };
 /** -3!x is the one-line form as a string. */
-INTERNAL['-3'] = x => str(hooks.s1(x));
+INTERNAL['-3'] = x => str(hooks.s1Cut(x));
 /** -16!x, the reference count: wasq's values are the engine's, which keeps no count, so this counts the
  *  global names bound to x itself (a:b:c:1 2 3 binds three), at least 1 for the reference x is. */
 INTERNAL['-16'] = x => { let n = 0; for (const v of hooks.globalValues()) if (v === x) n++; return { t: -T.Long, v: BigInt(Math.max(1, n)) } as Q; };

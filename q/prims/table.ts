@@ -262,7 +262,7 @@ const table: Record<string, PrimDef> = {
   md5: { m: DG.md5, rank: 1 },
   // (:: shows as nothing, as the console shows it: a .z.pi of .Q.s value x prints nothing after f[];)
   '.Q.s': { m: (x) => isNil(x) ? str('') : str(hooks.display(x) + '\n'), rank: 1 },
-  '.Q.s1': { m: (x) => str(hooks.s1(x)), rank: 1 },
+  '.Q.s1': { m: (x) => str(hooks.s1Cut(x)), rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8, minRank: 2 },
 
   // ---- iterators as keywords ------------------------------------------------------------------------

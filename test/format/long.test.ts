@@ -52,7 +52,8 @@ test('an empty general list indexed out of range gives an empty list (.z.x 0 wit
 test('a deep chain of one-item lists shows as a run of commas, without a call per level', () => {
   const { q } = makeSession();
   q('a:100000{enlist x}/1');
-  assert.equal(q('count -3!a'), '100001');
+  // (-3! cuts at the console's width, 80: the chain is still made whole first)
+  assert.equal(q('(-3!a)~(77#","),".."'), '1b');
   assert.equal(q('-3!3{enlist x}/1'), '",,,1"');
 });
 
@@ -60,4 +61,13 @@ test('dates out of the range 0001.01.01 to 9999.12.31 show as 0000.00.00 (basics
   const { q } = makeSession();
   assert.equal(q('(0001.01.01-1;9999.12.31+1;0001.01.01;9999.12.31)'), '0000.00.00 0000.00.00 0001.01.01 9999.12.31');
   assert.equal(q('"z"$0001.01.01-1'), '0000.00.00T00:00:00.000');
+});
+
+test('-3! and .Q.s1 are cut at the console width as kdb+ cuts them (basics/funsql: .Q.s1 depends on the console size)', () => {
+  const { q } = makeSession();
+  assert.equal(q('count .Q.s1 til 100'), '79');
+  assert.equal(q('-2#-3!til 100'), '".."');
+  q('\\c 25 400');
+  assert.equal(q('count -3!til 100'), '289');
+  assert.equal(q('-3!til 5'), '"0 1 2 3 4"');
 });
