@@ -16,21 +16,48 @@ interface Sock { s: Socket; reader: FrameReader; waiting: boolean; closing: bool
   job?: (msg: Uint8Array | null) => void }
 const socks = new Map<number, Sock>();
 
-/** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error. */
-function answer(a: { bytes: Uint8Array } | { error: string } | { list: Uint8Array[] }) {
+/** Is the main thread blocked waiting for an answer (of open, a sync send, http, dns, scatter)? */
+let blocked = false;
+/** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error; or a sync
+ *  request a server sent while the main thread waits (call), which it serves and goes on waiting. Each
+ *  item posted counts one up in ctl[0]; the main thread counts it down as it takes it. */
+function answer(a: { bytes: Uint8Array } | { error: string } | { list: Uint8Array[] } | { call: Uint8Array; h: number }) {
   // a message in a buffer of its own moves to the main thread instead of being copied
   const b = 'bytes' in a ? a.bytes : null;
   const own = b && b.byteLength > 4096 && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+  if (!('call' in a)) blocked = false;
   answers.postMessage(a, own ? [b!.buffer as ArrayBuffer] : []);
-  Atomics.store(ctl, 0, 1);
+  Atomics.add(ctl, 0, 1);
   Atomics.notify(ctl, 0);
 }
 
 /** kdb+ reports a refused connection with the operating system's words. */
 const OS: Record<string, string> = { ECONNREFUSED: 'Connection refused', ENOENT: 'No such file or directory', ENOTFOUND: 'Name or service not known', EHOSTUNREACH: 'No route to host', ETIMEDOUT: 'Connection timed out', ECONNRESET: 'Connection reset by peer' };
 
+/** Sync requests servers sent while the main thread was not waiting, not yet handed to it. */
+const calls: { h: number; msg: Uint8Array }[] = [];
+/** Replies the main thread owes to requests handed to it; what it asks meanwhile waits in `later`, so
+ *  that a request it makes goes out after the replies to those it was handed before it. */
+let owed = 0;
+const later: any[] = [];
+const hand = (c: { h: number; msg: Uint8Array }) => { owed++; answer({ call: c.msg, h: c.h }); };
 parentPort!.on('message', (m: any) => {
+  if (m.op === 'reply') {
+    socks.get(m.h)?.s.write(m.bytes as Uint8Array);
+    if (--owed === 0) while (later.length && !owed) handle(later.shift());
+    return;
+  }
+  if (owed) later.push(m); else handle(m);
+});
+function handle(m: any) {
+  if (m.op === 'open' || m.op === 'http' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'send' && m.sync) {
+    blocked = true;
+    // the main thread waits now: it serves the calls held for it first, and this goes after their replies
+    if (calls.length) { calls.splice(0).forEach(hand); later.unshift(m); return; }
+  }
   switch (m.op) {
+    // the main thread came to serve the calls held for it (they are served): nothing more
+    case 'drain': answer({ bytes: new Uint8Array(0) }); break;
     case 'open': {
       const h: number = m.h;
       let s: Socket;
@@ -115,7 +142,7 @@ parentPort!.on('message', (m: any) => {
     }
     case 'close': { const c = socks.get(m.h); if (c) { c.closing = true; socks.delete(m.h); c.s.destroy(); } break; }
   }
-});
+}
 
 function onData(h: number, chunk: Uint8Array) {
   const c = socks.get(h);
@@ -126,6 +153,12 @@ function onData(h: number, chunk: Uint8Array) {
     const response = readHeader(msg).msgType === MsgType.Response;
     if (response && c.job) { const j = c.job; c.job = undefined; j(msg); }
     else if (response && c.waiting) { c.waiting = false; answer({ bytes: msg }); }
+    // a server calling back: served at once if the main thread waits (on it or on anything), else held
+    // for it (it comes for them when it is free, or serves them first when it next waits)
+    else if (readHeader(msg).msgType === MsgType.Sync) {
+      if (blocked) hand({ h, msg });
+      else { calls.push({ h, msg }); if (calls.length === 1) parentPort!.postMessage({ op: 'calls' }); }
+    }
     else parentPort!.postMessage({ op: 'message', h, bytes: msg });
   }
 }

@@ -7,7 +7,7 @@ import { T } from '../q/value/types.js';
 import { Q, NIL, list, isNil } from '../q/value/value.js';
 import { QError } from '../q/value/error.js';
 import { readMessage } from '../q/ipc/deserialize.js';
-import { encodeMessage } from '../q/ipc/serialize.js';
+import { encodeMessage, encodeError } from '../q/ipc/serialize.js';
 import { maybeCompress } from '../q/ipc/compress.js';
 import { MsgType } from '../q/ipc/header.js';
 import { serializeOptions, deserializeOptions } from '../q/prims/ipc-prims.js';
@@ -20,7 +20,7 @@ interface Peer { local: boolean; cap: number; uds?: boolean }
 
 export class Client {
   private worker: Worker | null = null;
-  /** 0 while waiting, 1 once the worker has posted an answer on `answers` */
+  /** how many items the worker has posted on `answers` that this thread has not taken yet */
   private ctl = new Int32Array(new SharedArrayBuffer(4));
   private answers: MessagePort | null = null;
   private peers = new Map<number, Peer>();
@@ -41,8 +41,11 @@ export class Client {
         if (!this.peers.delete(m.h)) return;
         this.handles.free(m.h);
         this.notify(() => this.session.handler('.z.pc', [{ t: -T.Int, v: m.h } as Q], { ...this.session.env.conn, w: 0 }, () => NIL), '.z.pc');
+      } else if (m.op === 'calls') {
+        // servers' sync requests came while this thread was busy: it serves them, waiting as for an answer
+        this.notify(() => { this.worker!.postMessage({ op: 'drain' }); this.wait(); }, '.z.pg');
       } else if (m.op === 'message') {
-        // a message from the server (async, or sync we cannot answer) runs through .z.ps
+        // a message from the server runs through .z.ps
         this.notify(() => {
           const msg = readMessage(m.bytes!, deserializeOptions());
           if (msg.value !== undefined) this.session.handler('.z.ps', [msg.value], { w: m.h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
@@ -58,11 +61,26 @@ export class Client {
   /** Block until the worker answers: its bytes, or a q error. */
   private wait(): Uint8Array { return this.answer().bytes!; }
   private answer(): { bytes?: Uint8Array; list?: Uint8Array[] } {
-    Atomics.wait(this.ctl, 0, 0);
-    Atomics.store(this.ctl, 0, 0);
-    const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array; list?: Uint8Array[] };
-    if (a.error !== undefined) throw new QError(a.error);
-    return a;
+    for (;;) {
+      while (Atomics.load(this.ctl, 0) === 0) Atomics.wait(this.ctl, 0, 0);
+      Atomics.sub(this.ctl, 0, 1);
+      const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array; list?: Uint8Array[]; call?: Uint8Array; h?: number };
+      // a server's sync request while this thread waits (TorQ's discovery registers a client so): served
+      if (a.call) { this.serve(a.h!, a.call); continue; }
+      if (a.error !== undefined) throw new QError(a.error);
+      return a;
+    }
+  }
+  /** A server's sync request on handle h: run through .z.pg (.z.w is h), answered with its value or error. */
+  private serve(h: number, bytes: Uint8Array) {
+    let reply: Uint8Array;
+    try {
+      const msg = readMessage(bytes, deserializeOptions());
+      if (msg.error !== undefined) throw new QError(msg.error);
+      const v = this.session.handler('.z.pg', [msg.value!], { w: h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
+      reply = encodeMessage(v, MsgType.Response, { ...serializeOptions(), cap: this.peers.get(h)?.cap ?? 3 });
+    } catch (e) { reply = encodeError(errorText(e)); }
+    this.worker!.postMessage({ op: 'reply', h, bytes: reply });
   }
 
   /**

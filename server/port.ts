@@ -3,7 +3,7 @@
 // requests are parsed by node:http and answered with the bytes the q handlers make; WebSocket framing is `ws`.
 import { createServer as netServer, Server as NetServer, Socket } from 'node:net';
 import { createServer as httpServer, IncomingMessage, ServerResponse } from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, statSync, readSync, writeSync } from 'node:fs';
 import { join, normalize, extname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { TLSSocket, SecureContext } from 'node:tls';
@@ -47,7 +47,7 @@ export interface PortOptions {
   log?: (s: string) => void;
 }
 
-interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; /** the TLS socket, when the connection is one */ tls?: TLSSocket; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number }
+interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; /** the TLS socket, when the connection is one */ tls?: TLSSocket; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number; /** a sync request to the client: its answer's bytes (plain sockets only) */ call?(req: Uint8Array): Uint8Array }
 
 const ipv4 = (a: string | undefined) => {
   const m = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a ?? '');
@@ -56,6 +56,10 @@ const ipv4 = (a: string | undefined) => {
 /** kdb+ does not compress to peers on this machine. */
 const isLocal = (a: string | undefined) => !a || a === '::1' || /(^|:)127\.\d+\.\d+\.\d+$/.test(a);
 const int = (v: number): Q => ({ t: -T.Int, v }) as Q;
+const wouldBlock = (e: unknown) => { const c = (e as { code?: string }).code; return c === 'EAGAIN' || c === 'EWOULDBLOCK'; };
+/** A millisecond's sleep, for a blocking read or write on a non-blocking socket. */
+const NAP = new Int32Array(new SharedArrayBuffer(4));
+const nap = () => { Atomics.wait(NAP, 0, 0, 1); };
 /** An HTTP request body larger than this is refused (kdb+ has a similar bound). */
 const MAX_BODY = 256 * 1024 * 1024;
 /** The handlers that run a client's query: -b and -T apply to them. */
@@ -182,7 +186,7 @@ export class Port {
           w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress), uds: sock.remoteAddress === undefined && !(sock instanceof TLSSocket),
           ...(sock instanceof TLSSocket ? { tls: sock } : {}),
           send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); }, close: () => { c.closing = true; sock.destroy(); },
-          queued: () => sock.writableLength,
+          queued: () => sock.writableLength, call,
         };
         this.conns.set(w, c);
         // the one capability byte goes out alone, before anything else (node-q needs it in its own read)
@@ -196,7 +200,44 @@ export class Port {
       let msgs: Uint8Array[];
       // a header that cannot be right (or a length past 2 GB) closes this connection; the server goes on
       try { msgs = reader.push(chunk); } catch { sock.destroy(); return; }
-      for (const msg of msgs) if (!this.onMessage(conn, msg)) { sock.destroy(); return; }
+      held.push(...msgs);
+      drain();
+    };
+    // messages run in the order they came, those a sync call to the client read past its answer too
+    const held: Uint8Array[] = [];
+    let draining = false;
+    const drain = () => {
+      if (draining) return;
+      draining = true;
+      try { while (held.length && conn) if (!this.onMessage(conn, held.shift()!)) { held.length = 0; sock.destroy(); } }
+      finally { draining = false; }
+    };
+    /** h"x" to this client, from a handler: the request written and the answer read on the socket itself,
+     *  blocking, as kdb+ blocks; what the client sends meanwhile (async messages, sync requests of its
+     *  own) is served while it waits, as kdb+ serves it; what comes after the answer waits its turn. The
+     *  socket's descriptor is read directly: the event loop is not turning while a handler runs. */
+    const call = (req: Uint8Array): Uint8Array => {
+      const fd = (sock as unknown as { _handle?: { fd?: number } })._handle?.fd;
+      // (bytes already queued to it or read from it, or a TLS layer between, would interleave)
+      if (fd === undefined || fd < 0 || sock instanceof TLSSocket || sock.writableLength || sock.readableLength) throw new QError('nyi');
+      for (let at = 0; at < req.length;) {
+        try { at += writeSync(fd, req, at, req.length - at); }
+        catch (e) { if (!wouldBlock(e)) throw new QError(`Cannot write to handle ${conn!.w}. OS reports: ${(e as Error).message}`); nap(); }
+      }
+      const buf = Buffer.allocUnsafe(1 << 16);
+      for (;;) {
+        let n: number;
+        try { n = readSync(fd, buf, 0, buf.length, null); }
+        catch (e) { if (wouldBlock(e)) { nap(); continue; } n = 0; }
+        if (!n) { sock.destroy(); throw new QError('close'); }
+        let answer: Uint8Array | null = null;
+        for (const msg of reader.push(Uint8Array.prototype.slice.call(buf, 0, n))) {
+          if (answer) held.push(msg);
+          else if (msg[1] === MsgType.Response) answer = msg;
+          else if (!this.onMessage(conn!, msg)) { sock.destroy(); throw new QError('close'); }
+        }
+        if (answer) { if (held.length) setImmediate(drain); return answer; }
+      }
     };
     sock.on('data', (c: Buffer) => onData(new Uint8Array(c.buffer, c.byteOffset, c.length)));
     sock.on('close', () => {
@@ -325,13 +366,18 @@ export class Port {
   }
 
   /**
-   * neg h x on a handle this port holds: an async message to an IPC client; to a WebSocket a string goes as
-   * a text frame, bytes as a binary frame. Synchronous calls to clients are not built.
+   * h x on a handle this port holds: to an IPC client, neg h sends an async message and h a sync request
+   * whose answer it waits for (call); to a WebSocket a string goes as a text frame, bytes as a binary frame.
    */
   send(h: number, x: Q, sync: boolean): Q {
     const c = this.conns.get(h);
     if (!c) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
-    if (sync) throw new QError('nyi');
+    if (sync) {
+      if (c.kind !== 'ipc' || !c.call) throw new QError('nyi');
+      const m = readMessage(c.call(this.wire(c, encodeMessage(x, MsgType.Sync, { ...serializeOptions(), cap: c.cap }))), deserializeOptions());
+      if (m.error !== undefined) throw new QError(m.error);
+      return m.value!;
+    }
     if (c.kind === 'ws') {
       if (x.t === T.Char || x.t === -T.Char) {
         const b = x.t === T.Char ? (x as Vec).d as Uint8Array : Uint8Array.of((x as Atom).v);

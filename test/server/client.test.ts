@@ -3,6 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startWasq, Wasq, sleep } from './helpers.js';
@@ -186,4 +188,27 @@ test('peach over secondary processes (-s -N and .z.pd): items go to the handles 
 test('h[], a blocking read of the next message on a handle, is not built: it signals \'nyi and the handle goes on working', async () => {
   const got = await client([`h:hopen ${srv.port}`, 'h[]', 'h"1+1"']);
   assert.deepEqual(got, ["'nyi", '2']);
+});
+
+test('a server calls its client back synchronously, from .z.po and from a query the client waits on; the client serves it whether it waits or is idle (TorQ discovery, jbetz34\'s rdb)', async () => {
+  await srv.line('names:();.z.po:{names,:.z.w".cfg.name"};back:{(.z.w"2+3"),x}');
+  try {
+    // (the pause lets .z.po's call reach the client before its first query does the server: else the server,
+    // waiting on .z.po's answer, takes that query's callback for it, as kdb+ would; the protocol has no ids)
+    const busy = await client([`.cfg.name:\`busy;h:hopen ${srv.port}`, 'system"sleep 0.5";', 'h"back 10 20"', 'h"last names"', 'h"(.z.w\\"(.z.w;.cfg.name)\\") 1"']);
+    assert.deepEqual(busy, ['5 10 20', '`busy', '`busy']);
+    // a client that is idle (its timer not yet due) serves .z.po's call when it comes
+    const dir = mkdtempSync(join(tmpdir(), 'wasq-cb-')), script = join(dir, 'idle.q');
+    writeFileSync(script, `.cfg.name:\`idle;h:hopen ${srv.port}\n.z.ts:{-1 .Q.s1 h"last names";exit 0}\n\\t 300\n`);
+    // (its standard input stays open, as a terminal's would: at its end the console exits)
+    const idle = spawn(process.execPath, ['bin/wasq.mjs', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    idle.stdout!.on('data', d => { out += d; });
+    const killer = setTimeout(() => idle.kill(), 20000);
+    await new Promise(r => idle.on('exit', r));
+    clearTimeout(killer);
+    assert.equal(out.trim(), '`idle');
+    // an error in the client is the server's error
+    assert.deepEqual(await client([`.cfg.name:\`e;h:hopen ${srv.port}`, 'system"sleep 0.5";', 'h"@[.z.w;\\"1+`a\\";{\\"caught \\",x}]"']), ['"caught type"']);
+  } finally { await srv.line('\\x .z.po'); }
 });
