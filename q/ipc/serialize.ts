@@ -175,12 +175,14 @@ function write(w: Writer, x: Q): void {
       // q's <> <= >= are compositions of not with = > <
       const op = NEGATED[name];
       if (op) { w.u8(105); w.u32(2); w.u8(101); w.u8(primCode('not')![1]); w.u8(102); w.u8(primCode(op)![1]); return; }
-      // a q keyword that kdb+ defines as a lambda in q.k (til, ss, …): kdb+ would send its own k source,
-      // which wasq has not; a lambda that calls the keyword by name does the same on any peer
+      // a q keyword or a .Q/.h/.j function, which kdb+ defines as a lambda in q.k (til, ss, .Q.s, .h.cd …):
+      // kdb+ would send its own k source, which wasq has not; a lambda that calls it by name does the same
+      // on any peer (kdbx-modules' memoryusage sizes every global with -22!, .h.tx's functions too)
       const def = PRIMS[name];
-      if (!def || !/^[a-z][a-z0-9]*$/.test(name)) throw new QError('nyi');
-      const rank = def.m ? 1 : Math.min(3, Math.max(2, def.minRank ?? def.rank));
-      writeLambdaText(w, '', rank === 1 ? `{${name} x}` : rank === 2 ? `{${name}[x;y]}` : `{${name}[x;y;z]}`);
+      if (!def || !/^([a-z][a-z0-9]*|\.[a-zA-Z]+(\.[a-zA-Z][a-zA-Z0-9]*)+)$/.test(name)) throw new QError('nyi');
+      const rank = def.m ? 1 : Math.min(8, Math.max(2, def.minRank ?? def.rank));
+      const ps = ['x', 'y', 'z', 'a3', 'a4', 'a5', 'a6', 'a7'].slice(0, rank);
+      writeLambdaText(w, '', rank === 1 ? `{${name} x}` : rank <= 3 ? `{${name}[${ps.join(';')}]}` : `{[${ps.join(';')}]${name}[${ps.join(';')}]}`);
       return;
     }
     case T.Iter: { w.u8(103); w.u8(ITERATORS.indexOf((x as IterPrim).adv)); return; }

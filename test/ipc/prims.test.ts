@@ -52,3 +52,12 @@ test('a keyword kdb+ defines in q.k (til, ss) goes as a lambda that calls it by 
   assert.equal(q('(-9!-8!ss)["abcb";"b"]'), '1 3');
   assert.equal(q('(-9!-8!(ssr;"abc";"b";"x"))'), 'ssr\n"abc"\n"b"\n"x"'.replace('ssr', '{ssr[x;y;z]}'));
 });
+
+test('a .Q/.h/.j function goes as a lambda that calls it by name, as keywords do: -22! sizes it (kdbx-modules memoryusage sizes every global)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(-9!-8!.Q.s) 1 2'), '"1 2\\n"');
+  assert.equal(q('-9!-8!.Q.dpft'), '{[x;y;z;a3].Q.dpft[x;y;z;a3]}');
+  assert.equal(q('(-9!-8!.Q.dd)[`:a;`b]'), '`:a/b');
+  assert.equal(q('-22!.Q.s'), '24');
+  assert.equal(q('0<-22!.h.tx'), '1b');
+});
