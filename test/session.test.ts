@@ -1231,3 +1231,13 @@ test('forms public q code uses: k glyph before a derived verb is monadic, \' as 
   assert.equal(q('-3!parse "([k:1 2]b:3 4)"'), '"(!;(+:;(!;,,`k;(enlist;1 2)));(+:;(!;,,`b;(enlist;3 4))))"');
   assert.equal(q('eval parse "([k:1 2]b:3 4)"'), 'k| b\n-| -\n1| 3\n2| 4');
 });
+
+test('@[`name;();:;v] assigns the whole value, as .[`name;();:;v] does, defined or not (jbetz34\'s rte clears its state so)', () => {
+  const { q } = makeSession();
+  assert.equal(q('@[`size;();:;1 2]'), '`size');
+  assert.equal(q('size'), '1 2');
+  q('@[;();:;()] each `a`b');
+  assert.equal(q('(a;b)'), '()\n()');
+  q('t:([]a:1 2); @[`t;();:;3 4]');
+  assert.equal(q('t'), '3 4');
+});

@@ -31,7 +31,12 @@ export function at(a: Q[]): Q {
     if (x.t < 0 && x.t !== -T.Sym && f.t < T.Lambda && !isNil(f)) return trap(() => apply(x, [i]), f);
     return inFiles(x, i, f, undefined) ?? byName(x, v => amendAt(v, i, f, undefined));
   }
-  if (a.length === 4) return inFiles(a[0], a[1], a[2], a[3]) ?? byName(a[0], v => amendAt(v, a[1], a[2], a[3]));
+  if (a.length === 4) {
+    const [x, i, f, y] = a;
+    // @[`t;();:;v] assigns the whole value, as .[`t;();:;v] does: the name need not exist yet
+    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && (f as { name?: string }).name === ':') return named(x, true).put(y);
+    return inFiles(x, i, f, y) ?? byName(x, v => amendAt(v, i, f, y));
+  }
   throw new QError('rank');
 }
 
