@@ -12,6 +12,8 @@ import { readHeader, MsgType } from '../q/ipc/header.js';
 const ctl = new Int32Array(workerData.ctl as SharedArrayBuffer);
 const answers = workerData.answers as MessagePort;
 interface Sock { s: Socket; reader: FrameReader; waiting: boolean; closing: boolean;
+  /** the main thread waits in h[] for the next message on this socket */
+  receiving?: boolean;
   /** during a peach over processes: what to do with this socket's next answer */
   job?: (msg: Uint8Array | null) => void }
 const socks = new Map<number, Sock>();
@@ -21,7 +23,7 @@ let blocked = false;
 /** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error; or a sync
  *  request a server sent while the main thread waits (call), which it serves and goes on waiting. Each
  *  item posted counts one up in ctl[0]; the main thread counts it down as it takes it. */
-function answer(a: { bytes: Uint8Array } | { error: string } | { list: Uint8Array[] } | { call: Uint8Array; h: number }) {
+function answer(a: { bytes: Uint8Array; h?: number } | { error: string } | { list: Uint8Array[] } | { call: Uint8Array; h: number }) {
   // a message in a buffer of its own moves to the main thread instead of being copied
   const b = 'bytes' in a ? a.bytes : null;
   const own = b && b.byteLength > 4096 && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
@@ -34,8 +36,13 @@ function answer(a: { bytes: Uint8Array } | { error: string } | { list: Uint8Arra
 /** kdb+ reports a refused connection with the operating system's words. */
 const OS: Record<string, string> = { ECONNREFUSED: 'Connection refused', ENOENT: 'No such file or directory', ENOTFOUND: 'Name or service not known', EHOSTUNREACH: 'No route to host', ETIMEDOUT: 'Connection timed out', ECONNRESET: 'Connection reset by peer' };
 
-/** Sync requests servers sent while the main thread was not waiting, not yet handed to it. */
-const calls: { h: number; msg: Uint8Array }[] = [];
+/** Messages servers sent (async ones, and sync requests that came while the main thread was not
+ *  waiting), not yet handed to it: it takes them one at a time when it is free ('drain', after the
+ *  'inbox' nudge), h[] takes the next of its handle ('receive'). Held here, not posted, so that h[] finds
+ *  a message that came before it was called. */
+const inbox: { h: number; msg: Uint8Array }[] = [];
+let nudged = false;
+const isSync = (msg: Uint8Array) => readHeader(msg).msgType === MsgType.Sync;
 /** Replies the main thread owes to requests handed to it; what it asks meanwhile waits in `later`, so
  *  that a request it makes goes out after the replies to those it was handed before it. */
 let owed = 0;
@@ -50,14 +57,32 @@ parentPort!.on('message', (m: any) => {
   if (owed) later.push(m); else handle(m);
 });
 function handle(m: any) {
-  if (m.op === 'open' || m.op === 'http' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'send' && m.sync) {
+  if (m.op === 'open' || m.op === 'http' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'send' && m.sync) {
     blocked = true;
-    // the main thread waits now: it serves the calls held for it first, and this goes after their replies
-    if (calls.length) { calls.splice(0).forEach(hand); later.unshift(m); return; }
+    // the main thread waits now: it serves the sync requests held for it first, and this goes after their
+    // replies (a server waiting on one of them would otherwise take this for its answer)
+    const calls = m.op === 'drain' || m.op === 'receive' ? [] : inbox.filter(x => isSync(x.msg));
+    if (calls.length) {
+      for (const c of calls) inbox.splice(inbox.indexOf(c), 1);
+      calls.forEach(hand); later.unshift(m); return;
+    }
   }
   switch (m.op) {
-    // the main thread came to serve the calls held for it (they are served): nothing more
-    case 'drain': answer({ bytes: new Uint8Array(0) }); break;
+    // the main thread is free: the next message held for it, or none (empty)
+    case 'drain': {
+      const it = inbox.shift();
+      // (a sync request is replied to, and what the main thread asks next goes after the reply)
+      if (it) { if (isSync(it.msg)) owed++; answer({ bytes: it.msg, h: it.h }); } else { nudged = false; answer({ bytes: new Uint8Array(0) }); }
+      break;
+    }
+    // h[]: the next message on h, held or still to come
+    case 'receive': {
+      const c = socks.get(m.h), i = inbox.findIndex(x => x.h === m.h);
+      if (i >= 0) answer({ bytes: inbox.splice(i, 1)[0].msg });
+      else if (!c) answer({ error: 'close' });
+      else c.receiving = true;
+      break;
+    }
     case 'open': {
       const h: number = m.h;
       let s: Socket;
@@ -91,7 +116,7 @@ function handle(m: any) {
         // a server that refuses the credentials closes without a byte: 'access
         if (!opened) { fail('access'); return; }
         socks.delete(h);
-        if (c.waiting) { c.waiting = false; answer({ error: 'close' }); }
+        if (c.waiting || c.receiving) { c.waiting = c.receiving = false; answer({ error: 'close' }); }
         if (c.job) { const j = c.job; c.job = undefined; j(null); }
         if (!c.closing) parentPort!.postMessage({ op: 'closed', h });
       });
@@ -153,12 +178,14 @@ function onData(h: number, chunk: Uint8Array) {
     const response = readHeader(msg).msgType === MsgType.Response;
     if (response && c.job) { const j = c.job; c.job = undefined; j(msg); }
     else if (response && c.waiting) { c.waiting = false; answer({ bytes: msg }); }
-    // a server calling back: served at once if the main thread waits (on it or on anything), else held
-    // for it (it comes for them when it is free, or serves them first when it next waits)
-    else if (readHeader(msg).msgType === MsgType.Sync) {
-      if (blocked) hand({ h, msg });
-      else { calls.push({ h, msg }); if (calls.length === 1) parentPort!.postMessage({ op: 'calls' }); }
-    }
-    else parentPort!.postMessage({ op: 'message', h, bytes: msg });
+    else if (c.receiving) { c.receiving = false; answer({ bytes: msg }); }
+    // a server calling back while the main thread waits (on it or on anything): served at once; anything
+    // else is held for the main thread (it comes for it when it is free, or serves the sync requests first
+    // when it next waits)
+    else if (blocked && isSync(msg)) hand({ h, msg });
+    // an async message on the handle the main thread waits on is run while it waits, as q runs it (a
+    // server simulating a get answers with neg .z.w and waits on h[]: kb/server-calling-client)
+    else if (blocked && c.waiting) answer({ call: msg, h });
+    else { inbox.push({ h, msg }); if (!nudged) { nudged = true; parentPort!.postMessage({ op: 'inbox' }); } }
   }
 }

@@ -41,15 +41,15 @@ export class Client {
         if (!this.peers.delete(m.h)) return;
         this.handles.free(m.h);
         this.notify(() => this.session.handler('.z.pc', [{ t: -T.Int, v: m.h } as Q], { ...this.session.env.conn, w: 0 }, () => NIL), '.z.pc');
-      } else if (m.op === 'calls') {
-        // servers' sync requests came while this thread was busy: it serves them, waiting as for an answer
-        this.notify(() => { this.worker!.postMessage({ op: 'drain' }); this.wait(); }, '.z.pg');
-      } else if (m.op === 'message') {
-        // a message from the server runs through .z.ps
-        this.notify(() => {
-          const msg = readMessage(m.bytes!, deserializeOptions());
-          if (msg.value !== undefined) this.session.handler('.z.ps', [msg.value], { w: m.h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
-        }, '.z.ps');
+      } else if (m.op === 'inbox') {
+        // messages from servers wait in the worker: taken one at a time (each one's handler may call out)
+        for (;;) {
+          let a: { bytes?: Uint8Array; h?: number };
+          try { this.worker!.postMessage({ op: 'drain' }); a = this.answer(); } catch (e) { this.log(`'${errorText(e)}\n`); return; }
+          if (!a.bytes!.length) return;
+          const from = a.h!, bytes = a.bytes!;
+          this.serve(from, bytes);
+        }
       }
     });
     w.on('error', (e: Error) => this.log(`wasq: client thread: ${e.message}\n`));
@@ -60,7 +60,7 @@ export class Client {
 
   /** Block until the worker answers: its bytes, or a q error. */
   private wait(): Uint8Array { return this.answer().bytes!; }
-  private answer(): { bytes?: Uint8Array; list?: Uint8Array[] } {
+  private answer(): { bytes?: Uint8Array; list?: Uint8Array[]; h?: number } {
     for (;;) {
       while (Atomics.load(this.ctl, 0) === 0) Atomics.wait(this.ctl, 0, 0);
       Atomics.sub(this.ctl, 0, 1);
@@ -71,8 +71,16 @@ export class Client {
       return a;
     }
   }
-  /** A server's sync request on handle h: run through .z.pg (.z.w is h), answered with its value or error. */
+  /** A server's sync request on handle h: run through .z.pg (.z.w is h), answered with its value or error;
+   *  an async message through .z.ps. */
   private serve(h: number, bytes: Uint8Array) {
+    if (bytes[1] !== MsgType.Sync) {
+      this.notify(() => {
+        const msg = readMessage(bytes, deserializeOptions());
+        if (msg.value !== undefined) this.session.handler('.z.ps', [msg.value], { w: h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
+      }, '.z.ps');
+      return;
+    }
     let reply: Uint8Array;
     try {
       const msg = readMessage(bytes, deserializeOptions());
@@ -140,8 +148,13 @@ export class Client {
   send(h: number, x: Q, sync: boolean): Q {
     const p = this.peers.get(h);
     if (!p) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
-    // h[] reads the next message that comes on h (basics/ipc's deferred synchronous client): not built
-    if (sync && isNil(x)) throw new QError('nyi');
+    // h[] reads the next message that comes on h (basics/ipc's deferred synchronous client): its value
+    if (sync && isNil(x)) {
+      this.worker!.postMessage({ op: 'receive', h });
+      const msg = readMessage(this.wait(), deserializeOptions());
+      if (msg.error !== undefined) throw new QError(msg.error);
+      return msg.value!;
+    }
     let bytes = encodeMessage(x, sync ? MsgType.Sync : MsgType.Async, { ...serializeOptions(), cap: p.cap });
     if (!p.local && p.cap >= 1) bytes = maybeCompress(bytes);
     this.worker!.postMessage({ op: 'send', h, bytes, sync });

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { WebSocketServer } from 'ws';
 import type { Session } from '../q/session.js';
 import { T } from '../q/value/types.js';
-import { Q, Atom, Vec, NIL, str, sym, vec, text } from '../q/value/value.js';
+import { Q, Atom, Vec, NIL, str, sym, vec, text, isNil } from '../q/value/value.js';
 import { QError } from '../q/value/error.js';
 import { sniffProtocol, parseHandshake, capabilityReply, FrameReader } from '../q/ipc/frame.js';
 import { readMessage } from '../q/ipc/deserialize.js';
@@ -47,7 +47,7 @@ export interface PortOptions {
   log?: (s: string) => void;
 }
 
-interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; /** the TLS socket, when the connection is one */ tls?: TLSSocket; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number; /** a sync request to the client: its answer's bytes (plain sockets only) */ call?(req: Uint8Array): Uint8Array }
+interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; /** the TLS socket, when the connection is one */ tls?: TLSSocket; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number; /** a sync request to the client: its answer's bytes (plain sockets only) */ call?(req: Uint8Array): Uint8Array; /** h[]: the client's next message */ next?(): Uint8Array }
 
 const ipv4 = (a: string | undefined) => {
   const m = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a ?? '');
@@ -186,7 +186,7 @@ export class Port {
           w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress), uds: sock.remoteAddress === undefined && !(sock instanceof TLSSocket),
           ...(sock instanceof TLSSocket ? { tls: sock } : {}),
           send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); }, close: () => { c.closing = true; sock.destroy(); },
-          queued: () => sock.writableLength, call,
+          queued: () => sock.writableLength, call, next,
         };
         this.conns.set(w, c);
         // the one capability byte goes out alone, before anything else (node-q needs it in its own read)
@@ -216,28 +216,46 @@ export class Port {
      *  blocking, as kdb+ blocks; what the client sends meanwhile (async messages, sync requests of its
      *  own) is served while it waits, as kdb+ serves it; what comes after the answer waits its turn. The
      *  socket's descriptor is read directly: the event loop is not turning while a handler runs. */
-    const call = (req: Uint8Array): Uint8Array => {
+    const fdOf = (): number => {
       const fd = (sock as unknown as { _handle?: { fd?: number } })._handle?.fd;
       // (bytes already queued to it or read from it, or a TLS layer between, would interleave)
       if (fd === undefined || fd < 0 || sock instanceof TLSSocket || sock.writableLength || sock.readableLength) throw new QError('nyi');
-      for (let at = 0; at < req.length;) {
-        try { at += writeSync(fd, req, at, req.length - at); }
-        catch (e) { if (!wouldBlock(e)) throw new QError(`Cannot write to handle ${conn!.w}. OS reports: ${(e as Error).message}`); nap(); }
-      }
-      const buf = Buffer.allocUnsafe(1 << 16);
+      return fd;
+    };
+    /** The messages the next bytes on the socket complete (blocking until some come). */
+    const buf = Buffer.allocUnsafe(1 << 16);
+    const readMsgs = (fd: number): Uint8Array[] => {
       for (;;) {
         let n: number;
         try { n = readSync(fd, buf, 0, buf.length, null); }
         catch (e) { if (wouldBlock(e)) { nap(); continue; } n = 0; }
         if (!n) { sock.destroy(); throw new QError('close'); }
+        const msgs = reader.push(Uint8Array.prototype.slice.call(buf, 0, n));
+        if (msgs.length) return msgs;
+      }
+    };
+    const call = (req: Uint8Array): Uint8Array => {
+      const fd = fdOf();
+      for (let at = 0; at < req.length;) {
+        try { at += writeSync(fd, req, at, req.length - at); }
+        catch (e) { if (!wouldBlock(e)) throw new QError(`Cannot write to handle ${conn!.w}. OS reports: ${(e as Error).message}`); nap(); }
+      }
+      for (;;) {
         let answer: Uint8Array | null = null;
-        for (const msg of reader.push(Uint8Array.prototype.slice.call(buf, 0, n))) {
+        for (const msg of readMsgs(fd)) {
           if (answer) held.push(msg);
           else if (msg[1] === MsgType.Response) answer = msg;
           else if (!this.onMessage(conn!, msg)) { sock.destroy(); throw new QError('close'); }
         }
         if (answer) { if (held.length) setImmediate(drain); return answer; }
       }
+    };
+    /** h[] on this client's handle: the next message it sends, held or read now (kb/server-calling-client). */
+    const next = (): Uint8Array => {
+      if (held.length) return held.shift()!;
+      const [first, ...rest] = readMsgs(fdOf());
+      if (rest.length) { held.push(...rest); setImmediate(drain); }
+      return first;
     };
     sock.on('data', (c: Buffer) => onData(new Uint8Array(c.buffer, c.byteOffset, c.length)));
     sock.on('close', () => {
@@ -373,8 +391,9 @@ export class Port {
     const c = this.conns.get(h);
     if (!c) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
     if (sync) {
-      if (c.kind !== 'ipc' || !c.call) throw new QError('nyi');
-      const m = readMessage(c.call(this.wire(c, encodeMessage(x, MsgType.Sync, { ...serializeOptions(), cap: c.cap }))), deserializeOptions());
+      if (c.kind !== 'ipc' || !c.call || !c.next) throw new QError('nyi');
+      // h[]: block for the client's next message, as a server simulating a get does (kb/server-calling-client)
+      const m = readMessage(isNil(x) ? c.next() : c.call(this.wire(c, encodeMessage(x, MsgType.Sync, { ...serializeOptions(), cap: c.cap }))), deserializeOptions());
       if (m.error !== undefined) throw new QError(m.error);
       return m.value!;
     }

@@ -185,9 +185,13 @@ test('peach over secondary processes (-s -N and .z.pd): items go to the handles 
   } finally { await second.stop(); }
 });
 
-test('h[], a blocking read of the next message on a handle, is not built: it signals \'nyi and the handle goes on working', async () => {
-  const got = await client([`h:hopen ${srv.port}`, 'h[]', 'h"1+1"']);
-  assert.deepEqual(got, ["'nyi", '2']);
+test('h[] blocks for the next message on a handle: the deferred synchronous client of basics/ipc, and a server simulating a get from its client (kb/server-calling-client)', async () => {
+  await srv.line('add:{x+y+z};proc:{neg[.z.w](add . x)};get1:{h:.z.w;neg[h]({neg[.z.w]value x};x);h[]}');
+  // the answer may come before h[] is called (the pause) or after
+  const got = await client([`h:hopen ${srv.port}`, 'neg[h](`proc;1 2 3);res:h[];', 'res', 'neg[h](`proc;10 20 30);system"sleep 0.3";h[]', 'h"1+1"',
+    // the server sends the client an async request and reads its async answer with h[] (the client runs it while it waits)
+    'home:{"/home/jack"}', 'h"get1\\"home[]\\""']);
+  assert.deepEqual(got, ['6', '60', '2', '"/home/jack"']);
 });
 
 test('a server calls its client back synchronously, from .z.po and from a query the client waits on; the client serves it whether it waits or is idle (TorQ discovery, jbetz34\'s rdb)', async () => {
