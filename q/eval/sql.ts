@@ -10,7 +10,9 @@ import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
 import { followKey } from '../prims/enum.js';
-import { grade, bin, binr, topGrade } from '../prims/order.js';
+import { grade, bin, binr, topGrade, iasc } from '../prims/order.js';
+import { join as joinQ } from '../prims/join.js';
+import { settle } from '../value/heap.js';
 import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
@@ -83,7 +85,13 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   // the table expression is the lambda's own code, its names read in the lambda's namespace (cookbook
   // publisher.q's from (counts[table];n) sublist value table under \d .testdata); the phrases' names are
   // the working namespace's (basics/qsql)
-  const parted = inWorkingNs(() => partitioned(n, fr, ev));
+  const part = inWorkingNs(() => partitioned(n, fr, ev));
+  // grouped by the partition column, no group spans partitions: the query runs in each partition alone,
+  // as kdb+ maps one partition at a time, and the results are joined (only one partition's columns in
+  // memory at once)
+  if (part && n.q === 'select' && !n.lim && !n.sort && n.by?.some(([, e]) => e.k === 'name' && e.n === part.pt.pf) && part.keep.reduce((a, b) => a + b, 0) > 1)
+    return inWorkingNs(() => byPartition(n, fr, ev, part));
+  const parted = part?.t;
   const from = parted ?? ev(n.from, fr);
   // a return in the table expression leaves the lambda (wp/corporate-actions: from $[c;:res;t])
   if (from === RETURNED) return from;
@@ -151,7 +159,7 @@ let partStarts: Int32Array | null = null;
  * A partitioned table (\l of a database) read for a query: only the partitions that the where clauses on
  * the partition column (date within …, date=…) keep are read from disk. Null when the source is not one.
  */
-function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator): Q | null {
+function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator) {
   if (n.from.k !== 'name' || lookup(n.from.n) !== undefined) return null;
   const pt = partedTables().get(n.from.n);
   if (!pt) return null;
@@ -174,9 +182,30 @@ function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
   const named = n.cols?.length && (n.q === 'select' || n.q === 'exec') ? namesIn([n.cols, n.by, n.where, n.sortBy]) : null;
   const stems = named && new Set([...named].map(nm => nm.split('.')[0]));
   // named as \l maps it, so that evalSql treats it as the partitioned table it is (select[n] is 'nyi)
-  const t = partTable(pt, keep, stems ? pt.cols.filter(c => stems.has(c)) : null);
+  const only = stems ? pt.cols.filter(c => stems.has(c)) : null, t = partTable(pt, keep, only);
   t.ref = pt.name;
-  return t;
+  return { t, pt, keep, only };
+}
+/** A select grouped by the partition column, run in each partition kept and the keyed results joined;
+ *  sorted by the keys unless the partition column comes first among them (the partitions are in order). */
+function byPartition(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator, part: NonNullable<ReturnType<typeof partitioned>>): Q {
+  const { pt, keep, only } = part, rs: Dict[] = [];
+  keep.forEach((k, i) => {
+    if (!k) return;
+    const one = fresh(Uint8Array, keep.length);
+    one[i] = 1;
+    const t = partTable(pt, one, only);
+    t.ref = pt.name;
+    rs.push(runSql(n, fr, ev, t) as Dict);
+    settle();
+  });
+  const cat = (ts: Table[]) => table(ts[0].c, ts[0].c.map((_, j) => ts.slice(1).reduce((a, t) => joinQ(a, t.d[j]), ts[0].d[j])));
+  let k = cat(rs.map(r => r.k as Table)), v = cat(rs.map(r => r.v as Table));
+  if (n.by![0][1].k !== 'name' || (n.by![0][1] as { n: string }).n !== pt.pf) {
+    const g = iasc(k);
+    k = index(k, g) as Table; v = index(v, g) as Table;
+  }
+  return dict(k, v);
 }
 /** The names a clause mentions (columns, globals), wherever they sit in its tree. */
 function namesIn(node: unknown, out = new Set<string>()): Set<string> {

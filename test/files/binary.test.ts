@@ -1140,3 +1140,13 @@ test('.[`:db;`t`;:;t] writes the splayed table db/t/ and .[`:db;`t`] reads it, a
   assert.equal(q('(0::)`:t.txt'), '"ab"\n"cd"');
   assert.equal(q('count 1::`:t.txt'), '6');
 });
+
+test('a select grouped by the partition column runs partition by partition and gives what the same query gives in memory', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('{.Q.dd[`:hp;x,`t`] set .Q.en[`:hp] ([]s:`a`b`a`c`a`b;v:1 5 3 9 2 7.;w:6?10)} each 2020.01.01 2020.01.02 2020.01.03');
+  q('\\l hp');
+  q('m:select from t');
+  for (const query of ['select max w,sum v,n:count i by date from T', 'select max w by s,date from T where s in `a`b',
+    'select avg v by date,s from T where date within 2020.01.02 2020.01.03', 'select last v by date from T where v>4', 'select by date from T', 'select count i by date from T where date=2020.01.02'])
+    assert.equal(q(`(${query.replace('T', 't')})~${query.replace('T', 'm')}`), '1b', query);
+});
