@@ -91,6 +91,10 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   // memory at once)
   if (part && n.q === 'select' && !n.lim && !n.sort && n.by?.some(([, e]) => e.k === 'name' && e.n === part.pt.pf) && part.keep.reduce((a, b) => a + b, 0) > 1)
     return inWorkingNs(() => byPartition(n, fr, ev, part));
+  // aggregates that combine (sum, count, min, max, first, last, avg, wsum, wavg) grouped by other columns:
+  // each partition's partial aggregates, then those combined, as kdb+ maps and reduces over partitions
+  const reduced = part && n.q === 'select' && !n.lim && !n.sort && n.by?.length && part.keep.reduce((a, b) => a + b, 0) > 1 ? inWorkingNs(() => mapReduce(n, fr, ev, part)) : null;
+  if (reduced) return reduced;
   const parted = part?.t;
   const from = parted ?? ev(n.from, fr);
   // a return in the table expression leaves the lambda (wp/corporate-actions: from $[c;:res;t])
@@ -186,9 +190,9 @@ function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
   t.ref = pt.name;
   return { t, pt, keep, only };
 }
-/** A select grouped by the partition column, run in each partition kept and the keyed results joined;
- *  sorted by the keys unless the partition column comes first among them (the partitions are in order). */
-function byPartition(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator, part: NonNullable<ReturnType<typeof partitioned>>): Q {
+/** The keyed results of a grouped select in each partition kept, in partition order (each run as the
+ *  query n would be on that partition alone). */
+function perPartition(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator, part: NonNullable<ReturnType<typeof partitioned>>): Dict[] {
   const { pt, keep, only } = part, rs: Dict[] = [];
   keep.forEach((k, i) => {
     if (!k) return;
@@ -199,9 +203,50 @@ function byPartition(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | nul
     rs.push(runSql(n, fr, ev, t) as Dict);
     settle();
   });
-  const cat = (ts: Table[]) => table(ts[0].c, ts[0].c.map((_, j) => ts.slice(1).reduce((a, t) => joinQ(a, t.d[j]), ts[0].d[j])));
-  let k = cat(rs.map(r => r.k as Table)), v = cat(rs.map(r => r.v as Table));
-  if (n.by![0][1].k !== 'name' || (n.by![0][1] as { n: string }).n !== pt.pf) {
+  return rs;
+}
+/** Tables of the same columns, one after another. */
+const catTables = (ts: Table[]) => table(ts[0].c, ts[0].c.map((_, j) => ts.slice(1).reduce((a, t) => joinQ(a, t.d[j]), ts[0].d[j])));
+/** A grouped select whose columns are all aggregates that combine across partitions: each partition's
+ *  partial aggregates (sums, counts, minimums …; an average as a sum and a count of non-nulls), then a
+ *  select over them by the same keys that combines them. Null when a column is anything else. */
+function mapReduce(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator, part: NonNullable<ReturnType<typeof partitioned>>): Q | null {
+  if (!n.cols?.length) return null;
+  const prim = (name: string): Node => ({ k: 'prim', n: name });
+  const mon = (f: string, x: Node): Node => ({ k: 'mon', f: prim(f), x });
+  const app = (f: string, a: Node[]): Node => ({ k: 'app', f: prim(f), a });
+  const ref = (name: string): Node => ({ k: 'name', n: name });
+  const partials: [string, Node][] = [], combined: [string, Node][] = [];
+  let k = 0;
+  const partial = (e: Node) => { const nm = `wasq_p${k++}`; partials.push([nm, e]); return ref(nm); };
+  for (const [name, e] of n.cols) {
+    let c: Node | null = null;
+    if (e.k === 'mon' && e.f.k === 'prim') {
+      const op = e.f.n, x = e.x;
+      if (op === 'sum' || op === 'count') c = mon('sum', partial(mon(op, x)));
+      else if (op === 'min' || op === 'max') c = mon(op, partial(mon(op, x)));
+      else if (op === 'first' || op === 'last') c = mon(op, partial(mon(op, x)));
+      // avg skips nulls: a sum and a count of the items that are not null
+      else if (op === 'avg') c = app('%', [mon('sum', partial(mon('sum', x))), mon('sum', partial(mon('sum', mon('not', mon('null', x)))))]);
+    } else if (e.k === 'app' && e.f.k === 'prim' && e.a.length === 2 && e.a[0] && e.a[1]) {
+      const [w, x] = e.a as Node[];
+      if (e.f.n === 'wsum') c = mon('sum', partial(app('wsum', [w, x])));
+      else if (e.f.n === 'wavg') c = app('%', [mon('sum', partial(app('wsum', [w, x]))), mon('sum', partial(mon('sum', w)))]);
+    }
+    if (!c) return null;
+    combined.push([name, c]);
+  }
+  const rs = perPartition({ ...n, cols: partials, colsNamed: true }, fr, ev, part);
+  const unkeyed = catTables(rs.map(r => { const kt = r.k as Table, vt = r.v as Table; return table([...kt.c, ...vt.c], [...kt.d, ...vt.d]); }));
+  const by = n.by!.map(([bn]) => [bn, ref(bn)] as [string, Node]);
+  return runSql({ ...n, cols: combined, by, where: [], colsNamed: true }, fr, ev, unkeyed);
+}
+/** A select grouped by the partition column, run in each partition kept and the keyed results joined;
+ *  sorted by the keys unless the partition column comes first among them (the partitions are in order). */
+function byPartition(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator, part: NonNullable<ReturnType<typeof partitioned>>): Q {
+  const rs = perPartition(n, fr, ev, part);
+  let k = catTables(rs.map(r => r.k as Table)), v = catTables(rs.map(r => r.v as Table));
+  if (n.by![0][1].k !== 'name' || (n.by![0][1] as { n: string }).n !== part.pt.pf) {
     const g = iasc(k);
     k = index(k, g) as Table; v = index(v, g) as Table;
   }

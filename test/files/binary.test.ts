@@ -1150,3 +1150,16 @@ test('a select grouped by the partition column runs partition by partition and g
     'select avg v by date,s from T where date within 2020.01.02 2020.01.03', 'select last v by date from T where v>4', 'select by date from T', 'select count i by date from T where date=2020.01.02'])
     assert.equal(q(`(${query.replace('T', 't')})~${query.replace('T', 'm')}`), '1b', query);
 });
+
+test('a select of aggregates grouped by other columns reduces each partition\'s partial aggregates and gives what the same query gives in memory', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('{.Q.dd[`:hr;x,`t`] set .Q.en[`:hr] ([]s:`a`b`a`c`a`b;v:1.5 0n 3 9 0n 7;w:6 2 0N 4 1 3;x:6?10i)} each 2020.01.01 2020.01.02 2020.01.03');
+  q('\\l hr');
+  q('m:select from t');
+  for (const query of ['select max w,sum w,n:count i,mn:min v,f:first w,l:last v,c:count v by s from T',
+    'select avg v,avg w,avg x,wsum[w;v],wavg[x;w] by s from T where w>1', 'select count i by w from T where s=`a',
+    'select sum x by s,w from T where date within 2020.01.02 2020.01.03', 'select sum v by s from T where v>100'])
+    assert.equal(q(`(${query.replace('T', 't')})~${query.replace('T', 'm')}`), '1b', query);
+  // a column that does not combine runs over the whole table as before
+  assert.equal(q('(select med v by s from t)~select med v by s from m'), '1b');
+});
