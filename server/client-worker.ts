@@ -23,7 +23,7 @@ let blocked = false;
 /** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error; or a sync
  *  request a server sent while the main thread waits (call), which it serves and goes on waiting. Each
  *  item posted counts one up in ctl[0]; the main thread counts it down as it takes it. */
-function answer(a: { bytes: Uint8Array; h?: number } | { error: string } | { list: Uint8Array[] } | { call: Uint8Array; h: number }) {
+function answer(a: { bytes: Uint8Array; h?: number } | { error: string } | { list: Uint8Array[]; hs?: number[] } | { call: Uint8Array; h: number }) {
   // a message in a buffer of its own moves to the main thread instead of being copied
   const b = 'bytes' in a ? a.bytes : null;
   const own = b && b.byteLength > 4096 && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
@@ -70,9 +70,14 @@ function handle(m: any) {
   switch (m.op) {
     // the main thread is free: the next message held for it, or none (empty)
     case 'drain': {
-      const it = inbox.shift();
-      // (a sync request is replied to, and what the main thread asks next goes after the reply)
-      if (it) { if (isSync(it.msg)) owed++; answer({ bytes: it.msg, h: it.h }); } else { nudged = false; answer({ bytes: new Uint8Array(0) }); }
+      if (!inbox.length) { nudged = false; answer({ bytes: new Uint8Array(0) }); break; }
+      // a sync request alone (it is replied to, and what the main thread asks next goes after the reply);
+      // else the async messages up to the next sync request, together: one wake for many updates
+      if (isSync(inbox[0].msg)) { const it = inbox.shift()!; owed++; answer({ bytes: it.msg, h: it.h }); break; }
+      let n = 1;
+      while (n < inbox.length && !isSync(inbox[n].msg)) n++;
+      const its = inbox.splice(0, n);
+      answer({ list: its.map(x => x.msg), hs: its.map(x => x.h) });
       break;
     }
     // h[]: the next message on h, held or still to come

@@ -44,11 +44,11 @@ export class Client {
       } else if (m.op === 'inbox') {
         // messages from servers wait in the worker: taken one at a time (each one's handler may call out)
         for (;;) {
-          let a: { bytes?: Uint8Array; h?: number };
+          let a: { bytes?: Uint8Array; h?: number; list?: Uint8Array[]; hs?: number[] };
           try { this.worker!.postMessage({ op: 'drain' }); a = this.answer(); } catch (e) { this.log(`'${errorText(e)}\n`); return; }
+          if (a.list) { a.list.forEach((b, i) => this.serve(a.hs![i], b)); continue; }
           if (!a.bytes!.length) return;
-          const from = a.h!, bytes = a.bytes!;
-          this.serve(from, bytes);
+          this.serve(a.h!, a.bytes!);
         }
       }
     });
@@ -60,11 +60,11 @@ export class Client {
 
   /** Block until the worker answers: its bytes, or a q error. */
   private wait(): Uint8Array { return this.answer().bytes!; }
-  private answer(): { bytes?: Uint8Array; list?: Uint8Array[]; h?: number } {
+  private answer(): { bytes?: Uint8Array; list?: Uint8Array[]; h?: number; hs?: number[] } {
     for (;;) {
       while (Atomics.load(this.ctl, 0) === 0) Atomics.wait(this.ctl, 0, 0);
       Atomics.sub(this.ctl, 0, 1);
-      const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array; list?: Uint8Array[]; call?: Uint8Array; h?: number };
+      const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array; list?: Uint8Array[]; hs?: number[]; call?: Uint8Array; h?: number };
       // a server's sync request while this thread waits (TorQ's discovery registers a client so): served
       if (a.call) { this.serve(a.h!, a.call); continue; }
       if (a.error !== undefined) throw new QError(a.error);
