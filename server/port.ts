@@ -288,11 +288,13 @@ export class Port {
       if (m.error !== undefined) throw new QError(m.error);
       const v = this.session.logged(m.value!, () => this.run(c, sync ? '.z.pg' : '.z.ps', [m.value!], () => this.value(m.value!)));
       if (!sync) return true;
-      // -30!(::) in the handler: the answer comes later, from -30!(h;isError;x)
-      if (this.answering!.deferred) { c.awaiting = (c.awaiting ?? 0) + 1; return true; }
+      // -30!(::) in the handler: the answer comes later, from -30!(h;isError;x) (in this handler or after)
+      if (this.answering!.deferred) return true;
       reply = encodeMessage(v, MsgType.Response, { ...serializeOptions(), cap: c.cap });
     } catch (e) {
       if (!sync) return true;
+      // a deferred request's answer is -30!'s to give, even when the handler then fails
+      if (this.answering!.deferred) return true;
       reply = encodeError(errorText(e));
     } finally { this.answering = outer; }
     c.send(this.wire(c, reply));
@@ -304,6 +306,8 @@ export class Port {
   /** -30!(::): the sync request running now is answered later. */
   defer() {
     if (!this.answering) throw new QError('domain');
+    // counted now, so the handler itself may answer it (TorQ's gateway answers an error at once)
+    if (!this.answering.deferred) { const c = this.answering.c; c.awaiting = (c.awaiting ?? 0) + 1; }
     this.answering.deferred = true;
   }
   /** -30!(h;isError;x): answer the oldest deferred request of client h. */

@@ -1241,3 +1241,32 @@ test('@[`name;();:;v] assigns the whole value, as .[`name;();:;v] does, defined 
   q('t:([]a:1 2); @[`t;();:;3 4]');
   assert.equal(q('t'), '3 4');
 });
+
+test('forms TorQ, reQ and kdbx-modules use: `..name is the root\'s, ?[b;x;y] with lists of two lengths, keys!(), @[d;k;+;y] from the identity, x.:y undefined, getenv of names, .j.k of bytes, key of a .z name, .h.hug, a table joined with a list', () => {
+  const { q } = makeSession();
+  q('t:([k:`symbol$()]v:`int$()); a:1');
+  q('\\d .foo');
+  q('`..t upsert (`a;1i)');
+  assert.equal(q('key`..a'), '`..a');
+  q('`..b set 5');
+  q('\\d .');
+  assert.equal(q('(t;b)'), '(+(,`k)!,,`a)!+(,`v)!,,1i\n5');
+  assert.equal(q('?[0b;1 2 3;4 5]'), '4 5');
+  assert.equal(q('?[1b;1 2 3;4 5]'), '1 2 3');
+  assert.equal(q('?[0b;1 2 3;4]'), '4 4 4');
+  assert.equal(q('flip `a`b!()'), 'a b\n---');
+  assert.equal(q('@[(`symbol$())!`long$();`a;+;1]'), 'a| 1');
+  assert.equal(q('@[()!();`a;+;5]'), 'a| 5');
+  q('err.:(::); x@:1');
+  assert.equal(q('(type err;x)'), '101h\n1');
+  assert.equal(q('count getenv `HOME`PATH'), '2');
+  assert.equal(q('.j.k 0x2261626322'), '"abc"');
+  // (a .z name is looked up as other names are: TickWatch's h in key`.z.W)
+  assert.equal(q('key `.z.K'), '`.z.K');
+  assert.equal(q('(.h.hug .Q.an,"-.~") "a b"'), '"a%20b"');
+  q('s:([]a:3 4;b:`x`y)');
+  assert.equal(q('count (1;2),s'), '4');
+  assert.equal(q('count s,enlist ()'), '3');
+  assert.equal(q('{(type x;count x;s~first x)}(0#s),enlist s'), '0h\n1\n1b');
+  assert.equal(q('count s,((5;`z);(6;`w))'), '4');
+});

@@ -175,6 +175,8 @@ export class Env {
 
   /** The full name of a name written in namespace ns. */
   full(name: string): string {
+    // `..name is the root's name, from any namespace (ref/key: key`..a under \d .foo; TorQ's `..currlog)
+    if (name[0] === '.' && name[1] === '.' && name.length > 2 && name[2] !== '.') return name.slice(2);
     if (name[0] === '.' || !this.ns) return name;
     return this.ns + '.' + name;
   }

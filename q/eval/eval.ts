@@ -227,7 +227,8 @@ function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
   if (local) return fr![n.slot!] ?? list([]);
   const v = lookupGlobal(n.n);
   if (v !== undefined) return v;
-  const start = n.op && !n.idx ? identity(primValue(n.op.n)) : null;
+  // (. and @ have :: for identity: (::) . y and (::)@y are y, so TorQ's err.:(::) defines err)
+  const start = n.op && !n.idx ? identity(primValue(n.op.n)) ?? (n.op.n === '.' || n.op.n === '@' ? NIL : null) : null;
   return start ?? getGlobal(n.n);
 }
 

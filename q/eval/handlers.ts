@@ -36,7 +36,8 @@ const H_LAMBDAS: Record<string, string> = {
   '.h.text': '{raze{"<p>",x,"</p>\\n"}each x}',
   '.h.code': '{raze{$[y mod 2;" <code><nobr>",x,"</nobr></code>";y;" ",x;x]}\'[s;til count s:"\\t" vs x]}',
   '.h.hu': '{raze{$[x in .h.sc;enlist x;"%",raze string"x"$x]}each x}',
-  '.h.hug': '{c!{$[x in y;enlist x;"%",raze string"x"$x]}[;x]each c:"c"$til 256}',
+  // a function of a string: its characters not in x as %xx (reQ's .url.enc: (.h.hug .Q.an,"-.~") s)
+  '.h.hug': '{{raze x y}c!{$[x in y;enlist x;"%",raze string"x"$x]}[;x]each c:"c"$til 256}',
   '.h.xt': '{[t;x]$[t~`json;.j.k each x;\'nyi]}',
 };
 

@@ -147,8 +147,8 @@ export function namespaceKeys(ns: string): Q {
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
   for (const k of builtinsIn(pre)) out.add(k);
   if (out.size || BUILTIN_NS.has(ns)) return symVec(['', ...out]);
-  // not a namespace: a dictionary's keys, the name itself for another variable, else ()
-  const v = lookup(ns);
+  // not a namespace: a dictionary's keys, the name itself for another variable, else () (.z.W among them)
+  const v = lookup(ns) ?? env.computed.get(ns)?.();
   if (v === undefined) return list([]);
   if (v.t === T.Dict) return (v as any).k;
   return sym(ns);

@@ -4,7 +4,7 @@
 import { T } from '../value/types.js';
 import { WIDTH, alloc } from '../value/storage.js';
 import { intern, internBytes, symName } from '../value/sym.js';
-import { Q, Vec, List, Table, Lambda, Prim, Attr, NIL, bytesText } from '../value/value.js';
+import { Q, Vec, List, Table, Lambda, Prim, Attr, NIL, bytesText, count } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, readHeader } from './header.js';
 import { primName, ITERATORS, NEGATED } from './prims.js';
@@ -224,11 +224,11 @@ class Reader {
     const c = Array.from((k as Vec).d as Int32Array, symName);
     const d = (v as List).d;
     if (d.length !== c.length) bad();
-    // columns are vectors or general lists of one length
+    // columns are vectors, enumerations, general lists or tables (a column of dictionaries), of one length
     let n = -1;
     for (const col of d) {
-      if (!(col.t >= 0 && col.t < 20)) bad();
-      const len = col.t === T.Guid ? (col as Vec).d.length / 16 : col.t === T.List ? (col as List).d.length : (col as Vec).d.length;
+      if (!(col.t >= 0 && col.t <= T.Enum || col.t === T.Table)) bad();
+      const len = count(col);
       if (n >= 0 && len !== n) bad();
       n = len;
     }

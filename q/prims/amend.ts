@@ -42,7 +42,10 @@ export function amendDot(x: Q, i: Q, fn: Q, y: Q | undefined): Q {
 function fnOf(fn: Q, y: Q | undefined): F {
   if (isAssign(fn) && y !== undefined) return (_c, yy) => yy!;
   if (isAssign(fn)) { if ((fn as any).name === ':') throw new QError('rank'); return c => c; }
-  return y === undefined ? (c) => apply(fn, [c]) : (c, yy) => apply(fn, [c, yy!]);
+  const f: F = y === undefined ? (c) => apply(fn, [c]) : (c, yy) => apply(fn, [c, yy!]);
+  // a key not there starts from the function's identity, as d[k]+:y does: @[d;k;+;y] is that (ref/amend)
+  if (y !== undefined) (f as { start?: Q }).start = identity(fn) ?? undefined;
+  return f;
 }
 const isAssign = (f: Q) => (f.t === T.Op || f.t === T.Unary) && ((f as any).name === ':' || (f as any).name === '::');
 

@@ -1,7 +1,7 @@
 // The environment keywords (ref/getenv, ref/gtime, ref/exit): the process's environment variables, its
 // time zone, and its end. They reach the host through hooks; a host without them (the page) says 'nyi.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, NIL, NJ, WJ, str, text } from '../value/value.js';
+import { Q, Atom, Vec, NIL, NJ, WJ, str, text, list, items } from '../value/value.js';
 import { atomic1 } from './atomic.js';
 import { QError } from '../value/error.js';
 import { hooks } from './hooks.js';
@@ -9,6 +9,8 @@ import { allocRaw } from '../value/storage.js';
 
 /** getenv `NAME: its value, "" when it is not set. */
 export function getenv(x: Q): Q {
+  // a list of names: each one's value (reQ's proxy: getenv`$("HTTP_PROXY";"NO_PROXY"))
+  if (x.t === T.Sym) return list(items(x).map(getenv));
   if (x.t !== -T.Sym) throw new QError('type');
   return str(hooks.getenv((x as Atom).v) ?? '');
 }

@@ -32,20 +32,29 @@ export function join(x: Q, y: Q, grow = false): Q {
   // an enumeration joined with symbols, when either side is a vector, gives symbols
   if ((Math.abs(tx) === T.Enum && Math.abs(ty) === T.Sym || Math.abs(tx) === T.Sym && Math.abs(ty) === T.Enum) && (tx > 0 || ty > 0)) return join(deenum(x), deenum(y));
   // tables gain rows and keyed tables upsert (tablejoin.ts)
-  if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
+  // (a general list joins as rows when it is one row or a list of rows of the table's width; any other is
+  // a list of items, and the table's rows join it as dictionaries: t,enlist () has three items)
+  if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List && rowsOf(x as Table, y as List) || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
   if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
   // a keyed table's keys are a table: another dictionary's keys cannot join them
   if (tx === T.Dict && ty === T.Dict && isKeyed(x) !== isKeyed(y)) throw new QError('type');
   if (tx === T.Dict && ty === T.Dict) return joinDicts(x as Dict, y as Dict);
   // empty general list joins adopt the other side's type
-  const xs = tx >= 0 && tx < T.Table ? items(x) : [x];
-  const ys = ty >= 0 && ty < T.Table ? items(y) : [y];
+  // (a table is its rows, and joins a general list so: (1;2),t has four items)
+  const xs = tx >= 0 && tx < T.Table || tx === T.Table && ty >= 0 && ty < T.Table ? items(x) : [x];
+  const ys = ty >= 0 && ty < T.Table || ty === T.Table && tx >= 0 && tx < T.Table ? items(y) : [y];
   // (a dictionary or keyed table too: d,:kt on a name not yet defined starts from (), as tick/c.q's .u.q,:)
   if (tx === T.List && count(x) === 0 && (vy || ty === T.Table || ty === T.Dict)) return y;
   if (ty === T.List && count(y) === 0 && (vx || tx === T.Table || tx === T.Dict)) return x;
   // an atom or list joined to a dictionary is a type error
   if ((tx === T.Dict) !== (ty === T.Dict)) throw new QError('type');
   return fromItems([...xs, ...ys]);
+}
+
+/** Is the general list y rows for table t: none, one row of its width, or a list of such rows? */
+function rowsOf(t: Table, y: List): boolean {
+  const w = t.c.length, d = y.d, isRow = (r: Q) => (r.t === T.List || r.t > 0 && r.t < 20) && count(r) === w;
+  return !d.length || d.length === w && !d.every(isRow) || d.every(isRow);
 }
 
 /** ref/set-attribute: s, u and g are kept on an append in memory "if possible": s while the items stay

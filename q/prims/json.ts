@@ -1,6 +1,6 @@
 // .j.j .j.jd .j.k: q values to JSON text and back (the text itself is made in q/format/json.ts).
 import { T } from '../value/types.js';
-import { Q, Atom, Dict, List, str, text, items } from '../value/value.js';
+import { Q, Atom, Vec, Dict, List, str, text, items } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { toJson, fromJson } from '../format/json.js';
 import { hooks } from './hooks.js';
@@ -19,6 +19,8 @@ export function jd(x: Q): Q {
 }
 
 export function jk(x: Q): Q {
+  // bytes are the text they hold: .j.k read1`:f.json (TorQ's config)
+  if (x.t === T.Byte) return fromJson(new TextDecoder().decode((x as Vec).d as Uint8Array));
   if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type');
   return fromJson(text(x));
 }

@@ -362,6 +362,9 @@ export function bang(x: Q, y: Q): Q {
   if (x.t === T.Sym && y.t === -T.Sym) return { t: T.Dict, k: x, v: y } as Dict;
   if (x.t === T.Table && y.t === T.Table) { if (count(x) !== count(y)) throw new QError('length'); return dict(x, y); }
   const nx = x.t < 0 ? 1 : count(x), ny = y.t < 0 ? 1 : count(y);
+  // keys!() gives each key an empty list, so flip of it is an empty table of those columns (KX's
+  // .u.asg.tab:flip `time`handle…!() in cloud/autoscale shows one)
+  if (x.t >= 0 && nx && y.t === T.List && !ny) return dict(x, list(Array.from({ length: nx }, () => list([]))));
   // keys and values pair up one for one
   if (nx !== ny || (x.t < 0) !== (y.t < 0 || y.t >= T.Lambda)) { if (!(x.t >= 0 && y.t < 0 && nx === 1)) throw new QError('length'); }
   return dict(x.t < 0 ? fromItems([x]) : x, y.t < 0 && x.t >= 0 ? fromItems(new Array(nx).fill(y)) : y);

@@ -167,6 +167,8 @@ export function vcond(c: Q, a: Q, b: Q): Q {
   if (c.t !== T.Bool && c.t !== -T.Bool) throw new QError('type');
   // an atom condition with atom branches picks one of them
   if (c.t === -T.Bool && a.t < 0 && b.t < 0) return (c as Atom).v ? a : b;
+  // and with list branches of different lengths, one of them whole (TorQ discovery's getservices)
+  if (c.t === -T.Bool && a.t >= 0 && b.t >= 0 && count(a) !== count(b)) return (c as Atom).v ? a : b;
   // an atom is repeated to the lists' length, the condition too (ref/vector-conditional: ?[1b;1 2 3;4])
   const n = c.t >= 0 ? count(c) : a.t >= 0 ? count(a) : count(b);
   if ((a.t >= 0 && count(a) !== n) || (b.t >= 0 && count(b) !== n)) throw new QError('length');

@@ -61,3 +61,10 @@ test('a .Q/.h/.j function goes as a lambda that calls it by name, as keywords do
   assert.equal(q('-22!.Q.s'), '24');
   assert.equal(q('0<-22!.h.tx'), '1b');
 });
+
+test('a table whose column is a table (a column of dictionaries) round-trips through -8! and -9! (TorQ\'s .stpm.metatable)', () => {
+  const { q } = makeSession();
+  q('x:([]a:1 2;d:(`x`y!1 2;`x`y!3 4))');
+  assert.equal(q('type x`d'), '98h');
+  assert.equal(q('x~-9!-8!x'), '1b');
+});

@@ -112,6 +112,11 @@ test('-30! defers the answer to a sync request and gives it later, a value or an
   assert.match(await srv.line('-30!(last waiting;0b;1)'), /'Handle \d+ was not expecting a response msg/);
   assert.match(await srv.line('-30!(::)'), /'domain/);
   assert.equal(await qcall(h, '1+1'), 2);
+  // the handler that defers may answer at once itself (TorQ's gateway answers an error so), even when it then fails
+  await srv.line('.z.pg:{$[x~"now";[-30!(::);-30!(.z.w;0b;42)];x~"nowerr";[-30!(::);-30!(.z.w;1b;"boom");1+`a];value x]}');
+  assert.equal(await qcall(h, 'now'), 42);
+  await assert.rejects(qcall(h, 'nowerr'), /boom/);
+  assert.equal(await qcall(h, '1+1'), 2);
   h.close();
   await srv.line('\\x .z.pg');
 });
