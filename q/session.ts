@@ -94,6 +94,7 @@ export class Session {
     hooks.loadDir = (dir, cd, scripts) => this.loadDir(dir, cd, scripts);
     hooks.globalValues = () => this.env.globals.values();
     hooks.http = () => this.env.host.http?.bind(this.env.host) ?? null;
+    hooks.rawHttp = () => this.env.host.rawHttp?.bind(this.env.host) ?? null;
     // read0 0 reads the console: never for a client's query, which would hold the process until someone
     // typed a line (kdb+ allows it; wasq keeps the console to itself, as it keeps the shell)
     hooks.readLine = () => { if (this.env.remote) throw new QError('access'); return this.env.host.readLine?.bind(this.env.host) ?? null; };

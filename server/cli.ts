@@ -236,6 +236,7 @@ export async function main(argv: string[]) {
   host.scatter = (hs, f, items) => client.scatter(hs, f, items);
   host.open = (target, ms) => client.open(target, ms);
   host.http = (url, body) => client.http(url, body);
+  host.rawHttp = (url, request) => client.raw(url, request);
   host.resolve = q => client.dns(q);
   host.tlsInfo = h => port.tlsInfo(h);
   host.tlsVersion = 'OpenSSL ' + process.versions.openssl;

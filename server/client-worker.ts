@@ -57,7 +57,7 @@ parentPort!.on('message', (m: any) => {
   if (owed) later.push(m); else handle(m);
 });
 function handle(m: any) {
-  if (m.op === 'open' || m.op === 'http' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'send' && m.sync) {
+  if (m.op === 'open' || m.op === 'http' || m.op === 'raw' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'send' && m.sync) {
     blocked = true;
     // the main thread waits now: it serves the sync requests held for it first, and this goes after their
     // replies (a server waiting on one of them would otherwise take this for its answer)
@@ -132,6 +132,42 @@ function handle(m: any) {
       if (!c) { if (m.sync) answer({ error: 'close' }); break; }
       if (m.sync) c.waiting = true;
       c.s.write(m.bytes as Uint8Array);
+      break;
+    }
+    case 'raw': {
+      // a raw HTTP exchange (kb/http): the request written as it is; the response is whole when its
+      // Content-Length is in, its last chunk is (the chunks then joined, as kdb+ does), or the server closes
+      let got = Buffer.alloc(0), done = false;
+      const finish = (a: { bytes: Uint8Array } | { error: string }) => { if (!done) { done = true; s.destroy(); answer(a); } };
+      const whole = (): Buffer | null => {
+        const he = got.indexOf('\r\n\r\n');
+        if (he < 0) return null;
+        const head = got.subarray(0, he).toString('latin1'), body = got.subarray(he + 4);
+        const cl = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+        if (cl) return body.length >= Number(cl[1]) ? got.subarray(0, he + 4 + Number(cl[1])) : null;
+        if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
+          const parts: Buffer[] = [];
+          for (let at = 0; ;) {
+            const le = body.indexOf('\r\n', at);
+            if (le < 0) return null;
+            const n = parseInt(body.subarray(at, le).toString('latin1'), 16);
+            if (!(n >= 0)) return got;
+            if (n === 0) return Buffer.concat([Buffer.from(head.replace(/\r\ntransfer-encoding:[^\r]*/i, '') + '\r\n\r\n', 'latin1'), ...parts]);
+            if (body.length < le + 2 + n + 2) return null;
+            parts.push(body.subarray(le + 2, le + 2 + n));
+            at = le + 2 + n + 2;
+          }
+        }
+        // no body: a 1xx, 204 or 304 status
+        return /^HTTP\/\d\.\d (1\d\d|204|304)/.test(head) ? got.subarray(0, he + 4) : null;
+      };
+      const s: Socket = m.tls ? tlsConnect({ host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host })
+        : connect({ host: m.host, port: m.port });
+      s.once(m.tls ? 'secureConnect' : 'connect', () => s.write(m.bytes as Uint8Array));
+      s.on('data', (d: Buffer) => { got = Buffer.concat([got, d]); const w = whole(); if (w) finish({ bytes: new Uint8Array(w) }); });
+      s.on('end', () => finish({ bytes: new Uint8Array(whole() ?? got) }));
+      s.on('close', () => finish({ bytes: new Uint8Array(whole() ?? got) }));
+      s.on('error', (e: NodeJS.ErrnoException) => finish({ error: 'hop. OS reports: ' + (OS[e.code ?? ''] ?? e.message) }));
       break;
     }
     case 'http': {

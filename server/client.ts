@@ -114,6 +114,15 @@ export class Client {
     return new TextDecoder().decode(this.wait());
   }
 
+  /** `:http://host:port "request": the request sent as it is, the whole response (chunks joined). */
+  raw(url: string, request: Uint8Array): Uint8Array {
+    const m = /^(https?):\/\/([^:/]*)(?::(\d+))?/.exec(url);
+    if (!m) throw new QError('hop');
+    const tls = m[1] === 'https';
+    this.start().postMessage({ op: 'raw', host: m[2] || '127.0.0.1', port: m[3] ? Number(m[3]) : tls ? 443 : 80, tls, bytes: request });
+    return this.wait();
+  }
+
   /** An HTTP GET (no body) or POST: the answer's body. */
   http(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array {
     this.start().postMessage({ op: 'http', url, type: body?.type, body: body?.data });

@@ -21,6 +21,8 @@ export interface Host {
   chdir?(dir: string): void;
   /** .Q.hg and .Q.hp: an HTTP request (GET without a body, POST with one) and the body of its answer. */
   http?(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array;
+  /** `:http://host:port "request": the request's bytes sent as they are, the whole response back (kb/http). */
+  rawHttp?(url: string, request: Uint8Array): Uint8Array;
   /** .Q.addr and .Q.host: a name's IPv4 address (dotted) and an address's name. */
   resolve?(q: { name: string } | { ip: string }): string;
   /** .z.e: the TLS cipher and protocol of connection h, or null when it is not TLS. */

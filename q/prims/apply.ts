@@ -7,6 +7,7 @@ import { QError } from '../value/error.js';
 import { PRIMS } from './registry.js';
 import { index, indexDeep } from './index.js';
 import { iterApply, derive } from './iter.js';
+import { hooks } from './hooks.js';
 
 let callLambda: (f: Lambda, args: Q[]) => Q = () => { throw new QError('nyi'); };
 export function setLambdaCaller(f: (f: Lambda, args: Q[]) => Q) { callLambda = f; }
@@ -49,6 +50,13 @@ export function setOneShot(f: (target: string, x: Q) => Q) { oneShot = f; }
 
 export function apply(f: Q, args: (Q | undefined)[]): Q {
   if (f.t === -T.Sym) {
+    // `:http://host:port "request" sends the text as it is and gives the response as text (kb/http)
+    if (/^:https?:\/\//.test((f as Atom).v) && args.length === 1 && args[0] && (args[0].t === T.Char || args[0].t === -T.Char)) {
+      const raw = hooks.rawHttp();
+      if (!raw) throw new QError('nyi');
+      const x = args[0], req = x.t === T.Char ? (x as Vec).d as Uint8Array : Uint8Array.of((x as Atom).v as number);
+      return { t: T.Char, d: raw(((f as Atom).v as string).slice(1), req), a: 0 } as Q;
+    }
     // `::5001 "query" is a one-shot request: open, ask, close
     if ((/^:[^:]*:\d+/.test((f as Atom).v) || /^:(unix:\/\/\d+|tcps:\/\/[^:]*:\d+)/.test((f as Atom).v)) && args.length === 1 && args[0]) return oneShot((f as Atom).v, args[0]);
     // (a name holding a symbol is that symbol, indexed: a:`b; `a[] is `b, not b's value)

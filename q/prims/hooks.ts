@@ -89,6 +89,7 @@ export const hooks = {
    *  none) the same marked as flipped; strict: signal instead, as a query of it does (disk.ts registers it) */
   mapTable: unset as (d: import('../value/value.js').Dict, strict: boolean) => Q,
   http: (() => null) as () => import('../eval/env.js').Host['http'] | null,
+  rawHttp: (() => null) as () => import('../eval/env.js').Host['rawHttp'] | null,
   /** Every global's value, in every namespace (-16! counts the names bound to one value) */
   globalValues: (() => []) as () => Iterable<Q>,
   /** .Q.lo: load a database directory, making it the current directory (cd) and running its scripts

@@ -216,3 +216,26 @@ test('a server calls its client back synchronously, from .z.po and from a query 
     assert.deepEqual(await client([`.cfg.name:\`e;h:hopen ${srv.port}`, 'system"sleep 0.5";', 'h"@[.z.w;\\"1+`a\\";{\\"caught \\",x}]"']), ['"caught type"']);
   } finally { await srv.line('\\x .z.po'); }
 });
+
+test('`:http://host:port "request" sends the text as it is and gives the whole response, chunks joined (kb/http)', async () => {
+  const { createServer: httpServer } = await import('node:http');
+  const web = httpServer((req, res) => {
+    let body = '';
+    req.on('data', d => { body += d; });
+    req.on('end', () => {
+      if (req.url === '/chunked') { res.write('hel'); res.write('lo'); res.end(); return; }
+      res.setHeader('Content-Length', String(body.length + req.method!.length + 1));
+      res.end(req.method + ' ' + body);
+    });
+  });
+  await new Promise<void>(r => web.listen(0, '127.0.0.1', () => r()));
+  const port = (web.address() as { port: number }).port;
+  try {
+    const got = await client([
+      `r:\`:http://127.0.0.1:${port} "DELETE /x HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n"`, '(r like "HTTP/1.1 200 OK*";last "\\r\\n\\r\\n" vs r)',
+      `p:"hello";r:\`:http://127.0.0.1:${port} "POST /x HTTP/1.1\\r\\nHost: h\\r\\nContent-length: ",(string count p),"\\r\\n\\r\\n",p`, 'last "\\r\\n\\r\\n" vs r',
+      `r:\`:http://127.0.0.1:${port} "GET /chunked HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n"`, '(last "\\r\\n\\r\\n" vs r;r like "*chunked*")',
+      '`:http://127.0.0.1:1 "GET / HTTP/1.1\\r\\n\\r\\n"']);
+    assert.deepEqual(got, ['1b', '"DELETE "', '"POST hello"', '"hello"', '0b', "'hop. OS reports: Connection refused"]);
+  } finally { web.close(); }
+});
