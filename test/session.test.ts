@@ -1270,3 +1270,11 @@ test('forms TorQ, reQ and kdbx-modules use: `..name is the root\'s, ?[b;x;y] wit
   assert.equal(q('{(type x;count x;s~first x)}(0#s),enlist s'), '0h\n1\n1b');
   assert.equal(q('count s,((5;`z);(6;`w))'), '4');
 });
+
+test('a long vector joined with a short one gets room behind it; two joins to the same vector still see their own items', () => {
+  const { q } = makeSession();
+  q('a:til 2000; b:a,1; c:a,2 3; d:b,4');
+  assert.equal(q('(last b;-2#c;-2#d;count a;count b)'), '1\n2 3\n1 4\n2000\n2001');
+  assert.equal(q('count {x,y}/[20000#enlist 1 2]'), '40000');
+  assert.equal(q('-3#{x,y}/[20000#enlist 1 2]'), '2 1 2');
+});

@@ -24,7 +24,10 @@ export function join(x: Q, y: Q, grow = false): Q {
     if (t === T.Enum && (x as any).dom !== (y as any).dom) return tx < 0 && ty < 0 ? list([x, y]) : join(deenum(x), deenum(y));
     // a vector that an append made grows into its room (a:a,x in a loop as well as a,:x)
     const dx = dataOf(x, t);
-    const r = vec(t, tx > 0 && (grow || hasRoom(dx)) ? appendItems(t, dx, dataOf(y, t)) : concat(t, [dx, dataOf(y, t)]));
+    // (and a long vector joined with a short one gets room too: {x,y}/ over many items, or x:x,y in a loop,
+    // then fills it instead of copying x every time)
+    const dy = dataOf(y, t), n = dx.length, m = dy.length;
+    const r = vec(t, tx > 0 && (grow || hasRoom(dx) || n >= 1024 && 8 * m <= n) ? appendItems(t, dx, dy) : concat(t, [dx, dy]));
     if (t === T.Enum) r.dom = (x as any).dom;
     if (grow && tx > 0 && (x as Vec).a) r.a = keptAttr(x as Vec, r, count(x));
     return r;
