@@ -1278,3 +1278,18 @@ test('a long vector joined with a short one gets room behind it; two joins to th
   assert.equal(q('count {x,y}/[20000#enlist 1 2]'), '40000');
   assert.equal(q('-3#{x,y}/[20000#enlist 1 2]'), '2 1 2');
 });
+
+test('forms qtips uses: a number list continued on an indented line, a float atom scan as the linear recurrence, count each g@ and x f g with a dyadic keyword compose (psaris/qtips)', () => {
+  const { q } = makeSession();
+  q('f:{a:1 2\n  3 4;a}');
+  assert.equal(q('f[]'), '1 2 3 4');
+  assert.equal(q('0 (.9)\\.1*til 5'), '0 0.1 0.29 0.561 0.9049');
+  assert.equal(q('1f (.5)\\.5 1 1.5 2'), '1 1.5 2.25 3.125');
+  q('h:count each group@');
+  assert.equal(q('h "aab"'), 'a| 2\nb| 1');
+  assert.equal(q('(raze string each til@) 3'), '"012"');
+  q('merge:`time xdesc upsert');
+  assert.equal(q('exec time from merge[([]time:1 2);([]time:enlist 3)]'), '3 2 1');
+  assert.equal(q('(1+mod)[7;3]'), '2');
+  assert.equal(q('(+:)~flip'), '1b');
+});

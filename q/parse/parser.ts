@@ -200,9 +200,9 @@ export class Parser {
     }
     if (!a.verb) {
       if (b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) {
-        if (s + 2 === items.length - 1 && items[s + 2].verb && !items[s + 2].kw) {
-          // x f g with g a bare verb composes the projection f[x] with g: (0|+); a keyword is a name, so
-          // (+:)~flip is a match
+        if (s + 2 === items.length - 1 && items[s + 2].verb && (!items[s + 2].kw || this.kw.isDyadic(items[s + 2].kw!))) {
+          // x f g with g a bare verb composes the projection f[x] with g: (0|+); a keyword with a unary form
+          // is a name, so (+:)~flip is a match, but one with none composes: `time xdesc upsert (qtips timer.q)
           return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, items[s + 2].n] });
         }
         const r = this.reduce(items, s + 2);
@@ -224,8 +224,9 @@ export class Parser {
     if (a.kw && b.verb && !b.glyph && (b.n.k === 'adv' || (b.kw && this.kw.isDyadic(b.kw) && !this.kw.isMonadic?.(b.kw)))) {
       const r = this.reduce(items, s + 2);
       // with nothing after it, a projection open at its right end: (count distinct type each) composes
-      // (ref/file-text)
+      // (ref/file-text); before an open end it composes with it: count each group@ (qtips hist.q)
       if (!r && b.kw) return this.opened({ k: 'app', f: b.n, a: [a.n], sec: true });
+      if (r && this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, r] });
       return { k: 'app', f: b.n, a: [a.n, r], p: b.pos };
     }
     // a keyword before an operator is that operator's left argument, as any name is (q's keywords are

@@ -45,7 +45,14 @@ export function at(a: Q[]): Q {
 function inFiles(x: Q, i: Q, f: Q, y: Q | undefined): Q | null {
   const paths = filesIn(x, i);
   if (!paths) return null;
-  for (const p of paths) byName(sym(':' + p), v => y === undefined ? apply1(f, v) : apply(f, [v, y]));
+  // names in a list pair with y's items, as amend pairs a selection with them (ref/amend; qtips'
+  // .util.splay writes .d and each column so)
+  const many = i.t >= 0, ys = many && y !== undefined && y.t >= 0 ? items(y) : null;
+  if (many && y !== undefined && y.t >= 0 && ys!.length !== paths.length) throw new QError('length');
+  paths.forEach((p, k) => {
+    const yk = ys ? ys[k] : y;
+    byName(sym(':' + p), v => yk === undefined ? apply1(f, v) : apply(f, [v, yk]));
+  });
   return x;
 }
 

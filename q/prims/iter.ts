@@ -137,7 +137,8 @@ function poll(i: number) { if (!(i & 63)) hooks.check(); }
 
 function over(f: Q, args: Q[], scan: boolean): Q {
   // a float vector b scanned from a with c, a b\c, is {z+x*y}\[a;b;c] built in (ref/accumulators, since 3.1)
-  if (f.t === T.Float && args.length === 2) return linear(f as Vec, args[0], args[1], scan);
+  // (a float atom b extends over c: 0 (.9)\.1*til 5 is an exponential moving sum, qtips' ewma)
+  if ((f.t === T.Float || f.t === -T.Float) && args.length === 2) return linear(f.t < 0 ? fromItems(new Array(isListy(args[1]) ? count(args[1]) : 1).fill(f)) as Vec : f as Vec, args[0], args[1], scan);
   const r = rankOf(f);
   if (r === 1 || (args.length === 2 && r === 1)) return unaryOver(f, args, scan);
   if (args.length === 1) {

@@ -1163,3 +1163,12 @@ test('a select of aggregates grouped by other columns reduces each partition\'s 
   // a column that does not combine runs over the whole table as before
   assert.equal(q('(select med v by s from t)~select med v by s from m'), '1b');
 });
+
+test('@[`:dir/;names;:;values] writes each name its own value, as amend pairs a selection with its values (qtips .util.splay)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('@[`:d/;`a`b;:;(`x`y;1 2)]');
+  assert.equal(q('-3!(get `:d/a;get `:d/b)'), '"(`x`y;1 2)"');
+  q('y:([]c:1 2;e:3 4); @[`:s/;`.d,c;:;enlist[c],y c:cols y]');
+  assert.equal(q('get `:s/'), 'c e\n---\n1 3\n2 4');
+  assert.match(q('@[`:d/;`a`b;:;(1;2;3)]'), /^'length/);
+});
