@@ -146,7 +146,7 @@ export class Client {
     const addr = host || '127.0.0.1';
     const where = unix ? { path: udsPath(Number(port)) } : { host: addr, port: Number(port), tls };
     if (unix && !where.path) { this.handles.free(h); throw new QError('hop. no Unix domain sockets (QUDSPATH is empty)'); }
-    this.start().postMessage({ op: 'open', h, ...where, user: user ?? process.env.USER ?? '', pass: pass ?? null, timeout: timeoutMs });
+    this.start().postMessage({ op: 'open', h, ...where, user: user ?? process.env.USER ?? this.session.env.host.user ?? '', pass: pass ?? null, timeout: timeoutMs });
     let cap: number;
     try { cap = this.wait()[0]; } catch (e) { this.handles.free(h); throw e; }
     this.peers.set(h, { local: !!unix || /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap, uds: !!unix });
