@@ -1293,3 +1293,12 @@ test('forms qtips uses: a number list continued on an indented line, a float ato
   assert.equal(q('(1+mod)[7;3]'), '2');
   assert.equal(q('(+:)~flip'), '1b');
 });
+
+test('cols of a dictionary is its keys; a general list dropped to dictionaries of the same keys is a table (TorQ monitor, pcapdecoder)', () => {
+  const { q } = makeSession();
+  q('d:`a`b!1 2');
+  assert.equal(q('cols d'), '`a`b');
+  assert.equal(q('type 1_(1;d;d)'), '98h');
+  assert.equal(q('update c:3 from 1_(1;d;d)'), 'a b c\n-----\n1 2 3\n1 2 3');
+  assert.equal(q('type 1_(1;2;3.)'), '0h');
+});

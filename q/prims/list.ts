@@ -260,7 +260,9 @@ export function drop(x: Q, y: Q): Q {
     if (y.t === T.Dict) { const d = y as Dict; return dict(drop(x, d.k), drop(x, d.v)); }
     const n = count(y);
     const [a, b] = k >= 0 ? [Math.min(k, n), n] : [0, Math.max(0, n + k)];
-    return sliceQ(y, a, b);
+    // a general list's rest may be uniform: dictionaries of the same keys are a table (1_(1;d;d)), as an
+    // index of it gives (TorQ's pcapdecoder)
+    return y.t === T.List && (a > 0 || b < n) ? fromItems((y as List).d.slice(a, b)) : sliceQ(y, a, b);
   }
   if (x.t > 0 && x.t !== T.Sym && y.t >= 0) {
     // cut: x _ y splits y at the indices x

@@ -23,7 +23,8 @@ const names = (x: Q): string[] => x.t === -T.Sym ? [(x as Atom).v] : x.t === T.S
 const plain = (x: Q): Table => x.t === T.Table ? x as Table : isKeyed(x) ? unkey(x as Dict) : (() => { throw new QError('type'); })();
 const keyNames = (x: Q): string[] => isKeyed(x) ? ((x as Dict).k as Table).c : [];
 
-export const cols = (x: Q): Q => symVec(plain(resolve(x).v).c);
+// (a dictionary's are its keys, as q.k's cols gives them: TorQ's monitor, `b xcols dict)
+export const cols = (x: Q): Q => { const v = resolve(x).v; return v.t === T.Dict && !isKeyed(v) && (v as Dict).k.t === T.Sym ? (v as Dict).k : symVec(plain(v).c); };
 export const keys = (x: Q): Q => symVec(keyNames(resolve(x).v));
 
 /** k xkey t: key t by the columns k (moving them to the front). */
