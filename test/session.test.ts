@@ -1302,3 +1302,10 @@ test('cols of a dictionary is its keys; a general list dropped to dictionaries o
   assert.equal(q('update c:3 from 1_(1;d;d)'), 'a b c\n-----\n1 2 3\n1 2 3');
   assert.equal(q('type 1_(1;2;3.)'), '0h');
 });
+
+test('a query inside a where clause takes the clauses after its own where; without one, the outer query keeps them (TorQ monitor\'s runnow)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3); s:([]a:1 2 3;b:10 20 30)');
+  assert.equal(q('exec a from t where a in exec a from s where b>10,b<30'), ',2');
+  assert.equal(q('exec a from t where a in exec a from s, a>1'), '2 3');
+});

@@ -446,13 +446,16 @@ export class Parser {
   /** An expression that ends at a stop word (or, for clauses, a top-level comma). */
   private exprUntil(stop: string[], comma = false): Node | null {
     // find the extent of the expression at this nesting level, then parse just those tokens
-    let j = this.i, depth = 0, nested = false, inner = false;
+    let j = this.i, depth = 0, nested = false, inner = false, innerFrom = false;
     for (; j < this.toks.length; j++) {
       const t = this.toks[j];
       // a query inside a clause keeps the commas of its columns, up to its from (TorQ's where ([]a;b) in
       // select a,b from t)
+      // (and once past its from, its own where takes the rest of the clauses: TorQ's monitor's
+      // where active, id in exec id from s where .z.p>nextrun,not running=1h)
       if (comma && depth === 0 && t.k === 'name' && SQL_WORDS.has(t.s)) inner = true;
-      else if (inner && depth === 0 && t.k === 'name' && t.s === 'from') inner = false;
+      else if (inner && depth === 0 && t.k === 'name' && t.s === 'from') { inner = false; innerFrom = true; }
+      else if (innerFrom && depth === 0 && t.k === 'name' && t.s === 'where') inner = true;
       if (t.k === 'punct' && '([{'.includes(t.s)) depth++;
       else if (t.k === 'punct' && ')]}'.includes(t.s)) { if (depth === 0) break; depth--; }
       else if (depth === 0 && t.k === 'punct' && t.s === ';') break;
