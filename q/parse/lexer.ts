@@ -30,7 +30,7 @@ export function strBytes(s: string): Uint8Array {
 
 /** Tokenize q text. Comments are dropped; newlines are kept as 'nl' tokens only where statements end. */
 export function lex(src: string, k = false): Tok[] {
-  const k_ = k;
+  const kMode = k;   // (k is a loop index below)
   const out: Tok[] = [];
   let i = 0, braces = 0;
   const n = src.length;
@@ -117,7 +117,7 @@ export function lex(src: string, k = false): Tok[] {
         while (src[k] === ' ' || src[k] === '\t' || src[k] === '\u00a0') k++;
         // (and over a line break into an indented continuation line, where the break is a space: stat.q's
         // coefficient lists; not in k, where a break in a lambda ends a statement)
-        if (!k_ && (src[k] === '\n' || src[k] === '\r' && src[k + 1] === '\n')) {
+        if (!kMode && (src[k] === '\n' || src[k] === '\r' && src[k + 1] === '\n')) {
           let e = k + (src[k] === '\r' ? 2 : 1);
           if (src[e] === ' ' || src[e] === '\t') { while (src[e] === ' ' || src[e] === '\t') e++; k = e; }
         }
