@@ -1309,3 +1309,10 @@ test('a query inside a where clause takes the clauses after its own where; witho
   assert.equal(q('exec a from t where a in exec a from s where b>10,b<30'), ',2');
   assert.equal(q('exec a from t where a in exec a from s, a>1'), '2 3');
 });
+
+test('xcols reorders a dictionary\'s keys as a table\'s columns (TorQ pcapdecoder: `time xcols ips,info,dict)', () => {
+  const { q } = makeSession();
+  assert.equal(q('`b xcols `a`b!1 2'), 'b| 2\na| 1');
+  assert.equal(q('`b xcols ([]a:1 2;b:3 4)'), 'b a\n---\n3 1\n4 2');
+  assert.match(q('`z xcols `a`b!1 2'), /^'z/);
+});

@@ -30,6 +30,13 @@ export const keys = (x: Q): Q => symVec(keyNames(resolve(x).v));
 /** k xkey t: key t by the columns k (moving them to the front). */
 export function xkey(k: Q, x: Q): Q {
   const { v, put } = resolve(x);
+  // a dictionary's keys reorder as a table's columns do (q.k's xcols is (x,cols[y] except x)#y; TorQ's pcap)
+  if (v.t === T.Dict && !isKeyed(v) && (v as Dict).k.t === T.Sym) {
+    const d = v as Dict, have = items(d.k).map(a => (a as Atom).v as string), ks = names(k);
+    for (const c of ks) if (!have.includes(c)) throw new QError(c);
+    const order = [...ks, ...have.filter(c => !ks.includes(c))];
+    return put(dict(symVec(order), fromItems(order.map(c => item(d.v, have.indexOf(c))))));
+  }
   const t = plain(v), ks = names(k);
   for (const c of ks) if (!t.c.includes(c)) throw new QError(c);
   if (!ks.length) return put(t);
@@ -124,6 +131,13 @@ export function xcol(k: Q, x: Q): Q {
 /** k xcols t: the columns k first. */
 export function xcols(k: Q, x: Q): Q {
   const { v, put } = resolve(x);
+  // a dictionary's keys reorder as a table's columns do (q.k's xcols is (x,cols[y] except x)#y; TorQ's pcap)
+  if (v.t === T.Dict && !isKeyed(v) && (v as Dict).k.t === T.Sym) {
+    const d = v as Dict, have = items(d.k).map(a => (a as Atom).v as string), ks = names(k);
+    for (const c of ks) if (!have.includes(c)) throw new QError(c);
+    const order = [...ks, ...have.filter(c => !ks.includes(c))];
+    return put(dict(symVec(order), fromItems(order.map(c => item(d.v, have.indexOf(c))))));
+  }
   const t = plain(v), ks = names(k);
   for (const c of ks) if (!t.c.includes(c)) throw new QError(c);
   const order = [...ks, ...t.c.filter(c => !ks.includes(c))];
