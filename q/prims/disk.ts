@@ -218,12 +218,16 @@ const symArg = (x: Q): string => { if (x.t !== -T.Sym) throw new QError('type');
  */
 /** The files a directory and symbol index name (@[`:db/t;`price;…] or `.d): each amended on its own,
  *  or null when x is not a directory or i not symbols. */
-export function filesIn(x: Q, i: Q): string[] | null {
-  if (x.t !== -T.Sym || !((x as Atom).v as string).startsWith(':') || (i.t !== -T.Sym && i.t !== T.Sym)) return null;
+/** The directory a file symbol names, or null when it is not one: a path that is not there yet is a
+ *  directory to make (dbmaint's addtable: @[`:db/d/t;`;:;0#t]); a file that is there is its value. */
+function dirOf(x: Q): string | null {
+  if (x.t !== -T.Sym || !((x as Atom).v as string).startsWith(':')) return null;
   const dir = ((x as Atom).v as string).slice(1);
-  // a path that is not there yet is a directory to make (dbmaint's addtable: @[`:db/d/t;`;:;0#t]); a file
-  // that is there is amended as its value
-  if (!isDir(dir) && fileExists(dir)) return null;
+  return !isDir(dir) && fileExists(dir) ? null : dir;
+}
+export function filesIn(x: Q, i: Q): string[] | null {
+  const dir = i.t === -T.Sym || i.t === T.Sym ? dirOf(x) : null;
+  if (dir === null) return null;
   return (i.t === -T.Sym ? [i] : items(i)).map(s => join(dir, (s as Atom).v as string));
 }
 
@@ -231,9 +235,8 @@ export function filesIn(x: Q, i: Q): string[] | null {
  *  (`:db/t/, a trailing ` making it a directory: a splayed table); null when x is not a directory (one
  *  not there yet is made) or i not a symbol vector. */
 export function fileAtDepth(x: Q, i: Q): Q | null {
-  if (x.t !== -T.Sym || !((x as Atom).v as string).startsWith(':') || i.t !== T.Sym || !count(i)) return null;
-  const dir = ((x as Atom).v as string).slice(1);
-  if (!isDir(dir) && fileExists(dir)) return null;
+  const dir = i.t === T.Sym && count(i) ? dirOf(x) : null;
+  if (dir === null) return null;
   const names = Array.from((i as Vec).d as Int32Array, symName);
   if (names.slice(0, -1).some(n => !n)) return null;
   return sym(':' + join(dir, names.join('/')));
