@@ -28,7 +28,7 @@ import { QError, osError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
 
-export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; secondaries?: number; wsEval: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number;
+export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; secondaries?: number; wsEval: boolean; clientShell?: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number;
   /** -l (async) or -L (sync): log updates to the script's .log */ log?: 'async' | 'sync' }
 
 export function parseArgs(argv: string[]): Options {
@@ -55,6 +55,7 @@ export function parseArgs(argv: string[]): Options {
       // -E 1: TLS and plain connections on the port; -E 2: TLS only
       case '-E': { const n = num(); if (n !== 0 && n !== 1 && n !== 2) throw new Error('wasq: -E takes 0, 1 or 2'); o.tls = n; break; }
       case '--no-ws-eval': o.wsEval = false; break;
+      case '--client-shell': o.clientShell = true; break;
       case '-c': o.console = [num(), num()]; break;
       case '-C': o.http = [num(), num()]; break;
       // -q is quiet mode, a flag: no banner (.z.q is 1b)
@@ -276,6 +277,7 @@ export async function main(argv: string[]) {
   session.env.globals.set('.z.c', { t: -T.Int, v: availableParallelism() } as Q);
   session.env.globals.set('.z.q', { t: -T.Bool, v: o.quiet ? 1 : 0 } as Q);
   if (o.wsEval) installWsEval(session);
+  session.env.clientShell = !!o.clientShell;
   if (o.timeout) session.env.timeout = o.timeout;
   const size = o.console ?? consoleSize();
   if (size) session.sys(`c ${size[0]} ${size[1]}`);

@@ -150,6 +150,8 @@ export class Env {
   restricted = 0;
   /** whether a client's query is running (its handlers may not reach the shell) */
   remote = false;
+  /** --client-shell: a client's query may reach the operating system's shell, as kdb+ allows by default */
+  clientShell = false;
   /** -s N: the most secondary threads \s may ask for */
   secondaryMax = 0;
   /** while above 0, a peach item runs as on a secondary thread: globals and views cannot change ('noupdate) */

@@ -22,9 +22,10 @@ export function system(cmd: string): Q {
   const f = SYSTEM[name];
   if (f) return f(arg.trim());
   // anything else is a command for the operating system's shell, as in kdb+: its output as lines. Not for
-  // a client's query (kdb+ allows it unless -u 1; wasq keeps the shell to the console and scripts)
+  // a client's query (kdb+ allows it unless -u 1; wasq keeps the shell to the console and scripts unless
+  // started with --client-shell)
   if (!env.host.shell) throw new QError('nyi');
-  if (env.remote) throw new QError('access');
+  if (env.remote && !env.clientShell) throw new QError('access');
   return fromItems(env.host.shell(cmd.trim()).map(l => vec(T.Char, l)));
 }
 

@@ -133,6 +133,18 @@ test('-p 0 does not listen and the process ends with its input; --no-ws-eval lea
 });
 
 
+test('--client-shell lets a client query reach the shell; reval still refuses it', async () => {
+  const srv = await startWasq(['--client-shell']);
+  try {
+    const h = await qconnect(srv.port);
+    assert.deepEqual(await qcall(h, 'system "echo hi"'), ['hi']);
+    await assert.rejects(qcall(h, 'reval(system;"echo hi")'), /access/);
+    // the console's next line stays the console's
+    await assert.rejects(qcall(h, 'read0 0'), /access/);
+    h.close();
+  } finally { await srv.stop(); }
+});
+
 test('-t N is the timer a script sees as it loads (system"t"), and the script may change it, as tick.q does', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasq-t-'));
   const batch = join(dir, 'batch.q'), off = join(dir, 'off.q');
