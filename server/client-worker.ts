@@ -137,36 +137,44 @@ function handle(m: any) {
     case 'raw': {
       // a raw HTTP exchange (kb/http): the request written as it is; the response is whole when its
       // Content-Length is in, its last chunk is (the chunks then joined, as kdb+ does), or the server closes
-      let got = Buffer.alloc(0), done = false;
+      // what has come, in a buffer that doubles as it fills, and how far the chunks are read: each byte is
+      // copied and scanned a bounded number of times, however many packets a large answer comes in
+      let buf = Buffer.alloc(1 << 16), len = 0, done = false, he = -1, at = 0;
+      const parts: Buffer[] = [];
+      const got = () => buf.subarray(0, len);
+      const add = (d: Buffer) => {
+        if (len + d.length > buf.length) { const b = Buffer.alloc(Math.max(2 * buf.length, len + d.length)); buf.copy(b, 0, 0, len); buf = b; }
+        d.copy(buf, len); len += d.length;
+      };
       const finish = (a: { bytes: Uint8Array } | { error: string }) => { if (!done) { done = true; s.destroy(); answer(a); } };
       const whole = (): Buffer | null => {
-        const he = got.indexOf('\r\n\r\n');
+        if (he < 0) he = got().indexOf('\r\n\r\n');
         if (he < 0) return null;
-        const head = got.subarray(0, he).toString('latin1'), body = got.subarray(he + 4);
+        const head = buf.subarray(0, he).toString('latin1'), body = buf.subarray(he + 4, len);
         const cl = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-        if (cl) return body.length >= Number(cl[1]) ? got.subarray(0, he + 4 + Number(cl[1])) : null;
+        if (cl) return body.length >= Number(cl[1]) ? buf.subarray(0, he + 4 + Number(cl[1])) : null;
         if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
-          const parts: Buffer[] = [];
-          for (let at = 0; ;) {
+          // chunks read on an earlier packet are kept (as copies: the buffer may move as it grows)
+          for (;;) {
             const le = body.indexOf('\r\n', at);
             if (le < 0) return null;
             const n = parseInt(body.subarray(at, le).toString('latin1'), 16);
-            if (!(n >= 0)) return got;
+            if (!(n >= 0)) return got();
             if (n === 0) return Buffer.concat([Buffer.from(head.replace(/\r\ntransfer-encoding:[^\r]*/i, '') + '\r\n\r\n', 'latin1'), ...parts]);
             if (body.length < le + 2 + n + 2) return null;
-            parts.push(body.subarray(le + 2, le + 2 + n));
+            parts.push(Buffer.from(body.subarray(le + 2, le + 2 + n)));
             at = le + 2 + n + 2;
           }
         }
         // no body: a 1xx, 204 or 304 status
-        return /^HTTP\/\d\.\d (1\d\d|204|304)/.test(head) ? got.subarray(0, he + 4) : null;
+        return /^HTTP\/\d\.\d (1\d\d|204|304)/.test(head) ? buf.subarray(0, he + 4) : null;
       };
       const s: Socket = m.tls ? tlsConnect({ host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host })
         : connect({ host: m.host, port: m.port });
       s.once(m.tls ? 'secureConnect' : 'connect', () => s.write(m.bytes as Uint8Array));
-      s.on('data', (d: Buffer) => { got = Buffer.concat([got, d]); const w = whole(); if (w) finish({ bytes: new Uint8Array(w) }); });
-      s.on('end', () => finish({ bytes: new Uint8Array(whole() ?? got) }));
-      s.on('close', () => finish({ bytes: new Uint8Array(whole() ?? got) }));
+      s.on('data', (d: Buffer) => { add(d); const w = whole(); if (w) finish({ bytes: new Uint8Array(w) }); });
+      s.on('end', () => finish({ bytes: new Uint8Array(whole() ?? got()) }));
+      s.on('close', () => finish({ bytes: new Uint8Array(whole() ?? got()) }));
       s.on('error', (e: NodeJS.ErrnoException) => finish({ error: 'hop. OS reports: ' + (OS[e.code ?? ''] ?? e.message) }));
       break;
     }

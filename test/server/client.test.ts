@@ -224,6 +224,12 @@ test('`:http://host:port "request" sends the text as it is and gives the whole r
     req.on('data', d => { body += d; });
     req.on('end', () => {
       if (req.url === '/chunked') { res.write('hel'); res.write('lo'); res.end(); return; }
+      // a large answer in many chunks and packets: 3000 chunks of 1000 bytes, chunk i all of letter i mod 26
+      if (req.url === '/big') {
+        let i = 0;
+        const more = () => { while (i < 3000) { if (!res.write(String.fromCharCode(97 + i++ % 26).repeat(1000))) { res.once('drain', more); return; } } res.end(); };
+        more(); return;
+      }
       res.setHeader('Content-Length', String(body.length + req.method!.length + 1));
       res.end(req.method + ' ' + body);
     });
@@ -235,7 +241,8 @@ test('`:http://host:port "request" sends the text as it is and gives the whole r
       `r:\`:http://127.0.0.1:${port} "DELETE /x HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n"`, '(r like "HTTP/1.1 200 OK*";last "\\r\\n\\r\\n" vs r)',
       `p:"hello";r:\`:http://127.0.0.1:${port} "POST /x HTTP/1.1\\r\\nHost: h\\r\\nContent-length: ",(string count p),"\\r\\n\\r\\n",p`, 'last "\\r\\n\\r\\n" vs r',
       `r:\`:http://127.0.0.1:${port} "GET /chunked HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n"`, '(last "\\r\\n\\r\\n" vs r;r like "*chunked*")',
+      `b:last "\\r\\n\\r\\n" vs \`:http://127.0.0.1:${port} "GET /big HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n"`, '(count b;b~raze 1000#\'3000#.Q.a)',
       '`:http://127.0.0.1:1 "GET / HTTP/1.1\\r\\n\\r\\n"']);
-    assert.deepEqual(got, ['1b', '"DELETE "', '"POST hello"', '"hello"', '0b', "'hop. OS reports: Connection refused"]);
+    assert.deepEqual(got, ['1b', '"DELETE "', '"POST hello"', '"hello"', '0b', '3000000', '1b', "'hop. OS reports: Connection refused"]);
   } finally { web.close(); }
 });
