@@ -1316,3 +1316,13 @@ test('xcols reorders a dictionary\'s keys as a table\'s columns (TorQ pcapdecode
   assert.equal(q('`b xcols ([]a:1 2;b:3 4)'), 'b a\n---\n3 1\n4 2');
   assert.match(q('`z xcols `a`b!1 2'), /^'z/);
 });
+
+test('a list of types casts a dictionary\'s values item by item; Tok takes a string whole (tsbs writerApi: flip types[key m]$m)', () => {
+  const { q } = makeSession();
+  assert.equal(q('`long`float$`a`b!1 2'), 'a| 1\nb| 2f');
+  assert.equal(q('"SJ"$`a`b!("x1";"12")'), 'a| `x1\nb| 12');
+  assert.match(q('"SJF"$`a`b!("x1";"12")'), /^'length/);
+  // ref/tok: implicit recursion stops at strings, not atoms
+  assert.equal(q('"BXH"$"42"'), '0b\n0x42\n42h');
+  assert.equal(q('"jf"$"ab"'), '97\n98f');
+});

@@ -43,9 +43,12 @@ export function dollar(x: Q, y: Q): Q {
   const isMat = (v: Q) => v.t === T.Float || (v.t === T.List && (v as List).d.every(r => r.t === T.Float));
   if (isMat(x) && isMat(y)) return hooks.mmu(x, y);
   if (x.t === T.Char || x.t === T.Sym || x.t === T.Short || x.t === T.List) {
-    // one type per item of y, or every type for an atom y
+    // one type per item of y, or every type for an atom y; a dictionary's values take the types (cast is
+    // atomic). Tok's recursion stops at strings (ref/tok): a string is a leaf that every Tok type parses
     const xs = items(x);
-    if (y.t >= 0 && y.t < T.Table) {
+    if (y.t === T.Dict) return dict((y as Dict).k, dollar(x, (y as Dict).v));
+    const tokOnly = xs.every(t => t.t === -T.Char && (t as Atom).v as number >= 65 && (t as Atom).v as number <= 90);
+    if (y.t >= 0 && y.t < T.Table && !(y.t === T.Char && tokOnly)) {
       if (count(y) !== xs.length) throw new QError('length');
       return fromItems(xs.map((t, i) => dollar(t, item(y, i))));
     }
