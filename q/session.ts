@@ -213,7 +213,17 @@ export class Session {
   }
 
   /** Evaluate a statement of a script: the lambdas it defines remember the file and line. */
-  evaluateAt(src: string, file: string | undefined, line: number): Result { return at(file ?? '', line, () => this.evaluate(src)); }
+  evaluateAt(src: string, file: string | undefined, line: number): Result { return at(this.fullPath(file ?? ''), line, () => this.evaluate(src)); }
+
+  /** A script's path as its lambdas remember it: from the root, as kdb+ gives it (value f, backtraces:
+   *  basics/debug "note the full path name"), where the host has a working directory. */
+  private fullPath(file: string): string {
+    const cwd = this.env.host.cwd?.();
+    if (!file || file.startsWith('/') || !cwd) return file;
+    const parts: string[] = [];
+    for (const p of (cwd + '/' + file).split('/')) if (p === '..') parts.pop(); else if (p && p !== '.') parts.push(p);
+    return '/' + parts.join('/');
+  }
 
   /** Evaluate q text; null when the console would show nothing (assignment, ::, trailing ;). */
   run(src: string): Q | null {
@@ -422,9 +432,9 @@ export class Session {
     this.env.ns = cwd;
     try {
       // a .k script is k, as kdb+ loads its own q.k
-      const k = /\.k$/.test(path);
+      const k = /\.k$/.test(path), full = this.fullPath(path.replace(/^:/, ''));
       for (const stmt of statementsAt(txt)) {
-        const v = at(path, stmt.line, () => this.run(k && !/^\s*\\/.test(stmt.text) ? 'k)' + stmt.text : stmt.text));
+        const v = at(full, stmt.line, () => this.run(k && !/^\s*\\/.test(stmt.text) ? 'k)' + stmt.text : stmt.text));
         if (v !== null) this.env.host.write(1, this.display(v) + '\n');
       }
     } finally { this.env.cwd = cwd; this.env.ns = ns; }

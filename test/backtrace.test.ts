@@ -2,7 +2,7 @@
 // was defined, with a caret under the primitive that failed; .Q.bt, .Q.trp and .Q.sbt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../server/kernels.js';
@@ -62,6 +62,19 @@ test('an error in a loaded script names its file and line; the load stops there'
     assert.equal(s.evaluate('f 1').trace, `  [1]  ${path}:4:   x+\`a}\n${' '.repeat(7 + path.length + 4 + 3)}^`);
     assert.equal(s.evaluate('2#-3#value f').out, `${JSON.stringify(path)}\n3`);
   } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('a script loaded by a relative path gives its lambdas the full path (value f; tsbs finds its files from value[{}][6])', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-rel-')), was = process.cwd();
+  try {
+    writeFileSync(join(dir, 's.q'), 'g:{x}\n');
+    const s = new Session(nodeHost(() => {}));
+    s.evaluate('\\cd ' + dir);
+    s.evaluate('\\l s.q');
+    assert.equal(s.evaluate('first -3#value g').out, JSON.stringify(join(realpathSync(dir), 's.q')));
+    s.evaluate('\\l ./s.q');
+    assert.equal(s.evaluate('first -3#value g').out, JSON.stringify(join(realpathSync(dir), 's.q')));
+  } finally { process.chdir(was); rmSync(dir, { recursive: true, force: true }); }
 });
 
 test('value of a lambda has kdb+\'s layout: parameters, locals, namespace and globals, constants, name, source', () => {
