@@ -299,6 +299,11 @@ function parse1(t: number, s0: string): any {
   // the other forms of a date "D"$ reads (ref/tok), as yyyy.mm.dd, and any time after it
   const other = t === T.Date || t === T.Datetime || t === T.Timestamp ? otherDate(s) : null;
   if (other === undefined) return nullOf(t);
+  // a month is [yy]yy[?]mm (ref/file-text): 1103, 201103, 2011.03; a two-digit year as a date's
+  if (t === T.Month) {
+    const m = /^(\d\d|\d{4})\D?(\d\d)$/.exec(s);
+    if (m) { const mo = +m[2], y = m[1].length === 2 ? (+m[1] < 50 ? 2000 : 1900) + +m[1] : +m[1]; return mo >= 1 && mo <= 12 ? (y - 2000) * 12 + mo - 1 : nullOf(t); }
+  }
   // temporals: the literal scanner, after normalising the separators kdb+ accepts
   // a run of digits is a date only as yyyymmdd; other digit runs are not dates
   if (!other && /^\d+$/.test(s) && (t === T.Date || t === T.Month || t === T.Datetime) && s.length !== 8) return nullOf(t);
@@ -325,7 +330,7 @@ function parse1(t: number, s0: string): any {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
- * A date in one of the forms of ref/tok other than yyyy.mm.dd, yyyy-mm-dd and yyyymmdd: yymmdd,
+ * A date in one of the forms of ref/tok other than yyyy.mm.dd, yyyy-mm-dd and yyyymmdd: yymmdd (or yy.mm.dd, yy-mm-dd),
  * ddMMM[yy]yy (a space or - allowed between the parts), yyyy/[mm|MMM]/dd, and [mm|MMM]/dd/[yy]yy (or
  * dd/[mm|MMM]/[yy]yy under \z 1). It gives the date as yyyy.mm.dd and the time that follows it (after a
  * blank, T or D); undefined for a date that does not exist; null when s is in none of these forms.
@@ -336,7 +341,7 @@ function otherDate(s: string): [string, string] | null | undefined {
   const year = (x: string) => x.length === 2 ? (+x < 50 ? 2000 : 1900) + +x : +x;
   const end = '(?:[ TD](.*))?$';
   let y: number, m: number, d: number, rest: string | undefined, f: RegExpExecArray | null;
-  if ((f = /^(\d\d)(\d\d)(\d\d)$/.exec(s))) [y, m, d] = [year(f[1]), +f[2], +f[3]];
+  if ((f = /^(\d\d)([.-]?)(\d\d)\2(\d\d)$/.exec(s))) [y, m, d] = [year(f[1]), +f[3], +f[4]];
   else if ((f = new RegExp('^(\\d\\d?)[ -]?([A-Za-z]{3})[ -]?(\\d{4}|\\d\\d)' + end).exec(s))) [d, m, y, rest] = [+f[1], mon(f[2]), year(f[3]), f[4]];
   else if ((f = new RegExp('^(\\d{4})/(\\d\\d?|[A-Za-z]{3})/(\\d\\d?)' + end).exec(s))) [y, m, d, rest] = [+f[1], mon(f[2]), +f[3], f[4]];
   else if ((f = new RegExp('^(\\d\\d?|[A-Za-z]{3})/(\\d\\d?|[A-Za-z]{3})/(\\d{4}|\\d\\d)' + end).exec(s))) {
