@@ -1330,6 +1330,6 @@ test('a list of types casts a dictionary\'s values item by item; Tok takes a str
 test('"M"$ reads [yy]yy[?]mm and "D"$ [yy]yy[?]mm[?]dd (ref/file-text; q4q loads expiry as YYMM)', () => {
   const { q } = makeSession();
   assert.equal(q('"M"$("1103";"201103";"2011.03";"2011-03";"99.12";"2011.13")'), '2011.03 2011.03 2011.03 2011.03 1999.12 0Nm');
-  assert.equal(q('(enlist "M";enlist 4) 0: enlist "1103"'), ',2011.03');
+  assert.equal(q('first (enlist "M";enlist 4) 0: enlist "1103"'), ',2011.03m');
   assert.equal(q('"D"$("110109";"11.01.09";"11-01-09";"11.13.09")'), '2011.01.09 2011.01.09 2011.01.09 0N');
 });
