@@ -164,7 +164,8 @@ let partStarts: Int32Array | null = null;
  * the partition column (date within …, date=…) keep are read from disk. Null when the source is not one.
  */
 function partitioned(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev: Evaluator) {
-  if (n.from.k !== 'name' || lookup(n.from.n) !== undefined) return null;
+  // a lambda's local of the same name is the table, not the database's (a local shadows a global)
+  if (n.from.k !== 'name' || (n.from.slot !== undefined && fr?.[n.from.slot] !== undefined) || lookup(n.from.n) !== undefined) return null;
   const pt = partedTables().get(n.from.n);
   if (!pt) return null;
   const pv = { t: pt.type, d: Int32Array.from(pt.vals), a: 0 } as Vec;

@@ -1141,6 +1141,15 @@ test('.[`:db;`t`;:;t] writes the splayed table db/t/ and .[`:db;`t`] reads it, a
   assert.equal(q('count 1::`:t.txt'), '6');
 });
 
+test('a lambda\'s local table shadows a partitioned table of the same name in its queries (demo-data-gen rebuilds after loading a database)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:sh/2026.01.01/t/ set ([]a:10 20 30)');
+  q('\\l sh');
+  assert.equal(q('{t:([]a:1 2); exec a from t}[]'), '1 2');
+  assert.equal(q('{[t] select from t where a>1}([]a:1 2)'), 'a\n-\n2');
+  assert.equal(q('{exec a from t}[]'), '10 20 30');
+});
+
 test('a select grouped by the partition column runs partition by partition and gives what the same query gives in memory', () => {
   const dir = tmp(), { q } = session(dir);
   q('{.Q.dd[`:hp;x,`t`] set .Q.en[`:hp] ([]s:`a`b`a`c`a`b;v:1 5 3 9 2 7.;w:6?10)} each 2020.01.01 2020.01.02 2020.01.03');
