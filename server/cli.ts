@@ -5,7 +5,7 @@ import { availableParallelism, totalmem, hostname, tmpdir, userInfo } from 'node
 import { spawnSync } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
 import './kernels.js';
-import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, rmSync, openSync, readSync, closeSync, renameSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, rmSync, rmdirSync, openSync, readSync, closeSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { createSecureContext, SecureContext } from 'node:tls';
@@ -152,7 +152,15 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       read: p => { try { const b = readFileSync(p); return new Uint8Array(b.buffer, b.byteOffset, b.length); } catch { return null; } },
       write: reporting((p, data: Uint8Array, append: boolean) => { mkdirSync(dirname(p) || '.', { recursive: true }); (append ? appendFileSync : writeFileSync)(p, data); }),
       list: p => { try { return statSync(p).isDirectory() ? readdirSync(p) : null; } catch { return null; } },
-      remove: p => { try { rmSync(p); return true; } catch { return false; } },
+      // a directory only when empty (ref/hdel: dbmaint deletes a table's files, then its directory)
+      remove: p => {
+        try { rmSync(p); return true; } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (code !== 'ERR_FS_EISDIR' && code !== 'EISDIR') return false;
+          // worded as hdel's own error (ref/hdel: 'test.txt: No such file or directory)
+          try { rmdirSync(p); return true; } catch (e2) { const c = (e2 as { code?: string }).code ?? ''; throw new QError(`${p}: ${STRERROR[c] ?? (e2 as Error).message}`); }
+        }
+      },
       size: p => { try { return statSync(p).size; } catch { return null; } },
       readAt: (p, offset, length, into) => {
         let fd: number;

@@ -118,6 +118,12 @@ test('read0 and read1 with offset and length; hcount, hdel, key', () => {
   assert.equal(q(`key \`:${d}`), ',`f.txt');
   assert.equal(q(`hdel \`:${d}/f.txt`), `\`:${d}/f.txt`);
   assert.equal(q(`key \`:${d}`), '`symbol$()');
+  // a directory only when empty (ref/hdel), as dbmaint deletes a table: its files, then the directory
+  q(`\`:${d}/t/ set ([]a:1 2)`);
+  assert.equal(q(`hdel \`:${d}/t/`), `'${d}/t/: Directory not empty`);
+  assert.equal(q(`last (hdel .Q.dd[\`:${d}/t;]@) each \`a\`.d,\``), `\`:${d}/t/`);
+  assert.equal(q(`key \`:${d}`), '`symbol$()');
+  assert.equal(q(`hdel \`:${d}/t`), `'${d}/t: No such file or directory`);
   // bytes cut by a char delimiter are strings (ref/vs: the type is the left argument's)
   assert.equal(q('" " vs "x"$"a b"'), ',"a"\n,"b"');
   // over anything but a file symbol hdel is ~: (basics/parsetrees)
