@@ -1333,3 +1333,13 @@ test('"M"$ reads [yy]yy[?]mm and "D"$ [yy]yy[?]mm[?]dd (ref/file-text; q4q loads
   assert.equal(q('first (enlist "M";enlist 4) 0: enlist "1103"'), ',2011.03m');
   assert.equal(q('"D"$("110109";"11.01.09";"11-01-09";"11.13.09")'), '2011.01.09 2011.01.09 2011.01.09 0N');
 });
+
+test('d[k1;k2] on a dictionary keyed by strings takes k1 as one whole key, then indexes deeper (psaris/mm: score[c;c])', () => {
+  const { q } = makeSession();
+  q('g:("ab";"cd")!(`x`y!1 2;`x`y!3 4)');
+  assert.equal(q('g["ab";`y]'), '2');
+  assert.equal(q('.[g;("cd";`x)]'), '3');
+  assert.equal(q('g[("ab";"cd");`x]'), '1 3');
+  assert.equal(q('(("ab";"cd")!(1 2;3 4))["cd";0]'), '3');
+  assert.equal(q('((1 2;3 4)!(`x`y!1 2;`x`y!3 4))[3 4;`x]'), '3');
+});

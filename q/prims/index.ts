@@ -89,12 +89,14 @@ function mapIndex(x: Q, i: Q): Q {
   return fromItems((i as List).d.map(j => index(x, j)));
 }
 
+/** Whether i names one key of keys k: an atom, or one whole key of a list of keys ("ab" of ("ab";"cd")). */
+const oneKey = (k: Q, i: Q) => i.t < 0 || (k.t === T.List && (i.t > 0 || i.t === T.List) && (k as List).d.some(e => e.t === i.t));
 function dictIndex(d: Dict, i: Q): Q {
   if (d.k.t === T.Table) return keyedIndex(d, i);
   const k = d.k;
   // keys with s# make a step function: a value is that of the last key at or below it
   if ((k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) return step(k, d.v, i);
-  if (i.t < 0 || (k.t === T.List && (i.t > 0 || i.t === T.List) && (k as List).d.some(e => e.t === i.t))) {
+  if (oneKey(k, i)) {
     // an atom (or one whole key of a list of keys) looks up one value
     const p = find1(k, i);
     return p < count(k) ? item(d.v, p) : nullItem(d.v);
@@ -222,7 +224,7 @@ export function indexDeep(x: Q, idx: Q[]): Q {
   if (isFn(x)) return apply(x, idx);
   const top = isNil(i) ? x : index(x, i);
   if (!rest.length) return top;
-  if (i.t < 0 && !isNil(i) || (x.t === T.Dict && i.t < 0)) return indexDeep(top, rest);
+  if (i.t < 0 && !isNil(i) || (x.t === T.Dict && (x as Dict).k.t !== T.Table && oneKey((x as Dict).k, i))) return indexDeep(top, rest);
   // a list index at this level: go deeper in each item picked
   if (top.t === T.Dict) return dict((top as Dict).k, indexEach((top as Dict).v, rest));
   return indexEach(top, rest);
