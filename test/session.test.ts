@@ -1343,3 +1343,11 @@ test('d[k1;k2] on a dictionary keyed by strings takes k1 as one whole key, then 
   assert.equal(q('(("ab";"cd")!(1 2;3 4))["cd";0]'), '3');
   assert.equal(q('((1 2;3 4)!(`x`y!1 2;`x`y!3 4))[3 4;`x]'), '3');
 });
+
+test('a functional query names the running lambda\'s locals as its qSQL does, after the columns (q4q pivot: (pf;`u;…))', () => {
+  const { q } = makeSession();
+  assert.equal(q('{a:5; ?[([]b:1 2);();0b;(enlist`c)!enlist(+;`a;`b)]}[]'), 'c\n-\n6\n7');
+  assert.equal(q('{f:{x*y}; exec c from ?[([]b:1 2);();0b;(enlist`c)!enlist(`f;`b;3)]}[]'), '3 6');
+  // a column comes first
+  assert.equal(q('{b:10; exec c from ?[([]b:1 2);();0b;(enlist`c)!enlist(+;`b;1)]}[]'), '2 3');
+});

@@ -29,6 +29,14 @@ let depth = 0;
 /** The lambda running now (.z.s), or null at the top. */
 let running: Lambda | null = null;
 export const self = (): Lambda | null => running;
+/** The locals of the lambda running now: a functional query's parse trees name them as qSQL's names do. */
+let runningFrame: (Q | undefined)[] | null = null;
+/** The value of the running lambda's local called name, if it has one with a value. */
+export function localValue(name: string): Q | undefined {
+  if (!running || !runningFrame) return undefined;
+  const i = running.locals.indexOf(name);
+  return i < 0 ? undefined : runningFrame[i];
+}
 export function callLambda(f: Lambda, args: Q[]): Q {
   const frame: (Q | undefined)[] = new Array(f.locals.length);
   for (let i = 0; i < args.length; i++) frame[i] = args[i];
@@ -45,9 +53,9 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   // what earlier calls dropped is collected as loops collect it: {sum x?1.0} each 560#1000000 held every
   // call's 8 MB until the statement ended, and ran out of memory (the cookbook's buildhdb.q: day each til nd)
   else settle();
-  const savedNs = env.ns, savedCols = scope.cols, caller = running;
+  const savedNs = env.ns, savedCols = scope.cols, caller = running, callerFrame = runningFrame;
   if (f.ns !== savedNs) env.ns = f.ns;
-  running = f;
+  running = f; runningFrame = frame;
   // a lambda called from a query sees its own names, not the query's columns
   scope.cols = null;
   enter(f);
@@ -59,7 +67,7 @@ export function callLambda(f: Lambda, args: Q[]): Q {
     record(e, frame);
     throw e;
   // back at the top level, code is in the working namespace, which the lambda may have changed (\d)
-  } finally { leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; }
+  } finally { leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; runningFrame = callerFrame; }
 }
 setLambdaCaller(callLambda);
 // (a file symbol applied indexes the file's value: `:vv 1, `:db/t `c, as wp/intraday-writedown's disksort)

@@ -7,7 +7,7 @@ import { QError } from '../value/error.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { apply } from '../prims/apply.js';
 import { derive } from '../prims/iter.js';
-import { primValue, scope } from './eval.js';
+import { primValue, scope, localValue } from './eval.js';
 import { getGlobal, setGlobal } from './names.js';
 
 /** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
@@ -86,8 +86,12 @@ function sqlTree(n: Extract<Node, { k: 'sql' }>): Q {
 /** Evaluate a parse tree: (f;a;b) applies f to the evaluated arguments, a symbol is a name, ,x is x. */
 export function evalTree(x: Q): Q {
   if (x.t === -T.Sym) {
-    // in a functional query, a symbol names a column first
-    if (scope.cols) { const c = scope.cols((x as Atom).v); if (c !== undefined) return c; }
+    // in a functional query, a symbol names a column first, then a local of the lambda running the query
+    // (as in the qSQL it stands for: q4q's pivot names its local pf and u so)
+    if (scope.cols) {
+      const c = scope.cols((x as Atom).v) ?? localValue((x as Atom).v);
+      if (c !== undefined) return c;
+    }
     return getGlobal((x as Atom).v);
   }
   if (x.t === T.List) {
@@ -100,7 +104,7 @@ export function evalTree(x: Q): Q {
     if ((head.t === T.Op || head.t === T.Unary) && ((head as any).name === ':' || (head as any).name === '::') && d.length === 3 && d[1].t === -T.Sym) {
       const v = evalTree(d[2]); setGlobal((d[1] as Atom).v, v); return v;
     }
-    const f = head.t === -T.Sym ? getGlobal((head as Atom).v) : head.t === T.List ? evalTree(head) : head;
+    const f = head.t === -T.Sym ? (scope.cols && localValue((head as Atom).v)) || getGlobal((head as Atom).v) : head.t === T.List ? evalTree(head) : head;
     const args = new Array<Q>(d.length - 1);
     for (let i = d.length - 1; i >= 1; i--) args[i - 1] = evalTree(d[i]);
     return apply(f, args);
