@@ -301,6 +301,11 @@ export async function main(argv: string[]) {
     try { announce(await port.listen(o.port)); }
     catch (e) { process.stderr.write(`'${errorText(e)}\n`); process.exit(1); }
   }
+  // the console's input, there for read0 0 while the script loads too (rl:{1">> ";read0 0} in a script)
+  const tty = process.stdin.isTTY;
+  const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
+  const input = new ConsoleInput(rl, !!tty);
+  host.readLine = () => { flush(); return input.readLine(); };
   // q db: a database directory is loaded as \l db would
   if (o.script && host.files!.list(o.script) !== null) {
     const r = session.evaluate('\\l ' + o.script);
@@ -318,15 +323,11 @@ export async function main(argv: string[]) {
     session.updateLog = log;
   }
   flush();
-  const tty = process.stdin.isTTY;
-  const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
   // at a terminal an error inside a lambda suspends it (q)), as kdb+'s debugger); piped input runs on
   session.debug = !!tty;
   // at a terminal, a banner as q prints one (-q leaves it out): what this is and how to leave
   if (tty && !o.quiet) write(1, `wasq ${pkg.version}: q in TypeScript and WebAssembly (kdb+ 4.1's language). \\\\ quits.\n`);
   flush();
-  const input = new ConsoleInput(rl, !!tty);
-  host.readLine = () => { flush(); return input.readLine(); };
   if (tty) rl.prompt();
   // at a terminal, Ctrl-C stops the running line ('stop), as in q; at the prompt it abandons the line typed
   const stop = tty ? new ConsoleInterrupt() : null;

@@ -435,6 +435,11 @@ test('.Q.gz gzips (level;data) and gunzips data, keeping chars as chars and byte
 test('read0 0 reads the next console line in the middle of a statement; a host without a console says nyi', () => {
   const r = spawnSync('node', ['bin/wasq.mjs', '-q'], { input: 'rl:{1">> ";read0 0}\nrl`\nxiskso\n1+1\n1">> ";a:read0 0\nwhatever\na[4+til 4]\nread0 0\n', encoding: 'utf8' });
   assert.equal(r.stdout, '>> "xiskso"\n2\n>> "ever"\n""\n');
+  // a script given on the command line reads the console too, as it loads (psaris/mm's mastermind.q)
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-r0-'));
+  writeFileSync(join(dir, 'r.q'), '1">> ";a:read0 0\nshow a\n');
+  const s = spawnSync('node', ['bin/wasq.mjs', join(dir, 'r.q'), '-q'], { input: 'hello\n1+1\n', encoding: 'utf8' });
+  assert.equal(s.stdout, '>> "hello"\n2\n');
   const { q } = makeSession();
   assert.equal(q('read0 0'), "'nyi");
 });
