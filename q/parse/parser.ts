@@ -349,15 +349,19 @@ export class Parser {
     const cols: Node[] = [];
     if (!this.isPunct(this.peek(), ')')) for (const e of this.sequence(')')) if (e.k !== 'nil') cols.push(e);
     this.i++;
-    // a column is named by its assignment, else by the last name in its expression (as select does)
-    const named = (e: Node, i: number, pre: string[]): [string, Node] => {
-      if (e.k === 'asg' && !e.idx && !e.op) return [e.n, e.r];
-      const nm = clauseName(e);
-      // x is also the name of what has none (x, x1, x2 …), but a column that is the name x is x
-      return [nm !== 'x' || (e.k === 'name' && e.n === 'x') ? nm : i === 0 && !pre.length ? 'x' : 'x' + (pre.length + i), e];
+    // a column is named by its assignment, else by the last name in its expression (as select does); one
+    // with no name is x, made unique as select makes it (x, x1, x2 … after the names before it: KX ml's
+    // ([]sym:…;time:…;@[…];@[…]) has columns sym time x x1), but a column that is the name x is x
+    const used = new Set<string>();
+    const named = (e: Node): [string, Node] => {
+      if (e.k === 'asg' && !e.idx && !e.op) { used.add(e.n); return [e.n, e.r]; }
+      let nm = clauseName(e);
+      if (nm === 'x' && !(e.k === 'name' && e.n === 'x')) for (let k = 1; used.has(nm); k++) nm = 'x' + k;
+      used.add(nm);
+      return [nm, e];
     };
-    const kc = keys.map((e, i) => named(e, i, []));
-    const vc = cols.map((e, i) => named(e, i, kc.map(c => c[0])));
+    const kc = keys.map(e => named(e));
+    const vc = cols.map(e => named(e));
     // a name with no value makes the literal a projection (kdb+ 4.1): ([a:101;b:]) 102 is ([a:101;b:102])
     if ([...kc, ...vc].some(c => c[1].k === 'nil'))
       return { k: 'app', f: { k: 'prim', n: '.tableproj' }, a: [{ k: 'lit', v: symVec(kc.map(c => c[0])) }, { k: 'lit', v: symVec(vc.map(c => c[0])) }, ...[...kc, ...vc].map(c => c[1].k === 'nil' ? null : c[1])] };

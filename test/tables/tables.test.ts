@@ -179,13 +179,16 @@ test('ungroup razes the list columns and repeats the rest; lists of unequal leng
   assert.equal(q('(ungroup ([]a:1 2;b:("ab";"cd")))`b'), '"abcd"');
 });
 
-test('a table literal column that is the name x is called x; columns with no name are x, x1, …', () => {
+test('a table literal column that is the name x is called x; columns with no name are x, x1, … as select names them', () => {
   const { q } = makeSession();
   q('x:1 2f');
   q('s:`a`b');
   assert.equal(q('cols ([]s;x;j:1 2)'), '`s`x`j');
   assert.equal(q('cols ([]1 2;3 4)'), '`x`x1');
-  assert.equal(q('cols ([]s;1 2)'), '`s`x1');
+  assert.equal(q('cols ([]s;1 2)'), '`s`x');
+  // numbered as select numbers them: among the names before (KX ml's preproctst.t)
+  assert.equal(q('cols ([]sym:`a`b;time:1 2;3 4;5 6)'), '`sym`time`x`x1');
+  assert.equal(q('cols ([]x;1 2;3 4)'), '`x`x1`x2');
 });
 
 test('xcol with a dictionary renames by name; a name the table lacks is a length error', () => {
