@@ -1351,3 +1351,12 @@ test('a functional query names the running lambda\'s locals as its qSQL does, af
   // a column comes first
   assert.equal(q('{b:10; exec c from ?[([]b:1 2);();0b;(enlist`c)!enlist(+;`b;1)]}[]'), '2 3');
 });
+
+test('joining onto a dictionary whose values are a table keeps the new values: a table again if they conform, else a list (KX ml scalers: info,enlist[`transform]!enlist f)', () => {
+  const { q } = makeSession();
+  q('a:(enlist `m)!enlist `x`y!1 2');
+  assert.equal(q('(a,(enlist `t)!enlist 7)`t'), '7');
+  assert.equal(q('count value a,(enlist `t)!enlist 7'), '2');
+  assert.equal(q('value a,(enlist `t)!enlist `x`y!3 4'), 'x y\n---\n1 2\n3 4');
+  assert.equal(q('value a,(enlist `m)!enlist `x`y!5 6'), 'x y\n---\n5 6');
+});

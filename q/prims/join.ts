@@ -111,7 +111,7 @@ function joinDicts(a: Dict, b: Dict): Q {
     const p = find1(fromItems(keys), bk[j]);
     if (p < keys.length) vals[p] = bv[j]; else { keys.push(bk[j]); vals.push(bv[j]); }
   }
-  return dict(fromItems(keys), a.v.t === T.Table ? a.v : fromItems(vals));
+  return dict(fromItems(keys), fromItems(vals));
 }
 
 const keyOf = (x: Q): any => x.t < 0 ? (typeof (x as Atom).v === 'bigint' ? String((x as Atom).v) : (x as Atom).v) : JSON.stringify(items(x).map(keyOf));
