@@ -1360,3 +1360,11 @@ test('joining onto a dictionary whose values are a table keeps the new values: a
   assert.equal(q('value a,(enlist `t)!enlist `x`y!3 4'), 'x y\n---\n1 2\n3 4');
   assert.equal(q('value a,(enlist `m)!enlist `x`y!5 6'), 'x y\n---\n5 6');
 });
+
+test('a list of dictionaries with no keys stays a list, so a keyed upsert of an empty dictionary cell keeps its row (KX ml graph: addCfg)', () => {
+  const { q } = makeSession();
+  assert.equal(q('count ((0#`)!"";(0#`)!"")'), '2');
+  q('r:([k:enlist `a] v:enlist 1),`k`v!(`b;(0#`)!"")');
+  assert.equal(q('count each (key r;value r)'), '2 2');
+  assert.equal(q('r[`b;`v]~(0#`)!""'), '1b');
+});

@@ -238,6 +238,8 @@ function dictsToTable(xs: Q[]): Q | null {
   const k0 = (xs[0] as Dict).k;
   if (k0.t !== T.Sym) return null;
   const kd = (k0 as Vec).d as Int32Array;
+  // dictionaries with no keys are no rows: a table of no columns would have no count to keep them by
+  if (!kd.length) return null;
   for (const x of xs) {
     if (x.t !== T.Dict) return null;
     const k = (x as Dict).k;
