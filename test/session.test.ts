@@ -1368,3 +1368,11 @@ test('a list of dictionaries with no keys stays a list, so a keyed upsert of an 
   assert.equal(q('count each (key r;value r)'), '2 2');
   assert.equal(q('r[`b;`v]~(0#`)!""'), '1b');
 });
+
+test('a function is an atom to raze and to reshape (KX ml: xval razes a list of one projection; describe takes (m,n)#{(::)})', () => {
+  const { q } = makeSession();
+  assert.equal(q('type raze enlist {x+y}[1]'), '0h');
+  assert.equal(q('count raze enlist {x}'), '1');
+  assert.equal(q('count each 2 3#{x}'), '3 3');
+  assert.equal(q('(2 2#(::))~(2#(::);2#(::))'), '1b');
+});

@@ -81,7 +81,8 @@ export function raze(x: Q): Q {
     for (const e of d) { if (e.t === T.List) { for (const v of (e as List).d) all.push(v); } else if (e.t < 0) all.push(e); else for (const v of items(e)) all.push(v); }
     return fromItems(all);
   }
-  let r: Q = d[0].t < 0 ? enlist(d[0]) : d[0];
+  // an atom (a function is one too) starts a list: raze enlist f is enlist f (KX ml's xval)
+  let r: Q = d[0].t < 0 || d[0].t >= 100 ? enlist(d[0]) : d[0];
   for (let i = 1; i < d.length; i++) r = join(r, d[i]);
   return r;
 }
@@ -153,7 +154,7 @@ export function take(x: Q, y: Q): Q {
 function reshape(x: Q, y: Q): Q {
   const NN = -2147483648;
   const dims = Array.from(positions(x)!, (v, i) => x.t === T.Long && (x as Vec).d[i] === -(2n ** 63n) ? NN : v);
-  const src = y.t < 0 ? enlist(y) : y, n = count(src);
+  const src = y.t < 0 ? enlist(y) : y.t >= T.Lambda ? list([y]) : y, n = count(src);
   if (dims.length === 2 && (dims[0] === NN || dims[1] === NN)) {
     const [r0, c0] = dims;
     if (r0 === NN && c0 === NN) throw new QError('domain');
