@@ -1376,3 +1376,13 @@ test('a function is an atom to raze and to reshape (KX ml: xval razes a list of 
   assert.equal(q('count each 2 3#{x}'), '3 3');
   assert.equal(q('(2 2#(::))~(2#(::);2#(::))'), '1b');
 });
+
+test('.j.k reads the inf and -inf that .j.j writes, and objects of the same keys in an object as a table (KX ml: hyperparameters.json, fresh loadparams)', () => {
+  const { q } = makeSession();
+  assert.equal(q('.j.k .j.j -0w 0 1 0w'), '-0w 0 1 0w');
+  assert.equal(q('.j.k "[0,null,inf,-inf]"'), '0 0n 0w -0w');
+  assert.equal(q('.j.k "{\\"inf\\":\\"-inf inf\\"}"'), 'inf| "-inf inf"');
+  assert.equal(q('type value .j.k "{\\"x\\":{\\"a\\":1},\\"y\\":{\\"a\\":2}}"'), '98h');
+  assert.equal(q('type value .j.k "{\\"x\\":{\\"a\\":1},\\"y\\":{\\"b\\":2}}"'), '0h');
+  assert.match(q('.j.k "[info]"'), /^'badjson/);
+});

@@ -72,8 +72,14 @@ const keyText = (k: Q, o: JsonOpts): string => {
  */
 export function fromJson(src: string): Q {
   let v: unknown;
-  try { v = JSON.parse(src); } catch { throw new QError('badjson'); }
+  try { v = JSON.parse(infinities(src)); } catch { throw new QError('badjson'); }
   return fromJs(v);
+}
+/** src with the bare inf and -inf that .j.j writes for infinities (ref/dotj) as numbers JSON.parse reads as
+ *  them (1e999); what is inside a string is left as it is. */
+function infinities(src: string): string {
+  if (!src.includes('inf')) return src;
+  return src.replace(/"(?:[^"\\]|\\.)*"|(-?)\binf\b/g, (m, sign: string | undefined) => m[0] === '"' ? m : sign + '1e999');
 }
 function fromJs(v: unknown): Q {
   if (v === null) return { t: -T.Float, v: NaN } as Q;
@@ -90,5 +96,6 @@ function fromJs(v: unknown): Q {
   const o = v as Record<string, unknown>, ks = Object.keys(o);
   const vals = ks.map(k => fromJs(o[k]));
   const uniform = vals.length > 0 && vals.every(e => e.t < 0 && e.t === vals[0].t);
-  return dict(symVec(ks), uniform ? fromItems(vals) : list(vals));
+  // (and objects of the same keys a table, as a list of conforming dictionaries is)
+  return dict(symVec(ks), uniform || vals.length > 0 && vals.every(e => e.t === T.Dict) ? fromItems(vals) : list(vals));
 }
