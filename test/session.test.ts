@@ -1386,3 +1386,11 @@ test('.j.k reads the inf and -inf that .j.j writes, and objects of the same keys
   assert.equal(q('type value .j.k "{\\"x\\":{\\"a\\":1},\\"y\\":{\\"b\\":2}}"'), '0h');
   assert.match(q('.j.k "[info]"'), /^'badjson/);
 });
+
+test('amend at a list of indices pairs a table\'s rows with them (ref/amend: vy conformable to the indices; KX ml clust: @[clustTab;i;,;rows])', () => {
+  const { q } = makeSession();
+  assert.equal(q('@[(0;0);0 1;{y`a};([]a:10 20)]'), '10 20');
+  q('t:([]a:1 2 3;b:4 5 6)');
+  assert.equal(q('@[t;0 2;:;([]a:7 8;b:10 20)]'), 'a b \n----\n7 10\n2 5 \n8 20');
+  assert.match(q('@[t;0 1;:;([]a:7 8 9;b:1 2 3)]'), /^'length/);
+});

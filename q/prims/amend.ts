@@ -91,7 +91,7 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym) && !oneKey) {
     // a list of indices: each gets the matching item of y (or all of y when y is an atom)
     const n = count(i);
-    const pairY = y !== undefined && !(y.t < 0) && y.t < T.Table;
+    const pairY = y !== undefined && !(y.t < 0) && y.t <= T.Table;
     if (pairY && count(y!) !== n) throw new QError('length');
     const bulk = atMany(x, i, f, y, pairY);
     if (bulk) return bulk;
