@@ -1394,3 +1394,10 @@ test('amend at a list of indices pairs a table\'s rows with them (ref/amend: vy 
   assert.equal(q('@[t;0 2;:;([]a:7 8;b:10 20)]'), 'a b \n----\n7 10\n2 5 \n8 20');
   assert.match(q('@[t;0 1;:;([]a:7 8 9;b:1 2 3)]'), /^'length/);
 });
+
+test('Do with a count below zero applies f no times (KX ml: combs[3;0] is (0-1) f/x, tested to be x)', () => {
+  const { q } = makeSession();
+  assert.equal(q('-1 {x+1}/5'), '5');
+  assert.equal(q('-2 {x+1}\\5'), ',5');
+  assert.equal(q('flip -1 {x}/enlist til 3'), '0\n1\n2');
+});
