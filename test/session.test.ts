@@ -1401,3 +1401,9 @@ test('Do with a count below zero applies f no times (KX ml: combs[3;0] is (0-1) 
   assert.equal(q('-2 {x+1}\\5'), ',5');
   assert.equal(q('flip -1 {x}/enlist til 3'), '0\n1\n2');
 });
+
+test('2: is a value that signals nyi when applied, so a trapped load of a C library falls back (KX ml kdtree)', () => {
+  const { q } = makeSession();
+  assert.equal(q('.[2:;(`:nolib;(`f;1));{"caught ",x}]'), '"caught nyi"');
+  assert.match(q('`:x 2:(`f;1)'), /^'nyi/);
+});

@@ -210,6 +210,9 @@ const table: Record<string, PrimDef> = {
   hopen: { m: E.hopen, rank: 1 },
   '0:': { d: FL.fileText, rank: 2 },
   '1:': { d: BF.fileBinary, rank: 2 },
+  // loading a C library (ref/dynamic-load) is beyond JavaScript: 'nyi when applied, so that code which
+  // traps it and falls back to q (KX ml's kdtree: .[2:;(lib;(`f;1));::]) runs on
+  '2:': { d: () => { throw new QError('nyi'); }, rank: 2 },
   read0: { m: FL.read0, rank: 1 },
   read1: { m: FL.read1, rank: 1 },
   hsym: { m: FL.hsym, rank: 1 },
