@@ -433,6 +433,13 @@ export class Session {
     try {
       // a .k script is k, as kdb+ loads its own q.k
       const k = /\.k$/.test(path), full = this.fullPath(path.replace(/^:/, ''));
+      // a file of another language x (file.x) goes statement by statement to .x.e where that is defined, as
+      // the x) prefix does on a line (KX ml's test.q runs its .t files through .t.e so; embedPy's .p)
+      const ext = /\.([A-Za-z]\w*)$/.exec(path)?.[1], other = ext && ext !== 'q' && ext !== 'k' ? this.env.globals.get(`.${ext}.e`) : undefined;
+      if (other && other.t >= 100) {
+        for (const stmt of statementsAt(txt)) at(full, stmt.line, () => apply(other, [str(stmt.text)]));
+        return NIL;
+      }
       for (const stmt of statementsAt(txt)) {
         const v = at(full, stmt.line, () => this.run(k && !/^\s*\\/.test(stmt.text) ? 'k)' + stmt.text : stmt.text));
         if (v !== null) this.env.host.write(1, this.display(v) + '\n');

@@ -568,3 +568,18 @@ test('in k a line break inside a lambda ends a statement, in a .k script as in a
   q(`\\l ${dir}/f.k`);
   assert.equal(q('(f[];g 5)'), '3 11');
 });
+
+test('\\l of a file of another language x sends its statements to .x.e where that is defined (KX ml\'s test.q runs .t files so); else it is q', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-ext-'));
+  const q = nodeSession();
+  try {
+    writeFileSync(join(dir, 'a.t'), 'a:1\nb:2\n  +3\n/ a comment\nf:{x}\n');
+    q('.t.e:{seen,:enlist x}; seen:()');
+    q(`\\l ${join(dir, 'a.t')}`);
+    assert.equal(q('seen'), '"a:1"\n"b:2\\n  +3"\n"f:{x}"');
+    assert.equal(q('a'), "'a");
+    writeFileSync(join(dir, 'b.u'), 'u:5\n');
+    q(`\\l ${join(dir, 'b.u')}`);
+    assert.equal(q('u'), '5');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
