@@ -101,7 +101,7 @@ test('-4! tokenizes q text and -5! parses it', () => {
 test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {
   const { q } = makeSession();
   assert.equal(q('prev\\[2;3 5 7 2]'), '3 5 7 2\n  3 5 7\n    3 5');
-  assert.equal(q('(0n 1.5;2 3f)'), '  1.5\n2 3');
+  assert.equal(q('(0n 1.5;2 3f)'), '  1.5\n2 3  ');
   assert.equal(q('(``a;`b`c)'), '  a\nb c');
   assert.equal(q('x:3\u00a05\u00a07;x'), '3 5 7');
   assert.equal(q('count\u00a0x'), '3');
@@ -144,8 +144,8 @@ test('a column of mixed items shows a symbol with its backtick and a string quot
 test('Subtract on dictionaries: a key only on the right is negated (upsert semantics), for keyed tables too', () => {
   const { q } = makeSession();
   q('d:`a`b!(10 -21 3;4 5 -6)');
-  assert.equal(q('d-`b`c!(10 20 30;1000*1 2 3)'), 'a| 10    -21   3\nb| -6    -15   -36\nc| -1000 -2000 -3000');
-  assert.equal(q('d+`b`c!(10 20 30;1000*1 2 3)'), 'a| 10   -21  3\nb| 14   25   24\nc| 1000 2000 3000');
+  assert.equal(q('d-`b`c!(10 20 30;1000*1 2 3)'), 'a| 10    -21   3    \nb| -6    -15   -36  \nc| -1000 -2000 -3000');
+  assert.equal(q('d+`b`c!(10 20 30;1000*1 2 3)'), 'a| 10   -21  3   \nb| 14   25   24  \nc| 1000 2000 3000');
   assert.equal(q('([k:1 2]v:3 4)-([k:2 3]v:10 20)'), 'k| v  \n-| ---\n1| 3  \n2| -6 \n3| -20');
 });
 
@@ -329,7 +329,7 @@ test('a list of one item shows the item with no comma; lists of matrices show th
   assert.equal(q('-3!enlist "foo"'), '",\\"foo\\""');
   assert.equal(q('0 {(+)prior x,0}\\ "foo"'), '"foo"');
   assert.equal(q('5 enlist\\1'), '1\n,1\n,,1\n,,,1\n,,,,1\n,,,,,1');
-  assert.equal(q('(enlist 1 2f;enlist 3 4 5f)'), '1 2\n3 4 5');
+  assert.equal(q('(enlist 1 2f;enlist 3 4 5f)'), '1 2  \n3 4 5');
   assert.equal(q('((1;`a);(2;`b))'), '1 `a\n2 `b');
 });
 
@@ -1406,4 +1406,10 @@ test('2: is a value that signals nyi when applied, so a trapped load of a C libr
   const { q } = makeSession();
   assert.equal(q('.[2:;(`:nolib;(`f;1));{"caught ",x}]'), '"caught nyi"');
   assert.match(q('`:x 2:(`f;1)'), /^'nyi/);
+});
+
+test('a grid pads its last column too, as kdb+ prints it (psaris/matching\'s README keeps the trailing blanks)', () => {
+  const { q } = makeSession();
+  assert.equal(q('`a`b!(`a`bb;`ccc`d)'), 'a| a   bb\nb| ccc d ');
+  assert.equal(q('(`a`bb;`ccc`d)'), 'a   bb\nccc d ');
 });

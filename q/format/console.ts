@@ -240,7 +240,8 @@ function gridLines(xs: Q[], o: Opts): string[] {
   const cells = xs.map(e => e.t === T.List ? (e as List).d.map(x => inRow(x, o.P)) : colCells(e, o.P, tcell));
   const n = cells[0].length;
   const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => r[j].length)));
-  return cells.map(r => r.map((c, j) => j === n - 1 ? c : c.padEnd(w[j])).join(' '));
+  // every column padded to its width, the last too (psaris/matching's README keeps kdb+'s trailing blanks)
+  return cells.map(r => r.map((c, j) => c.padEnd(w[j])).join(' '));
 }
 
 function dictLines(d: Dict, o: Opts): string[] {

@@ -38,7 +38,7 @@ test('strings show bytes past ASCII as octal escapes, as kdb+\'s console does; \
 
 test('a boolean vector beside a general list of its length shows in the grid, cells bare', () => {
   const { q } = makeSession();
-  assert.equal(q('(2 3 4;(5; 6 7;8)) within 3 6'), '0  1   1\n1b 10b 0b');
+  assert.equal(q('(2 3 4;(5; 6 7;8)) within 3 6'), '0  1   1 \n1b 10b 0b');
   assert.equal(q('(101b;010b)'), '101b\n010b');
 });
 

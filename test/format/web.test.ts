@@ -61,7 +61,7 @@ test('.j.j and .j.k as the reference shows them; .j.jd maps infinities to null',
   assert.equal(q('.j.jd(-0w 1 2 0w;()!())'), '"[-inf,1,2,inf]"');
   assert.equal(q('.j.j (1b;0N;0n;3.14159265358979;2020.01.02;2020.01m;2020.01.02D03:04:05.000000006;12:00;"c";`s;::)'),
     '"[true,null,null,3.141593,\\"2020-01-02\\",\\"2020-01\\",\\"2020-01-02T03:04:05.000000006\\",\\"12:00\\",\\"c\\",\\"s\\",null]"');
-  assert.equal(q('.j.k "{\\"a\\":[0,1],\\"b\\":[\\"hello\\",\\"world\\"]}"'), 'a| 0       1\nb| "hello" "world"');
+  assert.equal(q('.j.k "{\\"a\\":[0,1],\\"b\\":[\\"hello\\",\\"world\\"]}"'), 'a| 0       1      \nb| "hello" "world"');
   assert.equal(q('.j.k "[{\\"a\\":1,\\"b\\":\\"Greetings\\"},{\\"a\\":2,\\"b\\":\\"Earthlings\\"}]"'), 'a b           \n--------------\n1 "Greetings" \n2 "Earthlings"');
   assert.equal(q('.j.k "{\\"code\\":3,\\"message\\":\\"auth\\"}"'), 'code   | 3f\nmessage| "auth"');
   assert.equal(q('.j.k "{bad"'), "'badjson");

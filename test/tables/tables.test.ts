@@ -219,7 +219,7 @@ test('an unnamed select column takes the leftmost term, a word-function its last
 test('a table indexed at depth by rows and columns gives each row its values (kb/faq)', () => {
   const { q } = makeSession();
   q('trade:([]stock:`ibm`bac`usb;price:121.3 5.76 8.19;amt:1000 500 800)');
-  assert.equal(q('trade[1 0;`stock`amt]'), '`bac 500\n`ibm 1000');
+  assert.equal(q('trade[1 0;`stock`amt]'), '`bac 500 \n`ibm 1000');
   assert.equal(q('trade[1 0;`amt]'), '500 1000');
   assert.equal(q('trade[1;`stock`amt]'), '`bac\n500');
   q('kt:([s:`a`b`c]p:1 2 3;r:10 20 30)');
@@ -402,8 +402,8 @@ test('exec by an enumeration keeps its named column (xtab), by 0b gives a table,
   assert.equal(q('exec q:sum qty by s from sp'), '  | q  \n--| ---\ns1| 600\ns2| 400\ns3| 200');
   assert.equal(q('exec qty, s by 0b from sp'), 'qty s \n------\n300 s1\n200 s1\n400 s2\n200 s3\n100 s1');
   assert.equal(q('parse "exec qty, s by 0b from sp"'), '?\n`sp\n()\n0b\n`qty`s!`qty`s');
-  assert.equal(q('exec (qty;s) from sp'), '300 200 400 200 100\ns1  s1  s2  s3  s1');
-  assert.equal(q('exec qty, s from sp'), 'qty| 300 200 400 200 100\ns  | s1  s1  s2  s3  s1');
+  assert.equal(q('exec (qty;s) from sp'), '300 200 400 200 100\ns1  s1  s2  s3  s1 ');
+  assert.equal(q('exec qty, s from sp'), 'qty| 300 200 400 200 100\ns  | s1  s1  s2  s3  s1 ');
 });
 
 test('a record or key of symbols finds rows whose column is an enumeration of them (ref/find, sp?(`s1;`p4;200))', () => {
