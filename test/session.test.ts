@@ -1413,3 +1413,9 @@ test('a grid pads its last column too, as kdb+ prints it (psaris/matching\'s REA
   assert.equal(q('`a`b!(`a`bb;`ccc`d)'), 'a| a   bb\nb| ccc d ');
   assert.equal(q('(`a`bb;`ccc`d)'), 'a   bb\nccc d ');
 });
+
+test('a general list in a grid\'s cell shows its items side by side (.u.w: Quote| 7i ` in the reference\'s autoscaling page)', () => {
+  const { q } = makeSession();
+  assert.equal(q('`Quote`Trade!(enlist(7i;`);enlist(7i;`))'), 'Quote| 7i `\nTrade| 7i `');
+  assert.equal(q('((1;(2;3));(4;(5;6)))'), '1 2 3\n4 5 6');
+});
