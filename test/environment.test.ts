@@ -449,7 +449,7 @@ test('.Q.ld groups lines as \\l does; .Q.trpd traps a function of any rank with 
   const q = nodeSession();
   try {
     assert.equal(q('.Q.ld ("/ multi line func";"f:{";"  x+y";" }";"";"/ single line func";"g:{x*y}")'),
-      '1                   2                6                    7\n"/ multi line func" "f:{\\n  x+y\\n }" "/ single line func" "g:{x*y}"');
+      '1                   2                6                    7        \n"/ multi line func" "f:{\\n  x+y\\n }" "/ single line func" "g:{x*y}"');
     assert.equal(q('.Q.trpd[{x+y};(1;2);{-1}]'), '3');
     assert.equal(q('.Q.trpd[{x+y};(1;`2);{(x;count y)}]'), '"type"\n2');
     assert.equal(q('(.Q.k;.Q.K)~(.z.K;.z.k)'), '1b');

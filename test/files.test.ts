@@ -24,7 +24,7 @@ test('a table goes to CSV and comes back with its types', () => {
   ].join('\n') + '\n').trim().split('\n');
   assert.deepEqual(out.slice(0, 2), ['`:t.csv', '1b']);
   assert.equal(out[3], '4');
-  assert.deepEqual(out.slice(4, 6), ['1 2', 'a 2b']);
+  assert.deepEqual(out.slice(4, 6), ['1 2 ', 'a 2b']);
   assert.deepEqual(out.slice(6), ['`:t.csv', '`symbol$()', "'nosuch.csv. OS reports: No such file or directory"]);
 });
 

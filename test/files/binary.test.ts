@@ -477,7 +477,7 @@ test('compressed files (kxzipped, gzip or stored blocks) read as the files they 
   assert.equal(q('"c"$read1 `:txt'), '"ab,1\\ncd,2\\nef,3\\n"');
   assert.equal(q('"c"$read1 (`:txt;5;4)'), '"cd,2"');
   assert.equal(q('read0 (`:txt;10)'), '"ef,3"');
-  assert.equal(q('("SJ";",") 0: `:txt'), 'ab cd ef\n1  2  3');
+  assert.equal(q('("SJ";",") 0: `:txt'), 'ab cd ef\n1  2  3 ');
   assert.equal(q('(hcount `:txt;count read1 `:xz;(read1 `:xz)~read1 `:x)'), '15\n320016\n1b');
   // a range inflates only the blocks it covers (.Q.fs reads a big file a chunk at a time): a range in the
   // first two blocks reads although the third is corrupt, and one that reaches the third names the file

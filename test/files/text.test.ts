@@ -21,10 +21,10 @@ const dir = () => mkdtempSync(join(tmpdir(), 'wasq-text-'));
 test('Load CSV: the reference examples', () => {
   const q = session();
   assert.equal(q('("DT";",")0:"20130315,185540686"'), '2013.03.15\n18:55:40.686');
-  assert.equal(q('("I*";",";1)0:("0,\\"ab\\nc\\"";"1,\\"def\\"")'), '0       1\n"ab\\nc" "def"');
+  assert.equal(q('("I*";",";1)0:("0,\\"ab\\nc\\"";"1,\\"def\\"")'), '0       1    \n"ab\\nc" "def"');
   const d = dir();
   writeFileSync(join(d, 'data.csv'), '0,hea,481\n10,dfi,579\n20,oil,77\n');
-  assert.equal(q(`("ISI";",") 0:\`:${d}/data.csv`), '0   10  20\nhea dfi oil\n481 579 77');
+  assert.equal(q(`("ISI";",") 0:\`:${d}/data.csv`), '0   10  20 \nhea dfi oil\n481 579 77 ');
   assert.equal(q(`meta flip \`a\`b\`c!("ISI";",") 0:\`:${d}/data.csv`), 'c| t f a\n-| -----\na| i    \nb| s    \nc| i    ');
   writeFileSync(join(d, 'txt'), 'a b\nx y\nz w\n');
   assert.equal(q(`("SS";enlist" ")0:\`:${d}/txt`), 'a b\n---\nx y\nz w');
@@ -43,7 +43,7 @@ test('Load CSV: types, skipped columns, quoting, empty and unparsable cells', ()
   assert.equal(q('"M"$("2020.01";"1999-12";"2020.13")'), '2020.01 1999.12 0Nm');
   assert.equal(q('(enlist 2020.01.31 2020.02.29 0N 0Nd)~("D";",") 0: ("2020.01.31";"20200229";"2021-02-29";"")'), '1b');
   assert.equal(q('("PNUVT";",") 0: enlist "2020.01.02D03:04:05.123456789,0D01:02:03.000000004,12:34,12:34:56,12:34:56.789"'),
-    '2020.01.02D03:04:05.123456789\n0D01:02:03.000000004\n12:34\n12:34:56\n12:34:56.789');
+    '2020.01.02D03:04:05.123456789\n0D01:02:03.000000004         \n12:34                        \n12:34:56                     \n12:34:56.789                 ');
   assert.equal(q('("G";",") 0: enlist "8c680a01-5a49-5aab-5a65-d4bfddb6a661"'), '8c680a01-5a49-5aab-5a65-d4bfddb6a661');
   assert.equal(q('(enlist`ab`b`ab)~("S";",") 0: ("ab";"b";"ab")'), '1b');
 });
@@ -51,14 +51,14 @@ test('Load CSV: types, skipped columns, quoting, empty and unparsable cells', ()
 test('Load Fixed: the reference examples', () => {
   const q = session();
   assert.equal(q('sum("DT";8 9)0:enlist"20130315185540686"'), ',2013.03.15D18:55:40.686000000');
-  assert.equal(q('("DT";8 9)0:("20130315185540686";"20130315185540686")'), '2013.03.15   2013.03.15\n18:55:40.686 18:55:40.686');
+  assert.equal(q('("DT";8 9)0:("20130315185540686";"20130315185540686")'), '2013.03.15   2013.03.15  \n18:55:40.686 18:55:40.686');
   // an RFC 2822 date: dd MMM yyyy hh:mm:ss as a datetime, and its zone offset (+HHMM) as a time
   q('dates:("Tue, 04 Jun 2013 07:00:13 +0900";"Tue, 04 Jun 2013 07:00:13 -0500")');
   assert.equal(q('sum(" Z T";5 20 1 5)0:dates'), '2013.06.04T16:00:13.000 2013.06.04T02:00:13.000');
   const d = dir();
   // with no newline at all, records follow each other every sum(widths) bytes
   writeFileSync(join(d, 'fixed'), '  12abc  34def');
-  assert.equal(q(`("JS";4 3) 0: \`:${d}/fixed`), '12  34\nabc def');
+  assert.equal(q(`("JS";4 3) 0: \`:${d}/fixed`), '12  34 \nabc def');
 });
 
 test('dates in the forms "D"$ reads (ref/tok), in Tok and in Load CSV; a file named without its colon', () => {
@@ -70,16 +70,16 @@ test('dates in the forms "D"$ reads (ref/tok), in Tok and in Load CSV; a file na
   assert.equal(q('"ZP"$\\:"2013-06-05 08:00:00.5"'), '2013.06.05T08:00:00.500\n2013.06.05D08:00:00.500000000');
   assert.equal(q('"T"$("0930";"-0500")'), '09:30:00.000 -05:00:00.000');
   writeFileSync(join(d, 'd.csv'), 'd,z\n04Jun2013,04 Jun 2013 07:00:13\n2013/06/05,2013-06-05 08:00:00\n');
-  assert.equal(q(`exec (d;z) from ("DZ";enlist",") 0: \`:${d}/d.csv`), '2013.06.04              2013.06.05\n2013.06.04T07:00:13.000 2013.06.05T08:00:00.000');
+  assert.equal(q(`exec (d;z) from ("DZ";enlist",") 0: \`:${d}/d.csv`), '2013.06.04              2013.06.05             \n2013.06.04T07:00:13.000 2013.06.05T08:00:00.000');
   writeFileSync(join(d, 'data.csv'), '0,hea,481\n10,dfi,579\n20,oil,77\n');
-  assert.equal(q(`("ISI";",") 0:\`$"${d}/data.csv"`), '0   10  20\nhea dfi oil\n481 579 77');
+  assert.equal(q(`("ISI";",") 0:\`$"${d}/data.csv"`), '0   10  20 \nhea dfi oil\n481 579 77 ');
 });
 
 test('Key-value pairs: the reference examples', () => {
   const q = session();
-  assert.equal(q('"S=;"0:"one=1;two=2;three=3"'), 'one  two  three\n,"1" ,"2" ,"3"');
-  assert.equal(q('"S:/"0:"one:1/two:2/three:3"'), 'one  two  three\n,"1" ,"2" ,"3"');
-  assert.equal(q('"I=;"0:"1=first;2=second;3=third"'), '1       2        3\n"first" "second" "third"');
+  assert.equal(q('"S=;"0:"one=1;two=2;three=3"'), 'one  two  three\n,"1" ,"2" ,"3" ');
+  assert.equal(q('"S:/"0:"one:1/two:2/three:3"'), 'one  two  three\n,"1" ,"2" ,"3" ');
+  assert.equal(q('"I=;"0:"1=first;2=second;3=third"'), '1       2        3      \n"first" "second" "third"');
   assert.equal(q('s:"8=FIX.4.2\\0019=339\\00135=D";(!/)"I=\\001"0:s'), '8 | "FIX.4.2"\n9 | "339"\n35| ,"D"');
   assert.equal(q('0N!"I=*,"0:"5=\\"hello,world\\",6=1";'), '(5 6i;("hello,world";,"1"))');
   assert.equal(q('0N!"J=*,"0:"5=\\"hello,world\\",6=1";'), '(5 6;("hello,world";,"1"))');
@@ -260,15 +260,15 @@ test('1: reads fixed-width binary records (little- or big-endian, from bytes, a 
   const q = session(), d = dir();
   assert.equal(q('first first (enlist"i";enlist 4)1:0x01000000'), '1i');
   assert.equal(q('first first (enlist 4;enlist"i")1:0x01000000'), '16777216i');
-  assert.equal(q('("ich";4 1 2)1:0x00000000410000FF00000042FFFF'), '0 255\nA B\n0 -1');
-  assert.equal(q('("ich";4 1 2)1:"arthur!"'), '1752461921\nu\n8562');
+  assert.equal(q('("ich";4 1 2)1:0x00000000410000FF00000042FFFF'), '0 255\nA B  \n0 -1 ');
+  assert.equal(q('("ich";4 1 2)1:"arthur!"'), '1752461921\nu         \n8562      ');
   // * reads each field as a string, quotes kept (since 4.1t 2022.11.01); one-item rows show as a grid
-  assert.equal(q('("**";4 4)1:"abcd\\"ef\\""'), '"abcd"\n"\\"ef\\""');
+  assert.equal(q('("**";4 4)1:"abcd\\"ef\\""'), '"abcd"  \n"\\"ef\\""');
   assert.equal(q('count each ("**";4 4)1:"abcd\\"ef\\""'), '1 1');
   assert.equal(q(`\`:${d}/b1 1: \`int$til 10`), `\`:${d}/b1`);
   assert.equal(q(`("ii";4 4) 1: \`:${d}/b1`), '0 2 4 6 8\n1 3 5 7 9');
   assert.equal(q(`("ii";4 4) 1: (\`:${d}/b1;8;16)`), '2 4\n3 5');
-  assert.equal(q('("i j";4 4 8) 1: 16#0x01'), '16843009\n72340172838076673');
+  assert.equal(q('("i j";4 4 8) 1: 16#0x01'), '16843009         \n72340172838076673');
   assert.equal(q('("j";4) 1: 8#0x01'), "'length");
   assert.equal(q('first ("s";3) 1: "abcde "'), '`abc`de');
   q(`\`:${d}/h 1: 1`);
