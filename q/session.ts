@@ -63,7 +63,9 @@ export class Session {
     hooks.s1 = x => s1(x, this.env.precision);
     hooks.s1Cut = x => cut(s1(x, this.env.precision), this.env.console[1]);
     hooks.write = (fd, s) => this.env.host.write(fd, s);
-    hooks.evalText = s => inWorkingNs(() => this.value(s).v);
+    // a string whose last statement assigns gives :: (value"b:2" and h"fn:{2+x}" show nothing in the
+    // reference; KX's test harnesses count anything but 1b or :: as a failure)
+    hooks.evalText = s => inWorkingNs(() => { const r = this.value(s); return r.quiet && !/^\s*\\/.test(s) ? NIL : r.v; });
     hooks.parse = s => toTree(this.parse(s));
     hooks.evalTree = x => inWorkingNs(() => evalTree(x));
     // a name a primitive is given as data (`t insert x, value`x, `x set y) is the working namespace's

@@ -1419,3 +1419,37 @@ test('a general list in a grid\'s cell shows its items side by side (.u.w: Quote
   assert.equal(q('`Quote`Trade!(enlist(7i;`);enlist(7i;`))'), 'Quote| 7i `\nTrade| 7i `');
   assert.equal(q('((1;(2;3));(4;(5;6)))'), '1 2 3\n4 5 6');
 });
+
+test('value of a string whose last statement assigns is :: (ref/value: value"b:2" shows nothing; KX ml\'s test.q passes assignments so)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(::)~value"b:2"'), '1b');
+  assert.equal(q('b'), '2');
+  assert.equal(q('value"c:5;c+1"'), '6');
+  assert.equal(q('count value"enlist d:til 3"'), '1');
+});
+
+test('r 0N#x spreads what does not divide evenly over the later rows (ref/take; KX ml\'s stratified folds: 166 167 167)', () => {
+  const { q } = makeSession();
+  assert.equal(q('count each 3 0N#til 500'), '166 167 167');
+  assert.equal(q('count each 3 0N#til 10'), '3 3 4');
+  assert.equal(q('count each 4 0N#til 9'), '2 2 2 3');
+  assert.equal(q('count each 10 0N#(),10'), '0 0 0 0 0 0 0 0 0 1');
+});
+
+test('a general list of keys amends a dictionary of general keys one whole key each, strings too (kdb-utilities q-doc)', () => {
+  const { q } = makeSession();
+  q('d:()!()');
+  q('d[enlist"ab"]:enlist 1');
+  assert.equal(q('d'), '"ab"| 1');
+  q('d[("ab";"cd")]:5 6');
+  assert.equal(q('d'), '"ab"| 5\n"cd"| 6');
+});
+
+test('a table joined with an empty list is the table (TorQ-Bikes: raze of a column with () cells)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2)');
+  assert.equal(q('t~t,()'), '1b');
+  assert.equal(q('count raze (t;();t)'), '4');
+  q('t,:()');
+  assert.equal(q('count t'), '2');
+});

@@ -95,8 +95,14 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     if (pairY && count(y!) !== n) throw new QError('length');
     const bulk = atMany(x, i, f, y, pairY);
     if (bulk) return bulk;
+    // a general list of keys into a dictionary whose keys are a general list: each item is one key, a
+    // string too, though no key of its type is there yet (d:()!(); d[enlist"ab"]:enlist 1; kdb-utilities' q-doc)
+    const whole = x.t === T.Dict && (x as Dict).k.t === T.List && i.t === T.List;
     let r = x;
-    for (let k = 0; k < n; k++) r = at(r, item(i, k), f, pairY ? item(y!, k) : y);
+    for (let k = 0; k < n; k++) {
+      const ik = item(i, k), yk = pairY ? item(y!, k) : y;
+      r = whole && r.t === T.Dict && ik.t >= 0 && ik.t < T.Dict ? atDictKey(r as Dict, ik, f, yk) : at(r, ik, f, yk);
+    }
     return r;
   }
   if (x.t === T.Table && i.t === T.Sym) {
@@ -113,15 +119,7 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     case T.Dict: {
       const d = x as Dict;
       if (d.k.t === T.Table) return atKey(d, i, f, y);
-      const p = find1(d.k, i);
-      const n = count(d.k);
-      if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
-      // a new key appends, into room behind keys and values (grow.ts): d[k]:v in a loop is not a copy each time
-      // (the identity in the values' own type: 0f for a float dictionary)
-      // (a dictionary of tables: an empty one of the first's columns, so d[k],:rows keeps its keys, wp/order-book)
-      const head = d.v.t === T.List && count(d.v) ? (d.v as List).d[0] : null, proto = head && (head.t === T.Table || isKeyed(head)) ? sliceQ(head, 0, 0) : null;
-      const start = proto ?? (f as { start?: Q }).start, first = start && d.v.t > 0 && d.v.t < T.Sym && start.t < 0 ? castTo(d.v.t, start) : start;
-      return dict(join(d.k, i.t < 0 ? i : list([i]), true), join(d.v, wrap(d.v, f(first ?? nullOf(d.v), y)), true));
+      return atDictKey(d, i, f, y);
     }
     case T.Table: {
       const t = x as Table;
@@ -150,6 +148,19 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   if (p !== p) throw new QError('type');
   if (p < 0 || p >= count(x)) throw new QError('length');
   return setItem(x, p, f(item(x, p), y));
+}
+
+/** d amended at one key i (a new key appended). */
+function atDictKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
+  const p = find1(d.k, i);
+  const n = count(d.k);
+  if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
+  // a new key appends, into room behind keys and values (grow.ts): d[k]:v in a loop is not a copy each time
+  // (the identity in the values' own type: 0f for a float dictionary)
+  // (a dictionary of tables: an empty one of the first's columns, so d[k],:rows keeps its keys, wp/order-book)
+  const head = d.v.t === T.List && count(d.v) ? (d.v as List).d[0] : null, proto = head && (head.t === T.Table || isKeyed(head)) ? sliceQ(head, 0, 0) : null;
+  const start = proto ?? (f as { start?: Q }).start, first = start && d.v.t > 0 && d.v.t < T.Sym && start.t < 0 ? castTo(d.v.t, start) : start;
+  return dict(join(d.k, i.t < 0 ? i : list([i]), true), join(d.v, wrap(d.v, f(first ?? nullOf(d.v), y)), true));
 }
 
 /** x at many positions (an int or long vector i) amended in one copy of x, item by item in order (so a

@@ -37,6 +37,8 @@ export function join(x: Q, y: Q, grow = false): Q {
   // tables gain rows and keyed tables upsert (tablejoin.ts)
   // (a general list joins as rows when it is one row or a list of rows of the table's width; any other is
   // a list of items, and the table's rows join it as dictionaries: t,enlist () has three items)
+  // (and no rows join as none: t,() is t, as raze of a column with () cells needs, TorQ-Bikes' bike_list)
+  if (tx === T.Table && ty === T.List && !count(y)) return x;
   if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List && rowsOf(x as Table, y as List) || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
   if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
   // a keyed table's keys are a table: another dictionary's keys cannot join them

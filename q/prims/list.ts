@@ -149,8 +149,8 @@ export function take(x: Q, y: Q): Q {
   for (let i = 0; i < m; i++) out[i] = d[(start + i) % n];
   return list(out);
 }
-/** r c#y: r rows of c items, cycling through y; 0N for one count makes rows from all of y, the last
- * row taking what is left (3 0N#til 10 is 0 1 2/3 4 5/6 7 8 9). More counts nest deeper. */
+/** r c#y: r rows of c items, cycling through y; 0N for one count makes rows from all of y, the later
+ * rows longer where they do not divide evenly (3 0N#til 10 is 0 1 2/3 4 5/6 7 8 9). More counts nest deeper. */
 function reshape(x: Q, y: Q): Q {
   const NN = -2147483648;
   const dims = Array.from(positions(x)!, (v, i) => x.t === T.Long && (x as Vec).d[i] === -(2n ** 63n) ? NN : v);
@@ -165,8 +165,10 @@ function reshape(x: Q, y: Q): Q {
       return list(rows);
     }
     if (r0 < 0) throw new QError('domain');
-    const c = Math.floor(n / Math.max(r0, 1)), rows: Q[] = [];
-    for (let i = 0; i < r0; i++) rows.push(sliceQ(src, i * c, i === r0 - 1 ? n : (i + 1) * c));
+    // row i starts at floor(i*n/r0): what does not divide evenly is spread over the later rows (3 0N#til 500
+    // is 166 167 167 long, as KX ml's stratified folds expect; 3 0N#til 10 is 3 3 4)
+    const rows: Q[] = [], cut = (i: number) => Math.floor(i * n / Math.max(r0, 1));
+    for (let i = 0; i < r0; i++) rows.push(sliceQ(src, cut(i), i === r0 - 1 ? n : cut(i + 1)));
     return list(rows);
   }
   if (dims.some(d => d < 0)) throw new QError('domain');
