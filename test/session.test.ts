@@ -1453,3 +1453,11 @@ test('a table joined with an empty list is the table (TorQ-Bikes: raze of a colu
   q('t,:()');
   assert.equal(q('count t'), '2');
 });
+
+test('x vs a negative y takes its type\'s bits unsigned (ref/vs: "." sv string 256 vs .z.a); 0b vs a char gives its 8 bits', () => {
+  const { q } = makeSession();
+  assert.equal(q('"." sv string 256 vs -1062731307i'), '"192.168.1.213"');
+  assert.equal(q('(count 2 vs -5;-3#2 vs -5)'), '64\n0 1 1');
+  assert.equal(q('count 2 vs -5i'), '32');
+  assert.equal(q('0b vs "a"'), '01100001b');
+});

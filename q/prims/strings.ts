@@ -393,6 +393,9 @@ export function vs(x: Q, y: Q): Q {
     if (b <= 1n) throw new QError('domain');
     if (y.t >= 0) return digitRows(items(y).map(e => vs(x, e)), y.t === T.List);
     let v = toBig(y);
+    // a negative y is its type's bits taken unsigned (ref/vs: "." sv string 256 vs .z.a, .z.a an int below
+    // zero above 127.x.x.x); a long's 64 bits, an int's 32, a short's 16
+    if (v < 0n) v += 1n << BigInt(y.t === -T.Int ? 32 : y.t === -T.Short ? 16 : 64);
     const out: bigint[] = [];
     if (v === 0n) out.push(0n);
     while (v > 0n) { out.push(v % b); v /= b; }
@@ -426,9 +429,10 @@ function bits(y: Q, w: number): Q {
     for (let i = 0; i < 128; i++) d[i] = (g[i >> 3] >> (7 - (i & 7))) & 1;
     return vec(T.Bool, d);
   }
-  const size = y.t === -T.Long ? 64 : y.t === -T.Int ? 32 : y.t === -T.Short ? 16 : y.t === -T.Byte ? 8 : 0;
+  // (a char is its byte: 0b vs "a" is 01100001b, as a hash library's text-to-bits takes it)
+  const size = y.t === -T.Long ? 64 : y.t === -T.Int ? 32 : y.t === -T.Short ? 16 : y.t === -T.Byte || y.t === -T.Char ? 8 : 0;
   if (!size) throw new QError('type');
-  const v = BigInt.asUintN(size, toBig(y));
+  const v = BigInt.asUintN(size, y.t === -T.Char ? BigInt((y as Atom).v as number) : toBig(y));
   const n = size / w, d = new Uint8Array(n), mask = (1n << BigInt(w)) - 1n;
   for (let i = 0; i < n; i++) d[n - 1 - i] = Number((v >> BigInt(i * w)) & mask);
   return vec(w === 1 ? T.Bool : T.Byte, d);
