@@ -1461,3 +1461,11 @@ test('x vs a negative y takes its type\'s bits unsigned (ref/vs: "." sv string 2
   assert.equal(q('count 2 vs -5i'), '32');
   assert.equal(q('0b vs "a"'), '01100001b');
 });
+
+test('each of a binary lambda given one argument is projected, as the derived function has its rank (ref/maps; dotfiles: .lib.require:.lib.i.require 0b)', () => {
+  const { q } = makeSession();
+  q('f:{[a;b](a;b)}each');
+  q('g:f 0b');
+  assert.equal(q('g `x`y'), '0b `x\n0b `y');
+  assert.equal(q('{x+y}/[1 2 3]'), '6');
+});

@@ -278,7 +278,9 @@ export function iterApply(g: IterFn, args: Q[]): Q {
   // (a lambda's rank, or a projection's of one: a primitive's, as @'s, depends on how it is applied)
   if ((g.t === T.Each || g.t === T.Over || g.t === T.Scan) && args.length && (f.t === T.Lambda || f.t === T.Proj && (f as Proj).f.t === T.Lambda)) {
     const r = rankOf(f);
-    if (r >= 3 && args.length < r) return project(g, [...args, ...new Array<undefined>(r - args.length)]);
+    // (each of a binary one too: f:{[a;b]…}each; f 0b waits for its second argument, where over and scan
+    // given one argument reduce)
+    if ((r >= 3 || r === 2 && g.t === T.Each) && args.length < r) return project(g, [...args, ...new Array<undefined>(r - args.length)]);
   }
   switch (g.t) {
     case T.Each: return each(f, args);
