@@ -174,6 +174,12 @@ function makeCol(t: number, n: number): Col {
   return { t, d, strs: null, w: t === T.Long || t === T.Timestamp || t === T.Timespan ? new Int32Array(d.buffer, d.byteOffset, 2 * n) : null };
 }
 
+/** The symbol of the cell [s,e) of b, its leading and trailing blanks left out. */
+function symCell(b: Uint8Array, s: number, e: number): number {
+  while (s < e && b[s] === 32) s++;
+  while (e > s && b[e - 1] === 32) e--;
+  return internBytes(b, s, e);
+}
 /** Store the cell [s,e) of bytes b in row r of column c. */
 function put(c: Col, r: number, b: Uint8Array, s: number, e: number) {
   const d = c.d as any;
@@ -181,7 +187,8 @@ function put(c: Col, r: number, b: Uint8Array, s: number, e: number) {
     case T.Float: d[r] = float(b, s, e); return;
     case T.Real: d[r] = Math.fround(float(b, s, e)); return;
     // a cell's bytes become text only the first time the pool sees them
-    case T.Sym: d[r] = internBytes(b, s, e); return;
+    // (without its blanks, as "S"$ takes them off: ref/tok, kb/loading-from-large-files' " AMD")
+    case T.Sym: d[r] = symCell(b, s, e); return;
     case T.Date: d[r] = date(b, s, e); return;
     case T.Long: {
       const v = integer(b, s, e), w = c.w!;
@@ -204,7 +211,7 @@ function put(c: Col, r: number, b: Uint8Array, s: number, e: number) {
 }
 /** A quoted cell's text ("" is one quote) put through the same parsers. */
 function putText(c: Col, r: number, s: string) {
-  if (c.t === T.Sym) (c.d as Int32Array)[r] = intern(s);
+  if (c.t === T.Sym) (c.d as Int32Array)[r] = intern(s.replace(/^ +| +$/g, ''));
   else if (c.t === STRING) c.strs![r] = str(s);
   else { const b = new TextEncoder().encode(s); put(c, r, b, 0, b.length); }
 }
@@ -333,7 +340,7 @@ function kernelLoad(codes: number[], delim: number, header: boolean, src: Source
     if (end === 0) { const wider = wasmBlock(T.Byte, 2 * buf.length) as Uint8Array; if (!wider) throw new RangeError('wsfull'); wider.set(buf.subarray(0, len)); buf = wider; keep = len; continue; }
     const b = buf.subarray(0, end), r0 = kernel.row, odd = kernel.rows(b, from, delim);
     // symbols new in this chunk become q symbols; the chunk's symbol cells turn from entries into them
-    for (let j = ids.length; j < kernel.used; j++) { const at = kernel.ents[3 * j + 1]; ids.push(internBytes(kernel.store, at, at + kernel.ents[3 * j + 2])); }
+    for (let j = ids.length; j < kernel.used; j++) { const at = kernel.ents[3 * j + 1]; ids.push(symCell(kernel.store, at, at + kernel.ents[3 * j + 2])); }
     for (const c of cols) if (c && c.t === T.Sym) { const d = c.d as Int32Array; for (let r = r0; r < kernel.row; r++) d[r] = ids[d[r]]; }
     if (odd.length) {
       const row = rowParser(b, delim, cols, src);

@@ -346,3 +346,12 @@ test('blank lines at the end of a CSV file are no records, for small files and f
   assert.equal(q('count ("J";",") 0: ("1";"2";"")'), '1');
   assert.equal(q('first ("J";",") 0: ("1";"2";"")'), '1 2 0N');
 });
+
+test('Load CSV takes the blanks off symbol cells, as "S"$ does (kb/loading-from-large-files: ", AMD"), in small and large files', () => {
+  const q = session(), d = dir();
+  assert.equal(q('-3!exec s from ("DFS";enlist",")0:("d,o,s";"2019-10-03, 24.5,  AMD";"2019-10-04,1, MSFT ")'), '"`AMD`MSFT"');
+  let s = 'd,o,s\n';
+  for (let i = 0; i < 100000; i++) s += `2019-10-03,${i}.5, ${i % 2 ? 'AMD' : 'MSFT '}\n`;
+  writeFileSync(join(d, 'big.csv'), s);
+  assert.equal(q(`exec distinct s from ("DFS";enlist",")0:\`:${d}/big.csv`), '`MSFT`AMD');
+});
