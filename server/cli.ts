@@ -133,7 +133,8 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
         t?.unref();
       };
     })(),
-    chdir: dir => { try { process.chdir(dir); } catch (e) { reportOs(dir, e); } },
+    // \cd makes the directory when it is not there (basics/syscmds)
+    chdir: dir => { try { if (!existsSync(dir)) mkdirSync(dir, { recursive: true }); process.chdir(dir); } catch (e) { reportOs(dir, e); } },
     cwd: () => process.cwd(),
     hostname: hostname(),
     user: (() => { try { return userInfo().username; } catch { return ''; } })(),

@@ -2,7 +2,7 @@
 // reval's restriction; rand, fkeys and dsave.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync, readFileSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -582,4 +582,14 @@ test('\\l of a file of another language x sends its statements to .x.e where tha
     q(`\\l ${join(dir, 'b.u')}`);
     assert.equal(q('u'), '5');
   } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('\\cd makes a directory that is not there (basics/syscmds)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-cd-')), was = process.cwd();
+  const q = nodeSession();
+  try {
+    q(`\\cd ${join(dir, 'a/b')}`);
+    assert.ok(existsSync(join(dir, 'a/b')));
+    assert.equal(q('\\cd'), JSON.stringify(join(realpathSync(dir), 'a/b')));
+  } finally { process.chdir(was); rmSync(dir, { recursive: true, force: true }); }
 });
