@@ -1469,3 +1469,10 @@ test('each of a binary lambda given one argument is projected, as the derived fu
   assert.equal(q('g `x`y'), '0b `x\n0b `y');
   assert.equal(q('{x+y}/[1 2 3]'), '6');
 });
+
+test('a part of a namespaced name may begin with a digit (basics/syntax; dotfiles: .colors.256ToRgb)', () => {
+  const { q } = makeSession();
+  q('.a.256x:2');
+  assert.equal(q('.a.256x+1'), '3');
+  assert.equal(q('key `.a'), '``256x');
+});
