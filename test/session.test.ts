@@ -1476,3 +1476,15 @@ test('a part of a namespaced name may begin with a digit (basics/syntax; dotfile
   assert.equal(q('.a.256x+1'), '3');
   assert.equal(q('key `.a'), '``256x');
 });
+
+test('a name put in .q is seen from everywhere, as q\'s keywords are, and key`.q lists it (qspec\'s .q.should; help.q\'s .q.help)', () => {
+  const { q } = makeSession();
+  q('.q.zzz:{x+1}');
+  assert.equal(q('zzz 2'), '3');
+  assert.equal(q('{zzz x}3'), '4');
+  assert.equal(q('`zzz in key `.q'), '1b');
+  assert.equal(q('.q.csv'), '","');
+  // a global of its own name comes first
+  q('zzz:{x+100}');
+  assert.equal(q('zzz 2'), '102');
+});

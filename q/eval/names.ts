@@ -50,8 +50,11 @@ export function getGlobal(name: string): Q {
   // `. is the root namespace as a dictionary
   if (name === '.' || name === '') return rootDict();
   if (PRIMS[name]) return { t: T.Unary, name } as Q;
-  // .q.neg is the keyword neg
+  // a name put in .q is seen from everywhere, as q's own keywords are (qspec's .q.should, help.q's .q.help)
+  if (!name.includes('.')) { const qv = env.globals.get('.q.' + name); if (qv !== undefined) return qv; }
+  // .q.neg is the keyword neg (and .q.csv the value csv)
   if (name.startsWith('.q.') && PRIMS[name.slice(3)]) return { t: T.Unary, name: name.slice(3) } as Q;
+  if (name.startsWith('.q.') && !name.slice(3).includes('.')) { const c = env.computed.get(name.slice(3)); if (c) return c(); }
   const ns = namespace(name);
   if (ns) return ns;
   // dotted access: a.b is a[`b] (dictionaries, tables, temporal parts via the `.` accessors)
@@ -88,8 +91,8 @@ export function namespace(name: string): Q | null {
   const full = name[0] === '.' ? name : env.full(name);
   // .q: q's keywords and their values (.q?(+:) is `flip)
   if (full === '.q') {
-    const kws = qKeywords();
-    return dict(symVec(['', ...kws]), list([NIL, ...kws.map(k => ({ t: T.Unary, name: k }) as Q)]));
+    const kws = qKeywords(), own = qOwn().filter(k => !kws.includes(k));
+    return dict(symVec(['', ...kws, ...own]), list([NIL, ...kws.map(k => ({ t: T.Unary, name: k }) as Q), ...own.map(k => env.globals.get('.q.' + k)!)]));
   }
   const pre = full + '.';
   const names: string[] = [], vals: (Q | null)[] = [];
@@ -108,6 +111,8 @@ export function namespace(name: string): Q | null {
 }
 
 const BUILTIN_NS = new Set(['.q', '.Q', '.h', '.j', '.o']);
+/** The names a session has put in .q (.q.help:…), in the order made. */
+const qOwn = (): string[] => [...env.globals.keys()].filter(k => k.startsWith('.q.') && !k.slice(3).includes('.')).map(k => k.slice(3));
 /** The primitives named as members of a namespace (pre ends in its dot), by their names in it. */
 export const builtinsIn = (pre: string): string[] => pre.length > 1 ? Object.keys(PRIMS).filter(k => k.startsWith(pre) && !k.slice(pre.length).includes('.')).map(k => k.slice(pre.length)) : [];
 
@@ -136,7 +141,7 @@ export function namespaceKeys(ns: string): Q {
   if (ns.startsWith(':')) return dirKey(ns.slice(1));
   // the root's variables, and its views (they are in its dictionary too)
   if (ns === '.') return symVec([...env.globals.keys(), ...env.views.keys()].filter(k => k[0] !== '.'));
-  if (ns === '.q') return symVec(['', ...qKeywords()]);
+  if (ns === '.q') { const kws = qKeywords(); return symVec(['', ...kws, ...qOwn().filter(k => !kws.includes(k))]); }
   if (ns === '') {
     for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
     for (const k of env.views.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
