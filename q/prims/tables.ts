@@ -11,7 +11,7 @@ import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { keyIndex, takesType } from './tablejoin.js';
+import { keyIndex, takesType, asRows } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
 import { compareQ, comparator, symRanks } from './order.js';
 import { deenum } from '../value/enums.js';
@@ -206,6 +206,13 @@ export function upsert(x: Q, y: Q): Q {
   if (v.t === T.Dict && !isKeyed(v) && (v as Dict).a === 1) throw new QError('step');
   // a table stays a table: what does not join it as rows is a type error, not a general list
   // (rows appended grow the columns into room behind them, as insert does; columns missing are nulls)
+  // a table named takes rows of its columns' types only, as insert does (ref/upsert: "have corresponding
+  // types"): an int column longs and a long one ints; else 'type, not a column turned general
+  if (x.t === -T.Sym && v.t === T.Table && (y.t === T.Table || isKeyed(y) || y.t === T.Dict || y.t === T.List)) {
+    const t = v as Table, rows = asRows(t.c, y);
+    const typed = table(rows.c, rows.d.map((c, j) => { const k = t.c.indexOf(rows.c[j]); return k < 0 ? c : takesType(t.d[k], c); }));
+    y = y.t === T.Table || isKeyed(y) || y.t === T.Dict || rows.c.length === t.c.length ? typed : y;
+  }
   const r = join(v, y, true);
   if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
   return put(r);

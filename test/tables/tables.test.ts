@@ -504,3 +504,16 @@ test('an int column or vector takes longs where an item is stored, and a long on
   assert.match(q('a,:4'), /^'type/);
   assert.equal(q('count t'), '5');
 });
+
+test('upsert into a table named takes rows of its columns\' types only, as insert does: \'type, the table unchanged (ref/upsert; k4unit\'s KUltr)', () => {
+  const { q } = makeSession();
+  q('t:([]a:`symbol$();b:`long$())');
+  assert.match(q('`t upsert ([]a:1 2;b:`x`y)'), /^'type/);
+  assert.match(q('`t upsert (1;`x)'), /^'type/);
+  assert.match(q('.[`t;();,;([]a:1 2;b:`x`y)]'), /^'type/);
+  assert.equal(q('meta t'), 'c| t f a\n-| -----\na| s    \nb| j    ');
+  q('`t upsert ([]a:`r`s;b:3 4i)');
+  q('`t upsert `a`b!(`z;9)');
+  assert.equal(q('exec b from t'), '3 4 9');
+  assert.equal(q('meta t'), 'c| t f a\n-| -----\na| s    \nb| j    ');
+});
