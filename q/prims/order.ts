@@ -38,6 +38,15 @@ export function comparator(x: Q): Cmp {
 
 /** Order of two values: by type for atoms of different types, item by item for lists. */
 export function compareQ(a: Q, b: Q, byType = true): number {
+  // functions are atoms here (a list of them sorts: dotz's asc distinct(+;*;%;-),`tokens): after the
+  // other atoms, by type, then by their text
+  if (a.t >= 100 || b.t >= 100) {
+    if (a.t < 100) return a.t < 0 ? -1 : 1;
+    if (b.t < 100) return b.t < 0 ? 1 : -1;
+    if (a.t !== b.t) return a.t - b.t;
+    const x = fnText(a), y = fnText(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
   if (a.t < 0 && b.t < 0) {
     let x = (a as Atom).v, y = (b as Atom).v;
     if (a.t !== b.t) {
@@ -57,6 +66,8 @@ export function compareQ(a: Q, b: Q, byType = true): number {
   for (let i = 0; i < n; i++) { const r = compareQ(item(a, i), item(b, i), byType); if (r) return r; }
   return count(a) - count(b);
 }
+
+const fnText = (f: Q): string => { const g = f as { src?: string; name?: string }; return g.src ?? g.name ?? ''; };
 
 /** Each item's rank in text order among the distinct symbols of d, as ints, so that a radix grade of the
  *  ranks sorts the symbols (an enumeration's items first become its symbols); null when d is too short
