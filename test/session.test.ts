@@ -1492,6 +1492,6 @@ test('a name put in .q is seen from everywhere, as q\'s keywords are, and key`.q
 test('a list holding functions sorts: they are atoms after the others (dotz controlaccess: asc distinct(+;*;%;-),`tokens)', () => {
   const { q } = makeSession();
   assert.equal(q('count asc distinct(+;*;%;-),`mytokens`foo'), '6');
-  assert.equal(q('2#asc distinct(+;*;%;-),`mytokens`foo'), '`foo`mytokens');
+  assert.equal(q('2#asc distinct(+;*;%;-),`mytokens`foo'), '`foo\n`mytokens');
   assert.equal(q('iasc ({y};{x})'), '1 0');
 });
