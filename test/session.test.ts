@@ -1495,3 +1495,10 @@ test('a list holding functions sorts: they are atoms after the others (dotz cont
   assert.equal(q('2#asc distinct(+;*;%;-),`mytokens`foo'), '`foo\n`mytokens');
   assert.equal(q('iasc ({y};{x})'), '1 0');
 });
+
+test('n?0x0 rolls any bytes (ref/deal) and n?0h any shorts', () => {
+  const { q } = makeSession();
+  assert.equal(q('(type;count) @\\: 16?0x0'), '4h\n16');
+  assert.equal(q('100<count distinct 1000?0x0'), '1b');
+  assert.equal(q('(type;count) @\\: 3?0h'), '5h\n3');
+});
