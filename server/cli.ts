@@ -201,16 +201,18 @@ function consoleSize(): [number, number] | null {
   return rows || cols ? [rows ?? 25, cols ?? 80] : null;
 }
 
-let pending = '', scheduled = false;
+let pending = '', scheduled = false, flushed = 0;
 function write(fd: number, s: string) {
   if (fd === 2) { flush(); process.stderr.write(s); return; }
   pending += s;
-  if (pending.length > 1 << 16) flush();
+  // (and at once when nothing went out for a while: -1"start";while[…] shows start before its loop, as
+  // kdb+ does, where a burst of lines still goes out together)
+  if (pending.length > 1 << 16 || Date.now() - flushed > 50) flush();
   // written once the running work is done: what a client's query or a timer printed reaches a log file at
   // once, not when the process ends (a server killed before then lost it)
   else if (!scheduled) { scheduled = true; setImmediate(() => { scheduled = false; flush(); }); }
 }
-function flush() { if (pending) { process.stdout.write(pending); pending = ''; } }
+function flush() { if (pending) { process.stdout.write(pending); pending = ''; } flushed = Date.now(); }
 
 export async function main(argv: string[]) {
   let o: Options;

@@ -593,3 +593,12 @@ test('\\cd makes a directory that is not there (basics/syscmds)', () => {
     assert.equal(q('\\cd'), JSON.stringify(join(realpathSync(dir), 'a/b')));
   } finally { process.chdir(was); rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('what -1 prints before a long computation goes out before it, not when the statement ends (io.q -run)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-out-'));
+  try {
+    writeFileSync(join(dir, 's.q'), '-1"start";while[1b;0]\n');
+    const r = spawnSync('node', ['bin/wasq.mjs', join(dir, 's.q')], { encoding: 'utf8', timeout: 2500 });
+    assert.equal(r.stdout, 'start\n');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
