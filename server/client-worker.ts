@@ -12,23 +12,27 @@ import { readHeader, MsgType } from '../q/ipc/header.js';
 const ctl = new Int32Array(workerData.ctl as SharedArrayBuffer);
 const answers = workerData.answers as MessagePort;
 interface Sock { s: Socket; reader: FrameReader; waiting: boolean; closing: boolean;
+  /** the ids of the main thread's sync request and h[] on this socket, which their answers carry */
+  waitId?: number; receiveId?: number;
   /** the main thread waits in h[] for the next message on this socket */
   receiving?: boolean;
   /** during a peach over processes: what to do with this socket's next answer */
   job?: (msg: Uint8Array | null) => void }
 const socks = new Map<number, Sock>();
 
-/** Is the main thread blocked waiting for an answer (of open, a sync send, http, dns, scatter)? */
-let blocked = false;
+/** The requests the main thread waits on (open, a sync send, http, dns, scatter; more than one when it
+ *  asked again while serving a server's message inside a wait): while any, it is blocked */
+const pending = new Set<number>();
+const blocked = () => pending.size > 0;
 /** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error; or a sync
  *  request a server sent while the main thread waits (call), which it serves and goes on waiting. Each
  *  item posted counts one up in ctl[0]; the main thread counts it down as it takes it. */
-function answer(a: { bytes: Uint8Array; h?: number } | { error: string } | { list: Uint8Array[]; hs?: number[] } | { call: Uint8Array; h: number }) {
+function answer(a: { bytes: Uint8Array; h?: number } | { error: string } | { list: Uint8Array[]; hs?: number[] } | { call: Uint8Array; h: number }, id?: number) {
   // a message in a buffer of its own moves to the main thread instead of being copied
   const b = 'bytes' in a ? a.bytes : null;
   const own = b && b.byteLength > 4096 && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
-  if (!('call' in a)) blocked = false;
-  answers.postMessage(a, own ? [b!.buffer as ArrayBuffer] : []);
+  if (id !== undefined) pending.delete(id);
+  answers.postMessage(id === undefined ? a : { ...a, id }, own ? [b!.buffer as ArrayBuffer] : []);
   Atomics.add(ctl, 0, 1);
   Atomics.notify(ctl, 0);
 }
@@ -54,38 +58,42 @@ parentPort!.on('message', (m: any) => {
     if (--owed === 0) while (later.length && !owed) handle(later.shift());
     return;
   }
-  if (owed) later.push(m); else handle(m);
+  // (what it asks while serving a server's message goes at once: that message's reply waits on it)
+  if (owed && !m.now) later.push(m); else handle(m);
 });
 function handle(m: any) {
+  const reply = (a: Parameters<typeof answer>[0]) => answer(a, m.id);
   if (m.op === 'open' || m.op === 'http' || m.op === 'raw' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'send' && m.sync) {
-    blocked = true;
+    pending.add(m.id);
     // the main thread waits now: it serves the sync requests held for it first, and this goes after their
-    // replies (a server waiting on one of them would otherwise take this for its answer)
-    const calls = m.op === 'drain' || m.op === 'receive' ? [] : inbox.filter(x => isSync(x.msg));
+    // replies (a server waiting on one of them would otherwise take this for its answer); and a sync send
+    // on h first serves what came on h before it, in order, as q reads h's messages while it waits
+    const calls = m.op === 'drain' || m.op === 'receive' ? [] : inbox.filter(x => isSync(x.msg) || m.op === 'send' && x.h === m.h);
     if (calls.length) {
       for (const c of calls) inbox.splice(inbox.indexOf(c), 1);
-      calls.forEach(hand); later.unshift(m); return;
+      for (const c of calls) if (isSync(c.msg)) hand(c); else answer({ call: c.msg, h: c.h });
+      if (calls.some(c => isSync(c.msg))) { later.unshift(m); return; }
     }
   }
   switch (m.op) {
     // the main thread is free: the next message held for it, or none (empty)
     case 'drain': {
-      if (!inbox.length) { nudged = false; answer({ bytes: new Uint8Array(0) }); break; }
+      if (!inbox.length) { nudged = false; reply({ bytes: new Uint8Array(0) }); break; }
       // a sync request alone (it is replied to, and what the main thread asks next goes after the reply);
       // else the async messages up to the next sync request, together: one wake for many updates
-      if (isSync(inbox[0].msg)) { const it = inbox.shift()!; owed++; answer({ bytes: it.msg, h: it.h }); break; }
+      if (isSync(inbox[0].msg)) { const it = inbox.shift()!; owed++; reply({ bytes: it.msg, h: it.h }); break; }
       let n = 1;
       while (n < inbox.length && !isSync(inbox[n].msg)) n++;
       const its = inbox.splice(0, n);
-      answer({ list: its.map(x => x.msg), hs: its.map(x => x.h) });
+      reply({ list: its.map(x => x.msg), hs: its.map(x => x.h) });
       break;
     }
     // h[]: the next message on h, held or still to come
     case 'receive': {
       const c = socks.get(m.h), i = inbox.findIndex(x => x.h === m.h);
-      if (i >= 0) answer({ bytes: inbox.splice(i, 1)[0].msg });
-      else if (!c) answer({ error: 'close' });
-      else c.receiving = true;
+      if (i >= 0) reply({ bytes: inbox.splice(i, 1)[0].msg });
+      else if (!c) reply({ error: 'close' });
+      else { c.receiving = true; c.receiveId = m.id; }
       break;
     }
     case 'open': {
@@ -99,10 +107,10 @@ function handle(m: any) {
           rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO',
           ca: process.env.SSL_CA_CERT_FILE ? readFileSync(process.env.SSL_CA_CERT_FILE) : undefined,
         }) : connect({ host: m.host, port: m.port, noDelay: true });
-      } catch (e) { answer({ error: 'hop. ' + (e as Error).message }); break; }
+      } catch (e) { reply({ error: 'hop. ' + (e as Error).message }); break; }
       const c: Sock = { s, reader: new FrameReader(), waiting: false, closing: false };
       let opened = false;
-      const fail = (error: string) => { if (opened) return; opened = true; if (timer) clearTimeout(timer); s.destroy(); answer({ error }); };
+      const fail = (error: string) => { if (opened) return; opened = true; if (timer) clearTimeout(timer); s.destroy(); reply({ error }); };
       // the timeout covers the connection and the handshake, not later use
       const timer = m.timeout > 0 ? setTimeout(() => fail('timeout'), m.timeout) : null;
       s.once(m.tls ? 'secureConnect' : 'connect', () => s.write(handshakeBytes(m.user, m.pass)));
@@ -113,7 +121,7 @@ function handle(m: any) {
         socks.set(h, c);
         s.on('data', (d: Buffer) => onData(h, new Uint8Array(d)));
         const rest = b.subarray(1);
-        answer({ bytes: Uint8Array.of(b[0]) });
+        reply({ bytes: Uint8Array.of(b[0]) });
         if (rest.length) onData(h, new Uint8Array(rest));
       });
       s.on('error', (e: NodeJS.ErrnoException) => fail('hop. OS reports: ' + (OS[e.code ?? ''] ?? e.message)));
@@ -121,7 +129,8 @@ function handle(m: any) {
         // a server that refuses the credentials closes without a byte: 'access
         if (!opened) { fail('access'); return; }
         socks.delete(h);
-        if (c.waiting || c.receiving) { c.waiting = c.receiving = false; answer({ error: 'close' }); }
+        if (c.waiting) { c.waiting = false; answer({ error: 'close' }, c.waitId); }
+        if (c.receiving) { c.receiving = false; answer({ error: 'close' }, c.receiveId); }
         if (c.job) { const j = c.job; c.job = undefined; j(null); }
         if (!c.closing) parentPort!.postMessage({ op: 'closed', h });
       });
@@ -129,8 +138,8 @@ function handle(m: any) {
     }
     case 'send': {
       const c = socks.get(m.h);
-      if (!c) { if (m.sync) answer({ error: 'close' }); break; }
-      if (m.sync) c.waiting = true;
+      if (!c) { if (m.sync) reply({ error: 'close' }); break; }
+      if (m.sync) { c.waiting = true; c.waitId = m.id; }
       c.s.write(m.bytes as Uint8Array);
       break;
     }
@@ -146,7 +155,7 @@ function handle(m: any) {
         if (len + d.length > buf.length) { const b = Buffer.alloc(Math.max(2 * buf.length, len + d.length)); buf.copy(b, 0, 0, len); buf = b; }
         d.copy(buf, len); len += d.length;
       };
-      const finish = (a: { bytes: Uint8Array } | { error: string }) => { if (!done) { done = true; s.destroy(); answer(a); } };
+      const finish = (a: { bytes: Uint8Array } | { error: string }) => { if (!done) { done = true; s.destroy(); reply(a); } };
       const whole = (): Buffer | null => {
         if (he < 0) he = got().indexOf('\r\n\r\n');
         if (he < 0) return null;
@@ -181,13 +190,13 @@ function handle(m: any) {
     case 'http': {
       // .Q.hg/.Q.hp: the body of the answer, whatever its status (kdb+ returns it too)
       const init: RequestInit = m.body ? { method: 'POST', headers: { 'Content-Type': m.type }, body: m.body } : {};
-      fetch(m.url, init).then(r => r.arrayBuffer()).then(b => answer({ bytes: new Uint8Array(b) }),
-        (e: Error & { cause?: NodeJS.ErrnoException }) => answer({ error: 'hop. ' + (OS[e.cause?.code ?? ''] ? 'OS reports: ' + OS[e.cause!.code!] : e.cause?.message ?? e.message) }));
+      fetch(m.url, init).then(r => r.arrayBuffer()).then(b => reply({ bytes: new Uint8Array(b) }),
+        (e: Error & { cause?: NodeJS.ErrnoException }) => reply({ error: 'hop. ' + (OS[e.cause?.code ?? ''] ? 'OS reports: ' + OS[e.cause!.code!] : e.cause?.message ?? e.message) }));
       break;
     }
     case 'dns': {
       // .Q.addr (name to IPv4) and .Q.host (IPv4 to name)
-      const done = (v: string) => answer({ bytes: new TextEncoder().encode(v) }), fail = () => answer({ error: m.name ?? m.ip });
+      const done = (v: string) => reply({ bytes: new TextEncoder().encode(v) }), fail = () => reply({ error: m.name ?? m.ip });
       if (m.name !== undefined) lookup(m.name, { family: 4 }, (e, a) => e ? fail() : done(a));
       else reverse(m.ip, (e, names) => e || !names.length ? done(m.ip === '127.0.0.1' ? 'localhost' : '') : done(names[0]));
       break;
@@ -197,7 +206,7 @@ function handle(m: any) {
       // last; the answers, in the items' order, go back together (a closed handle fails the whole)
       const hs: number[] = m.hs, jobs: Uint8Array[] = m.jobs, out: Uint8Array[] = new Array(jobs.length);
       let next = 0, left = jobs.length, over = false;
-      const finish = (a: { list: Uint8Array[] } | { error: string }) => { if (!over) { over = true; answer(a); } };
+      const finish = (a: { list: Uint8Array[] } | { error: string }) => { if (!over) { over = true; reply(a); } };
       const give = (h: number) => {
         if (over || next >= jobs.length) return;
         const c = socks.get(h);
@@ -226,15 +235,15 @@ function onData(h: number, chunk: Uint8Array) {
   for (const msg of msgs) {
     const response = readHeader(msg).msgType === MsgType.Response;
     if (response && c.job) { const j = c.job; c.job = undefined; j(msg); }
-    else if (response && c.waiting) { c.waiting = false; answer({ bytes: msg }); }
-    else if (c.receiving) { c.receiving = false; answer({ bytes: msg }); }
+    else if (response && c.waiting) { c.waiting = false; answer({ bytes: msg }, c.waitId); }
+    else if (c.receiving) { c.receiving = false; answer({ bytes: msg }, c.receiveId); }
     // a server calling back while the main thread waits (on it or on anything): served at once; anything
     // else is held for the main thread (it comes for it when it is free, or serves the sync requests first
     // when it next waits)
-    else if (blocked && isSync(msg)) hand({ h, msg });
+    else if (blocked() && isSync(msg)) hand({ h, msg });
     // an async message on the handle the main thread waits on is run while it waits, as q runs it (a
     // server simulating a get answers with neg .z.w and waits on h[]: kb/server-calling-client)
-    else if (blocked && c.waiting) answer({ call: msg, h });
+    else if (blocked() && c.waiting) answer({ call: msg, h });
     else { inbox.push({ h, msg }); if (!nudged) { nudged = true; parentPort!.postMessage({ op: 'inbox' }); } }
   }
 }

@@ -16,7 +16,12 @@ import { errorText } from '../q/session.js';
 import { PRIMS } from '../q/prims/registry.js';
 import type { Handles } from './handles.js';
 
-interface Peer { local: boolean; cap: number; uds?: boolean }
+interface Peer { local: boolean; cap: number; uds?: boolean; /** the server's IPv4 address as .z.a gives it */ addr?: number }
+/** What the worker posts back: the answer to request id (bytes, a list, or an error), or a server's
+ *  message to serve meanwhile (call, on handle h). */
+interface Answer { id?: number; error?: string; bytes?: Uint8Array; list?: Uint8Array[]; hs?: number[]; call?: Uint8Array; h?: number }
+/** A dotted IPv4 address as an int (.z.a's form); 0 for a name or an IPv6 address. */
+const ipInt = (a: string): number => { const p = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a); return p ? ((+p[1] << 24) | (+p[2] << 16) | (+p[3] << 8) | +p[4]) : 0; };
 
 export class Client {
   private worker: Worker | null = null;
@@ -24,6 +29,13 @@ export class Client {
   private ctl = new Int32Array(new SharedArrayBuffer(4));
   private answers: MessagePort | null = null;
   private peers = new Map<number, Peer>();
+  /** each request this thread waits on has an id, and its answer the same: one asked while serving a
+   *  server's message (a handler's .Q.host, or h"…") is answered apart from the one waited on around it */
+  private nextId = 1;
+  /** answers that came while a nested wait was taking its own: each taken by its waiter */
+  private early = new Map<number, Answer>();
+  /** how deep this thread is in serving servers' messages: what it asks there cannot wait for its reply */
+  private serving = 0;
   constructor(private session: Session, private workerUrl: URL, private handles: Handles, private log: (s: string) => void = () => {}) {}
 
   has(h: number) { return this.peers.has(h); }
@@ -45,7 +57,7 @@ export class Client {
         // messages from servers wait in the worker: taken one at a time (each one's handler may call out)
         for (;;) {
           let a: { bytes?: Uint8Array; h?: number; list?: Uint8Array[]; hs?: number[] };
-          try { this.worker!.postMessage({ op: 'drain' }); a = this.answer(); } catch (e) { this.log(`'${errorText(e)}\n`); return; }
+          try { a = this.answer(this.ask({ op: 'drain' })); } catch (e) { this.log(`'${errorText(e)}\n`); return; }
           if (a.list) { a.list.forEach((b, i) => this.serve(a.hs![i], b)); continue; }
           if (!a.bytes!.length) return;
           this.serve(a.h!, a.bytes!);
@@ -58,15 +70,27 @@ export class Client {
   }
   private notify(f: () => void, what: string) { try { f(); } catch (e) { this.log(`${what}: '${errorText(e)}\n`); } }
 
-  /** Block until the worker answers: its bytes, or a q error. */
-  private wait(): Uint8Array { return this.answer().bytes!; }
-  private answer(): { bytes?: Uint8Array; list?: Uint8Array[]; h?: number; hs?: number[] } {
+  /** Post a request the worker answers, marked with its id (and whether it is asked while serving). */
+  private ask(m: Record<string, unknown>): number {
+    const id = this.nextId++;
+    this.start().postMessage({ ...m, id, now: this.serving > 0 });
+    return id;
+  }
+  /** Block until the worker answers request id: its bytes, or a q error. */
+  private wait(id: number): Uint8Array { return this.answer(id).bytes!; }
+  private answer(id: number): Answer {
     for (;;) {
-      while (Atomics.load(this.ctl, 0) === 0) Atomics.wait(this.ctl, 0, 0);
-      Atomics.sub(this.ctl, 0, 1);
-      const a = receiveMessageOnPort(this.answers!)!.message as { error?: string; bytes?: Uint8Array; list?: Uint8Array[]; hs?: number[]; call?: Uint8Array; h?: number };
-      // a server's sync request while this thread waits (TorQ's discovery registers a client so): served
-      if (a.call) { this.serve(a.h!, a.call); continue; }
+      let a = this.early.get(id);
+      if (a) this.early.delete(id);
+      else {
+        while (Atomics.load(this.ctl, 0) === 0) Atomics.wait(this.ctl, 0, 0);
+        Atomics.sub(this.ctl, 0, 1);
+        a = receiveMessageOnPort(this.answers!)!.message as Answer;
+        // a server's message to serve while this thread waits (TorQ's discovery registers a client so)
+        if (a.call) { this.serve(a.h!, a.call); continue; }
+        // another wait's answer (an outer one, while this thread served a message inside it)
+        if (a.id !== id) { this.early.set(a.id!, a); continue; }
+      }
       if (a.error !== undefined) throw new QError(a.error);
       return a;
     }
@@ -74,10 +98,16 @@ export class Client {
   /** A server's sync request on handle h: run through .z.pg (.z.w is h), answered with its value or error;
    *  an async message through .z.ps. */
   private serve(h: number, bytes: Uint8Array) {
+    this.serving++;
+    try { this.serveOne(h, bytes); } finally { this.serving--; }
+  }
+  private serveOne(h: number, bytes: Uint8Array) {
+    // .z.a is the server's address (ref/dotz: in a callback, the peer's)
+    const who = { w: h, a: this.peers.get(h)?.addr ?? 0, u: '' };
     if (bytes[1] !== MsgType.Sync) {
       this.notify(() => {
         const msg = readMessage(bytes, deserializeOptions());
-        if (msg.value !== undefined) this.session.handler('.z.ps', [msg.value], { w: h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
+        if (msg.value !== undefined) this.session.handler('.z.ps', [msg.value], who, () => PRIMS.value.m!(msg.value!));
       }, '.z.ps');
       return;
     }
@@ -85,7 +115,7 @@ export class Client {
     try {
       const msg = readMessage(bytes, deserializeOptions());
       if (msg.error !== undefined) throw new QError(msg.error);
-      const v = this.session.handler('.z.pg', [msg.value!], { w: h, a: 0, u: '' }, () => PRIMS.value.m!(msg.value!));
+      const v = this.session.handler('.z.pg', [msg.value!], who, () => PRIMS.value.m!(msg.value!));
       reply = encodeMessage(v, MsgType.Response, { ...serializeOptions(), cap: this.peers.get(h)?.cap ?? 3 });
     } catch (e) { reply = encodeError(errorText(e)); }
     this.worker!.postMessage({ op: 'reply', h, bytes: reply });
@@ -100,8 +130,7 @@ export class Client {
     for (const h of hs) if (!this.peers.has(h)) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
     const cap = Math.min(...hs.map(h => this.peers.get(h)!.cap));
     const jobs = items.map(x => encodeMessage(list([f, x]), MsgType.Sync, { ...serializeOptions(), cap }));
-    this.worker!.postMessage({ op: 'scatter', hs, jobs });
-    return this.answer().list!.map(b => {
+    return this.answer(this.ask({ op: 'scatter', hs, jobs })).list!.map(b => {
       const msg = readMessage(b, deserializeOptions());
       if (msg.error !== undefined) throw new QError(msg.error);
       return msg.value!;
@@ -110,8 +139,7 @@ export class Client {
 
   /** A host name's IPv4 address (dotted), or an address's name ('' when it has none). */
   dns(q: { name: string } | { ip: string }): string {
-    this.start().postMessage({ op: 'dns', ...q });
-    return new TextDecoder().decode(this.wait());
+    return new TextDecoder().decode(this.wait(this.ask({ op: 'dns', ...q })));
   }
 
   /** `:http://host:port "request": the request sent as it is, the whole response (chunks joined). */
@@ -119,14 +147,12 @@ export class Client {
     const m = /^(https?):\/\/([^:/]*)(?::(\d+))?/.exec(url);
     if (!m) throw new QError('hop');
     const tls = m[1] === 'https';
-    this.start().postMessage({ op: 'raw', host: m[2] || '127.0.0.1', port: m[3] ? Number(m[3]) : tls ? 443 : 80, tls, bytes: request });
-    return this.wait();
+    return this.wait(this.ask({ op: 'raw', host: m[2] || '127.0.0.1', port: m[3] ? Number(m[3]) : tls ? 443 : 80, tls, bytes: request }));
   }
 
   /** An HTTP GET (no body) or POST: the answer's body. */
   http(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array {
-    this.start().postMessage({ op: 'http', url, type: body?.type, body: body?.data });
-    return this.wait();
+    return this.wait(this.ask({ op: 'http', url, type: body?.type, body: body?.data }));
   }
 
   /** hopen `:host:port[:user[:password]] (host empty: this machine), with a connect timeout in ms (0: none). */
@@ -146,10 +172,10 @@ export class Client {
     const addr = host || '127.0.0.1';
     const where = unix ? { path: udsPath(Number(port)) } : { host: addr, port: Number(port), tls };
     if (unix && !where.path) { this.handles.free(h); throw new QError('hop. no Unix domain sockets (QUDSPATH is empty)'); }
-    this.start().postMessage({ op: 'open', h, ...where, user: user ?? process.env.USER ?? this.session.env.host.user ?? '', pass: pass ?? null, timeout: timeoutMs });
+    const id = this.ask({ op: 'open', h, ...where, user: user ?? process.env.USER ?? this.session.env.host.user ?? '', pass: pass ?? null, timeout: timeoutMs });
     let cap: number;
-    try { cap = this.wait()[0]; } catch (e) { this.handles.free(h); throw e; }
-    this.peers.set(h, { local: !!unix || /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap, uds: !!unix });
+    try { cap = this.wait(id)[0]; } catch (e) { this.handles.free(h); throw e; }
+    this.peers.set(h, { local: !!unix || /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(addr), cap, uds: !!unix, addr: unix ? 0 : addr === 'localhost' ? 0x7f000001 : ipInt(addr) });
     return h;
   }
 
@@ -159,16 +185,14 @@ export class Client {
     if (!p) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
     // h[] reads the next message that comes on h (basics/ipc's deferred synchronous client): its value
     if (sync && isNil(x)) {
-      this.worker!.postMessage({ op: 'receive', h });
-      const msg = readMessage(this.wait(), deserializeOptions());
+      const msg = readMessage(this.wait(this.ask({ op: 'receive', h })), deserializeOptions());
       if (msg.error !== undefined) throw new QError(msg.error);
       return msg.value!;
     }
     let bytes = encodeMessage(x, sync ? MsgType.Sync : MsgType.Async, { ...serializeOptions(), cap: p.cap });
     if (!p.local && p.cap >= 1) bytes = maybeCompress(bytes);
-    this.worker!.postMessage({ op: 'send', h, bytes, sync });
-    if (!sync) return NIL;
-    const msg = readMessage(this.wait(), deserializeOptions());
+    if (!sync) { this.worker!.postMessage({ op: 'send', h, bytes, sync }); return NIL; }
+    const msg = readMessage(this.wait(this.ask({ op: 'send', h, bytes, sync })), deserializeOptions());
     if (msg.error !== undefined) throw new QError(msg.error);
     return msg.value!;
   }

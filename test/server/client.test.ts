@@ -246,3 +246,17 @@ test('`:http://host:port "request" sends the text as it is and gives the whole r
     assert.deepEqual(got, ['1b', '"DELETE "', '"POST hello"', '"hello"', '0b', '3000000', '1b', "'hop. OS reports: Connection refused"]);
   } finally { web.close(); }
 });
+
+test('messages a server sends back are served in order before the sync reply after them; a handler may ask again (a name, a sync call) without taking the reply waited on; .z.a is the server\'s', async () => {
+  const p = srv.port;
+  const got = await client([
+    'f:{0N!(x;y)}', `h:hopen ${p}`,
+    'neg[h]"neg[.z.w](`f;1;7)"', 'h"1"', 'neg[h]"neg[.z.w](`f;2;7)"', 'h"2"',
+    // an async callback whose handler looks a name up, then the sync reply waited on
+    'cb:{0N!(`cb;-11h=type .Q.host 2130706433i)}', 'neg[h]"neg[.z.w](`cb;1)"', 'h"1+1"',
+    // a server's sync call whose handler itself asks (it waited for its own reply, which never came)
+    'g:{.Q.host 2130706433i;10}', 'h"(.z.w)\\"g[]\\""',
+    'z:{0N!.z.a}', 'neg[h]"neg[.z.w](`z;1)"', 'h"3"',
+  ]);
+  assert.deepEqual(got, ['1 7', '1', '2 7', '2', '(`cb;1b)', '2', '10', '2130706433i', '3']);
+});
