@@ -218,6 +218,9 @@ function wrap(v: Q, x: Q): Q { return v.t === T.List || x.t >= 0 ? list([x]) : x
 
 /** A copy of list x with item p replaced; a vector stays a vector of its type or signals 'type. */
 export function setItem(x: Q, p: number, v: Q): Q {
+  // a table's row p: the rows a table again while they conform, else a list of dictionaries (a nested
+  // table column amended at depth, KX ml's pipeline[node;`inputs;name]:data)
+  if (x.t === T.Table) { const d = items(x).slice(); d[p] = v; return fromItems(d); }
   if (x.t === T.List) { const d = (x as List).d.slice(); d[p] = v; return fromItems(d).t === T.List ? list(d) : collapse(d); }
   const xv = x as Vec;
   v = intLong(v, xv.t);

@@ -517,3 +517,13 @@ test('upsert into a table named takes rows of its columns\' types only, as inser
   assert.equal(q('exec b from t'), '3 4 9');
   assert.equal(q('meta t'), 'c| t f a\n-| -----\na| s    \nb| j    ');
 });
+
+test('a table column of dictionaries amends at depth: t[i;`col;`key]:v (KX ml\'s execPipeline: pipeline[node;`inputs;name]:data)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:(`x`y!1 2;`x`y!3 4))');
+  q('t[1;`b;`x]:99');
+  assert.equal(q('t[1;`b]'), 'x| 99\ny| 4');
+  q('t[0;`b;`z]:7');
+  assert.equal(q('t[0;`b]'), 'x| 1\ny| 2\nz| 7');
+  assert.equal(q('t[1;`b;`x]'), '99');
+});
