@@ -1212,8 +1212,8 @@ test('each, over and scan of a value of rank 3 or more, given fewer arguments, a
   assert.equal(q('.[f[1;;;]\'[10 20];(100;1000)]'), '1111 1121');
   assert.equal(q('{x+y+z}/[1;2 3][4 5]'), '15');
   assert.equal(q('{x+y+z}\\[1;2 3][4 5]'), '7 15');
-  // a binary value's each still applies it to each item
-  assert.equal(q('count {x+y}\'[1 2]'), '2');
+  // a binary value's each given one argument waits for the other (dotfiles' .lib.require)
+  assert.equal(q('{x+y}\'[1 2][10 20]'), '11 22');
 });
 
 test('forms public q code uses: k glyph before a derived verb is monadic, \' as a list item composes in a parse tree, 0:: and 1::, parse of a table literal as kdb+ gives it (egor7/q, whitepapers)', () => {
