@@ -1502,3 +1502,10 @@ test('n?0x0 rolls any bytes (ref/deal) and n?0h any shorts', () => {
   assert.equal(q('100<count distinct 1000?0x0'), '1b');
   assert.equal(q('(type;count) @\\: 3?0h'), '5h\n3');
 });
+
+test('.j.k makes an array of like objects a table whose columns keep object cells as dictionaries (kdb+-written TorQ-Bikes data: bike_types is 0h)', () => {
+  const { q } = makeSession();
+  assert.equal(q('type .j.k "[{\\"a\\":{\\"x\\":1}}]"'), '98h');
+  assert.equal(q('type (.j.k "[{\\"a\\":{\\"x\\":1},\\"b\\":2}]")`a'), '0h');
+  assert.equal(q('exec b from .j.k "[{\\"a\\":1,\\"b\\":2},{\\"a\\":3,\\"b\\":4}]"'), '2 4f');
+});

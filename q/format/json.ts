@@ -1,6 +1,6 @@
 // JSON text of q values and q values of JSON text, as kdb+'s .j.j and .j.k (ref/dotj.md).
 import { T } from '../value/types.js';
-import { Q, Atom, Dict, Table, count, item, items, isKeyed, text, str, symVec, dict, list, fromItems, floatVec } from '../value/value.js';
+import { Q, Atom, Dict, Table, count, item, items, isKeyed, text, str, symVec, dict, list, table, fromItems, floatVec } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { deenum } from '../value/enums.js';
 import { itemText } from './text.js';
@@ -81,6 +81,15 @@ function infinities(src: string): string {
   if (!src.includes('inf')) return src;
   return src.replace(/"(?:[^"\\]|\\.)*"|(-?)\binf\b/g, (m, sign: string | undefined) => m[0] === '"' ? m : sign + '1e999');
 }
+/** Objects of the same keys as a table, its columns made of their values as they are: a column of
+ *  objects stays a list of dictionaries (kdb+'s .j.k: TorQ-Bikes' cities, bike_types a 0h column). */
+function rows(xs: Dict[]): Q | null {
+  const k0 = xs[0].k;
+  if (k0.t !== T.Sym || !xs.every(x => x.k.t === T.Sym && count(x.k) === count(k0) && items(x.k).every((k, i) => (k as Atom).v === (item(k0, i) as Atom).v))) return null;
+  const names = items(k0).map(k => (k as Atom).v as string);
+  if (!names.length) return null;
+  return table(names, names.map((_, j) => { const cells = xs.map(x => item(x.v, j)); return cells.some(c => c.t === T.Dict) ? list(cells) : fromItems(cells); }));
+}
 function fromJs(v: unknown): Q {
   if (v === null) return { t: -T.Float, v: NaN } as Q;
   if (typeof v === 'number') return { t: -T.Float, v } as Q;
@@ -89,8 +98,9 @@ function fromJs(v: unknown): Q {
   if (Array.isArray(v)) {
     if (v.length && v.every(e => typeof e === 'number' || e === null)) return floatVec(v.map(e => e === null ? NaN : e as number));
     const xs = v.map(fromJs);
-    // a list of dictionaries with the same keys is a table; of booleans a boolean vector
-    if (xs.length && (xs.every(e => e.t === T.Dict) || xs.every(e => e.t === -T.Bool))) return fromItems(xs);
+    // a list of objects with the same keys is a table; of booleans a boolean vector
+    if (xs.length && xs.every(e => e.t === T.Dict)) return rows(xs as Dict[]) ?? list(xs);
+    if (xs.length && xs.every(e => e.t === -T.Bool)) return fromItems(xs);
     return list(xs);
   }
   const o = v as Record<string, unknown>, ks = Object.keys(o);
