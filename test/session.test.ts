@@ -1418,6 +1418,8 @@ test('a general list in a grid\'s cell shows its items side by side (.u.w: Quote
   const { q } = makeSession();
   assert.equal(q('`Quote`Trade!(enlist(7i;`);enlist(7i;`))'), 'Quote| 7i `\nTrade| 7i `');
   assert.equal(q('((1;(2;3));(4;(5;6)))'), '1 2 3\n4 5 6');
+  // one that holds lists keeps its parentheses (ref/trim)
+  assert.equal(q('`a`b!(("fox";("jumps ";"over   "));("a";"dog "))'), 'a| "fox" ("jumps ";"over   ")\nb| "a"   "dog "              ');
 });
 
 test('value of a string whose last statement assigns is :: (ref/value: value"b:2" shows nothing; KX ml\'s test.q passes assignments so)', () => {

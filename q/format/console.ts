@@ -233,8 +233,10 @@ function isGrid(xs: Q[]): boolean {
 /** A numeric or temporal vector inside a row of a general list: its items side by side, without the type
  *  letter (the rows of lsq's one-row matrices show as -33 37.6, not ,-33 37.6f). */
 const numericVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
-// (and a general list its items side by side: .u.w's enlist(7i;`) shows as 7i ` — ref's rdc page)
-const inRow = (x: Q, P: number): string => numericVec(x) ? colCells(x, P).join(' ') : x.t === T.List && count(x) ? (x as List).d.map(e => inRow(e, P)).join(' ') : s1(x, P);
+// (and a general list of atoms its atoms side by side: .u.w's enlist(7i;`) shows as 7i ` — ref's rdc
+// page; one that holds lists or functions keeps its parentheses: ref/trim's ("jumps ";"over   "))
+const inRow = (x: Q, P: number): string => numericVec(x) ? colCells(x, P).join(' ')
+  : x.t === T.List && count(x) && (x as List).d.every(e => e.t < 0) ? (x as List).d.map(e => inRow(e, P)).join(' ') : s1(x, P);
 function gridLines(xs: Q[], o: Opts): string[] {
   // rows of a general list show their items in one-line form; rows of a simple vector show bare cells,
   // nulls blank as in a table (prev\[2;x] shows its shifted rows indented)
