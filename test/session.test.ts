@@ -1511,3 +1511,10 @@ test('.j.k makes an array of like objects a table whose columns keep object cell
   assert.equal(q('type (.j.k "[{\\"a\\":{\\"x\\":1},\\"b\\":2}]")`a'), '0h');
   assert.equal(q('exec b from .j.k "[{\\"a\\":1,\\"b\\":2},{\\"a\\":3,\\"b\\":4}]"'), '2 4f');
 });
+
+test('a symbol does not begin with _: `_d drops the null key of d (basics/syntax: no name begins with _; dotfiles\' os.q: key(`_.os.cmd))', () => {
+  const { q } = makeSession();
+  q('.os.cmd.a:1;.os.cmd.b:2');
+  assert.equal(q('key(`_.os.cmd)'), '`a`b');
+  assert.equal(q('`a_b'), '`a_b');
+});

@@ -76,6 +76,8 @@ export function lex(src: string, k = false): Tok[] {
       const syms: string[] = [];
       while (src[i] === '`') {
         let j = i + 1;
+        // a symbol does not begin with '_', as no name does: `_d is ` _ d, the null key dropped (dotfiles' os.q)
+        if (src[j] === '_') { syms.push(''); i = j; break; }
         // symbols take letters, digits, '.', '_'; after a ':' (handles, URLs) also ':' '/' and '-'
         let file = src[j] === ':';
         while (j < n && (isIdent(src[j]) || src[j] === '.' || (file && (src[j] === ':' || src[j] === '/' || src[j] === '-')) || (src[j] === ':' && j > i + 1 && (isIdent(src[j + 1]) || src[j + 1] === '/')))) {
