@@ -1518,3 +1518,13 @@ test('a symbol does not begin with _: `_d drops the null key of d (basics/syntax
   assert.equal(q('key(`_.os.cmd)'), '`a`b');
   assert.equal(q('`a_b'), '`a_b');
 });
+
+test('g# on a general list; Pad with a vector of widths; rand of an empty list is its null; an atom column of an empty table literal is typed (dotfiles, TorQ-TAQ)', () => {
+  const { q } = makeSession();
+  assert.equal(q('attr `g#("ab";"cd")'), '`g');
+  assert.match(q('`p#("ab";"cd")'), /^'type/);
+  assert.equal(q('2 3$("ab";"c")'), '"ab"\n"c  "');
+  assert.equal(q('-2 -3$"ab"'), '"ab"\n" ab"');
+  assert.equal(q('rand each "jfs"$\\:()'), '0N\n0n\n`');
+  assert.equal(q('exec t from meta ([] a:`float$(); c:`x)'), '"fs"');
+});

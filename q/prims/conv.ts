@@ -39,6 +39,14 @@ export function dollar(x: Q, y: Q): Q {
     return t > 0 ? castTo(t, y, true) : tok(-t, y);
   }
   if (x.t === -T.Long || x.t === -T.Int) return pad(Number((x as Atom).v), y);
+  // widths for a list of strings, one each, or each for one string (Pad is string-atomic, a string its
+  // atom: dotfiles' calendar pads columns so)
+  if ((x.t === T.Long || x.t === T.Int) && (y.t === T.List || y.t === T.Char || y.t === -T.Char)) {
+    const w = (i: number) => Number((item(x, i) as Atom).v);
+    if (y.t !== T.List) return list(items(x).map((_, i) => pad(w(i), y)));
+    if (count(x) !== count(y)) throw new QError('length');
+    return fromItems(items(y).map((e, i) => pad(w(i), e)));
+  }
   // float vectors and matrices: x$y is matrix multiply (mmu)
   const isMat = (v: Q) => v.t === T.Float || (v.t === T.List && (v as List).d.every(r => r.t === T.Float));
   if (isMat(x) && isMat(y)) return hooks.mmu(x, y);

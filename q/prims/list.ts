@@ -214,9 +214,10 @@ export function setAttr(a: string, y: Q): Q {
     return r;
   }
   if (y.t === T.List) {
-    // a mixed list takes s (items in q's order) and u (items distinct)
+    // a mixed list takes s (items in q's order), u (items distinct) and g (dotfiles' cache keys a
+    // dictionary by `g#enlist 0#0x0); not p
     if (code === 0) return { ...(y as List), a: 0 };
-    if (code > 2) throw new QError('type');
+    if (code === 3) throw new QError('type');
     if (code === 1 && !isSorted(y)) throw new QError('s-fail');
     if (code === 2 && count(distinct(y)) !== count(y)) throw new QError('u-fail');
     return { ...(y as List), a: code };

@@ -50,8 +50,10 @@ export function roll(n: Q, y: Q): Q {
   if (k < 0) return deal(-k, y);
   if (k > 2 ** 31) throw new QError('limit');
   if (y.t >= 0) { // items of a list
+    // (an empty list's items are its nulls, as it indexed out of range gives: rand each t$\:() is the
+    // nulls of the types t, as dotfiles' rand.q builds them)
     const c = count(y);
-    if (!c) throw new QError('length');
+    if (!c) return index(y, { t: T.Int, d: new Int32Array(k), a: 0 } as Vec);
     const idx = allocRaw(T.Int, k) as Int32Array;
     for (let i = 0; i < k; i++) idx[i] = Math.floor(unit() * c);
     return index(y, { t: T.Int, d: idx, a: 0 } as Vec);

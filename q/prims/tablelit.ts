@@ -1,6 +1,6 @@
 // Table literals ([] a:..; b:..) and ([k:..] v:..): atoms extend to the common length.
 import { T } from '../value/types.js';
-import { Q, Vec, List, count, fromItems, table, dict, items, list } from '../value/value.js';
+import { Q, Vec, List, count, fromItems, table, dict, items, list, sliceQ } from '../value/value.js';
 import { symName } from '../value/sym.js';
 import { QError } from '../value/error.js';
 
@@ -14,7 +14,8 @@ export function tableLiteral(a: Q[]): Q {
   let n = -1;
   for (const c of [...kcols, ...vcols]) if (c.t >= 0 && c.t < T.Table) { const m = count(c); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
   if (n < 0) n = 1;
-  const fix = (c: Q): Q => c.t < 0 ? fromItems(new Array(n).fill(c)) : c;
+  // (none of an atom is its type's empty list, as 0#`x is: ([]a:`float$();c:`x) has a symbol column c)
+  const fix = (c: Q): Q => c.t >= 0 ? c : n ? fromItems(new Array(n).fill(c)) : sliceQ(fromItems([c]), 0, 0);
   const vals = table(vnames, vcols.map(fix));
   if (!knames.length) return vals;
   return dict(table(knames, kcols.map(fix)), vals);
