@@ -879,7 +879,9 @@ test('.Q.dsftg loads fixed-width binary records in chunks of .Q.M rows into a pa
   assert.equal(q('.Q.dsftg[(`:db;2000.10.02;`trade);(`:src;19;0);`price`size`ex;("iic ";4 4 1 3);{update price%1e4 from x}]'), '5');
   assert.equal(q('get `:db/2000.10.02/trade/'), 'price size ex\n-------------\n100   100  N \n101   200  Y \n102   300  Q \n103   400  A \n104   500  B ');
   // a length of 0 or less stops that many bytes before the end: 4 more records, appended
-  assert.equal(q('.Q.dsftg[(`:db;2000.10.02;`trade);(`:src;19;-12);`price`size`ex;("iic ";4 4 1 3);::]'), '4');
+  assert.equal(q('.Q.dsftg[(`:db;2000.10.02;`trade);(`:src;19;-12);`price`size`ex;("iic ";4 4 1 3);{update price%1e4 from x}]'), '4');
+  // rows of another type than the columns' are refused, as upsert refuses them
+  assert.match(q('.Q.dsftg[(`:db;2000.10.02;`trade);(`:src;19;-12);`price`size`ex;("iic ";4 4 1 3);::]'), /^'type/);
   assert.equal(q('exec ex from get `:db/2000.10.02/trade/'), '"NYQABNYQA"');
 });
 
