@@ -1528,3 +1528,10 @@ test('g# on a general list; Pad with a vector of widths; rand of an empty list i
   assert.equal(q('rand each "jfs"$\\:()'), '0N\n0n\n`');
   assert.equal(q('exec t from meta ([] a:`float$(); c:`x)'), '"fs"');
 });
+
+test('flip of names over a table\'s rows gives the table\'s columns over a table of those names (KX ml\'s describe tests: flip `x`x1!flip keys!values)', () => {
+  const { q } = makeSession();
+  q('d:`x`y!([]a:1 2;b:3 4)');
+  assert.equal(q('flip d'), ' | x y\n-| ---\na| 1 2\nb| 3 4');
+  assert.equal(q('d~flip flip d'), '1b');
+});

@@ -388,6 +388,12 @@ export function flip(x: Q): Q {
     if (d.flipped) return { t: T.Dict, k: d.k, v: d.v } as Dict;
     if (d.k.t === T.Sym && d.v.t === -T.Sym) return hooks.mapTable(d, false);
     if (d.k.t !== T.Sym) throw new QError('type');
+    // names over a table's rows (a matrix with labels both ways, as `x`y!([]a:1 2;b:3 4) shows) flip to
+    // the table's columns over a table of those names: `a`b!([]x:1 3;y:2 4) (KX ml's describe tests)
+    if (d.v.t === T.Table) {
+      const t = d.v as Table, names = items(d.k).map(k => (k as Atom).v as string);
+      return dict(symVec(t.c), table(names, names.map((_, i) => fromItems(t.d.map(c => item(c, i))))));
+    }
     const cols = items(d.v);
     let n = -1;
     for (const c of cols) if (c.t >= 0) { const m = count(c); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
