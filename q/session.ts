@@ -17,7 +17,7 @@ import { PRIMS } from './prims/registry.js';
 import { cellText } from './format/html.js';
 import { count, item, items, fromItems, isKeyed } from './value/value.js';
 import type { Table, Dict, Vec } from './value/value.js';
-import { apply, apply1 } from './prims/apply.js';
+import { apply, apply1, rankOf } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
 import { setHandleApply } from './prims/apply.js';
@@ -42,11 +42,15 @@ export interface Result { out: string; error: boolean; /** where in the text a p
   /** for an error, the frame it happened in as kdb+ prints it under the error (`  [1]  f:{x+`a}` and a caret) */
   trace?: string }
 
+/** A function a session has put in .q (.q.musteq:{…}): a keyword as q's own are, infix when binary, from
+ *  the next parse on (qspec writes 1 musteq 1 so) */
+const userKeyword = (n: string): Q | undefined => { if (PRIMS[n]) return undefined; const v = env.globals.get('.q.' + n); return v && v.t >= 100 ? v : undefined; };
 const KEYWORDS = {
-  isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n),
+  isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n) || !!userKeyword(n),
   // a keyword with a unary form is never infix, even where it has a binary one: 10 deltas y applies 10
-  isDyadic: (n: string) => { const d = PRIMS[n]; return !!d && !d.m && (!!d.d || (!!d.n && d.rank >= 2)); },
-  isMonadic: (n: string) => !!PRIMS[n]?.m,
+  isDyadic: (n: string) => { const d = PRIMS[n]; if (!d) { const f = userKeyword(n); return !!f && rankOf(f) >= 2; } return !d.m && (!!d.d || (!!d.n && d.rank >= 2)); },
+  isMonadic: (n: string) => { const d = PRIMS[n]; if (!d) { const f = userKeyword(n); return !!f && rankOf(f) === 1; } return !!d.m; },
+  isUser: (n: string) => !!userKeyword(n),
 };
 
 export class Session {

@@ -1535,3 +1535,15 @@ test('flip of names over a table\'s rows gives the table\'s columns over a table
   assert.equal(q('flip d'), ' | x y\n-| ---\na| 1 2\nb| 3 4');
   assert.equal(q('d~flip flip d'), '1b');
 });
+
+test('a binary function put in .q is infix in what is parsed after, as q\'s own keywords in .q are (qspec: 1 musteq 1, `x mock v)', () => {
+  const { q } = makeSession();
+  q('.q.mk:{x+y}');
+  assert.equal(q('1 mk 2'), '3');
+  assert.equal(q('3 mk/ 1 2 3'), '9');
+  q('.q.mk2:{[n;v] n set v}');
+  q('`b mk2 4');
+  assert.equal(q('b'), '4');
+  q('.q.inc:{x+1}');
+  assert.equal(q('inc each 1 2'), '2 3');
+});

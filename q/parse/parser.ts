@@ -11,7 +11,9 @@ import { T } from '../value/types.js';
 import { sym, symVec, char, Lambda, Q, Vec, Atom, list, NIL } from '../value/value.js';
 
 /** Decides which names are verbs (q keywords) and which keywords can take a left argument. */
-export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean }
+export interface Keywords { isVerb(name: string): boolean; isDyadic(name: string): boolean; isMonadic?(name: string): boolean;
+  /** a keyword the session defined in .q, not a primitive: it is looked up by name when applied */
+  isUser?(name: string): boolean }
 
 interface Item { n: Node; verb: boolean; glyph?: boolean; kw?: string; paren?: boolean; pos?: number; ident?: boolean }
 
@@ -324,7 +326,7 @@ export class Parser {
       const a = this.args();
       return { n: { k: 'ctl', c: n, a: a.map(x => x ?? { k: 'nil' }) }, verb: false };
     }
-    if (this.kw.isVerb(n)) return { n: { k: 'prim', n }, verb: true, kw: n };
+    if (this.kw.isVerb(n)) return { n: this.kw.isUser?.(n) ? { k: 'name', n } : { k: 'prim', n }, verb: true, kw: n };
     return { n: { k: 'name', n }, verb: false };
   }
 
