@@ -12,6 +12,7 @@ import { flip } from './list.js';
 import { apply } from './apply.js';
 import { lookupKeyed } from './joins.js';
 import { deenum } from '../value/enums.js';
+import { match } from './match.js';
 
 /** The int positions named by an index value, or null when it is not an integer index. */
 export function positions(i: Q): number[] | Int32Array | null {
@@ -149,6 +150,9 @@ function keyedIndex(d: Dict, i: Q): Q {
     for (let j = 0; j < n; j++) rows[j] = keyedIndex(d, dict(symVec(it.c), fromItems(it.d.map(c => item(c, j)))));
     return rowsToTable(d.v as Table, rows);
   }
+  // one key column of lists (strings, bytes) takes a list of their type as one key (kdb-common's
+  // .file.kdb.cfg.bytes 0xfe20)
+  if (wholeKey(kt, i)) { const r = keyRow(d, i); return r >= 0 ? item(d.v, r) : nullItem(d.v); }
   // a list of another type than the one key column's is one key of several parts: 'length (ref/dotq's
   // .Q.ft example: s 2 3)
   if (kt.c.length === 1 && i.t > 0 && i.t <= T.Enum && i.t !== kt.d[0].t && !(i.t === T.Sym && kt.d[0].t === T.Enum) && count(i) !== 1) throw new QError('length');
@@ -156,10 +160,15 @@ function keyedIndex(d: Dict, i: Q): Q {
   const r = keyRow(d, i);
   return r >= 0 ? item(d.v, r) : nullItem(d.v);
 }
+/** Whether i is one whole key of key table kt: a list of the type of the items of its one key column,
+ *  when that column is a list of lists. */
+const wholeKey = (kt: Table, i: Q) => kt.c.length === 1 && kt.d[0].t === T.List && i.t > 0 && i.t < T.Dict && (kt.d[0] as List).d.some(e => e.t === i.t);
+/** Whether i is one key of several key columns given as a list of atoms: k2[(2;`y)] */
+const oneRowKey = (kt: Table, i: Q) => kt.c.length > 1 && i.t >= 0 && i.t < T.Dict && count(i) === kt.c.length && items(i).every(e => e.t < 0);
 /** The items of one key of keyed table d: an atom for one key column, a list or dict for several. */
 export function keyItems(d: Dict, i: Q): Q[] {
   const kt = d.k as Table;
-  const key = i.t === T.Dict ? kt.c.map(c => dictIndex(i as Dict, { t: -T.Sym, v: c })) : kt.c.length === 1 && i.t < 0 ? [i] : items(i);
+  const key = i.t === T.Dict ? kt.c.map(c => dictIndex(i as Dict, { t: -T.Sym, v: c })) : kt.c.length === 1 && (i.t < 0 || wholeKey(kt, i)) ? [i] : items(i);
   if (key.length !== kt.c.length) throw new QError('length');
   return key;
 }
@@ -180,6 +189,8 @@ function matchAtom(a: Q, b: Q): boolean {
   if (a.t === -T.Enum && b.t === -T.Sym) a = deenum(a);
   if (a.t === -T.Sym && b.t === -T.Enum) b = deenum(b);
   if (a.t !== b.t) return false;
+  // a key that is a list (a string, bytes: kdb-common's file headers) matches as a whole
+  if (a.t >= 0) return match(a, b);
   if (a.t === -T.Enum && (a as Atom).dom !== (b as Atom).dom) return matchAtom(deenum(a), deenum(b));
   return (a as Atom).v === (b as Atom).v || (typeof (a as Atom).v === 'bigint' && (a as Atom).v === (b as Atom).v);
 }
@@ -225,6 +236,8 @@ export function indexDeep(x: Q, idx: Q[]): Q {
   const top = isNil(i) ? x : index(x, i);
   if (!rest.length) return top;
   if (i.t < 0 && !isNil(i) || (x.t === T.Dict && (x as Dict).k.t !== T.Table && oneKey((x as Dict).k, i))) return indexDeep(top, rest);
+  // a keyed table's one key (a dictionary of key columns, or one whole list key) picks one row
+  if (x.t === T.Dict && (x as Dict).k.t === T.Table && (i.t === T.Dict || wholeKey((x as Dict).k as Table, i) || oneRowKey((x as Dict).k as Table, i))) return indexDeep(top, rest);
   // a list index at this level: go deeper in each item picked
   if (top.t === T.Dict) return dict((top as Dict).k, indexEach((top as Dict).v, rest));
   return indexEach(top, rest);

@@ -559,7 +559,9 @@ export function find(x: Q, y: Q): Q {
   if (x.t === T.Table && (y.t === T.List || (y.t === T.Dict && (y as Dict).k.t === T.Sym))) {
     const t = x as Table, vals = y.t === T.Dict ? t.c.map(c => index(y, sym(c))) : items(y);
     if (vals.length !== t.c.length) throw new QError('length');
-    if (vals.every(v => v.t < 0)) return long(Number(((find(t, table(t.c, vals.map(enlist))) as Vec).d as BigInt64Array)[0]));
+    // (a string in a column of strings is one cell: ([]k:("ab";"cd"))?enlist[`k]!enlist"cd" is 1)
+    const cell = (v: Q, j: number) => v.t < 0 || t.d[j].t === T.List && v.t > 0 && v.t < T.Dict && (t.d[j] as List).d.some(e => e.t === v.t);
+    if (vals.every(cell)) return long(Number(((find(t, table(t.c, vals.map(v => v.t < 0 ? enlist(v) : list([v])))) as Vec).d as BigInt64Array)[0]));
     return find(t, table(t.c, vals));
   }
   // a record as an atom (a table of one column) or a simple list of one item per column (ref/find:

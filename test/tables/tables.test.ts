@@ -527,3 +527,16 @@ test('a table column of dictionaries amends at depth: t[i;`col;`key]:v (KX ml\'s
   assert.equal(q('t[0;`b]'), 'x| 1\ny| 2\nz| 7');
   assert.equal(q('t[1;`b;`x]'), '99');
 });
+
+test('a keyed table keyed by strings or bytes finds the row of the whole key, to read and to amend; a table finds a record with a string cell (kdb-common\'s file headers)', () => {
+  const { q } = makeSession();
+  q('kt:([k:("ab";"cd")] v:1 2)');
+  assert.equal(q('kt[enlist[`k]!enlist "zz"]'), 'v| 0N');
+  q('kt[enlist[`k]!enlist "cd"]:enlist[`v]!enlist 99');
+  assert.equal(q('exec v from kt'), '1 99');
+  assert.equal(q('kt "cd"'), 'v| 99');
+  assert.equal(q('kt["cd";`v]'), '99');
+  assert.equal(q('([k:(0xfe20;0xfe21)] v:`a`b)[0xfe21]`v'), '`b');
+  assert.equal(q('([]k:("ab";"cd"))?enlist[`k]!enlist "cd"'), '1');
+  assert.equal(q('([a:1 2;b:`x`y] v:10 20)[(2;`y);`v]'), '20');
+});
