@@ -204,8 +204,11 @@ function atKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
     const key = keyItems(d, i), start = (f as { start?: Q }).start;
     return dict(table(kt.c, kt.d.map((col, k) => join(col, fromItems([key[k]])))), join(d.v, wrap(d.v, f(start ?? nullOf(d.v), y))));
   }
-  const nv = f(p >= 0 ? item(vt, p) : nullItem(vt), y);
-  const vals = nv.t === T.Dict ? vt.c.map(c => index(nv, { t: -T.Sym, v: c } as Atom)) : nv.t >= 0 ? items(nv) : [nv];
+  const cur = p >= 0 ? item(vt, p) : nullItem(vt), nv = f(cur, y);
+  // a dictionary of some of the columns upserts them (ref/assign: a dictionary's assignment has upsert
+  // semantics): the others keep the row's values, or a new row's nulls (kdb-common's require.q)
+  const has = (c: string) => nv.t === T.Dict && find1((nv as Dict).k, { t: -T.Sym, v: c } as Atom) < count((nv as Dict).k);
+  const vals = nv.t === T.Dict ? vt.c.map(c => index(has(c) ? nv : cur, { t: -T.Sym, v: c } as Atom)) : nv.t >= 0 ? items(nv) : [nv];
   if (vals.length !== vt.c.length) throw new QError('length');
   if (p >= 0) return dict(kt, table(vt.c, vt.d.map((col, k) => setItem(col, p, vals[k]))));
   const key = keyItems(d, i), one = (v: Q) => fromItems([v]);

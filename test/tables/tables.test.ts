@@ -540,3 +540,14 @@ test('a keyed table keyed by strings or bytes finds the row of the whole key, to
   assert.equal(q('([]k:("ab";"cd"))?enlist[`k]!enlist "cd"'), '1');
   assert.equal(q('([a:1 2;b:`x`y] v:10 20)[(2;`y);`v]'), '20');
 });
+
+test('kt[key]:dict of some columns upserts them: the others keep the row\'s values, a new row\'s are nulls of their types (ref/assign; kdb-common\'s require.q)', () => {
+  const { q } = makeSession();
+  q('t:([k:`symbol$()] a:`long$(); b:`float$(); c:`date$())');
+  q('t[`x]:`a`b!(1;2f)');
+  assert.equal(q('exec t from meta t'), '"sjfd"');
+  q('t[`x]:enlist[`c]!enlist 2020.01.01');
+  assert.equal(q('t`x'), 'a| 1\nb| 2f\nc| 2020.01.01');
+  q('t[`y]:enlist[`c]!enlist 2020.01.02');
+  assert.equal(q('t`y'), 'a| 0N\nb| 0n\nc| 2020.01.02');
+});
