@@ -1547,3 +1547,15 @@ test('a binary function put in .q is infix in what is parsed after, as q\'s own 
   q('.q.inc:{x+1}');
   assert.equal(q('inc each 1 2'), '2 3');
 });
+
+test('an operator assignment through a path into a namespaced dictionary starts from the value there (qspec: .tst.assertState.failures,:)', () => {
+  const { q } = makeSession();
+  q('.x.d:`c`e!(1 2;3)');
+  q('.x.d.c,:3');
+  assert.equal(q('.x.d.c'), '1 2 3');
+  q('{.x.d.e+:10}[]');
+  assert.equal(q('.x.d.e'), '13');
+  q('.ns.v:1');
+  q('.ns.w+:5');
+  assert.equal(q('.ns.w'), '5');
+});

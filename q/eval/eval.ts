@@ -235,6 +235,8 @@ function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
   if (local) return fr![n.slot!] ?? list([]);
   const v = lookupGlobal(n.n);
   if (v !== undefined) return v;
+  // a path into a global dictionary (.x.d.c,:3 appends to the value at c; qspec's assertion state)
+  if (n.op && !n.idx && n.n.lastIndexOf('.') > 0) { try { return getGlobal(n.n); } catch { /* a name not there yet */ } }
   // (. and @ have :: for identity: (::) . y and (::)@y are y, so TorQ's err.:(::) defines err)
   const start = n.op && !n.idx ? identity(primValue(n.op.n)) ?? (n.op.n === '.' || n.op.n === '@' ? NIL : null) : null;
   return start ?? getGlobal(n.n);
