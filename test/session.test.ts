@@ -1559,3 +1559,13 @@ test('an operator assignment through a path into a namespaced dictionary starts 
   q('.ns.w+:5');
   assert.equal(q('.ns.w'), '5');
 });
+
+test('x,:t onto a list of dictionaries adds t\'s rows as dictionaries; onto a list of tables, t as one (qspec\'s expecList,:)', () => {
+  const { q } = makeSession();
+  q('e:enlist ()!()');
+  q('e,:enlist `a`b!1 2');
+  assert.equal(q('type each e'), '99 99h');
+  q('l:(([]a:1 2);([]a:3))');
+  q('l,:([]a:5 6)');
+  assert.equal(q('type each l'), '98 98 98h');
+});

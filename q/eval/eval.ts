@@ -299,10 +299,12 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   return assigned ?? r;
 }
 
-/** The rank ,: compares: an atom's is 0, a vector's 1, a general list's one more than its first item's. */
+/** The rank ,: compares: an atom's is 0, a vector's (and a dictionary's) 1, a general list's one more than
+ *  its first item's, a table's as its rows' list (so e,:rows onto a list of dictionaries adds each row). */
 function rankOfItems(x: Q): number {
   if (x.t === T.List) return (x as List).d.length ? 1 + rankOfItems((x as List).d[0]) : 1;
-  return x.t > 0 && x.t <= T.Enum || x.t === T.Dict || x.t === T.Table ? 1 : 0;
+  if (x.t === T.Table) return 2;
+  return x.t > 0 && x.t <= T.Enum || x.t === T.Dict ? 1 : 0;
 }
 
 /** A statement: `:x` there gives the RETURNED marker (signal.ts) rather than throwing. */
