@@ -300,7 +300,8 @@ export class Session {
     if (name === 't' && /^\s*\d+\s*$/.test(arg)) { this.setTimer(Number(arg)); return NIL; }
     if (name === 't' || name === 'ts') {
       // \t expr: its time; \ts expr: its time and space
-      const [ts] = timeSpace(() => this.run(arg));
+      // (in the working namespace, as value is, whichever lambda's code ran \t: qute's system"ts:n …")
+      const [ts] = timeSpace(() => inWorkingNs(() => this.run(arg)));
       return name === 't' ? long(((ts as Vec).d as BigInt64Array)[0]) : ts;
     }
     // \t:n expr and \ts:n expr: n runs, timed together (and the most space any took)
@@ -314,7 +315,7 @@ export class Session {
           openScope();
           const w = writes;
           let done = false;
-          try { run(); done = true; } finally { closeScope(done && writes === w); }
+          try { inWorkingNs(run); done = true; } finally { closeScope(done && writes === w); }
         }
       });
       return rep[1] === 't' ? long(((ts as Vec).d as BigInt64Array)[0]) : ts;

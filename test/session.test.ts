@@ -1569,3 +1569,13 @@ test('x,:t onto a list of dictionaries adds t\'s rows as dictionaries; onto a li
   q('l,:([]a:5 6)');
   assert.equal(q('type each l'), '98 98 98h');
 });
+
+test('\\t and \\ts run their expression in the working namespace, as value does, whichever lambda runs them (qute: system"ts:n …" after \\d .test)', () => {
+  const { q } = makeSession();
+  q('h:{system"ts b9:1"}; k:{system"t b10:1"}; j:{system"t:3 b12:1"}');
+  q('system"d .w"');
+  q('h[]; k[]; j[];');
+  q('system"d ."');
+  assert.equal(q('key `.w'), '``b9`b10`b12');
+  assert.equal(q('`b9`b10`b12 in key `.'), '000b');
+});
