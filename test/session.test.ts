@@ -1579,3 +1579,11 @@ test('\\t and \\ts run their expression in the working namespace, as value does,
   assert.equal(q('key `.w'), '``b9`b10`b12');
   assert.equal(q('`b9`b10`b12 in key `.'), '000b');
 });
+
+test('a cast to a narrower integer type takes a value beyond its range to its infinity, as amend stores one (`short$-1+2 xexp 20 is 0Wh)', () => {
+  const { q } = makeSession();
+  assert.equal(q('`short$(-1 + 2 xexp 20)'), '0Wh');
+  assert.equal(q('`int$3000000000 1 -3000000000'), '0W 1 -0Wi');
+  assert.equal(q('`short$-40000'), '-0Wh');
+  assert.equal(q('`int$0N'), '0Ni');
+});

@@ -186,8 +186,10 @@ function narrow(from: number, v: any, bits: number, nul: number, inf: number): n
   if (b === NJ) return nul;
   if (b === WJ) return inf;
   if (b === -WJ) return -inf;
+  // a value beyond the narrower type's range is its infinity (`short$-1+2 xexp 20 is 0Wh, as a kdb+
+  // user's note shows it; and amend stores a long beyond an int column's range as 0Wi)
   const m = BigInt.asIntN(bits, b);
-  return m === b ? Number(m) : nul;
+  return m === b ? Number(m) : b > 0n ? inf : -inf;
 }
 function infinite(t: number, v: any): number {
   if (typeof v === 'bigint') return v === WJ ? 1 : v === -WJ ? -1 : 0;
