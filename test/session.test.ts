@@ -1587,3 +1587,11 @@ test('a cast to a narrower integer type takes a value beyond its range to its in
   assert.equal(q('`short$-40000'), '-0Wh');
   assert.equal(q('`int$0N'), '0Ni');
 });
+
+test('a composition ending in an operator has its rank: given one argument it is projected (ref/compose; funq\'s edist:enorm (-)::)', () => {
+  const { q } = makeSession();
+  assert.equal(q("'[neg;-][5] 3"), '-2');
+  q('k:neg (-)::');
+  assert.equal(q('k[5] 3'), '-2');
+  assert.equal(q('k[5;3]'), '-2');
+});

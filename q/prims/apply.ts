@@ -108,7 +108,8 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
       // a composition has the rank of its last function (ref/compose): a lambda given fewer arguments
       // projects it (funq's mode:wmode[1] with wmode:'[f;{…}[x;y]])
       const last = c.fs[c.fs.length - 1];
-      if ((last.t === T.Lambda || last.t === T.Proj) && args.length < rankOf(last)) return project(f, args);
+      // (and so does an operator: funq's edist:enorm (-)::, applied as edist[X] y)
+      if ((last.t === T.Lambda || last.t === T.Proj || last.t === T.Op) && args.length < rankOf(last)) return project(f, args);
       let r = apply(last, args);
       for (let i = c.fs.length - 2; i >= 0; i--) r = apply1(c.fs[i], r);
       return r;
