@@ -27,7 +27,7 @@ import { hooks } from './prims/hooks.js';
 import { derive } from './prims/iter.js';
 import { toTree, evalTree } from './eval/parsetree.js';
 import { loadDb, mapTable, loadData } from './prims/disk.js';
-import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts, namespace, inWorkingNs } from './eval/names.js';
+import { getGlobal, setGlobal, namespaceKeys, setTemporalPart, lookup, viewParts, namespace, inWorkingNs, deleteMember } from './eval/names.js';
 import { temporalPart } from './prims/temporal.js';
 // x.part on a global: a foreign key's target column, else a temporal part
 setTemporalPart((x, p) => followKey(x, p) ?? temporalPart(x, p));
@@ -76,6 +76,7 @@ export class Session {
     hooks.getGlobal = name => inWorkingNs(() => getGlobal(name));
     hooks.setGlobal = (name, v) => inWorkingNs(() => setGlobal(name, v));
     hooks.isNamespace = name => lookup(name) === undefined && namespace(name) !== null;
+    hooks.deleteMember = (ns, m) => deleteMember(ns, m);
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
     hooks.check = () => this.env.check();
     hooks.peach = (f, x) => {

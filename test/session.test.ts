@@ -1595,3 +1595,24 @@ test('a composition ending in an operator has its rank: given one argument it is
   assert.equal(q('k[5] 3'), '-2');
   assert.equal(q('k[5;3]'), '-2');
 });
+
+test('a namespace amended by name loses the members the new value lacks; one whose last member is deleted stays, empty (ref/delete; qspec\'s mock restore, kdb-common\'s .ns)', () => {
+  const { q } = makeSession();
+  q('.foo.bar:1;.foo.baz:2');
+  q('.[`.foo;();_;`baz]');
+  assert.equal(q('key `.foo'), '``bar');
+  q('.a.b.c:1');
+  q('delete c from `.a.b');
+  assert.equal(q('.a.b'), '| ::');
+  assert.equal(q('key `.a'), '``b');
+  assert.equal(q('`a in key `'), '1b');
+  q('.a.b.d:5');
+  assert.equal(q('.a.b.d'), '5');
+});
+
+test('`..x of a root name that is not there is undefined (qspec\'s mock: @[get;`..v;`dne])', () => {
+  const { q } = makeSession();
+  assert.equal(q('@[get;`..nope;`dne]'), '`dne');
+  q('a:1');
+  assert.equal(q('get `..a'), '1');
+});

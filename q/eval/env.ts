@@ -148,6 +148,8 @@ export class Env {
   conn = { w: 0, a: 0, u: '' };
   /** reval's depth: while above 0, globals and views cannot change ('noupdate), nor files or the process */
   restricted = 0;
+  /** namespaces that stay though their last member was deleted (delete c from `.a.b leaves .a.b empty) */
+  emptyNs = new Set<string>();
   /** whether a client's query is running (its handlers may not reach the shell) */
   remote = false;
   /** --client-shell: a client's query may reach the operating system's shell, as kdb+ allows by default */

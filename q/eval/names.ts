@@ -49,6 +49,8 @@ export function getGlobal(name: string): Q {
   if (c) return c();
   // `. is the root namespace as a dictionary
   if (name === '.' || name === '') return rootDict();
+  // `..x names the root's x: when there is none, the name is undefined (qspec's mock: @[get;`..v;`dne])
+  if (name.startsWith('..') && name.length > 2 && !name.slice(2).includes('.')) throw new QError(name);
   if (PRIMS[name]) return { t: T.Unary, name } as Q;
   // a name put in .q is seen from everywhere, as q's own keywords are (qspec's .q.should, help.q's .q.help)
   if (!name.includes('.')) { const qv = env.globals.get('.q.' + name); if (qv !== undefined) return qv; }
@@ -106,7 +108,9 @@ export function namespace(name: string): Q | null {
   // and the built-in functions kept as primitives (.j.j, .Q.en): .j is a namespace as in kdb+
   for (const k of builtinsIn(pre)) if (!names.includes(k)) { names.push(k); vals.push({ t: T.Unary, name: pre + k } as Q); }
   // (the built-in namespaces key ` lists are there even when empty: value each over them works)
-  if (!names.length) return BUILTIN_NS.has(full) ? dict(symVec(['']), list([NIL])) : null;
+  // (and an empty namespace that was there: its last member deleted)
+  for (const e of env.emptyNs) if (e.startsWith(pre) && !e.slice(pre.length).includes('.') && !names.includes(e.slice(pre.length))) { names.push(e.slice(pre.length)); vals.push(null); }
+  if (!names.length) return BUILTIN_NS.has(full) || env.emptyNs.has(full) ? dict(symVec(['']), list([NIL])) : null;
   return dict(symVec(['', ...names]), list([NIL, ...vals.map((v, j) => v ?? namespace(pre + names[j]) ?? NIL)]));
 }
 
@@ -145,13 +149,15 @@ export function namespaceKeys(ns: string): Q {
   if (ns === '') {
     for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
     for (const k of env.views.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
+    for (const e of env.emptyNs) out.add(e.slice(1).split('.')[0]);
     // the built-in namespaces exist in every session (kdb+ 4's order, basics/namespaces)
     return symVec(['q', 'Q', 'h', 'j', 'o', ...[...out].filter(n => !['q', 'Q', 'h', 'j', 'o', 'z'].includes(n))]);
   }
   const pre = ns + '.';
   for (const k of env.globals.keys()) if (k.startsWith(pre)) out.add(k.slice(pre.length).split('.')[0]);
   for (const k of builtinsIn(pre)) out.add(k);
-  if (out.size || BUILTIN_NS.has(ns)) return symVec(['', ...out]);
+  for (const e of env.emptyNs) if (e.startsWith(pre)) out.add(e.slice(pre.length).split('.')[0]);
+  if (out.size || BUILTIN_NS.has(ns) || env.emptyNs.has(ns)) return symVec(['', ...out]);
   // not a namespace: a dictionary's keys, the name itself for another variable, else () (.z.W among them)
   const v = lookup(ns) ?? env.computed.get(ns)?.();
   if (v === undefined) return list([]);
@@ -203,4 +209,13 @@ export function viewDeps(n: Node): string[] {
 export function deleteGlobal(name: string): void {
   env.globals.delete(env.full(name));
   env.views.delete(env.full(name));
+}
+/** Delete member m of namespace ns (and what is under it): the namespace stays, empty if that was its
+ *  last member, as kdb+ keeps it (ref/delete: delete c from `.a.b; kdb-common's .ns.deleteReference). */
+export function deleteMember(ns: string, m: string): void {
+  const full = ns + '.' + m;
+  env.globals.delete(full); env.views.delete(full);
+  for (const k of [...env.globals.keys()]) if (k.startsWith(full + '.')) env.globals.delete(k);
+  env.emptyNs.delete(full);
+  env.emptyNs.add(ns);
 }

@@ -22,7 +22,7 @@ import { RETURNED } from './signal.js';
 import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
-import { getGlobal, setGlobal, deleteGlobal, lookup, inWorkingNs, namespace } from './names.js';
+import { getGlobal, setGlobal, deleteGlobal, deleteMember, lookup, inWorkingNs, namespace } from './names.js';
 import { partedTables, partTable, mapTable, named, isParted, isSplayed, partStarts as partitionStarts } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
@@ -551,7 +551,7 @@ export function runQuery(q: Query): Q {
   }
   // and delete x from `.ns a namespace's (KX unit-test's unmock)
   if (q.kind === 'delete' && q.delCols && byName && byName[0] === '.' && lookup(byName) === undefined && namespace(byName)) {
-    for (const c of q.delCols) deleteGlobal(byName + '.' + c);
+    for (const c of q.delCols) deleteMember(byName, c);
     return q.from;
   }
   // a table on disk by name (`:path/to/t): read, and for update and delete written back (basics/qsql)

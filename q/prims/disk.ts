@@ -257,6 +257,9 @@ export function named(x: Q, create = false): { readonly v: Q; put: (r: Q) => Q }
       if (r.t !== T.Dict || (r as Dict).k.t !== T.Sym) throw new QError('type');
       const pre = name === '.' ? '' : name + '.', old = new Map(items(was.k).map((k, i) => [(k as Atom).v as string, item(was.v, i)]));
       items((r as Dict).k).forEach((k, i) => { const m = (k as Atom).v as string, v = item((r as Dict).v, i); if (m && old.get(m) !== v) hooks.setGlobal(pre + m, v); });
+      // and the members it no longer has are gone (.[`.foo;();_;`baz]: qspec's mock restore)
+      const kept = new Set(items((r as Dict).k).map(k => (k as Atom).v as string));
+      if (name !== '.') for (const m of old.keys()) if (m && !kept.has(m)) hooks.deleteMember(name, m);
       return x;
     } };
   }

@@ -29,6 +29,8 @@ export const hooks = {
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,
+  /** member m of namespace ns deleted, the namespace kept */
+  deleteMember: unset as (ns: string, m: string) => void,
   /** the session's \P precision, for `string` of floats */
   precision: (() => 7) as () => number,
   /** `dom$x: enumerate x against the domain named dom (the tables code registers it) */
