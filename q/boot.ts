@@ -33,9 +33,9 @@ export function bootstrap(s: Session) {
     if (!env.host.handle) throw new QError('nyi');
     return env.host.handle(Math.abs(h), x, h > 0) ?? NIL;
   });
-  setOneShot((target, x) => {
+  setOneShot((target, x, timeout = 0) => {
     if (!env.host.open || !env.host.handle || !env.host.close) throw new QError('nyi');
-    const h = env.host.open(target, 0);
+    const h = env.host.open(target, timeout);
     try { return env.host.handle(h, x, true); } finally { env.host.close(h); }
   });
   // csv is the comma, as q.k defines it

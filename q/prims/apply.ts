@@ -2,7 +2,7 @@
 // registers how to call a lambda, so primitives (each, over, @, .) can apply functions without
 // depending on the evaluator.
 import { T } from '../value/types.js';
-import { Q, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Dict, Table, Vec, Atom, List, isNil, NIL } from '../value/value.js';
+import { Q, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Dict, Table, Vec, Atom, List, isNil, NIL, count, text } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from './registry.js';
 import { index, indexDeep } from './index.js';
@@ -45,8 +45,8 @@ let resolveSym: (name: string) => Q = (n) => { throw new QError(n); };
 export function setSymResolver(f: (name: string) => Q) { resolveSym = f; }
 
 const isFnT = (t: number) => t >= T.Lambda && t <= T.EachLeft;
-let oneShot: (target: string, x: Q) => Q = () => { throw new QError('nyi'); };
-export function setOneShot(f: (target: string, x: Q) => Q) { oneShot = f; }
+let oneShot: (target: string, x: Q, timeout?: number) => Q = () => { throw new QError('nyi'); };
+export function setOneShot(f: (target: string, x: Q, timeout?: number) => Q) { oneShot = f; }
 
 export function apply(f: Q, args: (Q | undefined)[]): Q {
   if (f.t === -T.Sym) {
@@ -56,6 +56,12 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
       if (!raw) throw new QError('nyi');
       const x = args[0], req = x.t === T.Char ? (x as Vec).d as Uint8Array : Uint8Array.of((x as Atom).v as number);
       return { t: T.Char, d: raw(((f as Atom).v as string).slice(1), req), a: 0 } as Q;
+    }
+    // `::[(":host:port";ms);query]: a one-shot request with a timeout to connect (ref/hopen, since 4.0)
+    if ((f as Atom).v === '::' && args.length === 2 && args[0] && args[1] && args[0].t === T.List && count(args[0]) === 2) {
+      const [t, ms] = (args[0] as List).d, target = t.t === -T.Sym ? (t as Atom).v as string : t.t === T.Char ? text(t) : null;
+      if (target === null || !(ms.t === -T.Long || ms.t === -T.Int)) throw new QError('type');
+      return oneShot(target.startsWith(':') ? target : ':' + target, args[1], Number((ms as Atom).v));
     }
     // `::5001 "query" is a one-shot request: open, ask, close
     if ((/^:[^:]*:\d+/.test((f as Atom).v) || /^:(unix:\/\/\d+|tcps:\/\/[^:]*:\d+)/.test((f as Atom).v)) && args.length === 1 && args[0]) return oneShot((f as Atom).v, args[0]);

@@ -260,3 +260,9 @@ test('messages a server sends back are served in order before the sync reply aft
   ]);
   assert.deepEqual(got, ['1 7', '1', '2 7', '2', '(`cb;1b)', '2', '10', '2130706433i', '3']);
 });
+
+test('a one-shot request with a timeout: `::[(":host:port";ms);query] (ref/hopen, since 4.0)', async () => {
+  const p = srv.port;
+  const got = await client([`\`::[(":localhost:${p}";1000);"2+2"]`, `\`::[(\`:127.0.0.1:${p};1000);"count trade"]`]);
+  assert.deepEqual(got, ['4', '10000']);
+});
