@@ -1616,3 +1616,9 @@ test('`..x of a root name that is not there is undefined (qspec\'s mock: @[get;`
   q('a:1');
   assert.equal(q('get `..a'), '1');
 });
+
+test('-105!(f;args;g) applies f to its arguments, or on a signal g[message;backtrace], as .Q.trp is made of (kdb-common\'s .ns.protectedExecute)', () => {
+  const { q } = makeSession();
+  assert.equal(q('-105!({x+y};1 2;{(x;count y)})'), '3');
+  assert.equal(q('first -105!({x+y};(1;`a);{(x;count y)})'), '"type"');
+});

@@ -10,7 +10,7 @@ import * as D from './disk.js';
 import { hooks } from './hooks.js';
 import { apply } from './apply.js';
 import { primCode } from '../ipc/prims.js';
-import { long, str } from '../value/value.js';
+import { long, str, count, items } from '../value/value.js';
 import { INTERNAL } from './internal.js';
 import { lex } from '../parse/lexer.js';
 import { resetPeak, peakSince } from '../value/heap.js';
@@ -185,6 +185,9 @@ export function qtrpd(a: Q[]): Q {
     return apply(g, [str(e.q), btValue([...(e.bt ?? []), ...liveFrames()])]);
   }
 }
+/** -105!(f;args;g): f applied to its list of arguments, or on a signal g[message;backtrace]: what .Q.trp
+ *  is made of (kdb-common's .ns.protectedExecute calls it so) */
+INTERNAL['-105'] = x => { if (x.t !== T.List || count(x) !== 3) throw new QError('type'); return qtrpd(items(x)); };
 /** .Q.ld lines: the lines grouped into statements as \l groups them (comment lines kept), as the line
  *  each starts on over the statements' text. */
 export function qld(x: Q): Q {
