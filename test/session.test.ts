@@ -1622,3 +1622,8 @@ test('-105!(f;args;g) applies f to its arguments, or on a signal g[message;backt
   assert.equal(q('-105!({x+y};1 2;{(x;count y)})'), '3');
   assert.equal(q('first -105!({x+y};(1;`a);{(x;count y)})'), '"type"');
 });
+
+test('n? a zero time, minute, second, date or month rolls any of that type, as n?0i rolls any ints (qspec\'s fuzz)', () => {
+  const { q } = makeSession();
+  assert.equal(q('type each (3?00:00:00.000;3?00:00;3?00:00:00;3?2000.01.01;3?2000.01m)'), '19 17 18 14 13h');
+});

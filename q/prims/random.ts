@@ -74,8 +74,9 @@ export function roll(n: Q, y: Q): Q {
       break;
     }
     case T.Int: case T.Short: case T.Byte: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: {
-      // n?0i rolls any ints (ref/deal)
-      if (t === T.Int && v === 0) { for (let i = 0; i < k; i++) d[i] = next32() | 0; break; }
+      // n?0i rolls any ints (ref/deal), and so does a zero of the types kept as ints (n?00:00, n?2000.01m:
+      // qspec's fuzz picks times, minutes, dates so)
+      if (v === 0 && t !== T.Short && t !== T.Byte) { for (let i = 0; i < k; i++) d[i] = next32() | 0; break; }
       // n?0x0 any bytes (ref/deal), n?0h any shorts (csvguess's createtest.q)
       if (t === T.Byte && v === 0) { for (let i = 0; i < k; i++) d[i] = next32() & 255; break; }
       if (t === T.Short && v === 0) { for (let i = 0; i < k; i++) d[i] = (next32() << 16) >> 16; break; }
