@@ -1627,3 +1627,11 @@ test('n? a zero time, minute, second, date or month rolls any of that type, as n
   const { q } = makeSession();
   assert.equal(q('type each (3?00:00:00.000;3?00:00;3?00:00:00;3?2000.01.01;3?2000.01m)'), '19 17 18 14 13h');
 });
+
+test('one or two digits of a time of day are its hours, in a literal and for Tok (gyorokpeter/qutils\' longstring tests: 2p, 4n, 4u, 5v)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(2p;4n;4u;5v;12t)'), '2000.01.01D02:00:00.000000000\n0D04:00:00.000000000\n04:00\n05:00:00\n12:00:00.000');
+  assert.equal(q('1 2u'), '01:00 02:00');
+  assert.equal(q('"T"$"12"'), '12:00:00.000');
+  assert.equal(q('"U"$"4"'), '04:00');
+});

@@ -104,6 +104,15 @@ export function scanWord(w: string): Word | null {
     let v = Number(text); if (neg) v = -v;
     return { t, v: t === T.Real ? Math.fround(v) : v, explicit: !!suf || isFloat };
   }
+  // one or two digits of a time of day are its hours, as the clock forms read them: 4u is 04:00, 5v
+  // 05:00:00, 2p 2000.01.01D02 (gyorokpeter/qutils' longstring tests, from kdb+)
+  if (suf && /^\d{1,2}$/.test(digits) && 'uvtnp'.includes(suf)) {
+    const h = (neg ? -1 : 1) * +digits;
+    if (t === T.Minute) return { t, v: h * 60, explicit: true };
+    if (t === T.Second) return { t, v: h * 3600, explicit: true };
+    if (t === T.Time) return { t, v: h * 3600000, explicit: true };
+    return { t, v: BigInt(h) * 3600000000000n, explicit: true };
+  }
   let b = BigInt(digits); if (neg) b = -b;
   // a whole number past the longs' range, untyped, is read as a float (as kdb+ reads 9223372036854775808)
   if (!suf && (b > 9223372036854775807n || b < -9223372036854775807n)) return { t: T.Float, v: Number(text) * (neg ? -1 : 1), explicit: true };

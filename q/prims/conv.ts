@@ -297,6 +297,11 @@ function parse1(t: number, s0: string): any {
     const [, hh, mm, ss, f] = raw, secs = BigInt(+hh * 3600 + +mm * 60 + +ss);
     return t === T.Timespan ? secs * 1000000000n + BigInt((f + '000000000').slice(0, 9)) : Number(secs) * 1000 + +(f + '000').slice(0, 3);
   }
+  // one or two digits of a time of day are its hours, as its literal reads them ("T"$"12" is 12:00:00.000)
+  if ((t === T.Time || t === T.Timespan || t === T.Second || t === T.Minute) && /^\d{1,2}$/.test(s)) {
+    const h = +s;
+    return t === T.Time ? h * 3600000 : t === T.Second ? h * 3600 : t === T.Minute ? h * 60 : BigInt(h) * 3600000000000n;
+  }
   // a second of 6 digits is HHMMSS and a minute of 4 is HHMM, as a time's digits are read
   const hms = t === T.Second ? /^(\d\d)(\d\d)(\d\d)$/.exec(s) : t === T.Minute ? /^(\d\d)(\d\d)$/.exec(s) : null;
   if (hms) return +hms[1] * (t === T.Second ? 3600 : 60) + +hms[2] * (t === T.Second ? 60 : 1) + (t === T.Second ? +hms[3] : 0);
