@@ -95,9 +95,10 @@ export function imap_i32(op: i32, src: usize, n: i32, dst: usize): void { imap<i
 
 // ---- casts between booleans, ints, longs and floats (ref/cast) ---------------------------------------
 // To a float: nulls are 0n, integer infinities plain numbers. To an integer from a float: rounded half
-// away from zero; 0n is null, ±0w are the type's infinities, and a finite value beyond its range is null.
-// To an int from a long: null stays null, ±0W become ±0Wi, and a value out of the int range is null. Booleans are
-// 0 and 1.
+// away from zero; 0n is null, ±0w are the type's infinities, a finite value beyond the long range is null
+// (as x86's conversion makes it in kdb+), and one within it but beyond the int range is ±0Wi. To an int
+// from a long: null stays null, and a value out of the int range (±0W among them) is ±0Wi, as conv.ts's
+// narrow makes it. Booleans are 0 and 1.
 
 /** Round half away from zero, exactly (floor(|v| + 0.5) is wrong just below 0.5). */
 @inline function roundAway(v: f64): f64 {
@@ -113,17 +114,15 @@ export function imap_i32(op: i32, src: usize, n: i32, dst: usize): void { imap<i
     if (f != f) return NT;
     if (f == Infinity) return WT;
     if (f == -Infinity) return -WT;
-    // a finite value beyond the range is null (as x86's conversion makes it in kdb+)
     const r = roundAway(f);
-    if (sizeof<T>() == 8) return r >= 9223372036854775808.0 || r < -9223372036854775808.0 ? NT : <T><i64>r;
-    return r > 2147483647.0 || r < -2147483648.0 ? NT : <T><i32>r;
+    if (r >= 9223372036854775808.0 || r < -9223372036854775808.0) return NT;
+    if (sizeof<T>() == 8) return <T><i64>r;
+    return r > 2147483647.0 ? WT : r < -2147483647.0 ? -WT : <T><i32>r;
   }
   if (v == intNull<F>()) return NT;
   if (sizeof<T>() >= sizeof<F>()) return <T>v;                          // int to long: widening keeps the value
   const j = <i64>v;                                                     // long to int
-  if (j == i64.MAX_VALUE) return WT;
-  if (j == -i64.MAX_VALUE) return -WT;
-  return j > <i64>i32.MAX_VALUE || j < <i64>i32.MIN_VALUE ? NT : <T>j;
+  return j > <i64>i32.MAX_VALUE ? WT : j < -<i64>i32.MAX_VALUE ? -WT : <T>j;
 }
 function cast<F, T>(src: usize, n: i32, dst: usize): void {
   for (let i = 0; i < n; i++) store<T>(dst + <usize>i * sizeof<T>(), castOne<F, T>(load<F>(src + <usize>i * sizeof<F>())));
