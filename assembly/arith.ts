@@ -43,16 +43,17 @@ function iop<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: 
   }
 }
 /** dst[i] = a[i] div b[i] (op 4) or a[i] mod b[i] (op 5) in one integer type, null if either is null.
- *  div rounds toward negative infinity, and x div 0 is 0W, -0W or 0N as x is above, below or at 0; mod
+ *  div rounds toward negative infinity, and x div 0 is null (an expert's kdb+ transcript: "replacing with
+ *  nulls can be done by dividing by zero"); mod
  *  takes y's sign, and x mod 0 is x. (Neither side is null when dividing, so nothing traps: the one
  *  quotient that overflows, the smallest value by -1, has the null as its dividend.) */
 function idivmod<V>(op: i32, a: usize, sa: usize, b: usize, sb: usize, n: i32, dst: usize): void {
-  const N = intNull<V>(), W: V = sizeof<V>() == 8 ? <V>i64.MAX_VALUE : <V>i32.MAX_VALUE;
+  const N = intNull<V>();
   for (let i = 0; i < n; i++) {
     const x = load<V>(a + <usize>i * sa), y = load<V>(b + <usize>i * sb);
     let r: V;
     if (x == N || y == N) r = N;
-    else if (y == 0) r = op == 5 ? x : x > 0 ? W : x < 0 ? -W : N;
+    else if (y == 0) r = op == 5 ? x : N;
     else {
       const q: V = x / y, m: V = x % y, off = m != 0 && (m < 0) != (y < 0);
       r = op == 4 ? (off ? q - 1 : q) : off ? m + y : m;

@@ -1634,3 +1634,11 @@ test('one or two digits of a time of day are its hours, in a literal and for Tok
   assert.equal(q('"T"$"12"'), '12:00:00.000');
   assert.equal(q('"U"$"4"'), '04:00');
 });
+
+test('an integer div 0 is null, in the item code and the vector kernel alike (gyorokpeter\'s kdb+ transcript: "replacing with nulls can be done by dividing by zero")', () => {
+  const { q } = makeSession();
+  assert.equal(q('(7 div 0;-7 div 0;7i div 0)'), '0N\n0N\n0Ni');
+  q('a:til 3000');
+  assert.equal(q('all null a div ?[0=a mod 2;0;0]'), '1b');
+  assert.equal(q('6#a div ?[0=a mod 2;2;0]'), '0 0N 1 0N 2 0N');
+});

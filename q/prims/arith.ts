@@ -199,13 +199,15 @@ function convert(r: Q, rt: number): Q {
   return store(rt, view(r, Dom.I) as Int32Array);
 }
 
-// q's div rounds toward negative infinity; division by zero follows floor x%y (±0W, 0N for 0 div 0).
+// q's div rounds toward negative infinity; an integer divided by zero is null (an expert's kdb+ 3.6
+// transcript, gyorokpeter's AoC 2024 day 9: "replacing with nulls can be done by dividing by zero"); a
+// float follows floor x%y
 const fdiv: FOp = (p, q) => Math.floor(p / q);
 const jdiv: JOp = (p, q) => {
-  if (q === 0n) return p > 0n ? 2n ** 63n - 1n : p < 0n ? -(2n ** 63n - 1n) : NJ;
+  if (q === 0n) return NJ;
   const d = p / q; return p % q !== 0n && (p < 0n) !== (q < 0n) ? d - 1n : d;
 };
-const idiv: IOp = (p, q) => q === 0 ? (p > 0 ? 2147483647 : p < 0 ? -2147483647 : NI) : Math.floor(p / q);
+const idiv: IOp = (p, q) => q === 0 ? NI : Math.floor(p / q);
 /** x div y: the greatest whole number not above x%y. */
 export const div = integral(DIV, fdiv, jdiv, idiv, 4);
 
