@@ -17,16 +17,16 @@ const bools = (n: number) => Uint8Array.from({ length: n }, () => rnd() < .5 ? 1
 
 // references: q's conversions and operations, written plainly
 const toF = (v: number | bigint, int: boolean) => typeof v === 'bigint' ? (v === NJ ? NaN : Number(v)) : int && v === NI ? NaN : v;
-// div and mod (ops 4 and 5): the floor of x%y, and the remainder with y's sign; by 0, div gives the
-// infinity of x's sign (0N for 0) and mod gives x (ref/div, ref/mod)
+// div and mod (ops 4 and 5): the floor of x%y, and the remainder with y's sign; an integer by 0, div gives
+// null and mod gives x (ref/mod; div: an expert's kdb+ transcript)
 const FOPS = [(a: number, b: number) => a + b, (a: number, b: number) => a - b, (a: number, b: number) => a * b, (a: number, b: number) => a / b,
   (a: number, b: number) => Math.floor(a / b), (a: number, b: number) => b === 0 ? a : a - b * Math.floor(a / b)];
-const byZero = <V,>(op: number, a: V, zero: V, W: V, minusW: V, N: V) => op === 5 ? a : a > zero ? W : a < zero ? minusW : N;
+const byZero = <V,>(op: number, a: V, N: V) => op === 5 ? a : N;
 const jop = (op: number, a: bigint, b: bigint) => a === NJ || b === NJ ? NJ
-  : op >= 4 ? (b === 0n ? byZero(op, a, 0n, WJ, -WJ, NJ) : op === 4 ? (a - ((a % b) + b) % b) / b : ((a % b) + b) % b)
+  : op >= 4 ? (b === 0n ? byZero(op, a, NJ) : op === 4 ? (a - ((a % b) + b) % b) / b : ((a % b) + b) % b)
   : BigInt.asIntN(64, op === 0 ? a + b : op === 1 ? a - b : a * b);
 const iop = (op: number, a: number, b: number) => a === NI || b === NI ? NI
-  : op >= 4 ? (b === 0 ? byZero(op, a, 0, WI, -WI, NI) : op === 4 ? Math.floor(a / b) : a - b * Math.floor(a / b))
+  : op >= 4 ? (b === 0 ? byZero(op, a, NI) : op === 4 ? Math.floor(a / b) : a - b * Math.floor(a / b))
   : op === 0 ? (a + b) | 0 : op === 1 ? (a - b) | 0 : Math.imul(a, b);
 const away = (v: number) => Math.sign(v) * Math.round(Math.abs(v));
 function castRef(from: string, to: string, v: number | bigint): number | bigint {
@@ -37,12 +37,14 @@ function castRef(from: string, to: string, v: number | bigint): number | bigint 
     if (f !== f) return N;
     if (f === Infinity) return W;
     if (f === -Infinity) return typeof W === 'bigint' ? -W : -W;
+    // beyond the long range null; an int beyond its range (within the long's) its infinity, as a long is
     const r = away(f);
-    return r >= hi || r < lo ? N : to === 'i64' ? BigInt(r) : r;
+    if (r >= 2 ** 63 || r < -(2 ** 63)) return N;
+    return to === 'i64' ? BigInt(r) : r > WI ? WI : r < -WI ? -WI : r;
   }
   if (from === 'i32') return v === NI ? NJ : BigInt(v);            // int to long
-  const j = v as bigint;                                             // long to int
-  return j === NJ ? NI : j === WJ ? WI : j === -WJ ? -WI : j > BigInt(WI) || j < BigInt(NI) ? NI : Number(j);
+  const j = v as bigint;                                             // long to int: beyond the range, ±0Wi
+  return j === NJ ? NI : j > BigInt(WI) ? WI : j < -BigInt(WI) ? -WI : Number(j);
 }
 
 type Arr = Float64Array | BigInt64Array | Int32Array;
@@ -93,11 +95,11 @@ test('iop: + - * div mod of longs and of ints: a null on either side is null, th
   const x = [7, -7, 0, 7, -7, 7, -7, 2147483647, -2147483647], y = [0, 0, 0, 2, 2, -2, -2, -1, -1], m = x.length;
   const xj = put(BigInt64Array.from(x, BigInt)), yj = put(BigInt64Array.from(y, BigInt)), xi = put(Int32Array.from(x)), yi = put(Int32Array.from(y)), o = alloc(8 * m);
   k.iop_i64(4, xj, 8, yj, 8, m, o);
-  assert.deepEqual(Array.from(view(BigInt64Array, o, m)), [WJ, -WJ, NJ, 3n, -4n, -4n, 3n, -2147483647n, 2147483647n]);
+  assert.deepEqual(Array.from(view(BigInt64Array, o, m)), [NJ, NJ, NJ, 3n, -4n, -4n, 3n, -2147483647n, 2147483647n]);
   k.iop_i64(5, xj, 8, yj, 8, m, o);
   assert.deepEqual(Array.from(view(BigInt64Array, o, m)), [7n, -7n, 0n, 1n, 1n, -1n, -1n, 0n, 0n]);
   k.iop_i32(4, xi, 4, yi, 4, m, o);
-  assert.deepEqual(Array.from(view(Int32Array, o, m)), [WI, -WI, NI, 3, -4, -4, 3, -2147483647, 2147483647]);
+  assert.deepEqual(Array.from(view(Int32Array, o, m)), [NI, NI, NI, 3, -4, -4, 3, -2147483647, 2147483647]);
   k.iop_i32(5, xi, 4, yi, 4, m, o);
   assert.deepEqual(Array.from(view(Int32Array, o, m)), [7, -7, 0, 1, 1, -1, -1, 0, 0]);
 });
@@ -116,7 +118,8 @@ test('casts among booleans, ints, longs and floats: nulls, infinities, rounding 
   k.cast_f64_i64(f, 7, o);
   assert.deepEqual(Array.from(view(BigInt64Array, o, 7)), [3n, -3n, 0n, NJ, NJ, 2147483647n, 2147483648n]);
   k.cast_f64_i32(f, 7, o);
-  assert.deepEqual(Array.from(view(Int32Array, o, 7)), [3, -3, 0, NI, NI, WI, NI]);
+  // (1e19 and -1e300 are beyond the long range: null; 2147483648 only beyond the int's: 0Wi)
+  assert.deepEqual(Array.from(view(Int32Array, o, 7)), [3, -3, 0, NI, NI, WI, WI]);
 });
 
 test('fmap (neg abs floor ceiling sqrt reciprocal of floats) and imap (neg abs of longs and ints) match item by item', () => {
