@@ -1642,3 +1642,10 @@ test('an integer div 0 is null, in the item code and the vector kernel alike (gy
   assert.equal(q('all null a div ?[0=a mod 2;0;0]'), '1b');
   assert.equal(q('6#a div ?[0=a mod 2;2;0]'), '0 0N 1 0N 2 0N');
 });
+
+test('except finds an atom of another numeric type as in does (ref/except uses in; gyorokpeter\'s AoC 2022 day 13)', () => {
+  const { q } = makeSession();
+  assert.equal(q('0 -1i except 0'), ',-1i');
+  assert.equal(q('1 2 3i except 2'), '1 3i');
+  assert.equal(q('1 2. except 2'), ',1f');
+});

@@ -136,6 +136,13 @@ export function except(x: Q, y: Q): Q {
   // a dictionary's values not in y (x where not x in y: the keys kept, then their values)
   if (x.t === T.Dict) return except((x as Dict).v, y);
   y = plain(y);
+  // except is x where not x in y (ref/except): an atom or one item of another numeric type is found as in
+  // finds it (0 -1i except 0 is ,-1i: gyorokpeter's AoC 2022 day 13)
+  if ((y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t)) {
+    const b = (qin(x, y) as Vec).d as Uint8Array, keep: number[] = [];
+    for (let i = 0; i < b.length; i++) if (!b[i]) keep.push(i);
+    return index(x, { t: T.Int, d: Int32Array.from(keep), a: 0 } as Vec);
+  }
   const ys = y.t < 0 ? fromItems([y]) : y;
   // an enumeration's items are looked for by their symbols, and the items kept stay enumerated
   return index(x, kept(findMany(ys, x.t === T.Enum ? deenum(x) : x) as ArrayLike<number>, count(ys), false));
