@@ -1649,3 +1649,11 @@ test('except finds an atom of another numeric type as in does (ref/except uses i
   assert.equal(q('1 2 3i except 2'), '1 3i');
   assert.equal(q('1 2. except 2'), ',1f');
 });
+
+test('Find in a list of lists goes down y until it meets the rank of x\'s items (ref/find; gyorokpeter\'s AoC 2023 day 2)', () => {
+  const { q } = makeSession();
+  q('k:("red";"green";"blue")');
+  assert.equal(q('k?(("blue";"red");enlist "green")'), '2 0\n,1');
+  assert.equal(q('k?("blue";"red")'), '2 0');
+  assert.equal(q('k?"red"'), '0');
+});

@@ -585,6 +585,9 @@ export function find(x: Q, y: Q): Q {
   // in a general list, y is one item to find when its rank is not more than x's first item's (as for
   // in: (1 2;9)?1 2 is 0, (9;(1 2;3 4))?1 2 is 2 2)
   if (x.t === T.List && y.t >= 0 && count(x) && depth(y) <= depth((x as List).d[0])) return long(find1(x, y));
+  // and deeper than its items' lists, Find goes down until it meets their rank (ref/find: "if rank x is n
+  // then x?y looks for objects of rank n-1"): k?(("blue";"red");enlist "green") is (2 0;,1)
+  if (x.t === T.List && y.t === T.List && count(x) && depth(y) > depth((x as List).d[0]) + 1) return fromItems((y as List).d.map(e => find(x, e)));
   const p = findMany(x, y);
   return longVec(p as ArrayLike<number>);
 }
