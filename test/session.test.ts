@@ -1657,3 +1657,14 @@ test('Find in a list of lists goes down y until it meets the rank of x\'s items 
   assert.equal(q('k?("blue";"red")'), '2 0');
   assert.equal(q('k?"red"'), '0');
 });
+
+test('a dictionary of list keys takes an index no deeper than its keys as one key, by rank as Find does, to read and to amend (gyorokpeter\'s AoC 2019 day 18, 2022 day 22)', () => {
+  const { q } = makeSession();
+  q('r:enlist[`int$()]!enlist`int$()');
+  q('r[0 8 0]:1 2 3');
+  assert.equal(q('count r'), '2');
+  assert.equal(q('r 0 8 0'), '1 2 3');
+  q('d:(enlist (1;1;"0"))!enlist 5 6');
+  assert.equal(q('d enlist "0"'), '`long$()');
+  assert.equal(q('((1 2;3 4)!`a`b) (3 4;1 2)'), '`b`a');
+});

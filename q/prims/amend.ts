@@ -11,6 +11,7 @@ import { apply } from './apply.js';
 import { identity } from './iter.js';
 import { castTo, intLong } from './conv.js';
 import { join } from './join.js';
+import { depth } from './list.js';
 
 type F = ((cur: Q, y: Q | undefined) => Q);
 const INDEX_TYPES = new Set([-T.Long, -T.Int, -T.Short, -T.Byte, -T.Bool]);
@@ -87,7 +88,8 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
     return r;
   }
   // a dictionary whose keys are lists (strings) takes a list of their type as one key, as d["ab"] reads it
-  const oneKey = x.t === T.Dict && (x as Dict).k.t === T.List && i.t >= 0 && i.t < T.Table && ((x as Dict).k as List).d.some(e => e.t === i.t);
+  // (by rank, as Find and indexing decide it: r[0 8 0]:v on int vector keys is one key)
+  const oneKey = x.t === T.Dict && (x as Dict).k.t === T.List && count((x as Dict).k) > 0 && i.t >= 0 && i.t < T.Table && depth(i) <= depth(((x as Dict).k as List).d[0]);
   if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym) && !oneKey) {
     // a list of indices: each gets the matching item of y (or all of y when y is an atom)
     const n = count(i);
