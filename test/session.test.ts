@@ -1668,3 +1668,9 @@ test('a dictionary of list keys takes an index no deeper than its keys as one ke
   assert.equal(q('d enlist "0"'), '`long$()');
   assert.equal(q('((1 2;3 4)!`a`b) (3 4;1 2)'), '`b`a');
 });
+
+test('a moving sum over rows of several numeric types takes them in the widest (gyorokpeter\'s AoC 2018 day 18: 3 msum of boolean rows with a long row)', () => {
+  const { q } = makeSession();
+  assert.equal(q('3 msum (1101b;0110b;1 2 3 4)'), '1 1 0 1\n1 2 1 1\n2 4 4 5');
+  assert.equal(q('2 msum (1 2i;3 4)'), '1 2\n4 6');
+});

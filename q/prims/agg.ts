@@ -11,6 +11,7 @@ import { Dom, domOf, view, store, atomOf } from './numeric.js';
 import { add, multiply, subtract, divide, resultType, SUB } from './arith.js';
 import { lesser, greater } from './compare.js';
 import { flip } from './list.js';
+import { castTo } from './conv.js';
 
 // ---- shapes: how a function on vectors reaches atoms, lists, dictionaries and tables ----------------------
 
@@ -58,6 +59,13 @@ function columns(x: List): Q[] | null {
   if (!x.d.length || !x.d.every(v => v.t >= 0 && v.t <= T.Enum)) return null;
   const n = count(x.d[0]);
   if (!x.d.every(v => count(v) === n)) return null;
+  // rows of several numeric types are taken in the widest, as the sums that define msum add them
+  // (3 msum of boolean rows and a long row: gyorokpeter's AoC 2018 day 18)
+  const NUM = [T.Bool, T.Byte, T.Short, T.Int, T.Long, T.Real, T.Float];
+  if (x.d.some(v => v.t !== x.d[0].t) && x.d.every(v => NUM.includes(v.t))) {
+    const wide = NUM[Math.max(...x.d.map(v => NUM.indexOf(v.t)))];
+    x = list(x.d.map(v => v.t === wide ? v : castTo(wide, v)));
+  }
   return items(flip(x));
 }
 
