@@ -1674,3 +1674,10 @@ test('a moving sum over rows of several numeric types takes them in the widest (
   assert.equal(q('3 msum (1101b;0110b;1 2 3 4)'), '1 1 0 1\n1 2 1 1\n2 4 4 5');
   assert.equal(q('2 msum (1 2i;3 4)'), '1 2\n4 6');
 });
+
+test('= and <> compare two functions as atoms, equal when they match (gyorokpeter\'s AoC 2022 day 21: (%)=first goalOp)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(+)=(+)'), '1b');
+  assert.equal(q('f:(%;3); (%)=first f'), '1b');
+  assert.equal(q('(+)<>(*)'), '1b');
+});

@@ -10,7 +10,7 @@ import { deenum, domainIds } from '../value/enums.js';
 import { intern } from '../value/sym.js';
 import { atomic2 } from './atomic.js';
 import { Dom, view, store, atomOf, scale } from './numeric.js';
-import { feq, TOL } from './match.js';
+import { feq, TOL, match } from './match.js';
 import { resultType } from './arith.js';
 import { castTo } from './conv.js';
 
@@ -186,8 +186,11 @@ export function scalarKey(xt: number, y: Q): number | bigint | null {
 }
 const eqAll = compareWith(c => c === 0, 0), neAll = compareWith(c => c !== 0, 1);
 const ltAll = compareWith(c => c < 0, 2), gtAll = compareWith(c => c > 0, 3), leAll = compareWith(c => c <= 0, 4), geAll = compareWith(c => c >= 0, 5);
-export const eq = (x: Q, y: Q): Q => symEquality(x, y, 0) ?? scalarCompare(x, y, 0) ?? eqAll(x, y);
-export const ne = (x: Q, y: Q): Q => symEquality(x, y, 1) ?? scalarCompare(x, y, 1) ?? neAll(x, y);
+/** Functions are atoms that equal their match: (%)=first goalOp picks an operator (gyorokpeter's AoC 2022
+ *  day 21, kdb+ 3.6); null when x and y are not both functions. */
+const fnEquality = (x: Q, y: Q, want: 0 | 1): Q | null => x.t >= 100 && y.t >= 100 ? { t: -T.Bool, v: match(x, y) === !want ? 1 : 0 } as Q : null;
+export const eq = (x: Q, y: Q): Q => fnEquality(x, y, 0) ?? symEquality(x, y, 0) ?? scalarCompare(x, y, 0) ?? eqAll(x, y);
+export const ne = (x: Q, y: Q): Q => fnEquality(x, y, 1) ?? symEquality(x, y, 1) ?? scalarCompare(x, y, 1) ?? neAll(x, y);
 export const lt = (x: Q, y: Q): Q => scalarCompare(x, y, 2) ?? ltAll(x, y);
 export const gt = (x: Q, y: Q): Q => scalarCompare(x, y, 3) ?? gtAll(x, y);
 export const le = (x: Q, y: Q): Q => scalarCompare(x, y, 4) ?? leAll(x, y);
