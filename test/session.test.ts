@@ -1681,3 +1681,13 @@ test('= and <> compare two functions as atoms, equal when they match (gyorokpete
   assert.equal(q('f:(%;3); (%)=first f'), '1b');
   assert.equal(q('(+)<>(*)'), '1b');
 });
+
+test('+/ is sum and +\ sums: nulls count as zeros, a seed is added (ref/sum; gyorokpeter\'s AoC 2020 day 12); fills of a list of lists is ^\ (AoC 2020 day 11)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(+/)2 3 0N 7'), '12');
+  assert.equal(q('+\\[1 0N 2]'), '1 1 3');
+  assert.equal(q('1+\\0N 0N 1 0N'), '1 1 2 2');
+  assert.equal(q('+/[1 2 3;4 5 6]'), '16 17 18');
+  assert.equal(q('fills ("a b";"  c";"d  ")'), '"a b"\n"a c"\n"d c"');
+  assert.equal(q('fills (1 0N 3;0N 0N 5;7 0N 0N)'), '1  3\n1  5\n7  5');
+});

@@ -15,6 +15,7 @@ import { sv, vs } from './strings.js';
 import { findMany } from './find.js';
 import { index } from './index.js';
 import { join } from './join.js';
+import { PRIMS } from './registry.js';
 
 const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
 export const derive = (adv: string, f: Q): IterFn => ({ t: ADV_T[adv], adv, f });
@@ -108,22 +109,15 @@ export function identity(f: Q): Q | null {
   return null;
 }
 
-/** +/ |/ &/ of a long or int vector at once, as the fold gives it: + wraps and a null anywhere makes the
- *  sum null (0N+x is 0N); a null is the least value for | and &. Null for other operators. */
+/** |/ &/ of a long or int vector at once, as the fold gives it: a null is the least value. Null for other
+ *  operators (+/ is sum, above). */
 function foldInts(op: string, x: Vec): Q | null {
-  if (op !== '+' && op !== '|' && op !== '&') return null;
+  if (op !== '|' && op !== '&') return null;
   const long = x.t === T.Long, n = count(x);
   // a short vector folds item by item as well (and its storage is not read as halves: see halves)
   if (n < 64) return null;
   // longs read as their 32-bit halves: no BigInt an item
   const w = long ? halves(x.d as BigInt64Array) : x.d as Int32Array;
-  const isNull = (i: number) => long ? nullHalves(w, i) : w[i] === -2147483648;
-  if (op === '+') {
-    for (let i = 0; i < n; i++) if (isNull(i)) return nullItem(x);
-    if (!long) { let s = 0; for (let i = 0; i < n; i++) s = (s + w[i]) | 0; return { t: -T.Int, v: s } as Atom; }
-    const k = kernels.sumI64(x.d as BigInt64Array);
-    return k === null ? null : { t: -T.Long, v: k } as Atom;
-  }
   // | and &: the greatest or least, compared as signed 64-bit (high half, then the low half unsigned)
   let b = 0;
   const before = (i: number, j: number) => long ? w[2 * i + 1] < w[2 * j + 1] || (w[2 * i + 1] === w[2 * j + 1] && (w[2 * i] >>> 0) < (w[2 * j] >>> 0)) : w[i] < w[j];
@@ -136,6 +130,15 @@ function foldInts(op: string, x: Vec): Q | null {
 function poll(i: number) { if (!(i & 63)) hooks.check(); }
 
 function over(f: Q, args: Q[], scan: boolean): Q {
+  // +/ is sum and +\ sums (ref/sum: "equivalent to +/"): over a vector, nulls count as zeros (sum 2 3 0N 7
+  // is 12), and a seed is added to it (1+\0N 0N 1 0N is 1 1 2 2: gyorokpeter's AoC 2020 day 12)
+  if (f.t === T.Op && (f as Prim).name === '+' && (args.length === 1 || args.length === 2)) {
+    const y = args[args.length - 1];
+    if (y.t > 0 && y.t < 20 && y.t !== T.Sym && y.t !== T.Char && y.t !== T.Guid && count(y)) {
+      const s = (scan ? PRIMS.sums.m : PRIMS.sum.m)!(y);
+      return args.length === 1 ? s : apply2(f, args[0], s);
+    }
+  }
   // a float vector b scanned from a with c, a b\c, is {z+x*y}\[a;b;c] built in (ref/accumulators, since 3.1)
   // (a float atom b extends over c: 0 (.9)\.1*til 5 is an exponential moving sum, qtips' ewma)
   if ((f.t === T.Float || f.t === -T.Float) && args.length === 2) return linear(f.t < 0 ? fromItems(new Array(isListy(args[1]) ? count(args[1]) : 1).fill(f)) as Vec : f as Vec, args[0], args[1], scan);

@@ -66,6 +66,8 @@ export function differ(x: Q): Q {
 export function fills(x: Q): Q {
   if (x.t === T.Dict) return dict((x as Dict).k, fills((x as Dict).v));
   if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(fills));
+  // (a list of lists fills item by item from the one before, as ^\ does: fills ("a b";"  c") is ("a b";"a c"))
+  if (x.t === T.List && (x as List).d.some(e => e.t >= 0)) { const d = (x as List).d, out = [d[0]]; for (let i = 1; i < d.length; i++) out.push(fill(out[i - 1], d[i])); return fromItems(out); }
   if (x.t === T.List) { let last: Q | null = null; return fromItems((x as List).d.map(e => { if (e.t < 0 && isNullV(-e.t, (e as Atom).v)) return last ?? e; last = e; return e; })); }
   if (x.t <= 0 || x.t > T.Enum) throw new QError('type');
   const v = x as Vec, n = count(v);
