@@ -29,6 +29,8 @@ export const hooks = {
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,
+  /** x uj y (joins.ts, which imports the iterators) */
+  uj: unset as (x: Q, y: Q) => Q,
   /** member m of namespace ns deleted, the namespace kept */
   deleteMember: unset as (ns: string, m: string) => void,
   /** the session's \P precision, for `string` of floats */

@@ -2,7 +2,7 @@
 // Unary values converge, repeat or loop while; binary values fold; higher ranks fold over several lists.
 import { T } from '../value/types.js';
 import { infOf } from '../value/value.js';
-import { Q, Vec, IterFn, Prim, Proj, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty } from '../value/value.js';
+import { Q, Vec, IterFn, Prim, Proj, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
 import { halves, nullHalves } from '../value/storage.js';
@@ -48,6 +48,9 @@ function caseOf(f: Q, args: Q[]): Q {
 
 function each(f: Q, args: Q[]): Q {
   if (f.t === T.Long || f.t === T.Int || f.t === T.Short) return caseOf(f, args);
+  // keyed tables joined row by row by key: the keys of both, each row of x joined with y's of its key,
+  // the columns one lacks null (what uj makes: gyorokpeter's AoC 2024 day 21, p,'np)
+  if (f.t === T.Op && (f as Prim).name === ',' && args.length === 2 && isKeyed(args[0]) && isKeyed(args[1])) return hooks.uj(args[0], args[1]);
   if (args.length === 1) {
     const x = args[0];
     if (!isListy(x)) return apply1(f, x);

@@ -416,3 +416,6 @@ export function asof(x: Q, y: Q): Q {
   const out = table(keep.map(([c]) => c), keep.map(([, i]) => r.d[i]));
   return one ? item(out, 0) : out;
 }
+
+// the iterators reach uj through the hooks (kt,'kt is uj: iter.ts)
+hooks.uj = uj;

@@ -551,3 +551,8 @@ test('kt[key]:dict of some columns upserts them: the others keep the row\'s valu
   q('t[`y]:enlist[`c]!enlist 2020.01.02');
   assert.equal(q('t`y'), 'a| 0N\nb| 0n\nc| 2020.01.02');
 });
+
+test('keyed tables joined each by key give a keyed table, as uj does (gyorokpeter\'s AoC 2024 day 21: p,\'np)', () => {
+  const { q } = makeSession();
+  assert.equal(q('([s:`a`b`c]x:1 2 3),\'([s:`a`c]y:10 30)'), 's| x y \n-| ----\na| 1 10\nb| 2   \nc| 3 30');
+});
