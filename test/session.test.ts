@@ -1691,3 +1691,13 @@ test('+/ is sum and +\ sums: nulls count as zeros, a seed is added (ref/sum; gyo
   assert.equal(q('fills ("a b";"  c";"d  ")'), '"a b"\n"a c"\n"d c"');
   assert.equal(q('fills (1 0N 3;0N 0N 5;7 0N 0N)'), '1  3\n1  5\n7  5');
 });
+
+test('x,:y onto an empty vector takes y whatever its type; onto one with items, of its type only (ref/join; gyorokpeter\'s AoC 2021 day 16)', () => {
+  const { q } = makeSession();
+  q('a:`int$(); a,:5');
+  assert.equal(q('a'), ',5');
+  q('a,:6');
+  assert.equal(q('a'), '5 6');
+  q('b:1 2i');
+  assert.match(q('b,:3'), /^'type/);
+});

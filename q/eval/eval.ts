@@ -280,7 +280,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // x,:y appends to x in place, so a typed vector (or a table's typed column) must keep its type (ref/join);
     // any other x op:y is x:x op y, whatever its type (a%:2 of longs is floats; greplin.q's x@:i of a string)
     if (n.op.n === ',') {
-      if (c.t > 0 && c.t <= T.Enum && r.t !== c.t) throw new QError('type');
+      // (an empty vector takes any items, as a list that has none yet: a:`int$(); a,:5 — gyorokpeter's
+      // AoC 2021 day 16 and 2022 day 17 append longs so)
+      if (c.t > 0 && c.t <= T.Enum && r.t !== c.t && count(c) > 0) throw new QError('type');
       if (c.t === T.Dict && r.t === T.Dict && (c as any).v.t > 0 && (c as any).v.t <= T.Enum && (r as any).v.t !== (c as any).v.t) throw new QError('type');
       if (c.t === T.Table && r.t !== T.Table) throw new QError('type');
       if (c.t === T.Table && r.t === T.Table && (c as any).d.some((col: Q, j: number) => col.t > 0 && col.t <= T.Enum && (r as any).d[j].t !== col.t)) throw new QError('type');
