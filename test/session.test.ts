@@ -1701,3 +1701,9 @@ test('x,:y onto an empty vector takes y whatever its type; onto one with items, 
   q('b:1 2i');
   assert.match(q('b,:3'), /^'type/);
 });
+
+test('a general list of keys takes from a dictionary keyed by lists (gyorokpeter\'s AoC 2022 day 24: {(where 1<x)#x} count each group …)', () => {
+  const { q } = makeSession();
+  q('g:count each group (1 1;1 2;1 1)');
+  assert.equal(q('{(where 1<x)#x} g'), '1 1| 2');
+});

@@ -119,7 +119,8 @@ export function take(x: Q, y: Q): Q {
     if (y.t === T.Dict) { const d = y as Dict; if (d.v.t === T.Table) { return dict(d.k, take(x, d.v)); } const ks = x.t === -T.Sym ? x : x; return dict(x.t === -T.Sym ? fromItems([x]) : x, index(d, ks)); }
   }
   if (x.t === T.Dict || x.t === T.Table) { /* x#y with a table on the left: rows of y matching keys */ }
-  if (y.t === T.Dict && x.t > 0) { const d = y as Dict; return dict(x, index(d, x)); }
+  // (and a general list of keys of a dictionary keyed by lists: (enlist 1 1)#g, gyorokpeter's AoC 2022 day 24)
+  if (y.t === T.Dict && (x.t > 0 || x.t === T.List && (y as Dict).k.t === T.List)) { const d = y as Dict; return dict(x, index(d, x)); }
   if (x.t === T.Long || x.t === T.Int || x.t === T.Short) return reshape(x, y);
   const k = intOf(x);
   if (y.t === T.Table) { const t = y as Table; return table(t.c, t.d.map(c => take(x, c))); }
