@@ -1707,3 +1707,10 @@ test('a general list of keys takes from a dictionary keyed by lists (gyorokpeter
   q('g:count each group (1 1;1 2;1 1)');
   assert.equal(q('{(where 1<x)#x} g'), '1 1| 2');
 });
+
+test('?[();a;b] is an empty result: no conditions (gyorokpeter\'s AoC 2018 day 24, in a select that keeps no rows)', () => {
+  const { q } = makeSession();
+  assert.equal(q('count ?[();0;1]'), '0');
+  q('t:([]a:1 2;immune:(`x`y;enlist `z))');
+  assert.equal(q('count select e:?[`fire in/:immune;0;1] from t where a>5'), '0');
+});

@@ -170,6 +170,9 @@ function pickTyped(t: number, c: Uint8Array, a: Q, b: Q): Q {
   return vec(t, r);
 }
 export function vcond(c: Q, a: Q, b: Q): Q {
+  // () is no conditions, as each over no rows gives it (gyorokpeter's AoC 2018 day 24: ?[x in/:y;0;1]
+  // in a select whose where keeps no rows)
+  if (c.t === T.List && !count(c)) c = { t: T.Bool, d: new Uint8Array(0), a: 0 } as Vec;
   if (c.t !== T.Bool && c.t !== -T.Bool) throw new QError('type');
   // an atom condition with atom branches picks one of them
   if (c.t === -T.Bool && a.t < 0 && b.t < 0) return (c as Atom).v ? a : b;
