@@ -1714,3 +1714,10 @@ test('?[();a;b] is an empty result: no conditions (gyorokpeter\'s AoC 2018 day 2
   q('t:([]a:1 2;immune:(`x`y;enlist `z))');
   assert.equal(q('count select e:?[`fire in/:immune;0;1] from t where a>5'), '0');
 });
+
+test('nothing is in (): one 0b for an atom, or for each item of a list (gyorokpeter\'s AoC 2020 day 22)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(enlist (9 2 6;5 8 4 7)) in ()'), ',0b');
+  assert.equal(q('(1 2;3 4) in ()'), '00b');
+  assert.equal(q('1 in ()'), '0b');
+});

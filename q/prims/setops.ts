@@ -27,6 +27,9 @@ const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
 /** The rank of a value as Find sees it: 0 for an atom, one more than its first item's for a list. */
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
+  // nothing is in (): one 0b for x, or for each of x's items (gyorokpeter's AoC 2020 day 22: first
+  // enlist[decks] in memo, memo:() at first)
+  if (y.t === T.List && !count(y)) return x.t < 0 ? { t: -T.Bool, v: 0 } as Q : { t: T.Bool, d: new Uint8Array(count(x)), a: 0 } as Q;
   // an atom or one-item y may be of another numeric type than x (1 2. in 2 is 01b); longer ones may not
   if ((y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t))
     return qin(castTo(T.Float, x), castTo(T.Float, y));
