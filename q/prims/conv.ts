@@ -251,6 +251,8 @@ export function tok(t: number, y: Q): Q {
     return fromItems(l.map(e => tok(t, e)));
   }
   if (y.t === T.Dict) return dict((y as Dict).k, tok(t, (y as Dict).v));
+  // a table's columns each (Tok is atomic as cast is: `$([]ing:…), gyorokpeter's AoC 2020 day 21)
+  if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(c => tok(t, c)));
   if (y.t === T.Sym && t === T.Sym) return y;
   if (y.t !== T.Char && y.t !== -T.Char) throw new QError('type');
   const s = text(y);
