@@ -1725,5 +1725,5 @@ test('nothing is in (): one 0b for an atom, or for each item of a list (gyorokpe
 test('Tok takes a table column by column (gyorokpeter\'s AoC 2020 day 21: `$([]ing:…))', () => {
   const { q } = makeSession();
   assert.equal(q('`$([]a:("ab";"cd"))'), 'a \n--\nab\ncd');
-  assert.equal(q('exec a from "J"$([]a:("1";"2"))'), '1 2');
+  assert.equal(q('exec a from "J"$([]a:("1";"23"))'), '1 23');
 });
