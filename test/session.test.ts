@@ -1727,3 +1727,11 @@ test('Tok takes a table column by column (gyorokpeter\'s AoC 2020 day 21: `$([]i
   assert.equal(q('`$([]a:("ab";"cd"))'), 'a \n--\nab\ncd');
   assert.equal(q('exec a from "J"$([]a:("1";"23"))'), '1 23');
 });
+
+test('a dictionary keyed by functions finds a function as one key (kdb-common\'s .ns.resolveFunctionName)', () => {
+  const { q } = makeSession();
+  q('f:{x}; g:{x+y}');
+  q('d:(f;1;`a;g)!`f`one`a`g');
+  assert.equal(q('d g'), '`g');
+  assert.equal(q('(((+);neg)!1 2) neg'), '2');
+});
