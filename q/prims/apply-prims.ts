@@ -19,6 +19,9 @@ function trap(run: () => Q, h: Q): Q {
 }
 
 /** @[f;x] @[f;x;h] (trap) @[x;i;f] @[x;i;f;y] (amend); x@y applies or indexes at one level. */
+/** A symbol naming a connection, applied as a one-shot request: `:host:port, `::port, `:unix://, `:tcps://,
+ *  `:http(s)://, and `:: (its form with a timeout) — not a file or a global to amend. */
+const isConnection = (x: Q): boolean => x.t === -T.Sym && /^:(:|[^:/]*:\d+|unix:\/\/|tcps:\/\/|https?:\/\/|:$)/.test((x as Atom).v as string);
 export function at(a: Q[]): Q {
   if (a.length === 2) return apply(a[0], [a[1]]);
   if (a.length === 3) {
@@ -29,6 +32,8 @@ export function at(a: Q[]): Q {
     // an atom of data with data for a handler is a trap too (it is no amend: an atom has no items to
     // change): TorQ's @[1b;`.access.enabled;0b] is 0b
     if (x.t < 0 && x.t !== -T.Sym && f.t < T.Lambda && !isNil(f)) return trap(() => apply(x, [i]), f);
+    // a connection named (`:host:port, `:http://…) applies as a function does: kdb-common traps one-shots so
+    if (isConnection(x)) return trap(() => apply(x, [i]), f);
     return inFiles(x, i, f, undefined) ?? byName(x, v => amendAt(v, i, f, undefined));
   }
   if (a.length === 4) {
@@ -79,7 +84,7 @@ export function dot(a: Q[]): Q {
   }
   if (a.length === 3) {
     const [x, i, f] = a;
-    if (x.t >= T.Lambda && x.t <= T.EachLeft) return trap(() => dot([x, i]), f);
+    if (x.t >= T.Lambda && x.t <= T.EachLeft || isConnection(x)) return trap(() => dot([x, i]), f);
     return byName(x, v => amendDot(v, i, f, undefined));
   }
   if (a.length === 4) {

@@ -266,3 +266,14 @@ test('a one-shot request with a timeout: `::[(":host:port";ms);query] (ref/hopen
   const got = await client([`\`::[(":localhost:${p}";1000);"2+2"]`, `\`::[(\`:127.0.0.1:${p};1000);"count trade"]`]);
   assert.deepEqual(got, ['4', '10000']);
 });
+
+test('a one-shot request under trap: .[`::;((":host:port";ms);query);h] and @[`::port;query;h] catch a refused connection (kdb-common\'s .ipc.oneShot)', async () => {
+  const p = srv.port;
+  const got = await client([
+    `.[\`::;((":localhost:${p}";5000);"2+3");{(\`fail;x)}]`,
+    '.[`::;((":localhost:1";5000);"2+3");{`fail}]',
+    `@[\`::${p};"3+4";{\`fail}]`,
+    '@[`::1;"3+4";{`fail}]',
+  ]);
+  assert.deepEqual(got, ['5', '`fail', '7', '`fail']);
+});
