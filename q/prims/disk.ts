@@ -183,7 +183,8 @@ export function getFile(p: string): Q {
   const path = trim(p) || '.';
   const ls = files().list(path);
   if (ls === null) return readFile(path);
-  if (ls.includes('.d')) return readSplayed(path);
+  // mapped from its directory, as \l maps one: .Q.qp of it is 0b (kdb-common's .type.isSplayedTable)
+  if (ls.includes('.d')) return mappedFrom(readSplayed(path), ':' + path.replace(/\/+$/, '') + '/');
   throw new QError(path + ': not a splayed table');
 }
 /** load `:dir/name — the global named like the file (a directory of files: a dictionary of them). */

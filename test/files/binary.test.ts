@@ -1183,3 +1183,11 @@ test('@[`:dir/;names;:;values] writes each name its own value, as amend pairs a 
   assert.equal(q('get `:s/'), 'c e\n---\n1 3\n2 4');
   assert.match(q('@[`:d/;`a`b;:;(1;2;3)]'), /^'length/);
 });
+
+test('get of a splayed directory is the table mapped from it: .Q.qp is 0b, as for one \\l maps (kdb-common\'s .type.isSplayedTable)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:db2/C/ set ([]a:1 2 3)');
+  assert.equal(q('.Q.qp get `:db2/C/'), '0b');
+  assert.equal(q('.Q.qp select from get `:db2/C/'), '0');
+  assert.equal(q('exec a from get `:db2/C/'), '1 2 3');
+});
