@@ -30,6 +30,9 @@ test('an error shows the frame it happened in, with a caret under the failing pr
   assert.equal(s.evaluate('m 1').trace, '  [1]   y+`a}\n         ^');
   // a trapped error shows nothing and the session goes on
   assert.equal(q('.[g;(1;`a);{x}]'), '"type"');
+  // a signal's caret is under its ' (ref/signal: "Debugger break location")
+  q("f2:{[x]a:1;if[x<a;'`bad]}");
+  assert.equal(s.evaluate('f2 0').trace, "  [1]  f2:{[x]a:1;if[x<a;'`bad]}\n" + ' '.repeat(25) + '^');
 });
 
 test('.Q.bt prints the frames running; .Q.trp passes the backtrace to its handler, .Q.sbt formats it', () => {

@@ -116,6 +116,8 @@ export function ev(n: Node, fr: Frame): Q {
     case 'ret': throw new Return(ev(n.x, fr));
     case 'sig': {
       const x = ev(n.x, fr);
+      // the caret goes under the ' (ref/signal: "Debugger break location")
+      if (n.p !== undefined) cursor.at = n.p;
       // only symbols and strings can be signalled
       throw new QError(x.t === -T.Sym ? (x as Atom).v : x.t === T.Char ? text(x) : 'stype');
     }

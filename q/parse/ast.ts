@@ -17,7 +17,7 @@ export type Node =
   | { k: 'list'; a: (Node | null)[] }                    // (a;b;c)
   | { k: 'asg'; n: string; slot?: number; idx: (Node | null)[] | null; op: { k: 'prim'; n: string } | null; g: boolean; r: Node; src?: string }
   | { k: 'ret'; x: Node }                                // :x in a lambda
-  | { k: 'sig'; x: Node }                                // 'x
+  | { k: 'sig'; x: Node; p?: number }                    // 'x (p: where the ' is, for the caret)
   | { k: 'ctl'; c: string; a: Node[] }                   // $[..] if[..] do[..] while[..]
   | { k: 'seq'; a: Node[] }                              // statements separated by ;
   | { k: 'sys'; s: string }                              // \cmd

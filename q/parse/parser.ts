@@ -135,7 +135,7 @@ export class Parser {
       if (t.k === 'adv' && t.s === "'" && (items.length === 0 || t.sp)) {
         this.i++;
         const x = this.expr();
-        items.push({ n: { k: 'sig', x: x ?? { k: 'nil' } }, verb: false });
+        items.push({ n: { k: 'sig', x: x ?? { k: 'nil' }, p: t.pos }, verb: false });
         break;
       }
       const it = this.term();
