@@ -1735,3 +1735,9 @@ test('a dictionary keyed by functions finds a function as one key (kdb-common\'s
   assert.equal(q('d g'), '`g');
   assert.equal(q('(((+);neg)!1 2) neg'), '2');
 });
+
+test("-': of booleans gives ints throughout, as deltas does (gyorokpeter's AoC 2020 day 19)", () => {
+  const { q } = makeSession();
+  assert.equal(q("(-':)1101b"), '1 0 -1 1i');
+  assert.equal(q("(-':)1 2.5 4"), '1 1.5 1.5');
+});

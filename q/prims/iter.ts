@@ -270,7 +270,8 @@ function prior(f: Q, args: Q[]): Q {
     const cur = item(src, i);
     if (i === 0) {
       if (seed) out[0] = apply2(f, cur, seed);
-      else if (identity(f)) out[0] = cur;
+      // (less or plus its zero: the first item takes the others' type, as deltas 1101b is 1 0 -1 1i)
+      else if (identity(f)) out[0] = f.t === T.Op && ((f as Prim).name === '-' || (f as Prim).name === '+') && (cur.t === -T.Bool || cur.t <= -T.Byte && cur.t >= -T.Float) ? apply2(f, cur, { t: cur.t, v: typeof (cur as Atom).v === 'bigint' ? 0n : 0 } as Atom) : cur;
       else out[0] = apply2(f, cur, n ? nullItem(src) : cur);
     } else out[i] = apply2(f, cur, item(src, i - 1));
   }
