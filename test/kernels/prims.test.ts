@@ -210,11 +210,14 @@ test('fill, fills, prev, next and amend at many positions of long vectors match 
   assert.equal(q('z[0 1]:1.5'), "'type");
 });
 
-test('+/ |/ &/ of long and int vectors fold as + | & do item by item, nulls and wrapping included', () => {
+test('|/ &/ of long and int vectors fold as | & do item by item; +/ is sum, nulls as zeros (ref/sum), wrapping as + does', () => {
   const q = setup();
-  for (const v of ['j', 'i', 'j where not null j', 'i where not null i', '1000#0N', '5#0W'])
-    for (const op of ['+', '|', '&'])
+  for (const v of ['j', 'i', 'j where not null j', 'i where not null i', '1000#0N', '5#0W']) {
+    for (const op of ['|', '&'])
       assert.equal(q(`{(${op}/)[x]~{y${op}x}/[first x;1_x]} ${v}`), '1b', `${op}/ ${v}`);
+    assert.equal(q(`{(+/)[x]~sum x} ${v}`), '1b', `+/ ${v}`);
+    assert.equal(q(`{n:x where not null x; $[count n;(+/)[x]~{y+x}/[first n;1_n];1b]} ${v}`), '1b', `+/ ${v} without nulls`);
+  }
 });
 
 test('where of a long boolean vector (positions written as longs by the kernel) matches a scan item by item', () => {
