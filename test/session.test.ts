@@ -1741,3 +1741,27 @@ test("-': of booleans gives ints throughout, as deltas does (gyorokpeter's AoC 2
   assert.equal(q("(-':)1101b"), '1 0 -1 1i');
   assert.equal(q("(-':)1 2.5 4"), '1 1.5 1.5');
 });
+
+test('value of a projection keeps its elided arguments as :: (ref/value; finos util.q: 1_-1_get (`a;1;))', () => {
+  const { q } = makeSession();
+  assert.equal(q('count get (1;2;)'), '4');
+  assert.equal(q('count get +[2;]'), '3');
+  assert.equal(q('count get +[2]'), '2');
+  assert.equal(q('1_-1_get (`a;1;)'), '`a\n1');
+});
+
+test('x^:y, x|:y and x&:y on an undefined x give y (ref/assign: the identity element for op; finos\' include.q)', () => {
+  const { q } = makeSession();
+  q('c^:1'); q('e|:3'); q('g&:5');
+  assert.equal(q('(c;e;g)'), '1 3 5');
+  q('.a.b^:(enlist"x")!enlist 1b');
+  assert.equal(q('.a.b'), 'x| 1');
+});
+
+test('a string is one cell of a one-column table of strings, to in and ? (finos\' dep.q: moduleName in key .finos.dep.list)', () => {
+  const { q } = makeSession();
+  q('l:([moduleName:()]version:())');
+  q('`l upsert `moduleName`version!("a/a1";"1.0")');
+  assert.equal(q('"a/a1" in key l'), '1b');
+  assert.equal(q('"zz" in key l'), '0b');
+});

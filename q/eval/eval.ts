@@ -241,8 +241,13 @@ function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
   if (n.op && !n.idx && n.n.lastIndexOf('.') > 0) { try { return getGlobal(n.n); } catch { /* a name not there yet */ } }
   // (. and @ have :: for identity: (::) . y and (::)@y are y, so TorQ's err.:(::) defines err)
   const start = n.op && !n.idx ? identity(primValue(n.op.n)) ?? (n.op.n === '.' || n.op.n === '@' ? NIL : null) : null;
+  // (and ^ | & have no one value for every type: an undefined x op:y is y, as their identities would make
+  // it — finos' include.q: .finos.dep.loaded^:d)
+  if (start === null && n.op && !n.idx && (n.op.n === '^' || n.op.n === '|' || n.op.n === '&')) return UNDEFINED;
   return start ?? getGlobal(n.n);
 }
+/** What current gives for an undefined name under ^: | : & : (the assignment takes y as it is). */
+const UNDEFINED: Q = { t: T.List, d: [] } as unknown as Q;
 
 function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   if (n.r.k === 'nil') throw new QError('assign');
@@ -278,7 +283,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     const y = r;
     // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
     const d = PRIMS[n.op.n]?.d;
-    r = n.op.n === ',' ? appendJoin(c, y) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
+    r = c === UNDEFINED ? y : n.op.n === ',' ? appendJoin(c, y) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
     // x,:y appends to x in place, so a typed vector (or a table's typed column) must keep its type (ref/join);
     // any other x op:y is x:x op y, whatever its type (a%:2 of longs is floats; greplin.q's x@:i of a string)
     if (n.op.n === ',') {

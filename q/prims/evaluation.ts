@@ -53,7 +53,6 @@ export function value(x: Q): Q {
     }
     case T.Proj: {
       const p = x as Proj, a = p.args.slice();
-      while (a.length && a[a.length - 1] === undefined) a.pop();
       return list([p.f, ...a.map(v => v ?? NIL)]);
     }
     // a view taken from the root dictionary (`. `v): its last value, parse tree, names it reads, text

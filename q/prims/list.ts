@@ -571,6 +571,8 @@ export function find(x: Q, y: Q): Q {
     const t = x as Table;
     if (y.t < 0 && t.c.length === 1) return item(find(t, table(t.c, [enlist(y)])), 0);
     if (y.t > 0 && count(y) === t.c.length) return find(t, list(items(y)));
+    // (a string in a column of strings is one cell: finos' dep.q asks moduleName in key .finos.dep.list)
+    if (y.t > 0 && t.c.length === 1 && t.d[0].t === T.List && (t.d[0] as List).d.some(e => e.t === y.t)) return item(find(t, table(t.c, [list([y])])), 0);
     if (y.t > 0 && t.c.length === 1) return find(t, table(t.c, [y]));
   }
   // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
