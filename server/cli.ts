@@ -309,6 +309,10 @@ export async function main(argv: string[]) {
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: !!tty, prompt: 'q)' });
   const input = new ConsoleInput(rl, !!tty);
   host.readLine = () => { flush(); return input.readLine(); };
+  // QINIT names a script loaded before any other (default: q.q in QHOME, when there is one), as kdb+
+  // loads it (ref: environment variables; finos' test runner sets it)
+  const qinit = process.env.QINIT || (process.env.QHOME ? join(process.env.QHOME, 'q.q') : '');
+  if (qinit && existsSync(qinit) && !statSync(qinit).isDirectory()) await loadScript(session, readFileSync(qinit, 'utf8'), qinit);
   // q db: a database directory is loaded as \l db would
   if (o.script && host.files!.list(o.script) !== null) {
     const r = session.evaluate('\\l ' + o.script);

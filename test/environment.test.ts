@@ -602,3 +602,15 @@ test('what -1 prints before a long computation goes out before it, not when the 
     assert.equal(r.stdout, 'start\n');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('QINIT names a script loaded before the rest, default q.q in QHOME (basics/by-topic)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-qinit-'));
+  try {
+    writeFileSync(join(dir, 'i.q'), 'fromInit:42\n');
+    const r = spawnSync('node', ['bin/wasq.mjs', '-q'], { input: 'fromInit\n', encoding: 'utf8', env: { ...process.env, QINIT: join(dir, 'i.q') } });
+    assert.equal(r.stdout, '42\n');
+    writeFileSync(join(dir, 'q.q'), 'fromHome:7\n');
+    const h = spawnSync('node', ['bin/wasq.mjs', '-q'], { input: 'fromHome\n', encoding: 'utf8', env: { ...process.env, QINIT: '', QHOME: dir } });
+    assert.equal(h.stdout, '7\n');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
