@@ -1765,3 +1765,10 @@ test('a string is one cell of a one-column table of strings, to in and ? (finos\
   assert.equal(q('"a/a1" in key l'), '1b');
   assert.equal(q('"zz" in key l'), '0b');
 });
+
+test('an elided first index of a dictionary takes all its keys (ref/apply: nulls in i; gyorokpeter\'s AoC 2020 day 7)', () => {
+  const { q } = makeSession();
+  q('d:`a`b!(1 2;3 4)');
+  assert.equal(q('d[;0]'), 'a| 1\nb| 3');
+  assert.equal(q('d . (::;0)'), 'a| 1\nb| 3');
+});

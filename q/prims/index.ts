@@ -237,7 +237,7 @@ export function indexDeep(x: Q, idx: Q[]): Q {
   if (isFn(x)) return apply(x, idx);
   const top = isNil(i) ? x : index(x, i);
   if (!rest.length) return top;
-  if (i.t < 0 && !isNil(i) || (x.t === T.Dict && (x as Dict).k.t !== T.Table && oneKey((x as Dict).k, i))) return indexDeep(top, rest);
+  if (i.t < 0 && !isNil(i) || (x.t === T.Dict && !isNil(i) && (x as Dict).k.t !== T.Table && oneKey((x as Dict).k, i))) return indexDeep(top, rest);
   // a keyed table's one key (a dictionary of key columns, or one whole list key) picks one row
   if (x.t === T.Dict && (x as Dict).k.t === T.Table && (i.t === T.Dict || wholeKey((x as Dict).k as Table, i) || oneRowKey((x as Dict).k as Table, i))) return indexDeep(top, rest);
   // a list index at this level: go deeper in each item picked
