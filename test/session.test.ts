@@ -1772,3 +1772,10 @@ test('an elided first index of a dictionary takes all its keys (ref/apply: nulls
   assert.equal(q('d[;0]'), 'a| 1\nb| 3');
   assert.equal(q('d . (::;0)'), 'a| 1\nb| 3');
 });
+
+test('a dictionary over or scanned with one argument maps it until it converges, whatever its values (ref/accumulators; gyorokpeter\'s AoC 2019 day 20)', () => {
+  const { q } = makeSession();
+  q('p:(1 1;2 2;3 3)!(0N 0N;1 1;2 2)');
+  assert.equal(q('count p\\[3 3]'), '5');
+  assert.equal(q('3#p\\[3 3]'), '3 3\n2 2\n1 1');
+});

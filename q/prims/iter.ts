@@ -146,7 +146,9 @@ function over(f: Q, args: Q[], scan: boolean): Q {
   // (a float atom b extends over c: 0 (.9)\.1*til 5 is an exponential moving sum, qtips' ewma)
   if ((f.t === T.Float || f.t === -T.Float) && args.length === 2) return linear(f.t < 0 ? fromItems(new Array(isListy(args[1]) ? count(args[1]) : 1).fill(f)) as Vec : f as Vec, args[0], args[1], scan);
   const r = rankOf(f);
-  if (r === 1 || (args.length === 2 && r === 1)) return unaryOver(f, args, scan);
+  // (a dictionary given one argument maps it, converging, whatever its values: p\[3 3] of p:(…)!(…;…) walks
+  // parents, ref/accumulators; gyorokpeter's AoC 2019 day 20)
+  if (r === 1 || (args.length === 2 && r === 1) || f.t === T.Dict && args.length === 1) return unaryOver(f, args, scan);
   if (args.length === 1) {
     const x = args[0];
     if (!isListy(x)) return x;
