@@ -1779,3 +1779,11 @@ test('a dictionary over or scanned with one argument maps it until it converges,
   assert.equal(q('count p\\[3 3]'), '5');
   assert.equal(q('3#p\\[3 3]'), '3 3\n2 2\n1 1');
 });
+
+test('an index past the end of a list whose first item is a general list gives that item\'s prototype: atoms null, vectors empty (gyorokpeter\'s AoC 2019 day 18)', () => {
+  const { q } = makeSession();
+  assert.equal(q('((0N;0N;" ");1 5) 5'), '0N\n0N\n" "');
+  q('p:((1;5;"0");(1;6;"0"))!((0N;0N;" ");1 5)');
+  assert.equal(q('-3!p (0N;0N;" ";"0")'), '"(0N;0N;\\" \\")"');
+  assert.equal(q('(1 2;3 4) 5'), '`long$()');
+});

@@ -167,13 +167,19 @@ export function item(x: Q, i: number): Q {
 }
 
 /** The null atom of the same type as vector x's items (for out-of-range indexing). */
+/** The prototype of a general list: its atoms nulls, its vectors empty, its lists the same again — what an
+ *  index past the end of a list whose first item is it gives ((0N;0N;" ") of ((1;5;"0");…), gyorokpeter's
+ *  AoC 2019 day 18). */
+function prototype(x: List): Q {
+  return list(x.d.map(e => e.t < 0 && e.t > -20 ? { t: e.t, v: nullOf(e.t) } as Q : e.t > 0 && e.t < 20 ? { t: e.t, d: alloc(e.t, 0), a: 0 } as Vec : e.t === T.List ? prototype(e as List) : e));
+}
 export function nullItem(x: Q): Q {
   if (x.t > 0 && x.t < T.Enum) return { t: -x.t, v: nullOf(x.t) };
   if (x.t === T.Enum) return { t: -T.Enum, v: NI, dom: (x as Vec).dom };
   if (x.t === T.List) {
     // kdb+ gives the null of the first item's type for an out-of-range index into a general list, () for an empty one (.z.x 0, ChangesIn2.5)
     const l = x as List;
-    if (l.d.length) { const f = l.d[0]; if (f.t < 0 && f.t > -20) return { t: f.t, v: nullOf(f.t) }; if (f.t > 0 && f.t < 20) return { t: f.t, d: alloc(f.t, 0), a: 0 } as Vec; if (f.t === T.List) return list([]); }
+    if (l.d.length) { const f = l.d[0]; if (f.t < 0 && f.t > -20) return { t: f.t, v: nullOf(f.t) }; if (f.t > 0 && f.t < 20) return { t: f.t, d: alloc(f.t, 0), a: 0 } as Vec; if (f.t === T.List) return prototype(f as List); }
     // a table (or keyed table) first: an empty one of its columns (kb/alternative-in-memory-layouts: the prototype)
     const f = l.d[0];
     if (f && (f.t === T.Table || f.t === T.Dict && (f as Dict).k.t === T.Table)) return sliceQ(f, 0, 0);
