@@ -5,13 +5,12 @@ import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, d
 import { QError } from '../value/error.js';
 import { intern, symName } from '../value/sym.js';
 import { slice } from '../value/storage.js';
-import { positions, keyRow, keyItems, index } from './index.js';
+import { positions, keyRow, keyItems, index, oneKey } from './index.js';
 import { find1, findMany } from './find.js';
 import { apply } from './apply.js';
 import { identity } from './iter.js';
 import { castTo, intLong } from './conv.js';
 import { join } from './join.js';
-import { depth } from './list.js';
 
 type F = ((cur: Q, y: Q | undefined) => Q);
 const INDEX_TYPES = new Set([-T.Long, -T.Int, -T.Short, -T.Byte, -T.Bool]);
@@ -89,8 +88,8 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   }
   // a dictionary whose keys are lists (strings) takes a list of their type as one key, as d["ab"] reads it
   // (by rank, as Find and indexing decide it: r[0 8 0]:v on int vector keys is one key)
-  const oneKey = x.t === T.Dict && (x as Dict).k.t === T.List && count((x as Dict).k) > 0 && i.t >= 0 && i.t < T.Table && depth(i) <= depth(((x as Dict).k as List).d[0]);
-  if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym) && !oneKey) {
+  const asOneKey = x.t === T.Dict && (x as Dict).k.t === T.List && i.t >= 0 && i.t < T.Table && oneKey((x as Dict).k, i);
+  if (i.t >= 0 && i.t !== T.Dict && i.t !== T.Table && !(x.t === T.Table && i.t === T.Sym) && !asOneKey) {
     // a list of indices: each gets the matching item of y (or all of y when y is an atom)
     const n = count(i);
     const pairY = y !== undefined && !(y.t < 0) && y.t <= T.Table;

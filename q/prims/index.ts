@@ -93,7 +93,7 @@ function mapIndex(x: Q, i: Q): Q {
 /** Whether i names one key of keys k: an atom, or one whole key of a list of keys ("ab" of ("ab";"cd")). */
 // (by rank, as Find decides: a list no deeper than the keys' first item is one of them; r[0 8 0] of int
 // vector keys is one key, and d"01" of keys like (1;1;"0") too: gyorokpeter's AoC 2019 day 18, 2022 day 22)
-const oneKey = (k: Q, i: Q) => i.t < 0 || i.t >= 100 || (k.t === T.List && count(k) > 0 && (i.t > 0 && i.t < T.Dict || i.t === T.List) && depth(i) <= depth((k as List).d[0]));
+export const oneKey = (k: Q, i: Q) => i.t < 0 || i.t >= 100 || (k.t === T.List && count(k) > 0 && (i.t > 0 && i.t < T.Dict || i.t === T.List) && depth(i) <= depth((k as List).d[0]));
 function dictIndex(d: Dict, i: Q): Q {
   if (d.k.t === T.Table) return keyedIndex(d, i);
   const k = d.k;

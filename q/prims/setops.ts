@@ -25,14 +25,16 @@ const numeric = (t: number) => { const a = Math.abs(t); return a >= T.Short && a
 const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
 
 /** The rank of a value as Find sees it: 0 for an atom, one more than its first item's for a list. */
+/** Does x in y compare across numeric types: y an atom or one item of another numeric type than x's
+ *  (ref/in, "Mixed argument types": 1 2. in 2 is 01b; longer ones may not mix) */
+const widens = (x: Q, y: Q): boolean => (y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t);
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
   // nothing is in (): one 0b for x, or for each of x's items (gyorokpeter's AoC 2020 day 22: first
   // enlist[decks] in memo, memo:() at first)
   if (y.t === T.List && !count(y)) return x.t < 0 ? { t: -T.Bool, v: 0 } as Q : { t: T.Bool, d: new Uint8Array(count(x)), a: 0 } as Q;
   // an atom or one-item y may be of another numeric type than x (1 2. in 2 is 01b); longer ones may not
-  if ((y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t))
-    return qin(castTo(T.Float, x), castTo(T.Float, y));
+  if (widens(x, y)) return qin(castTo(T.Float, x), castTo(T.Float, y));
   if (y.t < 0) y = fromItems([y]);
   // a record in a table (`b in ([]u:`a`b), not user in key users): found as Find finds it
   if (y.t === T.Table && x.t !== T.Table) { const p = find(y, x); return p.t < 0 ? { t: -T.Bool, v: Number((p as Atom).v) < count(y) ? 1 : 0 } : found(Array.from(items(p), e => Number((e as Atom).v)), count(y)); }
@@ -141,7 +143,7 @@ export function except(x: Q, y: Q): Q {
   y = plain(y);
   // except is x where not x in y (ref/except): an atom or one item of another numeric type is found as in
   // finds it (0 -1i except 0 is ,-1i: gyorokpeter's AoC 2022 day 13)
-  if ((y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t)) {
+  if (widens(x, y)) {
     const b = (qin(x, y) as Vec).d as Uint8Array, keep: number[] = [];
     for (let i = 0; i < b.length; i++) if (!b[i]) keep.push(i);
     return index(x, { t: T.Int, d: Int32Array.from(keep), a: 0 } as Vec);
