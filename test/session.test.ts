@@ -1789,3 +1789,18 @@ test('an index past the end of a list whose first item is a general list gives t
   assert.equal(q('-3!p (0N;0N;" ";"0")'), '"(0N;0N;\\" \\")"');
   assert.equal(q('(1 2;3 4) 5'), '`long$()');
 });
+
+test('a[i]:v on a vector a lambda\'s local alone holds changes it in place; anything that read it whole keeps what it read (b:a, a list, an argument, a query, a[::])', () => {
+  const { q } = makeSession();
+  assert.equal(q('{[n] a:n#0; i:0; do[n; a[i]:i; i+:1]; sum a} 1000'), '499500');
+  assert.equal(q('{a:5#0; a[1]:7; b:a; a[2]:9; (a;b)}[]'), '0 7 9 0 0\n0 7 0 0 0');
+  assert.equal(q('{a:5#0; a[1]:7; c:a 1; a[1]:8; (a;c)}[]'), '0 8 0 0 0\n7');
+  assert.equal(q('{a:5#0; a[1]:7; p:{x}[a]; a[2]:9; (a;p[])}[]'), '0 7 9 0 0\n0 7 0 0 0');
+  assert.equal(q('{a:3#0; a[0]:1; l:(a;1); a[1]:5; (a;first l)}[]'), '1 5 0\n1 0 0');
+  assert.equal(q('{a:3#0; a[0]:1; x:a[::]; a[1]:5; (a;x)}[]'), '1 5 0\n1 0 0');
+  assert.equal(q('{a:3#0; a[0]:1; t:?[([]b:1 2 3);();0b;(enlist`c)!enlist `a]; a[1]:5; (a;exec c from t)}[]'), '1 5 0\n1 0 0');
+  // a literal in the lambda's body is never changed: each call starts from it
+  q('v:{a:1 2 3; a[0]:10; a}');
+  assert.equal(q('(v[];v[])'), '10 2 3\n10 2 3');
+  assert.equal(q('{a:3#`; a[0]:`x; a[1]:`y; a}[]'), '`x`y`');
+});

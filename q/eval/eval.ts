@@ -1,7 +1,8 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec } from '../value/value.js';
+import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
@@ -35,7 +36,10 @@ let runningFrame: (Q | undefined)[] | null = null;
 export function localValue(name: string): Q | undefined {
   if (!running || !runningFrame) return undefined;
   const i = running.locals.indexOf(name);
-  return i < 0 ? undefined : runningFrame[i];
+  const v = i < 0 ? undefined : runningFrame[i];
+  // (read whole: a query may keep it, so the local no longer changes it in place)
+  if (v !== undefined && (v as Owned).own !== undefined) (v as Owned).own = undefined;
+  return v;
 }
 export function callLambda(f: Lambda, args: Q[]): Q {
   const frame: (Q | undefined)[] = new Array(f.locals.length);
@@ -89,7 +93,11 @@ export function ev(n: Node, fr: Frame): Q {
       if (scope.cols) { const c = scope.cols(n.n); if (c !== undefined) return c; }
       if (n.slot !== undefined && fr) {
         // a local not yet assigned is () (basics/function-notation: locals are found on parsing and start empty)
-        return fr[n.slot] ?? list([]);
+        const v = fr[n.slot];
+        if (v === undefined) return list([]);
+        // read as a whole, it may be kept elsewhere now: no longer changed where it stands (ownedBy)
+        if ((v as Owned).own !== undefined) (v as Owned).own = undefined;
+        return v;
       }
       return getGlobal(n.n);
     }
@@ -174,7 +182,10 @@ function evApp(n: Extract<Node, { k: 'app' }>, fr: Frame): Q {
     if (args.length === 1 && args[0] === undefined && a[0] === null) return apply(primValue(nm), [NIL]);
     return apply(primValue(nm), args);
   }
-  const f = ev(n.f, fr);
+  // (a local's own vector indexed at one position gives an atom: it is not kept elsewhere by that, so it
+  // stays the local's to change in place; anything else reads it whole)
+  const held = n.f.k === 'name' && n.f.slot !== undefined && fr && !scope.cols ? fr[n.f.slot] : undefined;
+  const f = held !== undefined && (held as Owned).own === fr && args.length === 1 && args[0] !== undefined && (args[0].t === -T.Long || args[0].t === -T.Int) ? held : ev(n.f, fr);
   if (n.p !== undefined) cursor.at = n.p;
   cursor.fn = f; cursor.args = args;
   if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
@@ -270,7 +281,12 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     idx = n.idx.map(i => i ? ev(i, fr) : NIL);
     const op = n.op ? primValue(n.op.n) : null;
     const y = r;
-    r = amend(current(n, fr, local), idx, op, r);
+    const c = current(n, fr, local);
+    // a[i]:v on a vector the local alone holds changes it where it stands (a loop of them was quadratic)
+    if (local && !op && setInPlace(c, fr!, idx, y)) return y;
+    r = amend(c, idx, op, r);
+    // the copy amend made is the local's alone, until it is read whole
+    if (local && r !== c && r.t > 0 && r.t < 20 && r.t !== T.Guid) (r as Owned).own = fr!;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     const c = current(n, fr, local);
@@ -306,6 +322,21 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     }
   }
   return assigned ?? r;
+}
+
+/** A vector marked as held by one lambda call's locals alone (its frame): made by an amend of that local
+ *  and read since only at single positions. Any whole read (ev of the name) clears the mark. */
+type Owned = Q & { own?: Frame };
+/** x[i]:y in place when x is a simple vector the frame holds alone, i one position within it, and y an atom
+ *  of x's own type; false (nothing done) otherwise. */
+function setInPlace(x: Q, fr: (Q | undefined)[], idx: Q[], y: Q): boolean {
+  if ((x as Owned).own !== fr || idx.length !== 1 || !(x.t > 0 && x.t < 20) || x.t === T.Guid || (x as Vec).a || y.t !== -x.t) return false;
+  const i = idx[0];
+  if (i.t !== -T.Long && i.t !== -T.Int) return false;
+  const d = (x as Vec).d as any, p = Number((i as Atom).v);
+  if (!(p >= 0 && p < d.length)) return false;
+  d[p] = x.t === T.Sym ? intern((y as Atom).v as string) : (y as Atom).v;
+  return true;
 }
 
 /** The rank ,: compares: an atom's is 0, a vector's (and a dictionary's) 1, a general list's one more than
