@@ -8,7 +8,7 @@ import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { find1, findMany } from './find.js';
 import { bin } from './order.js';
-import { flip, depth } from './list.js';
+import { flip, depth, isCellOf } from './list.js';
 import { apply } from './apply.js';
 import { lookupKeyed } from './joins.js';
 import { deenum } from '../value/enums.js';
@@ -164,7 +164,7 @@ function keyedIndex(d: Dict, i: Q): Q {
 }
 /** Whether i is one whole key of key table kt: a list of the type of the items of its one key column,
  *  when that column is a list of lists. */
-const wholeKey = (kt: Table, i: Q) => kt.c.length === 1 && kt.d[0].t === T.List && i.t > 0 && i.t < T.Dict && (kt.d[0] as List).d.some(e => e.t === i.t);
+const wholeKey = (kt: Table, i: Q) => kt.c.length === 1 && isCellOf(kt.d[0], i);
 /** Whether i is one key of several key columns given as a list of atoms: k2[(2;`y)] */
 const oneRowKey = (kt: Table, i: Q) => kt.c.length > 1 && i.t >= 0 && i.t < T.Dict && count(i) === kt.c.length && items(i).every(e => e.t < 0);
 /** The items of one key of keyed table d: an atom for one key column, a list or dict for several. */

@@ -533,6 +533,9 @@ export function sameType(x: Q, y: Q): void {
   if (y.t < 0 || y.t > 0 && y.t < T.Enum) { if (Math.abs(y.t) !== x.t) throw new QError('type'); return; }
   if (y.t === T.List) for (const e of (y as List).d) sameType(x, e);
 }
+/** Is list v one cell of column col: col a list of lists, v a list of the type of some of them (a string
+ *  in a column of strings), rather than a column of its own items. */
+export const isCellOf = (col: Q, v: Q): boolean => col.t === T.List && v.t > 0 && v.t < T.Dict && (col as List).d.some(e => e.t === v.t);
 /** The rank of a list as in and ? read it: an atom's 0, a vector's 1, a general list's one more than its
  *  first item's. */
 export const depth = (x: Q): number =>
@@ -561,7 +564,7 @@ export function find(x: Q, y: Q): Q {
     const t = x as Table, vals = y.t === T.Dict ? t.c.map(c => index(y, sym(c))) : items(y);
     if (vals.length !== t.c.length) throw new QError('length');
     // (a string in a column of strings is one cell: ([]k:("ab";"cd"))?enlist[`k]!enlist"cd" is 1)
-    const cell = (v: Q, j: number) => v.t < 0 || t.d[j].t === T.List && v.t > 0 && v.t < T.Dict && (t.d[j] as List).d.some(e => e.t === v.t);
+    const cell = (v: Q, j: number) => v.t < 0 || isCellOf(t.d[j], v);
     if (vals.every(cell)) return long(Number(((find(t, table(t.c, vals.map(v => v.t < 0 ? enlist(v) : list([v])))) as Vec).d as BigInt64Array)[0]));
     return find(t, table(t.c, vals));
   }
@@ -572,7 +575,7 @@ export function find(x: Q, y: Q): Q {
     if (y.t < 0 && t.c.length === 1) return item(find(t, table(t.c, [enlist(y)])), 0);
     if (y.t > 0 && count(y) === t.c.length) return find(t, list(items(y)));
     // (a string in a column of strings is one cell: finos' dep.q asks moduleName in key .finos.dep.list)
-    if (y.t > 0 && t.c.length === 1 && t.d[0].t === T.List && (t.d[0] as List).d.some(e => e.t === y.t)) return item(find(t, table(t.c, [list([y])])), 0);
+    if (t.c.length === 1 && isCellOf(t.d[0], y)) return item(find(t, table(t.c, [list([y])])), 0);
     if (y.t > 0 && t.c.length === 1) return find(t, table(t.c, [y]));
   }
   // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
