@@ -1804,3 +1804,27 @@ test('a[i]:v on a vector a lambda\'s local alone holds changes it in place; anyt
   assert.equal(q('(v[];v[])'), '10 2 3\n10 2 3');
   assert.equal(q('{a:3#`; a[0]:`x; a[1]:`y; a}[]'), '`x`y`');
 });
+
+test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps what it read, and the change is still a change (views, .z.vs)', () => {
+  const { q } = makeSession();
+  q('a:5#0; i:0; do[1000; a[i mod 5]+:1; i+:1]');
+  assert.equal(q('a'), '200 200 200 200 200');
+  q('a:5#0; a[1]:7; b:a; a[2]:9');
+  assert.equal(q('(a;b)'), '0 7 9 0 0\n0 7 0 0 0');
+  q('a[0]:1; l:(a;1); p:{x}[a]; d:(1#`k)!enlist a; t:([]c:a); s:a[::]; g:get`a; a[3]:5');
+  assert.equal(q('(a;first l;p[];d`k;t`c;s;g)'), '1 7 9 5 0\n1 7 9 0 0\n1 7 9 0 0\n1 7 9 0 0\n1 7 9 0 0\n1 7 9 0 0\n1 7 9 0 0');
+  // from a lambda, and in a namespace
+  q('f:{a[x]:x*10}; f each til 5');
+  assert.equal(q('a'), '0 10 20 30 40');
+  q('.n.v:3#0; .n.v[0]:1; w:.n.v; .n.v[1]:2; ns:.n; .n.v[2]:3');
+  assert.equal(q('(.n.v;w;ns`v)'), '1 2 3\n1 0 0\n1 2 0');
+  // a view follows it, .z.vs hears of it, reval refuses it, a wrong type is still 'type
+  q('v::sum a');
+  q('v');
+  q('a[0]:100');
+  assert.equal(q('v'), '200');
+  q('seen:(); .z.vs:{seen,:enlist(x;y)}; a[1]:1; a[1]+:1; \\x .z.vs');
+  assert.equal(q('seen'), '`a 1\n`a 1');
+  assert.equal(q('@[{a[2]:`x};0;{x}]'), '"type"');
+  assert.equal(q('a'), '100 2 20 30 40');
+});

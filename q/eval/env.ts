@@ -104,8 +104,27 @@ class Counted<K, V> extends Map<K, V> {
   clear() { this.guard?.(); writes++; super.clear(); }
 }
 
+/** A vector an amend of a global made (its copy) is that global's alone until something reads it: it is
+ *  marked with the global's full name, and the next x[i]:y changes it where it stands (a loop of them at
+ *  the top level, or a lambda's loop over a global, was quadratic). Every read from here may keep the
+ *  vector (get, and any walk of the map: a snapshot, value`.), so reads clear the mark; peek is the
+ *  amend's own read, which does not. */
+export type Held = Q & { own?: unknown };
+export class Globals extends Counted<string, Q> {
+  get(k: string) { return release(super.get(k)); }
+  peek(k: string) { return super.get(k); }
+  *entries(): MapIterator<[string, Q]> { for (const e of super.entries()) { release(e[1]); yield e; } }
+  *values(): MapIterator<Q> { for (const v of super.values()) yield release(v)!; }
+  [Symbol.iterator]() { return this.entries(); }
+  forEach(f: (v: Q, k: string, m: Map<string, Q>) => void, self?: unknown) { for (const [k, v] of this.entries()) f.call(self, v, k, this); }
+}
+function release(v: Q | undefined): Q | undefined {
+  if (v !== undefined && (v as Held).own !== undefined) (v as Held).own = undefined;
+  return v;
+}
+
 export class Env {
-  globals: Map<string, Q> = new Counted();
+  globals: Globals = new Globals();
   /** values computed when read (the clock: .z.p, .z.t …) */
   computed: Map<string, () => Q> = new Counted();
   /** views (name::expr at the top level): recomputed from their expression when read */

@@ -1,7 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, item } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
@@ -281,12 +281,25 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     idx = n.idx.map(i => i ? ev(i, fr) : NIL);
     const op = n.op ? primValue(n.op.n) : null;
     const y = r;
+    // a[i]:v on a vector the variable alone holds changes it where it stands (a loop of them was
+    // quadratic): a local's is marked with its frame, a global's with its full name (env.ts: Globals)
+    const owner: unknown = local ? fr : env.full(n.n);
+    const held = local ? undefined : env.globals.peek(owner as string);
+    if (local || (held !== undefined && (held as Owned).own === owner)) {
+      const x = local ? fr![n.slot!] : held!;
+      // (a global's change is still a change: refused under reval, counted for the log and the heap)
+      const v = inPlaceItem(x, owner, idx, op, y);
+      if (v) {
+        if (!local) env.globals.set(owner as string, x!);
+        setItem(x as Vec, Number((idx[0] as Atom).v), v);
+        if (!local) notifyChange(n, fr, idx);
+        return v;
+      }
+    }
     const c = current(n, fr, local);
-    // a[i]:v on a vector the local alone holds changes it where it stands (a loop of them was quadratic)
-    if (local && !op && setInPlace(c, fr!, idx, y)) return y;
     r = amend(c, idx, op, r);
-    // the copy amend made is the local's alone, until it is read whole
-    if (local && r !== c && r.t > 0 && r.t < 20 && r.t !== T.Guid) (r as Owned).own = fr!;
+    // the copy amend made is the variable's alone, until it is read whole
+    if (r !== c && r.t > 0 && r.t < 20 && r.t !== T.Guid) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     const c = current(n, fr, local);
@@ -314,29 +327,36 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   if (local) fr![n.slot!] = r;
   else {
     setGlobal(n.n, r);
-    // .z.vs[name;indices] hears of every change to a global of the root namespace made at the top level
-    // (ref/dotz: not .a.b); the indices are those already evaluated, so none is evaluated twice
-    if (!fr && n.n[0] !== '.' && env.full(n.n) === n.n) {
-      const vs = lookupGlobal('.z.vs');
-      if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, idx ? (idx.length === 1 ? idx[0] : fromItems(idx)) : list([])]);
-    }
+    notifyChange(n, fr, idx);
   }
   return assigned ?? r;
 }
+/** .z.vs[name;indices] hears of every change to a global of the root namespace made at the top level
+ *  (ref/dotz: not .a.b); the indices are those already evaluated, so none is evaluated twice. */
+function notifyChange(n: Extract<Node, { k: 'asg' }>, fr: Frame, idx: Q[] | null): void {
+  if (fr || n.n[0] === '.' || env.full(n.n) !== n.n) return;
+  const vs = lookupGlobal('.z.vs');
+  if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, idx ? (idx.length === 1 ? idx[0] : fromItems(idx)) : list([])]);
+}
 
-/** A vector marked as held by one lambda call's locals alone (its frame): made by an amend of that local
- *  and read since only at single positions. Any whole read (ev of the name) clears the mark. */
-type Owned = Q & { own?: Frame };
-/** x[i]:y in place when x is a simple vector the frame holds alone, i one position within it, and y an atom
- *  of x's own type; false (nothing done) otherwise. */
-function setInPlace(x: Q, fr: (Q | undefined)[], idx: Q[], y: Q): boolean {
-  if ((x as Owned).own !== fr || idx.length !== 1 || !(x.t > 0 && x.t < 20) || x.t === T.Guid || (x as Vec).a || y.t !== -x.t) return false;
+/** A vector marked as held by one variable alone: a lambda call's local (the mark is its frame) or a
+ *  global (its full name), made by an amend of that variable and read since only at single positions.
+ *  Any whole read (ev of a local's name, any read of the globals' map) clears the mark. */
+type Owned = Q & { own?: unknown };
+/** The atom x[i] op:y (or x[i]:y) puts at position i, when it can go there in place: x a simple vector
+ *  without attribute that owner holds alone, i one position within it, and the new item an atom of x's
+ *  own type; null otherwise (nothing done). */
+function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): Q | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || !(x.t > 0 && x.t < 20) || x.t === T.Guid || (x as Vec).a) return null;
   const i = idx[0];
-  if (i.t !== -T.Long && i.t !== -T.Int) return false;
-  const d = (x as Vec).d as any, p = Number((i as Atom).v);
-  if (!(p >= 0 && p < d.length)) return false;
-  d[p] = x.t === T.Sym ? intern((y as Atom).v as string) : (y as Atom).v;
-  return true;
+  if (i.t !== -T.Long && i.t !== -T.Int) return null;
+  const p = Number((i as Atom).v);
+  if (!(p >= 0 && p < count(x))) return null;
+  const v = op ? apply(op, [item(x, p), y]) : y;
+  return v.t === -x.t ? v : null;
+}
+function setItem(x: Vec, p: number, v: Q): void {
+  (x.d as any)[p] = x.t === T.Sym ? intern((v as Atom).v as string) : (v as Atom).v;
 }
 
 /** The rank ,: compares: an atom's is 0, a vector's (and a dictionary's) 1, a general list's one more than

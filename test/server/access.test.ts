@@ -171,9 +171,13 @@ test('-l logs the messages that change globals, undoes a failed one, and a resta
     assert.equal(await qcall(c, '@[value;`x;`none]'), 'none', 'the failed message changed nothing');
     await new Promise<void>((res, rej) => c.ks('y:42', (e: Error) => e ? rej(e) : res()));
     assert.equal(await qcall(c, 'y'), 42);
+    // an item amended in place (the global's own copy) is undone as well
+    await qcall(c, 'v:3#0; v[0]:1');
+    await assert.rejects(qcall(c, 'v[1]:5; v+`a'));
+    assert.deepEqual([...await qcall(c, 'v')], [1, 0, 0]);
     c.close();
-    // only the two messages that changed something are in the log, as -11! counts them
-    assert.equal(await srv.line(`-11!(-2;\`:${dir}/trade.log)`), '2\n');
+    // only the three messages that changed something are in the log, as -11! counts them
+    assert.equal(await srv.line(`-11!(-2;\`:${dir}/trade.log)`), '3\n');
   } finally { await srv.stop(); }
   srv = await startWasq([script, '-l']);
   try {
