@@ -100,6 +100,7 @@ export class Session {
     hooks.system = cmd => this.sys(cmd);
     hooks.loadDir = (dir, cd, scripts) => this.loadDir(dir, cd, scripts);
     hooks.globalValues = () => this.env.globals.values();
+    hooks.changes = () => writes;
     hooks.http = () => this.env.host.http?.bind(this.env.host) ?? null;
     hooks.rawHttp = () => this.env.host.rawHttp?.bind(this.env.host) ?? null;
     // read0 0 reads the console: never for a client's query, which would hold the process until someone

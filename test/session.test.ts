@@ -1827,4 +1827,36 @@ test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps 
   assert.equal(q('seen'), '`a 1\n`a 1');
   assert.equal(q('@[{a[2]:`x};0;{x}]'), '"type"');
   assert.equal(q('a'), '100 2 20 30 40');
+  // a general list: items replaced in place, and one that would make every item an atom of one type
+  // still makes a vector
+  q('l:(1 2;3 4); l[0]:5 6; m:l; l[1]:7 8');
+  assert.equal(q('-3!(l;m)'), '"((5 6;7 8);(5 6;3 4))"');
+  q('l:(1;`a;"c"); l[1]:2; l[2]:3');
+  assert.equal(q('(type l;l)'), '7h\n1 2 3');
+  q('l:(1 2;3 4); l[0]:5 6; l[1]:9; l[0]:8');
+  assert.equal(q('(type l;l)'), '7h\n8 9');
+  assert.equal(q('{l:(1 2;3 4); l[0]:5 6; k:l; l[1]:0; -3!(l;k)}[]'), '"((5 6;0);(5 6;3 4))"');
+});
+
+test('converge stops when a result repeats the previous or the first; a function that changes globals is not cut short as a cycle (adotsch\'s AoC 2015 day 23)', () => {
+  const { q } = makeSession();
+  assert.equal(q('n:0;f:{n+::1;$[n<10;1+n mod 2;99]};f/[0]'), '99');
+  assert.equal(q('n:0;f\\[0]'), '0 2 1 2 1 2 1 2 1 2 99');
+  assert.equal(q('r:{$[x=5;5;x<5;x+1;0]}; r/[0]'), '5');
+  assert.equal(q('@[{1+x mod 3}/;0;{x}]'), '"cycle"');
+});
+
+test('indices of an indexed assignment are evaluated right to left, as any list of expressions (basics/syntax): m[l;l:2]:1', () => {
+  const { q } = makeSession();
+  assert.equal(q('m:3 3#0;m[l;l:2]:1;-3!m'), '"(0 0 0;0 0 0;0 0 1)"');
+  assert.equal(q('m:3 3#0;m[k;k:1]+:1;-3!m'), '"(0 0 0;0 1 0;0 0 0)"');
+  assert.equal(q('{m:3 3#0;m[a;a:1]:7;-3!m}[]'), '"(0 0 0;0 7 0;0 0 0)"');
+});
+
+test('an atom is found by its value among shorts, ints or longs of another integral type; vectors of two types are \'type', () => {
+  const { q } = makeSession();
+  assert.equal(q('((sums 101b)?1;1 2 3?2i;1 2 3h?3;(1 2 3i)?0N;(1 2 3i)?5000000000)'), '0 1 2 3 3');
+  assert.equal(q('(5 in 1 5i;1i in 0 1 2;0N in 1 0Ni;0W in 1 0Wi;5000 in 0 0Wi;3h in 1 2)'), '111100b');
+  assert.equal(q('@[{1 2 in 1 5i};0;{x}]'), '"type"');
+  assert.equal(q('@[{1 2 3i?2 3};0;{x}]'), '"type"');
 });

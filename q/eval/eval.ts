@@ -278,7 +278,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   let assigned: Q | null = null;
   let idx: Q[] | null = null;
   if (n.idx) {
-    idx = n.idx.map(i => i ? ev(i, fr) : NIL);
+    // indices are evaluated right to left, as any list of expressions (basics/syntax): m[l;l:2]:1
+    idx = new Array<Q>(n.idx.length);
+    for (let j = n.idx.length - 1; j >= 0; j--) { const i = n.idx[j]; idx[j] = i ? ev(i, fr) : NIL; }
     const op = n.op ? primValue(n.op.n) : null;
     const y = r;
     // a[i]:v on a vector the variable alone holds changes it where it stands (a loop of them was
@@ -299,7 +301,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     const c = current(n, fr, local);
     r = amend(c, idx, op, r);
     // the copy amend made is the variable's alone, until it is read whole
-    if (r !== c && r.t > 0 && r.t < 20 && r.t !== T.Guid) (r as Owned).own = owner;
+    if (r !== c && ownable(r)) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     const c = current(n, fr, local);
@@ -347,16 +349,25 @@ type Owned = Q & { own?: unknown };
  *  without attribute that owner holds alone, i one position within it, and the new item an atom of x's
  *  own type; null otherwise (nothing done). */
 function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): Q | null {
-  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || !(x.t > 0 && x.t < 20) || x.t === T.Guid || (x as Vec).a) return null;
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || !ownable(x) || (x as Vec).a) return null;
   const i = idx[0];
   if (i.t !== -T.Long && i.t !== -T.Int) return null;
-  const p = Number((i as Atom).v);
-  if (!(p >= 0 && p < count(x))) return null;
+  const p = Number((i as Atom).v), n = count(x);
+  if (!(p >= 0 && p < n)) return null;
   const v = op ? apply(op, [item(x, p), y]) : y;
-  return v.t === -x.t ? v : null;
+  if (x.t !== T.List) return v.t === -x.t ? v : null;
+  // a general list stays one: an atom goes in only where another item shows that not every item would be
+  // an atom of its type (else the amend makes a vector of them)
+  if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
+  return v;
+}
+/** Whether a variable's vector can be marked as its own: a simple vector (not guids: their items are
+ *  objects) or a general list (its items are never changed, only replaced). */
+function ownable(x: Q): boolean {
+  return x.t >= 0 && x.t < 20 && x.t !== T.Guid;
 }
 function setItem(x: Vec, p: number, v: Q): void {
-  (x.d as any)[p] = x.t === T.Sym ? intern((v as Atom).v as string) : (v as Atom).v;
+  (x.d as any)[p] = x.t === T.List ? v : x.t === T.Sym ? intern((v as Atom).v as string) : (v as Atom).v;
 }
 
 /** The rank ,: compares: an atom's is 0, a vector's (and a dictionary's) 1, a general list's one more than

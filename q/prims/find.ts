@@ -3,7 +3,7 @@
 // match for everything else.
 import { T } from '../value/types.js';
 import { fresh } from '../value/storage.js';
-import { Q, Vec, List, Atom, Table, count, item } from '../value/value.js';
+import { Q, Vec, List, Atom, Table, count, item, NJ, WJ } from '../value/value.js';
 import { firstMatches } from './groupby.js';
 import { intern } from '../value/sym.js';
 import { match } from './match.js';
@@ -14,6 +14,22 @@ import { deenum, domainIds, domainValues } from '../value/enums.js';
 
 /** Is x enumerated over a list of symbols (not a foreign key to a keyed table)? */
 const isSymDomain = (x: Q) => domainValues((x as Vec).dom!)?.t === T.Sym;
+
+const integral = (t: number) => t === T.Short || t === T.Int || t === T.Long;
+const limits: Record<number, [bigint, bigint]> = { [T.Short]: [-32768n, 32767n], [T.Int]: [-2147483648n, 2147483647n], [T.Long]: [NJ, WJ] };
+/** Whether an atom sought in a vector (x?y, y in x) is of another integral type than the vector's: a
+ *  short, int or long atom is found among shorts, ints or longs by its value. Real programs search the
+ *  ints that sums of booleans give for a long (adotsch's AoC 2021 day 18: di?i1-1), and a long in ints
+ *  (day 4: 5 in (sum a),sum b); ref/in's "Mixed argument types" keeps vectors of one type. */
+export const integralMix = (x: Q, y: Q): boolean => x.t > 0 && y.t < 0 && x.t !== -y.t && integral(x.t) && integral(-y.t);
+/** Where atom y of one integral type is in vector x of another: null maps to null and infinity to
+ *  infinity; a value outside x's type is nowhere. */
+export function findIntegral(x: Q, y: Atom): number {
+  const [lo, hi] = limits[-y.t], [tlo, thi] = limits[x.t];
+  const v = BigInt(y.v as number | bigint);
+  const w = v === lo ? tlo : v === hi ? thi : v === -hi ? -thi : v > -thi && v < thi ? v : null;
+  return w === null ? count(x) : find1(x, { t: -x.t, v: x.t === T.Long ? w : Number(w) } as Atom);
+}
 
 /** Position of atom (or item) y in list x; count x when absent. */
 export function find1(x: Q, y: Q): number {

@@ -16,6 +16,7 @@ import { findMany } from './find.js';
 import { index } from './index.js';
 import { join } from './join.js';
 import { PRIMS } from './registry.js';
+import { drawState } from './random.js';
 
 const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
 export const derive = (adv: string, f: Q): IterFn => ({ t: ADV_T[adv], adv, f });
@@ -206,6 +207,9 @@ function linear(b: Vec, a: Q, c: Q, scan: boolean): Q {
   return scan ? fromItems(out) : acc;
 }
 
+/** What a function's results can depend on besides its argument: the globals and the random generator. */
+const effects = (): string => hooks.changes() + ';' + drawState();
+
 /** A unary value with over/scan: converge, repeat n times, or while a condition holds. */
 function unaryOver(f: Q, args: Q[], scan: boolean): Q {
   const out: Q[] = [];
@@ -215,13 +219,19 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
     if (scan) out.push(x);
     // kdb+ stops when a result matches the previous one or the first. A value that cycles without
     // either would run forever in kdb+ ((not/)42); wasq finds the cycle (Brent's method) and signals.
-    let saved = first, power = 1, lam = 0;
+    // A value coming back is a cycle only when nothing else f sees has changed since: a function that
+    // sets globals (an interpreter loop whose program counter is a global: adotsch's AoC 2015 day 23) or
+    // draws random numbers goes on, as in kdb+
+    let saved = first, power = 1, lam = 0, state = effects();
     for (;;) {
       hooks.check();
       const y = apply1(f, x);
       if (match(y, x) || match(y, first)) break;
-      if (match(y, saved)) throw new QError('cycle');
-      if (++lam === power) { saved = y; power *= 2; lam = 0; }
+      if (match(y, saved)) {
+        if (effects() === state) throw new QError('cycle');
+        saved = y; power = 1; lam = 0; state = effects();
+      }
+      if (++lam === power) { saved = y; power *= 2; lam = 0; state = effects(); }
       if (scan) out.push(y);
       x = y;
     }

@@ -8,7 +8,7 @@ import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { join, compareAt } from './join.js';
 import { index, positions, keyRow } from './index.js';
-import { findMany, find1 } from './find.js';
+import { findMany, find1, integralMix, findIntegral } from './find.js';
 import { isInternal, internal } from './internal.js';
 import { hooks } from './hooks.js';
 import { deenum } from '../value/enums.js';
@@ -580,6 +580,7 @@ export function find(x: Q, y: Q): Q {
   }
   // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
   if (x.t === T.Table && y.t === T.Table) [x, y] = symbolsAgainstEnums(x as Table, y as Table);
+  if (integralMix(x, y)) return long(findIntegral(x, y as Atom));
   sameType(x, y);
   if (y.t < 0) return long(find1(x, y));
   // a simple list searched for a general list is right-atomic when y's first item is a list, each item

@@ -27,6 +27,9 @@ export function seed(n: number) {
   [s0, s1, s2, s3] = w;
   if (!(s0 | s1 | s2 | s3)) s0 = 1;
 }
+/** Whether the generator has drawn since a state this gave: a converge of a function that draws does
+ *  not cycle for a value coming back (iter.ts). */
+export function drawState(): string { return `${s0},${s1},${s2},${s3}`; }
 function next32(): number {
   const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0, t = s1 << 9;
   s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3;

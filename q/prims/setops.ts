@@ -6,7 +6,7 @@ import { T } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
 import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table, NJ, NI, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { findMany, find1 } from './find.js';
+import { findMany, find1, integralMix, findIntegral } from './find.js';
 import { index } from './index.js';
 import { join } from './join.js';
 import { distinct } from './list.js';
@@ -35,6 +35,7 @@ export function qin(x: Q, y: Q): Q {
   if (y.t === T.List && !count(y)) return x.t < 0 ? { t: -T.Bool, v: 0 } as Q : { t: T.Bool, d: new Uint8Array(count(x)), a: 0 } as Q;
   // an atom or one-item y may be of another numeric type than x (1 2. in 2 is 01b); longer ones may not
   if (widens(x, y)) return qin(castTo(T.Float, x), castTo(T.Float, y));
+  if (integralMix(y, x)) return { t: -T.Bool, v: findIntegral(y, x as Atom) < count(y) ? 1 : 0 } as Q;
   if (y.t < 0) y = fromItems([y]);
   // a record in a table (`b in ([]u:`a`b), not user in key users): found as Find finds it
   if (y.t === T.Table && x.t !== T.Table) { const p = find(y, x); return p.t < 0 ? { t: -T.Bool, v: Number((p as Atom).v) < count(y) ? 1 : 0 } : found(Array.from(items(p), e => Number((e as Atom).v)), count(y)); }
