@@ -1860,3 +1860,14 @@ test('an atom is found by its value among shorts, ints or longs of another integ
   assert.equal(q('@[{1 2 in 1 5i};0;{x}]'), '"type"');
   assert.equal(q('@[{1 2 3i?2 3};0;{x}]'), '"type"');
 });
+
+test('each prior of an atomic operator over a vector is one vector operation after the first item; an operator with an identity takes it as the seed (ref/maps)', () => {
+  const { q } = makeSession();
+  assert.equal(q("(<>)':[1 1 2 3 3]"), '10110b');
+  assert.equal(q("((%':)1 2 4;(*':)2 3 4;(-':)1 1 2 3 5 8 13)"), '1 2 2f\n2 6 12\n1 0 1 1 2 3 5');
+  assert.equal(q("(=':)\"aab\""), '010b');
+  assert.equal(q("10 -': 1 4 9"), '-9 3 5');
+  assert.equal(q("-3!(-':)2#2020.01.01"), '"(2020.01.01;0i)"');
+  assert.equal(q("{x+2*y}':[2 3 4]"), '0N 7 10');
+  assert.equal(q("r:10000?\"123\"; ((<>)':[r])~differ r"), '1b');
+});
