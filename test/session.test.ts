@@ -1871,3 +1871,12 @@ test('each prior of an atomic operator over a vector is one vector operation aft
   assert.equal(q("{x+2*y}':[2 3 4]"), '0N 7 10');
   assert.equal(q("r:10000?\"123\"; ((<>)':[r])~differ r"), '1b');
 });
+
+test('group of a dictionary groups its keys by value (CillianReilly\'s AoC 2021 day 12); each prior between the rows of a matrix seeds with the null of their items (AoC 2022 day 8)', () => {
+  const { q } = makeSession();
+  assert.equal(q('-3!group `a`b`c!1 2 1'), '"1 2!(`a`c;,`b)"');
+  assert.equal(q('-3!group `a`b`c!("x";"y";"x")'), '"\\"xy\\"!(`a`c;,`b)"');
+  assert.equal(q("-3!(=':)(\"ab\";\"cd\")"), '"(00b;00b)"');
+  assert.equal(q("-3!not(=':)maxs (\"30373\";\"25512\";\"65332\")"), '"(11111b;01100b;10000b)"');
+  assert.equal(q("-3!(=':)(1 2;1 3)"), '"(00b;10b)"');
+});

@@ -292,7 +292,9 @@ function prior(f: Q, args: Q[]): Q {
         const nm = f.t === T.Op ? (f as Prim).name : '', one = nm === '*' || nm === '%' ? 1 : nm === '+' || nm === '-' ? 0 : -1;
         out[0] = one >= 0 && (cur.t === -T.Bool || cur.t <= -T.Byte && cur.t >= -T.Float) ? apply2(f, cur, { t: cur.t, v: typeof (cur as Atom).v === 'bigint' ? BigInt(one) : one } as Atom) : cur;
       }
-      else out[0] = apply2(f, cur, n ? nullItem(src) : cur);
+      // (the seed is a null of the argument's type; between the rows of a matrix, the null of their items,
+      // which compares with the whole first row: not(=':)maxs m over a character grid, AoC 2022 day 8)
+      else out[0] = apply2(f, cur, src.t === T.List && cur.t > 0 && cur.t < T.Enum ? nullItem(cur) : nullItem(src));
     } else out[i] = apply2(f, cur, item(src, i - 1));
   }
   if (whole) {

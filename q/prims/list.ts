@@ -499,6 +499,9 @@ export function keyText(x: Q): string {
 
 export function group(x: Q): Q {
   if (x.t < 0) throw new QError('type');
+  // a dictionary's groups are of its keys, as a list's are of its indices (CillianReilly's AoC 2021 day
+  // 12 builds a graph with group(!). of its edges)
+  if (x.t === T.Dict) { const g = group((x as Dict).v) as Dict; return dict(g.k, fromItems(items(g.v).map(p => index((x as Dict).k, p)))); }
   // a vector whose items compare as raw values (floats too: group applies no comparison tolerance): the
   // typed grouping (guids by their bytes); lists go by each item's text
   if (x.t > 0 && x.t <= T.Enum || stringBytes(x) || x.t === T.Table && (x as Table).d.length) {
