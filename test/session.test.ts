@@ -1880,3 +1880,17 @@ test('group of a dictionary groups its keys by value (CillianReilly\'s AoC 2021 
   assert.equal(q("-3!not(=':)maxs (\"30373\";\"25512\";\"65332\")"), '"(11111b;01100b;10000b)"');
   assert.equal(q("-3!(=':)(1 2;1 3)"), '"(00b;10b)"');
 });
+
+test('a string given to value or parse may break a vector of numbers over lines: the break is a space (psaris\' AoC 2022 day 1: sum get each "\\n\\n" vs text)', () => {
+  const { q } = makeSession();
+  assert.equal(q('value "12\\n34"'), '12 34');
+  assert.equal(q('sum get "2832\\n2108\\n1"'), '4941');
+  assert.equal(q('parse "1\\n 2"'), '1 2');
+});
+
+test('a value takes scan (\\ and \\:) after a space, where / would start a comment (Györök\'s AoC 2022 day 7 in qbists\' Advent of q: p:(1#`:) {…} \\ inp)', () => {
+  const { q } = makeSession();
+  assert.equal(q('{x+y} \\ 1 2 3'), '1 3 6');
+  assert.equal(q('(1#`a) {x,y} \\ `b`c'), '`a`b\n`a`b`c');
+  assert.equal(q('-3!1 2 ,\\: 3 4'), '"(1 3 4;2 3 4)"');
+});

@@ -117,11 +117,14 @@ export function lex(src: string, k = false): Tok[] {
         // a vector continues over single spaces to another literal word
         let k = j;
         while (src[k] === ' ' || src[k] === '\t' || src[k] === '\u00a0') k++;
-        // (and over a line break into an indented continuation line, where the break is a space: stat.q's
-        // coefficient lists; not in k, where a break in a lambda ends a statement)
+        // (and over a line break, where the break is a space: an indented continuation line of a script,
+        // stat.q's coefficient lists, or a string given to value, whose lines a script has not split:
+        // get"2832\n2108" is 2832 2108, as psaris' AoC 2022 day 1 sums it; not in k, where a break in a
+        // lambda ends a statement)
         if (!kMode && (src[k] === '\n' || src[k] === '\r' && src[k + 1] === '\n')) {
           let e = k + (src[k] === '\r' ? 2 : 1);
-          if (src[e] === ' ' || src[e] === '\t') { while (src[e] === ' ' || src[e] === '\t') e++; k = e; }
+          while (src[e] === ' ' || src[e] === '\t') e++;
+          k = e;
         }
         if (k === j || k >= n) break;
         const next = src[k];

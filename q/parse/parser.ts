@@ -304,8 +304,9 @@ export class Parser {
     for (;;) {
       const t = this.peek();
       if (!t) return it;
-      // (a keyword takes Each after a space too: funq's (avg '')G is each-each, not a signal)
-      if (t.k === 'adv' && (!t.sp || (it.kw && t.s === "'"))) {
+      // (a keyword takes Each after a space too: funq's (avg '')G is each-each, not a signal; and a value
+      // takes scan after one, where / would start a comment: Györök's AoC 2022 day 7, p:(1#`:) {…} \ i)
+      if (t.k === 'adv' && (!t.sp || (it.kw && t.s === "'") || t.s === '\\' || t.s === '\\:')) {
         this.i++;
         it = { n: { k: 'adv', a: t.s, f: it.n }, verb: true, pos: it.pos };
         continue;
