@@ -1894,3 +1894,16 @@ test('a value takes scan (\\ and \\:) after a space, where / would start a comme
   assert.equal(q('(1#`a) {x,y} \\ `b`c'), '`a`b\n`a`b`c');
   assert.equal(q('-3!1 2 ,\\: 3 4'), '"(1 3 4;2 3 4)"');
 });
+
+test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {
+  const { q } = makeSession();
+  assert.equal(q("-3!1 _ '(1 2;3 4 5)"), '"(,2;4 5)"');
+  assert.equal(q("(-). ' (1 2;3 4)"), '-1 -1');
+  assert.equal(q("1 2 + ' 3 4"), '4 6');
+  assert.equal(q("@[{'x};`e;{x}]"), ',"e"');
+  assert.equal(q('(neg@+/)1 2 3'), '-6');
+  assert.equal(q('(distinct@inter/) ("abcabc";"bcd";"cxb")'), '"bc"');
+  assert.equal(q('(type `a/b;`../data/day2.txt)'), '-11h\n`../data/day2.txt');
+  assert.equal(q('((::)~first ();(::)~last ();value (`a`b!1 2) first ())'), '1b\n1b\n1 2');
+  assert.equal(q('((1 2 3!`a`b`c) 2i;(1 2 3i!`a`b`c) 2;(1 2 3!`a`b`c) 5i)'), '`b`b`');
+});

@@ -80,7 +80,9 @@ export function lex(src: string, k = false): Tok[] {
         if (src[j] === '_') { syms.push(''); i = j; break; }
         // symbols take letters, digits, '.', '_'; after a ':' (handles, URLs) also ':' '/' and '-'
         let file = src[j] === ':';
-        while (j < n && (isIdent(src[j]) || src[j] === '.' || (file && (src[j] === ':' || src[j] === '/' || src[j] === '-')) || (src[j] === ':' && j > i + 1 && (isIdent(src[j + 1]) || src[j + 1] === '/')))) {
+        // (and '/' between name characters, a path without the colon: 0:`../data/day2.txt, as
+        // craigjperry2's AoC 2021 reads its inputs; `a/:x stays each-right)
+        while (j < n && (isIdent(src[j]) || src[j] === '.' || (file && (src[j] === ':' || src[j] === '/' || src[j] === '-')) || (src[j] === ':' && j > i + 1 && (isIdent(src[j + 1]) || src[j + 1] === '/')) || (src[j] === '/' && j > i + 1 && (isIdent(src[j + 1]) || src[j + 1] === '.')))) {
           if (src[j] === ':') file = true;
           j++;
         }

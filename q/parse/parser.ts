@@ -234,6 +234,11 @@ export class Parser {
     // a keyword before an operator is that operator's left argument, as any name is (q's keywords are
     // names in .q): ssr . (s;a;b), and sum@ is @[sum;]
     if (a.kw && b.verb && b.glyph) {
+      // (and before a bare verb, that projection composes with it, as x f g does: (distinct@inter/) —
+      // mkst's AoC 2022 day 3)
+      if (s + 2 === items.length - 1 && items[s + 2].verb && (!items[s + 2].kw || this.kw.isDyadic(items[s + 2].kw!))) {
+        return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, items[s + 2].n] });
+      }
       const r = this.reduce(items, s + 2);
       if (!r) return this.opened({ k: 'app', f: b.n, a: [a.n], sec: true });
       if (this.open.has(r)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [{ k: 'app', f: b.n, a: [a.n], sec: true }, r] });
@@ -305,8 +310,10 @@ export class Parser {
       const t = this.peek();
       if (!t) return it;
       // (a keyword takes Each after a space too: funq's (avg '')G is each-each, not a signal; and a value
-      // takes scan after one, where / would start a comment: Györök's AoC 2022 day 7, p:(1#`:) {…} \ i)
-      if (t.k === 'adv' && (!t.sp || (it.kw && t.s === "'") || t.s === '\\' || t.s === '\\:')) {
+      // takes scan after one, where / would start a comment: Györök's AoC 2022 day 7, p:(1#`:) {…} \ i;
+      // an operator takes Each after a space too, where no signal could stand: mkst's AoC 2022 day 11,
+      // 1 _ '(where 0=count each x) cut x, and MystiquePanda's (-). ' c)
+      if (t.k === 'adv' && (!t.sp || ((it.kw || it.glyph && it.verb) && t.s === "'") || t.s === '\\' || t.s === '\\:')) {
         this.i++;
         it = { n: { k: 'adv', a: t.s, f: it.n }, verb: true, pos: it.pos };
         continue;

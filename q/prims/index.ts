@@ -6,7 +6,7 @@ import { gather, WIDTH, fresh, allocRaw } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
-import { find1, findMany } from './find.js';
+import { find1, findMany, integralMix, findIntegral } from './find.js';
 import { bin } from './order.js';
 import { flip, depth, isCellOf } from './list.js';
 import { apply } from './apply.js';
@@ -100,8 +100,10 @@ function dictIndex(d: Dict, i: Q): Q {
   // keys with s# make a step function: a value is that of the last key at or below it
   if ((k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) return step(k, d.v, i);
   if (oneKey(k, i)) {
-    // an atom (or one whole key of a list of keys) looks up one value
-    const p = find1(k, i);
+    // an atom (or one whole key of a list of keys) looks up one value; a short, int or long by its value
+    // among keys of another of the three, as Find finds it (MystiquePanda's AoC 2022 day 5 looks up long
+    // keys with "I"$ ints)
+    const p = integralMix(k, i) ? findIntegral(k, i as Atom) : find1(k, i);
     return p < count(k) ? item(d.v, p) : nullItem(d.v);
   }
   // many keys of the keys' own type, and values in a vector: found together (a key not there is past the

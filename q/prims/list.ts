@@ -37,13 +37,15 @@ export function first(x: Q): Q {
   if (x.t < 0 || x.t >= T.Lambda) return x;
   if (x.t === T.Dict) return count(x) ? item((x as Dict).v, 0) : nullItem((x as Dict).v);
   if (x.t === T.Table) return item(x, 0);
-  return count(x) ? item(x, 0) : nullItem(x);
+  // (first of an empty general list is the generic null, where an index past its end is (): basics/glossary;
+  // MystiquePanda's AoC 2021 day 10 indexes a dictionary with first() for all its values)
+  return count(x) ? item(x, 0) : x.t === T.List ? NIL : nullItem(x);
 }
 export function last(x: Q): Q {
   if (x.t < 0 || x.t >= T.Lambda) return x;
   const n = count(x);
   if (x.t === T.Dict) return n ? item((x as Dict).v, n - 1) : nullItem((x as Dict).v);
-  return n ? item(x, n - 1) : nullItem(x);
+  return n ? item(x, n - 1) : x.t === T.List ? NIL : nullItem(x);
 }
 export function reverse(x: Q): Q {
   if (x.t < 0 || x.t >= T.Lambda) return x;
