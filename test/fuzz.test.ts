@@ -79,7 +79,8 @@ test('amend, find and drop at the edges: a q error or kdb+\'s answer, never a ma
   assert.equal(q('kt[(::;`a);1]:0'), "'type");
   assert.equal(q('t'), 'a b\n---\n1 x\n2 y\n3 z');
   assert.equal(q('1 (1 2;3 4)'), "'type");
-  assert.equal(q('5 _ ::'), "'type");
+  // (an operator's projection before a trailing :: composes with it: qbists' score:sum 1+ rounds? ::)
+  assert.equal(q('(5 _ ::) til 7'), '5 6');
   assert.equal(q('0 24 60 60 vs 100000'), '1 3 46 40');
   assert.equal(q('t within t'), "'type");
   // find and in read a general list the same way: x is one item unless its rank is more than the items'

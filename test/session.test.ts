@@ -456,7 +456,9 @@ test('xprev shifts by an atom, or each item by its own count ({y (til count y)-x
 test('a keyword that k defines as a primitive or an extension shows as kdb+ shows its value; parse trees keep covers by name', () => {
   const { q } = makeSession();
   assert.equal(q('deltas'), "-':");
-  assert.equal(q('(sum;max;sums;neg;type)'), '+/\n|/\n+\\\n-:\n@:');
+  // (sum, prd, max and min are kdb+'s reserved words, .Q.res: qbists' Euler 6 records (sqr;sum) as {x*x} sum)
+  assert.equal(q('(sum;max;sums;neg;type)'), 'sum\nmax\n+\\\n-:\n@:');
+  assert.equal(q("'[;]./:1 reverse\\({x*x};sum)"), '{x*x}sum\nsum{x*x}');
   assert.equal(q('like'), 'like');
   assert.equal(q('parse "max x"'), 'max\n`x');
   assert.equal(q('parse "neg x"'), '-:\n`x');
@@ -1906,4 +1908,15 @@ test('parsing real programs: an operator takes Each after a space; a keyword@ pr
   assert.equal(q('(type `a/b;`../data/day2.txt)'), '-11h\n`../data/day2.txt');
   assert.equal(q('((::)~first ();(::)~last ();value (`a`b!1 2) first ())'), '1b\n1b\n1 2');
   assert.equal(q('((1 2 3!`a`b`c) 2i;(1 2 3i!`a`b`c) 2;(1 2 3!`a`b`c) 5i)'), '`b`b`');
+});
+
+test('qbists\' studyq records: string of a null is empty; a trailing :: composes an operator\'s projection; booleans beside numbers show as a grid', () => {
+  const { q } = makeSession();
+  assert.equal(q('-3!(string 0N;string 8 0N 3;string 0n;string 0Nd;string 0W)'), '"(\\"\\";(,\\"8\\";\\"\\";,\\"3\\");\\"\\";\\"\\";\\"0W\\")"');
+  q('sol3:{(raze/)flip(x;string@[;;:;0N].(where 1=)\\[1;]deltas@)@\'-1 1_\\:where differ x,"\\n"}');
+  assert.equal(q('sol3 "aaaaaaaabbbbbbcccdeeeeeeefffbbaaab"'), '"a8b6c3de7f3b2a3b"');
+  q('f: sum 1+ 10 20 30? ::');
+  assert.equal(q('(f 20 30;(sum 3#::) 5 6 7 8;(first;sum 3#::)@\\:10 9 8 7)'), '5\n18\n10 27');
+  assert.equal(q('(1 2 3 4;0110b)'), '1 2 3 4\n0 1 1 0');
+  assert.equal(q('(011b;101b)'), '011b\n101b');
 });

@@ -222,8 +222,11 @@ function isGrid(xs: Q[]): boolean {
   // booleans keep their own form (01b); a list of strings alone shows each string quoted
   // lists of one length: vectors (not booleans, and not strings alone) and general lists mixed
   // (booleans and bytes join a grid only beside a general list: (011b;(1b;10b;0b)) shows 0 1 1 over 1b 10b 0b)
+  // (and booleans beside a numeric vector: (i; i in primes) shows its booleans under i's numbers, qbists'
+  // findingprimes essay)
   const mixed = xs.some(e => e.t === T.List);
-  const same = xs.every(e => ((e.t > 0 && e.t <= T.Enum && ((e.t !== T.Bool && e.t !== T.Byte) || mixed)) || e.t === T.List) && count(e) === n);
+  const beside = mixed || xs.some(e => numericVec(e));
+  const same = xs.every(e => ((e.t > 0 && e.t <= T.Enum && ((e.t !== T.Bool && e.t !== T.Byte) || mixed || e.t === T.Bool && beside)) || e.t === T.List) && count(e) === n);
   if (!same || n === 0) return false;
   if (xs.every(e => e.t === T.Char)) return false;
   // rows of one item each are a grid too: ("ich";4 1 2)1:"arthur!" shows 1752461921 over u over 8562,

@@ -170,9 +170,9 @@ export class Parser {
     }
     if (!items.length) return null;
     // x :: with nothing after is x (ref/identity: q:3 :: is 3); after a chain of functions it is the
-    // identity the chain composes with, as u v w@ composes (funq's mnorm:sum abs::, cons:not vowel::)
-    // (an operator before it takes it as its right argument: 5 _ :: is _[5;::])
-    if (items.length >= 2 && items[items.length - 1].ident && !items[items.length - 2].glyph) {
+    // identity the chain composes with, as u v w@ composes (funq's mnorm:sum abs::, cons:not vowel::),
+    // an operator's projection too (qbists' Advent of q: score:sum 1+ rounds? ::, (first;sum 3#::))
+    if (items.length >= 2 && items[items.length - 1].ident) {
       items.pop();
       if (items.length === 1) return items[0].n;
       this.open.add(items[items.length - 1].n);

@@ -3,7 +3,7 @@
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { fresh } from '../value/storage.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn, isNullV } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName, intern, perSymbol, symBytes } from '../value/sym.js';
 import { itemText } from '../format/text.js';
@@ -52,12 +52,16 @@ function latin(d: Uint8Array): string {
 }
 const unlatin = (s: string): Vec => { const d = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) d[i] = s.charCodeAt(i) & 255; return vec(T.Char, d); };
 
+/** An item's text for string: a numeric or temporal null is the empty string (qbists' run-length
+ *  encoding records string@[;;:;0N] blanking its counts of one), where the console shows 0N. */
+const textOf = (t: number, v: any, P: number): string => t > T.Byte && t !== T.Char && t !== T.Sym && t < T.Enum && isNullV(t, v) ? '' : itemText(t, v, P);
+
 /** string x: the text of each atom (a char vector), through the one formatter. */
 export function qstring(x: Q): Q {
   if (x.t === -T.Char) return vec(T.Char, Uint8Array.of((x as Atom).v));
   if (x.t === -T.Sym) return str((x as Atom).v);
   if (x.t === -T.Enum || x.t === T.Enum) return qstring(deenum(x));
-  if (x.t < 0) return str(itemText(-x.t, (x as Atom).v, hooks.precision()));
+  if (x.t < 0) return str(textOf(-x.t, (x as Atom).v, hooks.precision()));
   if (x.t === T.Char) return list(Array.from((x as Vec).d as Uint8Array, c => vec(T.Char, Uint8Array.of(c))));
   if (x.t > 0 && x.t < T.Enum && x.t !== T.Guid) return stringsOf(x as Vec);
   if (x.t > 0 && x.t <= T.Enum) return list(items(x).map(qstring));
@@ -86,7 +90,7 @@ function stringsOf(v: Vec): Q {
   if (d instanceof Int32Array && n > 1024) {
     const seen = new Map<number, Q>(), out = new Array<Q>(n), most = Math.max(256, n >> 4);
     let i = 0;
-    for (; i < n && seen.size <= most; i++) { const x = d[i]; let q = seen.get(x); if (!q) seen.set(x, q = str(itemText(t, x, P))); out[i] = q; }
+    for (; i < n && seen.size <= most; i++) { const x = d[i]; let q = seen.get(x); if (!q) seen.set(x, q = str(textOf(t, x, P))); out[i] = q; }
     if (i === n) return list(out);
   }
   // longs (timestamps, timespans) the same, keyed by their two halves
@@ -98,7 +102,7 @@ function stringsOf(v: Vec): Q {
       let m = seen.get(hi);
       if (!m) seen.set(hi, m = new Map());
       let q = m.get(lo);
-      if (!q) { m.set(lo, q = str(itemText(t, d[i], P))); size++; }
+      if (!q) { m.set(lo, q = str(textOf(t, d[i], P))); size++; }
       out[i] = q;
     }
     if (i === n) return list(out);
@@ -109,11 +113,11 @@ function stringsOf(v: Vec): Q {
     const w = new Int32Array(d.buffer, d.byteOffset, 2 * n), big = d as BigInt64Array;
     for (let i = 0; i < n; i++) {
       const lo = w[2 * i], hi = w[2 * i + 1];
-      texts[i] = t === T.Long && ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0)) ? String(lo) : itemText(t, big[i], P);
+      texts[i] = t === T.Long && ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0)) ? String(lo) : textOf(t, big[i], P);
     }
   } else {
     const a = d as ArrayLike<number>;
-    for (let i = 0; i < n; i++) texts[i] = itemText(t, a[i], P);
+    for (let i = 0; i < n; i++) texts[i] = textOf(t, a[i], P);
   }
   // numbers and temporals are ASCII: a byte a character. For a few, each text its own array from the slab;
   // for many, views into one buffer of their own weigh less on the collector

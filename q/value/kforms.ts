@@ -8,9 +8,10 @@ export const K_UNARY: Record<string, string> = {
   where: '&:', reverse: '|:', group: '=:', flip: '+:', distinct: '?:', key: '!:', value: '.:', type: '@:',
 };
 
-/** The variadic keywords' extensions, as their values show. */
+/** The variadic keywords' extensions, as their values show. (sum, prd, max and min are kdb+'s own
+ *  reserved words, .Q.res, and show as themselves: qbists' Euler 6 records (sqr;sum) as {x*x} sum.) */
 export const K_COVERS: Record<string, string> = {
-  deltas: "-':", ratios: "%':", sum: '+/', sums: '+\\', prd: '*/', prds: '*\\', max: '|/', maxs: '|\\', min: '&/', mins: '&\\',
+  deltas: "-':", ratios: "%':", sums: '+\\', prds: '*\\', maxs: '|\\', mins: '&\\',
 };
 
 /** One name for a primitive whatever it was written as: a keyword that is a k primitive is that primitive
