@@ -1920,3 +1920,10 @@ test('qbists\' studyq records: string of a null is empty; a trailing :: composes
   assert.equal(q('(1 2 3 4;0110b)'), '1 2 3 4\n0 1 1 0');
   assert.equal(q('(011b;101b)'), '011b\n101b');
 });
+
+test('a list of lists of unequal counts shows each in one-line form (qbists\' AoC 2022 day 17 rocks); a grid cut short is as wide as the rows it shows', () => {
+  const { q } = makeSession();
+  assert.equal(q("(0,'til 4;(0 1;1 0;1 1;1 2;2 1))"), '(0 0;0 1;0 2;0 3)\n(0 1;1 0;1 1;1 2;2 1)');
+  assert.equal(q('\\c 10 80'), '');
+  assert.equal(q('{(til x;`a)} each 1+til 12'), ['0', '0 1', '0 1 2', '0 1 2 3', '0 1 2 3 4', '0 1 2 3 4 5', '0 1 2 3 4 5 6'].map(r => r.padEnd(14) + '`a').join('\n') + '\n..');
+});

@@ -289,16 +289,17 @@ export function show(x: Q, o: Opts): string {
     const d = (x as List).d;
     if (d.length === 0) return '()';
     let lines: string[];
-    // only the lines that can show are made (clip keeps rows-3 of a longer list and adds '..')
-    const shown = d.length > o.rows ? d.slice(0, o.rows) : d;
+    // only the lines that show are made: a longer list keeps rows-3 and adds '..' (as clip does), and a
+    // grid's columns are as wide as the rows shown need (qbists' findingprimes essay)
+    const shown = d.length > o.rows - 2 ? d.slice(0, Math.max(0, o.rows - 3)) : d;
     if (isGrid(d)) lines = gridLines(shown, o);
-    // items that are all lists of numeric vectors (matrices, as lsq's rows) show their vectors side by side,
-    // as grid rows would; items of mixed depths (5 enlist\1) show in one-line form
-    else if (shown.every(e => e.t === T.List && count(e) && (e as List).d.every(numericVec))) lines = shown.map(e => (e as List).d.map(x => inRow(x, o.P)).join(' '));
+    // other items in one-line form: lists of pairs of unequal counts show as (0 0;0 1;0 2), as qbists'
+    // AoC 2022 day 17 records its rocks
     else lines = shown.map(e => s1(e, o.P));
+    if (shown.length < d.length) lines.push('..');
     // a list of one item shows that item's line, with no comma: system "pwd" shows "/home/q", enlist
     // (::) shows :: (the one-line form, -3!, keeps the comma)
-    return clip(lines, o.rows).map(l => cut(l, o.cols)).join('\n');
+    return lines.map(l => cut(l, o.cols)).join('\n');
   }
   // a long vector: its first cols items already make a line longer than the console, whose cut is the
   // same as the whole vector's; formatting ten million items to show eighty characters would take seconds
