@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 
 const REPS = 5;
 const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000', 'yj:10000000?100',
-  's:100?100', 't:([]a:til 100;b:100?`x`y`z)', 'm:(1 2 3;3 4 5;4 5 6)', 'v:1000000#0'];
+  's:100?100', 't:([]a:til 100;b:100?`x`y`z)', 'm:(1 2 3;3 4 5;4 5 6)', 'v:1000000#0',
+  "dk:{x,'y}[20000?200;20000?200]!til 20000", 'dj:(til 20000)!20000?100'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a global amended item by item, at the top level and from a lambda (each a copy, were it not in place)
@@ -13,6 +14,8 @@ const cases: [string, number][] = [
   // small values, where the interpreter's own cost shows (each repeated 100000 times)
   ['\\t:100000 1 2 3+4 5 6', 0], ['\\t:100000 asc s', 0], ['\\t:100000 select from t where a>50', 0],
   ['\\t:100000 select sum a by b from t', 0], ['\\t:100000 @[{x+`a};1;0]', 0],
+  // a dictionary of 20000 keys (pairs, longs) looked up one key at a time
+  ['\\t:10000 dk 5 5', 0], ['\\t:10000 dj 19999', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],
   ['sum xf', 8e7], ['xf+yf', 2.4e8], ['xf*2.5', 1.6e8], ['sum xj', 8e7], ['xj+yj', 2.4e8], ['xj*2', 1.6e8],
 ];

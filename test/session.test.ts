@@ -1927,3 +1927,16 @@ test('a list of lists of unequal counts shows each in one-line form (qbists\' Ao
   assert.equal(q('\\c 10 80'), '');
   assert.equal(q('{(til x;`a)} each 1+til 12'), ['0', '0 1', '0 1 2', '0 1 2 3', '0 1 2 3 4', '0 1 2 3 4 5', '0 1 2 3 4 5 6'].map(r => r.padEnd(14) + '`a').join('\n') + '\n..');
 });
+
+test('a vector or list searched again and again is found through a hash index, which an in-place amend drops: the answers are a scan\'s', () => {
+  const { q } = makeSession();
+  q('a:til 100; a[0]:0; a?5; a?5; a?5; a[5]:-1');
+  assert.equal(q('(a?5;a?-1;a?0)'), '100 5 0');
+  q("l:{x,y}'[til 100;til 100]; l[0]:0 0; l?5 5; l?5 5; l?5 5; l[5]:9 9");
+  assert.equal(q('(l?5 5;l?9 9;l?0 0)'), '100 5 0');
+  assert.equal(q('f:(100#1.5),0n,-0.0; (f?0n;f?0n;f?0n;f?0.0;f?2.5)'), '100 100 100 101 102');
+  assert.equal(q('x:(100#0),-9223372036854775807 9223372036854775807 0N; (x?0N;x?0N;x?0N;x?0W;x?-0W;x?5)'), '102 102 102 101 100 103');
+  assert.equal(q('s:`$string til 100; (s?`5;s?`5;s?`5;s?`nope)'), '5 5 5 100');
+  assert.equal(q('d:(`u#til 1000)!1000#`a`b; (d 999;d 1000;d 7)'), '`b``b');
+  assert.equal(q("k:{x,'y}[til 200;200#7]; d:k!til 200; (d 5 7;d 5 7;d 5 7;d 199 7;d 5 8)"), '5 5 5 199 0N');
+});

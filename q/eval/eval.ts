@@ -8,6 +8,7 @@ import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
+import { forgetIndex } from '../prims/find.js';
 import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
@@ -368,6 +369,8 @@ function ownable(x: Q): boolean {
 }
 function setItem(x: Vec, p: number, v: Q): void {
   (x.d as any)[p] = x.t === T.List ? v : x.t === T.Sym ? intern((v as Atom).v as string) : (v as Atom).v;
+  // (a hash index of its items, built for finds, no longer holds)
+  forgetIndex(x.d);
 }
 
 /** The rank ,: compares: an atom's is 0, a vector's (and a dictionary's) 1, a general list's one more than

@@ -31,6 +31,45 @@ export function findIntegral(x: Q, y: Atom): number {
   return w === null ? count(x) : find1(x, { t: -x.t, v: x.t === T.Long ? w : Number(w) } as Atom);
 }
 
+/** Hash indexes of vectors and lists searched again and again (d k in a loop over a dictionary of many
+ *  keys was a scan each time: an AoC sand simulation over a 20000-key dictionary of pairs did not finish
+ *  in ten minutes). Keyed by the items' array, which only an in-place amend changes (forgetIndex). A
+ *  vector with u#, p# or g# is indexed at its first search, as kdb+ hashes it; others at their third (a
+ *  big one later). */
+const indexes = new WeakMap<object, number | Map<unknown, number>>();
+const INDEX_MIN = 64, INDEX_MAX = 1 << 22;
+export function forgetIndex(d: object): void { indexes.delete(d); }
+/** Float items compare tolerantly in a general list (match), so no index holds them. */
+const exact = (e: Q): boolean => { const t = Math.abs(e.t); return t !== T.Float && t !== T.Real && t !== T.Datetime && t !== T.Guid && (e.t < 0 || (e.t > 0 && e.t < T.Enum)); };
+/** The index of x's items (first positions), when x is searched often enough to have one; null if not. */
+function indexOf(x: Q, d: ArrayLike<unknown>, n: number): Map<unknown, number> | null {
+  if (n < INDEX_MIN || n > INDEX_MAX) return null;
+  const c = indexes.get(d as object);
+  if (c instanceof Map) return c;
+  const seen = (c ?? 0) + 1, a = (x as Vec).a;
+  // (a big vector is scanned more times first: building its index costs a few hundred scans)
+  if (seen < Math.max(3, n >> 13) && !(a === 2 || a === 4 || a === 3)) { indexes.set(d as object, seen); return null; }
+  const m = new Map<unknown, number>();
+  if (x.t === T.List) {
+    for (let i = n - 1; i >= 0; i--) { const e = (d as Q[])[i]; if (!exact(e)) { indexes.set(d as object, -Infinity); return null; } m.set(keyText(e), i); }
+  } else if (d instanceof BigInt64Array) {
+    // 8-byte integers keyed as doubles from their halves (a BigInt key costs several times more to read
+    // and to hash), unless some item is beyond 2^53
+    const w = new Int32Array(d.buffer, d.byteOffset, 2 * n);
+    for (let i = n - 1; i >= 0; i--) {
+      const hi = w[2 * i + 1];
+      if (hi >= 0x200000 || hi < -0x200000) { m.clear(); for (let j = n - 1; j >= 0; j--) m.set(d[j], j); break; }
+      m.set(hi * 4294967296 + (w[2 * i] >>> 0), i);
+    }
+    if (m.size && typeof m.keys().next().value === 'number') wide.add(m);
+  } else for (let i = n - 1; i >= 0; i--) m.set((d as ArrayLike<unknown>)[i], i);
+  indexes.set(d as object, m);
+  return m;
+}
+/** Indexes of 8-byte integers keyed as doubles: a search there asks with its value as a double. */
+const wide = new WeakSet<Map<unknown, number>>();
+const keyOf = (m: Map<unknown, number>, v: unknown): unknown => wide.has(m) ? (typeof v === 'bigint' ? (v >= -(2n ** 53n) && v <= 2n ** 53n ? Number(v) : v) : v) : v !== v ? NaN : v;
+
 /** Position of atom (or item) y in list x; count x when absent. */
 export function find1(x: Q, y: Q): number {
   const n = count(x);
@@ -46,12 +85,19 @@ export function find1(x: Q, y: Q): number {
     let v = (y as Atom).v;
     if (x.t === T.Sym) v = intern(v);
     if (x.t === T.Guid) { for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i; return n; }
+    const ix = indexOf(x, d, n);
+    if (ix) { const p = ix.get(keyOf(ix, v)); return p === undefined ? n : p; }
     // floats exactly, as kdb+ finds them (no comparison tolerance); a null finds a null
     if (x.t === T.Float || x.t === T.Real || x.t === T.Datetime) { const nan = v !== v; for (let i = 0; i < n; i++) { const u = d[i]; if (u === v || (nan && u !== u)) return i; } return n; }
     for (let i = 0; i < n; i++) if (d[i] === v) return i;
     return n;
   }
-  if (x.t === T.List) { const d = (x as List).d; for (let i = 0; i < n; i++) if (match(d[i], y)) return i; return n; }
+  if (x.t === T.List) {
+    const d = (x as List).d, ix = exact(y) ? indexOf(x, d, n) : null;
+    if (ix) { const p = ix.get(keyText(y)); return p === undefined ? n : p; }
+    for (let i = 0; i < n; i++) if (match(d[i], y)) return i;
+    return n;
+  }
   for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i;
   return n;
 }
