@@ -399,7 +399,9 @@ function windowJoin(prevailing: boolean) {
     }
     const extra = aggs.map(ag => (ag[ag.length - 1] as Atom).v as string);
     const c = [...t.c], d = [...t.d];
-    extra.forEach((nm, k) => { const j = c.indexOf(nm); const v = fromItems(results[k]); if (j < 0) { c.push(nm); d.push(v); } else d[j] = v; });
+    // (the results join t as t,'flip names!results does: a name of t's replaces its column, and two
+    // aggregations of one column are two columns of that name, as wp/transaction-cost's min and max price)
+    extra.forEach((nm, k) => { const j = t.c.indexOf(nm); const v = fromItems(results[k]); if (j < 0) { c.push(nm); d.push(v); } else d[j] = v; });
     return table(c, d);
   };
 }

@@ -556,3 +556,10 @@ test('keyed tables joined each by key give a keyed table, as uj does (gyorokpete
   const { q } = makeSession();
   assert.equal(q('([s:`a`b`c]x:1 2 3),\'([s:`a`c]y:10 30)'), 's| x y \n-| ----\na| 1 10\nb| 2   \nc| 3 30');
 });
+
+test('wj with two aggregations of one column keeps both, as t,\'flip names!results does (wp/transaction-cost: min and max price)', () => {
+  const { q } = makeSession();
+  q('q:([]sym:`a`a`a;time:1 2 3;p:1 5 3)');
+  assert.equal(q('wj[(1#1;1#3);`sym`time;([]sym:1#`a;time:1#2);(q;(min;`p);(max;`p))]'), 'sym time p p\n------------\na   2    1 5');
+  assert.equal(q('wj[(1#1;1#3);`sym`time;([]sym:1#`a;time:1#2;p:1#0);(q;(max;`p))]'), 'sym time p\n----------\na   2    5');
+});
