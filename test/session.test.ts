@@ -1940,3 +1940,10 @@ test('a vector or list searched again and again is found through a hash index, w
   assert.equal(q('d:(`u#til 1000)!1000#`a`b; (d 999;d 1000;d 7)'), '`b``b');
   assert.equal(q("k:{x,'y}[til 200;200#7]; d:k!til 200; (d 5 7;d 5 7;d 5 7;d 199 7;d 5 8)"), '5 5 5 199 0N');
 });
+
+test('value of a lambda lists as globals a query\'s table, not its columns (wp/permissions: ``trade)', () => {
+  const { q } = makeSession();
+  q('getVWAP:{[s;ivl] select vwap:size wavg price by sym, bucket:ivl xbar time.minute from trade where sym in s}');
+  assert.equal(q('(value getVWAP) 3'), '``trade');
+  assert.equal(q('(value {a+b;select from t where c>b}) 3'), '``a`b`t');
+});

@@ -1,7 +1,7 @@
 // value get parse eval show: primitives that reach back into the session through hooks.
 import { T } from '../value/types.js';
 import { Q, Atom, Dict, Proj, List, Lambda, Vec, NIL, text, list, vec, symVec, sym } from '../value/value.js';
-import { walkNodes } from '../parse/ast.js';
+import { walkNodes, type Node as AstNode } from '../parse/ast.js';
 import { statementsAt } from '../parse/script.js';
 import { keyText } from './list.js';
 import { QError, asSignal } from '../value/error.js';
@@ -204,14 +204,18 @@ export const qsbt = (x: Q): Q => str(framesText(btFrames(x)));
 function lambdaParts(f: Lambda): Q {
   const params = f.params, locals = f.locals.filter(n => !params.includes(n));
   const globals: string[] = [], consts: Q[] = [], seen = new Set<string>();
-  walkNodes(f.body, n => {
+  // (a query's columns and the names in its clauses are symbols of its parse trees, not globals: only
+  // its table is one; wp/permissions: value of a select lambda lists ``trade)
+  walkNodes(f.body, visit);
+  function visit(n: AstNode): boolean | void {
+    if (n.k === 'sql') { walkNodes(n.from, visit); return false; }
     if ((n.k === 'name' || n.k === 'asg') && !f.locals.includes(n.n) && !globals.includes(n.n)) globals.push(n.n);
     // constants as kdb+ keeps them: the literal values, each once (a lambda inside is one too)
     if (n.k === 'lit') {
       const k = n.v.t === T.Lambda ? 'lambda:' + (n.v as Lambda).src : keyText(n.v);
       if (!seen.has(k)) { seen.add(k); consts.push(n.v); }
     }
-  });
+  }
   const root = f.ns === '' || f.ns === '.', ns = root ? '' : f.ns.replace(/^\./, '');
   const name = f.name ? (root ? '..' : f.ns + '.') + f.name : null;
   return list([
