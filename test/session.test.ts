@@ -1947,3 +1947,16 @@ test('value of a lambda lists as globals a query\'s table, not its columns (wp/p
   assert.equal(q('(value getVWAP) 3'), '``trade');
   assert.equal(q('(value {a+b;select from t where c>b}) 3'), '``a`b`t');
 });
+
+test('d[k]:v and d[k]+:v at a key a dictionary has change its values in place once an amend made them its own; whatever read it keeps what it read', () => {
+  const { q } = makeSession();
+  q('c:(`$string til 100)!100#0; {c[x]+:1} each 1000?`$string til 100');
+  assert.equal(q('sum c'), '1000');
+  q('d:`a`b`c!1 2 3; d[`a]:10; e:d; d[`b]:20; v:value d; k:key d; d[`c]+:5; d[`z]:0');
+  assert.equal(q('-3!(d;e;v;k)'), '"(`a`b`c`z!10 20 8 0;`a`b`c!10 2 3;10 20 3;`a`b`c)"');
+  assert.equal(q('{d:`a`b!1 2; d[`a]:5; g:d; d[`b]+:1; -3!(d;g)}[]'), '"+`a`b!(5 5;3 2)"');
+  q('d:`a`b!(1 2;3 4); d[`a]:5 6; e:d; d[`b]:7 8');
+  assert.equal(q('-3!(value d;value e)'), '"((5 6;7 8);(5 6;3 4))"');
+  assert.equal(q('d:`a`b!1 2; d[`a]:3; @[{d[`b]:`x};0;{x}]'), '"type"');
+  assert.equal(q('d'), 'a| 3\nb| 2');
+});

@@ -1,14 +1,14 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, item } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
-import { forgetIndex } from '../prims/find.js';
+import { forgetIndex, find1 } from '../prims/find.js';
 import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
@@ -291,18 +291,20 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (local || (held !== undefined && (held as Owned).own === owner)) {
       const x = local ? fr![n.slot!] : held!;
       // (a global's change is still a change: refused under reval, counted for the log and the heap)
-      const v = inPlaceItem(x, owner, idx, op, y);
-      if (v) {
+      const at = inPlaceItem(x, owner, idx, op, y);
+      if (at) {
         if (!local) env.globals.set(owner as string, x!);
-        setItem(x as Vec, Number((idx[0] as Atom).v), v);
+        setItem(at.x, at.p, at.v);
         if (!local) notifyChange(n, fr, idx);
-        return v;
+        return at.v;
       }
     }
     const c = current(n, fr, local);
     r = amend(c, idx, op, r);
     // the copy amend made is the variable's alone, until it is read whole
-    if (r !== c && ownable(r)) (r as Owned).own = owner;
+    // (a dictionary's when the amend replaced a value at a key it had: its values are then a copy, and
+    // its keys are never changed)
+    if (r !== c && (ownable(r) || freshValues(c, r))) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     const c = current(n, fr, local);
@@ -349,18 +351,32 @@ type Owned = Q & { own?: unknown };
 /** The atom x[i] op:y (or x[i]:y) puts at position i, when it can go there in place: x a simple vector
  *  without attribute that owner holds alone, i one position within it, and the new item an atom of x's
  *  own type; null otherwise (nothing done). */
-function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): Q | null {
-  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || !ownable(x) || (x as Vec).a) return null;
+function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1) return null;
   const i = idx[0];
-  if (i.t !== -T.Long && i.t !== -T.Int) return null;
-  const p = Number((i as Atom).v), n = count(x);
-  if (!(p >= 0 && p < n)) return null;
+  let p: number;
+  if (x.t === T.Dict) {
+    // d[k]:v at a key d has (of a vector of keys): its values in place
+    const k = (x as Dict).k;
+    if (!(k.t > 0 && k.t < T.Enum && i.t === -k.t)) return null;
+    p = find1(k, i);
+    x = (x as Dict).v;
+  } else {
+    if (i.t !== -T.Long && i.t !== -T.Int) return null;
+    p = Number((i as Atom).v);
+  }
+  const n = count(x);
+  if (!ownable(x) || (x as Vec).a || !(p >= 0 && p < n)) return null;
   const v = op ? apply(op, [item(x, p), y]) : y;
-  if (x.t !== T.List) return v.t === -x.t ? v : null;
+  if (x.t !== T.List) return v.t === -x.t ? { x: x as Vec, p, v } : null;
   // a general list stays one: an atom goes in only where another item shows that not every item would be
   // an atom of its type (else the amend makes a vector of them)
   if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
-  return v;
+  return { x: x as Vec, p, v };
+}
+/** Whether amend made dictionary r from c by replacing values at keys c had: r's values are a copy. */
+function freshValues(c: Q, r: Q): boolean {
+  return c.t === T.Dict && r.t === T.Dict && (r as Dict).k === (c as Dict).k && (r as Dict).v !== (c as Dict).v && ownable((r as Dict).v) && count((r as Dict).v) === count((c as Dict).v);
 }
 /** Whether a variable's vector can be marked as its own: a simple vector (not guids: their items are
  *  objects) or a general list (its items are never changed, only replaced). */
