@@ -178,6 +178,8 @@ const Q_LAMBDAS: Record<string, string> = {
   '.Q.x12': '{.Q.nA (12#36) vs x}',
   // a table as a dictionary of its columns
   '.Q.V': '{$[99h=type x;flip[key x],flip value x;98h=type x;flip x;x]}',
+  // the last partition's directory (wp/hdb-analysis: .Q.dd[.Q.d0[];`trade] is `:./2013.05.31/trade)
+  '.Q.d0': '{p:string .Q.par[`:.;last .Q.pv;`];`$$["/"=last p;-1_p;p]}',
   // \l of a directory (.Q.lo for the choice of changing directory and running its scripts)
   '.Q.l': '{.Q.lo[x;1b;1b]}',
   // load fixed-width binary records (s: file, offset, length; a length of 0 or less stops that many bytes

@@ -1960,3 +1960,12 @@ test('d[k]:v and d[k]+:v at a key a dictionary has change its values in place on
   assert.equal(q('d:`a`b!1 2; d[`a]:3; @[{d[`b]:`x};0;{x}]'), '"type"');
   assert.equal(q('d'), 'a| 3\nb| 2');
 });
+
+test('white papers: a table column of one-item (or empty) numeric vectors of one count shows bare; Find keeps a dictionary\'s keys; .Q.d0 and .Q.par keep ./', () => {
+  const { q } = makeSession();
+  assert.equal(q('([]a:(enlist 41i;enlist 88i))'), 'a \n--\n41\n88');
+  assert.equal(q('([]a:(1 2;enlist 3))'), 'a  \n---\n1 2\n,3 ');
+  assert.equal(q('-3!1 2 3?`a`b!(1 2;3)'), '"`a`b!(0 1;2)"');
+  assert.equal(q('-3!1 2 3?`a`b!1 3'), '"`a`b!0 2"');
+  assert.equal(q('.Q.par[`:.;2013.05.31;`trade]'), '`:./2013.05.31/trade');
+});

@@ -152,8 +152,10 @@ function cell(x: Q, P: number): string {
 }
 /** A table cell: as a column cell, but a null shows as blank, as kdb+ prints tables; a numeric or
  * temporal vector in a cell shows its items without the type letter. */
+/** A vector whose items a table cell shows bare, side by side. */
+const bareVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
 function tcell(x: Q, P: number): string {
-  if (x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid && count(x) > 1) {
+  if (bareVec(x) && count(x) > 1) {
     return vecText(x as Vec, P).replace(/[a-z]$/, '');
   }
   if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && x.t !== -T.Enum && isNullV(-x.t, (x as Atom).v)) return '';
@@ -170,6 +172,13 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
     if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
     for (let i = 0; i < n; i++) r[i] = f(vecItem(v, i), P);
     return r;
+  }
+  // a table's column of numeric vectors all of one type and one count is a matrix: one item or none is
+  // bare too (,41i shows as 41 and `date$() as nothing, as wp/machine-learning and wp/hdb-analysis
+  // record), where a column of counts that differ shows ,3
+  if (f === tcell && c.t === T.List && count(c) && count((c as List).d[0]) <= 1) {
+    const d = (c as List).d, t = d[0].t, k = count(d[0]);
+    if (bareVec(d[0]) && d.every(e => e.t === t && count(e) === k)) return d.map(e => k ? tcell(vecItem(e as Vec, 0), P) : '');
   }
   // a char in a column of mixed items is quoted (ref/trim), where a string column's are bare
   return items(c).map(e => e.t === -T.Char && f === tcell ? s1(e, P) : f(e, P));

@@ -369,7 +369,9 @@ export function dsave(x: Q, y: Q): Q {
 export function qpar(a: Q[]): Q {
   const dir = pathOf(a[0]), segs = segments(dir), v = Number((a[1] as Atom).v);
   const at = segs.length ? segs[((v % segs.length) + segs.length) % segs.length] : dir;
-  return sym(':' + join(join(at, partDir(a[1])), (a[2] as Atom).v as string));
+  // (the current directory stays in the path: .Q.par[`:.;d;`t] is `:./d/t, as wp/hdb-analysis records)
+  const part = at === '.' ? './' + partDir(a[1]) : join(at, partDir(a[1]));
+  return sym(':' + join(part, (a[2] as Atom).v as string));
 }
 /** The segments a database's par.txt lists (relative to the database, unless absolute); none without it. */
 function segments(root: string): string[] {

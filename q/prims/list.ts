@@ -583,6 +583,9 @@ export function find(x: Q, y: Q): Q {
     if (t.c.length === 1 && isCellOf(t.d[0], y)) return item(find(t, table(t.c, [list([y])])), 0);
     if (y.t > 0 && t.c.length === 1) return find(t, table(t.c, [y]));
   }
+  // a dictionary's values are sought, its keys kept (Find is right-atomic: wp/hdb-analysis reorders
+  // partitions with .Q.pv?d for a dictionary of date lists)
+  if (y.t === T.Dict && x.t !== T.Table && x.t !== T.Dict && (y as Dict).k.t !== T.Table) return dict((y as Dict).k, find(x, (y as Dict).v));
   // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
   if (x.t === T.Table && y.t === T.Table) [x, y] = symbolsAgainstEnums(x as Table, y as Table);
   if (integralMix(x, y)) return long(findIntegral(x, y as Atom));
