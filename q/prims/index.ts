@@ -7,7 +7,7 @@ import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { find1, findMany, integralMix, findIntegral } from './find.js';
-import { bin } from './order.js';
+import { bin, compareQ } from './order.js';
 import { flip, depth, isCellOf } from './list.js';
 import { apply } from './apply.js';
 import { lookupKeyed } from './joins.js';
@@ -131,6 +131,22 @@ function step(keys: Q, vals: Q, i: Q): Q {
   return index(vals, { t: T.Int, d: Int32Array.from((p as Vec).d as BigInt64Array, Number), a: 0 } as Vec);
 }
 
+const enlist1 = (e: Q): Q => fromItems([e]);
+const symNames = (k: Q): string[] => items(k).map(e => (e as Atom).v as string);
+/** For each row of probe, the last row of sorted key table kt at or below it (its key columns compared in
+ *  order), or -1. */
+function stepRows(kt: Table, probe: Table): Int32Array {
+  const n = count(kt), m = count(probe), cols = kt.c.map(c => probe.d[probe.c.indexOf(c)]), out = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const pr = cols.map(c => item(c, j));
+    const cmp = (r: number) => { for (let c = 0; c < kt.c.length; c++) { const x = compareQ(item(kt.d[c], r), pr[c]); if (x) return x; } return 0; };
+    let lo = 0, hi = n;   // the first row above the probe
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(mid) <= 0) lo = mid + 1; else hi = mid; }
+    out[j] = lo - 1;
+  }
+  return out;
+}
+
 function keyedIndex(d: Dict, i: Q): Q {
   const kt = d.k as Table;
   // enumerated symbols look up symbol keys as their symbols (taq.q: sb`b with sym an enumerated column)
@@ -140,6 +156,15 @@ function keyedIndex(d: Dict, i: Q): Q {
   if (d.a === 1 && kt.c.length === 1) {
     const kc = kt.d[0], probe = i.t === T.Table ? (i as Table).d[(i as Table).c.indexOf(kt.c[0])] : i;
     if (probe && kc.t > 0 && kc.t < T.Enum && (probe.t === -kc.t || probe.t === kc.t)) return step(kc, d.v, probe);
+  }
+  // and of several, in the order of their rows (wp/corporate-actions' `s#`uid`date xkey): a table of
+  // keys, or one key as a list or dictionary
+  if (d.a === 1 && kt.c.length > 1) {
+    const probe = i.t === T.Table ? i as Table : oneRowKey(kt, i) ? table(kt.c, items(i).map(e => enlist1(e))) : i.t === T.Dict && (i as Dict).k.t === T.Sym ? table(symNames((i as Dict).k), items((i as Dict).v).map(e => enlist1(e))) : null;
+    if (probe && kt.c.every(c => probe.c.includes(c))) {
+      const rows = stepRows(kt, probe), at = { t: T.Int, d: rows, a: 0 } as Vec;
+      return i.t === T.Table ? index(d.v, at) : rows[0] < 0 ? nullItem(d.v) : item(d.v, rows[0]);
+    }
   }
   // a keyed table is indexed by a key row: an atom for one key column, a list or dict for several
   // many keys of the key columns' own types: the matching rows found together, as lj finds them

@@ -563,3 +563,14 @@ test('wj with two aggregations of one column keeps both, as t,\'flip names!resul
   assert.equal(q('wj[(1#1;1#3);`sym`time;([]sym:1#`a;time:1#2);(q;(min;`p);(max;`p))]'), 'sym time p p\n------------\na   2    1 5');
   assert.equal(q('wj[(1#1;1#3);`sym`time;([]sym:1#`a;time:1#2;p:1#0);(q;(max;`p))]'), 'sym time p\n----------\na   2    5');
 });
+
+test('a sorted keyed table of several key columns is a step function too: each key finds the last key at or below it (wp/corporate-actions)', () => {
+  const { q } = makeSession();
+  q('kt2:`s#([a:1 1 3;b:1 5 1]c:`x`y`z)');
+  assert.equal(q('exec c from kt2 ([]a:1 1 2 3 4;b:0 3 9 0 9)'), '``x`y`y`z');
+  assert.equal(q('(kt2 (1;3))`c'), '`x');
+  assert.equal(q('(kt2 `a`b!3 5)`c'), '`z');
+  assert.equal(q('null (kt2 (0;9))`c'), '1b');
+  q('ca:`s#`uid`date xkey ([]uid:`BB.TO`BB.TO`RY.TO;date:2010.01.01 2013.07.15 2010.01.01;sym:`RIM.TO`BB.TO`RY.TO)');
+  assert.equal(q('exec sym from ca ([]uid:`BB.TO`BB.TO`RY.TO;date:2012.01.01 2014.01.01 2014.01.01)'), '`RIM.TO`BB.TO`RY.TO');
+});
