@@ -143,6 +143,9 @@ export class Session {
 
   /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
   evaluate(src: string): Result {
+    // (a script's statement asked for the one-line form; an evaluate nested in it, none)
+    const oneLine = this.oneLine;
+    this.oneLine = false;
     this.activate();
     // the debugger's view is this session's (.Q.bt reads it)
     suspension.frames = this.suspended ? this.stack : null; suspension.at = this.at;
@@ -170,7 +173,7 @@ export class Session {
     cursor.fn = null; keepLocals.all = this.debug && !this.suspended;
     try {
       const v = this.suspended && !/^\s*\\/.test(src) ? this.inFrame(src, this.suspended) : this.run(src);
-      const out = v === null ? '' : this.display(v);
+      const out = v === null ? '' : oneLine ? hooks.s1Cut(v) : this.display(v);
       done = true;
       return { out, error: false };
     } catch (e) {
@@ -221,7 +224,13 @@ export class Session {
   }
 
   /** Evaluate a statement of a script: the lambdas it defines remember the file and line. */
-  evaluateAt(src: string, file: string | undefined, line: number): Result { return at(this.fullPath(file ?? ''), line, () => this.evaluate(src)); }
+  /** A statement of a script: its result shown in one-line form, cut to the console's width, as kdb+
+   *  shows what a loaded script's statements give (kb/versions: \l sp.q shows +`p`city!(…)). */
+  evaluateAt(src: string, file: string | undefined, line: number): Result {
+    this.oneLine = true;
+    return at(this.fullPath(file ?? ''), line, () => this.evaluate(src));
+  }
+  private oneLine = false;
 
   /** A script's path as its lambdas remember it: from the root, as kdb+ gives it (value f, backtraces:
    *  basics/debug "note the full path name"), where the host has a working directory. */
@@ -451,7 +460,7 @@ export class Session {
       }
       for (const stmt of statementsAt(txt)) {
         const v = at(full, stmt.line, () => this.run(k && !/^\s*\\/.test(stmt.text) ? 'k)' + stmt.text : stmt.text));
-        if (v !== null) this.env.host.write(1, this.display(v) + '\n');
+        if (v !== null) this.env.host.write(1, hooks.s1Cut(v) + '\n');
       }
     } finally { this.env.cwd = cwd; this.env.ns = ns; }
     return NIL;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -40,4 +40,12 @@ test('read0 and read1 take a file named without its colon (wp/multi-thread: read
   const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
   const out = wasq(dir, ['`:f.txt 0: ("a";"b")', 'read0 `$"f.txt"', 'read1 `f.txt', '("S";",") 0: `f.txt'].join('\n') + '\n').trim().split('\n');
   assert.deepEqual(out, ['`:f.txt', ',"a"', ',"b"', '0x610a620a', 'a b']);
+});
+
+test('a script\'s results show in one-line form cut to the console, whether it is the command line\'s or \\l loads it (kb/versions: \\l sp.q shows +`p`city!(…))', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-s1-'));
+  writeFileSync(join(dir, 's1.q'), 'x:1\n([]a:1 2)\n`a`b!1 2\ntil 100\n');
+  const cut = '0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 ..';
+  assert.equal(wasq(dir, '\\c 25 80\n\\l s1.q\n([]a:1 2)\n'), `+(,\`a)!,1 2\n\`a\`b!1 2\n${cut}\na\n-\n1\n2\n`);
+  assert.equal(execFileSync('node', [resolve('bin/wasq.mjs'), 's1.q', '-c', '25', '80'], { cwd: dir, input: '', encoding: 'utf8' }), `+(,\`a)!,1 2\n\`a\`b!1 2\n${cut}\n`);
 });

@@ -1969,3 +1969,10 @@ test('white papers: a table column of one-item (or empty) numeric vectors of one
   assert.equal(q('-3!1 2 3?`a`b!1 3'), '"`a`b!0 2"');
   assert.equal(q('.Q.par[`:.;2013.05.31;`trade]'), '`:./2013.05.31/trade');
 });
+
+test('kb and basics pages: 0N! cuts its line to the console; value of a list headed by a char runs it as code', () => {
+  const { q } = makeSession();
+  assert.equal(q('value ("+";2;2)'), '4');
+  assert.equal(q('\\c 25 80'), '');
+  assert.equal(q('0N!til 100;'), '0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 ..\n');
+});

@@ -39,7 +39,8 @@ export function value(x: Q): Q {
     case T.List: {
       const d = (x as List).d;
       if (!d.length) return x;
-      const f = d[0].t === -T.Sym ? hooks.getGlobal((d[0] as Atom).v) : d[0].t === T.Char ? hooks.evalText(text(d[0])) : d[0];
+      // (a string, or a char as a string of one, is code: value ("+";2;2) is 4, basics/ipc's .z.pg tip)
+      const f = d[0].t === -T.Sym ? hooks.getGlobal((d[0] as Atom).v) : d[0].t === T.Char || d[0].t === -T.Char ? hooks.evalText(text(d[0])) : d[0];
       return apply(f, d.slice(1));
     }
     // a list of symbols is a list too: the first names what is called (or indexed) with the others as

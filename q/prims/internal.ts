@@ -8,7 +8,8 @@ import { PRIMS } from './registry.js';
 export const INTERNAL: Record<string, (x: Q) => Q> = Object.create(null);
 
 /** 0N!x writes x's one-line form to the console and returns x (a debugging tap). */
-INTERNAL['0N'] = x => { hooks.write(1, hooks.s1(x) + '\n'); return x; };
+// (cut to the console's width, as kb/loading-from-large-files records .Q.fs[0N!] lines ending ..)
+INTERNAL['0N'] = x => { hooks.write(1, hooks.s1Cut(x) + '\n'); return x; };
 /** -3!x is the one-line form as a string. */
 INTERNAL['-3'] = x => str(hooks.s1Cut(x));
 /** -16!x, the reference count: wasq's values are the engine's, which keeps no count, so this counts the
