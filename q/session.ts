@@ -228,7 +228,7 @@ export class Session {
    *  shows what a loaded script's statements give (kb/versions: \l sp.q shows +`p`city!(…)). */
   evaluateAt(src: string, file: string | undefined, line: number): Result {
     this.oneLine = true;
-    return at(this.fullPath(file ?? ''), line, () => this.evaluate(src));
+    try { return at(this.fullPath(file ?? ''), line, () => this.evaluate(src)); } finally { this.oneLine = false; }
   }
   private oneLine = false;
 
