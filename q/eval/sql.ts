@@ -539,7 +539,16 @@ function emptyOf(v: Q): Q { return v.t < 0 && v.t >= -T.Enum && v.t !== -T.Enum 
 
 function groupedResult(q: Query, keyVals: Q[], vals: Q[]): Q {
   const o = rowVec(keyOrder(keyVals));
-  return dict(table(dedupe(q.by!.map(b => b[0])), keyVals.map(k => index(k, o))), table(dedupe(q.cols!.map(c => c[0]), dedupe(q.by!.map(b => b[0]))), vals.map(v => index(v, o))));
+  return sortedKeys(dict(table(dedupe(q.by!.map(b => b[0])), keyVals.map(k => index(k, o))), table(dedupe(q.cols!.map(c => c[0]), dedupe(q.by!.map(b => b[0]))), vals.map(v => index(v, o)))));
+}
+/** A grouped select's keys are in ascending order, and of one column kdb+ marks them so: s# on the key
+ *  column and on the keyed table ((`s#+(,`color)!,`s#`blue`green`red)!… in basics/qsql, kb/versions). */
+function sortedKeys(r: Q): Q {
+  const kt = (r as Dict).k as Table;
+  if (r.t !== T.Dict || kt.t !== T.Table || kt.c.length !== 1) return r;
+  const c = kt.d[0];
+  if (!(c.t > 0 && c.t < T.Enum) || c.t === T.Guid || count(c) < 1) return r;
+  return { ...(r as Dict), k: { ...kt, d: [{ ...(c as Vec), a: 1 } as Vec] } as Table, a: 1 } as Q;
 }
 
 export function runQuery(q: Query): Q {
@@ -638,7 +647,7 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
       vnames = rest;
       vcols = rest.map(c => fromItems(g.members.map(m => item(t.d[t.c.indexOf(c)], m[m.length - 1]))));
     }
-    r = dict(table(byNames, g.keys), table(vnames, vcols));
+    r = sortedKeys(dict(table(byNames, g.keys), table(vnames, vcols)));
   } else if (q.cols) {
     const names = dedupe(q.cols.map(c => c[0]));
     const vals = q.cols.map(([, e]) => withCols(t, rows, e));

@@ -574,3 +574,10 @@ test('a sorted keyed table of several key columns is a step function too: each k
   q('ca:`s#`uid`date xkey ([]uid:`BB.TO`BB.TO`RY.TO;date:2010.01.01 2013.07.15 2010.01.01;sym:`RIM.TO`BB.TO`RY.TO)');
   assert.equal(q('exec sym from ca ([]uid:`BB.TO`BB.TO`RY.TO;date:2012.01.01 2014.01.01 2014.01.01)'), '`RIM.TO`BB.TO`RY.TO');
 });
+
+test('a grouped select of one key column is sorted and says so: s# on the key column and the keyed table (basics/qsql, kb/versions: (`s#+(,`color)!,`s#`blue`green`red)!…)', () => {
+  const { q } = makeSession();
+  q('p:([p:`p1`p2`p3]color:`red`green`blue); sp:([]p:`p$`p1`p2`p3`p1;qty:300 200 400 100)');
+  assert.equal(q('-3!select sum qty by p.color from sp'), '"(`s#+(,`color)!,`s#`blue`green`red)!+(,`qty)!,400 200 400"');
+  assert.equal(q('exec a from meta select sum qty by p.color from sp'), '`s`');
+});
