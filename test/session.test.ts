@@ -1976,3 +1976,9 @@ test('kb and basics pages: 0N! cuts its line to the console; value of a list hea
   assert.equal(q('\\c 25 80'), '');
   assert.equal(q('0N!til 100;'), '0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 ..\n');
 });
+
+test('a return whose value is a $ that returned in its branch gives that value, not an internal error (mkst\'s AoC 2023 day 8: {:$[x>3;:x;:x+1]})', () => {
+  const { q } = makeSession();
+  assert.equal(q('f:{:$[x>3;:x;:x+1]}; (f 1;f 5)'), '2 5');
+  assert.equal(q('k:{1+:$[x;:7;8]}; (k 1b;k 0b)'), '7 9');
+});

@@ -122,7 +122,8 @@ export function ev(n: Node, fr: Frame): Q {
     }
     case 'nil': return NIL;
     case 'asg': return assign(n, fr);
-    case 'ret': throw new Return(ev(n.x, fr));
+    // (a return whose value returned itself, :$[c;:x;y], takes that value: mkst's AoC 2023 day 8)
+    case 'ret': { const v = ev(n.x, fr); throw new Return(v === RETURNED ? returned() : v); }
     case 'sig': {
       const x = ev(n.x, fr);
       // the caret goes under the ' (ref/signal: "Debugger break location")
@@ -399,7 +400,9 @@ function rankOfItems(x: Q): number {
 
 /** A statement: `:x` there gives the RETURNED marker (signal.ts) rather than throwing. */
 function stmt(n: Node, fr: Frame): Q {
-  return n.k === 'ret' ? returning(ev(n.x, fr)) : ev(n, fr);
+  if (n.k !== 'ret') return ev(n, fr);
+  const v = ev(n.x, fr);
+  return v === RETURNED ? v : returning(v);
 }
 
 function control(c: string, a: Node[], fr: Frame): Q {
