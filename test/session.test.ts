@@ -1980,5 +1980,5 @@ test('kb and basics pages: 0N! cuts its line to the console; value of a list hea
 test('a return whose value is a $ that returned in its branch gives that value, not an internal error (mkst\'s AoC 2023 day 8: {:$[x>3;:x;:x+1]})', () => {
   const { q } = makeSession();
   assert.equal(q('f:{:$[x>3;:x;:x+1]}; (f 1;f 5)'), '2 5');
-  assert.equal(q('k:{1+:$[x;:7;8]}; (k 1b;k 0b)'), '7 9');
+  assert.equal(q('k:{1+(:$[x;:7;8])}; (k 1b;k 0b)'), '7 8');
 });
