@@ -1982,3 +1982,17 @@ test('a return whose value is a $ that returned in its branch gives that value, 
   assert.equal(q('f:{:$[x>3;:x;:x+1]}; (f 1;f 5)'), '2 5');
   assert.equal(q('k:{1+(:$[x;:7;8])}; (k 1b;k 0b)'), '7 8');
 });
+
+test('an index extended by a join serves the longer list and still the shorter one; a second join from the shorter one does not reuse it (keys added one at a time: mkst\'s AoC 2020 day 15)', () => {
+  const { q } = makeSession();
+  q('x:til 100; x?5; x?5; x?5; y:x,200; z:x,300');
+  assert.equal(q('(x?200;y?200;z?200;z?300;y?300;x?300;y?5)'), '100 100 101 100 101 100 5');
+  q('g:{(x;x)} each til 100; g?5 5; g?5 5; g?5 5; h:g,enlist 200 200; h2:g,enlist 300 300');
+  assert.equal(q('(g?200 200;h?200 200;h2?300 300;h2?200 200;h?300 300;h?5 5)'), '100 100 100 101 101 5');
+  q('b:til 100; b?1; b?1; b?1; b2:b,-9223372036854775807; b3:b2,5');
+  assert.equal(q('(b2?-9223372036854775807;b3?5;b3?-9223372036854775807;b?-9223372036854775807)'), '100 5 100 100');
+  q('e:(`u#enlist 0N)!enlist"X"; {e[x]:"o"} each til 2000');
+  assert.equal(q('(count e;e 1999;e 0N;e 5000;(key e)?1999)'), '2001\n"o"\n"X"\n" "\n2000');
+  q('v:`u#til 10; do[100;v,:count v]');
+  assert.equal(q('(attr v;count v;v?109)'), '`u\n110\n109');
+});

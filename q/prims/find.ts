@@ -64,7 +64,29 @@ function indexOf(x: Q, d: ArrayLike<unknown>, n: number): Map<unknown, number> |
     if (m.size && typeof m.keys().next().value === 'number') wide.add(m);
   } else for (let i = n - 1; i >= 0; i--) m.set((d as ArrayLike<unknown>)[i], i);
   indexes.set(d as object, m);
+  covers.set(m, n);
   return m;
+}
+/** How many items each index covers (its array's count when built; more as joins extend it). */
+const covers = new WeakMap<Map<unknown, number>, number>();
+/** z is x's n items followed by more (x,y): when x has an index covering exactly its items, it is
+ *  extended by the new ones and serves z too, so adding keys one at a time to a searched dictionary is
+ *  not a rebuild each time (mkst's AoC 2020 day 15 and 2022 day 14). Positions past an array's count
+ *  are absent for it, so x keeps using it; a second extension of x makes no more use of it. */
+export function extendIndex(x: Q, z: Q, n: number): void {
+  const xd = (x as Vec).d as unknown as object, m = xd && indexes.get(xd);
+  if (!(m instanceof Map) || covers.get(m) !== n) return;
+  const zd = (z as Vec).d as unknown as ArrayLike<unknown>, k = count(z), keys: unknown[] = [];
+  // (every new key first: an index is changed only when all of them can go in)
+  for (let i = n; i < k; i++) {
+    if (z.t === T.List) { const e = (zd as Q[])[i]; if (!exact(e)) return; keys.push(keyText(e)); continue; }
+    const v = zd[i];
+    if (wide.has(m)) { if (typeof v !== 'bigint' || v < -(2n ** 53n) || v > 2n ** 53n) return; keys.push(Number(v)); }
+    else keys.push(v !== v ? NaN : v);
+  }
+  keys.forEach((key, j) => { if (!m.has(key)) m.set(key, n + j); });
+  covers.set(m, k);
+  indexes.set(zd as object, m);
 }
 /** Indexes of 8-byte integers keyed as doubles: a search there asks with its value as a double. */
 const wide = new WeakSet<Map<unknown, number>>();
@@ -86,7 +108,7 @@ export function find1(x: Q, y: Q): number {
     if (x.t === T.Sym) v = intern(v);
     if (x.t === T.Guid) { for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i; return n; }
     const ix = indexOf(x, d, n);
-    if (ix) { const p = ix.get(keyOf(ix, v)); return p === undefined ? n : p; }
+    if (ix) { const p = ix.get(keyOf(ix, v)); return p === undefined || p >= n ? n : p; }
     // floats exactly, as kdb+ finds them (no comparison tolerance); a null finds a null
     if (x.t === T.Float || x.t === T.Real || x.t === T.Datetime) { const nan = v !== v; for (let i = 0; i < n; i++) { const u = d[i]; if (u === v || (nan && u !== u)) return i; } return n; }
     for (let i = 0; i < n; i++) if (d[i] === v) return i;
@@ -94,7 +116,7 @@ export function find1(x: Q, y: Q): number {
   }
   if (x.t === T.List) {
     const d = (x as List).d, ix = exact(y) ? indexOf(x, d, n) : null;
-    if (ix) { const p = ix.get(keyText(y)); return p === undefined ? n : p; }
+    if (ix) { const p = ix.get(keyText(y)); return p === undefined || p >= n ? n : p; }
     for (let i = 0; i < n; i++) if (match(d[i], y)) return i;
     return n;
   }

@@ -1,11 +1,11 @@
 // Join (,): vectors of one type stay vectors; anything else makes a general list. Dictionaries merge
 // (right wins), tables with the same columns append rows, keyed tables upsert.
 import { T } from '../value/types.js';
-import { Attr, Q, Vec, List, Dict, Table, Atom, count, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed } from '../value/value.js';
+import { Attr, Q, Vec, List, Dict, Table, Atom, count, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed, vecItem } from '../value/value.js';
 import { concat } from '../value/storage.js';
 import { appendItems, hasRoom } from '../value/grow.js';
 import { QError } from '../value/error.js';
-import { find1, findMany } from './find.js';
+import { find1, findMany, extendIndex } from './find.js';
 import { intern, symName } from '../value/sym.js';
 import { deenum } from '../value/enums.js';
 import { appendRows, upsertKeyed } from './tablejoin.js';
@@ -30,6 +30,7 @@ export function join(x: Q, y: Q, grow = false): Q {
     const r = vec(t, tx > 0 && (grow || hasRoom(dx) || n >= 1024 && 8 * m <= n) ? appendItems(t, dx, dy) : concat(t, [dx, dy]));
     if (t === T.Enum) r.dom = (x as any).dom;
     if (grow && tx > 0 && (x as Vec).a) r.a = keptAttr(x as Vec, r, count(x));
+    if (tx > 0) extendIndex(x, r, n);
     return r;
   }
   // an enumeration joined with symbols, when either side is a vector, gives symbols
@@ -53,7 +54,9 @@ export function join(x: Q, y: Q, grow = false): Q {
   if (ty === T.List && count(y) === 0 && (vx || tx === T.Table || tx === T.Dict)) return x;
   // an atom or list joined to a dictionary is a type error
   if ((tx === T.Dict) !== (ty === T.Dict)) throw new QError('type');
-  return fromItems([...xs, ...ys]);
+  const r = fromItems([...xs, ...ys]);
+  if (tx === T.List && r.t === T.List) extendIndex(x, r, xs.length);
+  return r;
 }
 
 /** Is the general list y rows for table t: none, one row of its width, or a list of such rows? */
@@ -70,7 +73,12 @@ function keptAttr(x: Vec, r: Vec, n: number): Attr {
   // (an enumeration's order is its symbols', not its indices': not checked here, so not kept)
   if (x.a === Attr.S) { if (x.t === T.Enum) return Attr.None; for (let i = Math.max(n, 1); i < m; i++) if (compareAt(r, i - 1, i) > 0) return Attr.None; return Attr.S; }
   if (x.a === Attr.U) {
-    // the new items are distinct among themselves and none is already in x
+    // the new items are distinct among themselves and none is already in x (a few, each through x's
+    // index: a u# vector grown a key at a time is not searched whole each time)
+    if (m - n <= 4 && r.t !== T.Guid) {
+      for (let i = n; i < m; i++) { const e = vecItem(r, i); if (find1(x, e) !== n) return Attr.None; for (let j = n; j < i; j++) if (compareAt(r, j, i) === 0) return Attr.None; }
+      return Attr.U;
+    }
     const ys = vec(r.t, r.d.subarray(n * (r.t === T.Guid ? 16 : 1)) as never), inY = findMany(ys, ys), inX = findMany(x, ys);
     for (let i = 0; i < m - n; i++) if (Number(inY[i]) !== i || Number(inX[i]) !== n) return Attr.None;
     return Attr.U;
