@@ -1996,3 +1996,11 @@ test('an index extended by a join serves the longer list and still the shorter o
   q('v:`u#til 10; do[100;v,:count v]');
   assert.equal(q('(attr v;count v;v?109)'), '`u\n110\n109');
 });
+
+test('a dictionary given a count first is applied that many times, whatever its values (qbists\' Advent of q 2022 day 2: score each 1 play\\ strategy)', () => {
+  const { q } = makeSession();
+  q('rounds:string`BX`CY`AZ`AX`BY`CZ`CX`AY`BZ; score:sum 1+ rounds? ::; play:rounds!rounds[;0],\'"XZYZYXYXZ"; strategy:("A Y";"B X";"C Z")[;0 2]');
+  assert.equal(q('score each 1 play\\ strategy'), '15 12');
+  assert.equal(q('-3!2 (("ab";"cd")!("cd";"ab"))\\"ab"'), '"(\\"ab\\";\\"cd\\";\\"ab\\")"');
+  assert.equal(q('3 (`a`b!`b`a)\\`a'), '`a`b`a`b');
+});

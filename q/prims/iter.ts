@@ -149,7 +149,10 @@ function over(f: Q, args: Q[], scan: boolean): Q {
   const r = rankOf(f);
   // (a dictionary given one argument maps it, converging, whatever its values: p\[3 3] of p:(…)!(…;…) walks
   // parents, ref/accumulators; gyorokpeter's AoC 2019 day 20)
-  if (r === 1 || (args.length === 2 && r === 1) || f.t === T.Dict && args.length === 1) return unaryOver(f, args, scan);
+  // (and given a count first, it is applied that many times: 1 play\ strategy of a dictionary of strings,
+  // qbists' Advent of q 2022 day 2)
+  const count1 = args.length === 2 && (args[0].t === -T.Long || args[0].t === -T.Int || args[0].t === -T.Short);
+  if (r === 1 || (args.length === 2 && r === 1) || f.t === T.Dict && (args.length === 1 || count1)) return unaryOver(f, args, scan);
   if (args.length === 1) {
     const x = args[0];
     if (!isListy(x)) return x;
