@@ -12,7 +12,6 @@ import { join } from './join.js';
 import { distinct } from './list.js';
 import { le, ge } from './compare.js';
 import { atomic2 } from './atomic.js';
-import { match } from './match.js';
 import { deenum } from '../value/enums.js';
 import { castTo } from './conv.js';
 import { sameType, stringBytes, depth, find } from './list.js';
@@ -60,7 +59,8 @@ export function qin(x: Q, y: Q): Q {
       return found(p, n);
     }
     if (depth(x) > depth(y) - 1) return fromItems(items(x).map(e => qin(e, y)));
-    return { t: -T.Bool, v: (y as List).d.some(e => match(e, x)) ? 1 : 0 };
+    // (one item sought as Find seeks it: through y's index when y is searched often — a BFS's visited list)
+    return { t: -T.Bool, v: find1(y, x) < count(y) ? 1 : 0 };
   }
   if (x.t === T.List) return fromItems((x as List).d.map(e => qin(e, y)));
   if (x.t === y.t && x.t > 0 && x.t < T.Enum && x.t !== T.Guid && x.t !== T.Real && x.t !== T.Float && x.t !== T.Datetime
