@@ -118,7 +118,8 @@ export class Globals extends Counted<string, Q> {
   [Symbol.iterator]() { return this.entries(); }
   forEach(f: (v: Q, k: string, m: Map<string, Q>) => void, self?: unknown) { for (const [k, v] of this.entries()) f.call(self, v, k, this); }
 }
-function release(v: Q | undefined): Q | undefined {
+/** v, no longer marked as any variable's own: whoever reads it may keep it. */
+export function release(v: Q | undefined): Q | undefined {
   if (v !== undefined && (v as Held).own !== undefined) (v as Held).own = undefined;
   return v;
 }

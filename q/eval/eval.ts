@@ -13,7 +13,7 @@ import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
 import { getFile } from '../prims/disk.js';
-import { env } from './env.js';
+import { env, release, type Held } from './env.js';
 import { Return, RETURNED, returning, returned } from './signal.js';
 import { identity } from '../prims/iter.js';
 import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
@@ -39,8 +39,7 @@ export function localValue(name: string): Q | undefined {
   const i = running.locals.indexOf(name);
   const v = i < 0 ? undefined : runningFrame[i];
   // (read whole: a query may keep it, so the local no longer changes it in place)
-  if (v !== undefined && (v as Owned).own !== undefined) (v as Owned).own = undefined;
-  return v;
+  return release(v);
 }
 export function callLambda(f: Lambda, args: Q[]): Q {
   const frame: (Q | undefined)[] = new Array(f.locals.length);
@@ -97,8 +96,7 @@ export function ev(n: Node, fr: Frame): Q {
         const v = fr[n.slot];
         if (v === undefined) return list([]);
         // read as a whole, it may be kept elsewhere now: no longer changed where it stands (ownedBy)
-        if ((v as Owned).own !== undefined) (v as Owned).own = undefined;
-        return v;
+        return release(v)!;
       }
       return getGlobal(n.n);
     }
@@ -348,7 +346,7 @@ function notifyChange(n: Extract<Node, { k: 'asg' }>, fr: Frame, idx: Q[] | null
 /** A vector marked as held by one variable alone: a lambda call's local (the mark is its frame) or a
  *  global (its full name), made by an amend of that variable and read since only at single positions.
  *  Any whole read (ev of a local's name, any read of the globals' map) clears the mark. */
-type Owned = Q & { own?: unknown };
+type Owned = Held;
 /** The atom x[i] op:y (or x[i]:y) puts at position i, when it can go there in place: x a simple vector
  *  without attribute that owner holds alone, i one position within it, and the new item an atom of x's
  *  own type; null otherwise (nothing done). */

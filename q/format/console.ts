@@ -153,10 +153,10 @@ function cell(x: Q, P: number): string {
 }
 /** A table cell: as a column cell, but a null shows as blank, as kdb+ prints tables; a numeric or
  * temporal vector in a cell shows its items without the type letter. */
-/** A vector whose items a table cell shows bare, side by side. */
-const bareVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
+/** A numeric or temporal vector: its items show bare, side by side, in a table cell and a grid row. */
+const numericVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
 function tcell(x: Q, P: number): string {
-  if (bareVec(x) && count(x) > 1) {
+  if (numericVec(x) && count(x) > 1) {
     return vecText(x as Vec, P).replace(/[a-z]$/, '');
   }
   if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && x.t !== -T.Enum && isNullV(-x.t, (x as Atom).v)) return '';
@@ -179,7 +179,7 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
   // record), where a column of counts that differ shows ,3
   if (f === tcell && c.t === T.List && count(c) && count((c as List).d[0]) <= 1) {
     const d = (c as List).d, t = d[0].t, k = count(d[0]);
-    if (bareVec(d[0]) && d.every(e => e.t === t && count(e) === k)) return d.map(e => k ? tcell(vecItem(e as Vec, 0), P) : '');
+    if (numericVec(d[0]) && d.every(e => e.t === t && count(e) === k)) return d.map(e => k ? tcell(vecItem(e as Vec, 0), P) : '');
   }
   // a char in a column of mixed items is quoted (ref/trim), where a string column's are bare
   return items(c).map(e => e.t === -T.Char && f === tcell ? s1(e, P) : f(e, P));
@@ -243,9 +243,8 @@ function isGrid(xs: Q[]): boolean {
   // and ("**";4 4)1:"abcd\"ef\"" (general lists of one string) "abcd" over "\"ef\"" (ref/file-binary)
   return true;
 }
-/** A numeric or temporal vector inside a row of a general list: its items side by side, without the type
- *  letter (the rows of lsq's one-row matrices show as -33 37.6, not ,-33 37.6f). */
-const numericVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
+// (a numeric vector inside a row of a general list shows its items side by side, without the type
+// letter: the rows of lsq's one-row matrices show as -33 37.6, not ,-33 37.6f)
 // (and a general list of atoms its atoms side by side: .u.w's enlist(7i;`) shows as 7i ` — ref's rdc
 // page; one that holds lists or functions keeps its parentheses: ref/trim's ("jumps ";"over   "))
 const inRow = (x: Q, P: number): string => numericVec(x) ? colCells(x, P).join(' ')

@@ -8,7 +8,7 @@ import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
 import { find1, findMany, integralMix, findIntegral } from './find.js';
 import { bin, compareQ } from './order.js';
-import { flip, depth, isCellOf } from './list.js';
+import { flip, depth, isCellOf, enlist } from './list.js';
 import { apply } from './apply.js';
 import { lookupKeyed } from './joins.js';
 import { deenum } from '../value/enums.js';
@@ -131,8 +131,6 @@ function step(keys: Q, vals: Q, i: Q): Q {
   return index(vals, { t: T.Int, d: Int32Array.from((p as Vec).d as BigInt64Array, Number), a: 0 } as Vec);
 }
 
-const enlist1 = (e: Q): Q => fromItems([e]);
-const symNames = (k: Q): string[] => items(k).map(e => (e as Atom).v as string);
 /** For each row of probe, the last row of sorted key table kt at or below it (its key columns compared in
  *  order), or -1. */
 function stepRows(kt: Table, probe: Table): Int32Array {
@@ -160,8 +158,10 @@ function keyedIndex(d: Dict, i: Q): Q {
   // and of several, in the order of their rows (wp/corporate-actions' `s#`uid`date xkey): a table of
   // keys, or one key as a list or dictionary
   if (d.a === 1 && kt.c.length > 1) {
-    const probe = i.t === T.Table ? i as Table : oneRowKey(kt, i) ? table(kt.c, items(i).map(e => enlist1(e))) : i.t === T.Dict && (i as Dict).k.t === T.Sym ? table(symNames((i as Dict).k), items((i as Dict).v).map(e => enlist1(e))) : null;
-    if (probe && kt.c.every(c => probe.c.includes(c))) {
+    // (one key as a row: enlist of a dictionary of symbols is a one-row table)
+    const row = oneRowKey(kt, i) ? dict(symVec(kt.c), list(items(i))) : i.t === T.Dict && (i as Dict).k.t === T.Sym ? i : null;
+    const probe = i.t === T.Table ? i as Table : row ? enlist(row) as Table : null;
+    if (probe && probe.t === T.Table && kt.c.every(c => probe.c.includes(c))) {
       const rows = stepRows(kt, probe), at = { t: T.Int, d: rows, a: 0 } as Vec;
       return i.t === T.Table ? index(d.v, at) : rows[0] < 0 ? nullItem(d.v) : item(d.v, rows[0]);
     }
