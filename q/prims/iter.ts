@@ -29,6 +29,7 @@ function collect(src: Q, rs: Q[]): Q {
   if (src.t === T.Dict) return dict((src as Dict).k, fromItems(rs));
   return fromItems(rs);
 }
+const gathered = (src: Q, c: Collector): Q => src.t === T.Dict ? dict((src as Dict).k, c.done()) : c.done();
 
 /** An int vector with each picks, item by item, from the argument its value names: 0 1 0'[x;y]. */
 function caseOf(f: Q, args: Q[]): Q {
@@ -92,14 +93,14 @@ function each(f: Q, args: Q[]): Q {
   let n = -1, dictSrc: Q | null = null;
   for (const a of args) if (isListy(a)) { const c = count(a); if (n >= 0 && c !== n) throw new QError('length'); n = c; if (a.t === T.Dict) dictSrc = a; }
   if (n < 0) return apply(f, args);
-  const r = new Array<Q>(n);
+  const r = new Collector(n);
   if (args.length === 2) {
     // two arguments (x,'y, x f' y) go straight to the dyadic form, without an argument list per item
     const [x, y] = args, xv = x.t === T.Dict ? (x as Dict).v : x, yv = y.t === T.Dict ? (y as Dict).v : y;
     const lx = isListy(x), ly = isListy(y);
-    for (let i = 0; i < n; i++) r[i] = apply2(f, lx ? item(xv, i) : x, ly ? item(yv, i) : y);
-  } else for (let i = 0; i < n; i++) r[i] = apply(f, args.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a));
-  return dictSrc ? collect(dictSrc, r) : fromItems(r);
+    for (let i = 0; i < n; i++) r.push(apply2(f, lx ? item(xv, i) : x, ly ? item(yv, i) : y));
+  } else for (let i = 0; i < n; i++) r.push(apply(f, args.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a)));
+  return dictSrc ? gathered(dictSrc, r) : r.done();
 }
 
 /** kdb+'s identity elements for folds of the operators. */
@@ -178,9 +179,9 @@ function over(f: Q, args: Q[], scan: boolean): Q {
     // join starts from the empty list, so a first atom is enlisted: (,\)2 3 4 begins ,2
     if (f.t === T.Op && (f as Prim).name === ',' && acc.t < 0) acc = fromItems([acc]);
     if (!scan) { for (let i = 1; i < n; i++) { poll(i); acc = apply2(f, acc, item(src, i)); } return acc; }
-    const out = new Array<Q>(n); out[0] = acc;
-    for (let i = 1; i < n; i++) { poll(i); out[i] = acc = apply2(f, acc, item(src, i)); }
-    return collect(x, out);
+    const out = new Collector(n); out.push(acc);
+    for (let i = 1; i < n; i++) { poll(i); out.push(acc = apply2(f, acc, item(src, i))); }
+    return gathered(x, out);
   }
   // seeded: x f/ y, or f/[x;y;z] folding several lists together
   let acc = args[0];
@@ -188,7 +189,7 @@ function over(f: Q, args: Q[], scan: boolean): Q {
   let n = -1;
   for (const a of rest) if (isListy(a)) { const c = count(a); if (n >= 0 && c !== n) throw new QError('length'); n = c; }
   if (n < 0) { const v = apply(f, [acc, ...rest]); return scan ? v : v; }
-  const out: Q[] = [];
+  const out = new Collector(n);
   for (let i = 0; i < n; i++) {
     poll(i);
     acc = apply(f, [acc, ...rest.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a)]);
@@ -196,7 +197,7 @@ function over(f: Q, args: Q[], scan: boolean): Q {
   }
   if (!scan) return acc;
   const d = rest.find(a => a.t === T.Dict);
-  return d ? collect(d, out) : fromItems(out);
+  return d ? gathered(d, out) : out.done();
 }
 
 const PLUS = { t: T.Op, name: '+' } as Prim, TIMES = { t: T.Op, name: '*' } as Prim;
@@ -215,7 +216,7 @@ const effects = (): string => hooks.changes() + ';' + drawState();
 
 /** A unary value with over/scan: converge, repeat n times, or while a condition holds. */
 function unaryOver(f: Q, args: Q[], scan: boolean): Q {
-  const out: Q[] = [];
+  const out = new Collector();
   if (args.length === 1) {
     let x = args[0];
     const first = x;
@@ -238,7 +239,7 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
       if (scan) out.push(y);
       x = y;
     }
-    return scan ? fromItems(out) : x;
+    return scan ? out.done() : x;
   }
   const [c, x0] = args;
   let x = x0;
@@ -261,7 +262,7 @@ function unaryOver(f: Q, args: Q[], scan: boolean): Q {
       if (scan) out.push(x);
     }
   }
-  return scan ? fromItems(out) : x;
+  return scan ? out.done() : x;
 }
 
 export function truthy(x: Q): boolean {

@@ -46,7 +46,7 @@ export class Collector {
 
   /** The collected items: a vector when uniform atoms, else a general list (empty: ()). */
   done(): Q {
-    if (this.xs) return fromItems(this.xs).t === T.List ? list(this.xs) : fromItems(this.xs);
+    if (this.xs) return fromItems(this.xs);
     if (this.n === 0) return list([]);
     return this.vec();
   }
