@@ -48,7 +48,7 @@ export interface Query {
   colsNamed?: boolean;
   distinct?: boolean;
   limit?: Q | null;
-  sort?: { g: Q; col: string } | null;   // a grading function (iasc idesc) and the column it sorts on
+  sort?: { g: Q; col: string | Expr } | null;   // a grading function (iasc idesc) and the column (or expression: a table of columns) it sorts on
   delCols?: string[];            // delete a,b from t
   /** a partitioned table's partitions as the first row of each: its where clauses run in each partition
    *  alone and i counts from each one's start (basics/qsql: i is relative to the partition) */
@@ -107,8 +107,9 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
   const cols = n.cols ? n.cols.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
   let sort: Query['sort'] = null;
   if (n.sort && n.sortBy) {
-    if (n.sortBy.k !== 'name') throw new QError('type');
-    sort = { g: { t: T.Unary, name: n.sort === '<' ? 'iasc' : 'idesc' } as Q, col: n.sortBy.n };
+    // a column by name, or any expression of the columns (a table of them sorts on each in turn: funq's
+    // silhouette.q, select[>([](avg;s) fby g;s)] from t)
+    sort = { g: { t: T.Unary, name: n.sort === '<' ? 'iasc' : 'idesc' } as Q, col: n.sortBy.k === 'name' ? n.sortBy.n : mk(n.sortBy) };
   }
   const by = n.by ? n.by.map(([nm, e]) => [nm, mk(e)] as [string, Expr]) : null;
   let from = source;
@@ -661,21 +662,28 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
   if (q.distinct) r = distinct(r);
   if (q.sort) {
     const tt = r.t === T.Table ? r as Table : unkey(r as Dict);
-    const j = tt.c.indexOf(q.sort.col);
-    if (j < 0) throw new QError(q.sort.col);
+    const by = q.sort.col;
+    let on: Q;
+    if (typeof by === 'string') {
+      const j = tt.c.indexOf(by);
+      if (j < 0) throw new QError(by);
+      on = tt.d[j];
+    } else on = withCols(tt, null, by);
     // select[k;>c]: only the first k (or s+k, for [s;k]) of the order are needed
     const g = q.sort.g, name = g.t === T.Unary ? (g as Prim).name : '';
     const lim = q.limit, first = !lim ? null : lim.t === -T.Long || lim.t === -T.Int ? Number((lim as Atom).v) : lim.t === T.Long && count(lim) === 2 ? items(lim).reduce((a, x) => a + Number((x as Atom).v), 0) : null;
-    const top = first !== null && first >= 0 && (name === 'iasc' || name === 'idesc') ? topGrade(tt.d[j], first, name === 'idesc') : null;
-    r = index(r, top ? longVec(top) : apply1(g, tt.d[j]));
+    const top = first !== null && first >= 0 && on.t > 0 && on.t < T.Table && (name === 'iasc' || name === 'idesc') ? topGrade(on, first, name === 'idesc') : null;
+    r = rowsAt(r, top ? longVec(top) : apply1(g, on));
   }
   if (q.limit) {
     const n = count(r);
-    if (q.limit.t < 0) { const k = Number((q.limit as Atom).v); r = index(r, longVec(k >= 0 ? rangeOf(0, Math.min(k, n)) : rangeOf(Math.max(0, n + k), n))); }
-    else { const [s, k] = items(q.limit).map(x => Number((x as Atom).v)); r = index(r, longVec(rangeOf(Math.min(s, n), Math.min(s + k, n)))); }
+    if (q.limit.t < 0) { const k = Number((q.limit as Atom).v); r = rowsAt(r, longVec(k >= 0 ? rangeOf(0, Math.min(k, n)) : rangeOf(Math.max(0, n + k), n))); }
+    else { const [s, k] = items(q.limit).map(x => Number((x as Atom).v)); r = rowsAt(r, longVec(rangeOf(Math.min(s, n), Math.min(s + k, n)))); }
   }
   return r;
 }
+/** Rows of a table or a keyed table by position (a keyed table indexed is looked up by key instead). */
+const rowsAt = (r: Q, at: Q): Q => r.t === T.Dict ? dict(index((r as Dict).k, at), index((r as Dict).v, at)) : index(r, at);
 /** Positions a, a+1, … b-1 (in vector memory when long enough: a fresh JavaScript array of them costs
  *  more in page faults than the query around it). */
 const rangeOf = (a: number, b: number): Int32Array => {

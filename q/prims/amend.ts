@@ -63,6 +63,8 @@ function amendDeep(x: Q, idx: Q[], f: F, v: Q | undefined): Q {
 
 /** Apply f to the items of x at index i (atom, vector, list or nil for all), pairing y's items when i is a list. */
 function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
+  // a list is amended at an enumeration's int positions, as it is indexed by them (funq's markov.q)
+  if (x.t !== T.Dict && (i.t === T.Enum || i.t === -T.Enum)) i = i.t < 0 ? { t: -T.Int, v: (i as Atom).v } as Atom : { t: T.Int, d: (i as Vec).d, a: 0 } as Vec;
   // () amended at a symbol is an empty dictionary given its first key (g[`new;`y]:5 below a missing key)
   if ((isNil(x) || x.t === T.List && !count(x)) && (i.t === -T.Sym || i.t === T.Sym)) x = dict(vec(T.Sym, new Int32Array(0)), list([]));
   if (isNil(i)) {

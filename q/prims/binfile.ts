@@ -4,7 +4,7 @@ import { Q, Atom, Vec, List, count, items, list, vec, symVec } from '../value/va
 import { QError, osError } from '../value/error.js';
 import { alloc, WIDTH } from '../value/storage.js';
 import { serialize } from '../ipc/serialize.js';
-import { files, pathOf, readPart } from './files.js';
+import { files, pathOf, hsym, readPart } from './files.js';
 import { writeBytes, writeAnymap, zipArgs, Zip } from './disk.js';
 
 /** The bytes y names: a file (all of it, or (file;offset;length)), a string or a byte vector. */
@@ -76,7 +76,8 @@ export function fileBinary(x: Q, y: Q): Q {
   // a general list is written as an anymap (ref/file-binary), in the layout set gives one: kdb+ reads it
   // back equal, though its `1:` keeps nested lists mapped where set's copies them
   const write = (p: string, zip: Zip) => y.t === T.List ? writeAnymap(p, y as List, zip) : writeBytes(p, rawBytes(y), zip);
-  if (x.t === -T.Sym) { write(pathOf(x), null); return x; }
+  // (a file named without its colon too, as 0: writes one)
+  if (x.t === -T.Sym) { write(pathOf(hsym(x)), null); return x; }
   if (x.t === T.List && count(x) === 4 && (x as List).d[0].t === -T.Sym) {
     const [f, ...z] = (x as List).d;
     const zip = zipArgs(list(z));

@@ -347,8 +347,9 @@ function keyValues(spec: string, src: Q): Q {
 /** The 0: operator. */
 export function fileText(x: Q, y: Q): Q {
   if (x.t === -T.Sym) {
-    // save text: each string a line
-    files().write(pathOf(x), joinBytes(stringBytes(items(y)), NL, true), false);
+    // save text: each string a line (to a file named without its colon too: funq's plot.q writes
+    // `mandel.pbm 0: …)
+    files().write(pathOf(hsym(x)), joinBytes(stringBytes(items(y)), NL, true), false);
     return x;
   }
   if (x.t === -T.Char) return prepare(String.fromCharCode((x as Atom).v), y);

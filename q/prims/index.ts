@@ -24,7 +24,9 @@ export function positions(i: Q): number[] | Int32Array | null {
       for (let k = 0; k < n; k++) { const lo = w[2 * k], hi = w[2 * k + 1]; r[k] = (hi === 0 && lo >= 0) || (hi === -1 && lo < 0) ? lo : -1; }
       return r;
     }
-    case T.Int: return (i as Vec).d as Int32Array;
+    // an enumeration indexes by its int positions into the domain (funq's markov.q amends a matrix at
+    // `k?… pairs)
+    case T.Int: case T.Enum: return (i as Vec).d as Int32Array;
     case T.Short: return Array.from((i as Vec).d as Int16Array);
     case T.Byte: case T.Bool: return Array.from((i as Vec).d as Uint8Array);
   }
@@ -33,7 +35,7 @@ export function positions(i: Q): number[] | Int32Array | null {
 const intAtom = (i: Q): number | null => {
   switch (i.t) {
     case -T.Long: return Number((i as Atom).v);
-    case -T.Int: case -T.Short: case -T.Byte: case -T.Bool: return (i as Atom).v;
+    case -T.Int: case -T.Enum: case -T.Short: case -T.Byte: case -T.Bool: return (i as Atom).v;
   }
   return null;
 };

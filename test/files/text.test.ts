@@ -356,3 +356,12 @@ test('Load CSV takes the blanks off symbol cells, as "S"$ does (kb/loading-from-
   writeFileSync(join(d, 'big.csv'), s);
   assert.equal(q(`exec distinct s from ("DFS";enlist",")0:\`:${d}/big.csv`), '`MSFT`AMD');
 });
+
+test('0: and 1: write to a file named without its colon', () => {
+  // funq's plot.q writes its images with `mandel.pbm 0: …
+  const q = session(), d = dir();
+  assert.equal(q(`(\`$"${d}/p.txt") 0: ("P4";"3 5")`), `\`${d}/p.txt`);
+  assert.equal(readFileSync(join(d, 'p.txt'), 'latin1'), 'P4\n3 5\n');
+  q(`(\`$"${d}/b.bin") 1: 0x0102ff`);
+  assert.deepEqual([...readFileSync(join(d, 'b.bin'))], [1, 2, 255]);
+});

@@ -581,3 +581,30 @@ test('a grouped select of one key column is sorted and says so: s# on the key co
   assert.equal(q('-3!select sum qty by p.color from sp'), '"(`s#+(,`color)!,`s#`blue`green`red)!+(,`qty)!,400 200 400"');
   assert.equal(q('exec a from meta select sum qty by p.color from sp'), '`s`');
 });
+
+test('select[n] and select[>c] keep a keyed table keyed, and sort by any expression of the columns', () => {
+  // funq's nb.q and tfidf.q sort a keyed table (select[>spam] from ([]word:v)!…), silhouette.q by a table
+  const { q } = makeSession();
+  q('kt:([k:1 2 3]b:3 1 2); t:([]g:`a`b`a`b;s:1 4 3 2)');
+  assert.equal(q('select[>b] from kt'), 'k| b\n-| -\n1| 3\n3| 2\n2| 1');
+  assert.equal(q('select[2] from kt'), 'k| b\n-| -\n1| 3\n2| 1');
+  assert.equal(q('select[-1;<b] from kt'), 'k| b\n-| -\n1| 3');
+  assert.equal(q('select[>b] from ([]w:`p`q`r)!([]b:1 3 2)'), 'w| b\n-| -\nq| 3\nr| 2\np| 1');
+  assert.equal(q('select[<([]g;s)] from t'), 'g s\n---\na 1\na 3\nb 2\nb 4');
+  assert.equal(q('select[>([](avg;s) fby g;s)] from t'), 'g s\n---\nb 4\nb 2\na 3\na 1');
+  assert.equal(q('select[2;<s+10*s mod 2] from t'), 'g s\n---\nb 2\nb 4');
+});
+
+test('an enumeration indexes and amends a list at its int positions', () => {
+  // funq's markov.q amends a matrix at `k?… pairs
+  const { q } = makeSession();
+  q('k:`cat`hat`bat; e:`k$`hat`bat; x:10 20 30');
+  assert.equal(q('x e'), '20 30');
+  assert.equal(q('(3 3#til 9) . (`k$`hat;`k$`bat)'), '5');
+  assert.equal(q('@[x;e;+;1]'), '10 21 31');
+  q('x[`k$`cat]:7');
+  assert.equal(q('x'), '7 20 30');
+  // a dictionary keyed by the enumeration still finds keys, not positions
+  assert.equal(q('(e!1 2)`k$`bat'), '2');
+  assert.equal(q('@[e!1 2;`k$`bat;+;1]'), 'hat| 1\nbat| 3');
+});
