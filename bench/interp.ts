@@ -9,6 +9,8 @@ const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000
   "dk:{x,'y}[20000?200;20000?200]!til 20000", 'dj:(til 20000)!20000?100'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
+  // a scan and a two-argument each of a lambda: a million results gathered
+  ['{x+y}\\[til 1000000]', 0], ['{x+y}\'[til 1000000;til 1000000]', 0],
   // a global amended item by item, at the top level and from a lambda (each a copy, were it not in place)
   ['do[1000000;v[a mod 1000000]:a]', 0], ['{v[x]+:1} each til 1000000', 0],
   // small values, where the interpreter's own cost shows (each repeated 100000 times)
