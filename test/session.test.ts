@@ -229,15 +229,26 @@ test('assigning past the end of a list is a length error and leaves it as it was
   assert.equal(q('@[1 2 3;5;:;0]'), "'length");
 });
 
-test('a view that needs itself signals loop', () => {
+test('a view that needs itself sees its last value, and signals loop before it has one (learn/views)', () => {
   const { q } = makeSession();
   q('v::$[b;1;v+1]');
   q('b:1');
   assert.equal(q('v'), '1');
   q('b:0');
+  assert.equal(q('v'), '2');
+  // nothing it reads has changed: the same value, not computed again
+  assert.equal(q('v'), '2');
+  q('b:0');
+  assert.equal(q('v'), '3');
+  // defined again, it has no last value
+  q('v::$[b;1;v+1]');
   assert.equal(q('v'), "'loop");
   q('b:1');
   assert.equal(q('v'), '1');
+  // a view has no dot notation
+  q('t:.z.p; t1::t');
+  assert.equal(q('t1.date'), "'nyi");
+  assert.equal(q('t.date~.z.d'), '1b');
 });
 
 test('t,\'u joins two tables column by column, and rows past the end index as nulls of each type', () => {

@@ -30,7 +30,11 @@ export function lookup(name: string): Q | undefined {
   if (env.views.size) {
     const full = env.full(name), vw = env.views.get(full);
     if (vw) {
-      if (computing.has(full)) throw new QError('loop');
+      // a view that reads itself sees its last value; before it has one, that is a 'loop (learn/views:
+      // v::$[b;1;v+1] counts up from 1)
+      if (computing.has(full)) { if (vw.last !== undefined) return vw.last; throw new QError('loop'); }
+      // computed again only when a global has changed since (kdb+ recomputes when what it reads changes)
+      if (vw.last !== undefined && vw.at === writes) return vw.last;
       computing.add(full);
       // the last value is kept, and shows in value`. `v while no global has changed since
       try { const v = runView(vw.node); vw.last = v; vw.at = writes; return v; } finally { computing.delete(full); }
@@ -64,6 +68,8 @@ export function getGlobal(name: string): Q {
   if (dot > 0) {
     // a missing member of a namespace is an undefined name, not a null
     if (name[0] === '.' && namespace(name.slice(0, dot))) throw new QError(name);
+    // a view has no dot notation (learn/views: t1::t; t1.date is 'nyi)
+    if (env.views.size && env.views.has(env.full(name.slice(0, dot)))) throw new QError('nyi');
     const base = getGlobal(name.slice(0, dot));
     const part = name.slice(dot + 1);
     return dotPart(base, part);

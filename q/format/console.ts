@@ -3,7 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, count, item, items, isNil, vecItem } from '../value/value.js';
 import { symName } from '../value/sym.js';
-import { ATTR_CHARS, symVec, sliceQ } from '../value/value.js';
+import { ATTR_CHARS, symVec, sliceQ, fromItems } from '../value/value.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
 import { isNullV, bytesText } from '../value/value.js';
@@ -181,6 +181,16 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
     const d = (c as List).d, t = d[0].t, k = count(d[0]);
     if (numericVec(d[0]) && d.every(e => e.t === t && count(e) === k)) return d.map(e => k ? tcell(vecItem(e as Vec, 0), P) : '');
   }
+  // numeric vectors of one count (of any numeric types) line up item under item, as a matrix does: a
+  // column of pairs shows 80   80 under 69   44.56 (learn/python/examples/dict's grades.q)
+  if (f === tcell && c.t === T.List && count(c) > 1 && count((c as List).d[0]) > 1) {
+    const d = (c as List).d, k = count(d[0]);
+    if (d.every(e => numericVec(e) && count(e) === k)) {
+      const rows = d.map(e => tcell(e, P).split(' '));
+      const w = Array.from({ length: k }, (_, j) => Math.max(...rows.map(r => r[j].length)));
+      return rows.map(r => r.map((x, j) => j < k - 1 ? x.padEnd(w[j]) : x).join(' '));
+    }
+  }
   // a char in a column of mixed items is quoted (ref/trim), where a string column's are bare
   return items(c).map(e => e.t === -T.Char && f === tcell ? s1(e, P) : f(e, P));
 }
@@ -301,6 +311,12 @@ export function show(x: Q, o: Opts): string {
     // only the lines that show are made: a longer list keeps rows-3 and adds '..' (as clip does), and a
     // grid's columns are as wide as the rows shown need (qbists' findingprimes essay)
     const shown = d.length > o.rows - 2 ? d.slice(0, Math.max(0, o.rows - 3)) : d;
+    // dictionaries of like keys in the part shown are a table there, though a later one's keys differ
+    // (qbists' allthatjazz essay: a 0h list of track dictionaries shows as a table, cut with ..)
+    if (shown.length < d.length && shown[0].t === T.Dict) {
+      const t = fromItems(shown);
+      if (t.t === T.Table) return tableLines(t as Table, null, o).join('\n');
+    }
     if (isGrid(d)) lines = gridLines(shown, o);
     // other items in one-line form: lists of pairs of unequal counts show as (0 0;0 1;0 2), as qbists'
     // AoC 2022 day 17 records its rocks

@@ -71,3 +71,22 @@ test('-3! and .Q.s1 are cut at the console width as kdb+ cuts them (basics/funsq
   assert.equal(q('count -3!til 100'), '289');
   assert.equal(q('-3!til 5'), '"0 1 2 3 4"');
 });
+
+test('a long list of dictionaries shows its first ones as a table when their keys agree, though later ones differ', () => {
+  // qbists' allthatjazz essay: a 0h list of track dictionaries shows as a table, cut with ..
+  const { q } = makeSession();
+  q('y:{$[x<29;`a`b!(x;2);`a`c!5 6]}each til 30');
+  assert.equal(q('type y'), '0h');
+  q('\\c 10 80');
+  assert.equal(q('y'), 'a b\n---\n0 2\n1 2\n2 2\n3 2\n4 2\n..');
+  // all shown: each dictionary on its line
+  assert.equal(q('-2#y'), '`a`b!28 2\n`a`c!5 6');
+});
+
+test('a table column of numeric vectors of one count lines their items up, as a matrix does', () => {
+  // learn/python/examples/dict's grades.q: the lab column shows 80   80 under 69   44.56
+  const { q } = makeSession();
+  assert.equal(q('([]n:1 2 3;lab:(78.2 77.2;80 80;69 44.56))'), 'n lab       \n------------\n1 78.2 77.2 \n2 80   80   \n3 69   44.56');
+  // counts that differ keep each cell as it is
+  assert.equal(q('([]a:(1 2;100 3;4 5 6))'), 'a    \n-----\n1 2  \n100 3\n4 5 6');
+});
