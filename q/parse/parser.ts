@@ -359,14 +359,16 @@ export class Parser {
     const cols: Node[] = [];
     if (!this.isPunct(this.peek(), ')')) for (const e of this.sequence(')')) if (e.k !== 'nil') cols.push(e);
     this.i++;
-    // a column is named by its assignment, else by the last name in its expression (as select does); one
-    // with no name is x, made unique as select makes it (x, x1, x2 … after the names before it: KX ml's
-    // ([]sym:…;time:…;@[…];@[…]) has columns sym time x x1), but a column that is the name x is x
+    // a column is named by its assignment, else by the rightmost term of its expression, where select
+    // takes the leftmost: ([]n?item) is item (learn/brief-introduction, whose next query reads item) and
+    // ([]n?0f;…) is x (kb/mt-primitives reads t`x). One with no name is x; a computed name is made unique
+    // as select makes it (x, x1, x2 … after the names before it: KX ml's ([]sym:…;time:…;@[…];@[…]) has
+    // columns sym time x x1), but a column that is a name is that name
     const used = new Set<string>();
     const named = (e: Node): [string, Node] => {
       if (e.k === 'asg' && !e.idx && !e.op) { used.add(e.n); return [e.n, e.r]; }
-      let nm = clauseName(e);
-      if (nm === 'x' && !(e.k === 'name' && e.n === 'x')) for (let k = 1; used.has(nm); k++) nm = 'x' + k;
+      let nm = lastTerm(e) ?? 'x';
+      if (e.k !== 'name') for (let k = 1, base = nm; used.has(nm); k++) nm = base + k;
       used.add(nm);
       return [nm, e];
     };
@@ -523,6 +525,18 @@ function termName(n: Node | null): string | null {
     case 'asg': return n.n;
   }
   return null;
+}
+
+/** The rightmost term's name, as a table literal names a column: the last argument of each application in
+ *  turn (null when that is not a name). */
+function lastTerm(n: Node | null): string | null {
+  if (!n) return null;
+  switch (n.k) {
+    case 'app': return lastTerm(n.a[n.a.length - 1]);
+    case 'mon': return lastTerm(n.x);
+    case 'list': return lastTerm(n.a[n.a.length - 1]);
+  }
+  return termName(n);
 }
 
 /** Build a lambda value: parameters (explicit, or x y z as used), locals, and slot numbers for both. */

@@ -608,3 +608,17 @@ test('an enumeration indexes and amends a list at its int positions', () => {
   assert.equal(q('(e!1 2)`k$`bat'), '2');
   assert.equal(q('@[e!1 2;`k$`bat;+;1]'), 'hat| 1\nbat| 3');
 });
+
+test('a table literal names a computed column by its rightmost term, where select takes the leftmost', () => {
+  // learn/brief-introduction's tab has columns time item amount city, and its next query reads item;
+  // kb/mt-primitives reads t`x of ([]n?0f;n?0x00;n?0x00)
+  const { q } = makeSession();
+  q('n:6; item:`apple`banana`orange; city:`beijing`london');
+  q('tab:([]time:asc n?0D0;n?item;amount:n?100;n?city)');
+  assert.equal(q('cols tab'), '`time`item`amount`city');
+  assert.equal(q('count select from tab where item in item'), '6');
+  assert.equal(q('cols ([]n?0f;n?0x00;n?0x00)'), '`x`x1`x2');
+  assert.equal(q('cols ([]n?item;n?item)'), '`item`item1');
+  q('t:([]c2:1 2;c3:3 4)');
+  assert.equal(q('cols select c2+c3, 2*c2 from t'), '`c2`x');
+});
