@@ -2022,3 +2022,28 @@ test('an item sought in a general list with in is found as Find finds it: throug
   assert.equal(q('((3 3) in v;(3 4) in v;(1 2;3 3) in v;(99 99) in v)'), '1b\n0b\n01b\n1b');
   assert.equal(q('((1.0;`a) in ((1.0+1e-14;`a);2);1 2 in ((1 2;3 4);9);(1 2;3 4) in ((1 2;3 4);9))'), '101b');
 });
+
+test('op:[x;y] assigns through the operator; : with an iterator picks its second argument and assigns nothing (ref/assign)', () => {
+  const { q } = makeSession();
+  q('a:1; s:"ab"; l:1 2 3');
+  q('+:[a;5]');
+  assert.equal(q('a'), '6');
+  q(',:[s;"cd"]');
+  assert.equal(q('s'), '"abcd"');
+  q('+:[l[1];10]');
+  assert.equal(q('l'), '1 12 3');
+  // an undefined name starts from the operator's identity
+  q('-:[u;1]');
+  assert.equal(q('u'), '-1');
+  assert.equal(q('{b:1;+:[b;x];b} 5'), '6');
+  // (kdbfaq: list2 :/: 0 1 2 3 is 0 1 2 3, and list2 is unchanged)
+  q('b:1 2');
+  assert.equal(q('b :/: 7 8'), '7 8');
+  assert.equal(q('b'), '1 2');
+  assert.equal(q('(1 2;3 4) :\\: 5'), '5 5');
+  assert.equal(q("b[0 1] :' 10 20"), '10 20');
+  assert.equal(q('b'), '1 2');
+  // a pattern still destructures
+  q('(c;d):3 4');
+  assert.equal(q('d'), '4');
+});

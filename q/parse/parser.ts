@@ -97,6 +97,18 @@ export class Parser {
     const items: Item[] = [];
     while (!this.atEnd()) {
       const t = this.peek()!;
+      // op:[x;y] is x op:y (ref/assign: assign through operator, in brackets)
+      if (t.k === 'op' && t.colon && !t.global && items.length === 0 && this.isPunct(this.peek(1), '[') && !this.peek(1)!.sp) {
+        const at = this.i;
+        this.i++;
+        const a = this.args(), x = a[0];
+        const target = x && a.length === 2 && a[1] ? x.k === 'name' ? x : x.k === 'app' && x.f.k === 'name' ? x.f : null : null;
+        if (target && target.k === 'name') {
+          items.push({ n: { k: 'asg', n: target.n, idx: x!.k === 'app' ? x!.a : null, op: { k: 'prim', n: t.s }, g: false, r: a[1]! }, verb: false });
+          continue;
+        }
+        this.i = at;
+      }
       // :[v;p1;r1;…] is the pattern conditional
       if (t.k === 'op' && t.s === ':' && !t.colon && items.length === 0 && this.isPunct(this.peek(1), '[') && !this.peek(1)!.sp) {
         this.i++;
@@ -141,8 +153,12 @@ export class Parser {
       const it = this.term();
       // assignment: name: e, name[i]: e, name op: e, name:: e
       const nx = this.peek();
+      // (: after a blank with an iterator glued to it is a derived function, not assignment: b :/: 7 8 is
+      // 7 8, ref/assign; h:'[f;g] names a composition)
+      const after = this.peek(1);
+      const derived = !!nx && nx.k === 'op' && nx.s === ':' && !nx.colon && nx.sp && after?.k === 'adv' && !after.sp;
       // (pattern):e destructures (kdb+ 4.1)
-      if (it.paren && nx && nx.k === 'op' && nx.s === ':' && !nx.colon && it.n.k !== 'name' && !(it.n.k === 'app' && it.n.f.k === 'name')) {
+      if (it.paren && nx && nx.k === 'op' && nx.s === ':' && !nx.colon && !derived && it.n.k !== 'name' && !(it.n.k === 'app' && it.n.f.k === 'name')) {
         this.i++;
         const r = this.expr();
         if (!r) throw this.err('assign', nx.pos);
@@ -154,7 +170,7 @@ export class Parser {
       const identity = !!nx && nx.k === 'op' && nx.s === '::' && this.atEndAt(1);
       if (it.kw && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::') && !identity) throw this.err('assign', nx.pos);
       const target = it.n.k === 'name' ? it.n : it.n.k === 'app' && it.n.f.k === 'name' ? it.n.f : null;
-      if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb && !identity) {
+      if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb && !identity && !derived) {
         this.i++;
         const r = this.expr();
         if (!r && nx.s !== '::' && !this.atEnd()) throw this.err('assign', nx.pos);
