@@ -1,5 +1,5 @@
 /** A q signal: kdb+'s error text (`type`, `length`, a name for an undefined variable …). */
-export class QError extends Error {
+export class QError {
   readonly q: string;
   pos?: number;
   /** the frames the signal passed through, innermost first (eval/backtrace.ts) */
@@ -7,15 +7,13 @@ export class QError extends Error {
   /** the primitive (its name, or a function value) that failed, and its arguments: .z.ex and .z.ey */
   ex?: string | import('./value.js').Q;
   ey?: (import('./value.js').Q | undefined)[];
-  constructor(q: string, pos?: number) {
-    // a signal is q's control flow (protected evaluation catches thousands a second), not a JavaScript
-    // fault: its stack would cost more than the rest of the signal and tell the user nothing
-    const limit = (Error as { stackTraceLimit?: number }).stackTraceLimit;
-    (Error as { stackTraceLimit?: number }).stackTraceLimit = 0;
-    super(q);
-    (Error as { stackTraceLimit?: number }).stackTraceLimit = limit;
-    this.q = q; this.pos = pos;
-  }
+  // a signal is q's control flow (protected evaluation catches thousands a second), not a JavaScript
+  // fault: it is no Error, whose construction (a stack to capture, even when none is kept) cost more than
+  // the rest of a trapped signal; message and name stand in for code that reads errors generically
+  constructor(q: string, pos?: number) { this.q = q; this.pos = pos; }
+  get message(): string { return this.q; }
+  get name(): string { return 'QError'; }
+  toString(): string { return "'" + this.q; }
 }
 /** The q signal a JavaScript engine error stands for, or null for a fault of wasq's: a RangeError from
  *  a deep recursion is kdb+'s 'stack, one from an allocation that failed 'wsfull. Protected evaluation
