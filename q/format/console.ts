@@ -275,11 +275,14 @@ function dictLines(d: Dict, o: Opts): string[] {
   if (d.v.t === T.Table && d.k.t > 0 && d.k.t <= T.Enum) return tableLines(d.v as Table, { t: T.Table, c: [''], d: [d.k] } as Table, o);
   // a table of keys over plain values keeps the key table's header, with a rule under both sides
   const head = d.k.t === T.Table ? tableRowsAsText(d.k as Table, o, true) : null;
-  const keys = head ? head.slice(1) : colCells(d.k, o.P);
+  // keys and values that are vectors show their nulls blank, as a table's columns do (q4m's
+  // `a1`a2`a3#`a1`a3!1 3 shows a2|, psaris' notes 0n 5 50 100!… a blank key); a general list's items
+  // keep their own forms (kb/faq: trade 30000 shows price| 0n)
+  const keys = head ? head.slice(1) : colCells(d.k, o.P, d.k.t > 0 ? tcell : cell);
   let vals: string[];
   if (d.v.t === T.Table) vals = tableRowsAsText(d.v as Table, o);
   else if (d.v.t === T.List && isGrid((d.v as List).d)) vals = gridLines((d.v as List).d, o);
-  else if (d.v.t > 0 && d.v.t <= T.Enum) vals = colCells(d.v, o.P);
+  else if (d.v.t > 0 && d.v.t <= T.Enum) vals = colCells(d.v, o.P, tcell);
   else vals = items(d.v).map(v => s1(v, o.P));
   const w = Math.max(0, ...keys.map(k => k.length));
   const n = keys.length;
@@ -292,7 +295,7 @@ function dictLines(d: Dict, o: Opts): string[] {
   return lines.map(l => cut(l, o.cols));
 }
 function tableRowsAsText(t: Table, o: Opts, header = false): string[] {
-  const n = count(t), cols = t.d.map(c => colCells(c, o.P));
+  const n = count(t), cols = t.d.map(c => colCells(c, o.P, c.t > 0 ? tcell : cell));
   const w = cols.map((c, j) => Math.max(header ? t.c[j].length : 0, ...c.map(s => s.length)));
   const rows = Array.from({ length: n }, (_, i) => cols.map((c, j) => c[i].padEnd(w[j])).join(' '));
   return header ? [t.c.map((c, j) => c.padEnd(w[j])).join(' '), ...rows] : rows;

@@ -90,3 +90,12 @@ test('a table column of numeric vectors of one count lines their items up, as a 
   // counts that differ keep each cell as it is
   assert.equal(q('([]a:(1 2;100 3;4 5 6))'), 'a    \n-----\n1 2  \n100 3\n4 5 6');
 });
+
+test('a dictionary shows the nulls of vector keys and values blank, as table columns do; a general list keeps 0N', () => {
+  // q4m's `a1`a2`a3#`a1`a3!1 3 shows a2|; psaris' notes show 0n 5 50 100!… with a blank key; kb/faq's
+  // row of a table of mixed types shows price| 0n
+  const { q } = makeSession();
+  assert.equal(q('`a1`a2`a3#`a1`a3!1 3'), 'a1| 1\na2| \na3| 3');
+  assert.equal(q('0n 5 50 100!.001 .005 .01 .02'), '   | 0.001\n5  | 0.005\n50 | 0.01\n100| 0.02');
+  assert.equal(q('`stock`price!(`;0n)'), 'stock| `\nprice| 0n');
+});

@@ -339,7 +339,7 @@ test('upsert in a loop: a keyed table keeps its index of keys, and every value m
   q('a:([k:1 2]v:3 4); b:a upsert (3;5); c:a upsert (3;6); d:b upsert (3;7); e:b upsert (4;8)');
   assert.equal(q('(exec v from a;exec v from b;exec v from c;exec v from d;exec v from e)'), '3 4\n3 4 5\n3 4 6\n3 4 7\n3 4 5 8');
   assert.equal(q('e 4'), 'v| 8');
-  assert.equal(q('d 4'), 'v| 0N');
+  assert.equal(q('d 4'), 'v| ');
   // a row of one type is a row (a simple list); a column takes only its own type
   assert.equal(q('exec v from a,(1;9)'), '9 4');
   assert.equal(q('a,`a`b'), "'type");
@@ -414,7 +414,7 @@ test('a record or key of symbols finds rows whose column is an enumeration of th
   assert.equal(q('sp?([]s:`s3`s1;p:`p1`p2;qty:200 200)'), '3 1');
   q('e:`a`b; kt:([k:`e$`a`b]v:1 2); k2:([k:`e$`a`b;n:1 2]v:10 20)');
   assert.equal(q('kt`b'), 'v| 2');
-  assert.equal(q('kt`c'), 'v| 0N');
+  assert.equal(q('kt`c'), 'v| ');
   assert.equal(q('(k2(`b;2))`v'), '20');
   assert.equal(q('(k2`k`n!(`a;1))`v'), '10');
   assert.equal(q('kt([]k:`b`a)'), 'v\n-\n2\n1');
@@ -531,7 +531,7 @@ test('a table column of dictionaries amends at depth: t[i;`col;`key]:v (KX ml\'s
 test('a keyed table keyed by strings or bytes finds the row of the whole key, to read and to amend; a table finds a record with a string cell (kdb-common\'s file headers)', () => {
   const { q } = makeSession();
   q('kt:([k:("ab";"cd")] v:1 2)');
-  assert.equal(q('kt[enlist[`k]!enlist "zz"]'), 'v| 0N');
+  assert.equal(q('kt[enlist[`k]!enlist "zz"]'), 'v| ');
   q('kt[enlist[`k]!enlist "cd"]:enlist[`v]!enlist 99');
   assert.equal(q('exec v from kt'), '1 99');
   assert.equal(q('kt "cd"'), 'v| 99');
