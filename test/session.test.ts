@@ -2047,3 +2047,26 @@ test('op:[x;y] assigns through the operator; : with an iterator picks its second
   q('(c;d):3 4');
   assert.equal(q('d'), '4');
 });
+
+test('recorded notebooks: dictionaries compare over the union of keys against nulls, cut and _ drop every entry of a key, a list seed scans, sv decodes in floats, a zero time rolls within a day', () => {
+  const { q } = makeSession();
+  // q4m's 5-Dictionaries notebook (kdb+ 3.6)
+  assert.equal(q('(`a`b`c!10 20 30)=`b`c`d!20 300 400'), 'a| 0\nb| 1\nc| 0\nd| 0');
+  assert.equal(q('(`a`b`c!0N 20 30)=`b`c`d!20 300 0N'), 'a| 1\nb| 1\nc| 0\nd| 1');
+  assert.equal(q('(`a`b`c!10 20 30)<`b`c`d!20 300 400'), 'a| 0\nb| 0\nc| 1\nd| 1');
+  // (+ keeps a value whose key is on one side only)
+  assert.equal(q('(`a`b`c!10 20 30)+`b`c`d!20 300 400'), 'a| 10\nb| 40\nc| 330\nd| 400');
+  assert.equal(q('`a`c cut `a`b`c!10 20 30'), 'b| 20');
+  // ref/drop: y without the entries for x (anton-dovzhenko's AoC 2020 day 13)
+  assert.equal(q('`a _ `a`b`a!1 2 3'), 'b| 2');
+  assert.equal(q('enlist[0N] _ 7 13 0N 0N 59!til 5'), '7 | 0\n13| 1\n59| 4');
+  // weihong15's Iterators notebook
+  assert.equal(q('1000 1001+\\2 3 4'), '1002 1003\n1005 1006\n1009 1010');
+  assert.equal(q('2f sv 1 2 3 4 5'), '57f');
+  assert.equal(q('1.5 2 sv 1 2'), '4f');
+  assert.equal(q('10 sv 1 2 3'), '123');
+  // weihong15's notes: a zero time of day rolls within a day, a zero date within 2000 to 2003
+  assert.equal(q('(0<=min r)&23:59>=max r:100000?00:00'), '1b');
+  assert.equal(q('23:59:59>=max 100000?00:00:00'), '1b');
+  assert.equal(q('(2000.01.01<=min r)&2003.12.31>=max r:100000?2000.01.01'), '1b');
+});

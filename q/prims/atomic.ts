@@ -12,7 +12,9 @@ const simple = (x: Q) => (x.t < 0 && x.t >= -T.Enum) || (x.t > 0 && x.t <= T.Enu
 
 /** yOnly: what a value of y becomes under a key x lacks (the value itself unless given: Subtract negates
  *  it, as kdb+'s "upsert semantics" show: d-`c!1 2 is `c!-1 -2 for a d without c). */
-export function atomic2(k: Kernel2, yOnly?: Kernel1): Kernel2 {
+/** vsNull: a key on one side only meets the other side's null instead (comparisons: (`a`b!1 2)=`b`c!2 3
+ *  is a|0 b|1 c|0, as q4m records). */
+export function atomic2(k: Kernel2, yOnly?: Kernel1, vsNull = false): Kernel2 {
   const go = (x: Q, y: Q): Q => {
     if (simple(x) && simple(y)) {
       if (x.t > 0 && y.t > 0 && count(x) !== count(y)) throw new QError('length');
@@ -32,7 +34,7 @@ export function atomic2(k: Kernel2, yOnly?: Kernel1): Kernel2 {
     }
     if (x.t === T.Dict || y.t === T.Dict) {
       if (isKeyed(x) && isKeyed(y)) return keyedPair(x as Dict, y as Dict, go, yOnly);
-      if (x.t === T.Dict && y.t === T.Dict) return dictPair(x as Dict, y as Dict, go, yOnly);
+      if (x.t === T.Dict && y.t === T.Dict) return dictPair(x as Dict, y as Dict, go, yOnly, vsNull);
       if (x.t === T.Dict) { const d = x as Dict; return dict(d.k, go(d.v, y)); }
       const d = y as Dict; return dict(d.k, go(x, d.v));
     }
@@ -53,15 +55,19 @@ export function atomic2(k: Kernel2, yOnly?: Kernel1): Kernel2 {
 }
 
 /** Two dictionaries combine on the union of their keys; a key in one only keeps its value. */
-function dictPair(a: Dict, b: Dict, go: Kernel2, yOnly?: Kernel1): Q {
+function dictPair(a: Dict, b: Dict, go: Kernel2, yOnly?: Kernel1, vsNull = false): Q {
   const ak = items(a.k), bk = items(b.k);
   const { match } = matchMod;
   const keys = [...ak], vals = items(a.v).slice();
-  const bv = items(b.v);
+  const bv = items(b.v), met = new Uint8Array(ak.length);
+  // (the null of the other side's values, or of the value's own type where those are a general list)
+  const nullFor = (other: Q, own: Q) => other.t > 0 && other.t < T.Table ? nullItem(other) : nullItem(fromItems([own]));
   for (let j = 0; j < bk.length; j++) {
     const i = keys.findIndex(k => match(k, bk[j]));
-    if (i >= 0) vals[i] = go(vals[i], bv[j]); else { keys.push(bk[j]); vals.push(yOnly ? yOnly(bv[j]) : bv[j]); }
+    if (i >= 0) { vals[i] = go(vals[i], bv[j]); met[i] = 1; }
+    else { keys.push(bk[j]); vals.push(vsNull ? go(nullFor(a.v, bv[j]), bv[j]) : yOnly ? yOnly(bv[j]) : bv[j]); }
   }
+  if (vsNull) for (let i = 0; i < ak.length; i++) if (!met[i]) vals[i] = go(vals[i], nullFor(b.v, vals[i]));
   return dict(fromItems(keys), fromItems(vals));
 }
 import * as matchMod from './match.js';

@@ -99,7 +99,7 @@ function compareWith(test: (c: number) => boolean, op: number) {
     const av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) r[i] = test(cmp(av ? a : a[i], bv ? b : b[i])) ? 1 : 0;
     return { t: T.Bool, d: r, a: 0 } as Vec;
-  });
+  }, undefined, true);
   return self;
 }
 /** Pairs the scaled comparison below already answers as the cast would: units of one kind of time (a date

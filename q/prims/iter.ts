@@ -137,7 +137,8 @@ function poll(i: number) { if (!(i & 63)) hooks.check(); }
 function over(f: Q, args: Q[], scan: boolean): Q {
   // +/ is sum and +\ sums (ref/sum: "equivalent to +/"): over a vector, nulls count as zeros (sum 2 3 0N 7
   // is 12), and a seed is added to it (1+\0N 0N 1 0N is 1 1 2 2: gyorokpeter's AoC 2020 day 12)
-  if (f.t === T.Op && (f as Prim).name === '+' && (args.length === 1 || args.length === 2)) {
+  // (a list seed scans item by item: 1000 1001+\2 3 4 is a row for each item, weihong15's Iterators notebook)
+  if (f.t === T.Op && (f as Prim).name === '+' && (args.length === 1 || args.length === 2 && (!scan || args[0].t < 0))) {
     const y = args[args.length - 1];
     if (y.t > 0 && y.t < 20 && y.t !== T.Sym && y.t !== T.Char && y.t !== T.Guid && count(y)) {
       const s = (scan ? PRIMS.sums.m : PRIMS.sum.m)!(y);

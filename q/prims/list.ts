@@ -290,9 +290,16 @@ export function drop(x: Q, y: Q): Q {
   throw new QError('type');
 }
 function dropKeys(d: Dict, k: Q): Q {
-  const pos = d.k.t === T.Table ? keyedRows(d, k) : new Set(Array.from(findMany(d.k, k.t < 0 ? fromItems([k]) : k) as ArrayLike<number>));
   const keep: number[] = [];
-  for (let i = 0; i < count(d.k); i++) if (!pos.has(i)) keep.push(i);
+  if (d.k.t === T.Table) {
+    const pos = keyedRows(d, k);
+    for (let i = 0; i < count(d.k); i++) if (!pos.has(i)) keep.push(i);
+  } else {
+    // every entry whose key is one of k's goes, a repeated key each time (ref/drop: y without the entries
+    // for x; anton-dovzhenko's AoC 2020 day 13 drops the null keys of 7 13 0N 0N 59!…)
+    const ks = k.t < 0 ? fromItems([k]) : k, c = count(ks), at = findMany(ks, d.k);
+    for (let i = 0; i < at.length; i++) if (at[i] >= c) keep.push(i);
+  }
   const ix = longVec(keep);
   return dict(index(d.k, ix), index(d.v, ix));
 }

@@ -77,8 +77,12 @@ export function roll(n: Q, y: Q): Q {
       break;
     }
     case T.Int: case T.Short: case T.Byte: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: {
-      // n?0i rolls any ints (ref/deal), and so does a zero of the types kept as ints (n?00:00, n?2000.01m:
-      // qspec's fuzz picks times, minutes, dates so)
+      // a zero time of day rolls within a day, as n?0D does (weihong15's notes: max 10000000?00:00 is 23:59,
+      // ?00:00:00 23:59:59, ?00:00:00.000 23:59:59.994), a zero date within 2000 to 2003 (max 10000000?
+      // 2000.01.01 is 2003.12.31)
+      const span = v !== 0 ? 0 : t === T.Minute ? 1440 : t === T.Second ? 86400 : t === T.Time ? 86400000 : t === T.Date ? 1461 : 0;
+      if (span) { for (let i = 0; i < k; i++) d[i] = Math.floor(unit() * span); break; }
+      // n?0i rolls any ints (ref/deal), and so does a zero month (qspec's fuzz picks them so)
       if (v === 0 && t !== T.Short && t !== T.Byte) { for (let i = 0; i < k; i++) d[i] = next32() | 0; break; }
       // n?0x0 any bytes (ref/deal), n?0h any shorts (csvguess's createtest.q)
       if (t === T.Byte && v === 0) { for (let i = 0; i < k; i++) d[i] = next32() & 255; break; }

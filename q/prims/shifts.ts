@@ -211,7 +211,8 @@ export function sublist(n: Q, x: Q): Q {
 /** x cut y: y cut into pieces of x items (an atom), or at the indices x (like _). */
 export function cut(x: Q, y: Q): Q {
   if (y.t < 0 || y.t >= T.Lambda) throw new QError('type');
-  if (!(x.t === -T.Long || x.t === -T.Int || x.t === -T.Short || x.t === T.Long || x.t === T.Int || x.t === T.Short)) throw new QError('type');
+  // anything but an integer atom is _ (q.k's cut falls through to it: `a`c cut d drops the keys, q4m)
+  if (x.t < 0 && !(x.t === -T.Long || x.t === -T.Int || x.t === -T.Short)) throw new QError('type');
   if (x.t < 0) {
     const k = intOf(x);
     if (k <= 0) throw new QError('domain');

@@ -338,6 +338,17 @@ export function sv(x: Q, y: Q): Q {
     if (rows.some(r => r.t >= 0 && count(r) !== n)) throw new QError('length');
     return fromItems(Array.from({ length: n }, (_, j) => sv(x, fromItems(rows.map(r => r.t >= 0 ? item(r, j) : r)))));
   }
+  // a float base or float digits decode in floats (ref/sv: numeric atoms or lists; 2f sv 1 2 3 4 5 is 57f,
+  // Horner's rule in weihong15's Iterators notebook)
+  const fl = (q: Q) => Math.abs(q.t) === T.Float || Math.abs(q.t) === T.Real || q.t === T.List && (q as List).d.some(fl);
+  if (fl(x) || fl(y)) {
+    const num = (e: Q) => { if (!(e.t < 0 && e.t >= -T.Float && e.t !== -T.Guid && e.t !== -T.Char)) throw new QError('type'); return Number((e as Atom).v); };
+    const ds = items(y).map(num), bs = x.t < 0 ? null : items(x).map(num), b0 = x.t < 0 ? num(x) : 0;
+    if (bs && bs.length !== ds.length) throw new QError('length');
+    let v = 0;
+    ds.forEach((d, i) => { v = v * (bs ? bs[i] : b0) + d; });
+    return { t: -T.Float, v } as Atom;
+  }
   const digits = items(y).map(e => toBig(e));
   if (x.t < 0) {
     const b = toBig(x);
