@@ -2070,3 +2070,14 @@ test('recorded notebooks: dictionaries compare over the union of keys against nu
   assert.equal(q('23:59:59>=max 100000?00:00:00'), '1b');
   assert.equal(q('(2000.01.01<=min r)&2003.12.31>=max r:100000?2000.01.01'), '1b');
 });
+
+test('q4m notebooks: times of day of different precisions in one literal meet in the finest; an enumeration over an undefined name shows its indices', () => {
+  const { q } = makeSession();
+  assert.equal(q('12:34 01:02:03'), '12:34:00 01:02:03');
+  assert.equal(q('01:02:03 12:34'), '01:02:03 12:34:00');
+  assert.equal(q('12:34 01:02:03.000'), '12:34:00.000 01:02:03.000');
+  assert.equal(q('0Nu 01:02:03'), '0N 01:02:03');
+  assert.equal(q('`x!42'), '`x!42');
+  assert.equal(q('`c!1 2 3'), '`c!1 2 3');
+  assert.equal(q('type `c!1 2 3'), '20h');
+});

@@ -8,7 +8,9 @@ import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
 import { isNullV, bytesText } from '../value/value.js';
 import { deenum, domainValues } from '../value/enums.js';
-const isLink = (x: Q) => domainValues((x as Vec).dom!) === null;
+// (an enumeration over a name not defined shows its indices too: `x!42 is built before x is, q4m's
+// Dictionaries notebook shows it so)
+const isLink = (x: Q) => { try { return domainValues((x as Vec).dom!) === null; } catch { return true; } };
 import { TYPE_NAMES } from '../value/types.js';
 
 export interface Opts { rows: number; cols: number; P: number }
@@ -16,7 +18,7 @@ export interface Opts { rows: number; cols: number; P: number }
 /** Display text of an atom with its type marker (1i, 2f, `a, "c", 0x01 …). */
 export function atomText(x: Atom, P: number): string {
   const t = -x.t, v = x.v;
-  if (t === T.Enum) { const d = deenum(x) as Atom; return '`' + x.dom + (isLink(x) ? '!' + itemText(T.Int, d.v, P) : '$' + atomText(d, P)); }
+  if (t === T.Enum) return '`' + x.dom + (isLink(x) ? '!' + itemText(T.Int, x.v, P) : '$' + atomText(deenum(x) as Atom, P));
   const s = itemText(t, v, P);
   switch (t) {
     case T.Bool: return s + 'b';
@@ -147,7 +149,8 @@ function cell(x: Q, P: number): string {
     if (x.t === -T.Enum) return cell(deenum(x), P);
     const s = atomText(a, P);
     // inside a column the type marker is dropped: 1i shows as 1, 2f as 2
-    return x.t === -T.Float ? itemText(T.Float, a.v, P) : x.t === -T.Int || x.t === -T.Short || x.t === -T.Long || x.t === -T.Real || x.t === -T.Month ? itemText(-x.t, a.v, P) : x.t === -T.Bool ? String(a.v) : x.t === -T.Byte ? '0x' + itemText(T.Byte, a.v, P) : s;
+    // (and an infinite temporal's: a timestamp column shows 0W, weihong15's CEP notebook)
+    return x.t === -T.Bool ? String(a.v) : x.t === -T.Byte ? '0x' + itemText(T.Byte, a.v, P) : x.t === -T.Guid ? s : itemText(-x.t, a.v, P);
   }
   return s1(x, P);
 }
@@ -156,6 +159,8 @@ function cell(x: Q, P: number): string {
 /** A numeric or temporal vector: its items show bare, side by side, in a table cell and a grid row. */
 const numericVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
 function tcell(x: Q, P: number): string {
+  // an empty general list is a blank cell (weihong15's CEP notebook: a job with no function)
+  if (x.t === T.List && !count(x)) return '';
   if (numericVec(x) && count(x) > 1) {
     return vecText(x as Vec, P).replace(/[a-z]$/, '');
   }

@@ -135,6 +135,9 @@ function cast(w: Word, t: number): number | bigint {
   return wideT ? BigInt(Math.trunc(v)) : v;
 }
 
+/** Units of a day of the time-of-day types, by type: minute, second, time (ms). */
+const UNITS: Record<number, number> = { [T.Minute]: 1, [T.Second]: 60, [T.Time]: 60000 };
+
 /** The value of a run of literal words: an atom for one word, a vector for several. */
 export function literal(words: string[]): Q | null {
   const ws: Word[] = [];
@@ -160,7 +163,13 @@ export function literal(words: string[]): Q | null {
     else {
       t = typed[0].t;
       if (typed.some(w => w.t !== t)) {
-        if (typed.every(w => w.t === T.Float || w.t === T.Long)) t = T.Float; else return null;
+        if (typed.every(w => w.t === T.Float || w.t === T.Long)) t = T.Float;
+        // times of day of different precisions meet in the finest: 12:34 01:02:03 is 12:34:00 01:02:03
+        // (q4m's Lists notebook, kdb+ 3.6)
+        else if (typed.every(w => UNITS[w.t])) {
+          t = typed.reduce((a, w) => UNITS[w.t] > UNITS[a] ? w.t : a, typed[0].t);
+          for (const w of ws) if (UNITS[w.t] && w.t !== t && typeof w.v === 'number') { if (Math.abs(w.v) < 2147483647) w.v = w.v * UNITS[t] / UNITS[w.t]; w.t = t; }
+        } else return null;
       }
       if (ws.some(w => !w.explicit && w.t === T.Float)) t = T.Float;
     }

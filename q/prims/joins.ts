@@ -268,12 +268,14 @@ function asofJoin(ownTime: boolean, fill: boolean) {
       const picked = index(t2.d[j], { t: T.Int, d: at, a: 0 } as Q);
       const k = c.indexOf(name);
       if (k < 0) { c.push(name); d.push(picked); return; }
-      // since 3.6 aj takes t2's value even when null; ajf keeps t1's where t2 has none or a null
-      if (!fill) { d[k] = picked; return; }
+      // since 3.6 aj takes t2's value even when null; ajf keeps t1's where t2 has none or a null; aj0's time
+      // is t2's where a row matched, t1's where none did (q4m's notebook, kdb+ 3.6: 10:01:04 ge 150)
+      const keepOwn = name === tn && !fill;
+      if (!fill && !keepOwn) { d[k] = picked; return; }
       const out = new Array<Q>(n1);
       for (let r = 0; r < n1; r++) {
         const v = item(picked, r);
-        out[r] = match[r] < 0 || v.t < 0 && isNullV(-v.t, (v as Atom).v) ? item(d[k], r) : v;
+        out[r] = match[r] < 0 || !keepOwn && v.t < 0 && isNullV(-v.t, (v as Atom).v) ? item(d[k], r) : v;
       }
       d[k] = fromItems(out);
     });

@@ -622,3 +622,14 @@ test('a table literal names a computed column by its rightmost term, where selec
   q('t:([]c2:1 2;c3:3 4)');
   assert.equal(q('cols select c2+c3, 2*c2 from t'), '`c2`x');
 });
+
+test('q4m and weihong15 notebooks: aj0 keeps t1\'s time where no row matched; a table shows an infinite temporal as 0W and an empty list blank', () => {
+  const { q } = makeSession();
+  q('t:([]ti:10:01:01 10:01:03 10:01:04;sym:`msft`ibm`ge;qty:100 200 150)');
+  q('qt:([]ti:10:01:00 10:01:01 10:01:01 10:01:02;sym:`ibm`msft`msft`ibm;px:100 99 101 98)');
+  assert.equal(q('aj0[`sym`ti;t;qt]'), 'ti       sym  qty px \n---------------------\n10:01:01 msft 100 101\n10:01:02 ibm  200 98 \n10:01:04 ge   150    ');
+  q('job:flip `name`func`time!"s*p"$\\:()');
+  q('`job upsert (`;();0Wp)');
+  assert.equal(q('job'), 'name func time\n--------------\n          0W  ');
+  assert.equal(q('([]a:0W 2000.01.01)'), 'a         \n----------\n0W        \n2000.01.01');
+});
