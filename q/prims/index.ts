@@ -188,6 +188,15 @@ function keyedIndex(d: Dict, i: Q): Q {
   // .Q.ft example: s 2 3)
   if (kt.c.length === 1 && i.t > 0 && i.t <= T.Enum && i.t !== kt.d[0].t && !(i.t === T.Sym && kt.d[0].t === T.Enum) && count(i) !== 1) throw new QError('length');
   if (kt.c.length === 1 && i.t > 0 && i.t !== T.Dict) { const n = count(i); return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => keyedIndex(d, item(i, j)))); }
+  // a general list of keys, each a list of an item per key column, finds a row each (q4m's notebook:
+  // kt[(enlist 1001;enlist 1002)], ktc (`D`A;`P`F)); one key of several columns is not one (its items are
+  // atoms or cells of their columns)
+  const nc = kt.c.length;
+  if (i.t === T.List && count(i) && items(i).every(e => e.t >= 0 && e.t < T.Table && count(e) === nc)
+    && !(count(i) === nc && items(i).every((e, j) => e.t < 0 || isCellOf(kt.d[j], e)))) {
+    const n = count(i);
+    return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => { const e = item(i, j); return keyedIndex(d, nc === 1 ? item(e, 0) : e); }));
+  }
   const r = keyRow(d, i);
   return r >= 0 ? item(d.v, r) : nullItem(d.v);
 }

@@ -573,8 +573,15 @@ export function find(x: Q, y: Q): Q {
   // a table searched for a record (a dictionary or a list, an item for each column) gives its row, and
   // for columns of values (a list of lists) the row of each (ref/find: "Searching tables")
   if (x.t === T.Table && (y.t === T.List || (y.t === T.Dict && (y as Dict).k.t === T.Sym))) {
-    const t = x as Table, vals = y.t === T.Dict ? t.c.map(c => index(y, sym(c))) : items(y);
-    if (vals.length !== t.c.length) throw new QError('length');
+    const t = x as Table;
+    let vals = y.t === T.Dict ? t.c.map(c => index(y, sym(c))) : items(y);
+    // a list of records (each a list of an item per column) finds each: q4m's t?((`x;1);(`z;3)) is 0 2 and
+    // t1?enlist each 1001 1002 is 0 1; columns of values are a list of lists that are columns
+    const nc = t.c.length;
+    const isCol = (v: Q, j: number) => v.t >= 0 && v.t < T.Table && (v.t === t.d[j].t || t.d[j].t === T.List || (t.d[j].t === T.Enum && v.t === T.Sym));
+    if (y.t === T.List && vals.length && vals.every(v => v.t >= 0 && v.t < T.Table && count(v) === nc) && !(vals.length === nc && vals.every(isCol)))
+      vals = t.c.map((_, j) => fromItems(vals.map(r => item(r, j))));
+    if (vals.length !== nc) throw new QError('length');
     // (a string in a column of strings is one cell: ([]k:("ab";"cd"))?enlist[`k]!enlist"cd" is 1)
     const cell = (v: Q, j: number) => v.t < 0 || isCellOf(t.d[j], v);
     if (vals.every(cell)) return long(Number(((find(t, table(t.c, vals.map(v => v.t < 0 ? enlist(v) : list([v])))) as Vec).d as BigInt64Array)[0]));

@@ -633,3 +633,22 @@ test('q4m and weihong15 notebooks: aj0 keeps t1\'s time where no row matched; a 
   assert.equal(q('job'), 'name func time\n--------------\n          0W  ');
   assert.equal(q('([]a:0W 2000.01.01)'), 'a         \n----------\n0W        \n2000.01.01');
 });
+
+test('q4m\'s Tables notebook: find and keyed-table lookup take a list of records; insert enumerates a foreign key\'s values', () => {
+  const { q } = makeSession();
+  q('t:([]a:`x`y`z;b:1 2 3); t1:([]eid:1001 1002 1003)');
+  assert.equal(q('t?((`x;1);(`z;3))'), '0 2');
+  // (columns of values still find by column)
+  assert.equal(q('t?(`x`z;1 3)'), '0 2');
+  assert.equal(q('t1?enlist each 1001 1002'), '0 1');
+  q('kt:([eid:1001 1002 1003] name:`Dent`Beeblebrox`Prefect; iq:98 42 126)');
+  assert.equal(q('kt[(enlist 1001;enlist 1002)]'), 'name       iq\n-------------\nDent       98\nBeeblebrox 42');
+  q('ktc:([l:`D`B`P; f:`A`Z`F] iq:98 42 126)');
+  assert.equal(q('ktc (`D`A;`P`F)'), 'iq \n---\n98 \n126');
+  assert.equal(q('ktc `D`A'), 'iq| 98');
+  q('tdetails:([] eid:`kt$1003 1002 1001; sc:126 36 92)');
+  assert.equal(q('`tdetails insert (1002;42)'), ',3');
+  assert.equal(q('exec eid.name from tdetails'), '`Prefect`Beeblebrox`Dent`Beeblebrox');
+  assert.equal(q('`tdetails insert (1009;42)'), "'cast");
+  assert.equal(q('count tdetails'), '4');
+});
