@@ -2081,3 +2081,14 @@ test('q4m notebooks: times of day of different precisions in one literal meet in
   assert.equal(q('`c!1 2 3'), '`c!1 2 3');
   assert.equal(q('type `c!1 2 3'), '20h');
 });
+
+test('each of a composition given fewer arguments than its last function takes is a projection, shown with the arguments given', () => {
+  // weihong15's Iterators notebook: %[;2]*[3]+'[(0 1;2 3;4 5;6 7;8 9)]
+  const { q } = makeSession();
+  q("h:('[;] over (%[;2];3*;+))");
+  assert.equal(q("(h')[5 2#til 10]"), "%[;2]*[3]+'[(0 1;2 3;4 5;6 7;8 9)]");
+  assert.equal(q("((h')[5 2#til 10])1"), '1.5  3 \n4.5  6 \n7.5  9 \n10.5 12\n13.5 15');
+  q('f:{[a;b]a+b}each');
+  assert.equal(q('f 0b'), "{[a;b]a+b}'[0b]");
+  assert.equal(q('(f 1 2) 3 4'), '4 6');
+});

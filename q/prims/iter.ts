@@ -314,11 +314,13 @@ export function iterApply(g: IterFn, args: Q[]): Q {
   // the derived function has its value's rank (ref/maps): given fewer arguments than a value of rank 3
   // or more takes, it is projected (jbetz34's end of day: .[csave[…;;…]'[t];(17;2;6)])
   // (a lambda's rank, or a projection's of one: a primitive's, as @'s, depends on how it is applied)
-  if ((g.t === T.Each || g.t === T.Over || g.t === T.Scan) && args.length && (f.t === T.Lambda || f.t === T.Proj && (f as Proj).f.t === T.Lambda)) {
+  // (and a composition's, its last function's: (h')[x] of h:'[;] over (%[;2];3*;+) is a projection,
+  // weihong15's Iterators notebook)
+  if ((g.t === T.Each || g.t === T.Over || g.t === T.Scan) && args.length && (f.t === T.Lambda || f.t === T.Comp || f.t === T.Proj && (f as Proj).f.t === T.Lambda)) {
     const r = rankOf(f);
     // (each of a binary one too: f:{[a;b]…}each; f 0b waits for its second argument, where over and scan
     // given one argument reduce)
-    if ((r >= 3 || r === 2 && g.t === T.Each) && args.length < r) return project(g, [...args, ...new Array<undefined>(r - args.length)]);
+    if ((r >= 3 || r === 2 && g.t === T.Each) && args.length < r) return project(g, args);
   }
   switch (g.t) {
     case T.Each: return each(f, args);
