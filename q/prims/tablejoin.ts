@@ -6,7 +6,7 @@ import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, d
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { keyText, take } from './list.js';
+import { keyText } from './list.js';
 import { amend } from './amend.js';
 import { jointIds } from './groupby.js';
 import { intLong } from './conv.js';
@@ -133,7 +133,8 @@ export function upsertKeyed(x: Dict, y: Q): Q {
     let out = c;
     if (src && oldX.length) out = amendRows(out, oldX, index(src, oldYs));
     // a column y lacks gets nulls for the new keys
-    if (newY.length) out = join(out, src ? index(src, newYs) : take({ t: -T.Long, v: BigInt(newY.length) } as Q, nullItem(c)), true);
+    // (each its own null: a string column's is "", which # would make blanks of, as 1#"" is " ")
+    if (newY.length) { const z = nullItem(c); out = join(out, src ? index(src, newYs) : fromItems(Array.from({ length: newY.length }, () => z)), true); }
     if (src && laterX.length) out = amendRows(out, laterX, index(src, laterYs));
     return out;
   }));

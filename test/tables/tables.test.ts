@@ -652,3 +652,10 @@ test('q4m\'s Tables notebook: find and keyed-table lookup take a list of records
   assert.equal(q('`tdetails insert (1009;42)'), "'cast");
   assert.equal(q('count tdetails'), '4');
 });
+
+test('uj of keyed tables gives a new key\'s missing string "" (nmasamba\'s kdb_commands: orange|212 "")', () => {
+  const { q } = makeSession();
+  q('a:([k:`a`b] s:("xx";"yy")); b:([k:`c] v:1)');
+  assert.equal(q('a uj b'), 'k| s    v\n-| ------\na| "xx"  \nb| "yy"  \nc| ""   1');
+  assert.equal(q('(a uj b)`c'), 's| ""\nv| 1');
+});
