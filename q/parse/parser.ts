@@ -193,6 +193,11 @@ export class Parser {
       if (items.length === 1) return items[0].n;
       this.open.add(items[items.length - 1].n);
     }
+    // in k a verb ending the expression right after another verb has no argument to take: it is an open
+    // end, and the verbs before it (monadic, having nothing to their left) compose with it, as a train:
+    // k)(|+\)x is |+\x, k)(~=)[x;y] is ~x=y (ref/compose "Implicit composition"; q.k defines union:?,).
+    // q keeps its own reading: there (|+\) is a verb applied to a derived one
+    if (this.k && items.length >= 2 && items[items.length - 1].verb && items[items.length - 2].verb) this.open.add(items[items.length - 1].n);
     return this.reduce(items, 0);
   }
 
