@@ -2092,3 +2092,17 @@ test('each of a composition given fewer arguments than its last function takes i
   assert.equal(q('f 0b'), "{[a;b]a+b}'[0b]");
   assert.equal(q('(f 1 2) 3 4'), '4 6');
 });
+
+test('a step dictionary is one given s# (shown `s#`s#k!v); keys sorted alone look up exactly', () => {
+  const { q } = makeSession();
+  // ref/apply: step dictionaries
+  q('d:`cat`cow`dog`sheep!`chat`vache`chien`mouton');
+  assert.equal(q('(`s#d) `sheep`snake`cat`ant'), '`mouton`mouton`chat`');
+  // psaris' notes record 0N! of one as `s#`s#0n 5 50 100!0.001 0.005 0.01 0.02
+  assert.equal(q('-3!`s#0n 5 50 100!.001 .005 .01 .02'), '"`s#`s#0n 5 50 100!0.001 0.005 0.01 0.02"');
+  // anton-dovzhenko's AoC 2020 day 7 looks up a dictionary made from select … by's sorted keys exactly
+  q('t:([]b:`c`a`b`a;c:1 2 3 4)');
+  q('x:(!) . (0!select sum c by b from t)`b`c');
+  assert.equal(q('x `zz`a'), '0N 6');
+  assert.equal(q('((`s#`cat`cow`dog`sheep)!1 2 3 4) `snake'), '0N');
+});

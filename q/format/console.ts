@@ -107,7 +107,8 @@ export function s1(x: Q, P: number): string {
       const dd = x as Dict;
       if (dd.flipped) return '+' + s1({ t: T.Dict, k: dd.k, v: dd.v } as Dict, P);
       // (a sorted keyed table's s# is its key table's: (`s#+(,`color)!,`s#`blue`green`red)!…, basics/qsql)
-      const k = (dd.k.t === T.Table && (dd as { a?: number }).a === 1 ? '`s#' : '') + s1(dd.k, P), v = s1(dd.v, P);
+      // (and a step dictionary's is its own, before its keys': `s#`s#0n 5 50 100!…, psaris' notes)
+      const k = ((dd as { a?: number }).a === 1 ? '`s#' : '') + s1(dd.k, P), v = s1(dd.v, P);
       const wrap = (s: string, q: Q) => q.t === T.Dict || (q.t === T.Table) || (q.t < 0 && false) ? '(' + s + ')' : s;
       // a key that starts with , (one item), is a cast's form (`symbol$(), `sym$`a: the $ would take the
       // rest) or is itself keyed is parenthesised

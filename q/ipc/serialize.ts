@@ -146,8 +146,9 @@ function write(w: Writer, x: Q): void {
     }
     case T.Dict: {
       const d = x as Dict;
-      // a sorted dictionary (s# on it, or a sorted key, as k's ! makes one) is type 127 (ipc.md §4.5)
-      w.u8(d.a === Attr.S || (d.k as Vec | Table).a === Attr.S ? 127 : 99);
+      // a sorted dictionary (s# on it; a keyed table's is its key table's) is type 127 (ipc.md §4.5); keys
+      // sorted alone do not make one (see index.ts: a step function needs s# on the dictionary)
+      w.u8(d.a === Attr.S || (d.k.t === T.Table && (d.k as Table).a === Attr.S) ? 127 : 99);
       write(w, d.k); write(w, d.v);
       return;
     }

@@ -99,8 +99,10 @@ export const oneKey = (k: Q, i: Q) => i.t < 0 || i.t >= 100 || (k.t === T.List &
 function dictIndex(d: Dict, i: Q): Q {
   if (d.k.t === T.Table) return keyedIndex(d, i);
   const k = d.k;
-  // keys with s# make a step function: a value is that of the last key at or below it
-  if ((k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) return step(k, d.v, i);
+  // a dictionary given s# (`s#d, which marks its keys too) is a step function: a value is that of the last
+  // key at or below it. Keys that are sorted alone do not make one (kdb+ shows `s#d as `s#`s#k!v, and
+  // anton-dovzhenko's AoC 2020 day 7 looks up a dictionary made from select … by's sorted keys exactly)
+  if (d.a === 1 && (k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) return step(k, d.v, i);
   if (oneKey(k, i)) {
     // an atom (or one whole key of a list of keys) looks up one value; a short, int or long by its value
     // among keys of another of the three, as Find finds it (MystiquePanda's AoC 2022 day 5 looks up long

@@ -42,7 +42,10 @@ test('s# on a dictionary makes a step function and a sorted dictionary on the wi
   // the value of the last key at or below the index; null below the first key
   assert.equal(q('d 3'), '8');
   assert.equal(q('d 0 1 3 4 10'), '0N 7 8 9 9');
-  assert.equal(q('((`s#`a`c)!1 2) `b'), '1');
+  // (keys sorted alone are an exact lookup: the step is the dictionary's own s#, which -3! shows before
+  // its keys', `s#`s#k!v in psaris' notes; anton-dovzhenko's AoC 2020 day 7 relies on it)
+  assert.equal(q('((`s#`a`c)!1 2) `b'), '0N');
+  assert.equal(q('-8!(`s#`a`b)!2 3i'), '0x0100000021000000630b0102000000610062000600020000000200000003000000');
   // without s# it is an exact lookup
   assert.equal(q('(1 2 4!7 8 9) 3'), '0N');
   // type 127 on the wire, its keys with attribute byte 1 (kb/serialization)
