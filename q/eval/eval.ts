@@ -298,12 +298,16 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
         return at.v;
       }
     }
+    const before = local ? fr![n.slot!] : held, wasOwn = before !== undefined && (before as Owned).own === owner;
     const c = current(n, fr, local);
     r = amend(c, idx, op, r);
     // the copy amend made is the variable's alone, until it is read whole
     // (a dictionary's when the amend replaced a value at a key it had: its values are then a copy, and
-    // its keys are never changed)
-    if (r !== c && (ownable(r) || freshValues(c, r))) (r as Owned).own = owner;
+    // its keys are never changed; and when it appended a key to a dictionary that was the variable's
+    // alone: the grown keys and values share their room only with that one, which nothing else holds —
+    // else each d[k]:v at a key d has after one it lacked copied every value, d[rand n]:1 in a loop was
+    // quadratic)
+    if (r !== c && (ownable(r) || freshValues(c, r) || wasOwn && appended(c, r))) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     const c = current(n, fr, local);
@@ -374,6 +378,9 @@ function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y
   return { x: x as Vec, p, v };
 }
 /** Whether amend made dictionary r from c by replacing values at keys c had: r's values are a copy. */
+function appended(c: Q, r: Q): boolean {
+  return c.t === T.Dict && r.t === T.Dict && (c as Dict).k.t !== T.Table && count((r as Dict).k) > count((c as Dict).k) && ownable((r as Dict).v) && (r as Dict).v !== (c as Dict).v;
+}
 function freshValues(c: Q, r: Q): boolean {
   return c.t === T.Dict && r.t === T.Dict && (r as Dict).k === (c as Dict).k && (r as Dict).v !== (c as Dict).v && ownable((r as Dict).v) && count((r as Dict).v) === count((c as Dict).v);
 }
