@@ -2106,3 +2106,27 @@ test('a step dictionary is one given s# (shown `s#`s#k!v); keys sorted alone loo
   assert.equal(q('x `zz`a'), '0N 6');
   assert.equal(q('((`s#`cat`cow`dog`sheep)!1 2 3 4) `snake'), '0N');
 });
+
+test('a dictionary amended at new and old keys in turn stays its own: what read it before keeps its values', () => {
+  // (the new key's grown values share their room with the dictionary before: only one nothing else holds
+  // may then be changed in place)
+  const { q } = makeSession();
+  q('f:(`long$())!`long$()');
+  q('f[1]:1'); q('f[1]:2'); q('g:f'); q('f[2]:3'); q('f[1]:9');
+  assert.equal(q('g'), '1| 2');
+  assert.equal(q('f'), '1| 9\n2| 3');
+  q('f[3]:4'); q('h:f'); q('f[4]:5'); q('f[3]:7');
+  assert.equal(q('h'), '1| 9\n2| 3\n3| 4');
+  assert.equal(q('{d:(`long$())!`long$(); d[1]:1; d[1]:2; e:d; d[2]:3; d[1]:9; (e;d)}[]'), '(,1)!,2\n1 2!9 3');
+  q('i:0; k:(`long$())!`long$(); do[3000; k[i mod 1000]+:1; i+:1]');
+  assert.equal(q('(count k;sum k)'), '1000 3000');
+});
+
+test('each prior of & and | keeps the first item; given a count, over repeats it (agilmer1989\'s kx/bar notes)', () => {
+  const { q } = makeSession();
+  assert.equal(q("(&':)3 1 4"), '3 1 1');
+  assert.equal(q("(|':)3 1 4"), '3 3 4');
+  assert.equal(q("2 &':/3 1 4 5 2 0N 7 6 8"), '3 1 1 1 2 0N 0N 0N 6');
+  assert.equal(q("2 (+':)\\ 1 2 3"), '1 2 3\n1 3 5\n1 4 8');
+  assert.equal(q("5 &': 3 9 1"), '3 3 1');
+});

@@ -154,7 +154,9 @@ function over(f: Q, args: Q[], scan: boolean): Q {
   // (and given a count first, it is applied that many times: 1 play\ strategy of a dictionary of strings,
   // qbists' Advent of q 2022 day 2)
   const count1 = args.length === 2 && (args[0].t === -T.Long || args[0].t === -T.Int || args[0].t === -T.Short);
-  if (r === 1 || (args.length === 2 && r === 1) || f.t === T.Dict && (args.length === 1 || count1)) return unaryOver(f, args, scan);
+  // (an each-prior given a count repeats too: 2 &':/x is (&':) twice, agilmer1989's kx/bar notes record
+  // 2 &':/3 1 4 5 2 0N 7 6 8 as 3 1 1 1 2 0N 0N 0N 6)
+  if (r === 1 || (args.length === 2 && r === 1) || (f.t === T.Dict || f.t === T.Prior) && (args.length === 1 && f.t === T.Dict || count1)) return unaryOver(f, args, scan);
   if (args.length === 1) {
     const x = args[0];
     if (!isListy(x)) return x;
@@ -293,7 +295,9 @@ function prior(f: Q, args: Q[]): Q {
       if (seed) out[0] = apply2(f, cur, seed);
       // (less or plus its zero, times or divided by its one: the first item takes the others' type, as
       // deltas 1101b is 1 0 -1 1i and ratios 1 2 4 is 1 2 2f — ref/maps: the identity is the seed)
-      else if (identity(f)) {
+      // (& and | keep the first item, as their identities, the greatest and least values, would: (&':)3 1 4
+      // is 3 1 1, as agilmer1989's notes record it)
+      else if (identity(f) || f.t === T.Op && ((f as Prim).name === '&' || (f as Prim).name === '|')) {
         const nm = f.t === T.Op ? (f as Prim).name : '', one = nm === '*' || nm === '%' ? 1 : nm === '+' || nm === '-' ? 0 : -1;
         out[0] = one >= 0 && (cur.t === -T.Bool || cur.t <= -T.Byte && cur.t >= -T.Float) ? apply2(f, cur, { t: cur.t, v: typeof (cur as Atom).v === 'bigint' ? BigInt(one) : one } as Atom) : cur;
       }
