@@ -2130,3 +2130,9 @@ test('each prior of & and | keeps the first item; given a count, over repeats it
   assert.equal(q("2 (+':)\\ 1 2 3"), '1 2 3\n1 3 5\n1 4 8');
   assert.equal(q("5 &': 3 9 1"), '3 3 1');
 });
+
+test('0Nc is the char null (weihong15\'s notes roll 10?0Nc for letters)', () => {
+  const { q } = makeSession();
+  assert.equal(q('0Nc'), '" "');
+  assert.equal(q('all (10?0Nc) in .Q.a'), '1b');
+});

@@ -20,7 +20,9 @@ function nullWord(c: string, neg: boolean): Word | null {
   if (!m) return null;
   const isNull = m[1] === 'N' || m[1] === 'n';
   let t = m[2] ? typeOfChar(m[2]) : (m[1] === 'n' || m[1] === 'w' ? T.Float : T.Long);
-  if (m[2] === 'c' || t < 0) return null;
+  // 0Nc is the char null, a blank (weihong15's notes roll 10?0Nc for letters, as 10?" " does)
+  if (m[2] === 'c') return m[1] === 'N' ? { t: T.Char, v: 32, explicit: true } : null;
+  if (t < 0) return null;
   // (the lower-case letters take a type too: 0wi is 0Wi (ref/cast), 0ng a null guid (ref/deal))
   const fl = t === T.Real || t === T.Float || t === T.Datetime;
   const wide = t === T.Long || t === T.Timestamp || t === T.Timespan;
