@@ -614,3 +614,11 @@ test('QINIT names a script loaded before the rest, default q.q in QHOME (basics/
     assert.equal(h.stdout, '7\n');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('a.b:1 at the root makes a dictionary a: \\v, key `. and value `. show a once', () => {
+  const { q } = makeSession();
+  q('a.b:1; a.c:2; x:5');
+  assert.equal(q('\\v'), '`s#`a`x');
+  assert.equal(q('key `.'), '`a`x');
+  assert.equal(q('value `.'), 'a| ``b`c!(::;1;2)\nx| 5');
+});

@@ -150,7 +150,8 @@ export function namespaceKeys(ns: string): Q {
   const out = new Set<string>();
   if (ns.startsWith(':')) return dirKey(ns.slice(1));
   // the root's variables, and its views (they are in its dictionary too)
-  if (ns === '.') return symVec([...env.globals.keys(), ...env.views.keys()].filter(k => k[0] !== '.'));
+  // (a.b:1 at the root makes a dictionary a: its name, once)
+  if (ns === '.') return symVec([...new Set([...env.globals.keys(), ...env.views.keys()].filter(k => k[0] !== '.').map(k => k.split('.')[0]))]);
   if (ns === '.q') { const kws = qKeywords(); return symVec(['', ...kws, ...qOwn().filter(k => !kws.includes(k))]); }
   if (ns === '') {
     for (const k of env.globals.keys()) if (k[0] === '.') out.add(k.slice(1).split('.')[0]);
@@ -173,8 +174,14 @@ export function namespaceKeys(ns: string): Q {
 
 /** The root namespace as a dictionary of its variables. */
 function rootDict(): Q {
-  const names: string[] = [], vals: Q[] = [];
-  for (const [k, v] of env.globals) if (k[0] !== '.') { names.push(k); vals.push(v); }
+  const names: string[] = [], vals: Q[] = [], dicts = new Set<string>();
+  // (a.b:1 makes a dictionary a, there once as what a gives)
+  for (const [k, v] of env.globals) if (k[0] !== '.') {
+    const dot = k.indexOf('.');
+    if (dot < 0) { names.push(k); vals.push(v); continue; }
+    const a = k.slice(0, dot);
+    if (!dicts.has(a)) { dicts.add(a); names.push(a); vals.push(getGlobal(a)); }
+  }
   // a view is there as itself: it shows as its text, and value gives its parts (viewParts)
   for (const [k, vw] of env.views) if (k[0] !== '.') { names.push(k); vals.push({ t: T.Lambda, src: vw.src ?? '', params: [], locals: [], body: vw.node, ns: '', rank: 1, view: k } as Lambda); }
   return dict(symVec(names), list(vals));

@@ -73,7 +73,8 @@ const nameList = (arg: string, test: (v: Q) => boolean): string[] => {
     if (pre ? !k.startsWith(pre) : k.startsWith('.')) continue;
     const rest = k.slice(pre.length), dot = rest.indexOf('.');
     // a namespace inside it is one of its variables, a dictionary (\v .a lists c for .a.c.d)
-    if (dot >= 0) { const sub = rest.slice(0, dot); if (pre && dot > 0 && !out.includes(sub) && test({ t: T.Dict, k: { t: T.Sym } } as unknown as Q)) out.push(sub); continue; }
+    // (and at the root, a.b:1 makes a dictionary a: \v lists a)
+    if (dot >= 0) { const sub = rest.slice(0, dot); if (dot > 0 && !out.includes(sub) && test({ t: T.Dict, k: { t: T.Sym } } as unknown as Q)) out.push(sub); continue; }
     if (test(v) && !out.includes(rest)) out.push(rest);
   }
   // the built-in functions kept as primitives are its functions too (\f .j)
