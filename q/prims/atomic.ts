@@ -11,9 +11,9 @@ export type Kernel1 = (x: Q) => Q;
 const simple = (x: Q) => (x.t < 0 && x.t >= -T.Enum) || (x.t > 0 && x.t <= T.Enum);
 
 /** yOnly: what a value of y becomes under a key x lacks (the value itself unless given: Subtract negates
- *  it, as kdb+'s "upsert semantics" show: d-`c!1 2 is `c!-1 -2 for a d without c). */
-/** vsNull: a key on one side only meets the other side's null instead (comparisons: (`a`b!1 2)=`b`c!2 3
- *  is a|0 b|1 c|0, as q4m records). */
+ *  it, as kdb+'s "upsert semantics" show: d-`c!1 2 is `c!-1 -2 for a d without c). vsNull: a key on one
+ *  side only meets the other side's null instead (comparisons: (`a`b!1 2)=`b`c!2 3 is a|0 b|1 c|0, as
+ *  q4m records). */
 export function atomic2(k: Kernel2, yOnly?: Kernel1, vsNull = false): Kernel2 {
   const go = (x: Q, y: Q): Q => {
     if (simple(x) && simple(y)) {
