@@ -2136,3 +2136,12 @@ test('0Nc is the char null (weihong15\'s notes roll 10?0Nc for letters)', () => 
   assert.equal(q('0Nc'), '" "');
   assert.equal(q('all (10?0Nc) in .Q.a'), '1b');
 });
+
+test('anton-dovzhenko\'s AoC: no keys take an empty dictionary of the types; vs encodes a whole float as its long', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.s1 ()#(0 1;1 1)!5 6'), '"()!`long$()"');
+  assert.equal(q('.Q.s1 ()#`a`b!1 2'), '"(`symbol$())!`long$()"');
+  assert.equal(q('.Q.s1 {f:(key x) where (value x)>9; f _ x} ()#`a`b!1 2'), '"(`symbol$())!`long$()"');
+  assert.equal(q('2 vs 1 2 4f'), '0 0 1\n0 1 0\n1 0 0');
+  assert.equal(q('2 vs 2.5'), "'type");
+});

@@ -121,6 +121,9 @@ export function take(x: Q, y: Q): Q {
     if (y.t === T.Dict) { const d = y as Dict; if (d.v.t === T.Table) { return dict(d.k, take(x, d.v)); } const ks = x.t === -T.Sym ? x : x; return dict(x.t === -T.Sym ? fromItems([x]) : x, index(d, ks)); }
   }
   if (x.t === T.Dict || x.t === T.Table) { /* x#y with a table on the left: rows of y matching keys */ }
+  // no keys take no entries: an empty dictionary of y's key and value types (anton-dovzhenko's AoC 2021
+  // day 11 takes (key x)#x once every key has gone; d () would be d's values whole)
+  if (y.t === T.Dict && x.t >= 0 && x.t < T.Table && !count(x)) { const d = y as Dict; return dict(sliceQ(d.k, 0, 0), sliceQ(d.v, 0, 0)); }
   // (and a general list of keys of a dictionary keyed by lists: (enlist 1 1)#g, gyorokpeter's AoC 2022 day 24)
   if (y.t === T.Dict && (x.t > 0 || x.t === T.List && (y as Dict).k.t === T.List)) { const d = y as Dict; return dict(x, index(d, x)); }
   if (x.t === T.Long || x.t === T.Int || x.t === T.Short) return reshape(x, y);

@@ -402,6 +402,8 @@ export function vs(x: Q, y: Q): Q {
   }
   if (x.t === -T.Bool) return bits(y, 1);
   if (x.t === -T.Byte) return bits(y, 8);
+  // a whole float is encoded as its long (anton-dovzhenko's AoC 2024 day 2: 2 vs 2 xexp til n)
+  if ((y.t === -T.Float || y.t === -T.Real) && Number.isInteger((y as Atom).v)) y = long(BigInt((y as Atom).v));
   if (x.t < 0) {
     // digits of y in base x, as many as needed
     const b = toBig(x);
