@@ -265,10 +265,22 @@ function isGrid(xs: Q[]): boolean {
 // page; one that holds lists or functions keeps its parentheses: ref/trim's ("jumps ";"over   "))
 const inRow = (x: Q, P: number): string => numericVec(x) ? colCells(x, P).join(' ')
   : x.t === T.List && count(x) && (x as List).d.every(e => e.t < 0) ? (x as List).d.map(e => inRow(e, P)).join(' ') : s1(x, P);
+/** A general list's row of a grid: its items in one-line form; a row of numeric vectors of one count is a
+ *  matrix, each of its columns as wide as its widest item (q4m's Lists notebook: (1 2 3;(10 20;100
+ *  200;1000 2000)) shows 10   20   100  200  1000 2000 under 1         2         3) */
+function listRow(e: List, P: number): string[] {
+  // (only a row that is a matrix, numeric vectors of one count: (2;3 4)+… shows 7 8 9 10 11 over 13  15 16,
+  // basics/atomic)
+  const k = count(e.d[0]);
+  if (!(k > 1 && e.d.every(x => numericVec(x) && count(x) === k))) return e.d.map(x => inRow(x, P));
+  // (its columns line up: a one-row matrix, lsq's ,-33 37.6, keeps its items as they are)
+  const leaves = e.d.map(x => colCells(x, P)), w = Array.from({ length: k }, (_, j) => Math.max(...leaves.map(l => l[j].length)));
+  return leaves.map(l => l.map((c, j) => c.padEnd(w[j])).join(' '));
+}
 function gridLines(xs: Q[], o: Opts): string[] {
   // rows of a general list show their items in one-line form; rows of a simple vector show bare cells,
   // nulls blank as in a table (prev\[2;x] shows its shifted rows indented)
-  const cells = xs.map(e => e.t === T.List ? (e as List).d.map(x => inRow(x, o.P)) : colCells(e, o.P, tcell));
+  const cells = xs.map(e => e.t === T.List ? listRow(e as List, o.P) : colCells(e, o.P, tcell));
   const n = cells[0].length;
   const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => r[j].length)));
   // every column padded to its width, the last too (psaris/matching's README keeps kdb+'s trailing blanks)

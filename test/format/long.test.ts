@@ -99,3 +99,12 @@ test('a dictionary shows the nulls of vector keys and values blank, as table col
   assert.equal(q('0n 5 50 100!.001 .005 .01 .02'), '   | 0.001\n5  | 0.005\n50 | 0.01\n100| 0.02');
   assert.equal(q('`stock`price!(`;0n)'), 'stock| `\nprice| 0n');
 });
+
+test('a grid row that is a matrix (numeric vectors of one count) lines its columns up; other rows show their items as they are', () => {
+  const { q } = makeSession();
+  // q4m's Lists notebook (kdb+ 3.6)
+  assert.equal(q('(1 2 3;(10 20;100 200;1000 2000))'), '1         2         3        \n10   20   100  200  1000 2000');
+  // basics/atomic and ref/lsq: vectors of different counts, and a one-row matrix, as they are
+  assert.equal(q('(2; 3 4) + ((5 6; 7 8 9); (10; 11 12))'), '7 8 9 10 11\n13  15 16  ');
+  assert.equal(q('(enlist -33 37.6;enlist 7 -22.4 12)'), '-33 37.6  \n7 -22.4 12');
+});
