@@ -377,10 +377,11 @@ function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y
   if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
   return { x: x as Vec, p, v };
 }
-/** Whether amend made dictionary r from c by replacing values at keys c had: r's values are a copy. */
+/** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */
 function appended(c: Q, r: Q): boolean {
   return c.t === T.Dict && r.t === T.Dict && (c as Dict).k.t !== T.Table && count((r as Dict).k) > count((c as Dict).k) && ownable((r as Dict).v) && (r as Dict).v !== (c as Dict).v;
 }
+/** Whether amend made dictionary r from c by replacing values at keys c had: r's values are a copy. */
 function freshValues(c: Q, r: Q): boolean {
   return c.t === T.Dict && r.t === T.Dict && (r as Dict).k === (c as Dict).k && (r as Dict).v !== (c as Dict).v && ownable((r as Dict).v) && count((r as Dict).v) === count((c as Dict).v);
 }
