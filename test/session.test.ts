@@ -2145,3 +2145,10 @@ test('anton-dovzhenko\'s AoC: no keys take an empty dictionary of the types; vs 
   assert.equal(q('2 vs 1 2 4f'), '0 0 1\n0 1 0\n1 0 0');
   assert.equal(q('2 vs 2.5'), "'type");
 });
+
+test('_ drops a key given in another integer width, as lookup finds it (dotfiles\' .aoc.splitBy drops 0N from int keys)', () => {
+  const { q } = makeSession();
+  assert.equal(q('((1 0N 2i)!`a`b`c) _ 0N'), '1| a\n2| c');
+  assert.equal(q('((1 2)!3 4) _ 1i'), '2| 4');
+  assert.equal(q('(enlist 1) _ (1 2i)!3 4'), '2| 4');
+});

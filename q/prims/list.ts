@@ -14,6 +14,7 @@ import { hooks } from './hooks.js';
 import { deenum } from '../value/enums.js';
 import { groupRows, groupIds } from './groupby.js';
 import { lookupKeyed } from './joins.js';
+import { castTo } from './conv.js';
 import { iasc } from './order.js';
 import { stringGroups } from './strhash.js';
 
@@ -300,7 +301,12 @@ function dropKeys(d: Dict, k: Q): Q {
   } else {
     // every entry whose key is one of k's goes, a repeated key each time (ref/drop: y without the entries
     // for x; anton-dovzhenko's AoC 2020 day 13 drops the null keys of 7 13 0N 0N 59!…)
-    const ks = k.t < 0 ? fromItems([k]) : k, c = count(ks), at = findMany(ks, d.k);
+    let ks = k.t < 0 ? fromItems([k]) : k;
+    // (a short, int or long key of another of the three widths is the same key, as d k finds it: dotfiles'
+    // .aoc.splitBy drops 0N from a dictionary keyed by ints)
+    const w = [T.Short, T.Int, T.Long];
+    if (ks.t !== d.k.t && w.includes(ks.t) && w.includes(d.k.t)) ks = castTo(d.k.t, ks);
+    const c = count(ks), at = findMany(ks, d.k);
     for (let i = 0; i < at.length; i++) if (at[i] >= c) keep.push(i);
   }
   const ix = longVec(keep);
