@@ -42,10 +42,13 @@ export function appendRows(a: Table, y: Q, grow = false): Table {
   const b = asRows(a.c, y);
   // append (t,: and insert) takes rows with columns missing, filled with nulls (ref/join); join does not
   if (!b.c.every(c => a.c.includes(c)) || (grow ? false : a.c.length !== b.c.length)) throw new QError('mismatch');
-  const m = count(b), nulls = (c: Q) => { const z = nullItem(c); return fromItems(Array.from({ length: m }, () => z)); };
+  const m = count(b);
   // an append stores into the columns: an int column takes longs, a long one ints (conv's intLong)
-  return table(a.c, a.c.map((c, i) => join(a.d[i], b.c.includes(c) ? (grow ? intLong(col(b, c), a.d[i].t) : col(b, c)) : nulls(a.d[i]), grow)));
+  return table(a.c, a.c.map((c, i) => join(a.d[i], b.c.includes(c) ? (grow ? intLong(col(b, c), a.d[i].t) : col(b, c)) : nullsOf(a.d[i], m), grow)));
 }
+/** m nulls of column c's type, each its own item: a string column's are "", which # would make blanks of
+ *  (1#"" is " "). */
+const nullsOf = (c: Q, m: number): Q => { const z = nullItem(c); return fromItems(Array.from({ length: m }, () => z)); };
 
 /** A typed column takes new items of its own type only (an enumeration, symbols too; an int column
  *  longs and a long one ints, converted: conv's intLong): 'type otherwise, for insert and for upsert
@@ -133,8 +136,7 @@ export function upsertKeyed(x: Dict, y: Q): Q {
     let out = c;
     if (src && oldX.length) out = amendRows(out, oldX, index(src, oldYs));
     // a column y lacks gets nulls for the new keys
-    // (each its own null: a string column's is "", which # would make blanks of, as 1#"" is " ")
-    if (newY.length) { const z = nullItem(c); out = join(out, src ? index(src, newYs) : fromItems(Array.from({ length: newY.length }, () => z)), true); }
+    if (newY.length) out = join(out, src ? index(src, newYs) : nullsOf(c, newY.length), true);
     if (src && laterX.length) out = amendRows(out, laterX, index(src, laterYs));
     return out;
   }));

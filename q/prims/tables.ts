@@ -176,12 +176,12 @@ export function insert(x: Q, y: Q): Q {
   const cols = t.c.map((c, j) => {
     const k = r.c.indexOf(c);
     if (k < 0) throw new QError(c);
-    // a foreign key column takes its key's values, enumerated (q4m's notebook: `tdetails insert (1002;42)
-    // with eid `kt$ over long keys)
+    // an enumerated column takes its domain's values, enumerated: symbols, or a foreign key's values (q4m's
+    // notebook: `tdetails insert (1002;42) with eid `kt$ over long keys)
     const col = t.d[j], raw = r.d[k];
-    const add = takesType(col, col.t === T.Enum && raw.t > 0 && raw.t < T.Enum && raw.t !== T.Sym ? hooks.enumerate((col as Vec).dom!, raw) : raw);
+    const add = takesType(col, col.t === T.Enum && raw.t > 0 && raw.t < T.Enum ? hooks.enumerate((col as Vec).dom!, raw) : raw);
     // each column grows into room behind it (grow.ts): inserting row by row is not a copy each time
-    return join(col, col.t === T.Enum && add.t === T.Sym ? hooks.enumerate((col as Vec).dom!, add) : add, true);
+    return join(col, add, true);
   });
   const merged = table(t.c, cols);
   if (kn.length) {
