@@ -2008,6 +2008,16 @@ test('an index extended by a join serves the longer list and still the shorter o
   assert.equal(q('(attr v;count v;v?109)'), '`u\n110\n109');
 });
 
+test('a dictionary grown one key at a time finds every key, old and new, and no absent one (its keys inherit how often they were searched, so an index is built and then extended)', () => {
+  const { q } = makeSession();
+  q('f:(`$())!`long$(); do[3000;f[`$string count f]:count f]; f0:f; f[`late]:-1');
+  assert.equal(q('(count f;f`0;f`2999;f`late;f`absent;f0`late;count f0;(key f)?`2999)'), '3001 0 2999 -1 0N 0N 3000 2999');
+  q('g:()!(); do[3000;g[count g]:2*count g]; g[0N]:7');
+  assert.equal(q('(g 0;g 2999;g 0N;g 3001;sum value g)'), '0 5998 7 0N 8997007');
+  q('l:(); do[500;l,:enlist(count l;`a);l?(0;`a)]');
+  assert.equal(q('(l?(0;`a);l?(499;`a);l?(500;`a);l?(250;`b))'), '0 499 500 500');
+});
+
 test('a dictionary given a count first is applied that many times, whatever its values (qbists\' Advent of q 2022 day 2: score each 1 play\\ strategy)', () => {
   const { q } = makeSession();
   q('rounds:string`BX`CY`AZ`AX`BY`CZ`CX`AY`BZ; score:sum 1+ rounds? ::; play:rounds!rounds[;0],\'"XZYZYXYXZ"; strategy:("A Y";"B X";"C Z")[;0 2]');

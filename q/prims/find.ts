@@ -75,6 +75,9 @@ const covers = new WeakMap<Map<unknown, number>, number>();
  *  are absent for it, so x keeps using it; a second extension of x makes no more use of it. */
 export function extendIndex(x: Q, z: Q, n: number): void {
   const xd = (x as Vec).d as unknown as object, m = xd && indexes.get(xd);
+  // (x not indexed yet: z inherits how often x was searched, so a vector grown by one item between
+  // searches, d[k]:v in a loop, earns its index as one that stays would; otherwise each search is a scan)
+  if (typeof m === 'number' && m > 0) { indexes.set((z as Vec).d as unknown as object, m); return; }
   if (!(m instanceof Map) || covers.get(m) !== n) return;
   const zd = (z as Vec).d as unknown as ArrayLike<unknown>, k = count(z), keys: unknown[] = [];
   // (every new key first: an index is changed only when all of them can go in)
