@@ -1602,6 +1602,13 @@ test('a cast to a narrower integer type takes a value beyond its range to its in
   assert.equal(q('`int$0N'), '0Ni');
 });
 
+test('a long cast to a byte is first an int within its range, and gives that int\'s low byte: beyond 0Wi is 0xff (ref/cast)', () => {
+  const { q } = makeSession();
+  assert.equal(q('"x"$-2 -1 0 1 2+0Wi'), '0xfdfeffffff');
+  assert.equal(q('"x"$300 -1 0N'), '0x2cff00');
+  assert.equal(q('"x"$255 256i'), '0xff00');
+});
+
 test('a composition ending in an operator has its rank: given one argument it is projected (ref/compose; funq\'s edist:enorm (-)::)', () => {
   const { q } = makeSession();
   assert.equal(q("'[neg;-][5] 3"), '-2');

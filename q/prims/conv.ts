@@ -158,7 +158,9 @@ function one(to: number, from: number, v: any, asked = false): any {
   switch (to) {
     case T.Bool: return f1(from, v) ? 1 : 0;
     case T.Char: return Number(j1(from, v)) & 255;
-    case T.Byte: return Number(BigInt.asUintN(8, rounded(from, v)));
+    // (a long becomes an int first, its range bounded, and the byte is that int's low byte: beyond 0Wi
+    // is 0xff, as ref/cast shows for "x"$-2 -1 0 1 2+0Wi)
+    case T.Byte: return from === T.Long || from === T.Timestamp || from === T.Timespan ? narrow(from, v, 32, NI, WI) & 255 : Number(BigInt.asUintN(8, rounded(from, v)));
     case T.Short: return narrow(from, v, 16, NH, WH);
     case T.Int: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: return narrow(from, v, 32, NI, WI);
     case T.Long: case T.Timestamp: case T.Timespan: { const b = rounded(from, v); return b; }
