@@ -13,6 +13,7 @@ import type { Node } from './parse/ast.js';
 import { ev, callLambda } from './eval/eval.js';
 import { Return, RETURNED, returned } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
+import { scramble, unscramble, locking } from './eval/lock.js';
 import { PRIMS } from './prims/registry.js';
 import { cellText } from './format/html.js';
 import { count, item, items, fromItems, isKeyed } from './value/value.js';
@@ -79,6 +80,7 @@ export class Session {
     hooks.deleteMember = (ns, m) => deleteMember(ns, m);
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
     hooks.check = () => this.env.check();
+    hooks.roomFor = n => this.env.roomFor(n);
     hooks.peach = (f, x) => {
       const host = this.env.host;
       // secondary threads: the items in turn, each as on a thread (no global changes); one item runs as on
@@ -347,6 +349,15 @@ export class Session {
     }
     // \_ alone: whether clients may not write (-b)
     if (name === '_' && !arg.trim()) return { t: -T.Bool, v: this.env.blocked ? 1 : 0 } as Q;
+    // \_ f.q: the runtime script f.q_, its code scrambled (lock.ts); never a shell command
+    if (name === '_') {
+      const path = arg.trim().replace(/^:/, ''), fs = this.env.host.files;
+      if (!fs) throw new QError('nyi');
+      const src = fs.read(path);
+      if (src === null) throw osError(path);
+      fs.write(path + '_', scramble(src), false);
+      return sym(path + '_');
+    }
     if (name === '\\' || name === '') { this.env.host.exit?.(0); return NIL; }
     return system(cmd);
   }
@@ -440,12 +451,14 @@ export class Session {
       return NIL;
     }
     const read = this.env.host.readFile;
-    const txt = read ? read(path) : null;
+    // a runtime script (\_): its text unscrambled, its functions locked while it loads
+    const locked = /_$/.test(path) && fs ? unscramble(fs.read(path.replace(/^:/, '')) ?? new Uint8Array(0)) : null;
+    const txt = locked ? new TextDecoder().decode(locked) : read ? read(path) : null;
     if (txt === null) throw osError(path);
     // the first error stops the load and is the caller's, as kdb+ signals it (@[system;"l f.q";h] traps it)
     // a \d in the script holds to its end: the loader's namespace comes back after (kdb+tick's u.q ends in
     // .u, and chainedtick.q goes on to define upd and its tables in the root)
-    const { cwd, ns } = this.env;
+    const { cwd, ns } = this.env, wasLocking = locking.on;
     // (and it runs in the working namespace, whichever lambda's code called \l: system"l f.q" in a .tt lambda)
     this.env.ns = cwd;
     try {
@@ -458,11 +471,12 @@ export class Session {
         for (const stmt of statementsAt(txt)) at(full, stmt.line, () => apply(other, [str(stmt.text)]));
         return NIL;
       }
+      locking.on = !!locked;
       for (const stmt of statementsAt(txt)) {
         const v = at(full, stmt.line, () => this.run(k && !/^\s*\\/.test(stmt.text) ? 'k)' + stmt.text : stmt.text));
         if (v !== null) this.env.host.write(1, hooks.s1Cut(v) + '\n');
       }
-    } finally { this.env.cwd = cwd; this.env.ns = ns; }
+    } finally { this.env.cwd = cwd; this.env.ns = ns; locking.on = wasLocking; }
     return NIL;
   }
 

@@ -99,7 +99,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     now: clockNs,
     tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
     // four fifths of V8's limit (garbage included: a collection runs long before the limit is reached)
-    heapNearlyFull: () => { const h = getHeapStatistics(); return h.used_heap_size > 0.8 * h.heap_size_limit; },
+    heapNearlyFull: (more = 0) => { const h = getHeapStatistics(); return h.used_heap_size + more > 0.8 * h.heap_size_limit; },
     memory: () => { const m = process.memoryUsage(); return { used: m.heapUsed, heap: m.heapTotal, physical: totalmem() }; },
     shell: cmd => {
       // what was written before it is out before the command runs (-1 "a"; system"sleep 3" shows a first)

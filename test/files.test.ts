@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -48,4 +48,24 @@ test('a script\'s results show in one-line form cut to the console, whether it i
   const cut = '0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 ..';
   assert.equal(wasq(dir, '\\c 25 80\n\\l s1.q\n([]a:1 2)\n'), `+(,\`a)!,1 2\n\`a\`b!1 2\n${cut}\na\n-\n1\n2\n`);
   assert.equal(execFileSync('node', [resolve('bin/wasq.mjs'), 's1.q', '-c', '25', '80'], { cwd: dir, input: '', encoding: 'utf8' }), `+(,\`a)!,1 2\n\`a\`b!1 2\n${cut}\n`);
+});
+
+test('\\_ f.q writes the runtime script f.q_ (never a shell command): its bytes show no code, it loads as f.q does, and its functions show as locked and are not serialized (basics/syscmds)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
+  writeFileSync(join(dir, 't1.q'), 'a:123;f:{x+2*y}\n');
+  const out = wasq(dir, [
+    '\\_ t1.q',
+    'system"_ t1.q"',
+    '\\l t1.q_',
+    'a',
+    'f[10;1 2 3]',
+    'f',
+    '-8!f',
+    'g:{x}',
+    'g',
+    '\\_',
+  ].join('\n') + '\n').trim().split('\n');
+  assert.deepEqual(out, ['`t1.q_', '`t1.q_', '123', '12 14 16', 'locked', "'type", '{x}', '0b']);
+  const bytes = readFileSync(join(dir, 't1.q_'), 'latin1');
+  assert.ok(!bytes.includes('x+2*y') && !bytes.includes('a:123'), 'the runtime script hides its code');
 });

@@ -1609,6 +1609,18 @@ test('a long cast to a byte is first an int within its range, and gives that int
   assert.equal(q('"x"$255 256i'), '0xff00');
 });
 
+test('an integer null cast to a char is byte 0, "\\000" (KX Academy\'s functions notebook: 10h$0N); a time of day cast to a date, timestamp or datetime is a type error (its cast exercises: "p"$10:28:43.306)', () => {
+  const { q } = makeSession();
+  assert.equal(q('"c"$0N'), '"\\000"');
+  assert.equal(q('"c"$65 0N 66i'), '"A\\000B"');
+  assert.equal(q('10h$0Nh'), '"\\000"');
+  assert.equal(q('"p"$10:28:43.306'), "'type");
+  assert.equal(q('"d"$10:28 11:00'), "'type");
+  assert.equal(q('"z"$0Nv'), "'type");
+  assert.equal(q('"t"$2020.01.01D10:00'), '10:00:00.000');
+  assert.equal(q('"p"$2020.01.02'), '2020.01.02D00:00:00.000000000');
+});
+
 test('a composition ending in an operator has its rank: given one argument it is projected (ref/compose; funq\'s edist:enorm (-)::)', () => {
   const { q } = makeSession();
   assert.equal(q("'[neg;-][5] 3"), '-2');

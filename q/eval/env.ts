@@ -10,8 +10,9 @@ export interface Host {
    *  given in ms since 1970, for ltime and gtime). */
   now(): bigint;
   tzOffsetMinutes(atMs?: number): number;
-  /** Whether the engine's own heap (not vector memory) is nearly full: loops then stop with 'wsfull. */
-  heapNearlyFull?(): boolean;
+  /** Whether the engine's own heap (not vector memory) is nearly full, or would be with `more` bytes
+   *  besides: loops then stop with 'wsfull, and so does a general list too big for what is left. */
+  heapNearlyFull?(more?: number): boolean;
   /** The sockets open now: protocol (q IPC or w WebSocket), whether messages are compressed, bytes
    *  waiting (-38!, -25!); null for a number that is no socket. */
   socket?(h: number): { p: 'q' | 'w'; f?: 't' | 'u'; z: boolean; m: number } | null;
@@ -161,6 +162,12 @@ export class Env {
     // out-of-memory, which would end the process
     // (asked at most once a millisecond: memory grows no faster than the engine can fill it)
     if (this.host.heapNearlyFull) { const now = Date.now(); if (now !== this.heapAt) { this.heapAt = now; if (this.host.heapNearlyFull()) throw new QError('wsfull'); } }
+  }
+  /** 'wsfull before a general list of n items is made when the engine's heap has no room for it (its
+   *  items are pointers on that heap, not vector memory: a list doubling in a converge would otherwise
+   *  end the process between two of the loop's checks) */
+  roomFor(n: number) {
+    if (this.host.heapNearlyFull?.(16 * n)) throw new QError('wsfull');
   }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
   /** Who a request comes from (.z.w .z.a .z.u); at the console, and in .z.pc and .z.wc once the peer is

@@ -806,7 +806,8 @@ function razeVals(vals: Q[]): Q {
 
 function del(t: Table, rows: Rows | null, q: Query): Table {
   if (q.delCols) {
-    for (const c of q.delCols) if (!t.c.includes(c)) throw new QError(c);
+    // (a column t lacks is no error: nothing to delete, as a config reader's delete of a column its own
+    // select had not kept counts on)
     const keep = t.c.map((c, i) => [c, i] as const).filter(([c]) => !q.delCols!.includes(c));
     return table(keep.map(([c]) => c), keep.map(([, i]) => t.d[i]));
   }

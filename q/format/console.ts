@@ -123,7 +123,7 @@ export function s1(x: Q, P: number): string {
       const vals = t.c.length === 1 ? ',' + s1(t.d[0], P) : '(' + t.d.map(c => s1(c, P)).join(';') + ')';
       return '+' + keys + '!' + vals;
     }
-    case T.Lambda: return (x as Lambda).src;
+    case T.Lambda: return (x as Lambda).locked ? 'locked' : (x as Lambda).src;
     case T.Unary: case T.Op: {
       const p = x as Prim & { named?: boolean };
       return isNil(x) ? '::' : K_FORM[p.name] ?? K_UNARY[p.name] ?? (p.named ? undefined : K_COVERS[p.name]) ?? p.name;
@@ -197,8 +197,10 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
       return rows.map(r => r.map((x, j) => j < k - 1 ? x.padEnd(w[j]) : x).join(' '));
     }
   }
-  // a char in a column of mixed items is quoted (ref/trim), where a string column's are bare
-  return items(c).map(e => e.t === -T.Char && f === tcell ? s1(e, P) : f(e, P));
+  // an atom in a column of mixed items keeps its type's mark, where a vector column's drop theirs: a char
+  // is quoted (ref/trim), a float is 2f beside longs (KX Academy's joins notebook, a uj of long and float
+  // columns); a null stays blank
+  return items(c).map(e => f === tcell && e.t < 0 && e.t !== -T.Sym && e.t !== -T.Enum && tcell(e, P) !== '' ? s1(e, P) : f(e, P));
 }
 
 /** kdb+ keeps a line within \c's width less one, ending a cut line with `..`. */
@@ -212,7 +214,8 @@ function clip(lines: string[], rows: number): string[] {
 
 /** Lines of a table: header, rule, rows. Key columns (when keyed) sit left of a `|`. */
 function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
-  const n = count(t);
+  // (the keys count the rows: a keyed table may have no value columns, 1!([]a:1 2))
+  const n = kt ? count(kt) : count(t);
   // header and rule take two of the console's lines
   const shown = n + 2 > o.rows - 2 ? Math.max(0, o.rows - 5) : n;
   const colsOf = (tb: Table) => tb.c.map((name, j) => {

@@ -164,6 +164,8 @@ function write(w: Writer, x: Q): void {
     }
     case T.Lambda: {
       const f = x as Lambda;
+      // (a runtime script's function is not sent: its code is what \_ hides)
+      if (f.locked) throw new QError('type');
       // the context is sent without its leading dot: `d` for a lambda defined under \d .d
       writeLambdaText(w, f.ns ? f.ns.replace(/^\./, '') : '', f.src);
       return;

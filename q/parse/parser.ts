@@ -3,6 +3,7 @@
 import { lex, Tok, strBytes } from './lexer.js';
 import { walkNodes } from './ast.js';
 import { source } from '../eval/backtrace.js';
+import { locking } from '../eval/lock.js';
 import type { Node, Pat } from './ast.js';
 import { toPat, patNames } from './pattern.js';
 import { literal, boolLiteral, byteLiteral } from './literal.js';
@@ -646,6 +647,7 @@ export function makeLambda(src: string, params: string[] | null, body: Node[], p
   if (params.length > 8) throw new QError('params');
   const lam: Lambda = { t: T.Lambda, src, params, locals, body: body.length === 1 ? body[0] : { k: 'seq', a: body }, ns: '', rank };
   if (pats) lam.pats = pats;
+  if (locking.on) lam.locked = true;
   return lam;
 }
 

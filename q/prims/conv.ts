@@ -102,6 +102,8 @@ export function castTo(t: number, y: Q, asked = false): Q {
   if (y.t === T.Dict) return dict((y as Dict).k, castTo(t, (y as Dict).v, asked));
   if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(c => castTo(t, c, asked)));
   if (y.t === -T.Enum || y.t === T.Enum) { if (t === T.Long || t === T.Int) return castTo(t, { ...(y as any), t: y.t < 0 ? -T.Int : T.Int }); throw new QError('type'); }
+  // a time of day is no date: "p"$10:28:43.306 is a type error (KX Academy's cast exercises, kdb+ 4.0)
+  if (isDateLike(t) && isClock(Math.abs(y.t))) throw new QError('type');
   if (y.t < 0) return { t: -t, v: one(t, -y.t, (y as Atom).v, asked) } as Atom;
   if (y.t > 0 && y.t < 20) {
     if (y.t === t) return y;
@@ -135,11 +137,14 @@ const MS: Record<number, number | undefined> = { [T.Time]: 1, [T.Second]: 1000, 
 const KIND: Record<number, 'i32' | 'i64' | 'f64' | undefined> = { [T.Int]: 'i32', [T.Long]: 'i64', [T.Float]: 'f64' };
 const NSU: Record<number, bigint> = { [T.Minute]: 60000000000n, [T.Second]: 1000000000n, [T.Time]: 1000000n, [T.Timespan]: 1n };
 const isDateLike = (t: number) => t === T.Timestamp || t === T.Date || t === T.Datetime || t === T.Month;
+const isClock = (t: number) => t === T.Minute || t === T.Second || t === T.Time;
 const isTimeLike = (t: number) => t === T.Timespan || t === T.Minute || t === T.Second || t === T.Time;
 
 /** One payload v of type from, converted to type to (kdb+ truncates to narrower temporal types). */
 function one(to: number, from: number, v: any, asked = false): any {
   if (from === T.Sym || from === T.Guid) throw new QError('type');
+  // (an integer's null as a char is its low byte, 0, not a blank: "c"$0N is "\000", KX Academy's notebooks)
+  if (to === T.Char && (from === T.Short || from === T.Int || from === T.Long)) return Number(BigInt.asUintN(8, BigInt(v)));
   if (isNullV(from, v) && from !== T.Bool && from !== T.Byte && from !== T.Char) return nullOf(to);
   if (isDateLike(to) && isDateLike(from) || isTimeLike(to) && isTimeLike(from) || (isTimeLike(to) && (from === T.Timestamp || from === T.Datetime))) {
     const inf = infinite(from, v);

@@ -221,6 +221,6 @@ function lambdaParts(f: Lambda): Q {
   const name = f.name ? (root ? '..' : f.ns + '.') + f.name : null;
   return list([
     vec(T.Byte, new Uint8Array(0)), symVec(params), symVec(locals), symVec([ns, ...globals]), ...consts,
-    long(-1n), name ? str(name) : list([]), str(f.file ?? ''), long(BigInt(f.file ? f.line ?? -1 : -1)), str(f.src),
+    long(-1n), name ? str(name) : list([]), str(f.file ?? ''), long(BigInt(f.file ? f.line ?? -1 : -1)), str(f.locked ? 'locked' : f.src),
   ]);
 }

@@ -26,6 +26,8 @@ export const hooks = {
   /** Between iterations of a loop that calls no lambda (converge, n-times, while): 'stop when asked,
    *  'wsfull when the engine's heap is nearly full */
   check: (() => {}) as () => void,
+  /** 'wsfull when the engine's heap has no room for a general list of n items */
+  roomFor: (() => {}) as (n: number) => void,
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,

@@ -11,6 +11,7 @@ import { deenum } from '../value/enums.js';
 import { appendRows, upsertKeyed } from './tablejoin.js';
 import { amend } from './amend.js';
 import { index } from './index.js';
+import { hooks } from './hooks.js';
 
 /** x,y for x,:y (and insert): a vector grows into room behind it, so appending in a loop is not quadratic. */
 export const appendJoin = (x: Q, y: Q): Q => join(x, y, true);
@@ -41,6 +42,8 @@ export function join(x: Q, y: Q, grow = false): Q {
   // (and no rows join as none: t,() is t, as raze of a column with () cells needs, TorQ-Bikes' bike_list)
   if (tx === T.Table && ty === T.List && !count(y)) return x;
   if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List && rowsOf(x as Table, y as List) || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
+  // (a keyed table likewise: k,() is k, as a config reader's (1!x),$[..;1!y;()] counts on)
+  if (isKeyed(x) && ty === T.List && !count(y)) return x;
   if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
   // a keyed table's keys are a table: another dictionary's keys cannot join them
   if (tx === T.Dict && ty === T.Dict && isKeyed(x) !== isKeyed(y)) throw new QError('type');
@@ -54,6 +57,8 @@ export function join(x: Q, y: Q, grow = false): Q {
   if (ty === T.List && count(y) === 0 && (vx || tx === T.Table || tx === T.Dict)) return x;
   // an atom or list joined to a dictionary is a type error
   if ((tx === T.Dict) !== (ty === T.Dict)) throw new QError('type');
+  // (a big one only when the engine's heap has room for it)
+  if (xs.length + ys.length > 1 << 20) hooks.roomFor(xs.length + ys.length);
   const r = fromItems([...xs, ...ys]);
   if (tx === T.List && r.t === T.List) extendIndex(x, r, xs.length);
   return r;

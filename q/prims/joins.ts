@@ -93,6 +93,8 @@ function keyedLike(x: Q, c: string[], d: Q[]): Q {
 /** t lj kt: t with kt's value columns for the matching key (ljf: kt's nulls do not overwrite). */
 function leftJoin(fill: boolean) {
   return (x: Q, y: Q): Q => {
+    // (nothing to join is x itself: kdb+'s lj takes () as its y, as its definition in q.k shows)
+    if (isEmptyList(y) && (x.t === T.Table || isKeyed(x))) return x;
     if (!isKeyed(y)) throw new QError('type');
     const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
     if (t.t !== T.Table) throw new QError('type');
@@ -127,6 +129,8 @@ export const ijf = innerJoin(true);
 
 /** ujf: as uj, but on keyed tables a null in y leaves x's value. */
 export function ujf(x: Q, y: Q): Q {
+  if (isEmptyList(x)) return y;
+  if (isEmptyList(y)) return x;
   if (!isKeyed(x) || !isKeyed(y)) return uj(x, y);
   const kx = x as Dict, ky = y as Dict;
   const b = unkey(ky);
@@ -140,8 +144,13 @@ export function ujf(x: Q, y: Q): Q {
 
 /** t1 uj t2: all rows and all columns; keyed tables merge by key. */
 export function uj(x: Q, y: Q): Q {
+  // () on either side gives the other (kdb+'s uj begins $[()~x;y;()~y;x;..], as its q.k shows; a
+  // config reader unions a list of tables starting from ())
+  if (isEmptyList(x)) return y;
+  if (isEmptyList(y)) return x;
   if (isKeyed(x) && isKeyed(y)) {
-    const kx = x as Dict, ky = y as Dict;
+    // x's keys once each, at their first row: kdb+ takes (distinct keys of x, then y's) # x, then lj y
+    const kx = distinctKeys(x as Dict), ky = y as Dict;
     const a = unkey(kx), b = unkey(ky);
     const allCols = [...a.c, ...b.c.filter(c => !a.c.includes(c))];
     const widen = (t: Table) => table(allCols, allCols.map(c => t.c.includes(c) ? col(t, c) : fromItems(new Array(count(t)).fill(nullOfCol(c, a, b)))));
@@ -157,6 +166,18 @@ export function uj(x: Q, y: Q): Q {
     const cb = b.c.includes(c) ? col(b, c) : fromItems(new Array(count(b)).fill(nullOfCol(c, a, b)));
     return count(ca) ? (count(cb) ? join(ca, cb) : ca) : cb;
   }));
+}
+const isEmptyList = (x: Q): boolean => x.t === T.List && !count(x);
+/** A keyed table with each key at its first row only. */
+function distinctKeys(x: Dict): Dict {
+  const k = x.k as Table, n = count(k), p = findMany(k, k);
+  let dup = false;
+  for (let i = 0; i < n && !dup; i++) dup = p[i] !== i;
+  if (!dup) return x;
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (p[i] === i) keep.push(i);
+  const r = longVec(keep);
+  return dict(index(k, r), index(x.v, r)) as Dict;
 }
 function nullOfCol(c: string, a: Table, b: Table): Q {
   const src = a.c.includes(c) ? col(a, c) : col(b, c);

@@ -25,7 +25,8 @@ export interface Table { t: T.Table; c: string[]; d: Q[]; a?: Attr; ref?: string
 export interface Lambda { t: T.Lambda; src: string; params: string[]; locals: string[]; body: Node; ns: string; rank: number; pats?: (import('../parse/ast.js').Pat | null)[]; view?: string;
   /** where src starts in the text it was parsed from (positions in the body are in that text), and the
    *  global name it was defined under (f@ for a lambda inside f): for backtraces */
-  at?: number; name?: string; /** the script file and line it was defined on */ file?: string; line?: number }
+  at?: number; name?: string; /** the script file and line it was defined on */ file?: string; line?: number;
+  /** defined by a runtime script (\_): its code is not shown or serialized */ locked?: boolean }
 /** A primitive: an operator glyph (102) or keyword/unary form (101), found by name in the primitives table. */
 export interface Prim { t: T.Unary | T.Op; name: string }
 export interface IterFn { t: number; adv: string; f: Q }         // 106..111: f' f/ f\ f': f/: f\:

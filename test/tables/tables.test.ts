@@ -659,3 +659,32 @@ test('uj of keyed tables gives a new key\'s missing string "" (nmasamba\'s kdb_c
   assert.equal(q('a uj b'), 'k| s    v\n-| ------\na| "xx"  \nb| "yy"  \nc| ""   1');
   assert.equal(q('(a uj b)`c'), 's| ""\nv| 1');
 });
+
+test('uj, ujf and lj take () as nothing to join (kdb+\'s q.k: $[()~x;y;()~y;x;..]); a keyed table joined with () is itself and shows its rows with no value columns; keyed uj takes x\'s keys once each (exxeleron\'s cfgRdr; KX Academy\'s joins notebook)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2)');
+  assert.equal(q('(() uj t)~t'), '1b');
+  assert.equal(q('(t uj ())~t'), '1b');
+  assert.equal(q('(() ujf t)~t'), '1b');
+  assert.equal(q('() uj ()'), '()');
+  assert.equal(q('(t lj ())~t'), '1b');
+  assert.equal(q('((1!t),())~1!t'), '1b');
+  assert.equal(q('1!t'), 'a| \n-| \n1| \n2| ');
+  assert.equal(q('([k:1 1 2]v:1 2 3) uj ([k:enlist 3]v:enlist 4)'), 'k| v\n-| -\n1| 1\n2| 3\n3| 4');
+  assert.equal(q('([k:1 1 2]v:1 2 3) uj ([k:3 3 1]v:4 5 6)'), 'k| v\n-| -\n1| 6\n2| 3\n3| 5');
+});
+
+test('an atom in a table column of mixed items shows its type\'s mark (a uj of long and float columns shows 2f, KX Academy\'s joins notebook); a vector column\'s items show bare', () => {
+  const { q } = makeSession();
+  assert.equal(q('([]size:1 2) uj ([]size:2 3f)'), 'size\n----\n1   \n2   \n2f  \n3f  ');
+  assert.equal(q('([]a:(1;1i;1b;`b;"c";0N;2.5))'), 'a  \n---\n1  \n1i \n1b \n`b \n"c"\n   \n2.5');
+  assert.equal(q('([]a:1 2i;b:2 3f)'), 'a b\n---\n1 2\n2 3');
+});
+
+test('delete of a column the table lacks deletes nothing (exxeleron\'s cfgRdr deletes a column its own select dropped)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:3 4)');
+  assert.equal(q('cols delete x from t'), '`a`b');
+  assert.equal(q('cols delete x,b from t'), ',`a');
+  assert.equal(q('cols ![t;();0b;`x`a]'), ',`b');
+});
