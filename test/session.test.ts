@@ -1927,6 +1927,15 @@ test('a value takes scan (\\ and \\:) after a space, where / would start a comme
   assert.equal(q('-3!1 2 ,\\: 3 4'), '"(1 3 4;2 3 4)"');
 });
 
+test('a derived function or a lambda takes Each after a space too, where a signal would mean nothing (KX Academy\'s functions notebook: 3#\' \'L; a recorded FizzBuzz: {..} \'[1+til 35])', () => {
+  const { q } = makeSession();
+  q('L:("the";"fox")');
+  assert.equal(q("-3!3#' 'L"), '"((\\"ttt\\";\\"hhh\\";\\"eee\\");(\\"fff\\";\\"ooo\\";\\"xxx\\"))"');
+  assert.equal(q("{x+1} '[1 2 3]"), '2 3 4');
+  assert.equal(q("{x,y} '[1 2;3 4]"), '1 3\n2 4');
+  assert.equal(q("{$[x;'`bad;1]} 1b"), "'bad");
+});
+
 test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {
   const { q } = makeSession();
   assert.equal(q("-3!1 _ '(1 2;3 4 5)"), '"(,2;4 5)"');

@@ -335,7 +335,9 @@ export class Parser {
       // takes scan after one, where / would start a comment: Györök's AoC 2022 day 7, p:(1#`:) {…} \ i;
       // an operator takes Each after a space too, where no signal could stand: mkst's AoC 2022 day 11,
       // 1 _ '(where 0=count each x) cut x, and MystiquePanda's (-). ' c)
-      if (t.k === 'adv' && (!t.sp || ((it.kw || it.glyph && it.verb) && t.s === "'") || t.s === '\\' || t.s === '\\:')) {
+      // (and so does a derived function or a lambda: 3#' 'L is each-each, KX Academy's functions notebook,
+      // and {..} '[1+til 35] each, a recorded FizzBuzz)
+      if (t.k === 'adv' && (!t.sp || ((it.kw || it.verb || it.n.k === 'lit' && it.n.v.t === T.Lambda) && t.s === "'") || t.s === '\\' || t.s === '\\:')) {
         this.i++;
         it = { n: { k: 'adv', a: t.s, f: it.n }, verb: true, pos: it.pos };
         continue;
