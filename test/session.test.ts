@@ -1936,6 +1936,42 @@ test('a derived function or a lambda takes Each after a space too, where a signa
   assert.equal(q("{$[x;'`bad;1]} 1b"), "'bad");
 });
 
+test('an operator\'s each given one argument is projected, its rank being the operator\'s (ref/maps; d-frost\'s Project Euler 9: p where .\'[<>] p)', () => {
+  const { q } = makeSession();
+  assert.equal(q(".'[<>] (1 2;3 3)"), '10b');
+  assert.equal(q("+'[1 2] 3 4"), '4 6');
+  assert.equal(q("-'[1 2]"), "-'[1 2;]");
+  assert.equal(q("-:'[1 2]"), '-1 -2');
+  assert.equal(q("count'[(1 2;3)]"), '2 1');
+});
+
+test('a dictionary amended at a key of another integral type finds it as lookup does (jrajasansir\'s AoC 2020 day 18: `0N 0i!.. amended at a long)', () => {
+  const { q } = makeSession();
+  q('d:1 2i!3 4; d[1]:9');
+  assert.equal(q('d'), '1| 9\n2| 4');
+  assert.equal(q('(count d;type key d)'), '2\n6h');
+  q('e:0N 0i!`a`b; e[0N]:`c; e[0]:`z');
+  assert.equal(q('value e'), '`c`z');
+});
+
+test('text becomes a symbol by `$ alone: `symbol$, 11h$ and "s"$ of a string are type errors (a recorded jupyterq session; tutorialspoint\'s casting page)', () => {
+  const { q } = makeSession();
+  assert.equal(q('`symbol$"abc"'), "'type");
+  assert.equal(q('11h$("Hello";"World")'), "'type");
+  assert.equal(q('"s"$"a"'), "'type");
+  assert.equal(q('`$("Hello";"World")'), '`Hello`World');
+  assert.equal(q('`symbol$`a`b'), '`a`b');
+  assert.equal(q('`symbol$()'), '`symbol$()');
+});
+
+test('keys of mixed types show each atom in its own form, as a mixed table column does (Q for Mortals\' (`c1;2)!.. in idlegene\'s notebooks)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(`c1;2)!(10 20;1.1 2.2)'), '`c1| 10  20 \n2  | 1.1 2.2');
+  assert.equal(q('(`a;"b")!1 2'), '`a | 1\n"b"| 2');
+  assert.equal(q('(1;2f)!3 4'), '1 | 3\n2f| 4');
+  assert.equal(q('`a`b!1 2'), 'a| 1\nb| 2');
+});
+
 test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {
   const { q } = makeSession();
   assert.equal(q("-3!1 _ '(1 2;3 4 5)"), '"(,2;4 5)"');

@@ -171,6 +171,8 @@ function tcell(x: Q, P: number): string {
   return cell(x, P);
 }
 
+/** A key among keys of mixed types: an atom with its type's mark. */
+const mixedKey = (x: Q, P: number): string => x.t < 0 ? s1(x, P) : cell(x, P);
 /** Cells of a column (vector or list). */
 function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): string[] {
   if (c.t > 0 && c.t <= T.Enum) {
@@ -299,7 +301,9 @@ function dictLines(d: Dict, o: Opts): string[] {
   // keys and values that are vectors show their nulls blank, as a table's columns do (q4m's
   // `a1`a2`a3#`a1`a3!1 3 shows a2|, psaris' notes 0n 5 50 100!… a blank key); a general list's items
   // keep their own forms (kb/faq: trade 30000 shows price| 0n)
-  const keys = head ? head.slice(1) : colCells(d.k, o.P, d.k.t > 0 ? tcell : cell);
+  // (keys of mixed types show each atom in its own form, `c1 beside 2, as a mixed table column does:
+  // Q for Mortals' (`c1;2)!.. recorded in idlegene's notebooks)
+  const keys = head ? head.slice(1) : colCells(d.k, o.P, d.k.t > 0 ? tcell : mixedKey);
   let vals: string[];
   if (d.v.t === T.Table) vals = tableRowsAsText(d.v as Table, o);
   else if (d.v.t === T.List && isGrid((d.v as List).d)) vals = gridLines((d.v as List).d, o);

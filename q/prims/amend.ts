@@ -6,7 +6,7 @@ import { QError } from '../value/error.js';
 import { intern, symName } from '../value/sym.js';
 import { slice } from '../value/storage.js';
 import { positions, keyRow, keyItems, index, oneKey } from './index.js';
-import { find1, findMany } from './find.js';
+import { find1, findMany, integralMix, findIntegral } from './find.js';
 import { apply } from './apply.js';
 import { identity } from './iter.js';
 import { castTo, intLong } from './conv.js';
@@ -155,7 +155,9 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
 
 /** d amended at one key i (a new key appended). */
 function atDictKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
-  const p = find1(d.k, i);
+  // (a key found as a lookup finds it: a long among int keys is the int of its value, jrajasansir's AoC
+  // 2020 day 18 amends `0N 0i!.. at a long)
+  const p = integralMix(d.k, i) ? findIntegral(d.k, i as Atom) : find1(d.k, i);
   const n = count(d.k);
   if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
   // a new key appends, into room behind keys and values (grow.ts): d[k]:v in a loop is not a copy each time

@@ -91,10 +91,9 @@ export function castTo(t: number, y: Q, asked = false): Q {
   // an empty list cast is an empty vector of the type: `float$()
   if (y.t === T.List && count(y) === 0) return { t, d: alloc(t, 0), a: 0 } as Vec;
   if (t === T.Sym || t === T.Guid) {
-    if (t === T.Sym && (y.t === T.Char || y.t === -T.Char)) return sym(text(y));
+    // (text becomes a symbol by `$ alone: `symbol$"abc" and 11h$ are type errors, as recorded sessions and
+    // tutorials show)
     if (Math.abs(y.t) === t) return y;
-    // `$ of a list of strings: each interned straight into the symbol vector
-    if (t === T.Sym && y.t === T.List) { const v = symsOf(y as List); if (v) return v; }
     if (y.t === T.List) return fromItems((y as List).d.map(e => castTo(t, e, asked)));
     throw new QError('type');
   }

@@ -326,6 +326,9 @@ export function iterApply(g: IterFn, args: Q[]): Q {
     // given one argument reduce)
     if ((r >= 3 || r === 2 && g.t === T.Each) && args.length < r) return project(g, args);
   }
+  // (an operator's each is binary too: .'[<>] waits for its pairs, d-frost's Project Euler 9; its unary
+  // forms are other values, -:' or neg')
+  if (g.t === T.Each && args.length === 1 && (f.t === T.Op || f.t === T.Unary) && /^[^a-z:]+$/.test((f as Prim).name) && !(f as Prim).name.endsWith(':')) return project(g, [args[0], undefined]);
   switch (g.t) {
     case T.Each: return each(f, args);
     case T.Over: return over(f, args, false);
