@@ -1972,6 +1972,17 @@ test('keys of mixed types show each atom in its own form, as a mixed table colum
   assert.equal(q('`a`b!1 2'), 'a| 1\nb| 2');
 });
 
+test('kxcontrib\'s phrases: no zero-row matrix of a given width (0 4#" " is \'length); xlog gives kdb+\'s last digit (10 xlog 3 under \\P 0)', () => {
+  const { q } = makeSession();
+  assert.equal(q('0 4#" "'), "'length");
+  assert.equal(q('(0 4#" "),5 4#.Q.a'), "'length");
+  assert.equal(q('count each 2 0#1 2'), '0 0');
+  q('\\P 0');
+  assert.equal(q('10 xlog 3'), '0.47712125471966244');
+  assert.equal(q('3 xlog 81'), '4f');
+  assert.equal(q('2 xlog 8 0.125'), '3 -3f');
+});
+
 test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {
   const { q } = makeSession();
   assert.equal(q("-3!1 _ '(1 2;3 4 5)"), '"(,2;4 5)"');

@@ -179,6 +179,9 @@ function reshape(x: Q, y: Q): Q {
     return list(rows);
   }
   if (dims.some(d => d < 0)) throw new QError('domain');
+  // no rows of a given width: q has no zero-row matrix (0 4#" " is 'length, ref/take as kxcontrib's
+  // phrases record it)
+  if (dims.length === 2 && dims[0] === 0 && dims[1] > 0) throw new QError('length');
   // of more than two counts, a zero may only be the last (1 2 0#"a" is (("";"")), 1 0 2#… is 'domain)
   if (dims.length > 2 && dims.slice(0, -1).some(d => d === 0)) throw new QError('domain');
   // fill the shape in order, cycling through y
