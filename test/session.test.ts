@@ -1983,6 +1983,19 @@ test('kxcontrib\'s phrases: no zero-row matrix of a given width (0 4#" " is \'le
   assert.equal(q('2 xlog 8 0.125'), '3 -3f');
 });
 
+test('ianlester7\'s AoC 2020: a name part after a dot may begin with a digit (q1.1); key-value 0: skips separators before a pair; inter and except of vectors of two types are type errors, of an atom found as in finds it', () => {
+  const { q } = makeSession();
+  q('q1.1:{x+1}; x1.2x:4');
+  assert.equal(q('(q1.1 5;x1.2x)'), '6 4');
+  assert.equal(q('-3!"S: " 0: " byr:1937 iyr:2017"'), '"(`byr`iyr;(\\"1937\\";\\"2017\\"))"');
+  assert.equal(q('first "S=;" 0: ";a=1;;b=2;"'), '`a`b');
+  assert.equal(q('1 2 3i inter 2 3'), "'type");
+  assert.equal(q('1 2 3i except 2 3'), "'type");
+  assert.equal(q('1 2 3i inter 2'), ',2i');
+  assert.equal(q('1 2 3 except 2i'), '1 3');
+  assert.equal(q('a:2; a*.5'), '1f');
+});
+
 test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {
   const { q } = makeSession();
   assert.equal(q("-3!1 _ '(1 2;3 4 5)"), '"(,2;4 5)"');

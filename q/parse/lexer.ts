@@ -147,9 +147,9 @@ export function lex(src: string, k = false): Tok[] {
     // name of two parts or more: ("OFF";"ON").tut.gc indexes by .tut.gc (the cookbook's tutorial.q)
     if (isAlpha(c) || (c === '.' && isAlpha(src[i + 1]) && !(prevNoun() && !sp && out[out.length - 1].s !== ']' && !/^\.[A-Za-z][A-Za-z0-9_]*\.[A-Za-z]/.test(src.slice(i, i + 200))))) {
       let j = i + 1;
-      // (in a namespaced name a part may begin with a digit: .colors.256ToRgb, as basics/syntax allows any
-      // character of a name after its first)
-      while (j < n && (isIdent(src[j]) || (src[j] === '.' && (isAlpha(src[j + 1]) || c === '.' && /[0-9]/.test(src[j + 1] ?? ''))))) j++;
+      // (a part after a dot may begin with a digit: .colors.256ToRgb, q1.1 (ianlester7's AoC 2020 names
+      // each part so), as basics/syntax allows any character of a name after its first)
+      while (j < n && (isIdent(src[j]) || (src[j] === '.' && (isAlpha(src[j + 1]) || /[0-9]/.test(src[j + 1] ?? ''))))) j++;
       out.push({ k: 'name', s: src.slice(i, j), pos: start, sp });
       i = j;
       continue;

@@ -322,6 +322,10 @@ function keyValues(spec: string, src: Q): Q {
   const kv = spec[1], sep = spec[spec.length - 1], s = text(src), keys: string[] = [], vals: Q[] = [];
   let i = 0;
   while (i < s.length) {
+    // separators before a pair are skipped: " byr:1937 iyr:2017" has keys byr and iyr (ianlester7's AoC
+    // 2020 day 4 parses records joined with a space in front)
+    while (s[i] === sep) i++;
+    if (i >= s.length) break;
     let e = s.indexOf(kv, i);
     if (e < 0) break;
     const k = s.slice(i, e);

@@ -150,6 +150,7 @@ export function except(x: Q, y: Q): Q {
     return index(x, { t: T.Int, d: Int32Array.from(keep), a: 0 } as Vec);
   }
   const ys = y.t < 0 ? fromItems([y]) : y;
+  simpleSameType(x, ys);
   // an enumeration's items are looked for by their symbols, and the items kept stay enumerated
   return index(x, kept(findMany(ys, x.t === T.Enum ? deenum(x) : x) as ArrayLike<number>, count(ys), false));
 }
@@ -167,7 +168,15 @@ export function inter(x: Q, y: Q): Q {
   // dictionaries: the values of x that are also values of y (ref/inter)
   if (x.t === T.Dict && y.t === T.Dict) return inter((x as Dict).v, (y as Dict).v);
   const xs = x.t < 0 ? fromItems([x]) : x, ys = y.t < 0 ? fromItems([y]) : y;
+  // (an atom or one item of another numeric type is found as in finds it: 1 2 3i inter 2 is ,2i)
+  if (widens(xs, y)) { const b = (qin(xs, y) as Vec).d as Uint8Array; return index(xs, kept(Array.from(b, v => v ? 0 : 1), 1, true)); }
+  simpleSameType(xs, ys);
   return index(xs, kept(findMany(ys, xs) as ArrayLike<number>, count(ys), true));
+}
+/** except and inter are x where (not) x in y: vectors of two types are a type error, as in signals it
+ *  (1 2 3i inter 2 3 is not an empty list) */
+function simpleSameType(x: Q, y: Q): void {
+  if (x.t > 0 && x.t < T.Enum && y.t > 0 && y.t < T.Enum && !widens(x, y)) sameType(y, x);
 }
 /** x union y: distinct items of x then y. */
 export function union(x: Q, y: Q): Q {

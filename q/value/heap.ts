@@ -53,8 +53,9 @@ export function take(bytes: number): number {
   if (!mem || !reg()) return -1;
   // more than the memory can ever hold (its classes are reckoned in 32 bits)
   if (bytes > MEMORY_BYTES) return -1;
-  // -w: vector memory past the limit is kdb+'s 'wsfull (RangeError: errorText names it so)
-  if (limit && inUse + bytes > limit) throw new RangeError('wsfull');
+  // -w: vector memory past the limit is kdb+'s 'wsfull (RangeError: errorText names it so), once a
+  // collection has given back what was dropped and not yet collected
+  if (limit && inUse + bytes > limit) { collectNow(); if (inUse + bytes > limit) throw new RangeError('wsfull'); }
   let c = classOf(bytes), p = free[c]?.pop();
   // none of its size free: a free block up to twice the size (memory already touched) before fresh pages
   for (let k = c + 1; p === undefined && k <= c + 4; k++) if ((p = free[k]?.pop()) !== undefined) { larger.set(p, k); c = k; }
