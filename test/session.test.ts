@@ -1996,6 +1996,22 @@ test('ianlester7\'s AoC 2020: a name part after a dot may begin with a digit (q1
   assert.equal(q('a:2; a*.5'), '1f');
 });
 
+test('weeklyq and Aaron Davies\' blog: a new key\'s value of another type than a dictionary\'s vector of values is a type error; eval runs ($;c;t;f) as Cond; keys that are symbol vectors of one count show as a grid', () => {
+  const { q } = makeSession();
+  q('d:`firstName`lastName!`Tom`Jerry');
+  assert.equal(q('d[`age]:37'), "'type");
+  assert.equal(q('count d'), '2');
+  q('e:`a`b!1 2; e[`c]:3; e[`d]+:5');
+  assert.equal(q('value e'), '1 2 3 5');
+  q('f:(enlist`)!enlist(::); f[`a]:1; f[`b]:`x');
+  assert.equal(q('-3!1_value f'), '"(1;`x)"');
+  assert.equal(q('eval parse "$[1b;2;3]"'), '2');
+  assert.equal(q('{eval enlist[$],0=x mod\\: 100 400 4} each 2020 1900 2000 2019'), '1010b');
+  assert.equal(q('eval ($;"j";"12")'), '49 50');
+  assert.equal(q('(`a`b`c;`a`b`d)!1 2'), 'a b c| 1\na b d| 2');
+  assert.equal(q('(`a`b;`c`d`e)!1 2'), '`a`b  | 1\n`c`d`e| 2');
+});
+
 test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {
   const { q } = makeSession();
   assert.equal(q("-3!1 _ '(1 2;3 4 5)"), '"(,2;4 5)"');

@@ -437,7 +437,7 @@ function control(c: string, a: Node[], fr: Frame): Q {
   throw new QError('nyi');
 }
 /** Conditions take atoms; kdb+ also accepts a one-item list and treats null and zero as false. */
-function condValue(x: Q): Q {
+export function condValue(x: Q): Q {
   if (x.t < 0) return x;
   if (count(x) === 1 && x.t > 0 && x.t < 20) return apply1(primValue('first'), x);
   throw new QError('type');

@@ -171,8 +171,6 @@ function tcell(x: Q, P: number): string {
   return cell(x, P);
 }
 
-/** A key among keys of mixed types: an atom with its type's mark. */
-const mixedKey = (x: Q, P: number): string => x.t < 0 ? s1(x, P) : cell(x, P);
 /** Cells of a column (vector or list). */
 function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): string[] {
   if (c.t > 0 && c.t <= T.Enum) {
@@ -301,14 +299,12 @@ function dictLines(d: Dict, o: Opts): string[] {
   // keys and values that are vectors show their nulls blank, as a table's columns do (q4m's
   // `a1`a2`a3#`a1`a3!1 3 shows a2|, psaris' notes 0n 5 50 100!… a blank key); a general list's items
   // keep their own forms (kb/faq: trade 30000 shows price| 0n)
-  // (keys of mixed types show each atom in its own form, `c1 beside 2, as a mixed table column does:
-  // Q for Mortals' (`c1;2)!.. recorded in idlegene's notebooks)
-  const keys = head ? head.slice(1) : colCells(d.k, o.P, d.k.t > 0 ? tcell : mixedKey);
-  let vals: string[];
-  if (d.v.t === T.Table) vals = tableRowsAsText(d.v as Table, o);
-  else if (d.v.t === T.List && isGrid((d.v as List).d)) vals = gridLines((d.v as List).d, o);
-  else if (d.v.t > 0 && d.v.t <= T.Enum) vals = colCells(d.v, o.P, tcell);
-  else vals = items(d.v).map(v => s1(v, o.P));
+  // (keys that are a general list show as values do, kdb+ formats both sides alike: each atom in its own
+  // form, `c1 beside 2 (Q for Mortals' (`c1;2)!.. in idlegene's notebooks), symbol vectors of one count as
+  // a grid, a b c (Aaron Davies' eachc))
+  const side = (x: Q): string[] => x.t === T.List && isGrid((x as List).d) ? gridLines((x as List).d, o) : x.t > 0 && x.t <= T.Enum ? colCells(x, o.P, tcell) : items(x).map(v => s1(v, o.P));
+  const keys = head ? head.slice(1) : side(d.k);
+  const vals = d.v.t === T.Table ? tableRowsAsText(d.v as Table, o) : side(d.v);
   const w = Math.max(0, ...keys.map(k => k.length));
   const n = keys.length;
   const lines: string[] = [];

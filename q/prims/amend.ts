@@ -165,7 +165,11 @@ function atDictKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
   // (a dictionary of tables: an empty one of the first's columns, so d[k],:rows keeps its keys, wp/order-book)
   const head = d.v.t === T.List && count(d.v) ? (d.v as List).d[0] : null, proto = head && (head.t === T.Table || isKeyed(head)) ? sliceQ(head, 0, 0) : null;
   const start = proto ?? (f as { start?: Q }).start, first = start && d.v.t > 0 && d.v.t < T.Sym && start.t < 0 ? castTo(d.v.t, start) : start;
-  return dict(join(d.k, i.t < 0 ? i : list([i]), true), join(d.v, wrap(d.v, f(first ?? nullOf(d.v), y)), true));
+  let nv = f(first ?? nullOf(d.v), y);
+  // (a value of another type than a vector of values is a type error, as amending one in place is:
+  // d[`age]:37 on a dictionary of symbols, weeklyq's 2020.02.24)
+  if (d.v.t > 0 && d.v.t < T.Enum && count(d.v)) { nv = intLong(nv, d.v.t); if (nv.t !== -d.v.t) throw new QError('type'); }
+  return dict(join(d.k, i.t < 0 ? i : list([i]), true), join(d.v, wrap(d.v, nv), true));
 }
 
 /** x at many positions (an int or long vector i) amended in one copy of x, item by item in order (so a
