@@ -25,7 +25,10 @@ export function fselect(a: Q[]): Q {
   const [t, c, b, sel] = a;
   const q: Query = { kind: 'select', from: t, where: wheres(c), by: null, cols: null };
   const colsOf = () => {
-    if (sel.t === T.Dict) { q.cols = named(sel as Dict); q.colsNamed = true; }
+    // (no columns named, ()!() as well as (), is every column: kxcontrib's pnl.q filters with
+    // ?[t;c;0b;()!()])
+    if (sel.t === T.Dict && count(sel)) { q.cols = named(sel as Dict); q.colsNamed = true; }
+    else if (sel.t === T.Dict) return;
     else if (!isEmptyList(sel)) q.cols = [['x', tree(sel)]];
   };
   if (b.t === -T.Bool) {

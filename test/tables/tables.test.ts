@@ -688,3 +688,11 @@ test('delete of a column the table lacks deletes nothing (exxeleron\'s cfgRdr de
   assert.equal(q('cols delete x,b from t'), ',`a');
   assert.equal(q('cols ![t;();0b;`x`a]'), ',`b');
 });
+
+test('a functional select whose columns are ()!() selects every column, as () does (kxcontrib\'s pnl.q: ?[t;c;0b;()!()])', () => {
+  const { q } = makeSession();
+  q('t:([]s:`a`b`a;v:1 2 3)');
+  assert.equal(q('?[t;enlist(=;`s;enlist`a);0b;()!()]'), 's v\n---\na 1\na 3');
+  assert.equal(q('?[t;();0b;()!()]~t'), '1b');
+  assert.equal(q('?[t;();(enlist`s)!enlist`s;()!()]~select by s from t'), '1b');
+});
