@@ -2012,6 +2012,17 @@ test('weeklyq and Aaron Davies\' blog: a new key\'s value of another type than a
   assert.equal(q('(`a`b;`c`d`e)!1 2'), '`a`b  | 1\n`c`d`e| 2');
 });
 
+test('x,:y pushes onto a general list the variable alone holds (appending vectors in a loop was quadratic); a copy taken before is unchanged, a find sees the new items, and r,:r appends a copy', () => {
+  const { q } = makeSession();
+  q('r:(); do[100;r,:enlist 1 2]; b:r; r,:enlist 3 4');
+  assert.equal(q('-3!(count b;count r;last b;last r)'), '"(100;101;1 2;3 4)"');
+  q('l:(1 2;3 4); do[70;l?5 6]; l,:enlist 5 6; l,:7');
+  assert.equal(q('(l?5 6;l?7;count l)'), '2 3 4');
+  q('w:(1 2;3 4); w,:w; w,:enlist w');
+  assert.equal(q('-3!w'), '"(1 2;3 4;1 2;3 4;(1 2;3 4;1 2;3 4))"');
+  assert.equal(q('f:{s:(); do[x;s,:enlist 1 2]; s}; g:f 3; g,:enlist 9; (count f 3;count g)'), '3 4');
+});
+
 test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {
   const { q } = makeSession();
   assert.equal(q("-3!1 _ '(1 2;3 4 5)"), '"(,2;4 5)"');

@@ -310,6 +310,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (r !== c && (ownable(r) || freshValues(c, r) || wasOwn && appended(c, r))) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
+    // (whether the variable alone holds its list, asked before the read below, which releases it)
+    const owner: unknown = local ? fr : env.full(n.n), held = local ? fr![n.slot!] : env.globals.peek(owner as string);
+    const mine = held !== undefined && (held as Owned).own === owner;
     const c = current(n, fr, local);
     // e,:syms on an enumeration enumerates the new symbols ('cast when the domain lacks one)
     if (c.t === T.Enum && n.op.n === ',' && (r.t === T.Sym || r.t === -T.Sym)) r = hooks.enumerate((c as any).dom, r);
@@ -318,6 +321,21 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // (() appends nothing: s,:() leaves a list of strings as it was)
     if (n.op.n === ',' && c.t === T.List && (c as List).d.length && !(r.t === T.List && !count(r)) && rankOfItems(c) === rankOfItems(r) + 1) r = list([r]);
     const y = r;
+    // x,:y on a general list the variable alone holds (and that stays general: some item is not an atom)
+    // pushes y's items onto it where it stands: appending vectors in a loop copied the list every time
+    if (n.op.n === ',' && c.t === T.List && (y.t === T.List || y.t < 0 || (y.t > 0 && y.t <= T.Enum))) {
+      const x = c as List;
+      if (mine && held === c && x.d.length && x.d[0].t >= 0) {
+        const ys = y.t === T.List ? (y as List).d : y.t < 0 ? [y] : Array.from({ length: count(y) }, (_, i) => item(y, i));
+        for (let i = 0; i < ys.length; i++) x.d.push(ys[i]);
+        // (a hash index of its items, built for finds, no longer covers them; and the read above released
+        // the list, which is still the variable's alone)
+        forgetIndex(x.d);
+        (x as Owned).own = owner;
+        if (!local) { env.globals.set(owner as string, x); notifyChange(n, fr, null); }
+        return x;
+      }
+    }
     // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
     const d = PRIMS[n.op.n]?.d;
     r = c === UNDEFINED ? y : n.op.n === ',' ? appendJoin(c, y) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
@@ -330,6 +348,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
       if (c.t === T.Dict && r.t === T.Dict && (c as any).v.t > 0 && (c as any).v.t <= T.Enum && (r as any).v.t !== (c as any).v.t) throw new QError('type');
       if (c.t === T.Table && r.t !== T.Table) throw new QError('type');
       if (c.t === T.Table && r.t === T.Table && (c as any).d.some((col: Q, j: number) => col.t > 0 && col.t <= T.Enum && (r as any).d[j].t !== col.t)) throw new QError('type');
+      // a general list the join made afresh is the variable's alone: the next x,:y pushes onto it
+      if (r.t === T.List && r !== c && r !== y) (r as Owned).own = owner;
     }
   }
   if (local) fr![n.slot!] = r;
