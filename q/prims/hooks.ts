@@ -33,6 +33,8 @@ export const hooks = {
   setGlobal: unset as (name: string, v: Q) => void,
   /** x uj y (joins.ts, which imports the iterators) */
   uj: unset as (x: Q, y: Q) => Q,
+  /** t lj kt (joins.ts): a row joined with a keyed table looks itself up in it */
+  lj: unset as (x: Q, y: Q) => Q,
   /** member m of namespace ns deleted, the namespace kept */
   deleteMember: unset as (ns: string, m: string) => void,
   /** the session's \P precision, for `string` of floats */

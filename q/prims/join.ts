@@ -1,7 +1,7 @@
 // Join (,): vectors of one type stay vectors; anything else makes a general list. Dictionaries merge
 // (right wins), tables with the same columns append rows, keyed tables upsert.
 import { T } from '../value/types.js';
-import { Attr, Q, Vec, List, Dict, Table, Atom, count, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed, vecItem } from '../value/value.js';
+import { Attr, Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed, vecItem } from '../value/value.js';
 import { concat } from '../value/storage.js';
 import { appendItems, hasRoom } from '../value/grow.js';
 import { QError } from '../value/error.js';
@@ -45,6 +45,13 @@ export function join(x: Q, y: Q, grow = false): Q {
   // (a keyed table likewise: k,() is k, as a config reader's (1!x),$[..;1!y;()] counts on)
   if (isKeyed(x) && ty === T.List && !count(y)) return x;
   if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);
+  // a row joined with a keyed table takes the value columns of its key's row there, nulls when it has none:
+  // lj is t,\:kt (kdb+'s q.k), so d,kt is the row that lj gives (egor7's notes: `n`m1!1 10 joined with
+  // ([n:1 20]v1:11 21) is `n`m1`v1!1 10 11)
+  if (tx === T.Dict && !isKeyed(x) && (x as Dict).k.t === T.Sym && isKeyed(y)) {
+    const d = x as Dict, row = table(((d.k as Vec).d as Int32Array).length ? Array.from((d.k as Vec).d as Int32Array, symName) : [], items(d.v).map(v => fromItems([v])));
+    return item(hooks.lj(row, y), 0);
+  }
   // a keyed table's keys are a table: another dictionary's keys cannot join them
   if (tx === T.Dict && ty === T.Dict && isKeyed(x) !== isKeyed(y)) throw new QError('type');
   if (tx === T.Dict && ty === T.Dict) return joinDicts(x as Dict, y as Dict);

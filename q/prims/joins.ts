@@ -444,3 +444,4 @@ export function asof(x: Q, y: Q): Q {
 
 // the iterators reach uj through the hooks (kt,'kt is uj: iter.ts)
 hooks.uj = uj;
+hooks.lj = lj;

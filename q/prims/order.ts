@@ -306,7 +306,9 @@ function search(right: boolean) {
 }
 /** t bin row: the last row of t whose first n-1 columns match the row's and whose last column is at or
  *  below the row's last (binr: the first at or above); 0N when there is none. The last column need be
- *  sorted only within each run of equal leading columns. y is a dictionary or list (one row) or a table. */
+ *  sorted only within each run of equal leading columns. y is a dictionary or list (one row) or a table.
+ *  None is 0N (ref/bin), but a table of one column is searched as that column is: -1 below its first
+ *  (egor7's notes: ([]a:1 3 5 7) bin ([]a:2 2 8 0) is 0 0 3 -1). */
 function tableSearch(t: Table, y: Q, right: boolean): Q {
   const n = t.c.length, rows = count(t);
   if (!n) throw new QError('length');
@@ -328,15 +330,15 @@ function tableSearch(t: Table, y: Q, right: boolean): Q {
   }
   const last = t.d[n - 1];
   const one = (q: Q[]): bigint => {
-    const g = runs.get(key(q));
-    if (!g) return NJ;
+    const g = runs.get(key(q)), none = right || n > 1 ? NJ : -1n;
+    if (!g) return none;
     let lo = 0, hi = g.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1, c = compareQ(item(last, g[mid]), q[n - 1], false);
       if (right ? c < 0 : c <= 0) lo = mid + 1; else hi = mid;
     }
     const p = right ? lo : lo - 1;
-    return p < 0 || p >= g.length ? NJ : BigInt(g[p]);
+    return p < 0 || p >= g.length ? none : BigInt(g[p]);
   };
   const r = queries.map(one);
   return y.t === T.Table ? vec(T.Long, BigInt64Array.from(r)) : { t: -T.Long, v: r[0] } as Atom;

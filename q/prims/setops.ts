@@ -4,7 +4,7 @@ import { fresh, allocRaw } from '../value/storage.js';
 // Lookups hash the right argument once (find.ts), so x in y is linear in both.
 import { T } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
-import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table, NJ, NI, WI } from '../value/value.js';
+import { Q, Vec, List, Dict, Atom, count, item, items, fromItems, list, vec, boolVec, longVec, dict, table, Table, NJ, NI, WI, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { findMany, find1, integralMix, findIntegral } from './find.js';
 import { index } from './index.js';
@@ -191,6 +191,8 @@ export function cross(x: Q, y: Q): Q {
     const a = index(x, longVec(ix)) as Table, b = index(y, longVec(iy)) as Table;
     return table([...a.c, ...b.c], [...a.d, ...b.d]);
   }
+  // dictionaries: every pair of keys to the pair of their values (kdb+'s cross in q.k; egor7's qsql notes)
+  if (x.t === T.Dict && y.t === T.Dict && !isKeyed(x) && !isKeyed(y)) return dict(cross((x as Dict).k, (y as Dict).k), cross((x as Dict).v, (y as Dict).v));
   const xs = x.t < 0 ? fromItems([x]) : x, ys = y.t < 0 ? fromItems([y]) : y;
   const out: Q[] = [];
   for (const a of items(xs)) for (const b of items(ys)) out.push(join(a.t < 0 ? fromItems([a]) : a, b.t < 0 ? fromItems([b]) : b));

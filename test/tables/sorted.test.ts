@@ -76,6 +76,7 @@ test('asc on a table marks its only column s#, or its first column p#; bin searc
   assert.equal(q('t bin `a`b!(`p;3)'), '1');
   assert.equal(q('t bin ([]a:`q;b:-1 1 3 5)'), '0N 3 4 5');
   assert.equal(q('t bin `a`b!(`r;2)'), '0N');
+  assert.equal(q('([]a:1 3 5 7) bin ([]a:2 2 8 0)'), '0 0 3 -1');
   assert.equal(q('t bin (`p;4)'), '2');
   assert.equal(q('t binr (`p;3)'), '2');
   assert.equal(q('t bin `a`c!(`p;3)'), "'b");

@@ -696,3 +696,14 @@ test('a functional select whose columns are ()!() selects every column, as () do
   assert.equal(q('?[t;();0b;()!()]~t'), '1b');
   assert.equal(q('?[t;();(enlist`s)!enlist`s;()!()]~select by s from t'), '1b');
 });
+
+test('egor7\'s notes: a row joined with a keyed table takes its key\'s values there (lj is t,\\:kt in kdb+\'s q.k); cross of dictionaries pairs keys and values', () => {
+  const { q } = makeSession();
+  assert.equal(q('-3!(`n`m1!1 10),([n:1 20] v1:11 21)'), '"`n`m1`v1!1 10 11"');
+  assert.equal(q('-3!(`n`m1!2 20),([n:1 20] v1:11 21)'), '"`n`m1`v1!2 20 0N"');
+  assert.equal(q('([]n:1 2;m1:10 20) ,\\: ([n:1 20] v1:11 21)'), 'n m1 v1\n-------\n1 10 11\n2 20   ');
+  q('d1:`a`b!1 2; k2:([a:1 3;b:2 4]c:15 16;d:25 26;e:35 36)');
+  assert.equal(q('(d1,k2)~`a`b`c`d`e!1 2 15 25 35'), '1b');
+  q('z:(`a`b!1 2) cross `x`y!10 20');
+  assert.equal(q('-3!(z[`a`x];z[`b`y];count z)'), '"(1 10;2 20;4)"');
+});
