@@ -311,16 +311,18 @@ export class Session {
     // \t alone is the timer's interval; \t N sets it (0 stops it), and each tick runs .z.ts
     if (name === 't' && !arg.trim()) return long(BigInt(this.timer));
     if (name === 't' && /^\s*\d+\s*$/.test(arg)) { this.setTimer(Number(arg)); return NIL; }
+    // (in k mode the expression timed is k: \ts:10 7 f/!8, egor7's 8-Queens transcript)
+    const expr = this.kmode && (name === 't' || /^ts?(:\d+)?$/.test(name)) ? 'k)' + arg : arg;
     if (name === 't' || name === 'ts') {
       // \t expr: its time; \ts expr: its time and space
       // (in the working namespace, as value is, whichever lambda's code ran \t: qute's system"ts:n …")
-      const [ts] = timeSpace(() => inWorkingNs(() => this.run(arg)));
+      const [ts] = timeSpace(() => inWorkingNs(() => this.run(expr)));
       return name === 't' ? long(((ts as Vec).d as BigInt64Array)[0]) : ts;
     }
     // \t:n expr and \ts:n expr: n runs, timed together (and the most space any took)
     const rep = /^(ts?):(\d+)$/.exec(name);
     if (rep) {
-      const n = Number(rep[2]), run = this.compile(arg);
+      const n = Number(rep[2]), run = this.compile(expr);
       const [ts] = timeSpace(() => {
         for (let i = 0; i < n; i++) {
           settle();

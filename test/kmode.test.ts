@@ -44,3 +44,13 @@ test('k: what is not a train keeps its meaning', () => {
   // q reads (|+\) otherwise: | there is not the monadic reverse
   assert.equal(q('(|+\\)1 2 3'), '1 3 6');
 });
+
+test('k: in k mode \\t and \\ts time a k expression (egor7\'s 8-Queens transcript: \\ts:10 7 f/!8)', () => {
+  const { q } = makeSession();
+  q('\\');
+  assert.match(q('\\t:10 +/!1000'), /^\d+$/);
+  assert.match(q('\\ts:2 +/!8'), /^\d+ \d+$/);
+  assert.match(q('\\t +/!8'), /^\d+$/);
+  q('\\');
+  assert.match(q('\\t:10 sum til 1000'), /^\d+$/);
+});
