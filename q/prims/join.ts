@@ -49,7 +49,7 @@ export function join(x: Q, y: Q, grow = false): Q {
   // lj is t,\:kt (kdb+'s q.k), so d,kt is the row that lj gives (egor7's notes: `n`m1!1 10 joined with
   // ([n:1 20]v1:11 21) is `n`m1`v1!1 10 11)
   if (tx === T.Dict && !isKeyed(x) && (x as Dict).k.t === T.Sym && isKeyed(y)) {
-    const d = x as Dict, row = table(((d.k as Vec).d as Int32Array).length ? Array.from((d.k as Vec).d as Int32Array, symName) : [], items(d.v).map(v => fromItems([v])));
+    const d = x as Dict, row = table(Array.from((d.k as Vec).d as Int32Array, symName), items(d.v).map(v => fromItems([v])));
     return item(hooks.lj(row, y), 0);
   }
   // a keyed table's keys are a table: another dictionary's keys cannot join them
