@@ -1,7 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
@@ -311,7 +311,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     // (whether the variable alone holds its list, asked before the read below, which releases it)
-    const owner: unknown = local ? fr : env.full(n.n), held = local ? fr![n.slot!] : env.globals.peek(owner as string);
+    // (only for ,: — a+:1 in a loop asks nothing)
+    const joining = n.op.n === ',', owner: unknown = !joining ? null : local ? fr : env.full(n.n);
+    const held = !joining ? undefined : local ? fr![n.slot!] : env.globals.peek(owner as string);
     const mine = held !== undefined && (held as Owned).own === owner;
     const c = current(n, fr, local);
     // e,:syms on an enumeration enumerates the new symbols ('cast when the domain lacks one)
@@ -326,7 +328,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (n.op.n === ',' && c.t === T.List && (y.t === T.List || y.t < 0 || (y.t > 0 && y.t <= T.Enum))) {
       const x = c as List;
       if (mine && held === c && x.d.length && x.d[0].t >= 0) {
-        const ys = y.t === T.List ? (y as List).d : y.t < 0 ? [y] : Array.from({ length: count(y) }, (_, i) => item(y, i));
+        const ys = y.t < 0 ? [y] : items(y);
         for (let i = 0; i < ys.length; i++) x.d.push(ys[i]);
         // (a hash index of its items, built for finds, no longer covers them; and the read above released
         // the list, which is still the variable's alone)
@@ -433,11 +435,7 @@ function stmt(n: Node, fr: Frame): Q {
 
 function control(c: string, a: Node[], fr: Frame): Q {
   switch (c) {
-    case '$': {
-      let i = 0;
-      for (; i + 1 < a.length; i += 2) if (truthy(condValue(ev(a[i], fr)))) return stmt(a[i + 1], fr);
-      return i < a.length ? stmt(a[i], fr) : NIL;
-    }
+    case '$': return cond(a, x => ev(x, fr), x => stmt(x, fr));
     case 'if': {
       if (truthy(condValue(ev(a[0], fr)))) for (let i = 1; i < a.length; i++) if (stmt(a[i], fr) === RETURNED) return RETURNED;
       return NIL;
@@ -456,8 +454,15 @@ function control(c: string, a: Node[], fr: Frame): Q {
   }
   throw new QError('nyi');
 }
+/** Cond over its arguments c0;t0;c1;t1;…;else: the branch after the first condition that holds, else the
+ *  last odd one, else ::. Only what is needed is evaluated (test and run: $[…] here, eval's ($;…) too). */
+export function cond<N>(a: N[], test: (x: N) => Q, run: (x: N) => Q): Q {
+  let i = 0;
+  for (; i + 1 < a.length; i += 2) if (truthy(condValue(test(a[i])))) return run(a[i + 1]);
+  return i < a.length ? run(a[i]) : NIL;
+}
 /** Conditions take atoms; kdb+ also accepts a one-item list and treats null and zero as false. */
-export function condValue(x: Q): Q {
+function condValue(x: Q): Q {
   if (x.t < 0) return x;
   if (count(x) === 1 && x.t > 0 && x.t < 20) return apply1(primValue('first'), x);
   throw new QError('type');

@@ -6,8 +6,8 @@ import { Q, Atom, Vec, List, Prim, NIL, list, sym, fromItems, count, item, items
 import { QError } from '../value/error.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { apply } from '../prims/apply.js';
-import { derive, truthy } from '../prims/iter.js';
-import { primValue, scope, localValue, condValue } from './eval.js';
+import { derive } from '../prims/iter.js';
+import { primValue, scope, localValue, cond } from './eval.js';
 import { getGlobal, setGlobal } from './names.js';
 
 /** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
@@ -106,11 +106,7 @@ export function evalTree(x: Q): Q {
     }
     // ($;c;t;f) is Cond, as parse "$[c;t;f]" gives it: only the branch taken is evaluated (weeklyq's
     // isLeapYear: eval enlist[$],0=x mod\: 100 400 4); with two arguments $ is cast
-    if ((head.t === T.Op || head.t === T.Unary) && (head as Prim).name === '$' && d.length >= 4) {
-      let i = 1;
-      for (; i + 1 < d.length; i += 2) if (truthy(condValue(evalTree(d[i])))) return evalTree(d[i + 1]);
-      return i < d.length ? evalTree(d[i]) : NIL;
-    }
+    if ((head.t === T.Op || head.t === T.Unary) && (head as Prim).name === '$' && d.length >= 4) return cond(d.slice(1), evalTree, evalTree);
     const f = head.t === -T.Sym ? (scope.cols && localValue((head as Atom).v)) || getGlobal((head as Atom).v) : head.t === T.List ? evalTree(head) : head;
     const args = new Array<Q>(d.length - 1);
     for (let i = d.length - 1; i >= 1; i--) args[i - 1] = evalTree(d[i]);

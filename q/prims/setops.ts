@@ -144,11 +144,7 @@ export function except(x: Q, y: Q): Q {
   y = plain(y);
   // except is x where not x in y (ref/except): an atom or one item of another numeric type is found as in
   // finds it (0 -1i except 0 is ,-1i: gyorokpeter's AoC 2022 day 13)
-  if (widens(x, y)) {
-    const b = (qin(x, y) as Vec).d as Uint8Array, keep: number[] = [];
-    for (let i = 0; i < b.length; i++) if (!b[i]) keep.push(i);
-    return index(x, { t: T.Int, d: Int32Array.from(keep), a: 0 } as Vec);
-  }
+  if (widens(x, y)) return byIn(x, y, false);
   const ys = y.t < 0 ? fromItems([y]) : y;
   simpleSameType(x, ys);
   // an enumeration's items are looked for by their symbols, and the items kept stay enumerated
@@ -163,13 +159,19 @@ function kept(p: ArrayLike<number>, n: number, hit: boolean): Q {
   for (let i = 0, j = 0; i < p.length; i++) if ((p[i] < n) === hit) r[j++] = i;
   return vec(T.Int, r);
 }
+/** The items of x that are (hit) or are not in y, as in finds them: across numeric types for an atom y. */
+function byIn(x: Q, y: Q, hit: boolean): Q {
+  const b = (qin(x, y) as Vec).d as Uint8Array;
+  // (in's mask read as find results over one item: 0 found, 1 not)
+  return index(x, kept(Array.from(b, v => v ? 0 : 1), 1, hit));
+}
 /** x inter y: the items of x that are also in y. */
 export function inter(x: Q, y: Q): Q {
   // dictionaries: the values of x that are also values of y (ref/inter)
   if (x.t === T.Dict && y.t === T.Dict) return inter((x as Dict).v, (y as Dict).v);
   const xs = x.t < 0 ? fromItems([x]) : x, ys = y.t < 0 ? fromItems([y]) : y;
   // (an atom or one item of another numeric type is found as in finds it: 1 2 3i inter 2 is ,2i)
-  if (widens(xs, y)) { const b = (qin(xs, y) as Vec).d as Uint8Array; return index(xs, kept(Array.from(b, v => v ? 0 : 1), 1, true)); }
+  if (widens(xs, y)) return byIn(xs, y, true);
   simpleSameType(xs, ys);
   return index(xs, kept(findMany(ys, xs) as ArrayLike<number>, count(ys), true));
 }
