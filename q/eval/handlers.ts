@@ -62,7 +62,7 @@ export const DEFAULT_ZPH = `{[x]
 /** .h.tx: how name.fmt?expr formats a value. Tables give one line a row (JSON Lines for json, as kdb+). */
 const TX = `\`raw\`json\`csv\`txt\`xml\`xls!(
  {enlist x};
- {$[98h=type x;.j.j each x;(99h=type x)&98h=type key x;.j.j each 0!x;enlist .j.j x]};
+ {$[98h=type x;.j.j each x;99h<>type x;$[0<=type x;.j.j each x;enlist .j.j x];98h=type key x;.j.j each 0!x;enlist .j.j x]};
  .h.cd; .h.td; .h.xd; .h.ed)`;
 
 const TY = '`htm`html`csv`txt`xml`xls`gif`json`js`css`svg`png`jpg`ico`wasm`pdf!("text/html";"text/html";"text/comma-separated-values";"text/plain";"text/plain";"application/msexcel";"image/gif";"application/json";"text/javascript";"text/css";"image/svg+xml";"image/png";"image/jpeg";"image/x-icon";"application/wasm";"application/pdf")';

@@ -144,6 +144,9 @@ function one(to: number, from: number, v: any, asked = false): any {
   if (from === T.Sym || from === T.Guid) throw new QError('type');
   // (an integer's null as a char is its low byte, 0, not a blank: "c"$0N is "\000", KX Academy's notebooks)
   if (to === T.Char && (from === T.Short || from === T.Int || from === T.Long)) return Number(BigInt.asUintN(8, BigInt(v)));
+  // (a boolean has no null: any value but zero is 1b, a null too, "Any value other than 0 will cast to 1b"
+  // on the KX forum's "Null booleans?" thread, for "b"$0n)
+  if (to === T.Bool) return from === T.Float || from === T.Real ? (v !== 0 ? 1 : 0) : j1(from, v) !== 0n ? 1 : 0;
   if (isNullV(from, v) && from !== T.Bool && from !== T.Byte && from !== T.Char) return nullOf(to);
   if (isDateLike(to) && isDateLike(from) || isTimeLike(to) && isTimeLike(from) || (isTimeLike(to) && (from === T.Timestamp || from === T.Datetime))) {
     const inf = infinite(from, v);

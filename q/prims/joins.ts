@@ -238,7 +238,9 @@ function matchingRows(a: Q[], b: Q[]): [Int32Array, Int32Array] {
 export function ej(a: Q[]): Q {
   const [cs, x, y] = a;
   const names = cs.t === -T.Sym ? [(cs as Atom).v as string] : items(cs).map(s => (s as Atom).v as string);
-  const t1 = x as Table, t2 = isKeyed(y) ? unkey(y as Dict) : y as Table;
+  // (tables by name or keyed are joined as their plain tables; anything else is no table)
+  const plainOf = (v: Q): Table => { if (v.t === -T.Sym) v = hooks.getGlobal((v as Atom).v as string); const t = isKeyed(v) ? unkey(v as Dict) : v; if (t.t !== T.Table) throw new QError('type'); return t as Table; };
+  const t1 = plainOf(x), t2 = plainOf(y);
   const k1 = plainCols(names.map(c => col(t1, c))), k2 = plainCols(names.map(c => col(t2, c)));
   const [left, right] = matchingRows(k1, k2);
   const lt = index(t1, vec(T.Int, left)) as Table, rt = index(t2, vec(T.Int, right)) as Table;

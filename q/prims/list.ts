@@ -383,6 +383,8 @@ export function bang(x: Q, y: Q): Q {
     const n = intOf(x);
     const t = y.t === T.Table ? y as Table : unkey(y as Dict);
     if (n === 0) return t;
+    // (keys beyond its columns are none it has: ref/dict's 'length)
+    if (n < 0 || n > t.c.length) throw new QError('length');
     return dict(table(t.c.slice(0, n), t.d.slice(0, n)), table(t.c.slice(n), t.d.slice(n)));
   }
   if (x.t < 0 && y.t < 0) return dict(fromItems([x]), fromItems([y]));

@@ -47,6 +47,15 @@ export function j1(t: number, v: any): bigint {
   if (t === T.Float || t === T.Real || t === T.Datetime) return v !== v ? NJ : v >= 9223372036854775807 ? WJ : v <= -9223372036854775807 ? -WJ : BigInt(Math.trunc(v));
   return BigInt(v);
 }
+/** A datetime (days and their fraction) in a finer unit of k to the day, as a timestamp's nanoseconds:
+ *  scaled before it is made whole, or its time of day would be lost (ref/add: z+n is a p). Its time is
+ *  kept to the millisecond, as "p"$ converts it. */
+function zScaled(v: number, k: number): bigint {
+  if (v !== v) return NJ;
+  if (v === Infinity || v === -Infinity) return v > 0 ? WJ : -WJ;
+  const ms = k / 86400000;
+  return Number.isInteger(ms) ? BigInt(Math.round(v * 86400000)) * BigInt(ms) : BigInt(Math.round(v * k));
+}
 /** One item as an int: nulls 0Ni; longs wrap to 32 bits. */
 export function i1(t: number, v: any): number {
   t = Math.abs(t);
@@ -75,7 +84,7 @@ export function view(x: Q, dom: Dom, k = 1): Float64Array | BigInt64Array | Int3
   if (t < 0) {
     const v = (x as Atom).v;
     if (dom === Dom.F) return f1(t, v) * k;
-    if (dom === Dom.J) { const b = j1(t, v); return k === 1 || b === NJ || b === WJ || b === -WJ ? b : b * BigInt(k); }
+    if (dom === Dom.J) { if (k !== 1 && t === -T.Datetime) return zScaled(v, k); const b = j1(t, v); return k === 1 || b === NJ || b === WJ || b === -WJ ? b : b * BigInt(k); }
     const i = i1(t, v); return k === 1 || i === NI ? i : i * k;
   }
   const d = (x as Vec).d;
@@ -94,6 +103,7 @@ export function view(x: Q, dom: Dom, k = 1): Float64Array | BigInt64Array | Int3
   if (dom === Dom.J) {
     if (d instanceof BigInt64Array && k === 1) return d;
     const r = fresh(BigInt64Array, n), bk = BigInt(k);
+    if (k !== 1 && t === T.Datetime) { for (let i = 0; i < n; i++) r[i] = zScaled(d[i] as number, k); return r; }
     for (let i = 0; i < n; i++) { const b = j1(t, d[i]); r[i] = k === 1 || b === NJ || b === WJ || b === -WJ ? b : b * bk; }
     return r;
   }

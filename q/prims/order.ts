@@ -288,6 +288,9 @@ function search(right: boolean) {
     // a dictionary searches its values and answers with keys (a keyed table: its key rows)
     if (x.t === T.Dict) return index((x as Dict).k, search(right)((x as Dict).v, y));
     if (x.t < 0 && x.t !== -T.Sym) throw new QError('type');
+    // an enumeration is searched by its symbols, as it sorts
+    if (x.t === T.Enum) x = deenum(x);
+    if (y.t === T.Enum || y.t === -T.Enum) y = deenum(y);
     const n = count(x);
     const one = (v: Q): number => {
       let lo = 0, hi = n;
@@ -299,6 +302,8 @@ function search(right: boolean) {
     };
     if (y.t < 0 || (x.t === T.List && y.t >= 0 && y.t < 20 && count(x) && item(x, 0).t === y.t)) return long(one(y));
     if (y.t === T.Dict) return dict((y as Dict).k, search(right)(x, (y as Dict).v));
+    // over a simple list, bin is atomic in y (ref/bin): a general y is searched item by item, to any depth
+    if (x.t > 0 && x.t < 20 && y.t === T.List) return list((y as List).d.map(e => search(right)(x, e)));
     // a vector searched in a vector of its type: a binary search per item in wasm
     if (x.t === y.t && x.t > 0 && x.t < T.Sym) { const k = kernels.bin(x.t, (x as Vec).d, (y as Vec).d, right); if (k) return { t: T.Long, d: k, a: 0 } as Vec; }
     return longVec(items(y).map(one));
@@ -343,6 +348,22 @@ function tableSearch(t: Table, y: Q, right: boolean): Q {
   const r = queries.map(one);
   return y.t === T.Table ? vec(T.Long, BigInt64Array.from(r)) : { t: -T.Long, v: r[0] } as Atom;
 }
+/** Whether y's atoms are all of simple list x's type, as bin asks (ref/bin: "exactly the same type (no
+ *  type promotion)"); a symbol and an enumeration count as one. */
+function sameType(x: Q, y: Q): boolean {
+  if (y.t === T.List) return (y as List).d.every(e => sameType(x, e));
+  if (y.t === T.Dict) return sameType(x, (y as Dict).v);
+  const a = Math.abs(y.t), sym = (t: number) => t === T.Sym || t === T.Enum;
+  return a === x.t || sym(a) && sym(x.t);
+}
+/** bin and binr as q sees them: a simple list searched for another type is a type error; searches inside
+ *  the interpreter (a step dictionary's lookup, a sorted column's range) go to search itself. */
+const strict = (f: (x: Q, y: Q) => Q) => (x: Q, y: Q): Q => {
+  const v = x.t === T.Dict ? (x as Dict).v : x;
+  if (v.t > 0 && v.t < 20 && !sameType(v, y)) throw new QError('type');
+  return f(x, y);
+};
 export const bin = search(false);
 export const binr = search(true);
+export const qbin = strict(bin), qbinr = strict(binr);
 export type { Atom };

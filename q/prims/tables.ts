@@ -73,6 +73,9 @@ function sortBy(desc: boolean) {
   return (k: Q, x: Q): Q => {
     const { v, put } = resolve(x);
     const ks = names(k), t = plain(v);
+    // a table with a column name twice is 'dup and the name (ref/asc, since 3.6): which would be sorted?
+    const twice = t.c.find((c, j) => t.c.indexOf(c) !== j);
+    if (twice !== undefined) throw new QError('dup ' + twice);
     const cs = ks.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; });
     const n = count(t);
     let ix: Q, kix = kernelGrade(cs, desc);

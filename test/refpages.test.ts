@@ -1,0 +1,71 @@
+// Rules that KX's reference pages state in their prose (domains, result types, errors), beyond the
+// examples the conformance corpus replays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from './q.js';
+
+test('ref/add: a datetime plus a timespan is the timestamp of their sum, its time of day kept', () => {
+  const { q } = makeSession();
+  assert.equal(q('2000.01.01T12:00:00.000+0D01'), '2000.01.01D13:00:00.000000000');
+  assert.equal(q('0D00:00:01+2000.01.01T00:00:00.500'), '2000.01.01D00:00:01.500000000');
+  assert.equal(q('2000.01.01T12:00:00.000-0D01'), '2000.01.01D11:00:00.000000000');
+  assert.equal(q('0D01+2000.01.01T06 2000.01.02T18'), '2000.01.01D07:00:00.000000000 2000.01.02D19:00:00.000000000');
+  assert.equal(q('0Nz+0D01'), '0Np');
+});
+
+test('ref/bin: atomic in y over a simple list, y exactly of x\'s type (no promotion), an enumeration searched by its symbols', () => {
+  const { q } = makeSession();
+  assert.equal(q('0 2 4 bin (1;5 7)'), '0\n2 2');
+  assert.equal(q('0 2 4 binr (1 3;5 7)'), '1 2\n3 3');
+  assert.equal(q('0 2 4 bin 3i'), "'type");
+  assert.equal(q('0 2 4 bin 3f'), "'type");
+  assert.equal(q('2000.01.01 2000.02.01 bin 2000.01m'), "'type");
+  assert.equal(q('0 2 4 bin 3'), '1');
+  assert.equal(q('(`a`b`c!0 2 4) bin -1 3'), '``b');
+  q('sym:`a`b`c');
+  assert.equal(q('(`sym$`a`b`c) bin `b`z'), '1 2');
+  // (a step dictionary looks up through the same search, which stays as lenient as its lookups)
+  assert.equal(q('(`s#1 3 5!`a`b`c) 4'), '`b');
+});
+
+test('ref/asc, ref/desc: xasc and xdesc of a table with a column name twice signal dup (since 3.6)', () => {
+  const { q } = makeSession();
+  assert.match(q('`a xasc flip `a`b`a!(3 1;1 2;5 6)'), /^'dup/);
+  assert.match(q('`a`b xdesc flip`a`b`a!()'), /^'dup/);
+  assert.equal(q('`b xdesc flip `a`b!(3 1;1 2)'), 'a b\n---\n1 2\n3 1');
+});
+
+test('ref/cast: a boolean has no null, so any value but zero casts to 1b, nulls too (KX forum, "Null booleans?")', () => {
+  const { q } = makeSession();
+  assert.equal(q('"b"$0n 0 0.5'), '101b');
+  assert.equal(q('"b"$0N 1 0'), '110b');
+  assert.equal(q('`boolean$0Ni'), '1b');
+  assert.equal(q('"b"$0Nh'), '1b');
+});
+
+test('ref/ej: tables given by name or keyed join as their plain tables; anything else is a type error', () => {
+  const { q } = makeSession();
+  q('t1:([k:1 2 3 4] c:10 20 30 40); t2:([] k:2 3; v:1 2)');
+  assert.equal(q('ej[`k;t1;t2]'), 'k c  v\n------\n2 20 1\n3 30 2');
+  assert.equal(q('ej[`k;`t2;1!t2]'), 'k v\n---\n2 1\n3 2');
+  assert.equal(q('ej[`k;t2;`a`b!1 2]'), "'type");
+});
+
+test('ref/dict: n!t keys at most the columns t has (length otherwise)', () => {
+  const { q } = makeSession();
+  assert.equal(q('3!([]a:1 2;b:3 4)'), "'length");
+  assert.equal(q('keys 1!([]a:1 2;b:3 4)'), ',`a');
+});
+
+test('ref/doth: .h.tx[`json] writes each item of a list, so an enlisted table is static JSON', () => {
+  const { q } = makeSession();
+  assert.equal(q('.h.tx[`json] enlist ([] 0 1)'), '"[{\\"x\\":0},{\\"x\\":1}]"');
+  assert.equal(q('.h.tx[`json] (1 2;3 4)'), '"[1,2]"\n"[3,4]"');
+  assert.equal(q('.h.tx[`json] ([] 0 1)'), '"{\\"x\\":0}"\n"{\\"x\\":1}"');
+});
+
+test('ref/and, ref/or: and and or fold as & and | do, from the type\'s extremes over an empty list', () => {
+  const { q } = makeSession();
+  assert.equal(q('(and/)0#0'), '0W');
+  assert.equal(q('(or/)0#0.0'), '-0w');
+});
