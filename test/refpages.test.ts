@@ -69,3 +69,36 @@ test('ref/and, ref/or: and and or fold as & and | do, from the type\'s extremes 
   assert.equal(q('(and/)0#0'), '0W');
   assert.equal(q('(or/)0#0.0'), '-0w');
 });
+
+test('ref/lesser, ref/greater: symbols have no lesser or greater (the domain tables\' s row), as min and max of symbols do not', () => {
+  const { q } = makeSession();
+  assert.equal(q('`a&`b'), "'type");
+  assert.equal(q('`a`b|`c'), "'type");
+  assert.equal(q('`a<`b'), '1b');
+});
+
+test('ref/maps: count each of an empty list is (), as every map of an empty list is, with no evaluation', () => {
+  const { q } = makeSession();
+  assert.equal(q('type count each ()'), '0h');
+  assert.equal(q('count each ("ab";"c")'), '2 1');
+});
+
+test('ref/lj, ref/pj: a table given by name is joined in place (since 4.1t 2023.08.04), and its name is the result', () => {
+  const { q } = makeSession();
+  q('tx:([]a:1 2 3;b:10 20 30); px:([]a:1 2;c:10 20)');
+  assert.equal(q('`tx lj ([a:1 2]c:5 6)'), '`tx');
+  assert.equal(q('tx'), 'a b  c\n------\n1 10 5\n2 20 6\n3 30  ');
+  assert.equal(q('`px pj ([a:1 3]c:1 2)'), '`px');
+  assert.equal(q('px'), 'a c \n----\n1 11\n2 20');
+  assert.equal(q('`tx lj 5'), "'type");
+  assert.equal(q('cols tx'), '`a`b`c');
+});
+
+test('ref/fill: types the domain table has no cell for are a type error, atoms too', () => {
+  const { q } = makeSession();
+  assert.equal(q('1^`a'), "'type");
+  assert.equal(q('`a^1'), "'type");
+  assert.equal(q('0Ng^1b'), "'type");
+  assert.equal(q('0^0N 1i'), '0 1');
+  assert.equal(q('`a^``b'), '`a`b');
+});

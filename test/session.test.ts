@@ -663,12 +663,11 @@ test('casts among time, second and minute scale and floor their units, with no w
   assert.equal(q('`timespan$12:00'), '0D12:00:00.000000000');
 });
 
-test('| and & of symbols take the greater or lesser name, item by item', () => {
+test('| and & of symbols are type errors (ref/greater, ref/lesser: the s row of the domain tables; max, which is |/, takes no symbols)', () => {
   const { q } = makeSession();
-  assert.equal(q('`a`c|`b`b'), '`b`c');
-  assert.equal(q('`a`c&`b'), '`a`b');
-  assert.equal(q('`b|`a`c'), '`b`c');
-  assert.equal(q('`a`b`c|`x`y'), "'length");
+  assert.equal(q('`a`c|`b`b'), "'type");
+  assert.equal(q('`a`c&`b'), "'type");
+  assert.equal(q('`b|`a`c'), "'type");
 });
 
 test('inter of dictionaries gives the values of x that are values of y (ref/inter)', () => {

@@ -3,7 +3,7 @@
 import * as kernels from '../kernels/index.js';
 import { fresh } from '../value/storage.js';
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, NJ, NI, WJ, WI, symVec } from '../value/value.js';
+import { Q, Atom, Vec, NJ, NI, WJ, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
 import { deenum, domainIds } from '../value/enums.js';
@@ -229,16 +229,6 @@ function pick(greater: boolean) {
       if (greater) for (let i = 0; i < n; i++) r[i] = (a ? a[i] : p) | (b ? b[i] : q);
       else for (let i = 0; i < n; i++) r[i] = (a ? a[i] : p) & (b ? b[i] : q);
       return { t: T.Bool, d: r, a: 0 } as Vec;
-    }
-    if (tx === T.Sym && ty === T.Sym) {
-      const a = symView(x), b = symView(y);
-      const f = (p: string, q: string) => (greater ? p > q : p < q) ? p : q;
-      if (x.t < 0 && y.t < 0) return { t: -T.Sym, v: f(a, b) };
-      const n = x.t > 0 ? countV(x) : countV(y);
-      if (x.t > 0 && y.t > 0 && countV(x) !== countV(y)) throw new QError('length');
-      const out = new Array<string>(n);
-      for (let i = 0; i < n; i++) out[i] = f(x.t > 0 ? a[i] : a, y.t > 0 ? b[i] : b);
-      return symVec(out);
     }
     const rt = resultType(PICK, tx, ty);
     const [dom] = plan(rt, rt);

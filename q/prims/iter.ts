@@ -57,7 +57,8 @@ function each(f: Q, args: Q[]): Q {
     const x = args[0];
     if (!isListy(x)) return apply1(f, x);
     // count each of a general list (of strings, most often): the counts, with no atom made for each
-    if (x.t === T.List && (f.t === T.Unary || f.t === T.Op) && ((f as Prim).name === 'count' || (f as Prim).name === '#:')) {
+    // (an empty list gives () as every map does, ref/maps: "without an evaluation")
+    if (x.t === T.List && count(x) && (f.t === T.Unary || f.t === T.Op) && ((f as Prim).name === 'count' || (f as Prim).name === '#:')) {
       const d = (x as { d: Q[] }).d, r = new Int32Array(2 * d.length);
       for (let i = 0; i < d.length; i++) r[2 * i] = count(d[i]);
       return { t: T.Long, d: new BigInt64Array(r.buffer), a: 0 } as Vec;

@@ -103,8 +103,16 @@ function leftJoin(fill: boolean) {
     return isKeyed(x) ? dict((x as Dict).k, table(c.slice((((x as Dict).k) as Table).c.length), d.slice((((x as Dict).k) as Table).c.length))) : table(c, d);
   };
 }
-export const lj = leftJoin(false);
-export const ljf = leftJoin(true);
+/** A join whose x may be a table's name (ref/lj, ref/pj: since 4.1t 2023.08.04 the table is updated in
+ *  place), answering with the name as aj does. */
+const inPlace = (f: (x: Q, y: Q) => Q) => (x: Q, y: Q): Q => {
+  if (x.t !== -T.Sym) return f(x, y);
+  const name = (x as Atom).v as string;
+  hooks.setGlobal(name, f(hooks.getGlobal(name), y));
+  return x;
+};
+export const lj = inPlace(leftJoin(false));
+export const ljf = inPlace(leftJoin(true));
 
 /** t ij kt: only the rows of t whose key kt has, with kt's columns; a keyed t stays keyed. */
 function innerJoin(fill: boolean) {
@@ -189,10 +197,11 @@ function keyBy(ks: string[], t: Table): Q {
 }
 
 /** t pj kt: kt's values added to t's matching rows (a missing match adds nothing). */
-export function pj(x: Q, y: Q): Q {
+export const pj = inPlace(plusJoin);
+function plusJoin(x: Q, y: Q): Q {
   if (!isKeyed(y)) throw new QError('type');
   // kdb+ defines it as x+0i^y(cols key y)#x: a keyed x keeps its key, and nulls in y add nothing
-  if (isKeyed(x)) return xkey(symVec(((x as Dict).k as Table).c), pj(unkey(x as Dict), y));
+  if (isKeyed(x)) return xkey(symVec(((x as Dict).k as Table).c), plusJoin(unkey(x as Dict), y));
   if (x.t !== T.Table) throw new QError('type');
   const t = x as Table;
   const { rows, vt } = lookupKeyed(t, y as Dict);

@@ -114,6 +114,8 @@ const FILL = parseTable([
 export const fill = atomic2((x: Q, y: Q): Q => {
   let ty = Math.abs(y.t);
   const tx = Math.abs(x.t);
+  // two types the domain table has no cell for are a type error, an atom filling an atom too (1^`a)
+  if (tx !== ty && tx > 0 && tx < 20 && ty > 0 && ty < 20) resultType(FILL, tx, ty);
   // numbers and times: both sides in the wider type first
   if (tx !== ty && tx < 20 && ty < 20 && tx !== T.Sym && ty !== T.Sym && tx !== T.Guid && ty !== T.Guid && x.t !== T.List) {
     const rt = resultType(FILL, tx, ty);
