@@ -102,3 +102,56 @@ test('ref/fill: types the domain table has no cell for are a type error, atoms t
   assert.equal(q('0^0N 1i'), '0 1');
   assert.equal(q('`a^``b'), '`a`b');
 });
+
+test('ref/value: a composition\'s value is what it composes; a derived function\'s, its iterator\'s argument', () => {
+  const { q } = makeSession();
+  assert.equal(q("count value ('[neg;abs])"), '2');
+  assert.equal(q("(value ('[neg;abs]))~(neg;abs)"), '1b');
+  assert.equal(q('value (+/)'), '+');
+  assert.equal(q('value (,/:\\:)'), ',/:');
+});
+
+test('ref/wj: a table given by name is joined in place (since 4.1t 2023.08.04)', () => {
+  const { q } = makeSession();
+  q('t:([]sym:3#`ibm;time:10:01:01 10:01:04 10:01:08;price:100 101 105)');
+  q('qt:([]sym:9#`ibm;time:10:01:01+til 9;ask:101 103 103 104 104 107 108 107 108)');
+  q('w:-2 1+\\:t`time; tt:t');
+  const want = q('wj[w;`sym`time;t;(qt;(max;`ask))]');
+  assert.equal(q('wj[w;`sym`time;`tt;(qt;(max;`ask))]'), '`tt');
+  assert.equal(q('tt'), want);
+  assert.equal(q('wj[w;`sym`time;5;(qt;(max;`ask))]'), "'type");
+});
+
+test('ref/update: rows given new values keep their column\'s type (a float into a long column is a type error; an int converts as amend stores it)', () => {
+  const { q } = makeSession();
+  q('t:([]n:`a`b`c;a:1 2 3)');
+  assert.equal(q('update a:1.5 from t where n=`a'), "'type");
+  assert.equal(q('update a:`x from t where n=`a'), "'type");
+  assert.equal(q('update a:avg a by n from t where a>1'), "'type");
+  assert.equal(q('exec a from update a:5i from t where n=`a'), '5 2 3');
+  assert.equal(q('exec b from update b:1.5 from t where n=`a'), '1.5 0n 0n');
+  assert.equal(q('exec a from t'), '1 2 3');
+});
+
+test('ref/rotate: an atom has no items to rotate (rank), a dictionary no order (type)', () => {
+  const { q } = makeSession();
+  assert.equal(q('1 rotate 5'), "'rank");
+  assert.equal(q('1 rotate `a`b!1 2'), "'type");
+  assert.equal(q('2 rotate til 5'), '2 3 4 0 1');
+});
+
+test('ref/vector-conditional: branches of two basic types are a type error', () => {
+  const { q } = makeSession();
+  assert.equal(q('?[10b;1 2;`a`b]'), "'type");
+  assert.equal(q('?[10b;1 2;1.5 2.5]'), "'type");
+  assert.equal(q('?[11001b;1;10 20 30 40 50]'), '1 1 30 40 1');
+});
+
+test('ref/tok: a day the calendar lacks, or a minute or second of 60, parses to null rather than rolling over', () => {
+  const { q } = makeSession();
+  assert.equal(q('"D"$("2000.13.01";"2001.02.29";"2000.01.32";"2000.02.29")'), '0N 0N 0N 2000.02.29');
+  assert.equal(q('"Z"$"2000.13.01T00:00"'), '0Nz');
+  assert.equal(q('"U"$("12:60";"12:59")'), '0N 12:59');
+  assert.equal(q('"V"$"12:00:60"'), '0Nv');
+  assert.equal(q('"T"$"25:00:00"'), '25:00:00.000');
+});

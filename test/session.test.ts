@@ -757,6 +757,8 @@ test('trim, ltrim, rtrim, lower and upper of strings: blanks and letters as kdb+
   assert.equal(q('(ltrim "  ab ";rtrim "  ab ")'), '"ab "\n"  ab"');
   assert.equal(q('trim ("ab";" c ";"";"   ")'), '"ab"\n,"c"\n""\n""');
   assert.equal(q('trim `$" a "'), '`a');
+  // (a symbol vector loses its leading and trailing null names, as other vectors their nulls: ref/trim)
+  assert.equal(q('(trim ``a``;ltrim ``a`;rtrim ``a`)'), ',`a\n`a`\n``a');
   assert.equal(q('(lower "ABC def";upper "abc";lower "x1")'), '"abc def"\n"ABC"\n"x1"');
   // a string given back as it was is still a value of its own: amending the result leaves the source
   q('x:"abc"; y:lower x; y[0]:"z"; u:"ab"; v:trim u; v[1]:"q"');

@@ -17,6 +17,7 @@ import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
+import { intLong } from '../prims/conv.js';
 import { concat, iota, fresh, allocRaw, WIDTH, words } from '../value/storage.js';
 import { RETURNED } from './signal.js';
 import type { Items } from '../value/storage.js';
@@ -736,8 +737,11 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     if (count(val) !== m) throw new QError('length');
     if (!rowsOf) { if (j >= 0) data[j] = val; else { names.push(name); data.push(val); } return; }
     let base = j >= 0 ? data[j] : fromItems(new Array(n).fill(nullItem(val)));
-    if (base.t > 0 && val.t > 0 && base.t !== val.t) base = list(items(base));
-    const updated = amend(base, [rowVec(rowsOf)], null, val);
+    // (some rows of a column take values of its type, as amend does: ref/update's "new values must have
+    // the type of the column being amended"; ints and longs convert as they do where amend stores them)
+    const fit = base.t > 0 && val.t > 0 && base.t !== val.t ? intLong(val, base.t) : val;
+    if (base.t > 0 && fit.t > 0 && base.t !== fit.t && !(base.t === T.Enum && fit.t === T.Sym)) throw new QError('type');
+    const updated = amend(base, [rowVec(rowsOf)], null, fit);
     if (j >= 0) data[j] = updated; else { names.push(name); data.push(updated); }
   };
   if (q.by && q.by.length) {

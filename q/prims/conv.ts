@@ -342,6 +342,9 @@ function parse1(t: number, s0: string): any {
   // a blank between the date and the time (2013-06-05 08:00:00, as SQL writes one)
   if (t === T.Timestamp || t === T.Datetime) w = w.replace(/^(\d{4}\.\d\d\.\d\d) +(?=\d)/, t === T.Timestamp ? '$1D' : '$1T');
   if (/^\d{9}$/.test(w) && t === T.Time) w = `${w.slice(0, 2)}:${w.slice(2, 4)}:${w.slice(4, 6)}.${w.slice(6)}`;
+  // a day the calendar lacks, or a minute or second of 60 or more, is outside the type's domain: null
+  // (ref/tok), not rolled over into the next month or hour
+  if (!validParts(w)) return nullOf(t);
   const r = scanWord(w);
   if (!r) return nullOf(t);
   // a plain number is the type's own count; one with a fraction is a datetime's only ("D"$"1.5" is 0Nd)
@@ -352,6 +355,19 @@ function parse1(t: number, s0: string): any {
   const from = r.t === T.Long || r.t === T.Float ? t : r.t;
   const v = r.t === T.Float && (t === T.Timestamp || t === T.Timespan) ? BigInt(r.v as number) : r.v;
   try { return one(t, from, v); } catch { return nullOf(t); }
+}
+
+/** Whether a date's month and day exist and a time's minutes and seconds are below 60, in text that
+ *  begins yyyy.mm.dd or hh:mm[:ss]. */
+function validParts(w: string): boolean {
+  const d = /^(\d{4})\.(\d\d)\.(\d\d)(?:[DT](.*))?$/.exec(w);
+  if (d) {
+    const y = +d[1], m = +d[2], day = +d[3];
+    if (!(m >= 1 && m <= 12) || day < 1 || new Date(Date.UTC(y, m - 1, day)).getUTCDate() !== day) return false;
+    w = d[4] ?? '';
+  }
+  const c = /^\d+:(\d\d)(?::(\d\d))?/.exec(w);
+  return !c || +c[1] < 60 && (c[2] === undefined || +c[2] < 60);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

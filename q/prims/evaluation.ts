@@ -1,6 +1,6 @@
 // value get parse eval show: primitives that reach back into the session through hooks.
 import { T } from '../value/types.js';
-import { Q, Atom, Dict, Proj, List, Lambda, Vec, NIL, text, list, vec, symVec, sym } from '../value/value.js';
+import { Q, Atom, Dict, Proj, Comp, IterFn, List, Lambda, Vec, NIL, text, list, vec, symVec, sym } from '../value/value.js';
 import { walkNodes, type Node as AstNode } from '../parse/ast.js';
 import { statementsAt } from '../parse/script.js';
 import { keyText } from './list.js';
@@ -56,6 +56,10 @@ export function value(x: Q): Q {
       const p = x as Proj, a = p.args.slice();
       return list([p.f, ...a.map(v => v ?? NIL)]);
     }
+    // a composition's value is the list of what it composes; a derived function's, its iterator's
+    // argument (ref/value)
+    case T.Comp: return list((x as Comp).fs.slice());
+    case T.Each: case T.Over: case T.Scan: case T.Prior: case T.EachRight: case T.EachLeft: return (x as IterFn).f;
     // a view taken from the root dictionary (`. `v): its last value, parse tree, names it reads, text
     case T.Lambda: if ((x as Lambda).view) return hooks.viewParts((x as Lambda).view!); return lambdaParts(x as Lambda);
     // a primitive's value is its index in kdb+'s primitive table (its wire code)

@@ -397,8 +397,11 @@ export type { Vec };
 function windowJoin(prevailing: boolean) {
   return (a: Q[]): Q => {
     const [w, cs, tq, spec] = a;
+    // (t by name is joined in place since 4.1t 2023.08.04, ref/wj; a keyed t as its plain table)
+    if (tq.t === -T.Sym) { const name = (tq as Atom).v as string; hooks.setGlobal(name, windowJoin(prevailing)([w, cs, hooks.getGlobal(name), spec])); return tq; }
     const names = items(cs).map(s => (s as Atom).v as string);
-    const t = tq as Table;
+    const t = (isKeyed(tq) ? unkey(tq as Dict) : tq) as Table;
+    if (t.t !== T.Table) throw new QError('type');
     const parts = items(spec), q = parts[0] as Table, aggs = parts.slice(1).map(p => items(p));
     const eq = names.slice(0, -1), tn = names[names.length - 1];
     const ek = plainCols(eq.map(c => col(q, c))), tk = plainCols(eq.map(c => col(t, c)));

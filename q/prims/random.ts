@@ -189,8 +189,10 @@ export function vcond(c: Q, a: Q, b: Q): Q {
   const n = c.t >= 0 ? count(c) : a.t >= 0 ? count(a) : count(b);
   if ((a.t >= 0 && count(a) !== n) || (b.t >= 0 && count(b) !== n)) throw new QError('length');
   const cd = c.t === T.Bool ? (c as Vec).d : null;
-  // branches of one basic type (vectors or atoms): the items picked straight into a vector of that type
+  // branches of one basic type (vectors or atoms): the items picked straight into a vector of that type;
+  // of two basic types, a type error (ref/vector-conditional: "lists of the same type")
   const t = Math.abs(a.t);
+  if (t > 0 && t < T.Enum && Math.abs(b.t) > 0 && Math.abs(b.t) < T.Enum && t !== Math.abs(b.t)) throw new QError('type');
   if (cd && t === Math.abs(b.t) && t > 0 && t < T.Enum) return pickTyped(t, cd as Uint8Array, a, b);
   const out = new Array<Q>(n);
   for (let i = 0; i < n; i++) {

@@ -186,7 +186,9 @@ function cast(x: Q, t: number): Q {
 /** n rotate x: the list turned left by n (right when negative). */
 export function rotate(n: Q, x: Q): Q {
   const k = intOf(n);
-  if (x.t < 0) return x;
+  // (an atom has no items to rotate, a dictionary no order to rotate them in: q.k's rank and type)
+  if (x.t < 0) throw new QError('rank');
+  if (x.t > T.Table) throw new QError('type');
   const c = count(x);
   if (!c) return x;
   const s = ((k % c) + c) % c, idx = new Array<number>(c);

@@ -499,20 +499,15 @@ function trimmer(re: RegExp, left: boolean, right: boolean) {
       r.set(d.subarray(a, b));
       return vec(T.Char, r);
     }
-    // other vectors lose their leading/trailing nulls; other atoms pass through
-    if (x.t > 0 && x.t < 20 && x.t !== T.Sym) return trimNulls(x, re);
-    if (x.t < 0 && x.t !== -T.Char && x.t !== -T.Sym) return x;
+    // other vectors lose their leading/trailing nulls (symbols their empty names: trim ``a`` is ,`a, as
+    // kdb+'s q.k has it); other atoms pass through, a symbol with its blanks
+    if (x.t > 0 && x.t < 20) return trimNulls(x, re);
+    if (x.t < 0 && x.t !== -T.Char) return x;
     if (x.t === -T.Char) return x.t === -T.Char && (x as Atom).v === 32 ? vec(T.Char, new Uint8Array(0)) : x;
-    if (x.t === -T.Sym) return sym(((x as Atom).v as string).replace(re, ''));
     if (x.t === T.List) return list((x as List).d.map(go));
     if (x.t === T.Dict) return dict((x as Dict).k, go((x as Dict).v));
     // a table's columns, each trimmed (ref/trim: rtrim of a table of strings)
     if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(go));
-    if (x.t === T.Sym) {
-      const of = perSymbol(id => intern(symName(id).replace(re, ''))), d = (x as Vec).d as Int32Array, r = new Int32Array(d.length);
-      for (let i = 0; i < d.length; i++) r[i] = of(d[i]);
-      return vec(T.Sym, r);
-    }
     throw new QError('type');
   };
   return go;
