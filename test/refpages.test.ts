@@ -155,3 +155,18 @@ test('ref/tok: a day the calendar lacks, or a minute or second of 60, parses to 
   assert.equal(q('"V"$"12:00:60"'), '0Nv');
   assert.equal(q('"T"$"25:00:00"'), '25:00:00.000');
 });
+
+test('ref/differ: binary application (deprecated since 3.6, still there) compares the first item with x; infix it is not', () => {
+  const { q } = makeSession();
+  assert.equal(q('differ[1;1 1 2]'), '001b');
+  assert.equal(q('.[differ;(0;1 1 2)]'), '101b');
+  assert.equal(q('differ 1 1 2'), '101b');
+  assert.equal(q('1 1 2 differ 1 2 2'), '1 1 1');
+});
+
+test('ref/fby: over no rows the result is an empty list of the aggregate\'s type', () => {
+  const { q } = makeSession();
+  assert.equal(q('(sum;`long$()) fby `symbol$()'), '`long$()');
+  assert.equal(q('(avg;`long$()) fby `symbol$()'), '`float$()');
+  assert.equal(q("exec m from update m:(avg;v) fby s from ([]s:`symbol$();v:`long$())"), '`float$()');
+});

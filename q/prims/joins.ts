@@ -1,11 +1,11 @@
 // Joins: lj ljf ij ijf uj ujf pj ej aj aj0 asof, and fby. Rows are matched on their key values (hashed
 // through keyText); a missing match gives nulls, as kdb+ does.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, Prim, List, Dict, Table, vec, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec } from '../value/value.js';
+import { Q, Atom, Vec, Prim, List, Dict, Table, vec, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { unkey, keyText } from './list.js';
+import { unkey, keyText, take } from './list.js';
 import { compareQ } from './order.js';
 import { add } from './arith.js';
 import { fill } from './shifts.js';
@@ -373,6 +373,8 @@ export function fby(fx: Q, g: Q): Q {
   const n = count(g);
   if (count(x) !== n) throw new QError('length');
   const keys = g.t === T.Table ? (g as Table).d : [g];
+  // no rows: none of the aggregate of nothing, so of its type (kdb+'s fby takes (count y)# of it)
+  if (!n) { const v = apply1(f, x); return v.t < 0 ? take({ t: -T.Long, v: 0n } as Atom, v) : sliceQ(v, 0, 0); }
   const fast = byKernels(f, x, keys, n);
   if (fast) return fast;
   const gr = groupRows(keys, n);

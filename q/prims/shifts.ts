@@ -61,6 +61,14 @@ export function differ(x: Q): Q {
   } else for (let i = 0; i < n; i++) r[i] = i === 0 || !match(item(x, i), item(x, i - 1)) ? 1 : 0;
   return vec(T.Bool, r);
 }
+/** x differ y: binary application, deprecated since 3.6 but still there (ref/differ): not x~':y, each
+ *  item against the one before it, the first against x. */
+export function differ2(x: Q, y: Q): Q {
+  if (y.t < 0) throw new QError('type');
+  const n = count(y), r = fresh(Uint8Array, n);
+  for (let i = 0; i < n; i++) r[i] = match(item(y, i), i ? item(y, i - 1) : x) ? 0 : 1;
+  return vec(T.Bool, r);
+}
 
 /** fills: each null replaced by the last non-null before it. */
 export function fills(x: Q): Q {

@@ -112,7 +112,7 @@ const table: Record<string, PrimDef> = {
   prev: { m: H.prev, d: H.seededPrev, rank: 1 },
   next: { m: H.next, rank: 1 },
   xprev: { d: H.xprev, rank: 2 },
-  differ: { m: H.differ, rank: 1 },
+  differ: { m: H.differ, d: H.differ2, rank: 1 },
   fills: { m: H.fills, rank: 1 },
   fill: { d: H.fill, rank: 2 },
   rotate: { d: H.rotate, rank: 2 },
