@@ -170,3 +170,22 @@ test('ref/fby: over no rows the result is an empty list of the aggregate\'s type
   assert.equal(q('(avg;`long$()) fby `symbol$()'), '`float$()');
   assert.equal(q("exec m from update m:(avg;v) fby s from ([]s:`symbol$();v:`long$())"), '`float$()');
 });
+
+test('basics/qsql: Cond is not supported inside a qSQL phrase ($ applied to three arguments is a rank error); in a lambda there it is', () => {
+  const { q } = makeSession();
+  q('u:([]a:("ref/a";"kb/b";"ref/c");b:til 3)');
+  assert.equal(q('select from u where a like $[1b;"ref/*";"kb/*"]'), "'rank");
+  assert.equal(q('exec $[b>2;1;0] from u'), "'rank");
+  assert.equal(q('exec b from u where a like {$[x;"ref/*";"kb/*"]}[1b]'), '0 2');
+  q('f:{exec b from u where b>$[x;0;1]}');
+  assert.equal(q('f 1b'), "'rank");
+  assert.equal(q('$[1b;2;3]'), '2');
+});
+
+test('ref/take: a symbol atom takes from a dictionary as a key list of one', () => {
+  const { q } = makeSession();
+  q('d:`a`b`c!10 20 30');
+  assert.equal(q('-3!`a#d'), '"(,`a)!,10"');
+  assert.equal(q('`a#d'), 'a| 10');
+  assert.equal(q('(`a#d)~(enlist`a)#d'), '1b');
+});

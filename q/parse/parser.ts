@@ -25,6 +25,9 @@ export class Parser {
   private toks: Tok[] = [];
   private i = 0;
   private lambdaDepth = 0;
+  /** the lambda depth of the qSQL phrase being read, -1 outside one: there $[c;t;f] is $ applied to three
+   *  arguments, a rank error when run, since Cond is not supported inside qSQL (basics/qsql) */
+  private sqlDepth = -1;
   /** k: the text is k (a k) line): a glyph applied prefix is its unary form, +x is flip x */
   constructor(private src: string, private kw: Keywords, private k = false) {}
 
@@ -301,7 +304,7 @@ export class Parser {
         if (t.s === '::') { it = { n: { k: 'lit', v: NIL }, verb: false, ident: this.atEnd() }; break; }
         if (t.s === '$' && !t.colon && this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
           const a = this.args();
-          if (a.length >= 3) { it = { n: { k: 'ctl', c: '$', a: a.map(x => x ?? { k: 'nil' }) }, verb: false }; break; }
+          if (a.length >= 3 && this.sqlDepth !== this.lambdaDepth) { it = { n: { k: 'ctl', c: '$', a: a.map(x => x ?? { k: 'nil' }) }, verb: false }; break; }
           it = { n: { k: 'app', f: { k: 'prim', n: '$' }, a }, verb: false };
           break;
         }
@@ -450,6 +453,13 @@ export class Parser {
     let distinct = false;
     if (q === 'select' && this.peek()?.k === 'name' && this.peek()!.s === 'distinct') { distinct = true; this.i++; }
     const colsNamed: boolean[] = [];
+    const outer = this.sqlDepth;
+    this.sqlDepth = this.lambdaDepth;
+    try { return this.sqlPhrases(q, start, distinct, colsNamed, lim, sort, sortBy); } finally { this.sqlDepth = outer; }
+  }
+
+  /** A query's phrases after its name (and limit): columns, by, from, where. */
+  private sqlPhrases(q: string, start: Tok, distinct: boolean, colsNamed: boolean[], lim: Node | null, sort: string | undefined, sortBy: Node | null): Node {
     const cols = this.clauses(['by', 'from'], colsNamed);
     let by: [string, Node][] | null = null;
     const byNamed: boolean[] = [];

@@ -119,7 +119,8 @@ export function take(x: Q, y: Q): Q {
   if (x.t === -T.Sym && (y.t >= 0 && y.t <= T.Enum || ((y.t === T.Dict || y.t === T.Table) && ATTRS.includes((x as Atom).v)))) return setAttr((x as Atom).v, y);
   if (x.t === T.Sym || x.t === -T.Sym) {
     if (y.t === T.Table) { const t = y as Table; const cs = x.t === -T.Sym ? [(x as Atom).v] : items(x).map(a => (a as Atom).v); return table(cs, cs.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; })); }
-    if (y.t === T.Dict) { const d = y as Dict; if (d.v.t === T.Table) { return dict(d.k, take(x, d.v)); } const ks = x.t === -T.Sym ? x : x; return dict(x.t === -T.Sym ? fromItems([x]) : x, index(d, ks)); }
+    // (a symbol atom is a key list of one: `a#d is (,`a)!,d`a)
+    if (y.t === T.Dict) { const d = y as Dict; if (d.v.t === T.Table) { return dict(d.k, take(x, d.v)); } const ks = x.t === -T.Sym ? fromItems([x]) : x; return dict(ks, index(d, ks)); }
   }
   if (x.t === T.Dict || x.t === T.Table) { /* x#y with a table on the left: rows of y matching keys */ }
   // no keys take no entries: an empty dictionary of y's key and value types (anton-dovzhenko's AoC 2021
