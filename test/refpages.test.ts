@@ -180,6 +180,8 @@ test('basics/qsql: Cond is not supported inside a qSQL phrase ($ applied to thre
   q('f:{exec b from u where b>$[x;0;1]}');
   assert.equal(q('f 1b'), "'rank");
   assert.equal(q('$[1b;2;3]'), '2');
+  // (the from phrase is a table expression, where Cond is Cond)
+  assert.equal(q('exec b from $[1b;u;()]'), '0 1 2');
 });
 
 test('ref/take: a symbol atom takes from a dictionary as a key list of one', () => {

@@ -474,7 +474,11 @@ export class Parser {
     const f = this.peek();
     if (!f || f.k !== 'name' || f.s !== 'from') throw this.err('from', start.pos);
     this.i++;
+    // (the from phrase is a table expression, where Cond is Cond: f:{select from $[x;:`early;t]})
+    const inSql = this.sqlDepth;
+    this.sqlDepth = -1;
     const from = this.exprUntil(['where']);
+    this.sqlDepth = inSql;
     if (!from) throw this.err('from', start.pos);
     let where: Node[] = [];
     if (this.peek()?.k === 'name' && this.peek()!.s === 'where') { this.i++; where = this.clauses([]).map(c => c[1]); }
