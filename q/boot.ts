@@ -143,7 +143,7 @@ const Q_LAMBDAS: Record<string, string> = {
   '.Q.addmonths': '{("d"$(`month$x)+y)+x-"d"$`month$x}',
   '.Q.w': '{`used`heap`peak`wmax`mmap`mphy`syms`symw!(system"w"),system"w 0"}',
   // y's columns that x lacks, added to x as nulls of their types
-  '.Q.ff': "{c:cols[y] except cols x;$[count c;x,'flip c!(count x)#/:first each 0#/:y c;x]}",
+  '.Q.ff': "{c:cols[y] except cols x;$[count c;x,'(c#y)(count x)#0N;x]}",
   // x applied to the distinct items of y only
   '.Q.fu': '{$[0>type y;x y;(x u)(u:distinct y)?y]}',
   // x over y cut in as many pieces as secondary processes (-s -N), through peach; without them, x y

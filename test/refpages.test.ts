@@ -191,3 +191,29 @@ test('ref/take: a symbol atom takes from a dictionary as a key list of one', () 
   assert.equal(q('`a#d'), 'a| 10');
   assert.equal(q('(`a#d)~(enlist`a)#d'), '1b');
 });
+
+test('ref/dotq: .Q.f of a large negative number in scientific notation has one minus sign; .Q.ff fills a new string column with empty strings', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.f[2;-1e14]'), '"-1e+14"');
+  assert.equal(q('.Q.fmt[8;2;-1e20]'), '"  -1e+20"');
+  assert.equal(q('.Q.f[2;-3.14159]'), '"-3.14"');
+  assert.equal(q('exec t from meta .Q.ff[([]a:1 2)] ([]b:`x`y;c:("ab";"cd"))'), '"jsC"');
+  assert.equal(q('exec c from .Q.ff[([]a:1 2)] ([]b:`x`y;c:("ab";"cd"))'), '""\n""');
+});
+
+test('ref/dotz: .z.vs hears a global set inside a function (g::v), not a function\'s locals, and not the changes it makes itself', () => {
+  const { q } = makeSession();
+  q('heard:`symbol$(); .z.vs:{[x;y] heard,::x}; f:{g::5;loc:1;loc}');
+  q('f[]');
+  assert.equal(q('heard'), '`f`g');
+});
+
+test('basics/application: a list with elided items is a function of as many arguments as gaps, eight at most', () => {
+  const { q } = makeSession();
+  assert.equal(q('(1;;2)[5;6]'), "'rank");
+  assert.equal(q('(1;;2) . 5 6'), "'rank");
+  assert.equal(q('(1;;;2)[5;6]'), '1 5 6 2');
+  assert.equal(q('(1;;;2)[5][6]'), '1 5 6 2');
+  assert.equal(q('(0;;;;;;;;;;1) . til 9'), "'rank");
+  assert.equal(q('(0;;;;;;;;;1) . til 8'), '0 0 1 2 3 4 5 6 7 1');
+});

@@ -361,13 +361,17 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   }
   return assigned ?? r;
 }
-/** .z.vs[name;indices] hears of every change to a global of the root namespace made at the top level
- *  (ref/dotz: not .a.b); the indices are those already evaluated, so none is evaluated twice. */
-function notifyChange(n: Extract<Node, { k: 'asg' }>, fr: Frame, idx: Q[] | null): void {
-  if (fr || n.n[0] === '.' || env.full(n.n) !== n.n) return;
+/** .z.vs[name;indices] hears of every change to a global of the root namespace (ref/dotz: not .a.b, nor a
+ *  function's locals; a function's g::v is a global's change); the indices are those already evaluated,
+ *  so none is evaluated twice. Changes .z.vs itself makes are not heard again (it would never end). */
+function notifyChange(n: Extract<Node, { k: 'asg' }>, _fr: Frame, idx: Q[] | null): void {
+  if (n.n[0] === '.' || env.full(n.n) !== n.n || hearing) return;
   const vs = lookupGlobal('.z.vs');
-  if (vs) apply(vs, [{ t: -T.Sym, v: n.n } as Q, idx ? (idx.length === 1 ? idx[0] : fromItems(idx)) : list([])]);
+  if (!vs) return;
+  hearing = true;
+  try { apply(vs, [{ t: -T.Sym, v: n.n } as Q, idx ? (idx.length === 1 ? idx[0] : fromItems(idx)) : list([])]); } finally { hearing = false; }
 }
+let hearing = false;
 
 /** A vector marked as held by one variable alone: a lambda call's local (the mark is its frame) or a
  *  global (its full name), made by an amend of that variable and read since only at single positions.

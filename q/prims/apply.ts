@@ -103,6 +103,9 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
     }
     case T.Proj: {
       const p = f as Proj;
+      // a list with elided items is a function of as many arguments as it has gaps, eight at most, as a
+      // lambda's (basics/application): (1;;2)[5;6] is a rank error, not a longer list
+      if (p.f.t === T.Unary && (p.f as Prim).name === 'enlist') { const open = p.args.filter(a => a === undefined).length; if (args.length > open || open > 8) throw new QError('rank'); }
       const full: (Q | undefined)[] = [];
       let j = 0;
       for (const a of p.args) full.push(a === undefined ? args[j++] : a);

@@ -30,7 +30,8 @@ export function qf(x: Q, y: Q): Q {
     let m = v;
     for (let i = 0; i < d; i++) m *= 10;
     const j = Math.round(m);
-    if (!(j < 9e15)) return text(PRIMS.string.m!(y));
+    // (v, not y: the sign of a negative y is already written)
+    if (!(j < 9e15)) return text(PRIMS.string.m!({ t: -T.Float, v } as Atom));
     const a = String(j);
     return d ? a.slice(0, a.length - d) + '.' + a.slice(a.length - d) : a;
   };
