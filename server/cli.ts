@@ -66,7 +66,7 @@ export function parseArgs(argv: string[]): Options {
       case '-w': o.memory = num(); break;
       // -s N: at most N secondary threads (\s N may change it up to N); -s -N: processes
       case '-s': o.secondaries = num(); o.sys.push('s ' + o.secondaries); break;
-      case '-P': case '-e': case '-g': case '-o': case '-z': case '-W': o.sys.push(a.slice(1) + ' ' + (argv[++i] ?? '')); break;
+      case '-P': case '-e': case '-g': case '-o': case '-z': case '-W': case '-S': o.sys.push(a.slice(1) + ' ' + (argv[++i] ?? '')); break;
       default:
         // the script comes before any option that is not q's own: in q -param1 -param2 as asd, as is
         // a value of -param2 (.Q.opt makes it ("as";"asd")), not a script

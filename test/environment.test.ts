@@ -387,6 +387,8 @@ test('command-line options that are system commands: -P -z -W -o -e -s apply, -w
   const r = run(['-P', '10', '-z', '1', '-W', '0', '-o', '-5', '-e', '1', '-s', '4'], '\\P\n\\z\n\\W\n\\o\n\\e\n"D"$"06/01/2010"\n\\s\n\\s 0N\n');
   assert.equal(r.stdout, '10i\n1i\n0i\n-5i\n1i\n2010.01.06\n4i\n4i\n');
   assert.equal(r.stderr, '');
+  // -S N seeds the random numbers (basics/cmdline), and is q's own option, not one of .z.x
+  assert.equal(run(['-S', '42', '-foo'], '\\S\ncount .z.x\n').stdout, '42i\n1\n');
   const w = run(['-w', '100'], '(system \"w\") 3\nx:til 1000000\ny:til 20000000\ncount x\n\\w 500\ny:til 20000000\ncount y\n');
   assert.equal(w.stdout, "104857600\n'wsfull\n1000000\n20000000\n");
   // without -w, \w n is refused as in kdb+

@@ -217,3 +217,34 @@ test('basics/application: a list with elided items is a function of as many argu
   assert.equal(q('(0;;;;;;;;;;1) . til 9'), "'rank");
   assert.equal(q('(0;;;;;;;;;1) . til 8'), '0 0 1 2 3 4 5 6 7 1');
 });
+
+test('basics/regex, basics/errors: like matches one star anywhere or one at each end; other stars are nyi', () => {
+  const { q } = makeSession();
+  q('s:"the quick brown fox jumps over the lazy dog"');
+  assert.equal(q('s like "*the*the*"'), "'nyi");
+  assert.equal(q('s like "*the*the"'), "'nyi");
+  assert.equal(q('"a" like "**"'), "'nyi");
+  assert.equal(q('(s like "*the*";"brown" like "br?*wn";"brown" like "br[*]wn";`ab like "a*")'), '1101b');
+});
+
+test('basics/syscmds: \\S 0N shows the seed, so system"S 0N" saves it for a restore; a seed that is no integer is a type error', () => {
+  const { q } = makeSession();
+  assert.equal(q('\\S 0N'), '-314159i');
+  assert.equal(q('x:system"S 0N";r:10?10;system"S ",string x;r~10?10'), '1b');
+  assert.equal(q('\\S 42'), '');
+  assert.equal(q('\\S'), '42i');
+});
+
+test('basics/errors: 0: key-value with a key type other than I J S is IJS', () => {
+  const { q } = makeSession();
+  assert.equal(q('"D=\\001"0:"0=hello\\0011=world"'), "'IJS");
+});
+
+test('basics/internal: -27! rounds an exact tie to the even digit (IEEE754, as printf) and is atomic through lists and dictionaries', () => {
+  const { q } = makeSession();
+  assert.equal(q('-27!(0i;2.5 3.5 0.5)'), ',"2"\n,"4"\n,"0"');
+  assert.equal(q('-27!(2i;1.125 -1.125 1.005)'), '"1.12"\n"-1.12"\n"1.00"');
+  assert.equal(q('-27!(3i;3.14159)'), '"3.142"');
+  assert.equal(q('-27!(2i;(1.5;2.5 3.5))'), '"1.50"\n("2.50";"3.50")');
+  assert.equal(q('-27!(2i;`a`b!1.5 2.5)'), 'a| "1.50"\nb| "2.50"');
+});

@@ -609,8 +609,9 @@ test('every enumeration is type 20h whatever its domain (kdb+ 3.6+); -10!20h is 
 test('like matches bytes: strings and symbols agree with a regular expression over the same bytes', () => {
   const { q } = makeSession();
   const words = ['abc', 'abd', 'xbz', 'a*b', '[x]', 'a-b', '', 'ab]', '^a', 'a?', '-', 'bca', 'aaa', 'caa', '\\303\\251'];
-  const pats = ['a*', '*b', '?b*', '[abc]*', '[^abc]*', '*[a-c]?', 'a*b*c', '*', '', '??', '?', '[a-c]', '*[*]*', 'a[*]b',
-    '[^a-c]?[d-f]', '*a*a*', '[-a]*', '[a-]*', 'ab]', '[x]', '^a', '*]', 'a[?]', '*-*', '\\303*'];
+  // (patterns with more stars than one, or one at each end, are kdb+'s 'nyi: test/refpages.test.ts)
+  const pats = ['a*', '*b', '?b*', '[abc]*', '[^abc]*', '*[a-c]?', 'a*c', '*', '', '??', '?', '[a-c]', '*[*]*', 'a[*]b',
+    '[^a-c]?[d-f]', '*a*', '[-a]*', '[a-]*', 'ab]', '[x]', '^a', '*]', 'a[?]', '*-*', '\\303*'];
   // the expectation: each pattern as a JS RegExp over the words' bytes (latin1), written independently of wasq's matcher
   const bytes = (w: string) => w.replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
   const re = (p: string) => new RegExp('^' + bytes(p).replace(/\[(\^?)([^\]]+)\]|([?*])|([^[?*])/g, (_, n, cls, w, c) =>

@@ -54,7 +54,8 @@ SYSTEM.P = arg => {
   env.precision = Math.min(p, 17);
   return NIL;
 };
-SYSTEM.S = arg => { if (!arg) return int(env.seed); env.seed = Number(arg); seed(env.seed); return NIL; };
+// (\S 0N shows the seed, as \S does: the save-and-restore idiom x:system"S 0N", basics/syscmds)
+SYSTEM.S = arg => { if (!arg || arg.trim() === '0N') return int(env.seed); const n = Number(arg); if (!Number.isInteger(n)) throw new QError('type'); env.seed = n; seed(env.seed); return NIL; };
 SYSTEM.d = arg => {
   if (!arg) return { t: -T.Sym, v: env.cwd || '.' } as Q;
   if (arg !== '.' && !arg.startsWith('.')) throw new QError('domain');

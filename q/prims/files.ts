@@ -318,7 +318,8 @@ function keyValues(spec: string, src: Q): Q {
   const quoted = spec.length === 4 && spec[2] === '*';
   if (spec.length !== 3 && !quoted) throw new QError('length');
   const kt = { S: T.Sym, I: T.Int, J: T.Long }[spec[0]];
-  if (!kt) throw new QError(`${spec[0]}: key type of 0: is S, I or J`);
+  // (basics/errors names it for the key types 0: reads, I J and S)
+  if (!kt) throw new QError('IJS');
   const kv = spec[1], sep = spec[spec.length - 1], s = text(src), keys: string[] = [], vals: Q[] = [];
   let i = 0;
   while (i < s.length) {

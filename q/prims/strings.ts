@@ -189,6 +189,10 @@ function glob(p: string): (Uint8Array | null)[] {
       i = j;
     } else g.push(one(p.charCodeAt(i) & 255));
   }
+  // kdb+ matches one star anywhere, or a star at each end around a part without one; other patterns
+  // are 'nyi (basics/regex: "*the*the*", "*the*the"; basics/errors: "**")
+  const stars = g.flatMap((e, k) => e === null ? [k] : []);
+  if (stars.length > 2 || stars.length === 2 && !(stars[0] === 0 && stars[1] === g.length - 1 && g.length > 2)) throw new QError('nyi');
   globCache.set(p, g);
   return g;
 }
