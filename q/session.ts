@@ -3,7 +3,7 @@
 import { statementsAt } from './parse/script.js';
 import { settle, openScope, closeScope } from './value/heap.js';
 import { timeSpace } from './prims/evaluation.js';
-import { setTop, recordTop, frameText, cursor, source, topFrame, keepLocals, suspension, Frame as BtFrame } from './eval/backtrace.js';
+import { setTop, recordTop, frameText, framesText, cursor, source, topFrame, keepLocals, suspension, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int, sym } from './value/value.js';
 import { QError, osError, asSignal } from './value/error.js';
@@ -181,7 +181,8 @@ export class Session {
     } catch (e) {
       const bt = e instanceof QError ? e.bt : undefined, pos = e instanceof QError ? e.pos : undefined;
       // a parse error's frame is the line itself, the caret where the parser stopped
-      const trace = bt?.length ? frameText(bt.length - 1, bt[0]) : pos !== undefined && !src.startsWith('\\') ? frameText(0, topFrame(src, pos)) : undefined;
+      // (an error signalled again with its backtrace shows all of it, as kdb+ prints '(x;y))
+      const trace = bt?.length ? (e instanceof QError && e.sealed ? framesText(bt).replace(/\n$/, '') : frameText(bt.length - 1, bt[0])) : pos !== undefined && !src.startsWith('\\') ? frameText(0, topFrame(src, pos)) : undefined;
       // with the debugger on, an error in a lambda suspends there: its locals can be read at q))
       if (this.debug && !this.suspended && bt?.[0]?.locals) {
         this.suspended = bt[0]; this.stack = suspension.frames = bt; this.at = suspension.at = 0; this.failedWith = "'" + errorText(e);

@@ -173,3 +173,14 @@ test('in the debugger ` moves up the stack and . down, each frame shown with its
   assert.equal(q('\\'), '');
   assert.equal(s.suspended, null);
 });
+
+test('a .Q.trp handler that signals (message;backtrace) passes the error on with that backtrace, all of it shown (a recorded kdb+ session: .Q.trp[f;`a;{\'(x;y)}])', () => {
+  const s = new Session(nodeHost(() => {}));
+  s.evaluate('f:{x+1}');
+  const r = s.evaluate(".Q.trp[f;`a;{'(x;y)}]");
+  assert.equal(r.out, "'type");
+  assert.equal(r.trace, "  [1]  f:{x+1}\n           ^\n  [0]  .Q.trp[f;`a;{'(x;y)}]\n       ^");
+  assert.equal(s.evaluate("@[.Q.trp[f;;{'(`oops;y)}];`a;{x}]").out, '"oops"');
+  // any other list is no signal
+  assert.equal(s.evaluate("{'(1;2)}[]").out, "'stype");
+});

@@ -47,7 +47,7 @@ const frameOf = (f: Lambda, at: number): Frame => ({ name: f.name ?? '', src: f.
 export const keepLocals = { all: false };
 /** An error leaves the innermost running lambda: it records that frame (called before leave). */
 export function record(e: unknown, locals?: (Q | undefined)[]): void {
-  if (!(e instanceof QError) || !depth) return;
+  if (!(e instanceof QError) || !depth || e.sealed) return;
   failed(e);
   const f = fs[depth - 1]!, fr: Frame = frameOf(f, cursor.at);
   // the frame the error began in keeps its locals, for a debugger to show
@@ -56,7 +56,7 @@ export function record(e: unknown, locals?: (Q | undefined)[]): void {
 }
 /** An error reaches the top level: the [0] frame. */
 export function recordTop(e: unknown, src: string): void {
-  if (e instanceof QError) { failed(e); (e.bt ??= []).push(topFrame(src, cursor.at)); }
+  if (e instanceof QError && !e.sealed) { failed(e); (e.bt ??= []).push(topFrame(src, cursor.at)); }
 }
 /** The frame of top-level text: a script's statement names its file and line. */
 export const topFrame = (src: string, pos: number): Frame => ({ name: '', src, pos, ...(source.file ? { file: source.file, line: source.line } : {}) });

@@ -13,6 +13,7 @@ import { appendJoin } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
 import { getFile } from '../prims/disk.js';
+import { resignal } from '../prims/evaluation.js';
 import { env, release, type Held } from './env.js';
 import { Return, RETURNED, returning, returned } from './signal.js';
 import { identity } from '../prims/iter.js';
@@ -126,7 +127,8 @@ export function ev(n: Node, fr: Frame): Q {
       const x = ev(n.x, fr);
       // the caret goes under the ' (ref/signal: "Debugger break location")
       if (n.p !== undefined) cursor.at = n.p;
-      // only symbols and strings can be signalled
+      // only symbols and strings can be signalled, and a trapped error passed on with its backtrace
+      if (x.t === T.List) { const e = resignal(x); if (e) throw e; }
       throw new QError(x.t === -T.Sym ? (x as Atom).v : x.t === T.Char ? text(x) : 'stype');
     }
     case 'ctl': return control(n.c, n.a, fr);

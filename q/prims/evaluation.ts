@@ -162,6 +162,19 @@ const btFrames = (x: Q): Frame[] => {
     return { name: text(n), src: text(s), pos: Number((p as Atom).v) };
   });
 };
+/** 'x of a pair (message;backtrace), the two a .Q.trp handler is given: the error again, with that
+ *  backtrace as its frames ('(x;y) passes a trapped error on, as .Q.fpn does); null for any other x. */
+export function resignal(x: Q): QError | null {
+  if (x.t !== T.List || count(x) !== 2) return null;
+  const [m, b] = (x as List).d;
+  if (!(m.t === T.Char || m.t === -T.Sym)) return null;
+  let frames: Frame[];
+  try { frames = btFrames(b); } catch { return null; }
+  if (!frames.length) return null;
+  const e = new QError(m.t === -T.Sym ? (m as Atom).v as string : text(m));
+  e.bt = frames; e.sealed = true;
+  return e;
+}
 /** .Q.bt[]: the frames running now, printed as kdb+ prints them. */
 export function qbt(_x: Q): Q {
   // at the debugger's prompt, the suspended stack, >> marking the frame in view (basics/debug)

@@ -7,6 +7,9 @@ export class QError {
   /** the primitive (its name, or a function value) that failed, and its arguments: .z.ex and .z.ey */
   ex?: string | import('./value.js').Q;
   ey?: (import('./value.js').Q | undefined)[];
+  /** a signal of (message;backtrace), as .Q.trp's handler may give: its frames are the backtrace's, and
+   *  the frames it passes on its way out add none */
+  sealed?: boolean;
   // a signal is q's control flow (protected evaluation catches thousands a second), not a JavaScript
   // fault: it is no Error, whose construction (a stack to capture, even when none is kept) cost more than
   // the rest of a trapped signal; message and name stand in for code that reads errors generically
