@@ -248,3 +248,9 @@ test('basics/internal: -27! rounds an exact tie to the even digit (IEEE754, as p
   assert.equal(q('-27!(2i;(1.5;2.5 3.5))'), '"1.50"\n("2.50";"3.50")');
   assert.equal(q('-27!(2i;`a`b!1.5 2.5)'), 'a| "1.50"\nb| "2.50"');
 });
+
+test('basics/datatypes: <> <= >= are compositions (~= ~> ~<), type 105, in the table of function types', () => {
+  const { q } = makeSession();
+  assert.equal(q("type each ({x+y};neg;-;\\;+[;1];<>;,';+/;+\\;+/:;+\\:)"), '100 101 102 103 104 105 106 107 108 110 111h');
+  assert.equal(q('type each (<=;>=;<)'), '105 105 102h');
+});

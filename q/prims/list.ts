@@ -332,9 +332,12 @@ function keyedRows(d: Dict, k: Q): Set<number> {
   return rows;
 }
 
+const NEGATED = new Set(['<>', '<=', '>=']);
 export function qtype(x: Q): Q {
   if (x.t === T.Enum || x.t === -T.Enum) { const dom = (x as Vec).dom; const t = dom ? hooks.enumType(dom) : T.Enum; return { t: -T.Short, v: x.t < 0 ? -t : t }; }
   if (x.t === T.List && (x as List).mt) return { t: -T.Short, v: (x as List).mt };
+  // <> <= >= are compositions in kdb+ (~= ~> ~<, as they show): type 105 (basics/datatypes' example)
+  if (x.t === T.Op && NEGATED.has((x as { name: string }).name)) return { t: -T.Short, v: T.Comp };
   return { t: -T.Short, v: x.t };
 }
 
