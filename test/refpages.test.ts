@@ -254,3 +254,15 @@ test('basics/datatypes: <> <= >= are compositions (~= ~> ~<), type 105, in the t
   assert.equal(q("type each ({x+y};neg;-;\\;+[;1];<>;,';+/;+\\;+/:;+\\:)"), '100 101 102 103 104 105 106 107 108 110 111h');
   assert.equal(q('type each (<=;>=;<)'), '105 105 102h');
 });
+
+test('kb/temporal-data: lj and ij with a keyed table marked sorted take each row\'s last key at or below it (a step function)', () => {
+  const { q } = makeSession();
+  q('ph:`s#([name:`Bill`John`John;date:2000.01.01 2000.01.01 2000.06.10]phone:4444 5555 4444)');
+  q('x:`name`date xkey ([]name:5#`John;date:2000.06.08+til 5;x:til 5)');
+  assert.equal(q('exec phone from x lj ph'), '5555 5555 4444 4444 4444');
+  q('ps:`s#([k:1 5 10]v:`a`b`c)');
+  assert.equal(q('exec v from ([]k:7 12 0) lj ps'), '`b`c`');
+  assert.equal(q('exec v from ([]k:7 12 0) ij ps'), '`b`c');
+  // (unsorted, an exact match only)
+  assert.equal(q('exec v from ([]k:7 5) lj ([k:1 5 10]v:`a`b`c)'), '``b');
+});

@@ -137,7 +137,7 @@ function step(keys: Q, vals: Q, i: Q): Q {
 
 /** For each row of probe, the last row of sorted key table kt at or below it (its key columns compared in
  *  order), or -1. */
-function stepRows(kt: Table, probe: Table): Int32Array {
+export function stepRows(kt: Table, probe: Table): Int32Array {
   const n = count(kt), m = count(probe), cols = kt.c.map(c => probe.d[probe.c.indexOf(c)]), out = new Int32Array(m);
   for (let j = 0; j < m; j++) {
     const pr = cols.map(c => item(c, j));

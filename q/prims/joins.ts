@@ -3,7 +3,7 @@
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, Prim, List, Dict, Table, vec, count, item, items, fromItems, list, dict, table, longVec, nullItem, isKeyed, isNullV, symVec, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { index } from './index.js';
+import { index, stepRows } from './index.js';
 import { join } from './join.js';
 import { unkey, keyText, take } from './list.js';
 import { compareQ } from './order.js';
@@ -34,6 +34,9 @@ function keyers(a: Q[], b: Q[]): [(r: number) => unknown, (r: number) => unknown
 
 export function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: Table } {
   const kk = kt.k as Table, vt = kt.v as Table;
+  // a keyed table marked sorted is a step function: each row takes the last key at or below its own
+  // (kb/temporal-data: x lj ph with ph `s#, a phone number in force from its date on)
+  if (kt.a === 1) { kk.c.forEach(c => col(t, c)); return { rows: stepRows(kk, t), vt }; }
   const kcols = plainCols(kk.d), tcols = plainCols(kk.c.map(c => col(t, c)));
   // keys of different types never match: kdb+ signals a type error
   kcols.forEach((k, j) => { const c = tcols[j]; if (k.t !== c.t && k.t > 0 && c.t > 0 && k.t < 20 && c.t < 20) throw new QError('type'); });
