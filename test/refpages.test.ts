@@ -266,3 +266,15 @@ test('kb/temporal-data: lj and ij with a keyed table marked sorted take each row
   // (unsorted, an exact match only)
   assert.equal(q('exec v from ([]k:7 5) lj ([k:1 5 10]v:`a`b`c)'), '``b');
 });
+
+test('basics/exposed-infrastructure: keywords that cover an iterated operator take two arguments as it does (deprecated, still there), never infix', () => {
+  const { q } = makeSession();
+  assert.equal(q('(sums[10;1 2 3];(+\\)[10;1 2 3])'), '11 13 16\n11 13 16');
+  assert.equal(q('(sum[10;1 2 3];max[10;1 2 3];prd[2;3 4];min[0;1 2])'), '16 10 24 0');
+  assert.equal(q('mins[2;1 2 3]'), '1 1 1');
+  assert.equal(q('maxs[2;1 2 3]'), '2 2 3');
+  assert.equal(q('prds[2;1 2 3]'), '2 4 12');
+  assert.equal(q('ratios[2;1 2 4]'), '0.5 2 2');
+  assert.equal(q('s:sums;s[10;1 2 3]'), '11 13 16');
+  assert.equal(q('1 2 3 sums 1'), '2');
+});

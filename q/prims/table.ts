@@ -38,6 +38,8 @@ import { tableLiteral, tableProjection } from './tablelit.js';
 
 const nyi = (): never => { throw new QError('nyi'); };
 const ident = (x: Q) => x;
+/** x f y for a keyword that covers operator op iterated by adv: the derived function given both. */
+const covers = (adv: string, op: string) => (x: Q, y: Q): Q => apply(derive(adv, { t: T.Op, name: op } as Q), [x, y]);
 /** x?y: roll or deal with a number on the left, else find. */
 const query = (x: Q, y: Q): Q => x.t === -T.Sym && (y.t === -T.Sym || y.t === T.Sym) ? ((x as any).v[0] === ':' ? D.fileEnumExtend((x as any).v, y) : EN.enumExtend((x as any).v, y)) : (x.t === -T.Long || x.t === -T.Int || x.t === -T.Short) && (y.t < 20 || y.t === T.Table) ? R.roll(x, y) : L.find(x, y);
 
@@ -142,10 +144,12 @@ const table: Record<string, PrimDef> = {
   div: { d: A.div, rank: 2, atomic: true }, mod: { d: A.mod, rank: 2, atomic: true },
   xexp: { d: M.xexp, rank: 2, atomic: true }, xlog: { d: M.xlog, rank: 2, atomic: true }, xbar: { d: M.xbar, rank: 2, atomic: true },
   and: { d: C.lesser, rank: 2, atomic: true }, or: { d: C.greater, rank: 2, atomic: true },
-  sum: { m: G.sum, rank: 1 }, prd: { m: G.prd, rank: 1 }, min: { m: G.min, rank: 1 }, max: { m: G.max, rank: 1 },
+  // (the keywords that cover an iterated operator take two arguments as it does, a deprecated form kdb+
+  // keeps: sums[10;1 2 3] is (+\)[10;1 2 3], basics/exposed-infrastructure; never infix)
+  sum: { m: G.sum, d: covers('/', '+'), rank: 1 }, prd: { m: G.prd, d: covers('/', '*'), rank: 1 }, min: { m: G.min, d: covers('/', '&'), rank: 1 }, max: { m: G.max, d: covers('/', '|'), rank: 1 },
   avg: { m: G.avg, rank: 1 }, all: { m: G.all, rank: 1 }, any: { m: G.any, rank: 1 },
-  sums: { m: G.sums, rank: 1 }, prds: { m: G.prds, rank: 1 }, mins: { m: G.mins, rank: 1 }, maxs: { m: G.maxs, rank: 1 },
-  avgs: { m: G.avgs, rank: 1 }, deltas: { m: G.deltas, d: (x, y) => apply(derive("':", { t: T.Op, name: '-' } as Q), [x, y]), rank: 2 }, ratios: { m: G.ratios, rank: 1 },
+  sums: { m: G.sums, d: covers('\\', '+'), rank: 1 }, prds: { m: G.prds, d: covers('\\', '*'), rank: 1 }, mins: { m: G.mins, d: covers('\\', '&'), rank: 1 }, maxs: { m: G.maxs, d: covers('\\', '|'), rank: 1 },
+  avgs: { m: G.avgs, rank: 1 }, deltas: { m: G.deltas, d: covers("':", '-'), rank: 2 }, ratios: { m: G.ratios, d: covers("':", '%'), rank: 1 },
   msum: { d: G.msum, rank: 2 }, mavg: { d: G.mavg, rank: 2 }, mcount: { d: G.mcount, rank: 2 },
   mmax: { d: G.mmax, rank: 2 }, mmin: { d: G.mmin, rank: 2 }, mdev: { d: S.mdev, rank: 2 },
   wsum: { d: G.wsum, rank: 2 }, wavg: { d: G.wavg, rank: 2 },
