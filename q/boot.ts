@@ -9,6 +9,8 @@ import type { Session } from './session.js';
 import { PRIMS } from './prims/registry.js';
 import { hooks } from './prims/hooks.js';
 import { isFileHandle, writeHandle } from './prims/disk.js';
+
+const UTF8 = new TextDecoder();
 import { installWeb } from './eval/handlers.js';
 import { self, primValue } from './eval/eval.js';
 import { viewDeps } from './eval/names.js';
@@ -22,6 +24,8 @@ export function bootstrap(s: Session) {
   setHandleApply((h, x, handle) => {
     if (h === 0) return hooks.ps(x);
     if (h === 1 || h === -1 || h === 2 || h === -2) {
+      // bytes are written as they are (basics/files: applying a handle to data appends it as bytes)
+      if (x.t === T.Byte || x.t === -T.Byte) { env.host.write(Math.abs(h), UTF8.decode(x.t < 0 ? Uint8Array.of((x as any).v) : (x as any).d) + (h < 0 ? '\n' : '')); return handle; }
       // text: a string, a char, or a list of strings (a line each)
       if (x.t !== T.Char && x.t !== -T.Char && !(x.t === T.List && (x as any).d.every((e: Q) => e.t === T.Char || e.t === -T.Char))) throw new QError('type');
       const lines = x.t === T.List ? (x as any).d.map((e: Q) => text(e)).join('\n') : text(x);

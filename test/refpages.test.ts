@@ -278,3 +278,15 @@ test('basics/exposed-infrastructure: keywords that cover an iterated operator ta
   assert.equal(q('s:sums;s[10;1 2 3]'), '11 13 16');
   assert.equal(q('1 2 3 sums 1'), '2');
 });
+
+test('basics/files, basics/handles: bytes applied to the standard output or error handle are written as they are', () => {
+  const { session: s } = makeSession();
+  let out = '';
+  const host = (s as any).env.host, write = host.write;
+  host.write = (fd: number, t: string) => { if (fd === 1) out += t; else write(fd, t); };
+  try {
+    assert.equal(s.evaluate('1 0x616263').out, '1');
+    assert.equal(s.evaluate('-1 0x6465').out, '-1');
+  } finally { host.write = write; }
+  assert.equal(out, 'abcde\n');
+});

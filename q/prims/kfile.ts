@@ -401,7 +401,8 @@ function enumName3(b: Uint8Array): string | null {
 /** The q object held in a kdb+ data file; a truncated or foreign file is an error naming it. */
 export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions = {}, companion: (suffix: string) => Uint8Array | null = () => null): Q {
   if (isZipped(b)) b = unzip(b, path);
-  if (b.length < 2) bad(path, 'not a kdb+ data file');
+  // (a file that is no kdb+ data file at all is a type error, ref/get and ref/load)
+  if (b.length < 2) throw new QError('type');
   const m0 = b[0], m1 = b[1];
   if (m0 === 0xff && m1 === 0x01) {
     // a symbol vector (a table's .d, a sym file): its names run to the end of the file. kdb+'s files have
@@ -453,7 +454,7 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
     for (let i = 0; i < n; i++) { const lo = w[2 * i], hi = w[2 * i + 1]; d[i] = (hi === 0 && lo >= 0) ? lo : NI; }
     return { t: T.Enum, d, a, dom } as Vec;
   }
-  return bad(path, 'not a kdb+ data file');
+  throw new QError('type');
 }
 
 /** What the head of a vector file (its first 4096 bytes, or all of a shorter file) and its size tell

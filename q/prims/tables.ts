@@ -219,9 +219,17 @@ export function upsert(x: Q, y: Q): Q {
     const typed = table(rows.c, rows.d.map((c, j) => { const k = t.c.indexOf(rows.c[j]); return k < 0 ? c : takesType(t.d[k], c); }));
     y = y.t === T.Table || isKeyed(y) || y.t === T.Dict || rows.c.length === t.c.length ? typed : y;
   }
-  const r = join(v, y, true);
+  let r = join(v, y, true);
   if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
+  // on disk, only sorted survives an append (ref/set-attribute); in memory s u g are kept where they hold
+  if (x.t === -T.Sym && (x as Atom).v.startsWith(':')) r = sortedOnly(r);
   return put(r);
+}
+/** A vector, or a table's columns, with any attribute but sorted dropped. */
+function sortedOnly(x: Q): Q {
+  if (x.t > 0 && x.t <= T.Enum) return (x as Vec).a && (x as Vec).a !== Attr.S ? { ...(x as Vec), a: Attr.None } : x;
+  if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(sortedOnly));
+  return x;
 }
 const isEmptyList = (v: Q) => v.t === T.List && !count(v);
 export const exists = (name: string) => {

@@ -836,7 +836,8 @@ test('bad files: a truncated or foreign file, a missing one or a missing partiti
   writeFileSync(join(dir, 'short'), good.subarray(0, good.length - 4));
   writeFileSync(join(dir, 'text'), 'a,b\n1,2\n');
   assert.match(q('x:get `:short'), /^'short: truncated/);
-  assert.match(q('x:get `:text'), /^'text: not a kdb\+ data file/);
+  // (a file that is no kdb+ data file is a type error, as ref/get and ref/load say)
+  assert.equal(q('x:get `:text'), "'type");
   assert.match(q('x:get `:nowhere'), /^'nowhere/);
   assert.equal(q('x'), '1 2 3');
   for (const d of ['2021.01.01', '2021.01.02']) { q('t:([]a:1 2)'); q(`.Q.dpft[\`:p;${d};\`;\`t]`); }
@@ -1190,4 +1191,14 @@ test('get of a splayed directory is the table mapped from it: .Q.qp is 0b, as fo
   assert.equal(q('.Q.qp get `:db2/C/'), '0b');
   assert.equal(q('.Q.qp select from get `:db2/C/'), '0');
   assert.equal(q('exec a from get `:db2/C/'), '1 2 3');
+});
+
+test('ref/set-attribute: only sorted survives an append to a file or a splayed table on disk; in memory u stays', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:au set `u#1 2 3; .[`:au;();,;4 5]; `:ag set `g#`a`b; .[`:ag;();,;`c]; `:as set `s#1 2 3; .[`:as;();,;4 5]');
+  assert.equal(q('attr each get each `:au`:ag`:as'), '```s');
+  assert.equal(q('get `:au'), '1 2 3 4 5');
+  q('`:st/ set ([]b:`u#4 5 6;c:`s#7 8 9); `:st/ upsert ([]b:7 8;c:10 11)');
+  assert.equal(q('exec a from meta get `:st/'), '``s');
+  assert.equal(q('x:`u#1 2 3; x,:4; attr x'), '`u');
 });
