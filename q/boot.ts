@@ -181,7 +181,8 @@ const Q_LAMBDAS: Record<string, string> = {
   '.Q.j12': '{36 sv .Q.nA?x}',
   '.Q.x12': '{.Q.nA (12#36) vs x}',
   // a table as a dictionary of its columns
-  '.Q.V': '{$[99h=type x;flip[key x],flip value x;98h=type x;flip x;x]}',
+  // (a partitioned table: the last partition's columns, with the partition field's whole range, ref/dotq)
+  '.Q.V': '{$[99h=type x;flip[key x],flip value x;1b~.Q.qp x;(enlist[.Q.pf]!enlist .Q.pv),(enlist .Q.pf)_flip ?[x;enlist(=;.Q.pf;last .Q.pv);0b;()];98h=type x;flip x;x]}',
   // the last partition's directory (wp/hdb-analysis: .Q.dd[.Q.d0[];`trade] is `:./2013.05.31/trade)
   '.Q.d0': '{p:string .Q.par[`:.;last .Q.pv;`];`$$["/"=last p;-1_p;p]}',
   // \l of a directory (.Q.lo for the choice of changing directory and running its scripts)

@@ -1202,3 +1202,12 @@ test('ref/set-attribute: only sorted survives an append to a file or a splayed t
   assert.equal(q('exec a from meta get `:st/'), '``s');
   assert.equal(q('x:`u#1 2 3; x,:4; attr x'), '`u');
 });
+
+test('.Q.V of a partitioned table is its last partition\'s columns, with the partition field\'s whole range (ref/dotq)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('t:([]sym:`a`b;num:1 2); .Q.dpft[`:hdb;2020.01.01;`sym;`t]; t:([]sym:`a`b`c;num:3 4 5); .Q.dpft[`:hdb;2020.01.02;`sym;`t]');
+  q('\\l hdb');
+  assert.equal(q('count each .Q.V t'), 'date| 2\nsym | 3\nnum | 3');
+  assert.equal(q('(.Q.V t)`num'), '3 4 5');
+  assert.equal(q('.Q.V ([]a:1 2)'), 'a| 1 2');
+});
