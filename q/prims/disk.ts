@@ -185,7 +185,8 @@ export function getFile(p: string): Q {
   if (ls === null) return readFile(path);
   // mapped from its directory, as \l maps one: .Q.qp of it is 0b (kdb-common's .type.isSplayedTable)
   if (ls.includes('.d')) return mappedFrom(readSplayed(path), ':' + path.replace(/\/+$/, '') + '/');
-  throw new QError(path + ': not a splayed table');
+  // a folder of files is their values by name, as load makes it (ref/get: "a file or folder")
+  return loadPath(path);
 }
 /** load `:dir/name — the global named like the file (a directory of files: a dictionary of them). */
 export function load(x: Q): Q {

@@ -1211,3 +1211,12 @@ test('.Q.V of a partitioned table is its last partition\'s columns, with the par
   assert.equal(q('(.Q.V t)`num'), '3 4 5');
   assert.equal(q('.Q.V ([]a:1 2)'), 'a| 1 2');
 });
+
+test('get of a folder of files is their values by name, as load makes it (ref/get: "a file or folder")', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:cb/p set ([]p:1 2); `:cb/s set 3 4; `:cb/sub/x set 5');
+  assert.equal(q('key get `:cb'), '`p`s`sub');
+  assert.equal(q('(get `:cb)`s'), '3 4');
+  assert.equal(q('(get `:cb)[`sub;`x]'), '5');
+  assert.equal(q('(get `:cb)~value `:cb'), '1b');
+});
