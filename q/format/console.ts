@@ -11,6 +11,9 @@ import { deenum, domainValues } from '../value/enums.js';
 // (an enumeration over a name not defined shows its indices too: `x!42 is built before x is, q4m's
 // Dictionaries notebook shows it so)
 const isLink = (x: Q) => { try { return domainValues((x as Vec).dom!) === null; } catch { return true; } };
+/** An enumeration as its cells show it: its values, or its indices when it links a table or its domain is
+ *  not defined (kb/splayed-tables: a table read without its sym list shows bare enumerations, 0 1). */
+const enumShown = (x: Q): Q => !isLink(x) ? deenum(x) : x.t < 0 ? { t: -T.Int, v: (x as Atom).v } as Atom : { t: T.Int, d: (x as Vec).d, a: 0 } as Vec;
 import { TYPE_NAMES } from '../value/types.js';
 
 export interface Opts { rows: number; cols: number; P: number }
@@ -147,7 +150,7 @@ function cell(x: Q, P: number): string {
     const a = x as Atom;
     if (x.t === -T.Sym) return a.v;
     if (x.t === -T.Char) return String.fromCharCode(a.v);
-    if (x.t === -T.Enum) return cell(deenum(x), P);
+    if (x.t === -T.Enum) return cell(enumShown(x), P);
     const s = atomText(a, P);
     // inside a column the type marker is dropped: 1i shows as 1, 2f as 2
     // (and an infinite temporal's: a timestamp column shows 0W, weihong15's CEP notebook)
@@ -167,7 +170,8 @@ function tcell(x: Q, P: number): string {
   }
   if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && x.t !== -T.Enum && isNullV(-x.t, (x as Atom).v)) return '';
   // a symbol in a column of mixed items keeps its backtick (ref/dotq's .Q.ty example); a symbol column's are bare
-  if (x.t === -T.Sym || x.t === -T.Enum) return '`' + (deenum(x) as Atom).v;
+  if (x.t === -T.Sym) return '`' + (x as Atom).v;
+  if (x.t === -T.Enum) { const v = enumShown(x); return v.t === -T.Sym ? '`' + (v as Atom).v : cell(v, P); }
   return cell(x, P);
 }
 
@@ -175,7 +179,7 @@ function tcell(x: Q, P: number): string {
 function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): string[] {
   if (c.t > 0 && c.t <= T.Enum) {
     const v = c as Vec, n = count(v), r = new Array<string>(n);
-    if (v.t === T.Enum) return colCells(deenum(v), P, f);
+    if (v.t === T.Enum) return colCells(enumShown(v), P, f);
     if (v.t === T.Sym) { const d = v.d as Int32Array; for (let i = 0; i < n; i++) r[i] = symName(d[i]); return r; }
     for (let i = 0; i < n; i++) r[i] = f(vecItem(v, i), P);
     return r;

@@ -1220,3 +1220,11 @@ test('get of a folder of files is their values by name, as load makes it (ref/ge
   assert.equal(q('(get `:cb)[`sub;`x]'), '5');
   assert.equal(q('(get `:cb)~value `:cb'), '1b');
 });
+
+test('a splayed table read without its sym list shows its symbol column as bare enumerations, its values once the list is loaded (kb/splayed-tables)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('tr:([]sym:`a`b;p:1 2); `:dir/tr/ set .Q.en[`:dir] tr; delete sym from `.; x:get `:dir/tr');
+  assert.equal(q('x'), 'sym p\n-----\n0   1\n1   2');
+  q('load `:dir/sym');
+  assert.equal(q('x'), 'sym p\n-----\na   1\nb   2');
+});
