@@ -282,8 +282,10 @@ export function qens(a: Q[]): Q {
   const [d, x, n] = a;
   if (x.t !== T.Table || n.t !== -T.Sym) throw new QError('type');
   const dom = (n as Atom).v as string, t = x as Table;
-  if (!t.d.some(c => c.t === T.Sym)) return t;
-  const enumerated = () => table(t.c, t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : c));
+  // symbol columns, and columns of symbol lists (nested, since 3.4: kb/splayed-tables)
+  const nested = (c: Q) => c.t === T.List && count(c) > 0 && (c as List).d.every(e => e.t === T.Sym);
+  if (!t.d.some(c => c.t === T.Sym || nested(c))) return t;
+  const enumerated = () => table(t.c, t.d.map(c => c.t === T.Sym ? enumExtend(dom, c) : nested(c) ? list((c as List).d.map(e => enumExtend(dom, e))) : c));
   // .Q.en[::;t]: against the global alone, no file kept (ref/dotq, since 4.1 2025.01.17)
   if (isNil(d)) {
     try { hooks.getGlobal(dom); } catch { hooks.setGlobal(dom, symVec([])); }

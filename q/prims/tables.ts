@@ -52,7 +52,8 @@ export function meta(x: Q): Q {
     if (c.t === T.Enum) { const d = deenum({ t: T.Enum, a: 0, dom: (c as Vec).dom, d: new Int32Array(0) } as Vec); return d.t > 0 && d.t < 20 ? TYPE_CHARS[d.t] : ' '; }
     if (c.t > 0 && c.t < 20) return TYPE_CHARS[c.t];
     // a nested column: the type of its first item, the only one kdb+ examines
-    if (c.t === T.List) { const f = (c as List).d[0]; return f && f.t > 0 && f.t < 20 ? TYPE_CHARS[f.t].toUpperCase() : ' '; }
+    // (a list of enumerations shows S, as .Q.en makes of a column of symbol lists)
+    if (c.t === T.List) { const f = (c as List).d[0]; return f && f.t > 0 && f.t < 20 ? TYPE_CHARS[f.t].toUpperCase() : f && f.t === T.Enum ? 'S' : ' '; }
     return ' ';
   });
   const fk = t.d.map(c => c.t === T.Enum && isForeignKey((c as Vec).dom!) ? (c as Vec).dom! : '');

@@ -1228,3 +1228,13 @@ test('a splayed table read without its sym list shows its symbol column as bare 
   q('load `:dir/sym');
   assert.equal(q('x'), 'sym p\n-----\na   1\nb   2');
 });
+
+test('.Q.en enumerates a column of symbol lists too (kb/splayed-tables: since 3.4), its symbols added to sym and its file', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('r:.Q.en[`:db3;([]x:`q`a;y:(`r`s;`t`a))]');
+  assert.equal(q('type each r`y'), '20 20h');
+  assert.equal(q('sym'), '`q`a`r`s`t');
+  assert.equal(q('get `:db3/sym'), '`q`a`r`s`t');
+  assert.equal(q('exec t from meta r'), '"sS"');
+  assert.equal(q('(r`y)~`sym$(`r`s;`t`a)'), '1b');
+});
