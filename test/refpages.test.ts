@@ -290,3 +290,28 @@ test('basics/files, basics/handles: bytes applied to the standard output or erro
   } finally { host.write = write; }
   assert.equal(out, 'abcde\n');
 });
+
+test('learn/views: a view is computed again only when a name it reads (or a view it reads reads) has changed; \\B lists those pending', () => {
+  const { q } = makeSession();
+  q('runs:0; x2::a2+b2+0*runs+::1');
+  q('a2:1;b2:2');
+  assert.equal(q('x2'), '3');
+  q('zz:5');
+  assert.equal(q('\\B'), '`symbol$()');
+  assert.equal(q('x2'), '3');
+  assert.equal(q('runs'), '1');
+  q('a2:10');
+  assert.equal(q('\\B'), ',`x2');
+  assert.equal(q('x2'), '12');
+  assert.equal(q('runs'), '2');
+  // through a view: d reads a, which reads b and c
+  q('a::b+c'); q('d::b+a'); q('b:c:1');
+  assert.equal(q('d'), '3');
+  q('c:5');
+  assert.equal(q('d'), '7');
+  // a function is a name read; the globals it reads are not
+  q('v::f[]+1'); q('g:5; f:{g}');
+  assert.equal(q('v'), '6');
+  q('g:6');
+  assert.equal(q('v'), '6');
+});

@@ -97,12 +97,26 @@ export interface Host {
 /** Changes to the global state so far: a statement that made none left nothing it made reachable but its
  *  result (vectors are never changed in place), which lets a host give its memory back at once (heap.ts). */
 export let writes = 0;
+/** A change to state outside the maps (a view's value kept): what it made must outlive the statement. */
+export function touched(): void { writes++; }
+/** Whether any view has been defined: from then on each change is stamped with its name, so that a view
+ *  is computed again only when a name it reads has changed (before, no view can have read anything). */
+let stamping = false;
 class Counted<K, V> extends Map<K, V> {
   /** what refuses a change (reval's restriction), if anything */
   guard: (() => void) | null = null;
-  set(k: K, v: V) { this.guard?.(); writes++; return super.set(k, v); }
-  delete(k: K) { this.guard?.(); writes++; return super.delete(k); }
-  clear() { this.guard?.(); writes++; super.clear(); }
+  /** when each key last changed (the count of writes then), and when the whole map was last cleared */
+  private stamps = new Map<K, number>();
+  private cleared = 0;
+  /** The count of writes when k last changed (0: before any view was defined). */
+  stamp(k: K): number { return Math.max(this.stamps.get(k) ?? 0, this.cleared); }
+  set(k: K, v: V) { this.guard?.(); writes++; if (stamping) this.stamps.set(k, writes); return super.set(k, v); }
+  delete(k: K) { this.guard?.(); writes++; if (stamping) this.stamps.set(k, writes); return super.delete(k); }
+  clear() { this.guard?.(); writes++; this.cleared = writes; this.stamps.clear(); super.clear(); }
+}
+/** The views' map: defining one turns stamping on. */
+class Views<K, V> extends Counted<K, V> {
+  set(k: K, v: V) { stamping = true; return super.set(k, v); }
 }
 
 /** A vector an amend of a global made (its copy) is that global's alone until something reads it: it is
@@ -130,7 +144,7 @@ export class Env {
   /** values computed when read (the clock: .z.p, .z.t …) */
   computed: Map<string, () => Q> = new Counted();
   /** views (name::expr at the top level): recomputed from their expression when read */
-  views: Map<string, { node: import('../parse/ast.js').Node; src?: string; last?: Q; at?: number }> = new Counted();
+  views: Views<string, { node: import('../parse/ast.js').Node; src?: string; last?: Q; at?: number; deps?: string[] }> = new Views();
   /** the namespace names in running code are resolved in: the running lambda's own (where it was
    *  defined), or at the top level the working one; '' is the root, otherwise '.foo' */
   ns = '';

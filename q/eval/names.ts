@@ -9,7 +9,7 @@ import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
 import { index } from '../prims/index.js';
 import { dirKey } from '../prims/files.js';
-import { env, writes } from './env.js';
+import { env, writes, touched } from './env.js';
 
 /** f with names resolved in the working namespace (\d) rather than the running lambda's: for names that
  *  come as data at run time (env.cwd). */
@@ -33,11 +33,13 @@ export function lookup(name: string): Q | undefined {
       // a view that reads itself sees its last value; before it has one, that is a 'loop (learn/views:
       // v::$[b;1;v+1] counts up from 1)
       if (computing.has(full)) { if (vw.last !== undefined) return vw.last; throw new QError('loop'); }
-      // computed again only when a global has changed since (kdb+ recomputes when what it reads changes)
-      if (vw.last !== undefined && vw.at === writes) return vw.last;
+      // computed again only when a name it reads has changed since (learn/views: "re-evaluated only if the
+      // values of the underlying dependencies have changed")
+      if (viewFresh(vw)) return vw.last!;
       computing.add(full);
       // the last value is kept, and shows in value`. `v while no global has changed since
-      try { const v = runView(vw.node); vw.last = v; vw.at = writes; return v; } finally { computing.delete(full); }
+      // (keeping the value is a change of state: the statement's memory is not given back under it)
+      try { const v = runView(vw.node); touched(); vw.last = v; vw.at = writes; return v; } finally { computing.delete(full); }
     }
   }
   const g = env.globals;
@@ -192,8 +194,24 @@ function rootDict(): Q {
 export function viewParts(name: string, tree: (src: string) => Q): Q {
   const vw = env.views.get(name);
   if (!vw) throw new QError(name);
-  const last = vw.last !== undefined && vw.at === writes ? vw.last : NIL;
+  const last = viewFresh(vw) ? vw.last! : NIL;
   return list([last, tree(vw.src ?? ''), symVec(viewDeps(vw.node)), str(vw.src ?? '')]);
+}
+type View = { node: Node; last?: Q; at?: number; deps?: string[] };
+/** Whether a view's last value stands: it has one, and no name it reads (a view among them, through what
+ *  that reads) has changed since it was computed. A function it calls is a name it reads; the globals the
+ *  function reads are not (learn/views). */
+export function viewFresh(vw: View): boolean {
+  if (vw.last === undefined || vw.at === undefined) return false;
+  const at = vw.at, seen = new Set<string>();
+  const changed = (v: View): boolean => (v.deps ??= viewDeps(v.node)).some(d => {
+    if (env.globals.stamp(d) > at || env.views.stamp(d) > at) return true;
+    const dv = env.views.get(d);
+    if (!dv || seen.has(d)) return false;
+    seen.add(d);
+    return changed(dv);
+  });
+  return !changed(vw);
 }
 /** The names a view's expression reads, in the order they appear in its text. */
 export function viewDeps(n: Node): string[] {

@@ -2,14 +2,14 @@
 import { T } from '../value/types.js';
 import { Q, Vec, Attr, NIL, long, list, str, vec, intVec, symVec, fromItems, int } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { env, writes } from './env.js';
+import { env } from './env.js';
 import { seed } from '../prims/random.js';
 import { tokDates } from '../prims/conv.js';
 import { partedTables } from '../prims/disk.js';
 import { hooks } from '../prims/hooks.js';
 import { heapStats, memoryLimit, setLimit } from '../value/heap.js';
 import { symCount } from '../value/sym.js';
-import { builtinsIn } from './names.js';
+import { builtinsIn, viewFresh } from './names.js';
 
 export type SysCmd = (arg: string) => Q;
 export const SYSTEM: Record<string, SysCmd> = Object.create(null);
@@ -94,7 +94,7 @@ SYSTEM.a = arg => {
 };
 /** The views of namespace arg (the current one when empty), by their names within it, sorted; only
  *  those `keep` takes. */
-function viewsIn(arg: string, keep: (v: { at?: number }) => boolean = () => true): string[] {
+function viewsIn(arg: string, keep: (v: Parameters<typeof viewFresh>[0]) => boolean = () => true): string[] {
   const ns = arg ? (arg === '.' ? '' : arg) : env.cwd, pre = ns ? ns + '.' : '';
   const mine = (k: string) => pre ? k.startsWith(pre) && !k.slice(pre.length).includes('.') : !k.startsWith('.');
   return [...env.views.entries()].filter(([k, v]) => mine(k) && keep(v)).map(([k]) => k.slice(pre.length)).sort();
@@ -104,7 +104,7 @@ function viewsIn(arg: string, keep: (v: { at?: number }) => boolean = () => true
 SYSTEM.b = arg => { const vs = viewsIn(arg); return ({ ...symVec(vs), a: vs.length > 1 ? Attr.S : Attr.None }) as Q; };
 /** \B: the views of a namespace not read since a global last changed (or never read): kdb+'s pending
  *  views, where wasq counts any change of a global as a change of a view's referents. */
-SYSTEM.B = arg => symVec(viewsIn(arg, v => v.at !== writes));
+SYSTEM.B = arg => symVec(viewsIn(arg, v => !viewFresh(v)));
 /** \E: the TLS mode of the port (0i without TLS). */
 SYSTEM.E = () => int(env.host.tlsMode?.() ?? 0);
 /** \u: the -u password file read again (nothing without one). */
