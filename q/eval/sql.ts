@@ -90,7 +90,8 @@ export function evalSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | 
   // grouped by the partition column, no group spans partitions: the query runs in each partition alone,
   // as kdb+ maps one partition at a time, and the results are joined (only one partition's columns in
   // memory at once)
-  if (part && n.q === 'select' && !n.lim && !n.sort && n.by?.some(([, e]) => e.k === 'name' && e.n === part.pt.pf) && part.keep.reduce((a, b) => a + b, 0) > 1)
+  // (unless a partition is in two segments of par.txt: its groups span them, and are reduced below)
+  if (part && n.q === 'select' && !n.lim && !n.sort && n.by?.some(([, e]) => e.k === 'name' && e.n === part.pt.pf) && part.keep.reduce((a, b) => a + b, 0) > 1 && new Set(part.pt.vals).size === part.pt.vals.length)
     return inWorkingNs(() => byPartition(n, fr, ev, part));
   // aggregates that combine (sum, count, min, max, first, last, avg, wsum, wavg) grouped by other columns:
   // each partition's partial aggregates, then those combined, as kdb+ maps and reduces over partitions

@@ -1238,3 +1238,13 @@ test('.Q.en enumerates a column of symbol lists too (kb/splayed-tables: since 3.
   assert.equal(q('exec t from meta r'), '"sS"');
   assert.equal(q('(r`y)~`sym$(`r`s;`t`a)'), '1b');
 });
+
+test('a partition in two segments of par.txt is one group when a query groups by the partition field (database/segment: aggregations are handled correctly)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('t:([]v:1 2 3); .Q.dpft[`:s1;2010.05.28;`;`t]; .Q.dpft[`:s1;2010.05.29;`;`t]; t:([]v:10 20); .Q.dpft[`:s2;2010.05.28;`;`t]');
+  q('`:sdb/par.txt 0: ("../s1";"../s2")');
+  q('\\l sdb');
+  assert.equal(q('select sum v by date from t'), 'date      | v \n----------| --\n2010.05.28| 36\n2010.05.29| 6 ');
+  assert.equal(q('exec v from select avg v by date from t'), '7.2 2');
+  assert.equal(q('select v by date from t'), 'date      | v          \n----------| -----------\n2010.05.28| 1 2 3 10 20\n2010.05.29| 1 2 3      ');
+});
