@@ -36,6 +36,7 @@ export function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: 
   const kk = kt.k as Table, vt = kt.v as Table;
   // a keyed table marked sorted is a step function: each row takes the last key at or below its own
   // (kb/temporal-data: x lj ph with ph `s#, a phone number in force from its date on)
+  // (t must have every key column: col signals the name it lacks)
   if (kt.a === 1) { kk.c.forEach(c => col(t, c)); return { rows: stepRows(kk, t), vt }; }
   const kcols = plainCols(kk.d), tcols = plainCols(kk.c.map(c => col(t, c)));
   // keys of different types never match: kdb+ signals a type error
