@@ -49,7 +49,8 @@ export function meta(x: Q): Q {
   const v = resolve(x).v, t = plain(v);
   const tc = t.d.map(c => {
     // an enumeration shows the type of what it stands for: s for symbols, i for a link's indices
-    if (c.t === T.Enum) { const d = deenum({ t: T.Enum, a: 0, dom: (c as Vec).dom, d: new Int32Array(0) } as Vec); return d.t > 0 && d.t < 20 ? TYPE_CHARS[d.t] : ' '; }
+    // (a domain not defined, as a splayed table read without its sym list has: s, as kdb+'s .Q.ty gives any enumeration)
+    if (c.t === T.Enum) { let d: Q; try { d = deenum({ t: T.Enum, a: 0, dom: (c as Vec).dom, d: new Int32Array(0) } as Vec); } catch { return 's'; } return d.t > 0 && d.t < 20 ? TYPE_CHARS[d.t] : ' '; }
     if (c.t > 0 && c.t < 20) return TYPE_CHARS[c.t];
     // a nested column: the type of its first item, the only one kdb+ examines
     // (a list of enumerations shows S, as .Q.en makes of a column of symbol lists)

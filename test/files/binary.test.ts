@@ -1225,6 +1225,7 @@ test('a splayed table read without its sym list shows its symbol column as bare 
   const dir = tmp(), { q } = session(dir);
   q('tr:([]sym:`a`b;p:1 2); `:dir/tr/ set .Q.en[`:dir] tr; delete sym from `.; x:get `:dir/tr');
   assert.equal(q('x'), 'sym p\n-----\n0   1\n1   2');
+  assert.equal(q('exec t from meta x'), '"sj"');
   q('load `:dir/sym');
   assert.equal(q('x'), 'sym p\n-----\na   1\nb   2');
 });
