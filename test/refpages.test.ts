@@ -315,3 +315,13 @@ test('learn/views: a view is computed again only when a name it reads (or a view
   q('g:6');
   assert.equal(q('v'), '6');
 });
+
+test('basics/errors: a step dictionary is not upserted in place (d,:x is step, as `d upsert x is); a plain one is', () => {
+  const { q } = makeSession();
+  q('d:`s#`a`b!1 2; e:`a`b!1 2');
+  assert.equal(q('d,:`c`d!3 4'), "'step");
+  assert.equal(q('count d'), '2');
+  assert.equal(q('`d upsert `c`d!3 4'), "'step");
+  q('e,:`c`d!3 4');
+  assert.equal(q('count e'), '4');
+});

@@ -340,6 +340,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
         return x;
       }
     }
+    // (a step dictionary is not upserted in place: basics/errors' step, as `d upsert does)
+    if (n.op.n === ',' && c.t === T.Dict && (c as { a?: number }).a === 1 && (c as Dict).k.t !== T.Table) throw new QError('step');
     // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
     const d = PRIMS[n.op.n]?.d;
     r = c === UNDEFINED ? y : n.op.n === ',' ? appendJoin(c, y) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
