@@ -72,7 +72,8 @@ export function unwritable(alg: number, lvl: number): string | null {
   const r = LEVELS[alg];
   if (!r) return `nyi: compression algorithm ${name(alg)}; wasq writes 0 to 5`;
   if (alg === 5 && !zstd) return `nyi: compression algorithm ${name(alg)}: its encoder is not loaded here`;
-  return lvl >= r[0] && lvl <= r[1] ? null : `bad zipLevel (${ALGORITHMS[alg]}: ${r[0]} to ${r[1]})`;
+  // (lz4hc above 16 behaves as 16, kb/file-compression)
+  return lvl >= r[0] && (lvl <= r[1] || alg === 4) ? null : `bad zipLevel (${ALGORITHMS[alg]}: ${r[0]} to ${r[1]})`;
 }
 
 /** Encode one block with alg at level lvl (checked by unwritable); null when it does not shrink, so

@@ -1249,3 +1249,10 @@ test('a partition in two segments of par.txt is one group when a query groups by
   assert.equal(q('exec v from select avg v by date from t'), '7.2 2');
   assert.equal(q('select v by date from t'), 'date      | v          \n----------| -----------\n2010.05.28| 1 2 3 10 20\n2010.05.29| 1 2 3      ');
 });
+
+test('kb/file-compression: lz4hc takes a level above 16, which behaves as 16; other algorithms keep their ranges', () => {
+  const dir = tmp(), { q } = session(dir);
+  assert.equal(q('(`:lz;17;4;17) set til 10'), '`:lz');
+  assert.equal(q('get `:lz'), '0 1 2 3 4 5 6 7 8 9');
+  assert.match(q('(`:z;17;2;10) set til 10'), /^'z: bad zipLevel/);
+});
