@@ -741,6 +741,7 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     // (some rows of a column take values of its type, as amend does: ref/update's "new values must have
     // the type of the column being amended"; ints and longs convert as they do where amend stores them)
     const fit = base.t > 0 && val.t > 0 && base.t !== val.t ? intLong(val, base.t) : val;
+    // (symbols into an enumerated column are left to amend, which decides what they are there)
     if (base.t > 0 && fit.t > 0 && base.t !== fit.t && !(base.t === T.Enum && fit.t === T.Sym)) throw new QError('type');
     const updated = amend(base, [rowVec(rowsOf)], null, fit);
     if (j >= 0) data[j] = updated; else { names.push(name); data.push(updated); }

@@ -283,10 +283,10 @@ export function xrank(n: Q, x: Q): Q {
 
 /** x bin y: the last position in sorted x whose item is at or below y (-1 below the first); binr the first at or above. */
 function search(right: boolean) {
-  return (x: Q, y: Q): Q => {
+  const go = (x: Q, y: Q): Q => {
     if (x.t === T.Table) return tableSearch(x as Table, y, right);
     // a dictionary searches its values and answers with keys (a keyed table: its key rows)
-    if (x.t === T.Dict) return index((x as Dict).k, search(right)((x as Dict).v, y));
+    if (x.t === T.Dict) return index((x as Dict).k, go((x as Dict).v, y));
     if (x.t < 0 && x.t !== -T.Sym) throw new QError('type');
     // an enumeration is searched by its symbols, as it sorts
     if (x.t === T.Enum) x = deenum(x);
@@ -301,13 +301,14 @@ function search(right: boolean) {
       return right ? lo : lo - 1;
     };
     if (y.t < 0 || (x.t === T.List && y.t >= 0 && y.t < 20 && count(x) && item(x, 0).t === y.t)) return long(one(y));
-    if (y.t === T.Dict) return dict((y as Dict).k, search(right)(x, (y as Dict).v));
+    if (y.t === T.Dict) return dict((y as Dict).k, go(x, (y as Dict).v));
     // over a simple list, bin is atomic in y (ref/bin): a general y is searched item by item, to any depth
-    if (x.t > 0 && x.t < 20 && y.t === T.List) return list((y as List).d.map(e => search(right)(x, e)));
+    if (x.t > 0 && x.t < 20 && y.t === T.List) return list((y as List).d.map(e => go(x, e)));
     // a vector searched in a vector of its type: a binary search per item in wasm
     if (x.t === y.t && x.t > 0 && x.t < T.Sym) { const k = kernels.bin(x.t, (x as Vec).d, (y as Vec).d, right); if (k) return { t: T.Long, d: k, a: 0 } as Vec; }
     return longVec(items(y).map(one));
   };
+  return go;
 }
 /** t bin row: the last row of t whose first n-1 columns match the row's and whose last column is at or
  *  below the row's last (binr: the first at or above); 0N when there is none. The last column need be
