@@ -325,3 +325,14 @@ test('basics/errors: a step dictionary is not upserted in place (d,:x is step, a
   q('e,:`c`d!3 4');
   assert.equal(q('count e'), '4');
 });
+
+test('kb/unicode: the console pads and cuts by bytes, so a UTF-8 name is as wide as its bytes', () => {
+  const { q } = makeSession();
+  q('t:([]sym:`apples`bananas`oranges;name:`$("蘋果";"香蕉";"橙"))');
+  assert.equal(q('t'), 'sym     name  \n--------------\napples  蘋果\nbananas 香蕉\noranges 橙   ');
+  assert.equal(q('(`$("蘋果";"x"))!1 2'), '蘋果| 1\nx     | 2');
+  assert.equal(q('`a`bb!(`$"橙";`b)'), 'a | 橙\nbb| b');
+  q('\\c 10 12');
+  // the cut leaves a character out whole rather than write part of its bytes
+  assert.equal(q('t'), 'sym     n..\n---------..\napples  ..\nbananas ..\noranges ..');
+});

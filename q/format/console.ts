@@ -207,9 +207,22 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
   return items(c).map(e => f === tcell && e.t < 0 && e.t !== -T.Sym && e.t !== -T.Enum && tcell(e, P) !== '' ? s1(e, P) : f(e, P));
 }
 
-/** kdb+ keeps a line within \c's width less one, ending a cut line with `..`. */
+/** A cell's width: kdb+ counts the bytes of its text, so a UTF-8 name is as wide as its bytes (kb/unicode:
+ *  蘋果 and 香蕉 take six columns, 橙 three). Surrogates are half of a four-byte character each. */
+export function wide(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c > 127) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2; }
+  return n;
+}
+const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - wide(s)));
+/** kdb+ keeps a line within \c's width less one, in bytes, ending a cut line with `..` (a character that
+ *  would straddle the cut is left out whole, where kdb+ writes its first bytes). */
 export function cut(line: string, cols: number): string {
-  return line.length > cols - 1 ? line.slice(0, cols - 3) + '..' : line;
+  if (line.length <= cols - 1 && wide(line) <= cols - 1) return line;
+  if (line.length === wide(line)) return line.slice(0, cols - 3) + '..';
+  let i = 0, n = 0;
+  while (i < line.length) { const c = line.codePointAt(i)!, k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; if (n + k > cols - 3) break; n += k; i += c < 0x10000 ? 1 : 2; }
+  return line.slice(0, i) + '..';
 }
 /** At most \c's height less two lines; when more, the last shown is `..`. */
 function clip(lines: string[], rows: number): string[] {
@@ -226,13 +239,13 @@ function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
     const src = tb.d[j];
     const part = shown < n ? firstItems(src, shown) : src;
     const cells = colCells(part, o.P, tcell);
-    const w = Math.max(name.length, ...cells.map(s => s.length));
+    const w = Math.max(wide(name), ...cells.map(wide));
     return { name, cells, w };
   });
   const kc = kt ? colsOf(kt) : [], vc = colsOf(t);
   const row = (f: (c: { name: string; cells: string[]; w: number }) => string) => {
-    const k = kc.map(c => f(c).padEnd(c.w)).join(' ');
-    const v = vc.map(c => f(c).padEnd(c.w)).join(' ');
+    const k = kc.map(c => pad(f(c), c.w)).join(' ');
+    const v = vc.map(c => pad(f(c), c.w)).join(' ');
     return kt ? k + '| ' + v : v;
   };
   const lines = [row(c => c.name)];
@@ -289,9 +302,9 @@ function gridLines(xs: Q[], o: Opts): string[] {
   // nulls blank as in a table (prev\[2;x] shows its shifted rows indented)
   const cells = xs.map(e => e.t === T.List ? listRow(e as List, o.P) : colCells(e, o.P, tcell));
   const n = cells[0].length;
-  const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => r[j].length)));
+  const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => wide(r[j]))));
   // every column padded to its width, the last too (psaris/matching's README keeps kdb+'s trailing blanks)
-  return cells.map(r => r.map((c, j) => c.padEnd(w[j])).join(' '));
+  return cells.map(r => r.map((c, j) => pad(c, w[j])).join(' '));
 }
 
 function dictLines(d: Dict, o: Opts): string[] {
@@ -309,21 +322,21 @@ function dictLines(d: Dict, o: Opts): string[] {
   const side = (x: Q): string[] => x.t === T.List && isGrid((x as List).d) ? gridLines((x as List).d, o) : x.t > 0 && x.t <= T.Enum ? colCells(x, o.P, tcell) : items(x).map(v => s1(v, o.P));
   const keys = head ? head.slice(1) : side(d.k);
   const vals = d.v.t === T.Table ? tableRowsAsText(d.v as Table, o) : side(d.v);
-  const w = Math.max(0, ...keys.map(k => k.length));
+  const w = Math.max(0, ...keys.map(wide));
   const n = keys.length;
   const lines: string[] = [];
-  const kw = head ? Math.max(w, head[0].length) : w;
-  if (head) lines.push(head[0].padEnd(kw) + '|', '-'.repeat(kw) + '| ' + '-'.repeat(Math.max(0, ...vals.map(v => v.length))));
+  const kw = head ? Math.max(w, wide(head[0])) : w;
+  if (head) lines.push(pad(head[0], kw) + '|', '-'.repeat(kw) + '| ' + '-'.repeat(Math.max(0, ...vals.map(wide))));
   const shown = n > o.rows - 2 ? Math.max(0, o.rows - 3) : n;
-  for (let i = 0; i < shown; i++) lines.push(keys[i].padEnd(kw) + '| ' + (vals[i] ?? ''));
+  for (let i = 0; i < shown; i++) lines.push(pad(keys[i], kw) + '| ' + (vals[i] ?? ''));
   if (shown < n) lines.push('..');
   return lines.map(l => cut(l, o.cols));
 }
 function tableRowsAsText(t: Table, o: Opts, header = false): string[] {
   const n = count(t), cols = t.d.map(c => colCells(c, o.P, c.t > 0 ? tcell : cell));
-  const w = cols.map((c, j) => Math.max(header ? t.c[j].length : 0, ...c.map(s => s.length)));
-  const rows = Array.from({ length: n }, (_, i) => cols.map((c, j) => c[i].padEnd(w[j])).join(' '));
-  return header ? [t.c.map((c, j) => c.padEnd(w[j])).join(' '), ...rows] : rows;
+  const w = cols.map((c, j) => Math.max(header ? wide(t.c[j]) : 0, ...c.map(wide)));
+  const rows = Array.from({ length: n }, (_, i) => cols.map((c, j) => pad(c[i], w[j])).join(' '));
+  return header ? [t.c.map((c, j) => pad(c, w[j])).join(' '), ...rows] : rows;
 }
 
 /** The console display of a value, as lines joined by newlines (no trailing newline). */
