@@ -336,3 +336,19 @@ test('kb/unicode: the console pads and cuts by bytes, so a UTF-8 name is as wide
   // the cut leaves a character out whole rather than write part of its bytes
   assert.equal(q('t'), 'sym     n..\n---------..\napples  ..\nbananas ..\noranges ..');
 });
+
+test('kb/faq: a.b:x at the root amends the table or dictionary a (trade.amount:0^trade.amount fills a column)', () => {
+  const { q } = makeSession();
+  q('trade:([]stock:`a`b;amount:1 0N)');
+  assert.equal(q('trade.amount:0^trade.amount'), '');
+  assert.equal(q('trade.amount'), '1 0');
+  assert.equal(q('type trade'), '98h');
+  q('trade.px:3 4');
+  assert.equal(q('cols trade'), '`stock`amount`px');
+  // (bad input changes nothing)
+  assert.match(q('trade.px:1 2 3'), /^'length/);
+  assert.equal(q('trade.px'), '3 4');
+  q('d:`a`b!1 2');
+  q('d.a:5');
+  assert.equal(q('d'), 'a| 5\nb| 2');
+});
