@@ -707,3 +707,13 @@ test('egor7\'s notes: a row joined with a keyed table takes its key\'s values th
   q('z:(`a`b!1 2) cross `x`y!10 20');
   assert.equal(q('-3!(z[`a`x];z[`b`y];count z)'), '"(1 10;2 20;4)"');
 });
+
+test('update … by over no rows gives a column of the type its expression has there, as select … by does', () => {
+  const { q } = makeSession();
+  q('t:([]a:`long$();b:`$())');
+  assert.equal(q('exec t from meta update c:sum a by b from t'), '"jsj"');
+  assert.equal(q('exec t from meta update c:avg a by b from t'), '"jsf"');
+  q('t2:([]a:1 2;b:`x`y)');
+  assert.equal(q('exec t from meta update c:avg a by b from t2 where a>5'), '"jsf"');
+  assert.equal(q('update c:avg a by b from t2 where a>5'), 'a b c\n-----\n1 x  \n2 y  ');
+});
