@@ -429,7 +429,15 @@ export class Session {
 
   /** How a database directory's scripts are run: each loaded as \l loads a script. */
   private scripts(): (path: string) => void {
-    return path => { const txt = this.env.host.readFile?.(path); if (txt != null) this.load(txt, s => this.env.host.write(1, s + '\n'), path); };
+    return path => { const txt = this.readText(path); if (txt != null) this.load(txt, s => this.env.host.write(1, s + '\n'), path); };
+  }
+  /** A script's text: through the host's own reader (the server seeks it in QHOME too), else from the
+   *  host's file system (the page's store, where a dropped or written script is), name.q as kdb+ tries. */
+  private readText(path: string): string | null {
+    const { readFile, files } = this.env.host;
+    if (readFile) return readFile(path);
+    const p = path.replace(/^:/, ''), b = files ? files.read(p) ?? files.read(p + '.q') : null;
+    return b ? new TextDecoder().decode(b) : null;
   }
 
   /** Map a database directory; make it the current directory (where the host has one) and run its
@@ -453,10 +461,9 @@ export class Session {
       this.loadDir(dir, !reload, !reload);
       return NIL;
     }
-    const read = this.env.host.readFile;
     // a runtime script (\_): its text unscrambled, its functions locked while it loads
     const locked = /_$/.test(path) && fs ? unscramble(fs.read(path.replace(/^:/, '')) ?? new Uint8Array(0)) : null;
-    const txt = locked ? new TextDecoder().decode(locked) : read ? read(path) : null;
+    const txt = locked ? new TextDecoder().decode(locked) : this.readText(path);
     if (txt === null) throw osError(path);
     // the first error stops the load and is the caller's, as kdb+ signals it (@[system;"l f.q";h] traps it)
     // a \d in the script holds to its end: the loader's namespace comes back after (kdb+tick's u.q ends in

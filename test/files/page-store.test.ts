@@ -52,3 +52,18 @@ test('q writes a log through the page store with a handle and replays it', async
   assert.deepEqual([...new Set(saved)], ['tp.log']);
   assert.ok(saved.length <= 3, `stored once per statement at most, not per append (${saved.length})`);
 });
+
+test('\\l loads a script from the page store, as a dropped or written file is there (no host reader in the page)', () => {
+  const files = new PageFiles();
+  let out = '';
+  const s = new Session({ now: () => 0n, tzOffsetMinutes: () => 0, write: (_fd, t) => { out += t; }, files });
+  const q = (src: string) => { out = ''; const r = s.evaluate(src); return out + r.out; };
+  files.write('f.q', new TextEncoder().encode('a:42\nf:{x*a}\n'), false);
+  q('\\l f.q');
+  assert.equal(q('f 2'), '84');
+  q('`:g.q 0: ("b:7";"b+1")');
+  // (name.q is tried after name, as the server's reader does)
+  assert.equal(q('system "l g"'), '8\n');
+  assert.equal(q('b'), '7');
+  assert.match(q('@[system;"l none.q";{x}]'), /none\.q\. OS reports/);
+});
