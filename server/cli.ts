@@ -7,6 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import './kernels.js';
 import { readFileSync, existsSync, writeFileSync, appendFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, rmSync, rmdirSync, openSync, readSync, closeSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pkg from '../package.json' with { type: 'json' };
 import { createSecureContext, SecureContext } from 'node:tls';
 import { createInterface } from 'node:readline';
@@ -27,6 +28,14 @@ import { T } from '../q/value/types.js';
 import { QError, osError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
+
+/** wasq's examples folder (trade.q, sp.q), above this file or its bundle. */
+const examples = (() => {
+  for (let d = dirname(fileURLToPath(import.meta.url)); ; d = dirname(d)) {
+    if (existsSync(join(d, 'examples', 'sp.q'))) return join(d, 'examples');
+    if (dirname(d) === d) return undefined;
+  }
+})();
 
 export interface Options { /** system commands the options stand for (-P 10 is \P 10) */ sys: string[]; memory?: number; tls?: number; script?: string; port?: number; console?: [number, number]; http?: [number, number]; users?: string; blockWrites?: boolean; timeout?: number; secondaries?: number; wsEval: boolean; clientShell?: boolean; host?: string; args: string[]; quiet?: boolean; timer?: number;
   /** -l (async) or -L (sync): log updates to the script's .log */ log?: 'async' | 'sync' }
@@ -144,7 +153,8 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     readFile: (p: string) => {
       const path = p.startsWith(':') ? p.slice(1) : p;
       // a relative path is sought in the current directory, then QHOME, then QLIC (basics/files)
-      const dirs = path.startsWith('/') ? [''] : ['', process.env.QHOME, process.env.QLIC].filter((d): d is string => d !== undefined);
+      // (and last in wasq's examples, whose sp.q the tutorials load as kdb+'s QHOME holds one)
+      const dirs = path.startsWith('/') ? [''] : ['', process.env.QHOME, process.env.QLIC, examples].filter((d): d is string => d !== undefined);
       for (const d of dirs) for (const f of [path, path + '.q']) { const g = d ? join(d, f) : f; if (existsSync(g) && !statSync(g).isDirectory()) return readFileSync(g, 'utf8'); }
       return null;
     },

@@ -523,6 +523,9 @@ test('\\l of a relative script seeks it in the current directory, then QHOME, th
   const run = (env: Record<string, string>) => spawnSync('node', [join(process.cwd(), 'bin/wasq.mjs')], { input: '\\l init.q\n\\l other.q\nfromHome+fromLic\n', encoding: 'utf8', cwd: tmpdir(), env: { ...process.env, ...env } });
   assert.equal(run({ QHOME: home, QLIC: lic }).stdout, '49\n');
   assert.match(run({ QHOME: lic, QLIC: lic }).stdout, /^'init\.q\. OS reports: No such file/);
+  // and last in wasq's examples: the tutorials' \l sp.q, its suppliers linked from sp
+  const sp = spawnSync('node', [join(process.cwd(), 'bin/wasq.mjs')], { input: '\\l sp.q\n\\a\nexec sum qty by s.city from sp\n', encoding: 'utf8', cwd: home, env: { ...process.env, QHOME: lic, QLIC: lic } });
+  assert.equal(sp.stdout, '`p`s`sp\nlondon| 2200\nparis | 900\n');
   rmSync(home, { recursive: true }); rmSync(lic, { recursive: true });
 });
 
