@@ -352,3 +352,17 @@ test('kb/faq: a.b:x at the root amends the table or dictionary a (trade.amount:0
   q('d.a:5');
   assert.equal(q('d'), 'a| 5\nb| 2');
 });
+
+test('basics/errors: every value of a dictionary at once, d[::]:x, is blocked with adict; a list\'s is amended', () => {
+  const { q } = makeSession();
+  q('d:`a`b!1 2');
+  assert.match(q('d[::]:5'), /^'adict/);
+  assert.match(q('d[]+:1'), /^'adict/);
+  assert.equal(q('d'), 'a| 1\nb| 2');
+  assert.match(q('{d:`a`b!1 2;d[::]:3;d}[]'), /^'adict/);
+  q('x:1 2 3');
+  q('x[::]:5');
+  assert.equal(q('x'), '5 5 5');
+  q('d[`a]:7');
+  assert.equal(q('d'), 'a| 7\nb| 2');
+});

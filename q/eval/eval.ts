@@ -283,6 +283,11 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // indices are evaluated right to left, as any list of expressions (basics/syntax): m[l;l:2]:1
     idx = new Array<Q>(n.idx.length);
     for (let j = n.idx.length - 1; j >= 0; j--) { const i = n.idx[j]; idx[j] = i ? ev(i, fr) : NIL; }
+    // every value of a dictionary at once, d[::]:x, is blocked (basics/errors: adict); a list's is not
+    if (idx.length === 1 && isNil(idx[0])) {
+      const v = local ? fr![n.slot!] : env.globals.peek(env.full(n.n));
+      if (v !== undefined && v.t === T.Dict && (v as Dict).k.t !== T.Table) throw new QError('adict');
+    }
     const op = n.op ? primValue(n.op.n) : null;
     const y = r;
     // a[i]:v on a vector the variable alone holds changes it where it stands (a loop of them was
