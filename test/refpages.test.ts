@@ -366,3 +366,20 @@ test('basics/errors: every value of a dictionary at once, d[::]:x, is blocked wi
   q('d[`a]:7');
   assert.equal(q('d'), 'a| 7\nb| 2');
 });
+
+test('basics/errors: an update or delete by name may change no global while it computes (noamend); by value it may', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3)');
+  q('n:`a`b`c');
+  assert.match(q('update b:{`n?`d;:`n?`d}[] from `t'), /^'noamend/);
+  assert.equal(q('n'), '`a`b`c');
+  assert.equal(q('cols t'), ',`a');
+  q('k:0');
+  assert.match(q('delete from `t where {k::1;x>1}a'), /^'noamend/);
+  assert.equal(q('(k;count t)'), '0 3');
+  // by value the query is no amend of a global
+  assert.equal(q('exec b from update b:{`n?`d;:`n?`d}[] from t'), '`n$`d`d`d');
+  assert.equal(q('n'), '`a`b`c`d');
+  assert.equal(q('update b:a+1 from `t'), '`t');
+  assert.equal(q('t`b'), '2 3 4');
+});

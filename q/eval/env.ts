@@ -199,6 +199,9 @@ export class Env {
   secondaryMax = 0;
   /** while above 0, a peach item runs as on a secondary thread: globals and views cannot change ('noupdate) */
   inSecondary = 0;
+  /** while above 0, an update or delete of a global by name computes its new value: no global may change
+   *  meanwhile ('noamend, basics/errors: "cannot change global state from within an amend") */
+  amending = 0;
   /** \s: 0, N secondary threads (at most -s N), or -N for N secondary processes (kdb+'s -s -N), which peach
    *  reaches through .z.pd */
   secondaries = 0;
@@ -215,7 +218,10 @@ export class Env {
   constructor(public host: Host) {
     // (ref/dotz's .z.pc shows the console's .z.a as 127.0.0.1)
     this.conn = { w: 0, a: host.hostname ? 0x7f000001 : 0, u: host.user ?? '' };
-    const guard = () => { if (this.restricted || this.inSecondary) throw new QError('noupdate'); };
+    const guard = () => {
+      if (this.restricted || this.inSecondary) throw new QError('noupdate');
+      if (this.amending) throw new QError('noamend');
+    };
     (this.globals as Counted<string, Q>).guard = guard;
     (this.views as Counted<string, unknown>).guard = guard;
   }

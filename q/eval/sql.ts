@@ -24,6 +24,7 @@ import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
 import { scope } from './eval.js';
 import { getGlobal, setGlobal, deleteGlobal, deleteMember, lookup, inWorkingNs, namespace } from './names.js';
+import { env } from './env.js';
 import { partedTables, partTable, mapTable, named, isParted, isSplayed, partStarts as partitionStarts } from '../prims/disk.js';
 import { withinBounds } from '../prims/setops.js';
 import { symKey, scalarKey, FLIP } from '../prims/compare.js';
@@ -577,26 +578,29 @@ export function runQuery(q: Query): Q {
     if (byName) { put(r); return q.from; }
     return r;
   }
-  if (src.t === T.Dict && (src as Dict).k.t === T.Sym) {
-    const r = dictQuery(src as Dict, q);
-    if (byName && (q.kind === 'update' || q.kind === 'delete')) { put(r); return q.from; }
-    return r;
-  }
+  // (an update or delete by name amends the global: what computes its new value may change no global)
+  const amends = !!byName && (q.kind === 'update' || q.kind === 'delete');
+  if (amends) env.amending++;
+  let result: Q;
+  try { result = answer(src, q); } finally { if (amends) env.amending--; }
+  if (amends) { put(result); return q.from; }
+  return result;
+}
+/** A query's answer from its source's value. */
+function answer(src: Q, q: Query): Q {
+  if (src.t === T.Dict && (src as Dict).k.t === T.Sym) return dictQuery(src as Dict, q);
   const { t, keys } = asTable(src);
   const rows = q.parts ? filterParts(t, q, q.parts) : filter(t, q.where, q.tests);
-  let result: Q;
   const wasParts = partStarts;
   partStarts = q.parts ?? null;
   try {
     switch (q.kind) {
-      case 'select': result = select(t, keys, rows, q); break;
-      case 'exec': result = exec(t, rows, q); break;
-      case 'update': result = rekey(update(t, rows, q), keys); break;
-      case 'delete': result = rekey(del(t, rows, q), keys); break;
+      case 'select': return select(t, keys, rows, q);
+      case 'exec': return exec(t, rows, q);
+      case 'update': return rekey(update(t, rows, q), keys);
+      case 'delete': return rekey(del(t, rows, q), keys);
     }
   } finally { seed = null; partStarts = wasParts; }
-  if (byName && (q.kind === 'update' || q.kind === 'delete')) { put(result); return q.from; }
-  return result;
 }
 
 /**
