@@ -68,6 +68,10 @@ test('a query shows its keyed table, a bad line its q error, and globals survive
   assert.equal(await page.locator('#console > div.trace').last().innerText(), '  [0]  1+`a\n        ^');
   await typeLine('count trade');
   assert.match(await consoleText(), /\n10000$/);
+  // the tutorials' \l sp.q finds wasq's own, as the server's \l does
+  await typeLine('\\l sp.q');
+  await typeLine('exec sum qty by s.city from sp');
+  assert.match(await consoleText(), /london\| 2200\nparis \| 900$/);
   await page.screenshot({ path: `${SHOTS}/4-query-and-error.png` });
 });
 
