@@ -9,6 +9,7 @@ import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, readHeader } from './header.js';
 import { primName, ITERATORS, NEGATED } from './prims.js';
 import { decompress } from './compress.js';
+import { bytesName } from '../value/utf8.js';
 
 export interface DeserializeOptions {
   /** Parse a lambda's source text (the codec sits below the parser). Without it a lambda is 'nyi. */
@@ -18,7 +19,6 @@ export interface DeserializeOptions {
 /** One decoded message: its type and either a value or the text of a q error (type -128). */
 export type Message = { msgType: MsgType; value: Q; error?: undefined } | { msgType: MsgType; error: string; value?: undefined };
 
-const utf8 = new TextDecoder();
 const bad = (): never => { throw new QError('badmsg'); };
 /** Marks an elided projection argument (`65 ff`) while reading. */
 const ELIDED = { t: T.Unary, name: '' } as Prim;
@@ -88,9 +88,9 @@ class Reader {
   cstr(): string {
     const s = this.cstrBytes();
     // most names are short ASCII: skip the decoder for them
-    if (s.length > 32) return utf8.decode(s);
+    if (s.length > 32) return bytesName(s);
     let r = '';
-    for (let i = 0; i < s.length; i++) { const c = s[i]; if (c > 127) return utf8.decode(s); r += String.fromCharCode(c); }
+    for (let i = 0; i < s.length; i++) { const c = s[i]; if (c > 127) return bytesName(s); r += String.fromCharCode(c); }
     return r;
   }
 

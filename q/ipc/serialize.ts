@@ -9,6 +9,7 @@ import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, writeHeader } from './header.js';
 import { primCode, ITERATORS, NEGATED } from './prims.js';
 import { PRIMS } from '../prims/registry.js';
+import { nameBytes } from '../value/utf8.js';
 
 export interface SerializeOptions {
   /**
@@ -20,7 +21,6 @@ export interface SerializeOptions {
   resolveEnum?: (dom: string) => Q;
 }
 
-const utf8 = new TextEncoder();
 /** kdb+ writes the NaN x86 gives for 0/0.0: sign bit set (ipc.md §4.2). */
 const NAN_F = [0, 0, 0, 0, 0, 0, 0xf8, 0xff], NAN_E = [0, 0, 0xc0, 0xff];
 
@@ -47,7 +47,7 @@ class Writer {
   f64(v: number) { if (v !== v) return this.bytes(NAN_F); this.need(8); this.dv.setFloat64(this.n, v, true); this.n += 8; }
   bytes(a: ArrayLike<number>) { this.need(a.length); this.b.set(a, this.n); this.n += a.length; }
   /** a symbol's name then its 00 terminator */
-  symText(s: string) { this.bytes(utf8.encode(s)); this.u8(0); }
+  symText(s: string) { this.bytes(nameBytes(s)); this.u8(0); }
   symId(id: number) { const e = symBytes(id); this.need(e.length + 1); this.b.set(e, this.n); this.n += e.length; this.b[this.n++] = 0; }
 }
 
@@ -98,7 +98,7 @@ function sizeHint(x: Q): number {
  *  documents as a shortcut for count -8!x); null where only writing it tells (functions, enumerations). */
 export function serializedSize(x: Q): number | null {
   const t = x.t;
-  if (t < 0 && t > -20) return t === -T.Sym ? 2 + utf8.encode((x as Atom).v as string).length : t === -T.Guid ? 17 : 1 + WIDTH[-t];
+  if (t < 0 && t > -20) return t === -T.Sym ? 2 + nameBytes((x as Atom).v as string).length : t === -T.Guid ? 17 : 1 + WIDTH[-t];
   if (t === T.Sym) { const ids = (x as Vec).d as Int32Array; let n = 6; for (let i = 0; i < ids.length; i++) n += symBytes(ids[i]).length + 1; return n; }
   if (t > 0 && t < 20) return 6 + (x as Vec).d.length * (t === T.Guid ? 1 : WIDTH[t]);
   let n: number | null;
@@ -115,7 +115,7 @@ export function serializedSize(x: Q): number | null {
     case T.Table: {
       const tb = x as Table;
       let m = 3 + 6 + 6;
-      for (const c of tb.c) m += utf8.encode(c).length + 1;
+      for (const c of tb.c) m += nameBytes(c).length + 1;
       for (const c of tb.d) { if ((n = serializedSize(c)) === null) return null; m += n; }
       return m;
     }
@@ -305,7 +305,7 @@ function unenumerate(w: Writer, x: Q): Q {
 
 /** A lambda on the wire: type 100, its context, its text as a char vector. */
 function writeLambdaText(w: Writer, ctx: string, src: string) {
-  const b = utf8.encode(src);
+  const b = nameBytes(src);
   w.u8(100); w.symText(ctx);
   w.u8(10); w.u8(0); w.u32(b.length); w.bytes(b);
 }

@@ -1,6 +1,7 @@
 // q text → tokens. Whitespace before a token is recorded because q's meaning depends on it:
 // `x -1` indexes x at -1 while `x-1` subtracts, and `/` after a space starts a comment.
 import { QError } from '../value/error.js';
+import { bytesName, nameBytes } from '../value/utf8.js';
 
 export type TokKind = 'num' | 'str' | 'sym' | 'name' | 'op' | 'adv' | 'punct' | 'bool' | 'byte' | 'nl';
 export interface Tok { k: TokKind; s: string; pos: number; sp: boolean; words?: string[]; syms?: string[]; colon?: boolean; global?: boolean }
@@ -16,16 +17,10 @@ const WORD = /^-?(?:0x[0-9a-fA-F]*|[01]+b(?![\w.:])|(?:\d[\d.]*|\.\d[\d.]*)(?:[e
 
 /** Private-use code points standing for raw bytes 128-255 written as octal escapes ("\351"). */
 const RAW = 0xf700;
-const utf8 = new TextEncoder();
-/** The bytes of a string token: its text as UTF-8, but an escaped byte as itself. */
+/** The bytes of a string token: its text as UTF-8, but an escaped byte as itself (and a byte that text
+ *  from q bytes kept, utf8.ts, too). */
 export function strBytes(s: string): Uint8Array {
-  if (!/[\uf780-\uf7ff]/.test(s)) return utf8.encode(s);
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= RAW + 128 && c <= RAW + 255) out.push(c - RAW); else out.push(...utf8.encode(ch));
-  }
-  return Uint8Array.from(out);
+  return nameBytes(/[\uf780-\uf7ff]/.test(s) ? s.replace(/[\uf780-\uf7ff]/g, c => bytesName(Uint8Array.of(c.charCodeAt(0) - RAW))) : s);
 }
 
 /** Tokenize q text. Comments are dropped; newlines are kept as 'nl' tokens only where statements end. */

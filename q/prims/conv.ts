@@ -2,7 +2,7 @@
 // type number: parse strings), symbol from string (`$), and pad (n$string).
 import { temporalPart } from './temporal.js';
 import { T, TYPE_NAMES, TYPE_CHARS, typeOfChar } from '../value/types.js';
-import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf } from '../value/value.js';
+import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf, charText } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName, intern, internBytes } from '../value/sym.js';
 import { daysToYmd } from '../value/time.js';
@@ -74,7 +74,7 @@ function symsOf(y: List): Vec | null {
   for (let i = 0; i < l.length; i++) {
     const e = l[i];
     if (e.t !== T.Char && e.t !== -T.Char) return null;
-    if (e.t === -T.Char) { d[i] = intern((e as Atom).v === 32 ? '' : String.fromCharCode((e as Atom).v as number)); continue; }
+    if (e.t === -T.Char) { d[i] = intern((e as Atom).v === 32 ? '' : charText((e as Atom).v as number)); continue; }
     // leading and trailing blanks are dropped, as kdb+ drops them
     const b = (e as Vec).d as Uint8Array;
     let s = 0, z = b.length;

@@ -3,7 +3,8 @@
 // type asks for one (`*`) or the cell is unusual enough to need q's general scanner (tok).
 import { T } from '../value/types.js';
 import { Q, vec, list, str, item, nullOf } from '../value/value.js';
-import { allocRaw, Items } from '../value/storage.js';
+import { allocRaw, Items, fresh } from '../value/storage.js';
+import { bytesName } from '../value/utf8.js';
 import { QError } from '../value/error.js';
 import { intern, internBytes } from '../value/sym.js';
 import { tok } from './conv.js';
@@ -28,8 +29,8 @@ export function typeCodes(types: string): number[] {
   return Array.from(types, c => c === ' ' ? SKIP : c === '*' ? STRING : CODES[c.toUpperCase()] ?? (() => { throw new QError(`${c}: not a type char of 0:`); })());
 }
 
-const dec = new TextDecoder();
-const latin = (b: Uint8Array, s: number, e: number) => dec.decode(b.subarray(s, e));
+/** A cell's text: its bytes kept, whatever their encoding (a Latin-1 file's strings stay its bytes). */
+const latin = (b: Uint8Array, s: number, e: number) => bytesName(b, s, e);
 
 const where = (src: Source, line: number) => (src.name ? src.name + ':' : 'line ') + line;
 
@@ -203,7 +204,7 @@ function put(c: Col, r: number, b: Uint8Array, s: number, e: number) {
     }
     case T.Bool: { const ch = b[s] | 32; d[r] = s < e && (ch === 49 || ch === 116 || ch === 121) ? 1 : 0; return; }
     case T.Char: d[r] = s < e ? b[s] : 32; return;
-    case STRING: c.strs![r] = str(latin(b, s, e)); return;
+    case STRING: { const d = fresh(Uint8Array, e - s); d.set(b.subarray(s, e)); c.strs![r] = vec(T.Char, d); return; }
     case T.Guid: d.set(s === e ? new Uint8Array(16) : slow(T.Guid, b, s, e), 16 * r); return;
     case T.Timestamp: case T.Timespan: d[r] = s === e ? nullOf(c.t) : slow(c.t, b, s, e); return;
     default: d[r] = s === e ? nullOf(c.t) : slow(c.t, b, s, e);

@@ -30,8 +30,8 @@ import { serialize, SerializeOptions } from '../ipc/serialize.js';
 import { readObject, DeserializeOptions } from '../ipc/deserialize.js';
 import { inflate, deflate, unwritable } from './zblock.js';
 import { attrIndex, hasIndex } from './attrindex.js';
+import { bytesName, nameBytes } from '../value/utf8.js';
 
-const utf8 = new TextEncoder(), fromUtf8 = new TextDecoder();
 export const ENUM_HEADER = 4096;
 
 /** Does a vector of type t map straight to a file (items of one fixed width)? */
@@ -55,7 +55,7 @@ export function encodeFile(x: Q, opts: SerializeOptions = {}): Uint8Array {
     return out;
   }
   if (x.t === T.Enum && (x as Vec).dom) {
-    const v = x as Vec, idx = v.d as Int32Array, name = utf8.encode(v.dom!);
+    const v = x as Vec, idx = v.d as Int32Array, name = nameBytes(v.dom!);
     if (name.length >= 4080 - 16) throw new QError('length');
     const a = v.a ?? 0, items = new Int32Array(2 * idx.length);
     // 8-byte indices; a null index is the long null, as kdb+ writes it
@@ -395,7 +395,7 @@ const bad = (path: string, why: string): never => { throw new QError(`${path}: $
  *  byte 11), or null when b is not one. */
 function enumName3(b: Uint8Array): string | null {
   const e = b.indexOf(0, 1);
-  return b.length < 24 || e < 2 || e > 11 ? null : fromUtf8.decode(b.subarray(1, e));
+  return b.length < 24 || e < 2 || e > 11 ? null : bytesName(b.subarray(1, e));
 }
 
 /** The q object held in a kdb+ data file; a truncated or foreign file is an error naming it. */
@@ -410,7 +410,7 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
     if (b[2] === T.Sym && b.length > 8) {
       const n = new DataView(b.buffer, b.byteOffset).getUint32(4, true);
       if (b[b.length - 1] !== 0) bad(path, 'truncated or corrupt kdb+ data file');
-      const names = fromUtf8.decode(b.subarray(8, b.length - 1)).split('\0');
+      const names = bytesName(b.subarray(8, b.length - 1)).split('\0');
       if (names.length < n) bad(path, 'truncated or corrupt kdb+ data file');
       return { ...symVec(names), a: b[3] } as Vec;
     }
@@ -447,7 +447,7 @@ export function decodeFile(b: Uint8Array, path: string, opts: DeserializeOptions
     // the domain's name from byte 16 (wasq before 2026-12 wrote it from byte 2 and its count at 4088)
     const from = b[2] ? 2 : 16, e = b.indexOf(0, from);
     if (e < 0 || e >= 4080) bad(path, 'not a kdb+ data file');
-    const dom = fromUtf8.decode(b.subarray(from, e)), a = b[4083];
+    const dom = bytesName(b.subarray(from, e)), a = b[4083];
     const n = count(dv, 4088, b.length - ENUM_HEADER, 8, a, path);
     const d = new Int32Array(n), w = new Int32Array(b.slice(ENUM_HEADER, ENUM_HEADER + 8 * n).buffer);
     // an index is under 2^31; the long null (and anything out of range) is the null index
@@ -481,7 +481,7 @@ export function fileHead(b: Uint8Array, size: number): { t: number; a: number; d
     if (b[4082] === 77) return { t: T.List, a: 0, n: n(4088, ENUM_HEADER, 8, 0) };
     if (b[4082] !== T.Enum) return null;
     const from = b[2] ? 2 : 16, e = b.indexOf(0, from);
-    return e < 0 || e >= 4080 ? null : { t: T.Enum, a, dom: fromUtf8.decode(b.subarray(from, e)), n: n(4088, ENUM_HEADER, 8, a), off: at(ENUM_HEADER, 8, a), long: true };
+    return e < 0 || e >= 4080 ? null : { t: T.Enum, a, dom: bytesName(b.subarray(from, e)), n: n(4088, ENUM_HEADER, 8, a), off: at(ENUM_HEADER, 8, a), long: true };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 // The symbol pool: symbol vectors hold int ids into it, as kdb+ interns every symbol once.
 // Ids are never freed (kdb+ keeps its sym pool for the life of the process too).
+import { bytesName, nameBytes } from './utf8.js';
 const names: string[] = [];
 let bytes = 0;
 
@@ -35,19 +36,17 @@ export const symName = (id: number): string => names[id];
 /** Each symbol's UTF-8 bytes, made the first time they are asked for (IPC and files write names as
  *  bytes); kept with the pool, which never frees a name either. Grown densely so it stays an array. */
 const bytesOf: (Uint8Array | undefined)[] = [];
-const utf8out = new TextEncoder();
 export function symBytes(id: number): Uint8Array {
   let b = bytesOf[id];
   if (b) return b;
   while (bytesOf.length <= id) bytesOf.push(undefined);
-  return bytesOf[id] = utf8out.encode(names[id]);
+  return bytesOf[id] = nameBytes(names[id]);
 }
-const utf8 = new TextDecoder();
 
 /** The id of the symbol spelled by bytes b[s..e), interned if new. */
 export function internBytes(b: Uint8Array, s = 0, e = b.length): number {
   let h = BASIS;
-  for (let i = s; i < e; i++) { const c = b[i]; if (c > 127) return intern(utf8.decode(b.subarray(s, e))); h = hashOf(h, c); }
+  for (let i = s; i < e; i++) { const c = b[i]; if (c > 127) return intern(bytesName(b, s, e)); h = hashOf(h, c); }
   const n = e - s;
   let j = h & (cap - 1);
   for (let id = table[2 * j]; id >= 0; j = (j + 1) & (cap - 1), id = table[2 * j]) {

@@ -3,6 +3,7 @@
 import { T, isWide } from './types.js';
 import { alloc, allocRaw, from, Items, fresh, slice } from './storage.js';
 import { intern, symName } from './sym.js';
+import { bytesName, nameBytes } from './utf8.js';
 import type { Node } from '../parse/ast.js';
 
 /** kdb+ attributes: none, sorted, unique, parted, grouped. */
@@ -93,9 +94,8 @@ export const table = (c: string[], d: Q[]): Table => ({ t: T.Table, c, d });
 export const NIL: Prim = { t: T.Unary, name: '::' };
 export const isNil = (x: Q) => x.t === T.Unary && (x as Prim).name === '::';
 
-const enc = new TextEncoder(), dec = new TextDecoder();
-/** A char vector from JS text, as UTF-8 bytes (q strings are bytes). */
-export const str = (s: string): Vec => ({ t: T.Char, d: (s.length <= 64 && ascii(s)) || enc.encode(s), a: Attr.None });
+/** A char vector from JS text, as UTF-8 bytes (q strings are bytes; a byte a name escaped is itself). */
+export const str = (s: string): Vec => ({ t: T.Char, d: (s.length <= 64 && ascii(s)) || nameBytes(s), a: Attr.None });
 /** The bytes of a short ASCII string, or null (TextEncoder costs more per call than a short string's loop). */
 function ascii(s: string): Uint8Array | null {
   const b = fresh(Uint8Array, s.length);
@@ -103,16 +103,18 @@ function ascii(s: string): Uint8Array | null {
   return b;
 }
 /** The JS text of a char vector or char atom. */
-export const text = (x: Q): string => x.t === -T.Char ? String.fromCharCode((x as Atom).v) : bytesText((x as Vec).d as Uint8Array);
-/** UTF-8 text of bytes; TextDecoder refuses views of shared memory (where large vectors live), so those are copied. */
+export const text = (x: Q): string => x.t === -T.Char ? charText((x as Atom).v as number) : bytesText((x as Vec).d as Uint8Array);
+/** A char's text: a byte past ASCII alone is no UTF-8, and stays itself (utf8.ts). */
+export const charText = (c: number): string => c < 128 ? String.fromCharCode(c) : bytesName(Uint8Array.of(c));
+/** The text of bytes, UTF-8 where they are, any other byte kept (utf8.ts). */
 export const bytesText = (b: Uint8Array): string => {
   // a short ASCII text (a symbol's, a CSV field's) is made directly: a decoder call costs more than it
   if (b.length <= 64) {
     let s = '';
-    for (let i = 0; i < b.length; i++) { const c = b[i]; if (c > 127) return dec.decode(b.slice()); s += String.fromCharCode(c); }
+    for (let i = 0; i < b.length; i++) { const c = b[i]; if (c > 127) return bytesName(b); s += String.fromCharCode(c); }
     return s;
   }
-  return dec.decode(b.buffer instanceof SharedArrayBuffer ? b.slice() : b);
+  return bytesName(b);
 };
 export const symVec = (ss: string[]): Vec => { const d = fresh(Int32Array, ss.length); for (let i = 0; i < ss.length; i++) d[i] = intern(ss[i]); return vec(T.Sym, d); };
 /** Longs from safe integers, written as two 32-bit halves (a BigInt per item would cost ten times more). */

@@ -365,3 +365,17 @@ test('0: and 1: write to a file named without its colon', () => {
   q(`(\`$"${d}/b.bin") 1: 0x0102ff`);
   assert.deepEqual([...readFileSync(join(d, 'b.bin'))], [1, 2, 255]);
 });
+
+test('a Latin-1 CSV keeps its bytes in string and symbol columns, as kdb+ reads bytes', () => {
+  const d = dir(), q = session();
+  writeFileSync(join(d, 'l1.csv'), Buffer.from([...Buffer.from('a,b\n'), 0xfc, 0x2c, 0xc3, 0xbc, 0x0a]));
+  const f = '`:' + join(d, 'l1.csv'), s1 = '`:' + join(d, 's1');
+  assert.equal(q(`exec count each a from ("**";enlist",")0: ${f}`), ',1');
+  assert.equal(q(`exec a from ("**";enlist",")0: ${f}`), ',"\\374"');
+  assert.equal(q(`exec b from ("**";enlist",")0: ${f}`), '"\\303\\274"');
+  q(`t:("SS";enlist",")0: ${f}`);
+  assert.equal(q('string first t`a'), ',"\\374"');
+  assert.equal(q('(first t`a)=first t`b'), '0b');
+  q(`${s1} set t\`a`);
+  assert.equal(q(`string first get ${s1}`), ',"\\374"');
+});

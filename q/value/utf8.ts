@@ -1,0 +1,45 @@
+// q text is bytes; JavaScript text is UTF-16. Where q bytes become JavaScript text (a symbol's name, a
+// string read as text) and back, the way must lose nothing: kdb+'s symbols and strings are any bytes (a
+// Latin-1 CSV's names, `$"\351"), and two different byte strings must stay two different names.
+// Bytes that are UTF-8 decode as UTF-8; a byte that is not part of valid UTF-8 becomes a lone low
+// surrogate, U+DC80..U+DCFF (Python's "surrogateescape"), which valid UTF-8 never decodes to, and which
+// encodes back to that byte.
+
+// (a leading byte order mark is kept: it is three bytes of the text)
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }), encoder = new TextEncoder();
+const ESC = 0xdc00;
+
+/** The text of bytes b[s..e). (TextDecoder refuses views of shared memory: those are copied.) */
+export function bytesName(b: Uint8Array, s = 0, e = b.length): string {
+  const part = s === 0 && e === b.length && !(b.buffer instanceof SharedArrayBuffer) ? b : b.slice(s, e);
+  try { return strict.decode(part); } catch { return escaped(part); }
+}
+/** Text of bytes that are not all UTF-8: each valid sequence decoded, each other byte escaped. */
+function escaped(b: Uint8Array): string {
+  let out = '', i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) { out += String.fromCharCode(c); i++; continue; }
+    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n && i + n <= b.length) {
+      try { out += strict.decode(b.subarray(i, i + n)); i += n; continue; } catch { /* not a sequence: the byte alone */ }
+    }
+    out += String.fromCharCode(ESC + c); i++;
+  }
+  return out;
+}
+const LONE = /[\udc80-\udcff]/;
+/** The bytes of text: UTF-8, an escaped byte as itself. */
+export function nameBytes(t: string): Uint8Array {
+  if (!LONE.test(t)) return encoder.encode(t);
+  const out: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // (a pair's low half is taken with its high half below, so a low surrogate met here is alone)
+    if (c >= ESC + 0x80 && c <= ESC + 0xff) { out.push(c - ESC); continue; }
+    const hi = c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    for (const x of encoder.encode(hi ? t.slice(i, i + 2) : t[i])) out.push(x);
+    if (hi) i++;
+  }
+  return Uint8Array.from(out);
+}

@@ -1,0 +1,28 @@
+// q text is bytes: names and strings that are not UTF-8 keep their bytes through JavaScript text
+// (q/value/utf8.ts), and two different byte strings stay two different names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bytesName, nameBytes } from '../../q/value/utf8.js';
+import { makeSession } from '../q.js';
+
+test('bytes to text and back lose nothing, UTF-8 or not', () => {
+  const cases = [[0x5a, 0xfc, 0x72], [0xc3, 0xbc], [0xe9, 0xe9], [0xe6, 0xa6, 0x99], [0xf0, 0x9f, 0x98, 0x80, 0xff], [0xef, 0xbb, 0xbf, 0x61], [0xed, 0xa0, 0x80], [0xc3], []];
+  for (const c of cases) assert.deepEqual(Array.from(nameBytes(bytesName(Uint8Array.from(c)))), c, `bytes ${c}`);
+  // valid UTF-8 reads as its characters; a byte that is not stays apart from them
+  assert.equal(bytesName(Uint8Array.of(0xc3, 0xbc)), 'ü');
+  assert.notEqual(bytesName(Uint8Array.of(0xfc)), 'ü');
+  assert.deepEqual(Array.from(nameBytes('香蕉')), [0xe9, 0xa6, 0x99, 0xe8, 0x95, 0x89]);
+});
+
+test('a symbol is its bytes: `$ of a Latin-1 string, string of it, IPC and files keep them', () => {
+  const { q } = makeSession();
+  assert.equal(q('(`$"\\351")=`$"\\303\\251"'), '0b');
+  assert.equal(q('string `$"\\351\\351"'), '"\\351\\351"');
+  assert.equal(q('string `$"a\\351"'), '"a\\351"');
+  assert.equal(q('-8!`$"\\351"'), '0x010000000b000000f5e900');
+  assert.equal(q('string -9!-8!`$"a\\351"'), '"a\\351"');
+  assert.equal(q('(`$"\\351")~-9!-8!`$"\\351"'), '1b');
+  assert.equal(q('string first `$enlist "\\374"'), ',"\\374"');
+  // (a char atom past ASCII is one byte, no UTF-8 of its own)
+  assert.equal(q('string `$("\\351";"x")'), '"\\351x"');
+});
