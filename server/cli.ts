@@ -28,6 +28,7 @@ import { T } from '../q/value/types.js';
 import { QError, osError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
+import { nameBytes } from '../q/value/utf8.js';
 
 /** wasq's examples folder (trade.q, sp.q), above this file or its bundle. */
 const examples = (() => {
@@ -212,8 +213,10 @@ function consoleSize(): [number, number] | null {
 }
 
 let pending = '', scheduled = false, flushed = 0;
+/** What goes out as it is: text, but a byte a name kept (q/value/utf8.ts) as that byte, as kdb+ writes it. */
+const raw = (s: string): string | Uint8Array => /[\udc80-\udcff]/.test(s) ? nameBytes(s) : s;
 function write(fd: number, s: string) {
-  if (fd === 2) { flush(); process.stderr.write(s); return; }
+  if (fd === 2) { flush(); process.stderr.write(raw(s)); return; }
   pending += s;
   // (and at once when nothing went out for a while: -1"start";while[…] shows start before its loop, as
   // kdb+ does, where a burst of lines still goes out together)
@@ -222,7 +225,7 @@ function write(fd: number, s: string) {
   // once, not when the process ends (a server killed before then lost it)
   else if (!scheduled) { scheduled = true; setImmediate(() => { scheduled = false; flush(); }); }
 }
-function flush() { if (pending) { process.stdout.write(pending); pending = ''; } flushed = Date.now(); }
+function flush() { if (pending) { process.stdout.write(raw(pending)); pending = ''; } flushed = Date.now(); }
 
 export async function main(argv: string[]) {
   let o: Options;

@@ -11,6 +11,7 @@ import { httpResponse, prePage, htmlDoc, pagerLine, framePage, xmlRows, workbook
 import { unkeyed } from '../format/json.js';
 import { env } from './env.js';
 import { lookup } from './names.js';
+import { nameBytes } from '../value/utf8.js';
 
 const isStr = (x: Q) => x.t === T.Char || x.t === -T.Char;
 const strOf = (x: Q): string => { if (!isStr(x)) throw new QError('type'); return text(x); };
@@ -39,9 +40,9 @@ function mimeOf(x: Q): string {
 
 export const hn = (a: Q[]): Q => chars(httpResponse(strOf(a[0]), mimeOf(a[1]), bytesOf(a[2])));
 export const hy = (x: Q, y: Q): Q => chars(httpResponse('200 OK', mimeOf(x), bytesOf(y)));
-export const hp = (x: Q): Q => chars(httpResponse('200 OK', 'text/html', new TextEncoder().encode(prePage(linesOf(x)))));
+export const hp = (x: Q): Q => chars(httpResponse('200 OK', 'text/html', nameBytes(prePage(linesOf(x)))));
 /** .h.he: 400 Bad Request, the message with `<` escaped and a leading quote, as a q error shows. */
-export const he = (x: Q): Q => chars(httpResponse('400 Bad Request', 'text/plain', new TextEncoder().encode("'" + escLt(strOf(x)))));
+export const he = (x: Q): Q => chars(httpResponse('400 Bad Request', 'text/plain', nameBytes("'" + escLt(strOf(x)))));
 
 /** .h.val, the evaluator the web console uses (value unless the user replaced it). */
 const val = (x: Q): Q => { const f = lookup('.h.val'); return f ? apply(f, [x]) : PRIMS.value.m!(x); };

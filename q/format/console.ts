@@ -208,10 +208,17 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
 }
 
 /** A cell's width: kdb+ counts the bytes of its text, so a UTF-8 name is as wide as its bytes (kb/unicode:
- *  蘋果 and 香蕉 take six columns, 橙 three). Surrogates are half of a four-byte character each. */
+ *  蘋果 and 香蕉 take six columns, 橙 three). A surrogate pair is a four-byte character; a lone low
+ *  surrogate is a byte kept as itself (q/value/utf8.ts). */
 export function wide(s: string): number {
   let n = s.length;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c > 127) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2; }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 2; i++; }
+    else if (c < 0xdc80 || c > 0xdcff) n += 2;
+  }
   return n;
 }
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - wide(s)));
@@ -221,7 +228,7 @@ export function cut(line: string, cols: number): string {
   if (line.length <= cols - 1 && wide(line) <= cols - 1) return line;
   if (line.length === wide(line)) return line.slice(0, cols - 3) + '..';
   let i = 0, n = 0;
-  while (i < line.length) { const c = line.codePointAt(i)!, k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; if (n + k > cols - 3) break; n += k; i += c < 0x10000 ? 1 : 2; }
+  while (i < line.length) { const c = line.codePointAt(i)!, k = c < 0x80 || (c >= 0xdc80 && c <= 0xdcff) ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; if (n + k > cols - 3) break; n += k; i += c < 0x10000 ? 1 : 2; }
   return line.slice(0, i) + '..';
 }
 /** At most \c's height less two lines; when more, the last shown is `..`. */

@@ -18,8 +18,8 @@ import { setAttr } from './list.js';
 import { qstring } from './strings.js';
 import { pathOf, hsym, files, readPart, filePath } from './files.js';
 import { INTERNAL } from './internal.js';
+import { nameBytes } from '../value/utf8.js';
 
-const enc = new TextEncoder();
 const trim = (p: string) => p.replace(/\/+$/, '');
 const join = (dir: string, name: string) => (dir === '' || dir === '.' ? '' : trim(dir) + '/') + name;
 const isDir = (p: string) => files().list(trim(p) || '.') !== null;
@@ -878,11 +878,11 @@ export function closeFile(h: number): boolean {
 /** h x (neg: lines): text or bytes are appended as they are; other objects are appended as log items. */
 export function writeHandle(h: number, x: Q, lines: boolean): void {
   const path = handles.get(h)!, f = files();
-  if (x.t === T.Char || x.t === -T.Char) { f.write(path, enc.encode(text(x) + (lines ? '\n' : '')), true); return; }
+  if (x.t === T.Char || x.t === -T.Char) { f.write(path, nameBytes(text(x) + (lines ? '\n' : '')), true); return; }
   if (x.t === T.Byte) { f.write(path, (x as Vec).d as Uint8Array, true); return; }
   if (x.t === -T.Byte) { f.write(path, Uint8Array.of((x as Atom).v), true); return; }
   if (lines && x.t === T.List && (x as List).d.every(e => e.t === T.Char || e.t === -T.Char)) {
-    f.write(path, enc.encode((x as List).d.map(e => text(e) + '\n').join('')), true); return;
+    f.write(path, nameBytes((x as List).d.map(e => text(e) + '\n').join('')), true); return;
   }
   if (lines) throw new QError('type');
   appendItems(path, items(x));

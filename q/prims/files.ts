@@ -14,6 +14,7 @@ import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './cs
 import { saveBinary, readHandle } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo, unzipped, isZipped, unzipRange, unzippedLength } from './kfile.js';
+import { nameBytes } from '../value/utf8.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
@@ -32,7 +33,6 @@ export function pathOf(x: Q): string {
   if (!s.startsWith(':')) throw new QError('type');
   return s.slice(1);
 }
-const enc = new TextEncoder(), dec = new TextDecoder();
 
 export const hsym = (x: Q): Q => {
   if (x.t === -T.Sym) { const s = (x as Atom).v as string; return sym(s.startsWith(':') ? s : ':' + s); }
@@ -154,7 +154,7 @@ class Bytes {
 function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
   if (c.t === T.Enum) c = deenum(c);
   if (c.t === T.Sym) {
-    const d = (c as Vec).d as Int32Array, bytes = perSymbol(id => enc.encode(quoted(symName(id), delim)));
+    const d = (c as Vec).d as Int32Array, bytes = perSymbol(id => nameBytes(quoted(symName(id), delim)));
     return (r, out) => out.bytes(bytes(d[r]));
   }
   if (c.t === T.Long || c.t === T.Int) {
@@ -190,18 +190,18 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
     let seen = new Map<number, Uint8Array>();
     return (r, out) => {
       let b = seen.get(d[r]);
-      if (!b) { if (seen.size > 65536) seen = new Map(); seen.set(d[r], b = enc.encode(text(r))); }
+      if (!b) { if (seen.size > 65536) seen = new Map(); seen.set(d[r], b = nameBytes(text(r))); }
       out.bytes(b);
     };
   }
   const text = cellsOf(c, delim);
-  return (r, out) => { const s = text(r); if (/^[\x00-\x7f]*$/.test(s)) out.ascii(s); else out.bytes(enc.encode(s)); };
+  return (r, out) => { const s = text(r); if (/^[\x00-\x7f]*$/.test(s)) out.ascii(s); else out.bytes(nameBytes(s)); };
 }
 /** delimiter 0: t as bytes: the header and a line a row, each line ended by a newline; and where each
  *  line ends (a quoted cell may hold a newline of its own). */
 function prepareBytes(delim: string, t: Table): { b: Uint8Array; ends: Int32Array } {
   const ws = t.d.map(c => cellWriter(c, delim)), n = count(t), out = new Bytes(), dc = delim.charCodeAt(0), ends = new Int32Array(n + 1);
-  out.bytes(enc.encode(t.c.join(delim)));
+  out.bytes(nameBytes(t.c.join(delim)));
   ends[0] = out.n; out.byte(10);
   for (let r = 0; r < n; r++) {
     // after a sample of rows the buffer is sized for the rest at once: growing it by doubling copies
@@ -225,7 +225,7 @@ function strings(lines: string[]): List {
   const all = lines.join('\n');
   if (!/^[\x00-\x7f]*$/.test(all)) return list(lines.map(l => str(l)));
   // one buffer, each line a view of its part (strings are never changed in place)
-  const b = enc.encode(all);
+  const b = nameBytes(all);
   let o = 0;
   return list(lines.map(l => { const v = vec(T.Char, b.subarray(o, o + l.length)); o += l.length + 1; return v; }));
 }
@@ -275,7 +275,7 @@ function source(y: Q): Source {
     return z ? memorySource(unzipRange(part, csize, p, off, len), p) : fileSource(p, off, Math.min(len, size - off), false);
   }
   if (y.t === T.Char) return memorySource(((y as Vec).d as Uint8Array).slice(), '');
-  if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return memorySource(enc.encode(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), '');
+  if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return memorySource(nameBytes(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), '');
   throw new QError('type');
 }
 /** len bytes of file p from byte base (all of it: whole): read at once when asked, or a part at a time
@@ -378,7 +378,7 @@ export function save(x: Q): Q {
   if (m[3] === 'json') {
     const rows = isKeyed(t) ? unkey(t as Dict) : t;
     const ls = items(rows).map(r => text(PRIMS['.j.j'].m!(r)) + '\n').join('');
-    files().write(p, new TextEncoder().encode(ls), false);
+    files().write(p, nameBytes(ls), false);
     return hsym(x);
   }
   // straight to the file's bytes: no string a line
@@ -386,14 +386,14 @@ export function save(x: Q): Q {
   // a list of columns is its rows, without a header line (kb/programming-idioms: save `:t.csv of trade cols trade)
   if (!tt && (m[3] === 'csv' || m[3] === 'txt')) {
     const ls = items(prepare(m[3] === 'csv' ? ',' : '\t', t)).map(l => text(l) + '\n').join('');
-    files().write(p, new TextEncoder().encode(ls), false);
+    files().write(p, nameBytes(ls), false);
     return hsym(x);
   }
   if (!tt) throw new QError('type');
   // .xls is .h.ed's Excel workbook, .xml .h.xd's rows: their lines, as 0: writes them
   if (m[3] === 'xls' || m[3] === 'xml') {
     const ls = items(PRIMS[m[3] === 'xls' ? '.h.ed' : '.h.xd'].m!(tt)).map(l => text(l) + '\n').join('');
-    files().write(p, new TextEncoder().encode(ls), false);
+    files().write(p, nameBytes(ls), false);
     return hsym(x);
   }
   files().write(p, prepareBytes(m[3] === 'csv' ? ',' : '\t', tt).b, false);

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import '../../server/kernels.js';
@@ -378,4 +379,18 @@ test('a Latin-1 CSV keeps its bytes in string and symbol columns, as kdb+ reads 
   assert.equal(q('(first t`a)=first t`b'), '0b');
   q(`${s1} set t\`a`);
   assert.equal(q(`string first get ${s1}`), ',"\\374"');
+});
+
+test('bytes that are not UTF-8 go out as themselves: 0: and save of strings and symbols, a file handle, the console', () => {
+  const d = dir(), q = session();
+  q(`t:([]a:("Z\\374rich";"ab");b:\`$("Z\\374rich";"ab"))`);
+  q(`\`:${d}/t.csv 0: csv 0: t`);
+  assert.deepEqual([...readFileSync(join(d, 't.csv'))], [...Buffer.from('a,b\nZ'), 0xfc, ...Buffer.from('rich,Z'), 0xfc, ...Buffer.from('rich\nab,ab\n')]);
+  q(`h:hopen \`:${d}/h.txt`);
+  q('h "a\\351"');
+  q('neg[h] "b\\351"');
+  q('hclose h');
+  assert.deepEqual([...readFileSync(join(d, 'h.txt'))], [0x61, 0xe9, 0x62, 0xe9, 0x0a]);
+  const out = spawnSync('node', ['bin/wasq.mjs'], { input: '-1 "x\\351";\n`$"\\351"\n' });
+  assert.deepEqual([...out.stdout], [0x78, 0xe9, 0x0a, 0x60, 0xe9, 0x0a]);
 });

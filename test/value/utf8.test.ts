@@ -26,3 +26,9 @@ test('a symbol is its bytes: `$ of a Latin-1 string, string of it, IPC and files
   // (a char atom past ASCII is one byte, no UTF-8 of its own)
   assert.equal(q('string `$("\\351";"x")'), '"\\351x"');
 });
+
+test('a byte kept in a name is one column wide in the console, as kdb+ counts bytes', () => {
+  const { q } = makeSession();
+  assert.equal(q('([]a:`$("\\351";"bc");b:1 2)'), 'a  b\n----\n\udce9  1\nbc 2');
+  assert.equal(q('(`$("\\351\\351";"x"))!1 2'), '\udce9\udce9| 1\nx | 2');
+});
