@@ -105,6 +105,7 @@ export class Session {
     hooks.changes = () => writes;
     hooks.http = () => this.env.host.http?.bind(this.env.host) ?? null;
     hooks.rawHttp = () => this.env.host.rawHttp?.bind(this.env.host) ?? null;
+    hooks.wsOpen = () => this.env.host.wsOpen?.bind(this.env.host) ?? null;
     // read0 0 reads the console: never for a client's query, which would hold the process until someone
     // typed a line (kdb+ allows it; wasq keeps the console to itself, as it keeps the shell)
     hooks.readLine = () => { if (this.env.remote) throw new QError('access'); return this.env.host.readLine?.bind(this.env.host) ?? null; };

@@ -262,6 +262,7 @@ export async function main(argv: string[]) {
   host.open = (target, ms) => client.open(target, ms);
   host.http = (url, body) => client.http(url, body);
   host.rawHttp = (url, request) => client.raw(url, request);
+  host.wsOpen = (url, request) => client.wsOpen(url, request);
   host.resolve = q => client.dns(q);
   host.tlsInfo = h => port.tlsInfo(h);
   host.tlsVersion = 'OpenSSL ' + process.versions.openssl;

@@ -6,6 +6,7 @@ import { connect, Socket } from 'node:net';
 import { lookup, reverse } from 'node:dns';
 import { connect as tlsConnect } from 'node:tls';
 import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { handshakeBytes, FrameReader } from '../q/ipc/frame.js';
 import { readHeader, MsgType } from '../q/ipc/header.js';
 
@@ -17,7 +18,9 @@ interface Sock { s: Socket; reader: FrameReader; waiting: boolean; closing: bool
   /** the main thread waits in h[] for the next message on this socket */
   receiving?: boolean;
   /** during a peach over processes: what to do with this socket's next answer */
-  job?: (msg: Uint8Array | null) => void }
+  job?: (msg: Uint8Array | null) => void;
+  /** a WebSocket this process opened (kb/websockets): its frames, not kdb+ messages */
+  ws?: WsFrames }
 const socks = new Map<number, Sock>();
 
 /** The requests the main thread waits on (open, a sync send, http, dns, scatter; more than one when it
@@ -27,7 +30,7 @@ const blocked = () => pending.size > 0;
 /** Hand the blocked main thread its answer: the bytes of a message, or the text of a q error; or a sync
  *  request a server sent while the main thread waits (call), which it serves and goes on waiting. Each
  *  item posted counts one up in ctl[0]; the main thread counts it down as it takes it. */
-function answer(a: { bytes: Uint8Array; h?: number } | { error: string } | { list: Uint8Array[]; hs?: number[] } | { call: Uint8Array; h: number }, id?: number) {
+function answer(a: { bytes: Uint8Array; h?: number; ok?: boolean } | { error: string } | { list: Uint8Array[]; hs?: number[]; ws?: number[] } | { call: Uint8Array; h: number }, id?: number) {
   // a message in a buffer of its own moves to the main thread instead of being copied
   const b = 'bytes' in a ? a.bytes : null;
   const own = b && b.byteLength > 4096 && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
@@ -44,14 +47,16 @@ const OS: Record<string, string> = { ECONNREFUSED: 'Connection refused', ENOENT:
  *  waiting), not yet handed to it: it takes them one at a time when it is free ('drain', after the
  *  'inbox' nudge), h[] takes the next of its handle ('receive'). Held here, not posted, so that h[] finds
  *  a message that came before it was called. */
-const inbox: { h: number; msg: Uint8Array }[] = [];
+const inbox: Held[] = [];
+/** a message held for the main thread: a kdb+ message, or a WebSocket's text (ws 1) or binary (ws 2) one */
+interface Held { h: number; msg: Uint8Array; ws?: number }
 let nudged = false;
-const isSync = (msg: Uint8Array) => readHeader(msg).msgType === MsgType.Sync;
+const isSync = (x: Held) => !x.ws && readHeader(x.msg).msgType === MsgType.Sync;
 /** Replies the main thread owes to requests handed to it; what it asks meanwhile waits in `later`, so
  *  that a request it makes goes out after the replies to those it was handed before it. */
 let owed = 0;
 const later: any[] = [];
-const hand = (c: { h: number; msg: Uint8Array }) => { owed++; answer({ call: c.msg, h: c.h }); };
+const hand = (c: Held) => { owed++; answer({ call: c.msg, h: c.h }); };
 parentPort!.on('message', (m: any) => {
   if (m.op === 'reply') {
     socks.get(m.h)?.s.write(m.bytes as Uint8Array);
@@ -63,16 +68,16 @@ parentPort!.on('message', (m: any) => {
 });
 function handle(m: any) {
   const reply = (a: Parameters<typeof answer>[0]) => answer(a, m.id);
-  if (m.op === 'open' || m.op === 'http' || m.op === 'raw' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'send' && m.sync) {
+  if (m.op === 'open' || m.op === 'wsopen' || m.op === 'http' || m.op === 'raw' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'send' && m.sync) {
     pending.add(m.id);
     // the main thread waits now: it serves the sync requests held for it first, and this goes after their
     // replies (a server waiting on one of them would otherwise take this for its answer); and a sync send
     // on h first serves what came on h before it, in order, as q reads h's messages while it waits
-    const calls = m.op === 'drain' || m.op === 'receive' ? [] : inbox.filter(x => isSync(x.msg) || m.op === 'send' && x.h === m.h);
+    const calls = m.op === 'drain' || m.op === 'receive' ? [] : inbox.filter(x => isSync(x) || m.op === 'send' && x.h === m.h && !x.ws);
     if (calls.length) {
       for (const c of calls) inbox.splice(inbox.indexOf(c), 1);
-      for (const c of calls) if (isSync(c.msg)) hand(c); else answer({ call: c.msg, h: c.h });
-      if (calls.some(c => isSync(c.msg))) { later.unshift(m); return; }
+      for (const c of calls) if (isSync(c)) hand(c); else answer({ call: c.msg, h: c.h });
+      if (calls.some(isSync)) { later.unshift(m); return; }
     }
   }
   switch (m.op) {
@@ -81,11 +86,11 @@ function handle(m: any) {
       if (!inbox.length) { nudged = false; reply({ bytes: new Uint8Array(0) }); break; }
       // a sync request alone (it is replied to, and what the main thread asks next goes after the reply);
       // else the async messages up to the next sync request, together: one wake for many updates
-      if (isSync(inbox[0].msg)) { const it = inbox.shift()!; owed++; reply({ bytes: it.msg, h: it.h }); break; }
+      if (isSync(inbox[0])) { const it = inbox.shift()!; owed++; reply({ bytes: it.msg, h: it.h }); break; }
       let n = 1;
-      while (n < inbox.length && !isSync(inbox[n].msg)) n++;
+      while (n < inbox.length && !isSync(inbox[n])) n++;
       const its = inbox.splice(0, n);
-      reply({ list: its.map(x => x.msg), hs: its.map(x => x.h) });
+      reply({ list: its.map(x => x.msg), hs: its.map(x => x.h), ws: its.map(x => x.ws ?? 0) });
       break;
     }
     // h[]: the next message on h, held or still to come
@@ -223,7 +228,59 @@ function handle(m: any) {
       for (const h of hs) give(h);
       break;
     }
-    case 'close': { const c = socks.get(m.h); if (c) { c.closing = true; socks.delete(m.h); c.s.destroy(); } break; }
+    case 'close': {
+      const c = socks.get(m.h);
+      if (!c) break;
+      c.closing = true; socks.delete(m.h);
+      // a WebSocket says goodbye with a close frame first
+      if (c.ws) c.s.end(wsFrame(8, new Uint8Array(0))); else c.s.destroy();
+      break;
+    }
+    case 'wsopen': {
+      // the request as given, the upgrade's headers added before its blank line (and Basic credentials from
+      // the URL); a 101 answer makes the socket a WebSocket, any other ends it (kb/websockets)
+      const h: number = m.h, key = randomBytes(16).toString('base64');
+      const given = Buffer.from(m.bytes as Uint8Array).toString('latin1'), end = given.indexOf('\r\n\r\n');
+      const lines = [(end >= 0 ? given.slice(0, end) : given.replace(/(\r\n)+$/, '')), 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Key: ${key}`, 'Sec-WebSocket-Version: 13'];
+      if (m.user !== undefined && !/\r\nauthorization:/i.test(given)) lines.push('Authorization: Basic ' + Buffer.from(`${m.user}:${m.pass ?? ''}`).toString('base64'));
+      let s: Socket;
+      try {
+        s = m.tls ? tlsConnect({ host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host, rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO' })
+          : connect({ host: m.host, port: m.port, noDelay: true });
+      } catch (e) { reply({ error: 'hop. ' + (e as Error).message }); break; }
+      let got = Buffer.alloc(0), settled = false;
+      const settle = (a: Parameters<typeof answer>[0]) => { if (!settled) { settled = true; reply(a); } };
+      s.once(m.tls ? 'secureConnect' : 'connect', () => s.write(Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1')));
+      const head = (d: Buffer) => {
+        got = Buffer.concat([got, d]);
+        const he = got.indexOf('\r\n\r\n');
+        if (he < 0) return;
+        s.off('data', head);
+        const response = new Uint8Array(got.subarray(0, he + 4)), rest = got.subarray(he + 4);
+        if (!/^HTTP\/1\.[01] 101/.test(got.subarray(0, 12).toString('latin1'))) { s.destroy(); settle({ bytes: new Uint8Array(got), ok: false }); return; }
+        const c: Sock = { s, reader: new FrameReader(), waiting: false, closing: false, ws: new WsFrames() };
+        socks.set(h, c);
+        s.on('data', (b: Buffer) => onWs(h, b));
+        settle({ bytes: response, ok: true });
+        if (rest.length) onWs(h, rest);
+      };
+      s.on('data', head);
+      s.on('error', (e: NodeJS.ErrnoException) => settle({ error: 'hop. OS reports: ' + (OS[e.code ?? ''] ?? e.message) }));
+      s.on('close', () => {
+        if (!settled) { settle(got.length ? { bytes: new Uint8Array(got), ok: false } : { error: 'hop. OS reports: Connection reset by peer' }); return; }
+        const c = socks.get(h);
+        if (!c || c.s !== s) return;
+        socks.delete(h);
+        if (!c.closing) parentPort!.postMessage({ op: 'closed', h });
+      });
+      break;
+    }
+    case 'wssend': {
+      // text from a string, binary from bytes; a client's frames are masked (RFC 6455)
+      const c = socks.get(m.h);
+      if (c?.ws) c.s.write(wsFrame(m.text ? 1 : 2, m.bytes as Uint8Array));
+      break;
+    }
   }
 }
 
@@ -240,10 +297,64 @@ function onData(h: number, chunk: Uint8Array) {
     // a server calling back while the main thread waits (on it or on anything): served at once; anything
     // else is held for the main thread (it comes for it when it is free, or serves the sync requests first
     // when it next waits)
-    else if (blocked() && isSync(msg)) hand({ h, msg });
+    else if (blocked() && isSync({ h, msg })) hand({ h, msg });
     // an async message on the handle the main thread waits on is run while it waits, as q runs it (a
     // server simulating a get answers with neg .z.w and waits on h[]: kb/server-calling-client)
     else if (blocked() && c.waiting) answer({ call: msg, h });
     else { inbox.push({ h, msg }); if (!nudged) { nudged = true; parentPort!.postMessage({ op: 'inbox' }); } }
+  }
+}
+
+/** A client's WebSocket frame: FIN, the opcode, the length, a fresh mask and the masked payload. */
+function wsFrame(op: number, payload: Uint8Array): Buffer {
+  const n = payload.length, at = n < 126 ? 2 : n < 65536 ? 4 : 10, f = Buffer.alloc(at + 4 + n), mask = randomBytes(4);
+  f[0] = 0x80 | op;
+  if (n < 126) f[1] = 0x80 | n;
+  else if (n < 65536) { f[1] = 0x80 | 126; f.writeUInt16BE(n, 2); }
+  else { f[1] = 0x80 | 127; f.writeBigUInt64BE(BigInt(n), 2); }
+  mask.copy(f, at);
+  for (let i = 0; i < n; i++) f[at + 4 + i] = payload[i] ^ mask[i & 3];
+  return f;
+}
+/** A server's WebSocket frames as they come in pieces: whole messages (fragments joined), and the control
+ *  frames a client answers (ping) or ends on (close). */
+class WsFrames {
+  private buf: Buffer = Buffer.alloc(0);
+  private parts: Buffer[] = [];
+  private op = 0;
+  push(d: Buffer): { op: number; data: Buffer }[] {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+    const out: { op: number; data: Buffer }[] = [];
+    for (;;) {
+      const b = this.buf;
+      if (b.length < 2) break;
+      const fin = (b[0] & 0x80) !== 0, op = b[0] & 0x0f, masked = (b[1] & 0x80) !== 0;
+      let n = b[1] & 0x7f, at = 2;
+      if (n === 126) { if (b.length < 4) break; n = b.readUInt16BE(2); at = 4; }
+      else if (n === 127) { if (b.length < 10) break; n = Number(b.readBigUInt64BE(2)); at = 10; }
+      const key = masked ? at : -1;
+      if (masked) at += 4;
+      if (b.length < at + n) break;
+      const data = Buffer.from(b.subarray(at, at + n));
+      if (masked) for (let i = 0; i < n; i++) data[i] ^= b[key + (i & 3)];
+      this.buf = b.subarray(at + n);
+      if (op >= 8) { out.push({ op, data }); continue; }
+      if (op !== 0) { this.op = op; this.parts = []; }
+      this.parts.push(data);
+      if (fin) { out.push({ op: this.op, data: Buffer.concat(this.parts) }); this.parts = []; }
+    }
+    return out;
+  }
+}
+/** What a WebSocket this process opened brings: messages held for .z.ws, pings answered, a close ended. */
+function onWs(h: number, d: Buffer) {
+  const c = socks.get(h);
+  if (!c?.ws) return;
+  for (const f of c.ws.push(d)) {
+    if (f.op === 9) { c.s.write(wsFrame(10, f.data)); continue; }
+    if (f.op === 8) { c.s.end(wsFrame(8, new Uint8Array(0))); continue; }
+    if (f.op !== 1 && f.op !== 2) continue;
+    inbox.push({ h, msg: new Uint8Array(f.data), ws: f.op });
+    if (!nudged) { nudged = true; parentPort!.postMessage({ op: 'inbox' }); }
   }
 }

@@ -14,12 +14,15 @@ import { serializeOptions, deserializeOptions } from '../q/prims/ipc-prims.js';
 import type { Session } from '../q/session.js';
 import { errorText } from '../q/session.js';
 import { PRIMS } from '../q/prims/registry.js';
+import { DEFAULT_ZWS } from '../q/eval/handlers.js';
 import type { Handles } from './handles.js';
 
-interface Peer { local: boolean; cap: number; uds?: boolean; /** the server's IPv4 address as .z.a gives it */ addr?: number }
+interface Peer { local: boolean; cap: number; uds?: boolean; /** the server's IPv4 address as .z.a gives it */ addr?: number;
+  /** a WebSocket (kb/websockets): what is sent goes as frames, what comes reaches .z.ws */ ws?: boolean }
 /** What the worker posts back: the answer to request id (bytes, a list, or an error), or a server's
  *  message to serve meanwhile (call, on handle h). */
-interface Answer { id?: number; error?: string; bytes?: Uint8Array; list?: Uint8Array[]; hs?: number[]; call?: Uint8Array; h?: number }
+interface Answer { id?: number; error?: string; bytes?: Uint8Array; list?: Uint8Array[]; hs?: number[]; call?: Uint8Array; h?: number;
+  /** a WebSocket's messages among list: 1 text, 2 binary, 0 a kdb+ message */ ws?: number[]; /** whether a WebSocket opened */ ok?: boolean }
 /** A dotted IPv4 address as an int (.z.a's form); 0 for a name or an IPv6 address. */
 const ipInt = (a: string): number => { const p = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a); return p ? ((+p[1] << 24) | (+p[2] << 16) | (+p[3] << 8) | +p[4]) : 0; };
 
@@ -49,16 +52,19 @@ export class Client {
     w.unref();
     w.on('message', (m: { op: string; h: number; bytes?: Uint8Array }) => {
       if (m.op === 'closed') {
-        // the server went away: the handle is gone and .z.pc runs, as in kdb+
-        if (!this.peers.delete(m.h)) return;
+        // the server went away: the handle is gone and .z.pc runs (.z.wc for a WebSocket), as in kdb+
+        const p = this.peers.get(m.h);
+        if (!p) return;
+        this.peers.delete(m.h);
         this.handles.free(m.h);
-        this.notify(() => this.session.handler('.z.pc', [{ t: -T.Int, v: m.h } as Q], { ...this.session.env.conn, w: 0 }, () => NIL), '.z.pc');
+        const zc = p.ws ? '.z.wc' : '.z.pc';
+        this.notify(() => this.session.handler(zc, [{ t: -T.Int, v: m.h } as Q], { ...this.session.env.conn, w: 0 }, () => NIL), zc);
       } else if (m.op === 'inbox') {
         // messages from servers wait in the worker: taken one at a time (each one's handler may call out)
         for (;;) {
-          let a: { bytes?: Uint8Array; h?: number; list?: Uint8Array[]; hs?: number[] };
+          let a: { bytes?: Uint8Array; h?: number; list?: Uint8Array[]; hs?: number[]; ws?: number[] };
           try { a = this.answer(this.ask({ op: 'drain' })); } catch (e) { this.log(`'${errorText(e)}\n`); return; }
-          if (a.list) { a.list.forEach((b, i) => this.serve(a.hs![i], b)); continue; }
+          if (a.list) { a.list.forEach((b, i) => a.ws?.[i] ? this.wsMessage(a.hs![i], b, a.ws[i]) : this.serve(a.hs![i], b)); continue; }
           if (!a.bytes!.length) return;
           this.serve(a.h!, a.bytes!);
         }
@@ -95,6 +101,33 @@ export class Client {
       return a;
     }
   }
+  /** A WebSocket's message on h: text as a string, binary as bytes, to .z.ws with .z.w h (kb/websockets).
+   *  Only a .z.ws the user defined hears it: wasq's default one evaluates what a browser sends, and a
+   *  server this process reached out to is not to run code here. */
+  private wsMessage(h: number, b: Uint8Array, kind: number) {
+    const zws = this.session.env.globals.get('.z.ws') as { src?: string } | undefined;
+    if (!zws || zws.src === DEFAULT_ZWS) return;
+    const x = { t: kind === 1 ? T.Char : T.Byte, d: b, a: 0 } as Q, who = { w: h, a: this.peers.get(h)?.addr ?? 0, u: '' };
+    this.serving++;
+    try { this.notify(() => this.session.handler('.z.ws', [x], who, () => NIL), '.z.ws'); } finally { this.serving--; }
+  }
+
+  /** `:ws://[user:password@]host[:port] "GET …": the request, with the upgrade's headers added, on a new
+   *  connection. A 101 answer gives the handle and the response's header; any other, no handle and the
+   *  response (kb/websockets). */
+  wsOpen(url: string, request: Uint8Array): { h: number | null; response: Uint8Array } {
+    const m = /^(wss?):\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^:/]*)(?::(\d+))?/.exec(url);
+    if (!m) throw new QError('hop');
+    const tls = m[1] === 'wss', host = m[4] || '127.0.0.1', port = m[5] ? Number(m[5]) : tls ? 443 : 80;
+    const h = this.handles.alloc();
+    let a: Answer;
+    try { a = this.answer(this.ask({ op: 'wsopen', h, host, port, tls, bytes: request, user: m[2], pass: m[3] })); }
+    catch (e) { this.handles.free(h); throw e; }
+    if (!a.ok) { this.handles.free(h); return { h: null, response: a.bytes! }; }
+    this.peers.set(h, { local: /^(localhost|127\.\d+\.\d+\.\d+|::1)$/.test(host), cap: 0, ws: true, addr: host === 'localhost' ? 0x7f000001 : ipInt(host) });
+    return { h, response: a.bytes! };
+  }
+
   /** A server's sync request on handle h: run through .z.pg (.z.w is h), answered with its value or error;
    *  an async message through .z.ps. */
   private serve(h: number, bytes: Uint8Array) {
@@ -183,6 +216,13 @@ export class Client {
   send(h: number, x: Q, sync: boolean): Q {
     const p = this.peers.get(h);
     if (!p) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
+    // a WebSocket's messages are all asynchronous: a string goes as text, bytes as binary
+    if (p.ws) {
+      if (sync) throw new QError('nyi');
+      if (x.t !== T.Char && x.t !== T.Byte) throw new QError('type');
+      this.worker!.postMessage({ op: 'wssend', h, text: x.t === T.Char, bytes: (x as { d: Uint8Array }).d.slice() });
+      return NIL;
+    }
     // h[] reads the next message that comes on h (basics/ipc's deferred synchronous client): its value
     if (sync && isNil(x)) {
       const msg = readMessage(this.wait(this.ask({ op: 'receive', h })), deserializeOptions());
@@ -198,9 +238,9 @@ export class Client {
   }
 
   /** A handle this process opened, as -38! describes it, or null. */
-  socket(h: number): { p: 'q'; f: 't' | 'u'; z: boolean; m: number } | null {
+  socket(h: number): { p: 'q' | 'w'; f: 't' | 'u'; z: boolean; m: number } | null {
     const p = this.peers.get(h);
-    return p ? { p: 'q', f: p.uds ? 'u' : 't', z: !p.local && p.cap >= 1, m: 0 } : null;
+    return p ? { p: p.ws ? 'w' : 'q', f: p.uds ? 'u' : 't', z: !p.local && p.cap >= 1, m: 0 } : null;
   }
   /** The handles this process opened to servers. */
   openHandles(): number[] { return [...this.peers.keys()]; }

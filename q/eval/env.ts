@@ -24,6 +24,9 @@ export interface Host {
   http?(url: string, body: { type: string; data: Uint8Array } | null): Uint8Array;
   /** `:http://host:port "request": the request's bytes sent as they are, the whole response back (kb/http). */
   rawHttp?(url: string, request: Uint8Array): Uint8Array;
+  /** `:ws://host:port "GET …": a WebSocket opened with that request; its handle (null when the server
+   *  refused the upgrade) and the response's header */
+  wsOpen?(url: string, request: Uint8Array): { h: number | null; response: Uint8Array };
   /** .Q.addr and .Q.host: a name's IPv4 address (dotted) and an address's name. */
   resolve?(q: { name: string } | { ip: string }): string;
   /** .z.e: the TLS cipher and protocol of connection h, or null when it is not TLS. */

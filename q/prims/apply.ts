@@ -2,7 +2,7 @@
 // registers how to call a lambda, so primitives (each, over, @, .) can apply functions without
 // depending on the evaluator.
 import { T } from '../value/types.js';
-import { Q, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Dict, Table, Vec, Atom, List, isNil, NIL, count, text } from '../value/value.js';
+import { Q, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Dict, Table, Vec, Atom, List, isNil, NIL, count, text, list, NI } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from './registry.js';
 import { index, indexDeep } from './index.js';
@@ -56,6 +56,14 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
       if (!raw) throw new QError('nyi');
       const x = args[0], req = x.t === T.Char ? (x as Vec).d as Uint8Array : Uint8Array.of((x as Atom).v as number);
       return { t: T.Char, d: raw(((f as Atom).v as string).slice(1), req), a: 0 } as Q;
+    }
+    // `:ws://host:port "GET / HTTP/1.1\r\nHost: …\r\n\r\n" opens a WebSocket: (handle;response), the handle
+    // 0Ni when the server refused the upgrade (kb/websockets); the server's messages reach .z.ws
+    if (/^:wss?:\/\//.test((f as Atom).v) && args.length === 1 && args[0] && args[0].t === T.Char) {
+      const open = hooks.wsOpen();
+      if (!open) throw new QError('nyi');
+      const r = open(((f as Atom).v as string).slice(1), (args[0] as Vec).d as Uint8Array);
+      return list([{ t: -T.Int, v: r.h ?? NI } as Atom, { t: T.Char, d: r.response, a: 0 } as Vec]);
     }
     // `::[(":host:port";ms);query]: a one-shot request with a timeout to connect (ref/hopen, since 4.0)
     if ((f as Atom).v === '::' && args.length === 2 && args[0] && args[1] && args[0].t === T.List && count(args[0]) === 2) {

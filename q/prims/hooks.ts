@@ -98,6 +98,7 @@ export const hooks = {
   mapTable: unset as (d: import('../value/value.js').Dict, strict: boolean) => Q,
   http: (() => null) as () => import('../eval/env.js').Host['http'] | null,
   rawHttp: (() => null) as () => import('../eval/env.js').Host['rawHttp'] | null,
+  wsOpen: (() => null) as () => import('../eval/env.js').Host['wsOpen'] | null,
   /** A count that moves with every change to the globals (env.ts's writes) */
   changes: (() => 0) as () => number,
   /** Every global's value, in every namespace (-16! counts the names bound to one value) */

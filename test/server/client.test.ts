@@ -277,3 +277,41 @@ test('a one-shot request under trap: .[`::;((":host:port";ms);query);h] and @[`:
   ]);
   assert.deepEqual(got, ['5', '`fail', '7', '`fail']);
 });
+
+test('a WebSocket client (kb/websockets): (handle;response) from `:ws://…, text and bytes both ways through .z.ws, .z.wc at the close', async () => {
+  const ws = await startWasq([]);
+  const cl = await startWasq([], { listen: false });
+  try {
+    await ws.line('.z.ws:{neg[.z.w] "server replied with ",$[10=type x;x;raze string x]}');
+    await cl.line('got:();.z.ws:{got,:enlist x};closed:0;.z.wc:{closed::x}');
+    await cl.line(`r:(\`$":ws://127.0.0.1:${ws.port}")"GET / HTTP/1.1\\r\\nHost: 127.0.0.1:${ws.port}\\r\\n\\r\\n"`);
+    assert.equal(await cl.line('type first r'), '-6h\n');
+    assert.equal(await cl.line('r[1] like "HTTP/1.1 101 Switching Protocols*"'), '1b\n');
+    assert.equal(await cl.line('(-38!r 0)`p'), '"w"\n');
+    await cl.line('neg[r 0]"test"');
+    await cl.line('neg[r 0]0x010203');
+    for (let i = 0; i < 100 && (await cl.line('count got')) !== '2\n'; i++) await sleep(50);
+    assert.equal(await cl.line('got'), '"server replied with test"\n"server replied with 010203"\n');
+    // all its messages are asynchronous; only strings and bytes go
+    assert.equal(await cl.line('(r 0)"x"'), "'nyi\n");
+    assert.match(await cl.line('@[neg r 0;1 2;{x}]'), /^"type"/);
+    // the server closes it: .z.wc runs with the handle
+    await ws.line('hclose each key .z.W');
+    for (let i = 0; i < 100 && (await cl.line('closed')) === '0\n'; i++) await sleep(50);
+    assert.equal(await cl.line('closed=first r'), '1b\n');
+    // a refused connection is an error as usual
+    assert.match(await cl.line('@[{(`$":ws://127.0.0.1:1") x};"GET / HTTP/1.1\\r\\n\\r\\n";{x}]'), /^"hop\. OS reports: Connection refused"/);
+  } finally { await cl.stop(); await ws.stop(); }
+});
+
+test('a WebSocket client hears its server only through a .z.ws of its own: wasq\'s default (which evaluates a browser\'s text) never runs a server\'s message', async () => {
+  const ws = await startWasq([]);
+  const cl = await startWasq([], { listen: false });
+  try {
+    await ws.line('.z.ws:{neg[.z.w] "pwned::1"}');
+    await cl.line(`r:(\`$":ws://127.0.0.1:${ws.port}")"GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"`);
+    await cl.line('neg[r 0]"hello"');
+    await sleep(500);
+    assert.match(await cl.line('@[value;`pwned;{"undefined"}]'), /"undefined"/);
+  } finally { await cl.stop(); await ws.stop(); }
+});
