@@ -1,6 +1,6 @@
 // JSON text of q values and q values of JSON text, as kdb+'s .j.j and .j.k (ref/dotj.md).
 import { T } from '../value/types.js';
-import { Q, Atom, Dict, Table, count, item, items, isKeyed, text, str, symVec, dict, list, table, fromItems, floatVec } from '../value/value.js';
+import { Q, Atom, Dict, Table, count, item, items, isKeyed, text, str, symVec, dict, list, table, fromItems, floatVec, charText } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { deenum } from '../value/enums.js';
 import { itemText } from './text.js';
@@ -18,12 +18,19 @@ export function unkeyed(x: Q): Table | null {
 /** An ISO-8601 form of a temporal: kdb+'s dots in the date part become dashes, D becomes T. */
 const iso = (s: string) => s.replace(/^(-?\d{4})\.(\d\d)(?:\.(\d\d))?/, (_m, y, mo, d) => d ? `${y}-${mo}-${d}` : `${y}-${mo}`).replace(/^(\d{4}-\d\d-\d\d)D/, '$1T');
 
+/** A JSON string: as JSON.stringify writes it, but a byte a name kept (q/value/utf8.ts) stays that byte,
+ *  as kdb+ writes a string's bytes as they are (JSON.stringify would write a lone surrogate as \udcXX). */
+function jstr(s: string): string {
+  const j = JSON.stringify(s);
+  return j.includes('\\udc') ? j.replace(/(\\+)udc([89a-f][0-9a-f])/g, (m, bs: string, h: string) => bs.length % 2 ? bs.slice(1) + String.fromCharCode(0xdc00 + parseInt(h, 16)) : m) : j;
+}
+
 /** One item of basic type t (abs) with payload v. */
 function itemJson(t: number, v: any, o: JsonOpts): string {
   switch (t) {
     case T.Bool: return v ? 'true' : 'false';
-    case T.Char: return JSON.stringify(String.fromCharCode(v));
-    case T.Sym: return JSON.stringify(v);
+    case T.Char: return jstr(charText(v));
+    case T.Sym: return jstr(v);
   }
   const s = itemText(t, v, o.P);
   // nulls are JSON null; infinities inf/-inf, or null under .j.jd's null0w
@@ -38,7 +45,7 @@ function itemJson(t: number, v: any, o: JsonOpts): string {
 export function toJson(x: Q, o: JsonOpts): string {
   if (x.t === -T.Enum || x.t === T.Enum) x = deenum(x);
   if (x.t < 0 && x.t > -20) return itemJson(-x.t, (x as Atom).v, o);
-  if (x.t === T.Char) return JSON.stringify(text(x));
+  if (x.t === T.Char) return jstr(text(x));
   if (x.t > 0 && x.t < 20) {
     const n = count(x), out = new Array<string>(n);
     for (let i = 0; i < n; i++) out[i] = itemJson(x.t, (item(x, i) as Atom).v, o);
@@ -47,13 +54,13 @@ export function toJson(x: Q, o: JsonOpts): string {
   if (x.t === T.List) return '[' + items(x).map(e => toJson(e, o)).join(',') + ']';
   const t = unkeyed(x);
   if (t) {
-    const rows = new Array<string>(count(t)), keys = t.c.map(c => JSON.stringify(c) + ':');
+    const rows = new Array<string>(count(t)), keys = t.c.map(c => jstr(c) + ':');
     for (let r = 0; r < rows.length; r++) rows[r] = '{' + t.d.map((c, k) => keys[k] + toJson(item(c, r), o)).join(',') + '}';
     return '[' + rows.join(',') + ']';
   }
   if (x.t === T.Dict) {
     const d = x as Dict, ks = items(d.k);
-    return '{' + ks.map((k, i) => JSON.stringify(keyText(k, o)) + ':' + toJson(item(d.v, i), o)).join(',') + '}';
+    return '{' + ks.map((k, i) => jstr(keyText(k, o)) + ':' + toJson(item(d.v, i), o)).join(',') + '}';
   }
   // :: is null; a function is written as its text
   if (x.t === T.Unary && (x as any).name === '::') return 'null';

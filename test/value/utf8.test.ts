@@ -32,3 +32,10 @@ test('a byte kept in a name is one column wide in the console, as kdb+ counts by
   assert.equal(q('([]a:`$("\\351";"bc");b:1 2)'), 'a  b\n----\n\udce9  1\nbc 2');
   assert.equal(q('(`$("\\351\\351";"x"))!1 2'), '\udce9\udce9| 1\nx | 2');
 });
+
+test('.j.j writes a string\'s or a symbol\'s bytes as they are, as kdb+ does; .j.k reads them back', () => {
+  const { q } = makeSession();
+  assert.equal(q('.j.j `$"\\351"'), '"\\"\\351\\""');
+  assert.equal(q('.j.j `a`b!(`$"\\351";"x\\\\udce9")'), '"{\\"a\\":\\"\\351\\",\\"b\\":\\"x\\\\\\\\udce9\\"}"');
+  assert.equal(q('.j.k .j.j `$"a\\351"'), '"a\\351"');
+});
