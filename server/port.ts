@@ -69,7 +69,9 @@ const QUERY_HANDLERS = new Set(['.z.pg', '.z.ps', '.z.ph', '.z.pp', '.z.pm', '.z
 export class Port {
   private net: NetServer | null = null;
   private http = httpServer({ maxHeaderSize: 64 * 1024 }, (req, res) => this.onHttp(req, res));
-  private wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  // permessage-deflate when the client asks, as kdb+'s server does (kb/websockets): a message under 1 KiB
+  // goes as it is, where deflating costs more than it saves
+  private wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY, perMessageDeflate: { threshold: 1024 } });
   readonly conns = new Map<number, Conn>();
   private guarding = false;
   port = 0;

@@ -371,6 +371,11 @@ test('WebSocket: the default .z.ws evaluates a serialized query (c.js style) and
   m = await wsNext(ws);
   assert.equal(m.binary, false);
   assert.equal(m.data.toString(), '0 1 2');
+  // the answer is deflated when the client asked for it, as kdb+'s server does (kb/websockets)
+  assert.match(ws.extensions, /permessage-deflate/);
+  ws.send(encodeMessage(str('til 100000'), MsgType.Sync));
+  m = await wsNext(ws);
+  assert.equal((readMessage(new Uint8Array(m.data)).value as any).d.length, 100000);
   ws.close();
 });
 
