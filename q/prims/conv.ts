@@ -259,9 +259,11 @@ export function tok(t: number, y: Q): Q {
     }
     return fromItems(l.map(e => tok(t, e)));
   }
-  if (y.t === T.Dict) return dict((y as Dict).k, tok(t, (y as Dict).v));
-  // a table's columns each (Tok is atomic as cast is: `$([]ing:…), gyorokpeter's AoC 2020 day 21)
-  if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(c => tok(t, c)));
+  // a dictionary's values and a table's columns item by item (Tok is atomic as cast is: `$([]ing:…),
+  // gyorokpeter's AoC 2020 day 21): a string there is a list of chars, each an item, not one text
+  const each = (v: Q): Q => v.t === T.Char ? fromItems(items(v).map(e => tok(t, e))) : tok(t, v);
+  if (y.t === T.Dict) return dict((y as Dict).k, each((y as Dict).v));
+  if (y.t === T.Table) return table((y as Table).c, (y as Table).d.map(each));
   if (y.t === T.Sym && t === T.Sym) return y;
   if (y.t !== T.Char && y.t !== -T.Char) throw new QError('type');
   const s = text(y);

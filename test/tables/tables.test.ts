@@ -717,3 +717,12 @@ test('update … by over no rows gives a column of the type its expression has t
   assert.equal(q('exec t from meta update c:avg a by b from t2 where a>5'), '"jsf"');
   assert.equal(q('update c:avg a by b from t2 where a>5'), 'a b c\n-----\n1 x  \n2 y  ');
 });
+
+test('Tok of a table or dictionary goes item by item: a char column is chars, each its own name, and the table keeps its shape', () => {
+  const { q } = makeSession();
+  assert.equal(q('`$([]v:"xy")'), 'v\n-\nx\ny');
+  assert.equal(q('`$([k:`a`b]v:"xy")'), 'k| v\n-| -\na| x\nb| y');
+  assert.equal(q('`$`a`b!"xy"'), 'a| x\nb| y');
+  assert.equal(q('"J"$([]v:"12")'), 'v\n-\n1\n2');
+  assert.equal(q('`$([]a:("ab";"cd"))'), 'a \n--\nab\ncd');
+});
