@@ -17,7 +17,7 @@ import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
-import { intLong } from '../prims/conv.js';
+import { intLong, castTo } from '../prims/conv.js';
 import { concat, iota, fresh, allocRaw, WIDTH, words } from '../value/storage.js';
 import { RETURNED } from './signal.js';
 import type { Items } from '../value/storage.js';
@@ -501,7 +501,11 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   let vals: Q[] = [];
   let lasts: Int32Array | null = null;
   for (let j = 0; j < q.aggs.length; j++) {
-    const { op } = q.aggs[j]!, [x, y] = args[j] as Vec[];
+    const { op } = q.aggs[j]!, [x0, y] = args[j] as Vec[];
+    // (avg, med and the variances of an integer column are floats in kdb+ too: the column as floats, its
+    // nulls 0n, takes the float kernels, where it went group by group: avg a by b over 17,576 groups of a
+    // million longs took 40 ms against sum's 4)
+    const x = (op === 'avg' || op === 'med' || op === 'var' || op === 'svar' || op === 'dev' || op === 'sdev') && (x0.t === T.Long || x0.t === T.Int || x0.t === T.Short) ? castTo(T.Float, x0) as Vec : x0;
     let v: Q | null = null;
     // count: from the grouping pass when it counted, else one pass over the group ids
     if (op === 'count') { counts ??= kernels.gcount(gid, ng); v = counts && longVec(counts); }

@@ -726,3 +726,12 @@ test('Tok of a table or dictionary goes item by item: a char column is chars, ea
   assert.equal(q('"J"$([]v:"12")'), 'v\n-\n1\n2');
   assert.equal(q('`$([]a:("ab";"cd"))'), 'a \n--\nab\ncd');
 });
+
+test('avg, med and the variances of an integer column by a key agree with the same computed group by group (nulls left out)', () => {
+  const { q } = makeSession();
+  q('x:200000?100; x[til 500]:0N; t:([]a:x;b:200000?`3;c:`int$x;d:`short$x)');
+  q('r1:select avg a, med a, dev a, var a, sdev a, svar a, avg c, med d by b from t');
+  q('r2:select {avg x}a,{med x}a,{dev x}a,{var x}a,{sdev x}a,{svar x}a,{avg x}c,{med x}d by b from t');
+  assert.equal(q('r1~r2'), '1b');
+  assert.equal(q('exec distinct t from meta r1'), '"sf"');
+});
