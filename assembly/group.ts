@@ -154,6 +154,18 @@ export function gminmax_f64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, 
   }
 }
 
+/** Per group: smallest and largest non-null long (0W and -0W for a group of nulls, as q's min and max). */
+export function gminmax_i64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, mx: usize): void {
+  for (let g = 0; g < ng; g++) { store<i64>(mn + (<usize>g << 3), i64.MAX_VALUE); store<i64>(mx + (<usize>g << 3), -i64.MAX_VALUE); }
+  for (let i = 0; i < n; i++) {
+    const v = load<i64>(val + (<usize>i << 3));
+    if (v == NJ) continue;
+    const g = <usize>load<i32>(gid + (<usize>i << 2)) << 3;
+    if (v < load<i64>(mn + g)) store<i64>(mn + g, v);
+    if (v > load<i64>(mx + g)) store<i64>(mx + g, v);
+  }
+}
+
 /** Last row of each group (the first rows come from grouping). */
 export function glast(gid: usize, n: i32, ng: i32, out: usize): void {
   for (let i = 0; i < n; i++) store<i32>(out + (<usize>load<i32>(gid + (<usize>i << 2)) << 2), i);

@@ -518,6 +518,7 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
       v = r && { t: T.Float, d: op === 'sum' ? r.sum : r.sum.map((s, g) => s / r.cnt[g]), a: 0 } as Vec;
     } else if (op === 'sum' && x.t === T.Long) { const r = kernels.gsumLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: r, a: 0 } as Vec; }
     else if ((op === 'min' || op === 'max') && x.t === T.Float) { const r = kernels.gminmax(x.d as Float64Array, gid, ng); v = r && { t: T.Float, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
+    else if ((op === 'min' || op === 'max') && x.t === T.Long) { const r = kernels.gminmaxLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
     else if ((op === 'var' || op === 'svar' || op === 'dev' || op === 'sdev') && x.t === T.Float) {
       const r = kernels.gvariance(x.d as Float64Array, gid, ng);
       v = r && { t: T.Float, d: r.v.map((q, g) => { const c = r.cnt[g], s = op[0] === 's' ? q * c / (c - 1) : q; return op.endsWith('dev') ? Math.sqrt(s) : s; }), a: 0 } as Vec;

@@ -489,6 +489,14 @@ export function gminmax(d: Float64Array, gid: Int32Array, ng: number): { min: Fl
   K!.gminmax_f64(v, g, d.length, ng, mn, mx);
   return { min: f64s(mn, ng), max: f64s(mx, ng) };
 }
+/** Per group: the smallest and largest non-null long. */
+export function gminmaxLong(d: BigInt64Array, gid: Int32Array, ng: number): { min: BigInt64Array; max: BigInt64Array } | null {
+  if (!on(d.length) || !has('gminmax_i64') || d.length !== gid.length) return null;
+  begin();
+  const v = ptr(d), g = ptr(gid), mn = tmp(8 * ng), mx = tmp(8 * ng);
+  K!.gminmax_i64(v, g, d.length, ng, mn, mx);
+  return { min: view(BigInt64Array, mn, ng).slice(), max: view(BigInt64Array, mx, ng).slice() };
+}
 /** The last row of each group. */
 export function glast(gid: Int32Array, ng: number): Int32Array | null {
   if (!on(gid.length) || !has('glast')) return null;

@@ -735,3 +735,11 @@ test('avg, med and the variances of an integer column by a key agree with the sa
   assert.equal(q('r1~r2'), '1b');
   assert.equal(q('exec distinct t from meta r1'), '"sf"');
 });
+
+test('min and max of a long column by a key agree with the same computed group by group (nulls left out, 0W and -0W for a group of nulls)', () => {
+  const { q } = makeSession();
+  q('x:200000?100; x[til 500]:0N; t:([]a:x,5000#0N;b:(200000?`3),5000#`nulls)');
+  assert.equal(q('(select max a, min a by b from t)~select {max x}a,{min x}a by b from t'), '1b');
+  assert.equal(q('first each exec (a;a1) from select max a, min a by b from t where b=`nulls'), '-0W 0W');
+  assert.equal(q('exec distinct t from meta select max a, min a by b from t'), '"sj"');
+});
