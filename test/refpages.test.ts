@@ -383,3 +383,11 @@ test('basics/errors: an update or delete by name may change no global while it c
   assert.equal(q('update b:a+1 from `t'), '`t');
   assert.equal(q('t`b'), '2 3 4');
 });
+
+test('ref/maps: an atomic unary (or string) each over a vector is that unary of the vector; over an empty one, the generic empty list', () => {
+  const { q } = makeSession();
+  q('x:1000?100; x[3]:0N; f:1000?1.0; d:1000?2020.01.01');
+  assert.equal(q('((string each x)~string x;(string each f)~string f;(string each d)~string d;(neg each x)~neg x;(null each f)~null f)'), '11111b');
+  assert.equal(q('string each "ab"'), ',"a"\n,"b"');
+  assert.equal(q('(type neg each `long$();type string each `long$())'), '0 0h');
+});
