@@ -30,7 +30,7 @@ export function typeCodes(types: string): number[] {
 }
 
 /** A cell's text: its bytes kept, whatever their encoding (a Latin-1 file's strings stay its bytes). */
-const latin = (b: Uint8Array, s: number, e: number) => bytesName(b, s, e);
+const cellText = (b: Uint8Array, s: number, e: number) => bytesName(b, s, e);
 
 const where = (src: Source, line: number) => (src.name ? src.name + ':' : 'line ') + line;
 
@@ -92,8 +92,8 @@ export function float(b: Uint8Array, s: number, e: number): number {
   if (i !== e || digits === 0) return slowFloat(b, s, e);
   let v: number;
   if (sig <= 15 && scale >= -22 && scale <= 22) v = scale < 0 ? a / POW10[-scale] : a * POW10[scale];
-  else if (over === 0 && scale >= -22 && scale <= 22) { v = exact(a, lo, r, scale); if (v !== v) v = Number(latin(b, s, e)); }
-  else v = Number(latin(b, s, e));
+  else if (over === 0 && scale >= -22 && scale <= 22) { v = exact(a, lo, r, scale); if (v !== v) v = Number(cellText(b, s, e)); }
+  else v = Number(cellText(b, s, e));
   return neg ? -v : v;
 }
 
@@ -132,7 +132,7 @@ function exact(a: number, lo: number, r: number, scale: number): number {
   return gap < -half * 1.5e-11 || gap > half * 1.5e-11 ? q : NaN;
 }
 
-const slowFloat = (b: Uint8Array, s: number, e: number): number => (tok(T.Float, str(latin(b, s, e))) as { v: number }).v;
+const slowFloat = (b: Uint8Array, s: number, e: number): number => (tok(T.Float, str(cellText(b, s, e))) as { v: number }).v;
 
 /** Days since 2000.01.01 of a civil date, or null when it is not a date. */
 function days(y: number, m: number, d: number): number {
@@ -154,7 +154,7 @@ function date(b: Uint8Array, s: number, e: number): number {
   }
   return n === 0 ? nullOf(T.Date) : slow(T.Date, b, s, e);
 }
-const slow = (t: number, b: Uint8Array, s: number, e: number): any => (tok(t, str(latin(b, s, e))) as { v: any }).v;
+const slow = (t: number, b: Uint8Array, s: number, e: number): any => (tok(t, str(cellText(b, s, e))) as { v: any }).v;
 
 /** An integer of up to 15 digits, or NaN to ask q's scanner (0N, 0W, IP addresses, long digit runs). */
 function integer(b: Uint8Array, s: number, e: number): number {
@@ -225,11 +225,11 @@ export function fields(b: Uint8Array, s: number, e: number, d: number): string[]
   let cur = '', q = false, p = s;
   for (let i = s; i < e; i++) {
     const c = b[i];
-    if (q) { if (c === 34) { if (b[i + 1] === 34) { cur += latin(b, p, i + 1); p = i + 2; i++; } else { cur += latin(b, p, i); p = i + 1; q = false; } } }
+    if (q) { if (c === 34) { if (b[i + 1] === 34) { cur += cellText(b, p, i + 1); p = i + 2; i++; } else { cur += cellText(b, p, i); p = i + 1; q = false; } } }
     else if (c === 34 && p === i && cur === '') { q = true; p = i + 1; }
-    else if (c === d) { out.push(cur + latin(b, p, i)); cur = ''; p = i + 1; }
+    else if (c === d) { out.push(cur + cellText(b, p, i)); cur = ''; p = i + 1; }
   }
-  out.push(cur + latin(b, p, e));
+  out.push(cur + cellText(b, p, e));
   return out;
 }
 
@@ -252,8 +252,8 @@ function rowParser(b: Uint8Array, delim: number, cols: (Col | null)[], src: Sour
         // a quoted field: take it apart the slow way and go on after its closing quote
         let i = p + 1, txt = '', from = i;
         for (;;) {
-          if (i >= e) { txt += latin(b, from, e); break; }
-          if (b[i] === 34) { if (b[i + 1] === 34) { txt += latin(b, from, i + 1); i += 2; from = i; continue; } txt += latin(b, from, i); i++; break; }
+          if (i >= e) { txt += cellText(b, from, e); break; }
+          if (b[i] === 34) { if (b[i + 1] === 34) { txt += cellText(b, from, i + 1); i += 2; from = i; continue; } txt += cellText(b, from, i); i++; break; }
           i++;
         }
         while (i < e && b[i] !== delim) i++;
