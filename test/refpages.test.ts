@@ -351,6 +351,10 @@ test('kb/faq: a.b:x at the root amends the table or dictionary a (trade.amount:0
   q('d:`a`b!1 2');
   q('d.a:5');
   assert.equal(q('d'), 'a| 5\nb| 2');
+  // (a table in a namespace too)
+  q('.ns.t:([]a:1 2)');
+  q('.ns.t.b:7 8');
+  assert.equal(q('.ns.t'), 'a b\n---\n1 7\n2 8');
 });
 
 test('basics/errors: every value of a dictionary at once, d[::]:x, is blocked with adict; a list\'s is amended', () => {

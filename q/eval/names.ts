@@ -135,10 +135,11 @@ export function setGlobal(name: string, v: Q): void {
   // a namespace is a dictionary: a member of a dictionary held in a namespace (.tt.d.c:3) amends it, and a
   // dictionary set as a whole namespace (`.s set d) becomes its members
   const dot = full.lastIndexOf('.'), parent = dot > 0 ? full.slice(0, dot) : '';
-  // (a.b:x at the root amends a dictionary or table a it names, as kb/faq's trade.amount:0^trade.amount
-  // fills a column; with no such a, the name a.b is made and a becomes a dictionary of it)
+  // (a.b:x amends a dictionary or table a it names, at the root or in a namespace, as kb/faq's
+  // trade.amount:0^trade.amount fills a column; with no such a, the name a.b is made and a becomes a
+  // dictionary of it)
   const held = parent ? env.globals.get(parent) : undefined;
-  if (held && parent[0] !== '.' && held.t === T.Table) { env.globals.set(parent, amend(held, [sym(full.slice(dot + 1))], null, v)); return; }
+  if (held && held.t === T.Table) { env.globals.set(parent, amend(held, [sym(full.slice(dot + 1))], null, v)); return; }
   if (held && held.t === T.Dict && (held as Dict).k.t === T.Sym) { env.globals.set(parent, amend(held, [sym(full.slice(dot + 1))], null, v)); return; }
   if (full[0] === '.' && full.length > 1 && v.t === T.Dict && (v as Dict).k.t === T.Sym && !env.globals.has(full) && namespace(full)) {
     for (const k of [...env.globals.keys()]) if (k.startsWith(full + '.')) env.globals.delete(k);
