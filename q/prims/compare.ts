@@ -5,7 +5,7 @@ import { fresh } from '../value/storage.js';
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI, WJ, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { symName } from '../value/sym.js';
+import { symName, plainNames } from '../value/sym.js';
 import { deenum, domainIds } from '../value/enums.js';
 import { intern } from '../value/sym.js';
 import { atomic2 } from './atomic.js';
@@ -13,6 +13,7 @@ import { Dom, view, store, atomOf, scale } from './numeric.js';
 import { feq, TOL, match } from './match.js';
 import { resultType } from './arith.js';
 import { castTo } from './conv.js';
+import { nameCmp } from '../value/utf8.js';
 
 const DATE_LIKE = new Set([T.Timestamp, T.Date, T.Datetime, T.Month]);
 const TIME_LIKE = new Set([T.Timespan, T.Minute, T.Second, T.Time]);
@@ -79,7 +80,7 @@ function compareWith(test: (c: number) => boolean, op: number) {
         x = dx; y = dy;
       }
       if (!((tx === T.Sym || tx === T.Enum) && (ty === T.Sym || ty === T.Enum))) throw new QError('type');
-      a = symView(x); b = symView(y); cmp = cmpN;
+      a = symView(x); b = symView(y); cmp = plainSyms(x) && plainSyms(y) ? cmpN : nameCmp;
     } else if (tx === T.Guid || ty === T.Guid) {
       if (tx !== ty) throw new QError('type');
       a = guidView(x); b = guidView(y); cmp = cmpN;
@@ -109,6 +110,8 @@ const sameScale = (tx: number, ty: number, to: number) => (DATES.has(tx) && DATE
 const isScalar = (v: any) => typeof v !== 'object' || v === null;
 const countV = (x: Q) => x.t === T.Guid ? (x as Vec).d.length / 16 : (x as Vec).d.length;
 const cmpable = (t: number) => t === 1 || (t >= 4 && t <= 10) || (t >= 12 && t <= 19);
+/** Whether a symbol atom or vector has only ASCII names, whose engine order is their bytes' order. */
+const plainSyms = (x: Q): boolean => x.t < 0 ? !/[^\x00-\x7f]/.test((x as Atom).v as string) : plainNames((x as Vec).d as Int32Array);
 function symView(x: Q): any {
   x = deenum(x);
   if (x.t < 0) return (x as Atom).v;

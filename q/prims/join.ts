@@ -6,12 +6,13 @@ import { concat } from '../value/storage.js';
 import { appendItems, hasRoom } from '../value/grow.js';
 import { QError } from '../value/error.js';
 import { find1, findMany, extendIndex } from './find.js';
-import { intern, symName } from '../value/sym.js';
+import { intern, symName, plainNames } from '../value/sym.js';
 import { deenum } from '../value/enums.js';
 import { appendRows, upsertKeyed } from './tablejoin.js';
 import { amend } from './amend.js';
 import { index } from './index.js';
 import { hooks } from './hooks.js';
+import { nameCmp } from '../value/utf8.js';
 
 /** x,y for x,:y (and insert): a vector grows into room behind it, so appending in a loop is not quadratic. */
 export const appendJoin = (x: Q, y: Q): Q => join(x, y, true);
@@ -97,12 +98,12 @@ function keptAttr(x: Vec, r: Vec, n: number): Attr {
   }
   return Attr.None;
 }
-/** Order of items i and j of a vector as iasc has it (null first; symbols by text; guids by bytes). */
+/** Order of items i and j of a vector as iasc has it (null first; symbols and guids by their bytes). */
 export function compareAt(v: Vec, i: number, j: number): number {
   const d = v.d as any;
   if (v.t === T.Guid) { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }
   let a = d[i], b = d[j];
-  if (v.t === T.Sym) { a = symName(a); b = symName(b); }
+  if (v.t === T.Sym) { a = symName(a); b = symName(b); if (!plainNames([d[i], d[j]])) return nameCmp(a, b); }
   if (v.t === T.Float || v.t === T.Real) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,11 +6,12 @@ import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, t
 import { gather, fresh, halves } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
-import { symName, intern } from '../value/sym.js';
+import { symName, intern, plainNames } from '../value/sym.js';
 import { index } from './index.js';
 import { intOf, keyText, stringBytes } from './list.js';
 import { stringRanks } from './strhash.js';
 import { f1 } from './numeric.js';
+import { nameCmp } from '../value/utf8.js';
 
 type Cmp = (i: number, j: number) => number;
 
@@ -19,7 +20,7 @@ export function comparator(x: Q): Cmp {
   const t = x.t;
   // an enumeration sorts by what it stands for (its symbols), as xasc and group-by order it
   if (t === T.Enum) return comparator(deenum(x));
-  if (t === T.Sym) { const d = (x as Vec).d as Int32Array; const s = Array.from(d, symName); return (i, j) => s[i] < s[j] ? -1 : s[i] > s[j] ? 1 : 0; }
+  if (t === T.Sym) { const d = (x as Vec).d as Int32Array; const s = Array.from(d, symName); return plainNames(d) ? (i, j) => s[i] < s[j] ? -1 : s[i] > s[j] ? 1 : 0 : (i, j) => nameCmp(s[i], s[j]); }
   if (t === T.Guid) { const d = (x as Vec).d as Uint8Array; return (i, j) => { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }; }
   if (t === T.Real || t === T.Float || t === T.Datetime) {
     const d = (x as Vec).d as Float64Array;
@@ -58,6 +59,7 @@ export function compareQ(a: Q, b: Q, byType = true): number {
     if (x !== x) return y !== y ? 0 : -1;
     if (y !== y) return 1;
     if (x instanceof Uint8Array) { for (let k = 0; k < 16; k++) if (x[k] !== y[k]) return x[k] - y[k]; return 0; }
+    if (typeof x === 'string') return nameCmp(x, y as string);
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (a.t < 0) return -1;
@@ -82,7 +84,9 @@ export function symRanks(x: Q): Int32Array | null {
   // looks names up), each then found by its text: the pool holds a name once
   let top = 0;
   for (let i = 0; i < at.length; i++) { const id = d[at[i]]; if (id > top) top = id; }
-  const names = Array.from(at, p => symName(d[p])).sort(), rank = new Int32Array(top + 1);
+  // (by the bytes, as kdb+: the engine's order is theirs for ASCII names, which need no comparator)
+  const ids = Array.from(at, p => d[p]), names = ids.map(symName), rank = new Int32Array(top + 1);
+  if (plainNames(ids)) names.sort(); else names.sort(nameCmp);
   names.forEach((s, r) => { rank[intern(s)] = r; });
   return kernels.gather(T.Int, rank, d) as Int32Array | null;
 }

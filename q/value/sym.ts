@@ -13,13 +13,26 @@ let bytes = 0;
 let cap = 1 << 12, table = new Int32Array(2 * cap).fill(-1);
 const hashOf = (h: number, c: number) => Math.imul(h ^ c, 16777619);
 const BASIS = 2166136261 | 0;
+/** (the last text hashed had a character past ASCII: its bits, or'ed together, are 128 or more) */
+let bits = 0;
 function hashText(s: string): number {
-  let h = BASIS;
-  for (let i = 0; i < s.length; i++) h = hashOf(h, s.charCodeAt(i));
+  let h = BASIS, b = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); h = hashOf(h, c); b |= c; }
+  bits = b;
   return h;
 }
-function add(s: string, j: number, h: number): number {
+/** The ids of names with a character past ASCII: JavaScript's order of names is their bytes' order (kdb+'s)
+ *  unless some are among these (utf8.ts' nameCmp), so sorts and comparisons of the rest keep the engine's. */
+const wide = new Set<number>();
+/** Whether none of these symbols has a character past ASCII. */
+export function plainNames(ids: ArrayLike<number>): boolean {
+  if (!wide.size) return true;
+  for (let i = 0; i < ids.length; i++) if (wide.has(ids[i])) return false;
+  return true;
+}
+function add(s: string, j: number, h: number, plain = bits < 128): number {
   const id = names.length;
+  if (!plain) wide.add(id);
   names.push(s); table[2 * j] = id; table[2 * j + 1] = h; bytes += s.length;
   if (names.length * 2 > cap) grow();
   return id;
@@ -57,7 +70,7 @@ export function internBytes(b: Uint8Array, s = 0, e = b.length): number {
     while (k < n && name.charCodeAt(k) === b[s + k]) k++;
     if (k === n) return id;
   }
-  return add(n <= 16 ? ascii(b, s, e) : latin1.decode(b.subarray(s, e)), j, h);
+  return add(n <= 16 ? ascii(b, s, e) : latin1.decode(b.subarray(s, e)), j, h, true);
 }
 const latin1 = new TextDecoder('latin1');
 function ascii(b: Uint8Array, s: number, e: number): string {

@@ -28,6 +28,24 @@ function escaped(b: Uint8Array): string {
   }
   return out;
 }
+/** Two names in the order of their bytes, as kdb+ orders symbols (<0, 0, >0). JavaScript's own order is
+ *  UTF-16's, which is the bytes' order for ASCII but not, say, between U+FF01 and U+1F600, nor for a kept
+ *  byte beside a character of several bytes; those compare by their bytes from the first difference. */
+export function nameCmp(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  const x = a.charCodeAt(i), y = b.charCodeAt(i);
+  // an ASCII byte is below every byte of anything else
+  if (x < 0x80 || y < 0x80) return x - y;
+  // (from the start of a character: a pair that differs in its low half is compared whole)
+  if (i > 0 && (a.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
+  const p = nameBytes(a.slice(i)), q = nameBytes(b.slice(i)), m = Math.min(p.length, q.length);
+  for (let k = 0; k < m; k++) if (p[k] !== q[k]) return p[k] - q[k];
+  return p.length - q.length;
+}
 const LONE = /[\udc80-\udcff]/;
 /** The bytes of text: UTF-8, an escaped byte as itself. */
 export function nameBytes(t: string): Uint8Array {

@@ -39,3 +39,15 @@ test('.j.j writes a string\'s or a symbol\'s bytes as they are, as kdb+ does; .j
   assert.equal(q('.j.j `a`b!(`$"\\351";"x\\\\udce9")'), '"{\\"a\\":\\"\\351\\",\\"b\\":\\"x\\\\\\\\udce9\\"}"');
   assert.equal(q('.j.k .j.j `$"a\\351"'), '"a\\351"');
 });
+
+test('symbols order by their bytes, as kdb+ compares them: asc, iasc, <, within, s# and bin, short and long', () => {
+  const { q } = makeSession();
+  q('s:`$("\\377";"\\303\\277";"a";"\\357\\274\\201";"\\360\\237\\230\\200";"\\200";"Z")');
+  // Z a, then the byte 0x80 alone, then ÿ (C3 BF), ！ (EF BC 81), 😀 (F0 9F 98 80), and 0xFF alone
+  assert.equal(q('iasc s'), '6 2 5 1 3 4 0');
+  assert.equal(q('(iasc 4998#s)~raze {x+7*til 714}each 6 2 5 1 3 4 0'), '1b');
+  assert.equal(q('(`$enlist "\\200")<`$"\\303\\277"'), '1b');
+  assert.equal(q('(`$"\\357\\274\\201")<`$"\\360\\237\\230\\200"'), '1b');
+  assert.equal(q('s within `$(enlist "\\200";enlist "\\377")'), '1101110b');
+  assert.equal(q('(`s#asc s) bin `$"\\303\\277"'), '3');
+});
