@@ -14,7 +14,7 @@ import { Source, loadDelimited, loadFixed, loadRecord, memorySource } from './cs
 import { saveBinary, readHandle } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo, unzipped, isZipped, unzipRange, unzippedLength } from './kfile.js';
-import { nameBytes } from '../value/utf8.js';
+import { nameBytes, nameCmp } from '../value/utf8.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
@@ -92,11 +92,11 @@ export const hcount = (x: Q): Q => {
   return long(z ? z.ulen : n);
 };
 export const hdel = (x: Q): Q => { if (!files().remove(pathOf(x))) throw new QError(pathOf(x) + ': No such file or directory'); return x; };
-/** key `:dir — the entries of a directory, sorted. */
+/** key `:dir — the entries of a directory, sorted by their bytes (ref/key: "sorted ascending"). */
 export function dirKey(path: string): Q {
   const l = files().list(path);
   if (l === null) { const b = files().size(path); return b === null ? list([]) : sym(':' + path); }
-  return symVec(l.sort());
+  return symVec(l.sort(nameCmp));
 }
 
 // ---- 0: -------------------------------------------------------------------------------------------

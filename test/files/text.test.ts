@@ -394,3 +394,9 @@ test('bytes that are not UTF-8 go out as themselves: 0: and save of strings and 
   const out = spawnSync('node', ['bin/wasq.mjs'], { input: '-1 "x\\351";\n`$"\\351"\n' });
   assert.deepEqual([...out.stdout], [0x78, 0xe9, 0x0a, 0x60, 0xe9, 0x0a]);
 });
+
+test('key of a directory lists its entries sorted by their bytes (ref/key), as kdb+ sorts names', () => {
+  const d = dir(), q = session();
+  for (const n of ['b', '\uff01', '\u{1f600}', 'A']) writeFileSync(join(d, n), '');
+  assert.equal(q(`string key \`:${d}`), ',"A"\n,"b"\n"\\357\\274\\201"\n"\\360\\237\\230\\200"');
+});
