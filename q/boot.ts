@@ -2,6 +2,7 @@
 // sockets, and the console handles.
 import { T } from './value/types.js';
 import { Q, Atom, NIL, sym, str, text, int, long, isNil, symVec, dict, list } from './value/value.js';
+import { bytesName } from './value/utf8.js';
 import { QError } from './value/error.js';
 import { INTERNAL } from './prims/internal.js';
 import { setHandleApply, setOneShot } from './prims/apply.js';
@@ -10,7 +11,6 @@ import { PRIMS } from './prims/registry.js';
 import { hooks } from './prims/hooks.js';
 import { isFileHandle, writeHandle } from './prims/disk.js';
 
-const UTF8 = new TextDecoder();
 import { installWeb } from './eval/handlers.js';
 import { self, primValue } from './eval/eval.js';
 import { viewDeps } from './eval/names.js';
@@ -25,7 +25,7 @@ export function bootstrap(s: Session) {
     if (h === 0) return hooks.ps(x);
     if (h === 1 || h === -1 || h === 2 || h === -2) {
       // bytes are written as they are (basics/files: applying a handle to data appends it as bytes)
-      if (x.t === T.Byte || x.t === -T.Byte) { env.host.write(Math.abs(h), UTF8.decode(x.t < 0 ? Uint8Array.of((x as any).v) : (x as any).d) + (h < 0 ? '\n' : '')); return handle; }
+      if (x.t === T.Byte || x.t === -T.Byte) { env.host.write(Math.abs(h), bytesName(x.t < 0 ? Uint8Array.of((x as any).v) : (x as any).d) + (h < 0 ? '\n' : '')); return handle; }
       // text: a string, a char, or a list of strings (a line each)
       if (x.t !== T.Char && x.t !== -T.Char && !(x.t === T.List && (x as any).d.every((e: Q) => e.t === T.Char || e.t === -T.Char))) throw new QError('type');
       const lines = x.t === T.List ? (x as any).d.map((e: Q) => text(e)).join('\n') : text(x);

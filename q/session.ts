@@ -6,6 +6,7 @@ import { timeSpace } from './prims/evaluation.js';
 import { setTop, recordTop, frameText, framesText, cursor, source, topFrame, keepLocals, suspension, Frame as BtFrame } from './eval/backtrace.js';
 import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int, sym } from './value/value.js';
+import { bytesName } from './value/utf8.js';
 import { QError, osError, asSignal } from './value/error.js';
 import { Env, Host, env, setEnv, writes } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
@@ -433,12 +434,13 @@ export class Session {
     return path => { const txt = this.readText(path); if (txt != null) this.load(txt, s => this.env.host.write(1, s + '\n'), path); };
   }
   /** A script's text: through the host's own reader (the server seeks it in QHOME too), else from the
-   *  host's file system (the page's store, where a dropped or written script is), name.q as kdb+ tries. */
+   *  host's file system (the page's store, where a dropped or written script is), then its bundled
+   *  scripts; name.q as kdb+ tries. Its bytes are kept whatever their encoding (utf8.ts). */
   private readText(path: string): string | null {
-    const { readFile, files } = this.env.host;
+    const { readFile, files, scripts } = this.env.host;
     if (readFile) return readFile(path);
     const p = path.replace(/^:/, ''), b = files ? files.read(p) ?? files.read(p + '.q') : null;
-    return b ? new TextDecoder().decode(b) : null;
+    return b ? bytesName(b) : scripts?.[p] ?? scripts?.[p + '.q'] ?? null;
   }
 
   /** Map a database directory; make it the current directory (where the host has one) and run its
@@ -464,7 +466,7 @@ export class Session {
     }
     // a runtime script (\_): its text unscrambled, its functions locked while it loads
     const locked = /_$/.test(path) && fs ? unscramble(fs.read(path.replace(/^:/, '')) ?? new Uint8Array(0)) : null;
-    const txt = locked ? new TextDecoder().decode(locked) : this.readText(path);
+    const txt = locked ? bytesName(locked) : this.readText(path);
     if (txt === null) throw osError(path);
     // the first error stops the load and is the caller's, as kdb+ signals it (@[system;"l f.q";h] traps it)
     // a \d in the script holds to its end: the loader's namespace comes back after (kdb+tick's u.q ends in

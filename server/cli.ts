@@ -28,7 +28,7 @@ import { T } from '../q/value/types.js';
 import { QError, osError } from '../q/value/error.js';
 import { Q, Attr, list, str, dict, intVec, longVec, text, isNil, NIL } from '../q/value/value.js';
 import type { Host } from '../q/eval/env.js';
-import { nameBytes } from '../q/value/utf8.js';
+import { bytesName, nameBytes } from '../q/value/utf8.js';
 
 /** wasq's examples folder (trade.q, sp.q), above this file or its bundle. */
 const examples = (() => {
@@ -156,7 +156,7 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
       // a relative path is sought in the current directory, then QHOME, then QLIC (basics/files)
       // (and last in wasq's examples, whose sp.q the tutorials load as kdb+'s QHOME holds one)
       const dirs = path.startsWith('/') ? [''] : ['', process.env.QHOME, process.env.QLIC, examples].filter((d): d is string => d !== undefined);
-      for (const d of dirs) for (const f of [path, path + '.q']) { const g = d ? join(d, f) : f; if (existsSync(g) && !statSync(g).isDirectory()) return readFileSync(g, 'utf8'); }
+      for (const d of dirs) for (const f of [path, path + '.q']) { const g = d ? join(d, f) : f; if (existsSync(g) && !statSync(g).isDirectory()) return bytesName(readFileSync(g)); }
       return null;
     },
     exit: (code: number) => { flush(); process.exit(code); },

@@ -106,12 +106,7 @@ function handle(m: any) {
       let s: Socket;
       // a connect that throws at once must still wake the main thread, which waits for an answer
       try {
-        // tcps://: TLS, the server's certificate checked unless SSL_VERIFY_SERVER=NO (kdb+'s variables)
-        s = m.path ? connect({ path: m.path }) : m.tls ? tlsConnect({
-          host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host,
-          rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO',
-          ca: process.env.SSL_CA_CERT_FILE ? readFileSync(process.env.SSL_CA_CERT_FILE) : undefined,
-        }) : connect({ host: m.host, port: m.port, noDelay: true });
+        s = m.path ? connect({ path: m.path }) : dial(m.host, m.port, m.tls);
       } catch (e) { reply({ error: 'hop. ' + (e as Error).message }); break; }
       const c: Sock = { s, reader: new FrameReader(), waiting: false, closing: false };
       let opened = false;
@@ -245,8 +240,7 @@ function handle(m: any) {
       if (m.user !== undefined && !/\r\nauthorization:/i.test(given)) lines.push('Authorization: Basic ' + Buffer.from(`${m.user}:${m.pass ?? ''}`).toString('base64'));
       let s: Socket;
       try {
-        s = m.tls ? tlsConnect({ host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host, rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO' })
-          : connect({ host: m.host, port: m.port, noDelay: true });
+        s = dial(m.host, m.port, m.tls);
       } catch (e) { reply({ error: 'hop. ' + (e as Error).message }); break; }
       let got = Buffer.alloc(0), settled = false;
       const settle = (a: Parameters<typeof answer>[0]) => { if (!settled) { settled = true; reply(a); } };
@@ -282,6 +276,16 @@ function handle(m: any) {
       break;
     }
   }
+}
+
+/** A connection to a server: TCP, or with tls (tcps://, wss://) TLS, the server's certificate checked
+ *  against SSL_CA_CERT_FILE unless SSL_VERIFY_SERVER=NO (kdb+'s variables). */
+function dial(host: string, port: number, tls: boolean): Socket {
+  return tls ? tlsConnect({
+    host, port, servername: /^[\d.:]+$/.test(host) ? undefined : host,
+    rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO',
+    ca: process.env.SSL_CA_CERT_FILE ? readFileSync(process.env.SSL_CA_CERT_FILE) : undefined,
+  }) : connect({ host, port, noDelay: true });
 }
 
 function onData(h: number, chunk: Uint8Array) {

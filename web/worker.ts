@@ -20,10 +20,6 @@ import tradeScript from '../examples/trade.q?raw';
 
 let printed = '';
 const files = new PageFiles();
-/** wasq's examples, sought after the page's store by a relative \l, as the server seeks them last (a
- *  tutorial's \l sp.q) */
-const examples: Record<string, string> = { 'sp.q': spScript, 'trade.q': tradeScript };
-const utf8 = new TextDecoder();
 // the same kernels module as the server's, fetched; if it cannot load, the q core runs its TypeScript paths
 const kernels = fetch(kernelsUrl).then(r => r.arrayBuffer()).then(b => install(b)).catch(() => false);
 // zstd's encoder (for set with algorithm 5); without it zstd files are read but not written
@@ -46,10 +42,9 @@ const session = new Session({
   tzOffsetMinutes: (at?: number) => -new Date(at ?? Date.now()).getTimezoneOffset(),
   write: (_fd, s) => { printed += s; },
   files,
-  readFile: p => {
-    const path = p.replace(/^:/, ''), b = files.read(path) ?? files.read(path + '.q');
-    return b ? utf8.decode(b) : examples[path] ?? examples[path + '.q'] ?? null;
-  },
+  // wasq's examples, sought after the page's store by a relative \l, as the server seeks them last (a
+  // tutorial's \l sp.q)
+  scripts: { 'sp.q': spScript, 'trade.q': tradeScript },
   // .Q.hg/.Q.hp: a worker may block on a synchronous request (the browser's CORS rules apply)
   http: (url, body) => {
     const x = new XMLHttpRequest();

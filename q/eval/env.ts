@@ -58,6 +58,9 @@ export interface Host {
   write(fd: number, s: string): void;
   /** Read a text file (for \l), or null when the host has no files. */
   readFile?(path: string): string | null;
+  /** Without readFile: scripts sought last by a relative \l after the host's files, by name (the page's
+   *  copy of wasq's examples, as the server seeks its examples folder last) */
+  scripts?: Record<string, string>;
   /** Send x on handle h (a socket or file the host opened); sync waits for and returns the answer. */
   handle?(h: number, x: Q, sync: boolean): Q;
   /** peach over secondary processes: (f;item) sent to the handles as each comes free, the answers in order */

@@ -15,6 +15,7 @@ const isLink = (x: Q) => { try { return domainValues((x as Vec).dom!) === null; 
  *  not defined (kb/splayed-tables: a table read without its sym list shows bare enumerations, 0 1). */
 const enumShown = (x: Q): Q => !isLink(x) ? deenum(x) : x.t < 0 ? { t: -T.Int, v: (x as Atom).v } as Atom : { t: T.Int, d: (x as Vec).d, a: 0 } as Vec;
 import { TYPE_NAMES } from '../value/types.js';
+import { byteLength, fitBytes } from '../value/utf8.js';
 
 export interface Opts { rows: number; cols: number; P: number }
 
@@ -207,29 +208,13 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
   return items(c).map(e => f === tcell && e.t < 0 && e.t !== -T.Sym && e.t !== -T.Enum && tcell(e, P) !== '' ? s1(e, P) : f(e, P));
 }
 
-/** A cell's width: kdb+ counts the bytes of its text, so a UTF-8 name is as wide as its bytes (kb/unicode:
- *  蘋果 and 香蕉 take six columns, 橙 three). A surrogate pair is a four-byte character; a lone low
- *  surrogate is a byte kept as itself (q/value/utf8.ts). */
-export function wide(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c < 0xdc00 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 2; i++; }
-    else if (c < 0xdc80 || c > 0xdcff) n += 2;
-  }
-  return n;
-}
-const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - wide(s)));
+// a cell's width is the bytes of its text, as kdb+ counts them: a UTF-8 name is as byteLength as its bytes
+// (kb/unicode: 蘋果 and 香蕉 take six columns, 橙 three)
+const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - byteLength(s)));
 /** kdb+ keeps a line within \c's width less one, in bytes, ending a cut line with `..` (a character that
  *  would straddle the cut is left out whole, where kdb+ writes its first bytes). */
 export function cut(line: string, cols: number): string {
-  if (line.length <= cols - 1 && wide(line) <= cols - 1) return line;
-  if (line.length === wide(line)) return line.slice(0, cols - 3) + '..';
-  let i = 0, n = 0;
-  while (i < line.length) { const c = line.codePointAt(i)!, k = c < 0x80 || (c >= 0xdc80 && c <= 0xdcff) ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; if (n + k > cols - 3) break; n += k; i += c < 0x10000 ? 1 : 2; }
-  return line.slice(0, i) + '..';
+  return byteLength(line) <= cols - 1 ? line : line.slice(0, fitBytes(line, cols - 3)) + '..';
 }
 /** At most \c's height less two lines; when more, the last shown is `..`. */
 function clip(lines: string[], rows: number): string[] {
@@ -246,7 +231,7 @@ function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
     const src = tb.d[j];
     const part = shown < n ? firstItems(src, shown) : src;
     const cells = colCells(part, o.P, tcell);
-    const w = Math.max(wide(name), ...cells.map(wide));
+    const w = Math.max(byteLength(name), ...cells.map(byteLength));
     return { name, cells, w };
   });
   const kc = kt ? colsOf(kt) : [], vc = colsOf(t);
@@ -293,7 +278,7 @@ function isGrid(xs: Q[]): boolean {
 const inRow = (x: Q, P: number): string => numericVec(x) ? colCells(x, P).join(' ')
   : x.t === T.List && count(x) && (x as List).d.every(e => e.t < 0) ? (x as List).d.map(e => inRow(e, P)).join(' ') : s1(x, P);
 /** A general list's row of a grid: its items in one-line form; a row of numeric vectors of one count is a
- *  matrix, each of its columns as wide as its widest item (q4m's Lists notebook: (1 2 3;(10 20;100
+ *  matrix, each of its columns as byteLength as its widest item (q4m's Lists notebook: (1 2 3;(10 20;100
  *  200;1000 2000)) shows 10   20   100  200  1000 2000 under 1         2         3) */
 function listRow(e: List, P: number): string[] {
   // (only a row that is a matrix, numeric vectors of one count: (2;3 4)+… shows 7 8 9 10 11 over 13  15 16,
@@ -309,7 +294,7 @@ function gridLines(xs: Q[], o: Opts): string[] {
   // nulls blank as in a table (prev\[2;x] shows its shifted rows indented)
   const cells = xs.map(e => e.t === T.List ? listRow(e as List, o.P) : colCells(e, o.P, tcell));
   const n = cells[0].length;
-  const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => wide(r[j]))));
+  const w = Array.from({ length: n }, (_, j) => Math.max(...cells.map(r => byteLength(r[j]))));
   // every column padded to its width, the last too (psaris/matching's README keeps kdb+'s trailing blanks)
   return cells.map(r => r.map((c, j) => pad(c, w[j])).join(' '));
 }
@@ -329,11 +314,11 @@ function dictLines(d: Dict, o: Opts): string[] {
   const side = (x: Q): string[] => x.t === T.List && isGrid((x as List).d) ? gridLines((x as List).d, o) : x.t > 0 && x.t <= T.Enum ? colCells(x, o.P, tcell) : items(x).map(v => s1(v, o.P));
   const keys = head ? head.slice(1) : side(d.k);
   const vals = d.v.t === T.Table ? tableRowsAsText(d.v as Table, o) : side(d.v);
-  const w = Math.max(0, ...keys.map(wide));
+  const w = Math.max(0, ...keys.map(byteLength));
   const n = keys.length;
   const lines: string[] = [];
-  const kw = head ? Math.max(w, wide(head[0])) : w;
-  if (head) lines.push(pad(head[0], kw) + '|', '-'.repeat(kw) + '| ' + '-'.repeat(Math.max(0, ...vals.map(wide))));
+  const kw = head ? Math.max(w, byteLength(head[0])) : w;
+  if (head) lines.push(pad(head[0], kw) + '|', '-'.repeat(kw) + '| ' + '-'.repeat(Math.max(0, ...vals.map(byteLength))));
   const shown = n > o.rows - 2 ? Math.max(0, o.rows - 3) : n;
   for (let i = 0; i < shown; i++) lines.push(pad(keys[i], kw) + '| ' + (vals[i] ?? ''));
   if (shown < n) lines.push('..');
@@ -341,7 +326,7 @@ function dictLines(d: Dict, o: Opts): string[] {
 }
 function tableRowsAsText(t: Table, o: Opts, header = false): string[] {
   const n = count(t), cols = t.d.map(c => colCells(c, o.P, c.t > 0 ? tcell : cell));
-  const w = cols.map((c, j) => Math.max(header ? wide(t.c[j]) : 0, ...c.map(wide)));
+  const w = cols.map((c, j) => Math.max(header ? byteLength(t.c[j]) : 0, ...c.map(byteLength)));
   const rows = Array.from({ length: n }, (_, i) => cols.map((c, j) => pad(c[i], w[j])).join(' '));
   return header ? [t.c.map((c, j) => pad(c, w[j])).join(' '), ...rows] : rows;
 }
@@ -357,7 +342,7 @@ export function show(x: Q, o: Opts): string {
     if (d.length === 0) return '()';
     let lines: string[];
     // only the lines that show are made: a longer list keeps rows-3 and adds '..' (as clip does), and a
-    // grid's columns are as wide as the rows shown need (qbists' findingprimes essay)
+    // grid's columns are as byteLength as the rows shown need (qbists' findingprimes essay)
     const shown = d.length > o.rows - 2 ? d.slice(0, Math.max(0, o.rows - 3)) : d;
     // dictionaries of like keys in the part shown are a table there, though a later one's keys differ
     // (qbists' allthatjazz essay: a 0h list of track dictionaries shows as a table, cut with ..)

@@ -46,6 +46,28 @@ export function nameCmp(a: string, b: string): number {
   for (let k = 0; k < m; k++) if (p[k] !== q[k]) return p[k] - q[k];
   return p.length - q.length;
 }
+/** The bytes of a character from code unit i of t (a pair's high half), and the code units it takes. */
+function charAt(t: string, i: number): [bytes: number, units: number] {
+  const c = t.charCodeAt(i);
+  if (c < 0x80 || (c >= ESC + 0x80 && c <= ESC + 0xff)) return [1, 1];
+  if (c < 0x800) return [2, 1];
+  if (c >= 0xd800 && c < 0xdc00 && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return [4, 2];
+  // (any other lone surrogate is written as U+FFFD, three bytes)
+  return [3, 1];
+}
+/** How many bytes text is, as nameBytes writes it. */
+export function byteLength(t: string): number {
+  // (a code unit of ASCII is a byte: only the others are looked at, as most text has none)
+  let n = t.length;
+  for (let i = 0; i < t.length; i++) { if (t.charCodeAt(i) < 0x80) continue; const [b, u] = charAt(t, i); n += b - u; i += u - 1; }
+  return n;
+}
+/** How many code units of t make at most max bytes, whole characters only. */
+export function fitBytes(t: string, max: number): number {
+  let n = 0, i = 0;
+  while (i < t.length) { const [b, u] = charAt(t, i); if (n + b > max) break; n += b; i += u; }
+  return i;
+}
 const LONE = /[\udc80-\udcff]/;
 /** The bytes of text: UTF-8, an escaped byte as itself. */
 export function nameBytes(t: string): Uint8Array {

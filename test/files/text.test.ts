@@ -400,3 +400,10 @@ test('key of a directory lists its entries sorted by their bytes (ref/key), as k
   for (const n of ['b', '\uff01', '\u{1f600}', 'A']) writeFileSync(join(d, n), '');
   assert.equal(q(`string key \`:${d}`), ',"A"\n,"b"\n"\\357\\274\\201"\n"\\360\\237\\230\\200"');
 });
+
+test('a script in Latin-1 loads with its bytes: a string literal keeps them', () => {
+  const d = dir(), q = session();
+  writeFileSync(join(d, 'l1.q'), Buffer.from([...Buffer.from('x:"Z'), 0xfc, ...Buffer.from('rich"\n')]));
+  q(`\\l ${d}/l1.q`);
+  assert.equal(q('x'), '"Z\\374rich"');
+});
