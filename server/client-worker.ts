@@ -4,11 +4,10 @@
 import { parentPort, workerData, MessagePort } from 'node:worker_threads';
 import { connect, Socket } from 'node:net';
 import { lookup, reverse } from 'node:dns';
-import { connect as tlsConnect } from 'node:tls';
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { handshakeBytes, FrameReader } from '../q/ipc/frame.js';
 import { readHeader, MsgType } from '../q/ipc/header.js';
+import { dial, raw, request, OS } from './http-client.js';
 
 const ctl = new Int32Array(workerData.ctl as SharedArrayBuffer);
 const answers = workerData.answers as MessagePort;
@@ -40,8 +39,6 @@ function answer(a: { bytes: Uint8Array; h?: number; ok?: boolean } | { error: st
   Atomics.notify(ctl, 0);
 }
 
-/** kdb+ reports a refused connection with the operating system's words. */
-const OS: Record<string, string> = { ECONNREFUSED: 'Connection refused', ENOENT: 'No such file or directory', ENOTFOUND: 'Name or service not known', EHOSTUNREACH: 'No route to host', ETIMEDOUT: 'Connection timed out', ECONNRESET: 'Connection reset by peer' };
 
 /** Messages servers sent (async ones, and sync requests that came while the main thread was not
  *  waiting), not yet handed to it: it takes them one at a time when it is free ('drain', after the
@@ -143,57 +140,14 @@ function handle(m: any) {
       c.s.write(m.bytes as Uint8Array);
       break;
     }
-    case 'raw': {
-      // a raw HTTP exchange (kb/http): the request written as it is; the response is whole when its
-      // Content-Length is in, its last chunk is (the chunks then joined, as kdb+ does), or the server closes
-      // what has come, in a buffer that doubles as it fills, and how far the chunks are read: each byte is
-      // copied and scanned a bounded number of times, however many packets a large answer comes in
-      let buf = Buffer.alloc(1 << 16), len = 0, done = false, he = -1, at = 0;
-      const parts: Buffer[] = [];
-      const got = () => buf.subarray(0, len);
-      const add = (d: Buffer) => {
-        if (len + d.length > buf.length) { const b = Buffer.alloc(Math.max(2 * buf.length, len + d.length)); buf.copy(b, 0, 0, len); buf = b; }
-        d.copy(buf, len); len += d.length;
-      };
-      const finish = (a: { bytes: Uint8Array } | { error: string }) => { if (!done) { done = true; s.destroy(); reply(a); } };
-      const whole = (): Buffer | null => {
-        if (he < 0) he = got().indexOf('\r\n\r\n');
-        if (he < 0) return null;
-        const head = buf.subarray(0, he).toString('latin1'), body = buf.subarray(he + 4, len);
-        const cl = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-        if (cl) return body.length >= Number(cl[1]) ? buf.subarray(0, he + 4 + Number(cl[1])) : null;
-        if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
-          // chunks read on an earlier packet are kept (as copies: the buffer may move as it grows)
-          for (;;) {
-            const le = body.indexOf('\r\n', at);
-            if (le < 0) return null;
-            const n = parseInt(body.subarray(at, le).toString('latin1'), 16);
-            if (!(n >= 0)) return got();
-            if (n === 0) return Buffer.concat([Buffer.from(head.replace(/\r\ntransfer-encoding:[^\r]*/i, '') + '\r\n\r\n', 'latin1'), ...parts]);
-            if (body.length < le + 2 + n + 2) return null;
-            parts.push(Buffer.from(body.subarray(le + 2, le + 2 + n)));
-            at = le + 2 + n + 2;
-          }
-        }
-        // no body: a 1xx, 204 or 304 status
-        return /^HTTP\/\d\.\d (1\d\d|204|304)/.test(head) ? buf.subarray(0, he + 4) : null;
-      };
-      const s: Socket = m.tls ? tlsConnect({ host: m.host, port: m.port, servername: /^[\d.:]+$/.test(m.host) ? undefined : m.host })
-        : connect({ host: m.host, port: m.port });
-      s.once(m.tls ? 'secureConnect' : 'connect', () => s.write(m.bytes as Uint8Array));
-      s.on('data', (d: Buffer) => { add(d); const w = whole(); if (w) finish({ bytes: new Uint8Array(w) }); });
-      s.on('end', () => finish({ bytes: new Uint8Array(whole() ?? got()) }));
-      s.on('close', () => finish({ bytes: new Uint8Array(whole() ?? got()) }));
-      s.on('error', (e: NodeJS.ErrnoException) => finish({ error: 'hop. OS reports: ' + (OS[e.code ?? ''] ?? e.message) }));
+    case 'raw':
+      // a raw HTTP exchange (kb/http): the request written as it is, the whole response
+      raw(m.host, m.port, m.tls, m.bytes as Uint8Array, reply);
       break;
-    }
-    case 'http': {
+    case 'http':
       // .Q.hg/.Q.hp: the body of the answer, whatever its status (kdb+ returns it too)
-      const init: RequestInit = m.body ? { method: 'POST', headers: { 'Content-Type': m.type }, body: m.body } : {};
-      fetch(m.url, init).then(r => r.arrayBuffer()).then(b => reply({ bytes: new Uint8Array(b) }),
-        (e: Error & { cause?: NodeJS.ErrnoException }) => reply({ error: 'hop. ' + (OS[e.cause?.code ?? ''] ? 'OS reports: ' + OS[e.cause!.code!] : e.cause?.message ?? e.message) }));
+      request(m.url, m.body ? { type: m.type, data: m.body as Uint8Array } : null, reply);
       break;
-    }
     case 'dns': {
       // .Q.addr (name to IPv4) and .Q.host (IPv4 to name)
       const done = (v: string) => reply({ bytes: new TextEncoder().encode(v) }), fail = () => reply({ error: m.name ?? m.ip });
@@ -276,16 +230,6 @@ function handle(m: any) {
       break;
     }
   }
-}
-
-/** A connection to a server: TCP, or with tls (tcps://, wss://) TLS, the server's certificate checked
- *  against SSL_CA_CERT_FILE unless SSL_VERIFY_SERVER=NO (kdb+'s variables). */
-function dial(host: string, port: number, tls: boolean): Socket {
-  return tls ? tlsConnect({
-    host, port, servername: /^[\d.:]+$/.test(host) ? undefined : host,
-    rejectUnauthorized: process.env.SSL_VERIFY_SERVER !== 'NO',
-    ca: process.env.SSL_CA_CERT_FILE ? readFileSync(process.env.SSL_CA_CERT_FILE) : undefined,
-  }) : connect({ host, port, noDelay: true });
 }
 
 function onData(h: number, chunk: Uint8Array) {

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
+import { createServer, connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createServer as httpServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { startWasq, Wasq, sleep } from './helpers.js';
 
@@ -109,6 +112,46 @@ test('.Q.hg and .Q.hp make HTTP requests and give the body as text; a failure is
   } finally { await srv.line('\\x .z.pp'); }
 });
 
+test('.Q.hg and .Q.hp send kdb+\'s request (kb/http): its headers, URL credentials as Basic, a gzipped body unzipped, no redirect followed, http_proxy and no_proxy', async () => {
+  const seen: { url: string; head: string[] }[] = [];
+  const web = httpServer((req, res) => {
+    seen.push({ url: req.url!, head: req.rawHeaders });
+    let body = '';
+    req.on('data', d => { body += d; });
+    req.on('end', () => {
+      if (req.url === '/moved') { res.writeHead(302, { Location: '/elsewhere' }); res.end('moved'); return; }
+      if (req.url === '/gz') { res.writeHead(200, { 'Content-Encoding': 'gzip' }); res.end(gzipSync('unzipped')); return; }
+      res.end(`${req.method} ${body}`);
+    });
+  });
+  await new Promise<void>(r => web.listen(0, '127.0.0.1', r));
+  const at = `127.0.0.1:${(web.address() as AddressInfo).port}`;
+  const run = (lines: string[], env: Record<string, string> = {}) => new Promise<string[]>((res, rej) => {
+    const c = spawn('node', ['bin/wasq.mjs'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, http_proxy: '', HTTP_PROXY: '', ...env } });
+    let out = '';
+    const timer = setTimeout(() => { c.kill(); rej(new Error('client timed out: ' + out)); }, 20000);
+    c.stdout!.on('data', d => { out += d; });
+    c.on('exit', () => { clearTimeout(timer); res(out.replace(/\n$/, '').split('\n')); });
+    c.stdin!.end(lines.join('\n') + '\n');
+  });
+  try {
+    const got = await run([`.Q.hg "http://${at}/a?b=1"`, `.Q.hp[\`$":http://${at}/p";"text/plain";"my data"]`,
+      `.Q.hg "http://us%20er:pw@${at}/c"`, `.Q.hg "http://${at}/moved"`, `.Q.hg "http://${at}/gz"`]);
+    assert.deepEqual(got, ['"GET "', '"POST my data"', '"GET "', '"moved"', '"unzipped"']);
+    assert.deepEqual(seen.map(s => s.url), ['/a?b=1', '/p', '/c', '/moved', '/gz']);
+    assert.deepEqual(seen[0].head, ['Host', at, 'Accept-Encoding', 'gzip', 'Connection', 'close']);
+    assert.deepEqual(seen[1].head.slice(6), ['Content-Type', 'text/plain', 'Content-Length', '7']);
+    assert.deepEqual(seen[2].head.slice(6), ['Authorization', 'Basic ' + Buffer.from('us er:pw').toString('base64')]);
+    // through a proxy (this server stands for one): the request names the whole URL; no_proxy's hosts go direct
+    seen.length = 0;
+    const proxied = await run(['.Q.hg "http://example.invalid:81/q"'], { http_proxy: `http://${at}` });
+    assert.deepEqual([proxied, seen.map(s => s.url), seen[0].head.slice(0, 2)], [['"GET "'], ['http://example.invalid:81/q'], ['Host', 'example.invalid:81']]);
+    const direct = await run(['.Q.hg "http://example.invalid:81/q"'], { http_proxy: `http://${at}`, no_proxy: 'localhost,.invalid' });
+    assert.match(direct[0], /^'hop\. /);
+    assert.equal(seen.length, 1);
+  } finally { web.close(); }
+});
+
 test('a port also listens on kdb+\'s Unix domain socket: hopen `:unix://port, one-shot and async work over it; tcps:// connects', async () => {
   const got = await client([
     `h:hopen \`:unix://${srv.port}`,
@@ -158,6 +201,29 @@ test('TLS: -E 1 takes TLS and plain connections on one port, -E 2 TLS only; hope
       // the certificate is self-signed: without its CA the handshake fails, unless told not to verify
       assert.match((await run([`hopen \`:tcps://localhost:${s.port}`], {}))[0], /^'hop\. .*self-signed/);
       assert.deepEqual(await run([`\`:tcps://127.0.0.1:${s.port} "2+2"`], { SSL_VERIFY_SERVER: 'NO' }), ['4']);
+      if (mode === '2') {
+        // HTTPS from .Q.hg and the raw `:https:// request honour the same variables
+        const https = [`(.Q.hg "https://localhost:${s.port}/?2%2b3") like "*<pre>5*"`,
+          `{(x like "HTTP/1.1 200*")&0<count x ss "<pre>5"} \`:https://localhost:${s.port} "GET /?2%2b3 HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n"`];
+        assert.deepEqual(await run(https, trusted), ['1b', '1b']);
+        assert.deepEqual(await run(https, { SSL_VERIFY_SERVER: 'NO' }), ['1b', '1b']);
+        const untrusted = await run(https, {});
+        assert.equal(untrusted.length, 2);
+        for (const e of untrusted) assert.match(e, /^'hop\. .*self-signed/);
+        // through a proxy, in the tunnel it opens (CONNECT)
+        const asked: string[] = [];
+        const proxy = createServer(c => c.once('data', d => {
+          const line = d.toString('latin1').split('\r\n')[0], [host, port] = line.split(' ')[1].split(':');
+          asked.push(line);
+          const up = connect({ host: host === 'localhost' ? '127.0.0.1' : host, port: Number(port) }, () => { c.write('HTTP/1.1 200 Connection established\r\n\r\n'); c.pipe(up).pipe(c); });
+          up.on('error', () => c.destroy());
+        }));
+        await new Promise<void>(r => proxy.listen(0, '127.0.0.1', r));
+        try {
+          const via = await run(https.slice(0, 1), { ...trusted, http_proxy: `127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+          assert.deepEqual([via, asked], [['1b'], [`CONNECT localhost:${s.port} HTTP/1.1`]]);
+        } finally { proxy.close(); }
+      }
     } finally { await s.stop(); }
   }
 });
