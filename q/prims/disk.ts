@@ -408,8 +408,16 @@ export const partedTables = () => mapped().tables;
 const PARTS: [RegExp, string, number, (s: string) => number][] = [
   [/^\d{4}\.\d\d\.\d\d$/, 'date', T.Date, s => { const [y, m, d] = s.split('.').map(Number); return (Date.UTC(y, m - 1, d) - Date.UTC(2000, 0, 1)) / 86400000; }],
   [/^\d{4}\.\d\d$/, 'month', T.Month, s => { const [y, m] = s.split('.').map(Number); return (y - 2000) * 12 + m - 1; }],
+  // four digits are a year (its partition column an int named year), unless other partitions are longer
+  // or shorter numbers: then all are ints (.Q.pf is one of `date`month`year`int, ref/dotq)
+  [/^\d{4}$/, 'year', T.Int, Number],
   [/^\d+$/, 'int', T.Int, Number],
 ];
+/** The kind of partition among directory names, or none. */
+function partKind(names: string[]): typeof PARTS[number] | undefined {
+  const k = PARTS.find(([re]) => names.some(n => re.test(n)));
+  return k?.[1] === 'year' && names.some(n => /^\d+$/.test(n) && n.length !== 4) ? PARTS[PARTS.length - 1] : k;
+}
 
 /** A table as \l maps it: its one-line form names the directory (`:./t/) or the partitioned table. */
 function mappedFrom(t: Table, ref: string): Table { t.ref = ref; return t; }
@@ -466,7 +474,7 @@ export function loadDb(root: string, runScript: ((path: string) => void) | null 
   for (const s of segs) if (!isDir(s)) throw new QError(s + ': missing segment');
   // (segment or root, partition directory) pairs
   const cands: [string, string][] = segs.length ? segs.flatMap(s => dirsOf(s).map(n => [s, n] as [string, string])) : ls.filter(n => isDir(join(root, n))).map(n => [root, n]);
-  const kind = PARTS.find(([re]) => cands.some(([, n]) => re.test(n)));
+  const kind = partKind(cands.map(([, n]) => n));
   for (const n of ls) {
     const p = join(root, n);
     // (an anymap's companions, x# and x##, are read with x)
@@ -761,7 +769,7 @@ const longOf = (xs: number[]) => vec(T.Long, BigInt64Array.from(xs, BigInt));
  *  that has each; for each partition (newest first) the directory it fixed, or an empty list. */
 export function qchk(x: Q): Q {
   const root = pathOf(x), ls = (files().list(root) ?? []).filter(n => isDir(join(root, n)));
-  const kind = PARTS.find(([re]) => ls.some(n => re.test(n)));
+  const kind = partKind(ls);
   if (!kind) return list([]);
   const parts = ls.filter(n => kind[0].test(n)).sort((a, b) => kind[3](b) - kind[3](a)).map(n => join(root, n));
   const tablesIn = (d: string) => (files().list(d) ?? []).filter(n => (files().list(join(d, n)) ?? []).includes('.d'));

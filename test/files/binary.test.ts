@@ -1256,3 +1256,17 @@ test('kb/file-compression: lz4hc takes a level above 16, which behaves as 16; ot
   assert.equal(q('get `:lz'), '0 1 2 3 4 5 6 7 8 9');
   assert.match(q('(`:z;17;2;10) set til 10'), /^'z: bad zipLevel/);
 });
+
+test('partitions named by four digits are years (.Q.pf `year, an int column year); numbers of other lengths among them make all ints', () => {
+  const dir = tmp(), { q } = session(dir);
+  for (const y of [2019, 2020]) q(`t:([]sym:\`b\`a;px:1 2f);.Q.dpft[\`:ydb;${y};\`sym;\`t]`);
+  q('\\l ydb');
+  assert.equal(q('.Q.pf'), '`year');
+  assert.equal(q('select from t where year=2020'), 'year sym px\n-----------\n2020 a   2 \n2020 b   1 ');
+  assert.equal(q('exec t from meta t'), '"isf"');
+  assert.equal(q('.Q.PV'), '2019 2020i');
+  for (const p of [7, 2020]) q(`t:([]sym:\`b\`a;px:1 2f);.Q.dpft[\`:idb;${p};\`sym;\`t]`);
+  q('\\l idb');
+  assert.equal(q('.Q.pf'), '`int');
+  assert.equal(q('select count i by int from t'), 'int | x\n----| -\n7   | 2\n2020| 2');
+});
