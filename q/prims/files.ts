@@ -241,7 +241,13 @@ function prepareLines(delim: string, x: Q): string[] {
   let t: Table;
   if (x.t === T.Table) t = x as Table;
   else if (isKeyed(x)) t = unkey(x as Dict);
-  else if (x.t === T.List) { const cols = (x as List).d, cs = cols.map(c => cellsOf(c, delim)); return items(cols[0]).map((_, r) => cs.map(f => f(r)).join(delim)); }
+  else if (x.t === T.List) {
+    // a list of columns (ref/file-text's "|" 0: (`a`b`c;1 2 3;"xyz")): of one length, each row a line
+    const cols = (x as List).d, n = cols.length ? count(cols[0]) : 0;
+    if (cols.some(c => count(c) !== n)) throw new QError('length');
+    const cs = cols.map(c => cellsOf(c, delim));
+    return Array.from({ length: n }, (_, r) => cs.map(f => f(r)).join(delim));
+  }
   else throw new QError('type');
   const cs = t.d.map(c => cellsOf(c, delim)), n = count(t), out = new Array<string>(n + 1);
   out[0] = t.c.join(delim);

@@ -91,6 +91,9 @@ test('Prepare Text and Save Text: the reference examples', () => {
   const q = session();
   assert.equal(q('csv 0: ([]a:1 2 3;b:`x`y`z)'), '"a,b"\n"1,x"\n"2,y"\n"3,z"');
   assert.equal(q('"|" 0: (`a`b`c;1 2 3;"xyz")'), '"a|1|x"\n"b|2|y"\n"c|3|z"');
+  // a list of columns of unequal lengths is 'length (it wrote "undefined" cells); of none, no lines
+  assert.equal(q('csv 0: (1 2;3 4 5)'), "'length");
+  assert.equal(q('csv 0: ()'), '()');
   assert.equal(q('-1@","0:([]x:("foo";"bar,baz";"qu\\"ux";"fred\\",barney"));'), 'x\nfoo\n"bar,baz"\nqu"ux\n"fred"",barney"');
   assert.equal(q('csv 0:([]("foo\\nbar";"baz"))'), ',"x"\n"\\"foo\\nbar\\""\n"baz"');
   assert.equal(q('csv 0:([]d:2022.03.14 2022.03.15;t:16:12:57.427 00:00:00.001)'), '"d,t"\n"2022-03-14,16:12:57.427"\n"2022-03-15,00:00:00.001"');
