@@ -265,7 +265,8 @@ function isGrid(xs: Q[]): boolean {
   const mixed = xs.some(e => e.t === T.List);
   const beside = mixed || xs.some(e => numericVec(e));
   const same = xs.every(e => ((e.t > 0 && e.t <= T.Enum && ((e.t !== T.Bool && e.t !== T.Byte) || mixed || e.t === T.Bool && beside)) || e.t === T.List) && count(e) === n);
-  if (!same || n === 0) return false;
+  // (vectors all empty are a grid of no columns, each row a blank line: 2 0N#0#0, ref/take since 3.3)
+  if (!same || n === 0 && xs.some(e => e.t === T.List)) return false;
   if (xs.every(e => e.t === T.Char)) return false;
   // rows of one item each are a grid too: ("ich";4 1 2)1:"arthur!" shows 1752461921 over u over 8562,
   // and ("**";4 4)1:"abcd\"ef\"" (general lists of one string) "abcd" over "\"ef\"" (ref/file-binary)

@@ -108,3 +108,14 @@ test('a grid row that is a matrix (numeric vectors of one count) lines its colum
   assert.equal(q('(2; 3 4) + ((5 6; 7 8 9); (10; 11 12))'), '7 8 9 10 11\n13  15 16  ');
   assert.equal(q('(enlist -33 37.6;enlist 7 -22.4 12)'), '-33 37.6  \n7 -22.4 12');
 });
+
+test('vectors all empty are a grid of no columns: each shows as a blank line (ref/take, since 3.3: 2 0N#0#0); among others each keeps its form', () => {
+  const { q } = makeSession();
+  assert.equal(q('2 0N#0#0'), '\n');
+  assert.equal(q('.Q.s 2 0N#0#0'), '"\\n\\n"');
+  assert.equal(q('(0#`;0#`)'), '\n');
+  assert.equal(q('(10 0N)#(),10'), '`long$()\n'.repeat(9) + ',10');
+  // general lists and strings keep theirs
+  assert.equal(q('(();())'), '()\n()');
+  assert.equal(q('("";"")'), '""\n""');
+});
