@@ -665,7 +665,8 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
     const vals = q.cols.map(([, e]) => withCols(t, rows, e));
     let n = -1;
     for (const v of vals) if (v.t >= 0 && v.t < T.Table) { const m = count(v); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
-    r = table(names, vals.map(v => n < 0 ? enlist(v) : v.t < 0 ? fromItems(new Array(n).fill(v)) : v));
+    // (an atom, and a function or :: as one, stands in every row: select last f,a from an empty table)
+    r = table(names, vals.map(v => n < 0 ? enlist(v) : v.t < 0 || v.t >= T.Lambda ? fromItems(new Array(n).fill(v)) : v));
   } else {
     r = subset(t, rows);
     if (keys.length) r = rekey(r as Table, keys);
@@ -743,7 +744,8 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     const j = names.indexOf(name);
     const m = rowsOf ? rowsOf.length : n;
     // (an atom for no rows is an empty vector of its type: a new column is then its nulls)
-    const val = v.t < 0 ? m ? fromItems(new Array(m).fill(v)) : emptyOf(v) : v;
+    // (a function or :: is one too: update g:{x} from t)
+    const val = v.t < 0 || v.t >= T.Lambda ? m ? fromItems(new Array(m).fill(v)) : emptyOf(v) : v;
     if (count(val) !== m) throw new QError('length');
     if (!rowsOf) { if (j >= 0) data[j] = val; else { names.push(name); data.push(val); } return; }
     let base = j >= 0 ? data[j] : fromItems(new Array(n).fill(nullItem(val)));

@@ -743,3 +743,13 @@ test('min and max of a long column by a key agree with the same computed group b
   assert.equal(q('first each exec (a;a1) from select max a, min a by b from t where b=`nulls'), '-0W 0W');
   assert.equal(q('exec distinct t from meta select max a, min a by b from t'), '"sj"');
 });
+
+test('a select or update column that is :: or a function stands in every row, as an atom does (select made a malformed table over no rows, update was \'length)', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;f:(1 2;3 4));e0:0#t');
+  assert.equal(q('select last f,til count a from e0'), 'f a\n---');
+  assert.equal(q('count select last f,til count a from e0'), '0');
+  assert.equal(q('select f:{x}, a from t'), 'f   a\n-----\n{x} 1\n{x} 2');
+  assert.equal(q('update g:{x} from t'), 'a f   g  \n---------\n1 1 2 {x}\n2 3 4 {x}');
+  assert.equal(q('count update g:first f from e0'), '0');
+});
