@@ -65,12 +65,12 @@ parentPort!.on('message', (m: any) => {
 });
 function handle(m: any) {
   const reply = (a: Parameters<typeof answer>[0]) => answer(a, m.id);
-  if (m.op === 'open' || m.op === 'wsopen' || m.op === 'http' || m.op === 'raw' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'send' && m.sync) {
+  if (m.op === 'open' || m.op === 'wsopen' || m.op === 'http' || m.op === 'raw' || m.op === 'dns' || m.op === 'scatter' || m.op === 'drain' || m.op === 'receive' || m.op === 'flush' || m.op === 'send' && m.sync) {
     pending.add(m.id);
     // the main thread waits now: it serves the sync requests held for it first, and this goes after their
     // replies (a server waiting on one of them would otherwise take this for its answer); and a sync send
     // on h first serves what came on h before it, in order, as q reads h's messages while it waits
-    const calls = m.op === 'drain' || m.op === 'receive' ? [] : inbox.filter(x => isSync(x) || m.op === 'send' && x.h === m.h && !x.ws);
+    const calls = m.op === 'drain' || m.op === 'receive' || m.op === 'flush' ? [] : inbox.filter(x => isSync(x) || m.op === 'send' && x.h === m.h && !x.ws);
     if (calls.length) {
       for (const c of calls) inbox.splice(inbox.indexOf(c), 1);
       for (const c of calls) if (isSync(c)) hand(c); else answer({ call: c.msg, h: c.h });
@@ -175,6 +175,15 @@ function handle(m: any) {
       };
       if (!jobs.length) finish({ list: [] });
       for (const h of hs) give(h);
+      break;
+    }
+    case 'flush': {
+      // what earlier sends wrote is in the socket's buffer: done when it has drained (or the socket is gone)
+      const c = socks.get(m.h);
+      let done = false;
+      const ok = () => { if (!done) { done = true; reply({ bytes: new Uint8Array(0) }); } };
+      if (!c || c.s.writableLength === 0) { ok(); break; }
+      c.s.once('drain', ok); c.s.once('close', ok);
       break;
     }
     case 'close': {

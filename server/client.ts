@@ -216,6 +216,9 @@ export class Client {
   send(h: number, x: Q, sync: boolean): Q {
     const p = this.peers.get(h);
     if (!p) throw new QError(`Cannot write to handle ${h}. OS reports: Bad file descriptor`);
+    // neg[h][] or neg[h](::) is a flush, not a message: it waits until what went on h is written (basics/ipc,
+    // kb/websockets); the server sees nothing
+    if (!sync && isNil(x)) { this.wait(this.ask({ op: 'flush', h })); return NIL; }
     // a WebSocket's messages are all asynchronous: a string goes as text, bytes as binary
     if (p.ws) {
       if (sync) throw new QError('nyi');

@@ -94,6 +94,15 @@ test('the client hears the server close: .z.pc runs on the client side too', asy
   assert.match(out, /'Cannot write to handle \d+\. OS reports: Bad file descriptor/, 'the handle is gone');
 });
 
+test('neg[h][] and neg[h](::) flush what went on h and send nothing (basics/ipc): the server sees only the messages; a flush before hclose delivers a large one', async () => {
+  await srv.line('n:0;big:0;.z.ps:{n+:1;value x}');
+  try {
+    const got = await client([`h:hopen ${srv.port}`, 'neg[h]"a:1"', 'neg[h][]', 'neg[h](::)', 'h"n"',
+      'neg[h](set;`big;til 4000000)', 'neg[h][]', 'hclose h', `h:hopen ${srv.port}`, 'h"count big"']);
+    assert.deepEqual(got, ['1', '4000000']);
+  } finally { await srv.line('\\x .z.ps'); }
+});
+
 test('.Q.hg and .Q.hp make HTTP requests and give the body as text; a failure is a q error', async () => {
   await srv.line(".z.pp:{.h.hy[`txt;\"posted:\",first x]}");
   try {
