@@ -222,8 +222,9 @@ export class Client {
     // a WebSocket's messages are all asynchronous: a string goes as text, bytes as binary
     if (p.ws) {
       if (sync) throw new QError('nyi');
-      if (x.t !== T.Char && x.t !== T.Byte) throw new QError('type');
-      this.worker!.postMessage({ op: 'wssend', h, text: x.t === T.Char, bytes: (x as { d: Uint8Array }).d.slice() });
+      // (a char atom is a one-character text, as the port's side sends it)
+      if (x.t !== T.Char && x.t !== -T.Char && x.t !== T.Byte) throw new QError('type');
+      this.worker!.postMessage({ op: 'wssend', h, text: x.t !== T.Byte, bytes: x.t === -T.Char ? Uint8Array.of((x as { v: number }).v) : (x as { d: Uint8Array }).d.slice() });
       return NIL;
     }
     // h[] reads the next message that comes on h (basics/ipc's deferred synchronous client): its value

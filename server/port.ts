@@ -47,7 +47,7 @@ export interface PortOptions {
   log?: (s: string) => void;
 }
 
-interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; /** the TLS socket, when the connection is one */ tls?: TLSSocket; send(b: Uint8Array | string): void; close(): void; closing?: boolean; queued(): number; awaiting?: number; /** a sync request to the client: its answer's bytes (plain sockets only) */ call?(req: Uint8Array): Uint8Array; /** h[]: the client's next message */ next?(): Uint8Array }
+interface Conn { w: number; kind: 'ipc' | 'ws'; user: string; addr: number; cap: number; local: boolean; /** a Unix domain socket */ uds?: boolean; /** the TLS socket, when the connection is one */ tls?: TLSSocket; send(b: Uint8Array | string): void; close(): void; closing?: boolean; /** neg[h][] was asked: what went before it is not dropped at a close */ flushed?: boolean; queued(): number; awaiting?: number; /** a sync request to the client: its answer's bytes (plain sockets only) */ call?(req: Uint8Array): Uint8Array; /** h[]: the client's next message */ next?(): Uint8Array }
 
 const ipv4 = (a: string | undefined) => {
   const m = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a ?? '');
@@ -187,7 +187,9 @@ export class Port {
         const c: Conn = conn = {
           w, kind: 'ipc', user: hs.user, addr: ipv4(sock.remoteAddress), cap: capabilityReply(hs.cap), local: isLocal(sock.remoteAddress), uds: sock.remoteAddress === undefined && !(sock instanceof TLSSocket),
           ...(sock instanceof TLSSocket ? { tls: sock } : {}),
-          send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); }, close: () => { c.closing = true; sock.destroy(); },
+          send: b => { if (!sock.destroyed) sock.write(b as Uint8Array); },
+          // (hclose drops what is unsent, as kdb+ 3.6+ does, unless neg[h][] flushed it: then it goes first)
+          close: () => { c.closing = true; if (c.flushed && sock.writableLength) sock.end(() => sock.destroy()); else sock.destroy(); },
           queued: () => sock.writableLength, call, next,
         };
         this.conns.set(w, c);
@@ -403,6 +405,9 @@ export class Port {
       if (m.error !== undefined) throw new QError(m.error);
       return m.value!;
     }
+    // neg[h][] flushes and sends nothing: the port writes as soon as the main thread is free, and what went
+    // before it is kept through an hclose
+    if (isNil(x)) { c.flushed = true; return NIL; }
     if (c.kind === 'ws') {
       if (x.t === T.Char || x.t === -T.Char) {
         const b = x.t === T.Char ? (x as Vec).d as Uint8Array : Uint8Array.of((x as Atom).v);

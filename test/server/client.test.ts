@@ -100,6 +100,9 @@ test('neg[h][] and neg[h](::) flush what went on h and send nothing (basics/ipc)
     const got = await client([`h:hopen ${srv.port}`, 'neg[h]"a:1"', 'neg[h][]', 'neg[h](::)', 'h"n"',
       'neg[h](set;`big;til 4000000)', 'neg[h][]', 'hclose h', `h:hopen ${srv.port}`, 'h"count big"']);
     assert.deepEqual(got, ['1', '4000000']);
+    // the port's side too: the client's .z.ps hears one message
+    const back = await client(['n:0;.z.ps:{n+:1;value x}', `h:hopen ${srv.port}`, 'h"neg[.z.w]\\"m:1\\";neg[.z.w][];neg[.z.w](::)"', 'h"1+1"', 'n', 'm']);
+    assert.deepEqual(back, ['2', '1', '1']);
   } finally { await srv.line('\\x .z.ps'); }
 });
 
@@ -388,5 +391,18 @@ test('a WebSocket client hears its server only through a .z.ws of its own: wasq\
     await cl.line('neg[r 0]"hello"');
     await sleep(500);
     assert.match(await cl.line('@[value;`pwned;{"undefined"}]'), /"undefined"/);
+  } finally { await cl.stop(); await ws.stop(); }
+});
+
+test('on a WebSocket handle a char atom goes as one character of text, as the port sends one; neg[h][] flushes it', async () => {
+  const ws = await startWasq([]);
+  const cl = await startWasq([], { listen: false });
+  try {
+    await ws.line('.z.ws:{neg[.z.w] "got ",x}');
+    await cl.line('got:();.z.ws:{got,:enlist x}');
+    await cl.line(`r:(\`$":ws://127.0.0.1:${ws.port}")"GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"`);
+    assert.equal(await cl.line('neg[r 0]"z";neg[r 0][]'), '');
+    for (let i = 0; i < 100 && (await cl.line('count got')) !== '1\n'; i++) await sleep(50);
+    assert.equal(await cl.line('got'), '"got z"\n');
   } finally { await cl.stop(); await ws.stop(); }
 });
