@@ -2279,3 +2279,15 @@ test('_ drops a key given in another integer width, as lookup finds it (dotfiles
   assert.equal(q('((1 2)!3 4) _ 1i'), '2| 4');
   assert.equal(q('(enlist 1) _ (1 2i)!3 4'), '2| 4');
 });
+
+test('ssr with a plain pattern and text works on the bytes: the same strings as the pattern path gives, and x itself where nothing matches', () => {
+  const { q } = makeSession();
+  q('s:{x?"abc"} each 2000?8');
+  // [a]b is the same pattern as ab, but takes the pattern path
+  assert.equal(q('(ssr[;"ab";"XYZ"] each s)~ssr[;"[a]b";"XYZ"] each s'), '1b');
+  assert.equal(q('(ssr[;"aa";""] each s)~ssr[;"[a]a";""] each s'), '1b');
+  assert.equal(q('(ssr[;"c";"\\377"] each s)~ssr[;"[c]";"\\377"] each s'), '1b');
+  assert.equal(q('ssr["aaa";"aa";"b"]'), '"ba"');
+  assert.equal(q('ssr["a*c";"*";"x"]'), '"axc"');
+  assert.equal(q('x:"abc";x~ssr[x;"z";"y"]'), '1b');
+});

@@ -277,6 +277,19 @@ export function ssr(a: Q[]): Q {
   const [x, y, z] = a;
   if (!isStr(x) || !isStr(y)) throw new QError('type');
   if (x.t === -T.Char) throw new QError('type');
+  // a pattern without ? or [ replaced by text: found and joined among the bytes, with no string made of
+  // either (ssr over a million strings), and x itself where it does not occur
+  const pb = y.t === T.Char ? (y as Vec).d as Uint8Array : BYTE[(y as Atom).v as number];
+  if (isStr(z) && pb.length && !pb.includes(63) && !pb.includes(91)) {
+    const d = (x as Vec).d as Uint8Array, at = findBytes(d, pb);
+    if (!at.length) return x;
+    const zb = z.t === T.Char ? (z as Vec).d as Uint8Array : BYTE[(z as Atom).v as number], m = pb.length;
+    const r = fresh(Uint8Array, d.length + at.length * (zb.length - m));
+    let from = 0, to = 0;
+    for (const i of at) { r.set(d.subarray(from, i), to); to += i - from; r.set(zb, to); to += zb.length; from = i + m; }
+    r.set(d.subarray(from), to);
+    return vec(T.Char, r);
+  }
   const s = chars(x), p = chars(y);
   const rep = (m: string): string => isFn(z) ? chars(apply1(z, unlatin(m))) : isStr(z) ? chars(z) : (() => { throw new QError('type'); })();
   let out = '', last = 0;
