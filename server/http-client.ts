@@ -1,8 +1,8 @@
 // HTTP as a kdb+ client speaks it: the raw exchange of `:http://host "request" (kb/http), and .Q.hg and
 // .Q.hp, which send kdb+'s own request (Host, Accept-Encoding: gzip, and for a post Content-Type and
 // Content-Length; credentials in the URL as Basic; http_proxy and no_proxy as ref/dotq says) and give
-// the body, unzipped, whatever the status: no redirect is followed, as none is by kdb+. A fetch() would
-// send headers of its own, follow redirects and refuse credentials in the URL.
+// the body, unzipped, whatever the status: the answer to this one request (a redirect is given back, not
+// followed). A fetch() would send headers of its own, follow redirects and refuse credentials in the URL.
 import { connect, Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { readFileSync } from 'node:fs';
