@@ -664,7 +664,11 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
     const names = dedupe(q.cols.map(c => c[0]));
     const vals = q.cols.map(([, e]) => withCols(t, rows, e));
     let n = -1;
-    for (const v of vals) if (v.t >= 0 && v.t < T.Table) { const m = count(v); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
+    // (a table is a list of its rows, and must be as long as the others; a dictionary is no column)
+    for (const v of vals) {
+      if (v.t === T.Dict) throw new QError('type');
+      if (v.t >= 0 && v.t <= T.Table) { const m = count(v); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
+    }
     // (an atom, and a function or :: as one, stands in every row: select last f,a from an empty table)
     r = table(names, vals.map(v => n < 0 ? enlist(v) : v.t < 0 || v.t >= T.Lambda ? fromItems(new Array(n).fill(v)) : v));
   } else {

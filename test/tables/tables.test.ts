@@ -753,3 +753,12 @@ test('a select or update column that is :: or a function stands in every row, as
   assert.equal(q('update g:{x} from t'), 'a f   g  \n---------\n1 1 2 {x}\n2 3 4 {x}');
   assert.equal(q('count update g:first f from e0'), '0');
 });
+
+test('a select column that is a table must be as long as the others (it made a malformed table), and one that is a dictionary is \'type', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2 3 1;b:`x`y`z`x);k:([]x:1 2);d:`p`q!1 2');
+  assert.equal(q('select b,k from t'), "'length");
+  assert.equal(q('select b,d from t'), "'type");
+  assert.equal(q('count select b,k:([]x:1 2 3 4) from t'), '4');
+  assert.equal(q('t'), 'a b\n---\n1 x\n2 y\n3 z\n1 x');
+});
