@@ -772,7 +772,7 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     let at: Int32Array | null = null;
     for (const [name, e] of q.cols) {
       // no groups: the column has the type its expression gives over no rows, as select … by's has
-      if (!g.members.length) { const v = withCols(t, [], e); put(name, full ? null : order, v.t < 0 ? emptyOf(v) : sliceQ(v, 0, 0)); continue; }
+      if (!g.members.length) { const v = withCols(t, [], e); put(name, full ? null : order, v.t < 0 || v.t >= T.Lambda ? emptyOf(v) : sliceQ(v, 0, 0)); continue; }
       // each group's result goes back to that group's rows (an atom fills its group)
       const vals = g.members.map(m => {
         const v = withCols(t, m, e);

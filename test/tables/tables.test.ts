@@ -752,6 +752,8 @@ test('a select or update column that is :: or a function stands in every row, as
   assert.equal(q('select f:{x}, a from t'), 'f   a\n-----\n{x} 1\n{x} 2');
   assert.equal(q('update g:{x} from t'), 'a f   g  \n---------\n1 1 2 {x}\n2 3 4 {x}');
   assert.equal(q('count update g:first f from e0'), '0');
+  // and by groups over no rows (first of an empty nested column is ::)
+  assert.equal(q('count update g:first f by a from e0'), '0');
 });
 
 test('a select column that is a table must be as long as the others (it made a malformed table), and one that is a dictionary is \'type', () => {
