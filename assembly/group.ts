@@ -142,29 +142,20 @@ export function gwavg_i64_f64(w: usize, v: usize, gid: usize, n: i32, ng: i32, n
 export function gwavg_f64_i64(w: usize, v: usize, gid: usize, n: i32, ng: i32, num: usize, den: usize): void { gwavg<f64, i64>(w, v, gid, n, ng, num, den); }
 export function gwavg_i64_i64(w: usize, v: usize, gid: usize, n: i32, ng: i32, num: usize, den: usize): void { gwavg<i64, i64>(w, v, gid, n, ng, num, den); }
 
-/** Per group: smallest and largest non-null float (0w and -0w for a group of nulls, as q's min and max). */
-export function gminmax_f64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, mx: usize): void {
-  for (let g = 0; g < ng; g++) { store<f64>(mn + (<usize>g << 3), Infinity); store<f64>(mx + (<usize>g << 3), -Infinity); }
+/** Per group: smallest and largest non-null item; hi and -hi for a group of nulls (0w and -0w for floats,
+ *  0W and -0W for longs, as q's min and max). */
+function gminmax<T>(val: usize, gid: usize, n: i32, ng: i32, mn: usize, mx: usize, hi: T): void {
+  for (let g = 0; g < ng; g++) { store<T>(mn + (<usize>g << 3), hi); store<T>(mx + (<usize>g << 3), -hi); }
   for (let i = 0; i < n; i++) {
-    const v = load<f64>(val + (<usize>i << 3));
-    if (v != v) continue;
+    const v = load<T>(val + (<usize>i << 3));
+    if (isFloat<T>() ? v != v : <i64>v == NJ) continue;
     const g = <usize>load<i32>(gid + (<usize>i << 2)) << 3;
-    if (v < load<f64>(mn + g)) store<f64>(mn + g, v);
-    if (v > load<f64>(mx + g)) store<f64>(mx + g, v);
+    if (v < load<T>(mn + g)) store<T>(mn + g, v);
+    if (v > load<T>(mx + g)) store<T>(mx + g, v);
   }
 }
-
-/** Per group: smallest and largest non-null long (0W and -0W for a group of nulls, as q's min and max). */
-export function gminmax_i64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, mx: usize): void {
-  for (let g = 0; g < ng; g++) { store<i64>(mn + (<usize>g << 3), i64.MAX_VALUE); store<i64>(mx + (<usize>g << 3), -i64.MAX_VALUE); }
-  for (let i = 0; i < n; i++) {
-    const v = load<i64>(val + (<usize>i << 3));
-    if (v == NJ) continue;
-    const g = <usize>load<i32>(gid + (<usize>i << 2)) << 3;
-    if (v < load<i64>(mn + g)) store<i64>(mn + g, v);
-    if (v > load<i64>(mx + g)) store<i64>(mx + g, v);
-  }
-}
+export function gminmax_f64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, mx: usize): void { gminmax<f64>(val, gid, n, ng, mn, mx, Infinity); }
+export function gminmax_i64(val: usize, gid: usize, n: i32, ng: i32, mn: usize, mx: usize): void { gminmax<i64>(val, gid, n, ng, mn, mx, i64.MAX_VALUE); }
 
 /** Last row of each group (the first rows come from grouping). */
 export function glast(gid: usize, n: i32, ng: i32, out: usize): void {

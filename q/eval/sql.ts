@@ -544,6 +544,9 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
 /** The keyed table of a grouped select: groups in ascending key order (enumerations by their symbols), as
  *  the general path orders them. */
 /** The empty column of an aggregate's result over no rows: of its atom's type, else a general list. */
+/** A query column's value that stands in every row: an atom, or a function or :: as one (select last f,a
+ *  from an empty table; update g:{x} from t). */
+const atomLike = (v: Q): boolean => v.t < 0 || v.t >= T.Lambda;
 function emptyOf(v: Q): Q { return v.t < 0 && v.t >= -T.Enum && v.t !== -T.Enum ? empty(-v.t) : list([]); }
 
 function groupedResult(q: Query, keyVals: Q[], vals: Q[]): Q {
@@ -669,8 +672,7 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
       if (v.t === T.Dict) throw new QError('type');
       if (v.t >= 0 && v.t <= T.Table) { const m = count(v); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
     }
-    // (an atom, and a function or :: as one, stands in every row: select last f,a from an empty table)
-    r = table(names, vals.map(v => n < 0 ? enlist(v) : v.t < 0 || v.t >= T.Lambda ? fromItems(new Array(n).fill(v)) : v));
+    r = table(names, vals.map(v => n < 0 ? enlist(v) : atomLike(v) ? fromItems(new Array(n).fill(v)) : v));
   } else {
     r = subset(t, rows);
     if (keys.length) r = rekey(r as Table, keys);
@@ -748,8 +750,7 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     const j = names.indexOf(name);
     const m = rowsOf ? rowsOf.length : n;
     // (an atom for no rows is an empty vector of its type: a new column is then its nulls)
-    // (a function or :: is one too: update g:{x} from t)
-    const val = v.t < 0 || v.t >= T.Lambda ? m ? fromItems(new Array(m).fill(v)) : emptyOf(v) : v;
+    const val = atomLike(v) ? m ? fromItems(new Array(m).fill(v)) : emptyOf(v) : v;
     if (count(val) !== m) throw new QError('length');
     if (!rowsOf) { if (j >= 0) data[j] = val; else { names.push(name); data.push(val); } return; }
     let base = j >= 0 ? data[j] : fromItems(new Array(n).fill(nullItem(val)));
@@ -772,7 +773,7 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     let at: Int32Array | null = null;
     for (const [name, e] of q.cols) {
       // no groups: the column has the type its expression gives over no rows, as select … by's has
-      if (!g.members.length) { const v = withCols(t, [], e); put(name, full ? null : order, v.t < 0 || v.t >= T.Lambda ? emptyOf(v) : sliceQ(v, 0, 0)); continue; }
+      if (!g.members.length) { const v = withCols(t, [], e); put(name, full ? null : order, atomLike(v) ? emptyOf(v) : sliceQ(v, 0, 0)); continue; }
       // each group's result goes back to that group's rows (an atom fills its group)
       const vals = g.members.map(m => {
         const v = withCols(t, m, e);

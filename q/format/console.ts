@@ -208,7 +208,7 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
   return items(c).map(e => f === tcell && e.t < 0 && e.t !== -T.Sym && e.t !== -T.Enum && tcell(e, P) !== '' ? s1(e, P) : f(e, P));
 }
 
-// a cell's width is the bytes of its text, as kdb+ counts them: a UTF-8 name is as byteLength as its bytes
+// a cell's width is the bytes of its text, as kdb+ counts them: a UTF-8 name is as wide as its bytes
 // (kb/unicode: 蘋果 and 香蕉 take six columns, 橙 three)
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - byteLength(s)));
 /** kdb+ keeps a line within \c's width less one, in bytes, ending a cut line with `..` (a character that
@@ -279,7 +279,7 @@ function isGrid(xs: Q[]): boolean {
 const inRow = (x: Q, P: number): string => numericVec(x) ? colCells(x, P).join(' ')
   : x.t === T.List && count(x) && (x as List).d.every(e => e.t < 0) ? (x as List).d.map(e => inRow(e, P)).join(' ') : s1(x, P);
 /** A general list's row of a grid: its items in one-line form; a row of numeric vectors of one count is a
- *  matrix, each of its columns as byteLength as its widest item (q4m's Lists notebook: (1 2 3;(10 20;100
+ *  matrix, each of its columns as wide as its widest item (q4m's Lists notebook: (1 2 3;(10 20;100
  *  200;1000 2000)) shows 10   20   100  200  1000 2000 under 1         2         3) */
 function listRow(e: List, P: number): string[] {
   // (only a row that is a matrix, numeric vectors of one count: (2;3 4)+… shows 7 8 9 10 11 over 13  15 16,
@@ -343,7 +343,7 @@ export function show(x: Q, o: Opts): string {
     if (d.length === 0) return '()';
     let lines: string[];
     // only the lines that show are made: a longer list keeps rows-3 and adds '..' (as clip does), and a
-    // grid's columns are as byteLength as the rows shown need (qbists' findingprimes essay)
+    // grid's columns are as wide as the rows shown need (qbists' findingprimes essay)
     const shown = d.length > o.rows - 2 ? d.slice(0, Math.max(0, o.rows - 3)) : d;
     // dictionaries of like keys in the part shown are a table there, though a later one's keys differ
     // (qbists' allthatjazz essay: a 0h list of track dictionaries shows as a table, cut with ..)
