@@ -25,6 +25,10 @@ test('an error shows the frame it happened in, with a caret under the failing pr
   assert.equal(s.evaluate('{x+`a} each 1 2').trace, '  [1]  {x+`a}\n         ^');
   // a parse error: the line, with the caret where the parser stopped
   assert.equal(s.evaluate('a b c]').trace, '  [0]  a b c]\n            ^');
+  // a name set globally and then as a local: the caret under the local assignment (releases/ChangesIn4.0)
+  const g = s.evaluate('x:3;{a::1;a:1}');
+  assert.equal(g.out, "'a");
+  assert.equal(g.trace, '  [0]  x:3;{a::1;a:1}\n' + ' '.repeat(17) + '^');
   // a multi-line lambda shows the line that failed
   q('m:{[x]\n y:x+1;\n y+`a}');
   assert.equal(s.evaluate('m 1').trace, '  [1]   y+`a}\n         ^');

@@ -15,7 +15,7 @@ export type Node =
   | { k: 'adv'; a: string; f: Node }                     // f' f/ f\ f': f/: f\:
   | { k: 'lam'; v: Q }                                   // a lambda value, made at parse time
   | { k: 'list'; a: (Node | null)[] }                    // (a;b;c)
-  | { k: 'asg'; n: string; slot?: number; idx: (Node | null)[] | null; op: { k: 'prim'; n: string } | null; g: boolean; r: Node; src?: string }
+  | { k: 'asg'; n: string; slot?: number; idx: (Node | null)[] | null; op: { k: 'prim'; n: string } | null; g: boolean; r: Node; src?: string; p?: number } // p: where the name stands
   | { k: 'ret'; x: Node }                                // :x in a lambda
   | { k: 'sig'; x: Node; p?: number }                    // 'x (p: where the ' is, for the caret)
   | { k: 'ctl'; c: string; a: Node[] }                   // $[..] if[..] do[..] while[..]

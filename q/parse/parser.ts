@@ -183,7 +183,7 @@ export class Parser {
         if (nx.colon) op = { k: 'prim', n: nx.s };
         // f:{…} at the top names the lambda (and f@ the lambdas inside it), as kdb+'s backtraces show it
         if (this.lambdaDepth === 0 && !idx && !op && r?.k === 'lit' && r.v.t === T.Lambda) nameLambda(r.v as Lambda, target.n);
-        items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::' || !!nx.global, r: r ?? (nx.s === '::' ? { k: 'lit', v: NIL } : { k: 'nil' }) }, verb: false });
+        items.push({ n: { k: 'asg', n: target.n, idx, op, g: nx.s === '::' || !!nx.global, r: r ?? (nx.s === '::' ? { k: 'lit', v: NIL } : { k: 'nil' }), p: it.pos }, verb: false });
         break;
       }
       items.push(it);
@@ -600,10 +600,11 @@ export function makeLambda(src: string, params: string[] | null, body: Node[], p
       case 'adv': walk(n.f); return;
       case 'list': n.a.forEach(walk); return;
       case 'asg':
-        // a name set globally cannot then become a local: kdb+'s compiler signals it ({a::1;a:1} is 'a)
+        // a name set globally cannot then become a local: kdb+'s compiler signals it, at the local
+        // assignment since 4.0 ({a::1;a:1} is 'a, releases/ChangesIn4.0)
         if (n.g) globals.add(n.n);
         else if (!n.idx && !n.op && !n.n.includes('.') && !assigned.includes(n.n)) {
-          if (globals.has(n.n)) throw new QError(n.n);
+          if (globals.has(n.n)) throw new QError(n.n, n.p);
           assigned.push(n.n);
         }
         used.add(n.n); n.idx?.forEach(walk); walk(n.r); return;
