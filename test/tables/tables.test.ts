@@ -55,6 +55,9 @@ test('link columns: an enumeration over a plain table shows its indices and foll
   assert.equal(q('exec t from meta t'), '"jfi"');
   assert.equal(q('exec f from meta t'), '```t');
   assert.equal(q('`t!0 1'), '`t!0 1');
+  // one index is a vector of one, as any vector shows it; an atom has no comma
+  assert.equal(q('`t!enlist 2'), '`t!,2');
+  assert.equal(q('`t!2'), '`t!2');
 });
 
 test('enumerations: empty domains, extend, joins across domains, in-place join checks the domain', () => {
