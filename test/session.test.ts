@@ -2023,6 +2023,12 @@ test('x,:y pushes onto a general list the variable alone holds (appending vector
   q('w:(1 2;3 4); w,:w; w,:enlist w');
   assert.equal(q('-3!w'), '"(1 2;3 4;1 2;3 4;(1 2;3 4;1 2;3 4))"');
   assert.equal(q('f:{s:(); do[x;s,:enlist 1 2]; s}; g:f 3; g,:enlist 9; (count f 3;count g)'), '3 4');
+  // a list of atoms of more than one type takes atoms the same way (rows of a symbol and a number)
+  q('p:(); do[3;p,:(`a;1)]; p0:p; p,:(`b;2); p,:3; p,:`c`d');
+  assert.equal(q('-3!(p0;p)'), '"((`a;1;`a;1;`a;1);(`a;1;`a;1;`a;1;`b;2;3;`c;`d))"');
+  // and where the list so far has atoms of one type: those that join it decide (here a vector)
+  q('v:(1;`a); v:v 0 0; v,:2');
+  assert.equal(q('(type v;v)'), '7h\n1 1 2');
 });
 
 test('parsing real programs: an operator takes Each after a space; a keyword@ projection composes with a derived verb; a symbol may hold / between name characters; first() is the generic null', () => {

@@ -334,7 +334,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // pushes y's items onto it where it stands: appending vectors in a loop copied the list every time
     if (n.op.n === ',' && c.t === T.List && (y.t === T.List || y.t < 0 || (y.t > 0 && y.t <= T.Enum))) {
       const x = c as List;
-      if (mine && held === c && x.d.length && x.d[0].t >= 0) {
+      if (mine && held === c && x.d.length && staysGeneral(x.d, y)) {
         const ys = y.t < 0 ? [y] : items(y);
         for (let i = 0; i < ys.length; i++) x.d.push(ys[i]);
         // (a hash index of its items, built for finds, no longer covers them; and the read above released
@@ -369,6 +369,16 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     notifyChange(n, fr, idx);
   }
   return assigned ?? r;
+}
+/** Is list d joined with y still a general list, for certain: some item is not an atom, or two differ in
+ *  type (d's first and last, or d's first and one of y's). A list of atoms of one type would become a
+ *  vector, which the push in place cannot make (so b,:(`a;1) in a loop was a copy of b each time). */
+function staysGeneral(d: Q[], y: Q): boolean {
+  const t = d[0].t;
+  if (t >= 0 || d[d.length - 1].t !== t) return true;
+  if (y.t < 0) return y.t !== t;
+  if (y.t !== T.List) return y.t !== -t;
+  return (y as List).d.some(e => e.t !== t);
 }
 /** .z.vs[name;indices] hears of every change to a global of the root namespace (ref/dotz: not .a.b, nor a
  *  function's locals; a function's g::v is a global's change); the indices are those already evaluated,
