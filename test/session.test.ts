@@ -1870,6 +1870,18 @@ test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps 
   q('l:(1 2;3 4); l[0]:5 6; l[1]:9; l[0]:8');
   assert.equal(q('(type l;l)'), '7h\n8 9');
   assert.equal(q('{l:(1 2;3 4); l[0]:5 6; k:l; l[1]:0; -3!(l;k)}[]'), '"((5 6;0);(5 6;3 4))"');
+  // m[i;j]:v deeper in a list: row i changes and no other; rows that were one vector stay apart, and what
+  // read the list before keeps it
+  q('g:3#enlist 0 0; g[1;0]:5; h:g; g[2;1]+:7; g[0;1 0]:8 9; r:g 2; g[2;0]:4');
+  assert.equal(q('-3!(g;h;r)'), '"((9 8;5 0;4 7);(0 0;5 0;0 0);0 7)"');
+  assert.equal(q('{m:x#enlist x#0; i:0; do[x; m[i;i]:1; i+:1]; m} 3'), '1 0 0\n0 1 0\n0 0 1');
+  // its value is the value assigned (or the new item, for op:), and a wrong type or index fails as before
+  assert.equal(q('(g[0;0]:3;g[0;1]+:10)'), '3 18');
+  assert.equal(q('g[1;0]:1.5'), "'type");
+  assert.equal(q('g[1;5]:1'), "'length");
+  assert.equal(q('-3!g'), '"(3 18;5 0;4 7)"');
+  q('n:(1 2;`a`b;"xy"); n[0;0]:0; n[2;0]:"z"; n[1;1]:`q');
+  assert.equal(q('-3!n'), '"(0 2;`a`q;\\"zy\\")"');
 });
 
 test('converge stops when a result repeats the previous or the first; a function that changes globals is not cut short as a cycle (adotsch\'s AoC 2015 day 23)', () => {

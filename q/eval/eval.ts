@@ -304,6 +304,15 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
         if (!local) notifyChange(n, fr, idx);
         return at.v;
       }
+      // m[i;j]:v deeper in a general list: row i amended (a copy of that row alone) and put back where it
+      // stands; the rest of the list is not copied (a loop over a grid's cells was a copy of the grid each)
+      const row = inPlaceRow(x, owner, idx, op, y);
+      if (row) {
+        if (!local) env.globals.set(owner as string, x!);
+        setItem(row.x, row.p, row.v);
+        if (!local) notifyChange(n, fr, idx);
+        return (op ? itemsAt(row.v, idx.slice(1)) : y) ?? x!;
+      }
     }
     const before = local ? fr![n.slot!] : held, wasOwn = before !== undefined && (before as Owned).own === owner;
     const c = current(n, fr, local);
@@ -421,6 +430,18 @@ function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y
   // an atom of its type (else the amend makes a vector of them)
   if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
   return { x: x as Vec, p, v };
+}
+/** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x: x's item i with the
+ *  rest of the amend made (a copy of that item); null when the whole amend must run. */
+function inPlaceRow(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length < 2 || x.t !== T.List || (x as List).a) return null;
+  const i = idx[0];
+  if (i.t !== -T.Long && i.t !== -T.Int) return null;
+  const p = Number((i as Atom).v), d = (x as List).d;
+  if (!(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
+  const v = amend(d[p], idx.slice(1), op, y);
+  // (the list stays general: its item is still a list)
+  return v.t >= 0 && v.t <= T.Enum ? { x: x as Vec, p, v } : null;
 }
 /** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */
 function appended(c: Q, r: Q): boolean {
