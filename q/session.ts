@@ -8,7 +8,7 @@ import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int, sym } from './value/value.js';
 import { bytesName } from './value/utf8.js';
 import { QError, osError, asSignal } from './value/error.js';
-import { Env, Host, env, setEnv, writes } from './eval/env.js';
+import { Env, Host, env, setEnv, writes, type Held } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
 import { ev, callLambda } from './eval/eval.js';
@@ -77,6 +77,10 @@ export class Session {
     // a name a primitive is given as data (`t insert x, value`x, `x set y) is the working namespace's
     hooks.getGlobal = name => inWorkingNs(() => getGlobal(name));
     hooks.setGlobal = (name, v) => inWorkingNs(() => setGlobal(name, v));
+    hooks.ownGlobal = name => inWorkingNs(() => {
+      const full = this.env.full(name), held = this.env.globals.peek(full) as Held | undefined;
+      return { mine: held !== undefined && held.own === full, mark: (v: Q) => { (v as Held).own = full; } };
+    });
     hooks.isNamespace = name => lookup(name) === undefined && namespace(name) !== null;
     hooks.deleteMember = (ns, m) => deleteMember(ns, m);
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free

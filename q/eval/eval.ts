@@ -9,7 +9,7 @@ import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prim
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
 import { forgetIndex, find1 } from '../prims/find.js';
-import { appendJoin } from '../prims/join.js';
+import { appendJoin, staysGeneral } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
 import { getFile } from '../prims/disk.js';
@@ -358,7 +358,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (n.op.n === ',' && c.t === T.Dict && (c as { a?: number }).a === 1 && (c as Dict).k.t !== T.Table) throw new QError('step');
     // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
     const d = PRIMS[n.op.n]?.d;
-    r = c === UNDEFINED ? y : n.op.n === ',' ? appendJoin(c, y) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
+    // (a table the variable alone holds takes its general columns' new items where they stand)
+    r = c === UNDEFINED ? y : n.op.n === ',' ? appendJoin(c, y, c.t === T.Table && mine && held === c) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
     // x,:y appends to x in place, so a typed vector (or a table's typed column) must keep its type (ref/join);
     // any other x op:y is x:x op y, whatever its type (a%:2 of longs is floats; greplin.q's x@:i of a string)
     if (n.op.n === ',') {
@@ -368,8 +369,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
       if (c.t === T.Dict && r.t === T.Dict && (c as any).v.t > 0 && (c as any).v.t <= T.Enum && (r as any).v.t !== (c as any).v.t) throw new QError('type');
       if (c.t === T.Table && r.t !== T.Table) throw new QError('type');
       if (c.t === T.Table && r.t === T.Table && (c as any).d.some((col: Q, j: number) => col.t > 0 && col.t <= T.Enum && (r as any).d[j].t !== col.t)) throw new QError('type');
-      // a general list the join made afresh is the variable's alone: the next x,:y pushes onto it
-      if (r.t === T.List && r !== c && r !== y) (r as Owned).own = owner;
+      // a general list the join made afresh is the variable's alone: the next x,:y pushes onto it; and a
+      // table's general columns the append made (or pushed onto) are the table's alone
+      if ((r.t === T.List || r.t === T.Table) && r !== c && r !== y) (r as Owned).own = owner;
     }
   }
   if (local) fr![n.slot!] = r;
@@ -378,16 +380,6 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     notifyChange(n, fr, idx);
   }
   return assigned ?? r;
-}
-/** Is list d joined with y still a general list, for certain: some item is not an atom, or two differ in
- *  type (d's first and last, or d's first and one of y's). A list of atoms of one type would become a
- *  vector, which the push in place cannot make (so b,:(`a;1) in a loop was a copy of b each time). */
-function staysGeneral(d: Q[], y: Q): boolean {
-  const t = d[0].t;
-  if (t >= 0 || d[d.length - 1].t !== t) return true;
-  if (y.t < 0) return y.t !== t;
-  if (y.t !== T.List) return y.t !== -t;
-  return (y as List).d.some(e => e.t !== t);
 }
 /** .z.vs[name;indices] hears of every change to a global of the root namespace (ref/dotz: not .a.b, nor a
  *  function's locals; a function's g::v is a global's change); the indices are those already evaluated,

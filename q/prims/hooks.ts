@@ -31,6 +31,9 @@ export const hooks = {
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,
+  /** whether the global's value is its alone (made by its last change, not read whole since), and how to
+   *  mark a value the change makes as its alone (eval.ts: x,:y and x[i]:y in place) */
+  ownGlobal: (() => ({ mine: false, mark: () => {} })) as (name: string) => { mine: boolean; mark: (v: Q) => void },
   /** x uj y (joins.ts, which imports the iterators) */
   uj: unset as (x: Q, y: Q) => Q,
   /** t lj kt (joins.ts): a row joined with a keyed table looks itself up in it */

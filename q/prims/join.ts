@@ -14,10 +14,21 @@ import { index } from './index.js';
 import { hooks } from './hooks.js';
 import { nameCmp } from '../value/utf8.js';
 
-/** x,y for x,:y (and insert): a vector grows into room behind it, so appending in a loop is not quadratic. */
-export const appendJoin = (x: Q, y: Q): Q => join(x, y, true);
+/** x,y for x,:y (and insert): a vector grows into room behind it, so appending in a loop is not quadratic;
+ *  own: x is a table its variable alone holds, whose general columns take their items where they stand. */
+export const appendJoin = (x: Q, y: Q, own = false): Q => join(x, y, true, own);
 
-export function join(x: Q, y: Q, grow = false): Q {
+/** Is list d joined with y still a general list, for certain: some item is not an atom, or two differ in
+ *  type (d's first and last, or d's first and one of y's). A list of atoms of one type would become a
+ *  vector, which the push in place cannot make (so b,:(`a;1) in a loop was a copy of b each time). */
+export function staysGeneral(d: Q[], y: Q): boolean {
+  const t = d[0].t;
+  if (t >= 0 || d[d.length - 1].t !== t) return true;
+  if (y.t < 0) return y.t !== t;
+  if (y.t !== T.List) return y.t !== -t;
+  return (y as List).d.some(e => e.t !== t);
+}
+export function join(x: Q, y: Q, grow = false, own = false): Q {
   const tx = x.t, ty = y.t;
   const vx = tx > 0 && tx <= T.Enum, vy = ty > 0 && ty <= T.Enum;
   if ((vx || tx < 0 && tx >= -T.Enum) && (vy || ty < 0 && ty >= -T.Enum) && Math.abs(tx) === Math.abs(ty)) {
@@ -42,7 +53,7 @@ export function join(x: Q, y: Q, grow = false): Q {
   // a list of items, and the table's rows join it as dictionaries: t,enlist () has three items)
   // (and no rows join as none: t,() is t, as raze of a column with () cells needs, TorQ-Bikes' bike_list)
   if (tx === T.Table && ty === T.List && !count(y)) return x;
-  if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List && rowsOf(x as Table, y as List) || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow);
+  if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List && rowsOf(x as Table, y as List) || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow, own);
   // (a keyed table likewise: k,() is k, as a config reader's (1!x),$[..;1!y;()] counts on)
   if (isKeyed(x) && ty === T.List && !count(y)) return x;
   if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y);

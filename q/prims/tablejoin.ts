@@ -5,7 +5,8 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, nullItem, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { index } from './index.js';
-import { join } from './join.js';
+import { join, staysGeneral } from './join.js';
+import { forgetIndex } from './find.js';
 import { keyText } from './list.js';
 import { amend } from './amend.js';
 import { jointIds } from './groupby.js';
@@ -36,15 +37,32 @@ export function asRows(c: string[], y: Q): Table {
 }
 const wrap1 = (v: Q): Q => v.t < 0 ? fromItems([v]) : list([v]);
 
-/** t , rows: append by column name. */
-/** t , rows; grow: for t,:rows and insert, each column grows into room behind it (appendJoin). */
-export function appendRows(a: Table, y: Q, grow = false): Table {
+/** t , rows, by column name; grow: for t,:rows and insert, each column grows into room behind it
+ *  (appendJoin); own: t is its variable's alone (nothing else holds its general columns), and they take
+ *  their new items where they stand (appending rows with a string column copied the column each time). */
+export function appendRows(a: Table, y: Q, grow = false, own = false): Table {
   const b = asRows(a.c, y);
   // append (t,: and insert) takes rows with columns missing, filled with nulls (ref/join); join does not
   if (!b.c.every(c => a.c.includes(c)) || (grow ? false : a.c.length !== b.c.length)) throw new QError('mismatch');
   const m = count(b);
   // an append stores into the columns: an int column takes longs, a long one ints (conv's intLong)
-  return table(a.c, a.c.map((c, i) => join(a.d[i], b.c.includes(c) ? (grow ? intLong(col(b, c), a.d[i].t) : col(b, c)) : nullsOf(a.d[i], m), grow)));
+  const adds = a.c.map((c, i) => b.c.includes(c) ? (grow ? intLong(col(b, c), a.d[i].t) : col(b, c)) : nullsOf(a.d[i], m));
+  const pushed = adds.map((y, i) => own && pushable(a.d[i], y));
+  const cols = a.c.map((_, i) => pushed[i] ? a.d[i] : join(a.d[i], adds[i], grow));
+  // (a typed column that would change type is 'type before any column is pushed onto)
+  if (own && cols.some((c, i) => a.d[i].t > 0 && a.d[i].t <= T.Enum && c.t !== a.d[i].t)) throw new QError('type');
+  pushed.forEach((p, i) => { if (p) pushOnto(a.d[i] as List, adds[i]); });
+  return table(a.c, cols);
+}
+/** Can general column c (its table its variable's alone) take y's items where it stands: it has items and
+ *  stays a general list. */
+export const pushable = (c: Q, y: Q): boolean => c.t === T.List && count(c) > 0 && staysGeneral((c as List).d, y);
+/** y's items (an atom, one) pushed onto general list c. */
+export function pushOnto(c: List, y: Q): void {
+  const d = c.d, ys = y.t < 0 ? [y] : items(y);
+  for (let k = 0; k < ys.length; k++) d.push(ys[k]);
+  // (a hash index of its items, built for finds, no longer covers them)
+  forgetIndex(d);
 }
 /** m nulls of column c's type, each its own item: a string column's are "", which # would make blanks of
  *  (1#"" is " "). */

@@ -11,7 +11,7 @@ import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { keyIndex, takesType, asRows } from './tablejoin.js';
+import { keyIndex, takesType, asRows, pushable, pushOnto } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
 import { compareQ, comparator, symRanks } from './order.js';
 import { deenum } from '../value/enums.js';
@@ -149,14 +149,23 @@ export function xcols(k: Q, x: Q): Q {
   return put(table(order, order.map(c => t.d[t.c.indexOf(c)])));
 }
 
+/** Could v be the new items of column c: any list for a general column, a vector of its type (or of
+ *  longs for ints and back, symbols for an enumeration) for a typed one. */
+function fits(c: Q, v: Q): boolean {
+  if (c.t === T.List) return v.t >= 0 && v.t < T.Table;
+  const t = v.t;
+  return t === c.t || (c.t === T.Int || c.t === T.Long) && (t === T.Int || t === T.Long) || c.t === T.Enum && t === T.Sym;
+}
 /** Rows to append, from a table, a dictionary, or a list of column values. */
 function rowsOf(t: Table, y: Q): Table {
   if (y.t === T.Table) return y as Table;
   if (y.t === T.Dict && (y as Dict).k.t === T.Sym) { const d = y as Dict; return table(items(d.k).map(k => (k as Atom).v), items(d.v).map(v => fromItems([v]))); }
   if (isKeyed(y)) return unkey(y as Dict);
   const vals = y.t === T.List ? (y as List).d : items(y);
-  // a list of rows, each a list with one item per column
-  if (vals.length && vals.every(r => (r.t === T.List || r.t > 0) && count(r) === t.c.length) && !vals.every(v => count(v) === vals.length && vals.length === t.c.length && v.t > 0))
+  // a list of rows, each a list with one item per column; as many rows as columns are columns when each
+  // could be its column (`t insert (6 7;("m";"no")) is two rows of a long and a string)
+  const asColumns = vals.length === t.c.length && vals.every((v, j) => v.t > 0 || fits(t.d[j], v));
+  if (vals.length && vals.every(r => (r.t === T.List || r.t > 0) && count(r) === t.c.length) && !asColumns)
     return table(t.c, t.c.map((_, j) => fromItems(vals.map(r => item(r, j)))));
   if (vals.length !== t.c.length) throw new QError('length');
   // one record when its first item is an atom, or an atom goes into a typed column: then a string or a
@@ -169,6 +178,8 @@ function rowsOf(t: Table, y: Q): Table {
 /** `t insert rows: append to the global t, returning the new rows' indices. */
 export function insert(x: Q, y: Q): Q {
   if (x.t !== -T.Sym) throw new QError('type');
+  // (asked before anything reads the table, which would make it no longer the variable's alone)
+  const own = owned(x);
   // inserting into a name that holds nothing yet, or (), creates the table (csvutil's DATA:() then `DATA insert)
   if (!exists((x as Atom).v) || isEmptyList(resolve(x).v)) {
     if (y.t !== T.Table && !isKeyed(y)) throw new QError((x as Atom).v);
@@ -178,17 +189,25 @@ export function insert(x: Q, y: Q): Q {
   const { v, put } = resolve(x);
   const kn = keyNames(v), t = plain(v), r = rowsOf(t, y);
   const n0 = count(t), m = count(r);
-  const cols = t.c.map((c, j) => {
+  const adds = t.c.map((c, j) => {
     const k = r.c.indexOf(c);
     if (k < 0) throw new QError(c);
     // an enumerated column takes its domain's values, enumerated: symbols, or a foreign key's values (q4m's
     // notebook: `tdetails insert (1002;42) with eid `kt$ over long keys)
     const col = t.d[j], raw = r.d[k];
-    const add = takesType(col, col.t === T.Enum && raw.t > 0 && raw.t < T.Enum ? hooks.enumerate((col as Vec).dom!, raw) : raw);
-    // each column grows into room behind it (grow.ts): inserting row by row is not a copy each time
-    return join(col, add, true);
+    // (items of more than one type do not go into a typed column: it would turn general)
+    if (col.t > 0 && col.t < 20 && raw.t === T.List && count(raw) > 0) throw new QError('type');
+    return takesType(col, col.t === T.Enum && raw.t > 0 && raw.t < T.Enum ? hooks.enumerate((col as Vec).dom!, raw) : raw);
   });
-  const merged = table(t.c, cols);
+  // each column grows into room behind it (grow.ts): inserting row by row is not a copy each time; a
+  // general column of a table the variable alone holds takes its items where it stands, once every
+  // column has taken its rows' type (a keyed table's may still refuse a key: not there)
+  const push = !kn.length && !!own?.mine;
+  const cols = t.d.map((col, j) => push && pushable(col, adds[j]) ? null : join(col, adds[j], true));
+  cols.forEach((c, j) => { if (!c) pushOnto(t.d[j] as List, adds[j]); });
+  const merged = table(t.c, cols.map((c, j) => c ?? t.d[j]));
+  // (its general columns, pushed onto or made afresh by the join, are its own)
+  if (!kn.length) own?.mark(merged);
   if (kn.length) {
     // a keyed table refuses a key it already has (looked up in the key table's kept index)
     const mk = kn.map(c => merged.d[merged.c.indexOf(c)]);
@@ -204,6 +223,8 @@ export function insert(x: Q, y: Q): Q {
 /** t upsert rows: append to a table, or replace the rows of a keyed table whose keys it already has.
  * A table of rows may leave columns out: they fill with nulls. */
 export function upsert(x: Q, y: Q): Q {
+  // (asked before anything reads the table, which would make it no longer the variable's alone)
+  const own = x.t === -T.Sym ? owned(x) : null;
   if (x.t === -T.Sym && !exists((x as Atom).v)) {
     // (a file not there yet is made of any list: nano's .[`:f;();,;v] appends to files it never made)
     if (y.t !== T.Table && !isKeyed(y) && !((x as Atom).v.startsWith(':') && y.t >= 0 && y.t < T.Table)) throw new QError((x as Atom).v);
@@ -221,8 +242,9 @@ export function upsert(x: Q, y: Q): Q {
     const typed = table(rows.c, rows.d.map((c, j) => { const k = t.c.indexOf(rows.c[j]); return k < 0 ? c : takesType(t.d[k], c); }));
     y = y.t === T.Table || isKeyed(y) || y.t === T.Dict || rows.c.length === t.c.length ? typed : y;
   }
-  let r = join(v, y, true);
+  let r = join(v, y, true, v.t === T.Table && !!own?.mine);
   if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
+  if (r.t === T.Table && r !== v) own?.mark(r);
   // on disk, only sorted survives an append (ref/set-attribute); in memory s u g are kept where they hold
   if (x.t === -T.Sym && (x as Atom).v.startsWith(':')) r = sortedOnly(r);
   return put(r);
@@ -234,6 +256,8 @@ function sortedOnly(x: Q): Q {
   return x;
 }
 const isEmptyList = (v: Q) => v.t === T.List && !count(v);
+/** For a table named by a global (not a file): whether it is the variable's alone. */
+const owned = (x: Q) => x.t === -T.Sym && !((x as Atom).v as string).startsWith(':') ? hooks.ownGlobal((x as Atom).v as string) : null;
 export const exists = (name: string) => {
   if (name.startsWith(':')) return fileExists(name.slice(1));
   try { hooks.getGlobal(name); return true; } catch { return false; }

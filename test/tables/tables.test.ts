@@ -767,3 +767,32 @@ test('a select column that is a table must be as long as the others (it made a m
   assert.equal(q('count select b,k:([]x:1 2 3 4) from t'), '4');
   assert.equal(q('t'), 'a b\n---\n1 x\n2 y\n3 z\n1 x');
 });
+
+test('rows appended to a table with a general column (t,:, insert, upsert) go onto it where it stands: whatever read the table or a column before keeps what it read, and a row of a wrong type changes nothing', () => {
+  const { q } = makeSession();
+  q('t:([]a:`long$();b:())');
+  for (const add of ['t,:(1;"ab")', '`t insert (2;"cd")', '`t upsert (3;"ef")']) q(add);
+  q('u:t; c:t`b; f:{x}[t]');
+  q('t,:(4;"gh"); `t insert (5;"ij"); `t upsert (6;"kl")');
+  assert.equal(q('(count u;count c;count f[];count t;t`b)'), '3\n3\n3\n6\n("ab";"cd";"ef";"gh";"ij";"kl")');
+  // a wrong type, by each way in: the table is as it was, every column as long as the others
+  assert.equal(q('t,:(`x;"mn")'), "'type");
+  assert.equal(q('`t insert (`x;"mn")'), "'type");
+  assert.equal(q('`t upsert (`x;"mn")'), "'type");
+  assert.equal(q('count each value flip t'), '6 6');
+  // in a lambda, on its local; and a table of a general column made by a query is copied, not pushed onto
+  assert.equal(q('{s:([]a:`long$();b:()); do[3;s,:(x;"qq")]; r:s; s,:(9;"zz"); (count r;count s)} 5'), '3 4');
+  q('v:select from t where a<3; `v insert (7;"op")');
+  assert.equal(q('(count v;count t)'), '3 6');
+});
+
+test('insert takes as many lists as columns as columns when each could be its column, and refuses a typed column items of more than one type', () => {
+  const { q } = makeSession();
+  q('t:([]a:`long$();b:())');
+  assert.equal(q('`t insert (6 7;("m";"no"))'), '0 1');
+  assert.equal(q('t'), 'a b   \n------\n6 "m" \n7 "no"');
+  assert.equal(q('`t insert (8 9;("p";`q))'), '2 3');
+  assert.equal(q('`t insert ((1;`a);("r";"s"))'), "'type");
+  assert.equal(q('count t'), '4');
+  assert.equal(q('meta t'), 'c| t f a\n-| -----\na| j    \nb|      ');
+});
