@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 const REPS = 5;
 const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000', 'yj:10000000?100',
   's:100?100', 't:([]a:til 100;b:100?`x`y`z)', 'm:(1 2 3;3 4 5;4 5 6)', 'v:1000000#0',
-  "dk:{x,'y}[20000?200;20000?200]!til 20000", 'dj:(til 20000)!20000?100', 'dd:(`long$())!`long$()', 'ab:()', 'gm:10000#enlist 0 0', 'tg:([]a:`long$();b:())'];
+  "dk:{x,'y}[20000?200;20000?200]!til 20000", 'dj:(til 20000)!20000?100', 'dd:(`long$())!`long$()', 'ab:()', 'gm:10000#enlist 0 0', 'tg:([]a:`long$();b:())', 'dg:()!()'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
@@ -22,6 +22,8 @@ const cases: [string, number][] = [
   ['\\t:10000 dk 5 5', 0], ['\\t:10000 dj 19999', 0],
   // a dictionary grown key by key, some keys met again (each of those a copy of the values, were it not its own)
   ['do[100000;dd[rand 1000000]:1]', 0],
+  // and one of strings (each new key a copy of the values, were they not pushed)
+  ['{dg[x]:"ab"} each til 100000', 0],
   // rows of a symbol and a number appended to a general list (each a copy of the list, were it not pushed)
   ['do[100000;ab,:(`a;1)]', 0],
   // rows with a string appended to a table (its general column copied each time, were it not pushed)

@@ -2105,6 +2105,12 @@ test('d[k]:v and d[k]+:v at a key a dictionary has change its values in place on
   assert.equal(q('-3!(value d;value e)'), '"((5 6;7 8);(5 6;3 4))"');
   assert.equal(q('d:`a`b!1 2; d[`a]:3; @[{d[`b]:`x};0;{x}]'), '"type"');
   assert.equal(q('d'), 'a| 3\nb| 2');
+  // a key it lacks, on general values: the key and value appended where they stand; whatever read the
+  // dictionary, its keys or its values before keeps what it read, and a find sees the new key and value
+  q('s:()!(); s[1]:"ab"; s[2]:"cd"; s0:s; k0:key s; v0:value s; s[3]:"ef"; s[4]:5; s[2]:"zz"');
+  assert.equal(q('-3!(s;s0;k0;v0)'), '"(1 2 3 4!(\\"ab\\";\\"zz\\";\\"ef\\";5);1 2!(\\"ab\\";\\"cd\\");1 2;(\\"ab\\";\\"cd\\"))"');
+  assert.equal(q('(s?"ef";(key s)?4;s 4)'), '3 3 5');
+  assert.equal(q('{m:(`long$())!(); m[1]:"a1"; m[2]:"b2"; g:m; m[3]:"c3"; (count g;count m;m 3)}[]'), '2\n3\n"c3"');
 });
 
 test('white papers: a table column of one-item (or empty) numeric vectors of one count shows bare; Find keeps a dictionary\'s keys; .Q.d0 and .Q.par keep ./', () => {

@@ -304,6 +304,13 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
         if (!local) notifyChange(n, fr, idx);
         return at.v;
       }
+      // d[k]:v at a key a dictionary of general values lacks: the key and the value appended where they
+      // stand (each such amend copied every value: a dictionary of strings grown key by key was quadratic)
+      const grown = inPlaceKey(x, owner, idx, op, y);
+      if (grown) {
+        if (local) fr![n.slot!] = grown; else { env.globals.set(owner as string, grown); notifyChange(n, fr, idx); }
+        return y;
+      }
       // m[i;j]:v deeper in a general list: row i amended (a copy of that row alone) and put back where it
       // stands; the rest of the list is not copied (a loop over a grid's cells was a copy of the grid each)
       const row = inPlaceRow(x, owner, idx, op, y);
@@ -323,7 +330,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // alone: the grown keys and values share their room only with that one, which nothing else holds —
     // else each d[k]:v at a key d has after one it lacked copied every value, d[rand n]:1 in a loop was
     // quadratic)
-    if (r !== c && (ownable(r) || freshValues(c, r) || wasOwn && appended(c, r))) (r as Owned).own = owner;
+    // (and general values an append made afresh are the variable's alone whoever held the dictionary)
+    if (r !== c && (ownable(r) || freshValues(c, r) || (wasOwn || (r as Dict).v.t === T.List) && appended(c, r))) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     // (whether the variable alone holds its list, asked before the read below, which releases it)
@@ -422,6 +430,22 @@ function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y
   // an atom of its type (else the amend makes a vector of them)
   if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
   return { x: x as Vec, p, v };
+}
+/** For d[k]:y on a dictionary the variable alone holds, of a vector of keys without k and general values
+ *  that stay general with y: d with k and y appended (the keys grow into room behind them, y is pushed
+ *  onto the values); null otherwise. */
+function inPlaceKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): Dict | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op || x.t !== T.Dict) return null;
+  const { k, v } = x as Dict, i = idx[0];
+  if (!(k.t > 0 && k.t < T.Enum && k.t !== T.Guid && !(k as Vec).a && i.t === -k.t) || v.t !== T.List) return null;
+  const d = (v as List).d, n = count(k);
+  if (!n || d.length !== n || find1(k, i) !== n || !(y.t >= 0 || staysGeneral(d, y))) return null;
+  const keys = appendJoin(k, i);
+  d.push(y);
+  forgetIndex(d);
+  const r = { ...(x as Dict), k: keys } as Dict;
+  (r as Owned).own = owner;
+  return r;
 }
 /** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x: x's item i with the
  *  rest of the amend made (a copy of that item); null when the whole amend must run. */
