@@ -331,7 +331,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // else each d[k]:v at a key d has after one it lacked copied every value, d[rand n]:1 in a loop was
     // quadratic)
     // (and general values an append made afresh are the variable's alone whoever held the dictionary)
-    if (r !== c && (ownable(r) || freshValues(c, r) || (wasOwn || (r as Dict).v.t === T.List) && appended(c, r))) (r as Owned).own = owner;
+    if (r !== c && (ownable(r) || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List))) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     // (whether the variable alone holds its list, asked before the read below, which releases it)
