@@ -237,9 +237,14 @@ export function upsert(x: Q, y: Q): Q {
   // (rows appended grow the columns into room behind them, as insert does; columns missing are nulls)
   // a table named takes rows of its columns' types only, as insert does (ref/upsert: "have corresponding
   // types"): an int column longs and a long one ints; else 'type, not a column turned general
-  if (x.t === -T.Sym && v.t === T.Table && (y.t === T.Table || isKeyed(y) || y.t === T.Dict || y.t === T.List)) {
+  if (x.t === -T.Sym && v.t === T.Table && (y.t === T.Table || isKeyed(y) || y.t === T.Dict || y.t >= 0 && y.t < 20)) {
     const t = v as Table, rows = asRows(t.c, y);
-    const typed = table(rows.c, rows.d.map((c, j) => { const k = t.c.indexOf(rows.c[j]); return k < 0 ? c : takesType(t.d[k], c); }));
+    const typed = table(rows.c, rows.d.map((c, j) => {
+      const k = t.c.indexOf(rows.c[j]);
+      // (items of more than one type do not go into a typed column, as for insert)
+      if (k >= 0 && t.d[k].t > 0 && t.d[k].t < 20 && c.t === T.List && count(c) > 0) throw new QError('type');
+      return k < 0 ? c : takesType(t.d[k], c);
+    }));
     y = y.t === T.Table || isKeyed(y) || y.t === T.Dict || rows.c.length === t.c.length ? typed : y;
   }
   let r = join(v, y, true, v.t === T.Table && !!own?.mine);

@@ -795,4 +795,10 @@ test('insert takes as many lists as columns as columns when each could be its co
   assert.equal(q('`t insert ((1;`a);("r";"s"))'), "'type");
   assert.equal(q('count t'), '4');
   assert.equal(q('meta t'), 'c| t f a\n-| -----\na| j    \nb|      ');
+  // upsert by name likewise, for a row given as a vector too (it made a char column general)
+  q('s:([]a:1 2;b:"ab")');
+  assert.equal(q('`s upsert 9 1'), "'type");
+  assert.equal(q('`s upsert (9;(1;`a))'), "'type");
+  assert.equal(q('`s upsert (9;"c")'), '`s');
+  assert.equal(q('-3!s'), '"+`a`b!(1 2 9;\\"abc\\")"');
 });
