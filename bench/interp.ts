@@ -15,6 +15,8 @@ const cases: [string, number][] = [
   ['do[1000000;v[a mod 1000000]:a]', 0], ['{v[x]+:1} each til 1000000', 0],
   // a cell of a grid (a list of rows) amended in a loop (each a copy of the grid, were the row not put back)
   ['{gm[x mod 10000;1]:x} each til 1000000', 0],
+  // and by name, as @[`v;i;:;y] and .[`m;(i;j);:;y] (each a copy, were it not changed where it stands)
+  ['{@[`v;x;:;x]} each til 1000000', 0], ['{.[`gm;(x mod 10000;0);:;x]} each til 1000000', 0],
   // small values, where the interpreter's own cost shows (each repeated 100000 times)
   ['\\t:100000 1 2 3+4 5 6', 0], ['\\t:100000 asc s', 0], ['\\t:100000 select from t where a>50', 0],
   ['\\t:100000 select sum a by b from t', 0], ['\\t:100000 @[{x+`a};1;0]', 0],

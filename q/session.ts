@@ -11,7 +11,7 @@ import { QError, osError, asSignal } from './value/error.js';
 import { Env, Host, env, setEnv, writes, type Held } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
-import { ev, callLambda } from './eval/eval.js';
+import { ev, callLambda, amendGlobal } from './eval/eval.js';
 import { Return, RETURNED, returned } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { scramble, unscramble, locking } from './eval/lock.js';
@@ -77,6 +77,7 @@ export class Session {
     // a name a primitive is given as data (`t insert x, value`x, `x set y) is the working namespace's
     hooks.getGlobal = name => inWorkingNs(() => getGlobal(name));
     hooks.setGlobal = (name, v) => inWorkingNs(() => setGlobal(name, v));
+    hooks.amendGlobal = (name, idx, f, y, whole) => inWorkingNs(() => amendGlobal(name, idx, f, y, whole));
     hooks.ownGlobal = name => inWorkingNs(() => {
       const full = this.env.full(name), held = this.env.globals.peek(full) as Held | undefined;
       return { mine: held !== undefined && held.own === full, mark: (v: Q) => { (v as Held).own = full; } };

@@ -1880,6 +1880,13 @@ test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps 
   assert.equal(q('g[1;0]:1.5'), "'type");
   assert.equal(q('g[1;5]:1'), "'length");
   assert.equal(q('-3!g'), '"(3 18;5 0;4 7)"');
+  // @[`g;i;f;y] and .[`g;i;f;y] by name likewise; what read g before keeps what it read, a wrong type fails
+  q('fv:5#0; @[`fv;1;:;7]; fw:fv; @[`fv;2;+;3]; .[`fv;enlist 3;:;9]; fg:(1 2;3 4); .[`fg;0 1;:;5]; fh:fg; .[`fg;1 0;+;10]');
+  assert.equal(q('-3!(fv;fw;fg;fh)'), '"(0 7 3 9 0;0 7 0 0 0;(1 5;13 4);(1 5;3 4))"');
+  assert.equal(q('@[`fv;0;:;`a]'), "'type");
+  assert.equal(q('fv'), '0 7 3 9 0');
+  q('fd:()!(); @[`fd;1;:;"ab"]; @[`fd;2;:;"cd"]; fe:fd; @[`fd;3;:;"ef"]');
+  assert.equal(q('-3!(fd;fe;fd?"ef")'), '"(1 2 3!(\\"ab\\";\\"cd\\";\\"ef\\");1 2!(\\"ab\\";\\"cd\\");3)"');
   q('n:(1 2;`a`b;"xy"); n[0;0]:0; n[2;0]:"z"; n[1;1]:`q');
   assert.equal(q('-3!n'), '"(0 2;`a`q;\\"zy\\")"');
 });

@@ -1,7 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items, sym } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
@@ -430,6 +430,27 @@ function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y
   // an atom of its type (else the amend makes a vector of them)
   if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
   return { x: x as Vec, p, v };
+}
+/** @[`g;i;f;y] and .[`g;i;f;y] (idx: i, or i's items) on global g: as g[i]:y and g[i]f:y are, changed where
+ *  it stands when g alone holds its value; else by whole() (the amend as it always ran), whose copy g
+ *  then holds alone. The name. */
+export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q): Q {
+  const full = env.full(name), held = env.globals.peek(full);
+  const op = f.t === T.Op && (f as { name?: string }).name === ':' ? null : f;
+  if (held !== undefined && (held as Owned).own === full) {
+    const at = inPlaceItem(held, full, idx, op, y) ?? inPlaceRow(held, full, idx, op, y);
+    if (at) {
+      // (the change is still a change: refused under reval, as setting it is)
+      setGlobal(name, held);
+      setItem(at.x, at.p, at.v);
+      return sym(name);
+    }
+    const grown = inPlaceKey(held, full, idx, op, y);
+    if (grown) { setGlobal(name, grown); return sym(name); }
+  }
+  const r = whole(), after = env.globals.peek(full);
+  if (after !== undefined && after !== held && after !== y && held !== undefined && (ownable(after) || freshValues(held, after) || appended(held, after) && ((held as Owned).own === full || (after as Dict).v.t === T.List))) (after as Owned).own = full;
+  return r;
 }
 /** For d[k]:y on a dictionary the variable alone holds, of a vector of keys without k and general values
  *  that stay general with y: d with k and y appended (the keys grow into room behind them, y is pushed

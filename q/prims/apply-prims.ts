@@ -1,4 +1,5 @@
 // @ and . as primitives: apply, index, amend and trap (protected evaluation), by rank.
+import { hooks } from './hooks.js';
 import { T } from '../value/types.js';
 import { Q, Atom, items, isNil, str, text, count, sym } from '../value/value.js';
 import { QError, asSignal } from '../value/error.js';
@@ -40,6 +41,7 @@ export function at(a: Q[]): Q {
     const [x, i, f, y] = a;
     // @[`t;();:;v] assigns the whole value, as .[`t;();:;v] does: the name need not exist yet
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && (f as { name?: string }).name === ':') return named(x, true).put(y);
+    if (isGlobalName(x)) return hooks.amendGlobal((x as Atom).v as string, [i], f, y, () => byName(x, v => amendAt(v, i, f, y)));
     return inFiles(x, i, f, y) ?? byName(x, v => amendAt(v, i, f, y));
   }
   throw new QError('rank');
@@ -65,6 +67,8 @@ function inFiles(x: Q, i: Q, f: Q, y: Q | undefined): Q | null {
  * Amend by name: `x amends the global x, `:path the file (read, amended, written back); the name is the
  * result. Anything else is amended as a value.
  */
+/** Does x name a global, not a file? (A namespace, which holds no value of its own, amends as before.) */
+const isGlobalName = (x: Q): boolean => x.t === -T.Sym && /^[^:]/.test((x as Atom).v as string) && (x as Atom).v !== '.';
 /** Amend a value given as itself or by name (a global, or a file, created when not there). */
 function byName(x: Q, amend: (v: Q) => Q): Q {
   const r = named(x, true);
@@ -100,6 +104,8 @@ export function dot(a: Q[]): Q {
     // .[`t;();f;v] on a name not yet defined starts from f's identity element, as t f:v does (ref/assign),
     // and f[identity;v] is v: a subscriber's .[`t;();,;x] and .[`.u.t;();,'';x] (kdb+'s tick/c.q) make t so
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !exists((x as Atom).v as string)) return named(x, true).put(y);
+    // (a global changed where it stands when it alone holds its value, as g[i;j]:y is)
+    if (isGlobalName(x) && count(i) > 0) return hooks.amendGlobal((x as Atom).v as string, i.t < 0 ? [i] : items(i), f, y, () => byName(x, v => amendDot(v, i, f, y)));
     // .[`:db;`t`;:;t] amends the file the path names in the directory: .Q.chk's empty tables
     const file = fileAtDepth(x, i);
     if (file) { byName(file, v => apply(f, [v, y])); return x; }

@@ -31,6 +31,9 @@ export const hooks = {
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
   setGlobal: unset as (name: string, v: Q) => void,
+  /** @[`g;i;f;y] and .[`g;i;f;y] on a global: changed where it stands when the global alone holds its
+   *  value, as g[i]:y is, else by whole() (whose result the global then holds alone); the name */
+  amendGlobal: ((_n: string, _i: Q[], _f: Q, _y: Q, whole: () => Q) => whole()) as (name: string, idx: Q[], f: Q, y: Q, whole: () => Q) => Q,
   /** whether the global's value is its alone (made by its last change, not read whole since), and how to
    *  mark a value the change makes as its alone (eval.ts: x,:y and x[i]:y in place) */
   ownGlobal: (() => ({ mine: false, mark: () => {} })) as (name: string) => { mine: boolean; mark: (v: Q) => void },
