@@ -1880,6 +1880,12 @@ test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps 
   assert.equal(q('g[1;0]:1.5'), "'type");
   assert.equal(q('g[1;5]:1'), "'length");
   assert.equal(q('-3!g'), '"(3 18;5 0;4 7)"');
+  // a row amended cell by cell, again and again (changed where it stands once the list made it its own):
+  // each change kept, other rows apart, and a row read before keeps what it read; a dictionary's values so
+  q('c:3#enlist 0 0; c[0;0]:1; c[0;0]:3; c[0;1]:4; c[0;0]:5; r:c 0; c[0;0]:6; c[1;1]:7; c[1;1]:8; .[`c;1 0;:;2]; .[`c;1 0;+;1]');
+  assert.equal(q('-3!(c;r)'), '"((6 4;3 8;0 0);5 4)"');
+  q('dv:`a`b!(5#0;5#0); dv[`a;0]:1; dv[`a;0]:2; dv[`a;4]:3; w:dv`a; dv[`a;0]:9; dv[`a;0]+:1; .[`dv;(`b;1);:;5]; .[`dv;(`b;1);+;1]');
+  assert.equal(q('-3!(dv;w)'), '"(`a`b!(10 0 0 0 3;0 6 0 0 0);2 0 0 0 3)"');
   // @[`g;i;f;y] and .[`g;i;f;y] by name likewise; what read g before keeps what it read, a wrong type fails
   q('fv:5#0; @[`fv;1;:;7]; fw:fv; @[`fv;2;+;3]; .[`fv;enlist 3;:;9]; fg:(1 2;3 4); .[`fg;0 1;:;5]; fh:fg; .[`fg;1 0;+;10]');
   assert.equal(q('-3!(fv;fw;fg;fh)'), '"(0 7 3 9 0;0 7 0 0 0;(1 5;13 4);(1 5;3 4))"');

@@ -468,17 +468,36 @@ function inPlaceKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y:
   (r as Owned).own = owner;
   return r;
 }
-/** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x: x's item i with the
- *  rest of the amend made (a copy of that item); null when the whole amend must run. */
+/** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x (or a dictionary of
+ *  such values and i a key it has): x's item i with the rest of the amend made, to be put back at p of the
+ *  list that holds it. The item is a copy the first time, marked as the list's own; while the list is its
+ *  variable's alone, nothing else can hold that copy, so later amends change it where it stands (a long
+ *  row amended cell by cell is not copied each time). Null when the whole amend must run. */
 function inPlaceRow(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
-  if (x === undefined || (x as Owned).own !== owner || idx.length < 2 || x.t !== T.List || (x as List).a) return null;
+  if (x === undefined || (x as Owned).own !== owner || idx.length < 2) return null;
   const i = idx[0];
-  if (i.t !== -T.Long && i.t !== -T.Int) return null;
-  const p = Number((i as Atom).v), d = (x as List).d;
-  if (!(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
-  const v = amend(d[p], idx.slice(1), op, y);
+  let p: number, l: Q;
+  if (x.t === T.Dict) {
+    const k = (x as Dict).k;
+    l = (x as Dict).v;
+    if (!(k.t > 0 && k.t < T.Enum && i.t === -k.t) || l.t !== T.List || count(k) !== count(l)) return null;
+    p = find1(k, i);
+  } else {
+    if (i.t !== -T.Long && i.t !== -T.Int) return null;
+    l = x; p = Number((i as Atom).v);
+  }
+  const d = (l as List).d;
+  if (l.t !== T.List || (l as List).a || !(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
+  const row = d[p], rest = idx.slice(1);
+  if ((row as Owned).own === l) {
+    const at = rest.length === 1 ? inPlaceItem(row, l, rest, op, y) : null;
+    if (at) { setItem(at.x, at.p, at.v); return { x: l as Vec, p, v: row }; }
+  }
+  const v = amend(row, rest, op, y);
   // (the list stays general: its item is still a list)
-  return v.t >= 0 && v.t <= T.Enum ? { x: x as Vec, p, v } : null;
+  if (!(v.t >= 0 && v.t <= T.Enum)) return null;
+  if (v !== row && v !== y && ownable(v)) (v as Owned).own = l;
+  return { x: l as Vec, p, v };
 }
 /** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */
 function appended(c: Q, r: Q): boolean {
