@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 const REPS = 5;
 const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000', 'yj:10000000?100',
   's:100?100', 't:([]a:til 100;b:100?`x`y`z)', 'm:(1 2 3;3 4 5;4 5 6)', 'v:1000000#0',
-  "dk:{x,'y}[20000?200;20000?200]!til 20000", 'dj:(til 20000)!20000?100', 'dd:(`long$())!`long$()', 'ab:()', 'gm:10000#enlist 0 0', 'tg:([]a:`long$();b:())', 'dg:()!()', 'dv:`a`b!(100000#0;100000#0)'];
+  "dk:{x,'y}[20000?200;20000?200]!til 20000", 'dj:(til 20000)!20000?100', 'dd:(`long$())!`long$()', 'ab:()', 'gm:10000#enlist 0 0', 'tg:([]a:`long$();b:())', 'dg:()!()', 'dv:`a`b!(100000#0;100000#0)', 'tv:([]a:100000#0;b:100000#0)'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
@@ -18,7 +18,7 @@ const cases: [string, number][] = [
   // and by name, as @[`v;i;:;y] and .[`m;(i;j);:;y] (each a copy, were it not changed where it stands)
   ['{@[`v;x;:;x]} each til 1000000', 0], ['{.[`gm;(x mod 10000;0);:;x]} each til 1000000', 0],
   // a long value of a dictionary amended item by item (each a copy of that value, were it not its own)
-  ['{dv[`a;x mod 100000]:x} each til 1000000', 0],
+  ['{dv[`a;x mod 100000]:x} each til 1000000', 0], ['{tv[x mod 100000;`a]:x} each til 1000000', 0],
   // small values, where the interpreter's own cost shows (each repeated 100000 times)
   ['\\t:100000 1 2 3+4 5 6', 0], ['\\t:100000 asc s', 0], ['\\t:100000 select from t where a>50', 0],
   ['\\t:100000 select sum a by b from t', 0], ['\\t:100000 @[{x+`a};1;0]', 0],

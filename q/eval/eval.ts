@@ -1,7 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items, sym } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items, sym, type Table } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
@@ -331,7 +331,9 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // else each d[k]:v at a key d has after one it lacked copied every value, d[rand n]:1 in a loop was
     // quadratic)
     // (and general values an append made afresh are the variable's alone whoever held the dictionary)
-    if (r !== c && (ownable(r) || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List))) (r as Owned).own = owner;
+    // (a table too: its columns are its own only as each is marked so, by the row amends and appends that
+    // made it)
+    if (r !== c && (ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List))) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     // (whether the variable alone holds its list, asked before the read below, which releases it)
@@ -449,7 +451,7 @@ export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q):
     if (grown) { setGlobal(name, grown); return sym(name); }
   }
   const r = whole(), after = env.globals.peek(full);
-  if (after !== undefined && after !== held && after !== y && held !== undefined && (ownable(after) || freshValues(held, after) || appended(held, after) && ((held as Owned).own === full || (after as Dict).v.t === T.List))) (after as Owned).own = full;
+  if (after !== undefined && after !== held && after !== y && held !== undefined && (ownable(after) || after.t === T.Table || freshValues(held, after) || appended(held, after) && ((held as Owned).own === full || (after as Dict).v.t === T.List))) (after as Owned).own = full;
   return r;
 }
 /** For d[k]:y on a dictionary the variable alone holds, of a vector of keys without k and general values
@@ -475,28 +477,41 @@ function inPlaceKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y:
  *  row amended cell by cell is not copied each time). Null when the whole amend must run. */
 function inPlaceRow(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
   if (x === undefined || (x as Owned).own !== owner || idx.length < 2) return null;
-  const i = idx[0];
-  let p: number, l: Q;
-  if (x.t === T.Dict) {
+  let i = idx[0], rest = idx.slice(1);
+  // l: the list that holds the row (for a table, its columns); tok: what marks a row as that list's own
+  let p: number, l: Q, tok: unknown;
+  if (x.t === T.Table) {
+    // t[`c;i] or t[i;`c]: column c amended at row i
+    const tb = x as Table;
+    if (i.t !== -T.Sym) {
+      if (!(idx.length === 2 && (i.t === -T.Long || i.t === -T.Int) && idx[1].t === -T.Sym)) return null;
+      [i, rest] = [idx[1], [i]];
+    }
+    const r = rest[0];
+    if (rest.length !== 1 || (r.t !== -T.Long && r.t !== -T.Int) || !(Number((r as Atom).v) >= 0 && Number((r as Atom).v) < count(x))) return null;
+    p = tb.c.indexOf((i as Atom).v as string);
+    l = { t: T.List, d: tb.d } as List; tok = tb.d;
+  } else if (x.t === T.Dict) {
     const k = (x as Dict).k;
-    l = (x as Dict).v;
+    l = tok = (x as Dict).v;
     if (!(k.t > 0 && k.t < T.Enum && i.t === -k.t) || l.t !== T.List || count(k) !== count(l)) return null;
     p = find1(k, i);
   } else {
     if (i.t !== -T.Long && i.t !== -T.Int) return null;
-    l = x; p = Number((i as Atom).v);
+    l = tok = x; p = Number((i as Atom).v);
   }
   const d = (l as List).d;
   if (l.t !== T.List || (l as List).a || !(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
-  const row = d[p], rest = idx.slice(1);
-  if ((row as Owned).own === l) {
-    const at = rest.length === 1 ? inPlaceItem(row, l, rest, op, y) : null;
+  const row = d[p];
+  if ((row as Owned).own === tok) {
+    const at = rest.length === 1 ? inPlaceItem(row, tok, rest, op, y) : null;
     if (at) { setItem(at.x, at.p, at.v); return { x: l as Vec, p, v: row }; }
   }
   const v = amend(row, rest, op, y);
-  // (the list stays general: its item is still a list)
-  if (!(v.t >= 0 && v.t <= T.Enum)) return null;
-  if (v !== row && v !== y && ownable(v)) (v as Owned).own = l;
+  // (the list stays general: its item is still a list; a table's column keeps its type, as the whole
+  // amend decides otherwise)
+  if (!(v.t >= 0 && v.t <= T.Enum) || x.t === T.Table && (v.t !== row.t || count(v) !== count(row))) return null;
+  if (v !== row && v !== y && ownable(v)) (v as Owned).own = tok;
   return { x: l as Vec, p, v };
 }
 /** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */

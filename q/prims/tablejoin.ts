@@ -47,16 +47,24 @@ export function appendRows(a: Table, y: Q, grow = false, own = false): Table {
   const m = count(b);
   // an append stores into the columns: an int column takes longs, a long one ints (conv's intLong)
   const adds = a.c.map((c, i) => b.c.includes(c) ? (grow ? intLong(col(b, c), a.d[i].t) : col(b, c)) : nullsOf(a.d[i], m));
-  const pushed = adds.map((y, i) => own && pushable(a.d[i], y));
+  const pushed = adds.map((y, i) => own && pushable(a, i, y));
   const cols = a.c.map((_, i) => pushed[i] ? a.d[i] : join(a.d[i], adds[i], grow));
   // (a typed column that would change type is 'type before any column is pushed onto)
   if (own && cols.some((c, i) => a.d[i].t > 0 && a.d[i].t <= T.Enum && c.t !== a.d[i].t)) throw new QError('type');
   pushed.forEach((p, i) => { if (p) pushOnto(a.d[i] as List, adds[i]); });
-  return table(a.c, cols);
+  return claimed(table(a.c, cols));
 }
-/** Can general column c (its table its variable's alone) take y's items where it stands: it has items and
- *  stays a general list. */
-export const pushable = (c: Q, y: Q): boolean => c.t === T.List && count(c) > 0 && staysGeneral((c as List).d, y);
+/** Can column i of table t (its variable's alone) take y's items where it stands: a general list that is
+ *  t's own (an append or an amend of t made it, nothing else holds it), has items and stays general. */
+export const pushable = (t: Table, i: number, y: Q): boolean => {
+  const c = t.d[i];
+  return c.t === T.List && (c as { own?: unknown }).own === t.d && count(c) > 0 && staysGeneral((c as List).d, y);
+};
+/** Table t, whose general columns an append made afresh or pushed onto, with them marked as its own. */
+export function claimed(t: Table): Table {
+  for (const c of t.d) if (c.t === T.List) (c as { own?: unknown }).own = t.d;
+  return t;
+}
 /** y's items (an atom, one) pushed onto general list c. */
 export function pushOnto(c: List, y: Q): void {
   const d = c.d, ys = y.t < 0 ? [y] : items(y);

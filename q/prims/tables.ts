@@ -11,7 +11,7 @@ import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { keyIndex, takesType, asRows, pushable, pushOnto } from './tablejoin.js';
+import { keyIndex, takesType, asRows, pushable, pushOnto, claimed } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
 import { compareQ, comparator, symRanks } from './order.js';
 import { deenum } from '../value/enums.js';
@@ -203,11 +203,11 @@ export function insert(x: Q, y: Q): Q {
   // general column of a table the variable alone holds takes its items where it stands, once every
   // column has taken its rows' type (a keyed table's may still refuse a key: not there)
   const push = !kn.length && !!own?.mine;
-  const cols = t.d.map((col, j) => push && pushable(col, adds[j]) ? null : join(col, adds[j], true));
+  const cols = t.d.map((col, j) => push && pushable(t, j, adds[j]) ? null : join(col, adds[j], true));
   cols.forEach((c, j) => { if (!c) pushOnto(t.d[j] as List, adds[j]); });
   const merged = table(t.c, cols.map((c, j) => c ?? t.d[j]));
   // (its general columns, pushed onto or made afresh by the join, are its own)
-  if (!kn.length) own?.mark(merged);
+  if (!kn.length) { own?.mark(merged); claimed(merged); }
   if (kn.length) {
     // a keyed table refuses a key it already has (looked up in the key table's kept index)
     const mk = kn.map(c => merged.d[merged.c.indexOf(c)]);

@@ -780,6 +780,13 @@ test('rows appended to a table with a general column (t,:, insert, upsert) go on
   assert.equal(q('`t insert (`x;"mn")'), "'type");
   assert.equal(q('`t upsert (`x;"mn")'), "'type");
   assert.equal(q('count each value flip t'), '6 6');
+  // a cell amended again and again (t[i;`c] and t[`c;i]): each change kept, what read the table keeps what it
+  // read, and a wrong type or row fails with the table as it was
+  q('n:([]a:1 2 3;b:("x";"yy";"z")); n[0;`a]:5; n[0;`a]:6; n0:n; n[`a;0]:7; n[1;`b]:"q"; n[1;`b]:"r"; .[`n;(`a;2);+;10]');
+  assert.equal(q('-3!(n;n0)'), '"(+`a`b!(7 2 13;\\"xrz\\");+`a`b!(6 2 3;(\\"x\\";\\"yy\\";\\"z\\")))"');
+  assert.equal(q('n[0;`a]:`s'), "'type");
+  assert.equal(q('n[5;`a]:1'), "'length");
+  assert.equal(q('n`a'), '7 2 13');
   // in a lambda, on its local; and a table of a general column made by a query is copied, not pushed onto
   assert.equal(q('{s:([]a:`long$();b:()); do[3;s,:(x;"qq")]; r:s; s,:(9;"zz"); (count r;count s)} 5'), '3 4');
   q('v:select from t where a<3; `v insert (7;"op")');
