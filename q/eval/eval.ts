@@ -1,7 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items, sym, type Table } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items, sym, isKeyed, type Table } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
@@ -369,7 +369,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // x,:y grows x into room behind it (grow.ts): appending in a loop is not a copy each time
     const d = PRIMS[n.op.n]?.d;
     // (a table the variable alone holds takes its general columns' new items where they stand)
-    r = c === UNDEFINED ? y : n.op.n === ',' ? appendJoin(c, y, c.t === T.Table && mine && held === c) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
+    r = c === UNDEFINED ? y : n.op.n === ',' ? appendJoin(c, y, (c.t === T.Table || isKeyed(c)) && mine && held === c) : d ? d(c, y) : apply(primValue(n.op.n), [c, y]);
     // x,:y appends to x in place, so a typed vector (or a table's typed column) must keep its type (ref/join);
     // any other x op:y is x:x op y, whatever its type (a%:2 of longs is floats; greplin.q's x@:i of a string)
     if (n.op.n === ',') {
@@ -381,7 +381,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
       if (c.t === T.Table && r.t === T.Table && (c as any).d.some((col: Q, j: number) => col.t > 0 && col.t <= T.Enum && (r as any).d[j].t !== col.t)) throw new QError('type');
       // a general list the join made afresh is the variable's alone: the next x,:y pushes onto it; and a
       // table's general columns the append made (or pushed onto) are the table's alone
-      if ((r.t === T.List || r.t === T.Table) && r !== c && r !== y) (r as Owned).own = owner;
+      if ((r.t === T.List || r.t === T.Table || isKeyed(r)) && r !== c && r !== y) (r as Owned).own = owner;
     }
   }
   if (local) fr![n.slot!] = r;

@@ -119,7 +119,7 @@ function bulkIds(kxc: Q[], kyc: Q[], m: number): { gid: Int32Array; ng: number }
 }
 
 /** kt , rows: upsert by key. */
-export function upsertKeyed(x: Dict, y: Q): Q {
+export function upsertKeyed(x: Dict, y: Q, own = false): Q {
   const kx = x.k as Table, vx = x.v as Table;
   const all = [...kx.c, ...vx.c];
   let r = asRows(all, y);
@@ -157,15 +157,24 @@ export function upsertKeyed(x: Dict, y: Q): Q {
   const oldX: number[] = [], oldY: number[] = [], laterX: number[] = [], laterY: number[] = [];
   for (let k = 0; k < hitX.length; k++) if (hitX[k] < n) { oldX.push(hitX[k]); oldY.push(hitY[k]); } else { laterX.push(hitX[k]); laterY.push(hitY[k]); }
   const oldYs = ints(oldY), newYs = ints(newY), laterYs = ints(laterY);
+  // (a general value column of a keyed table its variable alone holds takes new keys' values where it
+  // stands, when it is the value table's own and no row of it is amended; others are made afresh)
+  const fresh: boolean[] = [];
   const vals = table(vx.c, vx.d.map((c, j) => {
     const name = vx.c[j], src = r.c.includes(name) ? col(r, name) : null;
     let out = c;
     if (src && oldX.length) out = amendRows(out, oldX, index(src, oldYs));
     // a column y lacks gets nulls for the new keys
-    if (newY.length) out = join(out, src ? index(src, newYs) : nullsOf(c, newY.length), true);
+    if (newY.length) {
+      const add = src ? index(src, newYs) : nullsOf(c, newY.length);
+      if (own && out === c && !laterX.length && pushable(vx, j, add)) { pushOnto(c as List, add); fresh[j] = true; return c; }
+      out = join(out, add, true);
+    }
     if (src && laterX.length) out = amendRows(out, laterX, index(src, laterYs));
+    fresh[j] = out !== c;
     return out;
   }));
+  vals.d.forEach((c, j) => { if (fresh[j] && c.t === T.List) (c as { own?: unknown }).own = vals.d; });
   return dict(keys, vals);
 }
 function amendRows(c: Q, rows: number[], v: Q): Q {

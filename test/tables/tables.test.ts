@@ -787,6 +787,9 @@ test('rows appended to a table with a general column (t,:, insert, upsert) go on
   assert.equal(q('n[0;`a]:`s'), "'type");
   assert.equal(q('n[5;`a]:1'), "'length");
   assert.equal(q('n`a'), '7 2 13');
+  // a keyed table's general value column likewise, by upsert and ,: (new keys appended, a key it has amended)
+  q('kg:([k:1 2]v:("ab";"cd")); `kg upsert (3;"ef"); kg,:(4;"gh"); kg0:kg; vg:value kg; `kg upsert (5;"ij"); kg,:(1;"AB"); kg,:(6;"kl")');
+  assert.equal(q('-3!(exec v from kg;exec v from kg0;count vg)'), '"((\\"AB\\";\\"cd\\";\\"ef\\";\\"gh\\";\\"ij\\";\\"kl\\");(\\"ab\\";\\"cd\\";\\"ef\\";\\"gh\\");4)"');
   // in a lambda, on its local; and a table of a general column made by a query is copied, not pushed onto
   assert.equal(q('{s:([]a:`long$();b:()); do[3;s,:(x;"qq")]; r:s; s,:(9;"zz"); (count r;count s)} 5'), '3 4');
   q('v:select from t where a<3; `v insert (7;"op")');
