@@ -38,7 +38,7 @@ export function asRows(c: string[], y: Q): Table {
 const wrap1 = (v: Q): Q => v.t < 0 ? fromItems([v]) : list([v]);
 
 /** t , rows, by column name; grow: for t,:rows and insert, each column grows into room behind it
- *  (appendJoin); own: t is its variable's alone (nothing else holds its general columns), and they take
+ *  (appendJoin); own: t is its variable's alone, and its general columns marked as its own (claimed) take
  *  their new items where they stand (appending rows with a string column copied the column each time). */
 export function appendRows(a: Table, y: Q, grow = false, own = false): Table {
   const b = asRows(a.c, y);

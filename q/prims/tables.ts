@@ -156,6 +156,11 @@ function fits(c: Q, v: Q): boolean {
   const t = v.t;
   return t === c.t || (c.t === T.Int || c.t === T.Long) && (t === T.Int || t === T.Long) || c.t === T.Enum && t === T.Sym;
 }
+/** Items of more than one type (a general list) do not go into a typed column, by insert or upsert: it
+ *  would turn general. 'type. */
+function refuseMixed(col: Q, add: Q): void {
+  if (col.t > 0 && col.t < 20 && add.t === T.List && count(add) > 0) throw new QError('type');
+}
 /** Rows to append, from a table, a dictionary, or a list of column values. */
 function rowsOf(t: Table, y: Q): Table {
   if (y.t === T.Table) return y as Table;
@@ -195,8 +200,7 @@ export function insert(x: Q, y: Q): Q {
     // an enumerated column takes its domain's values, enumerated: symbols, or a foreign key's values (q4m's
     // notebook: `tdetails insert (1002;42) with eid `kt$ over long keys)
     const col = t.d[j], raw = r.d[k];
-    // (items of more than one type do not go into a typed column: it would turn general)
-    if (col.t > 0 && col.t < 20 && raw.t === T.List && count(raw) > 0) throw new QError('type');
+    refuseMixed(col, raw);
     return takesType(col, col.t === T.Enum && raw.t > 0 && raw.t < T.Enum ? hooks.enumerate((col as Vec).dom!, raw) : raw);
   });
   // each column grows into room behind it (grow.ts): inserting row by row is not a copy each time; a
@@ -241,8 +245,7 @@ export function upsert(x: Q, y: Q): Q {
     const t = v as Table, rows = asRows(t.c, y);
     const typed = table(rows.c, rows.d.map((c, j) => {
       const k = t.c.indexOf(rows.c[j]);
-      // (items of more than one type do not go into a typed column, as for insert)
-      if (k >= 0 && t.d[k].t > 0 && t.d[k].t < 20 && c.t === T.List && count(c) > 0) throw new QError('type');
+      if (k >= 0) refuseMixed(t.d[k], c);
       return k < 0 ? c : takesType(t.d[k], c);
     }));
     y = y.t === T.Table || isKeyed(y) || y.t === T.Dict || rows.c.length === t.c.length ? typed : y;
