@@ -163,15 +163,27 @@ export function upsertKeyed(x: Dict, y: Q, own = false): Q {
   const vals = table(vx.c, vx.d.map((c, j) => {
     const name = vx.c[j], src = r.c.includes(name) ? col(r, name) : null;
     let out = c;
-    if (src && oldX.length) out = amendRows(out, oldX, index(src, oldYs));
+    // (a general value column that is the keyed table's own takes new values at keys it has where it
+    // stands, when each is a list: no atom could make it a vector)
+    let put = false;
+    if (src && oldX.length) {
+      const v = index(src, oldYs);
+      if (own && c.t === T.List && (c as { own?: unknown }).own === vx.d && v.t === T.List && (v as List).d.every(e => e.t >= 0)) {
+        const d = (c as List).d;
+        oldX.forEach((row, k) => { d[row] = (v as List).d[k]; });
+        forgetIndex(d);
+        put = true;
+      } else out = amendRows(out, oldX, v);
+    }
     // a column y lacks gets nulls for the new keys
     if (newY.length) {
       const add = src ? index(src, newYs) : nullsOf(c, newY.length);
       if (own && out === c && !laterX.length && pushable(vx, j, add)) { pushOnto(c as List, add); fresh[j] = true; return c; }
+      put = false;
       out = join(out, add, true);
     }
     if (src && laterX.length) out = amendRows(out, laterX, index(src, laterYs));
-    fresh[j] = out !== c;
+    fresh[j] = out !== c || put;
     return out;
   }));
   vals.d.forEach((c, j) => { if (fresh[j] && c.t === T.List) (c as { own?: unknown }).own = vals.d; });

@@ -790,6 +790,9 @@ test('rows appended to a table with a general column (t,:, insert, upsert) go on
   // a keyed table's general value column likewise, by upsert and ,: (new keys appended, a key it has amended)
   q('kg:([k:1 2]v:("ab";"cd")); `kg upsert (3;"ef"); kg,:(4;"gh"); kg0:kg; vg:value kg; `kg upsert (5;"ij"); kg,:(1;"AB"); kg,:(6;"kl")');
   assert.equal(q('-3!(exec v from kg;exec v from kg0;count vg)'), '"((\\"AB\\";\\"cd\\";\\"ef\\";\\"gh\\";\\"ij\\";\\"kl\\");(\\"ab\\";\\"cd\\";\\"ef\\";\\"gh\\");4)"');
+  // and values at keys it has, again and again; what read it before keeps what it read
+  q('kh:([k:1 2 3]v:("a";"bb";"cc")); `kh upsert (2;"x1"); `kh upsert (2;"x2"); kh0:kh; `kh upsert (3;"y1"); kh,:(3;"y2"); `kh upsert (1;5)');
+  assert.equal(q('-3!(exec v from kh;exec v from kh0)'), '"((5;\\"x2\\";\\"y2\\");(\\"a\\";\\"x2\\";\\"cc\\"))"');
   // in a lambda, on its local; and a table of a general column made by a query is copied, not pushed onto
   assert.equal(q('{s:([]a:`long$();b:()); do[3;s,:(x;"qq")]; r:s; s,:(9;"zz"); (count r;count s)} 5'), '3 4');
   q('v:select from t where a<3; `v insert (7;"op")');
