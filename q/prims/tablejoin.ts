@@ -179,7 +179,6 @@ export function upsertKeyed(x: Dict, y: Q, own = false): Q {
     if (newY.length) {
       const add = src ? index(src, newYs) : nullsOf(c, newY.length);
       if (own && out === c && !laterX.length && pushable(vx, j, add)) { pushOnto(c as List, add); fresh[j] = true; return c; }
-      put = false;
       out = join(out, add, true);
     }
     if (src && laterX.length) out = amendRows(out, laterX, index(src, laterYs));
