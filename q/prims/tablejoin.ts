@@ -165,29 +165,40 @@ export function upsertKeyed(x: Dict, y: Q, own = false): Q {
     let out = c;
     // (a general value column that is the keyed table's own takes new values at keys it has where it
     // stands, when each is a list: no atom could make it a vector)
-    let put = false;
+    // (and a typed one, values of its type, where an amend of this kind made it: a copy nothing else holds)
+    // (typed: whether out is a copy an amend made, which no other vector shares room with; one an append
+    // grew shares its room with the vector before it)
+    let put = false, typed = false;
     if (src && oldX.length) {
-      const v = index(src, oldYs);
-      if (own && c.t === T.List && (c as { own?: unknown }).own === vx.d && v.t === T.List && (v as List).d.every(e => e.t >= 0)) {
+      const v = index(src, oldYs), mine = own && (c as { own?: unknown }).own === vx.d;
+      if (mine && c.t === T.List && v.t === T.List && (v as List).d.every(e => e.t >= 0)) {
         const d = (c as List).d;
         oldX.forEach((row, k) => { d[row] = (v as List).d[k]; });
         forgetIndex(d);
         put = true;
-      } else out = amendRows(out, oldX, v);
+      } else if (mine && plainTyped(c) && v.t === c.t) {
+        const d = (c as Vec).d as unknown as { [i: number]: unknown }, vd = (v as Vec).d as unknown as { [i: number]: unknown };
+        oldX.forEach((row, k) => { d[row] = vd[k]; });
+        forgetIndex((c as Vec).d);
+        put = typed = true;
+      } else { out = amendRows(out, oldX, v); typed = true; }
     }
     // a column y lacks gets nulls for the new keys
     if (newY.length) {
       const add = src ? index(src, newYs) : nullsOf(c, newY.length);
       if (own && out === c && !laterX.length && pushable(vx, j, add)) { pushOnto(c as List, add); fresh[j] = true; return c; }
       out = join(out, add, true);
+      typed = false;
     }
-    if (src && laterX.length) out = amendRows(out, laterX, index(src, laterYs));
-    fresh[j] = out !== c || put;
+    if (src && laterX.length) { out = amendRows(out, laterX, index(src, laterYs)); typed = true; }
+    fresh[j] = (out !== c || put) && (out.t === T.List || typed && plainTyped(out));
     return out;
   }));
-  vals.d.forEach((c, j) => { if (fresh[j] && c.t === T.List) (c as { own?: unknown }).own = vals.d; });
+  vals.d.forEach((c, j) => { if (fresh[j]) (c as { own?: unknown }).own = vals.d; });
   return dict(keys, vals);
 }
+/** A typed column whose items can be set one by one: fixed width, not guids, no attribute, no domain. */
+const plainTyped = (c: Q): boolean => c.t > 0 && c.t < 20 && c.t !== T.Guid && c.t !== T.Enum && !(c as Vec).a;
 function amendRows(c: Q, rows: number[], v: Q): Q {
   // a column of one type amended with another type becomes a general list, as kdb+'s upsert does
   const base = c.t > 0 && c.t < 20 && v.t !== c.t && !(c.t === T.Enum) ? list(items(c)) : c;

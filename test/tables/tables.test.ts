@@ -793,6 +793,12 @@ test('rows appended to a table with a general column (t,:, insert, upsert) go on
   // and values at keys it has, again and again; what read it before keeps what it read
   q('kh:([k:1 2 3]v:("a";"bb";"cc")); `kh upsert (2;"x1"); `kh upsert (2;"x2"); kh0:kh; `kh upsert (3;"y1"); kh,:(3;"y2"); `kh upsert (1;5)');
   assert.equal(q('-3!(exec v from kh;exec v from kh0)'), '"((5;\\"x2\\";\\"y2\\");(\\"a\\";\\"x2\\";\\"cc\\"))"');
+  // a typed value column likewise, and a row read before, a new key, and a value of another type between
+  q('kn:([k:1 2 3]v:10 20 30;w:`a`b`c); `kn upsert (1;11;`x); `kn upsert (1;12;`y); r:kn 1; kn,:(2;21;`z); `kn upsert (4;40;`d); `kn upsert (1;13;`q); kn1:kn');
+  assert.equal(q('kn,:(3;2.5;`e)'), "'type");
+  assert.equal(q('-3!(r;exec v from kn1;exec w from kn1)'), '"(`v`w!(12;`y);13 21 30 40;`q`z`c`d)"');
+  q('`kn upsert (3;31;`e)');
+  assert.equal(q('-3!(exec v from kn;exec w from kn;exec v from kn1)'), '"(13 21 31 40;`q`z`e`d;13 21 30 40)"');
   // in a lambda, on its local; and a table of a general column made by a query is copied, not pushed onto
   assert.equal(q('{s:([]a:`long$();b:()); do[3;s,:(x;"qq")]; r:s; s,:(9;"zz"); (count r;count s)} 5'), '3 4');
   q('v:select from t where a<3; `v insert (7;"op")');
