@@ -330,10 +330,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // alone: the grown keys and values share their room only with that one, which nothing else holds —
     // else each d[k]:v at a key d has after one it lacked copied every value, d[rand n]:1 in a loop was
     // quadratic)
-    // (and general values an append made afresh are the variable's alone whoever held the dictionary)
-    // (a table too: its columns are its own only as each is marked so, by the row amends and appends that
-    // made it)
-    if (r !== c && (ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List))) (r as Owned).own = owner;
+    // (and tables, and general values an append made afresh: claims)
+    if (r !== c && claims(c, r, wasOwn)) (r as Owned).own = owner;
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     // (whether the variable alone holds its list, asked before the read below, which releases it)
@@ -451,7 +449,7 @@ export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q):
     if (grown) { setGlobal(name, grown); return sym(name); }
   }
   const r = whole(), after = env.globals.peek(full);
-  if (after !== undefined && after !== held && after !== y && held !== undefined && (ownable(after) || after.t === T.Table || freshValues(held, after) || appended(held, after) && ((held as Owned).own === full || (after as Dict).v.t === T.List))) (after as Owned).own = full;
+  if (after !== undefined && after !== held && after !== y && held !== undefined && claims(held, after, (held as Owned).own === full)) (after as Owned).own = full;
   return r;
 }
 /** For d[k]:y on a dictionary the variable alone holds, of a vector of keys without k and general values
@@ -513,6 +511,12 @@ function inPlaceRow(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y:
   if (!(v.t >= 0 && v.t <= T.Enum) || x.t === T.Table && (v.t !== row.t || count(v) !== count(row))) return null;
   if (v !== row && v !== y && ownable(v)) (v as Owned).own = tok;
   return { x: l as Vec, p, v };
+}
+/** Is r, the value an amend of c made, its variable's alone: a vector or list (a copy), a table (whose
+ *  columns are its own only as each is marked), a dictionary whose values are a copy, or one grown by keys
+ *  from c when c was the variable's (wasOwn) or its values are a general list made afresh. */
+function claims(c: Q, r: Q, wasOwn: boolean): boolean {
+  return ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List);
 }
 /** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */
 function appended(c: Q, r: Q): boolean {

@@ -261,12 +261,14 @@ function findBytes(d: Uint8Array, p: Uint8Array): number[] {
   }
   return out;
 }
+/** The bytes of a string or a char atom. */
+const textBytes = (x: Q): Uint8Array => x.t === T.Char ? (x as Vec).d as Uint8Array : BYTE[(x as Atom).v as number];
 /** x ss y: positions in x where the pattern y matches. */
 export function ss(x: Q, y: Q): Q {
   if (x.t === -T.Sym) x = str((x as Atom).v);
   if (!isStr(x) || !isStr(y)) throw new QError('type');
   // ss takes no * and no empty pattern
-  const p = y.t === T.Char ? (y as Vec).d as Uint8Array : BYTE[(y as Atom).v as number];
+  const p = textBytes(y);
   if (!p.length || p.includes(42)) throw new QError('length');
   // a pattern without ? or [ is found among the bytes themselves, with no string made of either
   if (x.t === T.Char && !p.includes(63) && !p.includes(91)) return longVec(findBytes((x as Vec).d as Uint8Array, p));
@@ -279,11 +281,11 @@ export function ssr(a: Q[]): Q {
   if (x.t === -T.Char) throw new QError('type');
   // a pattern without ? or [ replaced by text: found and joined among the bytes, with no string made of
   // either (ssr over a million strings), and x itself where it does not occur
-  const pb = y.t === T.Char ? (y as Vec).d as Uint8Array : BYTE[(y as Atom).v as number];
+  const pb = textBytes(y);
   if (isStr(z) && pb.length && !pb.includes(63) && !pb.includes(91)) {
     const d = (x as Vec).d as Uint8Array, at = findBytes(d, pb);
     if (!at.length) return x;
-    const zb = z.t === T.Char ? (z as Vec).d as Uint8Array : BYTE[(z as Atom).v as number], m = pb.length;
+    const zb = textBytes(z), m = pb.length;
     const r = fresh(Uint8Array, d.length + at.length * (zb.length - m));
     let from = 0, to = 0;
     for (const i of at) { r.set(d.subarray(from, i), to); to += i - from; r.set(zb, to); to += zb.length; from = i + m; }

@@ -54,11 +54,13 @@ export function appendRows(a: Table, y: Q, grow = false, own = false): Table {
   pushed.forEach((p, i) => { if (p) pushOnto(a.d[i] as List, adds[i]); });
   return claimed(table(a.c, cols));
 }
+/** Is column i of table t marked as t's own (an append or an amend of t made it: nothing else holds it)? */
+const ownColumn = (t: Table, i: number): boolean => (t.d[i] as { own?: unknown }).own === t.d;
 /** Can column i of table t (its variable's alone) take y's items where it stands: a general list that is
  *  t's own (an append or an amend of t made it, nothing else holds it), has items and stays general. */
 export const pushable = (t: Table, i: number, y: Q): boolean => {
   const c = t.d[i];
-  return c.t === T.List && (c as { own?: unknown }).own === t.d && count(c) > 0 && staysGeneral((c as List).d, y);
+  return c.t === T.List && ownColumn(t, i) && count(c) > 0 && staysGeneral((c as List).d, y);
 };
 /** Table t, whose general columns an append made afresh or pushed onto, with them marked as its own. */
 export function claimed(t: Table): Table {
@@ -170,7 +172,7 @@ export function upsertKeyed(x: Dict, y: Q, own = false): Q {
     // grew shares its room with the vector before it)
     let put = false, typed = false;
     if (src && oldX.length) {
-      const v = index(src, oldYs), mine = own && (c as { own?: unknown }).own === vx.d;
+      const v = index(src, oldYs), mine = own && ownColumn(vx, j);
       if (mine && c.t === T.List && v.t === T.List && (v as List).d.every(e => e.t >= 0)) {
         const d = (c as List).d;
         oldX.forEach((row, k) => { d[row] = (v as List).d[k]; });
