@@ -750,6 +750,12 @@ test('trim and its kin go into a table\'s columns, and a char among a column\'s 
   assert.equal(q('rtrim ([]a:("fox";("jumps ";"over   "));b:("a";"dog "))'), 'a                b    \n----------------------\n"fox"            "a"  \n("jumps";"over") "dog"');
   assert.equal(q('trim ([]b:("a ";" dog "))'), 'b    \n-----\n,"a" \n"dog"');
   assert.equal(q('([]c:"ab")'), 'c\n-\na\nb');
+  // each item is trimmed, so a column keeps its length: a null float stays (its table was left with
+  // columns of two lengths, an internal error)
+  assert.equal(q('rtrim ([]a:(" a";"b ");b:0n 1)'), 'a    b\n------\n" a"  \n,"b" 1');
+  q('kt:([k:`a`b]v:1 2); x:kt xlog kt');
+  assert.equal(q('trim x'), q('x'));
+  assert.equal(q('trim `a`b!(" a ";"b ")'), 'a| ,"a"\nb| ,"b"');
 });
 
 test('trim, ltrim, rtrim, lower and upper of strings: blanks and letters as kdb+ has them, nothing made for a string they leave', () => {

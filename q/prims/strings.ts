@@ -524,11 +524,14 @@ function trimmer(re: RegExp, left: boolean, right: boolean) {
     if (x.t < 0 && x.t !== -T.Char) return x;
     if (x.t === -T.Char) return x.t === -T.Char && (x as Atom).v === 32 ? vec(T.Char, new Uint8Array(0)) : x;
     if (x.t === T.List) return list((x as List).d.map(go));
-    if (x.t === T.Dict) return dict((x as Dict).k, go((x as Dict).v));
-    // a table's columns, each trimmed (ref/trim: rtrim of a table of strings)
-    if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(go));
+    // a dictionary's values and a table's columns are trimmed item by item, as kdb+'s q.k applies trim to
+    // each (ref/trim: rtrim of a table of strings): an atom keeps its place even when null, so a column
+    // keeps its length (a float column's leading nulls dropped left its table with columns of two lengths)
+    if (x.t === T.Dict) return dict((x as Dict).k, each((x as Dict).v));
+    if (x.t === T.Table) return table((x as Table).c, (x as Table).d.map(each));
     throw new QError('type');
   };
+  const each = (v: Q): Q => v.t === T.List ? go(v) : v.t === T.Char ? fromItems(Array.from({ length: count(v) }, (_, i) => go(item(v, i)))) : v;
   return go;
 }
 export const trim = trimmer(/^ +| +$/g, true, true);

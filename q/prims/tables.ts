@@ -297,6 +297,8 @@ export function ungroup(x: Q): Q {
 export function xgroup(k: Q, x: Q): Q {
   const t = plain(x), ks = names(k);
   for (const c of ks) if (!t.c.includes(c)) throw new QError(c);
+  // grouping by no columns would key the table by a table of none, which wasq's values cannot hold
+  if (!ks.length) throw new QError('nyi');
   const g = groupRows(ks.map(c => t.d[t.c.indexOf(c)]), count(t));
   const firsts = { t: T.Int, d: Int32Array.from(g.firsts), a: 0 } as Q;
   const rest = t.c.filter(c => !ks.includes(c));

@@ -161,6 +161,9 @@ test('bad input leaves tables unchanged: a foreign key missing from its domain, 
   assert.equal(q('t'), 'k x\n---\na 1\nb 2');
   assert.equal(q('`t insert (`b;3)'), ',2');
   assert.equal(q('value t`k'), '`a`b`b');
+  // xgroup by no columns: a key of no columns, which wasq cannot hold, is 'nyi (it was an internal error)
+  assert.equal(q('() xgroup t'), "'nyi");
+  assert.equal(q('(`$()) xgroup 0#t'), "'nyi");
 });
 
 test('a symbol vector drops columns from a table; other forms of drop on a table are type errors', () => {
