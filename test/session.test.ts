@@ -98,6 +98,23 @@ test('-4! tokenizes q text and -5! parses it', () => {
   assert.equal(q('-4!1'), "'type");
 });
 
+test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;`a;v) as k writes it, and a[i]:v, a[i]op:v amend', () => {
+  const { q } = makeSession();
+  assert.equal(q('-3!parse "a,:4"'), '"(,:;`a;4)"');
+  assert.equal(q('-3!parse "d[`a]+:3"'), '"(+:;(`d;,`a);3)"');
+  q('d:`a`b!1 2; a:1 2 3; m:(1 2;3 4)');
+  // (each was evaluated as a plain application: d[`c]:3 gave 3 and left d as it was)
+  assert.equal(q('eval parse "d[`c]:3"'), '3');
+  assert.equal(q('eval parse "d[`a]+:3"'), '4');
+  assert.equal(q('d'), 'a| 4\nb| 2\nc| 3');
+  q('eval parse "a,:4"; eval parse "a[1]:10"; eval parse "m[;1]:0"; eval (-:;`b;1)');
+  assert.equal(q('(a;m)'), '1 10 3 4\n(1 0;3 0)');
+  assert.equal(q('eval parse "a[10]:1"'), "'length");
+  assert.equal(q('a'), '1 10 3 4');
+  // (at the top level, whatever the lambda: eval runs as value does)
+  assert.equal(q('{eval parse "w:7"; w}[]'), '7');
+});
+
 test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {
   const { q } = makeSession();
   assert.equal(q('prev\\[2;3 5 7 2]'), '3 5 7 2\n  3 5 7\n    3 5');

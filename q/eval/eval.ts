@@ -389,6 +389,13 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
   }
   return assigned ?? r;
 }
+/** An assignment a parse tree holds, as eval runs it: (:;`a;v), (::;`a;v), (op:;`a;v) for a op:v and (…;(`a;i;j);v)
+ *  for a[i;j]…:v, with the indices and v already evaluated. It is the assignment the text would make (a
+ *  global's: eval and value run at the top level), amend and .z.vs included. */
+export function assignTree(name: string, idx: Q[] | null, op: string | null, r: Q, g: boolean): Q {
+  const lit = (v: Q): Node => ({ k: 'lit', v });
+  return assign({ k: 'asg', n: name, idx: idx ? idx.map(lit) : null, op: op ? { k: 'prim', n: op } : null, g, r: lit(r) }, null);
+}
 /** .z.vs[name;indices] hears of every change to a global of the root namespace (ref/dotz: not .a.b, nor a
  *  function's locals; a function's g::v is a global's change); the indices are those already evaluated,
  *  so none is evaluated twice. Changes .z.vs itself makes are not heard again (it would never end). */

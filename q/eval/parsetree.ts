@@ -7,8 +7,8 @@ import { QError } from '../value/error.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { apply } from '../prims/apply.js';
 import { derive } from '../prims/iter.js';
-import { primValue, scope, localValue, cond } from './eval.js';
-import { getGlobal, setGlobal } from './names.js';
+import { primValue, scope, localValue, cond, assignTree } from './eval.js';
+import { getGlobal } from './names.js';
 
 /** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
 const quote = (v: Q): Q => v.t === -T.Sym ? fromItems([v]) : v.t === T.Sym ? list([v]) : v;
@@ -44,7 +44,8 @@ export function toTree(n: Node): Q {
     case 'seq': return list([{ t: -T.Char, v: 59 } as Atom, ...n.a.map(toTree)]);
     case 'nil': return NIL;
     case 'asg': {
-      const op = n.op ? primValue(n.op.n) : primValue(n.g ? '::' : ':');
+      // a op:v is (op:;`a;v), as k writes it (,: -: @: in public q code that turns trees back into text)
+      const op = n.op ? primValue(n.op.n + ':') : primValue(n.g ? '::' : ':');
       const target = n.idx ? list([sym(n.n), ...n.idx.map(a => a ? toTree(a) : NIL)]) : sym(n.n);
       return list([op, target, toTree(n.r)]);
     }
@@ -101,8 +102,16 @@ export function evalTree(x: Q): Q {
     if (d.length === 1) return d[0];
     const head = d[0];
     if ((head.t === -T.Sym && (head as Atom).v === ';') || (head.t === -T.Char && (head as Atom).v === 59)) { let r: Q = NIL; for (let i = 1; i < d.length; i++) r = evalTree(d[i]); return r; }
-    if ((head.t === T.Op || head.t === T.Unary) && ((head as any).name === ':' || (head as any).name === '::') && d.length === 3 && d[1].t === -T.Sym) {
-      const v = evalTree(d[2]); setGlobal((d[1] as Atom).v, v); return v;
+    // an assignment: (:;`a;v), (::;`a;v), (+:;`a;v) for a+:v, and any of them with (`a;i;j) for a[i;j]
+    if ((head.t === T.Op || head.t === T.Unary) && d.length === 3) {
+      const name = (head as Prim).name, op = name === ':' || name === '::' ? null : /^[^a-z0-9.:]:$/.test(name) ? name[0] : undefined;
+      const target = d[1], at = target.t === T.List && (target as List).d.length > 1 ? (target as List).d : null;
+      if (op !== undefined && (target.t === -T.Sym || at && at[0].t === -T.Sym)) {
+        const v = evalTree(d[2]);
+        let idx: Q[] | null = null;
+        if (at) { idx = new Array<Q>(at.length - 1); for (let i = at.length - 1; i >= 1; i--) idx[i - 1] = evalTree(at[i]); }
+        return assignTree(((at ? at[0] : target) as Atom).v as string, idx, op, v, name === '::');
+      }
     }
     // ($;c;t;f) is Cond, as parse "$[c;t;f]" gives it: only the branch taken is evaluated (weeklyq's
     // isLeapYear: eval enlist[$],0=x mod\: 100 400 4); with two arguments $ is cast
