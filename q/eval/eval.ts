@@ -4,6 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items, sym, isKeyed, type Table } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
+import { K_GLYPHS } from '../value/kforms.js';
 import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
@@ -213,6 +214,7 @@ function evPcond(n: Extract<Node, { k: 'pcond' }>, fr: Frame): Q {
 
 const primCache = new Map<string, Q>();
 export function primValue(name: string): Q {
+  name = K_GLYPHS[name] ?? name;
   let p = primCache.get(name);
   if (!p) {
     if (!PRIMS[name] && name !== '::') throw new QError(name);

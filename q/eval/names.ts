@@ -7,6 +7,7 @@ import { amend } from '../prims/amend.js';
 import type { Node } from '../parse/ast.js';
 import { QError } from '../value/error.js';
 import { PRIMS } from '../prims/registry.js';
+import { primValue } from './eval.js';
 import { index } from '../prims/index.js';
 import { dirKey } from '../prims/files.js';
 import { env, writes, touched } from './env.js';
@@ -57,11 +58,11 @@ export function getGlobal(name: string): Q {
   if (name === '.' || name === '') return rootDict();
   // `..x names the root's x: when there is none, the name is undefined (qspec's mock: @[get;`..v;`dne])
   if (name.startsWith('..') && name.length > 2 && !name.slice(2).includes('.')) throw new QError(name);
-  if (PRIMS[name]) return { t: T.Unary, name } as Q;
+  if (PRIMS[name]) return primValue(name);
   // a name put in .q is seen from everywhere, as q's own keywords are (qspec's .q.should, help.q's .q.help)
   if (!name.includes('.')) { const qv = env.globals.get('.q.' + name); if (qv !== undefined) return qv; }
   // .q.neg is the keyword neg (and .q.csv the value csv)
-  if (name.startsWith('.q.') && PRIMS[name.slice(3)]) return { t: T.Unary, name: name.slice(3) } as Q;
+  if (name.startsWith('.q.') && PRIMS[name.slice(3)]) return primValue(name.slice(3));
   if (name.startsWith('.q.') && !name.slice(3).includes('.')) { const c = env.computed.get(name.slice(3)); if (c) return c(); }
   const ns = namespace(name);
   if (ns) return ns;
@@ -102,7 +103,7 @@ export function namespace(name: string): Q | null {
   // .q: q's keywords and their values (.q?(+:) is `flip)
   if (full === '.q') {
     const kws = qKeywords(), own = qOwn().filter(k => !kws.includes(k));
-    return dict(symVec(['', ...kws, ...own]), list([NIL, ...kws.map(k => ({ t: T.Unary, name: k }) as Q), ...own.map(k => env.globals.get('.q.' + k)!)]));
+    return dict(symVec(['', ...kws, ...own]), list([NIL, ...kws.map(k => primValue(k)), ...own.map(k => env.globals.get('.q.' + k)!)]));
   }
   const pre = full + '.';
   const names: string[] = [], vals: (Q | null)[] = [];

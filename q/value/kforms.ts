@@ -8,6 +8,10 @@ export const K_UNARY: Record<string, string> = {
   where: '&:', reverse: '|:', group: '=:', flip: '+:', distinct: '?:', key: '!:', value: '.:', type: '@:',
 };
 
+/** Keywords that are glyphs themselves: their value is the glyph, in parse trees too (ref/greater: and and
+ *  or are synonyms of & and |; .q?(|) is `or in public q code that turns trees back into text). */
+export const K_GLYPHS: Record<string, string> = { and: '&', or: '|' };
+
 /** The variadic keywords' extensions, as their values show. (sum, prd, max and min are kdb+'s own
  *  reserved words, .Q.res, and show as themselves: qbists' Euler 6 records (sqr;sum) as {x*x} sum.) */
 export const K_COVERS: Record<string, string> = {
