@@ -98,7 +98,7 @@ test('-4! tokenizes q text and -5! parses it', () => {
   assert.equal(q('-4!1'), "'type");
 });
 
-test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;`a;v) as k writes it, and a[i]:v, a[i]op:v amend', () => {
+test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;`a;v) as k writes it, and a[i]:v, a[i]op:v amend; signals and returns are headed by a character', () => {
   const { q } = makeSession();
   assert.equal(q('-3!parse "a,:4"'), '"(,:;`a;4)"');
   assert.equal(q('-3!parse "d[`a]+:3"'), '"(+:;(`d;,`a);3)"');
@@ -113,6 +113,12 @@ test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;
   assert.equal(q('a'), '1 10 3 4');
   // (at the top level, whatever the lambda: eval runs as value does)
   assert.equal(q('{eval parse "w:7"; w}[]'), '7');
+  // a signal and a return are headed by the character, as k has them: ("'";x) and (":";x)
+  assert.equal(q('-3!parse "\'`foo"'), '"(\\"\'\\";,`foo)"');
+  assert.equal(q('-3!parse ":x"'), '"(\\":\\";`x)"');
+  assert.equal(q('eval parse "\'`foo"'), "'foo");
+  assert.equal(q('@[eval;("\'";"bar");{x}]'), '"bar"');
+  assert.equal(q('eval parse ":a"'), '1 10 3 4');
 });
 
 test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {

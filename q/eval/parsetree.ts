@@ -7,9 +7,10 @@ import { QError } from '../value/error.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { apply } from '../prims/apply.js';
 import { derive } from '../prims/iter.js';
-import { primValue, scope, localValue, cond, assignTree } from './eval.js';
+import { primValue, scope, localValue, cond, assignTree, ev } from './eval.js';
 import { getGlobal } from './names.js';
 
+const chr = (c: string): Q => ({ t: -T.Char, v: c.charCodeAt(0) }) as Atom;
 /** Symbols in a parse tree are names, so symbol constants are quoted by enlisting them. */
 const quote = (v: Q): Q => v.t === -T.Sym ? fromItems([v]) : v.t === T.Sym ? list([v]) : v;
 
@@ -49,8 +50,10 @@ export function toTree(n: Node): Q {
       const target = n.idx ? list([sym(n.n), ...n.idx.map(a => a ? toTree(a) : NIL)]) : sym(n.n);
       return list([op, target, toTree(n.r)]);
     }
-    case 'ret': return list([primValue(':'), toTree(n.x)]);
-    case 'sig': return list([sym("'"), toTree(n.x)]);
+    // a return and a signal are (":";x) and ("'";x), headed by the character, as k has them (public q code
+    // that turns trees back into text reads them so)
+    case 'ret': return list([chr(':'), toTree(n.x)]);
+    case 'sig': return list([chr("'"), toTree(n.x)]);
     case 'ctl': return list([n.c === '$' ? primValue('$') : sym(n.c), ...n.a.map(toTree)]);
     case 'sys': return list([sym('\\'), sym(n.s)]);
     case 'sql': return sqlTree(n);
@@ -102,6 +105,11 @@ export function evalTree(x: Q): Q {
     if (d.length === 1) return d[0];
     const head = d[0];
     if ((head.t === -T.Sym && (head as Atom).v === ';') || (head.t === -T.Char && (head as Atom).v === 59)) { let r: Q = NIL; for (let i = 1; i < d.length; i++) r = evalTree(d[i]); return r; }
+    // ("'";x) signals x, as 'x does; (":";x) is x (a return ends the evaluation, which is all eval runs)
+    if (head.t === -T.Char && d.length === 2 && ((head as Atom).v === 39 || (head as Atom).v === 58)) {
+      const v = evalTree(d[1]);
+      return (head as Atom).v === 58 ? v : ev({ k: 'sig', x: { k: 'lit', v } }, null);
+    }
     // an assignment: (:;`a;v), (::;`a;v), (+:;`a;v) for a+:v, and any of them with (`a;i;j) for a[i;j]
     if ((head.t === T.Op || head.t === T.Unary) && d.length === 3) {
       const name = (head as Prim).name, op = name === ':' || name === '::' ? null : /^[^a-z0-9.:]:$/.test(name) ? name[0] : undefined;
