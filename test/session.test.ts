@@ -119,6 +119,13 @@ test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;
   assert.equal(q('eval parse "\'`foo"'), "'foo");
   assert.equal(q('@[eval;("\'";"bar");{x}]'), '"bar"');
   assert.equal(q('eval parse ":a"'), '1 10 3 4');
+  // <> is not composed with =, as k writes it; delete's columns are data, enlisted (eval applied a to b)
+  assert.equal(q('-3!parse "1<>2"'), '"((\';~:;=);1;2)"');
+  assert.equal(q('eval parse "1 2 3>=2"'), '011b');
+  q('t:([]a:1 2;b:3 4;c:5 6)');
+  assert.equal(q('-3!parse "delete a,b from t"'), '"(!;`t;();0b;,`a`b)"');
+  assert.equal(q('-3!parse "delete a from t"'), '"(!;`t;();0b;,,`a)"');
+  assert.equal(q('cols eval parse "delete a,b from t"'), ',`c');
 });
 
 test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {

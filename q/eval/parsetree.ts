@@ -15,6 +15,8 @@ const chr = (c: string): Q => ({ t: -T.Char, v: c.charCodeAt(0) }) as Atom;
 const quote = (v: Q): Q => v.t === -T.Sym ? fromItems([v]) : v.t === T.Sym ? list([v]) : v;
 
 
+const NOT_OF: Record<string, string> = { '<>': '=', '<=': '>', '>=': '<' };
+
 /** The kdb+ parse tree of a parsed node. */
 export function toTree(n: Node): Q {
   switch (n.k) {
@@ -22,7 +24,12 @@ export function toTree(n: Node): Q {
     case 'name': return sym(n.n);
     // a keyword k defines as a primitive is that primitive (parse "neg x" is (-:;`x)); a cover of an
     // extension keeps its name in the tree ((max;`price)), though its value shows as the extension
-    case 'prim': return K_COVERS[n.n] ? { ...primValue(n.n) as Prim, named: true } as Q : primValue(K_UNARY[n.n] ?? n.n);
+    case 'prim': {
+      // <> <= >= are not and a comparison composed, as k writes them: (';~:;=)
+      const not = NOT_OF[n.n];
+      if (not) return list([{ t: T.Iter, adv: "'" } as Q, primValue('~:'), primValue(not)]);
+      return K_COVERS[n.n] ? { ...primValue(n.n) as Prim, named: true } as Q : primValue(K_UNARY[n.n] ?? n.n);
+    }
     case 'mon': {
       // a bare glyph stays the operator, as kdb+ parses $42 to ($;42); evaluating that signals '$
       const f = n.f.k === 'prim' && !n.f.bare && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);

@@ -1,6 +1,6 @@
 // kdb+'s parse trees of qSQL: (?;t;c;b;a[;n[;(g;cn)]]) for select and exec, (!;t;c;b;a) for update and
 // delete. The where list is enlisted once more (parse trees evaluate their arguments), exec of one
-// unnamed column (or by one) enlists it, and a sort is (<:;`col) or (>:;`col).
+// unnamed column (or by one) enlists it, delete's columns are enlisted, and a sort is (<:;`col) or (>:;`col).
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
 import { Q, list, dict, symVec, fromItems, sym, bool, empty } from '../value/value.js';
@@ -30,7 +30,8 @@ function sqlTree(n: Sql, tree: (n: Node) => Q): Q {
       return list([primValue('?'), from, where, by, a]);
     }
     case 'update': return list([primValue('!'), from, where, n.by ? named(n.by) : bool(false), n.cols ? named(n.cols) : none]);
-    case 'delete': return list([primValue('!'), from, where, bool(false), n.cols ? fromItems(n.cols.map(c => sym(c[0]))) : empty(T.Sym)]);
+    // (the columns deleted are data, so enlisted: ,,`a and ,`a`b — eval of `a`b would apply a to b)
+    case 'delete': return list([primValue('!'), from, where, bool(false), n.cols ? list([symVec(n.cols.map(c => c[0]))]) : empty(T.Sym)]);
   }
   return none;
 }
