@@ -126,6 +126,12 @@ test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;
   assert.equal(q('-3!parse "delete a,b from t"'), '"(!;`t;();0b;,`a`b)"');
   assert.equal(q('-3!parse "delete a from t"'), '"(!;`t;();0b;,,`a)"');
   assert.equal(q('cols eval parse "delete a,b from t"'), ',`c');
+  // an argument left out is a hole, not ::, so eval makes the projection (like was applied to ::); it
+  // goes over the wire as a projection's does, 101h 0xff
+  assert.equal(q('eval parse "like[;\\"a*\\"] \\"ab\\""'), '1b');
+  assert.equal(q('(eval parse "(1;;2)") 5'), '1 5 2');
+  assert.equal(q('-8!parse "f[;1]"'), '0x010000001c000000000003000000f5660065fff90100000000000000');
+  assert.equal(q('(eval -9!-8!parse "{x-y}[;1]") 5'), '4');
 });
 
 test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {

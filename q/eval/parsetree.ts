@@ -2,10 +2,10 @@
 // list (f;a;b), a name is a symbol, and quoted data (a symbol constant) is enlisted.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Prim, NIL, list, sym, fromItems, count, item, items, isFn, symVec, dict } from '../value/value.js';
+import { Q, Atom, Vec, List, Prim, NIL, ELIDED, list, sym, fromItems, count, item, items, isFn, symVec, dict } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
-import { apply } from '../prims/apply.js';
+import { apply, project } from '../prims/apply.js';
 import { derive } from '../prims/iter.js';
 import { primValue, scope, localValue, cond, assignTree, ev } from './eval.js';
 import { getGlobal } from './names.js';
@@ -43,11 +43,12 @@ export function toTree(n: Node): Q {
         const v = flip(vn, vv);
         return (kv as Extract<Node, { k: 'list' }>).a.length ? list([primValue('!'), flip(kn, kv), v]) : v;
       }
-      return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : NIL)]);
+      // (f[] is f applied to ::, as kdb+ has it; an argument left out among others is a hole)
+      return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : n.a.length === 1 ? NIL : ELIDED)]);
     }
     case 'adv': return list([{ t: T.Iter, adv: n.a } as Q, toTree(n.f)]);
     case 'lam': return n.v;
-    case 'list': return list([primValue('enlist'), ...n.a.map(a => a ? toTree(a) : NIL)]);
+    case 'list': return list([primValue('enlist'), ...n.a.map(a => a ? toTree(a) : ELIDED)]);
     // k's sequence is the character ";" in a parse tree (parse "a;b" is (";";`a;`b))
     case 'seq': return list([{ t: -T.Char, v: 59 } as Atom, ...n.a.map(toTree)]);
     case 'nil': return NIL;
@@ -134,6 +135,8 @@ export function evalTree(x: Q): Q {
     const f = head.t === -T.Sym ? (scope.cols && localValue((head as Atom).v)) || getGlobal((head as Atom).v) : head.t === T.List ? evalTree(head) : head;
     const args = new Array<Q>(d.length - 1);
     for (let i = d.length - 1; i >= 1; i--) args[i - 1] = evalTree(d[i]);
+    // (an argument left out, f[;1], makes a projection)
+    if (args.includes(ELIDED)) return project(f, args.map(a => a === ELIDED ? undefined : a));
     return apply(f, args);
   }
   if ((x.t === T.Sym || x.t > 0 && x.t < 20) && count(x) === 1 && x.t === T.Sym) return item(x, 0);

@@ -6,7 +6,7 @@ import { symName } from '../value/sym.js';
 import { ATTR_CHARS, symVec, sliceQ, fromItems } from '../value/value.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { itemText, isSpecial, SUFFIX } from './text.js';
-import { isNullV, bytesText } from '../value/value.js';
+import { isNullV, bytesText, ELIDED } from '../value/value.js';
 import { deenum, domainValues } from '../value/enums.js';
 // (an enumeration over a name not defined shows its indices too: `x!42 is built before x is, q4m's
 // Dictionaries notebook shows it so)
@@ -130,7 +130,7 @@ export function s1(x: Q, P: number): string {
     case T.Lambda: return (x as Lambda).locked ? 'locked' : (x as Lambda).src;
     case T.Unary: case T.Op: {
       const p = x as Prim & { named?: boolean };
-      return isNil(x) ? '::' : K_FORM[p.name] ?? K_UNARY[p.name] ?? (p.named ? undefined : K_COVERS[p.name]) ?? p.name;
+      return isNil(x) || x === ELIDED ? '::' : K_FORM[p.name] ?? K_UNARY[p.name] ?? (p.named ? undefined : K_COVERS[p.name]) ?? p.name;
     }
     case T.Proj: {
       const p = x as Proj;

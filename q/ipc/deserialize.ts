@@ -4,7 +4,7 @@
 import { T } from '../value/types.js';
 import { WIDTH, alloc } from '../value/storage.js';
 import { intern, internBytes, symName } from '../value/sym.js';
-import { Q, Vec, List, Table, Lambda, Prim, Attr, NIL, bytesText, count } from '../value/value.js';
+import { Q, Vec, List, Table, Lambda, Prim, Attr, NIL, ELIDED, bytesText, count } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, readHeader } from './header.js';
 import { primName, ITERATORS, NEGATED } from './prims.js';
@@ -21,7 +21,6 @@ export type Message = { msgType: MsgType; value: Q; error?: undefined } | { msgT
 
 const bad = (): never => { throw new QError('badmsg'); };
 /** Marks an elided projection argument (`65 ff`) while reading. */
-const ELIDED = { t: T.Unary, name: '' } as Prim;
 
 /** Decode a whole message: header, then (after decompression) exactly one object. */
 export function readMessage(msg: Uint8Array, opts: DeserializeOptions = {}): Message {
@@ -104,7 +103,8 @@ class Reader {
         // every item takes at least one byte
         if (n > this.b.length - this.p) bad();
         const d = new Array<Q>(n);
-        for (let i = 0; i < n; i++) d[i] = this.value();
+        // (an item may be an argument left out, as in a parse tree's application f[;1])
+        for (let i = 0; i < n; i++) d[i] = this.obj();
         return { t: T.List, d, a: a & 0x7f };
       }
       case 98: return this.table();

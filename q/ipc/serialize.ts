@@ -4,7 +4,7 @@
 import { T } from '../value/types.js';
 import { WIDTH, gather } from '../value/storage.js';
 import { symName, symBytes } from '../value/sym.js';
-import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Attr, isNil, nullOf } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, IterPrim, Attr, isNil, nullOf, ELIDED } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { MsgType, HOST_LE, writeHeader } from './header.js';
 import { primCode, ITERATORS, NEGATED } from './prims.js';
@@ -173,6 +173,7 @@ function write(w: Writer, x: Q): void {
     case T.Unary: case T.Op: {
       const name = (x as Prim).name;
       if (isNil(x) || name === '::') { w.u8(101); w.u8(0); return; }
+      if (x === ELIDED) { w.u8(101); w.u8(0xff); return; }
       const code = primCode(name);
       if (code) { w.u8(code[0]); w.u8(code[1]); return; }
       // q's <> <= >= are compositions of not with = > <

@@ -93,6 +93,9 @@ export const table = (c: string[], d: Q[]): Table => ({ t: T.Table, c, d });
 /** The generic null `::`. */
 export const NIL: Prim = { t: T.Unary, name: '::' };
 export const isNil = (x: Q) => x.t === T.Unary && (x as Prim).name === '::';
+/** An argument left out of an application in a parse tree (parse "f[;1]"): eval makes a projection there.
+ *  It shows as ::, and is 101h with the byte 0xff on the wire, as a projection's missing argument is. */
+export const ELIDED: Prim = { t: T.Unary, name: '' };
 
 /** A char vector from JS text, as UTF-8 bytes (q strings are bytes; a byte a name escaped is itself). */
 export const str = (s: string): Vec => ({ t: T.Char, d: (s.length <= 64 && ascii(s)) || nameBytes(s), a: Attr.None });
