@@ -132,6 +132,12 @@ test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;
   assert.equal(q('(eval parse "(1;;2)") 5'), '1 5 2');
   assert.equal(q('-8!parse "f[;1]"'), '0x010000001c000000000003000000f5660065fff90100000000000000');
   assert.equal(q('(eval -9!-8!parse "{x-y}[;1]") 5'), '4');
+  // a quoted symbol at the head is the symbol applied, a global indexed ((,`a;1) was `a`b's item 1, `)
+  q('g:10 20');
+  assert.equal(q('eval parse "(`g) 1"'), '20');
+  // kdb+ 4.1's dictionary literal is ! of names and values (its tree was a keyed table's, 'length)
+  assert.equal(q('-3!parse "([a:1 2;b:`x`y])"'), '"(!;,`a`b;(enlist;1 2;,`x`y))"');
+  assert.equal(q('(eval parse "([a:1;b:2])")~([a:1;b:2])'), '1b');
 });
 
 test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {

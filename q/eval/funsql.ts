@@ -71,6 +71,9 @@ export function fupdate(a: Q[]): Q {
     else if (b.t === -T.Sym || b.t === T.Sym) q.by = colNames(b).map(n => [n, tree({ t: -T.Sym, v: n } as Q)] as [string, () => Q]);
     return runQuery(q);
   }
+  // an empty general list of columns is an update of none, t as it is (update from t); an empty symbol
+  // list a delete of the rows c chooses (delete from t)
+  if (sel.t === T.List && !(sel as List).d.length) return runQuery({ kind: 'update', from: t, where: wheres(c), by: null, cols: null });
   // delete: columns named in a, or rows chosen by c
   const cols = sel.t === T.Sym || sel.t === -T.Sym ? colNames(sel) : [];
   return runQuery({ kind: 'delete', from: t, where: wheres(c), by: null, cols: null, delCols: cols.length ? cols : undefined });

@@ -40,8 +40,11 @@ export function toTree(n: Node): Q {
       // (+:;(!;,`a`b;(enlist;`a;`b)))
       if (n.f.k === 'prim' && n.f.n === '.table') {
         const [kn, kv, vn, vv] = n.a as Node[], flip = (names: Node, vals: Node) => list([primValue('+:'), list([primValue('!'), toTree(names), toTree(vals)])]);
+        const keyed = (kv as Extract<Node, { k: 'list' }>).a.length;
+        // (kdb+ 4.1's ([a:1;b:2]), keys and no columns, is a dictionary: (!;,`a`b;(enlist;1;2)))
+        if (keyed && !(vv as Extract<Node, { k: 'list' }>).a.length) return list([primValue('!'), toTree(kn), toTree(kv)]);
         const v = flip(vn, vv);
-        return (kv as Extract<Node, { k: 'list' }>).a.length ? list([primValue('!'), flip(kn, kv), v]) : v;
+        return keyed ? list([primValue('!'), flip(kn, kv), v]) : v;
       }
       // (f[] is f applied to ::, as kdb+ has it; an argument left out among others is a hole)
       return list([toTree(n.f), ...n.a.map(a => a ? toTree(a) : n.a.length === 1 ? NIL : ELIDED)]);
@@ -132,7 +135,8 @@ export function evalTree(x: Q): Q {
     // ($;c;t;f) is Cond, as parse "$[c;t;f]" gives it: only the branch taken is evaluated (weeklyq's
     // isLeapYear: eval enlist[$],0=x mod\: 100 400 4); with two arguments $ is cast
     if ((head.t === T.Op || head.t === T.Unary) && (head as Prim).name === '$' && d.length >= 4) return cond(d.slice(1), evalTree, evalTree);
-    const f = head.t === -T.Sym ? (scope.cols && localValue((head as Atom).v)) || getGlobal((head as Atom).v) : head.t === T.List ? evalTree(head) : head;
+    // (a quoted symbol, ,`a, is the symbol a, applied as one: (,`a;1) is `a 1, the global a at 1)
+    const f = head.t === -T.Sym ? (scope.cols && localValue((head as Atom).v)) || getGlobal((head as Atom).v) : head.t === T.List || head.t === T.Sym ? evalTree(head) : head;
     const args = new Array<Q>(d.length - 1);
     for (let i = d.length - 1; i >= 1; i--) args[i - 1] = evalTree(d[i]);
     // (an argument left out, f[;1], makes a projection)

@@ -743,7 +743,8 @@ function exec(t: Table, rows: Rows | null, q: Query): Q {
 }
 
 function update(t: Table, rows: Rows | null, q: Query): Table {
-  if (!q.cols) throw new QError('nyi');
+  // update from t names no column to change: t as it is (its functional form, ![t;();0b;()], does so)
+  if (!q.cols) return t;
   const n = count(t);
   const names = [...t.c], data = [...t.d];
   const put = (name: string, rowsOf: Rows | null, v: Q) => {

@@ -161,6 +161,12 @@ test('bad input leaves tables unchanged: a foreign key missing from its domain, 
   assert.equal(q('t'), 'k x\n---\na 1\nb 2');
   assert.equal(q('`t insert (`b;3)'), ',2');
   assert.equal(q('value t`k'), '`a`b`b');
+  // update naming no column is t as it is, as its functional form with an empty general list is; an empty
+  // symbol list deletes rows (both were taken as deletes, and update from t was 'nyi)
+  assert.equal(q('update from t'), q('t'));
+  assert.equal(q('update from t where x>1'), q('t'));
+  assert.equal(q('![t;();0b;()]'), q('t'));
+  assert.equal(q('count ![t;enlist(>;`x;1);0b;`symbol$()]'), '1');
   // xgroup by no columns: a key of no columns, which wasq cannot hold, is 'nyi (it was an internal error)
   assert.equal(q('() xgroup t'), "'nyi");
   assert.equal(q('(`$()) xgroup 0#t'), "'nyi");
