@@ -138,6 +138,10 @@ test('a parse tree of an assignment is the assignment eval runs: a op:v is (op:;
   // kdb+ 4.1's dictionary literal is ! of names and values (its tree was a keyed table's, 'length)
   assert.equal(q('-3!parse "([a:1 2;b:`x`y])"'), '"(!;,`a`b;(enlist;1 2;,`x`y))"');
   assert.equal(q('(eval parse "([a:1;b:2])")~([a:1;b:2])'), '1b');
+  // exec by the virtual column i groups by i in its tree too (it named the x a result column would take)
+  q('t:([]a:1 2 3)');
+  assert.equal(q('-3!parse "exec a by i from t"'), '"(?;`t;();,`i;,`a)"');
+  assert.equal(q('(eval parse "exec a by i from t")~exec a by i from t'), '1b');
 });
 
 test('a grid of vectors shows nulls blank, as a table does; a no-break space separates as a space', () => {

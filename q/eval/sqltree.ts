@@ -25,7 +25,9 @@ function sqlTree(n: Sql, tree: (n: Node) => Q): Q {
     case 'exec': {
       // (a column or by phrase of its own is enlisted, as a parse tree quotes what is not evaluated: eval
       // parse "exec sym from q" is the exec, not a look-up of a global sym)
-      const by = !n.by ? none : n.by.length === 1 && !n.byNamed && n.by[0][1].k === 'name' ? list([sym(n.by[0][0])]) : named(n.by);
+      // (the column the by names, which is not the name a result column would take: by i is `i, not `x)
+      const b0 = n.by?.[0][1];
+      const by = !n.by ? none : n.by.length === 1 && !n.byNamed && b0!.k === 'name' ? list([sym(b0!.n)]) : named(n.by);
       const a = !n.cols ? none : n.cols.length === 1 && !n.colsNamed ? list([tree(n.cols[0][1])]) : named(n.cols);
       return list([primValue('?'), from, where, by, a]);
     }
