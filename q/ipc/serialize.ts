@@ -22,6 +22,11 @@ export interface SerializeOptions {
 }
 
 /** kdb+ writes the NaN x86 gives for 0/0.0: sign bit set (ipc.md §4.2). */
+/** A symbol's bytes as sent: a name is a C string there, so it ends at a 00 byte in it (`$"a\000b" goes as
+ *  `a; written whole, the byte after would be read as the next object) */
+const cString = (b: Uint8Array): Uint8Array => { const z = b.indexOf(0); return z < 0 ? b : b.subarray(0, z); };
+const wireSym = (id: number): Uint8Array => cString(symBytes(id));
+const wireName = (s: string): Uint8Array => cString(nameBytes(s));
 const NAN_F = [0, 0, 0, 0, 0, 0, 0xf8, 0xff], NAN_E = [0, 0, 0xc0, 0xff];
 
 /** A growable little-endian byte buffer. */
@@ -47,8 +52,8 @@ class Writer {
   f64(v: number) { if (v !== v) return this.bytes(NAN_F); this.need(8); this.dv.setFloat64(this.n, v, true); this.n += 8; }
   bytes(a: ArrayLike<number>) { this.need(a.length); this.b.set(a, this.n); this.n += a.length; }
   /** a symbol's name then its 00 terminator */
-  symText(s: string) { this.bytes(nameBytes(s)); this.u8(0); }
-  symId(id: number) { const e = symBytes(id); this.need(e.length + 1); this.b.set(e, this.n); this.n += e.length; this.b[this.n++] = 0; }
+  symText(s: string) { this.bytes(wireName(s)); this.u8(0); }
+  symId(id: number) { const e = wireSym(id); this.need(e.length + 1); this.b.set(e, this.n); this.n += e.length; this.b[this.n++] = 0; }
 }
 
 /** The body (no header) of x's serialization. */
@@ -82,7 +87,7 @@ function sizeHint(x: Q): number {
     // the names' lengths, from a sample of the first 64: a close guess spares the copy at the end
     const ids = (x as Vec).d as Int32Array, k = Math.min(ids.length, 64);
     let len = 0;
-    for (let i = 0; i < k; i++) len += symBytes(ids[i]).length + 1;
+    for (let i = 0; i < k; i++) len += wireSym(ids[i]).length + 1;
     return 6 + Math.ceil(ids.length * (k ? len / k : 1) * 1.05);
   }
   if (t === T.Enum) return 6 + 8 * (x as Vec).d.length;
@@ -98,8 +103,8 @@ function sizeHint(x: Q): number {
  *  documents as a shortcut for count -8!x); null where only writing it tells (functions, enumerations). */
 export function serializedSize(x: Q): number | null {
   const t = x.t;
-  if (t < 0 && t > -20) return t === -T.Sym ? 2 + nameBytes((x as Atom).v as string).length : t === -T.Guid ? 17 : 1 + WIDTH[-t];
-  if (t === T.Sym) { const ids = (x as Vec).d as Int32Array; let n = 6; for (let i = 0; i < ids.length; i++) n += symBytes(ids[i]).length + 1; return n; }
+  if (t < 0 && t > -20) return t === -T.Sym ? 2 + wireName((x as Atom).v as string).length : t === -T.Guid ? 17 : 1 + WIDTH[-t];
+  if (t === T.Sym) { const ids = (x as Vec).d as Int32Array; let n = 6; for (let i = 0; i < ids.length; i++) n += wireSym(ids[i]).length + 1; return n; }
   if (t > 0 && t < 20) return 6 + (x as Vec).d.length * (t === T.Guid ? 1 : WIDTH[t]);
   let n: number | null;
   switch (t) {
@@ -115,7 +120,7 @@ export function serializedSize(x: Q): number | null {
     case T.Table: {
       const tb = x as Table;
       let m = 3 + 6 + 6;
-      for (const c of tb.c) m += nameBytes(c).length + 1;
+      for (const c of tb.c) m += wireName(c).length + 1;
       for (const c of tb.d) { if ((n = serializedSize(c)) === null) return null; m += n; }
       return m;
     }
@@ -241,11 +246,11 @@ function writeVec(w: Writer, x: Vec): void {
     // the whole length reserved at once, then each name's bytes copied one at a time (a set() call per
     // short name costs more than its bytes)
     let total = n;
-    for (let i = 0; i < n; i++) total += symBytes(ids[i]).length;
+    for (let i = 0; i < n; i++) total += wireSym(ids[i]).length;
     w.need(total);
     const b = w.b;
     let o = w.n;
-    for (let i = 0; i < n; i++) { const e = symBytes(ids[i]); for (let k = 0; k < e.length; k++) b[o++] = e[k]; b[o++] = 0; }
+    for (let i = 0; i < n; i++) { const e = wireSym(ids[i]); for (let k = 0; k < e.length; k++) b[o++] = e[k]; b[o++] = 0; }
     w.n = o;
     return;
   }

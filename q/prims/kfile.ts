@@ -282,7 +282,8 @@ class AnyMap {
     const u = Math.abs(t);
     if (u === T.Sym) {
       if (k < 0 || at + 4 * k > h.length) this.trunc();
-      const names = this.names ??= this.symbols(), out = new Int32Array(k);
+      // (an empty one names none: a list of empty symbol vectors has no col##, as no symbol occurs)
+      const names = k ? this.names ??= this.symbols() : [], out = new Int32Array(k);
       for (let i = 0; i < k; i++) { const j = this.dv.getUint32(at + 4 * i, true); out[i] = j < names.length ? names[j] : this.trunc(); }
       const v = { t: T.Sym, d: out, a } as Vec;
       return t < 0 ? item(v, 0) : v;
@@ -291,7 +292,7 @@ class AnyMap {
       // an enumeration (of sym, in kdb+'s samples): 8-byte indices into col##'s names, read as the
       // symbols they name (the long null as the null symbol)
       if (k < 0 || at + 8 * k > h.length) this.trunc();
-      const names = this.names ??= this.symbols(), out = new Int32Array(k), none = intern('');
+      const names = k ? this.names ??= this.symbols() : [], out = new Int32Array(k), none = intern('');
       for (let i = 0; i < k; i++) {
         const j = this.dv.getBigInt64(at + 8 * i, true);
         out[i] = j === -(2n ** 63n) ? none : j >= 0n && j < BigInt(names.length) ? names[Number(j)] : this.trunc();

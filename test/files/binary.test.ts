@@ -54,6 +54,8 @@ test('set and get: every type of value comes back as it went', () => {
     '`s#1 2 3', '`u#`a`b', '`p#1 1 2', '`g#3 1 3',
     '()', '(1;`a;"bc";2.5)', '(1 2;`a`b)', '`a`b!1 2', '([]a:1 2;b:`x`y;c:("s";"tt"))', '([k:`a`b]v:1.5 2.5)',
     '{x+y}', '`a`b!(1 2;"cd")',
+    // (a list of symbol vectors none of which has a symbol: no col## is written, and none is needed)
+    '(`symbol$();`symbol$())',
   ];
   values.forEach((v, i) => {
     q(`v${i}:${v}`);
@@ -63,6 +65,9 @@ test('set and get: every type of value comes back as it went', () => {
     assert.equal(q(`$[(0h=type v${i})&0<count v${i};77h;type v${i}]~type get \`:v${i}`), '1b', `${v} type`);
   });
   assert.equal(q('`:sa set `s#1 2 3; attr get `:sa'), '`s');
+  // a symbol is a C string in a file: one with a 00 byte in it ends there (the byte after was read as
+  // the next object, a corrupt file)
+  assert.equal(q('`:sz set `$"a\\000b"; get `:sz'), '`a');
   assert.equal(q('`:pa set `p#1 1 2; attr get `:pa'), '`p');
 });
 
