@@ -523,6 +523,8 @@ test('a keyword that k defines as a primitive or an extension shows as kdb+ show
   // and and or are & and | (ref/greater: synonyms): their values, types, parse trees and names in .q
   assert.equal(q('(or;and)'), '|\n&');
   assert.equal(q('type each (or;and;|;&;.q.or;not)'), '102 102 102 102 102 101h');
+  // the keywords that are kdb+ operators on the wire (102h: in within like bin ss …) are operators
+  assert.equal(q('type each (in;within;like;bin;ss;wavg;div;xexp;neg;avg;+:)'), '102 102 102 102 102 102 102 102 101 101 101h');
   assert.equal(q('-3!parse "a or b and c"'), '"(|;`a;(&;`b;`c))"');
   assert.equal(q('.q?(|;&;~:)'), '`or`and`not');
   assert.equal(q('-3!(1 or 0;0b and 1b;or/[000b];1 2 and 2 1;(and/)0#0)'), '"(1;0b;0b;1 1;0W)"');

@@ -5,6 +5,7 @@ import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, L
 import { intern } from '../value/sym.js';
 import { QError } from '../value/error.js';
 import { K_GLYPHS } from '../value/kforms.js';
+import { primCode } from '../ipc/prims.js';
 import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
@@ -218,8 +219,9 @@ export function primValue(name: string): Q {
   let p = primCache.get(name);
   if (!p) {
     if (!PRIMS[name] && name !== '::') throw new QError(name);
-    // a glyph's unary form (+: -: #: …) is unary, 101h, as the keyword it is (flip is +:)
-    p = { t: /^[a-z.]/.test(name) || /^[^0-9a-z.]:$/.test(name) ? T.Unary : T.Op, name } as Prim;
+    // a glyph's unary form (+: -: #: …) is unary, 101h, as the keyword it is (flip is +:); a keyword
+    // that is one of kdb+'s operators (in within like bin ss … on the wire, ipc/prims.ts) is 102h
+    p = { t: /^[^0-9a-z.]:$/.test(name) || /^[a-z.]/.test(name) && primCode(name)?.[0] !== 102 ? T.Unary : T.Op, name } as Prim;
     primCache.set(name, p);
   }
   return p;
