@@ -1955,6 +1955,13 @@ test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps 
   assert.equal(q('-3!(fd;fe;fd?"ef")'), '"(1 2 3!(\\"ab\\";\\"cd\\";\\"ef\\");1 2!(\\"ab\\";\\"cd\\");3)"');
   q('n:(1 2;`a`b;"xy"); n[0;0]:0; n[2;0]:"z"; n[1;1]:`q');
   assert.equal(q('-3!n'), '"(0 2;`a`q;\\"zy\\")"');
+  // an in-place amend refused (reval) leaves the value as it was: a row's cell, a key a dictionary of
+  // strings lacks, an item (the row changed, and the values grew past the keys, before the refusal)
+  q('c:3#enlist 0 0; c[0;0]:1; c[0;1]:2; ds:`a`b!("x";"yy"); ds[`a]:"zz"; iv:til 3; iv[0]:5');
+  assert.equal(q('reval parse "c[0;1]:9"'), "'noupdate");
+  assert.equal(q('reval parse "ds[`c]:\\"ww\\""'), "'noupdate");
+  assert.equal(q('reval parse "iv[1]:9"'), "'noupdate");
+  assert.equal(q('-3!(c;ds;count each (key ds;value ds);iv)'), '"((1 2;0 0;0 0);`a`b!(\\"zz\\";\\"yy\\");2 2;5 1 2)"');
 });
 
 test('converge stops when a result repeats the previous or the first; a function that changes globals is not cut short as a cycle (adotsch\'s AoC 2015 day 23)', () => {

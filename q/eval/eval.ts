@@ -1,8 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Vec, Dict, item, items, sym, isKeyed, type Table } from '../value/value.js';
-import { intern } from '../value/sym.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Dict, items, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { K_GLYPHS } from '../value/kforms.js';
 import { primCode } from '../ipc/prims.js';
@@ -10,13 +9,14 @@ import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
-import { forgetIndex, find1 } from '../prims/find.js';
+import { forgetIndex } from '../prims/find.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
 import { getFile } from '../prims/disk.js';
 import { resignal } from '../prims/evaluation.js';
-import { env, release, type Held } from './env.js';
+import { env, release } from './env.js';
+import { inPlace, itemsAt, claims, type Owned } from './inplace.js';
 import { Return, RETURNED, returning, returned } from './signal.js';
 import { identity } from '../prims/iter.js';
 import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
@@ -241,12 +241,6 @@ function bindAll(out: Binding[], fr: Frame) {
   }
 }
 
-/** x[i] after x[i]op:y, as the assignment's value; null (the whole of x) where indexing cannot say, as
- *  for an index a table's amend reads differently */
-function itemsAt(x: Q, idx: Q[]): Q | null {
-  try { return apply(x, idx); } catch { return null; }
-}
-
 /** The value an amending assignment starts from: the local, or the global, of that name. x op:y of a
  *  global not yet defined starts from op's identity element, where it has one (ref/assign: bar+:1 is 1). */
 function current(n: Extract<Node, { k: 'asg' }>, fr: Frame, local: unknown): Q {
@@ -299,30 +293,14 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     const owner: unknown = local ? fr : env.full(n.n);
     const held = local ? undefined : env.globals.peek(owner as string);
     if (local || (held !== undefined && (held as Owned).own === owner)) {
-      const x = local ? fr![n.slot!] : held!;
-      // (a global's change is still a change: refused under reval, counted for the log and the heap)
-      const at = inPlaceItem(x, owner, idx, op, y);
-      if (at) {
-        if (!local) env.globals.set(owner as string, x!);
-        setItem(at.x, at.p, at.v);
+      // (a[i]:v, d[k]:v at a key d lacks, m[i;j]:v: inplace.ts; a global's change is still a change, refused
+      // under reval and counted for the log and the heap, so the variable is set before anything changes)
+      const done = inPlace(local ? fr![n.slot!] : held, owner, idx, op, y);
+      if (done) {
+        if (local) fr![n.slot!] = done.value; else env.globals.set(owner as string, done.value);
+        const v = done.commit();
         if (!local) notifyChange(n, fr, idx);
-        return at.v;
-      }
-      // d[k]:v at a key a dictionary of general values lacks: the key and the value appended where they
-      // stand (each such amend copied every value: a dictionary of strings grown key by key was quadratic)
-      const grown = inPlaceKey(x, owner, idx, op, y);
-      if (grown) {
-        if (local) fr![n.slot!] = grown; else { env.globals.set(owner as string, grown); notifyChange(n, fr, idx); }
-        return y;
-      }
-      // m[i;j]:v deeper in a general list: row i amended (a copy of that row alone) and put back where it
-      // stands; the rest of the list is not copied (a loop over a grid's cells was a copy of the grid each)
-      const row = inPlaceRow(x, owner, idx, op, y);
-      if (row) {
-        if (!local) env.globals.set(owner as string, x!);
-        setItem(row.x, row.p, row.v);
-        if (!local) notifyChange(n, fr, idx);
-        return (op ? itemsAt(row.v, idx.slice(1)) : y) ?? x!;
+        return v;
       }
     }
     const before = local ? fr![n.slot!] : held, wasOwn = before !== undefined && (before as Owned).own === owner;
@@ -411,142 +389,6 @@ function notifyChange(n: Extract<Node, { k: 'asg' }>, _fr: Frame, idx: Q[] | nul
   try { apply(vs, [{ t: -T.Sym, v: n.n } as Q, idx ? (idx.length === 1 ? idx[0] : fromItems(idx)) : list([])]); } finally { hearing = false; }
 }
 let hearing = false;
-
-/** A vector marked as held by one variable alone: a lambda call's local (the mark is its frame) or a
- *  global (its full name), made by an amend of that variable and read since only at single positions.
- *  Any whole read (ev of a local's name, any read of the globals' map) clears the mark. */
-type Owned = Held;
-/** The atom x[i] op:y (or x[i]:y) puts at position i, when it can go there in place: x a simple vector
- *  without attribute that owner holds alone, i one position within it, and the new item an atom of x's
- *  own type; null otherwise (nothing done). */
-function inPlaceItem(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
-  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1) return null;
-  const i = idx[0];
-  let p: number;
-  if (x.t === T.Dict) {
-    // d[k]:v at a key d has (of a vector of keys): its values in place
-    const k = (x as Dict).k;
-    if (!(k.t > 0 && k.t < T.Enum && i.t === -k.t)) return null;
-    p = find1(k, i);
-    x = (x as Dict).v;
-  } else {
-    if (i.t !== -T.Long && i.t !== -T.Int) return null;
-    p = Number((i as Atom).v);
-  }
-  const n = count(x);
-  if (!ownable(x) || (x as Vec).a || !(p >= 0 && p < n)) return null;
-  const v = op ? apply(op, [item(x, p), y]) : y;
-  if (x.t !== T.List) return v.t === -x.t ? { x: x as Vec, p, v } : null;
-  // a general list stays one: an atom goes in only where another item shows that not every item would be
-  // an atom of its type (else the amend makes a vector of them)
-  if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
-  return { x: x as Vec, p, v };
-}
-/** @[`g;i;f;y] and .[`g;i;f;y] (idx: i, or i's items) on global g: as g[i]:y and g[i]f:y are, changed where
- *  it stands when g alone holds its value; else by whole() (the amend as it always ran), whose copy g
- *  then holds alone. The name. */
-export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q): Q {
-  const full = env.full(name), held = env.globals.peek(full);
-  const op = f.t === T.Op && (f as { name?: string }).name === ':' ? null : f;
-  if (held !== undefined && (held as Owned).own === full) {
-    const at = inPlaceItem(held, full, idx, op, y) ?? inPlaceRow(held, full, idx, op, y);
-    if (at) {
-      // (the change is still a change: refused under reval, as setting it is)
-      setGlobal(name, held);
-      setItem(at.x, at.p, at.v);
-      return sym(name);
-    }
-    const grown = inPlaceKey(held, full, idx, op, y);
-    if (grown) { setGlobal(name, grown); return sym(name); }
-  }
-  const r = whole(), after = env.globals.peek(full);
-  if (after !== undefined && after !== held && after !== y && held !== undefined && claims(held, after, (held as Owned).own === full)) (after as Owned).own = full;
-  return r;
-}
-/** For d[k]:y on a dictionary the variable alone holds, of a vector of keys without k and general values
- *  that stay general with y: d with k and y appended (the keys grow into room behind them, y is pushed
- *  onto the values); null otherwise. */
-function inPlaceKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): Dict | null {
-  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op || x.t !== T.Dict) return null;
-  const { k, v } = x as Dict, i = idx[0];
-  if (!(k.t > 0 && k.t < T.Enum && k.t !== T.Guid && !(k as Vec).a && i.t === -k.t) || v.t !== T.List) return null;
-  const d = (v as List).d, n = count(k);
-  if (!n || d.length !== n || find1(k, i) !== n || !(y.t >= 0 || staysGeneral(d, y))) return null;
-  const keys = appendJoin(k, i);
-  d.push(y);
-  forgetIndex(d);
-  const r = { ...(x as Dict), k: keys } as Dict;
-  (r as Owned).own = owner;
-  return r;
-}
-/** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x (or a dictionary of
- *  such values and i a key it has): x's item i with the rest of the amend made, to be put back at p of the
- *  list that holds it. The item is a copy the first time, marked as the list's own; while the list is its
- *  variable's alone, nothing else can hold that copy, so later amends change it where it stands (a long
- *  row amended cell by cell is not copied each time). Null when the whole amend must run. */
-function inPlaceRow(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
-  if (x === undefined || (x as Owned).own !== owner || idx.length < 2) return null;
-  let i = idx[0], rest = idx.slice(1);
-  // l: the list that holds the row (for a table, its columns); tok: what marks a row as that list's own
-  let p: number, l: Q, tok: unknown;
-  if (x.t === T.Table) {
-    // t[`c;i] or t[i;`c]: column c amended at row i
-    const tb = x as Table;
-    if (i.t !== -T.Sym) {
-      if (!(idx.length === 2 && (i.t === -T.Long || i.t === -T.Int) && idx[1].t === -T.Sym)) return null;
-      [i, rest] = [idx[1], [i]];
-    }
-    const r = rest[0];
-    if (rest.length !== 1 || (r.t !== -T.Long && r.t !== -T.Int) || !(Number((r as Atom).v) >= 0 && Number((r as Atom).v) < count(x))) return null;
-    p = tb.c.indexOf((i as Atom).v as string);
-    l = { t: T.List, d: tb.d } as List; tok = tb.d;
-  } else if (x.t === T.Dict) {
-    const k = (x as Dict).k;
-    l = tok = (x as Dict).v;
-    if (!(k.t > 0 && k.t < T.Enum && i.t === -k.t) || l.t !== T.List || count(k) !== count(l)) return null;
-    p = find1(k, i);
-  } else {
-    if (i.t !== -T.Long && i.t !== -T.Int) return null;
-    l = tok = x; p = Number((i as Atom).v);
-  }
-  const d = (l as List).d;
-  if (l.t !== T.List || (l as List).a || !(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
-  const row = d[p];
-  if ((row as Owned).own === tok) {
-    const at = rest.length === 1 ? inPlaceItem(row, tok, rest, op, y) : null;
-    if (at) { setItem(at.x, at.p, at.v); return { x: l as Vec, p, v: row }; }
-  }
-  const v = amend(row, rest, op, y);
-  // (the list stays general: its item is still a list; a table's column keeps its type, as the whole
-  // amend decides otherwise)
-  if (!(v.t >= 0 && v.t <= T.Enum) || x.t === T.Table && (v.t !== row.t || count(v) !== count(row))) return null;
-  if (v !== row && v !== y && ownable(v)) (v as Owned).own = tok;
-  return { x: l as Vec, p, v };
-}
-/** Is r, the value an amend of c made, its variable's alone: a vector or list (a copy), a table (whose
- *  columns are its own only as each is marked), a dictionary whose values are a copy, or one grown by keys
- *  from c when c was the variable's (wasOwn) or its values are a general list made afresh. */
-function claims(c: Q, r: Q, wasOwn: boolean): boolean {
-  return ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List);
-}
-/** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */
-function appended(c: Q, r: Q): boolean {
-  return c.t === T.Dict && r.t === T.Dict && (c as Dict).k.t !== T.Table && count((r as Dict).k) > count((c as Dict).k) && ownable((r as Dict).v) && (r as Dict).v !== (c as Dict).v;
-}
-/** Whether amend made dictionary r from c by replacing values at keys c had: r's values are a copy. */
-function freshValues(c: Q, r: Q): boolean {
-  return c.t === T.Dict && r.t === T.Dict && (r as Dict).k === (c as Dict).k && (r as Dict).v !== (c as Dict).v && ownable((r as Dict).v) && count((r as Dict).v) === count((c as Dict).v);
-}
-/** Whether a variable's vector can be marked as its own: a simple vector (not guids: their items are
- *  objects) or a general list (its items are never changed, only replaced). */
-function ownable(x: Q): boolean {
-  return x.t >= 0 && x.t < 20 && x.t !== T.Guid;
-}
-function setItem(x: Vec, p: number, v: Q): void {
-  (x.d as any)[p] = x.t === T.List ? v : x.t === T.Sym ? intern((v as Atom).v as string) : (v as Atom).v;
-  // (a hash index of its items, built for finds, no longer holds)
-  forgetIndex(x.d);
-}
 
 /** The rank ,: compares: an atom's is 0, a vector's (and a dictionary's) 1, a general list's one more than
  *  its first item's, a table's as its rows' list (so e,:rows onto a list of dictionaries adds each row). */

@@ -1,0 +1,163 @@
+// Amends made where the value stands. Values are shared, not counted, so an amend copies; but a value
+// its variable alone holds (marked by the amend that made it, until anything reads it whole) can take
+// the next amend in place: a[i]:v, d[k]:v at a key d lacks, m[i;j]:v, and @[`g;i;f;y] by name. A loop of
+// them was a copy of the whole value each time.
+import { T } from '../value/types.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, sym } from '../value/value.js';
+import { intern } from '../value/sym.js';
+import { apply } from '../prims/apply.js';
+import { amend } from '../prims/amend.js';
+import { forgetIndex, find1 } from '../prims/find.js';
+import { appendJoin, staysGeneral } from '../prims/join.js';
+import { env, type Held } from './env.js';
+import { setGlobal } from './names.js';
+
+/** An amend that can be made in place: what the variable holds after it (its value, or a dictionary grown
+ *  by a key), and commit, which makes the change and gives the assignment's value. Nothing is changed
+ *  before commit: the caller sets the variable first, which may refuse (reval's 'noupdate), and a refused
+ *  amend leaves the value as it was. */
+export type InPlace = { value: Q; commit: () => Q };
+
+/** x[idx] op:y (op null for x[idx]:y) made where x stands, x being held by owner alone (a local's frame,
+ *  a global's full name); null when the whole amend must run. */
+export function inPlace(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
+  if (x === undefined || (x as Owned).own !== owner) return null;
+  const at = cell(x, owner, idx, op, y);
+  if (at) return { value: x, commit: () => { setItem(at.x, at.p, at.v); return at.v; } };
+  return grownKey(x, owner, idx, op, y) ?? row(x, owner, idx, op, y);
+}
+
+/** x[i] after x[i]op:y, as the assignment's value; null (the whole of x) where indexing cannot say, as
+ *  for an index a table's amend reads differently */
+export function itemsAt(x: Q, idx: Q[]): Q | null {
+  try { return apply(x, idx); } catch { return null; }
+}
+
+/** A vector marked as held by one variable alone: a lambda call's local (the mark is its frame) or a
+ *  global (its full name), made by an amend of that variable and read since only at single positions.
+ *  Any whole read (ev of a local's name, any read of the globals' map) clears the mark. */
+export type Owned = Held;
+/** The atom x[i] op:y (or x[i]:y) puts at position i, when it can go there in place: x a simple vector
+ *  without attribute that owner holds alone, i one position within it, and the new item an atom of x's
+ *  own type; null otherwise (nothing done). */
+function cell(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1) return null;
+  const i = idx[0];
+  let p: number;
+  if (x.t === T.Dict) {
+    // d[k]:v at a key d has (of a vector of keys): its values in place
+    const k = (x as Dict).k;
+    if (!(k.t > 0 && k.t < T.Enum && i.t === -k.t)) return null;
+    p = find1(k, i);
+    x = (x as Dict).v;
+  } else {
+    if (i.t !== -T.Long && i.t !== -T.Int) return null;
+    p = Number((i as Atom).v);
+  }
+  const n = count(x);
+  if (!ownable(x) || (x as Vec).a || !(p >= 0 && p < n)) return null;
+  const v = op ? apply(op, [item(x, p), y]) : y;
+  if (x.t !== T.List) return v.t === -x.t ? { x: x as Vec, p, v } : null;
+  // a general list stays one: an atom goes in only where another item shows that not every item would be
+  // an atom of its type (else the amend makes a vector of them)
+  if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
+  return { x: x as Vec, p, v };
+}
+/** @[`g;i;f;y] and .[`g;i;f;y] (idx: i, or i's items) on global g: as g[i]:y and g[i]f:y are, changed where
+ *  it stands when g alone holds its value; else by whole() (the amend as it always ran), whose copy g
+ *  then holds alone. The name. */
+export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q): Q {
+  const full = env.full(name), held = env.globals.peek(full);
+  const op = f.t === T.Op && (f as { name?: string }).name === ':' ? null : f;
+  if (held !== undefined && (held as Owned).own === full) {
+    const done = inPlace(held, full, idx, op, y);
+    // (the change is still a change: refused under reval, as setting it is, before anything is changed)
+    if (done) { setGlobal(name, done.value); done.commit(); return sym(name); }
+  }
+  const r = whole(), after = env.globals.peek(full);
+  if (after !== undefined && after !== held && after !== y && held !== undefined && claims(held, after, (held as Owned).own === full)) (after as Owned).own = full;
+  return r;
+}
+/** For d[k]:y on a dictionary the variable alone holds, of a vector of keys without k and general values
+ *  that stay general with y: d with k and y appended (the keys grow into room behind them, y is pushed
+ *  onto the values); null otherwise. */
+function grownKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op || x.t !== T.Dict) return null;
+  const { k, v } = x as Dict, i = idx[0];
+  if (!(k.t > 0 && k.t < T.Enum && k.t !== T.Guid && !(k as Vec).a && i.t === -k.t) || v.t !== T.List) return null;
+  const d = (v as List).d, n = count(k);
+  if (!n || d.length !== n || find1(k, i) !== n || !(y.t >= 0 || staysGeneral(d, y))) return null;
+  // (the keys grow into room behind them, which nothing else sees; the values only when committed)
+  const r = { ...(x as Dict), k: appendJoin(k, i) } as Dict;
+  (r as Owned).own = owner;
+  return { value: r, commit: () => { d.push(y); forgetIndex(d); return y; } };
+}
+/** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x (or a dictionary of
+ *  such values and i a key it has): x's item i with the rest of the amend made, to be put back at p of the
+ *  list that holds it. The item is a copy the first time, marked as the list's own; while the list is its
+ *  variable's alone, nothing else can hold that copy, so later amends change it where it stands (a long
+ *  row amended cell by cell is not copied each time). Null when the whole amend must run. */
+function row(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length < 2) return null;
+  let i = idx[0], rest = idx.slice(1);
+  // l: the list that holds the row (for a table, its columns); tok: what marks a row as that list's own
+  let p: number, l: Q, tok: unknown;
+  if (x.t === T.Table) {
+    // t[`c;i] or t[i;`c]: column c amended at row i
+    const tb = x as Table;
+    if (i.t !== -T.Sym) {
+      if (!(idx.length === 2 && (i.t === -T.Long || i.t === -T.Int) && idx[1].t === -T.Sym)) return null;
+      [i, rest] = [idx[1], [i]];
+    }
+    const r = rest[0];
+    if (rest.length !== 1 || (r.t !== -T.Long && r.t !== -T.Int) || !(Number((r as Atom).v) >= 0 && Number((r as Atom).v) < count(x))) return null;
+    p = tb.c.indexOf((i as Atom).v as string);
+    l = { t: T.List, d: tb.d } as List; tok = tb.d;
+  } else if (x.t === T.Dict) {
+    const k = (x as Dict).k;
+    l = tok = (x as Dict).v;
+    if (!(k.t > 0 && k.t < T.Enum && i.t === -k.t) || l.t !== T.List || count(k) !== count(l)) return null;
+    p = find1(k, i);
+  } else {
+    if (i.t !== -T.Long && i.t !== -T.Int) return null;
+    l = tok = x; p = Number((i as Atom).v);
+  }
+  const d = (l as List).d;
+  if (l.t !== T.List || (l as List).a || !(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
+  const it = d[p], put = (v: Q) => () => { setItem(l as Vec, p, v); return (op ? itemsAt(v, rest) : y) ?? x; };
+  if ((it as Owned).own === tok) {
+    const at = rest.length === 1 ? cell(it, tok, rest, op, y) : null;
+    if (at) return { value: x, commit: () => { setItem(at.x, at.p, at.v); return put(it)(); } };
+  }
+  const v = amend(it, rest, op, y);
+  // (the list stays general: its item is still a list; a table's column keeps its type, as the whole
+  // amend decides otherwise)
+  if (!(v.t >= 0 && v.t <= T.Enum) || x.t === T.Table && (v.t !== it.t || count(v) !== count(it))) return null;
+  if (v !== it && v !== y && ownable(v)) (v as Owned).own = tok;
+  return { value: x, commit: put(v) };
+}
+/** Is r, the value an amend of c made, its variable's alone: a vector or list (a copy), a table (whose
+ *  columns are its own only as each is marked), a dictionary whose values are a copy, or one grown by keys
+ *  from c when c was the variable's (wasOwn) or its values are a general list made afresh. */
+export function claims(c: Q, r: Q, wasOwn: boolean): boolean {
+  return ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List);
+}
+/** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */
+function appended(c: Q, r: Q): boolean {
+  return c.t === T.Dict && r.t === T.Dict && (c as Dict).k.t !== T.Table && count((r as Dict).k) > count((c as Dict).k) && ownable((r as Dict).v) && (r as Dict).v !== (c as Dict).v;
+}
+/** Whether amend made dictionary r from c by replacing values at keys c had: r's values are a copy. */
+function freshValues(c: Q, r: Q): boolean {
+  return c.t === T.Dict && r.t === T.Dict && (r as Dict).k === (c as Dict).k && (r as Dict).v !== (c as Dict).v && ownable((r as Dict).v) && count((r as Dict).v) === count((c as Dict).v);
+}
+/** Whether a variable's vector can be marked as its own: a simple vector (not guids: their items are
+ *  objects) or a general list (its items are never changed, only replaced). */
+function ownable(x: Q): boolean {
+  return x.t >= 0 && x.t < 20 && x.t !== T.Guid;
+}
+function setItem(x: Vec, p: number, v: Q): void {
+  (x.d as any)[p] = x.t === T.List ? v : x.t === T.Sym ? intern((v as Atom).v as string) : (v as Atom).v;
+  // (a hash index of its items, built for finds, no longer holds)
+  forgetIndex(x.d);
+}
+
