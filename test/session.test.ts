@@ -1961,6 +1961,9 @@ test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps 
   assert.equal(q('reval parse "c[0;1]:9"'), "'noupdate");
   assert.equal(q('reval parse "ds[`c]:\\"ww\\""'), "'noupdate");
   assert.equal(q('reval parse "iv[1]:9"'), "'noupdate");
+  q('gl:(1 2;`a`b); gl,:enlist 3 4');
+  assert.equal(q('reval parse "gl,:enlist 5 6"'), "'noupdate");
+  assert.equal(q('count gl'), '3');
   assert.equal(q('-3!(c;ds;count each (key ds;value ds);iv)'), '"((1 2;0 0;0 0);`a`b!(\\"zz\\";\\"yy\\");2 2;5 1 2)"');
 });
 

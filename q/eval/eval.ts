@@ -334,13 +334,15 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (n.op.n === ',' && c.t === T.List && (y.t === T.List || y.t < 0 || (y.t > 0 && y.t <= T.Enum))) {
       const x = c as List;
       if (mine && held === c && x.d.length && staysGeneral(x.d, y)) {
+        // (the variable is set first: a change refused, under reval, leaves the list as it was)
+        if (!local) env.globals.set(owner as string, x);
         const ys = y.t < 0 ? [y] : items(y);
         for (let i = 0; i < ys.length; i++) x.d.push(ys[i]);
         // (a hash index of its items, built for finds, no longer covers them; and the read above released
         // the list, which is still the variable's alone)
         forgetIndex(x.d);
         (x as Owned).own = owner;
-        if (!local) { env.globals.set(owner as string, x); notifyChange(n, fr, null); }
+        if (!local) notifyChange(n, fr, null);
         return x;
       }
     }
