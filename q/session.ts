@@ -149,7 +149,15 @@ export class Session {
 
   /** Parse q text with this session's keywords. */
   /** Parse q text, or k text after k) (as a k lambda's source from a peer or value is written). */
-  parse(src: string): Node { return /^k\)/.test(src) ? parse(src.slice(2), KEYWORDS, true) : parse(src, KEYWORDS); }
+  /** q text (or k, after k)) as a tree. An error of the parse leaves a frame of the text, its caret at the
+   *  place: text given to value or parse shows in a backtrace as kdb+ 4.0 shows it (basics/debug). */
+  parse(src: string): Node {
+    const k = /^k\)/.test(src);
+    try { return k ? parse(src.slice(2), KEYWORDS, true) : parse(src, KEYWORDS); } catch (e) {
+      if (e instanceof QError && e.pos !== undefined && !e.bt?.length) e.bt = [topFrame(src, e.pos + (k ? 2 : 0))];
+      throw e;
+    }
+  }
 
   /** Evaluate one console input and return its console display (kdb+ rules: nothing for assignments and ::). */
   evaluate(src: string): Result {

@@ -70,7 +70,12 @@ test('q disables an operator\'s unary form applied prefix; parenthesized or with
   assert.equal(q('(+) scan 1 2 3'), '1 3 6');
   assert.equal(q('(-) prior 5 16 42'), '5 11 26');
   assert.equal(q('+/[1 2 3]'), '6');
-  assert.equal(q('parse "$42"'), '$\n42');
+  // (an error of the parse, with its place: basics/debug and releases/ChangesIn4.0 show parse "2+2;+2"
+  // signalling under .Q.trp with the caret under the second +)
+  assert.equal(q('parse "$42"'), "'$");
+  assert.equal(q('@[parse;"2+2;+2";{x}]'), ',"+"');
+  assert.equal(q('.Q.trp[parse;"2+2;+2";{.Q.sbt 1#y}]'), '"  [0]  2+2;+2\\n           ^\\n"');
+  assert.equal(q('parse"select[10;<price] from trade"'), '?\n`trade\n()\n0b\n()\n10\n,(<:;`price)');
   assert.equal(q('parse "6(+)4"'), '6\n(+:;4)');
 });
 

@@ -23,6 +23,8 @@ const CTL = new Set(['if', 'do', 'while']);
 
 export class Parser {
   private toks: Tok[] = [];
+  /** parsing select[…], where <c and >c order the rows */
+  private order = false;
   private i = 0;
   private lambdaDepth = 0;
   /** the lambda depth of the qSQL phrase being read, -1 outside one: there $[c;t;f] is $ applied to three
@@ -221,6 +223,10 @@ export class Parser {
     // k)~|x not reverse x, k)<#:'x iasc count each x; and before an
     // open end it composes: k)h:&1 0 1= is where 1 0 1=)
     if (a.n.k === 'prim' && (a.glyph || a.paren) && /^([^a-z.]|\.)$/.test(a.n.n) && (!(b.verb && !(b.kw && !this.kw.isDyadic(b.kw))) || (this.k && a.glyph && !a.paren && b.verb && (b.glyph && b.n.k === 'prim' || b.n.k === 'adv')))) {
+      // (bare, it is an error of the parse, with its place: parse "2+2;+2" signals '+ under the second +,
+      // basics/debug; a lambda holding one is refused when it is defined)
+      // (select[<c]'s order is the one place it stands bare: sql below)
+      if (!a.paren && !this.k && !this.order) throw this.err(a.n.n, a.pos);
       const f: Node = a.paren || this.k ? { k: 'prim', n: a.n.n + ':' } : { k: 'prim', n: a.n.n, bare: true }, x = this.reduce(items, s + 1)!;
       if (this.k && this.open.has(x)) return this.opened({ k: 'app', f: { k: 'prim', n: "'" }, a: [f, x] });
       return { k: 'mon', f, x, p: a.pos };
@@ -439,7 +445,9 @@ export class Parser {
   private sql(q: string, start: Tok): Node {
     let lim: Node | null = null, sort: string | undefined, sortBy: Node | null = null;
     if (this.isPunct(this.peek(), '[') && !this.peek()!.sp) {
-      const a = this.args();
+      this.order = true;
+      let a: (Node | null)[];
+      try { a = this.args(); } finally { this.order = false; }
       const e = a[0];
       // select[>col] / select[<col] sorts; select[n] or select[m n] limits
       const order = (e: Node | null): Node | null => {
