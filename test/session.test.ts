@@ -1000,6 +1000,11 @@ test('a simple list searched for a general list of lists is right-atomic; a firs
   assert.equal(q('1 2 3?(1 2;3;4 1)'), '0 1\n2\n3 0');
   assert.match(q('1 2 3?(1;2 3)'), /^'type/);
   assert.equal(q('("abcde";10 2 -6;(2 3;`ab))?10 2 -6'), '1');
+  // a dictionary's values are each sought, in a general list too (its values were sought as one item,
+  // and the dictionary left with one index for its two keys, which then showed garbage)
+  assert.equal(q('-3!(();())?`a`b!(1;`x)'), '"`a`b!2 2"');
+  assert.equal(q('-3!(1 2;3)?`a`b!(1 2;3)'), '"`a`b!0 1"');
+  assert.equal(q('-3!1 2 3?`a`b!3 1'), '"`a`b!2 0"');
 });
 
 test('keywords ending in a projection compose: (count distinct type each) (ref/file-text)', () => {

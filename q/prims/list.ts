@@ -617,7 +617,12 @@ export function find(x: Q, y: Q): Q {
   }
   // a dictionary's values are sought, its keys kept (Find is right-atomic: wp/hdb-analysis reorders
   // partitions with .Q.pv?d for a dictionary of date lists)
-  if (y.t === T.Dict && x.t !== T.Table && x.t !== T.Dict && (y as Dict).k.t !== T.Table) return dict((y as Dict).k, find(x, (y as Dict).v));
+  // (each value is one item sought: in a general list a list of values would be sought whole, and the
+  // dictionary left with one index for all its keys)
+  if (y.t === T.Dict && x.t !== T.Table && x.t !== T.Dict && (y as Dict).k.t !== T.Table) {
+    const v = (y as Dict).v;
+    return dict((y as Dict).k, x.t !== T.List && v.t > 0 && v.t < T.Table ? find(x, v) : fromItems(items(v).map(e => find(x, e))));
+  }
   // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
   if (x.t === T.Table && y.t === T.Table) [x, y] = symbolsAgainstEnums(x as Table, y as Table);
   if (integralMix(x, y)) return long(findIntegral(x, y as Atom));
