@@ -1005,6 +1005,10 @@ test('a simple list searched for a general list of lists is right-atomic; a firs
   assert.equal(q('-3!(();())?`a`b!(1;`x)'), '"`a`b!2 2"');
   assert.equal(q('-3!(1 2;3)?`a`b!(1 2;3)'), '"`a`b!0 1"');
   assert.equal(q('-3!1 2 3?`a`b!3 1'), '"`a`b!2 0"');
+  // and in asks for each of a dictionary's values (it made one boolean for two keys, or lost the keys)
+  assert.equal(q('-3!(`a`b!1 2) in (();())'), '"`a`b!00b"');
+  assert.equal(q('-3!(`a`b!1 2) in ()'), '"`a`b!00b"');
+  assert.equal(q('-3!(`a`b!(1 2;3)) in 1 3'), '"`a`b!(10b;1b)"');
 });
 
 test('keywords ending in a projection compose: (count distinct type each) (ref/file-text)', () => {
