@@ -5,6 +5,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Prim, NIL, ELIDED, list, sym, fromItems, count, item, items, isFn, symVec, dict } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
+import { NEGATED } from '../ipc/prims.js';
 import { apply, project } from '../prims/apply.js';
 import { derive } from '../prims/iter.js';
 import { primValue, scope, localValue, cond, assignTree, ev } from './eval.js';
@@ -15,8 +16,6 @@ const chr = (c: string): Q => ({ t: -T.Char, v: c.charCodeAt(0) }) as Atom;
 const quote = (v: Q): Q => v.t === -T.Sym ? fromItems([v]) : v.t === T.Sym ? list([v]) : v;
 
 
-const NOT_OF: Record<string, string> = { '<>': '=', '<=': '>', '>=': '<' };
-
 /** The kdb+ parse tree of a parsed node. */
 export function toTree(n: Node): Q {
   switch (n.k) {
@@ -26,12 +25,12 @@ export function toTree(n: Node): Q {
     // extension keeps its name in the tree ((max;`price)), though its value shows as the extension
     case 'prim': {
       // <> <= >= are not and a comparison composed, as k writes them: (';~:;=)
-      const not = NOT_OF[n.n];
+      const not = NEGATED[n.n];
       if (not) return list([{ t: T.Iter, adv: "'" } as Q, primValue('~:'), primValue(not)]);
       return K_COVERS[n.n] ? { ...primValue(n.n) as Prim, named: true } as Q : primValue(K_UNARY[n.n] ?? n.n);
     }
     case 'mon': {
-      // a bare glyph stays the operator, as kdb+ parses $42 to ($;42); evaluating that signals '$
+      // a bare glyph (select[<c]'s order, the one place the parser keeps one) stays the operator
       const f = n.f.k === 'prim' && !n.f.bare && /^[^a-z.]/.test(n.f.n) && !n.f.n.endsWith(':') ? primValue(n.f.n + ':') : toTree(n.f);
       return list([f, toTree(n.x)]);
     }
@@ -53,7 +52,7 @@ export function toTree(n: Node): Q {
     case 'lam': return n.v;
     case 'list': return list([primValue('enlist'), ...n.a.map(a => a ? toTree(a) : ELIDED)]);
     // k's sequence is the character ";" in a parse tree (parse "a;b" is (";";`a;`b))
-    case 'seq': return list([{ t: -T.Char, v: 59 } as Atom, ...n.a.map(toTree)]);
+    case 'seq': return list([chr(';'), ...n.a.map(toTree)]);
     case 'nil': return NIL;
     case 'asg': {
       // a op:v is (op:;`a;v), as k writes it (,: -: @: in public q code that turns trees back into text)

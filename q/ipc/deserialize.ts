@@ -20,7 +20,6 @@ export interface DeserializeOptions {
 export type Message = { msgType: MsgType; value: Q; error?: undefined } | { msgType: MsgType; error: string; value?: undefined };
 
 const bad = (): never => { throw new QError('badmsg'); };
-/** Marks an elided projection argument (`65 ff`) while reading. */
 
 /** Decode a whole message: header, then (after decompression) exactly one object. */
 export function readMessage(msg: Uint8Array, opts: DeserializeOptions = {}): Message {

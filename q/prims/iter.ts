@@ -177,8 +177,7 @@ function over(f: Q, args: Q[], scan: boolean): Q {
       const id = identity(f);
       if (id) return id;
       // | and & over an empty vector give the type's smallest and largest values; other folds give ()
-      // (and or are & | by name, ref/and: (and/)0#0 is 0W as (&/)0#0 is)
-      // (and and or are & and | themselves: eval.ts primValue)
+      // (and and or are & and | themselves, eval.ts primValue: ref/and, (and/)0#0 is 0W as (&/)0#0 is)
       const op = f.t === T.Op ? (f as Prim).name : undefined;
       if (x.t > 0 && x.t < 20 && (op === '|' || op === '&')) {
         const inf = infOf(x.t);

@@ -584,6 +584,13 @@ function symbolsAgainstEnums(x: Table, y: Table): [Table, Table] {
 }
 
 /** x?y on lists: positions of y's items in x (count x where absent). */
+/** f of each of dictionary d's values, its keys kept; of the values at once when they are a vector and
+ *  whole says f goes item by item through one (a right-atomic Find, in: against a general list, a list of
+ *  values would be taken as one item, and the dictionary left with one result for all its keys). */
+export function byValue(d: Dict, whole: boolean, f: (v: Q) => Q): Q {
+  const v = d.v;
+  return dict(d.k, whole && v.t > 0 && v.t < T.Table ? f(v) : fromItems(items(v).map(f)));
+}
 export function find(x: Q, y: Q): Q {
   if (x.t === T.Enum) x = deenum(x);
   if (y.t === T.Enum || y.t === -T.Enum) y = deenum(y);
@@ -617,12 +624,7 @@ export function find(x: Q, y: Q): Q {
   }
   // a dictionary's values are sought, its keys kept (Find is right-atomic: wp/hdb-analysis reorders
   // partitions with .Q.pv?d for a dictionary of date lists)
-  // (each value is one item sought: in a general list a list of values would be sought whole, and the
-  // dictionary left with one index for all its keys)
-  if (y.t === T.Dict && x.t !== T.Table && x.t !== T.Dict && (y as Dict).k.t !== T.Table) {
-    const v = (y as Dict).v;
-    return dict((y as Dict).k, x.t !== T.List && v.t > 0 && v.t < T.Table ? find(x, v) : fromItems(items(v).map(e => find(x, e))));
-  }
+  if (y.t === T.Dict && x.t !== T.Table && x.t !== T.Dict && (y as Dict).k.t !== T.Table) return byValue(y as Dict, x.t !== T.List, v => find(x, v));
   // rows among rows: a column enumerated on one side and of symbols on the other compares as symbols
   if (x.t === T.Table && y.t === T.Table) [x, y] = symbolsAgainstEnums(x as Table, y as Table);
   if (integralMix(x, y)) return long(findIntegral(x, y as Atom));

@@ -14,7 +14,7 @@ import { le, ge } from './compare.js';
 import { atomic2 } from './atomic.js';
 import { deenum } from '../value/enums.js';
 import { castTo } from './conv.js';
-import { sameType, stringBytes, depth, find } from './list.js';
+import { sameType, stringBytes, depth, find, byValue } from './list.js';
 import { symName, perSymbol } from '../value/sym.js';
 import { nameCmp } from '../value/utf8.js';
 
@@ -30,12 +30,8 @@ const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
 const widens = (x: Q, y: Q): boolean => (y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t);
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
-  // a dictionary's values each (the rules below for a general list on the right would take its values
-  // as one item, and leave it one boolean for all its keys)
-  if (x.t === T.Dict && (x as Dict).k.t !== T.Table) {
-    const v = (x as Dict).v;
-    return dict((x as Dict).k, v.t > 0 && v.t < T.Table && y.t !== T.List ? qin(v, y) : fromItems(items(v).map(e => qin(e, y))));
-  }
+  // a dictionary's values each
+  if (x.t === T.Dict && (x as Dict).k.t !== T.Table) return byValue(x as Dict, y.t !== T.List, v => qin(v, y));
   // nothing is in (): one 0b for x, or for each of x's items (gyorokpeter's AoC 2020 day 22: first
   // enlist[decks] in memo, memo:() at first)
   if (y.t === T.List && !count(y)) return x.t < 0 ? { t: -T.Bool, v: 0 } as Q : { t: T.Bool, d: new Uint8Array(count(x)), a: 0 } as Q;
