@@ -1011,6 +1011,18 @@ test('a simple list searched for a general list of lists is right-atomic; a firs
   assert.equal(q('-3!(`a`b!(1 2;3)) in 1 3'), '"`a`b!(10b;1b)"');
 });
 
+test('a dictionary or keyed table keeps a value for each key: moving functions over rows of no items, a list of types cast over a table\'s rows', () => {
+  const { q } = makeSession();
+  // (each made a dictionary of two keys and no values)
+  assert.equal(q('-3!2 mavg (();())'), '"(();())"');
+  assert.equal(q('-3!2 msum `a`b!(();())'), '"`a`b!(();())"');
+  // a table is its rows, one type for each (a type list was applied whole to the table: "" $ kt gave kt's
+  // keys and no values)
+  assert.equal(q('"" $ ([k:1 2]v:1 2f)'), "'length");
+  assert.equal(q('"jjj" $ ([]v:1 2f)'), "'length");
+  assert.equal(q('-3!"jj" $ ([]v:1 2f)'), '"+(,`v)!,1 2"');
+});
+
 test('keywords ending in a projection compose: (count distinct type each) (ref/file-text)', () => {
   const { q } = makeSession();
   assert.equal(q('(count distinct type each) (1;`a;2)'), '2');

@@ -81,6 +81,8 @@ export function moving(onVec: (n: number, y: Vec) => Q) {
       if (y.t === T.List) {
         const cs = columns(y as List);
         if (!cs) { if (!(y as List).d.length) return y; throw new QError('type'); }
+        // (rows of no items: as many empty rows, where a flip of no columns would give none)
+        if (!cs.length) return list((y as List).d.map(go));
         return flip(list(cs.map(go)));
       }
       throw new QError('type');

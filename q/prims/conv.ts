@@ -56,7 +56,8 @@ export function dollar(x: Q, y: Q): Q {
     const xs = items(x);
     if (y.t === T.Dict) return dict((y as Dict).k, dollar(x, (y as Dict).v));
     const tokOnly = xs.every(t => t.t === -T.Char && (t as Atom).v as number >= 65 && (t as Atom).v as number <= 90);
-    if (y.t >= 0 && y.t < T.Table && !(y.t === T.Char && tokOnly)) {
+    // (a table is its rows: one type each)
+    if (y.t >= 0 && y.t <= T.Table && !(y.t === T.Char && tokOnly)) {
       if (count(y) !== xs.length) throw new QError('length');
       return fromItems(xs.map((t, i) => dollar(t, item(y, i))));
     }
