@@ -1009,6 +1009,8 @@ test('a simple list searched for a general list of lists is right-atomic; a firs
   assert.equal(q('-3!(`a`b!1 2) in (();())'), '"`a`b!00b"');
   assert.equal(q('-3!(`a`b!1 2) in ()'), '"`a`b!00b"');
   assert.equal(q('-3!(`a`b!(1 2;3)) in 1 3'), '"`a`b!(10b;1b)"');
+  // (a record in a table is one: a list of dictionaries is a table)
+  assert.equal(q('(`a`b!1 2) in (`a`b!1 2;`a`b!3 4)'), '1b');
 });
 
 test('a dictionary or keyed table keeps a value for each key: moving functions over rows of no items, a list of types cast over a table\'s rows', () => {

@@ -30,8 +30,8 @@ const plain = (x: Q) => x.t === T.Enum || x.t === -T.Enum ? deenum(x) : x;
 const widens = (x: Q, y: Q): boolean => (y.t < 0 || count(y) === 1 && y.t > 0 && y.t < T.Enum) && x.t !== T.List && Math.abs(x.t) !== Math.abs(y.t) && numeric(x.t) && numeric(y.t);
 export function qin(x: Q, y: Q): Q {
   x = plain(x); y = plain(y);
-  // a dictionary's values each
-  if (x.t === T.Dict && (x as Dict).k.t !== T.Table) return byValue(x as Dict, y.t !== T.List, v => qin(v, y));
+  // a dictionary's values each (in a table, it is a record: below)
+  if (x.t === T.Dict && (x as Dict).k.t !== T.Table && y.t !== T.Table) return byValue(x as Dict, y.t !== T.List, v => qin(v, y));
   // nothing is in (): one 0b for x, or for each of x's items (gyorokpeter's AoC 2020 day 22: first
   // enlist[decks] in memo, memo:() at first)
   if (y.t === T.List && !count(y)) return x.t < 0 ? { t: -T.Bool, v: 0 } as Q : { t: T.Bool, d: new Uint8Array(count(x)), a: 0 } as Q;
