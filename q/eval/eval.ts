@@ -16,7 +16,7 @@ import { settle } from '../value/heap.js';
 import { getFile } from '../prims/disk.js';
 import { resignal } from '../prims/evaluation.js';
 import { env, release } from './env.js';
-import { inPlace, itemsAt, claims, type Owned } from './inplace.js';
+import { inPlace, valueAfter, commit, itemsAt, claims, type Owned } from './inplace.js';
 import { Return, RETURNED, returning, returned } from './signal.js';
 import { identity } from '../prims/iter.js';
 import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
@@ -295,10 +295,11 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     if (local || (held !== undefined && (held as Owned).own === owner)) {
       // (a[i]:v, d[k]:v at a key d lacks, m[i;j]:v: inplace.ts; a global's change is still a change, refused
       // under reval and counted for the log and the heap, so the variable is set before anything changes)
-      const done = inPlace(local ? fr![n.slot!] : held, owner, idx, op, y);
+      const x = local ? fr![n.slot!] : held, done = inPlace(x, owner, idx, op, y);
       if (done) {
-        if (local) fr![n.slot!] = done.value; else env.globals.set(owner as string, done.value);
-        const v = done.commit();
+        const after = valueAfter(done, x!);
+        if (local) fr![n.slot!] = after; else env.globals.set(owner as string, after);
+        const v = commit(done);
         if (!local) notifyChange(n, fr, idx);
         return v;
       }

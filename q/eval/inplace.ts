@@ -16,14 +16,20 @@ import { setGlobal } from './names.js';
  *  by a key), and commit, which makes the change and gives the assignment's value. Nothing is changed
  *  before commit: the caller sets the variable first, which may refuse (reval's 'noupdate), and a refused
  *  amend leaves the value as it was. */
-export type InPlace = { value: Q; commit: () => Q };
+export type InPlace = { value: Q; commit: () => Q } | Cell;
+/** One item replaced, the common case, made without a closure: x[p] becomes v. */
+type Cell = { x: Vec; p: number; v: Q };
+/** What the variable holds after the amend: its value x, unless a key grew it. */
+export const valueAfter = (d: InPlace, x: Q): Q => 'commit' in d ? d.value : x;
+/** Make the change; the assignment's value. */
+export const commit = (d: InPlace): Q => { if ('commit' in d) return d.commit(); setItem(d.x, d.p, d.v); return d.v; };
 
 /** x[idx] op:y (op null for x[idx]:y) made where x stands, x being held by owner alone (a local's frame,
  *  a global's full name); null when the whole amend must run. */
 export function inPlace(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
   if (x === undefined || (x as Owned).own !== owner) return null;
   const at = cell(x, owner, idx, op, y);
-  if (at) return { value: x, commit: () => { setItem(at.x, at.p, at.v); return at.v; } };
+  if (at) return at;
   return grownKey(x, owner, idx, op, y) ?? row(x, owner, idx, op, y);
 }
 
@@ -40,7 +46,7 @@ export type Owned = Held;
 /** The atom x[i] op:y (or x[i]:y) puts at position i, when it can go there in place: x a simple vector
  *  without attribute that owner holds alone, i one position within it, and the new item an atom of x's
  *  own type; null otherwise (nothing done). */
-function cell(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): { x: Vec; p: number; v: Q } | null {
+function cell(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): Cell | null {
   if (x === undefined || (x as Owned).own !== owner || idx.length !== 1) return null;
   const i = idx[0];
   let p: number;
@@ -72,7 +78,7 @@ export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q):
   if (held !== undefined && (held as Owned).own === full) {
     const done = inPlace(held, full, idx, op, y);
     // (the change is still a change: refused under reval, as setting it is, before anything is changed)
-    if (done) { setGlobal(name, done.value); done.commit(); return sym(name); }
+    if (done) { setGlobal(name, valueAfter(done, held)); commit(done); return sym(name); }
   }
   const r = whole(), after = env.globals.peek(full);
   if (after !== undefined && after !== held && after !== y && held !== undefined && claims(held, after, (held as Owned).own === full)) (after as Owned).own = full;
