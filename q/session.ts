@@ -8,11 +8,11 @@ import { T } from './value/types.js';
 import { Q, Atom, NIL, isNil, long, list, text, str, int, sym } from './value/value.js';
 import { bytesName } from './value/utf8.js';
 import { QError, osError, asSignal } from './value/error.js';
-import { Env, Host, env, setEnv, writes, type Held } from './eval/env.js';
+import { Env, Host, env, setEnv, writes } from './eval/env.js';
 import { parse, makeLambda } from './parse/parser.js';
 import type { Node } from './parse/ast.js';
 import { ev, callLambda } from './eval/eval.js';
-import { amendGlobal } from './eval/inplace.js';
+import { amendGlobal, ownGlobal } from './eval/inplace.js';
 import { Return, RETURNED, returned } from './eval/signal.js';
 import { SYSTEM, system } from './eval/system.js';
 import { scramble, unscramble, locking } from './eval/lock.js';
@@ -79,10 +79,7 @@ export class Session {
     hooks.getGlobal = name => inWorkingNs(() => getGlobal(name));
     hooks.setGlobal = (name, v) => inWorkingNs(() => setGlobal(name, v));
     hooks.amendGlobal = (name, idx, f, y, whole) => inWorkingNs(() => amendGlobal(name, idx, f, y, whole));
-    hooks.ownGlobal = name => inWorkingNs(() => {
-      const full = this.env.full(name), held = this.env.globals.peek(full) as Held | undefined;
-      return { mine: held !== undefined && held.own === full, mark: (v: Q) => { (v as Held).own = full; } };
-    });
+    hooks.ownGlobal = name => inWorkingNs(() => ownGlobal(name));
     hooks.isNamespace = name => lookup(name) === undefined && namespace(name) !== null;
     hooks.deleteMember = (ns, m) => deleteMember(ns, m);
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
@@ -147,10 +144,9 @@ export class Session {
     hooks.mmu = (x, y) => PRIMS.mmu.d!(x, y);
   }
 
-  /** Parse q text with this session's keywords. */
-  /** Parse q text, or k text after k) (as a k lambda's source from a peer or value is written). */
-  /** q text (or k, after k)) as a tree. An error of the parse leaves a frame of the text, its caret at the
-   *  place: text given to value or parse shows in a backtrace as kdb+ 4.0 shows it (basics/debug). */
+  /** q text with this session's keywords, or k text after k) (a k lambda's source from a peer or value),
+   *  as a tree. An error of the parse leaves a frame of the text, its caret at the place: text given to
+   *  value or parse shows in a backtrace as kdb+ 4.0 shows it (basics/debug). */
   parse(src: string): Node {
     const k = /^k\)/.test(src);
     try { return k ? parse(src.slice(2), KEYWORDS, true) : parse(src, KEYWORDS); } catch (e) {

@@ -1,7 +1,7 @@
 // The evaluator: walks the parse tree right to left, with lambda locals in slot arrays.
 import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
-import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Dict, items, isKeyed } from '../value/value.js';
+import { Q, Lambda, Atom, NIL, isNil, list, fromItems, str, text, count, Prim, List, Dict, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { K_GLYPHS } from '../value/kforms.js';
 import { primCode } from '../ipc/prims.js';
@@ -9,8 +9,8 @@ import { PRIMS } from '../prims/registry.js';
 import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
-import { forgetIndex } from '../prims/find.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
+import { pushOnto } from '../prims/tablejoin.js';
 import { hooks } from '../prims/hooks.js';
 import { settle } from '../value/heap.js';
 import { getFile } from '../prims/disk.js';
@@ -337,11 +337,8 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
       if (mine && held === c && x.d.length && staysGeneral(x.d, y)) {
         // (the variable is set first: a change refused, under reval, leaves the list as it was)
         if (!local) env.globals.set(owner as string, x);
-        const ys = y.t < 0 ? [y] : items(y);
-        for (let i = 0; i < ys.length; i++) x.d.push(ys[i]);
-        // (a hash index of its items, built for finds, no longer covers them; and the read above released
-        // the list, which is still the variable's alone)
-        forgetIndex(x.d);
+        pushOnto(x, y);
+        // (the read above released the list, which is still the variable's alone)
         (x as Owned).own = owner;
         if (!local) notifyChange(n, fr, null);
         return x;

@@ -84,6 +84,12 @@ export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q):
   if (after !== undefined && after !== held && after !== y && held !== undefined && claims(held, after, (held as Owned).own === full)) (after as Owned).own = full;
   return r;
 }
+/** Whether global name's value is its alone (made by its last change, not read whole since), and how to mark
+ *  a value a change makes as its alone: insert and upsert by name (tables.ts). */
+export function ownGlobal(name: string): { mine: boolean; mark: (v: Q) => void } {
+  const full = env.full(name), held = env.globals.peek(full);
+  return { mine: held !== undefined && (held as Owned).own === full, mark: v => { (v as Owned).own = full; } };
+}
 /** For d[k]:y on a dictionary the variable alone holds, of a vector of keys without k and general values
  *  that stay general with y: d with k and y appended (the keys grow into room behind them, y is pushed
  *  onto the values); null otherwise. */

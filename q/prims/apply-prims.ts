@@ -63,13 +63,12 @@ function inFiles(x: Q, i: Q, f: Q, y: Q | undefined): Q | null {
   return x;
 }
 
-/**
- * Amend by name: `x amends the global x, `:path the file (read, amended, written back); the name is the
- * result. Anything else is amended as a value.
- */
 /** Does x name a global, not a file? (A namespace, which holds no value of its own, amends as before.) */
 const isGlobalName = (x: Q): boolean => x.t === -T.Sym && /^[^:]/.test((x as Atom).v as string) && (x as Atom).v !== '.';
-/** Amend a value given as itself or by name (a global, or a file, created when not there). */
+/**
+ * Amend by name: `x amends the global x, `:path the file (read, amended, written back, created when not
+ * there); the name is the result. Anything else is amended as a value.
+ */
 function byName(x: Q, amend: (v: Q) => Q): Q {
   const r = named(x, true);
   return r.put(amend(r.v));

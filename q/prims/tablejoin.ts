@@ -165,11 +165,10 @@ export function upsertKeyed(x: Dict, y: Q, own = false): Q {
   const vals = table(vx.c, vx.d.map((c, j) => {
     const name = vx.c[j], src = r.c.includes(name) ? col(r, name) : null;
     let out = c;
-    // (a general value column that is the keyed table's own takes new values at keys it has where it
-    // stands, when each is a list: no atom could make it a vector)
-    // (and a typed one, values of its type, where an amend of this kind made it: a copy nothing else holds)
-    // (typed: whether out is a copy an amend made, which no other vector shares room with; one an append
-    // grew shares its room with the vector before it)
+    // a value column that is the keyed table's own takes new values at keys it has where it stands: a
+    // general one when each is a list (no atom could make it a vector), a typed one values of its type.
+    // typed: out is a typed copy an amend made, which no other vector shares its room with (one an append
+    // grew shares its room with the vector before it), so it may be the table's own afterwards
     let put = false, typed = false;
     if (src && oldX.length) {
       const v = index(src, oldYs), mine = own && ownColumn(vx, j);
@@ -200,7 +199,7 @@ export function upsertKeyed(x: Dict, y: Q, own = false): Q {
   return dict(keys, vals);
 }
 /** A typed column whose items can be set one by one: fixed width, not guids, no attribute, no domain. */
-const plainTyped = (c: Q): boolean => c.t > 0 && c.t < 20 && c.t !== T.Guid && c.t !== T.Enum && !(c as Vec).a;
+const plainTyped = (c: Q): boolean => c.t > 0 && c.t < 20 && c.t !== T.Guid && !(c as Vec).a;
 function amendRows(c: Q, rows: number[], v: Q): Q {
   // a column of one type amended with another type becomes a general list, as kdb+'s upsert does
   const base = c.t > 0 && c.t < 20 && v.t !== c.t && !(c.t === T.Enum) ? list(items(c)) : c;
