@@ -2426,3 +2426,21 @@ test('ssr with a plain pattern and text works on the bytes: the same strings as 
   assert.equal(q('ssr["a*c";"*";"x"]'), '"axc"');
   assert.equal(q('x:"abc";x~ssr[x;"z";"y"]'), '1b');
 });
+
+test('a datetime\'s null is NaN in its storage: x^y fills it, s# fails with it after a value, differ sees two alike (an invariant fuzz)', () => {
+  const { q } = makeSession();
+  q('x:(2020.01.02T02:00:00.001;0Nz);y:(0Nz;2020.01.02T01:00:00.002)');
+  assert.equal(q('x^y'), '2020.01.02T02:00:00.001 2020.01.02T01:00:00.002');
+  assert.equal(q('(x^y)~?[null y;x;y]'), '1b');
+  assert.match(q('`s#(2019.01.01T00:00;0Nz)'), /^'s-fail/);
+  assert.equal(q('attr `s#(0Nz;2019.01.01T00:00)'), '`s');
+  assert.equal(q('differ (0Nz;0Nz;2020.01.01T00:00;2020.01.01T00:00)'), '1010b');
+});
+
+test('booleans and bytes have no null (ref/null): fills leaves 0b and 0x00 as they are, as ^ does', () => {
+  const { q } = makeSession();
+  assert.equal(q('fills 010b'), '010b');
+  assert.equal(q('fills 0x000100'), '0x000100');
+  assert.equal(q('(fills 0x000100)~(^\\)0x000100'), '1b');
+  assert.equal(q('fills "a  b"'), '"aaab"');
+});

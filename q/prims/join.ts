@@ -116,7 +116,7 @@ export function compareAt(v: Vec, i: number, j: number): number {
   if (v.t === T.Guid) { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }
   let a = d[i], b = d[j];
   if (v.t === T.Sym) { a = symName(a); b = symName(b); if (!plainNames([d[i], d[j]])) return nameCmp(a, b); }
-  if (v.t === T.Float || v.t === T.Real) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
+  if (v.t === T.Float || v.t === T.Real || v.t === T.Datetime) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -55,7 +55,7 @@ export function xprev(k: Q, x: Q): Q {
 export function differ(x: Q): Q {
   if (x.t < 0) throw new QError('type');
   const n = count(x), r = fresh(Uint8Array, n);
-  if (x.t > 0 && x.t < 20 && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real) {
+  if (x.t > 0 && x.t < 20 && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real && x.t !== T.Datetime) {
     const d = (x as Vec).d as any;
     for (let i = 0; i < n; i++) r[i] = i === 0 || d[i] !== d[i - 1] ? 1 : 0;
   } else for (let i = 0; i < n; i++) r[i] = i === 0 || !match(item(x, i), item(x, i - 1)) ? 1 : 0;
@@ -82,6 +82,8 @@ export function fills(x: Q): Q {
   // a vector of a base type is filled in a copy of its own storage, carrying the last value that is not null
   if (v.t < 20 && v.t !== T.Guid && v.t !== T.Sym) {
     const r = slice(v.t, v.d, 0, n) as any;
+    // (booleans and bytes have no null: 0b and 0x00 are values, as null says of them)
+    if (v.t === T.Bool || v.t === T.Byte) return { t: v.t, d: r, a: 0 } as Vec;
     if ((v.t === T.Long || v.t === T.Timestamp || v.t === T.Timespan) && n >= 64) {
       const w = halves(r);
       let lo = 0, hi = 0, have = false;
@@ -174,7 +176,7 @@ function fillVec(x: Q, v: Vec, ty: number): Q | null {
     const d = v.d as Uint8Array;
     for (let i = 0; i < n; i++) { let z = true; for (let b = 16 * i; z && b < 16 * i + 16; b++) z = d[b] === 0; if (z) put(i); }
   } else {
-    const d = v.d as any, nul = ty === T.Float || ty === T.Real ? NaN : ty === T.Short ? NH : ty === T.Char ? 32 : ty === T.Sym ? 0 : NI;
+    const d = v.d as any, nul = ty === T.Float || ty === T.Real || ty === T.Datetime ? NaN : ty === T.Short ? NH : ty === T.Char ? 32 : ty === T.Sym ? 0 : NI;
     if (nul !== nul) { for (let i = 0; i < n; i++) if (d[i] !== d[i]) put(i); }
     else for (let i = 0; i < n; i++) if (d[i] === nul) put(i);
   }
