@@ -2444,3 +2444,11 @@ test('booleans and bytes have no null (ref/null): fills leaves 0b and 0x00 as th
   assert.equal(q('(fills 0x000100)~(^\\)0x000100'), '1b');
   assert.equal(q('fills "a  b"'), '"aaab"');
 });
+
+test('sums and prds are +\\ and *\\ (ref/sum, ref/prd): over no items they give those items, in their own type', () => {
+  const { q } = makeSession();
+  assert.equal(q('sums `short$()'), '`short$()');
+  assert.equal(q('(sums `short$())~(+\\)`short$()'), '1b');
+  assert.equal(q('prds `boolean$()'), '`boolean$()');
+  assert.equal(q('sums 1 2 3h'), '1 3 6i');
+});

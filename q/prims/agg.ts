@@ -174,6 +174,9 @@ export const prd = aggregate(prdVec, x => foldList(x, multiply, { t: -T.Long, v:
 function runningVec(isSum: boolean) {
   return (x: Vec): Q => {
     const rt = rangeOf(SUM_RANGE, x.t), dom = domOf(rt);
+    // (sums is +\ and prds *\ (ref/sum, ref/prd), and a scan over no items is those items: sums of no
+    // shorts is no shorts, where the sums of some are ints)
+    if (!x.d.length) return { ...x, a: 0 } as Vec;
     if (isSum && rt === x.t) { const k = kernels.scan('sums', x.t, x.d); if (k) return { t: rt, d: k, a: 0 } as Vec; }
     const a = view(x, dom), n = (a as ArrayLike<unknown>).length;
     if (dom === Dom.J) {
