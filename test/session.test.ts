@@ -2452,3 +2452,12 @@ test('sums and prds are +\\ and *\\ (ref/sum, ref/prd): over no items they give 
   assert.equal(q('prds `boolean$()'), '`boolean$()');
   assert.equal(q('sums 1 2 3h'), '1 3 6i');
 });
+
+test('a dictionary joined with an empty one keeps its own types (D,D of an empty typed dictionary was ()!())', () => {
+  const { q } = makeSession();
+  q('D:(`float$())!`float$()');
+  assert.equal(q('.Q.s1 D,D'), '"(`float$())!`float$()"');
+  assert.equal(q('(D,D)~D'), '1b');
+  assert.equal(q('.Q.s1 (`a`b!1 2),D'), '"`a`b!1 2"');
+  assert.equal(q('(()!()),`a`a!1 2'), 'a| 2');
+});

@@ -130,6 +130,8 @@ function joinDicts(a: Dict, b: Dict): Q {
   // keys and values vectors of one type on both sides, y's keys distinct: y's keys found in x's together,
   // the found ones' values replaced and the others appended
   const ak = a.k, yk = b.k, av = a.v, yv = b.v;
+  // (nothing to join keeps x's types, which items rebuilt would lose: D,D of empty typed D)
+  if (!count(yk)) return a;
   if (ak.t === yk.t && ak.t > 0 && ak.t <= T.Enum && av.t === yv.t && av.t > 0 && av.t < T.Enum && count(yk) > 8) {
     const p = findMany(ak, yk), self = findMany(yk, yk), n = count(ak), hitA: number[] = [], hitB: number[] = [], fresh: number[] = [];
     let distinctB = true;
