@@ -2461,3 +2461,13 @@ test('a dictionary joined with an empty one keeps its own types (D,D of an empty
   assert.equal(q('.Q.s1 (`a`b!1 2),D'), '"`a`b!1 2"');
   assert.equal(q('(()!()),`a`a!1 2'), 'a| 2');
 });
+
+test('dictionaries with general values join by one search of all of y\'s keys: replaced where found, appended where not, a key y holds twice takes its last value', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.s1 (`a`b!(1;"x")),`b`c`c`a!(2;"y";"z";`q)'), '"`a`b`c!(`q;2;\\"z\\")"');
+  q('d:(`$string til 2000)!2000#(1;"a");e:(`$string 1000+til 2000)!2000#(2;"b");f:d,e');
+  assert.equal(q('(count f;f`1500;f`2500;f`500)'), '3000 2 2 1');
+  assert.equal(q('(key f)~`$string til 3000'), '1b');
+  assert.equal(q('.Q.s1 (`a`b!1 2),`c`c`a!3 4 5'), '"`a`b`c!5 2 4"');
+  assert.equal(q('.Q.s1 (`a`b!1 2),`a!1.5'), '"`a`b!(1.5;2)"');
+});

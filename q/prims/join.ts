@@ -127,20 +127,25 @@ function dataOf(x: Q, t: number) {
 }
 
 function joinDicts(a: Dict, b: Dict): Q {
-  // keys and values vectors of one type on both sides, y's keys distinct: y's keys found in x's together,
-  // the found ones' values replaced and the others appended
-  const ak = a.k, yk = b.k, av = a.v, yv = b.v;
+  // y's keys found among x's all at once (a hash), where a search for each was quadratic: x's values at
+  // the keys found replaced by y's, the keys not found appended with theirs. A key y holds twice takes its
+  // last value, appended where it first comes, as one key after the other would leave it.
+  const ak = a.k, yk = b.k, av = a.v, yv = b.v, m = count(yk);
   // (nothing to join keeps x's types, which items rebuilt would lose: D,D of empty typed D)
-  if (!count(yk)) return a;
-  if (ak.t === yk.t && ak.t > 0 && ak.t <= T.Enum && av.t === yv.t && av.t > 0 && av.t < T.Enum && count(yk) > 8) {
-    const p = findMany(ak, yk), self = findMany(yk, yk), n = count(ak), hitA: number[] = [], hitB: number[] = [], fresh: number[] = [];
-    let distinctB = true;
-    for (let j = 0; j < p.length; j++) { if (self[j] !== j) { distinctB = false; break; } if (p[j] < n) { hitA.push(p[j]); hitB.push(j); } else fresh.push(j); }
-    if (distinctB) {
-      const at = (xs: number[]) => ({ t: T.Int, d: Int32Array.from(xs), a: 0 }) as Q;
-      const vals = hitA.length ? amend(av, [at(hitA)], null, index(yv, at(hitB))) : av;
-      return dict(join(ak, index(yk, at(fresh))), join(vals, index(yv, at(fresh))));
+  if (!m) return a;
+  // values of one type, or a general list of them in x, take y's by amend and join; others rebuild
+  if (av.t === yv.t && av.t > 0 && av.t < T.Enum || av.t === T.List && yv.t >= 0 && yv.t < T.Enum) {
+    const p = findMany(ak, yk), self = findMany(yk, yk), n = count(ak);
+    const hitA: number[] = [], hitB: number[] = [], firsts: number[] = [], last = new Map<number, number>();
+    for (let j = 0; j < m; j++) {
+      if (p[j] < n) { hitA.push(p[j]); hitB.push(j); continue; }
+      if (self[j] === j) firsts.push(j);
+      last.set(self[j], j);
     }
+    const at = (xs: number[]) => ({ t: T.Int, d: Int32Array.from(xs), a: 0 }) as Q;
+    const vals = hitA.length ? amend(av, [at(hitA)], null, index(yv, at(hitB))) : av;
+    if (!firsts.length) return dict(ak, vals);
+    return dict(join(ak, index(yk, at(firsts))), join(vals, index(yv, at(firsts.map(j => last.get(j)!)))));
   }
   const keys = items(a.k).slice(), vals = items(a.v).slice();
   const bk = items(b.k), bv = items(b.v);
