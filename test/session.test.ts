@@ -2471,3 +2471,13 @@ test('dictionaries with general values join by one search of all of y\'s keys: r
   assert.equal(q('.Q.s1 (`a`b!1 2),`c`c`a!3 4 5'), '"`a`b`c!5 2 4"');
   assert.equal(q('.Q.s1 (`a`b!1 2),`a!1.5'), '"`a`b!(1.5;2)"');
 });
+
+test('raze of vectors of several types gathers their items once: the general list that joining them one by one gives', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.s1 raze (1 2;`a`b;3 4;"x";(1;`b);`c)'), '"(1;2;`a;`b;3;4;\\"x\\";1;`b;`c)"');
+  assert.equal(q('.Q.s1 raze ((1;`a);`symbol$();2)'), '"(1;`a;2)"');
+  q('ll:3000?(1 2;3 4 5;`a`b)');
+  assert.equal(q('(raze ll)~{x,y}/[ll]'), '1b');
+  assert.equal(q('count raze ll'), q('sum count each ll'));
+  assert.match(q('raze (1 2;`a`b;`a`b!1 2)'), /^'type/);
+});

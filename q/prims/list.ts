@@ -86,8 +86,21 @@ export function raze(x: Q): Q {
   }
   // an atom (a function is one too) starts a list: raze enlist f is enlist f (KX ml's xval)
   let r: Q = d[0].t < 0 || d[0].t >= 100 ? enlist(d[0]) : d[0];
-  for (let i = 1; i < d.length; i++) r = join(r, d[i]);
-  return r;
+  // once the join so far is a general list with items, joining a vector, atom or general list to it only
+  // appends their items: gathered in one array, where a join each time copied all before it (a list of
+  // vectors of two types, n?(1 2;`a`b), took 78 s to raze at 30000)
+  let more: Q[] | null = null;
+  for (let i = 1; i < d.length; i++) {
+    const e = d[i];
+    if (!more && r.t === T.List && count(r)) more = (r as List).d.slice();
+    if (more && (e.t === T.List || e.t > 0 && e.t < 20 || e.t < 0 && e.t > -20)) {
+      if (e.t === T.List) for (const v of (e as List).d) more.push(v); else if (e.t < 0) more.push(e); else for (const v of items(e)) more.push(v);
+      continue;
+    }
+    if (more) { r = list(more); more = null; }
+    r = join(r, e);
+  }
+  return more ? list(more) : r;
 }
 export function where(x: Q): Q {
   if (x.t === T.Dict) return index((x as Dict).k, where((x as Dict).v));
