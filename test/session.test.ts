@@ -2481,3 +2481,12 @@ test('raze of vectors of several types gathers their items once: the general lis
   assert.equal(q('count raze ll'), q('sum count each ll'));
   assert.match(q('raze (1 2;`a`b;`a`b!1 2)'), /^'type/);
 });
+
+test('a dictionary keyed by a table whose values are no table (group kt) is indexed by key rows as a list; bin into a dictionary answers per key or is a length error', () => {
+  const { q } = makeSession();
+  q('kt:([k:`a`b]v:1 2);g:group kt');
+  assert.equal(q('.Q.s1 g ([]v:2 1)'), q('.Q.s1 (g (enlist`v)!enlist 2;g (enlist`v)!enlist 1)'));
+  assert.equal(q('count (0#([]v:1))#g'), '0');
+  assert.match(q('(1 2;3 4) bin `a`b!1 2'), /^'length/);
+  assert.equal(q('1 2 3 bin `a`b!1 2'), 'a| 0\nb| 1');
+});

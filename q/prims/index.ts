@@ -181,7 +181,7 @@ function keyedIndex(d: Dict, i: Q): Q {
   if (i.t === T.Table) {
     const it = i as Table, n = count(it), rows = new Array<Q>(n);
     for (let j = 0; j < n; j++) rows[j] = keyedIndex(d, dict(symVec(it.c), fromItems(it.d.map(c => item(c, j)))));
-    return rowsToTable(d.v as Table, rows);
+    return rowsToTable(d.v, rows);
   }
   // one key column of lists (strings, bytes) takes a list of their type as one key (kdb-common's
   // .file.kdb.cfg.bytes 0xfe20)
@@ -189,7 +189,7 @@ function keyedIndex(d: Dict, i: Q): Q {
   // a list of another type than the one key column's is one key of several parts: 'length (ref/dotq's
   // .Q.ft example: s 2 3)
   if (kt.c.length === 1 && i.t > 0 && i.t <= T.Enum && i.t !== kt.d[0].t && !(i.t === T.Sym && kt.d[0].t === T.Enum) && count(i) !== 1) throw new QError('length');
-  if (kt.c.length === 1 && i.t > 0 && i.t !== T.Dict) { const n = count(i); return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => keyedIndex(d, item(i, j)))); }
+  if (kt.c.length === 1 && i.t > 0 && i.t !== T.Dict) { const n = count(i); return rowsToTable(d.v, Array.from({ length: n }, (_, j) => keyedIndex(d, item(i, j)))); }
   // a general list of keys, each a list of an item per key column, finds a row each (q4m's notebook:
   // kt[(enlist 1001;enlist 1002)], ktc (`D`A;`P`F)); one key of several columns is not one (its items are
   // atoms or cells of their columns)
@@ -197,7 +197,7 @@ function keyedIndex(d: Dict, i: Q): Q {
   if (i.t === T.List && count(i) && items(i).every(e => e.t >= 0 && e.t < T.Table && count(e) === nc)
     && !(count(i) === nc && items(i).every((e, j) => e.t < 0 || isCellOf(kt.d[j], e)))) {
     const n = count(i);
-    return rowsToTable(d.v as Table, Array.from({ length: n }, (_, j) => { const e = item(i, j); return keyedIndex(d, nc === 1 ? item(e, 0) : e); }));
+    return rowsToTable(d.v, Array.from({ length: n }, (_, j) => { const e = item(i, j); return keyedIndex(d, nc === 1 ? item(e, 0) : e); }));
   }
   const r = keyRow(d, i);
   return r >= 0 ? item(d.v, r) : nullItem(d.v);
@@ -237,8 +237,12 @@ function matchAtom(a: Q, b: Q): boolean {
   return (a as Atom).v === (b as Atom).v || (typeof (a as Atom).v === 'bigint' && (a as Atom).v === (b as Atom).v);
 }
 
-function rowsToTable(proto: Table, rows: Q[]): Table {
-  return table(proto.c, proto.c.map((_, c) => fromItems(rows.map(r => item((r as Dict).v, c)))));
+/** The rows a keyed value was indexed at, as a table of its columns; a dictionary keyed by a table whose
+ *  values are no table (group kt) gives its values as a list. */
+function rowsToTable(proto: Q, rows: Q[]): Q {
+  if (proto.t !== T.Table) return fromItems(rows);
+  const t = proto as Table;
+  return table(t.c, t.c.map((_, c) => fromItems(rows.map(r => item((r as Dict).v, c)))));
 }
 
 function tableIndex(t: Table, i: Q): Q {

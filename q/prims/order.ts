@@ -305,7 +305,12 @@ function search(right: boolean) {
       return right ? lo : lo - 1;
     };
     if (y.t < 0 || (x.t === T.List && y.t >= 0 && y.t < 20 && count(x) && item(x, 0).t === y.t)) return long(one(y));
-    if (y.t === T.Dict) return dict((y as Dict).k, go(x, (y as Dict).v));
+    if (y.t === T.Dict) {
+      // (values found as one item, (1 2;3 4) bin `a`b!1 2, give one answer, which no key list can hold)
+      const r = go(x, (y as Dict).v);
+      if (r.t < 0) throw new QError('length');
+      return dict((y as Dict).k, r);
+    }
     // over a simple list, bin is atomic in y (ref/bin): a general y is searched item by item, to any depth
     if (x.t > 0 && x.t < 20 && y.t === T.List) return list((y as List).d.map(e => go(x, e)));
     // a vector searched in a vector of its type: a binary search per item in wasm
