@@ -2490,3 +2490,10 @@ test('a dictionary keyed by a table whose values are no table (group kt) is inde
   assert.match(q('(1 2;3 4) bin `a`b!1 2'), /^'length/);
   assert.equal(q('1 2 3 bin `a`b!1 2'), 'a| 0\nb| 1');
 });
+
+test('within a pair of bounds of which one is a list and the other an atom answers item by item (it was an internal error)', () => {
+  const { q } = makeSession();
+  assert.equal(q('"a" within ("ab";"c")'), '10b');
+  assert.equal(q('1 within (0 2;3)'), '10b');
+  assert.equal(q('(1 within (0 2;3))~(1>=0 2)&1<=3'), '1b');
+});

@@ -133,9 +133,11 @@ export function withinBounds(xt: number, y: Q): [number | bigint, number | bigin
 /** Milliseconds a unit of the int-backed times of day. */
 const MS_OF: Record<number, number> = { [T.Time]: 1, [T.Second]: 1000, [T.Minute]: 60000 };
 const and = atomic2((a: Q, b: Q): Q => {
-  if (a.t < 0) return { t: -T.Bool, v: (a as Atom).v & (b as Atom).v };
-  const x = (a as Vec).d as Uint8Array, y = (b as Vec).d as Uint8Array, r = fresh(Uint8Array, x.length);
-  for (let i = 0; i < x.length; i++) r[i] = x[i] & y[i];
+  if (a.t < 0 && b.t < 0) return { t: -T.Bool, v: (a as Atom).v & (b as Atom).v };
+  // (a bound that is a list against an atom x gives a vector on one side only: "a" within ("ab";"c"))
+  const n = a.t < 0 ? count(b) : count(a), bit = (v: Q, i: number) => v.t < 0 ? (v as Atom).v : ((v as Vec).d as Uint8Array)[i];
+  const r = fresh(Uint8Array, n);
+  for (let i = 0; i < n; i++) r[i] = bit(a, i) & bit(b, i);
   return vec(T.Bool, r);
 });
 
