@@ -2497,3 +2497,13 @@ test('within a pair of bounds of which one is a list and the other an atom answe
   assert.equal(q('1 within (0 2;3)'), '10b');
   assert.equal(q('(1 within (0 2;3))~(1>=0 2)&1<=3'), '1b');
 });
+
+test('.[`name;();f;y] on a name not yet defined still applies f to two arguments: a unary f is \'rank, as once the name is defined', () => {
+  const { q } = makeSession();
+  assert.match(q('.[`zz;();not;`k]'), /^'rank/);
+  assert.match(q('.[`zz;();~:;`k]'), /^'rank/);
+  assert.match(q('zz'), /^'zz/);
+  assert.equal(q('.[`zz;();,;1 2]'), '`zz');
+  assert.equal(q('zz'), '1 2');
+  assert.match(q('.[`zz;();not;`k]'), /^'rank/);
+});

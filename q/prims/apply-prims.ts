@@ -3,7 +3,7 @@ import { hooks } from './hooks.js';
 import { T } from '../value/types.js';
 import { Q, Atom, items, isNil, str, text, count, sym } from '../value/value.js';
 import { QError, asSignal } from '../value/error.js';
-import { apply, apply1 } from './apply.js';
+import { apply, apply1, rankOf } from './apply.js';
 import { amendAt, amendDot } from './amend.js';
 import { appendItems, isLogFile, named, filesIn, fileAtDepth } from './disk.js';
 import { upsert, exists } from './tables.js';
@@ -102,7 +102,11 @@ export function dot(a: Q[]): Q {
     if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && ((f as { name?: string }).name === ':')) return named(x, true).put(y);
     // .[`t;();f;v] on a name not yet defined starts from f's identity element, as t f:v does (ref/assign),
     // and f[identity;v] is v: a subscriber's .[`t;();,;x] and .[`.u.t;();,'';x] (kdb+'s tick/c.q) make t so
-    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !exists((x as Atom).v as string)) return named(x, true).put(y);
+    // (f still takes its two arguments: a unary f is 'rank, as it is once the name is defined)
+    if (x.t === -T.Sym && i.t >= 0 && count(i) === 0 && !((x as Atom).v as string).startsWith(':') && !exists((x as Atom).v as string)) {
+      if (f.t >= T.Lambda && f.t < T.Over && rankOf(f) < 2) throw new QError('rank');
+      return named(x, true).put(y);
+    }
     // (a global changed where it stands when it alone holds its value, as g[i;j]:y is)
     if (isGlobalName(x) && count(i) > 0) return hooks.amendGlobal((x as Atom).v as string, i.t < 0 ? [i] : items(i), f, y, () => byName(x, v => amendDot(v, i, f, y)));
     // .[`:db;`t`;:;t] amends the file the path names in the directory: .Q.chk's empty tables
