@@ -16,13 +16,25 @@ import { setGlobal } from './names.js';
  *  by a key), and commit, which makes the change and gives the assignment's value. Nothing is changed
  *  before commit: the caller sets the variable first, which may refuse (reval's 'noupdate), and a refused
  *  amend leaves the value as it was. */
-export type InPlace = { value: Q; commit: () => Q } | Cell;
+export type InPlace = { value: Q; commit: () => Q } | Cell | Row;
 /** One item replaced, the common case, made without a closure: x[p] becomes v. */
 type Cell = { x: Vec; p: number; v: Q };
+/** A row of a list (a dictionary's value, a table's column) replaced by v, or changed at a cell first
+ *  (at); the assignment's value is x[i] after it when there is an op, else y (x whole where indexing
+ *  cannot say). Made without a closure, as a cell is: a loop of d[`a;i]:v makes one record each. */
+type Row = { l: Vec; p: number; v: Q; at: Cell | null; op: Q | null; rest: Q[]; y: Q; x: Q };
 /** What the variable holds after the amend: its value x, unless a key grew it. */
 export const valueAfter = (d: InPlace, x: Q): Q => 'commit' in d ? d.value : x;
 /** Make the change; the assignment's value. */
-export const commit = (d: InPlace): Q => { if ('commit' in d) return d.commit(); setItem(d.x, d.p, d.v); return d.v; };
+export const commit = (d: InPlace): Q => {
+  if ('commit' in d) return d.commit();
+  if ('l' in d) {
+    if (d.at) setItem(d.at.x, d.at.p, d.at.v);
+    setItem(d.l, d.p, d.v);
+    return (d.op ? itemsAt(d.v, d.rest) : d.y) ?? d.x;
+  }
+  setItem(d.x, d.p, d.v); return d.v;
+};
 
 /** x[idx] op:y (op null for x[idx]:y) made where x stands, x being held by owner alone (a local's frame,
  *  a global's full name); null when the whole amend must run. */
@@ -136,17 +148,17 @@ function row(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): In
   }
   const d = (l as List).d;
   if (l.t !== T.List || (l as List).a || !(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
-  const it = d[p], put = (v: Q) => () => { setItem(l as Vec, p, v); return (op ? itemsAt(v, rest) : y) ?? x; };
+  const it = d[p];
   if ((it as Owned).own === tok) {
     const at = rest.length === 1 ? cell(it, tok, rest, op, y) : null;
-    if (at) return { value: x, commit: () => { setItem(at.x, at.p, at.v); return put(it)(); } };
+    if (at) return { l: l as Vec, p, v: it, at, op, rest, y, x };
   }
   const v = amend(it, rest, op, y);
   // (the list stays general: its item is still a list; a table's column keeps its type, as the whole
   // amend decides otherwise)
   if (!(v.t >= 0 && v.t <= T.Enum) || x.t === T.Table && (v.t !== it.t || count(v) !== count(it))) return null;
   if (v !== it && v !== y && ownable(v)) (v as Owned).own = tok;
-  return { value: x, commit: put(v) };
+  return { l: l as Vec, p, v, at: null, op, rest, y, x };
 }
 /** Is r, the value an amend of c made, its variable's alone: a vector or list (a copy), a table (whose
  *  columns are its own only as each is marked), a dictionary whose values are a copy, or one grown by keys
