@@ -6,6 +6,7 @@ import { T } from '../value/types.js';
 import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem, empty, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
+import { nameCmp } from '../value/utf8.js';
 import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
@@ -15,6 +16,7 @@ import { join as joinQ } from '../prims/join.js';
 import { settle } from '../value/heap.js';
 import { groupRows, groupIds } from '../prims/groupby.js';
 import * as kernels from '../kernels/index.js';
+import * as groupagg from '../prims/groupagg.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
 import { intLong, castTo } from '../prims/conv.js';
@@ -462,17 +464,28 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   return { keys: keys.map(k => index(k, rowVec(order))), members: Array.from(order, i => members[i]) };
 }
 
+/** The aggregates groupagg.ts computes for a column of the given type at any size. */
+const LOOPED = new Set(['count', 'first', 'last', 'sum', 'avg', 'min', 'max']);
+function loops(op: string, t: number): boolean {
+  if (op === 'count' || op === 'first' || op === 'last') return true;
+  if (op === 'avg') return t === T.Float || t === T.Long || t === T.Int || t === T.Short;
+  return t === T.Float || t === T.Long;
+}
 /** select aggregates by keys, where every column is an aggregate the kernels compute from group ids in
  *  one pass (no per-group gathering), or null to take the general path. Same results: sums run in row
  *  order within each group, nulls skipped as q's aggregates skip them. */
 function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   if (!q.aggs || q.aggs.some(a => !a)) return null;
   const n = rows ? rows.length : count(t);
-  if (n < kernels.SMALL) return null;
+  // (under kernels.SMALL rows, the aggregates groupagg.ts also loops over in TypeScript, on the column
+  // types it takes; a grouping pass for another would be thrown away)
+  const small = n < kernels.SMALL;
+  if (small && !q.aggs.every(a => LOOPED.has(a!.op))) return null;
   const keyCols = q.by!.map(([, e]) => withCols(t, rows, e));
   if (keyCols.some(k => k.t <= 0 || k.t > T.Enum || count(k) !== n)) return null;
   const args = q.aggs.map(a => a!.args.map(e => withCols(t, rows, e)));
   if (args.some(xs => xs.some(x => x.t <= 0 || x.t > T.Enum || count(x) !== n))) return null;
+  if (small && !q.aggs.every((a, j) => loops(a!.op, args[j][0]?.t ?? 0))) return null;
   // count i by k, d where d is sorted (s#, as a partitioned or date-sorted table's date is): k's values
   // counted within each run of equal d, whose bounds binary searches find; no group ids, no pass over d
   if (keyCols.length === 2 && q.aggs.every(a => a!.op === 'count')) {
@@ -508,17 +521,17 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
     const x = (op === 'avg' || op === 'med' || op === 'var' || op === 'svar' || op === 'dev' || op === 'sdev') && (x0.t === T.Long || x0.t === T.Int || x0.t === T.Short) ? castTo(T.Float, x0) as Vec : x0;
     let v: Q | null = null;
     // count: from the grouping pass when it counted, else one pass over the group ids
-    if (op === 'count') { counts ??= kernels.gcount(gid, ng); v = counts && longVec(counts); }
+    if (op === 'count') { counts ??= groupagg.gcount(gid, ng); v = counts && longVec(counts); }
     else if (op === 'first') v = index(x, rowVec(firsts));
-    else if (op === 'last') { lasts ??= kernels.glast(gid, ng); v = lasts && index(x, rowVec(lasts)); }
+    else if (op === 'last') { lasts ??= groupagg.glast(gid, ng); v = lasts && index(x, rowVec(lasts)); }
     else if ((op === 'sum' || op === 'avg') && x.t === T.Float) {
       // (the rows of each id, when the grouping pass did not count them, in the same pass)
-      const r = kernels.gsumcount(x.d as Float64Array, gid, ng, !counts);
+      const r = groupagg.gsumcount(x.d as Float64Array, gid, ng, !counts);
       if (r?.rows) counts = r.rows;
       v = r && { t: T.Float, d: op === 'sum' ? r.sum : r.sum.map((s, g) => s / r.cnt[g]), a: 0 } as Vec;
-    } else if (op === 'sum' && x.t === T.Long) { const r = kernels.gsumLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: r, a: 0 } as Vec; }
-    else if ((op === 'min' || op === 'max') && x.t === T.Float) { const r = kernels.gminmax(x.d as Float64Array, gid, ng); v = r && { t: T.Float, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
-    else if ((op === 'min' || op === 'max') && x.t === T.Long) { const r = kernels.gminmaxLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
+    } else if (op === 'sum' && x.t === T.Long) { const r = groupagg.gsumLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: r, a: 0 } as Vec; }
+    else if ((op === 'min' || op === 'max') && x.t === T.Float) { const r = groupagg.gminmax(x.d as Float64Array, gid, ng); v = r && { t: T.Float, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
+    else if ((op === 'min' || op === 'max') && x.t === T.Long) { const r = groupagg.gminmaxLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
     else if ((op === 'var' || op === 'svar' || op === 'dev' || op === 'sdev') && x.t === T.Float) {
       const r = kernels.gvariance(x.d as Float64Array, gid, ng);
       v = r && { t: T.Float, d: r.v.map((q, g) => { const c = r.cnt[g], s = op[0] === 's' ? q * c / (c - 1) : q; return op.endsWith('dev') ? Math.sqrt(s) : s; }), a: 0 } as Vec;
@@ -532,7 +545,7 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   }
   let keyVals: Q[];
   if (gid === key?.d) {
-    if (!(counts ??= kernels.gcount(gid, ng))) return null;
+    if (!(counts ??= groupagg.gcount(gid, ng))) return null;
     const had: number[] = [];
     for (let g = 0; g < ng; g++) if (counts![g]) had.push(g);
     keyVals = [{ ...key, d: Int32Array.from(had), a: 0 } as Vec];
@@ -818,7 +831,17 @@ function scatterGroups(n: number, members: Rows[], vals: Q[]): Vec | null {
 }
 /** The groups in the order of their keys (enumerations by their symbols), as iasc orders the rows of
  *  a table of them: a radix grade a column at a time for a large one. */
-const keyOrder = (keys: Q[]): ArrayLike<number> => grade(table(keys.map((_, i) => 'k' + i), keys));
+function keyOrder(keys: Q[]): ArrayLike<number> {
+  // one key column of a few groups: its own grade, a few symbols by their names (the order iasc gives),
+  // where a table's comparator made an atom a comparison
+  const k = keys[0];
+  if (keys.length === 1 && k.t > 0 && k.t < 20 && count(k) <= 64) {
+    if (k.t !== T.Sym) return grade(k);
+    const d = (k as Vec).d as Int32Array, names = Array.from(d, symName), idx = Array.from(d, (_, i) => i);
+    return idx.sort((i, j) => nameCmp(names[i], names[j]) || i - j);
+  }
+  return grade(table(keys.map((_, i) => 'k' + i), keys));
+}
 
 /** Group results joined into one list: one vector when they share a type. */
 function razeVals(vals: Q[]): Q {

@@ -91,3 +91,14 @@ test('ij keeps the rows of t whose key kt has; a keyed t stays keyed', () => {
   assert.equal(q('count t ij ([s:enlist`q] z:enlist 1)'), '0');
   assert.equal(q('([k:1 2]v:3 4) ij ([k:2 3] w:5 6)'), 'k| v w\n-| ---\n2| 4 5');
 });
+
+test('a grouped select of a few rows takes the one-pass aggregates as a long one does, with the results the general path gives (nulls, symbol order)', () => {
+  const { q } = makeSession();
+  q('\\S 7');
+  q('T:([]k:40?`b`a`B`c,`$"a b";f:@[40?10.0;3 7 11;:;0n];l:@[40?100;2 5;:;0N];i:40?100i)');
+  const fast = 'select s:sum f,mx:max f,mn:min f,a:avg f,sl:sum l,ml:max l,al:avg l,ai:avg i,c:count i,fi:first f,la:last l by k from T';
+  const slow = 'select s:{sum x} f,mx:{max x} f,mn:{min x} f,a:{avg x} f,sl:{sum x} l,ml:{max x} l,al:{avg x} l,ai:{avg x} i,c:{count x} i,fi:{first x} f,la:{last x} l by k from T';
+  assert.equal(q(`(${fast})~${slow}`), '1b');
+  assert.equal(q(`(select max f by k from T where f>100)~select {max x} f by k from T where f>100`), '1b');
+  assert.equal(q('exec k from key select count i by k from T'), '`s#`B`a`a b`b`c');
+});
