@@ -164,13 +164,14 @@ const Q_LAMBDAS: Record<string, string> = {
   // defaults for the parameters .Q.opt read, each one given read as its default's type (an atom: the first)
   '.Q.def': '{k:key[y] inter key x;x,k!{first(upper .Q.t abs type x)$y}\'[x k;y k]}',
   // ref/dotq: x is applied to each run of complete lines read in chunks of about z bytes; the result is
-  // the file's size. A line longer than a chunk is read whole.
-  '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:"\\n" vs k#b;if[""~last l;l:-1_l];f l;o+:k];c}',
+  // the file's size. A line longer than a chunk is read whole. Lines end in LF or CRLF, as read0 reads
+  // them (` vs): a Windows file's lines lose their \r
+  '.Q.fsn': '{[f;s;n]c:hcount s;o:0;while[o<c;b:"c"$read1(s;o;n);k:count b;if[(o+k)<c;k:1+last where b="\\n";if[null k;b:"c"$read1(s;o;c-o);k:1+first where b="\\n";if[null k;k:count b]]];l:` vs k#b;f l;o+:k];c}',
   '.Q.fs': '{.Q.fsn[x;y;131000]}',
   // .Q.fs for a named pipe, which cannot seek: read n bytes at a time through a `:fifo:// handle, f given
   // the complete lines of each read (where the host has no such handle, the page: all of it read, then
   // cut into runs of whole lines of about n bytes); the result is the bytes read
-  '.Q.fpn': '{[f;s;n]h:@[hopen;`$":fifo://",1_string hsym s;0Ni];if[null h;b:"c"$read1 s;l:"\\n" vs b;if[""~last l;l:-1_l];if[count l;f each (where differ (-1+sums 1+count each l) div n) cut l];:count b];r:.[{[f;h;n]r:"";t:0;while[count b:"c"$read1(h;n);t+:count b;r,:b;if[count i:where r="\\n";f "\\n" vs (last i)#r;r:(1+last i)_r]];if[count r;f enlist r];t};(f;h;n);{[h;e]hclose h;\'e}[h]];hclose h;r}',
+  '.Q.fpn': '{[f;s;n]h:@[hopen;`$":fifo://",1_string hsym s;0Ni];if[null h;b:"c"$read1 s;l:` vs b;if[count l;f each (where differ (-1+sums 1+count each l) div n) cut l];:count b];r:.[{[f;h;n]r:"";t:0;while[count b:"c"$read1(h;n);t+:count b;r,:b;if[count i:where r="\\n";f ` vs (1+last i)#r;r:(1+last i)_r]];if[count r;f enlist r];t};(f;h;n);{[h;e]hclose h;\'e}[h]];hclose h;r}',
   '.Q.fps': '{.Q.fpn[x;y;131000]}',
   // wasq maps a partitioned table's columns when a query first reads them and keeps no file handles,
   // so there is nothing for .Q.MAP to keep mapped

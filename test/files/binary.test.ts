@@ -772,6 +772,13 @@ test('.Q.fs and .Q.fsn apply a function to runs of complete lines and return the
   q('.Q.fsn[{x};`:t.csv;777]');
   assert.ok(reads.length > 3);
   assert.deepEqual(reads.filter(r => !r.includes('@')), [], 'no whole-file reads');
+  // lines end in LF or CRLF, as read0 reads them (ref/read0): a Windows file's lines lose their \r
+  writeFileSync(join(dir, 'w.csv'), Array.from({ length: 500 }, (_, i) => `${i},${2 * i}`).join('\r\n') + '\r\n');
+  for (const size of [64, 131000]) {
+    q('w:()');
+    q(`.Q.fsn[{w,:x};\`:w.csv;${size}]`);
+    assert.equal(q('(w~read0 `:w.csv),(first w)~"0,0"'), '11b', `CRLF chunks of ${size}`);
+  }
 });
 
 test('a `:fifo:// handle reads a named pipe (or a file) from its start, a read at a time (kb/named-pipes)', async () => {
