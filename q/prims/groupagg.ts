@@ -50,28 +50,23 @@ export function gsumLong(d: BigInt64Array, gid: Int32Array, ng: number): BigInt6
 
 /** Per group: the smallest and largest non-null float (0w and -0w for a group of nulls). */
 export function gminmax(d: Float64Array, gid: Int32Array, ng: number): { min: Float64Array; max: Float64Array } {
-  const k = kernels.gminmax(d, gid, ng);
-  if (k) return k;
-  const min = new Float64Array(ng).fill(Infinity), max = new Float64Array(ng).fill(-Infinity);
-  for (let i = 0; i < d.length; i++) {
-    const v = d[i], g = gid[i];
-    if (v !== v) continue;
-    if (v < min[g]) min[g] = v;
-    if (v > max[g]) max[g] = v;
-  }
-  return { min, max };
+  return kernels.gminmax(d, gid, ng) ?? minmax(d, gid, new Float64Array(ng).fill(Infinity), new Float64Array(ng).fill(-Infinity), v => v !== v);
 }
 
 /** Per group: the smallest and largest non-null long (0W and -0W for a group of nulls). */
 export function gminmaxLong(d: BigInt64Array, gid: Int32Array, ng: number): { min: BigInt64Array; max: BigInt64Array } {
-  const k = kernels.gminmaxLong(d, gid, ng);
-  if (k) return k;
-  const min = new BigInt64Array(ng).fill(MAXJ), max = new BigInt64Array(ng).fill(-MAXJ);
+  return kernels.gminmaxLong(d, gid, ng) ?? minmax(d, gid, new BigInt64Array(ng).fill(MAXJ), new BigInt64Array(ng).fill(-MAXJ), v => v === NJ);
+}
+
+/** Each group's smallest and largest item of d that is not null, kept in min and max (which start at the
+ *  type's infinities, what a group of nulls keeps). */
+function minmax<A extends Float64Array | BigInt64Array>(d: A, gid: Int32Array, min: A, max: A, isNull: (v: number | bigint) => boolean): { min: A; max: A } {
+  const lo = min as unknown as (number | bigint)[], hi = max as unknown as (number | bigint)[];
   for (let i = 0; i < d.length; i++) {
     const v = d[i], g = gid[i];
-    if (v === NJ) continue;
-    if (v < min[g]) min[g] = v;
-    if (v > max[g]) max[g] = v;
+    if (isNull(v)) continue;
+    if (v < lo[g]) lo[g] = v;
+    if (v > hi[g]) hi[g] = v;
   }
   return { min, max };
 }

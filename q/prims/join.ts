@@ -1,6 +1,6 @@
 // Join (,): vectors of one type stay vectors; anything else makes a general list. Dictionaries merge
 // (right wins), tables with the same columns append rows, keyed tables upsert.
-import { T } from '../value/types.js';
+import { T, isFloating } from '../value/types.js';
 import { Attr, Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, isAtom, atomsToVec, isKeyed, vecItem } from '../value/value.js';
 import { concat } from '../value/storage.js';
 import { appendItems, hasRoom } from '../value/grow.js';
@@ -117,7 +117,7 @@ export function compareAt(v: Vec, i: number, j: number): number {
   if (v.t === T.Guid) { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }
   let a = d[i], b = d[j];
   if (v.t === T.Sym) { a = symName(a); b = symName(b); if (!plainNames([d[i], d[j]])) return nameCmp(a, b); }
-  if (v.t === T.Float || v.t === T.Real || v.t === T.Datetime) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
+  if (isFloating(v.t)) { if (a !== a) return b !== b ? 0 : -1; if (b !== b) return 1; }
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

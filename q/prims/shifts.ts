@@ -1,5 +1,5 @@
 // Shifts and windows over lists: next prev xprev differ fills rotate sublist cut, and fill (^).
-import { T } from '../value/types.js';
+import { T, isFloating } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec, NI, NH, nullOf, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { gather, fresh, slice, allocRaw, halves, nullHalves } from '../value/storage.js';
@@ -55,7 +55,7 @@ export function xprev(k: Q, x: Q): Q {
 export function differ(x: Q): Q {
   if (x.t < 0) throw new QError('type');
   const n = count(x), r = fresh(Uint8Array, n);
-  if (x.t > 0 && x.t < 20 && x.t !== T.Guid && x.t !== T.Float && x.t !== T.Real && x.t !== T.Datetime) {
+  if (x.t > 0 && x.t < 20 && x.t !== T.Guid && !isFloating(x.t)) {
     const d = (x as Vec).d as any;
     for (let i = 0; i < n; i++) r[i] = i === 0 || d[i] !== d[i - 1] ? 1 : 0;
   } else for (let i = 0; i < n; i++) r[i] = i === 0 || !match(item(x, i), item(x, i - 1)) ? 1 : 0;
@@ -176,7 +176,7 @@ function fillVec(x: Q, v: Vec, ty: number): Q | null {
     const d = v.d as Uint8Array;
     for (let i = 0; i < n; i++) { let z = true; for (let b = 16 * i; z && b < 16 * i + 16; b++) z = d[b] === 0; if (z) put(i); }
   } else {
-    const d = v.d as any, nul = ty === T.Float || ty === T.Real || ty === T.Datetime ? NaN : ty === T.Short ? NH : ty === T.Char ? 32 : ty === T.Sym ? 0 : NI;
+    const d = v.d as any, nul = isFloating(ty) ? NaN : ty === T.Short ? NH : ty === T.Char ? 32 : ty === T.Sym ? 0 : NI;
     if (nul !== nul) { for (let i = 0; i < n; i++) if (d[i] !== d[i]) put(i); }
     else for (let i = 0; i < n; i++) if (d[i] === nul) put(i);
   }
