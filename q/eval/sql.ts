@@ -737,8 +737,11 @@ function exec(t: Table, rows: Rows | null, q: Query): Q {
     const key = q.byKey === 'value' ? g.keys[0] : table(dedupe(q.by.map(b => b[0])), g.keys);
     // no columns: the last record of each group
     if (!q.cols) return dict(key, index(t, rowVec(g.members.map(m => m[m.length - 1]))));
-    if (single) return dict(key, fromItems(g.members.map(m => withCols(t, m, q.cols![0][1]))));
-    return dict(key, table(names, q.cols.map(([, e]) => fromItems(g.members.map(m => withCols(t, m, e))))));
+    // (no groups: each column still evaluated over no rows, as select … by's is: a column the table
+    // lacks is an error, and the empty result has the type its aggregate gives)
+    const column = (e: Expr) => g.members.length ? fromItems(g.members.map(m => withCols(t, m, e))) : emptyOf(withCols(t, [], e));
+    if (single) return dict(key, column(q.cols[0][1]));
+    return dict(key, table(names, q.cols.map(([, e]) => column(e))));
   }
   const all = () => rows ?? rangeOf(0, count(t));
   // no columns: the last record, as a dictionary

@@ -102,3 +102,12 @@ test('a grouped select of a few rows takes the one-pass aggregates as a long one
   assert.equal(q(`(select max f by k from T where f>100)~select {max x} f by k from T where f>100`), '1b');
   assert.equal(q('exec k from key select count i by k from T'), '`s#`B`a`a b`b`c');
 });
+
+test('exec … by over no rows still evaluates its columns, as select … by does: a column the table lacks is an error, the parse tree\'s form included', () => {
+  const { q } = makeSession();
+  q('t:([]a:`int$();b:`float$())');
+  assert.match(q('exec ex:sum h by a from t'), /^'h/);
+  assert.match(q('eval parse "exec ex:sum h by a from t"'), /^'h/);
+  assert.match(q('?[t;();`a;(enlist`ex)!enlist(sum;`h)]'), /^'h/);
+  assert.equal(q('.Q.s1 value eval parse "exec ex:sum b by a from t"'), '"+(,`ex)!,`float$()"');
+});
