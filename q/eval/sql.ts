@@ -571,9 +571,12 @@ function groupedResult(q: Query, keyVals: Q[], vals: Q[]): Q {
 function sortedKeys(r: Q): Q {
   const kt = (r as Dict).k as Table;
   if (r.t !== T.Dict || kt.t !== T.Table || kt.c.length !== 1) return r;
-  const c = kt.d[0];
-  if (!(c.t > 0 && c.t < T.Enum) || c.t === T.Guid || count(c) < 1) return r;
-  return { ...(r as Dict), k: { ...kt, d: [{ ...(c as Vec), a: 1 } as Vec] } as Table, a: 1 } as Q;
+  const c = sortedKey(kt.d[0]);
+  return c === kt.d[0] ? r : { ...(r as Dict), k: { ...kt, d: [c] } as Table, a: 1 } as Q;
+}
+/** The one key column of a grouped result, marked s# when it is a vector that can carry it. */
+function sortedKey(c: Q): Q {
+  return c.t > 0 && c.t < T.Enum && c.t !== T.Guid && count(c) ? { ...(c as Vec), a: 1 } as Vec : c;
 }
 
 export function runQuery(q: Query): Q {
@@ -734,7 +737,9 @@ function exec(t: Table, rows: Rows | null, q: Query): Q {
       return dict(q.byKey === 'value' ? kt.d[0] : kt, single ? vt.d[0] : table(names, vt.d));
     }
     const g = groups(t, rows, q.by);
-    const key = q.byKey === 'value' ? g.keys[0] : table(dedupe(q.by.map(b => b[0])), g.keys);
+    // (one key column is s#, as the one-pass aggregates above and select … by leave it)
+    const keys = g.keys.length === 1 ? [sortedKey(g.keys[0])] : g.keys;
+    const key = q.byKey === 'value' ? keys[0] : table(dedupe(q.by.map(b => b[0])), keys);
     // no columns: the last record of each group
     if (!q.cols) return dict(key, index(t, rowVec(g.members.map(m => m[m.length - 1]))));
     // (no groups: each column still evaluated over no rows, as select … by's is: a column the table

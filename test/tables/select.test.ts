@@ -111,3 +111,12 @@ test('exec … by over no rows still evaluates its columns, as select … by doe
   assert.match(q('?[t;();`a;(enlist`ex)!enlist(sum;`h)]'), /^'h/);
   assert.equal(q('.Q.s1 value eval parse "exec ex:sum b by a from t"'), '"+(,`ex)!,`float$()"');
 });
+
+test('one key column of exec … by is s#, by whichever path the columns take (aggregates in one pass or any expression), as select … by leaves it', () => {
+  const { q } = makeSession();
+  q('t:([]a:3 1 3;b:1 2 3)');
+  assert.equal(q('.Q.s1 exec sum b by a from t'), '"`s#1 3!2 4"');
+  assert.equal(q('.Q.s1 exec b by a from t'), '"`s#1 3!(,2;1 3)"');
+  assert.equal(q('.Q.s1 exec b by k:a from t'), '"(+(,`k)!,`s#1 3)!(,2;1 3)"');
+  assert.equal(q('attr key exec b by a from 3000#t'), '`s');
+});
