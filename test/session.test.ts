@@ -2507,3 +2507,13 @@ test('.[`name;();f;y] on a name not yet defined still applies f to two arguments
   assert.equal(q('zz'), '1 2');
   assert.match(q('.[`zz;();not;`k]'), /^'rank/);
 });
+
+test('an atomic operator between a dictionary and a table meets the dictionary\'s values with the table (its rows): no column comes out a dictionary', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.s1 (`a`b!1 2)*([]a:4 5)'), '"`a`b!+(,`a)!,4 10"');
+  assert.equal(q('.Q.s1 ([]a:4 5)+`a`b!1 2'), '"`a`b!+(,`a)!,5 7"');
+  q('kt:([k:1 2]v:3 4)');
+  assert.equal(q('kt+([]v:1 2)'), 'k| v\n-| -\n1| 4\n2| 6');
+  assert.equal(q('(kt+([]v:1 2))~([]v:1 2)+kt'), '1b');
+  assert.match(q('(`a`b!1 2)*([]a:4 5 6)'), /^'length/);
+});

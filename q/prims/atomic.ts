@@ -20,7 +20,10 @@ export function atomic2(k: Kernel2, yOnly?: Kernel1, vsNull = false): Kernel2 {
       if (x.t > 0 && y.t > 0 && count(x) !== count(y)) throw new QError('length');
       return k(x, y);
     }
-    if (x.t === T.Table || y.t === T.Table) {
+    // (a dictionary with a table is a dictionary with a list, the table's rows: its values meet the table,
+    // d*t is d's keys over d's values times t's rows, kt+t kt's keys over its value table plus t; a column
+    // came out a dictionary)
+    if ((x.t === T.Table || y.t === T.Table) && x.t !== T.Dict && y.t !== T.Dict) {
       if (x.t === T.Table && y.t === T.Table) {
         const a = x as Table, b = y as Table;
         if (count(a) !== count(b)) throw new QError('length');
