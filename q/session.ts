@@ -23,7 +23,6 @@ import type { Table, Dict, Vec } from './value/value.js';
 import { apply, apply1, rankOf } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
-import { setHandleApply } from './prims/apply.js';
 import { show, s1, cut } from './format/console.js';
 import { bootstrap } from './boot.js';
 import { hooks } from './prims/hooks.js';

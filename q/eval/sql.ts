@@ -6,7 +6,6 @@ import { T } from '../value/types.js';
 import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem, empty, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName } from '../value/sym.js';
-import { nameCmp } from '../value/utf8.js';
 import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
@@ -464,12 +463,11 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   return { keys: keys.map(k => index(k, rowVec(order))), members: Array.from(order, i => members[i]) };
 }
 
-/** The aggregates groupagg.ts computes for a column of the given type at any size. */
-const LOOPED = new Set(['count', 'first', 'last', 'sum', 'avg', 'min', 'max']);
-function loops(op: string, t: number): boolean {
+/** Whether groupagg.ts computes aggregate op at any size, of a column of type t (left out: of some type). */
+function loops(op: string, t?: number): boolean {
   if (op === 'count' || op === 'first' || op === 'last') return true;
-  if (op === 'avg') return t === T.Float || t === T.Long || t === T.Int || t === T.Short;
-  return t === T.Float || t === T.Long;
+  if (op !== 'sum' && op !== 'avg' && op !== 'min' && op !== 'max') return false;
+  return t === undefined || t === T.Float || t === T.Long || op === 'avg' && (t === T.Int || t === T.Short);
 }
 /** select aggregates by keys, where every column is an aggregate the kernels compute from group ids in
  *  one pass (no per-group gathering), or null to take the general path. Same results: sums run in row
@@ -480,7 +478,7 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   // (under kernels.SMALL rows, the aggregates groupagg.ts also loops over in TypeScript, on the column
   // types it takes; a grouping pass for another would be thrown away)
   const small = n < kernels.SMALL;
-  if (small && !q.aggs.every(a => LOOPED.has(a!.op))) return null;
+  if (small && !q.aggs.every(a => loops(a!.op))) return null;
   const keyCols = q.by!.map(([, e]) => withCols(t, rows, e));
   if (keyCols.some(k => k.t <= 0 || k.t > T.Enum || count(k) !== n)) return null;
   const args = q.aggs.map(a => a!.args.map(e => withCols(t, rows, e)));
@@ -521,17 +519,17 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
     const x = (op === 'avg' || op === 'med' || op === 'var' || op === 'svar' || op === 'dev' || op === 'sdev') && (x0.t === T.Long || x0.t === T.Int || x0.t === T.Short) ? castTo(T.Float, x0) as Vec : x0;
     let v: Q | null = null;
     // count: from the grouping pass when it counted, else one pass over the group ids
-    if (op === 'count') { counts ??= groupagg.gcount(gid, ng); v = counts && longVec(counts); }
+    if (op === 'count') v = longVec(counts ??= groupagg.gcount(gid, ng));
     else if (op === 'first') v = index(x, rowVec(firsts));
-    else if (op === 'last') { lasts ??= groupagg.glast(gid, ng); v = lasts && index(x, rowVec(lasts)); }
+    else if (op === 'last') v = index(x, rowVec(lasts ??= groupagg.glast(gid, ng)));
     else if ((op === 'sum' || op === 'avg') && x.t === T.Float) {
       // (the rows of each id, when the grouping pass did not count them, in the same pass)
       const r = groupagg.gsumcount(x.d as Float64Array, gid, ng, !counts);
-      if (r?.rows) counts = r.rows;
-      v = r && { t: T.Float, d: op === 'sum' ? r.sum : r.sum.map((s, g) => s / r.cnt[g]), a: 0 } as Vec;
-    } else if (op === 'sum' && x.t === T.Long) { const r = groupagg.gsumLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: r, a: 0 } as Vec; }
-    else if ((op === 'min' || op === 'max') && x.t === T.Float) { const r = groupagg.gminmax(x.d as Float64Array, gid, ng); v = r && { t: T.Float, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
-    else if ((op === 'min' || op === 'max') && x.t === T.Long) { const r = groupagg.gminmaxLong(x.d as BigInt64Array, gid, ng); v = r && { t: T.Long, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
+      if (r.rows) counts = r.rows;
+      v = { t: T.Float, d: op === 'sum' ? r.sum : r.sum.map((s, g) => s / r.cnt[g]), a: 0 } as Vec;
+    } else if (op === 'sum' && x.t === T.Long) { v = { t: T.Long, d: groupagg.gsumLong(x.d as BigInt64Array, gid, ng), a: 0 } as Vec; }
+    else if ((op === 'min' || op === 'max') && x.t === T.Float) { const r = groupagg.gminmax(x.d as Float64Array, gid, ng); v = { t: T.Float, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
+    else if ((op === 'min' || op === 'max') && x.t === T.Long) { const r = groupagg.gminmaxLong(x.d as BigInt64Array, gid, ng); v = { t: T.Long, d: op === 'min' ? r.min : r.max, a: 0 } as Vec; }
     else if ((op === 'var' || op === 'svar' || op === 'dev' || op === 'sdev') && x.t === T.Float) {
       const r = kernels.gvariance(x.d as Float64Array, gid, ng);
       v = r && { t: T.Float, d: r.v.map((q, g) => { const c = r.cnt[g], s = op[0] === 's' ? q * c / (c - 1) : q; return op.endsWith('dev') ? Math.sqrt(s) : s; }), a: 0 } as Vec;
@@ -545,23 +543,22 @@ function groupedAggs(t: Table, rows: Rows | null, q: Query): Q | null {
   }
   let keyVals: Q[];
   if (gid === key?.d) {
-    if (!(counts ??= groupagg.gcount(gid, ng))) return null;
-    const had: number[] = [];
-    for (let g = 0; g < ng; g++) if (counts![g]) had.push(g);
+    const c = counts ??= groupagg.gcount(gid, ng), had: number[] = [];
+    for (let g = 0; g < ng; g++) if (c[g]) had.push(g);
     keyVals = [{ ...key, d: Int32Array.from(had), a: 0 } as Vec];
     vals = vals.map(v => index(v, rowVec(had)));
     ng = had.length;
   } else keyVals = keyCols.map(c => index(c, rowVec(firsts)));
   return groupedResult(q, keyVals, vals);
 }
-/** The keyed table of a grouped select: groups in ascending key order (enumerations by their symbols), as
- *  the general path orders them. */
-/** The empty column of an aggregate's result over no rows: of its atom's type, else a general list. */
 /** A query column's value that stands in every row: an atom, or a function or :: as one (select last f,a
  *  from an empty table; update g:{x} from t). */
 const atomLike = (v: Q): boolean => v.t < 0 || v.t >= T.Lambda;
+/** The empty column of an aggregate's result over no rows: of its atom's type, else a general list. */
 function emptyOf(v: Q): Q { return v.t < 0 && v.t >= -T.Enum && v.t !== -T.Enum ? empty(-v.t) : list([]); }
 
+/** The keyed table of a grouped select: groups in ascending key order (enumerations by their symbols), as
+ *  the general path orders them. */
 function groupedResult(q: Query, keyVals: Q[], vals: Q[]): Q {
   const o = rowVec(keyOrder(keyVals));
   return sortedKeys(dict(table(dedupe(q.by!.map(b => b[0])), keyVals.map(k => index(k, o))), table(dedupe(q.cols!.map(c => c[0]), dedupe(q.by!.map(b => b[0]))), vals.map(v => index(v, o)))));
@@ -839,17 +836,7 @@ function scatterGroups(n: number, members: Rows[], vals: Q[]): Vec | null {
 }
 /** The groups in the order of their keys (enumerations by their symbols), as iasc orders the rows of
  *  a table of them: a radix grade a column at a time for a large one. */
-function keyOrder(keys: Q[]): ArrayLike<number> {
-  // one key column of a few groups: its own grade, a few symbols by their names (the order iasc gives),
-  // where a table's comparator made an atom a comparison
-  const k = keys[0];
-  if (keys.length === 1 && k.t > 0 && k.t < 20 && count(k) <= 64) {
-    if (k.t !== T.Sym) return grade(k);
-    const d = (k as Vec).d as Int32Array, names = Array.from(d, symName), idx = Array.from(d, (_, i) => i);
-    return idx.sort((i, j) => nameCmp(names[i], names[j]) || i - j);
-  }
-  return grade(table(keys.map((_, i) => 'k' + i), keys));
-}
+const keyOrder = (keys: Q[]): ArrayLike<number> => grade(table(keys.map((_, i) => 'k' + i), keys));
 
 /** Group results joined into one list: one vector when they share a type. */
 function razeVals(vals: Q[]): Q {

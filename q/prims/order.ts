@@ -143,6 +143,8 @@ export function grade(x: Q, desc = false): ArrayLike<number> {
   // strings by the rank of their text among the distinct ones: the grade of those ints
   const strings = stringBytes(x);
   if (strings) return grade(vec(T.Int, stringRanks(strings)), desc);
+  // (a table of one column sorts as that column: a grouped query's keys)
+  if (x.t === T.Table && (x as Table).c.length === 1) return grade((x as Table).d[0], desc);
   if (x.t === T.Table) { const g = gradeTable(x as Table, desc); if (g) return g; }
   const n = count(x), idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
