@@ -302,8 +302,9 @@ function gridLines(xs: Q[], o: Opts): string[] {
 
 function dictLines(d: Dict, o: Opts): string[] {
   if (d.k.t === T.Table && d.v.t === T.Table) return tableLines(d.v as Table, d.k as Table, o);
-  // a dictionary of table rows shows as a keyed table whose key column has no name
-  if (d.v.t === T.Table && d.k.t > 0 && d.k.t <= T.Enum) return tableLines(d.v as Table, { t: T.Table, c: [''], d: [d.k] } as Table, o);
+  // a dictionary of table rows shows as a keyed table whose key column has no name, whatever list its keys
+  // are (exec c:f by s from t, where s may be a column of strings: ref/exec's list!table)
+  if (d.v.t === T.Table && d.k.t >= 0 && d.k.t <= T.Enum) return tableLines(d.v as Table, { t: T.Table, c: [''], d: [d.k] } as Table, o);
   // a table of keys over plain values keeps the key table's header, with a rule under both sides
   const head = d.k.t === T.Table ? tableRowsAsText(d.k as Table, o, true) : null;
   // keys and values that are vectors show their nulls blank, as a table's columns do (q4m's

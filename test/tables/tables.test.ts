@@ -418,6 +418,13 @@ test('exec by an enumeration keeps its named column (xtab), by 0b gives a table,
   assert.equal(q('exec qty, s from sp'), 'qty| 300 200 400 200 100\ns  | s1  s1  s2  s3  s1 ');
 });
 
+test('a dictionary of table rows shows as a keyed table whatever list its keys are: exec c:f by a column of strings (ref/exec list!table)', () => {
+  const { q } = makeSession();
+  q('t:([]e:("ab";enlist "c";"ab");g:1 2 3)');
+  assert.equal(q('exec gx:sum g by e from t'), '    | gx\n----| --\n"ab"| 4 \n,"c"| 2 ');
+  assert.equal(q('(`a;1)!([]x:1 2)'), '  | x\n--| -\n`a| 1\n1 | 2');
+});
+
 test('a record or key of symbols finds rows whose column is an enumeration of them (ref/find, sp?(`s1;`p4;200))', () => {
   const { q } = makeSession();
   q('s:([s:`s1`s2`s3] city:`london`paris`rome); p:([p:`p1`p2] color:`red`blue)');
