@@ -7,6 +7,7 @@ import { QError } from '../value/error.js';
 import { symName, intern, internBytes } from '../value/sym.js';
 import { daysToYmd } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
+import { fastTemporal } from './tokfast.js';
 import { alloc, fresh } from '../value/storage.js';
 import { f1, j1 } from './numeric.js';
 import { hooks } from './hooks.js';
@@ -274,7 +275,9 @@ export function tok(t: number, y: Q): Q {
   return { t: -t, v: parse1(t, s) } as Atom;
 }
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-function parse1(t: number, s0: string): any {
+/** Text s0 as an item of type t (the type's null where it is none); general skips the fast path of
+ *  tokfast.ts, as its test does to check that both agree. */
+export function parse1(t: number, s0: string, general = false): any {
   const s = s0.trim();
   switch (t) {
     case T.Bool: return /^[1tTyYxX]/.test(s) ? 1 : 0;
@@ -302,6 +305,9 @@ function parse1(t: number, s0: string): any {
       return t === T.Real ? Math.fround(v) : v;
     }
   }
+  // the common shapes of a date, a time, a timestamp and a timespan, read directly
+  const fast = general ? undefined : fastTemporal(t, s);
+  if (fast !== undefined) return fast;
   // a timestamp of 9 to 11 digits is seconds since the Unix epoch, with any fraction after a dot
   const unix = t === T.Timestamp ? /^(\d{9,11})(?:\.(\d*))?$/.exec(s) : null;
   if (unix) return (BigInt(unix[1]) - 946684800n) * 1000000000n + BigInt(((unix[2] ?? '') + '000000000').slice(0, 9));

@@ -184,6 +184,32 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
       out.digits(Math.floor(v / 1000) % 60, 2); out.byte(46); out.digits(v % 1000, 3);
     };
   }
+  if ((c.t === T.Timespan || c.t === T.Timestamp) && bare) {
+    // a day count and the nanoseconds of the day, from the two halves of the storage in doubles (a BigInt
+    // an operation, as the text takes them, cost a microsecond and a half a cell); a timestamp's date
+    // once a day, as a date column's; nulls, infinities and negative timespans through their text
+    const d = (c as Vec).d as BigInt64Array, w = new Int32Array(d.buffer, d.byteOffset, 2 * d.length), text = cellsOf(c, delim);
+    const stamp = c.t === T.Timestamp, dates = new Map<number, Uint8Array>();
+    return (r, out) => {
+      const hi = w[2 * r + 1], lo = w[2 * r];
+      if (hi === -2147483648 && lo === 0 || hi === 2147483647 && lo === -1 || hi === -2147483648 && lo === 1 || !stamp && hi < 0) { out.ascii(text(r)); return; }
+      const [day, ns] = dayAndNanos(hi, lo);
+      if (stamp) {
+        let b = dates.get(day);
+        if (!b) dates.set(day, b = nameBytes(iso(itemText(T.Date, day, 0))));
+        out.bytes(b);
+      } else out.ascii(String(day));
+      out.byte(68);
+      const sec = Math.floor(ns / 1e9);
+      out.digits(Math.floor(sec / 3600), 2); out.byte(58); out.digits(Math.floor(sec / 60) % 60, 2); out.byte(58);
+      out.digits(sec % 60, 2); out.byte(46); out.digits(ns - sec * 1e9, 9);
+    };
+  }
+  if (c.t === T.Char) {
+    // one text a byte value
+    const d = (c as Vec).d as Uint8Array, text = cellsOf(c, delim), memo = new Array<Uint8Array | undefined>(256);
+    return (r, out) => out.bytes(memo[d[r]] ??= nameBytes(text(r)));
+  }
   if (c.t === T.Date || c.t === T.Month || c.t === T.Minute || c.t === T.Second) {
     // few distinct values as a rule (dates of a day's trades): each one's bytes made once
     const d = (c as Vec).d as Int32Array, text = cellsOf(c, delim);
@@ -196,6 +222,15 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
   }
   const text = cellsOf(c, delim);
   return (r, out) => { const s = text(r); if (/^[\x00-\x7f]*$/.test(s)) out.ascii(s); else out.bytes(nameBytes(s)); };
+}
+/** The day (floored) and the nanoseconds into it of the 64-bit count hi·2^32 + lo (unsigned): hi·2^32 and
+ *  its remainder by a day are exact in doubles, and the quotient, an integer far below 2^53, rounds true. */
+function dayAndNanos(hi: number, lo: number): [number, number] {
+  const DAY = 86400e9, a = hi * 4294967296;
+  let r = a % DAY, q = Math.round((a - r) / DAY);
+  r += lo >>> 0;
+  const k = Math.floor(r / DAY);
+  return [q + k, r - k * DAY];
 }
 /** delimiter 0: t as bytes: the header and a line a row, each line ended by a newline; and where each
  *  line ends (a quoted cell may hold a newline of its own). */
@@ -281,7 +316,9 @@ function source(y: Q): Source {
     return z ? memorySource(unzipRange(part, csize, p, off, len), p) : fileSource(p, off, Math.min(len, size - off), false);
   }
   if (y.t === T.Char) return memorySource(((y as Vec).d as Uint8Array).slice(), '');
-  if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return memorySource(nameBytes(items(y).map(l => { if (l.t !== T.Char && l.t !== -T.Char) throw new QError('type'); return text(l) + '\n'; }).join('')), '');
+  // lines in memory: their bytes copied, a newline after each (no text in between: decoding and encoding
+  // 100,000 lines cost more than parsing them)
+  if (y.t === T.List || (y.t === T.Char && count(y) === 0)) return memorySource(joinBytes(stringBytes(items(y)), NL, true), '');
   throw new QError('type');
 }
 /** len bytes of file p from byte base (all of it: whole): read at once when asked, or a part at a time

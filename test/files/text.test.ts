@@ -410,3 +410,23 @@ test('a script in Latin-1 loads with its bytes: a string literal keeps them', ()
   q(`\\l ${d}/l1.q`);
   assert.equal(q('x'), '"Z\\374rich"');
 });
+
+test('a table written as text: timespans, timestamps and chars cell by cell as their text gives them, any value of theirs', () => {
+  const q = session();
+  q('x:(1000?0D00:00:01),(1000?100000D00),-0W 0W 0Nn,neg 100?1D');
+  assert.equal(q('(1_csv 0: ([]a:x)) ~ {$[null x;"";string x]} each x'), '1b');
+  // (a timestamp's date with ISO 8601's dashes; before 2000 too, where its count is negative)
+  q('p:(1000?2262.01.01D00),(neg 1000?0D+2262.01.01D00),0N 0W -0Wp');
+  assert.equal(q('(1_csv 0: ([]a:p)) ~ {$[null x;"";x in 0W -0Wp;string x;@[string x;4 7;:;"-"]]} each p'), '1b');
+  q('c:1000?"\\"a, \\n\\303"');
+  assert.equal(q('(1_csv 0: ([]a:c)) ~ {$[x in ",\\n";"\\"",x,"\\"";enlist x]} each c'), '1b');
+  // and as they load back
+  assert.equal(q('(2003#x;p) ~ value flip ("NP";enlist",") 0: csv 0: ([]a:2003#x;b:p)'), '1b');
+});
+
+test('temporal text reads back as it was written: "D"$, "P"$, "N"$, "T"$ of string of any value', () => {
+  const q = session();
+  q('d:(1000?2262.01.01),(2000.01.01-1000?300000),0N 0W -0Wd; p:(1000?2262.01.01D00),(neg 1000?0D+2262.01.01D00),0N 0W -0Wp');
+  q('n:(1000?0D00:00:01),(1000?100000D00),0N 0W -0Wn,neg 100?1D; t:(1000?24:00:00.000),0N 0W -0Wt,neg 100?23:59:59.999');
+  assert.equal(q('(d;p;n;t) ~ ("D"$string d;"P"$string p;"N"$string n;"T"$string t)'), '1b');
+});
