@@ -712,6 +712,15 @@ test('temporal parts by cast (ref/cast): `week$ is the Monday of the week, and t
   assert.equal(q('`year`dd`mm`hh`uu`ss$2015.10.28D03:55:58'), '2015 28 10 3 55 58i');
 });
 
+test('a vector of dates or timestamps cast to months, and months to dates, as each item casts alone (nulls, infinities, before 2000)', () => {
+  const { q } = makeSession();
+  assert.equal(q('`month$2000.01.01 1999.12.31 2020.02.29 0N 0W -0W 0001.01.01 9999.12.31'), '2000.01 1999.12 2020.02 0N 0W -0W 0001.01 9999.12m');
+  assert.equal(q('`month$2000.01.01D0 1999.12.31D23:59:59.999999999 0N 0W -0Wp'), '2000.01 1999.12 0N 0W -0Wm');
+  assert.equal(q('`date$2000.01 1999.12 0N 0W -0W 0001.01 9999.12m'), '2000.01.01 1999.12.01 0N 0W -0W 0001.01.01 9999.12.01');
+  q('d:(0001.01.01+1000?3652058),0N 0W -0Wd; p:(1000?2262.01.01D00),(neg 1000?0D+2262.01.01D00),0N 0W -0Wp; m:(-24000+1000?120000),0N 0W -0Wm');
+  assert.equal(q('((`month$d;`month$p;`date$m;d.month;p.month) ~ ({`month$x} each d;{`month$x} each p;{`date$x} each m;{`month$x} each d;{`month$x} each p))'), '1b');
+});
+
 test('casts among time, second and minute scale and floor their units, with no wrap at a day', () => {
   const { q } = makeSession();
   q('x:00:00:59.999 12:34:56.789 0Nt 0Wt -0Wt -00:00:01.000 24:00:00.000 30:00:00.000');

@@ -137,9 +137,9 @@ export function cast(d: Items, to: 'i32' | 'i64' | 'f64'): Items | null {
   return done();
 }
 
-/** A calendar part of each date (0 year, 1 month, 2 day of the month, 3 the Monday of its week), nulls
- *  kept, or null. */
-export function datePart(d: Int32Array, part: 0 | 1 | 2 | 3): Int32Array | null {
+/** A calendar part of each date (0 year, 1 month, 2 day of the month, 3 the Monday of its week, 7 its
+ *  month as q counts months), nulls kept, or null. */
+export function datePart(d: Int32Array, part: 0 | 1 | 2 | 3 | 7): Int32Array | null {
   if (!on(d.length) || !has('datePart_i32')) return null;
   begin();
   const src = ptr(d), [dst, done] = output(T.Int, d.length);
@@ -147,7 +147,7 @@ export function datePart(d: Int32Array, part: 0 | 1 | 2 | 3): Int32Array | null 
   return done() as Int32Array;
 }
 
-/** A part of each timestamp or timespan (its nanoseconds): 0 to 3 as datePart of its day, 4 the hour, 5
+/** A part of each timestamp or timespan (its nanoseconds): 0 to 3 and 7 as datePart of its day, 4 the hour, 5
  *  the minute, 6 the second; nulls and infinities kept; or null. */
 export function nsPart(d: BigInt64Array, part: number): Int32Array | null {
   if (!on(d.length) || !has('nsPart_i64')) return null;
