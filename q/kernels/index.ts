@@ -304,7 +304,9 @@ export interface Grouping {
  *  range, else hashed), then one per extra column. */
 export function group(keys: { t: number; d: Items }[], n: number): Grouping | null {
   if (!on(n) || !keys.length || !has('groupRange_i32')) return null;
-  keys = keys.map(c => exactKeys(c.t, c.d));
+  // (booleans, bytes, chars and shorts as ints: the kernels group 32- and 64-bit keys, and a char column
+  // beside others sent a table's distinct rows through text, 0.35 s for 100,000)
+  keys = keys.map(c => { const k = kindOf(c.t); return k === 'i8' || k === 'i16' ? { t: T.Int, d: Int32Array.from(c.d as ArrayLike<number>) } : exactKeys(c.t, c.d); });
   const int = (c: { t: number }) => kindOf(c.t) === 'i32' || c.t === T.Sym || (c.t >= 20 && c.t < 77);
   if (keys.some(c => !int(c) && !(kindOf(c.t) === 'i64' && has('groupRange_i64')) && !(c.t === T.Guid && has('groupHash_g16')))) return null;
   // two keys whose ranges multiply to a small table: one pass over both (by stock, date …)
@@ -326,12 +328,14 @@ export function group(keys: { t: number; d: Items }[], n: number): Grouping | nu
     if (!one) return null;
     if (!g) { g = one; continue; }
     if (g.ng * one.ng > Math.max(1 << 20, n)) {
-      // too many pairs for a table of slots: each row's pair as one int, grouped by hash
-      if (g.ng * one.ng >= 2 ** 31) return null;
-      const pair = allocRaw(T.Int, n) as Int32Array, a = g.gid, b = one.gid, m = one.ng;
-      for (let i = 0; i < n; i++) pair[i] = a[i] * m + b[i];
+      // too many pairs for a table of slots: each row's pair as one int (or one long, the two ids its
+      // halves, when their product passes an int: rows of several columns of many values), grouped by hash
+      const a = g.gid, b = one.gid, m = one.ng, wide = g.ng * one.ng >= 2 ** 31;
+      const pair = allocRaw(wide ? T.Long : T.Int, n);
+      if (wide) { const w = new Int32Array(pair.buffer, pair.byteOffset, 2 * n); for (let i = 0; i < n; i++) { w[2 * i] = b[i]; w[2 * i + 1] = a[i]; } }
+      else { const p = pair as Int32Array; for (let i = 0; i < n; i++) p[i] = a[i] * m + b[i]; }
       begin();
-      g = groupOne({ t: T.Int, d: pair }, n, 0);
+      g = groupOne({ t: wide ? T.Long : T.Int, d: pair }, n, 0);
       if (!g) return null;
       continue;
     }

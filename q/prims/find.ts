@@ -169,8 +169,9 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
     for (let i = 0; i < m; i++) { const p = h.get(yd[i]); r[i] = p === undefined ? n : p; }
     return r;
   }
-  // rows of a table among the rows of a table with the same columns: grouped together, or by their text
-  if (x.t === T.Table && y.t === T.Table && m > 8) {
+  // rows of a table among the rows of a table with the same columns: grouped together, or by their text;
+  // exactly, however few (Find is not tolerant of floats, basics/precision, as match is)
+  if (x.t === T.Table && y.t === T.Table) {
     const r = tableFind(x as Table, y as Table);
     if (r) return r;
   }

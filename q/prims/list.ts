@@ -468,7 +468,8 @@ export function flip(x: Q): Q {
 export function distinct(x: Q): Q {
   if (x.t >= T.Lambda) throw new QError('type');
   // a table's rows grouped by their columns (kernels for typed ones): the first row of each group
-  if (x.t === T.Table) { const t = x as Table; return index(x, longVec(Array.from(groupIds(t.d, count(t)).firsts))); }
+  // (indexed by an int vector of them: a long one made through a JavaScript array was half the time)
+  if (x.t === T.Table) { const t = x as Table; return index(x, { t: T.Int, d: Int32Array.from(groupIds(t.d, count(t)).firsts), a: 0 } as Vec); }
   if (x.t < 0) throw new QError('type');
   if (x.t === T.Dict) return distinct((x as Dict).v);
   const n = count(x), keep: number[] = [];

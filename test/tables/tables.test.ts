@@ -837,3 +837,18 @@ test('insert takes as many lists as columns as columns when each could be its co
   assert.equal(q('`s upsert (9;"c")'), '`s');
   assert.equal(q('-3!s'), '"+`a`b!(1 2 9;\\"abc\\")"');
 });
+
+test('rows of tables are found, joined and made distinct exactly, floats too, however many (basics/precision: ? in inter except distinct are not tolerant)', () => {
+  const { q } = makeSession();
+  q('t:([]a:0.3 -0.0 0n 1e-20;b:1 2 3 4); u:([]a:(0.1+0.2;0.0;0n;1e-20);b:1 2 3 4)');
+  assert.equal(q('t?u'), '4 1 2 3');
+  assert.equal(q('u in t'), '0111b');
+  assert.equal(q('count u inter t'), '3');
+  // and the same a thousand rows on: the small and the large way agree
+  q('T:1000#t; U:1000#u');
+  assert.equal(q('(4#T?U),(count distinct T),(count U inter T),count distinct U'), '1000 1 2 3 4 750 4');
+  // a table's distinct rows, a char, a float and a timespan column among them
+  q('n:5000; v:([]c:n?"AB";f:n?2.0*til 3;s:n?0D00:00:01*til 4;j:n?2)');
+  // (against the first row of each text, found among strings)
+  assert.equal(q('(distinct v) ~ v where {x=til count x} k?k:-3!\'v'), '1b');
+});
