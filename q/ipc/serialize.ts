@@ -24,7 +24,15 @@ export interface SerializeOptions {
 /** A symbol's bytes as sent: a name is a C string there, so it ends at a 00 byte in it (`$"a\000b" goes as
  *  `a; written whole, the byte after would be read as the next object) */
 const cString = (b: Uint8Array): Uint8Array => { const z = b.indexOf(0); return z < 0 ? b : b.subarray(0, z); };
-const wireSym = (id: number): Uint8Array => cString(symBytes(id));
+// (each symbol's wire bytes kept by its id, the array grown in order so it stays dense: a column of a
+// million symbols looked for a zero byte in each twice, half the time -8! took over it)
+const wireOf: (Uint8Array | undefined)[] = [];
+const wireSym = (id: number): Uint8Array => {
+  const b = wireOf[id];
+  if (b) return b;
+  while (wireOf.length <= id) wireOf.push(undefined);
+  return wireOf[id] = cString(symBytes(id));
+};
 const wireName = (s: string): Uint8Array => cString(nameBytes(s));
 /** kdb+ writes the NaN x86 gives for 0/0.0: sign bit set (ipc.md §4.2). */
 const NAN_F = [0, 0, 0, 0, 0, 0, 0xf8, 0xff], NAN_E = [0, 0, 0xc0, 0xff];
