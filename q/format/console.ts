@@ -83,7 +83,7 @@ export function vecText(x: Vec, P: number): string {
   for (let i = 0; i < n; i++) {
     const s = itemText(t, d[i], P);
     parts[i] = s;
-    if (isSpecial(t, d[i])) special = true; else if (/[.e]/.test(s)) plain = false;
+    if (isSpecial(t, d[i])) special = true; else if (t === T.Float && plain && /[.e]/.test(s)) plain = false;
   }
   let s = parts.join(' ');
   if (t === T.Float) { if (plain && !special) s += 'f'; }
@@ -214,7 +214,9 @@ const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - byt
 /** kdb+ keeps a line within \c's width less one, in bytes, ending a cut line with `..` (a character that
  *  would straddle the cut is left out whole, where kdb+ writes its first bytes). */
 export function cut(line: string, cols: number): string {
-  return byteLength(line) <= cols - 1 ? line : line.slice(0, fitBytes(line, cols - 3)) + '..';
+  // (a line longer in characters than the width is longer in bytes: its bytes need no count, which for the
+  // one line of -3! of a big table was a pass over megabytes)
+  return line.length <= cols - 1 && byteLength(line) <= cols - 1 ? line : line.slice(0, fitBytes(line, cols - 3)) + '..';
 }
 /** At most \c's height less two lines; when more, the last shown is `..`. */
 function clip(lines: string[], rows: number): string[] {

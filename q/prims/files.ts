@@ -15,6 +15,7 @@ import { saveBinary, readHandle } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo, unzipped, isZipped, unzipRange, unzippedLength } from './kfile.js';
 import { nameBytes, nameCmp } from '../value/utf8.js';
+import { dayAndNanos } from '../value/time.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
@@ -222,15 +223,6 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
   }
   const text = cellsOf(c, delim);
   return (r, out) => { const s = text(r); if (/^[\x00-\x7f]*$/.test(s)) out.ascii(s); else out.bytes(nameBytes(s)); };
-}
-/** The day (floored) and the nanoseconds into it of the 64-bit count hi·2^32 + lo (unsigned): hi·2^32 and
- *  its remainder by a day are exact in doubles, and the quotient, an integer far below 2^53, rounds true. */
-function dayAndNanos(hi: number, lo: number): [number, number] {
-  const DAY = 86400e9, a = hi * 4294967296;
-  let r = a % DAY, q = Math.round((a - r) / DAY);
-  r += lo >>> 0;
-  const k = Math.floor(r / DAY);
-  return [q + k, r - k * DAY];
 }
 /** delimiter 0: t as bytes: the header and a line a row, each line ended by a newline; and where each
  *  line ends (a quoted cell may hold a newline of its own). */
