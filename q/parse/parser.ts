@@ -490,6 +490,9 @@ export class Parser {
     if (!from) throw this.err('from', start.pos);
     let where: Node[] = [];
     if (this.peek()?.k === 'name' && this.peek()!.s === 'where') { this.i++; where = this.clauses([]).map(c => c[1]); }
+    // select distinct c by g: each group's distinct c (wp/disaster-floods: select distinct site_no by
+    // catch_id gives each catchment its sites once; kb/programming-examples: distinct sym by date)
+    if (distinct && by && cols.length) { distinct = false; cols.forEach(c => { c[1] = { k: 'mon', f: { k: 'prim', n: 'distinct' }, x: c[1] }; }); }
     return { k: 'sql', q: distinct ? 'select distinct' : q, cols: cols.length ? cols : null, by, from, where, lim, sort, ...(sortBy ? { sortBy } : {}), ...(byNamed.some(b => b) ? { byNamed: true } : {}), ...(colsNamed.some(b => b) ? { colsNamed: true } : {}) };
   }
 

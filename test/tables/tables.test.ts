@@ -852,3 +852,11 @@ test('rows of tables are found, joined and made distinct exactly, floats too, ho
   // (against the first row of each text, found among strings)
   assert.equal(q('(distinct v) ~ v where {x=til count x} k?k:-3!\'v'), '1b');
 });
+
+test('select distinct c by g gives each group its distinct c, directly and through its parse tree (wp/disaster-floods, kb/programming-examples)', () => {
+  const { q } = makeSession();
+  q('t:([]c:1 1 2 2 1;e:`a`b`a`a`a)');
+  assert.equal(q('select distinct e by c from t'), 'c| e   \n-| ----\n1| `a`b\n2| ,`a ');
+  assert.equal(q('(select distinct e by c from t) ~ eval parse "select distinct e by c from t"'), '1b');
+  assert.equal(q('exec first e from select distinct e by c from t'), '`a`b');
+});
