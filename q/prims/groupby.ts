@@ -90,9 +90,9 @@ export function groupRows(keyCols: Q[], n: number): Groups {
 export { count };
 
 /** Group ids over x's rows followed by y's (columns paired in order), when each pair is a typed vector of
- *  one type; floats aside, which match as their text does. Null otherwise. */
+ *  one type (floats too: the kernels group them exactly, -0 with 0 and a null with a null, as Find
+ *  matches them). Null otherwise. */
 export function jointIds(xc: Q[], yc: Q[]): { gid: Int32Array; ng: number } | null {
-  // (floats too: the kernels group them exactly, -0 with 0 and a null with a null, as Find matches them)
   if (!xc.every((c, j) => c.t === yc[j].t && c.t > 0 && c.t < T.Enum)) return null;
   const { gid, ng } = groupIds(xc.map((c, j) => join(c, yc[j])), count(xc[0]) + count(yc[0]));
   return { gid, ng };
