@@ -66,7 +66,16 @@ export function stringFind(xs: Bytes[], ys: Bytes[]): Int32Array {
 /** Each string's rank among the distinct strings in kdb+'s order: only the distinct ones are compared. */
 export function stringRanks(xs: Bytes[]): Int32Array {
   const { gid, firsts } = stringGroups(xs), ng = firsts.length;
-  const order = Array.from({ length: ng }, (_, g) => g).sort((a, b) => compareBytes(xs[firsts[a]], xs[firsts[b]]));
+  // each string's first six bytes as one number (missing ones as 0, below any byte, as a prefix sorts
+  // before what it begins): most comparisons are of those, the bytes compared only on a tie
+  const key = new Float64Array(ng);
+  for (let g = 0; g < ng; g++) {
+    const b = xs[firsts[g]];
+    let k = 0;
+    for (let i = 0; i < 6; i++) k = k * 256 + (i < b.length ? b[i] : 0);
+    key[g] = k;
+  }
+  const order = Array.from({ length: ng }, (_, g) => g).sort((a, b) => key[a] - key[b] || compareBytes(xs[firsts[a]], xs[firsts[b]]));
   const rank = fresh(Int32Array, ng);
   for (let k = 0; k < ng; k++) rank[order[k]] = k;
   const r = fresh(Int32Array, xs.length);
