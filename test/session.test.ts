@@ -499,6 +499,14 @@ test('string of a date or int column with few distinct values shares them; with 
   assert.equal(q('(string x)~{string x} each x'), '1b');
 });
 
+test('string of many longs, ints, times, timespans and timestamps (written straight into one buffer) is each item\'s string, any value', () => {
+  const { q } = makeSession();
+  q('j:(5000?-100 100 1000000 -9007199254740991 9007199254740993 -9223372036854775807),(5000?0W),(neg 5000?0W),0N 0W -0W');
+  q('i:(5000?0Wi),(neg 5000?0Wi),0N 0W -0Wi; t:(5000?0Wt),(neg 5000?0Wt),0N 0W -0Wt,23:59:59.999 00:00:00.000');
+  q('n:(5000?0Wn),(neg 5000?0Wn),(5000?1D),0N 0W -0Wn; p:(5000?0Wp),(neg 5000?0Wp),2000.01.01D00+5000?1D,0N 0W -0Wp,1707.09.22D00:12:43.145224194');
+  for (const v of ['j', 'i', 't', 'n', 'p']) assert.equal(q(`(string ${v})~{string x} each ${v}`), '1b', v);
+});
+
 test('0x0 sv bytes: two make a short, four an int, eight a long; vs and sv round-trip', () => {
   const { q } = makeSession();
   assert.equal(q('0x0 sv "x"$128 255'), '-32513h');
