@@ -155,7 +155,7 @@ class Bytes {
 function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
   if (c.t === T.Enum) c = deenum(c);
   if (c.t === T.Sym) {
-    const d = (c as Vec).d as Int32Array, bytes = perSymbol(id => nameBytes(quoted(symName(id), delim)));
+    const d = (c as Vec).d as Int32Array, bytes = perSymbol(id => nameBytes(quoted(symName(id), delim)), d.length);
     return (r, out) => out.bytes(bytes(d[r]));
   }
   if (c.t === T.Long || c.t === T.Int) {

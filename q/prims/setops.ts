@@ -98,7 +98,7 @@ export function within(x: Q, y: Q): Q {
   // symbols within symbols: each distinct symbol's text compared once
   if (x.t === T.Sym && y.t === T.Sym) {
     const a = symName((y as Vec).d[0] as number), b = symName((y as Vec).d[1] as number), d = (x as Vec).d as Int32Array;
-    const test = perSymbol(id => { const s = symName(id); return nameCmp(a, s) <= 0 && nameCmp(s, b) <= 0 ? 1 : 0; }), r = fresh(Uint8Array, d.length);
+    const test = perSymbol(id => { const s = symName(id); return nameCmp(a, s) <= 0 && nameCmp(s, b) <= 0 ? 1 : 0; }, d.length), r = fresh(Uint8Array, d.length);
     for (let i = 0; i < d.length; i++) r[i] = test(d[i]);
     return vec(T.Bool, r);
   }

@@ -83,7 +83,7 @@ function stringsOf(v: Vec): Q {
   // symbols: one string a distinct symbol, shared by every place it stands (strings are never changed
   // in place), so a column of a few symbols costs a few strings, not a million
   if (t === T.Sym) {
-    const ids = d as Int32Array, of = perSymbol(id => str(symName(id)) as Q), out = new Array<Q>(n);
+    const ids = d as Int32Array, of = perSymbol(id => str(symName(id)) as Q, n), out = new Array<Q>(n);
     for (let i = 0; i < n; i++) out[i] = of(ids[i]);
     return list(out);
   }
@@ -264,7 +264,7 @@ export function like(x: Q, p: Q): Q {
   if (x.t === -T.Sym) return { t: -T.Bool, v: globMatch(str((x as Atom).v).d as Uint8Array, glob(ps)) ? 1 : 0 };
   if (x.t === T.Sym) {
     // each distinct symbol tested once
-    const g = glob(ps), ids = (x as Vec).d as Int32Array, test = perSymbol(id => globMatch(symBytes(id), g) ? 1 : 0), r = new Uint8Array(ids.length);
+    const g = glob(ps), ids = (x as Vec).d as Int32Array, test = perSymbol(id => globMatch(symBytes(id), g) ? 1 : 0, ids.length), r = new Uint8Array(ids.length);
     for (let i = 0; i < ids.length; i++) r[i] = test(ids[i]);
     return vec(T.Bool, r);
   }
@@ -524,7 +524,7 @@ function caseMap(f: (s: string) => string, bytes?: (d: Uint8Array) => Uint8Array
     if (x.t === -T.Sym) return sym(f((x as Atom).v));
     // each distinct symbol mapped once (a column of a million holds a few thousand)
     if (x.t === T.Sym) {
-      const of = perSymbol(id => intern(f(symName(id)))), d = (x as Vec).d as Int32Array, r = new Int32Array(d.length);
+      const d = (x as Vec).d as Int32Array, of = perSymbol(id => intern(f(symName(id))), d.length), r = new Int32Array(d.length);
       // (a loop: Int32Array.from with a mapping function is several times slower)
       for (let i = 0; i < d.length; i++) r[i] = of(d[i]);
       return vec(T.Sym, r);

@@ -89,8 +89,14 @@ function grow(): void {
     table[2 * j] = id; table[2 * j + 1] = h;
   }
 }
-/** f of a symbol, made once a distinct symbol (a column of a million holds a few): like, string, csv. */
-export function perSymbol<V>(f: (id: number) => V): (id: number) => V {
+/** f of a symbol, made once a distinct symbol (a column of a million holds a few): like, string, csv. For
+ *  a vector of n ids: kept in an array by id when the symbols interned are not many more than n (a Map's
+ *  lookup was most of upper over a million), else in a Map. */
+export function perSymbol<V>(f: (id: number) => V, n = 0): (id: number) => V {
+  if (names.length <= 8 * n + 4096) {
+    const seen = new Array<V | undefined>(names.length);
+    return id => { let v = seen[id]; if (v === undefined) seen[id] = v = f(id); return v; };
+  }
   const seen = new Map<number, V>();
   return id => { let v = seen.get(id); if (v === undefined) seen.set(id, v = f(id)); return v; };
 }
