@@ -1594,6 +1594,16 @@ test('each of a binary lambda given one argument is projected, as the derived fu
   assert.equal(q('{x+y}/[1 2 3]'), '6');
 });
 
+test('a backslash after a blank and before a letter, after something on its line, is a parse error (ref/system: count \\a); before a blank it is scan', () => {
+  const { q } = makeSession();
+  assert.equal(q('count \\a').split('\n')[0], "'\\");
+  assert.equal(q('x:1 2 3;x \\x').split('\n')[0], "'\\");
+  assert.equal(q('x'), "'x");
+  // (Györök's AoC 2022 day 7: a value takes scan after a blank, a blank after it too)
+  assert.equal(q('(1#`:) {x,y} \\ `a`b'), '`:`a\n`:`a`b');
+  assert.equal(q('count\\a'), "'a");
+});
+
 test('a part of a namespaced name may begin with a digit (basics/syntax; dotfiles: .colors.256ToRgb)', () => {
   const { q } = makeSession();
   q('.a.256x:2');

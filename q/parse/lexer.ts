@@ -153,6 +153,10 @@ export function lex(src: string, k = false): Tok[] {
       if (c === '{') braces++; else if (c === '}') braces = Math.max(0, braces - 1);
       out.push({ k: 'punct', s: c, pos: start, sp }); i++; continue;
     }
+    // a backslash after a blank and before a letter, with something before it on its line, is a system
+    // command out of place: kdb+'s parse error '\ (ref/system: count \a). (After a blank and before a
+    // blank it is still scan: p:(1#`:) {…} \ i, Györök's AoC 2022 day 7.)
+    if (c === '\\' && i > 0 && isSpace(src[i - 1]) && /[A-Za-z]/.test(src[i + 1] ?? '') && /\S/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) throw new QError('\\', start);
     if (c === '\\' || c === '/' || c === "'") {
       const two = src.slice(i, i + 2);
       if (two === "':" || two === '/:' || two === '\\:') { out.push({ k: 'adv', s: two, pos: start, sp }); i += 2; continue; }
