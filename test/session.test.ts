@@ -1972,7 +1972,8 @@ test('a[i]:v and a[i]+:v on a global change it in place; whatever read it keeps 
   q('v');
   q('a[0]:100');
   assert.equal(q('v'), '200');
-  q('seen:(); .z.vs:{seen,:enlist(x;y)}; a[1]:1; a[1]+:1; \\x .z.vs');
+  q('seen:(); .z.vs:{seen,:enlist(x;y)}; a[1]:1; a[1]+:1');
+  q('\\x .z.vs');
   assert.equal(q('seen'), '`a 1\n`a 1');
   assert.equal(q('@[{a[2]:`x};0;{x}]'), '"type"');
   assert.equal(q('a'), '100 2 20 30 40');
