@@ -157,9 +157,9 @@ function directStrings(t: number, d: Int32Array | BigInt64Array, P: number): Q {
   let o = 0;
   /** the digits of a non-negative integer below 2^53, at least k of them */
   const digits = (v: number, k: number) => { let m = 1; for (let x = v; x >= 10; x = Math.floor(x / 10)) m++; m = Math.max(m, k); for (let j = o + m - 1; j >= o; j--) { buf[j] = 48 + v % 10; v = Math.floor(v / 10); } o += m; };
-  const clock = (ms: number, frac: number, places: number) => {
-    // hh:mm:ss.f… of a count of whole seconds and a fraction of places digits
-    digits(Math.floor(ms / 3600), 2); buf[o++] = 58; digits(Math.floor(ms / 60) % 60, 2); buf[o++] = 58; digits(ms % 60, 2); buf[o++] = 46; digits(frac, places);
+  /** hh:mm:ss.f… of a count of whole seconds and a fraction of places digits */
+  const clock = (sec: number, frac: number, places: number) => {
+    digits(Math.floor(sec / 3600), 2); buf[o++] = 58; digits(Math.floor(sec / 60) % 60, 2); buf[o++] = 58; digits(sec % 60, 2); buf[o++] = 46; digits(frac, places);
   };
   for (let i = 0; i < n; i++) {
     const start = o, hi = wide ? w[2 * i + 1] : 0, lo = w[wide ? 2 * i : i];
