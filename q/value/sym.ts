@@ -94,6 +94,12 @@ function grow(): void {
  *  lookup was most of upper over a million), else in a Map. */
 export function perSymbol<V>(f: (id: number) => V, n = 0): (id: number) => V {
   if (names.length <= 8 * n + 4096) {
+    // (past a hundred thousand or so ids, an array of that many holes goes to V8's dictionary elements,
+    // as slow as the Map: there a slot an id into a packed array of results)
+    if (names.length > 100000) {
+      const slot = new Int32Array(names.length).fill(-1), vals: V[] = [];
+      return id => { const k = slot[id]; if (k >= 0) return vals[k]; const v = f(id); slot[id] = vals.length; vals.push(v); return v; };
+    }
     const seen = new Array<V | undefined>(names.length);
     return id => { let v = seen[id]; if (v === undefined) seen[id] = v = f(id); return v; };
   }
