@@ -15,7 +15,7 @@ import { saveBinary, readHandle } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo, unzipped, isZipped, unzipRange, unzippedLength } from './kfile.js';
 import { nameBytes, nameCmp } from '../value/utf8.js';
-import { dayAndNanos } from '../value/time.js';
+import { Bytes, special64, dayBytes } from '../format/bytes.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
@@ -135,21 +135,6 @@ function cellsOf(c: Q, delim: string): (r: number) => string {
   return r => cellOut(item(c, r), delim);
 }
 
-/** A growing byte buffer for text written cell by cell. */
-class Bytes {
-  b = new Uint8Array(1 << 16); n = 0;
-  room(k: number) { if (this.n + k > this.b.length) { const nb = new Uint8Array(Math.max(2 * this.b.length, this.n + k)); nb.set(this.b.subarray(0, this.n)); this.b = nb; } }
-  ascii(s: string) { const k = s.length; this.room(k); for (let i = 0; i < k; i++) this.b[this.n + i] = s.charCodeAt(i); this.n += k; }
-  bytes(x: Uint8Array) {
-    this.room(x.length);
-    // a short cell (a symbol, a date) is copied a byte at a time: set() costs more per call
-    if (x.length < 16) { const b = this.b; let n = this.n; for (let i = 0; i < x.length; i++) b[n++] = x[i]; this.n = n; }
-    else { this.b.set(x, this.n); this.n += x.length; }
-  }
-  byte(c: number) { this.room(1); this.b[this.n++] = c; }
-  /** v's last w decimal digits, zero-padded (v a non-negative integer under 10^w) */
-  digits(v: number, w: number) { this.room(w); for (let i = w - 1; i >= 0; i--) { this.b[this.n + i] = 48 + v % 10; v = Math.floor(v / 10); } this.n += w; }
-}
 /** Row r's cell of column c written as bytes: symbols from a cache of their encodings, longs and ints
  *  digit by digit, the rest through cellsOf's text. */
 function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
@@ -186,24 +171,13 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
     };
   }
   if ((c.t === T.Timespan || c.t === T.Timestamp) && bare) {
-    // a day count and the nanoseconds of the day, from the two halves of the storage in doubles (a BigInt
-    // an operation, as the text takes them, cost a microsecond and a half a cell); a timestamp's date
-    // once a day, as a date column's; nulls, infinities and negative timespans through their text
+    // from the halves of the storage (Bytes.ns), a timestamp's date once a day, as a date column's;
+    // nulls, infinities and negative timespans through their text
     const d = (c as Vec).d as BigInt64Array, w = new Int32Array(d.buffer, d.byteOffset, 2 * d.length), text = cellsOf(c, delim);
-    const stamp = c.t === T.Timestamp, dates = new Map<number, Uint8Array>();
+    const date = c.t === T.Timestamp ? dayBytes(day => iso(itemText(T.Date, day, 0))) : null;
     return (r, out) => {
       const hi = w[2 * r + 1], lo = w[2 * r];
-      if (hi === -2147483648 && lo === 0 || hi === 2147483647 && lo === -1 || hi === -2147483648 && lo === 1 || !stamp && hi < 0) { out.ascii(text(r)); return; }
-      const [day, ns] = dayAndNanos(hi, lo);
-      if (stamp) {
-        let b = dates.get(day);
-        if (!b) dates.set(day, b = nameBytes(iso(itemText(T.Date, day, 0))));
-        out.bytes(b);
-      } else out.ascii(String(day));
-      out.byte(68);
-      const sec = Math.floor(ns / 1e9);
-      out.digits(Math.floor(sec / 3600), 2); out.byte(58); out.digits(Math.floor(sec / 60) % 60, 2); out.byte(58);
-      out.digits(sec % 60, 2); out.byte(46); out.digits(ns - sec * 1e9, 9);
+      if (special64(hi, lo) || !date && hi < 0) out.ascii(text(r)); else out.ns(hi, lo, date);
     };
   }
   if (c.t === T.Char) {

@@ -7,8 +7,7 @@ import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, v
 import { QError } from '../value/error.js';
 import { symName, intern, perSymbol, symBytes } from '../value/sym.js';
 import { itemText } from '../format/text.js';
-import { dayAndNanos } from '../value/time.js';
-import { nameBytes } from '../value/utf8.js';
+import { Bytes, special64, dayBytes } from '../format/bytes.js';
 import { hooks } from './hooks.js';
 import { apply1 } from './apply.js';
 import { atomic1 } from './atomic.js';
@@ -147,42 +146,27 @@ function stringsOf(v: Vec): Q {
 }
 
 /** Many longs, ints, times, timespans or timestamps as strings written straight into one buffer, each
- *  string a view of its part: digits from the storage (the halves of an 8-byte item, dayAndNanos for a
- *  day and the nanoseconds into it), a timestamp's date made once a day; nulls, infinities and what a
- *  double cannot hold through their text. Where a text was made first (several strings and BigInts an
- *  item), the collector was most of the time: a million timestamps took 2.8 s. */
+ *  string a view of its part: digits from the storage (the halves of an 8-byte item; Bytes.ns for a
+ *  timestamp or timespan), a timestamp's date made once a day; nulls, infinities and what a double cannot
+ *  hold through their text. Where a text was made first (several strings and BigInts an item), the
+ *  collector was most of the time: a million timestamps took 2.8 s. */
 function directStrings(t: number, d: Int32Array | BigInt64Array, P: number): Q {
   const n = d.length, wide = d instanceof BigInt64Array, w = wide ? new Int32Array(d.buffer, d.byteOffset, 2 * n) : d;
-  const buf = new Uint8Array((t === T.Long ? 20 : t === T.Int ? 11 : t === T.Time ? 14 : 29) * n), out = new Array<Q>(n), dates = new Map<number, Uint8Array>();
-  let o = 0;
-  /** the digits of a non-negative integer below 2^53, at least k of them */
-  const digits = (v: number, k: number) => { let m = 1; for (let x = v; x >= 10; x = Math.floor(x / 10)) m++; m = Math.max(m, k); for (let j = o + m - 1; j >= o; j--) { buf[j] = 48 + v % 10; v = Math.floor(v / 10); } o += m; };
-  /** hh:mm:ss.f… of a count of whole seconds and a fraction of places digits */
-  const clock = (sec: number, frac: number, places: number) => {
-    digits(Math.floor(sec / 3600), 2); buf[o++] = 58; digits(Math.floor(sec / 60) % 60, 2); buf[o++] = 58; digits(sec % 60, 2); buf[o++] = 46; digits(frac, places);
-  };
+  const out = new Bytes((t === T.Long ? 20 : t === T.Int ? 11 : t === T.Time ? 14 : 29) * n), ends = new Int32Array(n);
+  const date = t === T.Timestamp ? dayBytes(day => itemText(T.Date, day, P)) : null;
   for (let i = 0; i < n; i++) {
-    const start = o, hi = wide ? w[2 * i + 1] : 0, lo = w[wide ? 2 * i : i];
-    let done = true;
-    if (t === T.Long) { if (hi < 0x200000 && hi >= -0x200000 && !(hi === -0x200000 && lo === 0)) { const v = hi * 4294967296 + (lo >>> 0); if (v < 0) buf[o++] = 45; digits(Math.abs(v), 1); } else done = false; }
-    else if (t === T.Int) { if (lo > -2147483647 && lo < 2147483647) { if (lo < 0) buf[o++] = 45; digits(Math.abs(lo), 1); } else done = false; }
-    else if (t === T.Time) { if (lo >= 0 && lo < 2147483647) clock(Math.floor(lo / 1000), lo % 1000, 3); else done = false; }
-    else if (hi === -2147483648 && (lo === 0 || lo === 1) || hi === 2147483647 && lo === -1 || t === T.Timespan && hi < 0) done = false;
-    else {
-      const [day, ns] = dayAndNanos(hi, lo);
-      if (t === T.Timestamp) {
-        let b = dates.get(day);
-        if (!b) dates.set(day, b = nameBytes(itemText(T.Date, day, P)));
-        for (let k = 0; k < b.length; k++) buf[o++] = b[k];
-      } else digits(day, 1);
-      buf[o++] = 68;
-      const sec = Math.floor(ns / 1e9);
-      clock(sec, ns - sec * 1e9, 9);
-    }
-    if (!done) { const s = textOf(t, d[i], P); for (let k = 0; k < s.length; k++) buf[o++] = s.charCodeAt(k); }
-    out[i] = { t: T.Char, d: buf.subarray(start, o), a: 0 } as Vec;
+    const hi = wide ? w[2 * i + 1] : 0, lo = w[wide ? 2 * i : i];
+    const v = t === T.Long && hi < 0x200000 && hi >= -0x200000 && !(hi === -0x200000 && lo === 0) ? hi * 4294967296 + (lo >>> 0)
+      : t === T.Int && lo > -2147483647 && lo < 2147483647 ? lo : NaN;
+    if (v === v) { if (v < 0) out.byte(45); out.int(Math.abs(v)); }
+    else if (t === T.Time && lo >= 0 && lo < 2147483647) out.clock(Math.floor(lo / 1000), lo % 1000, 3);
+    else if ((t === T.Timestamp || t === T.Timespan) && !special64(hi, lo) && !(t === T.Timespan && hi < 0)) out.ns(hi, lo, date);
+    else out.ascii(textOf(t, d[i], P));
+    ends[i] = out.n;
   }
-  return list(out);
+  const b = out.b, r = new Array<Q>(n);
+  for (let i = 0, s = 0; i < n; i++) { r[i] = { t: T.Char, d: b.subarray(s, ends[i]), a: 0 } as Vec; s = ends[i]; }
+  return list(r);
 }
 
 /** An ss or ssr pattern as a RegExp source: ? one char, [..] a class; everything else literal. */
