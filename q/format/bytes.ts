@@ -35,8 +35,6 @@ export class Bytes {
     this.clock(sec, ns - sec * 1e9, 9);
   }
 }
-/** Is the 8-byte item of halves hi, lo a null or an infinity (its text is not digits)? */
-export const special64 = (hi: number, lo: number): boolean => hi === -2147483648 && (lo === 0 || lo === 1) || hi === 2147483647 && lo === -1;
 /** The bytes of each day's text, made once a day (a timestamp column's days repeat). */
 export function dayBytes(text: (day: number) => string): (day: number) => Uint8Array {
   const seen = new Map<number, Uint8Array>();

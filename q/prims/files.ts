@@ -15,7 +15,8 @@ import { saveBinary, readHandle } from './disk.js';
 import { cutBytes, joinBytes, stringBytes, NL } from './strings.js';
 import { zipInfo, unzipped, isZipped, unzipRange, unzippedLength } from './kfile.js';
 import { nameBytes, nameCmp } from '../value/utf8.js';
-import { Bytes, special64, dayBytes } from '../format/bytes.js';
+import { Bytes, dayBytes } from '../format/bytes.js';
+import { halves, specialHalves } from '../value/storage.js';
 
 /** The host's file system; 'nyi where the host has none. */
 export const files = () => { const f = hooks.files(); if (!f) throw new QError('nyi'); return hooks.readOnly() ? readOnly(f) : f; };
@@ -173,11 +174,11 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
   if ((c.t === T.Timespan || c.t === T.Timestamp) && bare) {
     // from the halves of the storage (Bytes.ns), a timestamp's date once a day, as a date column's;
     // nulls, infinities and negative timespans through their text
-    const d = (c as Vec).d as BigInt64Array, w = new Int32Array(d.buffer, d.byteOffset, 2 * d.length), text = cellsOf(c, delim);
+    const w = halves((c as Vec).d as BigInt64Array), text = cellsOf(c, delim);
     const date = c.t === T.Timestamp ? dayBytes(day => iso(itemText(T.Date, day, 0))) : null;
     return (r, out) => {
       const hi = w[2 * r + 1], lo = w[2 * r];
-      if (special64(hi, lo) || !date && hi < 0) out.ascii(text(r)); else out.ns(hi, lo, date);
+      if (specialHalves(hi, lo) || !date && hi < 0) out.ascii(text(r)); else out.ns(hi, lo, date);
     };
   }
   if (c.t === T.Char) {

@@ -2,12 +2,12 @@
 // patterns (like, ss, ssr) use q's ? * [abc] [^a] [a-z], translated once to a RegExp.
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
-import { fresh } from '../value/storage.js';
+import { fresh, halves, specialHalves } from '../value/storage.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn, isNullV } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName, intern, perSymbol, symBytes } from '../value/sym.js';
 import { itemText } from '../format/text.js';
-import { Bytes, special64, dayBytes } from '../format/bytes.js';
+import { Bytes, dayBytes } from '../format/bytes.js';
 import { hooks } from './hooks.js';
 import { apply1 } from './apply.js';
 import { atomic1 } from './atomic.js';
@@ -151,7 +151,7 @@ function stringsOf(v: Vec): Q {
  *  hold through their text. Where a text was made first (several strings and BigInts an item), the
  *  collector was most of the time: a million timestamps took 2.8 s. */
 function directStrings(t: number, d: Int32Array | BigInt64Array, P: number): Q {
-  const n = d.length, wide = d instanceof BigInt64Array, w = wide ? new Int32Array(d.buffer, d.byteOffset, 2 * n) : d;
+  const n = d.length, wide = d instanceof BigInt64Array, w = wide ? halves(d) : d;
   const out = new Bytes((t === T.Long ? 20 : t === T.Int ? 11 : t === T.Time ? 14 : 29) * n), ends = new Int32Array(n);
   const date = t === T.Timestamp ? dayBytes(day => itemText(T.Date, day, P)) : null;
   for (let i = 0; i < n; i++) {
@@ -160,7 +160,7 @@ function directStrings(t: number, d: Int32Array | BigInt64Array, P: number): Q {
       : t === T.Int && lo > -2147483647 && lo < 2147483647 ? lo : NaN;
     if (v === v) { if (v < 0) out.byte(45); out.int(Math.abs(v)); }
     else if (t === T.Time && lo >= 0 && lo < 2147483647) out.clock(Math.floor(lo / 1000), lo % 1000, 3);
-    else if ((t === T.Timestamp || t === T.Timespan) && !special64(hi, lo) && !(t === T.Timespan && hi < 0)) out.ns(hi, lo, date);
+    else if ((t === T.Timestamp || t === T.Timespan) && !specialHalves(hi, lo) && !(t === T.Timespan && hi < 0)) out.ns(hi, lo, date);
     else out.ascii(textOf(t, d[i], P));
     ends[i] = out.n;
   }

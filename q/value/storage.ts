@@ -123,6 +123,8 @@ export function concat(t: number, parts: Items[]): Items {
 export const halves = (d: BigInt64Array): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
 /** Whether long item i, read as halves, is the null (0N: the high half -2^31 over a zero low half). */
 export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === -2147483648 && w[2 * i] === 0;
+/** Whether the long of halves hi, lo is the null or an infinity (0N, 0W, -0W: its text is no digits). */
+export const specialHalves = (hi: number, lo: number): boolean => hi === -2147483648 && (lo === 0 || lo === 1) || hi === 2147483647 && lo === -1;
 
 /** Long items as floats: nulls become NaN and ±0W become ±Infinity, as kdb+ converts them. */
 export function longsToF64(d: BigInt64Array): Float64Array {
