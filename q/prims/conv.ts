@@ -123,7 +123,7 @@ export function castTo(t: number, y: Q, asked = false): Q {
     }
     const d = alloc(t, n) as any;
     if (t === T.Date && y.t === T.Month) {
-      for (let i = 0; i < n; i++) { const v = src[i]; d[i] = v === NI || v === WI || v === -WI ? v : ymdToDays(2000 + Math.floor(v / 12), v - 12 * Math.floor(v / 12) + 1, 1); }
+      for (let i = 0; i < n; i++) { const v = src[i]; d[i] = v === NI || v === WI || v === -WI ? v : monthStart(v); }
       return vec(t, d);
     }
     const ms = MS[y.t], to32 = MS[t];
@@ -225,7 +225,7 @@ function toNs(t: number, v: any): bigint {
     case T.Timestamp: case T.Timespan: return v;
     case T.Date: return BigInt(v) * DAY;
     case T.Datetime: return BigInt(Math.round(v * 86400000)) * 1000000n;
-    case T.Month: { const y = 2000 + Math.floor(v / 12), m = ((v % 12) + 12) % 12; return BigInt(daysFromYm(y, m)) * DAY; }
+    case T.Month: return BigInt(monthStart(v)) * DAY;
   }
   return BigInt(v) * NSU[t];
 }
@@ -241,7 +241,8 @@ function fromNs(t: number, ns: bigint): any {
   const day = ns % DAY < 0n ? ns % DAY + DAY : ns % DAY;
   return Number(floorDiv(ns > DAY || ns < 0n ? day : ns, NSU[t]));
 }
-const daysFromYm = (y: number, m0: number): number => ymdToDays(y, m0 + 1, 1);
+/** The day (from 2000.01.01) a month (months from 2000.01) begins. */
+const monthStart = (v: number): number => ymdToDays(2000 + Math.floor(v / 12), ((v % 12) + 12) % 12 + 1, 1);
 
 /** `year`mm`dd`hh`uu`ss$x: parts of a temporal value, as ints (what x.year … give). */
 function part(name: string, y: Q): Q {
