@@ -25,6 +25,8 @@ const cases: [string, number][] = [
   // small values, where the interpreter's own cost shows (each repeated 100000 times)
   ['\\t:100000 1 2 3+4 5 6', 0], ['\\t:100000 asc s', 0], ['\\t:100000 select from t where a>50', 0],
   ['\\t:100000 select sum a by b from t', 0], ['\\t:100000 @[{x+`a};1;0]', 0],
+  // (an undefined name trapped: looking it up walked every global and primitive for a namespace of it)
+  ['\\t:100000 @[value;`nosuch;0]', 0],
   // a dictionary of 20000 keys (pairs, longs) looked up one key at a time
   ['\\t:10000 dk 5 5', 0], ['\\t:10000 dj 19999', 0],
   // a dictionary grown key by key, some keys met again (each of those a copy of the values, were it not its own)

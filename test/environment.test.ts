@@ -485,6 +485,20 @@ test('\\v lists the variables sorted, marked `s# when there are several (as kdb+
   assert.equal(q('\\a .n'), '`symbol$()');
 });
 
+test('a namespace is seen as soon as a name is made in it, however the names before were looked up', () => {
+  const { q } = makeSession();
+  // an undefined name looked up first (which remembers the namespaces there are), then made
+  assert.equal(q('@[value;`.ns;{"undefined ",x}]'), '"undefined .ns"');
+  q('.ns.x:1'); assert.equal(q('key `.ns'), '``x');
+  assert.equal(q('@[value;`.ns.y;{"undefined ",x}]'), '"undefined .ns.y"');
+  q('`.ns.deep.y set 2'); assert.equal(q('.ns.deep'), ' | ::\ny| 2');
+  q('\\d .other'); q('z:3'); q('\\d .'); assert.equal(q('value `.other'), ' | ::\nz| 3');
+  // a namespace emptied stays one; a plain name with no namespace stays undefined
+  q('delete x from `.ns'); assert.equal(q('key `.ns'), '``deep');
+  assert.equal(q('@[value;`nosuch;{"undefined ",x}]'), '"undefined nosuch"');
+  q('a.b:1'); assert.equal(q('key `a'), '``b');
+});
+
 test('recursion: the wasq command lets a q function go 1500 deep; deeper is a \'stack that protected evaluation traps, and the session goes on', () => {
   // run as npx runs it: the file itself, through its #! line (which gives V8 a larger stack)
   const r = spawnSync('bin/wasq.mjs', [], {

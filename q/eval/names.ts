@@ -6,7 +6,7 @@ import { symName } from '../value/sym.js';
 import { amend } from '../prims/amend.js';
 import type { Node } from '../parse/ast.js';
 import { QError } from '../value/error.js';
-import { PRIMS } from '../prims/registry.js';
+import { PRIMS, PRIM_NAMESPACES } from '../prims/registry.js';
 import { primValue } from './eval.js';
 import { index } from '../prims/index.js';
 import { dirKey } from '../prims/files.js';
@@ -108,7 +108,7 @@ export function namespace(name: string): Q | null {
   const pre = full + '.';
   const names: string[] = [], vals: (Q | null)[] = [];
   // its variables, and its namespaces as members too (.a.b.c:1 makes .a hold b), in the order first made
-  for (const [k, v] of env.globals) {
+  if (env.globals.inNamespace(pre)) for (const [k, v] of env.globals) {
     if (!k.startsWith(pre)) continue;
     const rest = k.slice(pre.length), dot = rest.indexOf('.');
     if (dot < 0) { const j = names.indexOf(rest); if (j < 0) { names.push(rest); vals.push(v); } else vals[j] = v; }
@@ -127,7 +127,7 @@ const BUILTIN_NS = new Set(['.q', '.Q', '.h', '.j', '.o']);
 /** The names a session has put in .q (.q.help:…), in the order made. */
 const qOwn = (): string[] => [...env.globals.keys()].filter(k => k.startsWith('.q.') && !k.slice(3).includes('.')).map(k => k.slice(3));
 /** The primitives named as members of a namespace (pre ends in its dot), by their names in it. */
-export const builtinsIn = (pre: string): string[] => pre.length > 1 ? Object.keys(PRIMS).filter(k => k.startsWith(pre) && !k.slice(pre.length).includes('.')).map(k => k.slice(pre.length)) : [];
+export const builtinsIn = (pre: string): string[] => pre.length > 1 && PRIM_NAMESPACES.has(pre) ? Object.keys(PRIMS).filter(k => k.startsWith(pre) && !k.slice(pre.length).includes('.')).map(k => k.slice(pre.length)) : [];
 
 export function setGlobal(name: string, v: Q): void {
   if (PRIMS[name] && !name.startsWith('.')) throw new QError('assign');

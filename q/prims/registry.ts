@@ -11,6 +11,13 @@ export interface PrimDef {
 }
 
 export const PRIMS: Record<string, PrimDef> = Object.create(null);
+/** Every namespace a primitive is named in, with its dot ('.Q.', '.h.'): a name that is none is known at
+ *  once, without a walk of the table (an undefined name's lookup asks) */
+export const PRIM_NAMESPACES = new Set<string>();
 export function def(names: string | string[], d: PrimDef) {
-  for (const n of Array.isArray(names) ? names : [names]) PRIMS[n] = d;
+  for (const n of Array.isArray(names) ? names : [names]) { PRIMS[n] = d; addNamespaces(PRIM_NAMESPACES, n); }
+}
+/** Adds to s the namespaces that name is in, each with its dot: '.a.' and '.a.b.' for .a.b.c. */
+export function addNamespaces(s: Set<string>, name: string): void {
+  for (let i = name.indexOf('.', 1); i > 0; i = name.indexOf('.', i + 1)) s.add(name.slice(0, i + 1));
 }
