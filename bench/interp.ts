@@ -9,7 +9,8 @@ const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000
   "dk:{x,'y}[20000?200;20000?200]!til 20000", 'dj:(til 20000)!20000?100', 'dd:(`long$())!`long$()', 'ab:()', 'gm:10000#enlist 0 0', 'tg:([]a:`long$();b:())', 'dg:()!()', 'dv:`a`b!(100000#0;100000#0)', 'tv:([]a:100000#0;b:100000#0)', 'kg:([k:`long$()]v:())',
   'dx:(`$string til 20000)!20000#(1;"a")', 'dy:(`$string 10000+til 20000)!20000#(2;"b")',
   'll:100000?(1 2;3 4 5;`a`b)', 'gl:10000?(1;`a;"b")', 'sd:string 2000.01.01+1000000?10000',
-  'tc:csv 0: ([]n:100000?0D00:00:10;s:100000?`3;f:100000?100.0;j:100000?1000;c:100000?"ABC")'];
+  'tc:csv 0: ([]n:100000?0D00:00:10;s:100000?`3;f:100000?100.0;j:100000?1000;c:100000?"ABC")',
+  'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:m!til count m:"b"$flip (15#2) vs til 30000', 'dm2:(10000_m)!til 20000'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
@@ -43,6 +44,9 @@ const cases: [string, number][] = [
   ['raze ll', 0],
   // a general list grown by a lambda's join over it: a copy each step, as in kdb+, but of one block each
   ['{x,y}/[gl]', 0],
+  // tables of a row each razed (a join per table copied every row before it), and two dictionaries keyed
+  // by bit masks combined (a scan of the keys per key), as a search over states keeps them (AoC 2022 day 16)
+  ['raze tl', 0], ['dm1|dm2', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

@@ -66,6 +66,8 @@ export function enlist(x: Q): Q {
   if (x.t === T.Dict && (x as Dict).k.t === T.Sym && count((x as Dict).k)) return table(items((x as Dict).k).map(k => (k as Atom).v), items((x as Dict).v).map(v => fromItems([v])));
   return list([x]);
 }
+/** Whether two tables' columns are the same names in the same order. */
+const sameNames = (a: string[], b: string[]): boolean => a.length === b.length && a.every((c, j) => c === b[j]);
 export function raze(x: Q): Q {
   if (x.t === T.Dict) return raze((x as Dict).v);
   // raze is ,/ : a table's rows joined, dictionaries whose later values win (funq's flip raze D)
@@ -83,6 +85,12 @@ export function raze(x: Q): Q {
     const all: Q[] = [];
     for (const e of d) { if (e.t === T.List) { for (const v of (e as List).d) all.push(v); } else if (e.t < 0) all.push(e); else for (const v of items(e)) all.push(v); }
     return fromItems(all);
+  }
+  // tables of the same columns: each column razed once, where a join per table copied every row before
+  // it (a breadth-first search razing a table per state, AoC 2022 day 16, ran for minutes)
+  if (d.length > 1 && d.every(e => e.t === T.Table && sameNames((e as Table).c, (d[0] as Table).c))) {
+    const cs = (d[0] as Table).c;
+    return table(cs, cs.map((_, j) => raze(list(d.map(e => (e as Table).d[j])))));
   }
   // an atom (a function is one too) starts a list: raze enlist f is enlist f (KX ml's xval)
   let r: Q = d[0].t < 0 || d[0].t >= 100 ? enlist(d[0]) : d[0];
@@ -514,6 +522,17 @@ export function byteText(b: Uint8Array): string {
   for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
   return s;
 }
+/** Items whose floats would need -0 and NaN made one: their text, not their bits, keys them. */
+const FLOATING = new Set([T.Real, T.Float, T.Datetime]);
+/** An integral vector's bits as text, 16 a character (bytes one a character). */
+function bitsText(d: Items): string {
+  if (d instanceof Uint8Array) return byteText(d);
+  const w = d instanceof BigInt64Array ? new Uint16Array(d.buffer, d.byteOffset, 4 * d.length)
+    : d instanceof Int32Array ? new Uint16Array(d.buffer, d.byteOffset, 2 * d.length) : d as Int16Array;
+  let s = '';
+  for (let i = 0; i < w.length; i += 8192) s += String.fromCharCode.apply(null, w.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
 /** The bytes of a general list's items when every one is a string (a char vector), else null. */
 export function stringBytes(x: Q): Uint8Array[] | null {
   if (x.t !== T.List) return null;
@@ -525,6 +544,9 @@ export function stringBytes(x: Q): Uint8Array[] | null {
 export function keyText(x: Q): string {
   // strings and fixed-width vectors straight from their arrays, without an atom an item
   if (x.t === T.Char) return '10:' + byteText((x as Vec).d as Uint8Array);
+  // integral items as their bits, with the count first so that a key within a list's key is unambiguous
+  // (a number's text an item cost 0.2 µs each: a dictionary of thousands of bit masks as keys)
+  if (x.t > 0 && x.t < T.Enum && !FLOATING.has(x.t) && x.t !== T.Guid) return x.t + ':' + count(x) + ':' + bitsText((x as Vec).d);
   if (x.t > 0 && x.t < T.Enum && x.t !== T.Guid) {
     const d = (x as Vec).d as ArrayLike<number | bigint>, n = d.length;
     let s = x.t + ':[';

@@ -860,3 +860,30 @@ test('select distinct c by g gives each group its distinct c, directly and throu
   assert.equal(q('(select distinct e by c from t) ~ eval parse "select distinct e by c from t"'), '1b');
   assert.equal(q('exec first e from select distinct e by c from t'), '`a`b');
 });
+
+test('raze of tables joins them as ,/ does, each column once: general columns, columns of two types, empty tables, columns in another order', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:(01b;10b));u:([]a:3 4;b:(11b;00b));v:([]a:5.5 6.5;b:(1b;`x));e:0#t');
+  const joined = (x: string) => q(`{x,y}/[${x}]`);
+  for (const x of ['(t;u)', '(t;u;t;u)', '(t;v)', '(e;t)', '(t;e;u)', '(e;e)', '(t;([]b:(0b;1b);a:7 8))', '(t;u;([]b:enlist 0b;a:9))'])
+    assert.equal(q(`raze ${x}`), joined(x), x);
+  assert.equal(q('raze (t;u)'), 'a b  \n-----\n1 01b\n2 10b\n3 11b\n4 00b');
+  assert.equal(q('meta raze (t;v)'), 'c| t f a\n-| -----\na|      \nb| B    ');
+  assert.equal(q('raze (t;([]a:1))'), "'mismatch");
+  // a thousand tables of a row each (each joined in turn copied all the rows before it)
+  assert.equal(q('count raze {([]a:enlist x;b:enlist 01b)} each til 1000'), '1000');
+  assert.equal(q('raze {([]a:enlist x;b:enlist x#1b)} each til 3'), 'a b          \n-------------\n0 `boolean$()\n1 ,1b        \n2 11b        ');
+});
+
+test('dictionaries combine on the union of their keys by hash, a key met twice where it was first added (+ | = ^ over many keys)', () => {
+  const { q } = makeSession();
+  assert.equal(q('(`a`b!1 2)|`b`c`c!10 20 30'), 'a| 1\nb| 10\nc| 30');
+  assert.equal(q('(`a`b`b!1 2 3)+`b`d`d!10 20 30'), 'a| 1\nb| 12\nb| 3\nd| 50');
+  assert.equal(q('((1 2;3)!5 6)+(3;1 2;`x)!7 8 9'), '1 2| 13\n3  | 13\n`x | 9');
+  assert.equal(q('(`a`b!1 2)+(1 2!3 4)'), '`a| 1\n`b| 2\n1 | 3\n2 | 4');
+  // thousands of keys of boolean vectors, each side's, as a search over states keeps its best (AoC 2022 day 16)
+  q('k:{x#0b} each til 3000; d:k!til 3000; e:(1000_k,{x#1b} each til 500)!til 2500');
+  assert.equal(q('count d|e'), '3499');
+  assert.equal(q('(d|e)[(1000#0b;10#1b)]'), '1000 2010');
+  assert.equal(q('(d|e) ~ (key[d],k2 w)!(value[d]|e key d),e (k2:key e) w:where not (key e) in key d'), '1b');
+});
