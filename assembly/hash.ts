@@ -59,6 +59,14 @@ function isin<T>(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst:
   for (let j = 0; j < m; j++) store<u8>(dst + <usize>j, probe<T>(x, n, tab, bits, y, j) < n ? 1 : 0);
   return 0;
 }
+/** dst[p] = 1 (u8, n of them, zeroed here) for each position p of x whose item y has: for a few items
+ *  looked for among very many, the table is of the few, and nothing of y's size is written. */
+function met<T>(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 {
+  if (build<T>(x, n, tab, bits, 0) < 0) return -1;
+  memory.fill(dst, 0, <usize>n);
+  for (let j = 0; j < m; j++) { const p = probe<T>(x, n, tab, bits, y, j); if (p < n) store<u8>(dst + <usize>p, 1); }
+  return 0;
+}
 
 export function find_i8(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return find<i8>(x, n, tab, bits, y, m, dst); }
 export function find_i16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return find<i16>(x, n, tab, bits, y, m, dst); }
@@ -123,6 +131,11 @@ export function groupHash_i64(x: usize, n: i32, tab: usize, bits: i32, gid: usiz
 
 // ---- guids: the same tables over 16-byte items (T = v128), compared as two 64-bit halves ---------------
 export function find_g16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return find<v128>(x, n, tab, bits, y, m, dst); }
+export function met_i8(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return met<i8>(x, n, tab, bits, y, m, dst); }
+export function met_i16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return met<i16>(x, n, tab, bits, y, m, dst); }
+export function met_i32(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return met<i32>(x, n, tab, bits, y, m, dst); }
+export function met_i64(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return met<i64>(x, n, tab, bits, y, m, dst); }
+export function met_g16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return met<v128>(x, n, tab, bits, y, m, dst); }
 export function in_g16(x: usize, n: i32, tab: usize, bits: i32, y: usize, m: i32, dst: usize): i32 { return isin<v128>(x, n, tab, bits, y, m, dst); }
 export function distinct_g16(x: usize, n: i32, tab: usize, bits: i32, out: usize): i32 { return build<v128>(x, n, tab, bits, out); }
 export function groupHash_g16(x: usize, n: i32, tab: usize, bits: i32, gid: usize, first: usize): i32 { return groupHash<v128>(x, n, tab, bits, gid, first); }

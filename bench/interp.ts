@@ -47,6 +47,8 @@ const cases: [string, number][] = [
   // tables of a row each razed (a join per table copied every row before it), and two dictionaries keyed
   // by bit masks combined (a scan of the keys per key), as a search over states keeps them (AoC 2022 day 16)
   ['raze tl', 0], ['dm1|dm2', 0],
+  // a few items inter ten million (a hash table of the ten million, where one of the few does)
+  ['(til 46) inter xj', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

@@ -553,7 +553,7 @@ function hashed(n: number, run: (tab: number, bits: number) => number): number {
 
 /** Look y's items up in a hash table of x's: `find_` writes positions (x's count when absent) as ints,
  *  `in_` booleans; x and y of one type t. Null when no kernel applies. */
-function lookup(op: 'find' | 'in', t: number, x: Items, y: Items): Items | null {
+function lookup(op: 'find' | 'in' | 'met', t: number, x: Items, y: Items): Items | null {
   const nx = itemCount(t, x), ny = itemCount(t, y);
   if (!on(Math.max(nx, ny))) return null;
   const as = t;
@@ -561,7 +561,7 @@ function lookup(op: 'find' | 'in', t: number, x: Items, y: Items): Items | null 
   const k = hashKind(t);
   if (!k || !has(`${op}_${k}`) || nx >= 2 ** 30) return null;
   begin();
-  const px = ptr(x), py = ptr(y), [dst, done] = output(op === 'find' ? T.Int : T.Bool, ny);
+  const px = ptr(x), py = ptr(y), [dst, done] = output(op === 'find' ? T.Int : T.Bool, op === 'met' ? nx : ny);
   hashed(nx, (tab, bits) => K![`${op}_${k}`](px, nx, tab, bits, py, ny, dst));
   return done();
 }
@@ -569,6 +569,8 @@ function lookup(op: 'find' | 'in', t: number, x: Items, y: Items): Items | null 
 export const find = (t: number, x: Items, y: Items) => lookup('find', t, x, y) as Int32Array | null;
 /** y's items that are items of x, as booleans; or null. */
 export const isin = (t: number, x: Items, y: Items) => lookup('in', t, x, y) as Uint8Array | null;
+/** x's items that y has, as booleans (for a few of x among many of y: the table is of x); or null. */
+export const met = (t: number, x: Items, y: Items) => lookup('met', t, x, y) as Uint8Array | null;
 /** Positions of the first appearance of each distinct item, in order; or null. */
 export function distinctAt(t: number, x: Items): Int32Array | null {
   const n = itemCount(t, x);

@@ -228,3 +228,23 @@ test('where of a long boolean vector (positions written as longs by the kernel) 
   }
   assert.equal(q('type where b'), '7h');
 });
+
+test('a few items in, inter and except very many (the table of the few, in wasm) give what Find gives from the other side', () => {
+  const { q } = makeSession();
+  // each type: many items, and a few that are partly among them (duplicates, nulls, -0)
+  const kinds: [string, string][] = [
+    ['100000?1000', '3 0N 999 1000 3 -5 0'], ['100000?1000i', '3 0Ni 999 1000 3i'], ['100000?100h', '3 0Nh 99 100h'],
+    ['100000?0x0102', '0x01ff0001'], ['100000?01b', '10b'], ['100000?`a`b`c', '`a`z`c`a`'], ['100000?100.0', '0n 0.0 -0.0 1e300'],
+    ['0.0,100000?100.0', '-0.0 0.0 0n'], ['100000?2020.01.01+til 10', '2020.01.03 2021.01.01 0Nd'], ['raze 50000#enlist 2?0Ng', '0Ng'],
+    ['100000?"abc"', '"azc "'], ['100000#1 0N 2', '0N 1 3 0N']];
+  for (const [y, x] of kinds) {
+    q(`y:${y}; x:${x}`);
+    if (y.includes('0Ng')) q('x:(y 1;0Ng;y 0;y 1)');
+    assert.equal(q('(x in y)~(y?x)<count y'), '1b', `${x} in ${y}`);
+    assert.equal(q('(x inter y)~x where (y?x)<count y'), '1b', `${x} inter ${y}`);
+    assert.equal(q('(x except y)~x where (y?x)=count y'), '1b', `${x} except ${y}`);
+  }
+  assert.equal(q('3 0N 7 3 in 100000#til 5'), '1001b');
+  assert.equal(q('(3 7 3 1) inter 100000#til 5'), '3 3 1');
+  assert.equal(q('(3 7 3 1) except 100000#til 5'), ',7');
+});
