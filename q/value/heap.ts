@@ -56,9 +56,20 @@ export function take(bytes: number): number {
   // -w: vector memory past the limit is kdb+'s 'wsfull (RangeError: errorText names it so), once a
   // collection has given back what was dropped and not yet collected
   if (limit && inUse + bytes > limit) { collectNow(); if (inUse + bytes > limit) throw new RangeError('wsfull'); }
+  const p = carve(mem, bytes, 4);
+  if (p >= 0 || !collector) return p;
+  // the memory is full: what was dropped and not yet collected is given back first, and then a free block
+  // of any larger size serves (four lists of 21 million longs, appended to and searched, left the memory
+  // in blocks of other sizes: 'wsfull with most of it free, adotsch's AoC 2022 day 15)
+  collectNow();
+  return carve(mem, bytes, Infinity);
+}
+/** A block for `bytes` from the free lists (its class, or up to `over` classes larger) or fresh pages;
+ *  -1 when neither has one. */
+function carve(mem: WebAssembly.Memory, bytes: number, over: number): number {
   let c = classOf(bytes), p = free[c]?.pop();
   // none of its size free: a free block up to twice the size (memory already touched) before fresh pages
-  for (let k = c + 1; p === undefined && k <= c + 4; k++) if ((p = free[k]?.pop()) !== undefined) { larger.set(p, k); c = k; }
+  for (let k = c + 1; p === undefined && k <= Math.min(c + over, free.length); k++) if ((p = free[k]?.pop()) !== undefined) { larger.set(p, k); c = k; }
   const size = sizeOf(c);
   if (p === undefined) {
     const end = top + size;
