@@ -230,7 +230,7 @@ export class Session {
   suspended: BtFrame | null = null;
   /** A line evaluated as if written in the suspended lambda: its locals are names it can read. */
   private inFrame(src: string, fr: BtFrame): Q | null {
-    const line = src.replace(/\s+$/, ''), { names, values } = fr.locals!;
+    const line = src.trimEnd(), { names, values } = fr.locals!;
     if (!line.trim()) return null;
     const tree = this.parse(line), last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
     const v = callLambda(makeLambda(line, names, [tree]), values as Q[]);
@@ -265,7 +265,7 @@ export class Session {
   /** Evaluate q text to its value, and whether the console would stay quiet about it. */
   value(src: string): { v: Q; quiet: boolean } {
     this.activate();
-    const line = src.replace(/\s+$/, '');
+    const line = src.trimEnd();
     if (!line.trim()) return { v: NIL, quiet: true };
     if (/^\\/.test(line)) {
       const v = this.sys(line.slice(1));
@@ -285,7 +285,7 @@ export class Session {
 
   /** Parse q text once into something that evaluates it (\t:n runs one parse n times, as kdb+ does). */
   compile(src: string): () => { v: Q; quiet: boolean } {
-    const line = src.replace(/\s+$/, '');
+    const line = src.trimEnd();
     if (!line.trim() || /^\\/.test(line) || /^q\)/.test(line)) return () => this.value(line);
     const tree = this.parse(line);
     const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;

@@ -9,7 +9,7 @@ export function statementsAt(src: string | string[], keepComments = false): { te
   const out: { text: string; line: number }[] = [];
   let inBlock = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\s+$/, '');
+    const line = lines[i].trimEnd();
     if (inBlock) { if (line === '\\') inBlock = false; continue; }
     if (line === '/') { inBlock = true; continue; }
     if (line === '\\') break;

@@ -4,6 +4,7 @@ import { temporalPart } from './temporal.js';
 import { T, TYPE_NAMES, TYPE_CHARS, typeOfChar } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, NJ, WJ, NI, WI, NH, WH, isNullV, nullOf, charText } from '../value/value.js';
 import { QError } from '../value/error.js';
+import { trimBlanks } from '../value/utf8.js';
 import { symName, intern, internBytes } from '../value/sym.js';
 import { daysToYmd, ymdToDays } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
@@ -277,7 +278,7 @@ export function tok(t: number, y: Q): Q {
   if (y.t !== T.Char && y.t !== -T.Char) throw new QError('type');
   const s = text(y);
   // `$ drops the blanks around a name
-  if (t === T.Sym) return sym(s.replace(/^ +| +$/g, ''));
+  if (t === T.Sym) return sym(trimBlanks(s));
   if (t === T.Char) return y;
   return { t: -t, v: parse1(t, s) } as Atom;
 }

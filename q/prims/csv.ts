@@ -4,7 +4,7 @@
 import { T } from '../value/types.js';
 import { Q, vec, list, str, item, nullOf } from '../value/value.js';
 import { allocRaw, Items, fresh } from '../value/storage.js';
-import { bytesName, nameBytes } from '../value/utf8.js';
+import { bytesName, nameBytes, trimBlanks } from '../value/utf8.js';
 import { QError } from '../value/error.js';
 import { intern, internBytes } from '../value/sym.js';
 import { tok } from './conv.js';
@@ -212,7 +212,7 @@ function put(c: Col, r: number, b: Uint8Array, s: number, e: number) {
 }
 /** A quoted cell's text ("" is one quote) put through the same parsers. */
 function putText(c: Col, r: number, s: string) {
-  if (c.t === T.Sym) (c.d as Int32Array)[r] = intern(s.replace(/^ +| +$/g, ''));
+  if (c.t === T.Sym) (c.d as Int32Array)[r] = intern(trimBlanks(s));
   else if (c.t === STRING) c.strs![r] = str(s);
   else { const b = nameBytes(s); put(c, r, b, 0, b.length); }
 }
