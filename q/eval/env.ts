@@ -133,8 +133,8 @@ class Views<K, V> extends Counted<K, V> {
  *  amend's own read, which does not. */
 export type Held = Q & { own?: unknown };
 export class Globals extends Counted<string, Q> {
-  /** the namespaces the names are in (addNamespaces), or null until asked for: the names of more
-   *  (a deleted name may have been the last of its namespace) is harmless, as it only says where to look */
+  /** the namespaces the names are in (addNamespaces), or null until asked for; one whose last name was
+   *  deleted stays, which is harmless: it only sends a lookup on to walk the names */
   private spaces: Set<string> | null = null;
   /** Whether some name is in namespace pre (with its dot): if not, an undefined name's lookup looks no
    *  further (@[value;`x;0] on an undefined x walked every global, 25 µs) */
