@@ -83,7 +83,7 @@ export class Session {
     hooks.deleteMember = (ns, m) => deleteMember(ns, m);
     // f peach x with secondary processes (-s -N): each item to a handle of .z.pd as one comes free
     hooks.check = () => this.env.check();
-    hooks.roomFor = n => this.env.roomFor(n);
+    hooks.roomFor = (n, each) => this.env.roomFor(n, each);
     hooks.peach = (f, x) => {
       const host = this.env.host;
       // secondary threads: the items in turn, each as on a thread (no global changes); one item runs as on

@@ -66,3 +66,12 @@ test('memory a lambda\'s earlier calls dropped is reused by the later ones: each
   const r = spawnSync('node', ['bin/wasq.mjs', '-w', '200'], { input: 'r:{sum x?1.0} each 100#1000000\ncount r\n', encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.stdout, '100\n');
 });
+
+test('millions of new rows past the engine\'s heap are \'wsfull, and the session goes on with its data (the engine ended the process)', () => {
+  // a small heap for the engine, so that two million-row matrices do not fit: the first is made, the
+  // second is refused before its rows are, and the first is still there
+  const input = 'b:0N 2#til 2000000\ncount b\nc:0N 2#til 2000000\nd:2 cut til 2000000\ne:string til 1000000\nf:flip (til 1000000;til 1000000)\ncount b\nb 999999\n';
+  const r = spawnSync(process.execPath, ['--max-old-space-size=300', 'bin/wasq.mjs'], { input, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr.slice(0, 300));
+  assert.equal(r.stdout.replace(/\n  \[0\][^\n]*\n[^\n]*\^/g, ''), "1000000\n'wsfull\n'wsfull\n'wsfull\n'wsfull\n1000000\n1999998 1999999\n");
+});

@@ -208,8 +208,8 @@ export class Env {
   /** 'wsfull before a general list of n items is made when the engine's heap has no room for it (its
    *  items are pointers on that heap, not vector memory: a list doubling in a converge would otherwise
    *  end the process between two of the loop's checks) */
-  roomFor(n: number) {
-    if (this.host.heapNearlyFull?.(16 * n)) throw new QError('wsfull');
+  roomFor(n: number, each = 16) {
+    if (this.host.heapNearlyFull?.(each * n)) throw new QError('wsfull');
   }
   /** the connection a handler runs for: .z.w (handle), .z.a (IPv4 as int), .z.u (user) */
   /** Who a request comes from (.z.w .z.a .z.u); at the console, and in .z.pc and .z.wc once the peer is

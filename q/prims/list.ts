@@ -10,7 +10,7 @@ import { join, compareAt } from './join.js';
 import { index, positions, keyRow } from './index.js';
 import { findMany, find1, integralMix, findIntegral } from './find.js';
 import { isInternal, internal } from './internal.js';
-import { hooks } from './hooks.js';
+import { hooks, ROW_BYTES, manyRows } from './hooks.js';
 import { deenum } from '../value/enums.js';
 import { groupRows, groupIds } from './groupby.js';
 import { lookupKeyed } from './joins.js';
@@ -189,11 +189,13 @@ function reshape(x: Q, y: Q): Q {
     if (r0 === NN && c0 === NN) throw new QError('domain');
     if (r0 === NN) { // rows of c0, the last shorter
       if (c0 < 0) throw new QError('domain');
+      if (manyRows(n / (c0 || 1))) hooks.roomFor(n / (c0 || 1), ROW_BYTES);
       const rows: Q[] = [];
       for (let i = 0; i < n || (i === 0 && !rows.length && false); i += c0 || 1) rows.push(sliceQ(src, i, Math.min(i + c0, n)));
       return list(rows);
     }
     if (r0 < 0) throw new QError('domain');
+    if (manyRows(r0)) hooks.roomFor(r0, ROW_BYTES);
     // row i starts at floor(i*n/r0): what does not divide evenly is spread over the later rows (3 0N#til 500
     // is 166 167 167 long, as KX ml's stratified folds expect; 3 0N#til 10 is 3 3 4)
     const rows: Q[] = [], cut = (i: number) => Math.floor(i * n / Math.max(r0, 1));
@@ -454,6 +456,7 @@ export function flip(x: Q): Q {
     let n = -1;
     for (const r of rows) if (r.t >= 0) { const m = count(r); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
     if (n < 0) return x;
+    if (manyRows(n)) hooks.roomFor(n, ROW_BYTES);
     const out = new Array<Q>(n), m = rows.length, t = rows[0].t;
     // vectors of one fixed-width type (flip (x;y) of two long columns): each new row copied item by item
     // from the typed arrays, without an atom (a BigInt for a long) per item

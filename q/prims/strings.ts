@@ -8,7 +8,7 @@ import { QError } from '../value/error.js';
 import { symName, intern, perSymbol, symBytes } from '../value/sym.js';
 import { itemText } from '../format/text.js';
 import { Bytes, dayBytes } from '../format/bytes.js';
-import { hooks } from './hooks.js';
+import { hooks, ROW_BYTES, manyRows } from './hooks.js';
 import { apply1 } from './apply.js';
 import { atomic1 } from './atomic.js';
 
@@ -63,6 +63,7 @@ export function qstring(x: Q): Q {
   if (x.t === -T.Sym) return str((x as Atom).v);
   if (x.t === -T.Enum || x.t === T.Enum) return qstring(deenum(x));
   if (x.t < 0) return str(textOf(-x.t, (x as Atom).v, hooks.precision()));
+  if (x.t > 0 && x.t <= T.Enum && manyRows(count(x))) hooks.roomFor(count(x), ROW_BYTES);
   if (x.t === T.Char) return list(Array.from((x as Vec).d as Uint8Array, c => vec(T.Char, Uint8Array.of(c))));
   if (x.t > 0 && x.t < T.Enum && x.t !== T.Guid) return stringsOf(x as Vec);
   if (x.t > 0 && x.t <= T.Enum) return list(items(x).map(qstring));
