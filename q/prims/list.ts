@@ -548,7 +548,7 @@ export function keyText(x: Q): string {
   // strings and fixed-width vectors straight from their arrays, without an atom an item
   if (x.t === T.Char) return '10:' + byteText((x as Vec).d as Uint8Array);
   // integral items as their bits, with the count first so that a key within a list's key is unambiguous
-  // (a number's text an item cost 0.2 µs each: a dictionary of thousands of bit masks as keys)
+  // (the text of each number cost 0.2 µs an item: a dictionary keyed by thousands of bit masks)
   if (x.t > 0 && x.t < T.Enum && !FLOATING.has(x.t) && x.t !== T.Guid) return x.t + ':' + count(x) + ':' + bitsText((x as Vec).d);
   if (x.t > 0 && x.t < T.Enum && x.t !== T.Guid) {
     const d = (x as Vec).d as ArrayLike<number | bigint>, n = d.length;
