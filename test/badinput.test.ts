@@ -74,4 +74,9 @@ test('millions of new rows past the engine\'s heap are \'wsfull, and the session
   const r = spawnSync(process.execPath, ['--max-old-space-size=300', 'bin/wasq.mjs'], { input, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr.slice(0, 300));
   assert.equal(r.stdout.replace(/\n  \[0\][^\n]*\n[^\n]*\^/g, ''), "1000000\n'wsfull\n'wsfull\n'wsfull\n'wsfull\n1000000\n1999998 1999999\n");
+  // and maps over millions of items, and millions of groups (each polls as the folds do)
+  const maps = ['enlist each til 3000000', '{x,x} each til 3000000', "til[3000000],'1", '1 2 3,/:til 3000000', '{(x;y)}\\:[til 3000000;1]', 'group til 3000000'];
+  const r2 = spawnSync(process.execPath, ['--max-old-space-size=300', 'bin/wasq.mjs'], { input: 'k:til 10\n' + maps.map(m => `a:${m}\n`).join('') + 'sum k\n', encoding: 'utf8' });
+  assert.equal(r2.status, 0, r2.stderr.slice(0, 300));
+  assert.equal(r2.stdout.replace(/\n  \[0\][^\n]*\n[^\n]*\^/g, ''), "'wsfull\n".repeat(maps.length) + '45\n');
 });

@@ -71,9 +71,11 @@ function each(f: Q, args: Q[]): Q {
       if (PRIMS[name]?.atomic && PRIMS[name].m || name === 'string' && x.t !== T.Char) return apply1(f, x);
     }
     const n = count(x), r = new Array<Q>(n);
-    if (x.t === T.Dict) { const v = (x as Dict).v; for (let i = 0; i < n; i++) r[i] = apply1(f, item(v, i)); return collect(x, r); }
+    // (each polls as the folds do: a map over millions of items that fills the engine's heap is 'wsfull,
+    // where the engine ended the process)
+    if (x.t === T.Dict) { const v = (x as Dict).v; for (let i = 0; i < n; i++) { poll(i); r[i] = apply1(f, item(v, i)); } return collect(x, r); }
     const c = new Collector(n);
-    for (let i = 0; i < n; i++) c.push(apply1(f, item(x, i)));
+    for (let i = 0; i < n; i++) { poll(i); c.push(apply1(f, item(x, i))); }
     return c.done();
   }
   // t,'u joins row dictionaries, which for two tables is the union of their columns, u's winning:
@@ -106,8 +108,8 @@ function each(f: Q, args: Q[]): Q {
     // two arguments (x,'y, x f' y) go straight to the dyadic form, without an argument list per item
     const [x, y] = args, xv = x.t === T.Dict ? (x as Dict).v : x, yv = y.t === T.Dict ? (y as Dict).v : y;
     const lx = isListy(x), ly = isListy(y);
-    for (let i = 0; i < n; i++) r.push(apply2(f, lx ? item(xv, i) : x, ly ? item(yv, i) : y));
-  } else for (let i = 0; i < n; i++) r.push(apply(f, args.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a)));
+    for (let i = 0; i < n; i++) { poll(i); r.push(apply2(f, lx ? item(xv, i) : x, ly ? item(yv, i) : y)); }
+  } else for (let i = 0; i < n; i++) { poll(i); r.push(apply(f, args.map(a => isListy(a) ? item(a.t === T.Dict ? (a as Dict).v : a, i) : a))); }
   return dictSrc ? gathered(dictSrc, r) : r.done();
 }
 
@@ -355,7 +357,7 @@ export function iterApply(g: IterFn, args: Q[]): Q {
       if (!isListy(walk)) return apply2(f, x, y);
       const src = walk.t === T.Dict ? (walk as Dict).v : walk;
       const n = count(src), r = new Array<Q>(n);
-      for (let i = 0; i < n; i++) r[i] = right ? apply2(f, x, item(src, i)) : apply2(f, item(src, i), y);
+      for (let i = 0; i < n; i++) { poll(i); r[i] = right ? apply2(f, x, item(src, i)) : apply2(f, item(src, i), y); }
       return collect(walk, r);
     }
   }

@@ -572,6 +572,7 @@ export function group(x: Q): Q {
   // typed grouping (guids by their bytes); lists go by each item's text
   if (x.t > 0 && x.t <= T.Enum || stringBytes(x) || x.t === T.Table && (x as Table).d.length) {
     const n = count(x), { members, firsts } = groupRows(x.t === T.Table ? (x as Table).d : [x], n);
+    if (manyRows(members.length)) hooks.roomFor(members.length, ROW_BYTES);
     // every group's positions as longs in one array, each group a view that holds it
     const all = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(all.buffer, all.byteOffset, 2 * n);
     let o = 0;
