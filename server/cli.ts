@@ -111,7 +111,8 @@ export function nodeHost(out: (fd: number, s: string) => void): Host {
     // four fifths of V8's limit, counted after a collection: the heap's use includes garbage, and a map
     // over ten million strings stopped at 'wsfull with room to spare (adotsch's AoC 2015 day 4)
     // (after the collection, seven tenths: what is left is live, and a list growing by doubling needs room
-    // for a copy of its pointers at once)
+    // for a copy of its pointers at once). So each collection here either ends in 'wsfull or frees at
+    // least a tenth of the limit: it cannot repeat at every check for nothing.
     heapNearlyFull: (more = 0) => {
       const over = (part: number) => { const h = getHeapStatistics(); return h.used_heap_size + more > part * h.heap_size_limit; };
       if (!over(0.8)) return false;

@@ -8,7 +8,7 @@ import { stringGroups } from './strhash.js';
 import * as kernels from '../kernels/index.js';
 import { allocRaw, fresh } from '../value/storage.js';
 import { join } from './join.js';
-import { hooks, ROW_BYTES, manyRows } from './hooks.js';
+import { roomForRows } from './hooks.js';
 
 export interface Groups {
   /** each group's rows (positions into the key columns), in row order, as views of one array */
@@ -68,7 +68,7 @@ export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: Ar
 export function groupRows(keyCols: Q[], n: number): Groups {
   const ids = groupIds(keyCols, n), ng = ids.ng;
   // (a list of positions each group: millions of groups are asked for first, as new rows are)
-  if (manyRows(ng)) hooks.roomFor(ng, ROW_BYTES);
+  roomForRows(ng);
   const firsts = Array.from(ids.firsts);
   // members by a counting sort on the group ids: in wasm, into vector memory (recycled, where a fresh
   // JavaScript array of n ints would cost page faults); each member list a view that holds the array

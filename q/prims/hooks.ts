@@ -27,7 +27,7 @@ export const hooks = {
    *  'wsfull when the engine's heap is nearly full */
   check: (() => {}) as () => void,
   /** 'wsfull when the engine's heap has no room for a general list of n items, each taking `each` bytes
-   *  of it (16: the pointer alone; ROW_BYTES for items that are new small vectors) */
+   *  of it (16: the pointer alone; roomForRows for items that are new small vectors) */
   roomFor: (() => {}) as (n: number, each?: number) => void,
   /** whether a dotted name is a namespace (members under it) rather than a variable */
   isNamespace: unset as (name: string) => boolean,
@@ -121,6 +121,10 @@ export const hooks = {
  *  measured on V8 for 0N 2#, cut, string, flip and enlist each). A primitive making millions of them asks
  *  roomFor first: past the heap's limit the engine ends the process, where q answers 'wsfull (a
  *  converge of 0N 2# over 35 million booleans). */
-export const ROW_BYTES = 160;
-/** Whether n new vectors are worth asking about (a check costs a heap statistics call). */
-export const manyRows = (n: number): boolean => n > 1 << 16;
+const ROW_BYTES = 160;
+
+/** Ask for room for n new small vectors, when there are enough of them to be worth asking (a check
+ *  costs a heap statistics call). */
+export function roomForRows(n: number): void {
+  if (n > 1 << 16) hooks.roomFor(n, ROW_BYTES);
+}

@@ -10,8 +10,9 @@ import { join, compareAt } from './join.js';
 import { index, positions, keyRow } from './index.js';
 import { findMany, find1, integralMix, findIntegral } from './find.js';
 import { isInternal, internal } from './internal.js';
-import { hooks, ROW_BYTES, manyRows } from './hooks.js';
+import { hooks, roomForRows } from './hooks.js';
 import { deenum } from '../value/enums.js';
+import { codeUnits } from '../value/utf8.js';
 import { groupRows, groupIds } from './groupby.js';
 import { lookupKeyed } from './joins.js';
 import { castTo } from './conv.js';
@@ -189,13 +190,13 @@ function reshape(x: Q, y: Q): Q {
     if (r0 === NN && c0 === NN) throw new QError('domain');
     if (r0 === NN) { // rows of c0, the last shorter
       if (c0 < 0) throw new QError('domain');
-      if (manyRows(n / (c0 || 1))) hooks.roomFor(n / (c0 || 1), ROW_BYTES);
+      roomForRows(n / (c0 || 1));
       const rows: Q[] = [];
       for (let i = 0; i < n || (i === 0 && !rows.length && false); i += c0 || 1) rows.push(sliceQ(src, i, Math.min(i + c0, n)));
       return list(rows);
     }
     if (r0 < 0) throw new QError('domain');
-    if (manyRows(r0)) hooks.roomFor(r0, ROW_BYTES);
+    roomForRows(r0);
     // row i starts at floor(i*n/r0): what does not divide evenly is spread over the later rows (3 0N#til 500
     // is 166 167 167 long, as KX ml's stratified folds expect; 3 0N#til 10 is 3 3 4)
     const rows: Q[] = [], cut = (i: number) => Math.floor(i * n / Math.max(r0, 1));
@@ -456,7 +457,7 @@ export function flip(x: Q): Q {
     let n = -1;
     for (const r of rows) if (r.t >= 0) { const m = count(r); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
     if (n < 0) return x;
-    if (manyRows(n)) hooks.roomFor(n, ROW_BYTES);
+    roomForRows(n);
     const out = new Array<Q>(n), m = rows.length, t = rows[0].t;
     // vectors of one fixed-width type (flip (x;y) of two long columns): each new row copied item by item
     // from the typed arrays, without an atom (a BigInt for a long) per item
@@ -521,9 +522,7 @@ export function byteText(b: Uint8Array): string {
     case 7: return f(b[0], b[1], b[2], b[3], b[4], b[5], b[6]);
     case 8: return f(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
   }
-  let s = '';
-  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
-  return s;
+  return codeUnits(b);
 }
 /** Items whose floats would need -0 and NaN made one: their text, not their bits, keys them. */
 const FLOATING = new Set([T.Real, T.Float, T.Datetime]);
@@ -532,9 +531,7 @@ function bitsText(d: Items): string {
   if (d instanceof Uint8Array) return byteText(d);
   const w = d instanceof BigInt64Array ? new Uint16Array(d.buffer, d.byteOffset, 4 * d.length)
     : d instanceof Int32Array ? new Uint16Array(d.buffer, d.byteOffset, 2 * d.length) : d as Int16Array;
-  let s = '';
-  for (let i = 0; i < w.length; i += 8192) s += String.fromCharCode.apply(null, w.subarray(i, i + 8192) as unknown as number[]);
-  return s;
+  return codeUnits(w);
 }
 /** The bytes of a general list's items when every one is a string (a char vector), else null. */
 export function stringBytes(x: Q): Uint8Array[] | null {
@@ -572,7 +569,7 @@ export function group(x: Q): Q {
   // typed grouping (guids by their bytes); lists go by each item's text
   if (x.t > 0 && x.t <= T.Enum || stringBytes(x) || x.t === T.Table && (x as Table).d.length) {
     const n = count(x), { members, firsts } = groupRows(x.t === T.Table ? (x as Table).d : [x], n);
-    if (manyRows(members.length)) hooks.roomFor(members.length, ROW_BYTES);
+    roomForRows(members.length);
     // every group's positions as longs in one array, each group a view that holds it
     const all = allocRaw(T.Long, n) as BigInt64Array, w = new Int32Array(all.buffer, all.byteOffset, 2 * n);
     let o = 0;

@@ -90,7 +90,8 @@ function among(x: Q, y: Q): Uint8Array | null {
 }
 /** The positions of x whose mask is (hit) or is not set, as an int vector. */
 function keptBy(mask: Uint8Array, hit: boolean): Q {
-  return kept(Array.from(mask, v => v ? 0 : 1), 1, hit);
+  // (a mask read as find results over one item: an unset byte, 0, is a hit)
+  return kept(mask, 1, !hit);
 }
 
 /** Which positions from Find are inside a list of n: x in y from y?x. */
@@ -188,9 +189,7 @@ function kept(p: ArrayLike<number>, n: number, hit: boolean): Q {
 }
 /** The items of x that are (hit) or are not in y, as in finds them: across numeric types for an atom y. */
 function byIn(x: Q, y: Q, hit: boolean): Q {
-  const b = (qin(x, y) as Vec).d as Uint8Array;
-  // (in's mask read as find results over one item: 0 found, 1 not)
-  return index(x, keptBy(b, hit));
+  return index(x, keptBy((qin(x, y) as Vec).d as Uint8Array, hit));
 }
 /** x inter y: the items of x that are also in y. */
 export function inter(x: Q, y: Q): Q {

@@ -2,7 +2,7 @@
 import { T, isFloating } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, longVec, nullItem, isNullV, boolVec, NI, NH, nullOf, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { hooks, ROW_BYTES, manyRows } from './hooks.js';
+import { roomForRows } from './hooks.js';
 import { gather, fresh, slice, allocRaw, halves, nullHalves, concat } from '../value/storage.js';
 import { intOf, drop, take } from './list.js';
 import { index } from './index.js';
@@ -239,7 +239,7 @@ export function cut(x: Q, y: Q): Q {
     const k = intOf(x);
     if (k <= 0) throw new QError('domain');
     const c = count(y), out: Q[] = [];
-    if (manyRows(c / k)) hooks.roomFor(c / k, ROW_BYTES);
+    roomForRows(c / k);
     for (let i = 0; i < c; i += k) out.push(sliceQ(y, i, Math.min(i + k, c)));
     return list(out);
   }

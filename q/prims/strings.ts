@@ -6,9 +6,10 @@ import { fresh, halves, specialHalves } from '../value/storage.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn, isNullV } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName, intern, perSymbol, symBytes } from '../value/sym.js';
+import { codeUnits } from '../value/utf8.js';
 import { itemText } from '../format/text.js';
 import { Bytes, dayBytes } from '../format/bytes.js';
-import { hooks, ROW_BYTES, manyRows } from './hooks.js';
+import { hooks, roomForRows } from './hooks.js';
 import { apply1 } from './apply.js';
 import { atomic1 } from './atomic.js';
 
@@ -48,8 +49,7 @@ function latin(d: Uint8Array): string {
   // a short string is built a byte at a time: a spread call and the subarray it reads cost more (like over
   // a million 4-byte strings: a fifth of the time)
   if (d.length <= 64) { for (let i = 0; i < d.length; i++) s += String.fromCharCode(d[i]); return s; }
-  for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192));
-  return s;
+  return codeUnits(d);
 }
 const unlatin = (s: string): Vec => { const d = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) d[i] = s.charCodeAt(i) & 255; return vec(T.Char, d); };
 
@@ -63,7 +63,7 @@ export function qstring(x: Q): Q {
   if (x.t === -T.Sym) return str((x as Atom).v);
   if (x.t === -T.Enum || x.t === T.Enum) return qstring(deenum(x));
   if (x.t < 0) return str(textOf(-x.t, (x as Atom).v, hooks.precision()));
-  if (x.t > 0 && x.t <= T.Enum && manyRows(count(x))) hooks.roomFor(count(x), ROW_BYTES);
+  if (x.t > 0 && x.t <= T.Enum) roomForRows(count(x));
   if (x.t === T.Char) return list(Array.from((x as Vec).d as Uint8Array, c => vec(T.Char, Uint8Array.of(c))));
   if (x.t > 0 && x.t < T.Enum && x.t !== T.Guid) return stringsOf(x as Vec);
   if (x.t > 0 && x.t <= T.Enum) return list(items(x).map(qstring));

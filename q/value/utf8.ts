@@ -92,3 +92,10 @@ export function trimBlanks(s: string): string {
   while (b > a && s.charCodeAt(b - 1) === 32) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
+/** Each item of w as one UTF-16 code unit: a cheap key for bytes or 16-bit words, not text to show.
+ *  (Built 8192 at a time: one call with a whole long vector spread would overflow the stack.) */
+export function codeUnits(w: Uint8Array | Uint16Array | Int16Array): string {
+  let s = '';
+  for (let i = 0; i < w.length; i += 8192) s += String.fromCharCode.apply(null, w.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
