@@ -55,6 +55,8 @@ const cases: [string, number][] = [
   // a million numbers in text evaluated, and a short expression parsed (each whole number went through
   // every literal pattern, dates and times first, and became a bigint)
   ['value sj', 0], ['\\t:100000 parse "x+1 2 3"', 0],
+  // text evaluated (each value of text set the session's ~50 hooks again)
+  ['\\t:100000 value "a+:1"', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

@@ -16,7 +16,10 @@ import { self, primValue } from './eval/eval.js';
 import { viewDeps } from './eval/names.js';
 import { RES } from './prims/dotq.js';
 
-export function bootstrap(s: Session) {
+/** Point the process-wide entries (handles, one-shot requests, enumeration types, -26!) at session s: a
+ *  session calls it when it becomes the one running (session.ts: activate), so that with two sessions in
+ *  one process each writes to its own console and asks its own host. */
+export function bindSession(s: Session) {
   const env = s.env;
   // handle 0 is this process: .z.ps when defined (kdb+ prefers it to .z.pg there), else value; a log
   // chunk replayed by -11! runs the same way
@@ -42,6 +45,23 @@ export function bootstrap(s: Session) {
     const h = env.host.open(target, timeout);
     try { return env.host.handle(h, x, true); } finally { env.host.close(h); }
   });
+  // kdb+ 3.6+ numbers every (64-bit) enumeration 20h whatever its domain (releases/ChangesIn3.6);
+  // 21h-76h were 32-bit enumerations read from older files, which wasq never makes
+  hooks.enumType = dom => { env.enumDomains.add(dom); return T.Enum; };
+  hooks.enumTypeFree = t => t !== T.Enum || env.enumDomains.size === 0;
+  // -26!: the TLS settings, from kdb+'s environment variables (the library's version from the host)
+  INTERNAL['-26'] = () => {
+    if (!env.host.tlsVersion) throw new QError('nyi');
+    const home = (env.host.getenv?.('QHOME') ?? (env.host.getenv?.('HOME') ?? '.') + '/q') + '/ssl/';
+    const v = (name: string, dflt: string) => env.host.getenv?.(name) ?? dflt;
+    const keys = ['SSLEAY_VERSION', 'SSL_CERT_FILE', 'SSL_CA_CERT_FILE', 'SSL_CA_CERT_PATH', 'SSL_KEY_FILE', 'SSL_CIPHER_LIST', 'SSL_VERIFY_CLIENT', 'SSL_VERIFY_SERVER'];
+    const vals = [env.host.tlsVersion, v('SSL_CERT_FILE', home + 'server-crt.pem'), v('SSL_CA_CERT_FILE', home + 'ca-cert.pem'), v('SSL_CA_CERT_PATH', home), v('SSL_KEY_FILE', home + 'server-key.pem'), v('SSL_CIPHER_LIST', 'ALL'), v('SSL_VERIFY_CLIENT', 'NO'), v('SSL_VERIFY_SERVER', 'YES')];
+    return dict(symVec(keys), symVec(vals));
+  };
+}
+
+export function bootstrap(s: Session) {
+  const env = s.env;
   // csv is the comma, as q.k defines it
   env.computed.set('csv', () => ({ t: -T.Char, v: 44 }) as Q);
   env.computed.set('.z.w', () => ({ t: -T.Int, v: env.conn.w }));
@@ -63,24 +83,11 @@ export function bootstrap(s: Session) {
     const xs = a.map(x => x ?? NIL);
     return xs.length === 1 ? xs[0] : list(xs);
   });
-  // -26!: the TLS settings, from kdb+'s environment variables (the library's version from the host)
-  // kdb+ 3.6+ numbers every (64-bit) enumeration 20h whatever its domain (releases/ChangesIn3.6);
-  // 21h-76h were 32-bit enumerations read from older files, which wasq never makes
-  hooks.enumType = dom => { env.enumDomains.add(dom); return T.Enum; };
-  hooks.enumTypeFree = t => t !== T.Enum || env.enumDomains.size === 0;
   // -10!t: whether enumeration type t is free (basics/internal)
   INTERNAL['-10'] = x => {
     if (x.t !== -T.Short && x.t !== -T.Int && x.t !== -T.Long) throw new QError('type');
     const t = Number((x as Atom).v);
     return { t: -T.Bool, v: t >= 20 && t <= 76 && hooks.enumTypeFree(t) ? 1 : 0 } as Q;
-  };
-  INTERNAL['-26'] = () => {
-    if (!env.host.tlsVersion) throw new QError('nyi');
-    const home = (env.host.getenv?.('QHOME') ?? (env.host.getenv?.('HOME') ?? '.') + '/q') + '/ssl/';
-    const v = (name: string, dflt: string) => env.host.getenv?.(name) ?? dflt;
-    const keys = ['SSLEAY_VERSION', 'SSL_CERT_FILE', 'SSL_CA_CERT_FILE', 'SSL_CA_CERT_PATH', 'SSL_KEY_FILE', 'SSL_CIPHER_LIST', 'SSL_VERIFY_CLIENT', 'SSL_VERIFY_SERVER'];
-    const vals = [env.host.tlsVersion, v('SSL_CERT_FILE', home + 'server-crt.pem'), v('SSL_CA_CERT_FILE', home + 'ca-cert.pem'), v('SSL_CA_CERT_PATH', home), v('SSL_KEY_FILE', home + 'server-key.pem'), v('SSL_CIPHER_LIST', 'ALL'), v('SSL_VERIFY_CLIENT', 'NO'), v('SSL_VERIFY_SERVER', 'YES')];
-    return dict(symVec(keys), symVec(vals));
   };
   // .z.e: the current connection's TLS cipher and protocol, an empty dictionary when it is not TLS
   env.computed.set('.z.e', () => {

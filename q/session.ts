@@ -24,7 +24,7 @@ import { apply, apply1, rankOf } from './prims/apply.js';
 import './prims/table.js';
 import './prims/ipc-prims.js';
 import { show, s1, cut } from './format/console.js';
-import { bootstrap } from './boot.js';
+import { bootstrap, bindSession } from './boot.js';
 import { hooks } from './prims/hooks.js';
 import { derive } from './prims/iter.js';
 import { toTree, evalTree } from './eval/parsetree.js';
@@ -47,6 +47,8 @@ export interface Result { out: string; error: boolean; /** where in the text a p
 /** A function a session has put in .q (.q.musteq:{…}): a keyword as q's own are, infix when binary, from
  *  the next parse on (qspec writes 1 musteq 1 so) */
 const userKeyword = (n: string): Q | undefined => { if (PRIMS[n]) return undefined; const v = env.globals.get('.q.' + n); return v && v.t >= 100 ? v : undefined; };
+/** The session the interpreter's globals serve (see activate). */
+let activeSession: Session | null = null;
 const KEYWORDS = {
   isVerb: (n: string) => !!PRIMS[n] && /^[a-z]/.test(n) || !!userKeyword(n),
   // a keyword with a unary form is never infix, even where it has a binary one: 10 deltas y applies 10
@@ -62,9 +64,15 @@ export class Session {
     this.activate();
     bootstrap(this);
   }
+  /** Make this session the one the interpreter's globals (env, hooks) serve. Only a change of session
+   *  sets them: each value of text comes here, and setting ~50 hooks each time was a fifth of
+   *  value"a+:1". */
   private activate() {
     settle();
+    if (activeSession === this) return;
+    activeSession = this;
     setEnv(this.env);
+    bindSession(this);
     hooks.display = x => this.display(x);
     hooks.s1 = x => s1(x, this.env.precision);
     hooks.s1Cut = x => cut(s1(x, this.env.precision), this.env.console[1]);
