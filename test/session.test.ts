@@ -2213,6 +2213,39 @@ test('a list of lists of unequal counts shows each in one-line form (qbists\' Ao
   assert.equal(q('{(til x;`a)} each 1+til 12'), ['0', '0 1', '0 1 2', '0 1 2 3', '0 1 2 3 4', '0 1 2 3 4 5', '0 1 2 3 4 5 6'].map(r => r.padEnd(14) + '`a').join('\n') + '\n..');
 });
 
+test('a[i]:v and a[i]+:v with i a vector of positions change a where it stands, as the amend of a copy would; what read a keeps what it read', () => {
+  const { q } = makeSession();
+  let x = 5;
+  const r = (k: number) => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return (x >>> 0) % k; };
+  const kinds: [string, string, string[]][] = [
+    ['20?100', '5', ['+', '-', '|', '*']], ['20?1.0', '0.5', ['+', '-', '&']], ['20?`a`b`c', '`z', []],
+    ['20?"abc"', '"z"', []], ['20?100i', '7i', ['+', '|']], ['2000.01.01+20?100', '3', ['+', '-']]];
+  for (let trial = 0; trial < 40; trial++) {
+    const [make, one, ops] = kinds[r(kinds.length)];
+    q(`a:${make}; b:a; f:{[i;o;y] $[o~(::); a[i]:y; a[i]:o[a i;y]]}`);
+    for (let step = 0; step < 6; step++) {
+      // positions, some met twice, and y an atom or a vector as long
+      const n = 1 + r(6), i = Array.from({ length: n }, () => r(20)).join(' ');
+      const o = ops.length && r(3) ? ops[r(ops.length)] : '';
+      const y = r(2) ? one : `${n}#${one}`;
+      const at = `(${n === 1 ? 'enlist ' : ''}${i})`;
+      if (step === 3) q('s:a; s2:a[til count a]');
+      // by name (@[`a;…]) or by assignment (a[i]+:y), each against the amend of b's value
+      if (r(2)) q(`@[\`a;${at};${o || ':'};${y}]`); else q(`a[${at}]${o}:${y}`);
+      q(`b:@[b;${at};${o || ':'};${y}]`);
+      assert.equal(q('a~b'), '1b', `${make}: ${o}:${y} at ${at}\n${q('a')}\n${q('b')}`);
+      if (step > 3) assert.equal(q('s~s2'), '1b', `${make}: what read a kept it`);
+    }
+  }
+  // in a lambda's local, and the value of the assignment (the items after, for an op)
+  assert.equal(q('{v:5#0; v[1 1 2]+:3; w:v; v[0 2]:9; u:v[2 2]+:1; (v;w;u)}[]'), '9 6 11 0 0\n0 6 3 0 0\n11 11');
+  // an item of another type, a position outside, or a y of another length: an error, and a as it was
+  q('a:5#0; a[1 2]:1; a[1 2]+:1');
+  for (const bad of ['a[1 2]+:`x', 'a[1 9]+:1', 'a[1 2]+:1 2 3', 'a[1 2]+:1.5', '@[`a;1 -1;+;1]'])
+    assert.match(q(bad), /^'(type|length|index)/, bad);
+  assert.equal(q('a'), '0 2 2 0 0');
+});
+
 test('a vector or list searched again and again is found through a hash index, which an in-place amend drops: the answers are a scan\'s', () => {
   const { q } = makeSession();
   q('a:til 100; a[0]:0; a?5; a?5; a?5; a[5]:-1');

@@ -3,10 +3,11 @@
 // the next amend in place: a[i]:v, d[k]:v at a key d lacks, m[i;j]:v, and @[`g;i;f;y] by name. A loop of
 // them was a copy of the whole value each time.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, sym } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, sym, vec } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { apply } from '../prims/apply.js';
 import { amend } from '../prims/amend.js';
+import { index } from '../prims/index.js';
 import { forgetIndex, find1 } from '../prims/find.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
 import { env, type Held } from './env.js';
@@ -42,7 +43,7 @@ export function inPlace(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null
   if (x === undefined || (x as Owned).own !== owner) return null;
   const at = cell(x, owner, idx, op, y);
   if (at) return at;
-  return grownKey(x, owner, idx, op, y) ?? row(x, owner, idx, op, y);
+  return cells(x, owner, idx, op, y) ?? grownKey(x, owner, idx, op, y) ?? row(x, owner, idx, op, y);
 }
 
 /** x[i] after x[i]op:y, as the assignment's value; null (the whole of x) where indexing cannot say, as
@@ -81,6 +82,55 @@ function cell(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): C
   if (v.t < 0) { const w = (x as List).d[p === 0 ? 1 : 0]; if (n < 2 || w.t === v.t) return null; }
   return { x: x as Vec, p, v };
 }
+/** x[i] op:y (or x[i]:y) for i a vector of positions within x, a simple vector without attribute that
+ *  owner holds alone (@[`a;x*til n;+;1] in a loop copied all of a each time): every new item worked out
+ *  first, so that commit only writes them. Null when an item would not be of x's type, or y does not
+ *  pair with i: the whole amend decides (and signals). */
+function cells(x: Q, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
+  if (idx.length !== 1 || !ownable(x) || x.t === T.List || (x as Vec).a) return null;
+  const i = idx[0];
+  if (i.t !== T.Long && i.t !== T.Int) return null;
+  const id = (i as Vec).d, n = id.length, c = count(x), pairY = y.t >= 0;
+  if (pairY && (y.t > T.Enum && y.t !== T.List || count(y) !== n)) return null;
+  const ps = new Int32Array(n);
+  let rising = true;
+  for (let k = 0; k < n; k++) {
+    const p = Number(id[k]);
+    if (!(p >= 0 && p < c)) return null;
+    if (k && p <= ps[k - 1]) rising = false;
+    ps[k] = p;
+  }
+  const write = (v: Vec): InPlace => ({ value: x, commit: () => {
+    const d = (x as Vec).d as unknown as (number | bigint)[], w = v.d as unknown as (number | bigint)[];
+    for (let k = 0; k < n; k++) d[ps[k]] = w[k];
+    forgetIndex(d);
+    return op ? v : y;
+  } });
+  // an atomic op at positions none of which repeats: applied to all the items at once, as it would be
+  // to each (the new items are the assignment's value); x[i]:y of x's type: y's items as they are
+  if (op ? rising && op.t === T.Op && ATOMIC.has((op as { name?: string }).name!) : y.t === x.t) {
+    const v = op ? apply(op, [index(x, vec(T.Int, ps)), y]) : y;
+    return v.t === x.t && count(v) === n ? write(v as Vec) : null;
+  }
+  // else each in order, a repeated position seeing the change before it
+  const vs = new Array<Q>(n), now = op ? new Map<number, Q>() : null;
+  for (let k = 0; k < n; k++) {
+    const p = ps[k], yk = pairY ? item(y, k) : y;
+    const v = op ? apply(op, [now!.get(p) ?? item(x, p), yk]) : yk;
+    if (v.t !== -x.t) return null;
+    if (now) now.set(p, v);
+    vs[k] = v;
+  }
+  return { value: x, commit: () => {
+    const d = (x as Vec).d as unknown as (number | bigint)[];
+    if (x.t === T.Sym) for (let k = 0; k < n; k++) d[ps[k]] = intern((vs[k] as Atom).v as string);
+    else for (let k = 0; k < n; k++) d[ps[k]] = (vs[k] as Atom).v as number | bigint;
+    forgetIndex(d);
+    return op ? itemsAt(x, idx) ?? x : y;
+  } };
+}
+/** Dyadic primitives applied item by item, so that applying them to many items at once is the same. */
+const ATOMIC = new Set(['+', '-', '*', '%', '|', '&']);
 /** @[`g;i;f;y] and .[`g;i;f;y] (idx: i, or i's items) on global g: as g[i]:y and g[i]f:y are, changed where
  *  it stands when g alone holds its value; else by whole() (the amend as it always ran), whose copy g
  *  then holds alone. The name. */
