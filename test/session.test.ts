@@ -2246,6 +2246,24 @@ test('a[i]:v and a[i]+:v with i a vector of positions change a where it stands, 
   assert.equal(q('a'), '0 2 2 0 0');
 });
 
+test('a variable read at positions (a i, a[i], 3 a\\i) stays its own to change in place; what those reads gave, and what read it whole, keep their values', () => {
+  const { q } = makeSession();
+  // globals and locals; atoms, vectors of positions, and a vector as the function of a scan or a fold
+  q('a:til 10; a[0]:1; b:a 1 2; c:a[3]; d:3 a\\0; e:a/[2;4]; a[1 2 3 4]:100');
+  assert.equal(q('(a;b;c;d;e)'), '1 100 100 100 100 5 6 7 8 9\n1 2\n3\n0 1 1 1\n4');
+  assert.equal(q('{v:til 5; v[0]:1; w:v 1 2; u:2 v\\1; v[1 2]:9; (v;w;u)}[]'), '1 9 9 3 4\n1 2\n1 1 1');
+  // what is not a read at positions reads it whole, and keeps it: the value itself, :: and a stored scan
+  for (const [read, after] of [['w:a', 'w'], ['w:a[::]', 'w'], ['w:a ::', 'w'], ['g:a\\', 'g 1'], ['w:{x} a', 'w'], ['w:(a;1)', 'first w']]) {
+    q(`a:til 5; a[0]:9; ${read}; a[1]:7`);
+    assert.equal(q(after), after === 'g 1' ? ',1' : '9 1 2 3 4', read);
+    assert.equal(q('a'), '9 7 2 3 4', read);
+  }
+  // a loop that reads and changes one vector gives what the same loop over a copy each time gives
+  q('C:til 1000; C[0]:1; {C[x,x+1]:C[x+1],C x} each til 500');
+  q('D:til 1000; D[0]:1; {D::@[D;x,x+1;:;D[x+1],D x]} each til 500');
+  assert.equal(q('C~D'), '1b');
+});
+
 test('a vector or list searched again and again is found through a hash index, which an in-place amend drops: the answers are a scan\'s', () => {
   const { q } = makeSession();
   q('a:til 100; a[0]:0; a?5; a?5; a?5; a[5]:-1');
