@@ -153,7 +153,7 @@ function evMon(n: Extract<Node, { k: 'mon' }>, fr: Frame): Q {
     cursor.fn = n.f.n; cursor.x = x; cursor.args = UNARY;
     const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x);
   }
-  const f = (n.f.k === 'name' ? heldAt(n.f, fr, [x]) : undefined) ?? ev(n.f, fr);
+  const f = (n.f.k === 'name' ? applied(n.f, fr, [x]) : undefined) ?? ev(n.f, fr);
   if (n.p !== undefined) cursor.at = n.p;
   cursor.fn = f; cursor.x = x; cursor.args = UNARY;
   return apply1(f, x);
@@ -186,34 +186,35 @@ function evApp(n: Extract<Node, { k: 'app' }>, fr: Frame): Q {
     if (args.length === 1 && args[0] === undefined && a[0] === null) return apply(primValue(nm), [NIL]);
     return apply(primValue(nm), args);
   }
-  // (a variable's own vector indexed, x[i] and 3 x\i: see heldAt; anything else reads it whole)
+  // (a variable's own vector indexed, x[i] and 3 x\i, is not read whole: see applied)
   let f: Q | undefined;
-  if (n.f.k === 'name') f = heldAt(n.f, fr, args);
-  else if (n.f.k === 'adv' && (n.f.a === '\\' || n.f.a === '/') && n.f.f.k === 'name') { const v = heldAt(n.f.f, fr, args); if (v) f = derive(n.f.a, v); }
+  if (n.f.k === 'name') f = applied(n.f, fr, args);
+  else if (n.f.k === 'adv' && (n.f.a === '\\' || n.f.a === '/') && n.f.f.k === 'name') { const v = applied(n.f.f, fr, args); if (v) f = derive(n.f.a, v); }
   f ??= ev(n.f, fr);
   if (n.p !== undefined) cursor.at = n.p;
   cursor.fn = f; cursor.args = args;
   if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
   return apply(f, args);
 }
-/** The value of a variable that an amend made its own (a local's, marked with its frame; a global's, with
- *  its full name), when what it is applied to only indexes it: a position, or for a simple vector a
- *  vector of positions (also as the function of 3 v\i or v/[i]). What that gives is atoms or a new
- *  vector, never the variable's value itself, so the value stays the variable's to change in place: a
- *  loop that reads v at a few positions and amends it (AoC 2020 day 23's cups) copied all of v each
- *  time. Undefined for anything else (the usual read, which releases it). */
-function heldAt(n: Extract<Node, { k: 'name' }>, fr: Frame, args: readonly (Q | undefined)[]): Q | undefined {
-  // (the arguments first: most calls are of functions, and asking costs them nothing more)
+/** A variable's value for applying it to args, or undefined for the usual read (ev). Where an amend made
+ *  the value its variable's own (a local's, marked with its frame; a global's, with its full name) and
+ *  args only index it (a position, or for a simple vector a vector of positions; also as the function
+ *  of 3 v\i or v/[i]), it is not released: what that gives is atoms or a new vector, never the value
+ *  itself, so it stays the variable's to change in place (a loop that reads v at a few positions and
+ *  amends it, AoC 2020 day 23's cups, copied all of v each time). A value no variable owns is given as
+ *  ev would give it, without ev's second lookup. */
+function applied(n: Extract<Node, { k: 'name' }>, fr: Frame, args: readonly (Q | undefined)[]): Q | undefined {
+  if (scope.cols) return undefined;
+  let v: Q | undefined, owner: unknown;
+  if (n.slot !== undefined) { if (!fr) return undefined; v = fr[n.slot]; owner = fr; }
+  else { owner = env.full(n.n); if (env.views.size && env.views.has(owner as string)) return undefined; v = env.globals.peek(owner as string); }
+  if (v === undefined) return undefined;
+  if ((v as Owned).own !== owner) return (v as Owned).own === undefined ? v : undefined;
   let atoms = true;
   for (const a of args) {
     if (a === undefined) return undefined;
     if (a.t !== -T.Long && a.t !== -T.Int) { if (a.t !== T.Long && a.t !== T.Int) return undefined; atoms = false; }
   }
-  if (scope.cols) return undefined;
-  let v: Q | undefined, owner: unknown;
-  if (n.slot !== undefined) { if (!fr) return undefined; v = fr[n.slot]; owner = fr; }
-  else { owner = env.full(n.n); if (env.views.has(owner as string)) return undefined; v = env.globals.peek(owner as string); }
-  if (v === undefined || (v as Owned).own !== owner) return undefined;
   // (a local's general list at a position too: its item is copied before it is changed, inplace.ts row)
   return v.t > 0 && v.t < T.Enum || atoms && v.t === T.List && n.slot !== undefined ? v : undefined;
 }
