@@ -10,7 +10,7 @@ const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000
   'dx:(`$string til 20000)!20000#(1;"a")', 'dy:(`$string 10000+til 20000)!20000#(2;"b")',
   'll:100000?(1 2;3 4 5;`a`b)', 'gl:10000?(1;`a;"b")', 'sd:string 2000.01.01+1000000?10000',
   'tc:csv 0: ([]n:100000?0D00:00:10;s:100000?`3;f:100000?100.0;j:100000?1000;c:100000?"ABC")',
-  'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:bm!til count bm:"b"$flip (15#2) vs til 30000', 'dm2:(10000_bm)!til 20000', 'bg:140 cut 19600?01b', 'sj:" " sv string til 1000000', 'ag:100000#0'];
+  'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:bm!til count bm:"b"$flip (15#2) vs til 30000', 'dm2:(10000_bm)!til 20000', 'bg:140 cut 19600?01b', 'sj:" " sv string til 1000000', 'ag:100000#0', 'l5:500?100', 'cv:til 1000000'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
@@ -59,6 +59,10 @@ const cases: [string, number][] = [
   ['\\t:100000 value "a+:1"', 0],
   // a global amended at a few positions by name (each a copy of its 100,000 items, were it not in place)
   ['\\t:1000 @[`ag;1 2 3;+;1]', 0],
+  // a global read at positions and amended there (the read released it: each amend a copy of it all)
+  ['{cv[x,x+1]:cv x+1 0} each til 1000', 0],
+  // longs of a few hundred items added and compared (a BigInt made of each item in the loop)
+  ['\\t:100000 l5+l5', 0], ['\\t:100000 l5&l5', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

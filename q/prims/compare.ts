@@ -1,7 +1,7 @@
 // Comparison (= <> < > <= >=) and lesser/greater (& |). Floats compare within kdb+'s tolerance; nulls
 // are the smallest values of their type; symbols compare as text.
 import * as kernels from '../kernels/index.js';
-import { fresh } from '../value/storage.js';
+import { fresh, halves, splitLong } from '../value/storage.js';
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI, WJ, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -245,12 +245,27 @@ function pick(greater: boolean) {
       const k = dom === Dom.F ? kernels.fop(greater ? 6 : 7, a as any, b as any, n) : dom === Dom.J || dom === Dom.I ? kernels.iop(greater ? 6 : 7, dom === Dom.J ? 'i64' : 'i32', a as any, b as any, n) : null;
       if (k) return store(rt, k as any);
     }
-    const r = dom === Dom.F ? fresh(Float64Array, n) : dom === Dom.J ? fresh(BigInt64Array, n) : fresh(Int32Array, n);
+    if (dom === Dom.J) return store(rt, pickJ(greater, a as BigInt64Array | bigint, b as BigInt64Array | bigint, n));
+    const r = dom === Dom.F ? fresh(Float64Array, n) : fresh(Int32Array, n);
     const av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) (r as any)[i] = f(av ? a : (a as any)[i], bv ? b : (b as any)[i]);
     return store(rt, r as any);
   };
   return atomic2(two);
+}
+/** The lesser (or greater) of each pair of longs, compared by their 32-bit halves: the loop above makes a
+ *  BigInt of every item it reads (500 longs: 6 µs). The null is the least long, as q orders it. */
+function pickJ(greater: boolean, a: BigInt64Array | bigint, b: BigInt64Array | bigint, n: number): BigInt64Array {
+  const r = fresh(BigInt64Array, n), w = halves(r);
+  const p = typeof a === 'bigint' ? null : halves(a), q = typeof b === 'bigint' ? null : halves(b);
+  const [ul, uh] = p ? [0, 0] : splitLong(a as bigint), [vl, vh] = q ? [0, 0] : splitLong(b as bigint);
+  for (let i = 0; i < n; i++) {
+    const xl = p ? p[2 * i] : ul, xh = p ? p[2 * i + 1] : uh, yl = q ? q[2 * i] : vl, yh = q ? q[2 * i + 1] : vh;
+    // (x first where it is the lesser, or for greater the greater; equal items are the same bits)
+    const x = greater ? yh < xh || yh === xh && (yl >>> 0) < (xl >>> 0) : xh < yh || xh === yh && (xl >>> 0) < (yl >>> 0);
+    w[2 * i] = x ? xl : yl; w[2 * i + 1] = x ? xh : yh;
+  }
+  return r;
 }
 export const lesser = pick(false);
 export const greater = pick(true);

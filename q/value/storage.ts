@@ -121,6 +121,8 @@ export function concat(t: number, parts: Items[]): Items {
 /** A long vector's items as 32-bit halves (low, high; little-endian as every wasm host is): reading them
  *  makes no BigInt. A large vector's only: a small one's .buffer would cost it a buffer of its own. */
 export const halves = (d: BigInt64Array): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
+/** A long's low and high 32-bit halves, as halves reads them. */
+export const splitLong = (v: bigint): [number, number] => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
 /** Whether long item i, read as halves, is the null (0N: the high half -2^31 over a zero low half). */
 export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === -2147483648 && w[2 * i] === 0;
 /** Whether the long of halves hi, lo is the null or an infinity (0N, 0W, -0W: its text is no digits). */
