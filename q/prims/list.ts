@@ -1,7 +1,7 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI, sliceQ } from '../value/value.js';
-import { alloc, allocRaw, gather, concat, iota, fresh } from '../value/storage.js';
+import { alloc, allocRaw, gather, concat, iota, fresh, halves } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
@@ -119,8 +119,9 @@ export function where(x: Q): Q {
     if (k) return vec(T.Long, k);
     const d = (x as Vec).d as Uint8Array; let n = 0;
     for (let i = 0; i < d.length; i++) n += d[i];
-    const r = fresh(BigInt64Array, n); let j = 0;
-    for (let i = 0; i < d.length; i++) if (d[i]) r[j++] = BigInt(i);
+    // (written as 32-bit halves: a BigInt per position cost more than the rest)
+    const r = fresh(BigInt64Array, n), w = halves(r); let j = 0;
+    for (let i = 0; i < d.length; i++) if (d[i]) { w[j] = i; j += 2; }
     return vec(T.Long, r);
   }
   if (x.t === T.Long || x.t === T.Int || x.t === T.Short || x.t === T.Byte) {

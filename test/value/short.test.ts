@@ -1,0 +1,53 @@
+// Short vectors of longs (under the wasm loops' 2,048 items), worked in 32-bit halves or keyed by numbers
+// rather than a BigInt per item: + - * & | and the comparisons (arith.ts: directJ; compare.ts: pickJ, cmpJ)
+// against the same op item by item (+' works on atoms) and against the wasm loop (the same items repeated
+// past its threshold), with nulls, infinities, wrapping, products past 2^53 and one side an atom; where of
+// short booleans; and ? in except (find.ts: longFind) against a search item by item.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import '../../server/kernels.js';
+import { makeSession } from '../q.js';
+
+test('+ - * & | and comparisons of short long, int and float vectors agree with the op item by item and with the wasm loop', () => {
+  const { q } = makeSession();
+  // (longs: small, near 2^26 where a product leaves a double, near 2^32 where the halves carry, near
+  // 2^62, and the nulls and infinities; ints and floats likewise)
+  q('L:0N 0W -0W 0 1 -1 67108863 -67108863 67108864 201326593 -134217729 4294967295 4294967296 -4294967296 2147483648 4611686018427387904 -4611686018427387904 123456789012');
+  q('I:0Ni 0Wi -0Wi 0 1 -1 65535 65536 -65536 2147483 1073741824i');
+  q('F:0n 0w -0w 0 1 -1 0.5 1e300 -1e300 3.25 1e-300');
+  q('r:{[v;n] v@n?count v}');
+  for (let seed = 0; seed < 6; seed++) {
+    q(`\\S ${seed + 1}`);
+    for (const [v, n] of [['L', 300], ['I', 300], ['F', 300]] as const) {
+      q(`a:r[${v};${n}]; b:r[${v};${n}]; s:first r[${v};1]`);
+      for (const op of ['+', '-', '*', '&', '|', '=', '<>', '<', '>', '<=', '>=']) {
+        for (const [x, y] of [['a', 'b'], ['a', 's'], ['s', 'b']]) {
+          const e = `${x}${op}${y}`;
+          assert.equal(q(`(${e})~${x}${op}'${y}`), '1b', `${v}: ${e} item by item`);
+          // (3000 items take the wasm loop; the first 300 are a and b again)
+          const big = (z: string) => z === 's' ? 's' : `3000#${z}`;
+          assert.equal(q(`(${e})~${n}#(${big(x)})${op}${big(y)}`), '1b', `${v}: ${e} as the wasm loop`);
+        }
+      }
+    }
+  }
+  // where of a short boolean vector, as the positions picked one by one
+  for (let seed = 0; seed < 5; seed++) assert.equal(q(`(where b)~raze {$[y;enlist x;()]}'[til count b;b:${50 + 40 * seed}?0b]`), '1b');
+  assert.equal(q('where 0#0b'), '`long$()');
+  assert.equal(q('0W 4294967295 -4294967296 67108864+1 1 -1 67108864'), '0N 4294967296 -4294967297 134217728');
+  assert.equal(q('4611686018427387904 67108864 3 -67108865*2 67108864 5 67108865'), '0N 4503599627370496 15 -4503599761588225');
+});
+
+test('? in except of short long and timestamp vectors agree with a search item by item, nulls and longs past 2^53 too', () => {
+  const { q } = makeSession();
+  q('L:0N 0W -0W 0 1 -1 9007199254740992 9007199254740993 -9007199254740993 4294967296 4294967295 123');
+  q('r:{[v;n] v@n?count v}; t:.z.p');
+  for (let seed = 0; seed < 6; seed++) {
+    q(`\\S ${seed + 1}`);
+    q('a:r[L;40]; b:r[L;200]; ta:t+a mod 1000; tb:t+b mod 1000');
+    assert.equal(q('(a?b)~{$[any w:x=y;first where w;count x]}[a] each b'), '1b');
+    assert.equal(q('(b in a)~{any x=y}[a] each b'), '1b');
+    assert.equal(q('(b except a)~b where not {any x=y}[a] each b'), '1b');
+    assert.equal(q('(tb in ta)~{any x=y}[ta] each tb'), '1b');
+  }
+});
