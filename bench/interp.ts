@@ -63,6 +63,7 @@ const cases: [string, number][] = [
   ['{cv[x,x+1]:cv x+1 0} each til 1000', 0],
   // longs of a few hundred items added, compared and sought (a BigInt made of each item in the loop)
   ['\\t:100000 l5+l5', 0], ['\\t:100000 l5&l5', 0], ['\\t:100000 where l5>50', 0], ['\\t:100000 l5 in 128#l5', 0],
+  ['\\t:100000 sums l5', 0], ['\\t:100000 l5 mod 7', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

@@ -5,7 +5,7 @@
 import * as kernels from '../kernels/index.js';
 import { T, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, NJ, WJ, NI, WI, NH, WH, dict, table, list, count, item, items, fromItems, isNullV, isKeyed, symVec } from '../value/value.js';
-import { alloc, fresh } from '../value/storage.js';
+import { alloc, fresh, halves, FEW_LONGS } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { Dom, domOf, view, store, atomOf } from './numeric.js';
 import { add, multiply, subtract, divide, resultType, SUB } from './arith.js';
@@ -179,6 +179,17 @@ function runningVec(isSum: boolean) {
     if (!x.d.length) return { ...x, a: 0 } as Vec;
     if (isSum && rt === x.t) { const k = kernels.scan('sums', x.t, x.d); if (k) return { t: rt, d: k, a: 0 } as Vec; }
     const a = view(x, dom), n = (a as ArrayLike<unknown>).length;
+    if (dom === Dom.J && isSum && n >= FEW_LONGS) {
+      // (a running sum of longs in 32-bit halves: a BigInt per item cost 4.6 µs over 500 longs)
+      const d = halves(a as BigInt64Array), r = fresh(BigInt64Array, n), w = halves(r);
+      let lo = 0, hi = 0;
+      for (let i = 0; i < n; i++) {
+        const vl = d[2 * i], vh = d[2 * i + 1];
+        if (!(vh === -2147483648 && vl === 0)) { const l = (lo >>> 0) + (vl >>> 0); hi = (hi + vh + (l > 0xffffffff ? 1 : 0)) | 0; lo = l | 0; }
+        w[2 * i] = lo; w[2 * i + 1] = hi;
+      }
+      return store(rt, r);
+    }
     if (dom === Dom.J) {
       const d = a as BigInt64Array, r = fresh(BigInt64Array, n); let s = isSum ? 0n : 1n;
       for (let i = 0; i < n; i++) { const v = d[i]; if (v !== NJ) s = isSum ? s + v : BigInt.asIntN(64, s * v); r[i] = s; }

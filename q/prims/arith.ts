@@ -3,7 +3,7 @@
 // '.' is a type error. Integer arithmetic wraps and only checks nulls: infinities are ordinary values
 // (basics/datatypes.md), so 0W+1 is 0N and 0Wi+5 is 2147483652.
 import { neg } from './math.js';
-import { fresh, halves, splitLong } from '../value/storage.js';
+import { fresh, halves, longSides, FEW_LONGS } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
@@ -101,27 +101,29 @@ function loopI(a: Side, b: Side, n: number, f: IOp): Int32Array {
   return r;
 }
 
-// + - * of longs too short for the wasm loop: loopJ makes a BigInt of every item it reads and of every
-// result (500 longs added: 5.8 µs, now 3). Worked in their 32-bit halves instead; a product needs all 64
-// bits only past 2^26 a side, which the BigInt op then gives. (Floats and ints gain nothing so: V8 runs
-// loopF and loopI as fast.)
+// + - * div mod of longs too short for the wasm loop: loopJ makes a BigInt of every item it reads and of
+// every result (500 longs added: 5.8 µs, now 3). Worked in their 32-bit halves instead, and as doubles
+// where those are exact; past that (a product past 2^26 a side), the BigInt op. (Floats and ints gain
+// nothing so: V8 runs loopF and loopI as fast.)
 /** The high half of the long null (its low half 0). */
 const NULL_HI = -2147483648;
-/** Items a op b of longs (code 0 +, 1 -, 2 *), nulls kept, wrapping; a side may be one bigint. */
+/** Items a op b of longs (code 0 +, 1 -, 2 *, 4 div, 5 mod), nulls kept, wrapping; a side may be one
+ *  bigint. */
 function directJ(code: number, a: Side, b: Side, n: number, jop: JOp): BigInt64Array {
-  const r = fresh(BigInt64Array, n), w = halves(r);
-  const p = typeof a === 'bigint' ? null : halves(a as BigInt64Array), q = typeof b === 'bigint' ? null : halves(b as BigInt64Array);
-  const [ul, uh] = p ? [0, 0] : splitLong(a as bigint), [vl, vh] = q ? [0, 0] : splitLong(b as bigint);
+  const r = fresh(BigInt64Array, n), w = halves(r), [p, q, ul, uh, vl, vh] = longSides(a as BigInt64Array | bigint, b as BigInt64Array | bigint);
   for (let i = 0; i < n; i++) {
     const xl = p ? p[2 * i] : ul, xh = p ? p[2 * i + 1] : uh, yl = q ? q[2 * i] : vl, yh = q ? q[2 * i + 1] : vh;
     if (xh === NULL_HI && xl === 0 || yh === NULL_HI && yl === 0) { w[2 * i] = 0; w[2 * i + 1] = NULL_HI; continue; }
     if (code === 0) { const lo = (xl >>> 0) + (yl >>> 0); w[2 * i] = lo; w[2 * i + 1] = xh + yh + (lo > 0xffffffff ? 1 : 0); }
     else if (code === 1) { const lo = (xl >>> 0) - (yl >>> 0); w[2 * i] = lo; w[2 * i + 1] = xh - yh - (lo < 0 ? 1 : 0); }
     else {
-      // (both within ±2^26: the product is a double's exact integer, below 2^53)
       const x = xh * 4294967296 + (xl >>> 0), y = yh * 4294967296 + (yl >>> 0);
-      if (x > -67108864 && x < 67108864 && y > -67108864 && y < 67108864) { const m = x * y; w[2 * i] = m | 0; w[2 * i + 1] = Math.floor(m / 4294967296); }
-      else r[i] = jop(p ? (a as BigInt64Array)[i] : a as bigint, q ? (b as BigInt64Array)[i] : b as bigint);
+      // (a product of sides within ±2^26 is a double's exact integer, below 2^53; a quotient of sides
+      // within ±2^31 is floored exactly; div by 0 is null and mod by 0 is x, as jop gives them)
+      if (code === 2 ? x > -67108864 && x < 67108864 && y > -67108864 && y < 67108864 : x > -2147483648 && x < 2147483648 && y > -2147483648 && y < 2147483648 && y !== 0) {
+        const m = code === 2 ? x * y : code === 4 ? Math.floor(x / y) : x - y * Math.floor(x / y);
+        w[2 * i] = m | 0; w[2 * i + 1] = Math.floor(m / 4294967296);
+      } else r[i] = jop(p ? (a as BigInt64Array)[i] : a as bigint, q ? (b as BigInt64Array)[i] : b as bigint);
     }
   }
   return r;
@@ -140,7 +142,7 @@ function run(x: Q, y: Q, rt: number, dom: Dom, a: Side, b: Side, fop: FOp, jop: 
     const r = dom === Dom.F ? kernels.fop(code, a, b, n) : code !== 3 ? kernels.iop(code, dom === Dom.J ? 'i64' : 'i32', a, b, n) : null;
     if (r) return store(rt, r);
   }
-  if (dom === Dom.J && code >= 0 && code <= 2) return store(rt, directJ(code, a, b, n, jop));
+  if (dom === Dom.J && code >= 0 && code !== 3 && n >= FEW_LONGS) return store(rt, directJ(code, a, b, n, jop));
   return store(rt, dom === Dom.F ? loopF(a, b, n, fop) : dom === Dom.J ? loopJ(a, b, n, jop) : loopI(a, b, n, iop));
 }
 

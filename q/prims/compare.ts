@@ -1,7 +1,7 @@
 // Comparison (= <> < > <= >=) and lesser/greater (& |). Floats compare within kdb+'s tolerance; nulls
 // are the smallest values of their type; symbols compare as text.
 import * as kernels from '../kernels/index.js';
-import { fresh, halves, splitLong } from '../value/storage.js';
+import { fresh, halves, longSides, FEW_LONGS } from '../value/storage.js';
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI, WJ, WI } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -97,7 +97,7 @@ function compareWith(test: (c: number) => boolean, op: number) {
     }
     if (x.t < 0 && y.t < 0) return { t: -T.Bool, v: test(cmp(a, b)) ? 1 : 0 };
     const n = x.t > 0 ? countV(x) : countV(y);
-    if (longs) return { t: T.Bool, d: cmpJ(op, a, b, n), a: 0 } as Vec;
+    if (longs && n >= FEW_LONGS) return { t: T.Bool, d: cmpJ(op, a, b, n), a: 0 } as Vec;
     const r = fresh(Uint8Array, n), av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) r[i] = test(cmp(av ? a : a[i], bv ? b : b[i])) ? 1 : 0;
     return { t: T.Bool, d: r, a: 0 } as Vec;
@@ -107,9 +107,7 @@ function compareWith(test: (c: number) => boolean, op: number) {
 /** Longs too few for the wasm loop compared by their 32-bit halves (op as compareWith numbers it): the loop
  *  above makes a BigInt of every item it reads (500 longs: 5 µs). The null is the least long. */
 function cmpJ(op: number, a: BigInt64Array | bigint, b: BigInt64Array | bigint, n: number): Uint8Array {
-  const r = fresh(Uint8Array, n);
-  const p = typeof a === 'bigint' ? null : halves(a), q = typeof b === 'bigint' ? null : halves(b);
-  const [ul, uh] = p ? [0, 0] : splitLong(a as bigint), [vl, vh] = q ? [0, 0] : splitLong(b as bigint);
+  const r = fresh(Uint8Array, n), [p, q, ul, uh, vl, vh] = longSides(a, b);
   for (let i = 0; i < n; i++) {
     const xl = p ? p[2 * i] >>> 0 : ul >>> 0, xh = p ? p[2 * i + 1] : uh, yl = q ? q[2 * i] >>> 0 : vl >>> 0, yh = q ? q[2 * i + 1] : vh;
     const c = xh < yh ? -1 : xh > yh ? 1 : xl < yl ? -1 : xl > yl ? 1 : 0;
@@ -259,8 +257,8 @@ function pick(greater: boolean) {
       const k = dom === Dom.F ? kernels.fop(greater ? 6 : 7, a as any, b as any, n) : dom === Dom.J || dom === Dom.I ? kernels.iop(greater ? 6 : 7, dom === Dom.J ? 'i64' : 'i32', a as any, b as any, n) : null;
       if (k) return store(rt, k as any);
     }
-    if (dom === Dom.J) return store(rt, pickJ(greater, a as BigInt64Array | bigint, b as BigInt64Array | bigint, n));
-    const r = dom === Dom.F ? fresh(Float64Array, n) : fresh(Int32Array, n);
+    if (dom === Dom.J && n >= FEW_LONGS) return store(rt, pickJ(greater, a as BigInt64Array | bigint, b as BigInt64Array | bigint, n));
+    const r = dom === Dom.F ? fresh(Float64Array, n) : dom === Dom.J ? fresh(BigInt64Array, n) : fresh(Int32Array, n);
     const av = isScalar(a), bv = isScalar(b);
     for (let i = 0; i < n; i++) (r as any)[i] = f(av ? a : (a as any)[i], bv ? b : (b as any)[i]);
     return store(rt, r as any);
@@ -270,9 +268,7 @@ function pick(greater: boolean) {
 /** The lesser (or greater) of each pair of longs, compared by their 32-bit halves: the loop above makes a
  *  BigInt of every item it reads (500 longs: 6 µs). The null is the least long, as q orders it. */
 function pickJ(greater: boolean, a: BigInt64Array | bigint, b: BigInt64Array | bigint, n: number): BigInt64Array {
-  const r = fresh(BigInt64Array, n), w = halves(r);
-  const p = typeof a === 'bigint' ? null : halves(a), q = typeof b === 'bigint' ? null : halves(b);
-  const [ul, uh] = p ? [0, 0] : splitLong(a as bigint), [vl, vh] = q ? [0, 0] : splitLong(b as bigint);
+  const r = fresh(BigInt64Array, n), w = halves(r), [p, q, ul, uh, vl, vh] = longSides(a, b);
   for (let i = 0; i < n; i++) {
     const xl = p ? p[2 * i] : ul, xh = p ? p[2 * i + 1] : uh, yl = q ? q[2 * i] : vl, yh = q ? q[2 * i + 1] : vh;
     // (x first where it is the lesser, or for greater the greater; equal items are the same bits)

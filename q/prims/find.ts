@@ -2,7 +2,7 @@
 // integer and float vectors (floats compare exactly: kdb+'s find applies no comparison tolerance);
 // match for everything else.
 import { T } from '../value/types.js';
-import { fresh, halves } from '../value/storage.js';
+import { fresh, halves, FEW_LONGS } from '../value/storage.js';
 import { Q, Vec, List, Atom, Table, count, item, NJ, WJ } from '../value/value.js';
 import { firstMatches } from './groupby.js';
 import { intern } from '../value/sym.js';
@@ -173,7 +173,7 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
     const k = (x.t !== T.Enum || (x as Vec).dom === (y as Vec).dom) ? kernels.find(x.t, xd, yd) : null;
     if (k) return k;
     if (x.t === T.Guid) return guidFind(xd, yd);
-    if (xd instanceof BigInt64Array) return longFind(xd, yd as BigInt64Array);
+    if (xd instanceof BigInt64Array && n + m >= FEW_LONGS) return longFind(xd, yd as BigInt64Array);
     // (a Map's keys compare as find does: a null finds a null, -0 finds 0, floats exactly)
     const h = new Map<any, number>();
     for (let i = n - 1; i >= 0; i--) h.set(xd[i], i);

@@ -1,8 +1,9 @@
 // Short vectors of longs (under the wasm loops' 2,048 items), worked in 32-bit halves or keyed by numbers
-// rather than a BigInt per item: + - * & | and the comparisons (arith.ts: directJ; compare.ts: pickJ, cmpJ)
-// against the same op item by item (+' works on atoms) and against the wasm loop (the same items repeated
-// past its threshold), with nulls, infinities, wrapping, products past 2^53 and one side an atom; where of
-// short booleans; and ? in except (find.ts: longFind) against a search item by item.
+// rather than a BigInt per item: + - * div mod & | and the comparisons (arith.ts: directJ; compare.ts:
+// pickJ, cmpJ) against the same op item by item (+' works on atoms) and against the wasm loop (the same
+// items repeated past its threshold), with nulls, infinities, wrapping, products past 2^53, division by 0
+// and one side an atom; sums (agg.ts) and where of short booleans; and ? in except (find.ts: longFind)
+// against a search item by item.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../server/kernels.js';
@@ -20,10 +21,10 @@ test('+ - * & | and comparisons of short long, int and float vectors agree with 
     q(`\\S ${seed + 1}`);
     for (const [v, n] of [['L', 300], ['I', 300], ['F', 300]] as const) {
       q(`a:r[${v};${n}]; b:r[${v};${n}]; s:first r[${v};1]`);
-      for (const op of ['+', '-', '*', '&', '|', '=', '<>', '<', '>', '<=', '>=']) {
+      for (const op of ['+', '-', '*', ' div ', ' mod ', '&', '|', '=', '<>', '<', '>', '<=', '>=']) {
         for (const [x, y] of [['a', 'b'], ['a', 's'], ['s', 'b']]) {
           const e = `${x}${op}${y}`;
-          assert.equal(q(`(${e})~${x}${op}'${y}`), '1b', `${v}: ${e} item by item`);
+          assert.equal(q(`(${e})~${x} ${op.trim()}' ${y}`), '1b', `${v}: ${e} item by item`);
           // (3000 items take the wasm loop; the first 300 are a and b again)
           const big = (z: string) => z === 's' ? 's' : `3000#${z}`;
           assert.equal(q(`(${e})~${n}#(${big(x)})${op}${big(y)}`), '1b', `${v}: ${e} as the wasm loop`);
@@ -31,6 +32,9 @@ test('+ - * & | and comparisons of short long, int and float vectors agree with 
       }
     }
   }
+  // sums of short longs, as the running + item by item ({x+y}\ skips no null: nulls are first made 0)
+  for (let seed = 0; seed < 5; seed++) assert.equal(q(`(sums a)~{x+y}\\[0^a:${50 + 40 * seed}?L]`), '1b');
+  assert.equal(q('sums 0N 1 0N 0W 1 -2'), '0 1 1 0N -0W 0W');
   // where of a short boolean vector, as the positions picked one by one
   for (let seed = 0; seed < 5; seed++) assert.equal(q(`(where b)~raze {$[y;enlist x;()]}'[til count b;b:${50 + 40 * seed}?0b]`), '1b');
   assert.equal(q('where 0#0b'), '`long$()');
