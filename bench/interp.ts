@@ -10,7 +10,8 @@ const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000
   'dx:(`$string til 20000)!20000#(1;"a")', 'dy:(`$string 10000+til 20000)!20000#(2;"b")',
   'll:100000?(1 2;3 4 5;`a`b)', 'gl:10000?(1;`a;"b")', 'sd:string 2000.01.01+1000000?10000',
   'tc:csv 0: ([]n:100000?0D00:00:10;s:100000?`3;f:100000?100.0;j:100000?1000;c:100000?"ABC")',
-  'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:bm!til count bm:"b"$flip (15#2) vs til 30000', 'dm2:(10000_bm)!til 20000', 'bg:140 cut 19600?01b', 'sj:" " sv string til 1000000', 'ag:100000#0', 'l5:500?100', 'cv:til 1000000'];
+  'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:bm!til count bm:"b"$flip (15#2) vs til 30000', 'dm2:(10000_bm)!til 20000', 'bg:140 cut 19600?01b',
+  'sj:" " sv string til 1000000', 'ag:100000#0', 'l5:500?100', 'cv:til 1000000'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
