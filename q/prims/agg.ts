@@ -5,7 +5,7 @@
 import * as kernels from '../kernels/index.js';
 import { T, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, NJ, WJ, NI, WI, NH, WH, dict, table, list, count, item, items, fromItems, isNullV, isKeyed, symVec } from '../value/value.js';
-import { alloc, fresh, halves, FEW_LONGS } from '../value/storage.js';
+import { alloc, fresh, halves, nullHalves, FEW_LONGS } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { Dom, domOf, view, store, atomOf } from './numeric.js';
 import { add, multiply, subtract, divide, resultType, SUB } from './arith.js';
@@ -185,7 +185,7 @@ function runningVec(isSum: boolean) {
       let lo = 0, hi = 0;
       for (let i = 0; i < n; i++) {
         const vl = d[2 * i], vh = d[2 * i + 1];
-        if (!(vh === -2147483648 && vl === 0)) { const l = (lo >>> 0) + (vl >>> 0); hi = (hi + vh + (l > 0xffffffff ? 1 : 0)) | 0; lo = l | 0; }
+        if (!nullHalves(d, i)) { const l = (lo >>> 0) + (vl >>> 0); hi = (hi + vh + (l > 0xffffffff ? 1 : 0)) | 0; lo = l | 0; }
         w[2 * i] = lo; w[2 * i + 1] = hi;
       }
       return store(rt, r);

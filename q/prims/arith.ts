@@ -3,7 +3,7 @@
 // '.' is a type error. Integer arithmetic wraps and only checks nulls: infinities are ordinary values
 // (basics/datatypes.md), so 0W+1 is 0N and 0Wi+5 is 2147483652.
 import { neg } from './math.js';
-import { fresh, halves, longSides, FEW_LONGS } from '../value/storage.js';
+import { fresh, halves, longSides, FEW_LONGS, NULL_HI } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { T, TYPE_CHARS, typeOfChar, isFloating } from '../value/types.js';
 import { Q, Atom, Vec, NJ, NI } from '../value/value.js';
@@ -105,8 +105,6 @@ function loopI(a: Side, b: Side, n: number, f: IOp): Int32Array {
 // every result (500 longs added: 5.8 µs, now 3). Worked in their 32-bit halves instead, and as doubles
 // where those are exact; past that (a product past 2^26 a side), the BigInt op. (Floats and ints gain
 // nothing so: V8 runs loopF and loopI as fast.)
-/** The high half of the long null (its low half 0). */
-const NULL_HI = -2147483648;
 /** Items a op b of longs (code 0 +, 1 -, 2 *, 4 div, 5 mod), nulls kept, wrapping; a side may be one
  *  bigint. */
 function directJ(code: number, a: Side, b: Side, n: number, jop: JOp): BigInt64Array {

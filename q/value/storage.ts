@@ -133,8 +133,10 @@ export function longSides(a: BigInt64Array | bigint, b: BigInt64Array | bigint):
   const [ul, uh] = typeof a === 'bigint' ? splitLong(a) : [0, 0], [vl, vh] = typeof b === 'bigint' ? splitLong(b) : [0, 0];
   return [typeof a === 'bigint' ? null : halves(a), typeof b === 'bigint' ? null : halves(b), ul, uh, vl, vh];
 }
+/** The high half of the long null, 0N (its low half 0). */
+export const NULL_HI = -2147483648;
 /** Whether long item i, read as halves, is the null (0N: the high half -2^31 over a zero low half). */
-export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === -2147483648 && w[2 * i] === 0;
+export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === NULL_HI && w[2 * i] === 0;
 /** Whether the long of halves hi, lo is the null or an infinity (0N, 0W, -0W: its text is no digits). */
 export const specialHalves = (hi: number, lo: number): boolean => hi === -2147483648 && (lo === 0 || lo === 1) || hi === 2147483647 && lo === -1;
 
