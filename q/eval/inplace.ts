@@ -6,6 +6,7 @@ import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, sym, vec } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { apply } from '../prims/apply.js';
+import { PRIMS } from '../prims/registry.js';
 import { amend } from '../prims/amend.js';
 import { index } from '../prims/index.js';
 import { forgetIndex, find1 } from '../prims/find.js';
@@ -106,9 +107,10 @@ function cells(x: Q, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | nu
     forgetIndex(d);
     return op ? v : y;
   } });
-  // an atomic op at positions none of which repeats: applied to all the items at once, as it would be
-  // to each (the new items are the assignment's value); x[i]:y of x's type: y's items as they are
-  if (op ? rising && op.t === T.Op && ATOMIC.has((op as { name?: string }).name!) : y.t === x.t) {
+  // an atomic op (the primitives' table says which) at positions none of which repeats: applied to all
+  // the items at once, as it would be to each (the new items are the assignment's value); x[i]:y of x's
+  // type: y's items as they are
+  if (op ? rising && op.t === T.Op && PRIMS[(op as { name?: string }).name!]?.atomic : y.t === x.t) {
     const v = op ? apply(op, [index(x, vec(T.Int, ps)), y]) : y;
     return v.t === x.t && count(v) === n ? write(v as Vec) : null;
   }
@@ -129,8 +131,6 @@ function cells(x: Q, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | nu
     return op ? itemsAt(x, idx) ?? x : y;
   } };
 }
-/** Dyadic primitives applied item by item, so that applying them to many items at once is the same. */
-const ATOMIC = new Set(['+', '-', '*', '%', '|', '&']);
 /** @[`g;i;f;y] and .[`g;i;f;y] (idx: i, or i's items) on global g: as g[i]:y and g[i]f:y are, changed where
  *  it stands when g alone holds its value; else by whole() (the amend as it always ran), whose copy g
  *  then holds alone. The name. */
