@@ -11,7 +11,8 @@ const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000
   'll:100000?(1 2;3 4 5;`a`b)', 'gl:10000?(1;`a;"b")', 'sd:string 2000.01.01+1000000?10000',
   'tc:csv 0: ([]n:100000?0D00:00:10;s:100000?`3;f:100000?100.0;j:100000?1000;c:100000?"ABC")',
   'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:bm!til count bm:"b"$flip (15#2) vs til 30000', 'dm2:(10000_bm)!til 20000', 'bg:140 cut 19600?01b',
-  'sj:" " sv string til 1000000', 'ag:100000#0', 'l5:500?100', 'cv:til 1000000'];
+  'sj:" " sv string til 1000000', 'ag:100000#0', 'l5:500?100', 'cv:til 1000000',
+  'gr:502 502#0', 'sr:1+til 500', 'zr:500 500#til 250000'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
@@ -65,6 +66,8 @@ const cases: [string, number][] = [
   // longs of a few hundred items added, compared and sought (a BigInt made of each item in the loop)
   ['\\t:100000 l5+l5', 0], ['\\t:100000 l5&l5', 0], ['\\t:100000 where l5>50', 0], ['\\t:100000 l5 in 128#l5', 0],
   ['\\t:100000 sums l5', 0], ['\\t:100000 l5 mod 7', 0],
+  // a 500 × 500 block of a grid assigned (an atom made and read back for each of its items)
+  ['\\t:100 gr[sr;sr]:zr', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

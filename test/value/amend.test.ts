@@ -1,0 +1,48 @@
+// Assignment at a vector of positions (x[i]:y, @[x;i;:;y], .[x;(i;j);:;y]) moves y's items straight into
+// the copy of x when they are of x's type (amend.ts: atMany), 8-byte items and long positions as 32-bit
+// halves. Checked against the same assignment made one position at a time, over (for each type) random
+// positions with repeats, a vector y and an atom y, and against the errors of a position out of range.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import '../../server/kernels.js';
+import { makeSession } from '../q.js';
+
+test('assignment at many positions agrees with assignment one position at a time', () => {
+  const { q } = makeSession();
+  // one at a time: a fold over (position;item) pairs, each an amend at an atom position
+  q('one:{[x;i;y] {@[x;y 0;:;y 1]}/[x;flip(i;$[0>type y;(count i)#y;y])]}');
+  const values: Record<string, string> = {
+    long: '0N 0W -0W 0 1 -1 4294967296 -4294967297 2147483648 123456789012',
+    float: '0n 0w -0w 0 -0.5 1e300 3.25',
+    timestamp: '0Np 2000.01.01D 1999.12.31D23:59:59.999999999 2024.02.29D12:00',
+    int: '0Ni 0Wi 1 -1 65536i', date: '0Nd 2000.01.01 1970.01.01', short: '0Nh 1 -1 32767h', byte: '0x00ff7f',
+    real: '0Ne 1.5 -2e', bool: '010b', char: '"ab c"', symbol: '`a`bb``ccc', guid: '2?0Ng',
+  };
+  for (const [name, v] of Object.entries(values)) {
+    q(`V:${v}`);
+    for (let seed = 1; seed <= 4; seed++) {
+      q(`\\S ${seed}`);
+      // (positions repeat: the later item stays, as one at a time leaves it; long, int and short positions)
+      q(`x:V@20?count V; i:30?20; y:V@30?count V; a:first V@1?count V`);
+      for (const it of ['i', '`int$i', '`short$i']) {
+        assert.equal(q(`@[x;${it};:;y]~one[x;${it};y]`), '1b', `${name}: @[x;${it};:;y]`);
+        assert.equal(q(`@[x;${it};:;a]~one[x;${it};a]`), '1b', `${name}: @[x;${it};:;atom]`);
+        assert.equal(q(`{[x;i;y] x[i]:y; x}[x;${it};y]~one[x;${it};y]`), '1b', `${name}: x[${it}]:y`);
+      }
+    }
+  }
+  // rows of a matrix, as the 2021 day 15 grid walk amends them
+  q('\\S 5');
+  q('g:5 5#25?100; s:1 2 3; m:3 3#9?1000');
+  assert.equal(q('.[g;(s;s);:;m]~{[g;k] .[g;(s k;s);:;m k]}/[g;til 3]'), '1b');
+  assert.equal(q('{[g] g[s;s]:m; g}[g]~.[g;(s;s);:;m]'), '1b');
+  // a position out of range is 'length, and the vector is left as it was
+  q('w:1 2 3');
+  assert.match(q('w[0 3]:4 5'), /^'length/);
+  assert.match(q('w[0 -1]:4 5'), /^'length/);
+  assert.match(q('w[0 4294967296]:4 5'), /^'length/);
+  assert.equal(q('w'), '1 2 3');
+  // an item of another type is not moved as it is
+  assert.match(q('w[0 1]:1.5 2.5'), /^'type/);
+  assert.equal(q('w'), '1 2 3');
+});
