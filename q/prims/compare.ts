@@ -269,6 +269,17 @@ function pick(greater: boolean) {
  *  BigInt of every item it reads (500 longs: 6 µs). The null is the least long, as q orders it. */
 function pickJ(greater: boolean, a: BigInt64Array | bigint, b: BigInt64Array | bigint, n: number): BigInt64Array {
   const r = fresh(BigInt64Array, n), w = halves(r), [p, q, ul, uh, vl, vh] = longSides(a, b);
+  // both sides' items exact as doubles (under 2^53 in size: no null or infinity): Math.min and Math.max of
+  // the doubles, which take no branch, where comparing halves mispredicts half the time on mixed data
+  if (p && q && exactLongs(p, n) && exactLongs(q, n)) {
+    for (let j = 0; j < 2 * n; j += 2) {
+      const x = p[j + 1] * 4294967296 + (p[j] >>> 0), y = q[j + 1] * 4294967296 + (q[j] >>> 0);
+      const z = greater ? Math.max(x, y) : Math.min(x, y), hi = Math.floor(z / 4294967296);
+      // (the low half's store keeps z modulo 2^32, as an Int32Array store does any number)
+      w[j + 1] = hi; w[j] = z;
+    }
+    return r;
+  }
   for (let i = 0; i < n; i++) {
     const xl = p ? p[2 * i] : ul, xh = p ? p[2 * i + 1] : uh, yl = q ? q[2 * i] : vl, yh = q ? q[2 * i + 1] : vh;
     // (x first where it is the lesser, or for greater the greater; equal items are the same bits)
@@ -276,6 +287,13 @@ function pickJ(greater: boolean, a: BigInt64Array | bigint, b: BigInt64Array | b
     w[2 * i] = x ? xl : yl; w[2 * i + 1] = x ? xh : yh;
   }
   return r;
+}
+/** Whether n longs (as halves) all lie within ±2^53, where a double holds each exactly. */
+function exactLongs(w: Int32Array, n: number): boolean {
+  let out = 0;
+  // (a high half outside -2^21 .. 2^21-1 sets a bit above the 22nd once shifted into range)
+  for (let j = 1; j < 2 * n; j += 2) out |= (w[j] + 0x200000) >>> 22;
+  return out === 0;
 }
 export const lesser = pick(false);
 export const greater = pick(true);

@@ -32,6 +32,17 @@ test('+ - * & | and comparisons of short long, int and float vectors agree with 
       }
     }
   }
+  // & and | of longs all within ±2^53 take Math.min and Math.max of doubles (pickJ): the bounds, both
+  // sides of 2^32, and (as a vector and as an atom) one long past 2^53 that sends them back to the halves
+  q('E:-9007199254740992 9007199254740991 -4294967297 -4294967296 -1 0 1 4294967295 4294967296 8589934593 -8589934593 1000');
+  for (let seed = 0; seed < 4; seed++) {
+    q(`\\S ${seed + 1}`);
+    q('a:r[E;300]; b:r[E;300]; c:@[b;7;:;9007199254740993]');
+    for (const e of ['a&b', 'a|b', 'b&a', 'b|a', 'a&c', 'a|c', 'a&9007199254740993', 'a|-9007199254740993']) {
+      const [x, op, y] = e.split(/([&|])/);
+      assert.equal(q(`(${e})~${x}${op}'${y}`), '1b', `${e} item by item`);
+    }
+  }
   // sums of short longs, as the running + item by item ({x+y}\ skips no null: nulls are first made 0)
   for (let seed = 0; seed < 5; seed++) assert.equal(q(`(sums a)~{x+y}\\[0^a:${50 + 40 * seed}?L]`), '1b');
   assert.equal(q('sums 0N 1 0N 0W 1 -2'), '0 1 1 0N -0W 0W');
