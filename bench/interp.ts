@@ -68,6 +68,10 @@ const cases: [string, number][] = [
   ['\\t:100000 sums l5', 0], ['\\t:100000 l5 mod 7', 0],
   // a 500 × 500 block of a grid assigned (an atom made and read back for each of its items)
   ['\\t:100 gr[sr;sr]:zr', 0],
+  // a cache keyed by -8! of arguments (and one by strings) looked up and grown a key at a time (the lookup
+  // read it whole, so each new key copied all the keys and values before it); each run from an empty cache
+  ['cb:(enlist 0#0x0)!enlist (::); {k:-8!x; if[(::)~`cb k; @[`cb;k;:;x]]} each til 20000', 0],
+  ['cs:(enlist "")!enlist (::); {k:string x; if[(::)~cs k; cs[k]:x]} each til 20000', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

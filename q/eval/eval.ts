@@ -6,7 +6,7 @@ import { QError } from '../value/error.js';
 import { K_GLYPHS } from '../value/kforms.js';
 import { primCode } from '../ipc/prims.js';
 import { PRIMS } from '../prims/registry.js';
-import { apply, apply1, project, setLambdaCaller, setSymResolver } from '../prims/apply.js';
+import { apply, apply1, project, setLambdaCaller, setSymResolver, setHeldSym } from '../prims/apply.js';
 import { derive, truthy } from '../prims/iter.js';
 import { amend } from '../prims/amend.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
@@ -79,6 +79,11 @@ export function callLambda(f: Lambda, args: Q[]): Q {
 setLambdaCaller(callLambda);
 // (a file symbol applied indexes the file's value: `:vv 1, `:db/t `c, as wp/intraday-writedown's disksort)
 setSymResolver(name => name[0] === ':' ? getFile(name.slice(1)) : getGlobal(name));
+setHeldSym(name => {
+  if (name[0] === ':' || env.views.size && env.views.has(env.full(name))) return undefined;
+  const full = env.full(name), v = env.globals.peek(full);
+  return v !== undefined && (v as Owned).own === full ? v : undefined;
+});
 setViewRunner(n => ev(n, null));
 
 /** The debugger's marker for a unary application: its one argument is cursor.x. */
@@ -153,6 +158,7 @@ function evMon(n: Extract<Node, { k: 'mon' }>, fr: Frame): Q {
     cursor.fn = n.f.n; cursor.x = x; cursor.args = UNARY;
     const m = PRIMS[n.f.n]?.m; if (m) return m(x); return apply1(primValue(n.f.n), x);
   }
+  if (n.f.k === 'name') { const r = atomAt(n.f, fr, [x], n.p); if (r !== undefined) return r; }
   const f = (n.f.k === 'name' ? applied(n.f, fr, [x]) : undefined) ?? ev(n.f, fr);
   if (n.p !== undefined) cursor.at = n.p;
   cursor.fn = f; cursor.x = x; cursor.args = UNARY;
@@ -188,6 +194,7 @@ function evApp(n: Extract<Node, { k: 'app' }>, fr: Frame): Q {
   }
   // (a variable's own vector indexed, x[i] and 3 x\i, is not read whole: see applied)
   let f: Q | undefined;
+  if (n.f.k === 'name') { const r = atomAt(n.f, fr, args, n.p); if (r !== undefined) return r; }
   if (n.f.k === 'name') f = applied(n.f, fr, args);
   else if (n.f.k === 'adv' && (n.f.a === '\\' || n.f.a === '/') && n.f.f.k === 'name') { const v = applied(n.f.f, fr, args); if (v) f = derive(n.f.a, v); }
   f ??= ev(n.f, fr);
@@ -217,6 +224,24 @@ function applied(n: Extract<Node, { k: 'name' }>, fr: Frame, args: readonly (Q |
   }
   // (a local's general list at a position too: its item is copied before it is changed, inplace.ts row)
   return v.t > 0 && v.t < T.Enum || atoms && v.t === T.List && n.slot !== undefined ? v : undefined;
+}
+/** A dictionary or general list its variable alone holds, indexed to an atom (d k, d[k], a cache's lookup
+ *  between its appends): the atom, the value staying the variable's own, so that the next d[k]:v changes
+ *  it where it stands. An atom cannot be a part of the value that a later change in place would reach;
+ *  anything else the index gives ends the variable's hold (its name is read whole), as ev would. Undefined
+ *  where the name is not such a variable. */
+function atomAt(n: Extract<Node, { k: 'name' }>, fr: Frame, args: (Q | undefined)[], p: number | undefined): Q | undefined {
+  if (scope.cols) return undefined;
+  let v: Q | undefined, owner: unknown;
+  if (n.slot !== undefined) { if (!fr) return undefined; v = fr[n.slot]; owner = fr; }
+  else { owner = env.full(n.n); if (env.views.size && env.views.has(owner as string)) return undefined; v = env.globals.peek(owner as string); }
+  if (v === undefined || (v as Owned).own !== owner || !(v.t === T.Dict || v.t === T.List)) return undefined;
+  for (const a of args) if (a === undefined) return undefined;
+  if (p !== undefined) cursor.at = p;
+  cursor.fn = v; cursor.args = args;
+  const r = apply(v, args);
+  if (!(r.t < 0 || r.t >= 100)) ev(n, fr);
+  return r;
 }
 function evPat(n: Extract<Node, { k: 'pat' }>, fr: Frame): Q {
   const out: Binding[] = [];

@@ -8,8 +8,8 @@ import { intern } from '../value/sym.js';
 import { apply } from '../prims/apply.js';
 import { PRIMS } from '../prims/registry.js';
 import { amend } from '../prims/amend.js';
-import { index } from '../prims/index.js';
-import { forgetIndex, find1 } from '../prims/find.js';
+import { index, oneKey } from '../prims/index.js';
+import { forgetIndex, find1, extendIndex } from '../prims/find.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
 import { env, type Held } from './env.js';
 import { setGlobal } from './names.js';
@@ -158,6 +158,7 @@ export function ownGlobal(name: string): { mine: boolean; mark: (v: Q) => void }
 function grownKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
   if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op || x.t !== T.Dict) return null;
   const { k, v } = x as Dict, i = idx[0];
+  if (k.t === T.List && v.t === T.List) return grownListKey(x as Dict, owner, i, y);
   if (!(k.t > 0 && k.t < T.Enum && k.t !== T.Guid && !(k as Vec).a && i.t === -k.t) || v.t !== T.List) return null;
   const d = (v as List).d, n = count(k);
   if (!n || d.length !== n || find1(k, i) !== n || !(y.t >= 0 || staysGeneral(d, y))) return null;
@@ -165,6 +166,15 @@ function grownKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q
   const r = { ...(x as Dict), k: appendJoin(k, i) } as Dict;
   (r as Owned).own = owner;
   return { value: r, commit: () => { d.push(y); forgetIndex(d); return y; } };
+}
+/** grownKey for keys that are a general list (strings, byte vectors: a cache keyed by -8! of arguments),
+ *  i a new one of them: both pushed on commit, the keys' search index taking the new key. (The keys and
+ *  values of a dictionary its variable alone holds are its own, as the values are above: the amend that
+ *  made it copied both, and any whole read since would have ended the variable's hold.) */
+function grownListKey(x: Dict, owner: unknown, i: Q, y: Q): InPlace | null {
+  const kd = (x.k as List).d, d = (x.v as List).d, n = kd.length;
+  if (!n || d.length !== n || !oneKey(x.k, i) || find1(x.k, i) !== n || !staysGeneral(kd, i) || !(y.t >= 0 || staysGeneral(d, y))) return null;
+  return { value: x, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); d.push(y); forgetIndex(d); return y; } };
 }
 /** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x (or a dictionary of
  *  such values and i a key it has): x's item i with the rest of the amend made, to be put back at p of the

@@ -43,6 +43,10 @@ export function rankOf(f: Q): number {
 /** A symbol applied names a global: `f[5;3] is f[5;3]. The evaluator registers the lookup. */
 let resolveSym: (name: string) => Q = (n) => { throw new QError(n); };
 export function setSymResolver(f: (name: string) => Q) { resolveSym = f; }
+/** The value of the global a symbol names when that global alone holds it (its last change made it, and
+ *  nothing has read it whole since), read without ending that hold; else undefined. */
+let heldSym: (name: string) => Q | undefined = () => undefined;
+export function setHeldSym(f: (name: string) => Q | undefined) { heldSym = f; }
 
 const isFnT = (t: number) => t >= T.Lambda && t <= T.EachLeft;
 let oneShot: (target: string, x: Q, timeout?: number) => Q = () => { throw new QError('nyi'); };
@@ -73,6 +77,16 @@ export function apply(f: Q, args: (Q | undefined)[]): Q {
     }
     // `::5001 "query" is a one-shot request: open, ask, close
     if ((/^:[^:]*:\d+/.test((f as Atom).v) || /^:(unix:\/\/\d+|tcps:\/\/[^:]*:\d+)/.test((f as Atom).v)) && args.length === 1 && args[0]) return oneShot((f as Atom).v, args[0]);
+    // a global indexed by name (`d key, a cache's lookup between its appends) to an atom leaves it its
+    // variable's alone, so the next d[k]:v still changes it where it stands: only an atom, which cannot
+    // be a part of the value that a later change in place would reach (the name is read whole otherwise)
+    const held = args.every(a => a !== undefined) ? heldSym((f as Atom).v) : undefined;
+    if (held !== undefined && held.t >= 0 && held.t <= T.Dict) {
+      const r = apply(held, args);
+      if (r.t < 0 || r.t >= 100) return r;
+      resolveSym((f as Atom).v);
+      return r;
+    }
     // (a name holding a symbol is that symbol, indexed: a:`b; `a[] is `b, not b's value)
     const v = resolveSym((f as Atom).v);
     if (v.t === -T.Sym) return indexDeep(v, args.map(a => a ?? NIL));

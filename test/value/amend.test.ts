@@ -46,3 +46,35 @@ test('assignment at many positions agrees with assignment one position at a time
   assert.match(q('w[0 1]:1.5 2.5'), /^'type/);
   assert.equal(q('w'), '1 2 3');
 });
+
+test('a dictionary keyed by strings grown key by key, looked up by name between, agrees with one made whole', () => {
+  const { q } = makeSession();
+  // (a cache keyed by -8! of arguments, as adotsch's memoized AoC 2023 day 12: a lookup by name, `c k,
+  // leaves the dictionary its variable's own, and the next new key is pushed onto keys and values)
+  q('c:(`g#enlist 0#0x0)!enlist {value}');
+  q('kk:{-8!x} each til 300; vv:300?1000');
+  q('{[k;v] if[not (::)~`c k; :0]; @[`c;k;:;v]; `c k}\'[kk;vv]');
+  assert.equal(q('c~(`g#enlist[0#0x0],kk)!enlist[{value}],vv'), '1b');
+  assert.equal(q('(`c kk)~vv'), '1b');
+  // every key found again, the early ones and the last, and a key not there is the values' null
+  assert.equal(q('all (c kk)=vv'), '1b');
+  assert.equal(q('(::)~c -8!`nokey'), '1b');
+  // strings as keys, a key given again replacing its value
+  q('s:(enlist "aa")!enlist 1');
+  q('{s[x]:y; `s x}\'[("bb";"cc";"bb";"ddd");2 3 4 5]');
+  assert.equal(q('s~("aa";"bb";"cc";"ddd")!1 4 3 5'), '1b');
+  // a lookup that gives more than an atom reads the dictionary whole: a later change in place to what it
+  // gave must not reach it
+  q('d:(enlist "a")!enlist 1 2 3; d["b"]:4 5 6; d["b";0]:99; x:`d "b"; d["b";1]:77; d["c"]:7 8 9');
+  assert.equal(q('x'), '99 5 6');
+  assert.equal(q('d "b"'), '99 77 6');
+  q('e:(enlist "a")!enlist 1; e["b"]:2; y:`e "b"; e["b"]:3');
+  assert.equal(q('(y;e "b")'), '2 3');
+  // the same looked up by the variable itself, e k and e[k], a global's and a lambda's local
+  q('h:(enlist "aa")!enlist 1 2 3; h["bb"]:4 5 6; h["bb";0]:99; z:h "bb"; h["bb";1]:77; w:h["bb";2]; h["bb";2]:55');
+  assert.equal(q('(z;w;h "bb")'), '99 5 6\n6\n99 77 55');
+  assert.equal(q('{[n] c:(enlist "")!enlist 0N; i:0; while[i<n; k:string i mod 37; if[null c k; c[k]:i]; i+:1]; c}[100]'),
+    q('(enlist[""],string til 37)!0N,til 37'));
+  assert.equal(q('{[n] c:(enlist "")!enlist 0 1; c["a"]:2 3; c["a";0]:9; r:c "a"; c["a";1]:8; (r;c "a")}[0]'), '9 3\n9 8');
+  assert.equal(q('{[n] d:`a`b!(1 2;3 4); d[`c]:5 6; d[`c;0]:9; r:d `c; d[`c;1]:8; (r;d `c)}[0]'), '9 6\n9 8');
+});
