@@ -72,6 +72,9 @@ const cases: [string, number][] = [
   // read it whole, so each new key copied all the keys and values before it); each run from an empty cache
   ['cb:(enlist 0#0x0)!enlist (::); {k:-8!x; if[(::)~`cb k; @[`cb;k;:;x]]} each til 20000', 0],
   ['cs:(enlist "")!enlist (::); {k:string x; if[(::)~cs k; cs[k]:x]} each til 20000', 0],
+  // and one keyed by pairs with a vector of values (grown into room it shared with the one before, so
+  // never the variable's alone: each new key copied every key)
+  ['cp:(enlist 0 0)!enlist 0; {k:(x mod 100;x div 100); if[null cp k; cp[k]:x]} each til 20000', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

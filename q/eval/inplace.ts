@@ -158,7 +158,7 @@ export function ownGlobal(name: string): { mine: boolean; mark: (v: Q) => void }
 function grownKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
   if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op || x.t !== T.Dict) return null;
   const { k, v } = x as Dict, i = idx[0];
-  if (k.t === T.List && v.t === T.List) return grownListKey(x as Dict, owner, i, y);
+  if (k.t === T.List) return grownListKey(x as Dict, owner, i, y);
   if (!(k.t > 0 && k.t < T.Enum && k.t !== T.Guid && !(k as Vec).a && i.t === -k.t) || v.t !== T.List) return null;
   const d = (v as List).d, n = count(k);
   if (!n || d.length !== n || find1(k, i) !== n || !(y.t >= 0 || staysGeneral(d, y))) return null;
@@ -172,9 +172,21 @@ function grownKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q
  *  values of a dictionary its variable alone holds are its own, as the values are above: the amend that
  *  made it copied both, and any whole read since would have ended the variable's hold.) */
 function grownListKey(x: Dict, owner: unknown, i: Q, y: Q): InPlace | null {
-  const kd = (x.k as List).d, d = (x.v as List).d, n = kd.length;
-  if (!n || d.length !== n || !oneKey(x.k, i) || find1(x.k, i) !== n || !staysGeneral(kd, i) || !(y.t >= 0 || staysGeneral(d, y))) return null;
-  return { value: x, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); d.push(y); forgetIndex(d); return y; } };
+  const kd = (x.k as List).d, v = x.v, n = kd.length;
+  // (keys made for this very dictionary, amend.ts atDictKey: another that an amend at an old key made
+  // shares them with the one before, which someone may hold)
+  if ((x.k as Owned).own !== x) return null;
+  if (!n || count(v) !== n || !oneKey(x.k, i) || find1(x.k, i) !== n || !staysGeneral(kd, i)) return null;
+  if (v.t === T.List) {
+    const d = (v as List).d;
+    if (!(y.t >= 0 || staysGeneral(d, y))) return null;
+    return { value: x, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); d.push(y); forgetIndex(d); return y; } };
+  }
+  // values a vector, y an atom of its type: they grow into room behind them, which nothing else sees
+  if (!(v.t > 0 && v.t < T.Enum && v.t !== T.Guid && !(v as Vec).a && y.t === -v.t)) return null;
+  const r = { ...x, v: appendJoin(v, y) } as Dict;
+  (r as Owned).own = owner;
+  return { value: r, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); (x.k as Owned).own = r; return y; } };
 }
 /** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x (or a dictionary of
  *  such values and i a key it has): x's item i with the rest of the amend made, to be put back at p of the
@@ -224,7 +236,14 @@ function row(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): In
  *  columns are its own only as each is marked), a dictionary whose values are a copy, or one grown by keys
  *  from c when c was the variable's (wasOwn) or its values are a general list made afresh. */
 export function claims(c: Q, r: Q, wasOwn: boolean): boolean {
-  return ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List);
+  return ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List
+    || (r as Dict).k.t === T.List && !sharesRoom((c as Dict).v, (r as Dict).v));
+}
+/** Whether vector b was grown from a into room behind a's items (the same storage, from the same place):
+ *  a change in place to b's first items would show in a. */
+function sharesRoom(a: Q, b: Q): boolean {
+  const x = (a as Vec).d, y = (b as Vec).d;
+  return !!x && !!y && x.buffer === y.buffer && x.byteOffset === y.byteOffset;
 }
 /** Whether amend made dictionary r from c by appending keys: r's keys and values are grown ones. */
 function appended(c: Q, r: Q): boolean {

@@ -174,7 +174,15 @@ function atDictKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
   // (a value of another type than a vector of values is a type error, as amending one in place is:
   // d[`age]:37 on a dictionary of symbols, weeklyq's 2020.02.24)
   if (d.v.t > 0 && d.v.t < T.Enum && count(d.v)) { nv = intLong(nv, d.v.t); if (nv.t !== -d.v.t) throw new QError('type'); }
-  return dict(join(d.k, i.t < 0 ? i : list([i]), true), join(d.v, wrap(d.v, nv), true));
+  // (keys that are a general list are copied by the join; a vector of values is then copied too, not
+  // grown into room it would share with d's, so that the variable can hold the new dictionary alone and
+  // take its next keys where it stands: inplace.ts claims)
+  const vals = d.k.t === T.List && d.v.t > 0 && d.v.t < T.Enum ? sliceQ(d.v, 0, count(d.v)) : d.v;
+  const keys = join(d.k, i.t < 0 ? i : list([i]), true), r = dict(keys, join(vals, wrap(d.v, nv), true));
+  // (general keys the join made afresh belong to this dictionary alone: marked so, inplace.ts may push the
+  // next key onto them while the dictionary is its variable's; a dictionary that shares them may not)
+  if (keys.t === T.List && keys !== d.k) (keys as { own?: unknown }).own = r;
+  return r;
 }
 
 /** x at many positions (an int or long vector i) amended in one copy of x, item by item in order (so a

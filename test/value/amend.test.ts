@@ -63,6 +63,17 @@ test('a dictionary keyed by strings grown key by key, looked up by name between,
   q('s:(enlist "aa")!enlist 1');
   q('{s[x]:y; `s x}\'[("bb";"cc";"bb";"ddd");2 3 4 5]');
   assert.equal(q('s~("aa";"bb";"cc";"ddd")!1 4 3 5'), '1b');
+  // keyed by pairs, with a vector of values (which grow into room behind them) or a general list
+  q('g:(enlist 0 0)!enlist 0; p:{(x mod 17;1+x div 17)} each til 300');
+  q('{if[null g p x; g[p x]:x]; g p x}\'[til 300]');
+  assert.equal(q('g~(enlist[0 0],p)!0,til 300'), '1b');
+  assert.equal(q('(g p 299;g 3 4;type value g)'), '299\n54\n7h');
+  // (an item of another type, just after a change that left g its variable's own)
+  assert.match(q('g[98 98]:5; g[99 99]:1.5'), /^'type/);
+  assert.equal(q('(count g;g 98 98)'), '302 5');
+  // another variable holding the dictionary sees none of its later changes, new keys or old
+  q('u:(enlist 0 0)!enlist 0; w:u; u[1 1]:5; w2:u; u[0 0]:7; u[2 2]:6; u[1 1]:9');
+  assert.equal(q('(w;w2;u)~((enlist 0 0)!enlist 0;(0 0;1 1)!0 5;(0 0;1 1;2 2)!7 9 6)'), '1b');
   // a lookup that gives more than an atom reads the dictionary whole: a later change in place to what it
   // gave must not reach it
   q('d:(enlist "a")!enlist 1 2 3; d["b"]:4 5 6; d["b";0]:99; x:`d "b"; d["b";1]:77; d["c"]:7 8 9');
