@@ -7,7 +7,7 @@ import { Q, Atom, Vec, List, Dict, Table, count, item, sym, vec } from '../value
 import { intern } from '../value/sym.js';
 import { apply } from '../prims/apply.js';
 import { PRIMS } from '../prims/registry.js';
-import { amend } from '../prims/amend.js';
+import { amend, newKeyValue } from '../prims/amend.js';
 import { index, oneKey } from '../prims/index.js';
 import { forgetIndex, find1, extendIndex } from '../prims/find.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
@@ -156,37 +156,42 @@ export function ownGlobal(name: string): { mine: boolean; mark: (v: Q) => void }
  *  that stay general with y: d with k and y appended (the keys grow into room behind them, y is pushed
  *  onto the values); null otherwise. */
 function grownKey(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
-  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op || x.t !== T.Dict) return null;
+  // (d[k] op: y too, with op a primitive, whose value for the new key is as the whole amend makes it: a
+  // lambda is not run here, where the whole amend might run it again)
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op && !(op.t === T.Op || op.t === T.Unary) || x.t !== T.Dict) return null;
   const { k, v } = x as Dict, i = idx[0];
-  if (k.t === T.List) return grownListKey(x as Dict, owner, i, y);
+  if (k.t === T.List) return grownListKey(x as Dict, owner, i, op, y);
   if (!(k.t > 0 && k.t < T.Enum && k.t !== T.Guid && !(k as Vec).a && i.t === -k.t) || v.t !== T.List) return null;
   const d = (v as List).d, n = count(k);
-  if (!n || d.length !== n || find1(k, i) !== n || !(y.t >= 0 || staysGeneral(d, y))) return null;
+  if (!n || d.length !== n || find1(k, i) !== n) return null;
+  const nv = op ? newKeyValue(x as Dict, op, y) : y;
+  if (!(nv.t >= 0 || staysGeneral(d, nv))) return null;
   // (the keys grow into room behind them, which nothing else sees; the values only when committed)
   const r = { ...(x as Dict), k: appendJoin(k, i) } as Dict;
   (r as Owned).own = owner;
-  return { value: r, commit: () => { d.push(y); forgetIndex(d); return y; } };
+  return { value: r, commit: () => { d.push(nv); forgetIndex(d); return nv; } };
 }
 /** grownKey for keys that are a general list (strings, byte vectors: a cache keyed by -8! of arguments),
  *  i a new one of them: both pushed on commit, the keys' search index taking the new key. (The keys and
  *  values of a dictionary its variable alone holds are its own, as the values are above: the amend that
  *  made it copied both, and any whole read since would have ended the variable's hold.) */
-function grownListKey(x: Dict, owner: unknown, i: Q, y: Q): InPlace | null {
+function grownListKey(x: Dict, owner: unknown, i: Q, op: Q | null, y: Q): InPlace | null {
   const kd = (x.k as List).d, v = x.v, n = kd.length;
   // (keys made for this very dictionary, amend.ts atDictKey: another that an amend at an old key made
   // shares them with the one before, which someone may hold)
   if ((x.k as Owned).own !== x) return null;
   if (!n || count(v) !== n || !oneKey(x.k, i) || find1(x.k, i) !== n || !staysGeneral(kd, i)) return null;
+  const nv = op ? newKeyValue(x, op, y) : y;
   if (v.t === T.List) {
     const d = (v as List).d;
-    if (!(y.t >= 0 || staysGeneral(d, y))) return null;
-    return { value: x, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); d.push(y); forgetIndex(d); return y; } };
+    if (!(nv.t >= 0 || staysGeneral(d, nv))) return null;
+    return { value: x, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); d.push(nv); forgetIndex(d); return nv; } };
   }
-  // values a vector, y an atom of its type: they grow into room behind them, which nothing else sees
-  if (!(v.t > 0 && v.t < T.Enum && v.t !== T.Guid && !(v as Vec).a && y.t === -v.t)) return null;
-  const r = { ...x, v: appendJoin(v, y) } as Dict;
+  // values a vector, the new one an atom of its type: they grow into room behind them, which nothing else sees
+  if (!(v.t > 0 && v.t < T.Enum && v.t !== T.Guid && !(v as Vec).a && nv.t === -v.t)) return null;
+  const r = { ...x, v: appendJoin(v, nv) } as Dict;
   (r as Owned).own = owner;
-  return { value: r, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); (x.k as Owned).own = r; return y; } };
+  return { value: r, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); (x.k as Owned).own = r; return nv; } };
 }
 /** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x (or a dictionary of
  *  such values and i a key it has): x's item i with the rest of the amend made, to be put back at p of the

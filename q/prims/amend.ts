@@ -158,14 +158,8 @@ function at(x: Q, i: Q, f: F, y: Q | undefined): Q {
   return setItem(x, p, f(item(x, p), y));
 }
 
-/** d amended at one key i (a new key appended). */
-function atDictKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
-  // (a key found as a lookup finds it: a long among int keys is the int of its value, jrajasansir's AoC
-  // 2020 day 18 amends `0N 0i!.. at a long)
-  const p = integralMix(d.k, i) ? findIntegral(d.k, i as Atom) : find1(d.k, i);
-  const n = count(d.k);
-  if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
-  // a new key appends, into room behind keys and values (grow.ts): d[k]:v in a loop is not a copy each time
+/** The value a key d lacks takes, amended by f (and y): f of the start d's values give. */
+function newValue(d: Dict, f: F, y: Q | undefined): Q {
   // (the identity in the values' own type: 0f for a float dictionary)
   // (a dictionary of tables: an empty one of the first's columns, so d[k],:rows keeps its keys, wp/order-book)
   const head = d.v.t === T.List && count(d.v) ? (d.v as List).d[0] : null, proto = head && (head.t === T.Table || isKeyed(head)) ? sliceQ(head, 0, 0) : null;
@@ -174,6 +168,23 @@ function atDictKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
   // (a value of another type than a vector of values is a type error, as amending one in place is:
   // d[`age]:37 on a dictionary of symbols, weeklyq's 2020.02.24)
   if (d.v.t > 0 && d.v.t < T.Enum && count(d.v)) { nv = intLong(nv, d.v.t); if (nv.t !== -d.v.t) throw new QError('type'); }
+  return nv;
+}
+/** The value d[k] op: y gives a key k that d lacks, as the whole amend would append it. */
+export function newKeyValue(d: Dict, op: Q, y: Q): Q {
+  const f: F = (cur, yy) => apply(op, [cur, yy!]);
+  (f as { start?: Q }).start = identity(op) ?? undefined;
+  return newValue(d, f, y);
+}
+/** d amended at one key i (a new key appended). */
+function atDictKey(d: Dict, i: Q, f: F, y: Q | undefined): Q {
+  // (a key found as a lookup finds it: a long among int keys is the int of its value, jrajasansir's AoC
+  // 2020 day 18 amends `0N 0i!.. at a long)
+  const p = integralMix(d.k, i) ? findIntegral(d.k, i as Atom) : find1(d.k, i);
+  const n = count(d.k);
+  if (p < n) return dict(d.k, setItem(d.v, p, f(item(d.v, p), y)));
+  // a new key appends, into room behind keys and values (grow.ts): d[k]:v in a loop is not a copy each time
+  const nv = newValue(d, f, y);
   // (keys that are a general list are copied by the join; a vector of values is then copied too, not
   // grown into room it would share with d's, so that the variable can hold the new dictionary alone and
   // take its next keys where it stands: inplace.ts claims)

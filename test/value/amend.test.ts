@@ -71,6 +71,24 @@ test('a dictionary keyed by strings grown key by key, looked up by name between,
   // (an item of another type, just after a change that left g its variable's own)
   assert.match(q('g[98 98]:5; g[99 99]:1.5'), /^'type/);
   assert.equal(q('(count g;g 98 98)'), '302 5');
+  // d[k],:x and d[k]+:x at keys d lacks, pushed where d stands (the new value made as the whole amend
+  // makes it: the op's identity, or the values' null, then the op)
+  q('a:(enlist "")!enlist (); {a[string x mod 7],:x} each til 50');
+  assert.equal(q('a~(enlist[""],string til 7)!enlist[()],value group (til 50) mod 7'), '1b');
+  q('b:(`long$())!(); {b[x mod 7],:x} each til 50');
+  assert.equal(q('b~(til 7)!value group (til 50) mod 7'), '1b');
+  q('w:(enlist "")!enlist 0; {w[x]+:1} each ("ab";"cd";"ab";"ef";"ab")');
+  assert.equal(q('w~("";"ab";"cd";"ef")!0 3 1 1'), '1b');
+  q('g2:(enlist 0 0)!enlist 0; {g2[(x mod 3;0)]+:x} each til 10');
+  assert.equal(q('g2~(0 0;1 0;2 0)!18 12 15'), '1b');
+  assert.equal(q('{a[x],:y}["zz";1 2]'), '1 2');
+  // (a key seen once: its value the op's start joined to x, or taken from; not x itself)
+  q('b1:(enlist 0)!enlist (); {b1[x],:x} each 1+til 5; s1:(enlist "")!enlist (); {s1[string x],:x} each til 5');
+  assert.equal(q('(b1~(til 6)!enlist[()],enlist each 1+til 5;s1~(enlist[""],string til 5)!enlist[()],enlist each til 5)'), '11b');
+  q('n1:(enlist "a")!enlist 0; {n1[x]-:3} each ("b";"c"); p1:(enlist 0 0)!enlist 0; {p1[(x;x)]-:x} each 1 2');
+  assert.equal(q('(n1~("a";"b";"c")!0 -3 -3;p1~(0 0;1 1;2 2)!0 -1 -2)'), '11b');
+  assert.match(q('w["ab"]+:1; w["zz"]+:1.5'), /^'type/);
+  assert.equal(q('(count w;w "ab")'), '4 4');
   // another variable holding the dictionary sees none of its later changes, new keys or old
   q('u:(enlist 0 0)!enlist 0; w:u; u[1 1]:5; w2:u; u[0 0]:7; u[2 2]:6; u[1 1]:9');
   assert.equal(q('(w;w2;u)~((enlist 0 0)!enlist 0;(0 0;1 1)!0 5;(0 0;1 1;2 2)!7 9 6)'), '1b');
