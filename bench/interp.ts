@@ -77,6 +77,9 @@ const cases: [string, number][] = [
   ['cp:(enlist 0 0)!enlist 0; {k:(x mod 100;x div 100); if[null cp k; cp[k]:x]} each til 20000', 0],
   // lists and counts grown at keys a dictionary lacks, d[k],:x and d[k]+:1 (each new key a copy of all)
   ['ca:(`long$())!(); {ca[x],:1} each til 20000', 0], ['cw:(enlist "")!enlist 0; {cw[string x]+:1} each til 20000', 0],
+  // a dictionary of dictionaries amended at two keys (each a copy of the outer values, were the inner
+  // one not put back where it stands)
+  ['dd:(`long$())!(); {dd[x]:(`long$())!`long$()} each til 20000; {dd[x;x+1]:1} each til 20000', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

@@ -10,6 +10,7 @@ import { PRIMS } from '../prims/registry.js';
 import { amend, newKeyValue } from '../prims/amend.js';
 import { index, oneKey } from '../prims/index.js';
 import { forgetIndex, find1, extendIndex } from '../prims/find.js';
+import { match } from '../prims/match.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
 import { env, type Held } from './env.js';
 import { setGlobal } from './names.js';
@@ -224,18 +225,27 @@ function row(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): In
     l = tok = x; p = Number((i as Atom).v);
   }
   const d = (l as List).d;
-  if (l.t !== T.List || (l as List).a || !(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List) return null;
+  if (l.t !== T.List || (l as List).a || !(p >= 0 && p < d.length) || d[p].t < 0 || d[p].t > T.Enum && d[p].t !== T.List && !(d[p].t === T.Dict && x.t !== T.Table)) return null;
   const it = d[p];
   if ((it as Owned).own === tok) {
     const at = rest.length === 1 ? cell(it, tok, rest, op, y) : null;
     if (at) return { l: l as Vec, p, v: it, at, op, rest, y, x };
   }
   const v = amend(it, rest, op, y);
-  // (the list stays general: its item is still a list; a table's column keeps its type, as the whole
-  // amend decides otherwise)
-  if (!(v.t >= 0 && v.t <= T.Enum) || x.t === T.Table && (v.t !== it.t || count(v) !== count(it))) return null;
+  // (the list stays general: its item is still a list, or a dictionary that some other item does not
+  // conform to, where the whole amend would make a table of conforming ones; a table's column keeps its
+  // type, as the whole amend decides otherwise)
+  if (v.t === T.Dict && it.t === T.Dict ? !unlike(d, p, v as Dict) : !(v.t >= 0 && v.t <= T.Enum) || x.t === T.Table && (v.t !== it.t || count(v) !== count(it))) return null;
   if (v !== it && v !== y && ownable(v)) (v as Owned).own = tok;
   return { l: l as Vec, p, v, at: null, op, rest, y, x };
+}
+/** Whether some item of general list d other than the one at p is no dictionary with v's keys (so that d
+ *  with v at p is no list of conforming dictionaries, which would be a table): the first other item is
+ *  asked, as a row of dictionaries of their own keys (a graph's edges by node) answers at once. */
+function unlike(d: Q[], p: number, v: Dict): boolean {
+  if (d.length < 2 || v.k.t === T.Table) return false;
+  const o = d[p === 0 ? 1 : 0];
+  return o.t !== T.Dict || !match((o as Dict).k, v.k);
 }
 /** Is r, the value an amend of c made, its variable's alone: a vector or list (a copy), a table (whose
  *  columns are its own only as each is marked), a dictionary whose values are a copy, or one grown by keys

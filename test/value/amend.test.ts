@@ -89,6 +89,12 @@ test('a dictionary keyed by strings grown key by key, looked up by name between,
   assert.equal(q('(n1~("a";"b";"c")!0 -3 -3;p1~(0 0;1 1;2 2)!0 -1 -2)'), '11b');
   assert.match(q('w["ab"]+:1; w["zz"]+:1.5'), /^'type/);
   assert.equal(q('(count w;w "ab")'), '4 4');
+  // a dictionary of dictionaries amended at two keys, d[a;b]:v, changes the inner one where the outer
+  // stands while some other inner one has other keys; when the change makes them all alike, the values
+  // become a table, as the whole amend makes them
+  q('dd:(`long$())!(); {dd[x]:(enlist x)!enlist 0} each til 300; {dd[x;x+1]:x} each til 300; {dd[x;x]+:1} each til 300');
+  assert.equal(q('dd~(til 300)!{(x,x+1)!1,x} each til 300'), '1b');
+  assert.equal(q('{[n] k:0 1!(`a`b!1 2;(enlist `a)!enlist 3); k[0;`a]:5; k[1;`b]:4; (type value k;k 1)}[0]'), '98h\n`a`b!3 4');
   // another variable holding the dictionary sees none of its later changes, new keys or old
   q('u:(enlist 0 0)!enlist 0; w:u; u[1 1]:5; w2:u; u[0 0]:7; u[2 2]:6; u[1 1]:9');
   assert.equal(q('(w;w2;u)~((enlist 0 0)!enlist 0;(0 0;1 1)!0 5;(0 0;1 1;2 2)!7 9 6)'), '1b');
