@@ -80,6 +80,8 @@ const cases: [string, number][] = [
   // a dictionary of dictionaries amended at two keys (each a copy of the outer values, were the inner
   // one not put back where it stands)
   ['dd:(`long$())!(); {dd[x]:(`long$())!`long$()} each til 20000; {dd[x;x+1]:1} each til 20000', 0],
+  // rows with a string appended to a keyed table by key (its general column copied each time)
+  ['ks:([k:`long$()] s:();n:`long$()); {ks[x]:(string x;x)} each til 20000', 0],
   // text read as dates (Tok), and 100,000 lines of CSV in memory loaded with a timespan column
   ['"D"$sd', 0], ['("NSFJC";enlist",") 0: tc', 0],
   ['\\t:100000 {i:0;a:();while[i<count x;a,:enlist any 2 3 in x[i];i+:1];a} m', 0],

@@ -16,7 +16,7 @@ import { settle } from '../value/heap.js';
 import { getFile } from '../prims/disk.js';
 import { resignal } from '../prims/evaluation.js';
 import { env, release } from './env.js';
-import { inPlace, valueAfter, commit, itemsAt, claims, type Owned } from './inplace.js';
+import { inPlace, valueAfter, commit, itemsAt, claims, claimKeyed, type Owned } from './inplace.js';
 import { Return, RETURNED, returning, returned } from './signal.js';
 import { identity } from '../prims/iter.js';
 import { getGlobal, setGlobal, setViewRunner, lookup as lookupGlobal } from './names.js';
@@ -363,6 +363,7 @@ function assign(n: Extract<Node, { k: 'asg' }>, fr: Frame): Q {
     // quadratic)
     // (and tables, and general values an append made afresh: claims)
     if (r !== c && claims(c, r, wasOwn)) (r as Owned).own = owner;
+    else if (r !== c) { const k = claimKeyed(c, r); if (k) { r = k; (r as Owned).own = owner; } }
     assigned = op ? itemsAt(r, idx) : y;
   } else if (n.op) {
     // (whether the variable alone holds its list, asked before the read below, which releases it)

@@ -3,12 +3,12 @@
 // the next amend in place: a[i]:v, d[k]:v at a key d lacks, m[i;j]:v, and @[`g;i;f;y] by name. A loop of
 // them was a copy of the whole value each time.
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, sym, vec } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, count, item, items, sym, vec, dict, table, sliceQ } from '../value/value.js';
 import { intern } from '../value/sym.js';
 import { apply } from '../prims/apply.js';
 import { PRIMS } from '../prims/registry.js';
 import { amend, newKeyValue } from '../prims/amend.js';
-import { index, oneKey } from '../prims/index.js';
+import { index, oneKey, keyRow } from '../prims/index.js';
 import { forgetIndex, find1, extendIndex } from '../prims/find.js';
 import { match } from '../prims/match.js';
 import { appendJoin, staysGeneral } from '../prims/join.js';
@@ -45,7 +45,7 @@ export function inPlace(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null
   if (x === undefined || (x as Owned).own !== owner) return null;
   const at = cell(x, owner, idx, op, y);
   if (at) return at;
-  return cells(x, owner, idx, op, y) ?? grownKey(x, owner, idx, op, y) ?? row(x, owner, idx, op, y);
+  return cells(x, owner, idx, op, y) ?? grownKey(x, owner, idx, op, y) ?? grownKeyedRow(x, owner, idx, op, y) ?? row(x, owner, idx, op, y);
 }
 
 /** x[i] after x[i]op:y, as the assignment's value; null (the whole of x) where indexing cannot say, as
@@ -144,7 +144,10 @@ export function amendGlobal(name: string, idx: Q[], f: Q, y: Q, whole: () => Q):
     if (done) { setGlobal(name, valueAfter(done, held)); commit(done); return sym(name); }
   }
   const r = whole(), after = env.globals.peek(full);
-  if (after !== undefined && after !== held && after !== y && held !== undefined && claims(held, after, (held as Owned).own === full)) (after as Owned).own = full;
+  if (after !== undefined && after !== held && after !== y && held !== undefined) {
+    if (claims(held, after, (held as Owned).own === full)) (after as Owned).own = full;
+    else { const k = claimKeyed(held, after); if (k) { (k as Owned).own = full; env.globals.set(full, k); } }
+  }
   return r;
 }
 /** Whether global name's value is its alone (made by its last change, not read whole since), and how to mark
@@ -193,6 +196,28 @@ function grownListKey(x: Dict, owner: unknown, i: Q, op: Q | null, y: Q): InPlac
   const r = { ...x, v: appendJoin(v, nv) } as Dict;
   (r as Owned).own = owner;
   return { value: r, commit: () => { kd.push(i); extendIndex(x.k, x.k, n); (x.k as Owned).own = r; return nv; } };
+}
+/** For kt[k]:y on a keyed table the variable alone holds, of one key column, k a key it lacks and y the
+ *  new row's values (a list of them, or an atom for one column): the row appended, typed columns grown
+ *  into room behind them (which nothing else sees) and general ones, the table's own (marked so by the
+ *  amend or append that made them), pushed onto when committed; null where the whole amend must run (an
+ *  item of another type, an attribute, a column not the table's alone). */
+function grownKeyedRow(x: Q | undefined, owner: unknown, idx: Q[], op: Q | null, y: Q): InPlace | null {
+  if (x === undefined || (x as Owned).own !== owner || idx.length !== 1 || op || x.t !== T.Dict || (x as Dict).k.t !== T.Table || (x as Dict).v.t !== T.Table) return null;
+  const kt = (x as Dict).k as Table, vt = (x as Dict).v as Table, i = idx[0], kc = kt.d[0];
+  if (kt.c.length !== 1 || !(kc.t > 0 && kc.t < T.Enum && kc.t !== T.Guid && !(kc as Vec).a && i.t === -kc.t) || keyRow(x as Dict, i) >= 0) return null;
+  const vals = y.t >= 0 && y.t < T.Table ? (count(y) === vt.c.length ? items(y) : null) : y.t < 0 && vt.c.length === 1 ? [y] : null;
+  if (!vals) return null;
+  const cols: Q[] = [], pushes: [List, Q][] = [];
+  for (let j = 0; j < vt.c.length; j++) {
+    const c = vt.d[j], v = vals[j];
+    if (c.t > 0 && c.t < T.Enum && c.t !== T.Guid && !(c as Vec).a && v.t === -c.t) cols.push(appendJoin(c, v));
+    else if (c.t === T.List && (c as Owned).own === vt.d && count(c) && staysGeneral((c as List).d, v)) { cols.push(c); pushes.push([c as List, v]); }
+    else return null;
+  }
+  const nvt = table(vt.c, cols), r = dict(table(kt.c, [appendJoin(kc, i)]), nvt);
+  (r as Owned).own = owner;
+  return { value: r, commit: () => { for (const [c, v] of pushes) { c.d.push(v); forgetIndex(c.d); (c as Owned).own = nvt.d; } return y; } };
 }
 /** For x[i;j…]:y on a general list x the variable alone holds, with i an index of x (or a dictionary of
  *  such values and i a key it has): x's item i with the rest of the amend made, to be put back at p of the
@@ -253,6 +278,19 @@ function unlike(d: Q[], p: number, v: Dict): boolean {
 export function claims(c: Q, r: Q, wasOwn: boolean): boolean {
   return ownable(r) || r.t === T.Table || freshValues(c, r) || appended(c, r) && (wasOwn || (r as Dict).v.t === T.List
     || (r as Dict).k.t === T.List && !sharesRoom((c as Dict).v, (r as Dict).v));
+}
+/** For r, a keyed table an amend made from c by appending rows: r with each typed column that grew into
+ *  room it shares with c's copied, and its general columns (made afresh by the join) marked as its value
+ *  table's own, so that the variable can hold it alone and take its next rows where it stands
+ *  (grownKeyedRow); null for anything else. One copy, where each row after it would have copied all. */
+export function claimKeyed(c: Q, r: Q): Q | null {
+  if (c.t !== T.Dict || r.t !== T.Dict || (c as Dict).k.t !== T.Table || (r as Dict).k.t !== T.Table || (c as Dict).v.t !== T.Table || (r as Dict).v.t !== T.Table) return null;
+  const ck = (c as Dict).k as Table, cv = (c as Dict).v as Table, rk = (r as Dict).k as Table, rv = (r as Dict).v as Table;
+  if (count(r) <= count(c) || rk.c.length !== ck.c.length || rv.c.length !== cv.c.length || rv.d.some((col, j) => col.t === T.List && col === cv.d[j])) return null;
+  const own = (cols: Q[], old: Q[]) => cols.map((col, j) => col.t > 0 && col.t < T.Enum && sharesRoom(old[j], col) ? sliceQ(col, 0, count(col)) : col);
+  const nv = table(rv.c, own(rv.d, cv.d));
+  for (const col of nv.d) if (col.t === T.List) (col as Owned).own = nv.d;
+  return dict(table(rk.c, own(rk.d, ck.d)), nv);
 }
 /** Whether vector b was grown from a into room behind a's items (the same storage, from the same place):
  *  a change in place to b's first items would show in a. */

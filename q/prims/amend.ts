@@ -4,7 +4,7 @@ import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, dict, table, isNil, vec, isAtom, nullItem, sliceQ, isKeyed } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { intern, symName } from '../value/sym.js';
-import { slice, alloc } from '../value/storage.js';
+import { slice, alloc, halves } from '../value/storage.js';
 import { positions, keyRow, keyItems, index, oneKey } from './index.js';
 import { find1, findMany, integralMix, findIntegral } from './find.js';
 import { apply } from './apply.js';
@@ -50,8 +50,6 @@ function fnOf(fn: Q, y: Q | undefined): F {
 /** Plain assignment: the item is replaced by y's. Known by identity, so that atMany can copy y's items
  *  straight into the vector instead of making an atom of each. */
 const assign: F = (_c, y) => y!;
-/** The 32-bit words of an array of 8-byte items. */
-const halves = (a: { buffer: ArrayBufferLike; byteOffset: number; length: number }) => new Int32Array(a.buffer, a.byteOffset, 2 * a.length);
 const isAssign = (f: Q) => (f.t === T.Op || f.t === T.Unary) && ((f as any).name === ':' || (f as any).name === '::');
 
 function amendDeep(x: Q, idx: Q[], f: F, v: Q | undefined): Q {

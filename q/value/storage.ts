@@ -118,9 +118,9 @@ export function concat(t: number, parts: Items[]): Items {
 // Longs are exact 64-bit integers, but reading a BigInt64Array item makes a BigInt object. For bulk
 // conversion we read and write the two 32-bit halves instead (little-endian, as every wasm host is).
 
-/** A long vector's items as 32-bit halves (low, high; little-endian as every wasm host is): reading them
- *  makes no BigInt. A large vector's only: a small one's .buffer would cost it a buffer of its own. */
-export const halves = (d: BigInt64Array): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
+/** A long vector's items (or any 8-byte items, moved as they are) as 32-bit halves (low, high; little-
+ *  endian as every wasm host is): reading them makes no BigInt. A large vector's only: a small one's .buffer would cost it a buffer of its own. */
+export const halves = (d: { buffer: ArrayBufferLike; byteOffset: number; length: number }): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
 /** A long's low and high 32-bit halves, as halves reads them. */
 const splitLong = (v: bigint): [number, number] => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
 /** Below this many longs, a loop over them as BigInts costs less than making the views to read them as

@@ -95,6 +95,17 @@ test('a dictionary keyed by strings grown key by key, looked up by name between,
   q('dd:(`long$())!(); {dd[x]:(enlist x)!enlist 0} each til 300; {dd[x;x+1]:x} each til 300; {dd[x;x]+:1} each til 300');
   assert.equal(q('dd~(til 300)!{(x,x+1)!1,x} each til 300'), '1b');
   assert.equal(q('{[n] k:0 1!(`a`b!1 2;(enlist `a)!enlist 3); k[0;`a]:5; k[1;`b]:4; (type value k;k 1)}[0]'), '98h\n`a`b!3 4');
+  // rows at keys a keyed table lacks, kt[k]:v, its general columns pushed onto where it stands
+  q('kt:([k:`long$()] s:();n:`long$()); {kt[x]:(string x;2*x)} each til 300; {kt[x+1000]:(enlist "z";x)} each til 3');
+  assert.equal(q('kt~([k:(til 300),1000 1001 1002] s:(string til 300),3#enlist enlist "z";n:(2*til 300),0 1 2)'), '1b');
+  q('kv:kt; kt[5000]:("new";7); kt[0]:("old";8)');
+  assert.equal(q('(count kv;kv 0;count kt;kt 5000;kt 0)'), '303\n`s`n!(,"0";0)\n304\n`s`n!("new";7)\n`s`n!("old";8)');
+  // (an item of another type than its column's: the whole amend, which makes the column general)
+  q('kt[6000]:("x";7); kt[6001]:("y";1.5)');
+  assert.equal(q('(count kt;kt[6000;`s];kt[6001;`n];type kt[;`n] 6000 6001)'), '306\n"x"\n1.5\n0h');
+  // (two general columns, each taking its own item)
+  q('k2:([k:`long$()] s:();t:()); {k2[x]:(string x;x#"ab")} each til 50');
+  assert.equal(q('k2~([k:til 50] s:string til 50;t:(til 50)#\\:"ab")'), '1b');
   // another variable holding the dictionary sees none of its later changes, new keys or old
   q('u:(enlist 0 0)!enlist 0; w:u; u[1 1]:5; w2:u; u[0 0]:7; u[2 2]:6; u[1 1]:9');
   assert.equal(q('(w;w2;u)~((enlist 0 0)!enlist 0;(0 0;1 1)!0 5;(0 0;1 1;2 2)!7 9 6)'), '1b');
