@@ -287,10 +287,10 @@ export function claimKeyed(c: Q, r: Q): Q | null {
   if (c.t !== T.Dict || r.t !== T.Dict || (c as Dict).k.t !== T.Table || (r as Dict).k.t !== T.Table || (c as Dict).v.t !== T.Table || (r as Dict).v.t !== T.Table) return null;
   const ck = (c as Dict).k as Table, cv = (c as Dict).v as Table, rk = (r as Dict).k as Table, rv = (r as Dict).v as Table;
   if (count(r) <= count(c) || rk.c.length !== ck.c.length || rv.c.length !== cv.c.length || rv.d.some((col, j) => col.t === T.List && col === cv.d[j])) return null;
-  const own = (cols: Q[], old: Q[]) => cols.map((col, j) => col.t > 0 && col.t < T.Enum && sharesRoom(old[j], col) ? sliceQ(col, 0, count(col)) : col);
-  const nv = table(rv.c, own(rv.d, cv.d));
+  const unshared = (cols: Q[], old: Q[]) => cols.map((col, j) => col.t > 0 && col.t < T.Enum && sharesRoom(old[j], col) ? sliceQ(col, 0, count(col)) : col);
+  const nv = table(rv.c, unshared(rv.d, cv.d));
   for (const col of nv.d) if (col.t === T.List) (col as Owned).own = nv.d;
-  return dict(table(rk.c, own(rk.d, ck.d)), nv);
+  return dict(table(rk.c, unshared(rk.d, ck.d)), nv);
 }
 /** Whether vector b was grown from a into room behind a's items (the same storage, from the same place):
  *  a change in place to b's first items would show in a. */

@@ -119,7 +119,8 @@ export function concat(t: number, parts: Items[]): Items {
 // conversion we read and write the two 32-bit halves instead (little-endian, as every wasm host is).
 
 /** A long vector's items (or any 8-byte items, moved as they are) as 32-bit halves (low, high; little-
- *  endian as every wasm host is): reading them makes no BigInt. A large vector's only: a small one's .buffer would cost it a buffer of its own. */
+ *  endian as every wasm host is): reading them makes no BigInt. A large vector's only: a small one's
+ *  .buffer would cost it a buffer of its own. */
 export const halves = (d: { buffer: ArrayBufferLike; byteOffset: number; length: number }): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
 /** A long's low and high 32-bit halves, as halves reads them. */
 const splitLong = (v: bigint): [number, number] => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
