@@ -288,10 +288,11 @@ function pickJ(greater: boolean, a: BigInt64Array | bigint, b: BigInt64Array | b
   }
   return r;
 }
-/** Whether n longs (as halves) all lie within ±2^53, where a double holds each exactly. */
+/** Whether n longs (as halves) all lie within ±2^53, where a double holds each exactly (exactHi of every
+ *  high half, asked without a branch an item: one outside -2^21 .. 2^21-1 sets a bit at or above the 22nd
+ *  once shifted into range). */
 function exactLongs(w: Int32Array, n: number): boolean {
   let out = 0;
-  // (a high half outside -2^21 .. 2^21-1 sets a bit above the 22nd once shifted into range)
   for (let j = 1; j < 2 * n; j += 2) out |= (w[j] + 0x200000) >>> 22;
   return out === 0;
 }

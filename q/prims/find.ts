@@ -2,7 +2,7 @@
 // integer and float vectors (floats compare exactly: kdb+'s find applies no comparison tolerance);
 // match for everything else.
 import { T } from '../value/types.js';
-import { fresh, halves, FEW_LONGS } from '../value/storage.js';
+import { fresh, halves, longKey, exactHi, FEW_LONGS } from '../value/storage.js';
 import { Q, Vec, List, Atom, Table, count, item, NJ, WJ } from '../value/value.js';
 import { firstMatches } from './groupby.js';
 import { intern } from '../value/sym.js';
@@ -58,7 +58,7 @@ function indexOf(x: Q, d: ArrayLike<unknown>, n: number): Map<unknown, number> |
     const w = new Int32Array(d.buffer, d.byteOffset, 2 * n);
     for (let i = n - 1; i >= 0; i--) {
       const hi = w[2 * i + 1];
-      if (hi >= 0x200000 || hi < -0x200000) { m.clear(); for (let j = n - 1; j >= 0; j--) m.set(d[j], j); break; }
+      if (!exactHi(hi)) { m.clear(); for (let j = n - 1; j >= 0; j--) m.set(d[j], j); break; }
       m.set(hi * 4294967296 + (w[2 * i] >>> 0), i);
     }
     if (m.size && typeof m.keys().next().value === 'number') wide.add(m);
@@ -150,18 +150,17 @@ function tableFind(x: Table, y: Table): Int32Array | null {
   return r;
 }
 
-/** Positions of each item of y in x, using a hash map when x is a vector. */
 /** Where each long of y is first in x, by a Map keyed by numbers: keyed by the longs themselves, it made a
  *  BigInt of every item read and hashed each (500 longs in 128: 14 µs). A long within ±2^53 is its
  *  number; another (and the null) the text of its halves, which no number equals. */
 function longFind(x: BigInt64Array, y: BigInt64Array): Int32Array {
   const n = x.length, m = y.length, xw = halves(x), yw = halves(y), h = new Map<number | string, number>();
-  const key = (w: Int32Array, i: number) => { const hi = w[2 * i + 1], lo = w[2 * i] >>> 0; return hi >= -2097152 && hi < 2097152 ? hi * 4294967296 + lo : hi + ':' + lo; };
-  for (let i = n - 1; i >= 0; i--) h.set(key(xw, i), i);
+  for (let i = n - 1; i >= 0; i--) h.set(longKey(xw, i), i);
   const r = fresh(Int32Array, m);
-  for (let i = 0; i < m; i++) { const p = h.get(key(yw, i)); r[i] = p === undefined ? n : p; }
+  for (let i = 0; i < m; i++) { const p = h.get(longKey(yw, i)); r[i] = p === undefined ? n : p; }
   return r;
 }
+/** Positions of each item of y in x, using a hash map when x is a vector. */
 export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
   if (x.t === T.Enum && y.t === T.Sym && isSymDomain(x)) return findMany(deenum(x), y);

@@ -1,7 +1,7 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI, sliceQ } from '../value/value.js';
-import { alloc, allocRaw, gather, concat, iota, fresh, halves } from '../value/storage.js';
+import { alloc, allocRaw, gather, concat, iota, fresh, halves, longKey } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
@@ -489,9 +489,9 @@ export function distinct(x: Q): Q {
   if (x.t > 0 && x.t <= T.Enum) { const at = kernels.distinctAt(x.t, (x as Vec).d); if (at) return index(x, { t: T.Int, d: at, a: 0 } as Vec); }
   if ((x as Vec).d instanceof BigInt64Array) {
     // longs by their 32-bit halves, without a BigInt an item: one number when exact in a double
-    const d = (x as Vec).d as BigInt64Array, u = new Int32Array(d.buffer, d.byteOffset, 2 * n), seen = new Set<number | string>();
+    const u = halves((x as Vec).d as BigInt64Array), seen = new Set<number | string>();
     for (let i = 0; i < n; i++) {
-      const lo = u[2 * i], hi = u[2 * i + 1], k = hi >= -2097152 && hi < 2097152 ? hi * 4294967296 + (lo >>> 0) : hi + ':' + lo;
+      const k = longKey(u, i);
       if (!seen.has(k)) { seen.add(k); keep.push(i); }
     }
   } else if (x.t > 0 && x.t !== T.Guid) {

@@ -119,8 +119,8 @@ export function concat(t: number, parts: Items[]): Items {
 // conversion we read and write the two 32-bit halves instead (little-endian, as every wasm host is).
 
 /** A long vector's items (or any 8-byte items, moved as they are) as 32-bit halves (low, high; little-
- *  endian as every wasm host is): reading them makes no BigInt. A large vector's only: a small one's
- *  .buffer would cost it a buffer of its own. */
+ *  endian as every wasm host is): reading them makes no BigInt. (For arrays from the slab or wasm memory:
+ *  .buffer of one V8 keeps on its own heap would give it a buffer of its own.) */
 export const halves = (d: { buffer: ArrayBufferLike; byteOffset: number; length: number }): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
 /** A long's low and high 32-bit halves, as halves reads them. */
 const splitLong = (v: bigint): [number, number] => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
@@ -136,10 +136,18 @@ export function longSides(a: BigInt64Array | bigint, b: BigInt64Array | bigint):
 }
 /** The high half of the long null, 0N (its low half 0). */
 export const NULL_HI = -2147483648;
+/** Whether a long of high half hi lies within ±2^53, where a double holds it exactly. */
+export const exactHi = (hi: number): boolean => hi >= -0x200000 && hi < 0x200000;
+/** Long item i of halves w as a key that equals another's exactly when the longs are equal: its number
+ *  when exact in a double, else the text of its halves, which no number equals. */
+export const longKey = (w: Int32Array, i: number): number | string => {
+  const hi = w[2 * i + 1], lo = w[2 * i];
+  return exactHi(hi) ? hi * 4294967296 + (lo >>> 0) : hi + ':' + lo;
+};
 /** Whether long item i, read as halves, is the null (0N: the high half -2^31 over a zero low half). */
 export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === NULL_HI && w[2 * i] === 0;
 /** Whether the long of halves hi, lo is the null or an infinity (0N, 0W, -0W: its text is no digits). */
-export const specialHalves = (hi: number, lo: number): boolean => hi === -2147483648 && (lo === 0 || lo === 1) || hi === 2147483647 && lo === -1;
+export const specialHalves = (hi: number, lo: number): boolean => hi === NULL_HI && (lo === 0 || lo === 1) || hi === 2147483647 && lo === -1;
 
 /** Long items as floats: nulls become NaN and ±0W become ±Infinity, as kdb+ converts them. */
 export function longsToF64(d: BigInt64Array): Float64Array {
