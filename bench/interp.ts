@@ -57,8 +57,10 @@ const cases: [string, number][] = [
   // a million numbers in text evaluated, and a short expression parsed (each whole number went through
   // every literal pattern, dates and times first, and became a bigint)
   ['value sj', 0], ['\\t:100000 parse "x+1 2 3"', 0],
-  // text evaluated (each value of text set the session's ~50 hooks again)
-  ['\\t:100000 value "a+:1"', 0],
+  // text evaluated (each value of text set the session's ~50 hooks again, and parsed it), and text made
+  // afresh each time, as an interpreter written in q runs its program (each parsed again)
+  ['\\t:100000 value "a+:1"', 0], ['{value x,"+:1"} each 100000#enlist,"a"', 0],
+  ['\\t:100000 value "select from ([]a:1 2 3) where a>1"', 0],
   // a global amended at a few positions by name (each a copy of its 100,000 items, were it not in place)
   ['\\t:1000 @[`ag;1 2 3;+;1]', 0],
   // a global read at positions and amended there (the read released it: each amend a copy of it all)

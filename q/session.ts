@@ -46,7 +46,14 @@ export interface Result { out: string; error: boolean; /** where in the text a p
 
 /** A function a session has put in .q (.q.musteq:{…}): a keyword as q's own are, infix when binary, from
  *  the next parse on (qspec writes 1 musteq 1 so) */
-const userKeyword = (n: string): Q | undefined => { if (PRIMS[n]) return undefined; const v = env.globals.get('.q.' + n); return v && v.t >= 100 ? v : undefined; };
+const userKeyword = (n: string): Q | undefined => {
+  if (PRIMS[n]) return undefined;
+  const g = env.globals.get('.q.' + n), v = g && g.t >= 100 ? g : undefined;
+  if (consulted) consulted.set(n, v);
+  return v;
+};
+/** The user keywords a parse asked about, and what each was then: a kept tree holds while they are the same. */
+let consulted: Map<string, Q | undefined> | null = null;
 /** The session the interpreter's globals serve (see activate). */
 let activeSession: Session | null = null;
 const KEYWORDS = {
@@ -56,6 +63,10 @@ const KEYWORDS = {
   isMonadic: (n: string) => { const d = PRIMS[n]; if (!d) { const f = userKeyword(n); return !!f && rankOf(f) === 1; } return !!d.m; },
   isUser: (n: string) => !!userKeyword(n),
 };
+
+/** The texts whose trees a session keeps, and the longest such text (a script's statement is parsed once). */
+const PARSED_TEXTS = 1024, PARSED_TEXT = 2048;
+interface Parsed { tree: Node; quiet: boolean; keywords: [string, Q | undefined][]; locked: boolean; file: string; line: number }
 
 export class Session {
   readonly env: Env;
@@ -274,40 +285,67 @@ export class Session {
   value(src: string): { v: Q; quiet: boolean } {
     this.activate();
     const line = src.trimEnd();
-    if (!line.trim()) return { v: NIL, quiet: true };
-    if (/^\\/.test(line)) {
+    if (!line) return { v: NIL, quiet: true };
+    if (line.charCodeAt(0) === 92) {
       const v = this.sys(line.slice(1));
       // a shell command with no output (\mkdir d) prints nothing, though system"mkdir d" is ()
       return { v, quiet: isNil(v) || v.t === T.List && count(v) === 0 };
     }
-    if (/^q\)/.test(line)) return this.value(line.slice(2));
-    // X) with .X.e defined: the rest of the line goes to that language's handler as a string (as q's s)
-    // goes to .s.e; wp/query-interface's H)select …)
-    const lang = /^([A-Za-z])\)/.exec(line);
-    if (lang && lang[1] !== 'k') {
-      const e = lookup(`.${lang[1]}.e`);
-      if (e) return { v: apply(e, [str(line.slice(2))]), quiet: false };
+    if (line.charCodeAt(1) === 41) {
+      if (line[0] === 'q') return this.value(line.slice(2));
+      // X) with .X.e defined: the rest of the line goes to that language's handler as a string (as q's s)
+      // goes to .s.e; wp/query-interface's H)select …)
+      const lang = /^([A-Za-z])\)/.exec(line);
+      if (lang && lang[1] !== 'k') {
+        const e = lookup(`.${lang[1]}.e`);
+        if (e) return { v: apply(e, [str(line.slice(2))]), quiet: false };
+      }
     }
-    return this.compile(line)();
+    return this.evalParsed(line, this.parsed(line));
   }
 
   /** Parse q text once into something that evaluates it (\t:n runs one parse n times, as kdb+ does). */
   compile(src: string): () => { v: Q; quiet: boolean } {
     const line = src.trimEnd();
     if (!line.trim() || /^\\/.test(line) || /^q\)/.test(line)) return () => this.value(line);
-    const tree = this.parse(line);
-    const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
-    const quiet = last.k === 'asg' || last.k === 'pat' || last.k === 'nil';
-    return () => {
-      let v: Q;
-      const was = setTop(line), wasAt = cursor.at;
-      cursor.at = 0;
-      // :x at the top level (outside any lambda) just gives x
-      try { v = ev(tree, null); if (v === RETURNED) v = returned(); } catch (e) { if (e instanceof Return) v = e.v; else { recordTop(e, line); throw e; } }
-      finally { setTop(was); cursor.at = wasAt; }
-      return { v, quiet: quiet || isNil(v) };
-    };
+    const p = this.parsed(line);
+    return () => this.evalParsed(line, p);
   }
+  private evalParsed(line: string, { tree, quiet }: Parsed): { v: Q; quiet: boolean } {
+    let v: Q;
+    const was = setTop(line), wasAt = cursor.at;
+    cursor.at = 0;
+    // :x at the top level (outside any lambda) just gives x
+    try { v = ev(tree, null); if (v === RETURNED) v = returned(); } catch (e) { if (e instanceof Return) v = e.v; else { recordTop(e, line); throw e; } }
+    finally { setTop(was); cursor.at = wasAt; }
+    return { v, quiet: quiet || isNil(v) };
+  }
+
+  /** A text's tree, and whether its value goes unshown. Text evaluated again and again (value or get of
+   *  the same string in a loop, as an interpreter written in q runs its program; a client sending the
+   *  same query) is parsed once: a tree is never changed by evaluating it, as a lambda's body is run
+   *  many times. A tree is kept for one place, as a lambda in the text remembers where it was parsed
+   *  (file and line, locked); and it is kept while the user keywords (.q's lambdas) its parse asked about
+   *  are the same. */
+  private parsed(line: string): Parsed {
+    // (keyed by the text alone, the place compared after: a key joined of the three was a new string to
+    // hash each time, and cost more than the parse it saved for a short text)
+    let p = this.parses.get(line);
+    if (p && p.locked === locking.on && p.file === source.file && p.line === source.line && p.keywords.every(([n, v]) => userKeyword(n) === v)) return p;
+    const was = consulted, asked = new Map<string, Q | undefined>();
+    consulted = asked;
+    let tree: Node;
+    try { tree = this.parse(line); } finally { consulted = was; }
+    const last = tree.k === 'seq' ? tree.a[tree.a.length - 1] : tree;
+    p = { tree, quiet: last.k === 'asg' || last.k === 'pat' || last.k === 'nil', keywords: [...asked], locked: locking.on, file: source.file, line: source.line };
+    if (line.length <= PARSED_TEXT) {
+      // (a bound, not an order of use: a program that evaluates many different texts starts afresh)
+      if (this.parses.size >= PARSED_TEXTS) this.parses.clear();
+      this.parses.set(line, p);
+    }
+    return p;
+  }
+  private parses = new Map<string, Parsed>();
 
   /** The console display of a value under the current \c and \P. */
   display(v: Q): string {
