@@ -160,6 +160,33 @@ function longFind(x: BigInt64Array, y: BigInt64Array): Int32Array {
   for (let i = 0; i < m; i++) { const p = h.get(longKey(yw, i)); r[i] = p === undefined ? n : p; }
   return r;
 }
+/** The most items sought by a scan of x each, rather than through a hash of x: 8 scans of x cost about
+ *  what a Map of x's items costs to build. */
+const FEW_SOUGHT = 8;
+/** Where each item of y is first in x (x's count when absent), by a scan: equal as a Map's keys are
+ *  (a null float finds a null, -0 finds 0). */
+function scan(x: ArrayLike<number>, y: ArrayLike<number>): Int32Array {
+  const n = x.length, m = y.length, r = fresh(Int32Array, m);
+  for (let j = 0; j < m; j++) {
+    const v = y[j];
+    let i = 0;
+    if (v !== v) while (i < n && x[i] === x[i]) i++;
+    else while (i < n && x[i] !== v) i++;
+    r[j] = i;
+  }
+  return r;
+}
+/** scan for longs, by their 32-bit halves (no BigInt made of each item read). */
+function longScan(x: BigInt64Array, y: BigInt64Array): Int32Array {
+  const n = x.length, m = y.length, xw = halves(x), yw = halves(y), r = fresh(Int32Array, m);
+  for (let j = 0; j < m; j++) {
+    const lo = yw[2 * j], hi = yw[2 * j + 1];
+    let i = 0;
+    while (i < n && (xw[2 * i] !== lo || xw[2 * i + 1] !== hi)) i++;
+    r[j] = i;
+  }
+  return r;
+}
 /** Positions of each item of y in x, using a hash map when x is a vector. */
 export function findMany(x: Q, y: Q): Int32Array | number[] {
   const m = count(y);
@@ -168,6 +195,9 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
   if (x.t === T.Enum && y.t === T.Enum && (x as Vec).dom !== (y as Vec).dom && isSymDomain(x) && isSymDomain(y)) return findMany(deenum(x), deenum(y));
   if (x.t > 0 && x.t <= T.Enum && y.t === x.t) {
     const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = count(x);
+    // a few items sought: a scan of x for each costs less than a hash of all of x (rows of one to three
+    // ids, each except a list of a few hundred: AoC 2023 day 22's falling bricks)
+    if (m <= FEW_SOUGHT && x.t !== T.Guid) return xd instanceof BigInt64Array ? longScan(xd, yd) : scan(xd, yd);
     // a hash table in wasm when the kernels are in and y is long enough to pay for the call
     const k = (x.t !== T.Enum || (x as Vec).dom === (y as Vec).dom) ? kernels.find(x.t, xd, yd) : null;
     if (k) return k;

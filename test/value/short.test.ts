@@ -66,3 +66,31 @@ test('? in except of short long and timestamp vectors agree with a search item b
     assert.equal(q('(tb in ta)~{any x=y}[ta] each tb'), '1b');
   }
 });
+
+test('? in except of a few items (a scan of x each, find.ts: scan) agree with the hash of many and with a search item by item, for every vector type', () => {
+  const { q } = makeSession();
+  const values: Record<string, string> = {
+    long: '0N 0W -0W 0 1 -1 9007199254740993 -9007199254740993 4294967296 4294967295',
+    int: '0Ni 0Wi -0Wi 0 1 -1 65536i', short: '0Nh 0Wh 0 1 -1h', float: '0n 0w -0w 0 -0.0 0.1 1e300',
+    real: '0Ne 0we 0 -0e 1.5e', char: '" ab\\000"', byte: '0x00017fff', bool: '01b', symbol: '`a`bb``ccc',
+    timestamp: '0Np 2000.01.01D 2024.02.29D12:00', date: '0Nd 2000.01.01 1970.01.01', enum: '`sym$`x`y`z',
+  };
+  q('sym:`x`y`z');
+  for (const [name, v] of Object.entries(values)) {
+    q(`V:${v}`);
+    for (let seed = 1; seed <= 3; seed++) {
+      q(`\\S ${seed}`);
+      q('x:V@30?count V');
+      for (let m = 1; m <= 9; m++) {
+        q(`y:V@${m}?count V`);
+        // (y,200#y: as many sought as make the hash; x?/:y: each item an atom, as find1 seeks it)
+        assert.equal(q('(x?y)~(count y)#x?y,200#y'), '1b', `${name}: x?y of ${m}`);
+        assert.equal(q('(x?y)~x?/:y'), '1b', `${name}: x?y of ${m}, item by item`);
+        assert.equal(q('(y in x)~(count y)#(y,200#y) in x'), '1b', `${name}: y in x of ${m}`);
+        assert.equal(q('(y except x)~y where (count x)=x?/:y'), '1b', `${name}: y except x of ${m}`);
+        // and x sought a few at a time in a few (x drawn from the first items of V only)
+        assert.equal(q('(y?x)~y?/:x'), '1b', `${name}: y?x of ${m}`);
+      }
+    }
+  }
+});
