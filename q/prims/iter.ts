@@ -5,7 +5,7 @@ import { infOf } from '../value/value.js';
 import { Q, Vec, IterFn, Prim, Proj, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty, isKeyed, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
-import { halves, nullHalves } from '../value/storage.js';
+import { halves, nullHalves, from } from '../value/storage.js';
 import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf, project } from './apply.js';
 import { match } from './match.js';
@@ -96,7 +96,7 @@ function each(f: Q, args: Q[]): Q {
       const i = at[j];
       if (i < nx) vals[i] = apply2(f, vals[i], item(y.v, j)); else { extra.push(j); vals.push(item(y.v, j)); }
     }
-    const more = extra.length ? index(y.k, { t: T.Int, d: Int32Array.from(extra), a: 0 } as Vec) : null;
+    const more = extra.length ? index(y.k, { t: T.Int, d: from(T.Int, extra), a: 0 } as Vec) : null;
     return dict(more ? join(x.k, more) : x.k, fromItems(vals));
   }
   // several arguments: atoms extend, lists must agree in length
