@@ -2,7 +2,7 @@
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, isFn, items, symVec, vecItem } from '../value/value.js';
-import { gather, WIDTH, fresh, allocRaw, from } from '../value/storage.js';
+import { gather, WIDTH, fresh, allocRaw, from, halves, splitLong } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
@@ -220,11 +220,29 @@ export function keyRow(d: Dict, i: Q): number {
   // one typed key column and a key of its type: find's scan over the column, not an item a row
   const c0 = kt.d[0], k0 = key[0];
   if (key.length === 1 && c0.t > 0 && c0.t < T.Enum && k0.t === -c0.t) { const p = find1(c0, k0); return p < n ? p : -1; }
-  outer: for (let r = 0; r < n; r++) {
-    for (let c = 0; c < key.length; c++) if (!matchAtom(item(kt.d[c], r), key[c])) continue outer;
+  // several: the rows whose first column holds the first key's value found by a scan of its items as
+  // they are stored, and only those compared whole (an atom made of a cell a row: a table of 10,000 rows
+  // and two key columns took 160 µs a lookup)
+  const typed = c0.t > 0 && c0.t < T.Enum && c0.t !== T.Guid && k0.t === -c0.t;
+  // (a symbol atom holds its name, the vector ids)
+  const v0 = typed ? c0.t === T.Sym ? intern((k0 as Atom).v) : (k0 as Atom).v : 0;
+  outer: for (let r = typed ? nextAt(c0 as Vec, v0, 0) : 0; r < n; r = typed ? nextAt(c0 as Vec, v0, r + 1) : r + 1) {
+    for (let c = typed ? 1 : 0; c < key.length; c++) if (!matchAtom(item(kt.d[c], r), key[c])) continue outer;
     return r;
   }
   return -1;
+}
+/** The first position at or after r where vector c holds v exactly, as matchAtom compares atoms (c's
+ *  count when none): longs by their halves. */
+function nextAt(c: Vec, v: number | bigint, r: number): number {
+  const d = c.d, n = d.length;
+  if (d instanceof BigInt64Array) {
+    const w = halves(d), [lo, hi] = splitLong(v as bigint);
+    while (r < n && (w[2 * r] !== lo || w[2 * r + 1] !== hi)) r++;
+    return r;
+  }
+  while (r < n && d[r] !== v) r++;
+  return r;
 }
 function matchAtom(a: Q, b: Q): boolean {
   // an enumerated key and a symbol compare as symbols (an enumeration's value is its index in the domain)
