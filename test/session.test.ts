@@ -690,6 +690,11 @@ test('like matches bytes: strings and symbols agree with a regular expression ov
     assert.equal(q('(`$w) like "' + p + '"'), want, p);
   }
   assert.equal(q('("ab";"cd";`ab) like "a*"'), '101b');
+  // symbols longer than the matcher's scratch bytes (sym.ts: symBytesNow), past ASCII, and many distinct
+  // ones match as their strings do
+  q('l:(300#"ab";(299#"a"),"c";"\\303\\251t\\303\\251";"ab"); y:(`$l),20000?`4');
+  for (const p of ['a*', '*c', '?b*', '*t*', '??t*', '[a-c]?*', '*[^a]']) assert.equal(q(`(y like "${p}")~(string y) like "${p}"`), '1b', p);
+  assert.equal(q('sum y like "*c"'), q('sum (string y) like "*c"'));
   assert.equal(q('upper ("abc";"xYz!";"";"\\303\\251")'), '"ABC"\n"XYZ!"\n""\n"\\303\\251"');
   assert.equal(q('lower ("ABC";"xYz!")'), '"abc"\n"xyz!"');
 });

@@ -5,7 +5,7 @@ import { T } from '../value/types.js';
 import { fresh, halves, specialHalves } from '../value/storage.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn, isNullV } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { symName, intern, perSymbol, symBytes } from '../value/sym.js';
+import { symName, intern, perSymbol, symBytesNow } from '../value/sym.js';
 import { codeUnits } from '../value/utf8.js';
 import { itemText } from '../format/text.js';
 import { Bytes, dayBytes } from '../format/bytes.js';
@@ -249,7 +249,7 @@ export function like(x: Q, p: Q): Q {
   if (x.t === -T.Sym) return { t: -T.Bool, v: globMatch(str((x as Atom).v).d as Uint8Array, glob(ps)) ? 1 : 0 };
   if (x.t === T.Sym) {
     // each distinct symbol tested once
-    const g = glob(ps), ids = (x as Vec).d as Int32Array, test = perSymbol(id => globMatch(symBytes(id), g) ? 1 : 0, ids.length), r = new Uint8Array(ids.length);
+    const g = glob(ps), ids = (x as Vec).d as Int32Array, test = perSymbol(id => globMatch(symBytesNow(id), g) ? 1 : 0, ids.length), r = new Uint8Array(ids.length);
     for (let i = 0; i < ids.length; i++) r[i] = test(ids[i]);
     return vec(T.Bool, r);
   }
