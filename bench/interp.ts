@@ -13,7 +13,7 @@ const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000
   'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:bm!til count bm:"b"$flip (15#2) vs til 30000', 'dm2:(10000_bm)!til 20000', 'bg:140 cut 19600?01b',
   'sj:" " sv string til 1000000', 'ag:100000#0', 'l5:500?100', 'cv:til 1000000',
   'gr:502 502#0', 'sr:1+til 500', 'zr:500 500#til 250000',
-  'k2:([a:til 10000;b:10000?`3]v:til 10000)'];
+  'k2:([a:til 10000;b:10000?`3]v:til 10000)', 'i500:500?100i'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
@@ -66,6 +66,8 @@ const cases: [string, number][] = [
   ['\\t:100000 1 2 3 except l5', 0], ['\\t:100000 l5?7 8', 0], ['\\t:100 1 2 in cv', 0], ['\\t:100000 dj 5 6 7', 0],
   // a keyed table of two key columns indexed by one key (an atom made of each row's first key cell)
   ['\\t:10000 k2 (5;`abc)', 0],
+  // an int column compared with long literals (each item made a long)
+  ['\\t:100000 i500>50', 0], ['\\t:100000 i500 within 3 5', 0],
   // a global amended at a few positions by name (each a copy of its 100,000 items, were it not in place)
   ['\\t:1000 @[`ag;1 2 3;+;1]', 0],
   // a global read at positions and amended there (the read released it: each amend a copy of it all)

@@ -64,6 +64,7 @@ function temporalCommon(tx: number, ty: number): number | null | undefined {
 /** A comparison (op: 0 = 1 <> 2 < 3 > 4 <= 5 >=, as the kernels number them) by the test of cmp's result. */
 function compareWith(test: (c: number) => boolean, op: number) {
   const self = atomic2((x: Q, y: Q): Q => {
+    if (x.t > 0 && y.t < 0) y = narrowTo(x, y) ?? y; else if (x.t < 0 && y.t > 0) x = narrowTo(y, x) ?? x;
     const tx = Math.abs(x.t), ty = Math.abs(y.t);
     // two temporal types meet in the one kdb+'s matrix names, each cast to it
     const common = temporalCommon(tx, ty);
@@ -114,6 +115,19 @@ function cmpJ(op: number, a: BigInt64Array | bigint, b: BigInt64Array | bigint, 
     r[i] = (op === 0 ? c === 0 : op === 1 ? c !== 0 : op === 2 ? c < 0 : op === 3 ? c > 0 : op === 4 ? c <= 0 : c >= 0) ? 1 : 0;
   }
   return r;
+}
+/** A long atom that a short or int vector's type holds (any value but the type's null, which the long
+ *  domain maps to the long null), as an atom of that type: the comparison then runs in the vector's type
+ *  and orders them as the long domain does (q's literals are longs: size>100 over an int column made a
+ *  long of every item, 1.9 ms a million against 1 ms); null otherwise. */
+function narrowTo(v: Q, atom: Q): Atom | null {
+  const k = atom.t === -T.Long ? heldBy(v.t, (atom as Atom).v as bigint) : null;
+  return k === null ? null : { t: -v.t, v: k };
+}
+/** Long k as a number of short or int type t when t holds it (any value but t's null); null otherwise. */
+export function heldBy(t: number, k: bigint): number | null {
+  const lim = t === T.Int ? 2147483647 : t === T.Short ? 32767 : 0;
+  return lim && k >= -lim && k <= lim ? Number(k) : null;
 }
 /** Pairs the scaled comparison below already answers as the cast would: units of one kind of time (a date
  *  as a timestamp is its midnight, a minute as a timespan its nanoseconds) with no month and no time of day. */
@@ -176,6 +190,7 @@ function smallCompare(x: Q, y: Q, op: number): Q | null {
   return { t: T.Bool, d: r, a: 0 } as Vec;
 }
 function scalarCompare(x: Q, y: Q, op: number): Q | null {
+  if (x.t > 0 && y.t < 0) y = narrowTo(x, y) ?? y; else if (x.t < 0 && y.t > 0) x = narrowTo(y, x) ?? x;
   const small = smallCompare(x, y, op);
   if (small) return small;
   if (x.t < 0 && y.t > 0) { [x, y] = [y, x]; op = FLIP[op]; }

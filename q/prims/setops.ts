@@ -10,7 +10,7 @@ import { findMany, find1, integralMix, findIntegral } from './find.js';
 import { index } from './index.js';
 import { join } from './join.js';
 import { distinct } from './list.js';
-import { le, ge } from './compare.js';
+import { le, ge, heldBy } from './compare.js';
 import { atomic2 } from './atomic.js';
 import { deenum } from '../value/enums.js';
 import { castTo } from './conv.js';
@@ -141,6 +141,12 @@ export function withinBounds(xt: number, y: Q): [number | bigint, number | bigin
     return [num(b[0]), num(b[1])];
   }
   if (yt === xt) return [b[0], b[1]];
+  // long bounds an int or short column's type holds, as its own (heldBy: i within 3 5 over a million
+  // ints made a long of each item twice)
+  if (yt === T.Long) {
+    const lo = heldBy(xt, b[0] as bigint), hi = heldBy(xt, b[1] as bigint);
+    if (lo !== null && hi !== null) return [lo, hi];
+  }
   // bounds of a coarser time unit, scaled exactly to the column's (time within 10:00 12:00 compares
   // milliseconds with 10:00:00.000 and 12:00:00.000, as the comparison itself would)
   const ms = MS_OF[xt], per = MS_OF[yt];

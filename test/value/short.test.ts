@@ -94,3 +94,26 @@ test('? in except of a few items (a scan of x each, find.ts: scan) agree with th
     }
   }
 });
+
+test('int and short vectors against a long atom or long bounds (compare.ts: narrowTo, heldBy) agree with the same vectors made long, at the edges of their types', () => {
+  const { q } = makeSession();
+  const vals: Record<string, [string, string[]]> = {
+    int: ['0Ni 0Wi -0Wi 0 1 -1 2147483646i -2147483646i 7i', ['0', '7', '-1', '2147483647', '-2147483647', '2147483646', '2147483648', '-2147483648', '0N', '0W', '-0W']],
+    short: ['0Nh 0Wh -0Wh 0 1 -1 32766 -32766 7h', ['0', '7', '-1', '32767', '-32767', '32766', '32768', '-32768', '0N', '0W', '-0W']],
+  };
+  for (const [name, [v, atoms]] of Object.entries(vals)) {
+    q(`V:${v}`);
+    // (a few items and many, past the wasm loops' threshold)
+    for (const n of [9, 40, 5000]) {
+      q(`\\S ${n}`);
+      q(`x:V@${n}?count V; l:\`long$x`);
+      for (const a of atoms) {
+        for (const op of ['=', '<>', '<', '>', '<=', '>=']) {
+          assert.equal(q(`(x${op}${a})~l${op}${a}`), '1b', `${name} ${n}: x${op}${a}`);
+          assert.equal(q(`(${a}${op}x)~${a}${op}l`), '1b', `${name} ${n}: ${a}${op}x`);
+        }
+        for (const b of ['0', '7', '2147483647', '32767', '0W']) assert.equal(q(`(x within ${a},${b})~l within ${a},${b}`), '1b', `${name} ${n}: x within ${a},${b}`);
+      }
+    }
+  }
+});
