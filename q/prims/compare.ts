@@ -212,6 +212,8 @@ export function scalarKey(xt: number, y: Q): number | bigint | null {
     return null;
   }
   if (xt === T.Long) return yt === T.Long ? v : null;
+  // (a long its int type holds: a where clause's int column against a literal, fused with the selection)
+  if (xt === T.Int && yt === T.Long) return heldBy(T.Int, v as bigint);
   return yt === xt && (xt === T.Int || xt === T.Date || xt === T.Month || xt === T.Minute || xt === T.Second || xt === T.Time) ? v : null;
 }
 const eqAll = compareWith(c => c === 0, 0), neAll = compareWith(c => c !== 0, 1);

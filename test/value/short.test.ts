@@ -95,7 +95,7 @@ test('? in except of a few items (a scan of x each, find.ts: scan) agree with th
   }
 });
 
-test('int and short vectors against a long atom or long bounds (compare.ts: narrowTo, heldBy) agree with the same vectors made long, at the edges of their types', () => {
+test('int and short vectors against a long atom or long bounds (compare.ts: narrowTo, heldBy, scalarKey) agree with the same vectors made long, at the edges of their types', () => {
   const { q } = makeSession();
   const vals: Record<string, [string, string[]]> = {
     int: ['0Ni 0Wi -0Wi 0 1 -1 2147483646i -2147483646i 7i', ['0', '7', '-1', '2147483647', '-2147483647', '2147483646', '2147483648', '-2147483648', '0N', '0W', '-0W']],
@@ -111,6 +111,8 @@ test('int and short vectors against a long atom or long bounds (compare.ts: narr
         for (const op of ['=', '<>', '<', '>', '<=', '>=']) {
           assert.equal(q(`(x${op}${a})~l${op}${a}`), '1b', `${name} ${n}: x${op}${a}`);
           assert.equal(q(`(${a}${op}x)~${a}${op}l`), '1b', `${name} ${n}: ${a}${op}x`);
+          // and as a where clause, which the selection answers with the comparison fused (sql.ts: selectRows)
+          assert.equal(q(`(select from ([]x) where x${op}${a})~([]x) where l${op}${a}`), '1b', `${name} ${n}: where x${op}${a}`);
         }
         for (const b of ['0', '7', '2147483647', '32767', '0W']) assert.equal(q(`(x within ${a},${b})~l within ${a},${b}`), '1b', `${name} ${n}: x within ${a},${b}`);
       }
