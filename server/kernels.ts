@@ -24,6 +24,9 @@ setFlagsFromString('--no-liftoff');
 const file = process.env.WASQ_NO_KERNELS ? null : find();
 /** Whether the kernels are in use (WASQ_NO_KERNELS=1 runs the TypeScript paths, for comparison). */
 export const kernels = file ? install(readFileSync(file)) : false;
+// (said, not silent: without them every vector operation takes its TypeScript path, several times slower,
+// and a copy of the bundle away from the package looks like a slow build)
+if (!file && !process.env.WASQ_NO_KERNELS) process.stderr.write('wasq: no build/kernels.wasm above ' + dirname(fileURLToPath(import.meta.url)) + ': running without the wasm kernels (npm run build:wasm makes them)\n');
 
 // vector blocks are freed when their views are collected: let the heap ask for a collection when many
 // blocks are waiting (v8 does not count views of shared memory as memory pressure). A registry with cleanupSome
