@@ -58,8 +58,8 @@ const cases: [string, number][] = [
   // a million numbers in text evaluated, and a short expression parsed (each whole number went through
   // every literal pattern, dates and times first, and became a bigint)
   ['value sj', 0], ['\\t:100000 parse "x+1 2 3"', 0],
-  // text evaluated (each value of text set the session's ~50 hooks again, and parsed it), and text made
-  // afresh each time, as an interpreter written in q runs its program (each parsed again)
+  // text evaluated (each value of text set the session's ~50 hooks again, and each parsed the text again):
+  // one string, the same text made afresh each time (as an interpreter written in q makes it), a query
   ['\\t:100000 value "a+:1"', 0], ['{value x,"+:1"} each 100000#enlist,"a"', 0],
   ['\\t:100000 value "select from ([]a:1 2 3) where a>1"', 0],
   // a few items sought among many (a hash of all the many built for each: now a scan of them per item)
