@@ -2,7 +2,7 @@
 // integer and float vectors (floats compare exactly: kdb+'s find applies no comparison tolerance);
 // match for everything else.
 import { T } from '../value/types.js';
-import { fresh, halves, longKey, exactHi, FEW_LONGS } from '../value/storage.js';
+import { fresh, halves, longKey, exactHi, nextAt, FEW_LONGS } from '../value/storage.js';
 import { Q, Vec, List, Atom, Table, count, item, NJ, WJ } from '../value/value.js';
 import { firstMatches } from './groupby.js';
 import { intern } from '../value/sym.js';
@@ -163,28 +163,10 @@ function longFind(x: BigInt64Array, y: BigInt64Array): Int32Array {
 /** The most items sought by a scan of x each, rather than through a hash of x: 8 scans of x cost about
  *  what a Map of x's items costs to build. */
 const FEW_SOUGHT = 8;
-/** Where each item of y is first in x (x's count when absent), by a scan: equal as a Map's keys are
- *  (a null float finds a null, -0 finds 0). */
-function scan(x: ArrayLike<number>, y: ArrayLike<number>): Int32Array {
-  const n = x.length, m = y.length, r = fresh(Int32Array, m);
-  for (let j = 0; j < m; j++) {
-    const v = y[j];
-    let i = 0;
-    if (v !== v) while (i < n && x[i] === x[i]) i++;
-    else while (i < n && x[i] !== v) i++;
-    r[j] = i;
-  }
-  return r;
-}
-/** scan for longs, by their 32-bit halves (no BigInt made of each item read). */
-function longScan(x: BigInt64Array, y: BigInt64Array): Int32Array {
-  const n = x.length, m = y.length, xw = halves(x), yw = halves(y), r = fresh(Int32Array, m);
-  for (let j = 0; j < m; j++) {
-    const lo = yw[2 * j], hi = yw[2 * j + 1];
-    let i = 0;
-    while (i < n && (xw[2 * i] !== lo || xw[2 * i + 1] !== hi)) i++;
-    r[j] = i;
-  }
+/** Where each item of y is first in x (x's count when absent), by a scan of x for each. */
+function scan(x: ArrayLike<number> | BigInt64Array, y: ArrayLike<number> | BigInt64Array): Int32Array {
+  const m = y.length, r = fresh(Int32Array, m), w = x instanceof BigInt64Array ? halves(x) : undefined;
+  for (let j = 0; j < m; j++) r[j] = nextAt(x, y[j], 0, w);
   return r;
 }
 /** Positions of each item of y in x, using a hash map when x is a vector. */
@@ -197,7 +179,7 @@ export function findMany(x: Q, y: Q): Int32Array | number[] {
     const xd = (x as Vec).d as any, yd = (y as Vec).d as any, n = count(x);
     // a few items sought: a scan of x for each costs less than a hash of all of x (rows of one to three
     // ids, each except a list of a few hundred: AoC 2023 day 22's falling bricks)
-    if (m <= FEW_SOUGHT && x.t !== T.Guid) return xd instanceof BigInt64Array ? longScan(xd, yd) : scan(xd, yd);
+    if (m <= FEW_SOUGHT && x.t !== T.Guid) return scan(xd, yd);
     // a hash table in wasm when the kernels are in and y is long enough to pay for the call
     const k = (x.t !== T.Enum || (x as Vec).dom === (y as Vec).dom) ? kernels.find(x.t, xd, yd) : null;
     if (k) return k;

@@ -2,7 +2,7 @@
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, isFn, items, symVec, vecItem } from '../value/value.js';
-import { gather, WIDTH, fresh, allocRaw, from, halves, splitLong } from '../value/storage.js';
+import { gather, WIDTH, fresh, allocRaw, from, halves, nextAt } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
@@ -20,7 +20,7 @@ export function positions(i: Q): number[] | Int32Array | null {
     case T.Long: {
       // read the two 32-bit halves rather than making a BigInt per item
       // positions past 2^31 are out of range of any list: they become -1, which is out of range too
-      const d = (i as Vec).d as BigInt64Array, n = d.length, w = new Int32Array(d.buffer, d.byteOffset, 2 * n), r = allocRaw(T.Int, n) as Int32Array;
+      const d = (i as Vec).d as BigInt64Array, n = d.length, w = halves(d), r = allocRaw(T.Int, n) as Int32Array;
       for (let k = 0; k < n; k++) { const lo = w[2 * k], hi = w[2 * k + 1]; r[k] = (hi === 0 && lo >= 0) || (hi === -1 && lo < 0) ? lo : -1; }
       return r;
     }
@@ -226,23 +226,12 @@ export function keyRow(d: Dict, i: Q): number {
   const typed = c0.t > 0 && c0.t < T.Enum && c0.t !== T.Guid && k0.t === -c0.t;
   // (a symbol atom holds its name, the vector ids)
   const v0 = typed ? c0.t === T.Sym ? intern((k0 as Atom).v) : (k0 as Atom).v : 0;
-  outer: for (let r = typed ? nextAt(c0 as Vec, v0, 0) : 0; r < n; r = typed ? nextAt(c0 as Vec, v0, r + 1) : r + 1) {
+  const d0 = (c0 as Vec).d, w = typed && d0 instanceof BigInt64Array ? halves(d0) : undefined;
+  outer: for (let r = typed ? nextAt(d0, v0, 0, w) : 0; r < n; r = typed ? nextAt(d0, v0, r + 1, w) : r + 1) {
     for (let c = typed ? 1 : 0; c < key.length; c++) if (!matchAtom(item(kt.d[c], r), key[c])) continue outer;
     return r;
   }
   return -1;
-}
-/** The first position at or after r where vector c holds v exactly, as matchAtom compares atoms (c's
- *  count when none): longs by their halves. */
-function nextAt(c: Vec, v: number | bigint, r: number): number {
-  const d = c.d, n = d.length;
-  if (d instanceof BigInt64Array) {
-    const w = halves(d), [lo, hi] = splitLong(v as bigint);
-    while (r < n && (w[2 * r] !== lo || w[2 * r + 1] !== hi)) r++;
-    return r;
-  }
-  while (r < n && d[r] !== v) r++;
-  return r;
 }
 function matchAtom(a: Q, b: Q): boolean {
   // an enumerated key and a symbol compare as symbols (an enumeration's value is its index in the domain)
@@ -252,7 +241,9 @@ function matchAtom(a: Q, b: Q): boolean {
   // a key that is a list (a string, bytes: kdb-common's file headers) matches as a whole
   if (a.t >= 0) return match(a, b);
   if (a.t === -T.Enum && (a as Atom).dom !== (b as Atom).dom) return matchAtom(deenum(a), deenum(b));
-  return (a as Atom).v === (b as Atom).v || (typeof (a as Atom).v === 'bigint' && (a as Atom).v === (b as Atom).v);
+  // (a null float matches a null, 0n~0n)
+  const u = (a as Atom).v, v = (b as Atom).v;
+  return u === v || (u !== u && v !== v);
 }
 
 /** The rows a keyed value was indexed at, as a table of its columns; a dictionary keyed by a table whose

@@ -128,7 +128,7 @@ export function within(x: Q, y: Q): Q {
 }
 /** within by the wasm kernel, or null. A vector too short for the kernel, of a type stored as ints or
  *  shorts, has its numbers compared with the bounds directly (as ge, le and and over it would: their
- *  order is the stored numbers', nulls least): 500 ints 9 µs that way. */
+ *  order is the stored numbers', nulls least): 500 ints 1.6 µs, where ge, le and and took 8.4 µs. */
 function withinKernel(x: Q, y: Q): Uint8Array | null {
   const b = withinBounds(x.t, y);
   if (!b) return null;

@@ -124,6 +124,21 @@ export function concat(t: number, parts: Items[]): Items {
 export const halves = (d: { buffer: ArrayBufferLike; byteOffset: number; length: number }): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
 /** A long's low and high 32-bit halves, as halves reads them. */
 export const splitLong = (v: bigint): [number, number] => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
+/** The first position at or after r where d holds v as stored (d's length when none), equal as Find and
+ *  match take items: a null float finds a null, -0 finds 0; longs by their halves (no BigInt made of
+ *  each item read), from w when the caller has made them already. */
+export function nextAt(d: ArrayLike<number> | BigInt64Array, v: number | bigint, r: number, w?: Int32Array): number {
+  const n = d.length;
+  if (typeof v === 'bigint') {
+    const h = w ?? halves(d as BigInt64Array), [lo, hi] = splitLong(v);
+    while (r < n && (h[2 * r] !== lo || h[2 * r + 1] !== hi)) r++;
+    return r;
+  }
+  const x = d as ArrayLike<number>;
+  if (v !== v) while (r < n && x[r] === x[r]) r++;
+  else while (r < n && x[r] !== v) r++;
+  return r;
+}
 /** Below this many longs, a loop over them as BigInts costs less than making the views to read them as
  *  32-bit halves (a long vector of 7 items added in a loop of millions: 15 s → 20 s; of 32, 0.55 → 0.4 µs). */
 export const FEW_LONGS = 16;
