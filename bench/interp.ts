@@ -29,6 +29,9 @@ const cases: [string, number][] = [
   // small values, where the interpreter's own cost shows (each repeated 100000 times)
   ['\\t:100000 1 2 3+4 5 6', 0], ['\\t:100000 asc s', 0], ['\\t:100000 select from t where a>50', 0],
   ['\\t:100000 select sum a by b from t', 0], ['\\t:100000 @[{x+`a};1;0]', 0],
+  // grouped by a long column, a grouped select that keeps each group's items, and group itself (a few
+  // keys sorted, a few rows grouped: where a grouping's fixed costs show)
+  ['\\t:100000 select count i by a mod 5 from t', 0], ['\\t:100000 select a by b from t', 0], ['\\t:100000 group t`b', 0],
   // (an undefined name trapped: looking it up walked every global and primitive for a namespace of it)
   ['\\t:100000 @[value;`nosuch;0]', 0],
   // a dictionary of 20000 keys (pairs, longs) looked up one key at a time

@@ -460,7 +460,9 @@ function groups(t: Table, rows: Rows | null, by: Cols): { keys: Q[]; members: Ro
   const members = rows ? g.members.map(m => { const r = fresh(Int32Array, m.length); for (let i = 0; i < m.length; i++) r[i] = all[m[i]]; return r; }) : g.members;
   const keys = keyCols.map(c => c.t < 0 ? fromItems(g.firsts.map(() => c)) : index(c, rowVec(g.firsts)));
   const order = keyOrder(keys);
-  return { keys: keys.map(k => index(k, rowVec(order))), members: Array.from(order, i => members[i]) };
+  const o = rowVec(order), ordered = new Array<Rows>(order.length);
+  for (let i = 0; i < order.length; i++) ordered[i] = members[order[i]];
+  return { keys: keys.map(k => index(k, o)), members: ordered };
 }
 
 /** Whether groupagg.ts computes aggregate op at any size, of a column of type t (left out: of some type). */
@@ -560,16 +562,15 @@ function emptyOf(v: Q): Q { return v.t < 0 && v.t >= -T.Enum && v.t !== -T.Enum 
 /** The keyed table of a grouped select: groups in ascending key order (enumerations by their symbols), as
  *  the general path orders them. */
 function groupedResult(q: Query, keyVals: Q[], vals: Q[]): Q {
-  const o = rowVec(keyOrder(keyVals));
-  return sortedKeys(dict(table(dedupe(q.by!.map(b => b[0])), keyVals.map(k => index(k, o))), table(dedupe(q.cols!.map(c => c[0]), dedupe(q.by!.map(b => b[0]))), vals.map(v => index(v, o)))));
+  const o = rowVec(keyOrder(keyVals)), byNames = dedupe(q.by!.map(b => b[0]));
+  return sortedKeys(byNames, keyVals.map(k => index(k, o)), table(dedupe(q.cols!.map(c => c[0]), byNames), vals.map(v => index(v, o))));
 }
 /** A grouped select's keys are in ascending order, and of one column kdb+ marks them so: s# on the key
- *  column and on the keyed table ((`s#+(,`color)!,`s#`blue`green`red)!… in basics/qsql, kb/versions). */
-function sortedKeys(r: Q): Q {
-  const kt = (r as Dict).k as Table;
-  if (r.t !== T.Dict || kt.t !== T.Table || kt.c.length !== 1) return r;
-  const c = sortedKey(kt.d[0]);
-  return c === kt.d[0] ? r : { ...(r as Dict), k: { ...kt, d: [c] } as Table, a: 1 } as Q;
+ *  column and on the keyed table ((`s#+(,`color)!,`s#`blue`green`red)!… in basics/qsql, kb/versions).
+ *  (The dictionary made whole, not copied with the marks: a copy by spread cost a microsecond.) */
+function sortedKeys(names: string[], keys: Q[], vals: Table): Q {
+  const c = keys.length === 1 ? sortedKey(keys[0]) : null;
+  return c && c !== keys[0] ? { t: T.Dict, k: table(names, [c]), v: vals, a: 1 } as Dict : dict(table(names, keys), vals);
 }
 /** The one key column of a grouped result, marked s# when it is a vector that can carry it. */
 function sortedKey(c: Q): Q {
@@ -675,7 +676,7 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
       vnames = rest;
       vcols = rest.map(c => fromItems(g.members.map(m => item(t.d[t.c.indexOf(c)], m[m.length - 1]))));
     }
-    r = sortedKeys(dict(table(byNames, g.keys), table(vnames, vcols)));
+    r = sortedKeys(byNames, g.keys, table(vnames, vcols));
   } else if (q.cols) {
     const names = dedupe(q.cols.map(c => c[0]));
     const vals = q.cols.map(([, e]) => withCols(t, rows, e));

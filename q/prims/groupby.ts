@@ -6,7 +6,7 @@ import { Q, Vec, count, item } from '../value/value.js';
 import { keyText, stringBytes } from './list.js';
 import { stringGroups } from './strhash.js';
 import * as kernels from '../kernels/index.js';
-import { allocRaw, fresh } from '../value/storage.js';
+import { allocRaw, fresh, lowHalves } from '../value/storage.js';
 import { join } from './join.js';
 import { roomForRows } from './hooks.js';
 
@@ -32,19 +32,35 @@ export function groupIds(keyCols: Q[], n: number): { gid: Int32Array; firsts: Ar
   const strings = keyCols.length === 1 ? stringBytes(keyCols[0]) : null;
   if (strings) { const g = stringGroups(strings); return { gid: g.gid, firsts: g.firsts, ng: g.firsts.length }; }
   const gid = fresh(Int32Array, n), firsts: number[] = [];
-  const ints = keyCols.map(c => INT_BACKED.has(c.t) ? (c as Vec).d as ArrayLike<number> : null);
+  // (longs in the range of ints as their low halves: a Map of BigInts costs several times more)
+  const ints = keyCols.map(c => INT_BACKED.has(c.t) ? (c as Vec).d as ArrayLike<number> : c.t === T.Long ? lowHalves((c as Vec).d as BigInt64Array) : null);
   let done = false;
   if (keyCols.length && ints.every(d => d !== null) && keyCols.length <= 3) {
-    const lo = ints.map(d => { let m = Infinity; for (let i = 0; i < n; i++) if (d![i] < m) m = d![i]; return n ? m : 0; });
-    const span = ints.map((d, j) => { let m = lo[j]; for (let i = 0; i < n; i++) if (d![i] > m) m = d![i]; return m - lo[j] + 1; });
+    // each column's range in one pass; a slot for each combination in range holds its group + 1 (so a
+    // fresh zeroed array needs no fill)
+    const lo: number[] = [], span: number[] = [];
+    for (const d of ints as ArrayLike<number>[]) {
+      let a = n ? d[0] : 0, b = n ? d[0] : -1;
+      for (let i = 1; i < n; i++) { const v = d[i]; if (v < a) a = v; else if (v > b) b = v; }
+      lo.push(a); span.push(b - a + 1);
+    }
     const size = span.reduce((a, b) => a * b, 1);
     if (size <= Math.max(1 << 16, 4 * n) && size <= 1 << 24) {
-      const slot = fresh(Int32Array, size).fill(-1);
-      for (let r = 0; r < n; r++) {
+      const slot = fresh(Int32Array, size);
+      if (ints.length === 1) {
+        // (one column, a symbol column above all: its own loop, with no combining of columns)
+        const d = ints[0]!, l = lo[0];
+        for (let r = 0; r < n; r++) {
+          const k = d[r] - l;
+          let g = slot[k] - 1;
+          if (g < 0) { g = firsts.length; slot[k] = g + 1; firsts.push(r); }
+          gid[r] = g;
+        }
+      } else for (let r = 0; r < n; r++) {
         let k = 0;
         for (let j = 0; j < ints.length; j++) k = k * span[j] + (ints[j]![r] - lo[j]);
-        let g = slot[k];
-        if (g < 0) { g = slot[k] = firsts.length; firsts.push(r); }
+        let g = slot[k] - 1;
+        if (g < 0) { g = firsts.length; slot[k] = g + 1; firsts.push(r); }
         gid[r] = g;
       }
       done = true;

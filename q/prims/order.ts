@@ -20,7 +20,8 @@ export function comparator(x: Q): Cmp {
   const t = x.t;
   // an enumeration sorts by what it stands for (its symbols), as xasc and group-by order it
   if (t === T.Enum) return comparator(deenum(x));
-  if (t === T.Sym) { const d = (x as Vec).d as Int32Array; const s = Array.from(d, symName); return plainNames(d) ? (i, j) => s[i] < s[j] ? -1 : s[i] > s[j] ? 1 : 0 : (i, j) => nameCmp(s[i], s[j]); }
+  // (names by a loop: Array.from with a function to map each costs several times more)
+  if (t === T.Sym) { const d = (x as Vec).d as Int32Array, s = new Array<string>(d.length); for (let i = 0; i < d.length; i++) s[i] = symName(d[i]); return plainNames(d) ? (i, j) => s[i] < s[j] ? -1 : s[i] > s[j] ? 1 : 0 : (i, j) => nameCmp(s[i], s[j]); }
   if (t === T.Guid) { const d = (x as Vec).d as Uint8Array; return (i, j) => { for (let k = 0; k < 16; k++) { const a = d[16 * i + k], b = d[16 * j + k]; if (a !== b) return a - b; } return 0; }; }
   if (t === T.Real || t === T.Float || t === T.Datetime) {
     const d = (x as Vec).d as Float64Array;
@@ -132,13 +133,10 @@ export function grade(x: Q, desc = false): ArrayLike<number> {
     const d = (x as Vec).d as ArrayLike<number | bigint>;
     const packed = packedGrade(d, desc);
     if (packed) return packed;
-    const n = d.length, idx = new Array<number>(n);
-    for (let i = 0; i < n; i++) idx[i] = i;
     const c = d instanceof Float64Array || d instanceof Float32Array
       ? (i: number, j: number) => { const a = d[i] as number, b = d[j] as number; return a < b ? -1 : a > b ? 1 : a === b ? 0 : a !== a ? (b !== b ? 0 : -1) : 1; }
       : (i: number, j: number) => { const a = d[i], b = d[j]; return a < b ? -1 : a > b ? 1 : 0; };
-    idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j);
-    return idx;
+    return sortPositions(d.length, c, desc);
   }
   // strings by the rank of their text among the distinct ones: the grade of those ints
   const strings = stringBytes(x);
@@ -146,10 +144,24 @@ export function grade(x: Q, desc = false): ArrayLike<number> {
   // (a table of one column sorts as that column: a grouped query's keys)
   if (x.t === T.Table && (x as Table).c.length === 1) return grade((x as Table).d[0], desc);
   if (x.t === T.Table) { const g = gradeTable(x as Table, desc); if (g) return g; }
-  const n = count(x), idx = new Array<number>(n);
+  return sortPositions(count(x), comparator(x), desc);
+}
+
+/** At most this many items are sorted by insertion: Array.prototype.sort's call of a comparator costs more
+ *  than a comparison (a grouped select's handful of keys). */
+const FEW_TO_SORT = 16;
+/** Positions 0..n-1 in the order of comparator c (descending when desc), ties in position order. */
+function sortPositions(n: number, c: Cmp, desc: boolean): number[] {
+  const idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  const c = comparator(x);
-  idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j);
+  if (n > FEW_TO_SORT) { idx.sort(desc ? (i, j) => c(j, i) || i - j : (i, j) => c(i, j) || i - j); return idx; }
+  // (an item passes only those strictly after it in the order: ties keep their places)
+  for (let i = 1; i < n; i++) {
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= 0 && (desc ? c(v, idx[j]) : c(idx[j], v)) > 0) { idx[j + 1] = idx[j]; j--; }
+    idx[j + 1] = v;
+  }
   return idx;
 }
 

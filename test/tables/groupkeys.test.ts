@@ -1,0 +1,32 @@
+// Grouping by key columns below the kernels' size takes groupby.ts's slots over the columns' ranges
+// (longs within the range of ints by their low halves) or a Map. Checked against the grouping of each
+// key's text, which no slot or Map of numbers sees: the same groups in the same order. Longs at the
+// edges of the int range and past it, nulls and infinities; one, two and three key columns; counts either
+// side of the kernels' threshold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSession } from '../q.js';
+
+test('group and select by over longs, ints and symbols agree with grouping their text', () => {
+  const { q } = makeSession();
+  q('\\S 11');
+  q('na:{@[0!x;cols x;{`#x}]}');
+  q('L:0N 0W -0W 0 1 -1 2147483647 -2147483648 2147483648 -2147483649 5000000000');
+  // (longs of a narrow range whose low halves alias: a slot each would merge them)
+  q('L2:0 1 2 4294967296 4294967297 -4294967296');
+  q('P:(L;L2;-3 0 1 2 7;`int$1 2 3 -1 0N;5 6 7;`a`b`c`)');
+  for (const n of [0, 1, 2, 7, 100, 2047, 2049]) for (let r = 0; r < 6; r++) {
+    q(`A:P ${r % 3};B:P ${r < 3 ? 3 : 4}`);
+    q(`t:([]a:A@${n}?count A;b:B@${n}?count B;c:${n}?P 5;v:til ${n})`);
+    for (const by of ['a', 'a,b', 'a,b,c']) {
+      q('s:([]a:string t`a;b:string t`b;c:string t`c)');
+      q(`k:${by.split(',').map(c => '`' + c).join('')}`);
+      assert.equal(q('(value group k#t)~value group k#s'), '1b', `${n} rows by ${by}: group`);
+      // (select by orders its keys: as xasc orders the groups' keys)
+      q('r:count each group k#t');
+      // (attributes aside: xasc marks an empty key s#, as a grouped select does not)
+      assert.equal(q("na[?[t;();{x!x}k;enlist[`n]!enlist(count;`i)]]~na k xasc (key r),'([]n:`long$value r)"), '1b', `${n} rows by ${by}: select count`);
+    }
+    assert.equal(q('(value group t`a)~value group string t`a'), '1b', `${n} longs: group`);
+  }
+});
