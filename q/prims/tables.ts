@@ -2,7 +2,7 @@
 // Functions that take a table by name (`t insert …, `c xasc `t) amend the global and return the name.
 import { T, TYPE_CHARS } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
-import { fresh } from '../value/storage.js';
+import { fresh, from } from '../value/storage.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
@@ -13,7 +13,7 @@ import { index } from './index.js';
 import { join } from './join.js';
 import { keyIndex, takesType, asRows, pushable, pushOnto, claimed } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
-import { compareQ, comparator, symRanks } from './order.js';
+import { compareQ, symRanks, grade } from './order.js';
 import { deenum } from '../value/enums.js';
 
 /** A table or keyed table given directly or by name; put writes a result back when given by name. */
@@ -79,15 +79,13 @@ function sortBy(desc: boolean) {
     const twice = t.c.find((c, j) => t.c.indexOf(c) !== j);
     if (twice !== undefined) throw new QError('dup ' + twice);
     const cs = ks.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; });
-    const n = count(t);
     let ix: Q, kix = kernelGrade(cs, desc);
     if (kix) ix = { t: T.Int, d: kix, a: 0 } as Q;
     else {
-      const idx = Array.from({ length: n }, (_, i) => i), sign = desc ? -1 : 1;
-      // comparators read the columns' typed arrays directly (no atoms per comparison)
-      const cmp = cs.map(c => comparator(c.t === T.Enum ? deenum(c) : c));
-      idx.sort((a, b) => { for (const c of cmp) { const r = c(a, b); if (r) return sign * r; } return a - b; });
-      ix = longVec(idx);
+      // grade's order, as iasc and idesc give it: one column as itself, several as a table's rows (a few
+      // rows sorted in place, where a comparator over the columns for Array.prototype.sort cost 17 µs for 100)
+      const g = grade(cs.length === 1 ? cs[0] : table(cs.map((_, i) => 'k' + i), cs), desc);
+      ix = { t: T.Int, d: g instanceof Int32Array ? g : from(T.Int, g), a: 0 } as Q;
     }
     const sorted = table(t.c, t.d.map((c, j) => {
       const kd = kix && c.t > 0 && c.t <= T.Enum ? kernels.gather(c.t, (c as Vec).d, kix) : null;

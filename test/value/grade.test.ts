@@ -28,3 +28,25 @@ test('iasc and idesc of a few items agree with the grade of many', () => {
     }
   }
 });
+
+// An oracle that sorts nothing: each neighbouring pair of the graded items in order by < and =, and
+// equal ones in position order; for tables, by the first column, then the second, then position.
+test('iasc, idesc, xasc and xdesc order items as < and = do, ties in position order', () => {
+  const { q } = makeSession();
+  q('\\S 5');
+  q('asc2:{[y;p] z:y p; (p~distinct p)&(count[p]=count y)&all ((1_z)>-1_z) or ((1_z)=-1_z)&(1_p)>-1_p}');
+  q('desc2:{[y;p] z:y p; (p~distinct p)&(count[p]=count y)&all ((1_z)<-1_z) or ((1_z)=-1_z)&(1_p)>-1_p}');
+  // rows (a;b) in order: a first, then b, then their position i
+  q('rows2:{[up;t] a:t`a;b:t`b;i:t`i; all (up[-1_a;1_a]) or ((-1_a)=1_a)&(up[-1_b;1_b] or ((-1_b)=1_b)&(-1_i)<1_i)}');
+  const pools = ['`b`a`c`ab`,(`$"\\303\\251"),`$"z\\303\\251"', '0n -0w 0w 0 -0.0 1.5 -2.5 1e300', '`real$0n 1 -1 0w',
+    '0N 0W -0W 0 1 -9007199254740993 4611686018427387904', '-5 0 3 7', '"ba c"', '12:00 0Nt 00:00:00.001', '2000.01.01D 0Np 2292.04.10D23:47:16.854775806'];
+  for (const p of pools) for (const n of [0, 1, 2, 5, 16, 17, 100, 1000, 2100]) {
+    q(`P:${p};x:P@${n}?count P;y:P@${n}?count P`);
+    assert.equal(q('asc2[x;iasc x]'), '1b', `${p}, ${n}: iasc`);
+    assert.equal(q('desc2[x;idesc x]'), '1b', `${p}, ${n}: idesc`);
+    q('t:([]a:x;b:y;i:til count x)');
+    assert.equal(q('rows2[<;`a`b xasc t]'), '1b', `${p}, ${n}: xasc`);
+    assert.equal(q('rows2[>;`a`b xdesc t]'), '1b', `${p}, ${n}: xdesc`);
+    assert.equal(q('(t iasc t)~`a`b xasc t'), '1b', `${p}, ${n}: iasc of a table`);
+  }
+});
