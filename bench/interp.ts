@@ -35,6 +35,8 @@ const cases: [string, number][] = [
   // a few floats and symbols sorted, a table sorted by two columns, and pairs made (each a comparator
   // call per comparison, or a join per pair, were they not done on the vectors)
   ['\\t:100000 asc f100', 0], ['\\t:100000 asc t`b', 0], ['\\t:100000 `b`a xdesc t', 0], ['\\t:100000 s cross 1 2', 0], ['\\t:100000 s,\'s', 0],
+  // longs multiplied and floats floored and cast (a BigInt per item, were they not worked in halves)
+  ['\\t:100000 s*s', 0], ['\\t:100000 floor f100', 0], ['\\t:100000 `int$f100', 0],
   // (an undefined name trapped: looking it up walked every global and primitive for a namespace of it)
   ['\\t:100000 @[value;`nosuch;0]', 0],
   // a dictionary of 20000 keys (pairs, longs) looked up one key at a time

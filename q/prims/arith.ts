@@ -107,10 +107,14 @@ function loopI(a: Side, b: Side, n: number, f: IOp): Int32Array {
 // nothing so: V8 runs loopF and loopI as fast.)
 /** Items a op b of longs (code 0 +, 1 -, 2 *, 4 div, 5 mod), nulls kept, wrapping; a side may be one
  *  bigint. */
+const ATOM_X = new Int32Array(2), ATOM_Y = new Int32Array(2);
 function directJ(code: number, a: Side, b: Side, n: number, jop: JOp): BigInt64Array {
   const r = fresh(BigInt64Array, n), w = halves(r), [p, q, ul, uh, vl, vh] = longSides(a as BigInt64Array | bigint, b as BigInt64Array | bigint);
-  for (let i = 0; i < n; i++) {
-    const xl = p ? p[2 * i] : ul, xh = p ? p[2 * i + 1] : uh, yl = q ? q[2 * i] : vl, yh = q ? q[2 * i + 1] : vh;
+  // an atom side read as a vector of one long with a step of 0: no test of which side is which per item
+  // (x*y of 100 longs 1.5 → 1.0 µs, x+y 1.26 → 0.82 µs)
+  const P = p ?? (ATOM_X[0] = ul, ATOM_X[1] = uh, ATOM_X), Q = q ?? (ATOM_Y[0] = vl, ATOM_Y[1] = vh, ATOM_Y), sp = p ? 2 : 0, sq = q ? 2 : 0;
+  for (let i = 0, j = 0, k = 0; i < n; i++, j += sp, k += sq) {
+    const xl = P[j], xh = P[j + 1], yl = Q[k], yh = Q[k + 1];
     if (xh === NULL_HI && xl === 0 || yh === NULL_HI && yl === 0) { w[2 * i] = 0; w[2 * i + 1] = NULL_HI; continue; }
     if (code === 0) { const lo = (xl >>> 0) + (yl >>> 0); w[2 * i] = lo; w[2 * i + 1] = xh + yh + (lo > 0xffffffff ? 1 : 0); }
     else if (code === 1) { const lo = (xl >>> 0) - (yl >>> 0); w[2 * i] = lo; w[2 * i + 1] = xh - yh - (lo < 0 ? 1 : 0); }

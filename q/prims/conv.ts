@@ -9,7 +9,8 @@ import { symName, intern, internBytes } from '../value/sym.js';
 import { daysToYmd, ymdToDays } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
 import { fastTemporal } from './tokfast.js';
-import { alloc, fresh } from '../value/storage.js';
+import { alloc, fresh, halves, NULL_HI } from '../value/storage.js';
+import type { Items } from '../value/storage.js';
 import { f1, j1 } from './numeric.js';
 import { hooks } from './hooks.js';
 import * as kernels from '../kernels/index.js';
@@ -114,6 +115,10 @@ export function castTo(t: number, y: Q, asked = false): Q {
     // booleans, ints, longs and floats among themselves: the wasm loop
     const to = KIND[t];
     if (to && (y.t === T.Bool || KIND[y.t])) { const r = kernels.cast(src, to); if (r) return { t, d: r, a: 0 } as Vec; }
+    // floats and longs too few for it: by the longs' halves, with no BigInt per item (100 floats as longs
+    // 3.4 → 1.0 µs, as ints 6.2 → 0.8 µs; 100 longs as floats 2.5 → 0.5 µs)
+    if ((t === T.Long || t === T.Int) && (y.t === T.Float || y.t === T.Real)) return vec(t, roundFloats(t, y.t, src));
+    if (t === T.Float && y.t === T.Long) return vec(t, longFloats(src));
     // booleans, bytes and chars as bytes or chars keep their bytes (vectors are never changed in place,
     // so the two share them)
     if ((t === T.Byte || t === T.Char) && (y.t === T.Byte || y.t === T.Char || y.t === T.Bool)) return { t, d: src, a: 0 } as Vec;
@@ -201,6 +206,34 @@ function rounded(from: number, v: any): bigint {
     return r >= 2 ** 63 || r < -(2 ** 63) ? NJ : BigInt(r);
   }
   return j1(from, v);
+}
+/** Floats (or reals) as longs or ints, as one() makes each (rounded half away from zero; null to null;
+ *  an infinity, and for ints a value past their range, to the infinity; past a long's range null), the
+ *  longs written as halves where a double holds them. */
+function roundFloats(t: number, from: number, src: Float64Array | Float32Array): Items {
+  const n = src.length, r = alloc(t, n);
+  if (t === T.Int) {
+    const d = r as Int32Array;
+    for (let i = 0; i < n; i++) {
+      const v = src[i], u = Math.sign(v) * Math.round(Math.abs(v));
+      d[i] = v !== v || (u >= 2 ** 63 || u < -(2 ** 63)) && u !== Infinity && u !== -Infinity ? NI : u >= -2147483648 && u <= 2147483647 ? u : u > 0 ? WI : -WI;
+    }
+    return d;
+  }
+  const d = r as BigInt64Array, w = halves(d);
+  for (let i = 0; i < n; i++) {
+    const v = src[i];
+    if (v !== v) { w[2 * i] = 0; w[2 * i + 1] = NULL_HI; continue; }
+    if (v > -(2 ** 53) && v < 2 ** 53) { const u = Math.sign(v) * Math.round(Math.abs(v)), hi = Math.floor(u / 4294967296); w[2 * i] = (u - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
+    else d[i] = one(t, from, v) as bigint;
+  }
+  return d;
+}
+/** Longs as floats from their halves (one rounding, as Number of the long makes it); null to null. */
+function longFloats(src: BigInt64Array): Float64Array {
+  const n = src.length, r = alloc(T.Float, n) as Float64Array, w = halves(src);
+  for (let i = 0; i < n; i++) { const lo = w[2 * i], hi = w[2 * i + 1]; r[i] = hi === NULL_HI && lo === 0 ? NaN : hi * 4294967296 + (lo >>> 0); }
+  return r;
 }
 function narrow(from: number, v: any, bits: number, nul: number, inf: number): number {
   const b = rounded(from, v);
