@@ -8,7 +8,7 @@ import { trimBlanks } from '../value/utf8.js';
 import { symName, intern, internBytes } from '../value/sym.js';
 import { daysToYmd, ymdToDays } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
-import { fastTemporal } from './tokfast.js';
+import { fastTemporal, fastInteger } from './tokfast.js';
 import { alloc, fresh, halves, NULL_HI } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import { f1, j1 } from './numeric.js';
@@ -297,6 +297,17 @@ export function tok(t: number, y: Q): Q {
     const l = (y as List).d;
     if (t !== T.Char && t !== T.Guid && l.every(e => e.t === T.Char || e.t === -T.Char)) {
       const d = alloc(t, l.length) as any;
+      // integers of up to 15 digits straight from their bytes (longs written as halves), the rest parsed
+      if (t === T.Long || t === T.Int || t === T.Short) {
+        const top = t === T.Long ? 2 ** 53 : t === T.Int ? WI : WH, w = t === T.Long ? halves(d) : null;
+        for (let i = 0; i < l.length; i++) {
+          const e = l[i], v = e.t === T.Char ? fastInteger((e as Vec).d as Uint8Array) : undefined;
+          if (v === undefined || v > top || v < -top) d[i] = parse1(t, text(e));
+          else if (w) { const hi = Math.floor(v / 4294967296); w[2 * i] = (v - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
+          else d[i] = v;
+        }
+        return { t, d, a: 0 } as Vec;
+      }
       for (let i = 0; i < l.length; i++) d[i] = parse1(t, text(l[i]));
       return { t, d, a: 0 } as Vec;
     }

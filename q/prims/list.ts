@@ -1,7 +1,7 @@
 // List primitives: til count first last reverse enlist raze where take drop key value type null …
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, isNil, NIL, symVec, empty, nullItem, isNullV, longVec, atomsToVec, sym, long, ATTR_CHARS, NI, NJ, WI, sliceQ } from '../value/value.js';
-import { alloc, allocRaw, gather, concat, iota, fresh, halves, longKey } from '../value/storage.js';
+import { alloc, allocRaw, gather, concat, iota, fresh, halves, from } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
@@ -487,17 +487,14 @@ export function distinct(x: Q): Q {
   if (x.t === T.Dict) return distinct((x as Dict).v);
   const n = count(x), keep: number[] = [];
   if (x.t > 0 && x.t <= T.Enum) { const at = kernels.distinctAt(x.t, (x as Vec).d); if (at) return index(x, { t: T.Int, d: at, a: 0 } as Vec); }
-  if ((x as Vec).d instanceof BigInt64Array) {
-    // longs by their 32-bit halves, without a BigInt an item: one number when exact in a double
-    const u = halves((x as Vec).d as BigInt64Array), seen = new Set<number | string>();
-    for (let i = 0; i < n; i++) {
-      const k = longKey(u, i);
-      if (!seen.has(k)) { seen.add(k); keep.push(i); }
-    }
-  } else if (x.t > 0 && x.t !== T.Guid) {
-    // (a Set compares floats exactly, with -0 as 0, as kdb+'s distinct does: no comparison tolerance)
-    const d = (x as Vec).d as any, seen = new Set<any>();
-    for (let i = 0; i < n; i++) { const v = d[i]; const k = v !== v ? 'NaN' : v; if (!seen.has(k)) { seen.add(k); keep.push(i); } }
+  // items stored as ints (symbols above all): the first of each group, by slots over their range
+  if (x.t > 0 && ((x as Vec).d instanceof Int32Array || (x as Vec).d instanceof Int16Array || (x as Vec).d instanceof Uint8Array) && x.t !== T.Guid)
+    return index(x, { t: T.Int, d: from(T.Int, groupIds([x], n).firsts), a: 0 } as Vec);
+  if (x.t > 0 && x.t !== T.Guid) {
+    // the items found first where they are: x?x by its table of positions (no BigInt a long, no entry a
+    // Set made of each); floats exactly, with -0 as 0, as kdb+'s distinct has them (no tolerance)
+    const at = findMany(x, x);
+    for (let i = 0; i < n; i++) if (at[i] === i) keep.push(i);
   } else {
     const strings = stringBytes(x);
     if (strings) return index(x, longVec(stringGroups(strings).firsts));

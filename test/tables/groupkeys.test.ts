@@ -28,5 +28,11 @@ test('group and select by over longs, ints and symbols agree with grouping their
       assert.equal(q("na[?[t;();{x!x}k;enlist[`n]!enlist(count;`i)]]~na k xasc (key r),'([]n:`long$value r)"), '1b', `${n} rows by ${by}: select count`);
     }
     assert.equal(q('(value group t`a)~value group string t`a'), '1b', `${n} longs: group`);
+    // distinct keeps what group keys by, and the items that x?x finds where they are, in the same order
+    q(`f:(0n;-0.0;0.0;1.5;0w;-0w)@${n}?6`);
+    for (const c of ['t`a', 't`b', 't`c', 'f']) {
+      assert.equal(q(`(distinct ${c})~key group ${c}`), '1b', `${n} rows: distinct ${c} and group`);
+      assert.equal(q(`(distinct ${c})~{x where (x?x)=til count x} ${c}`), '1b', `${n} rows: distinct ${c} and ?`);
+    }
   }
 });

@@ -46,3 +46,16 @@ test('the fast reading of temporal text agrees with the general one wherever it 
   // a day the calendar lacks is the general path's to refuse
   assert.equal(fastTemporal(T.Date, '2021.02.29'), undefined);
 });
+
+// Integers read from a list of strings ("J"$, "I"$, "H"$ of a list) take their bytes directly (conv.ts
+// tok, tokfast.ts fastInteger); each string read alone takes the general path.
+test('"J"$, "I"$ and "H"$ of a list of strings agree with each string read alone', async () => {
+  const { makeSession } = await import('../q.js');
+  const { q } = makeSession();
+  q('S:("12";" -7 ";"+5";"";"-";"+";"0W";"-0W";"0N";"1e3";"007";"123456789012345";"-999999999999999";"1234567890123456";"9223372036854775807";"-9223372036854775808";"9223372036854775808";"a1";"1a";"-0";"\\t3\\n";"1 2";"2147483647";"-2147483647";"-2147483648";"2147483648";"32767";"-32768";"-32767";"32768";"1.5";"--1";"0x1")');
+  for (let seed = 1; seed <= 5; seed++) {
+    q(`\\S ${seed}`);
+    q('s:S@200?count S;u:string 200?-1000000 1000000 100000000000000');
+    for (const c of ['J', 'I', 'H']) for (const x of ['s', 'u']) assert.equal(q(`("${c}"$${x})~"${c}"$'${x}`), '1b', `"${c}"$${x}`);
+  }
+});
