@@ -705,7 +705,10 @@ function select(t: Table, keys: string[], rows: Rows | null, q: Query): Q {
     const g = q.sort.g, name = g.t === T.Unary ? (g as Prim).name : '';
     const lim = q.limit, first = !lim ? null : lim.t === -T.Long || lim.t === -T.Int ? Number((lim as Atom).v) : lim.t === T.Long && count(lim) === 2 ? items(lim).reduce((a, x) => a + Number((x as Atom).v), 0) : null;
     const top = first !== null && first >= 0 && on.t > 0 && on.t < T.Table && (name === 'iasc' || name === 'idesc') ? topGrade(on, first, name === 'idesc') : null;
-    r = rowsAt(r, top ? longVec(top) : apply1(g, on));
+    // (and of a full grade, only the rows the limit can keep are gathered: select[5;>a] took every row)
+    let at = top ? longVec(top) : apply1(g, on);
+    if (!top && first !== null && first >= 0 && (at.t === T.Long || at.t === T.Int) && first < count(at)) at = sliceQ(at, 0, first);
+    r = rowsAt(r, at);
   }
   if (q.limit) {
     const n = count(r);
