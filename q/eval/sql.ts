@@ -5,7 +5,7 @@ import type { Node } from '../parse/ast.js';
 import { T } from '../value/types.js';
 import { Attr, Q, Atom, Prim, Vec, List, Dict, Table, count, item, items, fromItems, list, dict, table, longVec, isNil, NIL, symVec, sym, nullItem, empty, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
-import { symName } from '../value/sym.js';
+import { symName, intern } from '../value/sym.js';
 import { domainValue, isForeignKey, deenum } from '../value/enums.js';
 import { index, positions } from '../prims/index.js';
 import { temporalPart } from '../prims/temporal.js';
@@ -19,7 +19,7 @@ import * as groupagg from '../prims/groupagg.js';
 import { distinct, keyText, enlist, unkey, take } from '../prims/list.js';
 import { amend } from '../prims/amend.js';
 import { intLong, castTo } from '../prims/conv.js';
-import { concat, iota, fresh, allocRaw, WIDTH, words } from '../value/storage.js';
+import { concat, iota, fresh, allocRaw, WIDTH, words, halves, splitLong } from '../value/storage.js';
 import { RETURNED } from './signal.js';
 import type { Items } from '../value/storage.js';
 import { apply1 } from '../prims/apply.js';
@@ -798,8 +798,13 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
       // no groups: the column has the type its expression gives over no rows, as select … by's has
       if (!g.members.length) { const v = withCols(t, [], e); put(name, full ? null : order, atomLike(v) ? emptyOf(v) : sliceQ(v, 0, 0)); continue; }
       // each group's result goes back to that group's rows (an atom fills its group)
-      const vals = g.members.map(m => {
-        const v = withCols(t, m, e);
+      const rs = g.members.map(m => withCols(t, m, e));
+      // every row updated with an atom of one basic type a group (update s:sum a by b): each atom written to
+      // its group's rows, with no vector made of it
+      const filled = full ? fillGroups(n, g.members, rs) : null;
+      if (filled) { put(name, null, filled); continue; }
+      const vals = rs.map((v, i) => {
+        const m = g.members[i];
         // (filled by take: an atom an item was most of update … by's time for a few large groups)
         if (v.t < 0) return take({ t: -T.Long, v: BigInt(m.length) } as Q, v);
         if (count(v) !== m.length) throw new QError('length');
@@ -818,6 +823,24 @@ function update(t: Table, rows: Rows | null, q: Query): Table {
     for (const [name, v] of vals) put(name, rows, v);
   }
   return table(names, data);
+}
+/** n items made from one atom a group written to the group's rows (which cover all n), when the atoms
+ *  share a basic type; else null. Longs as their halves, symbols as their ids. */
+function fillGroups(n: number, members: Rows[], atoms: Q[]): Vec | null {
+  const t = atoms.length ? -atoms[0].t : 0;
+  if (!(t > 0 && t < T.Enum && t !== T.Guid) || atoms.some(a => a.t !== -t)) return null;
+  const out = allocRaw(t, n);
+  if (out instanceof BigInt64Array) {
+    const w = halves(out);
+    for (let g = 0; g < members.length; g++) {
+      const m = members[g], [lo, hi] = splitLong((atoms[g] as Atom).v as bigint);
+      for (let j = 0; j < m.length; j++) { w[2 * m[j]] = lo; w[2 * m[j] + 1] = hi; }
+    }
+  } else for (let g = 0; g < members.length; g++) {
+    const m = members[g], a = (atoms[g] as Atom).v, v = t === T.Sym ? intern(a as string) : a as number;
+    for (let j = 0; j < m.length; j++) (out as Exclude<Items, BigInt64Array>)[m[j]] = v;
+  }
+  return { t, d: out, a: 0 } as Vec;
 }
 /** n items made from each group's results written to that group's rows, when they are vectors of one
  *  basic type (items copied as raw words, so that no long becomes a BigInt on the way); else null. */

@@ -114,13 +114,22 @@ function scanList(x: List, op: (a: Q, b: Q) => Q): Q {
 
 const COLS = 'bgxhijefcspmdznuvt';
 const TC = ' bg xhijefcspmdznuvt';
-/** Result type for item type t from a range line of the docs ('.' is a type error). */
+/** Result type for item type t from a range line of the docs ('.' is a type error). Each line is read
+ *  once into a type's result (-1 an error): split at each call, it was the most of what an aggregate of a
+ *  few items allocated (update s:sum a by b over 100 rows, a split a group). */
 function rangeOf(line: string, t: number): number {
+  let r = RANGES.get(line);
+  if (!r) {
+    const cs = line.split(' ');
+    r = Array.from({ length: 20 }, (_, k) => { const c = cs[COLS.indexOf(TC[k])]; return !c || c === '.' ? -1 : TC.indexOf(c); });
+    RANGES.set(line, r);
+  }
   t = Math.abs(t);
-  const c = t <= 19 ? line.split(' ')[COLS.indexOf(TC[t])] : '.';
-  if (!c || c === '.') throw new QError('type');
-  return TC.indexOf(c);
+  const v = t <= 19 ? r[t] : -1;
+  if (v < 0) throw new QError('type');
+  return v;
 }
+const RANGES = new Map<string, number[]>();
 // sum and prd: booleans and small integers sum to int; chars are a type error (ref/sum example).
 const SUM_RANGE = 'i . i i i j e f . . p m d z n u v t';
 const MINMAX_RANGE = 'b . x h i j e f c . p m d z n u v t';

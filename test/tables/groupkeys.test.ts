@@ -36,3 +36,16 @@ test('group and select by over longs, ints and symbols agree with grouping their
     }
   }
 });
+
+// update … by with an atom a group writes each atom to its group's rows (sql.ts fillGroups); lj of the
+// same select … by puts the same values on the same rows by another path.
+test('update by with one atom a group agrees with lj of the grouped select', () => {
+  const { q } = makeSession();
+  q('\\S 9');
+  q('A:0N -5 7 -4294967296 4611686018427387904 -9007199254740993 0W -0W 1');
+  for (const n of [1, 5, 100, 3000]) {
+    q(`t:([]a:A@${n}?count A;b:${n}?\`x\`y\`z;c:${n}?1f;d:${n}?2000.01.01;e:${n}?0x0102;f:${n}?"ab")`);
+    for (const agg of ['sum a', 'max a', 'first a', 'last a', 'max c', 'first d', 'last b', 'count i', 'avg a', 'first e', 'last f', 'neg first a'])
+      assert.equal(q(`(update s:${agg} by b from t)~t lj select s:${agg} by b from t`), '1b', `${n} rows: update s:${agg} by b`);
+  }
+});
