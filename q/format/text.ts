@@ -33,7 +33,7 @@ export function fmtG(x: number, p: number): string {
   return f.includes('.') ? trimZeros(f) : f;
 }
 /** a (from 1e-4) to p significant digits (p at most 9) in fixed notation without trailing zeros, as
- *  toPrecision and trimZeros make it; null where that is not sure (a tie within the error of one scaling,
+ *  toPrecision and trimZeros make it; null where that is not sure (on or next to a half after the scaling,
  *  an exponent of p or more), for toPrecision to decide. toPrecision costs about 80 ns a float (string
  *  of 100 floats: 15 → 10 µs): here one multiplication or division by an exact power of ten and a rounding. */
 function fixedText(a: number, p: number): string | null {

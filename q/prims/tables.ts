@@ -13,7 +13,7 @@ import { index } from './index.js';
 import { join } from './join.js';
 import { keyIndex, takesType, asRows, pushable, pushOnto, claimed } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
-import { compareQ, symRanks, grade } from './order.js';
+import { compareQ, grade } from './order.js';
 import { deenum } from '../value/enums.js';
 
 /** A table or keyed table given directly or by name; put writes a result back when given by name. */
@@ -79,16 +79,13 @@ function sortBy(desc: boolean) {
     const twice = t.c.find((c, j) => t.c.indexOf(c) !== j);
     if (twice !== undefined) throw new QError('dup ' + twice);
     const cs = ks.map(c => { const j = t.c.indexOf(c); if (j < 0) throw new QError(c); return t.d[j]; });
-    let ix: Q, kix = kernelGrade(cs, desc);
-    if (kix) ix = { t: T.Int, d: kix, a: 0 } as Q;
-    else {
-      // grade's order, as iasc and idesc give it: one column as itself, several as a table's rows (a few
-      // rows sorted in place, where a comparator over the columns for Array.prototype.sort cost 17 µs for 100)
-      const g = grade(cs.length === 1 ? cs[0] : table(cs.map((_, i) => 'k' + i), cs), desc);
-      ix = { t: T.Int, d: g instanceof Int32Array ? g : from(T.Int, g), a: 0 } as Q;
-    }
+    // grade's order, as iasc and idesc give it: one column as itself, several as a table's rows a column at
+    // a time from the last (radix grades in wasm for long columns; a few rows sorted in place, where a
+    // comparator over the columns for Array.prototype.sort cost 17 µs for 100)
+    const g = grade(cs.length === 1 ? cs[0] : table(cs.map((_, i) => 'k' + i), cs), desc);
+    const kix = g instanceof Int32Array ? g : from(T.Int, g) as Int32Array, ix = { t: T.Int, d: kix, a: 0 } as Q;
     const sorted = table(t.c, t.d.map((c, j) => {
-      const kd = kix && c.t > 0 && c.t <= T.Enum ? kernels.gather(c.t, (c as Vec).d, kix) : null;
+      const kd = c.t > 0 && c.t <= T.Enum ? kernels.gather(c.t, (c as Vec).d, kix) : null;
       const r: Q = kd ? { t: c.t, d: kd, a: 0, ...((c as Vec).dom ? { dom: (c as Vec).dom } : {}) } as Vec : index(c, ix);
       // the first sort column of an ascending sort is marked sorted
       return !desc && t.c[j] === ks[0] && r.t > 0 && r.t <= T.Enum ? { ...(r as Vec), a: Attr.S } : r;
@@ -99,23 +96,6 @@ function sortBy(desc: boolean) {
 }
 const xkeyOf = (ks: string[], t: Table) => xkey(symVec(ks), t);
 
-/** The order of rows sorted by numeric, temporal or symbol key columns, by wasm radix grades: the last
- *  key first, then each earlier key stably in the order so far (LSD over columns); null for other keys. */
-function kernelGrade(cs: Q[], desc: boolean): Int32Array | null {
-  let idx: Int32Array | null = null;
-  for (let j = cs.length - 1; j >= 0; j--) {
-    let c = cs[j];
-    // symbols (and enumerations) sort as their ranks in text order
-    if (c.t === T.Sym || c.t === T.Enum) { const r = symRanks(c); if (!r) return null; c = { t: T.Int, d: r, a: 0 } as Vec; }
-    if (!(c.t > 0 && c.t < 20)) return null;
-    const d: import("../value/storage.js").Items | null = idx ? kernels.gather(c.t, (c as Vec).d, idx) : (c as Vec).d;
-    const g: Int32Array | null = d && kernels.grade(c.t, d, desc);
-    if (!g) return null;
-    idx = idx ? kernels.gather(T.Int, idx, g) as Int32Array | null : g;
-    if (!idx) return null;
-  }
-  return idx;
-}
 export const xasc = sortBy(false);
 export const xdesc = sortBy(true);
 

@@ -160,12 +160,6 @@ export function longSides(a: BigInt64Array | bigint, b: BigInt64Array | bigint):
 export const NULL_HI = -2147483648;
 /** Whether a long of high half hi lies within ±2^53, where a double holds it exactly. */
 export const exactHi = (hi: number): boolean => hi >= -0x200000 && hi < 0x200000;
-/** Long item i of halves w as a key that equals another's exactly when the longs are equal: its number
- *  when exact in a double, else the text of its halves, which no number equals. */
-export const longKey = (w: Int32Array, i: number): number | string => {
-  const hi = w[2 * i + 1], lo = w[2 * i];
-  return exactHi(hi) ? hi * 4294967296 + (lo >>> 0) : hi + ':' + lo;
-};
 /** Whether long item i, read as halves, is the null (0N: the high half -2^31 over a zero low half). */
 export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === NULL_HI && w[2 * i] === 0;
 /** Whether the long of halves hi, lo is the null or an infinity (0N, 0W, -0W: its text is no digits). */
