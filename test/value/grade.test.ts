@@ -1,9 +1,10 @@
-// A grade of a few items sorts them by insertion (order.ts: sortPositions), more than a few through
-// Array.prototype.sort. Checked against the grade of the same items repeated 17 times, which takes the
-// other path: its positions within the first copy are, in order, the grade of the items alone (a stable
-// sort keeps each copy's ties after the first copy's). Both directions; every count either side of the
-// threshold; types that reach a comparator (symbols with names past ASCII, floats with nulls and -0.0,
-// longs too wide to pack, mixed lists) with ties.
+// A grade of a few items that reach a comparator (longs and timestamps too wide to pack, mixed lists)
+// sorts them by insertion (order.ts: sortPositions), more than a few through Array.prototype.sort.
+// Checked against the grade of the same items repeated 17 times, which takes the other path: its
+// positions within the first copy are, in order, the grade of the items alone (a stable sort keeps each
+// copy's ties after the first copy's). Both directions; every count either side of the threshold; with
+// ties. Floats (floatGrade) and symbols (fewSymRanks) have paths of their own at any count: the second
+// test checks every type against < and = instead, which sort nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeSession } from '../q.js';
