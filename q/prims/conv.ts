@@ -9,7 +9,7 @@ import { symName, intern, internBytes } from '../value/sym.js';
 import { daysToYmd, ymdToDays } from '../value/time.js';
 import { scanWord } from '../parse/literal.js';
 import { fastTemporal, fastInteger } from './tokfast.js';
-import { alloc, fresh, halves, NULL_HI } from '../value/storage.js';
+import { alloc, fresh, halves, putLong, NULL_HI } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
 import { f1, j1 } from './numeric.js';
 import { hooks } from './hooks.js';
@@ -224,7 +224,7 @@ function roundFloats(t: number, from: number, src: Float64Array | Float32Array):
   for (let i = 0; i < n; i++) {
     const v = src[i];
     if (v !== v) { w[2 * i] = 0; w[2 * i + 1] = NULL_HI; continue; }
-    if (v > -(2 ** 53) && v < 2 ** 53) { const u = Math.sign(v) * Math.round(Math.abs(v)), hi = Math.floor(u / 4294967296); w[2 * i] = (u - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
+    if (v > -(2 ** 53) && v < 2 ** 53) putLong(w, i, Math.sign(v) * Math.round(Math.abs(v)));
     else d[i] = one(t, from, v) as bigint;
   }
   return d;
@@ -303,7 +303,7 @@ export function tok(t: number, y: Q): Q {
         for (let i = 0; i < l.length; i++) {
           const e = l[i], v = e.t === T.Char ? fastInteger((e as Vec).d as Uint8Array) : undefined;
           if (v === undefined || v > top || v < -top) d[i] = parse1(t, text(e));
-          else if (w) { const hi = Math.floor(v / 4294967296); w[2 * i] = (v - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
+          else if (w) putLong(w, i, v);
           else d[i] = v;
         }
         return { t, d, a: 0 } as Vec;

@@ -3,7 +3,7 @@
 // kernels work on these views, so each loop is written once per domain, not once per type.
 import { T } from '../value/types.js';
 import { Q, Atom, Vec, NJ, WJ, NI, WI, NH, WH } from '../value/value.js';
-import { alloc, fresh } from '../value/storage.js';
+import { alloc, fresh, putLong } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
 
@@ -161,7 +161,7 @@ export function floatsTo(t: number, a: Float64Array): Vec {
     for (let i = 0; i < n; i++) {
       const v = a[i];
       if (v !== v) { w[2 * i] = 0; w[2 * i + 1] = -2147483648; continue; }
-      if (v > -9007199254740992 && v < 9007199254740992) { const u = Math.trunc(v), hi = Math.floor(u / 4294967296); w[2 * i] = (u - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
+      if (v > -9007199254740992 && v < 9007199254740992) putLong(w, i, Math.trunc(v));
       else r[i] = floatTo(t, v);
     }
     return { t, d: r, a: 0 };

@@ -124,6 +124,8 @@ export function concat(t: number, parts: Items[]): Items {
 export const halves = (d: { buffer: ArrayBufferLike; byteOffset: number; length: number }): Int32Array => new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
 /** A long's low and high 32-bit halves, as halves reads them. */
 export const splitLong = (v: bigint): [number, number] => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
+/** Writes u, a whole number within ±2^53 (exact in a double), as long item i of halves w: no BigInt made. */
+export const putLong = (w: Int32Array, i: number, u: number): void => { const hi = Math.floor(u / 4294967296); w[2 * i] = (u - hi * 4294967296) | 0; w[2 * i + 1] = hi; };
 /** The first position at or after r where d holds v as stored (d's length when none), equal as Find and
  *  match take items: a null float finds a null, -0 finds 0; longs by their halves (no BigInt made of
  *  each item read), from w when the caller has made them already. */

@@ -1,7 +1,7 @@
 // The q value model: atoms, vectors, general lists, dictionaries, tables and functions.
 // Every value carries its kdb+ type number in `t` (negative for atoms).
 import { T, isWide } from './types.js';
-import { alloc, allocRaw, from, Items, fresh, slice } from './storage.js';
+import { alloc, allocRaw, from, Items, fresh, slice, halves, putLong } from './storage.js';
 import { intern, symName } from './sym.js';
 import { bytesName, nameBytes } from './utf8.js';
 import type { Node } from '../parse/ast.js';
@@ -125,8 +125,8 @@ export const longVec = (xs: ArrayLike<number>): Vec => {
   const d = allocRaw(T.Long, xs.length) as BigInt64Array;
   // a few items are written as BigInts: a second view over them would cost more than the conversions
   if (xs.length <= 8) { for (let i = 0; i < xs.length; i++) d[i] = BigInt(xs[i]); return vec(T.Long, d); }
-  const w = new Int32Array(d.buffer, d.byteOffset, 2 * xs.length);
-  for (let i = 0; i < xs.length; i++) { const x = xs[i], hi = Math.floor(x / 4294967296); w[2 * i] = (x - hi * 4294967296) | 0; w[2 * i + 1] = hi; }
+  const w = halves(d);
+  for (let i = 0; i < xs.length; i++) putLong(w, i, xs[i]);
   return vec(T.Long, d);
 };
 export const boolVec = (xs: ArrayLike<number | boolean>): Vec => { const d = fresh(Uint8Array, xs.length); for (let i = 0; i < xs.length; i++) d[i] = xs[i] ? 1 : 0; return vec(T.Bool, d); };
