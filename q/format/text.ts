@@ -20,18 +20,50 @@ export function fmtG(x: number, p: number): string {
     const g = p <= 9 ? fixedText(a, p) : null;
     if (g !== null) return x < 0 ? '-' + g : g;
     const f = x.toPrecision(p);
-    if (!f.includes('e')) return f.includes('.') ? trimZeros(f) : f;
+    if (!f.includes('e')) { const h = halfEven(f, a, p - 1 - pointExponent(f)); return h.includes('.') ? trimZeros(h) : h; }
   }
   const e = x.toExponential(p - 1);          // d.ddde±x, correctly rounded
   const [mant, expS] = e.split('e');
   const X = +expS;
   if (X < -4 || X >= p) {
-    const m = mant.includes('.') ? trimZeros(mant) : mant;
-    return m + 'e' + (X < 0 ? '-' : '+') + String(Math.abs(X)).padStart(2, '0');
+    const m = halfEven(mant, a, p - 1 - X);
+    return (m.includes('.') ? trimZeros(m) : m) + 'e' + (X < 0 ? '-' : '+') + String(Math.abs(X)).padStart(2, '0');
   }
-  const f = x.toFixed(Math.max(0, p - 1 - X));
+  const places = p - 1 - X, f = halfEven(x.toFixed(places), a, places);
   return f.includes('.') ? trimZeros(f) : f;
 }
+/** The exponent of the first digit of a number in fixed notation (f from toPrecision: "0.00123" is -3). */
+function pointExponent(f: string): number {
+  let i = f.charCodeAt(0) === 45 ? 1 : 0;
+  if (f.charCodeAt(i) !== 48) { const dot = f.indexOf('.'); return (dot < 0 ? f.length : dot) - i - 1; }
+  for (i += 2; f.charCodeAt(i) === 48; i++);
+  return -(i - f.indexOf('.'));
+}
+
+/**
+ * s, JavaScript's text of a (> 0, or its negation) rounded at 10^-k, as C's printf writes it: an exact tie
+ * goes to the even digit (2.5 to 0 places is 2, 1234566.5 to 7 digits is 1234566), where toPrecision,
+ * toFixed and toExponential round it away from zero. Only a tie whose lower neighbour is even changes: the
+ * last digit, made odd by rounding up (and so without a carry), goes down by one.
+ */
+export function halfEven(s: string, a: number, k: number): string {
+  return evenTie(a, k) ? s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) - 1) : s;
+}
+/** Is a·10^k exactly n+1/2 with n even? With a = m·2^b (m odd), 2·a·10^k is m·2^(b+1+k)·5^k: an odd
+ *  integer when the twos cancel and, for k < 0, 5^-k divides m; and as 5 ≡ 1 (mod 4), 2n+1 ≡ m (mod 4). */
+function evenTie(a: number, k: number): boolean {
+  BITS[0] = a;
+  const hi = WORDS[1], lo = WORDS[0], be = (hi >>> 20) & 0x7ff;
+  if (be === 0x7ff || a === 0) return false;
+  let mHi = hi & 0xfffff, mLo = lo, b = be - 1075;
+  if (be) mHi |= 0x100000; else b = -1074;
+  const z = mLo ? 31 - Math.clz32(mLo & -mLo) : 32 + 31 - Math.clz32(mHi & -mHi);
+  if (z + b + 1 + k !== 0) return false;
+  const m = (mHi * 2 ** 32 + mLo) / 2 ** z;
+  if (k < 0 && (-k > 22 || m % 5 ** -k !== 0)) return false;
+  return m % 4 === 1;
+}
+const BITS = new Float64Array(1), WORDS = new Uint32Array(BITS.buffer);
 /** a (from 1e-4) to p significant digits (p at most 9) in fixed notation without trailing zeros, as
  *  toPrecision and trimZeros make it; null where that is not sure (on or next to a half after the scaling,
  *  an exponent of p or more), for toPrecision to decide. toPrecision costs about 80 ns a float (string

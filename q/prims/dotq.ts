@@ -10,6 +10,7 @@ import { INTERNAL } from './internal.js';
 import { f1 } from './numeric.js';
 import { hooks } from './hooks.js';
 import { tok } from './conv.js';
+import { halfEven } from '../format/text.js';
 import { gzipSync, gunzipSync, unzlibSync } from 'fflate';
 
 const numberOf = (x: Q): number => {
@@ -48,27 +49,8 @@ INTERNAL['-27'] = (a: Q): Q => {
   return go(y);
 };
 /** v to d decimal places as printf writes it: IEEE754's rounding, so an exact tie goes to the even digit
- *  (2.5 is "2", 1.125 is "1.12"), where toFixed rounds it away from zero. A tie is exact when v's binary
- *  value times 10^d is an odd multiple of a half: v = m*2^e, with m's trailing zero bits and d twos of
- *  10^d together cancelling all but one of the 2^-e. */
-function fixedEven(v: number, d: number): string {
-  const s = v.toFixed(d);
-  if (v === 0) return s;
-  const b = new DataView(new ArrayBuffer(8));
-  b.setFloat64(0, v);
-  const hi = b.getUint32(0), lo = b.getUint32(4), be = (hi >>> 20) & 0x7ff;
-  let m = BigInt(hi & 0xfffff) << 32n | BigInt(lo), e = be - 1075;
-  if (be) m |= 1n << 52n; else e = -1074;
-  let tz = 0;
-  while (!(m & 1n)) { m >>= 1n; tz++; }
-  if (tz + d !== -(e + 1)) return s;
-  // a tie, rounded up in magnitude by toFixed: down again when that made the last digit odd
-  const digits = s.replace(/^-/, '').replace('.', '');
-  if (!(Number(digits[digits.length - 1]) & 1)) return s;
-  const down = (BigInt(digits) - 1n).toString().padStart(digits.length, '0');
-  const r = d ? down.slice(0, down.length - d) + '.' + down.slice(down.length - d) : down;
-  return (v < 0 ? '-' : '') + r;
-}
+ *  (2.5 is "2", 1.125 is "1.12"), where toFixed rounds it away from zero. */
+const fixedEven = (v: number, d: number): string => halfEven(v.toFixed(d), Math.abs(v), d);
 /** .Q.fmt[x;y;z]: z to y decimal places, right-aligned in x characters; stars when it does not fit. */
 export function qfmt(a: Q[]): Q {
   const w = Number(numberOf(a[0])), s = text(qf(a[1], a[2]));
