@@ -234,7 +234,9 @@ function write(fd: number, s: string) {
   // once, not when the process ends (a server killed before then lost it)
   else if (!scheduled) { scheduled = true; setImmediate(() => { scheduled = false; flush(); }); }
 }
-function flush() { if (pending) { process.stdout.write(raw(pending)); pending = ''; } flushed = Date.now(); }
+function flush() { if (pending) { if (!outClosed) process.stdout.write(raw(pending)); pending = ''; } flushed = Date.now(); }
+/** Whether standard output's reader has gone (wasq script.q | head): what follows is dropped. */
+let outClosed = false;
 
 export async function main(argv: string[]) {
   let o: Options;
@@ -264,6 +266,13 @@ export async function main(argv: string[]) {
   const handles = new Handles();
   const port = new Port(session, { handles, users: o.users ? readUsers(o.users) : undefined, blockWrites: o.blockWrites, timeout: o.timeout, host: o.host, webRoot: webRoot(), log, tls: o.tls ? tlsOptions(o.tls as 1 | 2) : undefined });
   const client = new Client(session, workerUrl(), handles, log);
+  // standard output closed by its reader: a process serving no port ends quietly, as q does when SIGPIPE
+  // stops it, and one serving a port goes on serving (it failed with an unhandled 'error' event)
+  process.stdout.on('error', e => {
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+    outClosed = true;
+    if (!port.listening) process.exit(0);
+  });
   host.reserveHandle = () => handles.alloc();
   host.releaseHandle = h => handles.free(h);
   host.handle = (h, x, sync) => port.conns.has(h) ? port.send(h, x, sync) : client.send(h, x, sync);
