@@ -158,7 +158,8 @@ function slotFind(x: ArrayLike<number>, y: ArrayLike<number>, n: number, m: numb
   let bits = 4;
   while (1 << bits < 2 * n) bits++;
   const slot = fresh(Int32Array, 1 << bits), mask = (1 << bits) - 1, shift = 32 - bits, r = fresh(Int32Array, m);
-  // (a slot holds a position + 1; the first of equal items stays)
+  // (a slot holds a position + 1; the first of equal items stays. The probe is written out in both loops:
+  // as a function of its own, closure or not, x in y of 100 longs took a fifth longer, 1.35 → 1.65 µs)
   for (let i = 0; i < n; i++) {
     const lo = x[s * i], hi = s === 2 ? x[s * i + 1] : 0;
     for (let h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> shift; ; h = (h + 1) & mask) {

@@ -2,7 +2,7 @@
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, isFn, items, symVec, vecItem } from '../value/value.js';
-import { gather, WIDTH, fresh, allocRaw, from, halves, nextAt } from '../value/storage.js';
+import { gather, WIDTH, fresh, allocRaw, from, halves, nextAt, ints } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
@@ -114,7 +114,7 @@ function dictIndex(d: Dict, i: Q): Q {
   // end, so its value is a null)
   if (i.t === k.t && k.t > 0 && k.t <= T.Enum && d.v.t > 0 && d.v.t < T.Enum) {
     const p = findMany(k, i);
-    return index(d.v, { t: T.Int, d: p instanceof Int32Array ? p : from(T.Int, p), a: 0 } as Vec);
+    return index(d.v, { t: T.Int, d: ints(p), a: 0 } as Vec);
   }
   if (i.t > 0 && i.t <= T.Enum || i.t === T.List) {
     const n = count(i), r = new Array<Q>(n);
@@ -176,7 +176,7 @@ function keyedIndex(d: Dict, i: Q): Q {
   if (many && kt.c.every((c, j) => many.c.includes(c) && many.d[many.c.indexOf(c)].t === kt.d[j].t)) {
     const { rows } = lookupKeyed(many, d);
     // no match is -1: out of range, a row of nulls
-    return index(d.v, { t: T.Int, d: rows instanceof Int32Array ? rows : from(T.Int, rows), a: 0 } as Vec);
+    return index(d.v, { t: T.Int, d: ints(rows), a: 0 } as Vec);
   }
   if (i.t === T.Table) {
     const it = i as Table, n = count(it), rows = new Array<Q>(n);

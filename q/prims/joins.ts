@@ -14,7 +14,7 @@ import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
 import { groupRows, groupIds, firstMatches } from './groupby.js';
-import { alloc, allocRaw, fresh, from } from '../value/storage.js';
+import { alloc, allocRaw, fresh, from, ints } from '../value/storage.js';
 import { findMany } from './find.js';
 import * as kernels from '../kernels/index.js';
 
@@ -64,7 +64,7 @@ export function lookupKeyed(t: Table, kt: Dict): { rows: ArrayLike<number>; vt: 
  *  the work of lj, and of ij once it has kept the matched rows (fill: kt's nulls do not overwrite). */
 function overlay(t: Table, rows: ArrayLike<number>, vt: Table, fill: boolean): { c: string[]; d: Q[] } {
   const c = [...t.c], d = [...t.d];
-  const at = vec(T.Int, rows instanceof Int32Array ? rows : from(T.Int, rows));   // -1 is out of range: a null
+  const at = vec(T.Int, ints(rows));   // -1 is out of range: a null
   vt.c.forEach((name, j) => {
     const src = vt.d[j];
     const picked = index(src, at);
@@ -210,7 +210,7 @@ function plusJoin(x: Q, y: Q): Q {
   const t = x as Table;
   const { rows, vt } = lookupKeyed(t, y as Dict);
   // -1 (no match) is out of range: a null
-  const at = vec(T.Int, rows instanceof Int32Array ? rows : from(T.Int, rows));
+  const at = vec(T.Int, ints(rows));
   const c = [...t.c], d = [...t.d];
   vt.c.forEach((name, j) => {
     // a row with no match is all nulls (index out of range), and 0 fills every null

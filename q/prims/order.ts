@@ -3,7 +3,7 @@
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr, NJ } from '../value/value.js';
-import { gather, fresh, halves, from } from '../value/storage.js';
+import { gather, fresh, halves, from, ints } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern, plainNames } from '../value/sym.js';
@@ -283,7 +283,7 @@ function gradeTable(t: Table, desc: boolean): Int32Array | null {
   for (let k = t.d.length - 1; k >= 0; k--) {
     const c = perm ? reorder(t.d[k], perm) : t.d[k];
     let g = columnGrade(c, desc);
-    if (!g) { const h = grade(c, desc); g = h instanceof Int32Array ? h : from(T.Int, h) as Int32Array; }
+    if (!g) { const h = grade(c, desc); g = ints(h); }
     perm = perm ? (kernels.gather(T.Int, perm, g) as Int32Array | null) ?? gather(T.Int, perm, g) as Int32Array : g;
   }
   return perm;

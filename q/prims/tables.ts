@@ -2,7 +2,7 @@
 // Functions that take a table by name (`t insert …, `c xasc `t) amend the global and return the name.
 import { T, TYPE_CHARS } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
-import { fresh, from } from '../value/storage.js';
+import { fresh, from, ints } from '../value/storage.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
@@ -83,7 +83,7 @@ function sortBy(desc: boolean) {
     // a time from the last (radix grades in wasm for long columns; a few rows sorted in place, where a
     // comparator over the columns for Array.prototype.sort cost 17 µs for 100)
     const g = grade(cs.length === 1 ? cs[0] : table(cs.map((_, i) => 'k' + i), cs), desc);
-    const kix = g instanceof Int32Array ? g : from(T.Int, g) as Int32Array, ix = { t: T.Int, d: kix, a: 0 } as Q;
+    const kix = ints(g), ix = { t: T.Int, d: kix, a: 0 } as Q;
     const sorted = table(t.c, t.d.map((c, j) => {
       const kd = c.t > 0 && c.t <= T.Enum ? kernels.gather(c.t, (c as Vec).d, kix) : null;
       const r: Q = kd ? { t: c.t, d: kd, a: 0, ...((c as Vec).dom ? { dom: (c as Vec).dom } : {}) } as Vec : index(c, ix);

@@ -76,6 +76,8 @@ export function from(t: number, items: ArrayLike<number> | ArrayLike<bigint>): I
   (a as any).set(items);
   return a;
 }
+/** Positions as an Int32Array: itself when it is one, else copied into one. */
+export const ints = (p: Int32Array | ArrayLike<number>): Int32Array => p instanceof Int32Array ? p : from(T.Int, p) as Int32Array;
 
 /** Items i (a list of indices) of a, as a new array of the same kind; guids move 16 bytes at a time. */
 export function gather(t: number, a: Items, idx: ArrayLike<number>): Items {
