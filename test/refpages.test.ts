@@ -395,3 +395,28 @@ test('ref/maps: an atomic unary (or string) each over a vector is that unary of 
   assert.equal(q('string each "ab"'), ',"a"\n,"b"');
   assert.equal(q('(type neg each `long$();type string each `long$())'), '0 0h');
 });
+
+test('basics/precision: Find compares floats exactly in a general list too (a few items or many, at any depth); match stays tolerant', () => {
+  const { q } = makeSession();
+  q('a:3.0; b:a+1e-13');
+  assert.equal(q('a=b'), '1b');
+  assert.equal(q('(1;`a;3.0)~(1;`a;b)'), '1b');
+  // a few items: each compared; many: through an index of their texts; both exact
+  assert.equal(q('(1;`a;a)?b'), '3');
+  assert.equal(q('(1;`a;a)?a'), '2');
+  assert.equal(q('(1;`a;a)?(b;a)'), '3 2');
+  q('x:(20#(1;`a)),enlist a');
+  assert.equal(q('x?20#b'), '21 21 21 21 21 21 21 21 21 21 21 21 21 21 21 21 21 21 21 21');
+  assert.equal(q('x?10#a'), '20 20 20 20 20 20 20 20 20 20');
+  // lists of lists: y a simple list matched whole, or a list of such items (ref/find: rank-sensitive)
+  assert.equal(q('(a,1.0;2 3.0)?b,1.0'), '2');
+  assert.equal(q('(a,1.0;2 3.0)?a,1.0'), '0');
+  assert.equal(q('(a,1.0;2 3.0)?enlist b,1.0'), ',2');
+  assert.equal(q('((1;a);(2;a))?enlist (1;b)'), ',2');
+  assert.equal(q('((1;a);(2;a))?enlist (2;a)'), ',1');
+  assert.equal(q('(`x`y!(1.0;a))?b'), '`');
+  assert.equal(q('b in (1;`a;a)'), '0b');
+  // nulls find nulls, and -0 finds 0, as in a float vector
+  assert.equal(q('(1;`a;0n)?0n'), '2');
+  assert.equal(q('(1;`a;-0.0)?0.0'), '2');
+});

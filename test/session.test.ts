@@ -2362,11 +2362,12 @@ test('a dictionary given a count first is applied that many times, whatever its 
   assert.equal(q('3 (`a`b!`b`a)\\`a'), '`a`b`a`b');
 });
 
-test('an item sought in a general list with in is found as Find finds it: through the list\'s index when it is searched often, tolerantly for floats', () => {
+test('an item sought in a general list with in is found as Find finds it: through the list\'s index when it is searched often, floats exactly (basics/precision)', () => {
   const { q } = makeSession();
   q('v:{(x;x)} each til 100; do[5;(3 3) in v]');
   assert.equal(q('((3 3) in v;(3 4) in v;(1 2;3 3) in v;(99 99) in v)'), '1b\n0b\n01b\n1b');
-  assert.equal(q('((1.0;`a) in ((1.0+1e-14;`a);2);1 2 in ((1 2;3 4);9);(1 2;3 4) in ((1 2;3 4);9))'), '101b');
+  assert.equal(q('((1.0;`a) in ((1.0+1e-14;`a);2);1 2 in ((1 2;3 4);9);(1 2;3 4) in ((1 2;3 4);9))'), '001b');
+  assert.equal(q('(1.0;`a) in ((1.0;`a);2)'), '1b');
 });
 
 test('op:[x;y] assigns through the operator; : with an iterator picks its second argument and assigns nothing (ref/assign)', () => {

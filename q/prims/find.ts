@@ -120,10 +120,11 @@ export function find1(x: Q, y: Q): number {
   if (x.t === T.List) {
     const d = (x as List).d, ix = exact(y) ? indexOf(x, d, n) : null;
     if (ix) { const p = ix.get(keyText(y)); return p === undefined || p >= n ? n : p; }
-    for (let i = 0; i < n; i++) if (match(d[i], y)) return i;
+    // (exactly, as the index's texts and Find on vectors compare: basics/precision)
+    for (let i = 0; i < n; i++) if (match(d[i], y, false)) return i;
     return n;
   }
-  for (let i = 0; i < n; i++) if (match(item(x, i), y)) return i;
+  for (let i = 0; i < n; i++) if (match(item(x, i), y, false)) return i;
   return n;
 }
 
