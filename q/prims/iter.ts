@@ -5,7 +5,7 @@ import { infOf } from '../value/value.js';
 import { Q, Vec, IterFn, Prim, Proj, Dict, Table, Atom, count, item, items, fromItems, dict, table, list, nullItem, isAtom, symVec, empty, isKeyed, sliceQ } from '../value/value.js';
 import { QError } from '../value/error.js';
 import * as kernels from '../kernels/index.js';
-import { halves, nullHalves, from } from '../value/storage.js';
+import { halves, nullHalves, from, rowsOf, words, WIDTH } from '../value/storage.js';
 import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf, project } from './apply.js';
 import { match } from './match.js';
@@ -16,6 +16,7 @@ import { findMany } from './find.js';
 import { index } from './index.js';
 import { join } from './join.js';
 import { PRIMS } from './registry.js';
+import { intern } from '../value/sym.js';
 import { drawState } from './random.js';
 
 const ADV_T: Record<string, number> = { "'": T.Each, '/': T.Over, '\\': T.Scan, "':": T.Prior, '/:': T.EachRight, '\\:': T.EachLeft };
@@ -358,6 +359,7 @@ export function iterApply(g: IterFn, args: Q[]): Q {
       // /: walks the right argument, \: the left; the other side stays whole
       const right = g.t === T.EachRight, [x, y] = args, walk = right ? y : x;
       if (!isListy(walk)) return apply2(f, x, y);
+      if (f.t === T.Op && (f as Prim).name === ',') { const rows = joinRows(right ? x : y, walk, right); if (rows) return rows; }
       const src = walk.t === T.Dict ? (walk as Dict).v : walk;
       const n = count(src), r = new Array<Q>(n);
       for (let i = 0; i < n; i++) { poll(i); r[i] = right ? apply2(f, x, item(src, i)) : apply2(f, item(src, i), y); }
@@ -365,5 +367,28 @@ export function iterApply(g: IterFn, args: Q[]): Q {
     }
   }
   throw new QError('nyi');
+}
+/**
+ * x,/:y (right) or x,\:y of a vector walked and, on the other side, a vector or atom of its fixed-width
+ * type: the rows made together, as views of one block filled a word at a time, where a join an item went
+ * through atoms (x,/:y of 20 longs: 3.55 µs). Null when the arguments are of another kind.
+ */
+function joinRows(whole: Q, walk: Q, right: boolean): Q | null {
+  const t = walk.t;
+  if (t <= 0 || t >= T.Enum || (whole.t !== t && whole.t !== -t) || !count(walk)) return null;
+  const w = WIDTH[t], unit = w >= 4 ? 4 : w, k = w / unit;
+  // (an atom as a vector of one: a symbol by its id, a guid by its bytes)
+  const v = (whole as Atom).v, one = whole.t > 0 ? (whole as Vec).d : from(t, t === T.Sym ? [intern(v)] : t === T.Guid ? v : [v]);
+  const vw = words((walk as Vec).d, unit) as Int32Array, ww = words(one, unit) as Int32Array;
+  const n = vw.length / k, nw = ww.length / k, len = (nw + 1) * k, { all, rows } = rowsOf(t, n, nw + 1);
+  const aw = words(all, unit) as Int32Array, out = new Array<Q>(n);
+  for (let i = 0, base = 0; i < n; i++, base += len) {
+    // the whole side's words (set() pays for itself past a few), then the item's (\: the item's first)
+    const wAt = right ? base : base + k, iAt = right ? base + nw * k : base;
+    if (nw * k > 16) aw.set(ww, wAt); else for (let j = 0; j < nw * k; j++) aw[wAt + j] = ww[j];
+    for (let j = 0; j < k; j++) aw[iAt + j] = vw[i * k + j];
+    out[i] = { t, d: rows[i], a: 0 } as Vec;
+  }
+  return list(out);
 }
 export { symVec, table, items, empty };

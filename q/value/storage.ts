@@ -67,6 +67,17 @@ for (const t of [T.Long, T.Timestamp, T.Timespan]) CTOR[t] = BigInt64Array as un
 CTOR[T.Real] = Float32Array as unknown as Ctor;
 for (const t of [T.Float, T.Datetime]) CTOR[t] = Float64Array as unknown as Ctor;
 
+/** n vectors of type t of len items each, as views of one zeroed block in JavaScript memory (never wasm
+ *  memory, whose blocks are freed when the one view registered for them is collected): rows made
+ *  together cost one allocation, not one each; `all` is the block as a whole. */
+export function rowsOf(t: number, n: number, len: number): { all: Items; rows: Items[] } {
+  const C = CTOR[t];
+  if (!C) throw new QError('type');
+  const per = t === T.Guid ? 16 * len : len, all = fresh(C, n * per), rows = new Array<Items>(n);
+  for (let i = 0; i < n; i++) rows[i] = new C(all.buffer, all.byteOffset + i * per * C.BYTES_PER_ELEMENT, per);
+  return { all, rows };
+}
+
 /** True when the items live in wasm memory, where kernels read them in place. */
 export const inWasm = (a: Items): boolean => a.byteLength >= MIN_BYTES && a.buffer instanceof SharedArrayBuffer && a.buffer.byteLength > 0 && wasmMemory() !== null;
 
