@@ -10,7 +10,7 @@ import { Collector } from '../value/collect.js';
 import { apply, apply1, apply2, rankOf, project } from './apply.js';
 import { match } from './match.js';
 import { raze, flip } from './list.js';
-import { hooks } from './hooks.js';
+import { hooks, roomForRows } from './hooks.js';
 import { sv, vs } from './strings.js';
 import { findMany } from './find.js';
 import { index } from './index.js';
@@ -380,7 +380,10 @@ function joinRows(whole: Q, walk: Q, right: boolean): Q | null {
   // (an atom as a vector of one: a symbol by its id, a guid by its bytes)
   const v = (whole as Atom).v, one = whole.t > 0 ? (whole as Vec).d : from(t, t === T.Sym ? [intern(v)] : t === T.Guid ? v : [v]);
   const vw = words((walk as Vec).d, unit) as Int32Array, ww = words(one, unit) as Int32Array;
-  const n = vw.length / k, nw = ww.length / k, len = (nw + 1) * k, { all, rows } = rowsOf(t, n, nw + 1);
+  const n = vw.length / k, nw = ww.length / k, len = (nw + 1) * k;
+  // (millions of rows past the engine's heap: 'wsfull before they are made, not the engine's end)
+  roomForRows(n);
+  const { all, rows } = rowsOf(t, n, nw + 1);
   const aw = words(all, unit) as Int32Array, out = new Array<Q>(n);
   for (let i = 0, base = 0; i < n; i++, base += len) {
     // the whole side's words (set() pays for itself past a few), then the item's (\: the item's first)
