@@ -19,7 +19,8 @@ export interface Groups {
   gid: Int32Array;
 }
 
-const INT_BACKED = new Set([T.Enum, T.Int, T.Date, T.Month, T.Minute, T.Second, T.Time, T.Sym, T.Short, T.Bool, T.Byte, T.Char]);
+/** The vector types whose items are stored as ints, shorts or bytes: grouped (and distinct) by slots over their range. */
+export const INT_BACKED = new Set([T.Enum, T.Int, T.Date, T.Month, T.Minute, T.Second, T.Time, T.Sym, T.Short, T.Bool, T.Byte, T.Char]);
 
 /** Group ids of rows 0..n-1 by equal values across the key columns: the wasm kernels for small-range
  *  int-backed keys, else the TypeScript paths below. Kernel group ids are valid until the next call. */

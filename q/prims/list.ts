@@ -13,7 +13,7 @@ import { isInternal, internal } from './internal.js';
 import { hooks, roomForRows } from './hooks.js';
 import { deenum } from '../value/enums.js';
 import { codeUnits } from '../value/utf8.js';
-import { groupRows, groupIds } from './groupby.js';
+import { groupRows, groupIds, INT_BACKED } from './groupby.js';
 import { lookupKeyed } from './joins.js';
 import { castTo } from './conv.js';
 import { iasc } from './order.js';
@@ -488,7 +488,7 @@ export function distinct(x: Q): Q {
   const n = count(x), keep: number[] = [];
   if (x.t > 0 && x.t <= T.Enum) { const at = kernels.distinctAt(x.t, (x as Vec).d); if (at) return index(x, { t: T.Int, d: at, a: 0 } as Vec); }
   // items stored as ints (symbols above all): the first of each group, by slots over their range
-  if (x.t > 0 && ((x as Vec).d instanceof Int32Array || (x as Vec).d instanceof Int16Array || (x as Vec).d instanceof Uint8Array) && x.t !== T.Guid)
+  if (INT_BACKED.has(x.t))
     return index(x, { t: T.Int, d: from(T.Int, groupIds([x], n).firsts), a: 0 } as Vec);
   if (x.t > 0 && x.t !== T.Guid) {
     // the items found first where they are: x?x by its table of positions (no BigInt a long, no entry a
