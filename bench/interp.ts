@@ -13,7 +13,7 @@ const setup = ['a:0', 'xf:10000000?100.0', 'yf:10000000?100.0', 'xj:til 10000000
   'tl:{([]a:enlist x;b:enlist 01b)} each til 20000', 'dm1:bm!til count bm:"b"$flip (15#2) vs til 30000', 'dm2:(10000_bm)!til 20000', 'bg:140 cut 19600?01b',
   'sj:" " sv string til 1000000', 'ag:100000#0', 'l5:500?100', 'cv:til 1000000',
   'gr:502 502#0', 'sr:1+til 500', 'zr:500 500#til 250000',
-  'k2:([a:til 10000;b:10000?`3]v:til 10000)', 'i500:500?100i', 'f100:100?10f', 'z100:string 100?1000'];
+  'k2:([a:til 10000;b:10000?`3]v:til 10000)', 'i500:500?100i', 'f100:100?10f', 'z100:string 100?1000', 'sl:asc 100?1000'];
 const cases: [string, number][] = [
   ['do[1000000;a+:1]', 0], ['{x+1} each til 1000000', 0], ['1000000 {x+1}\\ 0', 0],
   // a scan and a two-argument each of a lambda: a million results gathered
@@ -35,6 +35,9 @@ const cases: [string, number][] = [
   // a few floats and symbols sorted, a table sorted by two columns, and pairs made (each a comparator
   // call per comparison, or a join per pair, were they not done on the vectors)
   ['\\t:100000 asc f100', 0], ['\\t:100000 asc t`b', 0], ['\\t:100000 `b`a xdesc t', 0], ['\\t:100000 s cross 1 2', 0], ['\\t:100000 s,\'s', 0],
+  // a vector searched in a sorted one (an atom and a comparison of atoms an item) and pairs joined each
+  // right (a join through atoms a pair)
+  ['\\t:100000 sl bin s', 0], ['\\t:100000 1 2,/:s', 0],
   // longs multiplied and floats floored and cast (a BigInt per item, were they not worked in halves)
   ['\\t:100000 s*s', 0], ['\\t:100000 floor f100', 0], ['\\t:100000 `int$f100', 0],
   // longs searched, strings of digits parsed and floats printed (a Map entry, a BigInt, a toPrecision each)
