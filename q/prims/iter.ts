@@ -371,7 +371,7 @@ export function iterApply(g: IterFn, args: Q[]): Q {
 /**
  * x,/:y (right) or x,\:y of a vector walked and, on the other side, a vector or atom of its fixed-width
  * type: the rows made together, as views of one block filled a word at a time, where a join an item went
- * through atoms (x,/:y of 20 longs: 3.55 µs). Null when the arguments are of another kind.
+ * through atoms (x,/:y of 20 longs: 3.9 → 2.3 µs). Null when the arguments are of another kind.
  */
 function joinRows(whole: Q, walk: Q, right: boolean): Q | null {
   const t = walk.t;

@@ -389,7 +389,7 @@ function search(right: boolean) {
     }
     // over a simple list, bin is atomic in y (ref/bin): a general y is searched item by item, to any depth
     if (x.t > 0 && x.t < 20 && y.t === T.List) return list((y as List).d.map(e => go(x, e)));
-    // a vector searched in a vector of its type: a binary search per item in wasm
+    // a vector searched in a vector of its type: a binary search per item, in wasm or over the typed arrays
     if (x.t === y.t && x.t > 0 && x.t < T.Sym && x.t !== T.Guid) {
       const xd = (x as Vec).d, yd = (y as Vec).d;
       return { t: T.Long, d: kernels.bin(x.t, xd, yd, right) ?? typedBin(xd, yd, right), a: 0 } as Vec;
