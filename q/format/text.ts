@@ -3,6 +3,7 @@
 import { T } from '../value/types.js';
 import { NJ, WJ, NI, WI, NH, WH, Q } from '../value/value.js';
 import { daysToYmd } from '../value/time.js';
+import type { Bytes } from './bytes.js';
 
 const pad = (n: number | bigint, w: number) => String(n).padStart(w, '0');
 
@@ -64,34 +65,59 @@ function evenTie(a: number, k: number): boolean {
   return m % 4 === 1;
 }
 const BITS = new Float64Array(1), WORDS = new Uint32Array(BITS.buffer);
-/** a (from 1e-4) to p significant digits (p at most 9) in fixed notation without trailing zeros, as
- *  toPrecision and trimZeros make it; null where that is not sure (on or next to a half after the scaling,
- *  an exponent of p or more), for toPrecision to decide. toPrecision costs about 80 ns a float (string
- *  of 100 floats: 15 → 10 µs): here one multiplication or division by an exact power of ten and a rounding. */
-function fixedText(a: number, p: number): string | null {
+/** a (from 1e-4) to p significant digits (p at most 9) for fixed notation: the digits as an integer n
+ *  (10^(p-1) ≤ n < 10^p, trailing zeros kept) and the exponent of the first in FIXED_E; -1 where that is
+ *  not sure (on or next to a half after the scaling, an exponent of p or more), for toPrecision to decide.
+ *  toPrecision costs about 80 ns a float (string of 100 floats: 15 → 10 µs): here one multiplication or
+ *  division by an exact power of ten and a rounding. */
+function fixedDigits(a: number, p: number): number {
   // the exponent by comparisons with powers of ten (Math.log10 cost as much as the rest); below 1 the
   // product may round across a power, which the checks below correct
   let e = 0;
   if (a >= 1) while (e < p && a >= POW10[e + 1]) e++;
   else { e = -1; while (e > -5 && a * POW10[-e] < 1) e--; }
   for (let tries = 0; tries < 2; tries++) {
-    if (e >= p || e < -4) return null;
+    if (e >= p || e < -4) return -1;
     const k = p - 1 - e, v = k >= 0 ? a * POW10[k] : a / POW10[-k], n = Math.round(v);
     // (rounding is monotonic, so v is on the side of a half that a·10^k is, or on it: on it or near it,
     // toPrecision decides)
-    if (Math.abs(v - Math.floor(v) - 0.5) < 1e-6) return null;
+    if (Math.abs(v - Math.floor(v) - 0.5) < 1e-6) return -1;
     // log10 may land one off next to a power of ten
     if (n < POW10[p - 1]) { e--; continue; }
     if (v >= POW10[p]) { e++; continue; }
     // rounded up to the next power of ten: one digit more before the point
-    const digits = n === POW10[p] ? String(POW10[p - 1]) : String(n);
-    if (n === POW10[p]) { e++; if (e >= p) return null; }
-    let end = p;
-    while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
-    if (e < 0) return '0.' + '0'.repeat(-e - 1) + digits.slice(0, end);
-    return end > e + 1 ? digits.slice(0, e + 1) + '.' + digits.slice(e + 1, end) : digits.slice(0, e + 1);
+    if (n === POW10[p]) { e++; if (e >= p) return -1; FIXED_E = e; return POW10[p - 1]; }
+    FIXED_E = e;
+    return n;
   }
-  return null;
+  return -1;
+}
+let FIXED_E = 0;
+/** a to p digits in fixed notation without trailing zeros, as toPrecision and trimZeros make it (see
+ *  fixedDigits); null where toPrecision decides. */
+function fixedText(a: number, p: number): string | null {
+  const n = fixedDigits(a, p);
+  if (n < 0) return null;
+  const e = FIXED_E, digits = String(n);
+  let end = p;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  if (e < 0) return '0.' + '0'.repeat(-e - 1) + digits.slice(0, end);
+  return end > e + 1 ? digits.slice(0, e + 1) + '.' + digits.slice(e + 1, end) : digits.slice(0, e + 1);
+}
+/** x as fmtG writes it, into out: where fixedDigits decides, its digits go in as bytes without a string
+ *  (a string and its slices a float cost about 400 ns a float in a million-row CSV); else fmtG's text. */
+export function writeFloat(out: Bytes, x: number, p: number): void {
+  const a = x < 0 ? -x : x;
+  const n = p >= 1 && p <= 9 && a >= 1e-4 && a !== Infinity ? fixedDigits(a, p) : -1;
+  if (n < 0) { out.ascii(fmtG(x, p)); return; }
+  const e = FIXED_E;
+  // the digits kept, trailing zeros dropped (m has exactly `keep` of them)
+  let m = n, keep = p;
+  while (keep > 1 && m % 10 === 0) { m /= 10; keep--; }
+  if (x < 0) out.byte(45);
+  if (e < 0) { out.byte(48); out.byte(46); for (let i = 1; i < -e; i++) out.byte(48); out.int(m); }
+  else if (keep > e + 1) { const f = POW10[keep - e - 1], ip = Math.floor(m / f); out.int(ip); out.byte(46); out.digits(m - ip * f, keep - e - 1); }
+  else out.int(n / POW10[p - e - 1]);
 }
 const POW10 = Array.from({ length: 19 }, (_, k) => 10 ** k);
 /** A decimal with a point, without its trailing zeros (and without the point when nothing follows it). */

@@ -6,7 +6,7 @@ import { QError, osError } from '../value/error.js';
 import { symName, perSymbol } from '../value/sym.js';
 import { hooks } from './hooks.js';
 import { PRIMS } from './registry.js';
-import { itemText, fmtG } from '../format/text.js';
+import { itemText, writeFloat } from '../format/text.js';
 import { unkey } from './list.js';
 import { deenum } from '../value/enums.js';
 import { tok } from './conv.js';
@@ -159,7 +159,7 @@ function cellWriter(c: Q, delim: string): (r: number, out: Bytes) => void {
   if (c.t === T.Float && bare) {
     // nulls empty, infinities 0w
     const d = (c as Vec).d as Float64Array, P = hooks.precision();
-    return (r, out) => { const v = d[r]; if (v === v) out.ascii(fmtG(v, P)); };
+    return (r, out) => { const v = d[r]; if (v === v) writeFloat(out, v, P); };
   }
   if (c.t === T.Time && bare) {
     // a time of day digit by digit; a null is empty, and a negative or a 100-hour time goes through its text

@@ -7,7 +7,7 @@ import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, v
 import { QError } from '../value/error.js';
 import { symName, intern, perSymbol, symBytesNow } from '../value/sym.js';
 import { codeUnits } from '../value/utf8.js';
-import { itemText } from '../format/text.js';
+import { itemText, writeFloat } from '../format/text.js';
 import { Bytes, dayBytes } from '../format/bytes.js';
 import { hooks, roomForRows } from './hooks.js';
 import { apply1 } from './apply.js';
@@ -109,8 +109,9 @@ function stringsOf(v: Vec): Q {
     }
     if (i === n) return list(out);
   }
-  // many numbers and times: written straight into one buffer (directStrings)
+  // many numbers and times: written straight into one buffer (directStrings, floatStrings)
   if ((t === T.Timestamp || t === T.Timespan || t === T.Long || t === T.Int || t === T.Time) && n > 1024) return directStrings(t, d as Int32Array | BigInt64Array, P);
+  if (t === T.Float && n > 1024) return floatStrings(d as Float64Array, P);
   const texts = new Array<string>(n);
   if (t === T.Long || t === T.Timestamp || t === T.Timespan) {
     // longs that a double holds exactly need no BigInt
@@ -165,7 +166,18 @@ function directStrings(t: number, d: Int32Array | BigInt64Array, P: number): Q {
     else out.ascii(textOf(t, d[i], P));
     ends[i] = out.n;
   }
-  const b = out.b, r = new Array<Q>(n);
+  return stringViews(out.b, ends);
+}
+/** Many floats as strings, each a view of its part of one buffer (writeFloat: their digits without a
+ *  string each, where it can); a null is "". */
+function floatStrings(d: Float64Array, P: number): Q {
+  const n = d.length, out = new Bytes(12 * n), ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) { const v = d[i]; if (v === v) writeFloat(out, v, P); ends[i] = out.n; }
+  return stringViews(out.b, ends);
+}
+/** The strings that end at each of ends in b, as views of it. */
+function stringViews(b: Uint8Array, ends: Int32Array): Q {
+  const n = ends.length, r = new Array<Q>(n);
   for (let i = 0, s = 0; i < n; i++) { r[i] = { t: T.Char, d: b.subarray(s, ends[i]), a: 0 } as Vec; s = ends[i]; }
   return list(r);
 }

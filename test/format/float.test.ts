@@ -3,10 +3,13 @@
 // toExponential and toFixed with exact ties sent to the even digit. Checked against C's %g worked out from
 // the float's exact decimal value (BigInt: digits rounded half to even, exponent form outside [1e-4,
 // 10^p), trailing zeros trimmed) over random magnitudes, decimal grids, powers of ten and their
-// neighbours, and exact ties.
+// neighbours, and exact ties. writeFloat, which writes the common case's digits as bytes (CSV, string of
+// many floats), is checked against fmtG's text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fmtG } from '../../q/format/text.js';
+import { fmtG, writeFloat } from '../../q/format/text.js';
+import { Bytes } from '../../q/format/bytes.js';
+import { makeSession } from '../q.js';
 
 /** The exact decimal digits of a finite a > 0 and the exponent of the first: a = 0.d1d2… × 10^(e+1). */
 function exactDigits(a: number): { d: string; e: number } {
@@ -67,5 +70,27 @@ test('fmtG gives what C\'s %g gives, for every precision up to 17', () => {
     const t = (Math.floor(rnd() * 2 ** Math.floor(rnd() * 40)) + 0.5) / 2 ** Math.floor(rnd() * 30);
     check(t, 1 + (i % 17));
     check(Math.floor(rnd() * 2 ** 20) * 10 ** Math.floor(rnd() * 6) * 10 + 5, 1 + (i % 17));
+  }
+});
+
+test('writeFloat writes the bytes of fmtG\'s text, and string of many floats is string of each', () => {
+  let seed = 777;
+  const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+  const xs = [0, -0, 0.5, -2.5, 1e-4, 9.99999e-5, 1e9, 999999999.5, 1234566.5, 100, 1e-5, 0.1 + 0.2, Infinity, -Infinity, NaN];
+  for (let i = 0; i < 50_000; i++) xs.push((rnd() - 0.5) * 2 * 10 ** (Math.floor(rnd() * 16) - 6), Math.round(rnd() * 1e6) / 10 ** Math.floor(rnd() * 8));
+  for (const p of [0, 1, 2, 3, 5, 7, 9, 10, 17]) {
+    const out = new Bytes(16);
+    for (const x of xs) {
+      const at = out.n;
+      writeFloat(out, x, p);
+      assert.equal(new TextDecoder().decode(out.b.subarray(at, out.n)), fmtG(x, p), `${x} to ${p} digits`);
+    }
+  }
+  const { q } = makeSession();
+  for (const P of [7, 3, 12]) {
+    q(`\\P ${P}`);
+    q('f:(2000?1e6)%1+2000?1000; f[til 20]:0n 0w -0w 0 -0.0 1e-5 1e20 2.5 1234566.5 100,-1*til 10');
+    assert.equal(q('(string f)~string each f'), '1b', `\\P ${P}`);
+    assert.equal(q('(1_csv 0: ([]f))~{$[null x;"";string x]} each f'), '1b', `csv \\P ${P}`);
   }
 });
