@@ -2,7 +2,7 @@
 // An index out of range gives the null of x's type, as kdb+ does.
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, nullItem, vec, list, dict, table, fromItems, isNil, isFn, items, symVec, vecItem } from '../value/value.js';
-import { gather, WIDTH, fresh, allocRaw, from, halves, nextAt, ints } from '../value/storage.js';
+import { gather, WIDTH, fresh, allocRaw, halves, nextAt, ints } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';

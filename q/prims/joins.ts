@@ -14,7 +14,7 @@ import { apply1, apply } from './apply.js';
 import { deenum } from '../value/enums.js';
 import { hooks } from './hooks.js';
 import { groupRows, groupIds, firstMatches } from './groupby.js';
-import { alloc, allocRaw, fresh, from, ints } from '../value/storage.js';
+import { alloc, allocRaw, fresh, ints } from '../value/storage.js';
 import { findMany } from './find.js';
 import * as kernels from '../kernels/index.js';
 

@@ -3,7 +3,7 @@
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, vec, list, dict, table, long, longVec, Attr, NJ } from '../value/value.js';
-import { gather, fresh, halves, from, ints, allocRaw, Items } from '../value/storage.js';
+import { gather, fresh, halves, ints, allocRaw, putLong, Items } from '../value/storage.js';
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern, plainNames } from '../value/sym.js';
@@ -438,7 +438,7 @@ function typedBin(xd: Items, yd: Items, right: boolean): BigInt64Array {
       w[2 * i] = lo;
     }
   }
-  for (let i = 0; i < n; i++) { const p = right ? w[2 * i] : w[2 * i] - 1; w[2 * i] = p; w[2 * i + 1] = p < 0 ? -1 : 0; }
+  for (let i = 0; i < n; i++) putLong(w, i, right ? w[2 * i] : w[2 * i] - 1);
   return r;
 }
 /** t bin row: the last row of t whose first n-1 columns match the row's and whose last column is at or

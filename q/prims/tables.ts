@@ -2,7 +2,7 @@
 // Functions that take a table by name (`t insert …, `c xasc `t) amend the global and return the name.
 import { T, TYPE_CHARS } from '../value/types.js';
 import * as kernels from '../kernels/index.js';
-import { fresh, from, ints } from '../value/storage.js';
+import { fresh, ints } from '../value/storage.js';
 import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, dict, table, sym, symVec, longVec, str, Attr, isKeyed, nullItem } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { isForeignKey } from '../value/enums.js';
