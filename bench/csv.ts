@@ -1,7 +1,7 @@
 // Loading the trade table from CSV: wasq's `("SFJFD";enlist csv) 0: `:trade.csv` beside DuckDB's
 // read_csv (1 thread and 2) on the same file, 1M and 10M rows. Checks that the row counts and the price
 // sums agree; prints median ms; adds the figures to bench/results.json under "csv".
-import { readFileSync, writeFileSync, mkdtempSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -49,6 +49,8 @@ for (const n of SIZES) {
   console.log(`| DuckDB read_csv, 2 threads | ${d2.ms.toFixed(0)} | ${(w / d2.ms).toFixed(2)} |`);
   console.log(`\nrow count and price sum agree with DuckDB: ${agree ? 'yes' : `NO (wasq ${cnt} ${sum}, DuckDB ${d1.count} ${d1.sum})`}`);
   results[n] = { wasq: w, duckdb1: d1.ms, duckdb2: d2.ms, agree };
+  // (the CSVs are up to hundreds of megabytes: not left in the temporary directory)
+  rmSync(dir, { recursive: true, force: true });
 }
 const file = 'bench/results.json', all = (() => { try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return {}; } })();
 all.csv = results;

@@ -3,7 +3,7 @@
 // bench/results.json. Also the interpreter overhead figures (bench/interp.ts) and a column scan beside a
 // plain SIMD wasm loop.
 import '../server/kernels.js';
-import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -115,6 +115,8 @@ for (const n of SIZES) {
   console.log(`\ncolumn scan \`sum price\`: wasq ${w.scan.wasq.toFixed(2)} ms, a bare SIMD wasm loop (four f64x2 accumulators) ${w.scan.simd.toFixed(2)} ms: wasq at ${(100 * w.scan.simd / w.scan.wasq).toFixed(0)}% of its speed`);
   console.log(`\nresults agree with DuckDB (Q5 sum, Q6 count): ${agree ? 'yes' : `NO (wasq ${q5w} ${q6w}, DuckDB ${d1.check.Q5} ${d1.check.Q6})`}`);
   results.sizes[n] = { wasq: w.ms, duckdb1: d1.ms, duckdb2: d2.ms, arquero: a.ms, agree, scan: w.scan };
+  // (the CSVs are up to hundreds of megabytes: not left in the temporary directory)
+  rmSync(dir, { recursive: true, force: true });
 }
 writeFileSync('bench/results.json', JSON.stringify(results, null, 1));
 console.log('\nfigures written to bench/results.json');

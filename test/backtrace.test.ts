@@ -2,9 +2,9 @@
 // was defined, with a caret under the primitive that failed; .Q.bt, .Q.trp and .Q.sbt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratch } from './scratch.js';
 import '../server/kernels.js';
 import { Session } from '../q/session.js';
 import { nodeHost } from '../server/cli.js';
@@ -52,7 +52,7 @@ test('.Q.bt prints the frames running; .Q.trp passes the backtrace to its handle
 });
 
 test('an error in a loaded script names its file and line; the load stops there', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-bt-'));
+  const dir = scratch('wasq-bt-');
   try {
     const path = join(dir, 's.q');
     writeFileSync(path, 'a:1\n/ a comment\nf:{[x]\n  x+`a}\nb:2\n1+`b\nc:3\n');
@@ -72,7 +72,7 @@ test('an error in a loaded script names its file and line; the load stops there'
 });
 
 test('a script loaded by a relative path gives its lambdas the full path (value f; tsbs finds its files from value[{}][6])', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-rel-')), was = process.cwd();
+  const dir = scratch('wasq-rel-'), was = process.cwd();
   try {
     writeFileSync(join(dir, 's.q'), 'g:{x}\n');
     const s = new Session(nodeHost(() => {}));

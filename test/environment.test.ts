@@ -2,10 +2,11 @@
 // reval's restriction; rand, fkeys and dsave.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync, rmSync, readFileSync, writeFileSync, realpathSync } from 'node:fs';
+import { existsSync, rmSync, readFileSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { scratch } from './scratch.js';
 import '../server/kernels.js';
 import { Session } from '../q/session.js';
 import { nodeHost } from '../server/cli.js';
@@ -59,7 +60,7 @@ test('ltime and gtime use the offset at each value\'s own instant', () => {
 });
 
 test('reval evaluates a parse tree but changes no global, writes no file, runs no command and does not exit', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-reval-'));
+  const dir = scratch('wasq-reval-');
   let out = '';
   const exits: number[] = [];
   const s = new Session({ ...nodeHost((_fd, t) => { out += t; }), exit: c => { exits.push(c); } });
@@ -100,7 +101,7 @@ test('rand picks one item or value; fkeys names the foreign keys', () => {
 });
 
 test('dsave splays global tables, enumerated, with `p# on the first column', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-dsave-'));
+  const dir = scratch('wasq-dsave-');
   const q = nodeSession();
   try {
     q('t:([]sym:`a`a`b`c;price:1 2 3 4f)');
@@ -146,7 +147,7 @@ test('.z.x and .Q.opt: after an option that is not q\'s own, a word is its value
 });
 
 test('\\w \\g \\s \\T \\r and .Q.w', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-sys-'));
+  const dir = scratch('wasq-sys-');
   const q = nodeSession();
   try {
     assert.equal(q('type system "w"'), '7h');
@@ -228,7 +229,7 @@ test('.Q.id makes column names distinct (4.1); value of a file symbol reads it; 
   assert.equal(q('.Q.id`$"_"'), '`a_');
   assert.equal(q('0 {(+)prior x,0}\\ "foo"'), '"foo"');
   assert.equal(q('0 {(+)prior x,0}\\ 1'), ',1');
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-save-'));
+  const dir = scratch('wasq-save-');
   const r = nodeSession();
   try {
     r('a:1 2 3;b:`x`y');
@@ -254,7 +255,7 @@ test('a system command q does not know goes to the shell: its output as lines, a
 });
 
 test('a file system error is a q error naming the path and what the OS reports; 1: glued to a noun is the verb', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-os-'));
+  const dir = scratch('wasq-os-');
   const q = nodeSession();
   try {
     q(`\`:${dir}/d/x set 1`);
@@ -322,7 +323,7 @@ test('\\t:n runs its expression n times (parsed once) and gives the total time',
 });
 
 test('\\1 and \\2 append standard output and error to files (directories made as needed); \\_ shows whether clients may write', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-redirect-'));
+  const dir = scratch('wasq-redirect-');
   try {
     const q = nodeSession();
     assert.equal(q('\\_'), '0b');
@@ -337,7 +338,7 @@ test('\\1 and \\2 append standard output and error to files (directories made as
 });
 
 test('\\cd shows and changes the current directory; .Q.lo loads a database with or without changing to it; .Q.l as \\l', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-cd-'));
+  const dir = scratch('wasq-cd-');
   const was = process.cwd();
   try {
     process.chdir(dir);
@@ -438,7 +439,7 @@ test('read0 0 reads the next console line in the middle of a statement; a host w
   const r = spawnSync('node', ['bin/wasq.mjs', '-q'], { input: 'rl:{1">> ";read0 0}\nrl`\nxiskso\n1+1\n1">> ";a:read0 0\nwhatever\na[4+til 4]\nread0 0\n', encoding: 'utf8' });
   assert.equal(r.stdout, '>> "xiskso"\n2\n>> "ever"\n""\n');
   // a script given on the command line reads the console too, as it loads (psaris/mm's mastermind.q)
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-r0-'));
+  const dir = scratch('wasq-r0-');
   writeFileSync(join(dir, 'r.q'), '1">> ";a:read0 0\nshow a\n');
   const s = spawnSync('node', ['bin/wasq.mjs', join(dir, 'r.q'), '-q'], { input: 'hello\n1+1\n', encoding: 'utf8' });
   assert.equal(s.stdout, '>> "hello"\n2\n');
@@ -447,7 +448,7 @@ test('read0 0 reads the next console line in the middle of a statement; a host w
 });
 
 test('.Q.ld groups lines as \\l does; .Q.trpd traps a function of any rank with its backtrace; .Q.fps reads a named pipe; .Q.k', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-q-'));
+  const dir = scratch('wasq-q-');
   const q = nodeSession();
   try {
     assert.equal(q('.Q.ld ("/ multi line func";"f:{";"  x+y";" }";"";"/ single line func";"g:{x*y}")'),
@@ -531,7 +532,7 @@ test('\\s N up to -s N: peach and each-parallel run their items as on secondary 
 });
 
 test('\\l of a relative script seeks it in the current directory, then QHOME, then QLIC (basics/files)', () => {
-  const home = mkdtempSync(join(tmpdir(), 'wasq-qhome-')), lic = mkdtempSync(join(tmpdir(), 'wasq-qlic-'));
+  const home = scratch('wasq-qhome-'), lic = scratch('wasq-qlic-');
   writeFileSync(join(home, 'init.q'), 'fromHome:42\n');
   writeFileSync(join(lic, 'other.q'), 'fromLic:7\n');
   const run = (env: Record<string, string>) => spawnSync('node', [join(process.cwd(), 'bin/wasq.mjs')], { input: '\\l init.q\n\\l other.q\nfromHome+fromLic\n', encoding: 'utf8', cwd: tmpdir(), env: { ...process.env, ...env } });
@@ -547,7 +548,7 @@ test('\\l of a relative script seeks it in the current directory, then QHOME, th
 });
 
 test('\\d in a script \\l loads holds to the script\'s end: the loader\'s namespace comes back (kdb+tick\'s u.q and chainedtick.q)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-ns-')), q = nodeSession();
+  const dir = scratch('wasq-ns-'), q = nodeSession();
   writeFileSync(join(dir, 'u.q'), '\\d .u\ninit:{1}\nx:2\n');
   writeFileSync(join(dir, 'bad.q'), '\\d .v\ny:1\n\'oops\n');
   q(`\\l ${dir}/u.q`);
@@ -560,7 +561,7 @@ test('\\d in a script \\l loads holds to the script\'s end: the loader\'s namesp
 });
 
 test('a script that a namespace\'s lambda loads runs in the working namespace (KX unit-test\'s treg.q)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-nsl-')), q = nodeSession();
+  const dir = scratch('wasq-nsl-'), q = nodeSession();
   writeFileSync(join(dir, 'z.q'), 'rep:42;\n');
   q('\\d .tt'); q(`f:{system "l ${dir}/z.q"}`); q('\\d .');
   q('.tt.f[]');
@@ -585,14 +586,14 @@ test('what was printed before a shell command is out before the command runs', a
 });
 
 test('in k a line break inside a lambda ends a statement, in a .k script as in a k) statement (kdb-taq\'s tq.q)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-k-')), q = nodeSession();
+  const dir = scratch('wasq-k-'), q = nodeSession();
   writeFileSync(join(dir, 'f.k'), 'f:{a:1\n  b:2\n  a+b}\ng:{[x]\n  y:x*2\n  y+1}\n');
   q(`\\l ${dir}/f.k`);
   assert.equal(q('(f[];g 5)'), '3 11');
 });
 
 test('\\l of a file of another language x sends its statements to .x.e where that is defined (KX ml\'s test.q runs .t files so); else it is q', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-ext-'));
+  const dir = scratch('wasq-ext-');
   const q = nodeSession();
   try {
     writeFileSync(join(dir, 'a.t'), 'a:1\nb:2\n  +3\n/ a comment\nf:{x}\n');
@@ -607,7 +608,7 @@ test('\\l of a file of another language x sends its statements to .x.e where tha
 });
 
 test('\\cd makes a directory that is not there (basics/syscmds)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-cd-')), was = process.cwd();
+  const dir = scratch('wasq-cd-'), was = process.cwd();
   const q = nodeSession();
   try {
     q(`\\cd ${join(dir, 'a/b')}`);
@@ -617,7 +618,7 @@ test('\\cd makes a directory that is not there (basics/syscmds)', () => {
 });
 
 test('what -1 prints before a long computation goes out before it, not when the statement ends (io.q -run)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-out-'));
+  const dir = scratch('wasq-out-');
   try {
     writeFileSync(join(dir, 's.q'), '-1"start";while[1b;0]\n');
     const r = spawnSync('node', ['bin/wasq.mjs', join(dir, 's.q')], { encoding: 'utf8', timeout: 2500 });
@@ -626,7 +627,7 @@ test('what -1 prints before a long computation goes out before it, not when the 
 });
 
 test('QINIT names a script loaded before the rest, default q.q in QHOME (basics/by-topic)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-qinit-'));
+  const dir = scratch('wasq-qinit-');
   try {
     writeFileSync(join(dir, 'i.q'), 'fromInit:42\n');
     const r = spawnSync('node', ['bin/wasq.mjs', '-q'], { input: 'fromInit\n', encoding: 'utf8', env: { ...process.env, QINIT: join(dir, 'i.q') } });

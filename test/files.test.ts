@@ -2,14 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { scratch } from './scratch.js';
 
 const wasq = (cwd: string, input: string) => execFileSync('node', [resolve('bin/wasq.mjs')], { cwd, input, encoding: 'utf8' });
 
 test('a table goes to CSV and comes back with its types', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
+  const dir = scratch('wasq-files-');
   const out = wasq(dir, [
     't:([]a:1 2 3;b:`x`y`z;c:1.5 2.5 3.5;d:2020.01.01 2020.01.02 2020.01.03;e:("pp";"q,r";"s\\"t"))',
     '`:t.csv 0: csv 0: t',
@@ -29,7 +29,7 @@ test('a table goes to CSV and comes back with its types', () => {
 });
 
 test('the console size comes from -c, else LINES and COLUMNS, else 25 80', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
+  const dir = scratch('wasq-files-');
   const run = (args: string[], env: Record<string, string>) => execFileSync('node', [resolve('bin/wasq.mjs'), ...args], { cwd: dir, input: '\\c\n100#"x"\n', encoding: 'utf8', env: { ...process.env, LINES: '', COLUMNS: '', ...env } });
   assert.equal(run([], {}), '25 80i\n' + '"' + 'x'.repeat(76) + '..\n');
   assert.equal(run([], { COLUMNS: '120', LINES: '40' }), '40 120i\n"' + 'x'.repeat(100) + '"\n');
@@ -37,13 +37,13 @@ test('the console size comes from -c, else LINES and COLUMNS, else 25 80', () =>
 });
 
 test('read0 and read1 take a file named without its colon (wp/multi-thread: read0 `$"/tmp/f")', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
+  const dir = scratch('wasq-files-');
   const out = wasq(dir, ['`:f.txt 0: ("a";"b")', 'read0 `$"f.txt"', 'read1 `f.txt', '("S";",") 0: `f.txt'].join('\n') + '\n').trim().split('\n');
   assert.deepEqual(out, ['`:f.txt', ',"a"', ',"b"', '0x610a620a', 'a b']);
 });
 
 test('a script\'s results show in one-line form cut to the console, whether it is the command line\'s or \\l loads it (kb/versions: \\l sp.q shows +`p`city!(…))', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-s1-'));
+  const dir = scratch('wasq-s1-');
   writeFileSync(join(dir, 's1.q'), 'x:1\n([]a:1 2)\n`a`b!1 2\ntil 100\n');
   const cut = '0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 ..';
   assert.equal(wasq(dir, '\\c 25 80\n\\l s1.q\n([]a:1 2)\n'), `+(,\`a)!,1 2\n\`a\`b!1 2\n${cut}\na\n-\n1\n2\n`);
@@ -51,7 +51,7 @@ test('a script\'s results show in one-line form cut to the console, whether it i
 });
 
 test('\\_ f.q writes the runtime script f.q_ (never a shell command): its bytes show no code, it loads as f.q does, and its functions show as locked and are not serialized (basics/syscmds)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-files-'));
+  const dir = scratch('wasq-files-');
   writeFileSync(join(dir, 't1.q'), 'a:123;f:{x+2*y}\n');
   const out = wasq(dir, [
     '\\_ t1.q',

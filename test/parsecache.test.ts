@@ -4,9 +4,9 @@
 // user keyword (a lambda in .q) redefined between two evaluations changes how the text parses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratch } from './scratch.js';
 import '../server/kernels.js';
 import { Session } from '../q/session.js';
 import { nodeHost } from '../server/cli.js';
@@ -62,7 +62,7 @@ test('a text parses again when a user keyword it names is defined, redefined wit
 });
 
 test('a lambda made by value of the same text in two scripts remembers each script and line', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-parsed-'));
+  const dir = scratch('wasq-parsed-');
   try {
     writeFileSync(join(dir, 's1.q'), 'a:1\nf:value "{x+1}"\n');
     writeFileSync(join(dir, 's2.q'), 'b:2\nc:3\ng:value "{x+1}"\n');

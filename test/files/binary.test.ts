@@ -3,12 +3,12 @@
 // queries in a fresh process, and a query reads only the partitions it needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, truncateSync, statSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, truncateSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { spawnSync, spawn } from 'node:child_process';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { scratch } from '../scratch.js';
 import '../../server/kernels.js';
 import { Session } from '../../q/session.js';
 import { loadZstd } from '../../server/zstd.js';
@@ -40,7 +40,7 @@ function session(dir: string) {
   const q = (src: string) => { out = ''; const r = s.evaluate(src); return (out + r.out).replace(/\n$/, ''); };
   return { q, reads };
 }
-const tmp = () => mkdtempSync(join(tmpdir(), 'wasq-bin-'));
+const tmp = () => scratch('wasq-bin-');
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 test('set and get: every type of value comes back as it went', () => {
@@ -943,18 +943,18 @@ test('an append keeps a file\'s compression, and each splayed column\'s', () => 
 
 test('a table \\l maps is shown as kdb+ shows a mapped one; flip of names!`:dir/ or !`name maps it (ref/flip-splayed)', () => {
   const run = (dir: string, lines: string[]) => spawnSync('node', [join(root, 'bin/wasq.mjs'), '-q'], { cwd: dir, input: lines.join('\n') + '\n', encoding: 'utf8' }).stdout.trimEnd().split('\n');
-  const splayed = mkdtempSync(join(tmpdir(), 'wasq-flip-'));
+  const splayed = scratch('wasq-flip-');
   assert.deepEqual(run(splayed, ['`:db/t/ set ([]a:1 2)', '\\l db', '.Q.s1 t', 'enlist[`a]!`:./t/', 'flip enlist[`a]!`:./t/', '.Q.s1 select from t',
     'flip enlist[`a]!`:./s/', 'select from flip enlist[`a]!`:./s/', '.Q.qp t']),
     ['`:db/t/', '"+(,`a)!`:./t/"', '(,`a)!`:./t/', 'a', '-', '1', '2', '"+(,`a)!,1 2"', '+(,`a)!`:./s/', "'./s/a. OS reports: No such file or directory", '0b']);
-  const parted = mkdtempSync(join(tmpdir(), 'wasq-flip-'));
+  const parted = scratch('wasq-flip-');
   assert.deepEqual(run(parted, ['`:db/2001.01.01/t/ set ([]a:1 2)', '`:db/2001.01.02/t/ set ([]a:3 4)', '\\l db', '.Q.s1 t', 'flip enlist[`a]!`t', 'select[1] from flip enlist[`a]!`t', 'flip enlist[`a]!`s', 'select from flip enlist[`a]!`s', '.Q.qp t', '.Q.qp select from t']),
     ['`:db/2001.01.01/t/', '`:db/2001.01.02/t/', '"+(,`a)!`t"', 'date       a', '------------', '2001.01.01 1', '2001.01.01 2', '2001.01.02 3', '2001.01.02 4', "'nyi", '+(,`a)!`s', "'s", '1b', '0']);
 });
 
 test('zstd (algorithm 5) is written once its encoder has loaded, at levels -7 to 22, and read back by another decoder', async () => {
   assert.equal(await loadZstd(), true);
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-zstd-'));
+  const dir = scratch('wasq-zstd-');
   const { q } = session(dir);
   q('x:til 300000; y:300000?`3');
   for (const l of [-7, 1, 19]) {

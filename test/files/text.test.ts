@@ -2,10 +2,10 @@
 // plus the loader's own promises: exact floats, errors that name file and line, a large round trip.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { scratch } from '../scratch.js';
 import '../../server/kernels.js';
 import { Session } from '../../q/session.js';
 import { nodeHost } from '../../server/cli.js';
@@ -17,7 +17,7 @@ function session() {
   const s = new Session(nodeHost((_fd, t) => { out += t; }));
   return (src: string) => { out = ''; const r = s.evaluate(src); return (out + r.out).replace(/\n$/, ''); };
 }
-const dir = () => mkdtempSync(join(tmpdir(), 'wasq-text-'));
+const dir = () => scratch('wasq-text-');
 
 test('Load CSV: the reference examples', () => {
   const q = session();

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
+import { scratch } from '../scratch.js';
 import WebSocket from 'ws';
 import { startWasq, qconnect, qcall, freePort, sleep } from './helpers.js';
 
@@ -20,7 +20,7 @@ const wsStatus = (url: string, headers: Record<string, string> = {}) => new Prom
 });
 
 test('-u password file (plain, MD5, SHA-1) then .z.pw decide who gets in, over IPC, HTTP and WebSocket', async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'wasq-u-')), 'users');
+  const file = join(scratch('wasq-u-'), 'users');
   writeFileSync(file, `alice:secret\nbob:${createHash('md5').update('hunter2').digest('hex')}\ncarol:${createHash('sha1').update('pw3').digest('hex').toUpperCase()}`);
   const srv = await startWasq(['-u', file]);
   try {
@@ -146,7 +146,7 @@ test('--client-shell lets a client query reach the shell; reval still refuses it
 });
 
 test('-t N is the timer a script sees as it loads (system"t"), and the script may change it, as tick.q does', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-t-'));
+  const dir = scratch('wasq-t-');
   const batch = join(dir, 'batch.q'), off = join(dir, 'off.q');
   writeFileSync(batch, 'seen:system"t"\nn:0\n.z.ts:{n+:1}\n');
   writeFileSync(off, 'seen:system"t"\nsystem"t 0"\n');
@@ -160,7 +160,7 @@ test('-t N is the timer a script sees as it loads (system"t"), and the script ma
   } finally { await a.stop(); await b.stop(); }
 });
 test('-l logs the messages that change globals, undoes a failed one, and a restart replays them; \\l checkpoints', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-l-')), script = join(dir, 'trade.q');
+  const dir = scratch('wasq-l-'), script = join(dir, 'trade.q');
   writeFileSync(script, 'trade:([]time:`time$();sym:`symbol$();price:`float$();size:`int$())\n');
   let srv = await startWasq([script, '-l']);
   try {

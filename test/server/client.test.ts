@@ -3,13 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { createServer as httpServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { scratch } from '../scratch.js';
 import { startWasq, Wasq, sleep } from './helpers.js';
 
 let srv: Wasq;
@@ -285,7 +285,7 @@ test('a server calls its client back synchronously, from .z.po and from a query 
     const busy = await client([`.cfg.name:\`busy;h:hopen ${srv.port}`, 'system"sleep 0.5";', 'h"back 10 20"', 'h"last names"', 'h"(.z.w\\"(.z.w;.cfg.name)\\") 1"']);
     assert.deepEqual(busy, ['5 10 20', '`busy', '`busy']);
     // a client that is idle (its timer not yet due) serves .z.po's call when it comes
-    const dir = mkdtempSync(join(tmpdir(), 'wasq-cb-')), script = join(dir, 'idle.q');
+    const dir = scratch('wasq-cb-'), script = join(dir, 'idle.q');
     writeFileSync(script, `.cfg.name:\`idle;h:hopen ${srv.port}\n.z.ts:{-1 .Q.s1 h"last names";exit 0}\n\\t 300\n`);
     // (its standard input stays open, as a terminal's would: at its end the console exits)
     const idle = spawn(process.execPath, ['bin/wasq.mjs', script], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -4,9 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scratch } from '../scratch.js';
 import { startWasq, sleep, qconnect, qcall } from './helpers.js';
 
 test('publish and subscribe: symbol-list calls, n#() lists, .[`t;();:;x], "n"$.z.P stamps, names in the working namespace', async () => {
@@ -48,7 +47,7 @@ test('publish and subscribe: symbol-list calls, n#() lists, .[`t;();:;x], "n"$.z
 });
 
 test('end of day: .Q.hdpf writes a partition and has the historical process reload its database with \\l .', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wasq-hdb-'));
+  const dir = scratch('wasq-hdb-');
   const hdb = await startWasq([dir]);
   const rdb = await startWasq([], { listen: false });
   try {
