@@ -12,6 +12,8 @@ const BAD = [
   'while[`a;1]', 'if[1 2;3]', '1 2 3 4 5 6 7 8 9[10;11]', 'a b c d', '.z.nonexistent', '`:no/such/file 0: ()',
   '0x0g', '\\nosuchcommand', '\\c -1 -1', '\\P -3', '{a;b;c}[]',
   'parse"1+("', '`s#3 2 1', '`u#1 1', '1 2 3 rotate`a',
+  // (asof of what is not a table, or by what is neither a table nor a dictionary of named values)
+  '"abc" asof 0x01', '(`a`b!1 2) asof `a`b!1 2', 't asof 1', 't asof 1 2!3 4', '(asof\':)[t;enlist 1]',
 ];
 
 test('every bad input gives a q error and the globals survive', () => {
@@ -57,6 +59,13 @@ test('a converge that only grows ends in \'wsfull before the engine\'s own heap 
 
 test('a repeat that only grows ends in \'wsfull too, and the process goes on', () => {
   const r = spawnSync('node', ['--max-old-space-size=400', 'bin/wasq.mjs'], { input: 'a:1\nr:0W (string)\\ neg\na+1\n', encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.stdout, "'wsfull\n2\n");
+  assert.equal(r.status, 0);
+});
+
+test('a while that never ends, collecting one item over and over, is \'wsfull before a JavaScript array outgrows what the engine allows (it ended the process)', () => {
+  // (any (::)\x applies :: while any x: each item is the same list, so the heap holds little but the array)
+  const r = spawnSync('node', ['bin/wasq.mjs'], { input: 'a:1\nany (::)\\ 1 2e\na+1\n', encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.stdout, "'wsfull\n2\n");
   assert.equal(r.status, 0);
 });

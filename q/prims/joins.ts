@@ -453,6 +453,8 @@ export const wj1 = windowJoin(false);
 
 /** t asof d: the values of t's other columns at the last row matching d's keys (the last being a time). */
 export function asof(x: Q, y: Q): Q {
+  // t a table, keyed or not; d a dictionary of named values or a table of them
+  if (!(x.t === T.Table || isKeyed(x)) || !(y.t === T.Table || y.t === T.Dict && (y as Dict).k.t === T.Sym)) throw new QError('type');
   const t = isKeyed(x) ? unkey(x as Dict) : x as Table;
   const one = y.t === T.Dict;
   const yt = one ? table(items((y as Dict).k).map(k => (k as Atom).v), items((y as Dict).v).map(v => fromItems([v]))) : y as Table;

@@ -5,6 +5,12 @@ import { T } from './types.js';
 import { Q, Atom, Vec, list, fromItems } from './value.js';
 import { alloc, Items } from './storage.js';
 import { intern } from './sym.js';
+import { QError } from './error.js';
+
+/** The most items a general list gathered here holds. A JavaScript array cannot grow past about 2^27
+ *  items, and there the engine ends the process instead of throwing (a while that never ends,
+ *  any (::)\x, grew one to 175 million): stopped at 2^26, whose growth still fits, with 'wsfull. */
+const MOST = 2 ** 26;
 
 export class Collector {
   private t = 0;               // atom type of every item so far (negative), 0 before the first
@@ -15,7 +21,7 @@ export class Collector {
   constructor(private cap = 8) {}
 
   push(x: Q): void {
-    if (this.xs) { this.xs.push(x); return; }
+    if (this.xs) { if (this.xs.length >= MOST) throw new QError('wsfull'); this.xs.push(x); return; }
     const t = x.t;
     if (this.n === 0) {
       if (t < 0 && t >= -T.Enum && t !== -T.Guid) { this.t = t; this.d = alloc(-t, Math.max(this.cap, 1)); this.dom = (x as Atom).dom; }
