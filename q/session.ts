@@ -86,7 +86,7 @@ export class Session {
     bindSession(this);
     hooks.display = x => this.display(x);
     hooks.s1 = x => s1(x, this.env.precision);
-    hooks.s1Cut = x => cut(s1(x, this.env.precision), this.env.console[1]);
+    hooks.s1Cut = x => cut(s1(x, this.env.precision, this.env.console[1]), this.env.console[1]);
     hooks.write = (fd, s) => this.env.host.write(fd, s);
     // a string whose last statement assigns gives :: (value"b:2" and h"fn:{2+x}" show nothing in the
     // reference; KX's test harnesses count anything but 1b or :: as a failure)

@@ -5,7 +5,9 @@ import { Q, Atom, Vec, List, Dict, Table, Lambda, Prim, Proj, Comp, IterFn, coun
 import { symName } from '../value/sym.js';
 import { ATTR_CHARS, symVec, sliceQ, fromItems } from '../value/value.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
-import { itemText, isSpecial, SUFFIX } from './text.js';
+import { itemText, isSpecial, SUFFIX, writeFloat } from './text.js';
+import { Bytes } from './bytes.js';
+import { halves } from '../value/storage.js';
 import { isNullV, bytesText, ELIDED } from '../value/value.js';
 import { deenum, domainValues } from '../value/enums.js';
 // (an enumeration over a name not defined shows its indices too: `x!42 is built before x is, q4m's
@@ -77,6 +79,7 @@ export function vecText(x: Vec, P: number): string {
   // a link column (indices into a plain table) shows its indices: `t!0 1 (one: `t!,0, as any vector of one)
   if (t === T.Enum) return attr + '`' + x.dom + (isLink(x) ? '!' + (n === 1 ? ',' : '') + Array.from(x.d as Int32Array, v => itemText(T.Int, v, P)).join(' ') : '$' + vecText({ ...(deenum(x) as Vec), a: 0 }, P));
   if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(itemText(t, v, P)); } return pre + parts.join(' '); }
+  if (n > 256 && (t === T.Long || t === T.Int || t === T.Short || t === T.Float)) return pre + numbersText(x, P);
   const parts = new Array<string>(n);
   const d = x.d as any;
   let special = false, plain = true;
@@ -92,27 +95,76 @@ export function vecText(x: Vec, P: number): string {
   return pre + s;
 }
 
+/** A long vector of longs, ints, shorts or floats as vecText gives it (after any attribute and comma),
+ *  its digits written as bytes and made a string once: a string an item, and for longs a BigInt, kept
+ *  the collector busy (-3! of 5 million longs took 1.4 s, of 50 million 30 s). */
+function numbersText(x: Vec, P: number): string {
+  const t = x.t, n = count(x), out = new Bytes(8 * n + 4);
+  let special = false;
+  if (t === T.Float) {
+    const d = x.d as Float64Array;
+    for (let i = 0; i < n; i++) {
+      if (i) out.byte(32);
+      const v = d[i];
+      if (v - v === 0) writeFloat(out, v, P);
+      else { special = true; out.ascii(v !== v ? '0n' : v > 0 ? '0w' : '-0w'); }
+    }
+    // (whole numbers without a null or an infinity among them show their type: 1 2f)
+    let plain = !special;
+    for (let i = 0; plain && i < out.n; i++) if (out.b[i] === 46 || out.b[i] === 101) plain = false;
+    if (plain) out.byte(102);
+    return bytesText(out.b.subarray(0, out.n));
+  }
+  const wide = t === T.Long, w = wide ? halves(x.d as BigInt64Array) : x.d as Int32Array | Int16Array;
+  const nul = t === T.Int ? -2147483648 : -32768;
+  for (let i = 0; i < n; i++) {
+    if (i) out.byte(32);
+    if (wide) {
+      const lo = w[2 * i], hi = w[2 * i + 1];
+      // a double holds it exactly (below 2^53 in size, 0N and -0W apart)
+      if (hi < 0x200000 && hi >= -0x200000 && !(hi === -0x200000 && lo === 0)) {
+        const v = hi * 4294967296 + (lo >>> 0);
+        if (v < 0) out.byte(45);
+        out.int(Math.abs(v));
+      } else out.ascii(itemText(T.Long, (x.d as BigInt64Array)[i], P));
+    } else {
+      const v = w[i];
+      if (v === nul || v === -nul - 1 || v === nul + 1) { out.ascii(itemText(t, v, P)); continue; }
+      if (v < 0) out.byte(45);
+      out.int(Math.abs(v));
+    }
+  }
+  if (SUFFIX[t]) out.ascii(SUFFIX[t]);
+  return bytesText(out.b.subarray(0, out.n));
+}
+
 // q's <= >= <> are k's "not greater", "not less" and "not equal", and kdb+ shows them so
 const K_FORM: Record<string, string> = { '<=': '~>', '>=': '~<', '<>': '~=' };
 
-/** The one-line form of any value (what -3! and .Q.s1 give). */
-export function s1(x: Q, P: number): string {
+/** The one-line form of any value (what -3! and .Q.s1 give). With most, lists show at most that many
+ *  items (and a vector then no type letter): for a line to be cut to most-1 characters (-3!, .Q.s1 and
+ *  0N! keep to \c's width), whose text is the same, where all of -3! til 50000000 took 30 s to make. */
+export function s1(x: Q, P: number, most = Infinity): string {
   if (x.t < 0 && x.t >= -T.Enum) return atomText(x as Atom, P);
-  if (x.t > 0 && x.t <= T.Enum) return vecText(x as Vec, P);
+  if (x.t > 0 && x.t <= T.Enum) {
+    // (each item shows as a character or more, and a space or semicolon between: most of them are longer)
+    if (count(x) > most && most >= 2) return vecText({ ...(sliceQ(x, 0, most) as Vec), a: (x as Vec).a }, P);
+    return vecText(x as Vec, P);
+  }
   switch (x.t) {
     case T.List: {
-      const d = (x as List).d;
+      const d = (x as List).d.length > most && most >= 2 ? (x as List).d.slice(0, most) : (x as List).d;
       if (d.length === 0) return '()';
       // a chain of one-item lists (n enlist/ x) is a run of commas, made without a call per level
-      if (d.length === 1) { let k = 0, e: Q = x; while (e.t === T.List && (e as List).d.length === 1) { e = (e as List).d[0]; k++; } return ','.repeat(k) + s1(e, P); }
-      return '(' + d.map(e => s1(e, P)).join(';') + ')';
+      if (d.length === 1) { let k = 0, e: Q = x; while (e.t === T.List && (e as List).d.length === 1) { e = (e as List).d[0]; k++; } return ','.repeat(k) + s1(e, P, most); }
+      return '(' + d.map(e => s1(e, P, most)).join(';') + ')';
     }
     case T.Dict: {
       const dd = x as Dict;
-      if (dd.flipped) return '+' + s1({ t: T.Dict, k: dd.k, v: dd.v } as Dict, P);
+      if (dd.flipped) return '+' + s1({ t: T.Dict, k: dd.k, v: dd.v } as Dict, P, most);
       // (a sorted keyed table's s# is its key table's: (`s#+(,`color)!,`s#`blue`green`red)!…, basics/qsql)
       // (and a step dictionary's is its own, before its keys': `s#`s#0n 5 50 100!…, psaris' notes)
-      const k = ((dd as { a?: number }).a === 1 ? '`s#' : '') + s1(dd.k, P), v = s1(dd.v, P);
+      const k = ((dd as { a?: number }).a === 1 ? '`s#' : '') + s1(dd.k, P, most), v = s1(dd.v, P, most);
       const wrap = (s: string, q: Q) => q.t === T.Dict || (q.t === T.Table) || (q.t < 0 && false) ? '(' + s + ')' : s;
       // a key that starts with , (one item), is a cast's form (`symbol$(), `sym$`a: the $ would take the
       // rest) or is itself keyed is parenthesised
@@ -124,7 +176,7 @@ export function s1(x: Q, P: number): string {
       // its columns on disk (not the partition column, first)
       if (t.ref) return '+' + s1({ t: T.Dict, k: symVec(t.ref.startsWith(':') ? t.c : t.c.slice(1)), v: { t: -T.Sym, v: t.ref } as Atom } as Dict, P);
       const keys = t.c.length === 1 ? '(,`' + t.c[0] + ')' : t.c.map(c => '`' + c).join('');
-      const vals = t.c.length === 1 ? ',' + s1(t.d[0], P) : '(' + t.d.map(c => s1(c, P)).join(';') + ')';
+      const vals = t.c.length === 1 ? ',' + s1(t.d[0], P, most) : '(' + t.d.map(c => s1(c, P, most)).join(';') + ')';
       return '+' + keys + '!' + vals;
     }
     case T.Lambda: return (x as Lambda).locked ? 'locked' : (x as Lambda).src;
@@ -134,12 +186,12 @@ export function s1(x: Q, P: number): string {
     }
     case T.Proj: {
       const p = x as Proj;
-      return s1(p.f, P) + '[' + p.args.map(a => a === undefined ? '' : s1(a, P)).join(';') + ']';
+      return s1(p.f, P, most) + '[' + p.args.map(a => a === undefined ? '' : s1(a, P, most)).join(';') + ']';
     }
-    case T.Comp: return (x as Comp).fs.map(f => s1(f, P)).join('');
+    case T.Comp: return (x as Comp).fs.map(f => s1(f, P, most)).join('');
     case T.Iter: return (x as any).adv;
   }
-  if (x.t >= T.Each && x.t <= T.EachLeft) { const g = x as IterFn; const f = s1(g.f, P); return (g.f.t === T.Proj ? '(' + f + ')' : f) + g.adv; }
+  if (x.t >= T.Each && x.t <= T.EachLeft) { const g = x as IterFn; const f = s1(g.f, P, most); return (g.f.t === T.Proj ? '(' + f + ')' : f) + g.adv; }
   return '?';
 }
 

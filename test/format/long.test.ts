@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeSession } from '../q.js';
-import { s1 } from '../../q/format/console.js';
+import { s1, cut } from '../../q/format/console.js';
 
 test('a long vector shows the cut of its whole one-line form, whatever its type', () => {
   const { q, session } = makeSession();
@@ -118,4 +118,48 @@ test('vectors all empty are a grid of no columns: each shows as a blank line (re
   // general lists and strings keep theirs
   assert.equal(q('(();())'), '()\n()');
   assert.equal(q('("";"")'), '""\n""');
+});
+
+test('a long vector of longs, ints, shorts or floats has the one-line form its items have one by one', () => {
+  const { q, session } = makeSession();
+  // (each item's text is its atom's without the type letter; the vector's letter follows the last)
+  const bare = (s: string) => s.replace(/[ihf]$/, '');
+  const cases: [string, string, (texts: string[]) => string][] = [
+    ['((300?200000)-100000),0N 0W -0W,9007199254740991 -9007199254740991 9007199254740993 -9007199254740993 123456789012345678', '', () => ''],
+    ['((300?2000000000i)-1000000000i),0N 0W -0Wi,2147483646 -2147483646i', 'i', () => 'i'],
+    ['(`short$(300?20000)-10000),0N 0W -0Wh,32766 -32766h', 'h', () => 'h'],
+    ['(300?1000)-500f', 'f', t => t.every(s => !/[.enw]/.test(s)) ? 'f' : ''],
+    ['(-5+300?10.0),0n 0w -0w,-0 0 1e300 -1e-300 123456789.5 1e15 0.0001 5e-324', 'f', t => t.every(s => !/[.enw]/.test(s)) ? 'f' : ''],
+    ['(300?1000)%8', 'f', t => t.every(s => !/[.enw]/.test(s)) ? 'f' : ''],
+    // (whole numbers but for an infinity, or for one shown with an exponent: no f)
+    ['((300?1000)-500f),0w', 'f', t => t.every(s => !/[.enw]/.test(s)) ? 'f' : ''],
+    ['((300?1000)-500f),1e15', 'f', t => t.every(s => !/[.enw]/.test(s)) ? 'f' : ''],
+  ];
+  for (const P of [7, 0, 3, 12, 17]) {
+    q(`\\P ${P}`);
+    for (const [src, , suffix] of cases) {
+      q(`v:${src}`);
+      const v = session.value('v').v, n = Number(q('count v'));
+      const texts = Array.from({ length: n }, (_, i) => bare(s1(session.value(`v ${i}`).v, P)));
+      assert.equal(s1(v, P), texts.join(' ') + suffix(texts), `${src} at \\P ${P}`);
+    }
+  }
+});
+
+test('-3!, .Q.s1 and 0N! of a long list make its text from its first items only, and cut it as the whole text would be cut', () => {
+  const { q, session } = makeSession();
+  const values = ['til 50000000', '2000000?1.0', '(til 1000000;`a`b)', '`a`b!(til 1000000;1000000#"x")', '([]a:til 1000000;b:1000000#`x)',
+    '`s#til 1000000', '1000000#(1 2;3 4)', '{x+y}[til 1000000]', '"abc"', '1 2 3f', '(til 30;1)', 'enlist til 1000000', '1000000#0N 1 2i'];
+  for (const cols of [80, 12, 200]) {
+    q(`\\c 25 ${cols}`);
+    for (const src of values) {
+      q(`v:${src}`);
+      // (the whole text of til 50000000 begins as that of til 1000 does, and it is not made here either)
+      const whole = s1(src === 'til 50000000' ? session.value('til 1000').v : session.value('v').v, 7);
+      const want = cut(whole, cols) + '\n';
+      assert.equal(q('-1 (-3!v);'), want, `-3!${src} at width ${cols}`);
+      assert.equal(q('-1 .Q.s1 v;'), want, `.Q.s1 ${src} at width ${cols}`);
+      assert.equal(q('0N!v;'), want, `0N!${src} at width ${cols}`);
+    }
+  }
 });
