@@ -70,6 +70,13 @@ test('a while that never ends, collecting one item over and over, is \'wsfull be
   assert.equal(r.status, 0);
 });
 
+test('text longer than the engine\'s longest string is \'wsfull, and the process goes on (.j.j of 600 million characters filled the heap and ended it)', () => {
+  // (UTF-8 or not: bytes that are not are made text a block at a time, not a character at a time)
+  const r = spawnSync('node', ['bin/wasq.mjs'], { input: 'a:1\n.j.j 600000000#"a"\n.j.j 300000000#"\\377a"\na+1\n', encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.stdout, "'wsfull\n'wsfull\n2\n");
+  assert.equal(r.status, 0);
+});
+
 test('memory a lambda\'s earlier calls dropped is reused by the later ones: each over many large temporaries fits in -w', () => {
   // 100 calls of 8 MB each under a 200 MB limit (the cookbook's buildhdb.q: day each til nd ran out)
   const r = spawnSync('node', ['bin/wasq.mjs', '-w', '200'], { input: 'r:{sum x?1.0} each 100#1000000\ncount r\n', encoding: 'utf8', timeout: 120_000 });

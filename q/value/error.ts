@@ -23,8 +23,11 @@ export class QError {
  *  traps these as it traps any signal. */
 export function asSignal(e: unknown): QError | null {
   if (e instanceof QError) return e;
+  // (a string past the engine's longest, about 2^29 characters, as .j.j of 600 million characters would
+  // make: a RangeError from the engine, an Error from Node's text decoder)
+  if (e instanceof Error && /Cannot create a string longer/.test(e.message)) return new QError('wsfull');
   if (e instanceof RangeError) {
-    if (/Invalid (array|typed array) length|Array buffer allocation|wsfull/.test(e.message)) return new QError('wsfull');
+    if (/Invalid (array|typed array|string) length|Array buffer allocation|wsfull/.test(e.message)) return new QError('wsfull');
     if (/call stack/.test(e.message)) return new QError('stack');
   }
   return null;

@@ -12,21 +12,27 @@ const ESC = 0xdc00;
 /** The text of bytes b[s..e). (TextDecoder refuses views of shared memory: those are copied.) */
 export function bytesName(b: Uint8Array, s = 0, e = b.length): string {
   const part = s === 0 && e === b.length && !(b.buffer instanceof SharedArrayBuffer) ? b : b.slice(s, e);
-  try { return strict.decode(part); } catch { return escaped(part); }
+  // (only bytes that are not UTF-8 are escaped: text too long for the engine stays that error, 'wsfull)
+  try { return strict.decode(part); } catch (err) { if (!(err instanceof TypeError)) throw err; return escaped(part); }
 }
-/** Text of bytes that are not all UTF-8: each valid sequence decoded, each other byte escaped. */
+/** Text of bytes that are not all UTF-8: each valid sequence decoded, each other byte escaped. Made a
+ *  block of UTF-16 units at a time: a string grown a character at a time is a rope of a node each, and
+ *  600 million bytes of it filled the engine's heap. */
 function escaped(b: Uint8Array): string {
-  let out = '', i = 0;
+  const parts: string[] = [], u = new Uint16Array(Math.min(b.length, 8192));
+  let k = 0, i = 0;
+  const put = (c: number) => { u[k++] = c; if (k === u.length) { parts.push(String.fromCharCode.apply(null, u as unknown as number[])); k = 0; } };
   while (i < b.length) {
     const c = b[i];
-    if (c < 0x80) { out += String.fromCharCode(c); i++; continue; }
+    if (c < 0x80) { put(c); i++; continue; }
     const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     if (n && i + n <= b.length) {
-      try { out += strict.decode(b.subarray(i, i + n)); i += n; continue; } catch { /* not a sequence: the byte alone */ }
+      try { const s = strict.decode(b.subarray(i, i + n)); for (let j = 0; j < s.length; j++) put(s.charCodeAt(j)); i += n; continue; } catch { /* not a sequence: the byte alone */ }
     }
-    out += String.fromCharCode(ESC + c); i++;
+    put(ESC + c); i++;
   }
-  return out;
+  if (k) parts.push(String.fromCharCode.apply(null, u.subarray(0, k) as unknown as number[]));
+  return parts.length === 1 ? parts[0] : parts.join('');
 }
 /** Two names in the order of their bytes, as kdb+ orders symbols (<0, 0, >0). JavaScript's own order is
  *  UTF-16's, which is the bytes' order for ASCII but not, say, between U+FF01 and U+1F600, nor for a kept

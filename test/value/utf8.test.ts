@@ -14,6 +14,23 @@ test('bytes to text and back lose nothing, UTF-8 or not', () => {
   assert.deepEqual(Array.from(nameBytes('香蕉')), [0xe9, 0xa6, 0x99, 0xe8, 0x95, 0x89]);
 });
 
+test('long bytes that are not all UTF-8 read as the same text in blocks: a sequence across a block\'s end, a kept byte, a pair of surrogates', () => {
+  // (the text is made 8192 UTF-16 units at a time; these pieces of 1 to 5 bytes fall across each boundary)
+  const pieces = [[0x61], [0xff], [0xc3, 0xa9], [0xe9, 0xa6, 0x99], [0xf0, 0x9f, 0x98, 0x80], [0xc3], [0x80, 0x62]];
+  let seed = 7;
+  for (const n of [8191, 8192, 8193, 20000, 100000]) {
+    const bytes: number[] = [];
+    while (bytes.length < n) { seed = (seed * 1103515245 + 12345) >>> 0; bytes.push(...pieces[seed % pieces.length]); }
+    const b = Uint8Array.from(bytes), s = bytesName(b);
+    assert.deepEqual(Array.from(nameBytes(s)), bytes, `${n} bytes round trip`);
+    // no sequence holds an ASCII byte: cut there, the short parts' texts (each made in one block) joined
+    // are the whole's
+    let whole = '', from = 0;
+    for (let i = 0; i <= b.length; i++) if (i === b.length || b[i] < 0x80) { whole += bytesName(b.subarray(from, i + 1)); from = i + 1; }
+    assert.equal(s, whole, `${n} bytes as text`);
+  }
+});
+
 test('a symbol is its bytes: `$ of a Latin-1 string, string of it, IPC and files keep them', () => {
   const { q } = makeSession();
   assert.equal(q('(`$"\\351")=`$"\\303\\251"'), '0b');
