@@ -391,7 +391,7 @@ function tableRowsAsText(t: Table, o: Opts, header = false): string[] {
 export function show(x: Q, o: Opts): string {
   if (x.t === T.Table) return tableLines(x as Table, null, o).join('\n');
   // a column list!`ref before (or without) its table shows in one line
-  if (x.t === T.Dict && (x as Dict).v.t < 0) return cut(s1(x, o.P), o.cols);
+  if (x.t === T.Dict && (x as Dict).v.t < 0) return cut(s1(x, o.P, o.cols), o.cols);
   if (x.t === T.Dict) return dictLines(x as Dict, o).join('\n');
   if (x.t === T.List) {
     const d = (x as List).d;
@@ -409,7 +409,7 @@ export function show(x: Q, o: Opts): string {
     if (isGrid(d)) lines = gridLines(shown, o);
     // other items in one-line form: lists of pairs of unequal counts show as (0 0;0 1;0 2), as qbists'
     // AoC 2022 day 17 records its rocks
-    else lines = shown.map(e => s1(e, o.P));
+    else lines = shown.map(e => s1(e, o.P, o.cols));
     if (shown.length < d.length) lines.push('..');
     // a list of one item shows that item's line, with no comma: system "pwd" shows "/home/q", enlist
     // (::) shows :: (the one-line form, -3!, keeps the comma)
@@ -418,6 +418,6 @@ export function show(x: Q, o: Opts): string {
   // a long vector: its first cols items already make a line longer than the console, whose cut is the
   // same as the whole vector's; formatting ten million items to show eighty characters would take seconds
   if (x.t > 0 && x.t <= T.Enum && count(x) > o.cols + 1) return cut(s1(firstItems(x, o.cols + 1), o.P), o.cols);
-  return cut(s1(x, o.P), o.cols);
+  return cut(s1(x, o.P, o.cols), o.cols);
 }
 export { bytesToStr };
