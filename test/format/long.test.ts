@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeSession } from '../q.js';
 import { s1, cut } from '../../q/format/console.js';
+import type { Q } from '../../q/value/value.js';
 
 test('a long vector shows the cut of its whole one-line form, whatever its type', () => {
   const { q, session } = makeSession();
@@ -160,6 +161,12 @@ test('-3!, .Q.s1 and 0N! of a long list make its text from its first items only,
       assert.equal(q('-1 (-3!v);'), want, `-3!${src} at width ${cols}`);
       assert.equal(q('-1 .Q.s1 v;'), want, `.Q.s1 ${src} at width ${cols}`);
       assert.equal(q('0N!v;'), want, `0N!${src} at width ${cols}`);
+    }
+    // the console shows a general list's items one a line, each cut as its whole one-line form would be
+    for (const src of ['(til 1000000;`a`b)', '(1000000?1.0;"abc";til 5)', '(`a`b!(til 1000000;1);2)']) {
+      q(`v:${src}`);
+      const lines = (session.value('v').v as { d: Q[] }).d.map(e => cut(s1(e, 7), cols));
+      assert.equal(q('v'), lines.join('\n'), `${src} shown at width ${cols}`);
     }
   }
 });
