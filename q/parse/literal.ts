@@ -6,7 +6,9 @@ import { alloc } from '../value/storage.js';
 import { ymdToDays } from '../value/time.js';
 
 /** One scanned word: its value as a JS number or bigint, its type (0 = untyped integer, -1 = untyped float). */
-interface Word { t: number; v: number | bigint; explicit: boolean }
+/** A scanned word: its type, payload, whether its text fixed the type; neg0: a long read from -0, which
+ *  in a float vector is the float -0 (-0 1.5 as -0 1f) */
+interface Word { t: number; v: number | bigint; explicit: boolean; neg0?: boolean }
 
 const TEMPORAL = /^(\d{4})\.(\d\d)(?:\.(\d\d)(?:([DT])(\d\d?)?(?::(\d\d)(?::(\d\d)(?:\.(\d*))?)?)?(?:\.(\d*))?)?)?([a-z])?$/;
 const CLOCK = /^(?:(\d+)D)?(\d+)(?::(\d\d)(?::(\d\d)(?:\.(\d*))?)?)?([a-z])?$/;
@@ -39,7 +41,7 @@ const PLAIN = /^-?\d{1,15}$/;
 
 /** Scan one literal word (without surrounding space); null if it is not a literal. */
 export function scanWord(w: string): Word | null {
-  if (PLAIN.test(w)) return { t: T.Long, v: BigInt(w), explicit: false };
+  if (PLAIN.test(w)) return { t: T.Long, v: BigInt(w), explicit: false, neg0: w[0] === '-' && +w === 0 };
   let neg = false, s = w;
   if (s[0] === '-') { neg = true; s = s.slice(1); }
   const nw = nullWord(s, neg);
@@ -137,7 +139,7 @@ function cast(w: Word, t: number): number | bigint {
     if (v === NJ) return wideT ? NJ : flT ? NaN : t === T.Short ? NH : NI;
     if (v === WJ) return wideT ? WJ : flT ? Infinity : t === T.Short ? WH : WI;
     if (v === -WJ) return wideT ? -WJ : flT ? -Infinity : t === T.Short ? -WH : -WI;
-    return wideT ? v : flT ? Number(v) : Number(v);
+    return wideT ? v : flT ? (w.neg0 ? -0 : Number(v)) : Number(v);
   }
   return wideT ? BigInt(Math.trunc(v)) : v;
 }

@@ -27,3 +27,16 @@ test('plain whole numbers read as the same longs as with a j suffix and as "J"$ 
   assert.equal(q('1 2 3.5'), '1 2 3.5');
   assert.equal(q('-5 + 1'), '-4');
 });
+
+test('-0 in a vector of floats is the float -0, as -0 1f and "F"$"-0" read it; among longs it is 0', () => {
+  const { q } = makeSession();
+  for (const [src, shown] of [['-0 1.5', '-0 1.5'], ['1.5 -0', '1.5 -0'], ['1 -0 2.5', '1 -0 2.5'], ['-0 0n', '-0 0n'], ['-00 1.5', '-0 1.5']]) {
+    assert.equal(q(src), shown, src);
+    // (-0 is told from 0 by its reciprocal)
+    assert.equal(q(`-0w~first 1%(${src}) where 0=${src}`), '1b', src);
+  }
+  assert.equal(q('(-0 1.5)~-0 1.5f'), '1b');
+  assert.equal(q('(1.5 -0)~"F"$("1.5";"-0")'), '1b');
+  assert.equal(q('-0 1'), '0 1');
+  assert.equal(q('-0'), '0');
+});
