@@ -62,8 +62,9 @@ function quoteStr(d: Uint8Array): string {
   return '"' + s + '"';
 }
 
-/** One-line text of a vector, as kdb+ shows it (`1 2 3`, `1 2 3i`, `,1`, `` `long$() ``). */
-export function vecText(x: Vec, P: number): string {
+/** One-line text of a vector, as kdb+ shows it (`1 2 3`, `1 2 3i`, `,1`, `` `long$() ``); bare: without the
+ *  type letter after the items, as a table's cell shows a vector (1 0n, not 1 0 for 1 0n without its n). */
+export function vecText(x: Vec, P: number, bare = false): string {
   const t = x.t, n = count(x);
   const attr = x.a ? '`' + ATTR_CHARS[x.a] + '#' : '';
   if (n === 0) {
@@ -79,7 +80,7 @@ export function vecText(x: Vec, P: number): string {
   // a link column (indices into a plain table) shows its indices: `t!0 1 (one: `t!,0, as any vector of one)
   if (t === T.Enum) return attr + '`' + x.dom + (isLink(x) ? '!' + (n === 1 ? ',' : '') + Array.from(x.d as Int32Array, v => itemText(T.Int, v, P)).join(' ') : '$' + vecText({ ...(deenum(x) as Vec), a: 0 }, P));
   if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(itemText(t, v, P)); } return pre + parts.join(' '); }
-  if (n > 256 && (t === T.Long || t === T.Int || t === T.Short || t === T.Float)) return pre + numbersText(x, P);
+  if (n > 256 && (t === T.Long || t === T.Int || t === T.Short || t === T.Float)) return pre + numbersText(x, P, bare);
   const parts = new Array<string>(n);
   const d = x.d as any;
   let special = false, plain = true;
@@ -89,6 +90,7 @@ export function vecText(x: Vec, P: number): string {
     if (isSpecial(t, d[i])) special = true; else if (t === T.Float && plain && /[.e]/.test(s)) plain = false;
   }
   let s = parts.join(' ');
+  if (bare) return pre + s;
   if (t === T.Float) { if (plain && !special) s += 'f'; }
   else if (SUFFIX[t]) s += SUFFIX[t];
   else if (special && parts.every((p, i) => isSpecial(t, d[i])) && t >= T.Timestamp) s += 'pmdznuvt'[t - T.Timestamp];
@@ -98,7 +100,7 @@ export function vecText(x: Vec, P: number): string {
 /** A long vector of longs, ints, shorts or floats as vecText gives it (after any attribute and comma),
  *  its digits written as bytes and made a string once: a string an item, and for longs a BigInt, kept
  *  the collector busy (-3! of 5 million longs took 1.4 s, of 50 million 30 s). */
-function numbersText(x: Vec, P: number): string {
+function numbersText(x: Vec, P: number, bare: boolean): string {
   const t = x.t, n = count(x), out = new Bytes(8 * n + 4);
   let special = false;
   if (t === T.Float) {
@@ -112,7 +114,7 @@ function numbersText(x: Vec, P: number): string {
     // (whole numbers without a null or an infinity among them show their type: 1 2f)
     let plain = !special;
     for (let i = 0; plain && i < out.n; i++) if (out.b[i] === 46 || out.b[i] === 101) plain = false;
-    if (plain) out.byte(102);
+    if (plain && !bare) out.byte(102);
     return bytesText(out.b.subarray(0, out.n));
   }
   const wide = t === T.Long, w = wide ? halves(x.d as BigInt64Array) : x.d as Int32Array | Int16Array;
@@ -134,7 +136,7 @@ function numbersText(x: Vec, P: number): string {
       out.int(Math.abs(v));
     }
   }
-  if (SUFFIX[t]) out.ascii(SUFFIX[t]);
+  if (SUFFIX[t] && !bare) out.ascii(SUFFIX[t]);
   return bytesText(out.b.subarray(0, out.n));
 }
 
@@ -198,7 +200,7 @@ export function s1(x: Q, P: number, most = Infinity): string {
 // ---- multi-line display ---------------------------------------------------------------------------
 
 /** Text of one cell in a table column or a dictionary's value column: symbols bare, strings raw. */
-function cell(x: Q, P: number): string {
+function cell(x: Q, P: number, most = Infinity): string {
   if (x.t < 0) {
     const a = x as Atom;
     if (x.t === -T.Sym) return a.v;
@@ -209,27 +211,28 @@ function cell(x: Q, P: number): string {
     // (and an infinite temporal's: a timestamp column shows 0W, weihong15's CEP notebook)
     return x.t === -T.Bool ? String(a.v) : x.t === -T.Byte ? '0x' + itemText(T.Byte, a.v, P) : x.t === -T.Guid ? s : itemText(-x.t, a.v, P);
   }
-  return s1(x, P);
+  return s1(x, P, most);
 }
 /** A table cell: as a column cell, but a null shows as blank, as kdb+ prints tables; a numeric or
  * temporal vector in a cell shows its items without the type letter. */
 /** A numeric or temporal vector: its items show bare, side by side, in a table cell and a grid row. */
 const numericVec = (x: Q) => x.t > 0 && x.t < 20 && x.t !== T.Char && x.t !== T.Sym && x.t !== T.Bool && x.t !== T.Byte && x.t !== T.Guid;
-function tcell(x: Q, P: number): string {
+function tcell(x: Q, P: number, most = Infinity): string {
   // an empty general list is a blank cell (weihong15's CEP notebook: a job with no function)
   if (x.t === T.List && !count(x)) return '';
   if (numericVec(x) && count(x) > 1) {
-    return vecText(x as Vec, P).replace(/[a-z]$/, '');
+    return vecText(count(x) > most && most >= 2 ? { ...(sliceQ(x, 0, most) as Vec), a: (x as Vec).a } : x as Vec, P, true);
   }
   if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && x.t !== -T.Enum && isNullV(-x.t, (x as Atom).v)) return '';
   // a symbol in a column of mixed items keeps its backtick (ref/dotq's .Q.ty example); a symbol column's are bare
   if (x.t === -T.Sym) return '`' + (x as Atom).v;
   if (x.t === -T.Enum) { const v = enumShown(x); return v.t === -T.Sym ? '`' + (v as Atom).v : cell(v, P); }
-  return cell(x, P);
+  return cell(x, P, most);
 }
 
-/** Cells of a column (vector or list). */
-function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): string[] {
+/** Cells of a column (vector or list); most: as s1's, for cells of a line that is cut to that width (a cell
+ *  that long makes every line of its column longer: their cut is the same). */
+function colCells(c: Q, P: number, f: (x: Q, P: number, most?: number) => string = cell, most = Infinity): string[] {
   if (c.t > 0 && c.t <= T.Enum) {
     const v = c as Vec, n = count(v), r = new Array<string>(n);
     if (v.t === T.Enum) return colCells(enumShown(v), P, f);
@@ -257,7 +260,7 @@ function colCells(c: Q, P: number, f: (x: Q, P: number) => string = cell): strin
   // an atom in a column of mixed items keeps its type's mark, where a vector column's drop theirs: a char
   // is quoted (ref/trim), a float is 2f beside longs (KX Academy's joins notebook, a uj of long and float
   // columns); a null stays blank
-  return items(c).map(e => f === tcell && e.t < 0 && e.t !== -T.Sym && e.t !== -T.Enum && tcell(e, P) !== '' ? s1(e, P) : f(e, P));
+  return items(c).map(e => f === tcell && e.t < 0 && e.t !== -T.Sym && e.t !== -T.Enum && tcell(e, P) !== '' ? s1(e, P) : f(e, P, most));
 }
 
 // a cell's width is the bytes of its text, as kdb+ counts them: a UTF-8 name is as wide as its bytes
@@ -284,7 +287,7 @@ function tableLines(t: Table, kt: Table | null, o: Opts): string[] {
   const colsOf = (tb: Table) => tb.c.map((name, j) => {
     const src = tb.d[j];
     const part = shown < n ? firstItems(src, shown) : src;
-    const cells = colCells(part, o.P, tcell);
+    const cells = colCells(part, o.P, tcell, o.cols);
     const w = Math.max(byteLength(name), ...cells.map(byteLength));
     return { name, cells, w };
   });
@@ -383,7 +386,7 @@ function dictLines(d: Dict, o: Opts): string[] {
   return lines.map(l => cut(l, o.cols));
 }
 function tableRowsAsText(t: Table, o: Opts, header = false): string[] {
-  const n = count(t), cols = t.d.map(c => colCells(c, o.P, c.t > 0 ? tcell : cell));
+  const n = count(t), cols = t.d.map(c => colCells(c, o.P, c.t > 0 ? tcell : cell, o.cols));
   const w = cols.map((c, j) => Math.max(header ? byteLength(t.c[j]) : 0, ...c.map(byteLength)));
   const rows = Array.from({ length: n }, (_, i) => cols.map((c, j) => pad(c[i], w[j])).join(' '));
   return header ? [t.c.map((c, j) => pad(c, w[j])).join(' '), ...rows] : rows;

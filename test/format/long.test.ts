@@ -170,3 +170,26 @@ test('-3!, .Q.s1 and 0N! of a long list make its text from its first items only,
     }
   }
 });
+
+test('a table\'s cell shows a vector without its type letter but with its nulls and infinities (1 0n, 1 0w)', () => {
+  const { q } = makeSession();
+  assert.equal(q('([]a:(1 0n;2 3.5))'), 'a    \n-----\n1 0n \n2 3.5');
+  assert.equal(q('([]a:(1 0w;2 -0w))'), 'a    \n-----\n1 0w \n2 -0w');
+  assert.equal(q('([]a:(1 2f;3 4.5))'), 'a    \n-----\n1 2  \n3 4.5');
+  assert.equal(q('([]a:(1 0N;2 3i))'), 'a   \n----\n1 0N\n2 3 ');
+});
+
+test('tables and dictionaries with long lists in their cells show, at one width, the cut of what a wider console shows', () => {
+  const { q } = makeSession();
+  const values = ['([]a:(til 1000000;1 2);b:`x`y)', '([]a:(1 0n;2 3.5);b:(til 100000;1))', '([k:(til 100000;1 2)]v:1 2)', '`a`b!(til 100000;(1;til 100000))',
+    '([]a:("abc";200000#"x"))', '(til 100000;`a`b)!1 2', '([]k:(til 100000;1 2))!3 4', '([]a:(1000 0n;1 2 3f);b:(`a`b!(til 5000;2);3))'];
+  for (const src of values) {
+    q(`v:${src}`);
+    for (const [wide, narrow] of [[2000, 80], [300, 40], [120, 20]]) {
+      q(`\\c 25 ${wide}`);
+      const shownWide = q('v');
+      q(`\\c 25 ${narrow}`);
+      assert.equal(q('v'), shownWide.split('\n').map(l => cut(l, narrow)).join('\n'), `${src} at ${wide} and ${narrow}`);
+    }
+  }
+});
