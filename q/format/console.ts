@@ -150,7 +150,7 @@ export function s1(x: Q, P: number, most = Infinity): string {
   if (x.t < 0 && x.t >= -T.Enum) return atomText(x as Atom, P);
   if (x.t > 0 && x.t <= T.Enum) {
     // (each item shows as a character or more, and a space or semicolon between: most of them are longer)
-    if (count(x) > most && most >= 2) return vecText({ ...(sliceQ(x, 0, most) as Vec), a: (x as Vec).a }, P);
+    if (count(x) > most && most >= 2) return vecText(firstItems(x, most) as Vec, P);
     return vecText(x as Vec, P);
   }
   switch (x.t) {
@@ -221,7 +221,7 @@ function tcell(x: Q, P: number, most = Infinity): string {
   // an empty general list is a blank cell (weihong15's CEP notebook: a job with no function)
   if (x.t === T.List && !count(x)) return '';
   if (numericVec(x) && count(x) > 1) {
-    return vecText(count(x) > most && most >= 2 ? { ...(sliceQ(x, 0, most) as Vec), a: (x as Vec).a } : x as Vec, P, true);
+    return vecText((count(x) > most && most >= 2 ? firstItems(x, most) : x) as Vec, P, true);
   }
   if (x.t < 0 && x.t !== -T.Sym && x.t !== -T.Char && x.t !== -T.Bool && x.t !== -T.Byte && x.t !== -T.Guid && x.t !== -T.Enum && isNullV(-x.t, (x as Atom).v)) return '';
   // a symbol in a column of mixed items keeps its backtick (ref/dotq's .Q.ty example); a symbol column's are bare

@@ -5,7 +5,6 @@ import { Q, Atom, atom, vec, NJ, WJ, NI, WI, NH, WH } from '../value/value.js';
 import { alloc } from '../value/storage.js';
 import { ymdToDays } from '../value/time.js';
 
-/** One scanned word: its value as a JS number or bigint, its type (0 = untyped integer, -1 = untyped float). */
 /** A scanned word: its type, payload, whether its text fixed the type; neg0: a long read from -0, which
  *  in a float vector is the float -0 (-0 1.5 as -0 1f) */
 interface Word { t: number; v: number | bigint; explicit: boolean; neg0?: boolean }
