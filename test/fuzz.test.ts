@@ -129,7 +129,7 @@ test('items past the end are nulls, keyed tables pair only on the same keys, all
   const { q } = makeSession();
   q('t:([]a:1 2 3;b:`x`y`z;c:1.5 2.5 3.5); kt:([k:`a`b]v:1 2)');
   assert.equal(q('first 0#t'), 'a| 0N\nb| `\nc| 0n');
-  assert.equal(q('first ([]())'), 'x| ()');
+  assert.equal(q('first ([]())'), 'x| ');
   // past the end of a list of tables: an empty table of the first one's columns (a dictionary of
   // tables looked up by a missing key, kb/alternative-in-memory-layouts)
   q('d:(`u#enlist`)!enlist flip`time`sym!(`timespan$();`symbol$())');

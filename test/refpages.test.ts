@@ -421,12 +421,13 @@ test('basics/precision: Find compares floats exactly in a general list too (a fe
   assert.equal(q('(1;`a;-0.0)?0.0'), '2');
 });
 
-test('ref/dotq (.Q.pn before .Q.cn shows t|): an empty general list among a dictionary\'s values shows blank, as in a table cell', () => {
+test('ref/dotq (.Q.pn before .Q.cn shows t|, .Q.opt shows param1| ()): a dictionary\'s values all empty general lists show blank; beside others each keeps its form', () => {
   const { q } = makeSession();
   const trimmed = (s: string) => s.split('\n').map(l => l.trimEnd()).join('\n');
   assert.equal(trimmed(q('(enlist`t)!enlist ()')), 't|');
-  assert.equal(trimmed(q('`a`b!(();1 2)')), 'a|\nb| 1 2');
-  assert.equal(trimmed(q('`a`b!(1;())')), 'a| 1\nb|');
+  assert.equal(trimmed(q('`a`b!(();())')), 'a|\nb|');
+  assert.equal(q('.Q.opt ("-param1";"-param2";"as";"asd";"-param3")'), 'param1| ()\nparam2| ("as";"asd")\nparam3| ()');
+  assert.equal(q('`a`b!(();1 2)'), 'a| ()\nb| 1 2');
   // (other items keep their forms: a null atom shows 0n, kb/faq)
   assert.equal(q('`a`b!(0n;`x)'), 'a| 0n\nb| `x');
 });

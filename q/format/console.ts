@@ -370,9 +370,10 @@ function dictLines(d: Dict, o: Opts): string[] {
   // (keys that are a general list show as values do, kdb+ formats both sides alike: each atom in its own
   // form, `c1 beside 2 (Q for Mortals' (`c1;2)!.. in idlegene's notebooks), symbol vectors of one count as
   // a grid, a b c (Aaron Davies' eachc))
-  // (an empty general list among them is blank, as in a table's cell: .Q.pn before .Q.cn shows t|, ref/dotq)
+  // (values all empty general lists are blank, a grid of no columns as 2 0N#0#0 is: .Q.pn before .Q.cn
+  // shows t|; beside others each keeps its form, .Q.opt shows param1| () above param2| ("as";"asd"), ref/dotq)
   const side = (x: Q): string[] => x.t === T.List && isGrid((x as List).d) ? gridLines((x as List).d, o) : x.t > 0 && x.t <= T.Enum ? colCells(x, o.P, tcell)
-    : items(x).map(v => v.t === T.List && !count(v) ? '' : s1(v, o.P, o.cols));
+    : x.t === T.List && (x as List).d.every(v => v.t === T.List && !count(v)) ? (x as List).d.map(() => '') : items(x).map(v => s1(v, o.P, o.cols));
   const keys = head ? head.slice(1) : side(d.k);
   const vals = d.v.t === T.Table ? tableRowsAsText(d.v as Table, o) : side(d.v);
   const w = Math.max(0, ...keys.map(byteLength));

@@ -977,12 +977,12 @@ test('.Q.view limits every query of a partitioned table to the partitions it lis
   q('t:([]sym:`a`b`a;p:1 2 3f)');
   q('.Q.dpft[`:db;;`sym;`t] each 2020.01.01+til 3');
   q('\\l db');
-  assert.equal(q('.Q.pn'), 't| ()');
+  assert.equal(q('.Q.pn'), 't| ');
   assert.equal(q('.Q.cn t'), '3 3 3');
   assert.equal(q('.Q.pn'), 't| 3 3 3');
   assert.equal(q('.Q.view 2020.01.02 2020.01.03'), '');
   assert.equal(q('(date;.Q.pv;.Q.PV)'), '2020.01.02 2020.01.03\n2020.01.02 2020.01.03\n2020.01.01 2020.01.02 2020.01.03');
-  assert.equal(q('.Q.pn'), 't| ()');
+  assert.equal(q('.Q.pn'), 't| ');
   reads.length = 0;
   assert.equal(q('exec count i from t'), '6');
   assert.equal(q('select count i by date from t where date within 2020.01.01 2020.01.02'), 'date      | x\n----------| -\n2020.01.02| 3');
