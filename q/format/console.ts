@@ -99,20 +99,21 @@ export function vecText(x: Vec, P: number, bare = false): string {
 
 /** A long vector of longs, ints, shorts or floats as vecText gives it (after any attribute and comma),
  *  its digits written as bytes and made a string once: a string an item, and for longs a BigInt, kept
- *  the collector busy (-3! of 5 million longs took 1.4 s, of 50 million 30 s). */
-function numbersText(x: Vec, P: number, bare: boolean): string {
+ *  the collector busy (-3! of 5 million longs took 1.4 s, of 50 million 30 s). sep and special: another
+ *  separator, and texts for nulls and infinities (.j.j writes 1,null,inf). */
+export function numbersText(x: Vec, P: number, bare: boolean, sep = 32, special = (s: string) => s): string {
   const t = x.t, n = count(x), out = new Bytes(8 * n + 4);
-  let special = false;
+  let nulls = false;
   if (t === T.Float) {
     const d = x.d as Float64Array;
     for (let i = 0; i < n; i++) {
-      if (i) out.byte(32);
+      if (i) out.byte(sep);
       const v = d[i];
       if (v - v === 0) writeFloat(out, v, P);
-      else { special = true; out.ascii(v !== v ? '0n' : v > 0 ? '0w' : '-0w'); }
+      else { nulls = true; out.ascii(special(v !== v ? '0n' : v > 0 ? '0w' : '-0w')); }
     }
     // (whole numbers without a null or an infinity among them show their type: 1 2f)
-    let plain = !special;
+    let plain = !nulls;
     for (let i = 0; plain && i < out.n; i++) if (out.b[i] === 46 || out.b[i] === 101) plain = false;
     if (plain && !bare) out.byte(102);
     return bytesText(out.b.subarray(0, out.n));
@@ -120,7 +121,7 @@ function numbersText(x: Vec, P: number, bare: boolean): string {
   const wide = t === T.Long, w = wide ? halves(x.d as BigInt64Array) : x.d as Int32Array | Int16Array;
   const nul = t === T.Int ? -2147483648 : -32768;
   for (let i = 0; i < n; i++) {
-    if (i) out.byte(32);
+    if (i) out.byte(sep);
     if (wide) {
       const lo = w[2 * i], hi = w[2 * i + 1];
       // a double holds it exactly (below 2^53 in size, 0N and -0W apart)
@@ -128,10 +129,10 @@ function numbersText(x: Vec, P: number, bare: boolean): string {
         const v = hi * 4294967296 + (lo >>> 0);
         if (v < 0) out.byte(45);
         out.int(Math.abs(v));
-      } else out.ascii(itemText(T.Long, (x.d as BigInt64Array)[i], P));
+      } else out.ascii(special(itemText(T.Long, (x.d as BigInt64Array)[i], P)));
     } else {
       const v = w[i];
-      if (v === nul || v === -nul - 1 || v === nul + 1) { out.ascii(itemText(t, v, P)); continue; }
+      if (v === nul || v === -nul - 1 || v === nul + 1) { out.ascii(special(itemText(t, v, P))); continue; }
       if (v < 0) out.byte(45);
       out.int(Math.abs(v));
     }

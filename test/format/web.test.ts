@@ -95,3 +95,21 @@ test('handle 0 runs through .z.ps when it is defined', () => {
   assert.equal(q('0 "2+2"'), '(`zps;"2+2")\n4');
   q('\\x .z.ps');
 });
+
+test('.j.j and .j.jd of many numbers write what they write for each number, joined', () => {
+  const { q } = makeSession();
+  q('o:(enlist`null0w)!enlist 1b');
+  const vectors = ['300#1 0N 0W -0W 2 -5 9007199254740993 -9007199254740993 123456789012345678', '300#1 0N 0W -0W 2 -5i', '`short$300#1 0N 0W -0W 2 -5',
+    '300#1 0n 0w -0w 2.5 -0f 1e300 1e-300 0.1 123456789.5', '(300?1000)%7', '-5+300?10'];
+  for (const P of [7, 3, 0]) {
+    q(`\\P ${P}`);
+    for (const v of vectors) {
+      q(`v:${v}`);
+      assert.equal(q('(.j.j v)~"[",("," sv .j.j each v),"]"'), '1b', `.j.j ${v} at \\P ${P}`);
+      assert.equal(q('(.j.jd (v;o))~"[",("," sv {.j.jd (x;o)} each v),"]"'), '1b', `.j.jd ${v} at \\P ${P}`);
+    }
+  }
+  q('\\P 7');
+  assert.equal(q('-17#.j.j 300#1 0n 0w -0w'), '",1,null,inf,-inf]"');
+  assert.equal(q('-18#.j.jd (300#1 0n 0w -0w;o)'), '",1,null,null,null]"');
+});
