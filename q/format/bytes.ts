@@ -18,6 +18,8 @@ export class Bytes {
   byte(c: number) { this.room(1); this.b[this.n++] = c; }
   /** v's last w decimal digits, zero-padded (v a non-negative integer under 10^w) */
   digits(v: number, w: number) { this.room(w); for (let i = w - 1; i >= 0; i--) { this.b[this.n + i] = 48 + v % 10; v = Math.floor(v / 10); } this.n += w; }
+  /** an integer of size below 2^53, with its sign */
+  signed(v: number) { if (v < 0) this.byte(45); this.int(Math.abs(v)); }
   /** the digits of a non-negative integer below 2^53, at least w of them */
   int(v: number, w = 1) { let m = 1; for (let x = v; x >= 10; x = Math.floor(x / 10)) m++; this.digits(v, Math.max(m, w)); }
   /** hh:mm:ss.f… of a count of whole seconds (hours of two digits or more) and a fraction of places digits */

@@ -7,7 +7,7 @@ import { ATTR_CHARS, symVec, sliceQ, fromItems } from '../value/value.js';
 import { K_UNARY, K_COVERS } from '../value/kforms.js';
 import { itemText, isSpecial, SUFFIX, writeFloat } from './text.js';
 import { Bytes } from './bytes.js';
-import { halves } from '../value/storage.js';
+import { halves, longAt } from '../value/storage.js';
 import { isNullV, bytesText, ELIDED } from '../value/value.js';
 import { deenum, domainValues } from '../value/enums.js';
 // (an enumeration over a name not defined shows its indices too: `x!42 is built before x is, q4m's
@@ -123,18 +123,12 @@ export function numbersText(x: Vec, P: number, bare: boolean, sep = 32, special 
   for (let i = 0; i < n; i++) {
     if (i) out.byte(sep);
     if (wide) {
-      const lo = w[2 * i], hi = w[2 * i + 1];
-      // a double holds it exactly (below 2^53 in size, 0N and -0W apart)
-      if (hi < 0x200000 && hi >= -0x200000 && !(hi === -0x200000 && lo === 0)) {
-        const v = hi * 4294967296 + (lo >>> 0);
-        if (v < 0) out.byte(45);
-        out.int(Math.abs(v));
-      } else out.ascii(special(itemText(T.Long, (x.d as BigInt64Array)[i], P)));
+      // (past 2^53 in size, 0N and the infinities by their text)
+      const v = longAt(w[2 * i + 1], w[2 * i]);
+      if (v === v) out.signed(v); else out.ascii(special(itemText(T.Long, (x.d as BigInt64Array)[i], P)));
     } else {
       const v = w[i];
-      if (v === nul || v === -nul - 1 || v === nul + 1) { out.ascii(special(itemText(t, v, P))); continue; }
-      if (v < 0) out.byte(45);
-      out.int(Math.abs(v));
+      if (v === nul || v === -nul - 1 || v === nul + 1) out.ascii(special(itemText(t, v, P))); else out.signed(v);
     }
   }
   if (SUFFIX[t] && !bare) out.ascii(SUFFIX[t]);

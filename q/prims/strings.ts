@@ -2,7 +2,7 @@
 // patterns (like, ss, ssr) use q's ? * [abc] [^a] [a-z], translated once to a RegExp.
 import { deenum } from '../value/enums.js';
 import { T } from '../value/types.js';
-import { fresh, halves, specialHalves } from '../value/storage.js';
+import { fresh, halves, specialHalves, longAt } from '../value/storage.js';
 import { Q, Vec, List, Dict, Table, Atom, count, item, items, fromItems, list, vec, dict, table, str, text, sym, symVec, long, longVec, boolVec, isFn, isNullV } from '../value/value.js';
 import { QError } from '../value/error.js';
 import { symName, intern, perSymbol, symBytesNow } from '../value/sym.js';
@@ -158,9 +158,8 @@ function directStrings(t: number, d: Int32Array | BigInt64Array, P: number): Q {
   const date = t === T.Timestamp ? dayBytes(day => itemText(T.Date, day, P)) : null;
   for (let i = 0; i < n; i++) {
     const hi = wide ? w[2 * i + 1] : 0, lo = w[wide ? 2 * i : i];
-    const v = t === T.Long && hi < 0x200000 && hi >= -0x200000 && !(hi === -0x200000 && lo === 0) ? hi * 4294967296 + (lo >>> 0)
-      : t === T.Int && lo > -2147483647 && lo < 2147483647 ? lo : NaN;
-    if (v === v) { if (v < 0) out.byte(45); out.int(Math.abs(v)); }
+    const v = t === T.Long ? longAt(hi, lo) : t === T.Int && lo > -2147483647 && lo < 2147483647 ? lo : NaN;
+    if (v === v) out.signed(v);
     else if (t === T.Time && lo >= 0 && lo < 2147483647) out.clock(Math.floor(lo / 1000), lo % 1000, 3);
     else if ((t === T.Timestamp || t === T.Timespan) && !specialHalves(hi, lo) && !(t === T.Timespan && hi < 0)) out.ns(hi, lo, date);
     else out.ascii(textOf(t, d[i], P));

@@ -175,6 +175,9 @@ export function longSides(a: BigInt64Array | bigint, b: BigInt64Array | bigint):
 export const NULL_HI = -2147483648;
 /** Whether a long of high half hi lies within ±2^53, where a double holds it exactly. */
 export const exactHi = (hi: number): boolean => hi >= -0x200000 && hi < 0x200000;
+/** The long of halves hi, lo as a number when its size is below 2^53 (a double holds it exactly, and
+ *  Bytes.int writes it); NaN for any other, 0N and the infinities among them. */
+export const longAt = (hi: number, lo: number): number => exactHi(hi) && !(hi === -0x200000 && lo === 0) ? hi * 4294967296 + (lo >>> 0) : NaN;
 /** Whether long item i, read as halves, is the null (0N: the high half -2^31 over a zero low half). */
 export const nullHalves = (w: Int32Array, i: number): boolean => w[2 * i + 1] === NULL_HI && w[2 * i] === 0;
 /** Whether the long of halves hi, lo is the null or an infinity (0N, 0W, -0W: its text is no digits). */
