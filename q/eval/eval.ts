@@ -66,15 +66,20 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   // a lambda called from a query sees its own names, not the query's columns
   scope.cols = null;
   enter(f);
-  try {
-    const r = stmt(f.body, frame);
-    return r === RETURNED ? returned() : r;
-  } catch (e) {
-    if (e instanceof Return) return e.v;
-    record(e, frame);
+  let r: Q;
+  // (one catch, and no finally: V8 rethrows from a finally, so a signal leaving a lambda was thrown
+  // twice more at each level)
+  try { r = stmt(f.body, frame); }
+  catch (e) {
+    const ret = e instanceof Return;
+    if (!ret) record(e, frame);
+    leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; runningFrame = callerFrame;
+    if (ret) return e.v;
     throw e;
+  }
   // back at the top level, code is in the working namespace, which the lambda may have changed (\d)
-  } finally { leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; runningFrame = callerFrame; }
+  leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; runningFrame = callerFrame;
+  return r === RETURNED ? returned() : r;
 }
 setLambdaCaller(callLambda);
 // (a file symbol applied indexes the file's value: `:vv 1, `:db/t `c, as wp/intraday-writedown's disksort)
