@@ -2602,3 +2602,19 @@ test('an atomic operator between a dictionary and a table meets the dictionary\'
   assert.equal(q('(kt+([]v:1 2))~([]v:1 2)+kt'), '1b');
   assert.match(q('(`a`b!1 2)*([]a:4 5 6)'), /^'length/);
 });
+
+test('upsert is the projection .[;();,;], as kdb+ defines it in .q: its value, and what a parse tree holds (wp/permissions tells an upsert so); applied, it upserts', () => {
+  const { q } = makeSession();
+  assert.equal(q('upsert'), '.[;();,;]');
+  assert.equal(q('(.[;();,;])~first parse"`trade upsert (1;`a)"'), '1b');
+  assert.equal(q('(.[;();,;])~.q.upsert'), '1b');
+  q('t:([]a:1 2;b:`x`y)');
+  q('f:upsert');
+  assert.equal(q('f[`t;(3;`z)]'), '`t');
+  assert.equal(q('(upsert/)[`t;((4;`w);(5;`v))]'), '`t');
+  assert.equal(q('`t upsert (6;`u)'), '`t');
+  assert.equal(q('exec a from (t upsert)(7;`s)'), '1 2 3 4 5 6 7');
+  assert.equal(q('exec b from t'), '`x`y`z`w`v`u');
+  assert.match(q('`t upsert 1 2 3'), /^'length/);
+  assert.equal(q('count t'), '6');
+});

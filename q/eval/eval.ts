@@ -272,6 +272,10 @@ export function primValue(name: string): Q {
   let p = primCache.get(name);
   if (!p) {
     if (!PRIMS[name] && name !== '::') throw new QError(name);
+    // upsert is defined in kdb+'s .q as the projection .[;();,;], which is its value (wp/permissions finds
+    // it in a parse tree by (.[;();,;])~first x); applied infix or with its arguments it still runs
+    // upsert's own primitive, which .[x;();,;y] runs too (apply-prims)
+    if (name === 'upsert') { p = project(primValue('.'), [undefined, list([]), primValue(','), undefined]); primCache.set(name, p); return p; }
     // a glyph's unary form (+: -: #: …) is unary, 101h, as the keyword it is (flip is +:); a keyword
     // that is one of kdb+'s operators (in within like bin ss … on the wire, ipc/prims.ts) is 102h
     p = { t: /^[^0-9a-z.]:$/.test(name) || /^[a-z.]/.test(name) && primCode(name)?.[0] !== 102 ? T.Unary : T.Op, name } as Prim;
