@@ -7,6 +7,7 @@ import { keyText } from './list.js';
 import { QError, asSignal } from '../value/error.js';
 import { deenum } from '../value/enums.js';
 import * as D from './disk.js';
+import { pathOf } from './files.js';
 import { hooks } from './hooks.js';
 import { apply } from './apply.js';
 import { primCode } from '../ipc/prims.js';
@@ -133,6 +134,9 @@ export function set(x: Q, y: Q): Q {
   if (x.t === T.List && (x as List).d.length === 4 && (x as List).d[0].t === -T.Sym) {
     const [f, ...z] = (x as List).d, name = (f as Atom).v as string, zip = D.zipArgs(list(z));
     if (!name.startsWith(':') || !zip) throw new QError('type');
+    // (tgt;lbs;alg;lvl) set `:src converts the saved file src to the compressed file tgt (wp/compress;
+    // wp/symfiles compresses its sym file in place so)
+    if (y.t === -T.Sym && ((y as Atom).v as string).startsWith(':') && !((y as Atom).v as string).endsWith('/')) { D.zipCopy(pathOf(y), name.slice(1), zip[1] ? zip : null); return f; }
     D.setFile(name.slice(1), y, zip);
     return f;
   }

@@ -1282,3 +1282,22 @@ test('partitions named by four digits are years (.Q.pf `year, an int column year
   assert.equal(q('.Q.pf'), '`int');
   assert.equal(q('select count i by int from t'), 'int | x\n----| -\n7   | 2\n2020| 2');
 });
+
+test('(tgt;lbs;alg;lvl) set `:src converts a saved file to a compressed one (wp/compress), in place too; a compressed sym file is read but not extended (wp/symfiles)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('`:a set til 10');
+  assert.equal(q('(`:b;17;2;6) set `:a'), '`:b');
+  assert.equal(q('(get`:b;(-21!`:b)`algorithm)'), '0 1 2 3 4 5 6 7 8 9\n2i');
+  assert.equal(readFileSync(join(dir, 'b')).subarray(0, 8).toString(), 'kxzipped');
+  assert.match(q('(`:c;17;2;6) set `:nothere'), /^'nothere. OS reports/);
+  q('t:([]col1:`AAPL`IBM`GE`GOOG;col2:til 4)');
+  q('`:db/t/ set .Q.en[`:db] t');
+  assert.equal(q('set[(`:db/sym;17;2;6);`:db/sym]'), '`:db/sym');
+  assert.equal(q('(get `:db/sym;(-21!`:db/sym)`algorithm)'), '`AAPL`IBM`GE`GOOG\n2i');
+  // symbols the domain has already enumerate; a new one would extend the file, which is refused, and the
+  // domain stays as the file has it
+  assert.equal(q('`:db/u/ set .Q.en[`:db] ([]a:`GE`IBM)'), '`:db/u/');
+  assert.equal(q('`:db/ set .Q.en[`:db] ([]col1:`FB`MSFT;col2:1 2)'), "'no append to zipped enums: db/sym");
+  assert.equal(q('sym'), '`AAPL`IBM`GE`GOOG');
+  assert.equal(q('sym~get `:db/sym'), '1b');
+});
