@@ -203,7 +203,7 @@ test('Subtract on dictionaries: a key only on the right is negated (upsert seman
 test('0n and 0w take a vector\'s type char; fill gives the wider of its two types', () => {
   const { q } = makeSession();
   assert.equal(q('type 0n 2 3i'), '6h');
-  assert.equal(q('0w 1 2h'), '0W 1 2h');
+  assert.equal(q('0w 1 2h'), '32767 1 2h');
   assert.equal(q('0n 1 2e'), '0n 1 2e');
   assert.equal(q('type 5^0n 2 3i'), '7h');
   assert.equal(q('5^0n 2 3i'), '5 2 3');
@@ -712,7 +712,7 @@ test('x$ of strings reads decimal notation and q\'s infinities; a vector of stri
   const { q } = makeSession();
   assert.equal(q('"F"$("0w";"-0w";"0n";"1e3";".5";"-1.5";" 2 ";"";"Infinity";"0x10")'), '0w -0w 0n 1000 0.5 -1.5 2 0n 0n 0n');
   assert.equal(q('"J"$("0N";"0W";"-0W";"12";"abc")'), '0N 0W -0W 12 0N');
-  assert.equal(q('-3!("I"$"0W";"H"$"-0W";"E"$"0w")'), '"(0Wi;-0Wh;0we)"');
+  assert.equal(q('-3!("I"$"0W";"H"$"-0W";"E"$"0w")'), '"(0Wi;-32767h;0we)"');
   assert.equal(q('"D"$("2020.01.01";"x")'), '2020.01.01 0N');
   assert.equal(q('"F"$("1";("2";"3"))'), '1 23f');
 });
@@ -1718,9 +1718,11 @@ test('\\t and \\ts run their expression in the working namespace, as value does,
 
 test('a cast to a narrower integer type takes a value beyond its range to its infinity, as amend stores one (`short$-1+2 xexp 20 is 0Wh)', () => {
   const { q } = makeSession();
-  assert.equal(q('`short$(-1 + 2 xexp 20)'), '0Wh');
+  assert.equal(q('`short$(-1 + 2 xexp 20)'), '32767h');
+  assert.equal(q('(`short$(-1 + 2 xexp 20))~0Wh'), '1b');
   assert.equal(q('`int$3000000000 1 -3000000000'), '0W 1 -0Wi');
-  assert.equal(q('`short$-40000'), '-0Wh');
+  assert.equal(q('`short$-40000'), '-32767h');
+  assert.equal(q('(`short$-40000)~-0Wh'), '1b');
   assert.equal(q('`int$0N'), '0Ni');
 });
 
@@ -2617,4 +2619,13 @@ test('upsert is the projection .[;();,;], as kdb+ defines it in .q: its value, a
   assert.equal(q('exec b from t'), '`x`y`z`w`v`u');
   assert.match(q('`t upsert 1 2 3'), /^'length/);
   assert.equal(q('count t'), '6');
+});
+
+test('a short\'s infinities have no text of their own: 0Wh shows 32767h and -0Wh -32767h (basics/datatypes), in vectors and strings too; the null keeps 0Nh', () => {
+  const { q } = makeSession();
+  assert.equal(q('0Wh'), '32767h');
+  assert.equal(q('-0Wh'), '-32767h');
+  assert.equal(q('0N 0W -0W 5h'), '0N 32767 -32767 5h');
+  assert.equal(q('string 0W -0Wh'), '"32767"\n"-32767"');
+  assert.equal(q('(0Wh~32767h;-0Wh~-32767h;"H"$"0W")'), '1b\n1b\n32767h');
 });

@@ -1,7 +1,7 @@
 // The one number and temporal formatter: the text of one item of any basic type, used by the console,
 // `string`, HTML, CSV and JSON.
 import { T } from '../value/types.js';
-import { NJ, WJ, NI, WI, NH, WH, Q } from '../value/value.js';
+import { NJ, WJ, NI, WI, NH, Q } from '../value/value.js';
 import { daysToYmd } from '../value/time.js';
 import type { Bytes } from './bytes.js';
 
@@ -154,7 +154,8 @@ function special(t: number, v: any): string | null {
   switch (t) {
     case T.Long: case T.Timestamp: case T.Timespan: return v === NJ ? '0N' : v === WJ ? '0W' : v === -WJ ? '-0W' : null;
     case T.Int: case T.Month: case T.Date: case T.Minute: case T.Second: case T.Time: return v === NI ? '0N' : v === WI ? '0W' : v === -WI ? '-0W' : null;
-    case T.Short: return v === NH ? '0N' : v === WH ? '0W' : v === -WH ? '-0W' : null;
+    // (a short's infinities have no text of their own: 0Wh shows 32767h, basics/datatypes)
+    case T.Short: return v === NH ? '0N' : null;
     case T.Real: case T.Float: return v !== v ? '0n' : v === Infinity ? '0w' : v === -Infinity ? '-0w' : null;
     case T.Datetime: return v !== v ? '0N' : v === Infinity ? '0W' : v === -Infinity ? '-0W' : null;
   }
