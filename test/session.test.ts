@@ -2629,3 +2629,14 @@ test('a short\'s infinities have no text of their own: 0Wh shows 32767h and -0Wh
   assert.equal(q('string 0W -0Wh'), '"32767"\n"-32767"');
   assert.equal(q('(0Wh~32767h;-0Wh~-32767h;"H"$"0W")'), '1b\n1b\n32767h');
 });
+
+test('assigning through repeated indexing, x[i][j]:y, is \'assign when parsed (q4m3 3.5); x[i;j]:y assigns', () => {
+  const { q } = makeSession();
+  q('L:(1 2;3 4)');
+  assert.match(q('L[0][1]:5'), /^'assign/);
+  assert.match(q('L[0][1]+:5'), /^'assign/);
+  assert.match(q('f:{x[0][1]:3}'), /^'assign/);
+  assert.equal(q('L'), '1 2\n3 4');
+  q('L[0;1]:5');
+  assert.equal(q('L[0][1]'), '5');
+});

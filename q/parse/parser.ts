@@ -176,6 +176,9 @@ export class Parser {
       const identity = !!nx && nx.k === 'op' && nx.s === '::' && this.atEndAt(1);
       if (it.kw && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::') && !identity) throw this.err('assign', nx.pos);
       const target = it.n.k === 'name' ? it.n : it.n.k === 'app' && it.n.f.k === 'name' ? it.n.f : null;
+      // indexing repeated, x[i][j]:y, is no place to assign to: 'assign, as kdb+ parses it (q4m3 3.5),
+      // where : applied as a value gave y and changed nothing
+      if (!target && !it.verb && nested(it.n) && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !identity && !derived) throw this.err('assign', nx.pos);
       if (target && target.k === 'name' && nx && nx.k === 'op' && (nx.s === ':' || nx.s === '::' || nx.colon) && !it.verb && !identity && !derived) {
         this.i++;
         const r = this.expr();
@@ -539,6 +542,9 @@ export class Parser {
     return e;
   }
 }
+
+/** x[i][j]…: indexing applied to indexing of a name. */
+const nested = (n: Node): boolean => n.k === 'app' && n.f.k === 'app' && (n.f.f.k === 'name' || nested(n.f));
 
 const SQL_WORDS = new Set(['select', 'exec', 'update', 'delete']);
 
