@@ -2640,3 +2640,11 @@ test('assigning through repeated indexing, x[i][j]:y, is \'assign when parsed (q
   q('L[0;1]:5');
   assert.equal(q('L[0][1]'), '5');
 });
+
+test('"D"$ reads a date month first with . or - between its parts and a four-digit year, as with / (q4m3 7.3.3); two digits there are still yy.mm.dd', () => {
+  const { q } = makeSession();
+  assert.equal(q('"D"$("12.31.2014";"12-31-2014";"12/31/2014";"1-2-2000")'), '2014.12.31 2014.12.31 2014.12.31 2000.01.02');
+  assert.equal(q('"D"$("14.12.31";"12.31.14";"13.31.2014")'), '2014.12.31 0N 0N');
+  q('\\z 1');
+  assert.equal(q('"D"$"31.12.2014"'), '2014.12.31');
+});

@@ -447,10 +447,12 @@ function otherDate(s: string): [string, string] | null | undefined {
   if ((f = /^(\d\d)([.-]?)(\d\d)\2(\d\d)$/.exec(s))) [y, m, d] = [year(f[1]), +f[3], +f[4]];
   else if ((f = new RegExp('^(\\d\\d?)[ -]?([A-Za-z]{3})[ -]?(\\d{4}|\\d\\d)' + end).exec(s))) [d, m, y, rest] = [+f[1], mon(f[2]), year(f[3]), f[4]];
   else if ((f = new RegExp('^(\\d{4})/(\\d\\d?|[A-Za-z]{3})/(\\d\\d?)' + end).exec(s))) [y, m, d, rest] = [+f[1], mon(f[2]), +f[3], f[4]];
-  else if ((f = new RegExp('^(\\d\\d?|[A-Za-z]{3})/(\\d\\d?|[A-Za-z]{3})/(\\d{4}|\\d\\d)' + end).exec(s))) {
-    const [a, b] = tokDates.dmy ? [f[2], f[1]] : [f[1], f[2]];
+  // (the month first with . or - between the parts too, the year of four digits: "D"$"12.31.2014" and
+  // "12-31-2014" are 2014.12.31 in kdb+, q4m3 7.3.3; a two-digit one there is yy.mm.dd, above)
+  else if ((f = new RegExp('^(\\d\\d?|[A-Za-z]{3})([/.-])(\\d\\d?|[A-Za-z]{3})\\2(\\d{4}|\\d\\d)' + end).exec(s)) && (f[2] === '/' || f[4].length === 4)) {
+    const [a, b] = tokDates.dmy ? [f[3], f[1]] : [f[1], f[3]];
     if (!/^\d+$/.test(b)) return undefined;
-    [y, m, d, rest] = [year(f[3]), mon(a), +b, f[4]];
+    [y, m, d, rest] = [year(f[4]), mon(a), +b, f[5]];
   } else return null;
   const ms = Date.UTC(y, m - 1, d);
   if (!(m >= 1 && m <= 12) || new Date(ms).getUTCDate() !== d || y < 1 || y > 9999) return undefined;
