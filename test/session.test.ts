@@ -2648,3 +2648,14 @@ test('"D"$ reads a date month first with . or - between its parts and a four-dig
   q('\\z 1');
   assert.equal(q('"D"$"31.12.2014"'), '2014.12.31');
 });
+
+test('a time written with a colon before its milliseconds, hh:mm:ss:mmm, is hh:mm:ss.mmm, as kb/faq inserts 09:04:59:000; in a datetime and through "T"$ too', () => {
+  const { q } = makeSession();
+  assert.equal(q('09:04:59:000'), '09:04:59.000');
+  assert.equal(q('(type 2012.12.20T04:54:59:000;`float$2012.12.20T04:54:59:000)'), '-15h\n4737.205');
+  assert.equal(q('"T"$"04:54:59:007"'), '04:54:59.007');
+  q('t:([]s:`$();p:`float$();n:`long$();tm:`time$())');
+  q('`t insert (`ibm; 122.5; 50; 09:04:59:000)');
+  assert.equal(q('exec tm from t'), ',09:04:59.000');
+  assert.match(q('12:00:00:0000'), /^'/);
+});

@@ -43,6 +43,10 @@ export function scanWord(w: string): Word | null {
   if (PLAIN.test(w)) return { t: T.Long, v: BigInt(w), explicit: false, neg0: w[0] === '-' && +w === 0 };
   let neg = false, s = w;
   if (s[0] === '-') { neg = true; s = s.slice(1); }
+  // hh:mm:ss:mmm, a colon before the milliseconds, is hh:mm:ss.mmm (kb/faq inserts 09:04:59:000; a
+  // datetime's time too, 2012.12.20T04:54:59:000)
+  const ms = /\d:\d\d:\d\d(:)\d\d\d$/.exec(s);
+  if (ms) s = s.slice(0, ms.index + 7) + '.' + s.slice(ms.index + 8);
   const nw = nullWord(s, neg);
   if (nw) return nw;
   let m = TEMPORAL.exec(s);
