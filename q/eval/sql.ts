@@ -56,6 +56,8 @@ export interface Query {
   /** a partitioned table's partitions as the first row of each: its where clauses run in each partition
    *  alone and i counts from each one's start (basics/qsql: i is relative to the partition) */
   parts?: Int32Array | null;
+  /** the source is a partitioned table (\l mapped): its links into partitioned tables are followed */
+  parted?: boolean;
   /** for each column, the aggregate it is (avg price, a wavg b …) with its arguments, when it is one */
   aggs?: (Agg | null)[];
 }
@@ -132,7 +134,7 @@ function runSql(n: Extract<Node, { k: 'sql' }>, fr: (Q | undefined)[] | null, ev
     tests: n.where.map(simpleOf), byKey: by && by.length === 1 && !n.byNamed ? 'value' : 'table',
     cols, colsNamed: !!n.colsNamed, distinct: n.q === 'select distinct', limit: n.lim ? ev(n.lim, fr) : null, sort,
     delCols: kind === 'delete' && n.cols ? n.cols.map(c => c[0]) : undefined,
-    aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined, parts,
+    aggs: n.cols && by && by.length ? n.cols.map(([, e]) => aggOf(e, mk)) : undefined, parts, parted: source.t === T.Table && isParted(source),
   });
 }
 /** The first row of each run of a partition column's values (partitions in order, each one value). */
@@ -163,6 +165,8 @@ function filterParts(t: Table, q: Query, parts: Int32Array): Rows | null {
 }
 /** The partitions of the table a query runs over, while its columns are read (i then counts in each). */
 let partStarts: Int32Array | null = null;
+/** Whether the query running is over a partitioned table (its links into partitioned tables hold). */
+let partedQuery = false;
 
 /**
  * A partitioned table (\l of a database) read for a query: only the partitions that the where clauses on
@@ -286,6 +290,9 @@ function withCols<R>(t: Table, rows: Rows | null, f: () => R): R {
       if (dot <= 0) return undefined;
       const base = col(name.slice(0, dot));
       if (!base) return undefined;
+      // a link into a partitioned table is followed only from a partitioned table, where each partition
+      // links its own rows (kb/linking-columns: 'par since 4.1t 2022.04.15)
+      if (base.t === T.Enum && !partedQuery && partedTables().has((base as Vec).dom!)) throw new QError('par');
       c = navigate(base, name.slice(dot + 1));
     }
     cache.set(name, c);
@@ -579,6 +586,8 @@ function sortedKey(c: Q): Q {
 
 export function runQuery(q: Query): Q {
   const byName = q.from.t === -T.Sym ? (q.from as Atom).v as string : null;
+  // (a functional query over a partitioned table, by value or by name)
+  q.parted ??= q.from.t === T.Table && isParted(q.from) || byName !== null && partedTables().has(byName);
   // delete x from `. removes globals; delete k from d removes a dictionary's keys
   if (q.kind === 'delete' && q.delCols && (byName === '.' || byName === '')) {
     for (const c of q.delCols) deleteGlobal(c);
@@ -612,7 +621,10 @@ export function runQuery(q: Query): Q {
 function answer(src: Q, q: Query): Q {
   if (src.t === T.Dict && (src as Dict).k.t === T.Sym) return dictQuery(src as Dict, q);
   const { t, keys } = asTable(src);
-  const rows = q.parts ? filterParts(t, q, q.parts) : filter(t, q.where, q.tests);
+  const wasParted = partedQuery;
+  partedQuery = !!q.parted;
+  let rows: Rows | null;
+  try { rows = q.parts ? filterParts(t, q, q.parts) : filter(t, q.where, q.tests); } catch (e) { partedQuery = wasParted; throw e; }
   const wasParts = partStarts;
   partStarts = q.parts ?? null;
   try {
@@ -622,7 +634,7 @@ function answer(src: Q, q: Query): Q {
       case 'update': return rekey(update(t, rows, q), keys);
       case 'delete': return rekey(del(t, rows, q), keys);
     }
-  } finally { seed = null; partStarts = wasParts; }
+  } finally { seed = null; partStarts = wasParts; partedQuery = wasParted; }
 }
 
 /**

@@ -1301,3 +1301,11 @@ test('(tgt;lbs;alg;lvl) set `:src converts a saved file to a compressed one (wp/
   assert.equal(q('sym'), '`AAPL`IBM`GE`GOOG');
   assert.equal(q('sym~get `:db/sym'), '1b');
 });
+
+test('a link into a partitioned table is followed from a partitioned table only: from one in memory it is \'par (kb/linking-columns, since 4.1t 2022.04.15)', () => {
+  const dir = tmp(), { q } = session(dir);
+  q('.Q.dd[`:db1;`2022.01.01`ecfmapping`] set .Q.en[`:db1] ([]firmName:enlist "DUMMY")');
+  q('\\l db1');
+  assert.match(q('select ecfmap.firmName from ([id:1 2];ecfmap:`ecfmapping!1 1)'), /^'par/);
+  assert.equal(q('count select from ([id:1 2];ecfmap:`ecfmapping!1 1)'), '2');
+});
