@@ -2659,3 +2659,10 @@ test('a time written with a colon before its milliseconds, hh:mm:ss:mmm, is hh:m
   assert.equal(q('exec tm from t'), ',09:04:59.000');
   assert.match(q('12:00:00:0000'), /^'/);
 });
+
+test('sum of a few longs (summed item by item) agrees with the sum of many (summed by halves): nulls skipped, overflow wrapping', () => {
+  const { q } = makeSession();
+  for (const v of ['1 0N', '0N 0N', '9223372036854775807 9223372036854775807', '-9223372036854775807 -9223372036854775807 -5', '0W 0W 0W 0W 0W 0W 0W 0W', '-5 5', '`long$()', '3 4 5 6 7 8 9 10'])
+    assert.equal(q(`(sum ${v})~sum (${v}),20#0N`), '1b', v);
+  assert.equal(q('sum each (1 0N;9223372036854775807 1;-9223372036854775807 -1;`long$())'), '1 0N 0N 0');
+});

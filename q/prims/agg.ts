@@ -138,6 +138,8 @@ const MINMAX_RANGE = 'b . x h i j e f c . p m d z n u v t';
 
 /** Sum of a long vector without a bigint per item: 32-bit halves summed in doubles, folded every 2^20 items. */
 export function sumLongs(d: BigInt64Array, from = 0, to = d.length): bigint {
+  // a few items as they are: a view of the halves costs more than their bigints (sum each of pairs)
+  if (to - from <= 8) { let s = 0n; for (let i = from; i < to; i++) { const v = d[i]; if (v !== NJ) s += v; } return BigInt.asIntN(64, s); }
   const u = new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
   let total = 0n, lo = 0, hi = 0;
   for (let i = from; i < to; i++) {
