@@ -2666,3 +2666,9 @@ test('sum of a few longs (summed item by item) agrees with the sum of many (summ
     assert.equal(q(`(sum ${v})~sum (${v}),20#0N`), '1b', v);
   assert.equal(q('sum each (1 0N;9223372036854775807 1;-9223372036854775807 -1;`long$())'), '1 0N 0N 0');
 });
+
+test('a few longs as floats (converted item by item) agree with many (converted by halves): nulls, infinities, values past 2^53', () => {
+  const { q } = makeSession();
+  for (const v of ['1 0N', '0N 0W -0W', '9007199254740993 -9007199254740993', '9223372036854775806 -9223372036854775806 5'])
+  { q(`w:(${v}),20#0N`); assert.equal(q(`(((\`float$${v});(${v})%2)~(count ${v})#/:(\`float$w;w%2);(avg ${v})~avg w)`), '11b', v); }
+});
