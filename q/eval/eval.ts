@@ -73,13 +73,18 @@ export function callLambda(f: Lambda, args: Q[]): Q {
   catch (e) {
     const ret = e instanceof Return;
     if (!ret) record(e, frame);
-    leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; runningFrame = callerFrame;
+    exitLambda(caller, callerFrame, savedNs, savedCols);
     if (ret) return e.v;
     throw e;
   }
-  // back at the top level, code is in the working namespace, which the lambda may have changed (\d)
-  leave(); depth--; env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; runningFrame = callerFrame;
+  exitLambda(caller, callerFrame, savedNs, savedCols);
   return r === RETURNED ? returned() : r;
+}
+/** A lambda call ends, normally or not: the caller's lambda, locals, namespace and columns again. */
+function exitLambda(caller: Lambda | null, callerFrame: (Q | undefined)[] | null, savedNs: string, savedCols: typeof scope.cols): void {
+  leave(); depth--;
+  // back at the top level, code is in the working namespace, which the lambda may have changed (\d)
+  env.ns = caller ? savedNs : env.cwd; scope.cols = savedCols; running = caller; runningFrame = callerFrame;
 }
 setLambdaCaller(callLambda);
 // (a file symbol applied indexes the file's value: `:vv 1, `:db/t `c, as wp/intraday-writedown's disksort)

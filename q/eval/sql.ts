@@ -621,13 +621,11 @@ export function runQuery(q: Query): Q {
 function answer(src: Q, q: Query): Q {
   if (src.t === T.Dict && (src as Dict).k.t === T.Sym) return dictQuery(src as Dict, q);
   const { t, keys } = asTable(src);
-  const wasParted = partedQuery;
+  const wasParted = partedQuery, wasParts = partStarts;
   partedQuery = !!q.parted;
-  let rows: Rows | null;
-  try { rows = q.parts ? filterParts(t, q, q.parts) : filter(t, q.where, q.tests); } catch (e) { partedQuery = wasParted; throw e; }
-  const wasParts = partStarts;
-  partStarts = q.parts ?? null;
   try {
+    const rows = q.parts ? filterParts(t, q, q.parts) : filter(t, q.where, q.tests);
+    partStarts = q.parts ?? null;
     switch (q.kind) {
       case 'select': return select(t, keys, rows, q);
       case 'exec': return exec(t, rows, q);
