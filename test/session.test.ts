@@ -2672,3 +2672,10 @@ test('a few longs as floats (converted item by item) agree with many (converted 
   for (const v of ['1 0N', '0N 0W -0W', '9007199254740993 -9007199254740993', '9223372036854775806 -9223372036854775806 5'])
   { q(`w:(${v}),20#0N`); assert.equal(q(`(((\`float$${v});(${v})%2)~(count ${v})#/:(\`float$w;w%2);(avg ${v})~avg w)`), '11b', v); }
 });
+
+test('a return inside a control that stands as a function, if[c;:x] y or $[c;:x;f] y, leaves the lambda (a kdb+ course\'s stringMe)', () => {
+  const { q } = makeSession();
+  q('stringMe:{[input] if[input = 0; :"False"] "True"}');
+  assert.equal(q('(stringMe 0;stringMe 1)'), '"False"\n"True"');
+  assert.equal(q('({$[x;:`a;{y}] [1;`b]}1b;{$[x;:`a;{y}] [1;`b]}0b)'), '`a`b');
+});

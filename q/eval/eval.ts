@@ -170,6 +170,9 @@ function evMon(n: Extract<Node, { k: 'mon' }>, fr: Frame): Q {
   }
   if (n.f.k === 'name') { const r = atomAt(n.f, fr, [x], n.p); if (r !== undefined) return r; }
   const f = (n.f.k === 'name' ? applied(n.f, fr, [x]) : undefined) ?? ev(n.f, fr);
+  // (a function that returned from the lambda ends the expression too: {if[x;:`a] `b}, a kdb+ course's
+  // stringMe)
+  if (f === RETURNED) return f;
   if (n.p !== undefined) cursor.at = n.p;
   cursor.fn = f; cursor.x = x; cursor.args = UNARY;
   return apply1(f, x);
@@ -208,6 +211,7 @@ function evApp(n: Extract<Node, { k: 'app' }>, fr: Frame): Q {
   if (n.f.k === 'name') f = applied(n.f, fr, args);
   else if (n.f.k === 'adv' && (n.f.a === '\\' || n.f.a === '/') && n.f.f.k === 'name') { const v = applied(n.f.f, fr, args); if (v) f = derive(n.f.a, v); }
   f ??= ev(n.f, fr);
+  if (f === RETURNED) return f;
   if (n.p !== undefined) cursor.at = n.p;
   cursor.fn = f; cursor.args = args;
   if (args.length === 1 && args[0] === undefined) return apply(f, [NIL]);
