@@ -1,7 +1,7 @@
 // Text and files: 0: (prepare, save, load CSV, load fixed, key-value pairs), read0 read1 hsym hcount
 // hdel, key on a directory, save and load with .csv/.txt. The host lends the file system (hooks.files).
 import { T } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, count, item, items, fromItems, list, vec, table, str, sym, symVec, text, long, isKeyed } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, Attr, count, item, items, fromItems, list, vec, table, str, sym, symVec, text, long, isKeyed } from '../value/value.js';
 import { QError, osError } from '../value/error.js';
 import { symName, perSymbol } from '../value/sym.js';
 import { hooks } from './hooks.js';
@@ -94,11 +94,13 @@ export const hcount = (x: Q): Q => {
   return long(z ? z.ulen : n);
 };
 export const hdel = (x: Q): Q => { if (!files().remove(pathOf(x))) throw new QError(pathOf(x) + ': No such file or directory'); return x; };
-/** key `:dir — the entries of a directory, sorted by their bytes (ref/key: "sorted ascending"). */
+/** key `:dir — the entries of a directory, sorted by their bytes (ref/key: "sorted ascending"), and
+ *  marked so: kdb+ 4 shows `s#,`trade (ref/dotq's .Q.lo example, KX course notebooks); none is `symbol$(). */
 export function dirKey(path: string): Q {
   const l = files().list(path);
   if (l === null) { const b = files().size(path); return b === null ? list([]) : sym(':' + path); }
-  return symVec(l.sort(nameCmp));
+  const v = symVec(l.sort(nameCmp)) as Vec;
+  return l.length ? { ...v, a: Attr.S } : v;
 }
 
 // ---- 0: -------------------------------------------------------------------------------------------

@@ -1146,7 +1146,7 @@ test('columns read in place: compressed ones still unzipped, enumerations narrow
 test('.[`:db;`t`;:;t] writes the splayed table db/t/ and .[`:db;`t`] reads it, as .Q.chk\'s code does (egor7/q); 0:: and 1:: read files', () => {
   const dir = tmp(), { q } = session(dir);
   assert.equal(q('.[`:db;`t`;:;([]a:1 2)]'), '`:db');
-  assert.equal(q('key `:db/t'), '`.d`a');
+  assert.equal(q('key `:db/t'), '`s#`.d`a');
   assert.equal(q('0#.[`:db;`t`]'), 'a\n-');
   assert.equal(q('exec a from .[`:db;`t`]'), '1 2');
   q('`:f set `a`b!1 2; .[`:f;enlist`a;:;5]');

@@ -119,7 +119,7 @@ test('read0 and read1 with offset and length; hcount, hdel, key', () => {
   assert.equal(q(`read1 (\`:${d}/f.txt;1;2)`), '0x6263');
   assert.equal(q(`(enlist\`def\`ghi)~("S";",") 0: (\`:${d}/f.txt;4)`), '1b');
   assert.equal(q(`hcount \`:${d}/f.txt`), '13');
-  assert.equal(q(`key \`:${d}`), ',`f.txt');
+  assert.equal(q(`key \`:${d}`), '`s#,`f.txt');
   assert.equal(q(`hdel \`:${d}/f.txt`), `\`:${d}/f.txt`);
   assert.equal(q(`key \`:${d}`), '`symbol$()');
   // a directory only when empty (ref/hdel), as dbmaint deletes a table: its files, then the directory
@@ -429,4 +429,11 @@ test('temporal text reads back as it was written: "D"$, "P"$, "N"$, "T"$ of stri
   q('d:(1000?2262.01.01),(2000.01.01-1000?300000),0N 0W -0Wd; p:(1000?2262.01.01D00),(neg 1000?0D+2262.01.01D00),0N 0W -0Wp');
   q('n:(1000?0D00:00:01),(1000?100000D00),0N 0W -0Wn,neg 100?1D; t:(1000?24:00:00.000),0N 0W -0Wt,neg 100?23:59:59.999');
   assert.equal(q('(d;p;n;t) ~ ("D"$string d;"P"$string p;"N"$string n;"T"$string t)'), '1b');
+});
+
+test('key of a directory is its entries sorted and marked sorted, `s#,`trade as ref/dotq shows it; an empty one `symbol$(), a missing one ()', () => {
+  const q = session(), d = dir();
+  q(`\`:${d}/dir/b set 1; \`:${d}/dir/a set 2; \`:${d}/empty/x set 3; hdel \`:${d}/empty/x`);
+  assert.equal(q(`key \`:${d}/dir`), '`s#`a`b');
+  assert.equal(q(`(attr key \`:${d}/dir;key \`:${d}/empty;key \`:${d}/nothere)`), '`s\n`symbol$()\n()');
 });
