@@ -2679,3 +2679,10 @@ test('a return inside a control that stands as a function, if[c;:x] y or $[c;:x;
   assert.equal(q('(stringMe 0;stringMe 1)'), '"False"\n"True"');
   assert.equal(q('({$[x;:`a;{y}] [1;`b]}1b;{$[x;:`a;{y}] [1;`b]}0b)'), '`a`b');
 });
+
+test('sum of the generic null is the generic null, as +/ gives back an atom (a kdb+ course sums what show gives: {sum show x<5})', () => {
+  const { q } = makeSession();
+  assert.equal(q('(::)~sum (::)'), '1b');
+  assert.equal(q('(::)~{sum show x<5}[3 6 2]'), '101b\n1b');
+  assert.match(q('sum `a'), /^'type/);
+});

@@ -4,7 +4,7 @@
 // with the atomic operator, so nested nulls are kept: sum (1 2;0N 4) is 0N 6.
 import * as kernels from '../kernels/index.js';
 import { T, isFloating } from '../value/types.js';
-import { Q, Atom, Vec, List, Dict, Table, NJ, WJ, NI, WI, NH, WH, dict, table, list, count, item, items, fromItems, isNullV, isKeyed, symVec } from '../value/value.js';
+import { Q, Atom, Vec, List, Dict, Table, NJ, WJ, NI, WI, NH, WH, dict, table, list, count, item, items, fromItems, isNullV, isKeyed, symVec, isNil } from '../value/value.js';
 import { alloc, fresh, halves, nullHalves, FEW_LONGS } from '../value/storage.js';
 import { QError } from '../value/error.js';
 import { Dom, domOf, view, store, atomOf } from './numeric.js';
@@ -178,7 +178,9 @@ function prdVec(x: Vec): Q {
 /** An atom an aggregate returns unchanged, after checking its type is in the domain. */
 const sameAtom = (rangeLine: string) => (x: Atom): Q => { rangeOf(rangeLine, x.t); return x; };
 
-export const sum = aggregate(sumVec, x => foldList(x, add, { t: -T.Long, v: 0n } as Atom), sameAtom(SUM_RANGE));
+const sumOf = aggregate(sumVec, x => foldList(x, add, { t: -T.Long, v: 0n } as Atom), sameAtom(SUM_RANGE));
+// (the generic null passes, as +/ passes any atom: a kdb+ course's {sum show x<5} sums what show gives)
+export const sum = (x: Q): Q => isNil(x) ? x : sumOf(x);
 export const prd = aggregate(prdVec, x => foldList(x, multiply, { t: -T.Long, v: 1n } as Atom), sameAtom(SUM_RANGE));
 
 /** Running sums or products: nulls count as 0 (or 1); the result has sum's type. */
