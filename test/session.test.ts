@@ -2686,3 +2686,10 @@ test('sum of the generic null is the generic null, as +/ gives back an atom (a k
   assert.equal(q('(::)~{sum show x<5}[3 6 2]'), '101b\n1b');
   assert.match(q('sum `a'), /^'type/);
 });
+
+test('.Q.s and show of a value the console shows as nothing, ()!(), give nothing: no empty line (KX course notebooks show nothing for show ()!())', () => {
+  const { q } = makeSession();
+  assert.equal(q('.Q.s ()!()'), '""');
+  assert.equal(q('.Q.s 1 2'), '"1 2\\n"');
+  assert.equal(q('show ()!(); show 1; 2'), '1\n2');
+});

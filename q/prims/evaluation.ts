@@ -100,7 +100,7 @@ export const qts = (f: Q, args: Q): Q => list(timeSpace(() => dot([f, args])));
 /** reval x: eval as under -b, and more (ref/eval): no global changes ('noupdate), no file writes, no system
  *  commands, no exit ('access). */
 export const reval = (x: Q): Q => hooks.restricted(() => hooks.evalTree(x));
-export const show = (x: Q): Q => { hooks.write(1, hooks.display(x) + '\n'); return NIL; };
+export const show = (x: Q): Q => { const s = hooks.display(x); if (s) hooks.write(1, s + '\n'); return NIL; };
 
 /** system "c 25 80": run a system command; its result, or :: for commands that only act. */
 export const system = (x: Q): Q => { if (x.t !== T.Char && x.t !== -T.Char) throw new QError('type'); return hooks.system(text(x)); };

@@ -268,7 +268,7 @@ const table: Record<string, PrimDef> = {
   '.Q.sbt': { m: E.qsbt, rank: 1 },
   md5: { m: DG.md5, rank: 1 },
   // (:: shows as nothing, as the console shows it: a .z.pi of .Q.s value x prints nothing after f[];)
-  '.Q.s': { m: (x) => isNil(x) ? str('') : str(hooks.display(x) + '\n'), rank: 1 },
+  '.Q.s': { m: (x) => { if (isNil(x)) return str(''); const s = hooks.display(x); return str(s ? s + '\n' : ''); }, rank: 1 },
   '.Q.s1': { m: (x) => str(hooks.s1Cut(x)), rank: 1 },
   "'": { d: (f, g) => ({ t: T.Comp, fs: [f, g] } as Q), n: (a) => ({ t: T.Comp, fs: a } as Q), rank: 8, minRank: 2 },
 
