@@ -2693,3 +2693,11 @@ test('.Q.s and show of a value the console shows as nothing, ()!(), give nothing
   assert.equal(q('.Q.s 1 2'), '"1 2\\n"');
   assert.equal(q('show ()!(); show 1; 2'), '1\n2');
 });
+
+test('an enumeration with an attribute shows it on the enumeration and on its symbols, as ref/enum-extend shows `g#`foo$`g#`a`b`c`b; ? keeps the attribute and $ does not', () => {
+  const { q } = makeSession();
+  q('foo:`a`b; y:`g#`a`b`c`b');
+  assert.equal(q('`foo?y'), '`g#`foo$`g#`a`b`c`b');
+  assert.equal(q('`foo$y'), '`foo$`a`b`c`b');
+  assert.equal(q('-3!`foo?`s#`a`b`c'), '"`s#`foo$`s#`a`b`c"');
+});

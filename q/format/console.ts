@@ -78,7 +78,7 @@ export function vecText(x: Vec, P: number, bare = false): string {
   if (t === T.Bool) { let s = ''; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i] ? '1' : '0'; return pre + s + 'b'; }
   if (t === T.Byte) { let s = '0x'; for (let i = 0; i < n; i++) s += (x.d as Uint8Array)[i].toString(16).padStart(2, '0'); return pre + s; }
   // a link column (indices into a plain table) shows its indices: `t!0 1 (one: `t!,0, as any vector of one)
-  if (t === T.Enum) return attr + '`' + x.dom + (isLink(x) ? '!' + (n === 1 ? ',' : '') + Array.from(x.d as Int32Array, v => itemText(T.Int, v, P)).join(' ') : '$' + vecText({ ...(deenum(x) as Vec), a: 0 }, P));
+  if (t === T.Enum) return attr + '`' + x.dom + (isLink(x) ? '!' + (n === 1 ? ',' : '') + Array.from(x.d as Int32Array, v => itemText(T.Int, v, P)).join(' ') : '$' + vecText(deenum(x) as Vec, P));
   if (t === T.Guid) { const parts: string[] = []; for (let i = 0; i < n; i++) { const v = (x.d as Uint8Array).subarray(16 * i, 16 * i + 16); parts.push(itemText(t, v, P)); } return pre + parts.join(' '); }
   if (n > 256 && (t === T.Long || t === T.Int || t === T.Short || t === T.Float)) return pre + numbersText(x, P, bare);
   const parts = new Array<string>(n);

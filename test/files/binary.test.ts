@@ -1004,7 +1004,7 @@ test('.Q.dpt/.Q.dpts save unsorted, .Q.dpfts sorted with p#, against the sym fil
   assert.equal(q('.Q.dpfts[`:db;2020.01.03;`sym;`t;`mysym]'), '`t');
   assert.equal(q('get `:db/2020.01.01/t/sym'), '`sym$`b`a`b');
   assert.equal(q('get `:db/2020.01.02/t/sym'), '`mysym$`b`a`b');
-  assert.equal(q('get `:db/2020.01.03/t/sym'), '`p#`mysym$`a`b`b');
+  assert.equal(q('get `:db/2020.01.03/t/sym'), '`p#`mysym$`p#`a`b`b');
   assert.equal(q('get `:db/2020.01.03/t/p'), '2 1 3f');
   assert.equal(q('get `:db/mysym'), '`b`a');
   assert.equal(q('.Q.ens[`:db2;([]a:`x`y;b:1 2);`dom]'), 'a b\n---\nx 1\ny 2');
@@ -1027,7 +1027,7 @@ test('.Q.hdpf saves every root table to a partition and empties it; a namespace 
   // no HDB listens on the port: the tables are saved and emptied all the same
   assert.equal(q('.Q.hdpf[`::1;`:hdb;2020.01.01;`sym]'), '');
   assert.equal(q('(count trade;count quote;cols trade)'), '0\n0\n`sym`p');
-  assert.equal(q('get `:hdb/2020.01.01/trade/sym'), '`p#`sym$`a`b`b');
+  assert.equal(q('get `:hdb/2020.01.01/trade/sym'), '`p#`sym$`p#`a`b`b');
   assert.equal(q('get `:hdb/2020.01.01/quote/bid'), '1 2f');
   q('v:1 2 3; .ns.x:1');
   assert.equal(q('@[`.;`v;2*]'), '`.');
