@@ -17,7 +17,7 @@ import { nameCmp } from '../value/utf8.js';
 /** x,y for x,:y (and insert): a vector grows into room behind it, so appending in a loop is not quadratic;
  *  own: x is a table (or keyed table) its variable alone holds, whose general columns take their items where
  *  they stand. */
-export const appendJoin = (x: Q, y: Q, own = false): Q => join(x, y, true, own);
+export const appendJoin = (x: Q, y: Q, own = false): Q => join(x, y, true, own, true);
 
 /** Is list d joined with y still a general list, for certain: some item is not an atom, or two differ in
  *  type (d's first and last, or d's first and one of y's). A list of atoms of one type would become a
@@ -29,7 +29,7 @@ export function staysGeneral(d: Q[], y: Q): boolean {
   if (y.t !== T.List) return y.t !== -t;
   return (y as List).d.some(e => e.t !== t);
 }
-export function join(x: Q, y: Q, grow = false, own = false): Q {
+export function join(x: Q, y: Q, grow = false, own = false, typed = false): Q {
   const tx = x.t, ty = y.t;
   const vx = tx > 0 && tx <= T.Enum, vy = ty > 0 && ty <= T.Enum;
   if ((vx || tx < 0 && tx >= -T.Enum) && (vy || ty < 0 && ty >= -T.Enum) && Math.abs(tx) === Math.abs(ty)) {
@@ -57,7 +57,7 @@ export function join(x: Q, y: Q, grow = false, own = false): Q {
   if (tx === T.Table && (ty === T.Table || isKeyed(y) || ty === T.List && rowsOf(x as Table, y as List) || ty > 0 && ty < 20 || ty === T.Dict && (y as Dict).k.t === T.Sym)) return appendRows(x as Table, y, grow, own);
   // (a keyed table likewise: k,() is k, as a config reader's (1!x),$[..;1!y;()] counts on)
   if (isKeyed(x) && ty === T.List && !count(y)) return x;
-  if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y, own);
+  if (isKeyed(x) && (ty === T.Table || ty === T.List || ty > 0 && ty < 20 || ty === T.Dict && ((y as Dict).k.t === T.Sym || isKeyed(y)))) return upsertKeyed(x as Dict, y, own, typed);
   // a row joined with a keyed table takes the value columns of its key's row there, nulls when it has none:
   // lj is t,\:kt (kdb+'s q.k), so d,kt is the row that lj gives (egor7's notes: `n`m1!1 10 joined with
   // ([n:1 20]v1:11 21) is `n`m1`v1!1 10 11)

@@ -122,14 +122,16 @@ function bulkIds(kxc: Q[], kyc: Q[], m: number): { gid: Int32Array; ng: number }
   return m < kernels.SMALL ? null : jointIds(kxc, kyc);
 }
 
-/** kt , rows: upsert by key. */
-export function upsertKeyed(x: Dict, y: Q, own = false): Q {
+/** kt , rows: upsert by key. A column of another type becomes a general list, as , of tables makes one
+ *  (a KX course's kt,kt1 in kdb+ 4); `typed`, a keyed table upserted by name, takes its columns' types
+ *  only (takesType). */
+export function upsertKeyed(x: Dict, y: Q, own = false, typed = false): Q {
   const kx = x.k as Table, vx = x.v as Table;
   const all = [...kx.c, ...vx.c];
   let r = asRows(all, y);
   for (const c of r.c) if (!all.includes(c)) throw new QError('mismatch');
   for (const c of kx.c) if (!r.c.includes(c)) throw new QError('mismatch');
-  r = table(r.c, r.c.map((c, j) => { const k = all.indexOf(c); return takesType(k < kx.c.length ? kx.d[k] : vx.d[k - kx.c.length], r.d[j]); }));
+  if (typed) r = table(r.c, r.c.map((c, j) => { const k = all.indexOf(c); return takesType(k < kx.c.length ? kx.d[k] : vx.d[k - kx.c.length], r.d[j]); }));
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)

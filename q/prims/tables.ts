@@ -228,7 +228,7 @@ export function upsert(x: Q, y: Q): Q {
     }));
     y = y.t === T.Table || isKeyed(y) || y.t === T.Dict || rows.c.length === t.c.length ? typed : y;
   }
-  let r = join(v, y, true, (v.t === T.Table || isKeyed(v)) && !!own?.mine);
+  let r = join(v, y, true, (v.t === T.Table || isKeyed(v)) && !!own?.mine, x.t === -T.Sym);
   if (v.t === T.Table && r.t !== T.Table) throw new QError('type');
   if ((r.t === T.Table || isKeyed(r)) && r !== v) own?.mark(r);
   // on disk, only sorted survives an append (ref/set-attribute); in memory s u g are kept where they hold

@@ -352,10 +352,10 @@ test('upsert in a loop: a keyed table keeps its index of keys, and every value m
   assert.equal(q('(exec v from a;exec v from b;exec v from c;exec v from d;exec v from e)'), '3 4\n3 4 5\n3 4 6\n3 4 7\n3 4 5 8');
   assert.equal(q('e 4'), 'v| 8');
   assert.equal(q('d 4'), 'v| ');
-  // a row of one type is a row (a simple list); a column takes only its own type
+  // a row of one type is a row (a simple list); a column of another type becomes general, as kt,kt1 does
   assert.equal(q('exec v from a,(1;9)'), '9 4');
-  assert.equal(q('a,`a`b'), "'type");
-  assert.equal(q('a,(3;5.)'), "'type");
+  assert.equal(q('exec k from a,`a`b'), '1\n2\n`a');
+  assert.equal(q('exec v from a,(3;5.)'), '3\n4\n5f');
   q('t:([]a:`long$();b:`float$()); do[3000;`t upsert (1;2.)]; u:t; `t upsert (2;3.); u:u upsert (3;4.)');
   assert.equal(q('(count t;count u;last t`a;last u`a)'), '3001 3001 2 3');
 });
@@ -886,4 +886,14 @@ test('dictionaries combine on the union of their keys by hash, a key met twice w
   assert.equal(q('count d|e'), '3499');
   assert.equal(q('(d|e)[(1000#0b;10#1b)]'), '1000 2010');
   assert.equal(q('(d|e) ~ (key[d],k2 w)!(value[d]|e key d),e (k2:key e) w:where not (key e) in key d'), '1b');
+});
+
+test('keyed tables joined by value make a column of another type general, as , of tables does (a KX course\'s kt,kt1 on kdb+ 4); by name, upsert and ,: still take the columns\' types only', () => {
+  const { q } = makeSession();
+  assert.equal(q('([k:1 2]v:10 20),([k:2 3]v:`a`b)'), 'k| v \n-| --\n1| 10\n2| `a\n3| `b');
+  assert.equal(q('exec v from ([k:1 2]v:10 20),([k:3 4]v:1.5 2.5)'), '10\n20\n1.5\n2.5');
+  q('kt:([k:1 2]v:10 20)');
+  assert.match(q('`kt upsert ([k:2 3]v:`a`b)'), /^'type/);
+  assert.match(q('kt,:([k:enlist 9]v:enlist `z)'), /^'type/);
+  assert.equal(q('kt'), 'k| v \n-| --\n1| 10\n2| 20');
 });
