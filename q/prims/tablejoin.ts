@@ -78,7 +78,7 @@ export function pushOnto(c: List, y: Q): void {
 }
 /** m nulls of column c's type, each its own item: a string column's are "", which # would make blanks of
  *  (1#"" is " "). */
-const nullsOf = (c: Q, m: number): Q => { const z = nullItem(c); return fromItems(Array.from({ length: m }, () => z)); };
+export const nullsOf = (c: Q, m: number): Q => { const z = nullItem(c); return fromItems(Array.from({ length: m }, () => z)); };
 
 /** A typed column takes new items of its own type only (an enumeration, symbols too; an int column
  *  longs and a long one ints, converted: conv's intLong): 'type otherwise, for insert and for upsert

@@ -11,7 +11,7 @@ import { hooks } from './hooks.js';
 import { groupRows } from './groupby.js';
 import { index } from './index.js';
 import { join } from './join.js';
-import { keyIndex, takesType, asRows, pushable, pushOnto, claimed } from './tablejoin.js';
+import { keyIndex, takesType, asRows, pushable, pushOnto, claimed, nullsOf } from './tablejoin.js';
 import { unkey, keyText, raze } from './list.js';
 import { compareQ, grade } from './order.js';
 import { deenum } from '../value/enums.js';
@@ -172,8 +172,12 @@ export function insert(x: Q, y: Q): Q {
   const { v, put } = resolve(x);
   const kn = keyNames(v), t = plain(v), r = rowsOf(t, y);
   const n0 = count(t), m = count(r);
+  const named = y.t === T.Table || y.t === T.Dict;
   const adds = t.c.map((c, j) => {
     const k = r.c.indexOf(c);
+    // rows named by column leave the others null (a KX course's `trade insert `sym`size#tab on kdb+ 4); a
+    // key column they lack is still an error
+    if (k < 0 && named && !kn.includes(c)) return nullsOf(t.d[j], m);
     if (k < 0) throw new QError(c);
     // an enumerated column takes its domain's values, enumerated: symbols, or a foreign key's values (q4m's
     // notebook: `tdetails insert (1002;42) with eid `kt$ over long keys)

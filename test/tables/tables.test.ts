@@ -897,3 +897,15 @@ test('keyed tables joined by value make a column of another type general, as , o
   assert.match(q('kt,:([k:enlist 9]v:enlist `z)'), /^'type/);
   assert.equal(q('kt'), 'k| v \n-| --\n1| 10\n2| 20');
 });
+
+test('insert of rows named by column leaves the columns they lack null (a KX course\'s `trade insert `sym`size#tab on kdb+ 4); a key column they lack is an error', () => {
+  const { q } = makeSession();
+  q('t:([]a:1 2;b:3 4)');
+  assert.equal(q('`t insert ([]a:enlist 5)'), ',2');
+  assert.equal(q('(exec b from t;exec t from meta t)'), '3 4 0N\n"jj"');
+  q('kt:([k:1 2]v:3 4;w:5 6)');
+  assert.equal(q('`kt insert ([k:enlist 3]v:enlist 9)'), ',2');
+  assert.equal(q('kt 3'), 'v| 9\nw| ');
+  assert.match(q('`kt insert ([]v:enlist 9)'), /^'k/);
+  assert.equal(q('count kt'), '3');
+});
