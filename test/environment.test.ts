@@ -113,7 +113,7 @@ test('dsave splays global tables, enumerated, with `p# on the first column', () 
     q(`\\l ${dir}/db`);
     assert.equal(process.cwd(), join(dir, 'db'), '\\l of a directory makes it the current directory');
     process.chdir(cwd);
-    assert.equal(q('exec sym from t'), '`p#`sym$`a`a`b`c');
+    assert.equal(q('exec sym from t'), '`p#`sym$`p#`a`a`b`c');
     assert.equal(q('exec sum size from u where sym=`c'), '50');
     assert.equal(q('sym'), '`a`b`c');
   } finally { rmSync(dir, { recursive: true, force: true }); }
