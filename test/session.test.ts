@@ -2701,3 +2701,10 @@ test('an enumeration with an attribute shows it on the enumeration and on its sy
   assert.equal(q('`foo$y'), '`foo$`a`b`c`b');
   assert.equal(q('-3!`foo?`s#`a`b`c'), '"`s#`foo$`s#`a`b`c"');
 });
+
+test('.Q holds its built-in functions as members: key `.Q lists gc and s, .Q[`gc] is .Q.gc (a KX course notebook lists .Q on kdb+ 4 with gc, ts, host)', () => {
+  const { q } = makeSession();
+  assert.equal(q('all `gc`s`s1`en`dpft`host`ts in key `.Q'), '1b');
+  assert.equal(q('(.Q[`gc][];.Q[`s] 1 2)'), '0\n"1 2\\n"');
+  assert.match(q('.Q.nosuch'), /^'\.Q\.nosuch/);
+});

@@ -1,7 +1,7 @@
 // The primitives table: every q glyph and keyword, with its monadic and dyadic forms and rank.
 // A reader answers "what does # do" here and follows one name. Sections are grouped by family;
 // entries point into the family modules.
-import { PRIMS, PrimDef } from './registry.js';
+import { PRIMS, PrimDef, PRIM_NAMESPACES, addNamespaces } from './registry.js';
 import { T } from '../value/types.js';
 import { Q, NIL, bool, long, isNil, fromItems, str } from '../value/value.js';
 import { QError } from '../value/error.js';
@@ -281,4 +281,6 @@ const table: Record<string, PrimDef> = {
 };
 
 Object.assign(PRIMS, table);
+// (their namespaces too: .Q.gc and .Q.s are members of .Q, key `.Q lists them and .Q[`gc] is the function)
+for (const k of Object.keys(table)) addNamespaces(PRIM_NAMESPACES, k);
 export { PRIMS, NIL, long, isNil, apply1, T };
