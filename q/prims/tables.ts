@@ -61,6 +61,9 @@ export function meta(x: Q): Q {
   // a partitioned table's column shows the attribute of its file in the last partition
   const attr = (c: Q) => shownAttr.get(c) ?? (c as Vec).a;
   const at = t.d.map(c => c.t > 0 && c.t <= T.Enum && attr(c) ? ' supg'[attr(c)!] : '');
+  // a keyed table marked sorted (a step function, `s#kt) shows s on its first key column (a KX course
+  // notebook's meta `s#([a:1 2 3]b:…) on kdb+ 4), though that column is sent without it
+  if (isKeyed(v) && ((v as Dict).k as Table).a === 1 && !at[0]) at[0] = 's';
   return dict(table(['c'], [symVec(t.c)]), table(['t', 'f', 'a'], [vec(T.Char, Uint8Array.from(tc, ch => ch.charCodeAt(0))), symVec(fk), symVec(at)]));
 }
 

@@ -909,3 +909,10 @@ test('insert of rows named by column leaves the columns they lack null (a KX cou
   assert.match(q('`kt insert ([]v:enlist 9)'), /^'k/);
   assert.equal(q('count kt'), '3');
 });
+
+test('meta of a keyed table marked sorted (`s#kt, a step function) shows s on its first key column, as a KX course notebook shows it on kdb+ 4; a table marked sorted shows p there (ref/set-attribute)', () => {
+  const { q } = makeSession();
+  assert.equal(q('exec a from meta `s#([a:1 2 3]b:`x`y`z)'), '`s`');
+  assert.equal(q('exec a from meta ([a:1 2 3]b:`x`y`z)'), '``');
+  assert.equal(q('exec a from meta `s#([]a:1 2 3;b:3 2 1)'), '`p`');
+});
