@@ -48,7 +48,11 @@ export function appendRows(a: Table, y: Q, grow = false, own = false): Table {
   if (!b.c.every(c => a.c.includes(c)) || (grow ? false : a.c.length !== b.c.length)) throw new QError('mismatch');
   const m = count(b);
   // an append stores into the columns: an int column takes longs, a long one ints (conv's intLong)
-  const adds = a.c.map((c, i) => b.c.includes(c) ? (grow ? intLong(col(b, c), a.d[i].t) : col(b, c)) : nullsOf(a.d[i], m));
+  // rows given as a list or a dictionary take each column's type (a KX course notebook's t upsert (`c;1),
+  // p a float column, is 'type on kdb+ 4; ref/upsert: "types that match"); a table joined makes a column
+  // of another type general
+  const rows = y.t !== T.Table && !isKeyed(y);
+  const adds = a.c.map((c, i) => b.c.includes(c) ? (grow || rows ? (rows ? takesType(a.d[i], col(b, c)) : intLong(col(b, c), a.d[i].t)) : col(b, c)) : nullsOf(a.d[i], m));
   const pushed = adds.map((y, i) => own && pushable(a, i, y));
   const cols = a.c.map((_, i) => pushed[i] ? a.d[i] : join(a.d[i], adds[i], grow));
   // (a typed column that would change type is 'type before any column is pushed onto)
@@ -131,7 +135,8 @@ export function upsertKeyed(x: Dict, y: Q, own = false, typed = false): Q {
   let r = asRows(all, y);
   for (const c of r.c) if (!all.includes(c)) throw new QError('mismatch');
   for (const c of kx.c) if (!r.c.includes(c)) throw new QError('mismatch');
-  if (typed) r = table(r.c, r.c.map((c, j) => { const k = all.indexOf(c); return takesType(k < kx.c.length ? kx.d[k] : vx.d[k - kx.c.length], r.d[j]); }));
+  // (rows given as a list or a dictionary take the columns' types too, as appendRows has it)
+  if (typed || y.t !== T.Table && !isKeyed(y)) r = table(r.c, r.c.map((c, j) => { const k = all.indexOf(c); return takesType(k < kx.c.length ? kx.d[k] : vx.d[k - kx.c.length], r.d[j]); }));
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)

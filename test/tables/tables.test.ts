@@ -352,10 +352,11 @@ test('upsert in a loop: a keyed table keeps its index of keys, and every value m
   assert.equal(q('(exec v from a;exec v from b;exec v from c;exec v from d;exec v from e)'), '3 4\n3 4 5\n3 4 6\n3 4 7\n3 4 5 8');
   assert.equal(q('e 4'), 'v| 8');
   assert.equal(q('d 4'), 'v| ');
-  // a row of one type is a row (a simple list); a column of another type becomes general, as kt,kt1 does
+  // a row of one type is a row (a simple list); a row takes only its columns' types (a table joined makes
+  // a column of another type general, as kt,kt1 does)
   assert.equal(q('exec v from a,(1;9)'), '9 4');
-  assert.equal(q('exec k from a,`a`b'), '1\n2\n`a');
-  assert.equal(q('exec v from a,(3;5.)'), '3\n4\n5f');
+  assert.equal(q('a,`a`b'), "'type");
+  assert.equal(q('a,(3;5.)'), "'type");
   q('t:([]a:`long$();b:`float$()); do[3000;`t upsert (1;2.)]; u:t; `t upsert (2;3.); u:u upsert (3;4.)');
   assert.equal(q('(count t;count u;last t`a;last u`a)'), '3001 3001 2 3');
 });
@@ -915,4 +916,14 @@ test('meta of a keyed table marked sorted (`s#kt, a step function) shows s on it
   assert.equal(q('exec a from meta `s#([a:1 2 3]b:`x`y`z)'), '`s`');
   assert.equal(q('exec a from meta ([a:1 2 3]b:`x`y`z)'), '``');
   assert.equal(q('exec a from meta `s#([]a:1 2 3;b:3 2 1)'), '`p`');
+});
+
+test('rows given as a list take a table\'s column types, by value too: t upsert (`c;1) into a float column is \'type (a KX course notebook on kdb+ 4; ref/upsert "types that match"); a table joined makes the column general', () => {
+  const { q } = makeSession();
+  q('t:([]s:`a`b;p:1 2f)');
+  assert.match(q('t upsert (`c;1)'), /^'type/);
+  assert.match(q('t,(`c;1)'), /^'type/);
+  assert.equal(q('exec p from t upsert (`c;3f)'), '1 2 3f');
+  assert.equal(q('exec p from t,([]s:enlist`c;p:enlist 1)'), '1f\n2f\n1');
+  assert.equal(q('exec a from ([]a:1 2i),enlist 3'), '1 2 3i');
 });
