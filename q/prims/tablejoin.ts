@@ -52,7 +52,7 @@ export function appendRows(a: Table, y: Q, grow = false, own = false): Table {
   // p a float column, is 'type on kdb+ 4; ref/upsert: "types that match"); a table joined makes a column
   // of another type general
   const rows = y.t !== T.Table && !isKeyed(y);
-  const adds = a.c.map((c, i) => b.c.includes(c) ? (grow || rows ? (rows ? takesType(a.d[i], col(b, c)) : intLong(col(b, c), a.d[i].t)) : col(b, c)) : nullsOf(a.d[i], m));
+  const adds = a.c.map((c, i) => !b.c.includes(c) ? nullsOf(a.d[i], m) : rows ? takesType(a.d[i], col(b, c)) : grow ? intLong(col(b, c), a.d[i].t) : col(b, c));
   const pushed = adds.map((y, i) => own && pushable(a, i, y));
   const cols = a.c.map((_, i) => pushed[i] ? a.d[i] : join(a.d[i], adds[i], grow));
   // (a typed column that would change type is 'type before any column is pushed onto)
@@ -126,9 +126,9 @@ function bulkIds(kxc: Q[], kyc: Q[], m: number): { gid: Int32Array; ng: number }
   return m < kernels.SMALL ? null : jointIds(kxc, kyc);
 }
 
-/** kt , rows: upsert by key. A column of another type becomes a general list, as , of tables makes one
- *  (a KX course's kt,kt1 in kdb+ 4); `typed`, a keyed table upserted by name, takes its columns' types
- *  only (takesType). */
+/** kt , rows: upsert by key. A keyed table or table joined makes a column of another type a general list
+ *  (a KX course's kt,kt1 in kdb+ 4); rows given as a list or a dictionary, and anything when `typed` (a
+ *  keyed table upserted by name, or ,:), take the columns' types only (takesType). */
 export function upsertKeyed(x: Dict, y: Q, own = false, typed = false): Q {
   const kx = x.k as Table, vx = x.v as Table;
   const all = [...kx.c, ...vx.c];
