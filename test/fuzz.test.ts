@@ -41,7 +41,7 @@ test('random amends, assignments, joins and queries answer values or q signals a
   const setup = 't:([]a:1 2 3;b:`x`y`z;c:1.5 2.5 3.5); d:`a`b!1 2; kt:([k:`a`b]v:1 2); s:"abc"; u:`a`b`c; e:`u$`a`b; n:(1 2;3 4 5); m:(1 2;3 4); g:(1;`a;"x"); dd:`a`b!(1 2;`x`y); tt:([]a:(1 2;3 4);b:("ab";"c"))';
   const V = ['1', '2.5', '`a', '"x"', '"abc"', '1 2 3', '0N', '0w', '2020.01.01', '12:00', '1b', '0x01', '()', 't', 'd', 'kt', 's', 'e', '(1;`a)',
     '{x}', '+', 'til 3', '`a`b', '0#0', '-1', 'n', 'm', 'g', 'dd', 'tt', '`b', '0', '5', '1 0', '(0;1)', '(`a;0)', '::', '(::;`a)', '`k', '`v', '`c',
-    '`a`b!3 4', '([]a:4 5)', '([k:`c]v:9)', '2#t', '0#t', '`int$1', '"ab"', '0b', '`x`y!(1;2)'];
+    '`a`b!3 4', '([]a:4 5)', '([k:enlist`c]v:enlist 9)', '2#t', '0#t', '`int$1', '"ab"', '0b', '`x`y!(1;2)'];
   const F = [':', '+', '-', ',', '{x}', '{y}', '#', '_', '^', '|', '~', '?', '$', '!', '@', 'neg', 'not', 'string', 'count', 'first', '{x,y}', '::'];
   const NAMES = ['t', 'd', 'kt', 's', 'u', 'e', 'n', 'm', 'g', 'dd', 'tt'];
   let seed = 0x2545f491;

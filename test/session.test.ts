@@ -1092,7 +1092,7 @@ test('csvguess.q\'s and csvutil.q\'s idioms: constraints after no rows are left,
   // inserting into a name holding () makes the table (csvutil's DATA:() then `DATA insert)
   q('D:()');
   assert.equal(q('`D insert ([]a:1 2)'), '0 1');
-  assert.equal(q('`D insert ([]a:3)'), ',2');
+  assert.equal(q('`D insert ([]a:enlist 3)'), ',2');
   assert.equal(q('exec a from D'), '1 2 3');
 });
 
@@ -1701,7 +1701,7 @@ test('x,:t onto a list of dictionaries adds t\'s rows as dictionaries; onto a li
   q('e:enlist ()!()');
   q('e,:enlist `a`b!1 2');
   assert.equal(q('type each e'), '99 99h');
-  q('l:(([]a:1 2);([]a:3))');
+  q('l:(([]a:1 2);([]a:enlist 3))');
   q('l,:([]a:5 6)');
   assert.equal(q('type each l'), '98 98 98h');
 });
@@ -2573,7 +2573,7 @@ test('a dictionary keyed by a table whose values are no table (group kt) is inde
   const { q } = makeSession();
   q('kt:([k:`a`b]v:1 2);g:group kt');
   assert.equal(q('.Q.s1 g ([]v:2 1)'), q('.Q.s1 (g (enlist`v)!enlist 2;g (enlist`v)!enlist 1)'));
-  assert.equal(q('count (0#([]v:1))#g'), '0');
+  assert.equal(q('count (0#([]v:enlist 1))#g'), '0');
   assert.match(q('(1 2;3 4) bin `a`b!1 2'), /^'length/);
   assert.equal(q('1 2 3 bin `a`b!1 2'), 'a| 0\nb| 1');
 });

@@ -450,7 +450,9 @@ export function flip(x: Q): Q {
     const cols = items(d.v);
     let n = -1;
     for (const c of cols) if (c.t >= 0) { const m = count(c); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
-    if (n < 0) n = 1;
+    // (atoms extend to the lists' length: with no list there is none, 'rank as kdb+ 4 signals for flip
+    // `a`b!1 2 and ([]sym:`JPM;size:100), KX course notebooks)
+    if (n < 0) { if (cols.length) throw new QError('rank'); n = 0; }
     return table(items(d.k).map(k => (k as Atom).v), cols.map(c => c.t < 0 ? fromItems(new Array(n).fill(c)) : c));
   }
   if (x.t === T.List) {

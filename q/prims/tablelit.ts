@@ -13,7 +13,9 @@ export function tableLiteral(a: Q[]): Q {
   if (knames.length && !vnames.length) return dict(kn, fromItems(kcols));
   let n = -1;
   for (const c of [...kcols, ...vcols]) if (c.t >= 0 && c.t < T.Table) { const m = count(c); if (n >= 0 && m !== n) throw new QError('length'); n = m; }
-  if (n < 0) n = 1;
+  // (atoms extend to the lists' length: with no list there is none, 'rank, as kdb+ 4 signals for
+  // ([]sym:`JPM;size:100;price:3.45), a KX course notebook)
+  if (n < 0) throw new QError('rank');
   // (none of an atom is its type's empty list, as 0#`x is: ([]a:`float$();c:`x) has a symbol column c)
   const fix = (c: Q): Q => c.t >= 0 ? c : n ? fromItems(new Array(n).fill(c)) : sliceQ(fromItems([c]), 0, 0);
   const vals = table(vnames, vcols.map(fix));

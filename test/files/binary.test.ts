@@ -1083,7 +1083,7 @@ test('dbmaint.q\'s and csvguess.q\'s file idioms: get of a path as a symbol vect
   assert.equal(q('get `:tb`a'), '1 2');
   // .[x;();,;y] is upsert: a splayed table's directory is appended to (csvguess's BULKSAVE)
   assert.equal(q('.[`:tb/;();,;([]a:5 6;b:7 8)]'), '`:tb/');
-  assert.equal(q('.[`:tb;();,;([]a:9;b:9)]'), '`:tb');
+  assert.equal(q('.[`:tb;();,;([]a:enlist 9;b:enlist 9)]'), '`:tb');
   assert.equal(q('exec a from get `:tb/'), '1 2 5 6 9');
   // a directory not there yet is made (dbmaint's addtable: @[`:db/d/t;`;:;0#t]); a column file in it
   assert.equal(q('@[`:nd;`;:;([]a:1 2)]'), '`:nd');

@@ -28,7 +28,7 @@ test('joins, and a join on keys the tables do not share is an error that changes
   q('t:([]k:`a`b`c; v:1 2 3); kt:([k:`a`c] w:10 30)');
   assert.equal(q('t lj kt'), 'k v w \n------\na 1 10\nb 2   \nc 3 30');
   assert.equal(q('t ij kt'), 'k v w \n------\na 1 10\nc 3 30');
-  assert.equal(q('t lj ([z:`a] w:1)'), "'z");
+  assert.equal(q('t lj ([z:enlist`a] w:enlist 1)'), "'z");
   assert.equal(q('count t'), '3');
   assert.equal(q('select nosuch from t'), "'nosuch");
   assert.equal(q('select from t where v>`a'), "'type");
@@ -445,7 +445,7 @@ test('append (t,:) takes rows with columns missing and fills them with nulls; jo
   q('t:([]a:1 2;b:3 4); t,:([a:5]); t,:([]b:6 7)');
   assert.equal(q('t'), 'a b\n---\n1 3\n2 4\n5  \n  6\n  7');
   assert.match(q('t,([]b:6 7)'), /^'mismatch/);
-  assert.match(q('t,:([]z:1)'), /^'mismatch/);
+  assert.match(q('t,:([]z:enlist 1)'), /^'mismatch/);
   assert.equal(q('count t'), '5');
   q('u:([]a:1 2;c:("ab";"cd")); u,:([]a:3 4)');
   assert.equal(q('u`c'), '"ab"\n"cd"\n""\n""');
@@ -675,7 +675,7 @@ test('q4m\'s Tables notebook: find and keyed-table lookup take a list of records
 
 test('uj of keyed tables gives a new key\'s missing string "" (nmasamba\'s kdb_commands: orange|212 "")', () => {
   const { q } = makeSession();
-  q('a:([k:`a`b] s:("xx";"yy")); b:([k:`c] v:1)');
+  q('a:([k:`a`b] s:("xx";"yy")); b:([k:enlist`c] v:enlist 1)');
   assert.equal(q('a uj b'), 'k| s    v\n-| ------\na| "xx"  \nb| "yy"  \nc| ""   1');
   assert.equal(q('(a uj b)`c'), 's| ""\nv| 1');
 });
@@ -870,7 +870,7 @@ test('raze of tables joins them as ,/ does, each column once: general columns, c
     assert.equal(q(`raze ${x}`), joined(x), x);
   assert.equal(q('raze (t;u)'), 'a b  \n-----\n1 01b\n2 10b\n3 11b\n4 00b');
   assert.equal(q('meta raze (t;v)'), 'c| t f a\n-| -----\na|      \nb| B    ');
-  assert.equal(q('raze (t;([]a:1))'), "'mismatch");
+  assert.equal(q('raze (t;([]a:enlist 1))'), "'mismatch");
   // a thousand tables of a row each (each joined in turn copied all the rows before it)
   assert.equal(q('count raze {([]a:enlist x;b:enlist 01b)} each til 1000'), '1000');
   assert.equal(q('raze {([]a:enlist x;b:enlist x#1b)} each til 3'), 'a b          \n-------------\n0 `boolean$()\n1 ,1b        \n2 11b        ');
@@ -926,4 +926,14 @@ test('rows given as a list take a table\'s column types, by value too: t upsert 
   assert.equal(q('exec p from t upsert (`c;3f)'), '1 2 3f');
   assert.equal(q('exec p from t,([]s:enlist`c;p:enlist 1)'), '1f\n2f\n1');
   assert.equal(q('exec a from ([]a:1 2i),enlist 3'), '1 2 3i');
+});
+
+test('a table of atoms only has no length to extend them to: ([]sym:`JPM;size:100) and flip `a`b!1 2 are \'rank, as kdb+ 4 signals (KX course notebooks); beside a list atoms extend', () => {
+  const { q } = makeSession();
+  assert.match(q('([]sym:`JPM;size:100;price:3.45)'), /^'rank/);
+  assert.match(q('flip `a`b!1 2'), /^'rank/);
+  assert.match(q('([k:1]v:2)'), /^'rank/);
+  assert.equal(q('([]a:1;b:1 2)'), 'a b\n---\n1 1\n1 2');
+  assert.equal(q('flip `a`b!(1;`x`y)'), 'a b\n---\n1 x\n1 y');
+  assert.equal(q('count flip (`symbol$())!()'), '0');
 });
