@@ -70,8 +70,9 @@ export function join(x: Q, y: Q, grow = false, own = false, typed = false): Q {
   if (tx === T.Dict && ty === T.Dict) return joinDicts(x as Dict, y as Dict);
   // empty general list joins adopt the other side's type
   // (a table is its rows, and joins a general list so: (1;2),t has four items)
-  const xs = tx >= 0 && tx < T.Table || tx === T.Table && ty >= 0 && ty < T.Table ? items(x) : [x];
-  const ys = ty >= 0 && ty < T.Table || ty === T.Table && tx >= 0 && tx < T.Table ? items(y) : [y];
+  // (and an atom joins a table's rows as one more item: `a,([]b:1 2) has three, a KX course notebook on kdb+ 4)
+  const xs = tx >= 0 && tx < T.Table || tx === T.Table && (ty >= 0 && ty < T.Table || ty < 0) ? items(x) : [x];
+  const ys = ty >= 0 && ty < T.Table || ty === T.Table && (tx >= 0 && tx < T.Table || tx < 0) ? items(y) : [y];
   // (a dictionary or keyed table too: d,:kt on a name not yet defined starts from (), as tick/c.q's .u.q,:)
   if (tx === T.List && count(x) === 0 && (vy || ty === T.Table || ty === T.Dict)) return y;
   if (ty === T.List && count(y) === 0 && (vx || tx === T.Table || tx === T.Dict)) return x;

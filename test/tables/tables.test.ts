@@ -937,3 +937,10 @@ test('a table of atoms only has no length to extend them to: ([]sym:`JPM;size:10
   assert.equal(q('flip `a`b!(1;`x`y)'), 'a b\n---\n1 x\n1 y');
   assert.equal(q('count flip (`symbol$())!()'), '0');
 });
+
+test('an atom joined with a table joins its rows as items after it (`a,([]b:1 2) has three, a KX course notebook on kdb+ 4), as a list does', () => {
+  const { q } = makeSession();
+  assert.equal(q('count `a,([]b:1 2)'), '3');
+  assert.equal(q('(`a,([]b:1 2))~(`a;(enlist`b)!enlist 1;(enlist`b)!enlist 2)'), '1b');
+  assert.equal(q('count (`a;1),([]b:1 2)'), '4');
+});
