@@ -234,7 +234,7 @@ test('find and in are type-specific: another type signals type, except an atom o
   assert.equal(q('1 2. in 0#2'), "'type");
   assert.equal(q('1 2. in 2#2'), "'type");
   assert.equal(q('`a in "abc"'), "'type");
-  assert.equal(q('(`a`b!1 2) 3.'), '0N');
+  assert.match(q('(`a`b!1 2) 3.'), /^'type/);
 });
 
 test('Tok reads IP addresses as guids, Unix seconds as timestamps, and HHMMSS digit runs as times', () => {
@@ -2707,4 +2707,12 @@ test('.Q holds its built-in functions as members: key `.Q lists gc and s, .Q[`gc
   assert.equal(q('all `gc`s`s1`en`dpft`host`ts in key `.Q'), '1b');
   assert.equal(q('(.Q[`gc][];.Q[`s] 1 2)'), '0\n"1 2\\n"');
   assert.match(q('.Q.nosuch'), /^'\.Q\.nosuch/);
+});
+
+test('a dictionary looked up with a key of another type is a type error, as Find is (a KX course notebook: `john`steve!20 31 looked up with "igor" is \'type on kdb+ 4); short, int and long keys look each other up, enumerations symbols', () => {
+  const { q } = makeSession();
+  q('d:`john`steve!20 31; e:1 2!3 4; sym:`a`b; f:`a`b!1 2');
+  assert.match(q('d "igor"'), /^'type/);
+  assert.match(q('e 1.0'), /^'type/);
+  assert.equal(q('(d`john;e 1i;e 1 2h;f `sym$`b;d`x)'), '20\n3\n3 4\n2\n0N');
 });

@@ -15,7 +15,7 @@ import { deenum, domainIds, domainValues } from '../value/enums.js';
 /** Is x enumerated over a list of symbols (not a foreign key to a keyed table)? */
 const isSymDomain = (x: Q) => domainValues((x as Vec).dom!)?.t === T.Sym;
 
-const integral = (t: number) => t === T.Short || t === T.Int || t === T.Long;
+export const integral = (t: number) => t === T.Short || t === T.Int || t === T.Long;
 const limits: Record<number, [bigint, bigint]> = { [T.Short]: [-32768n, 32767n], [T.Int]: [-2147483648n, 2147483647n], [T.Long]: [NJ, WJ] };
 /** Whether an atom sought in a vector (x?y, y in x) is of another integral type than the vector's: a
  *  short, int or long atom is found among shorts, ints or longs by its value. Real programs search the

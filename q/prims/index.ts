@@ -6,9 +6,9 @@ import { gather, WIDTH, fresh, allocRaw, halves, nextAt, ints } from '../value/s
 import * as kernels from '../kernels/index.js';
 import { QError } from '../value/error.js';
 import { symName, intern } from '../value/sym.js';
-import { find1, findMany, integralMix, findIntegral } from './find.js';
+import { find1, findMany, integralMix, findIntegral, integral } from './find.js';
 import { bin, compareQ } from './order.js';
-import { flip, depth, isCellOf, enlist } from './list.js';
+import { flip, depth, isCellOf, enlist, sameType } from './list.js';
 import { apply } from './apply.js';
 import { lookupKeyed } from './joins.js';
 import { deenum } from '../value/enums.js';
@@ -103,6 +103,9 @@ function dictIndex(d: Dict, i: Q): Q {
   // key at or below it. Keys that are sorted alone do not make one (kdb+ shows `s#d as `s#`s#k!v, and
   // anton-dovzhenko's AoC 2020 day 7 looks up a dictionary made from select … by's sorted keys exactly)
   if (d.a === 1 && (k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) return step(k, d.v, i);
+  // a key of another type is a type error, as Find's (a KX course notebook: `john`steve!20 31 looked up
+  // with "igor" is 'type on kdb+ 4); short, int and long keys look each other up, enumerations symbols
+  if (k.t > 0 && k.t < T.Enum && Math.abs(i.t) !== T.Enum && !integralMix(k, i) && !(i.t > 0 && i.t < T.Enum && integral(k.t) && integral(i.t))) sameType(k, i);
   if (oneKey(k, i)) {
     // an atom (or one whole key of a list of keys) looks up one value; a short, int or long by its value
     // among keys of another of the three, as Find finds it (MystiquePanda's AoC 2022 day 5 looks up long
