@@ -105,7 +105,7 @@ function dictIndex(d: Dict, i: Q): Q {
   if (d.a === 1 && (k as Vec).a === 1 && k.t > 0 && k.t < T.Enum && (i.t === -k.t || i.t === k.t)) return step(k, d.v, i);
   // a key of another type is a type error, as Find's (a KX course notebook: `john`steve!20 31 looked up
   // with "igor" is 'type on kdb+ 4); short, int and long keys look each other up, enumerations symbols
-  if (k.t > 0 && k.t < T.Enum && Math.abs(i.t) !== T.Enum && !integralMix(k, i) && !(i.t > 0 && i.t < T.Enum && integral(k.t) && integral(i.t))) sameType(k, i);
+  if (k.t > 0 && k.t < T.Enum && Math.abs(i.t) !== T.Enum && !(integral(k.t) && integral(Math.abs(i.t)))) sameType(k, i);
   if (oneKey(k, i)) {
     // an atom (or one whole key of a list of keys) looks up one value; a short, int or long by its value
     // among keys of another of the three, as Find finds it (MystiquePanda's AoC 2022 day 5 looks up long
