@@ -11,7 +11,7 @@ import { scanWord } from '../parse/literal.js';
 import { fastTemporal, fastInteger } from './tokfast.js';
 import { alloc, fresh, halves, putLong, NULL_HI } from '../value/storage.js';
 import type { Items } from '../value/storage.js';
-import { f1, j1 } from './numeric.js';
+import { f1, j1, longsToFloats } from './numeric.js';
 import { hooks } from './hooks.js';
 import * as kernels from '../kernels/index.js';
 
@@ -231,10 +231,9 @@ function roundFloats(t: number, from: number, src: Float64Array | Float32Array):
 }
 /** Longs as floats from their halves (one rounding, as Number of the long makes it); null to null. */
 function longFloats(src: BigInt64Array): Float64Array {
-  const n = src.length, r = alloc(T.Float, n) as Float64Array;
-  // (a few as they are: a view of their halves costs more than their bigints)
-  if (n <= 8) { for (let i = 0; i < n; i++) { const v = src[i]; r[i] = v === NJ ? NaN : Number(v); } return r; }
-  const w = halves(src);
+  // (a few as numeric's longsToFloats makes them, item by item: a view of their halves costs more)
+  if (src.length <= 8) return longsToFloats(src);
+  const n = src.length, r = alloc(T.Float, n) as Float64Array, w = halves(src);
   for (let i = 0; i < n; i++) { const lo = w[2 * i], hi = w[2 * i + 1]; r[i] = hi === NULL_HI && lo === 0 ? NaN : hi * 4294967296 + (lo >>> 0); }
   return r;
 }

@@ -51,7 +51,7 @@ export function appendRows(a: Table, y: Q, grow = false, own = false): Table {
   // rows given as a list or a dictionary take each column's type (a KX course notebook's t upsert (`c;1),
   // p a float column, is 'type on kdb+ 4; ref/upsert: "types that match"); a table joined makes a column
   // of another type general
-  const rows = y.t !== T.Table && !isKeyed(y);
+  const rows = givenAsRows(y);
   const adds = a.c.map((c, i) => !b.c.includes(c) ? nullsOf(a.d[i], m) : rows ? takesType(a.d[i], col(b, c)) : grow ? intLong(col(b, c), a.d[i].t) : col(b, c));
   const pushed = adds.map((y, i) => own && pushable(a, i, y));
   const cols = a.c.map((_, i) => pushed[i] ? a.d[i] : join(a.d[i], adds[i], grow));
@@ -80,6 +80,8 @@ export function pushOnto(c: List, y: Q): void {
   // (a hash index of its items, built for finds, no longer covers them)
   forgetIndex(d);
 }
+/** Rows given as a list or a dictionary (not a table or keyed table): they take a table's column types. */
+const givenAsRows = (y: Q): boolean => y.t !== T.Table && !isKeyed(y);
 /** m nulls of column c's type, each its own item: a string column's are "", which # would make blanks of
  *  (1#"" is " "). */
 export const nullsOf = (c: Q, m: number): Q => { const z = nullItem(c); return fromItems(Array.from({ length: m }, () => z)); };
@@ -136,7 +138,7 @@ export function upsertKeyed(x: Dict, y: Q, own = false, typed = false): Q {
   for (const c of r.c) if (!all.includes(c)) throw new QError('mismatch');
   for (const c of kx.c) if (!r.c.includes(c)) throw new QError('mismatch');
   // (rows given as a list or a dictionary take the columns' types too, as appendRows has it)
-  if (typed || y.t !== T.Table && !isKeyed(y)) r = table(r.c, r.c.map((c, j) => { const k = all.indexOf(c); return takesType(k < kx.c.length ? kx.d[k] : vx.d[k - kx.c.length], r.d[j]); }));
+  if (typed || givenAsRows(y)) r = table(r.c, r.c.map((c, j) => { const k = all.indexOf(c); return takesType(k < kx.c.length ? kx.d[k] : vx.d[k - kx.c.length], r.d[j]); }));
   const n = count(kx), m = count(r);
   const kxc = kx.d, kyc = kx.c.map(c => col(r, c));
   // rows of y that replace (at x's row) and rows that append (first occurrence of a new key)
